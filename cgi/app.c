@@ -1,0 +1,257 @@
+/* The request pipeline and the program start-up shared by every program. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "prefork.h"
+#include "tpl.h"
+
+const char *const ui_langs[] = {"en", "fr", "de", NULL};
+
+void app_set(struct req *r, const char *name, const char *value)
+{
+	hdf_set_value(r->hdf, name, value ? value : "");
+}
+
+int app_page(struct req *r, const char *page)
+{
+	r->body.len = 0;
+	if (tpl_render(r->app->tpl, page, true, &r->body) < 0)
+		return 500;
+	r->content_type = "text/html; charset=utf-8";
+	return 200;
+}
+
+static bool lang_known(const void *tpl, const char *code)
+{
+	return tpl_has_lang(tpl, code);
+}
+
+/* Interface language: ?lang=, then Accept-Language, then English.  (The
+ * account preference comes first once accounts exist.) */
+static void choose_lang(struct req *r)
+{
+	struct app *app = r->app;
+	const char *lang = app->lang_field >= 0 ? in_text(r, app->lang_field) : NULL;
+	if (!lang || !tpl_has_lang(app->tpl, lang))
+		lang = http_pick_lang(r->arena, r->accept_language, lang_known, app->tpl);
+	if (!lang)
+		lang = "en";
+	tpl_set_lang(app->tpl, lang);
+	app_set(r, "Req.lang", lang);
+}
+
+static int access_denied(struct req *r)
+{
+	if (r->roles & ROLE_ANON) {
+		if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0) {
+			const char *next = http_url_escape(r->arena, r->path);
+			return http_redirect(r, 303, arena_printf(r->arena, "/login?next=%s", next));
+		}
+	}
+	return 403;
+}
+
+static int dispatch(struct req *r)
+{
+	const struct router *rt = r->app->def->router;
+	enum route_status rs = route_match(rt, r->arena, r->method, r->path, &r->match);
+	size_t plen = strlen(r->path);
+	if (rs == ROUTE_NOT_FOUND && plen > 1 && r->path[plen - 1] == '/') {
+		/* "/rms/lists/" → the canonical "/rms/lists". */
+		struct route_match m;
+		char *bare = arena_strndup(r->arena, r->path, plen - 1);
+		if (route_match(rt, r->arena, r->method, bare, &m) == ROUTE_FOUND)
+			return http_redirect(r, 308, *r->query ? arena_printf(r->arena, "%s?%s", bare, r->query) : bare);
+	}
+	switch (rs) {
+	case ROUTE_NOT_FOUND:
+		return 404;
+	case ROUTE_BAD_METHOD:
+		http_header(r, "Allow", arena_strdup(r->arena, r->match.allow));
+		return 405;
+	case ROUTE_BAD_INPUT:
+		r->err_param = r->match.bad_param;
+		r->err_reason = field_error_key(r->match.bad_reason);
+		return 400;
+	case ROUTE_FOUND:
+		break;
+	}
+	if (route_inputs(rt, r->arena, &r->params, &r->match) != ROUTE_FOUND) {
+		r->err_param = r->match.bad_param;
+		r->err_reason = field_error_key(r->match.bad_reason);
+		return 400;
+	}
+	choose_lang(r);
+	if (!(r->match.route->roles & r->roles))
+		return access_denied(r);
+	int status = r->match.route->handler(r);
+	return status > 0 ? status : 500;
+}
+
+static void render_error(struct req *r, int status)
+{
+	char code[16];
+	snprintf(code, sizeof code, "%d", status);
+	app_set(r, "Error.code", code);
+	if (r->err_param)
+		app_set(r, "Error.param", r->err_param);
+	if (r->err_reason)
+		app_set(r, "Error.reason", r->err_reason);
+	r->cache_control = "no-store";
+	if (app_page(r, "error.cs") != 200)
+		http_text(r, status, http_reason(status));
+}
+
+static long elapsed_us(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000L;
+}
+
+void app_handle(struct app *app, FCGX_Request *fr)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	arena_reset(app->arena);
+	struct req r = {.app = app, .arena = app->arena, .fcgi = fr, .roles = ROLE_ANON};
+	buf_init(&r.body, r.arena);
+	r.hdf = tpl_hdf(app->tpl);
+	tpl_set_lang(app->tpl, "en");
+
+	int status = http_read(&r, app->def->body_max);
+	if (!status) {
+		app_set(&r, "Req.path", r.path);
+		status = dispatch(&r);
+	}
+	r.status = status;
+	if (status >= 400 && r.body.len == 0)
+		render_error(&r, status);
+	http_send(&r);
+	log_access(r.method && *r.method ? r.method : "-", r.path ? r.path : "-", r.status, r.bytes_out,
+		   elapsed_us(&t0));
+	tpl_reset(app->tpl);
+}
+
+/* Worker life cycle for the supervisor. */
+
+static void *worker_init(void *ctx)
+{
+	const struct app *proto = ctx;
+	struct app *app = xcalloc(1, sizeof *app);
+	*app = *proto;
+	char err[512];
+	app->conf = conf_load(app->conf_path, err, sizeof err);
+	if (!app->conf) {
+		log_error("%s", err);
+		free(app);
+		return NULL;
+	}
+	const char *dir = conf_get(app->conf, "templates.dir", SPOR_DATADIR "/templates");
+	app->tpl = tpl_open(dir, conf_int(app->conf, "templates.cache", 1, 0, 1) == 1);
+	if (!app->tpl) {
+		conf_free(app->conf);
+		free(app);
+		return NULL;
+	}
+	struct db_conf dc;
+	db_conf_from(&dc, app->conf, app->def->db_role);
+	app->db = db_new(&dc);
+	app->arena = arena_new();
+	app->lang_field = route_field_index(app->def->router, "lang");
+	return app;
+}
+
+static void worker_handle(void *w, FCGX_Request *req)
+{
+	app_handle(w, req);
+}
+
+static void worker_done(void *w)
+{
+	struct app *app = w;
+	db_free(app->db);
+	tpl_close(app->tpl);
+	arena_free(app->arena);
+	conf_free(app->conf);
+	free(app);
+}
+
+static void usage(const char *name)
+{
+	fprintf(stderr,
+		"usage: %s -s SOCKET [-n WORKERS] [-b BACKLOG] [-c CONFIG] [-p PIDFILE]\n"
+		"  -s SOCKET   UNIX socket path (or host:port) to listen on\n"
+		"  -n WORKERS  worker processes (default 4)\n"
+		"  -b BACKLOG  listen backlog (default 1024)\n"
+		"  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
+		"  -p PIDFILE  write the supervisor's process ID here\n"
+		"Signals: HUP replaces the workers (reload), TERM and INT drain and stop.\n",
+		name, SPOR_SYSCONFDIR);
+}
+
+static int parse_int(const char *s, int min, int max)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	return *s && !*end && v >= min && v <= max ? (int)v : -1;
+}
+
+int app_main(int argc, char **argv, const struct app_def *def)
+{
+	log_init(def->name);
+	struct prefork_conf pc = {.workers = 4, .backlog = 1024, .drain_seconds = 20};
+	const char *conf_path = NULL;
+	int c;
+	while ((c = getopt(argc, argv, "s:n:b:c:p:h")) != -1) {
+		switch (c) {
+		case 's':
+			pc.socket_path = optarg;
+			break;
+		case 'n':
+			pc.workers = parse_int(optarg, 1, 128);
+			break;
+		case 'b':
+			pc.backlog = parse_int(optarg, 1, 65535);
+			break;
+		case 'c':
+			conf_path = optarg;
+			break;
+		case 'p':
+			pc.pidfile = optarg;
+			break;
+		case 'h':
+			usage(def->name);
+			return 0;
+		default:
+			usage(def->name);
+			return 2;
+		}
+	}
+	if (!pc.socket_path || pc.workers < 1 || pc.backlog < 1 || optind != argc) {
+		usage(def->name);
+		return 2;
+	}
+	const char *bad = route_table_check(def->router);
+	if (bad) {
+		log_error("%s", bad);
+		return 1;
+	}
+	struct app proto = {.def = def, .conf_path = conf_default_path(conf_path)};
+	/* Fail early on a configuration that every worker would fail on. */
+	struct app *probe = worker_init(&proto);
+	if (!probe)
+		return 1;
+	worker_done(probe);
+	struct prefork_ops ops = {worker_init, worker_handle, worker_done};
+	return prefork_run(&pc, &ops, &proto);
+}

@@ -1,0 +1,33 @@
+/* Pages of features that are announced but not built yet: each answers from
+ * its own program with a page that says what is coming. */
+#include "config.h"
+
+#include "app.h"
+#include "handlers.h"
+
+static int coming(struct req *r, const char *feature)
+{
+	app_set(r, "Page.nav", feature);
+	app_set(r, "Page.feature", feature);
+	return app_page(r, "coming.cs");
+}
+
+int coming_login(struct req *r)
+{
+	return coming(r, "login");
+}
+
+int coming_register(struct req *r)
+{
+	return coming(r, "register");
+}
+
+int coming_account(struct req *r)
+{
+	return coming(r, "account");
+}
+
+int coming_admin(struct req *r)
+{
+	return coming(r, "admin");
+}

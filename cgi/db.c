@@ -1,0 +1,384 @@
+/* MariaDB connection, statement cache, typed binding and reconnection. */
+#include "config.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "mem.h"
+
+enum { ARGS_MAX = 32, STMTS_MAX = 512 };
+
+struct db {
+	MYSQL *my;
+	struct db_conf conf;
+	MYSQL_STMT *stmts[STMTS_MAX];
+	bool in_tx;
+	unsigned err;
+};
+
+static int next_slot = 1;
+
+void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role)
+{
+	char user[64], pass[64];
+	snprintf(user, sizeof user, "db.%s.user", role);
+	snprintf(pass, sizeof pass, "db.%s.password", role);
+	dc->socket = conf_get(c, "db.socket", NULL);
+	dc->host = conf_get(c, "db.host", "localhost");
+	dc->port = (unsigned)conf_int(c, "db.port", 3306, 1, 65535);
+	dc->name = conf_get(c, "db.name", "spor");
+	dc->user = conf_get(c, user, NULL);
+	dc->password = conf_get(c, pass, "");
+}
+
+struct db *db_new(const struct db_conf *dc)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	db->conf = *dc;
+	return db;
+}
+
+static void drop_connection(struct db *db)
+{
+	for (int i = 0; i < STMTS_MAX; i++) {
+		if (db->stmts[i])
+			mysql_stmt_close(db->stmts[i]);
+		db->stmts[i] = NULL;
+	}
+	if (db->my)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->in_tx = false;
+}
+
+void db_free(struct db *db)
+{
+	if (!db)
+		return;
+	drop_connection(db);
+	free(db);
+}
+
+int db_connect(struct db *db)
+{
+	if (db->my)
+		return 0;
+	MYSQL *my = mysql_init(NULL);
+	if (!my)
+		return -1;
+	unsigned timeout = 3, io_timeout = 60;
+	mysql_optionsv(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(my, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+	mysql_optionsv(my, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+	mysql_optionsv(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(my, MYSQL_INIT_COMMAND, "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_520_ci, time_zone = '+00:00'");
+	unsigned long flags = db->conf.multi_statements ? CLIENT_MULTI_STATEMENTS : 0;
+	if (!mysql_real_connect(my, db->conf.socket ? NULL : db->conf.host, db->conf.user, db->conf.password,
+				db->conf.name, db->conf.port, db->conf.socket, flags)) {
+		db->err = mysql_errno(my);
+		log_error("database connect as %s: %s", db->conf.user ? db->conf.user : "(none)", mysql_error(my));
+		mysql_close(my);
+		return -1;
+	}
+	db->my = my;
+	db->err = 0;
+	return 0;
+}
+
+static bool gone(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == ER_CONNECTION_KILLED ||
+	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN;
+}
+
+bool db_unavailable(const struct db *db)
+{
+	return gone(db->err) || (db->err == 0 && !db->my);
+}
+
+unsigned db_errno(const struct db *db)
+{
+	return db->err;
+}
+
+static MYSQL_STMT *prepare(struct db *db, struct db_sql *sql)
+{
+	if (sql->slot == 0) {
+		if (next_slot >= STMTS_MAX) {
+			log_error("statement cache full");
+			return NULL;
+		}
+		sql->slot = next_slot++;
+	}
+	if (db_connect(db) < 0)
+		return NULL;
+	MYSQL_STMT *st = db->stmts[sql->slot];
+	if (st)
+		return st;
+	st = mysql_stmt_init(db->my);
+	if (!st) {
+		db->err = mysql_errno(db->my);
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, sql->text, strlen(sql->text))) {
+		db->err = mysql_stmt_errno(st);
+		log_error("prepare: %s: %.200s", mysql_stmt_error(st), sql->text);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	db->stmts[sql->slot] = st;
+	return st;
+}
+
+struct args {
+	MYSQL_BIND bind[ARGS_MAX];
+	long long ints[ARGS_MAX];
+	unsigned long lens[ARGS_MAX];
+	my_bool nulls[ARGS_MAX];
+	size_t n;
+};
+
+static int collect_args(struct args *args, const char *types, va_list ap)
+{
+	memset(args, 0, sizeof *args);
+	for (const char *t = types; *t; t++) {
+		size_t i = args->n++;
+		if (i >= ARGS_MAX)
+			return -1;
+		MYSQL_BIND *b = &args->bind[i];
+		switch (*t) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			b->buffer_type = MYSQL_TYPE_STRING;
+			args->nulls[i] = s == NULL;
+			b->buffer = (void *)(uintptr_t)(s ? s : "");
+			args->lens[i] = s ? strlen(s) : 0;
+			b->buffer_length = args->lens[i];
+			b->length = &args->lens[i];
+			b->is_null = &args->nulls[i];
+			break;
+		}
+		case 'i':
+			args->ints[i] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &args->ints[i];
+			break;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Execute with the arguments bound; retry once on a fresh connection when the
+ * server went away outside a transaction. */
+static MYSQL_STMT *execute(struct db *db, struct db_sql *sql, struct args *args)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		MYSQL_STMT *st = prepare(db, sql);
+		if (!st) {
+			if (gone(db->err) && !db->in_tx && attempt == 0) {
+				drop_connection(db);
+				continue;
+			}
+			return NULL;
+		}
+		if (mysql_stmt_param_count(st) != args->n) {
+			log_error("statement expects %lu arguments, given %zu: %.200s", mysql_stmt_param_count(st),
+				  args->n, sql->text);
+			db->err = 0;
+			return NULL;
+		}
+		if ((args->n && mysql_stmt_bind_param(st, args->bind)) || mysql_stmt_execute(st)) {
+			db->err = mysql_stmt_errno(st);
+			if (gone(db->err) && !db->in_tx && attempt == 0) {
+				log_info("database connection lost (%s); reconnecting", mysql_stmt_error(st));
+				drop_connection(db);
+				continue;
+			}
+			log_error("execute: %s: %.200s", mysql_stmt_error(st), sql->text);
+			if (gone(db->err))
+				drop_connection(db);
+			return NULL;
+		}
+		db->err = 0;
+		return st;
+	}
+	return NULL;
+}
+
+static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_rows *rows)
+{
+	memset(rows, 0, sizeof *rows);
+	my_bool update_max = 1;
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+	if (mysql_stmt_store_result(st)) {
+		db->err = mysql_stmt_errno(st);
+		log_error("store result: %s", mysql_stmt_error(st));
+		return -1;
+	}
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	if (!meta) {
+		mysql_stmt_free_result(st);
+		return 0;
+	}
+	size_t ncols = mysql_num_fields(meta);
+	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
+	MYSQL_BIND *bind = arena_zalloc(a, ncols * sizeof *bind);
+	unsigned long *lens = arena_zalloc(a, ncols * sizeof *lens);
+	my_bool *nulls = arena_zalloc(a, ncols * sizeof *nulls);
+	for (size_t c = 0; c < ncols; c++) {
+		unsigned long cap = fields[c].max_length + 1;
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = arena_alloc(a, cap);
+		bind[c].buffer_length = cap;
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	size_t nrows = (size_t)mysql_stmt_num_rows(st);
+	rows->ncols = ncols;
+	rows->cells = arena_zalloc(a, (nrows * ncols + 1) * sizeof *rows->cells);
+	int rc = 0;
+	if (ncols && mysql_stmt_bind_result(st, bind)) {
+		rc = -1;
+	} else {
+		size_t r = 0;
+		int f;
+		while (r < nrows && (f = mysql_stmt_fetch(st)) == 0) {
+			for (size_t c = 0; c < ncols; c++)
+				rows->cells[r * ncols + c] =
+					nulls[c] ? NULL : arena_strndup(a, bind[c].buffer, lens[c]);
+			r++;
+		}
+		rows->nrows = r;
+	}
+	mysql_free_result(meta);
+	mysql_stmt_free_result(st);
+	return rc;
+}
+
+int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
+{
+	struct args args;
+	va_list ap;
+	va_start(ap, types);
+	int bad = collect_args(&args, types, ap);
+	va_end(ap);
+	memset(rows, 0, sizeof *rows);
+	if (bad) {
+		log_error("bad argument types \"%s\"", types);
+		return -1;
+	}
+	MYSQL_STMT *st = execute(db, sql, &args);
+	if (!st)
+		return -1;
+	return fetch_all(db, st, a, rows);
+}
+
+int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...)
+{
+	struct args args;
+	va_list ap;
+	va_start(ap, types);
+	int bad = collect_args(&args, types, ap);
+	va_end(ap);
+	if (bad) {
+		log_error("bad argument types \"%s\"", types);
+		return -1;
+	}
+	MYSQL_STMT *st = execute(db, sql, &args);
+	if (!st)
+		return -1;
+	if (affected)
+		*affected = (unsigned long long)mysql_stmt_affected_rows(st);
+	mysql_stmt_free_result(st);
+	return 0;
+}
+
+const char *db_get(const struct db_rows *rows, size_t row, size_t col)
+{
+	if (row >= rows->nrows || col >= rows->ncols)
+		return NULL;
+	return rows->cells[row * rows->ncols + col];
+}
+
+enum tx_step { TX_BEGIN, TX_COMMIT, TX_ROLLBACK };
+
+static int tx(struct db *db, enum tx_step step)
+{
+	if (db_connect(db) < 0)
+		return -1;
+	bool failed;
+	if (step == TX_BEGIN)
+		failed = mysql_autocommit(db->my, 0);
+	else
+		failed = (step == TX_COMMIT ? mysql_commit(db->my) : mysql_rollback(db->my)) ||
+			 mysql_autocommit(db->my, 1);
+	if (failed) {
+		db->err = mysql_errno(db->my);
+		log_error("transaction: %s", mysql_error(db->my));
+		if (gone(db->err))
+			drop_connection(db);
+		return -1;
+	}
+	db->in_tx = step == TX_BEGIN;
+	return 0;
+}
+
+int db_begin(struct db *db)
+{
+	return tx(db, TX_BEGIN);
+}
+
+int db_commit(struct db *db)
+{
+	return tx(db, TX_COMMIT);
+}
+
+int db_rollback(struct db *db)
+{
+	return tx(db, TX_ROLLBACK);
+}
+
+int db_use(struct db *db, const char *name)
+{
+	if (db_connect(db) < 0)
+		return -1;
+	if (mysql_select_db(db->my, name)) {
+		db->err = mysql_errno(db->my);
+		log_error("use %s: %s", name, mysql_error(db->my));
+		return -1;
+	}
+	return 0;
+}
+
+int db_run_script(struct db *db, const char *script, size_t len)
+{
+	if (db_connect(db) < 0)
+		return -1;
+	int status = mysql_real_query(db->my, script, (unsigned long)len);
+	for (;;) {
+		if (status) {
+			db->err = mysql_errno(db->my);
+			log_error("%s", mysql_error(db->my));
+			return -1; /* the server stops at the first failing statement */
+		}
+		MYSQL_RES *res = mysql_store_result(db->my);
+		if (res)
+			mysql_free_result(res);
+		int next = mysql_next_result(db->my);
+		if (next < 0)
+			break;
+		status = next;
+	}
+	return 0;
+}

@@ -1,0 +1,70 @@
+/* MariaDB access: one connection per worker with its prepared statements.
+ * SQL text lives only in static `struct db_sql` descriptors (string
+ * literals); values are always bound parameters.  After the server went away
+ * the connection is reopened and the statements prepared again. */
+#ifndef SPOR_DB_H
+#define SPOR_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct conf;
+
+struct db_conf {
+	const char *socket; /* UNIX socket, or NULL for host:port */
+	const char *host;
+	unsigned port;
+	const char *name;
+	const char *user;
+	const char *password;
+	bool multi_statements; /* sporctl's migrations only */
+};
+
+/* A statement: its text and, per process, its slot in the statement cache. */
+struct db_sql {
+	const char *text;
+	int slot; /* 0 until first use */
+};
+#define DB_SQL(text) {text, 0}
+
+/* Rows read by db_query, every value as text (NULL for SQL NULL). */
+struct db_rows {
+	size_t nrows, ncols;
+	const char **cells; /* nrows * ncols */
+};
+
+struct db;
+
+/* Fill `dc` from the configuration keys db.* and db.<role>.user/password. */
+void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role);
+struct db *db_new(const struct db_conf *dc);
+void db_free(struct db *db);
+/* Connect now (it also happens lazily).  0 or -1. */
+int db_connect(struct db *db);
+
+/* Bound arguments are described by `types`, one letter each:
+ *   s  const char * (NULL binds SQL NULL)
+ *   i  long long
+ * Returns 0 or -1 (logged; db_errno tells the server's error number). */
+int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...);
+int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...);
+
+const char *db_get(const struct db_rows *rows, size_t row, size_t col);
+
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+int db_rollback(struct db *db);
+
+unsigned db_errno(const struct db *db);
+/* True when the last error means the server could not be reached. */
+bool db_unavailable(const struct db *db);
+
+/* Make `name` the default database (an API call, not SQL). */
+int db_use(struct db *db, const char *name);
+
+/* For sporctl's migrations only: run a trusted script of several statements
+ * read from the project's own files (never request data). */
+int db_run_script(struct db *db, const char *script, size_t len);
+
+#endif

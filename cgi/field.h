@@ -1,0 +1,57 @@
+/* Typed input: each program declares its fields (name, type, bounds) in one
+ * table; values from the path, the query and the body are checked against it
+ * before any handler runs, so handlers only read typed, bounded values. */
+#ifndef SPOR_FIELD_H
+#define SPOR_FIELD_H
+
+#include <stdbool.h>
+
+enum field_type {
+	FT_TEXT,  /* single-line UTF-8 text, min..max characters, trimmed */
+	FT_LINES, /* multi-line UTF-8 text, min..max characters */
+	FT_INT,	  /* decimal integer in min..max */
+	FT_ENUM,  /* one of `choices` */
+	FT_ID12,  /* RMS list or term identifier: 12 digits */
+	FT_ORGID, /* ORG- and 9 digits */
+	FT_LOCID, /* LOC- and 9 digits */
+	FT_EMAIL, /* an e-mail address, at most max characters */
+	FT_PATH,  /* a local path for redirects: starts with one '/', no scheme or host */
+};
+
+struct field {
+	const char *name;
+	enum field_type type;
+	long long min, max;	    /* FT_INT: value range; text types: length range in characters */
+	const char *const *choices; /* FT_ENUM: NULL-terminated */
+};
+
+/* A checked value.  `text` is set for every type; `num` for FT_INT and the
+ * index into `choices` for FT_ENUM. */
+struct input {
+	bool set;
+	const char *text;
+	long long num;
+};
+
+enum field_error {
+	FIELD_OK = 0,
+	FIELD_TOO_SHORT,
+	FIELD_TOO_LONG,
+	FIELD_NOT_NUMBER,
+	FIELD_RANGE,
+	FIELD_CHOICE,
+	FIELD_FORMAT,
+	FIELD_CONTROL, /* a control character */
+};
+
+struct arena;
+
+/* Check `value` (clean UTF-8, NUL-terminated) against `f`.  An empty value
+ * leaves the input unset and is accepted (required fields are the handler's
+ * business).  On success fills `out`. */
+enum field_error field_check(struct arena *a, const struct field *f, const char *value, struct input *out);
+
+/* The interface-string key naming a field error (Lang.error.reason.<key>). */
+const char *field_error_key(enum field_error e);
+
+#endif

@@ -1,0 +1,23 @@
+/* Every page handler, grouped by the file that holds it.  A handler reads
+ * only checked fields (in_text/in_int), fills the request's HDF and returns
+ * the HTTP status; 4xx/5xx without a body become the portal's error page. */
+#ifndef SPOR_HANDLERS_H
+#define SPOR_HANDLERS_H
+
+struct req;
+
+/* home.c: the home page and the services not yet activated */
+int home_show(struct req *r);
+int home_sms(struct req *r);
+int home_pms(struct req *r);
+
+/* health.c: /healthz for load balancers */
+int health_check(struct req *r);
+
+/* coming.c: pages whose feature is announced but not built yet */
+int coming_login(struct req *r);
+int coming_register(struct req *r);
+int coming_account(struct req *r);
+int coming_admin(struct req *r);
+
+#endif

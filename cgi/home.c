@@ -1,0 +1,29 @@
+/* The home page: the four SPOR services, their state and how access works;
+ * and the pages of the services not yet activated (SMS, PMS). */
+#include "config.h"
+
+#include "app.h"
+#include "handlers.h"
+
+int home_show(struct req *r)
+{
+	app_set(r, "Page.nav", "home");
+	return app_page(r, "home.cs");
+}
+
+static int service(struct req *r, const char *code)
+{
+	app_set(r, "Page.nav", code);
+	app_set(r, "Page.service", code);
+	return app_page(r, "service.cs");
+}
+
+int home_sms(struct req *r)
+{
+	return service(r, "sms");
+}
+
+int home_pms(struct req *r)
+{
+	return service(r, "pms");
+}

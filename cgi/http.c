@@ -1,0 +1,235 @@
+/* Request reading and response writing over FastCGI. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http.h"
+
+static const char *const security_headers =
+	"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; "
+	"frame-ancestors 'none'\r\n"
+	"X-Content-Type-Options: nosniff\r\n"
+	"Referrer-Policy: same-origin\r\n"
+	"X-Frame-Options: DENY\r\n"
+	"Cross-Origin-Opener-Policy: same-origin\r\n"
+	"Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n";
+
+const char *in_text(const struct req *r, int i)
+{
+	return r->match.in && r->match.in[i].set ? r->match.in[i].text : NULL;
+}
+
+long long in_int(const struct req *r, int i, long long fallback)
+{
+	return r->match.in && r->match.in[i].set ? r->match.in[i].num : fallback;
+}
+
+static const char *param(const struct req *r, const char *name)
+{
+	const char *v = FCGX_GetParam(name, r->fcgi->envp);
+	return v ? v : "";
+}
+
+static int refuse(struct req *r, int status, const char *name, const char *reason)
+{
+	r->err_param = name;
+	r->err_reason = reason;
+	return status;
+}
+
+static const char *parse_error_key(enum parse_error e)
+{
+	switch (e) {
+	case PARSE_OK:
+		return "ok";
+	case PARSE_TOO_MANY:
+		return "too_many";
+	case PARSE_TOO_LONG:
+		return "too_long";
+	case PARSE_NUL:
+		return "nul";
+	case PARSE_UTF8:
+		return "utf8";
+	case PARSE_ESCAPE:
+		return "escape";
+	case PARSE_NAME:
+		return "name";
+	}
+	return "format";
+}
+
+static int read_params(struct req *r, const char *s, size_t len)
+{
+	struct parse_result res;
+	if (http_parse_urlencoded(r->arena, s, len, &r->params, &res) == PARSE_OK)
+		return 0;
+	return refuse(r, 400, res.name, parse_error_key(res.error));
+}
+
+static int read_body(struct req *r, size_t body_max)
+{
+	const char *clen = param(r, "CONTENT_LENGTH");
+	if (!*clen)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(clen, &end, 10);
+	if (errno || *end || clen[0] == '-')
+		return refuse(r, 400, "Content-Length", "format");
+	if (n == 0)
+		return 0;
+	if (n > body_max)
+		return refuse(r, 413, NULL, "too_long");
+	const char *type = param(r, "CONTENT_TYPE");
+	if (strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
+		return refuse(r, 415, "Content-Type", "format");
+	char *body = arena_alloc(r->arena, (size_t)n + 1);
+	int got = FCGX_GetStr(body, (int)n, r->fcgi->in);
+	if (got < 0 || (unsigned long long)got != n)
+		return refuse(r, 400, NULL, "short_body");
+	body[n] = '\0';
+	return read_params(r, body, (size_t)n);
+}
+
+int http_read(struct req *r, size_t body_max)
+{
+	r->method = param(r, "REQUEST_METHOD");
+	r->path = param(r, "DOCUMENT_URI");
+	r->query = param(r, "QUERY_STRING");
+	r->remote_addr = param(r, "REMOTE_ADDR");
+	r->accept_language = param(r, "HTTP_ACCEPT_LANGUAGE");
+	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
+	params_init(&r->params);
+	params_init(&r->cookies);
+	http_parse_cookies(r->arena, param(r, "HTTP_COOKIE"), &r->cookies);
+
+	if (r->path[0] != '/')
+		return refuse(r, 400, "path", "format");
+	if (!text_is_clean(r->path, strlen(r->path)))
+		return refuse(r, 400, "path", "utf8");
+	size_t qlen = strlen(r->query);
+	if (qlen > QUERY_MAX)
+		return refuse(r, 414, NULL, "too_long");
+	int status = read_params(r, r->query, qlen);
+	if (!status && strcmp(r->method, "POST") == 0)
+		status = read_body(r, body_max);
+	return status;
+}
+
+void http_header(struct req *r, const char *name, const char *value)
+{
+	if (r->nheaders == HEADERS_MAX)
+		return;
+	r->header_name[r->nheaders] = name;
+	r->header_value[r->nheaders] = value;
+	r->nheaders++;
+}
+
+static bool header_safe(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\r' || *s == '\n')
+			return false;
+	return true;
+}
+
+int http_redirect(struct req *r, int status, const char *location)
+{
+	if (!header_safe(location))
+		location = "/";
+	http_header(r, "Location", location);
+	r->content_type = "text/plain; charset=utf-8";
+	r->body.len = 0;
+	return status;
+}
+
+int http_text(struct req *r, int status, const char *text)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	r->body.len = 0;
+	buf_puts(&r->body, text);
+	return status;
+}
+
+const char *http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 308: return "Permanent Redirect";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 414: return "URI Too Long";
+	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 502: return "Bad Gateway";
+	case 503: return "Service Unavailable";
+	default: return "Status";
+	}
+}
+
+void http_send(struct req *r)
+{
+	FCGX_Stream *out = r->fcgi->out;
+	FCGX_FPrintF(out, "Status: %d %s\r\n", r->status, http_reason(r->status));
+	FCGX_PutS(security_headers, out);
+	if (r->https)
+		FCGX_PutS("Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n", out);
+	FCGX_FPrintF(out, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
+	FCGX_FPrintF(out, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
+	FCGX_FPrintF(out, "Content-Length: %zu\r\n", r->body.len);
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (header_safe(r->header_value[i]))
+			FCGX_FPrintF(out, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
+	FCGX_PutS("\r\n", out);
+	if (strcmp(r->method ? r->method : "", "HEAD") != 0 && r->body.len)
+		FCGX_PutStr(r->body.data, (int)r->body.len, out);
+	r->bytes_out = r->body.len;
+}
+
+const char *http_pick_lang(struct arena *a, const char *accept_language, bool (*ok)(const void *, const char *),
+			   const void *ctx)
+{
+	/* Take the tags in order of q-value (ties keep their order). */
+	const char *best = NULL;
+	double best_q = 0.0;
+	char *copy = arena_strdup(a, accept_language ? accept_language : "");
+	char *save = NULL;
+	for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		while (*item == ' ')
+			item++;
+		double q = 1.0;
+		char *semi = strchr(item, ';');
+		if (semi) {
+			*semi = '\0';
+			char *qs = strstr(semi + 1, "q=");
+			if (qs)
+				q = strtod(qs + 2, NULL);
+		}
+		char tag[4] = {0};
+		size_t n = strcspn(item, "- ");
+		if (n < 2 || n > 3)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			tag[i] = (char)(item[i] | 0x20);
+		if (q > best_q && ok(ctx, tag)) {
+			best = arena_strdup(a, tag);
+			best_q = q;
+		}
+	}
+	return best;
+}

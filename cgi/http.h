@@ -1,0 +1,74 @@
+/* One HTTP request as FastCGI hands it over, and its response.  Everything
+ * hangs off the request's arena; the response is buffered and written with
+ * its length and the security headers of DESIGN.md. */
+#ifndef SPOR_HTTP_H
+#define SPOR_HTTP_H
+
+#include "clearsilver.h"
+#include <fcgiapp.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http_parse.h"
+#include "mem.h"
+#include "route.h"
+
+struct app;
+
+enum { HEADERS_MAX = 16 };
+
+struct req {
+	struct app *app;
+	struct arena *arena;
+	FCGX_Request *fcgi;
+
+	/* Request */
+	const char *method; /* GET, HEAD, POST ... */
+	const char *path;   /* decoded, valid UTF-8 */
+	const char *query;  /* raw query string */
+	const char *remote_addr;
+	const char *accept_language;
+	bool https;
+	struct params params;  /* query, then body */
+	struct params cookies;
+	struct route_match match;
+	unsigned roles; /* enum role bits of the visitor */
+	HDF *hdf;
+
+	/* Response */
+	int status;
+	const char *content_type;
+	const char *cache_control;
+	const char *header_name[HEADERS_MAX], *header_value[HEADERS_MAX];
+	size_t nheaders;
+	struct buf body;
+	size_t bytes_out;
+	/* Error pages: the parameter that was refused and why (a Lang key). */
+	const char *err_param, *err_reason;
+};
+
+/* The checked value of the program's field `i`, or NULL / `fallback`. */
+const char *in_text(const struct req *r, int i);
+long long in_int(const struct req *r, int i, long long fallback);
+
+/* Read method, path, query, cookies and (for POST) an urlencoded body of at
+ * most `body_max` bytes.  Returns 0, or the status to answer with (400, 413,
+ * 415), with err_param/err_reason set. */
+int http_read(struct req *r, size_t body_max);
+
+void http_header(struct req *r, const char *name, const char *value);
+/* Answer a redirect to a local path or absolute URL; returns `status`. */
+int http_redirect(struct req *r, int status, const char *location);
+/* Answer plain text; returns `status`. */
+int http_text(struct req *r, int status, const char *text);
+/* Write the status line, headers and body. */
+void http_send(struct req *r);
+
+/* The first interface language in an Accept-Language header that `ok`
+ * accepts, or NULL. */
+const char *http_pick_lang(struct arena *a, const char *accept_language, bool (*ok)(const void *, const char *),
+			   const void *ctx);
+
+const char *http_reason(int status);
+
+#endif

@@ -1,0 +1,72 @@
+/* Parsing of what a client sends: query strings and urlencoded bodies into
+ * name/value pairs, and the Cookie header.  Every value is checked: no NUL
+ * byte, valid UTF-8, within the caps.  A failure names the parameter. */
+#ifndef SPOR_HTTP_PARSE_H
+#define SPOR_HTTP_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+enum {
+	PARAMS_MAX = 64,	   /* pairs in one query string or body */
+	PARAM_NAME_MAX = 64,	   /* bytes in a parameter name */
+	PARAM_VALUE_MAX = 65536,   /* bytes in one decoded value */
+	QUERY_MAX = 8192,	   /* bytes in a query string */
+	COOKIES_MAX = 32,	   /* cookies kept from one header */
+};
+
+struct param {
+	const char *name;
+	const char *value; /* decoded, NUL-terminated, valid UTF-8 */
+	size_t len;
+};
+
+struct params {
+	struct param *v;
+	size_t n, cap;
+};
+
+/* Why input was refused; maps to a 400 (or 413) page. */
+enum parse_error {
+	PARSE_OK = 0,
+	PARSE_TOO_MANY,	  /* more than PARAMS_MAX pairs */
+	PARSE_TOO_LONG,	  /* a value, name or the whole input over its cap */
+	PARSE_NUL,	  /* a NUL byte */
+	PARSE_UTF8,	  /* invalid UTF-8 */
+	PARSE_ESCAPE,	  /* a malformed %XX escape */
+	PARSE_NAME,	  /* a name outside [A-Za-z0-9_.-] */
+};
+
+struct parse_result {
+	enum parse_error error;
+	const char *name; /* the offending parameter, or NULL when the name itself is bad */
+};
+
+void params_init(struct params *p);
+void params_add(struct arena *a, struct params *p, const char *name, const char *value, size_t len);
+/* The first value of `name`, or NULL. */
+const struct param *params_get(const struct params *p, const char *name);
+
+/* Parse application/x-www-form-urlencoded text (a query string or a body)
+ * and append the pairs to `out`.  Returns PARSE_OK or the first error. */
+enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params *out,
+				       struct parse_result *res);
+
+/* Parse a Cookie header.  Malformed cookies are skipped, not fatal: a stray
+ * cookie set by another site on the same host must not lock users out. */
+void http_parse_cookies(struct arena *a, const char *header, struct params *out);
+
+/* True when s[0..len) is valid UTF-8 without NUL bytes. */
+bool text_is_clean(const char *s, size_t len);
+
+/* Percent-decode s[0..len) into a new string; '+' becomes a space when
+ * `plus_is_space`.  Returns NULL on a malformed escape. */
+char *http_percent_decode(struct arena *a, const char *s, size_t len, bool plus_is_space, size_t *outlen);
+
+/* Escape `s` for a query-string value: unreserved characters stay, every
+ * other byte becomes %XX. */
+char *http_url_escape(struct arena *a, const char *s);
+
+#endif

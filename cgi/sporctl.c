@@ -1,0 +1,79 @@
+/* sporctl: the operator's command line (migrate, and later import, export,
+ * create-admin, gen-data). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "ctl.h"
+#include "log.h"
+
+struct command {
+	const char *name;
+	const char *args;
+	const char *help;
+	int (*run)(const struct conf *c, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{"migrate", "", "create the database if needed, apply pending migrations, then the grants", ctl_migrate},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: sporctl [-c CONFIG] COMMAND [ARGS]\n\n"
+		   "Operate a SPOR portal instance.\n\nCommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %s %-10s %s\n", commands[i].name, commands[i].args, commands[i].help);
+	fprintf(f, "\nOptions:\n"
+		   "  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
+		   "  -h, --help  this help\n"
+		   "\nExit status: 0 success, 1 failure, 2 usage error.\n",
+		SPOR_SYSCONFDIR);
+}
+
+int main(int argc, char **argv)
+{
+	log_init("sporctl");
+	const char *conf_path = NULL;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
+			conf_path = argv[++i];
+			continue;
+		}
+		fprintf(stderr, "sporctl: unknown option %s\n", argv[i]);
+		usage(stderr);
+		return 2;
+	}
+	if (i == argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++) {
+		if (strcmp(argv[i], commands[k].name) != 0)
+			continue;
+		char err[512];
+		struct conf *c = conf_load(conf_default_path(conf_path), err, sizeof err);
+		if (!c) {
+			fprintf(stderr, "sporctl: %s\n", err);
+			return 1;
+		}
+		int rc = commands[k].run(c, argc - i - 1, argv + i + 1);
+		conf_free(c);
+		return rc;
+	}
+	fprintf(stderr, "sporctl: unknown command %s\n", argv[i]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,38 @@
+-- Privileges of the three programs, applied by `sporctl migrate` after the
+-- migrations (idempotent).  Each program's database user gets one role:
+--   spor_public  (spor-public,  user spor_ro):    reference data and v_session_user, read-only
+--   spor_account (spor-account, user spor_app):   accounts and sessions of the signed-in user
+--   spor_admin   (spor-admin,   user spor_admin): the console's tables
+-- Table names are unqualified: they apply to the database in use.
+
+CREATE ROLE IF NOT EXISTS spor_public;
+CREATE ROLE IF NOT EXISTS spor_account;
+CREATE ROLE IF NOT EXISTS spor_admin;
+
+GRANT SELECT ON schema_migrations TO spor_public;
+GRANT SELECT ON v_session_user TO spor_public;
+
+GRANT SELECT ON v_session_user TO spor_account;
+GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO spor_account;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO spor_account;
+
+GRANT SELECT ON v_session_user TO spor_admin;
+GRANT SELECT, UPDATE ON accounts TO spor_admin;
+GRANT SELECT, DELETE ON sessions TO spor_admin;
+
+-- Create or update a program's user and give it its role.  Names and the
+-- password are quoted by the server; sporctl passes them as parameters.
+DROP PROCEDURE IF EXISTS spor_grant_user;
+CREATE PROCEDURE spor_grant_user(IN p_role VARCHAR(64), IN p_user VARCHAR(80), IN p_host VARCHAR(255),
+                                 IN p_password VARCHAR(255))
+  SQL SECURITY INVOKER
+BEGIN
+  DECLARE who VARCHAR(400) DEFAULT CONCAT(QUOTE(p_user), '@', QUOTE(p_host));
+  IF p_role NOT IN ('spor_public', 'spor_account', 'spor_admin') THEN
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'unknown portal role';
+  END IF;
+  EXECUTE IMMEDIATE CONCAT('CREATE USER IF NOT EXISTS ', who, ' IDENTIFIED BY ', QUOTE(p_password));
+  EXECUTE IMMEDIATE CONCAT('ALTER USER ', who, ' IDENTIFIED BY ', QUOTE(p_password));
+  EXECUTE IMMEDIATE CONCAT('GRANT ', p_role, ' TO ', who);
+  EXECUTE IMMEDIATE CONCAT('SET DEFAULT ROLE ', p_role, ' FOR ', who);
+END;

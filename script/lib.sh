@@ -1,0 +1,182 @@
+# Shared by script/server, script/test, script/sporctl and script/bench:
+# the private MariaDB, the configuration, the three programs and nginx of one
+# local instance, all under one folder ($SPOR_VAR), on one port ($SPOR_PORT).
+# Source it, set SPOR_VAR and SPOR_PORT, then call the spor_* functions.
+
+SPOR_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SPOR_PROGRAMS="spor-public spor-account spor-admin"
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+# Folders of an instance.  Socket paths must stay under the kernel's 108
+# bytes; a deep checkout keeps its sockets in /tmp instead.
+spor_paths() {
+    SPOR_VAR=$(mkdir -p "$SPOR_VAR" && cd "$SPOR_VAR" && pwd)
+    SPOR_RUN=$SPOR_VAR/run
+    if [ ${#SPOR_RUN} -gt 80 ]; then
+        SPOR_RUN=/tmp/spor-run-$(printf '%s' "$SPOR_VAR" | md5sum | cut -c1-12)
+    fi
+    SPOR_LOG=$SPOR_VAR/log
+    SPOR_CONF=$SPOR_VAR/spor.conf
+    SPOR_DB_DATA=$SPOR_VAR/db
+    SPOR_DB_SOCK=$SPOR_RUN/mysqld.sock
+    mkdir -p "$SPOR_RUN" "$SPOR_LOG" "$SPOR_VAR/nginx" "$SPOR_VAR/bench"
+    export SPOR_VAR SPOR_RUN SPOR_LOG SPOR_CONF SPOR_PORT
+    export SPOR_CONFIG=$SPOR_CONF
+}
+
+# Build out of tree in $1 with configure options $2...; reconfigure when
+# configure.ac or Makefile.am changed.
+spor_build() {
+    local dir=$1; shift
+    cd "$SPOR_ROOT"
+    if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+        say "==> autoreconf"
+        autoreconf -fi >/dev/null 2>"$SPOR_LOG/autoreconf.log" || { cat "$SPOR_LOG/autoreconf.log" >&2; die "autoreconf failed"; }
+    fi
+    mkdir -p "$dir"
+    cd "$dir"
+    if [ ! -f Makefile ] || [ "$SPOR_ROOT/configure" -nt Makefile ] || [ "$(cat .spor-configure 2>/dev/null)" != "$*" ]; then
+        say "==> configure $*"
+        "$SPOR_ROOT/configure" -q "$@" >"$SPOR_LOG/configure.log" 2>&1 || { cat "$SPOR_LOG/configure.log" >&2; die "configure failed"; }
+        printf '%s' "$*" >.spor-configure
+    fi
+    say "==> make"
+    make -s -j"$(nproc)" >"$SPOR_LOG/make.log" 2>&1 || { tail -40 "$SPOR_LOG/make.log" >&2; die "make failed"; }
+    SPOR_BUILD=$(pwd)
+    export SPOR_BUILD
+    cd "$SPOR_ROOT"
+}
+
+# The configuration file, written once with fresh random database passwords.
+spor_config() {
+    [ -f "$SPOR_CONF" ] && return 0
+    local pw_public pw_account pw_admin
+    pw_public=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    pw_account=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    pw_admin=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    umask 077
+    cat >"$SPOR_CONF" <<CONF
+# SPOR portal configuration for the instance in $SPOR_VAR
+# (written by script/lib.sh; see docs/operations.md for every key).
+db.socket = $SPOR_DB_SOCK
+db.name = spor
+db.owner.user = root
+db.owner.password =
+db.public.user = spor_ro
+db.public.password = $pw_public
+db.account.user = spor_app
+db.account.password = $pw_account
+db.admin.user = spor_admin
+db.admin.password = $pw_admin
+db.scripts = $SPOR_ROOT/db
+templates.dir = $SPOR_ROOT/templates
+templates.cache = ${SPOR_TEMPLATE_CACHE:-1}
+site.url = http://127.0.0.1:$SPOR_PORT
+CONF
+    umask 022
+}
+
+# A private MariaDB server under $SPOR_VAR/db: no system service needed.
+spor_db_start() {
+    if [ ! -d "$SPOR_DB_DATA/mysql" ]; then
+        say "==> creating the database server in $SPOR_DB_DATA"
+        mariadb-install-db --no-defaults --datadir="$SPOR_DB_DATA" --user="$(id -un)" \
+            --auth-root-authentication-method=normal >"$SPOR_LOG/mariadb-install.log" 2>&1 \
+            || { cat "$SPOR_LOG/mariadb-install.log" >&2; die "mariadb-install-db failed"; }
+    fi
+    if mariadb-admin --no-defaults -S "$SPOR_DB_SOCK" -uroot ping >/dev/null 2>&1; then
+        return 0
+    fi
+    say "==> starting MariaDB"
+    mariadbd --no-defaults --datadir="$SPOR_DB_DATA" --socket="$SPOR_DB_SOCK" --skip-networking \
+        --user="$(id -un)" --log-error="$SPOR_LOG/mariadb.log" --pid-file="$SPOR_RUN/mariadb.pid" \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
+        --innodb-buffer-pool-size="${SPOR_DB_BUFFER:-256M}" --max-connections=400 \
+        --skip-name-resolve >/dev/null 2>&1 &
+    local i
+    for i in $(seq 1 100); do
+        if mariadb-admin --no-defaults -S "$SPOR_DB_SOCK" -uroot ping >/dev/null 2>&1; then
+            # Anonymous accounts from mariadb-install-db would shadow nothing
+            # we use, but a private server needs none of them.
+            mariadb --no-defaults -S "$SPOR_DB_SOCK" -uroot -e "DELETE FROM mysql.global_priv WHERE User=''; FLUSH PRIVILEGES" 2>/dev/null || true
+            return 0
+        fi
+        sleep 0.1
+    done
+    tail -20 "$SPOR_LOG/mariadb.log" >&2
+    die "MariaDB did not start"
+}
+
+spor_db_stop() {
+    mariadb-admin --no-defaults -S "$SPOR_DB_SOCK" -uroot shutdown >/dev/null 2>&1 || true
+}
+
+spor_migrate() {
+    say "==> sporctl migrate"
+    "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" migrate >"$SPOR_LOG/migrate.log" 2>&1 \
+        || { cat "$SPOR_LOG/migrate.log" >&2; die "migrate failed"; }
+}
+
+# Start one program: spor_program_start NAME [WORKERS]
+spor_program_start() {
+    local name=$1 workers=${2:-${SPOR_WORKERS:-4}}
+    "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$SPOR_CONF" \
+        -p "$SPOR_RUN/$name.pid" 2>>"$SPOR_LOG/$name.log" &
+}
+
+spor_programs_start() {
+    say "==> starting $SPOR_PROGRAMS"
+    local p
+    for p in $SPOR_PROGRAMS; do spor_program_start "$p"; done
+}
+
+spor_nginx_start() {
+    local user_line="" access_log="$SPOR_LOG/nginx-access.log spor"
+    if [ "$(id -u)" = 0 ]; then
+        # Workers run as the checkout's owner, who can reach the sockets and static files.
+        local owner
+        owner=$(stat -c %U "$SPOR_ROOT")
+        user_line="user $owner $(id -gn "$owner");"
+    fi
+    [ "${SPOR_ACCESS_LOG:-on}" = off ] && access_log=off
+    sed -e "s|@USER_LINE@|$user_line|" -e "s|@VAR@|$SPOR_VAR|g" -e "s|@RUN@|$SPOR_RUN|g" \
+        -e "s|@SRC@|$SPOR_ROOT|g" -e "s|@ERRORS@|$SPOR_BUILD/nginx/errors|g" -e "s|@PORT@|$SPOR_PORT|g" \
+        -e "s|@ACCESS_LOG@|$access_log|g" \
+        "$SPOR_ROOT/nginx/spor.conf.in" >"$SPOR_VAR/nginx.conf"
+    say "==> starting nginx on 127.0.0.1:$SPOR_PORT"
+    nginx -q -t -c "$SPOR_VAR/nginx.conf" -p "$SPOR_VAR" 2>"$SPOR_LOG/nginx-test.log" \
+        || { cat "$SPOR_LOG/nginx-test.log" >&2; die "nginx configuration invalid"; }
+    nginx -c "$SPOR_VAR/nginx.conf" -p "$SPOR_VAR" 2>>"$SPOR_LOG/nginx-error.log" &
+}
+
+spor_wait_healthy() {
+    local i
+    for i in $(seq 1 150); do
+        if curl -fsS -o /dev/null "http://127.0.0.1:$SPOR_PORT/healthz" 2>/dev/null; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    die "the portal did not become healthy on port $SPOR_PORT (see $SPOR_LOG)"
+}
+
+# Stop nginx, the programs and MariaDB, whatever state they are in.
+spor_stop_all() {
+    local f p
+    [ -f "$SPOR_RUN/nginx.pid" ] && kill -QUIT "$(cat "$SPOR_RUN/nginx.pid")" 2>/dev/null
+    for p in $SPOR_PROGRAMS; do
+        f=$SPOR_RUN/$p.pid
+        [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null
+    done
+    for _ in $(seq 1 100); do
+        local alive=0
+        for p in $SPOR_PROGRAMS; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
+        [ -f "$SPOR_RUN/nginx.pid" ] && alive=1
+        [ $alive = 0 ] && break
+        sleep 0.1
+    done
+    spor_db_stop
+    wait 2>/dev/null || true
+}

@@ -1,0 +1,58 @@
+<?cs def:title() ?><?cs var:Lang.home.title ?><?cs /def ?>
+<?cs def:content() ?>
+<div class="hero">
+ <h1><?cs var:Lang.home.heading ?></h1>
+ <p class="lead"><?cs var:Lang.home.lead ?></p>
+</div>
+
+<section aria-labelledby="services-heading">
+ <h2 id="services-heading"><?cs var:Lang.home.services_heading ?></h2>
+ <ul class="cards">
+  <?cs each:s = Lang.home.services ?>
+  <li class="card">
+   <h3><a href="<?cs var:s.href ?>"><?cs var:s.name ?></a></h3>
+   <p><?cs if:s.live == "1" ?><?cs call:badge("live", Lang.home.state_live) ?><?cs else ?><?cs call:badge("inactive", Lang.home.state_inactive) ?><?cs /if ?></p>
+   <p><?cs var:s.text ?></p>
+  </li>
+  <?cs /each ?>
+ </ul>
+</section>
+
+<section aria-labelledby="access-heading" class="panel">
+ <h2 id="access-heading"><?cs var:Lang.home.access_heading ?></h2>
+ <div class="two-columns">
+  <div>
+   <h3><?cs var:Lang.home.browse_heading ?></h3>
+   <p><?cs var:Lang.home.browse_text ?></p>
+   <ul class="links">
+    <li><a href="/rms/lists"><?cs var:Lang.home.link_lists ?></a></li>
+    <li><a href="/oms/organisations"><?cs var:Lang.home.link_orgs ?></a></li>
+   </ul>
+  </div>
+  <div>
+   <h3><?cs var:Lang.home.account_heading ?></h3>
+   <p><?cs var:Lang.home.account_text ?></p>
+   <ul class="checklist">
+    <?cs each:item = Lang.home.account_items ?><li><?cs var:item ?></li><?cs /each ?>
+   </ul>
+   <p class="actions">
+    <a class="button" href="/register"><?cs var:Lang.nav.register ?></a>
+    <a class="button button-secondary" href="/login"><?cs var:Lang.nav.login ?></a>
+   </p>
+  </div>
+ </div>
+</section>
+
+<section aria-labelledby="ids-heading">
+ <h2 id="ids-heading"><?cs var:Lang.home.ids_heading ?></h2>
+ <table class="data-table">
+  <caption class="visually-hidden"><?cs var:Lang.home.ids_caption ?></caption>
+  <thead><tr><th scope="col"><?cs var:Lang.home.ids_col_what ?></th><th scope="col"><?cs var:Lang.home.ids_col_form ?></th><th scope="col"><?cs var:Lang.home.ids_col_example ?></th></tr></thead>
+  <tbody>
+   <?cs each:id = Lang.home.ids ?>
+   <tr><td><?cs var:id.what ?></td><td><?cs var:id.form ?></td><td><code class="id"><?cs var:id.example ?></code></td></tr>
+   <?cs /each ?>
+  </tbody>
+ </table>
+</section>
+<?cs /def ?>

@@ -1,0 +1,59 @@
+<?cs include:"macros.cs" ?><?cs include:Page.template ?><!DOCTYPE html>
+<html lang="<?cs var:Req.lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs call:title() ?> | <?cs var:Lang.site.name ?></title>
+<link rel="stylesheet" href="/static/spor.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip-link" href="#main"><?cs var:Lang.nav.skip ?></a>
+<header class="site-header">
+ <div class="container header-top">
+  <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">SPOR</span><span class="brand-text"><span class="brand-name"><?cs var:Lang.site.name ?></span><span class="brand-tagline"><?cs var:Lang.site.short_tagline ?></span></span></a>
+  <div class="header-user">
+   <a href="/login"><?cs var:Lang.nav.login ?></a>
+   <a class="button button-secondary" href="/register"><?cs var:Lang.nav.register ?></a>
+  </div>
+ </div>
+ <nav class="site-nav" aria-label="<?cs var:Lang.nav.label ?>">
+  <ul class="container">
+   <li><a href="/"<?cs if:Page.nav == "home" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.home ?></a></li>
+   <li><a href="/rms/lists"<?cs if:Page.nav == "rms" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.rms ?></a></li>
+   <li><a href="/oms/organisations"<?cs if:Page.nav == "oms" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.oms ?></a></li>
+   <li><a href="/sms"<?cs if:Page.nav == "sms" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.sms ?></a></li>
+   <li><a href="/pms"<?cs if:Page.nav == "pms" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.pms ?></a></li>
+  </ul>
+ </nav>
+</header>
+<main id="main" class="container" tabindex="-1">
+<?cs call:content() ?>
+</main>
+<footer class="site-footer">
+ <div class="container footer-grid">
+  <div>
+   <p class="footer-title"><?cs var:Lang.site.name ?></p>
+   <p><?cs var:Lang.footer.about ?></p>
+  </div>
+  <div>
+   <p class="footer-title"><?cs var:Lang.footer.services ?></p>
+   <ul>
+    <li><a href="/rms/lists"><?cs var:Lang.nav.rms ?></a></li>
+    <li><a href="/oms/organisations"><?cs var:Lang.nav.oms ?></a></li>
+    <li><a href="/sms"><?cs var:Lang.nav.sms ?></a></li>
+    <li><a href="/pms"><?cs var:Lang.nav.pms ?></a></li>
+   </ul>
+  </div>
+  <div>
+   <p class="footer-title"><?cs var:Lang.footer.account ?></p>
+   <ul>
+    <li><a href="/login"><?cs var:Lang.nav.login ?></a></li>
+    <li><a href="/register"><?cs var:Lang.nav.register ?></a></li>
+   </ul>
+  </div>
+ </div>
+ <div class="container footer-note"><p><?cs var:Lang.footer.note ?></p></div>
+</footer>
+</body>
+</html>
