@@ -19,5 +19,7 @@ int coming_login(struct req *r);
 int coming_register(struct req *r);
 int coming_account(struct req *r);
 int coming_admin(struct req *r);
+int coming_rms(struct req *r);
+int coming_oms(struct req *r);
 
 #endif

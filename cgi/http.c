@@ -184,20 +184,23 @@ const char *http_reason(int status)
 
 void http_send(struct req *r)
 {
-	FCGX_Stream *out = r->fcgi->out;
-	FCGX_FPrintF(out, "Status: %d %s\r\n", r->status, http_reason(r->status));
-	FCGX_PutS(security_headers, out);
+	/* Headers are formatted here: libfcgi's own printf knows no %zu. */
+	struct buf h;
+	buf_init(&h, r->arena);
+	buf_printf(&h, "Status: %d %s\r\n", r->status, http_reason(r->status));
+	buf_puts(&h, security_headers);
 	if (r->https)
-		FCGX_PutS("Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n", out);
-	FCGX_FPrintF(out, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
-	FCGX_FPrintF(out, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
-	FCGX_FPrintF(out, "Content-Length: %zu\r\n", r->body.len);
+		buf_puts(&h, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
+	buf_printf(&h, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
+	buf_printf(&h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
+	buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
 	for (size_t i = 0; i < r->nheaders; i++)
 		if (header_safe(r->header_value[i]))
-			FCGX_FPrintF(out, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
-	FCGX_PutS("\r\n", out);
+			buf_printf(&h, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
+	buf_puts(&h, "\r\n");
+	FCGX_PutStr(h.data, (int)h.len, r->fcgi->out);
 	if (strcmp(r->method ? r->method : "", "HEAD") != 0 && r->body.len)
-		FCGX_PutStr(r->body.data, (int)r->body.len, out);
+		FCGX_PutStr(r->body.data, (int)r->body.len, r->fcgi->out);
 	r->bytes_out = r->body.len;
 }
 

@@ -209,5 +209,6 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 const char *buf_str(struct buf *b)
 {
 	buf_reserve(b, 0);
+	b->data[b->len] = '\0';
 	return b->data;
 }

@@ -120,7 +120,7 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
 	const char *seg[SEGMENTS_MAX], *pseg[SEGMENTS_MAX];
 	memset(m, 0, sizeof *m);
 	m->in = arena_zalloc(a, rt->nfields * sizeof *m->in);
-	int n = split(a, path, seg);
+	int n = path[0] == '/' ? split(a, path, seg) : -1;
 	if (n < 0)
 		return ROUTE_NOT_FOUND;
 

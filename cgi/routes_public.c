@@ -18,6 +18,8 @@ static const struct route routes[] = {
 	{"GET", "/healthz", health_check, ROLES_EVERYONE, 0},
 	{"GET", "/sms", home_sms, ROLES_EVERYONE, 0},
 	{"GET", "/pms", home_pms, ROLES_EVERYONE, 0},
+	{"GET", "/rms/lists", coming_rms, ROLES_EVERYONE, 0},
+	{"GET", "/oms/organisations", coming_oms, ROLES_EVERYONE, 0},
 };
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, F__COUNT, F(F_LANG)};

@@ -1,4 +1,4 @@
-<?cs include:"macros.cs" ?><?cs include:Page.template ?><!DOCTYPE html>
+<!DOCTYPE html><?cs include:"macros.cs" ?><?cs include:Page.template ?>
 <html lang="<?cs var:Req.lang ?>">
 <head>
 <meta charset="utf-8">

@@ -12,7 +12,7 @@
 
 static int tap_count, tap_failed;
 
-__attribute__((format(printf, 2, 3))) static bool ok(bool cond, const char *fmt, ...)
+__attribute__((format(printf, 2, 3), unused)) static bool ok(bool cond, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -26,7 +26,7 @@ __attribute__((format(printf, 2, 3))) static bool ok(bool cond, const char *fmt,
 	return cond;
 }
 
-__attribute__((format(printf, 1, 2))) static void diag(const char *fmt, ...)
+__attribute__((format(printf, 1, 2), unused)) static void diag(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -36,7 +36,7 @@ __attribute__((format(printf, 1, 2))) static void diag(const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool is_str(const char *got, const char *want, const char *name)
+__attribute__((unused)) static bool is_str(const char *got, const char *want, const char *name)
 {
 	bool same = (got == NULL && want == NULL) || (got && want && strcmp(got, want) == 0);
 	if (!ok(same, "%s", name))
@@ -44,7 +44,7 @@ static bool is_str(const char *got, const char *want, const char *name)
 	return same;
 }
 
-static bool is_int(long long got, long long want, const char *name)
+__attribute__((unused)) static bool is_int(long long got, long long want, const char *name)
 {
 	if (!ok(got == want, "%s", name))
 		diag("got %lld, want %lld", got, want);
@@ -52,13 +52,13 @@ static bool is_int(long long got, long long want, const char *name)
 }
 
 /* Skip the whole file (TAP "1..0 # SKIP"). */
-__attribute__((noreturn)) static void skip_all(const char *why)
+__attribute__((noreturn, unused)) static void skip_all(const char *why)
 {
 	printf("1..0 # SKIP %s\n", why);
 	exit(0);
 }
 
-static int done_testing(void)
+__attribute__((unused)) static int done_testing(void)
 {
 	printf("1..%d\n", tap_count);
 	return tap_failed ? 1 : 0;

@@ -1,0 +1,132 @@
+/* libcurl client for the HTTP tests. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../tap.h"
+#include "client.h"
+#include "file.h"
+
+static const char *base;
+
+void client_init(void)
+{
+	base = getenv("SPOR_TEST_URL");
+	if (!base || !*base)
+		skip_all("no running portal (SPOR_TEST_URL unset)");
+	curl_global_init(CURL_GLOBAL_ALL);
+}
+
+const char *client_base(void)
+{
+	return base;
+}
+
+struct sink {
+	char *data;
+	size_t len;
+};
+
+static size_t collect(char *p, size_t size, size_t n, void *ctx)
+{
+	struct sink *s = ctx;
+	size_t add = size * n;
+	s->data = realloc(s->data, s->len + add + 1);
+	memcpy(s->data + s->len, p, add);
+	s->len += add;
+	s->data[s->len] = '\0';
+	return add;
+}
+
+static size_t collect_header(char *p, size_t size, size_t n, void *ctx)
+{
+	struct sink *s = ctx;
+	/* Keep only the last response's headers. */
+	if (n * size >= 5 && strncmp(p, "HTTP/", 5) == 0)
+		s->len = 0;
+	return collect(p, size, n, ctx);
+}
+
+int request(const char *method, const char *path, const char *body, size_t body_len, const char *const *headers,
+	    struct resp *out)
+{
+	memset(out, 0, sizeof *out);
+	CURL *c = curl_easy_init();
+	char url[16384];
+	snprintf(url, sizeof url, "%s%s", base, path);
+	struct sink b = {0}, h = {0};
+	struct curl_slist *hl = NULL;
+	for (const char *const *p = headers; p && *p; p++)
+		hl = curl_slist_append(hl, *p);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &h);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+	if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+	else if (strcmp(method, "GET") != 0)
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
+	}
+	CURLcode rc = curl_easy_perform(c);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
+	else
+		diag("%s %s: %s", method, path, curl_easy_strerror(rc));
+	curl_slist_free_all(hl);
+	curl_easy_cleanup(c);
+	out->body = b.data ? b.data : calloc(1, 1);
+	out->body_len = b.len;
+	out->headers = h.data ? h.data : calloc(1, 1);
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+int get(const char *path, struct resp *out)
+{
+	return request("GET", path, NULL, 0, NULL, out);
+}
+
+void resp_free(struct resp *r)
+{
+	free(r->body);
+	free(r->headers);
+	memset(r, 0, sizeof *r);
+}
+
+char *header(const struct resp *r, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *line = r->headers; line && *line;) {
+		const char *end = strstr(line, "\r\n");
+		if (!end)
+			break;
+		if (strncasecmp(line, name, n) == 0 && line[n] == ':') {
+			const char *v = line + n + 1;
+			while (*v == ' ')
+				v++;
+			return strndup(v, (size_t)(end - v));
+		}
+		line = end + 2;
+	}
+	return NULL;
+}
+
+int body_has(const struct resp *r, const char *needle)
+{
+	return r->body && strstr(r->body, needle) != NULL;
+}
+
+char *slurp(const char *path)
+{
+	return file_read(path, NULL);
+}

@@ -1,0 +1,35 @@
+/* A small libcurl client for the HTTP tests: requests go through the real
+ * nginx started by script/test (SPOR_TEST_URL); responses are kept whole. */
+#ifndef SPOR_TEST_CLIENT_H
+#define SPOR_TEST_CLIENT_H
+
+#include <stddef.h>
+
+struct resp {
+	long status;
+	char *headers; /* raw header block of the last response */
+	char *body;
+	size_t body_len;
+};
+
+/* Skip the test file when no portal is running (as under make distcheck). */
+void client_init(void);
+const char *client_base(void);
+
+/* method: "GET", "HEAD", "POST" ...; body may be NULL; headers is a
+ * NULL-terminated list of "Name: value" or NULL.  Redirects are not
+ * followed.  Returns 0, or -1 when the connection failed. */
+int request(const char *method, const char *path, const char *body, size_t body_len, const char *const *headers,
+	    struct resp *out);
+int get(const char *path, struct resp *out);
+void resp_free(struct resp *r);
+
+/* The value of header `name` (case-insensitive) in a newly allocated string,
+ * or NULL. */
+char *header(const struct resp *r, const char *name);
+int body_has(const struct resp *r, const char *needle);
+
+/* The whole text of a file under the instance's folders (NULL if absent). */
+char *slurp(const char *path);
+
+#endif

@@ -1,0 +1,149 @@
+/* Database tests: the privileges of the three program users (spor_ro can
+ * never read an account), utf8mb4, and a worker's reconnection after its
+ * connection was killed. */
+#include "config.h"
+
+#include <mysql.h>
+#include <stdlib.h>
+
+#include "../tap.h"
+#include "client.h"
+#include "conf.h"
+
+static const struct conf *conf;
+
+static MYSQL *connect_as(const char *role)
+{
+	char key[64];
+	snprintf(key, sizeof key, "db.%s.user", role);
+	const char *user = conf_get(conf, key, NULL);
+	snprintf(key, sizeof key, "db.%s.password", role);
+	const char *password = conf_get(conf, key, "");
+	MYSQL *my = mysql_init(NULL);
+	if (!mysql_real_connect(my, NULL, user, password, conf_get(conf, "db.name", "spor"), 0,
+				conf_get(conf, "db.socket", NULL), 0)) {
+		diag("connect as %s: %s", user ? user : "?", mysql_error(my));
+		mysql_close(my);
+		return NULL;
+	}
+	return my;
+}
+
+/* Run `sql`; returns the server's error number (0 on success). */
+static unsigned run(MYSQL *my, const char *sql)
+{
+	if (mysql_query(my, sql))
+		return mysql_errno(my);
+	MYSQL_RES *res = mysql_store_result(my);
+	if (res)
+		mysql_free_result(res);
+	return 0;
+}
+
+struct grant_case {
+	const char *role, *sql;
+	bool allowed;
+};
+
+static const struct grant_case grants[] = {
+	{"public", "SELECT * FROM accounts", false},
+	{"public", "SELECT password_hash FROM accounts", false},
+	{"public", "SELECT * FROM sessions", false},
+	{"public", "SELECT token_hash, account_id, name FROM v_session_user", true},
+	{"public", "DELETE FROM v_session_user", false},
+	{"public", "INSERT INTO schema_migrations VALUES (9999, 'x', NOW())", false},
+	{"public", "CREATE TABLE evil (id INT)", false},
+	{"public", "SELECT * FROM mysql.user", false},
+	{"account", "SELECT id, email, password_hash FROM accounts", true},
+	{"account", "SELECT * FROM sessions", true},
+	{"account", "DROP TABLE accounts", false},
+	{"account", "SELECT * FROM mysql.user", false},
+	{"admin", "SELECT id, email, status FROM accounts", true},
+	{"admin", "DELETE FROM accounts", false},
+	{"admin", "GRANT SELECT ON accounts TO spor_ro@localhost", false},
+};
+
+static void test_grants(void)
+{
+	for (size_t i = 0; i < sizeof grants / sizeof grants[0]; i++) {
+		const struct grant_case *g = &grants[i];
+		MYSQL *my = connect_as(g->role);
+		if (!ok(my != NULL, "%s connects", g->role))
+			continue;
+		unsigned err = run(my, g->sql);
+		if (!ok(g->allowed ? err == 0 : err != 0, "%s %s: %s", g->role, g->allowed ? "may" : "may not", g->sql))
+			diag("error %u: %s", err, mysql_error(my));
+		mysql_close(my);
+	}
+}
+
+static void test_charset(void)
+{
+	MYSQL *my = connect_as("owner");
+	if (!my)
+		return;
+	bool utf8 = mysql_query(my, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+				    " AND table_collation NOT LIKE 'utf8mb4%'") == 0;
+	MYSQL_RES *res = utf8 ? mysql_store_result(my) : NULL;
+	MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+	ok(row && strcmp(row[0], "0") == 0, "every table is utf8mb4");
+	if (res)
+		mysql_free_result(res);
+	res = mysql_query(my, "SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.schemata WHERE "
+			      "schema_name = DATABASE()") == 0 ? mysql_store_result(my) : NULL;
+	row = res ? mysql_fetch_row(res) : NULL;
+	is_str(row ? row[0] : NULL, "utf8mb4", "the database defaults to utf8mb4");
+	if (res)
+		mysql_free_result(res);
+	mysql_close(my);
+}
+
+/* Kill every connection of spor_ro: each worker must reconnect, re-prepare
+ * and answer at once. */
+static void test_reconnect(void)
+{
+	MYSQL *my = connect_as("owner");
+	if (!my)
+		return;
+	struct resp r;
+	for (int i = 0; i < 10; i++) {
+		get("/healthz", &r);
+		resp_free(&r);
+	}
+	unsigned killed = 0;
+	if (mysql_query(my, "SELECT id FROM information_schema.processlist WHERE user = 'spor_ro'") == 0) {
+		MYSQL_RES *res = mysql_store_result(my);
+		MYSQL_ROW row;
+		char sql[64];
+		while ((row = mysql_fetch_row(res))) {
+			snprintf(sql, sizeof sql, "KILL CONNECTION %s", row[0]);
+			killed += run(my, sql) == 0;
+		}
+		mysql_free_result(res);
+	}
+	ok(killed > 0, "killed %u connections of spor-public's workers", killed);
+	int good = 0;
+	for (int i = 0; i < 20; i++) {
+		get("/healthz", &r);
+		good += r.status == 200;
+		resp_free(&r);
+	}
+	is_int(good, 20, "every request after the kill succeeds (workers reconnect)");
+	mysql_close(my);
+}
+
+int main(void)
+{
+	client_init();
+	char err[512];
+	const char *path = getenv("SPOR_CONFIG");
+	if (!path)
+		skip_all("SPOR_CONFIG unset");
+	conf = conf_load(path, err, sizeof err);
+	if (!conf)
+		skip_all(err);
+	test_grants();
+	test_charset();
+	test_reconnect();
+	return done_testing();
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# SQL has parameters only: statement text lives in DB_SQL("...") literals,
+# and no formatted string reaches the database.  The raw query calls are
+# confined to db.c (prepared statements and sporctl's trusted migration
+# scripts).
+root=${top_srcdir:-.}
+n=0; fail=0
+check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+
+raw=$(grep -nE 'mysql_(real_)?query|mysql_stmt_prepare|mysql_send_query' "$root"/cgi/*.c | grep -v '^[^:]*/db\.c:')
+[ -z "$raw" ]; check $? "raw query calls only in db.c"
+[ -z "$raw" ] || echo "$raw" | sed 's/^/# /'
+
+nonlit=$(grep -nE 'DB_SQL\(' "$root"/cgi/*.c | grep -vE 'DB_SQL\("' | grep -v '#define DB_SQL')
+[ -z "$nonlit" ]; check $? "every DB_SQL() holds a string literal"
+[ -z "$nonlit" ] || echo "$nonlit" | sed 's/^/# /'
+
+built=$(grep -nE '\.text *=|struct db_sql [a-z_]+ *= *\{[^"]*[a-z]' "$root"/cgi/*.c | grep -v 'DB_SQL("')
+[ -z "$built" ]; check $? "no statement text assigned at run time"
+[ -z "$built" ] || echo "$built" | sed 's/^/# /'
+
+fmt=$(grep -nE '(s?n?printf|arena_printf|buf_printf)\([^;]*\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CALL)\b' "$root"/cgi/*.c)
+[ -z "$fmt" ]; check $? "no SQL keyword in a formatted string"
+[ -z "$fmt" ] || echo "$fmt" | sed 's/^/# /'
+
+script=$(grep -n 'db_run_script(' "$root"/cgi/*.c | grep -vE '^[^:]*/(db|ctl_migrate)\.c:|db\.h')
+[ -z "$script" ]; check $? "db_run_script only in db.c and ctl_migrate.c"
+[ -z "$script" ] || echo "$script" | sed 's/^/# /'
+
+echo "1..$n"
+exit $fail

@@ -1,0 +1,47 @@
+/* Unit tests of the arena and the buffer. */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "../tap.h"
+#include "mem.h"
+
+int main(void)
+{
+	struct arena *a = arena_new();
+	for (size_t n = 1; n < 200; n += 7) {
+		void *p = arena_alloc(a, n);
+		if (((uintptr_t)p & 15) != 0) {
+			ok(false, "allocation of %zu bytes is 16-byte aligned", n);
+			break;
+		}
+	}
+	ok(true, "small allocations are aligned");
+	char *big = arena_alloc(a, 1 << 20);
+	memset(big, 'x', 1 << 20);
+	ok(big[(1 << 20) - 1] == 'x', "an allocation larger than a chunk works");
+	is_str(arena_printf(a, "%s-%d", "id", 42), "id-42", "arena_printf formats");
+	is_str(arena_strndup(a, "abcdef", 3), "abc", "arena_strndup cuts");
+	ok(arena_used(a) > (1 << 20), "arena counts what it handed out");
+	arena_reset(a);
+	is_int((long long)arena_used(a), 0, "reset forgets everything");
+	char *z = arena_zalloc(a, 64);
+	int zero = 1;
+	for (int i = 0; i < 64; i++)
+		zero &= z[i] == 0;
+	ok(zero, "zalloc zeroes");
+
+	struct buf b;
+	buf_init(&b, a);
+	is_str(buf_str(&b), "", "an empty buffer is an empty string");
+	for (int i = 0; i < 5000; i++)
+		buf_putc(&b, (char)('a' + i % 26));
+	is_int((long long)b.len, 5000, "buffer grows past its first block");
+	ok(b.data[4999] == 'a' + 4999 % 26 && b.data[5000] == '\0', "buffer keeps bytes and a terminator");
+	buf_printf(&b, "%05d", 7);
+	ok(strcmp(b.data + 5000, "00007") == 0, "buf_printf appends");
+	buf_append(&b, "\0x", 2);
+	is_int((long long)b.len, 5007, "buf_append takes NUL bytes");
+	arena_free(a);
+	return done_testing();
+}

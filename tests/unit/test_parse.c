@@ -1,0 +1,148 @@
+/* Unit tests of query, body and cookie parsing with hostile input. */
+#include "config.h"
+
+#include "../tap.h"
+#include "http_parse.h"
+#include "mem.h"
+
+struct parse_case {
+	const char *input;
+	enum parse_error error;
+	const char *bad_name; /* parameter named in the error */
+	size_t count;	      /* pairs on success */
+	const char *name0, *value0;
+};
+
+static const struct parse_case cases[] = {
+	{"", PARSE_OK, NULL, 0, NULL, NULL},
+	{"q=dose+form", PARSE_OK, NULL, 1, "q", "dose form"},
+	{"q=a%20b&page=2", PARSE_OK, NULL, 2, "q", "a b"},
+	{"q=", PARSE_OK, NULL, 1, "q", ""},
+	{"q", PARSE_OK, NULL, 1, "q", ""},
+	{"&&q=1&&", PARSE_OK, NULL, 1, "q", "1"},
+	{"q=%C3%A9mulsion", PARSE_OK, NULL, 1, "q", "\xc3\xa9mulsion"},
+	{"q=%F0%9F%92%8A", PARSE_OK, NULL, 1, "q", "\xf0\x9f\x92\x8a"},
+	{"q=a=b", PARSE_OK, NULL, 1, "q", "a=b"},
+	{"q=%3Cscript%3E", PARSE_OK, NULL, 1, "q", "<script>"},
+	{"q=%00", PARSE_NUL, "q", 0, NULL, NULL},
+	{"q=a%00b", PARSE_NUL, "q", 0, NULL, NULL},
+	{"q=%C3%28", PARSE_UTF8, "q", 0, NULL, NULL},
+	{"q=%FF", PARSE_UTF8, "q", 0, NULL, NULL},
+	{"q=%C0%AF", PARSE_UTF8, "q", 0, NULL, NULL},		/* overlong '/' */
+	{"q=%ED%A0%80", PARSE_UTF8, "q", 0, NULL, NULL},	/* UTF-16 surrogate */
+	{"q=%F4%90%80%80", PARSE_UTF8, "q", 0, NULL, NULL},	/* beyond U+10FFFF */
+	{"page=1&q=%E2%82", PARSE_UTF8, "q", 0, NULL, NULL},	/* truncated sequence */
+	{"q=%", PARSE_ESCAPE, "q", 0, NULL, NULL},
+	{"q=%4", PARSE_ESCAPE, "q", 0, NULL, NULL},
+	{"q=%G1", PARSE_ESCAPE, "q", 0, NULL, NULL},
+	{"=x", PARSE_NAME, NULL, 0, NULL, NULL},
+	{"a%00b=x", PARSE_NAME, NULL, 0, NULL, NULL},
+	{"<script>=x", PARSE_NAME, NULL, 0, NULL, NULL},
+	{"na%20me=x", PARSE_NAME, NULL, 0, NULL, NULL},
+	{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=1", PARSE_NAME, NULL, 0, NULL, NULL},
+};
+
+static void test_urlencoded(struct arena *a)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct parse_case *c = &cases[i];
+		struct params p;
+		struct parse_result res;
+		params_init(&p);
+		enum parse_error e = http_parse_urlencoded(a, c->input, strlen(c->input), &p, &res);
+		bool good = e == c->error && res.error == e;
+		if (good && c->error)
+			good = (c->bad_name == NULL && res.name == NULL) ||
+			       (c->bad_name && res.name && strcmp(res.name, c->bad_name) == 0);
+		if (good && !c->error) {
+			good = p.n == c->count;
+			if (good && c->name0)
+				good = strcmp(p.v[0].name, c->name0) == 0 && strcmp(p.v[0].value, c->value0) == 0 &&
+				       p.v[0].len == strlen(c->value0);
+		}
+		if (!ok(good, "urlencoded \"%s\"", c->input))
+			diag("error %d (want %d), name %s, %zu pairs", e, c->error, res.name ? res.name : "-", p.n);
+	}
+}
+
+static void test_caps(struct arena *a)
+{
+	struct params p;
+	struct parse_result res;
+	struct buf b;
+	buf_init(&b, a);
+	for (int i = 0; i < PARAMS_MAX; i++)
+		buf_printf(&b, "p%d=%d&", i, i);
+	params_init(&p);
+	is_int(http_parse_urlencoded(a, b.data, b.len, &p, &res), PARSE_OK, "PARAMS_MAX pairs are accepted");
+	buf_puts(&b, "one=more");
+	params_init(&p);
+	is_int(http_parse_urlencoded(a, b.data, b.len, &p, &res), PARSE_TOO_MANY, "one pair more is refused");
+	is_str(res.name, "one", "the refused pair is named");
+
+	buf_init(&b, a);
+	buf_puts(&b, "q=");
+	for (int i = 0; i < PARAM_VALUE_MAX + 1; i++)
+		buf_putc(&b, 'x');
+	params_init(&p);
+	is_int(http_parse_urlencoded(a, b.data, b.len, &p, &res), PARSE_TOO_LONG, "an over-long value is refused");
+	is_str(res.name, "q", "the over-long value is named");
+
+	params_init(&p);
+	is_int(http_parse_urlencoded(a, "q=a\0b", 5, &p, &res), PARSE_NUL, "a raw NUL byte is refused");
+
+	params_init(&p);
+	http_parse_urlencoded(a, "q=first&q=second", 16, &p, &res);
+	is_str(params_get(&p, "q")->value, "first", "the first value of a repeated name counts");
+	ok(params_get(&p, "nope") == NULL, "an absent name is NULL");
+}
+
+static void test_cookies(struct arena *a)
+{
+	struct params p;
+	params_init(&p);
+	http_parse_cookies(a, "spor_session=abc123; theme=dark;  lang=fr ", &p);
+	is_int((long long)p.n, 3, "three cookies");
+	is_str(params_get(&p, "spor_session")->value, "abc123", "session cookie value");
+	is_str(params_get(&p, "lang")->value, "fr", "trailing space trimmed");
+
+	params_init(&p);
+	http_parse_cookies(a, "bad name=1; good=2; utf=\xc3\xa9; quote=\"x\"; =empty; novalue; ok=3", &p);
+	is_int((long long)p.n, 2, "malformed cookies are skipped, good ones kept");
+	is_str(params_get(&p, "ok")->value, "3", "a good cookie after bad ones");
+
+	params_init(&p);
+	struct buf b;
+	buf_init(&b, a);
+	for (int i = 0; i < 100; i++)
+		buf_printf(&b, "c%d=%d; ", i, i);
+	http_parse_cookies(a, b.data, &p);
+	is_int((long long)p.n, COOKIES_MAX, "at most COOKIES_MAX cookies are kept");
+	params_init(&p);
+	http_parse_cookies(a, "", &p);
+	is_int((long long)p.n, 0, "no cookie header, no cookies");
+}
+
+static void test_escape(struct arena *a)
+{
+	is_str(http_url_escape(a, "/rms/lists?x=1&y=é"), "%2Frms%2Flists%3Fx%3D1%26y%3D%C3%A9", "url escape");
+	is_str(http_url_escape(a, "a-b_c.d~e"), "a-b_c.d~e", "unreserved characters stay");
+	size_t n;
+	is_str(http_percent_decode(a, "a+b%2B", 6, true, &n), "a b+", "plus is space in forms");
+	is_str(http_percent_decode(a, "a+b", 3, false, &n), "a+b", "plus stays in paths");
+	ok(http_percent_decode(a, "%zz", 3, true, &n) == NULL, "bad escape is NULL");
+	ok(text_is_clean("caf\xc3\xa9", 5), "valid UTF-8 is clean");
+	ok(!text_is_clean("caf\xc3", 4), "truncated UTF-8 is not");
+	ok(!text_is_clean("a\0b", 3), "NUL is not clean");
+}
+
+int main(void)
+{
+	struct arena *a = arena_new();
+	test_urlencoded(a);
+	test_caps(a);
+	test_cookies(a);
+	test_escape(a);
+	arena_free(a);
+	return done_testing();
+}

@@ -1,0 +1,189 @@
+/* Unit tests of the router: matching, typed captures, 404/405/400, and the
+ * access policy of the three real route tables. */
+#include "config.h"
+
+#include "../tap.h"
+#include "mem.h"
+#include "route.h"
+#include "routes.h"
+
+static int h_a(struct req *r) { (void)r; return 200; }
+static int h_b(struct req *r) { (void)r; return 201; }
+static int h_c(struct req *r) { (void)r; return 202; }
+static int h_d(struct req *r) { (void)r; return 203; }
+static int h_e(struct req *r) { (void)r; return 204; }
+
+enum { T_LIST, T_TERM, T_ORG, T_Q, T_PAGE, T__COUNT };
+static const struct field t_fields[T__COUNT] = {
+	[T_LIST] = {"listId", FT_ID12, 0, 0, NULL},
+	[T_TERM] = {"termId", FT_ID12, 0, 0, NULL},
+	[T_ORG] = {"orgId", FT_ORGID, 0, 0, NULL},
+	[T_Q] = {"q", FT_TEXT, 0, 200, NULL},
+	[T_PAGE] = {"page", FT_INT, 1, 10000, NULL},
+};
+static const struct route t_routes[] = {
+	{"GET", "/", h_a, ROLES_EVERYONE, 0},
+	{"GET", "/rms/lists/{listId}", h_b, ROLES_EVERYONE, F(T_Q) | F(T_PAGE)},
+	{"GET", "/rms/lists/{listId}/export.csv", h_c, ROLES_EVERYONE, 0},
+	{"GET", "/oms/organisations/new", h_d, ROLE_USER, 0},
+	{"GET", "/oms/organisations/{orgId}", h_e, ROLES_EVERYONE, 0},
+	{"POST", "/oms/organisations/{orgId}", h_e, ROLE_USER, F(T_Q)},
+};
+static const struct router t_router = {t_routes, sizeof t_routes / sizeof t_routes[0], t_fields, T__COUNT, 0};
+
+struct match_case {
+	const char *method, *path;
+	enum route_status status;
+	int route;	       /* index into t_routes when found */
+	const char *bad_param; /* when ROUTE_BAD_INPUT */
+	const char *allow;     /* when ROUTE_BAD_METHOD */
+};
+
+static const struct match_case cases[] = {
+	{"GET", "/", ROUTE_FOUND, 0, NULL, NULL},
+	{"HEAD", "/", ROUTE_FOUND, 0, NULL, NULL},
+	{"POST", "/", ROUTE_BAD_METHOD, -1, NULL, "GET, HEAD"},
+	{"DELETE", "/", ROUTE_BAD_METHOD, -1, NULL, "GET, HEAD"},
+	{"GET", "/rms/lists/100000000002", ROUTE_FOUND, 1, NULL, NULL},
+	{"GET", "/rms/lists/12ab", ROUTE_BAD_INPUT, -1, "listId", NULL},
+	{"GET", "/rms/lists/100000000002/export.csv", ROUTE_FOUND, 2, NULL, NULL},
+	{"GET", "/rms/lists/100000000002/export.xml", ROUTE_NOT_FOUND, -1, NULL, NULL},
+	{"GET", "/rms/lists", ROUTE_NOT_FOUND, -1, NULL, NULL},
+	{"GET", "/rms/lists/100000000002/", ROUTE_NOT_FOUND, -1, NULL, NULL},
+	{"GET", "/oms/organisations/new", ROUTE_FOUND, 3, NULL, NULL}, /* literal before capture */
+	{"GET", "/oms/organisations/ORG-100001968", ROUTE_FOUND, 4, NULL, NULL},
+	{"POST", "/oms/organisations/ORG-100001968", ROUTE_FOUND, 5, NULL, NULL},
+	{"PUT", "/oms/organisations/ORG-100001968", ROUTE_BAD_METHOD, -1, NULL, "GET, HEAD, POST"},
+	{"GET", "/oms/organisations/ORG-12", ROUTE_BAD_INPUT, -1, "orgId", NULL},
+	{"GET", "/oms/organisations/../../etc/passwd", ROUTE_NOT_FOUND, -1, NULL, NULL},
+	{"GET", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s", ROUTE_NOT_FOUND, -1, NULL, NULL},
+	{"GET", "", ROUTE_NOT_FOUND, -1, NULL, NULL},
+	{"GET", "//", ROUTE_NOT_FOUND, -1, NULL, NULL},
+};
+
+static void test_matching(struct arena *a)
+{
+	ok(route_table_check(&t_router) == NULL, "the test table is well formed");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct match_case *c = &cases[i];
+		struct route_match m;
+		enum route_status s = route_match(&t_router, a, c->method, c->path, &m);
+		bool good = s == c->status;
+		if (good && s == ROUTE_FOUND)
+			good = m.route == &t_routes[c->route];
+		if (good && s == ROUTE_BAD_INPUT)
+			good = m.bad_param && strcmp(m.bad_param, c->bad_param) == 0;
+		if (good && s == ROUTE_BAD_METHOD)
+			good = strcmp(m.allow, c->allow) == 0;
+		if (!ok(good, "%s %s", c->method, c->path))
+			diag("status %d (want %d), allow \"%s\"", s, c->status, m.allow);
+	}
+	struct route_match m;
+	route_match(&t_router, a, "GET", "/rms/lists/100000000006", &m);
+	is_str(m.in[T_LIST].text, "100000000006", "a capture is a typed input");
+}
+
+static void test_inputs(struct arena *a)
+{
+	struct route_match m;
+	struct params p;
+	struct parse_result res;
+	route_match(&t_router, a, "GET", "/rms/lists/100000000002", &m);
+	params_init(&p);
+	http_parse_urlencoded(a, "q=%20dose%20&page=3&listId=999999999999&other=x", 47, &p, &res);
+	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_FOUND, "accepted fields pass");
+	is_str(m.in[T_Q].text, "dose", "text field trimmed");
+	is_int(m.in[T_PAGE].num, 3, "int field typed");
+	is_str(m.in[T_LIST].text, "100000000002", "a query parameter cannot override a path capture");
+
+	route_match(&t_router, a, "GET", "/rms/lists/100000000002", &m);
+	params_init(&p);
+	http_parse_urlencoded(a, "page=0", 6, &p, &res);
+	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_BAD_INPUT, "out-of-range page is refused");
+	is_str(m.bad_param, "page", "and named");
+
+	route_match(&t_router, a, "GET", "/", &m);
+	params_init(&p);
+	http_parse_urlencoded(a, "page=0", 6, &p, &res);
+	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_FOUND, "fields a route does not read are ignored");
+}
+
+static const struct route bad_routes[] = {
+	{"GET", "/x/{nosuchfield}", h_a, ROLES_EVERYONE, 0},
+};
+static const struct route bad_method[] = {
+	{"PATCH", "/x", h_a, ROLES_EVERYONE, 0},
+};
+static const struct route no_roles[] = {
+	{"GET", "/x", h_a, 0, 0},
+};
+
+static void test_table_check(void)
+{
+	struct router r = t_router;
+	r.routes = bad_routes;
+	r.nroutes = 1;
+	ok(route_table_check(&r) != NULL, "a capture naming no field is caught");
+	r.routes = bad_method;
+	ok(route_table_check(&r) != NULL, "an unknown method is caught");
+	r.routes = no_roles;
+	ok(route_table_check(&r) != NULL, "a route nobody may use is caught");
+}
+
+/* The access policy, route by route: who may use each program's routes.
+ * A route added to a table without a line here fails this test. */
+struct policy {
+	const struct app_def *app;
+	const char *method, *pattern;
+	unsigned roles;
+};
+
+static const struct policy policy[] = {
+	{&public_app, "GET", "/", ROLES_EVERYONE},
+	{&public_app, "GET", "/healthz", ROLES_EVERYONE},
+	{&public_app, "GET", "/sms", ROLES_EVERYONE},
+	{&public_app, "GET", "/pms", ROLES_EVERYONE},
+	{&public_app, "GET", "/rms/lists", ROLES_EVERYONE},
+	{&public_app, "GET", "/oms/organisations", ROLES_EVERYONE},
+	{&account_app, "GET", "/login", ROLES_EVERYONE},
+	{&account_app, "GET", "/register", ROLES_EVERYONE},
+	{&account_app, "GET", "/account", ROLES_SIGNED_IN},
+	{&admin_app, "GET", "/admin", ROLE_ADMIN | ROLE_STEWARD},
+};
+
+static void test_policy(void)
+{
+	const struct app_def *apps[] = {&public_app, &account_app, &admin_app};
+	for (size_t k = 0; k < 3; k++) {
+		const struct router *rt = apps[k]->router;
+		ok(route_table_check(rt) == NULL, "%s's route table is well formed", apps[k]->name);
+		for (size_t i = 0; i < rt->nroutes; i++) {
+			const struct route *r = &rt->routes[i];
+			const struct policy *p = NULL;
+			for (size_t j = 0; j < sizeof policy / sizeof policy[0]; j++)
+				if (policy[j].app == apps[k] && strcmp(policy[j].method, r->method) == 0 &&
+				    strcmp(policy[j].pattern, r->pattern) == 0)
+					p = &policy[j];
+			if (!ok(p && p->roles == r->roles, "%s %s %s: roles as the policy says", apps[k]->name,
+				r->method, r->pattern))
+				diag("policy %s, table 0x%x", p ? "differs" : "has no line", r->roles);
+			if (apps[k] == &public_app)
+				ok(strcmp(r->method, "GET") == 0 && (r->roles & ROLE_ANON),
+				   "spor-public %s is read-only and anonymous", r->pattern);
+			if (apps[k] == &admin_app)
+				ok(!(r->roles & (ROLE_ANON | ROLE_USER)), "spor-admin %s needs an agency role",
+				   r->pattern);
+		}
+	}
+}
+
+int main(void)
+{
+	struct arena *a = arena_new();
+	test_matching(a);
+	test_inputs(a);
+	test_table_check();
+	test_policy();
+	arena_free(a);
+	return done_testing();
+}
