@@ -32,12 +32,14 @@ void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role)
 	char user[64], pass[64];
 	snprintf(user, sizeof user, "db.%s.user", role);
 	snprintf(pass, sizeof pass, "db.%s.password", role);
-	dc->socket = conf_get(c, "db.socket", NULL);
-	dc->host = conf_get(c, "db.host", "localhost");
-	dc->port = (unsigned)conf_int(c, "db.port", 3306, 1, 65535);
-	dc->name = conf_get(c, "db.name", "spor");
-	dc->user = conf_get(c, user, NULL);
-	dc->password = conf_get(c, pass, "");
+	*dc = (struct db_conf){
+		.socket = conf_get(c, "db.socket", NULL),
+		.host = conf_get(c, "db.host", "localhost"),
+		.port = (unsigned)conf_int(c, "db.port", 3306, 1, 65535),
+		.name = conf_get(c, "db.name", "spor"),
+		.user = conf_get(c, user, NULL),
+		.password = conf_get(c, pass, ""),
+	};
 }
 
 struct db *db_new(const struct db_conf *dc)

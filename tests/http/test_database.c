@@ -98,6 +98,23 @@ static void test_charset(void)
 	mysql_close(my);
 }
 
+static unsigned kill_connections(MYSQL *my, const char *user)
+{
+	unsigned killed = 0;
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT id FROM information_schema.processlist WHERE user = '%s'", user);
+	if (mysql_query(my, sql) == 0) {
+		MYSQL_RES *res = mysql_store_result(my);
+		MYSQL_ROW row;
+		while ((row = mysql_fetch_row(res))) {
+			snprintf(sql, sizeof sql, "KILL CONNECTION %s", row[0]);
+			killed += run(my, sql) == 0;
+		}
+		mysql_free_result(res);
+	}
+	return killed;
+}
+
 /* Kill every connection of spor_ro: each worker must reconnect, re-prepare
  * and answer at once. */
 static void test_reconnect(void)
@@ -110,17 +127,7 @@ static void test_reconnect(void)
 		get("/healthz", &r);
 		resp_free(&r);
 	}
-	unsigned killed = 0;
-	if (mysql_query(my, "SELECT id FROM information_schema.processlist WHERE user = 'spor_ro'") == 0) {
-		MYSQL_RES *res = mysql_store_result(my);
-		MYSQL_ROW row;
-		char sql[64];
-		while ((row = mysql_fetch_row(res))) {
-			snprintf(sql, sizeof sql, "KILL CONNECTION %s", row[0]);
-			killed += run(my, sql) == 0;
-		}
-		mysql_free_result(res);
-	}
+	unsigned killed = kill_connections(my, conf_get(conf, "db.public.user", "spor_ro"));
 	ok(killed > 0, "killed %u connections of spor-public's workers", killed);
 	int good = 0;
 	for (int i = 0; i < 20; i++) {
@@ -129,6 +136,34 @@ static void test_reconnect(void)
 		resp_free(&r);
 	}
 	is_int(good, 20, "every request after the kill succeeds (workers reconnect)");
+	mysql_close(my);
+}
+
+/* While spor_ro cannot log in, /healthz says so with a 503; afterwards the
+ * workers come back by themselves. */
+static void test_health_down(void)
+{
+	MYSQL *my = connect_as("owner");
+	if (!my)
+		return;
+	const char *user = conf_get(conf, "db.public.user", "spor_ro");
+	char sql[200];
+	snprintf(sql, sizeof sql, "ALTER USER '%s'@'localhost' ACCOUNT LOCK", user);
+	ok(run(my, sql) == 0, "spor_ro locked out of the database");
+	kill_connections(my, user);
+	struct resp r;
+	get("/healthz", &r);
+	ok(r.status == 503 && body_has(&r, "unavailable"), "/healthz answers 503 when the database refuses");
+	resp_free(&r);
+	snprintf(sql, sizeof sql, "ALTER USER '%s'@'localhost' ACCOUNT UNLOCK", user);
+	run(my, sql);
+	int good = 0;
+	for (int i = 0; i < 10; i++) {
+		get("/healthz", &r);
+		good += r.status == 200;
+		resp_free(&r);
+	}
+	is_int(good, 10, "/healthz is ok again once the database lets the workers in");
 	mysql_close(my);
 }
 
@@ -145,5 +180,6 @@ int main(void)
 	test_grants();
 	test_charset();
 	test_reconnect();
+	test_health_down();
 	return done_testing();
 }
