@@ -16,12 +16,6 @@
 #undef PACKAGE_BUGREPORT
 #undef PACKAGE_URL
 #include <ClearSilver.h>
-#undef PACKAGE_NAME
-#undef PACKAGE_STRING
-#undef PACKAGE_TARNAME
-#undef PACKAGE_VERSION
-#undef PACKAGE_BUGREPORT
-#undef PACKAGE_URL
 #pragma pop_macro("PACKAGE_NAME")
 #pragma pop_macro("PACKAGE_STRING")
 #pragma pop_macro("PACKAGE_TARNAME")

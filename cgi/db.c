@@ -268,36 +268,33 @@ static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_r
 	return rc;
 }
 
-int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
+/* Bind the arguments described by `types` and execute; NULL on error. */
+static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_list ap)
 {
 	struct args args;
+	if (collect_args(&args, types, ap) < 0) {
+		log_error("bad argument types \"%s\"", types);
+		return NULL;
+	}
+	return execute(db, sql, &args);
+}
+
+int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
+{
 	va_list ap;
 	va_start(ap, types);
-	int bad = collect_args(&args, types, ap);
+	MYSQL_STMT *st = run(db, sql, types, ap);
 	va_end(ap);
 	memset(rows, 0, sizeof *rows);
-	if (bad) {
-		log_error("bad argument types \"%s\"", types);
-		return -1;
-	}
-	MYSQL_STMT *st = execute(db, sql, &args);
-	if (!st)
-		return -1;
-	return fetch_all(db, st, a, rows);
+	return st ? fetch_all(db, st, a, rows) : -1;
 }
 
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...)
 {
-	struct args args;
 	va_list ap;
 	va_start(ap, types);
-	int bad = collect_args(&args, types, ap);
+	MYSQL_STMT *st = run(db, sql, types, ap);
 	va_end(ap);
-	if (bad) {
-		log_error("bad argument types \"%s\"", types);
-		return -1;
-	}
-	MYSQL_STMT *st = execute(db, sql, &args);
 	if (!st)
 		return -1;
 	if (affected)

@@ -24,10 +24,7 @@
   <div>
    <h3><?cs var:Lang.home.browse_heading ?></h3>
    <p><?cs var:Lang.home.browse_text ?></p>
-   <ul class="links">
-    <li><a href="/rms/lists"><?cs var:Lang.home.link_lists ?></a></li>
-    <li><a href="/oms/organisations"><?cs var:Lang.home.link_orgs ?></a></li>
-   </ul>
+<?cs call:browse_links() ?>
   </div>
   <div>
    <h3><?cs var:Lang.home.account_heading ?></h3>

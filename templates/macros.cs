@@ -8,3 +8,9 @@
 </nav>
 <?cs /def ?>
 <?cs def:badge(kind, label) ?><span class="badge badge-<?cs var:kind ?>"><?cs var:label ?></span><?cs /def ?>
+<?cs def:browse_links() ?>
+<ul class="links">
+ <li><a href="/rms/lists"><?cs var:Lang.home.link_lists ?></a></li>
+ <li><a href="/oms/organisations"><?cs var:Lang.home.link_orgs ?></a></li>
+</ul>
+<?cs /def ?>

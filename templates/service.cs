@@ -14,8 +14,5 @@
 </ul>
 <h2><?cs var:Lang.service.meanwhile ?></h2>
 <p><?cs var:Lang.service.meanwhile_text ?></p>
-<ul class="links">
- <li><a href="/rms/lists"><?cs var:Lang.home.link_lists ?></a></li>
- <li><a href="/oms/organisations"><?cs var:Lang.home.link_orgs ?></a></li>
-</ul>
+<?cs call:browse_links() ?>
 <?cs /def ?>
