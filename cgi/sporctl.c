@@ -19,6 +19,8 @@ struct command {
 
 static const struct command commands[] = {
 	{"migrate", "", "create the database if needed, apply pending migrations, then the grants", ctl_migrate},
+	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
+	 ctl_import},
 };
 
 static void usage(FILE *f)
@@ -26,7 +28,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: sporctl [-c CONFIG] COMMAND [ARGS]\n\n"
 		   "Operate a SPOR portal instance.\n\nCommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %s %-10s %s\n", commands[i].name, commands[i].args, commands[i].help);
+		fprintf(f, "  %s %s\n      %s\n", commands[i].name, commands[i].args, commands[i].help);
 	fprintf(f, "\nOptions:\n"
 		   "  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
 		   "  -h, --help  this help\n"

@@ -11,6 +11,14 @@ CREATE ROLE IF NOT EXISTS spor_admin;
 
 GRANT SELECT ON schema_migrations TO spor_public;
 GRANT SELECT ON v_session_user TO spor_public;
+GRANT SELECT ON rms_lists TO spor_public;
+GRANT SELECT ON rms_terms TO spor_public;
+GRANT SELECT ON rms_term_names TO spor_public;
+GRANT SELECT ON rms_term_descriptions TO spor_public;
+GRANT SELECT ON rms_term_mappings TO spor_public;
+GRANT SELECT ON rms_term_countries TO spor_public;
+GRANT SELECT ON rms_term_attributes TO spor_public;
+GRANT SELECT ON rms_term_versions TO spor_public;
 
 GRANT SELECT ON v_session_user TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO spor_account;

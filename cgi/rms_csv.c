@@ -1,0 +1,423 @@
+/* The EMA list export reader: header mapping, row checks and repair. */
+#include "config.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "http_parse.h"
+#include "mem.h"
+#include "rms_csv.h"
+
+/* The columns the portal reads, by their header names. */
+enum col {
+	COL_LIST, COL_TERM, COL_LANG,
+	COL_NAME, COL_NAME_ON, COL_NAME_BY, COL_NAME_TR,
+	COL_SHORT, COL_SHORT_ON, COL_SHORT_BY, COL_SHORT_TR,
+	COL_OTHER, COL_OTHER_ON, COL_OTHER_BY, COL_OTHER_TR,
+	COL_SYMBOL, COL_SYMBOL_ON, COL_SYMBOL_BY,
+	COL_DESC, COL_DESC_ON, COL_DESC_BY, COL_DESC_TR,
+	COL_DOMAIN, COL_LEVEL_SHORT, COL_LEVEL_NAME, COL_PARENT, COL_STATUS, COL_STATUS_ON, COL_CURRENT,
+	COL_MAP_SOURCE, COL_MAP_CODE, COL_MAP_NAME, COL_MAP_MAIN, COL_MAP_VERSION, COL_MAP_STATUS,
+	COL_COMMENTS, COL_COUNTRIES, COL_CREATED_ON, COL_CREATED_BY, COL_MODIFIED_ON, COL_MODIFIED_BY,
+	COL_VERSION, COL_VERSION_DATE, COL_MAJOR, COL_VISIBILITY, COL_TAGS,
+	COL_ATTR, /* Attribute 1, Attribute Value 1, ... Attribute 10, Attribute Value 10 */
+	COL__COUNT = COL_ATTR + 20
+};
+
+static const char *const col_names[COL_ATTR] = {
+	"List ID", "Term ID", "Language",
+	"Term Name", "Term Name Modified On", "Term Name Modified By", "Term Name Translation Status",
+	"Short Name", "Short Name Modified On", "Short Name Modified By", "Short Name Translation Status",
+	"Other Name", "Other Name Modified On", "Other Name Modified By", "Other Name Translation Status",
+	"Term Symbol", "Term Symbol Modified On", "Term Symbol Modified By",
+	"Term Description", "Term Description Modified On", "Term Description Modified By",
+	"Term Description Translation Status",
+	"Domain ID", "List Hierarchical Level Short Name", "List Hierarchical Level Name", "Parent ID",
+	"Term Status", "Term Status Modified On", "Current Term ID",
+	"Mapping Source ID", "Mapping Source Term ID", "Source Provided Name", "Is Main Term Source",
+	"Mapping Source Version", "Mapping Source Term Status",
+	"Term Comments", "Applicable to Country ID", "Term Created On", "Term Created By", "Term Modified On",
+	"Term Modified By", "Version Number", "Version Date", "Is Major Version", "Term Visibility",
+	"User Defined Tags",
+};
+
+static const enum col required[] = {COL_LIST, COL_TERM, COL_LANG, COL_NAME, COL_STATUS};
+
+/* Free-text columns: where an unquoted comma may have split a value. */
+static const enum col free_text[] = {COL_NAME, COL_SHORT, COL_OTHER, COL_SYMBOL, COL_DESC, COL_MAP_CODE,
+				     COL_MAP_NAME, COL_COMMENTS, COL_TAGS};
+
+static const enum col date_cols[] = {COL_NAME_ON, COL_SHORT_ON, COL_OTHER_ON, COL_SYMBOL_ON, COL_DESC_ON,
+				     COL_STATUS_ON, COL_CREATED_ON, COL_MODIFIED_ON, COL_VERSION_DATE};
+
+static const char multi_sep[] = "\xc2\xa6"; /* ¦ joins multiple values */
+
+enum { FIELDS_MAX = 512 };
+
+struct reader {
+	struct arena *a;
+	const struct rms_sink *sink;
+	struct rms_csv_stats *stats;
+	int map[COL__COUNT]; /* column → field index in the header, or -1 */
+	size_t header_fields;
+	bool have_header;
+	const char *fields[FIELDS_MAX];
+	size_t nfields;
+	bool overflow;
+	unsigned long line, row_line;
+	char *err;
+	size_t errsize;
+	int failed;
+	size_t done, total;
+};
+
+static const char *col_name(enum col c, char *buf, size_t size)
+{
+	if (c < COL_ATTR)
+		return col_names[c];
+	int n = (c - COL_ATTR) / 2 + 1;
+	snprintf(buf, size, (c - COL_ATTR) % 2 ? "Attribute Value %d" : "Attribute %d", n);
+	return buf;
+}
+
+static void on_field(void *field, size_t len, void *data)
+{
+	struct reader *r = data;
+	if (r->nfields == FIELDS_MAX) {
+		r->overflow = true;
+		return;
+	}
+	r->fields[r->nfields++] = arena_strndup(r->a, field ? field : "", field ? len : 0);
+}
+
+/* A row as an array of field values, read through the header map. */
+struct row {
+	const char **f;
+	size_t n;
+	const int *map;
+};
+
+static const char *get(const struct row *row, enum col c)
+{
+	int i = row->map[c];
+	return i >= 0 && (size_t)i < row->n ? row->f[i] : "";
+}
+
+static size_t count_parts(const char *s)
+{
+	if (!*s)
+		return 0;
+	size_t n = 1;
+	for (const char *p = strstr(s, multi_sep); p; p = strstr(p + 2, multi_sep))
+		n++;
+	return n;
+}
+
+static bool digits_or_empty(const char *s)
+{
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static bool parts_are_ids(const char *s)
+{
+	while (*s) {
+		const char *sep = strstr(s, multi_sep);
+		size_t n = sep ? (size_t)(sep - s) : strlen(s);
+		if (n && (n != 12 || strspn(s, "0123456789") < 12))
+			return false;
+		s += n + (sep ? 2 : 0);
+	}
+	return true;
+}
+
+/* Why a row is not a well-formed export row, or NULL when it is. */
+static const char *check_row(const struct row *row, size_t header_fields)
+{
+	if (row->n > header_fields)
+		return "more fields than the header has columns";
+	if (!rms_is_id(get(row, COL_LIST)))
+		return "List ID is not 12 digits";
+	if (!rms_is_id(get(row, COL_TERM)))
+		return "Term ID is not 12 digits";
+	if (!rms_is_lang(get(row, COL_LANG)))
+		return "Language is not a language code";
+	if (!rms_is_status(get(row, COL_STATUS)))
+		return "Term Status is not PROVISIONAL, CURRENT, NON_CURRENT or NULLIFIED";
+	if (!*get(row, COL_NAME))
+		return "Term Name is empty";
+	const enum col ids[] = {COL_DOMAIN, COL_PARENT, COL_CURRENT};
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+		if (*get(row, ids[i]) && !rms_is_id(get(row, ids[i])))
+			return "an ID column (domain, parent or current term) is not 12 digits";
+	char out[20];
+	for (size_t i = 0; i < sizeof date_cols / sizeof date_cols[0]; i++)
+		if (!rms_date(get(row, date_cols[i]), out))
+			return "a date column holds no date";
+	if (!digits_or_empty(get(row, COL_VERSION)))
+		return "Version Number is not a number";
+	const char *major = get(row, COL_MAJOR);
+	if (*major && strcmp(major, "Y") != 0 && strcmp(major, "N") != 0)
+		return "Is Major Version is not Y or N";
+	const char *vis = get(row, COL_VISIBILITY);
+	if (*vis && strcmp(vis, "PUBLIC") != 0 && strcmp(vis, "PRIVATE") != 0)
+		return "Term Visibility is not PUBLIC or PRIVATE";
+	if (!parts_are_ids(get(row, COL_MAP_SOURCE)) || !parts_are_ids(get(row, COL_COUNTRIES)))
+		return "a mapping source or country is not 12 digits";
+	/* The mapping columns hold one value per mapping, all alike in number. */
+	size_t n = count_parts(get(row, COL_MAP_SOURCE));
+	for (enum col c = COL_MAP_CODE; c <= COL_MAP_STATUS; c++) {
+		size_t k = count_parts(get(row, c));
+		if (k && k != n)
+			return "the mapping columns disagree in their number of values";
+	}
+	return NULL;
+}
+
+/* Join fields [c, c+k] with the commas that split them. */
+static struct row merged(struct arena *a, const struct row *row, size_t c, size_t k)
+{
+	struct row m = {arena_alloc(a, row->n * sizeof *m.f), row->n - k, row->map};
+	struct buf b;
+	buf_init(&b, a);
+	for (size_t i = c; i <= c + k; i++) {
+		if (i > c)
+			buf_putc(&b, ',');
+		buf_puts(&b, row->f[i]);
+	}
+	memcpy(m.f, row->f, c * sizeof *m.f);
+	m.f[c] = buf_str(&b);
+	memcpy(m.f + c + 1, row->f + c + k + 1, (row->n - c - k - 1) * sizeof *m.f);
+	return m;
+}
+
+/* Try re-joining each free-text field with the 1 to 3 fields after it. */
+static bool repair(struct reader *r, struct row *row)
+{
+	for (size_t i = 0; i < sizeof free_text / sizeof free_text[0]; i++) {
+		int c = r->map[free_text[i]];
+		for (size_t k = 1; c >= 0 && k <= 3 && (size_t)c + k < row->n; k++) {
+			struct row m = merged(r->a, row, (size_t)c, k);
+			if (!check_row(&m, r->header_fields)) {
+				*row = m;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static const char *date_or_null(struct arena *a, const char *s)
+{
+	char out[20];
+	if (!*s || !rms_date(s, out))
+		return NULL;
+	return arena_strdup(a, out);
+}
+
+static const char *or_null(const char *s)
+{
+	return *s ? s : NULL;
+}
+
+/* The n-th ¦-separated part of s (empty when absent). */
+static const char *part(struct arena *a, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s; i++) {
+		s = strstr(s, multi_sep);
+		if (s)
+			s += 2;
+	}
+	if (!s)
+		return "";
+	const char *end = strstr(s, multi_sep);
+	return end ? arena_strndup(a, s, (size_t)(end - s)) : s;
+}
+
+static void fill_text(struct arena *a, struct rms_text *t, const char *value, const char *on, const char *by,
+		      const char *tr)
+{
+	t->value = value; /* "" states that the language has no such text */
+	t->modified_at = date_or_null(a, on);
+	t->modified_by = or_null(by);
+	t->status = or_null(tr);
+}
+
+static void build(struct reader *r, const struct row *row, struct rms_term_in *t)
+{
+	struct arena *a = r->a;
+	memset(t, 0, sizeof *t);
+	t->line = r->row_line;
+	t->list_id = get(row, COL_LIST);
+	t->id = get(row, COL_TERM);
+	t->lang = get(row, COL_LANG);
+	fill_text(a, &t->text[RMS_NAME], get(row, COL_NAME), get(row, COL_NAME_ON), get(row, COL_NAME_BY),
+		  get(row, COL_NAME_TR));
+	fill_text(a, &t->text[RMS_SHORT], get(row, COL_SHORT), get(row, COL_SHORT_ON), get(row, COL_SHORT_BY),
+		  get(row, COL_SHORT_TR));
+	fill_text(a, &t->text[RMS_OTHER], get(row, COL_OTHER), get(row, COL_OTHER_ON), get(row, COL_OTHER_BY),
+		  get(row, COL_OTHER_TR));
+	fill_text(a, &t->text[RMS_SYMBOL], get(row, COL_SYMBOL), get(row, COL_SYMBOL_ON), get(row, COL_SYMBOL_BY),
+		  "");
+	fill_text(a, &t->text[RMS_DESCRIPTION], get(row, COL_DESC), get(row, COL_DESC_ON), get(row, COL_DESC_BY),
+		  get(row, COL_DESC_TR));
+
+	t->has_fields = true;
+	t->status = get(row, COL_STATUS);
+	t->status_changed_at = date_or_null(a, get(row, COL_STATUS_ON));
+	t->domain_id = or_null(get(row, COL_DOMAIN));
+	t->parent_id = or_null(get(row, COL_PARENT));
+	t->current_id = or_null(get(row, COL_CURRENT));
+	t->level_short = or_null(get(row, COL_LEVEL_SHORT));
+	t->level_name = or_null(get(row, COL_LEVEL_NAME));
+	t->comments = or_null(get(row, COL_COMMENTS));
+	t->user_tags = or_null(get(row, COL_TAGS));
+	t->visibility = or_null(get(row, COL_VISIBILITY));
+	t->version = or_null(get(row, COL_VERSION));
+	t->version_date = date_or_null(a, get(row, COL_VERSION_DATE));
+	t->is_major = or_null(get(row, COL_MAJOR));
+	t->created_at = date_or_null(a, get(row, COL_CREATED_ON));
+	t->created_by = or_null(get(row, COL_CREATED_BY));
+	t->modified_at = date_or_null(a, get(row, COL_MODIFIED_ON));
+	t->modified_by = or_null(get(row, COL_MODIFIED_BY));
+
+	size_t nmap = count_parts(get(row, COL_MAP_SOURCE));
+	t->mappings = arena_zalloc(a, (nmap + 1) * sizeof *t->mappings);
+	for (size_t i = 0; i < nmap; i++) {
+		struct rms_mapping *m = &t->mappings[t->nmappings];
+		m->source_id = or_null(part(a, get(row, COL_MAP_SOURCE), i));
+		m->code = or_null(part(a, get(row, COL_MAP_CODE), i));
+		m->name = or_null(part(a, get(row, COL_MAP_NAME), i));
+		m->is_main = or_null(part(a, get(row, COL_MAP_MAIN), i));
+		m->version = or_null(part(a, get(row, COL_MAP_VERSION), i));
+		m->status = or_null(part(a, get(row, COL_MAP_STATUS), i));
+		if (m->source_id || m->code)
+			t->nmappings++;
+	}
+	size_t ncountries = count_parts(get(row, COL_COUNTRIES));
+	t->countries = arena_zalloc(a, (ncountries + 1) * sizeof *t->countries);
+	for (size_t i = 0; i < ncountries; i++) {
+		const char *c = part(a, get(row, COL_COUNTRIES), i);
+		if (*c)
+			t->countries[t->ncountries++] = c;
+	}
+	t->attributes = arena_zalloc(a, 10 * sizeof *t->attributes);
+	for (int i = 0; i < 10; i++) {
+		const char *name = get(row, (enum col)(COL_ATTR + 2 * i));
+		if (*name)
+			t->attributes[t->nattributes++] =
+				(struct rms_attribute){name, or_null(get(row, (enum col)(COL_ATTR + 2 * i + 1)))};
+	}
+}
+
+static void reject(struct reader *r, const char *reason)
+{
+	r->stats->rejected++;
+	if (r->sink->reject)
+		r->sink->reject(r->sink->ctx, r->row_line, reason);
+}
+
+static void read_header(struct reader *r)
+{
+	char buf[32];
+	r->header_fields = r->nfields;
+	for (int c = 0; c < COL__COUNT; c++) {
+		r->map[c] = -1;
+		const char *name = col_name((enum col)c, buf, sizeof buf);
+		for (size_t i = 0; i < r->nfields; i++)
+			if (strcmp(r->fields[i], name) == 0) {
+				r->map[c] = (int)i;
+				break;
+			}
+	}
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (r->map[required[i]] < 0) {
+			snprintf(r->err, r->errsize, "line %lu: the header has no \"%s\" column: not an EMA list export",
+				 r->row_line, col_names[required[i]]);
+			r->failed = 1;
+			return;
+		}
+	r->have_header = true;
+}
+
+static void on_row(int c, void *data)
+{
+	(void)c;
+	struct reader *r = data;
+	if (r->failed)
+		return;
+	bool blank = r->nfields == 0 || (r->nfields == 1 && !*r->fields[0]);
+	if (!r->have_header) {
+		if (!blank)
+			read_header(r);
+	} else if (!blank) {
+		r->stats->rows++;
+		struct row row = {r->fields, r->nfields, r->map};
+		const char *why = NULL;
+		for (size_t i = 0; i < r->nfields && !why; i++)
+			if (!text_is_clean(r->fields[i], strlen(r->fields[i])))
+				why = "a field is not valid UTF-8";
+		if (r->overflow)
+			why = "too many fields";
+		if (!why && (why = check_row(&row, r->header_fields)) != NULL && repair(r, &row)) {
+			why = NULL;
+			r->stats->repaired++;
+		}
+		if (why) {
+			reject(r, why);
+		} else {
+			struct rms_term_in t;
+			build(r, &row, &t);
+			if (r->sink->term && r->sink->term(r->sink->ctx, &t) < 0)
+				r->failed = 1;
+		}
+		if (r->sink->progress)
+			r->sink->progress(r->sink->ctx, r->done, r->total);
+	}
+	r->nfields = 0;
+	r->overflow = false;
+	r->row_line = r->line + 1;
+}
+
+int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
+		 struct rms_csv_stats *stats, char *err, size_t errsize)
+{
+	memset(stats, 0, sizeof *stats);
+	struct reader r = {.a = a, .sink = sink, .stats = stats, .err = err, .errsize = errsize, .total = len};
+	err[0] = '\0';
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	struct csv_parser p;
+	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+		snprintf(err, errsize, "cannot start the CSV parser");
+		return -1;
+	}
+	/* One physical line at a time, so that rows know their line number. */
+	r.line = 0;
+	r.row_line = 1;
+	size_t pos = 0;
+	while (pos < len && !r.failed) {
+		const char *nl = memchr(data + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+		r.line++;
+		r.done = pos + n;
+		if (csv_parse(&p, data + pos, n, on_field, on_row, &r) != n) {
+			snprintf(err, errsize, "line %lu: %s", r.line, csv_strerror(csv_error(&p)));
+			r.failed = 1;
+		}
+		pos += n;
+	}
+	if (!r.failed)
+		csv_fini(&p, on_field, on_row, &r);
+	csv_free(&p);
+	if (!r.failed && !r.have_header) {
+		snprintf(err, errsize, "the file is empty: no header row");
+		r.failed = 1;
+	}
+	return r.failed ? -1 : 0;
+}

@@ -1,0 +1,32 @@
+/* Writing RMS data: lists, and terms from their merged snapshots, in
+ * transactions of a few hundred terms.  A term whose snapshot does not
+ * change is not written at all. */
+#ifndef SPOR_RMS_STORE_H
+#define SPOR_RMS_STORE_H
+
+#include <stdbool.h>
+
+#include "rms_record.h"
+
+struct arena;
+struct db;
+
+struct rms_store_stats {
+	unsigned long lists_new, lists_updated;
+	unsigned long terms_new, terms_changed, terms_unchanged;
+	unsigned long texts; /* names and descriptions written */
+};
+
+struct rms_store;
+
+/* `source` is recorded with each version: "import", "demo", "request". */
+struct rms_store *rms_store_open(struct db *db, const char *source);
+/* Make sure the list exists; set its name and description when given. */
+int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_in *list);
+/* Merge the records of one term (same id) and write it if it changed. */
+int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_in *const *recs, size_t n);
+/* Commit (ok) or roll back the open batch, update the touched lists' term
+ * counts, and free the store.  Returns 0 or -1. */
+int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats);
+
+#endif
