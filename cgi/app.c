@@ -137,6 +137,8 @@ void app_handle(struct app *app, FCGX_Request *fr)
 	if (status >= 400 && r.body.len == 0)
 		render_error(&r, status);
 	http_send(&r);
+	if (db_end_request(app->db))
+		log_error("%s %s left a transaction open; rolled back", r.method, r.path);
 	log_access(r.method && *r.method ? r.method : "-", r.path ? r.path : "-", r.status, r.bytes_out,
 		   elapsed_us(&t0));
 	tpl_reset(app->tpl);
@@ -189,13 +191,14 @@ static void worker_done(void *w)
 static void usage(const char *name)
 {
 	fprintf(stderr,
-		"usage: %s -s SOCKET [-n WORKERS] [-b BACKLOG] [-c CONFIG] [-p PIDFILE]\n"
+		"usage: %s -s SOCKET [-n WORKERS] [-b BACKLOG] [-c CONFIG] [-p PIDFILE] [-g GROUP]\n"
 		"  -s SOCKET   UNIX socket path (or host:port) to listen on\n"
 		"  -n WORKERS  worker processes (default 4)\n"
 		"  -b BACKLOG  listen backlog (default 1024)\n"
 		"  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
 		"  -p PIDFILE  write the supervisor's process ID here\n"
-		"Signals: HUP replaces the workers (reload), TERM and INT drain and stop.\n",
+		"  -g GROUP    give the socket to this group (the web server's)\n"
+		"Signals: HUP replaces the workers (reload, once a new worker starts), TERM and INT drain and stop.\n",
 		name, SPOR_SYSCONFDIR);
 }
 
@@ -212,7 +215,7 @@ int app_main(int argc, char **argv, const struct app_def *def)
 	struct prefork_conf pc = {.workers = 4, .backlog = 1024, .drain_seconds = 20};
 	const char *conf_path = NULL;
 	int c;
-	while ((c = getopt(argc, argv, "s:n:b:c:p:h")) != -1) {
+	while ((c = getopt(argc, argv, "s:n:b:c:p:g:h")) != -1) {
 		switch (c) {
 		case 's':
 			pc.socket_path = optarg;
@@ -228,6 +231,9 @@ int app_main(int argc, char **argv, const struct app_def *def)
 			break;
 		case 'p':
 			pc.pidfile = optarg;
+			break;
+		case 'g':
+			pc.group = optarg;
 			break;
 		case 'h':
 			usage(def->name);

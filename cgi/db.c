@@ -102,11 +102,6 @@ static bool gone(unsigned err)
 	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN;
 }
 
-bool db_unavailable(const struct db *db)
-{
-	return gone(db->err) || (db->err == 0 && !db->my);
-}
-
 unsigned db_errno(const struct db *db)
 {
 	return db->err;
@@ -255,10 +250,35 @@ static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_r
 	} else {
 		size_t r = 0;
 		int f;
-		while (r < nrows && (f = mysql_stmt_fetch(st)) == 0) {
-			for (size_t c = 0; c < ncols; c++)
-				rows->cells[r * ncols + c] =
-					nulls[c] ? NULL : arena_strndup(a, bind[c].buffer, lens[c]);
+		while (r < nrows && (f = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
+			if (f == 1) {
+				db->err = mysql_stmt_errno(st);
+				log_error("fetch: %s", mysql_stmt_error(st));
+				rc = -1;
+				break;
+			}
+			for (size_t c = 0; c < ncols; c++) {
+				if (nulls[c]) {
+					rows->cells[r * ncols + c] = NULL;
+				} else if (lens[c] < bind[c].buffer_length) {
+					rows->cells[r * ncols + c] = arena_strndup(a, bind[c].buffer, lens[c]);
+				} else {
+					/* Longer than the metadata said (MYSQL_DATA_TRUNCATED): fetch it whole. */
+					MYSQL_BIND whole = bind[c];
+					unsigned long len = lens[c];
+					whole.buffer = arena_alloc(a, len + 1);
+					whole.buffer_length = len + 1;
+					whole.length = &len;
+					if (mysql_stmt_fetch_column(st, &whole, (unsigned)c, 0) != 0) {
+						log_error("fetch column: %s", mysql_stmt_error(st));
+						rc = -1;
+						break;
+					}
+					rows->cells[r * ncols + c] = arena_strndup(a, whole.buffer, len);
+				}
+			}
+			if (rc < 0)
+				break;
 			r++;
 		}
 		rows->nrows = r;
@@ -314,23 +334,38 @@ enum tx_step { TX_BEGIN, TX_COMMIT, TX_ROLLBACK };
 
 static int tx(struct db *db, enum tx_step step)
 {
-	if (db_connect(db) < 0)
-		return -1;
-	bool failed;
-	if (step == TX_BEGIN)
-		failed = mysql_autocommit(db->my, 0);
-	else
-		failed = (step == TX_COMMIT ? mysql_commit(db->my) : mysql_rollback(db->my)) ||
-			 mysql_autocommit(db->my, 1);
-	if (failed) {
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (db_connect(db) < 0)
+			return -1;
+		bool failed;
+		if (step == TX_BEGIN)
+			failed = mysql_autocommit(db->my, 0);
+		else
+			failed = (step == TX_COMMIT ? mysql_commit(db->my) : mysql_rollback(db->my)) ||
+				 mysql_autocommit(db->my, 1);
+		if (!failed) {
+			db->in_tx = step == TX_BEGIN;
+			return 0;
+		}
 		db->err = mysql_errno(db->my);
-		log_error("transaction: %s", mysql_error(db->my));
-		if (gone(db->err))
+		bool lost = gone(db->err);
+		if (lost)
 			drop_connection(db);
+		/* Beginning on a connection the server dropped: begin on a new one. */
+		if (lost && step == TX_BEGIN && attempt == 0)
+			continue;
+		log_error("transaction: %s", lost ? "the database connection was lost" : mysql_error(db->my));
 		return -1;
 	}
-	db->in_tx = step == TX_BEGIN;
-	return 0;
+	return -1;
+}
+
+bool db_end_request(struct db *db)
+{
+	if (!db->in_tx)
+		return false;
+	db_rollback(db);
+	return true;
 }
 
 int db_begin(struct db *db)

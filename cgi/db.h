@@ -56,9 +56,11 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
 
+/* At the end of a request: roll back a transaction the handler left open.
+ * True when there was one (a bug worth logging). */
+bool db_end_request(struct db *db);
+
 unsigned db_errno(const struct db *db);
-/* True when the last error means the server could not be reached. */
-bool db_unavailable(const struct db *db);
 
 /* Make `name` the default database (an API call, not SQL). */
 int db_use(struct db *db, const char *name);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <netdb.h>
 #include <poll.h>
 #include <signal.h>
@@ -30,12 +31,14 @@ struct slot {
 	time_t started;
 };
 
+/* How a worker was asked to stop: retire (a reload: the new workers take the
+ * queue) or drain (a stop: answer what is queued first, for a while). */
+enum { RUN = 0, RETIRE = 1, DRAIN = 2, DRAIN_SECONDS = 5 };
 static volatile sig_atomic_t worker_stop;
 
-static void on_worker_term(int sig)
+static void on_worker_signal(int sig)
 {
-	(void)sig;
-	worker_stop = 1;
+	worker_stop = sig == SIGUSR1 ? RETIRE : DRAIN;
 }
 
 static double now_seconds(void)
@@ -45,55 +48,102 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int prefork_listen(const char *path, int backlog)
+/* Is a program already listening on the UNIX socket at `path`? */
+static bool socket_in_use(const struct sockaddr_un *sun)
 {
-	int fd;
-	const char *colon = strrchr(path, ':');
-	if (colon && path[0] != '/') {
-		char host[256];
-		snprintf(host, sizeof host, "%.*s", (int)(colon - path), path);
-		struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
-		struct addrinfo *ai;
-		if (getaddrinfo(host, colon + 1, &hints, &ai) != 0) {
-			log_error("%s: cannot resolve", path);
-			return -1;
-		}
-		fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-		int one = 1;
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	bool used = fd >= 0 && connect(fd, (const struct sockaddr *)sun, sizeof *sun) == 0;
+	if (fd >= 0)
+		close(fd);
+	return used;
+}
+
+static int listen_tcp(const char *path, const char *colon)
+{
+	char host[256];
+	snprintf(host, sizeof host, "%.*s", (int)(colon - path), path);
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
+	struct addrinfo *ai;
+	if (getaddrinfo(host, colon + 1, &hints, &ai) != 0) {
+		log_error("%s: cannot resolve", path);
+		return -1;
+	}
+	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	if (fd >= 0)
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0) {
+		log_error("%s: %s", path, strerror(errno));
 		if (fd >= 0)
-			setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-		if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0) {
-			log_error("%s: %s", path, strerror(errno));
-			freeaddrinfo(ai);
-			if (fd >= 0)
-				close(fd);
+			close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(ai);
+	return fd;
+}
+
+static int listen_unix(const char *path, const char *group, ino_t *ino)
+{
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	if (strlen(path) >= sizeof sun.sun_path) {
+		log_error("%s: socket path too long", path);
+		return -1;
+	}
+	strcpy(sun.sun_path, path);
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		if (!S_ISSOCK(st.st_mode)) {
+			log_error("%s: exists and is not a socket", path);
 			return -1;
 		}
-		freeaddrinfo(ai);
-	} else {
-		struct sockaddr_un sun = {.sun_family = AF_UNIX};
-		if (strlen(path) >= sizeof sun.sun_path) {
-			log_error("%s: socket path too long", path);
+		if (socket_in_use(&sun)) {
+			log_error("%s: another program is listening there", path);
 			return -1;
 		}
-		strcpy(sun.sun_path, path);
-		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
-			unlink(path);
-		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-		if (fd < 0 || bind(fd, (struct sockaddr *)&sun, sizeof sun) < 0 || chmod(path, 0660) < 0) {
-			log_error("%s: %s", path, strerror(errno));
-			if (fd >= 0)
-				close(fd);
+		unlink(path); /* left behind by a program that died */
+	}
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sun, sizeof sun) < 0 || chmod(path, 0660) < 0 ||
+	    lstat(path, &st) < 0) {
+		log_error("%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	*ino = st.st_ino;
+	if (group) {
+		/* nginx's workers reach the socket through this group. */
+		struct group *g = getgrnam(group);
+		if (!g || chown(path, (uid_t)-1, g->gr_gid) < 0) {
+			log_error("%s: cannot give the socket to group %s", path, group);
+			close(fd);
 			return -1;
 		}
 	}
+	return fd;
+}
+
+int prefork_listen(const char *path, int backlog, const char *group, ino_t *ino)
+{
+	const char *colon = strrchr(path, ':');
+	*ino = 0;
+	int fd = colon && path[0] != '/' ? listen_tcp(path, colon) : listen_unix(path, group, ino);
+	if (fd < 0)
+		return -1;
 	if (listen(fd, backlog) < 0 || fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) {
 		log_error("%s: listen: %s", path, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	return fd;
+}
+
+/* Remove the socket file, unless another program has replaced it since. */
+static void unlink_own(const char *path, ino_t ino)
+{
+	struct stat st;
+	if (ino && lstat(path, &st) == 0 && st.st_ino == ino)
+		unlink(path);
 }
 
 /* Serve one connection if one is waiting.  Returns false when none was. */
@@ -114,15 +164,17 @@ static bool serve_one(int listen_fd, FCGX_Request *req, const struct prefork_ops
 static void worker_main(int listen_fd, const struct prefork_ops *ops, void *ctx, const sigset_t *blocked)
 {
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	struct sigaction sa = {.sa_handler = on_worker_term};
+	struct sigaction sa = {.sa_handler = on_worker_signal};
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGINT, SIG_IGN); /* Ctrl-C reaches the whole group; the supervisor decides */
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);
 	sigset_t waitmask = *blocked;
 	sigdelset(&waitmask, SIGTERM);
+	sigdelset(&waitmask, SIGUSR1);
 
 	void *w = ops->worker_init(ctx);
 	if (!w)
@@ -131,7 +183,7 @@ static void worker_main(int listen_fd, const struct prefork_ops *ops, void *ctx,
 	FCGX_InitRequest(&req, listen_fd, 0);
 	while (!worker_stop) {
 		struct pollfd p = {.fd = listen_fd, .events = POLLIN};
-		/* SIGTERM is delivered only while waiting, never inside a request. */
+		/* Signals are delivered only while waiting, never inside a request. */
 		int rc = ppoll(&p, 1, NULL, &waitmask);
 		if (rc < 0 && errno != EINTR) {
 			log_error("poll: %s", strerror(errno));
@@ -140,8 +192,9 @@ static void worker_main(int listen_fd, const struct prefork_ops *ops, void *ctx,
 		if (rc > 0 && !worker_stop)
 			serve_one(listen_fd, &req, ops, w);
 	}
-	/* Drain: answer the connections already queued, then leave. */
-	for (;;) {
+	/* Drain: answer the connections already queued, for a bounded time. */
+	double deadline = now_seconds() + DRAIN_SECONDS;
+	while (worker_stop == DRAIN && now_seconds() < deadline) {
 		struct pollfd p = {.fd = listen_fd, .events = POLLIN};
 		if (poll(&p, 1, 0) <= 0 || !serve_one(listen_fd, &req, ops, w))
 			break;
@@ -218,6 +271,32 @@ static void reap(struct slot *slots, int n, bool stopping, time_t *hold_until)
 	}
 }
 
+/* Start one worker's set-up in a child and report whether it worked, so that
+ * a reload never replaces good workers with ones that cannot start. */
+static bool probe(const struct prefork_ops *ops, void *ctx)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		void *w = ops->worker_init(ctx);
+		if (w)
+			ops->worker_done(w);
+		_exit(w ? 0 : 3);
+	}
+	int status;
+	double deadline = now_seconds() + 30;
+	while (waitpid(pid, &status, WNOHANG) == 0) {
+		if (now_seconds() > deadline) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			return false;
+		}
+		usleep(10000);
+	}
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 int prefork_run(const struct prefork_conf *pc, const struct prefork_ops *ops, void *ctx)
 {
 	int n = pc->workers;
@@ -225,7 +304,8 @@ int prefork_run(const struct prefork_conf *pc, const struct prefork_ops *ops, vo
 		log_error("workers must be between 1 and %d", WORKERS_MAX / 2);
 		return 1;
 	}
-	int listen_fd = prefork_listen(pc->socket_path, pc->backlog);
+	ino_t ino;
+	int listen_fd = prefork_listen(pc->socket_path, pc->backlog, pc->group, &ino);
 	if (listen_fd < 0)
 		return 1;
 	if (FCGX_Init() != 0) {
@@ -240,6 +320,7 @@ int prefork_run(const struct prefork_conf *pc, const struct prefork_ops *ops, vo
 	sigaddset(&blocked, SIGHUP);
 	sigaddset(&blocked, SIGTERM);
 	sigaddset(&blocked, SIGINT);
+	sigaddset(&blocked, SIGUSR1);
 	sigprocmask(SIG_BLOCK, &blocked, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -260,21 +341,25 @@ int prefork_run(const struct prefork_conf *pc, const struct prefork_ops *ops, vo
 		if (sig == SIGCHLD || sig < 0)
 			reap(slots, nslots, stopping, &hold_until);
 		if (sig == SIGHUP && !stopping) {
-			log_info("reload: replacing %d workers", live_workers(slots, nslots));
-			for (int i = 0; i < nslots; i++)
-				if (slots[i].pid > 0) {
-					slots[i].retiring = true;
-					kill(slots[i].pid, SIGTERM);
-				}
-			/* The loop below starts the new generation. */
+			if (probe(ops, ctx)) {
+				log_info("reload: replacing %d workers", live_workers(slots, nslots));
+				for (int i = 0; i < nslots; i++)
+					if (slots[i].pid > 0 && !slots[i].retiring) {
+						slots[i].retiring = true;
+						kill(slots[i].pid, SIGUSR1);
+					}
+				/* The loop below starts the new generation. */
+			} else {
+				log_error("reload refused: a new worker could not start (configuration or templates); "
+					  "the running workers stay");
+			}
 		}
 		if ((sig == SIGTERM || sig == SIGINT) && !stopping) {
 			stopping = true;
 			stop_deadline = now_seconds() + pc->drain_seconds;
 			log_info("stopping: draining %d workers", live_workers(slots, nslots));
 			/* New connections are refused from now; queued ones are drained. */
-			if (pc->socket_path[0] == '/')
-				unlink(pc->socket_path);
+			unlink_own(pc->socket_path, ino);
 			signal_all(slots, nslots, SIGTERM);
 		}
 		if (stopping) {

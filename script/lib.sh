@@ -15,7 +15,10 @@ spor_paths() {
     SPOR_VAR=$(mkdir -p "$SPOR_VAR" && cd "$SPOR_VAR" && pwd)
     SPOR_RUN=$SPOR_VAR/run
     if [ ${#SPOR_RUN} -gt 80 ]; then
-        SPOR_RUN=/tmp/spor-run-$(printf '%s' "$SPOR_VAR" | md5sum | cut -c1-12)
+        SPOR_RUN=/tmp/spor-run-$(id -u)-$(printf '%s' "$SPOR_VAR" | md5sum | cut -c1-12)
+        mkdir -p -m 755 "$SPOR_RUN"
+        # A folder someone else made there first could hold their links.
+        [ -O "$SPOR_RUN" ] && [ ! -L "$SPOR_RUN" ] || die "$SPOR_RUN is not ours"
     fi
     SPOR_LOG=$SPOR_VAR/log
     SPOR_CONF=$SPOR_VAR/spor.conf
@@ -119,11 +122,17 @@ spor_migrate() {
         || { cat "$SPOR_LOG/migrate.log" >&2; die "migrate failed"; }
 }
 
+# nginx's workers run as the checkout's owner when started as root (they
+# can then read static/); the programs give their sockets to that user's group.
+spor_web_user() {
+    if [ "$(id -u)" = 0 ]; then stat -c %U "$SPOR_ROOT"; else id -un; fi
+}
+
 # Start one program: spor_program_start NAME [WORKERS]
 spor_program_start() {
     local name=$1 workers=${2:-${SPOR_WORKERS:-4}}
     "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$SPOR_CONF" \
-        -p "$SPOR_RUN/$name.pid" 2>>"$SPOR_LOG/$name.log" &
+        -p "$SPOR_RUN/$name.pid" -g "$(id -gn "$(spor_web_user)")" 2>>"$SPOR_LOG/$name.log" &
 }
 
 spor_programs_start() {
@@ -133,13 +142,9 @@ spor_programs_start() {
 }
 
 spor_nginx_start() {
-    local user_line="" access_log="$SPOR_LOG/nginx-access.log spor"
-    if [ "$(id -u)" = 0 ]; then
-        # Workers run as the checkout's owner, who can reach the sockets and static files.
-        local owner
-        owner=$(stat -c %U "$SPOR_ROOT")
-        user_line="user $owner $(id -gn "$owner");"
-    fi
+    local user_line="" access_log="$SPOR_LOG/nginx-access.log spor" web_user
+    web_user=$(spor_web_user)
+    if [ "$(id -u)" = 0 ]; then user_line="user $web_user $(id -gn "$web_user");"; fi
     [ "${SPOR_ACCESS_LOG:-on}" = off ] && access_log=off
     sed -e "s|@USER_LINE@|$user_line|" -e "s|@VAR@|$SPOR_VAR|g" -e "s|@RUN@|$SPOR_RUN|g" \
         -e "s|@SRC@|$SPOR_ROOT|g" -e "s|@ERRORS@|$SPOR_BUILD/nginx/errors|g" -e "s|@PORT@|$SPOR_PORT|g" \

@@ -20,6 +20,7 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*) FROM t");
 static struct db_sql q_connection = DB_SQL("SELECT CONNECTION_ID()");
 static struct db_sql q_echo = DB_SQL("SELECT ?, ?");
 static struct db_sql q_bad = DB_SQL("SELECT no_such_column FROM t");
+static struct db_sql q_huge = DB_SQL("SELECT ROUND(1e300, 2), REPEAT('x', 70000)");
 
 static const char *const strings[] = {
 	"plain", "", "émulsion pour perfusion", "\xf0\x9f\x92\x8a pill", "O'Brien \"quoted\" \\ back",
@@ -87,21 +88,41 @@ int main(void)
 	ok(db_query(db, a, &q_echo, &rows, "si", "a", 7LL) == 0 && strcmp(db_get(&rows, 0, 1), "7") == 0,
 	   "the connection still works after errors");
 
+	ok(db_query(db, a, &q_huge, &rows, "") == 0 && rows.nrows == 1 && strlen(db_get(&rows, 0, 0)) > 300 &&
+		   strlen(db_get(&rows, 0, 1)) == 70000,
+	   "values longer than their metadata promised come back whole");
+
+	db_begin(db);
+	db_exec(db, &q_insert, NULL, "isi", 300LL, "left open", 0LL);
+	ok(db_end_request(db), "a transaction left open at the end of a request is found");
+	db_query(db, a, &q_select, &rows, "i", 300LL);
+	is_int((long long)rows.nrows, 0, "and rolled back");
+	ok(!db_end_request(db), "nothing to roll back afterwards");
+
 	/* Another session kills this connection; the next statement reconnects. */
-	db_query(db, a, &q_connection, &rows, "");
-	const char *id = db_get(&rows, 0, 0);
-	MYSQL *killer = mysql_init(NULL);
-	bool killed = false;
-	if (mysql_real_connect(killer, NULL, dc.user, dc.password, dc.name, 0, dc.socket, 0)) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "KILL CONNECTION %s", id);
-		killed = mysql_query(killer, sql) == 0;
+	for (int round = 0; round < 2; round++) {
+		db_query(db, a, &q_connection, &rows, "");
+		const char *id = db_get(&rows, 0, 0);
+		MYSQL *killer = mysql_init(NULL);
+		bool killed = false;
+		if (mysql_real_connect(killer, NULL, dc.user, dc.password, dc.name, 0, dc.socket, 0)) {
+			char sql[64];
+			snprintf(sql, sizeof sql, "KILL CONNECTION %s", id);
+			killed = mysql_query(killer, sql) == 0;
+		}
+		mysql_close(killer);
+		ok(killed, "the connection is killed from outside");
+		if (round == 0) {
+			ok(db_query(db, a, &q_connection, &rows, "") == 0 && strcmp(db_get(&rows, 0, 0), id) != 0,
+			   "the next statement runs on a new connection");
+			ok(db_query(db, a, &q_echo, &rows, "ss", "x", "y") == 0,
+			   "statements are prepared again after reconnecting");
+		} else {
+			ok(db_begin(db) == 0, "a transaction begins on a new connection after the old one was killed");
+			ok(db_query(db, a, &q_echo, &rows, "ss", "x", "y") == 0 && db_commit(db) == 0,
+			   "and works");
+		}
 	}
-	mysql_close(killer);
-	ok(killed, "the connection is killed from outside");
-	ok(db_query(db, a, &q_connection, &rows, "") == 0 && strcmp(db_get(&rows, 0, 0), id) != 0,
-	   "the next statement runs on a new connection");
-	ok(db_query(db, a, &q_echo, &rows, "ss", "x", "y") == 0, "statements are prepared again after reconnecting");
 
 	db_free(db);
 	arena_free(a);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -106,6 +107,74 @@ static void test_reload(pid_t sup, int workers)
 	is_int(failed, 0, "no request fails during the reload");
 }
 
+/* A reload whose new workers could not start is refused: the old workers
+ * stay and answer. */
+static void test_bad_reload(pid_t sup, int workers)
+{
+	const char *config = getenv("SPOR_CONFIG");
+	char *saved = config ? slurp(config) : NULL;
+	if (!ok(saved != NULL, "the configuration can be read"))
+		return;
+	FILE *f = fopen(config, "a");
+	fputs("this line has no equals sign\n", f);
+	fclose(f);
+	pid_t before[MAXW], after[MAXW];
+	int n = children(sup, before);
+	kill(sup, SIGHUP);
+	usleep(1500000);
+	int m = children(sup, after);
+	int same = 0;
+	for (int k = 0; k < m; k++)
+		same += contains(before, n, after[k]);
+	ok(m == workers && same == workers, "a reload with a broken configuration keeps the running workers");
+	is_int(failed_requests(10, "/"), 0, "and they go on answering");
+	f = fopen(config, "w");
+	fputs(saved, f);
+	fclose(f);
+	free(saved);
+}
+
+/* Under a steady stream of requests the workers a reload replaces leave
+ * promptly instead of draining forever. */
+static void test_reload_under_load(pid_t sup, int workers)
+{
+	pid_t before[MAXW], after[MAXW];
+	int n = children(sup, before);
+	pid_t loader = fork();
+	if (loader == 0) {
+		double end = (double)time(NULL) + 4;
+		while ((double)time(NULL) < end)
+			failed_requests(5, "/");
+		_exit(0);
+	}
+	usleep(300000);
+	kill(sup, SIGHUP);
+	bool replaced = false;
+	for (int i = 0; i < 40 && !replaced; i++) {
+		usleep(50000);
+		int m = children(sup, after);
+		int old = 0;
+		for (int k = 0; k < m; k++)
+			old += contains(before, n, after[k]);
+		replaced = old == 0 && m == workers;
+	}
+	ok(replaced, "under load, a reload replaces every worker within two seconds");
+	waitpid(loader, NULL, 0);
+}
+
+/* A second program on the same socket is refused and leaves the first alone. */
+static void test_second_instance(int workers)
+{
+	const char *build = getenv("SPOR_TEST_BUILD"), *config = getenv("SPOR_CONFIG");
+	char bin[4200], sock[4200], cmd[9000];
+	snprintf(bin, sizeof bin, "%s/cgi/spor-public", build ? build : ".");
+	snprintf(sock, sizeof sock, "%s/spor-public.sock", run_dir);
+	snprintf(cmd, sizeof cmd, "'%s' -s '%s' -n %d -c '%s' 2>/dev/null", bin, sock, workers, config ? config : "");
+	int status = system(cmd);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) != 0, "a second spor-public on the same socket refuses to start");
+	is_int(failed_requests(5, "/"), 0, "the first one goes on answering");
+}
+
 static void test_outage(pid_t sup, int workers)
 {
 	kill(sup, SIGTERM);
@@ -176,6 +245,9 @@ int main(void)
 		return done_testing();
 	test_kill(sup, workers);
 	test_reload(sup, workers);
+	test_bad_reload(sup, workers);
+	test_reload_under_load(sup, workers);
+	test_second_instance(workers);
 	test_outage(sup, workers);
 	return done_testing();
 }

@@ -5,9 +5,15 @@ root=${top_srcdir:-.}
 n=0; fail=0
 check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 
-raw=$(grep -rnE '<\?cs *(alt|evar) *:|escape: *"none"|<\?cs *(linclude|lvar|uvar)' "$root/templates" --include='*.cs')
+# ClearSilver reads commands in any case, across line breaks, with either quote.
+raw_output() {
+    grep -lPzi '<\?cs\s*(alt|evar|lvar|uvar|linclude)\s*:|escape\s*:\s*["\x27]none' "$@" 2>/dev/null
+}
+raw=$(raw_output $(find "$root/templates" -name '*.cs'))
 [ -z "$raw" ]; check $? "no raw output (alt:, evar:, lvar:, uvar:, linclude:, escape none) in templates"
 [ -z "$raw" ] || echo "$raw" | sed 's/^/# /'
+caught=$(raw_output "$root"/tests/fixtures/lint/raw-*.cs | wc -l)
+[ "$caught" = 4 ]; check $? "the check catches raw output in any case, across lines, with single quotes ($caught of 4 fixtures)"
 
 debug=$(grep -rn 'DebugEnabled' "$root/templates" "$root/cgi")
 [ -z "$debug" ]; check $? "Config.DebugEnabled is never set"
