@@ -84,6 +84,10 @@ static const char *col_name(enum col c, char *buf, size_t size)
 static void on_field(void *field, size_t len, void *data)
 {
 	struct reader *r = data;
+	/* A row starts on the line where its first field ends (a List ID never
+	 * spans lines); blank lines between rows produce no callback at all. */
+	if (r->nfields == 0)
+		r->row_line = r->line;
 	if (r->nfields == FIELDS_MAX) {
 		r->overflow = true;
 		return;
@@ -379,7 +383,12 @@ static void on_row(int c, void *data)
 	}
 	r->nfields = 0;
 	r->overflow = false;
-	r->row_line = r->line + 1;
+}
+
+static int no_spaces(unsigned char c)
+{
+	(void)c;
+	return 0;
 }
 
 int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
@@ -397,9 +406,10 @@ int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms
 		snprintf(err, errsize, "cannot start the CSV parser");
 		return -1;
 	}
+	/* Keep spaces: libcsv would trim them from unquoted fields, and a value
+	 * split at ", " must be joined again exactly. */
+	csv_set_space_func(&p, no_spaces);
 	/* One physical line at a time, so that rows know their line number. */
-	r.line = 0;
-	r.row_line = 1;
 	size_t pos = 0;
 	while (pos < len && !r.failed) {
 		const char *nl = memchr(data + pos, '\n', len - pos);

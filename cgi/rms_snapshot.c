@@ -118,11 +118,16 @@ static void set_texts(json_t *s, const struct rms_term_in *t)
 			json_object_del(lang, rms_kind_names[k]);
 			continue;
 		}
+		/* What the source does not state of a text (its translation status,
+		 * when and by whom it changed) stays as it was. */
+		json_t *was = json_object_get(lang, rms_kind_names[k]);
 		json_t *o = json_object();
 		set(o, "value", json_string(x->value));
-		set(o, "status", str_or_null(x->status));
-		set(o, "modified_at", str_or_null(x->modified_at));
-		set(o, "modified_by", str_or_null(x->modified_by));
+		set(o, "status", x->status ? json_string(x->status) : json_incref(json_object_get(was, "status")));
+		set(o, "modified_at",
+		    x->modified_at ? json_string(x->modified_at) : json_incref(json_object_get(was, "modified_at")));
+		set(o, "modified_by",
+		    x->modified_by ? json_string(x->modified_by) : json_incref(json_object_get(was, "modified_by")));
 		json_object_set_new(lang, rms_kind_names[k], o);
 	}
 	if (json_object_size(lang) == 0)

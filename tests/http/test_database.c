@@ -9,25 +9,9 @@
 #include "../tap.h"
 #include "client.h"
 #include "conf.h"
+#include "dbtest.h"
 
 static const struct conf *conf;
-
-static MYSQL *connect_as(const char *role)
-{
-	char key[64];
-	snprintf(key, sizeof key, "db.%s.user", role);
-	const char *user = conf_get(conf, key, NULL);
-	snprintf(key, sizeof key, "db.%s.password", role);
-	const char *password = conf_get(conf, key, "");
-	MYSQL *my = mysql_init(NULL);
-	if (!mysql_real_connect(my, NULL, user, password, conf_get(conf, "db.name", "spor"), 0,
-				conf_get(conf, "db.socket", NULL), 0)) {
-		diag("connect as %s: %s", user ? user : "?", mysql_error(my));
-		mysql_close(my);
-		return NULL;
-	}
-	return my;
-}
 
 /* Run `sql`; returns the server's error number (0 on success). */
 static unsigned run(MYSQL *my, const char *sql)
@@ -67,7 +51,7 @@ static void test_grants(void)
 {
 	for (size_t i = 0; i < sizeof grants / sizeof grants[0]; i++) {
 		const struct grant_case *g = &grants[i];
-		MYSQL *my = connect_as(g->role);
+		MYSQL *my = dbtest_connect(g->role);
 		if (!ok(my != NULL, "%s connects", g->role))
 			continue;
 		unsigned err = run(my, g->sql);
@@ -79,7 +63,7 @@ static void test_grants(void)
 
 static void test_charset(void)
 {
-	MYSQL *my = connect_as("owner");
+	MYSQL *my = dbtest_connect("owner");
 	if (!my)
 		return;
 	bool utf8 = mysql_query(my, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
@@ -119,7 +103,7 @@ static unsigned kill_connections(MYSQL *my, const char *user)
  * and answer at once. */
 static void test_reconnect(void)
 {
-	MYSQL *my = connect_as("owner");
+	MYSQL *my = dbtest_connect("owner");
 	if (!my)
 		return;
 	struct resp r;
@@ -143,7 +127,7 @@ static void test_reconnect(void)
  * workers come back by themselves. */
 static void test_health_down(void)
 {
-	MYSQL *my = connect_as("owner");
+	MYSQL *my = dbtest_connect("owner");
 	if (!my)
 		return;
 	const char *user = conf_get(conf, "db.public.user", "spor_ro");

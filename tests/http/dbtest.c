@@ -1,0 +1,52 @@
+/* Database access for tests. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "conf.h"
+#include "dbtest.h"
+
+MYSQL *dbtest_connect(const char *role)
+{
+	static struct conf *conf;
+	char err[512], key[64];
+	if (!conf) {
+		const char *path = getenv("SPOR_CONFIG");
+		conf = path ? conf_load(path, err, sizeof err) : NULL;
+		if (!conf)
+			return NULL;
+	}
+	snprintf(key, sizeof key, "db.%s.user", role);
+	const char *user = conf_get(conf, key, NULL);
+	snprintf(key, sizeof key, "db.%s.password", role);
+	const char *password = conf_get(conf, key, "");
+	MYSQL *my = mysql_init(NULL);
+	mysql_optionsv(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (!mysql_real_connect(my, NULL, user, password, conf_get(conf, "db.name", "spor"), 0,
+				conf_get(conf, "db.socket", NULL), 0)) {
+		diag("connect as %s: %s", user ? user : "?", mysql_error(my));
+		mysql_close(my);
+		return NULL;
+	}
+	return my;
+}
+
+const char *dbtest_value(MYSQL *my, const char *sql)
+{
+	static char value[4096];
+	value[0] = '\0';
+	if (mysql_query(my, sql)) {
+		diag("%s: %s", sql, mysql_error(my));
+		return value;
+	}
+	MYSQL_RES *res = mysql_store_result(my);
+	MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+	if (row && row[0])
+		snprintf(value, sizeof value, "%s", row[0]);
+	if (res)
+		mysql_free_result(res);
+	return value;
+}

@@ -1,0 +1,13 @@
+/* Direct database access for the tests that check what the portal wrote:
+ * connections as the configured users, and single values. */
+#ifndef SPOR_DBTEST_H
+#define SPOR_DBTEST_H
+
+#include <mysql.h>
+
+/* Connect as the configuration's db.<role> user ($SPOR_CONFIG); NULL on error. */
+MYSQL *dbtest_connect(const char *role);
+/* The first column of the first row of `sql`, in a static buffer ("" when none). */
+const char *dbtest_value(MYSQL *my, const char *sql);
+
+#endif

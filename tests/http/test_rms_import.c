@@ -1,0 +1,178 @@
+/* sporctl import rms against the test instance: hostile and real files,
+ * FHIR, a ZIP, file and http URLs; line numbers and reasons for rejected
+ * rows; counts in the database; and importing twice changes nothing. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "../tap.h"
+#include "client.h"
+#include "dbtest.h"
+#include "file.h"
+
+static char output[65536];
+
+/* Run sporctl with `args`; its exit status, its output in `output`. */
+static int sporctl(const char *args)
+{
+	char cmd[20000];
+	snprintf(cmd, sizeof cmd, "'%s/cgi/sporctl' -c '%s' %s 2>&1", getenv("SPOR_TEST_BUILD"), getenv("SPOR_CONFIG"),
+		 args);
+	FILE *p = popen(cmd, "r");
+	size_t n = p ? fread(output, 1, sizeof output - 1, p) : 0;
+	output[n] = '\0';
+	int status = p ? pclose(p) : -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static MYSQL *my;
+
+static long long count(const char *sql)
+{
+	return atoll(dbtest_value(my, sql));
+}
+
+static void test_fixtures(const char *fx)
+{
+	char args[16384];
+	snprintf(args, sizeof args, "import rms --list-name 'Hostile fixture' '%s/hostile.csv'", fx);
+	int rc = sporctl(args);
+	is_int(rc, 3, "an import with rejected rows exits 3");
+	ok(strstr(output, "rejected line 5: Term Status") && strstr(output, "rejected line 10: a date") &&
+		   strstr(output, "rejected line 15: a field is not valid UTF-8"),
+	   "rejected rows are reported with their line numbers and reasons");
+	ok(strstr(output, "12 rows, 1 repaired, 7 rejected"), "the summary counts rows, repairs and rejections");
+	is_int(count("SELECT COUNT(*) FROM rms_terms WHERE list_id = 900000000001"), 4, "the good terms are in (5 rows, 4 terms)");
+	is_str(dbtest_value(my, "SELECT name FROM rms_lists WHERE id = 900000000001"), "Hostile fixture",
+	       "--list-name names the list");
+	is_str(dbtest_value(my, "SELECT value FROM rms_term_names WHERE term_id = 900000000104 AND lang = 'en'"),
+	       "<script>alert('x')</script> \"quoted\"", "markup is stored as text");
+	is_str(dbtest_value(my, "SELECT term_count FROM rms_lists WHERE id = 900000000001"), "4", "the list counts its terms");
+	is_str(dbtest_value(my, "SELECT source_term_id FROM rms_term_mappings WHERE term_id = 900000000102 "
+				"AND position = 0"),
+	       "Powder and solvent for oral solution, suspension", "the repaired mapping is stored whole");
+
+	rc = sporctl(args);
+	ok(rc == 3 && strstr(output, "0 new, 0 changed, 4 unchanged"), "importing the same file again changes nothing");
+	is_int(count("SELECT MAX(seq) FROM rms_term_versions WHERE term_id = 900000000101"), 1,
+	       "and records no new version");
+
+	snprintf(args, sizeof args, "import rms '%s/codesystem.json'", fx);
+	rc = sporctl(args);
+	ok(rc == 3 && strstr(output, "3 concepts, 2 rejected"), "a FHIR CodeSystem imports (bad concepts rejected)");
+	is_str(dbtest_value(my, "SELECT parent_id FROM rms_terms WHERE id = 900000000302"), "900000000301",
+	       "nested concepts keep their parent");
+	is_str(dbtest_value(my, "SELECT value FROM rms_term_names WHERE term_id = 900000000301 AND lang = 'de' "
+				"AND kind = 'short'"),
+	       "Lsg.", "designations are names in their language");
+
+	snprintf(args, sizeof args, "import rms 'file://%s/bundle.json'", fx);
+	ok(sporctl(args) == 0 && count("SELECT COUNT(*) FROM rms_lists WHERE id IN (900000000003, 900000000004)") == 2,
+	   "a Bundle from a file:// URL imports both lists");
+
+	long long before = count("SELECT COUNT(*) FROM rms_terms");
+	const char *bad[] = {"patient.json", "broken.json", "no-header.csv", "does-not-exist.csv"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(args, sizeof args, "import rms '%s/%s'", fx, bad[i]);
+		rc = sporctl(args);
+		ok(rc == 1 && strstr(output, bad[i]), "%s: exit 1 with a message naming the file", bad[i]);
+	}
+	is_int(count("SELECT COUNT(*) FROM rms_terms"), before, "failed imports write nothing");
+	ok(sporctl("import rms") == 2 && sporctl("import oms-or-what x") == 2, "usage errors exit 2");
+}
+
+/* A ZIP holding an export, fetched over http from the test's nginx. */
+static void test_zip_over_http(const char *fx)
+{
+	const char *var = getenv("SPOR_VAR");
+	char zip_path[8192], csv[8192], args[16384];
+	snprintf(zip_path, sizeof zip_path, "%s/bench/export-test.zip", var);
+	snprintf(csv, sizeof csv, "%s/crlf.csv", fx);
+	int err;
+	zip_t *z = zip_open(zip_path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	zip_source_t *src = zip_source_file(z, csv, 0, -1);
+	zip_file_add(z, "900000000001.csv", src, ZIP_FL_OVERWRITE);
+	zip_dir_add(z, "docs/", 0);
+	ok(zip_close(z) == 0, "a ZIP export is made");
+	snprintf(args, sizeof args, "import rms '%s/_bench/export-test.zip'", client_base());
+	int rc = sporctl(args);
+	if (!ok(rc == 0 && strstr(output, "export-test.zip:900000000001.csv") && strstr(output, "2 new"),
+		"a ZIP over http imports the CSV it holds"))
+		diag("%s", output);
+	snprintf(args, sizeof args, "import rms '%s/_bench/no-such.zip'", client_base());
+	ok(sporctl(args) == 1 && strstr(output, "404"), "an http error is reported");
+	unlink(zip_path);
+
+	snprintf(zip_path, sizeof zip_path, "%s/bench/not-a-zip.zip", var);
+	FILE *f = fopen(zip_path, "w");
+	fputs("PK\x03\x04 this is not really a zip", f);
+	fclose(f);
+	snprintf(args, sizeof args, "import rms '%s'", zip_path);
+	ok(sporctl(args) == 1 && strstr(output, "not a readable ZIP"), "a broken ZIP is refused");
+	unlink(zip_path);
+}
+
+/* The real exports and CodeSystems: the counts each holds. */
+static void test_real(const char *data)
+{
+	const struct {
+		const char *file, *list;
+		long long terms, langs;
+	} real[] = {
+		{"rms/200000000009.csv", "200000000009", 52, 4},   {"rms/200000000006.csv", "200000000006", 90, 35},
+		{"rms/200000000007.csv", "200000000007", 84, 34},  {"rms/200000000008.csv", "200000000008", 17, 28},
+		{"rms/200000000014.csv", "200000000014", 96, 27},  {"fhir/countryEMA.json", "100000000002", 265, 1},
+		{"fhir/domain.json", "100000000004", 3, 1},	   {"fhir/languageEMA.json", "100000072057", 186, 1},
+	};
+	char args[16384], sql[512];
+	for (size_t i = 0; i < sizeof real / sizeof real[0]; i++) {
+		snprintf(args, sizeof args, "import rms '%s/%s'", data, real[i].file);
+		int rc = sporctl(args);
+		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM rms_terms WHERE list_id = %s", real[i].list);
+		long long terms = count(sql);
+		snprintf(sql, sizeof sql,
+			 "SELECT COUNT(DISTINCT lang) FROM rms_term_names n JOIN rms_terms t ON t.id = n.term_id "
+			 "WHERE t.list_id = %s",
+			 real[i].list);
+		long long langs = count(sql);
+		if (!ok(rc == 0 && terms == real[i].terms && langs == real[i].langs, "%s: %lld terms in %lld languages",
+			real[i].file, real[i].terms, real[i].langs))
+			diag("exit %d, %lld terms, %lld languages: %s", rc, terms, langs, output);
+	}
+	snprintf(args, sizeof args, "import rms '%s/rms/200000000006.csv'", data);
+	ok(sporctl(args) == 0 && strstr(output, "0 new, 0 changed, 90 unchanged"), "re-importing a real export changes nothing");
+	snprintf(args, sizeof args, "import rms '%s/fhir/combinedDoseForm.json'", data);
+	ok(sporctl(args) == 0 && strstr(output, "0 changed"), "its FHIR CodeSystem agrees with it: nothing changes");
+	is_str(dbtest_value(my, "SELECT value FROM rms_term_names WHERE term_id = 100000073366 AND lang = 'fr' AND kind = 'name'"),
+	       "Poudre et solvant pour solution buvable", "a real French name");
+}
+
+int main(void)
+{
+	client_init();
+	if (!getenv("SPOR_TEST_BUILD") || !getenv("SPOR_CONFIG") || !getenv("SPOR_VAR"))
+		skip_all("no test instance");
+	my = dbtest_connect("owner");
+	if (!ok(my != NULL, "the database answers"))
+		return done_testing();
+	const char *src = getenv("top_srcdir");
+	char fx[4096], data[4096];
+	snprintf(fx, sizeof fx, "%s/tests/fixtures/rms", src ? src : ".");
+	char *abs = realpath(fx, NULL);
+	test_fixtures(abs ? abs : fx);
+	test_zip_over_http(abs ? abs : fx);
+	free(abs);
+	const char *shared = getenv("SPOR_SHARED_DATA");
+	snprintf(data, sizeof data, "%s", shared ? shared : "");
+	if (!shared)
+		snprintf(data, sizeof data, "%s/../shared/data", src ? src : ".");
+	if (access(data, R_OK) == 0)
+		test_real(data);
+	else
+		printf("ok %d - real exports # SKIP no ../shared/data\n", ++tap_count);
+	mysql_close(my);
+	return done_testing();
+}

@@ -1,0 +1,233 @@
+/* Unit tests of the EMA list export reader: a hostile fixture (BOM, short
+ * rows, a shifted row, bad IDs, statuses, dates, languages, invalid UTF-8, a
+ * multi-line field, markup), CRLF files, a file that is no export, and the
+ * real exports in ../shared/data/rms when they are there. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "../tap.h"
+#include "file.h"
+#include "mem.h"
+#include "rms_csv.h"
+
+enum { MAX = 4096 };
+
+struct got {
+	struct rms_term_in recs[MAX];
+	size_t n;
+	unsigned long reject_line[MAX];
+	const char *reject_why[MAX];
+	size_t nrejects;
+	struct arena *a;
+};
+
+static int on_term(void *ctx, const struct rms_term_in *t)
+{
+	struct got *g = ctx;
+	if (g->n < MAX)
+		g->recs[g->n++] = *t;
+	return 0;
+}
+
+static void on_reject(void *ctx, unsigned long line, const char *why)
+{
+	struct got *g = ctx;
+	if (g->nrejects < MAX) {
+		g->reject_line[g->nrejects] = line;
+		g->reject_why[g->nrejects++] = arena_strdup(g->a, why);
+	}
+}
+
+static int read_file(struct got *g, const char *path, struct rms_csv_stats *st, char *err)
+{
+	memset(g, 0, sizeof *g);
+	g->a = arena_new();
+	size_t len;
+	char *data = file_read(path, &len);
+	if (!data) {
+		snprintf(err, 512, "cannot read %s", path);
+		return -2;
+	}
+	struct rms_sink sink = {g, NULL, on_term, on_reject, NULL};
+	int rc = rms_csv_read(g->a, data, len, &sink, st, err, 512);
+	free(data);
+	return rc;
+}
+
+static const struct rms_term_in *find(const struct got *g, const char *id, const char *lang)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (strcmp(g->recs[i].id, id) == 0 && strcmp(g->recs[i].lang, lang) == 0)
+			return &g->recs[i];
+	return NULL;
+}
+
+static const char *reject_at(const struct got *g, unsigned long line)
+{
+	for (size_t i = 0; i < g->nrejects; i++)
+		if (g->reject_line[i] == line)
+			return g->reject_why[i];
+	return NULL;
+}
+
+static void test_hostile(const char *fixtures)
+{
+	char path[8192], err[512];
+	struct got *g = calloc(1, sizeof *g);
+	struct rms_csv_stats st;
+	snprintf(path, sizeof path, "%s/hostile.csv", fixtures);
+	is_int(read_file(g, path, &st, err), 0, "the hostile fixture reads");
+	is_int((long long)st.rows, 12, "12 rows (blank lines skipped)");
+	is_int((long long)g->n, 5, "5 rows accepted");
+	is_int((long long)st.rejected, 7, "7 rows rejected");
+	is_int((long long)st.repaired, 1, "1 shifted row repaired");
+
+	const struct rms_term_in *t = find(g, "900000000101", "en");
+	if (ok(t != NULL, "a full row")) {
+		is_str(t->text[RMS_NAME].value, "Tablet", "name");
+		is_str(t->text[RMS_SHORT].value, "Tab", "short name");
+		is_str(t->text[RMS_NAME].modified_at, "2018-02-05 06:13:00", "dd/MM/yyyy date normalised");
+		is_str(t->status_changed_at, "2018-02-16 13:37:28", "ISO date with milliseconds normalised");
+		is_int((long long)t->ncountries, 2, "two countries from a ¦-joined field");
+		ok(t->ncountries == 2 && strcmp(t->countries[1], "100000000391") == 0, "second country");
+		ok(t->nmappings == 1 && strcmp(t->mappings[0].code, "10219000") == 0 &&
+			   strcmp(t->mappings[0].is_main, "Y") == 0,
+		   "one mapping with its source term ID");
+		ok(t->nattributes == 1 && strcmp(t->attributes[0].name, "STATE_OF_MATTER") == 0 &&
+			   strcmp(t->attributes[0].value, "200000002021") == 0,
+		   "an attribute and its value");
+		is_str(t->version, "3", "version number");
+		is_int(t->line, 2, "the row knows its line");
+	}
+	t = find(g, "900000000101", "fr");
+	if (ok(t != NULL, "a row shorter than the header")) {
+		is_str(t->text[RMS_NAME].value, "Comprimé", "accented name");
+		is_str(t->text[RMS_SHORT].value, "", "an empty short name is stated empty");
+		is_str(t->visibility, NULL, "missing trailing columns are absent");
+		is_int((long long)t->nattributes, 0, "no attributes in a short row");
+	}
+	t = find(g, "900000000102", "en");
+	if (ok(t != NULL, "the shifted row is repaired")) {
+		ok(t->nmappings == 2 && strcmp(t->mappings[0].code, "Powder and solvent for oral solution, suspension") == 0,
+		   "the split mapping value is joined again with its comma");
+		ok(t->nmappings == 2 && strcmp(t->mappings[1].code, "13086000") == 0 &&
+			   strcmp(t->mappings[1].is_main, "Y") == 0,
+		   "the columns after it are back in place");
+		is_str(t->parent_id, "900000000101", "parent");
+		is_str(t->current_id, "900000000101", "replacement");
+		is_str(t->status, "NON_CURRENT", "status");
+		is_str(t->text[RMS_NAME].value, "Powder, and solvent", "a quoted comma stays in its field");
+	}
+	t = find(g, "900000000104", "en");
+	if (ok(t != NULL, "a row with markup and a multi-line field")) {
+		is_str(t->text[RMS_NAME].value, "<script>alert('x')</script> \"quoted\"", "markup and quotes kept as text");
+		is_str(t->text[RMS_DESCRIPTION].value, "Line one\nline two, with a comma", "multi-line description");
+		is_str(t->created_at, "2021-12-31 23:59:59", "created");
+		is_str(t->visibility, "PRIVATE", "visibility");
+	}
+	ok(find(g, "900000000106", "el-CY") != NULL, "a language with a region");
+
+	const struct {
+		unsigned long line;
+		const char *says;
+	} rejects[] = {
+		{5, "Term Status"}, {6, "Term ID"}, {10, "date"}, {12, "Language"},
+		{13, "Term Name is empty"}, {14, "more fields"}, {15, "UTF-8"},
+	};
+	for (size_t i = 0; i < sizeof rejects / sizeof rejects[0]; i++) {
+		const char *why = reject_at(g, rejects[i].line);
+		if (!ok(why && strstr(why, rejects[i].says), "line %lu rejected: %s", rejects[i].line, rejects[i].says))
+			diag("reason: %s", why ? why : "(not rejected)");
+	}
+	arena_free(g->a);
+	free(g);
+}
+
+static void test_other_files(const char *fixtures)
+{
+	char path[8192], err[512];
+	struct got *g = calloc(1, sizeof *g);
+	struct rms_csv_stats st;
+	snprintf(path, sizeof path, "%s/crlf.csv", fixtures);
+	is_int(read_file(g, path, &st, err), 0, "a CRLF file without a final newline reads");
+	ok(g->n == 2 && strcmp(g->recs[0].text[RMS_NAME].value, "Capsule") == 0 &&
+		   strcmp(g->recs[1].text[RMS_NAME].value, "Cream") == 0 && strcmp(g->recs[1].visibility, "PUBLIC") == 0,
+	   "CRLF rows, no carriage return left in values");
+	arena_free(g->a);
+
+	snprintf(path, sizeof path, "%s/no-header.csv", fixtures);
+	ok(read_file(g, path, &st, err) == -1 && strstr(err, "List ID"), "a file that is no export is refused, naming what is missing");
+	arena_free(g->a);
+
+	struct arena *a = arena_new();
+	struct rms_sink sink = {g, NULL, on_term, on_reject, NULL};
+	ok(rms_csv_read(a, "", 0, &sink, &st, err, sizeof err) == -1 && strstr(err, "empty"), "an empty file is refused");
+	ok(rms_csv_read(a, "\xef\xbb\xbf\n\n", 5, &sink, &st, err, sizeof err) == -1, "a BOM and blank lines are refused");
+	arena_free(a);
+	free(g);
+}
+
+/* The real exports: every row read, none rejected, the terms and languages each holds. */
+static void test_real(const char *dir)
+{
+	const struct {
+		const char *file;
+		size_t rows, terms, langs;
+	} real[] = {
+		{"200000000006.csv", 2128, 90, 35}, {"200000000007.csv", 2014, 84, 34}, {"200000000008.csv", 399, 17, 28},
+		{"200000000009.csv", 116, 52, 4},   {"200000000014.csv", 1463, 96, 27},
+	};
+	struct got *g = calloc(1, sizeof *g);
+	for (size_t i = 0; i < sizeof real / sizeof real[0]; i++) {
+		char path[8192], err[512];
+		struct rms_csv_stats st;
+		snprintf(path, sizeof path, "%s/%s", dir, real[i].file);
+		int rc = read_file(g, path, &st, err);
+		size_t terms = 0, langs = 0;
+		const char *seen_terms[MAX], *seen_langs[64];
+		for (size_t k = 0; k < g->n; k++) {
+			bool t = false, l = false;
+			for (size_t j = 0; j < terms && !t; j++)
+				t = strcmp(seen_terms[j], g->recs[k].id) == 0;
+			for (size_t j = 0; j < langs && !l; j++)
+				l = strcmp(seen_langs[j], g->recs[k].lang) == 0;
+			if (!t)
+				seen_terms[terms++] = g->recs[k].id;
+			if (!l && langs < 64)
+				seen_langs[langs++] = g->recs[k].lang;
+		}
+		if (!ok(rc == 0 && st.rows == real[i].rows && st.rejected == 0 && g->n == real[i].rows &&
+				terms == real[i].terms && langs == real[i].langs,
+			"%s: %zu rows, %zu terms in %zu languages, none rejected", real[i].file, real[i].rows,
+			real[i].terms, real[i].langs))
+			diag("rc %d, %lu rows, %lu rejected, %zu terms, %zu languages: %s", rc, st.rows, st.rejected, terms,
+			     langs, err);
+		arena_free(g->a);
+	}
+	free(g);
+}
+
+int main(void)
+{
+	const char *src = getenv("top_srcdir");
+	char fixtures[4096], shared[4096];
+	snprintf(fixtures, sizeof fixtures, "%s/tests/fixtures/rms", src ? src : ".");
+	test_hostile(fixtures);
+	test_other_files(fixtures);
+	const char *data = getenv("SPOR_SHARED_DATA");
+	if (data)
+		snprintf(shared, sizeof shared, "%s/rms", data);
+	else
+		snprintf(shared, sizeof shared, "%s/../shared/data/rms", src ? src : ".");
+	DIR *d = opendir(shared);
+	if (d) {
+		closedir(d);
+		test_real(shared);
+	} else {
+		diag("no real data in %s: real-export checks skipped", shared);
+		printf("ok %d - real exports # SKIP no ../shared/data\n", ++tap_count);
+	}
+	return done_testing();
+}
