@@ -14,11 +14,50 @@
 #include "prefork.h"
 #include "tpl.h"
 
-const char *const ui_langs[] = {"en", "fr", "de", NULL};
-
 void app_set(struct req *r, const char *name, const char *value)
 {
 	hdf_set_value(r->hdf, name, value ? value : "");
+}
+
+HDF *app_item(struct req *r, const char *list, size_t i)
+{
+	HDF *node = NULL;
+	char name[128];
+	snprintf(name, sizeof name, "%s.%zu", list, i);
+	hdf_get_node(r->hdf, name, &node);
+	return node;
+}
+
+void app_put(HDF *node, const char *name, const char *value)
+{
+	if (node && value)
+		hdf_set_value(node, name, value);
+}
+
+static void put_row(HDF *node, const struct db_rows *rows, size_t row, const char *const *names)
+{
+	for (size_t c = 0; c < rows->ncols && names[c]; c++)
+		app_put(node, names[c], db_get(rows, row, c));
+}
+
+void app_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names)
+{
+	HDF *n = NULL;
+	hdf_get_node(r->hdf, node, &n);
+	put_row(n, rows, row, names);
+}
+
+void app_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names)
+{
+	for (size_t i = 0; i < rows->nrows; i++)
+		put_row(app_item(r, list, i), rows, i, names);
+}
+
+void app_set_int(struct req *r, const char *name, long long value)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", value);
+	app_set(r, name, buf);
 }
 
 int app_page(struct req *r, const char *page)

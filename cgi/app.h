@@ -20,9 +20,9 @@ struct app_def {
 	size_t body_max; /* bytes in an urlencoded body */
 };
 
-/* The interface languages, and the "lang" field every program accepts. */
-extern const char *const ui_langs[];
-#define FIELD_LANG {"lang", FT_ENUM, 0, 0, ui_langs}
+/* The "lang" field every program accepts: the interface language when the
+ * portal has it, and on RMS pages the data language too. */
+#define FIELD_LANG {"lang", FT_LANG, 0, 0, NULL}
 
 /* What one worker keeps between requests. */
 struct app {
@@ -45,6 +45,19 @@ int app_page(struct req *r, const char *page);
 /* Set an HDF value under the request's tree (values only; names are
  * always the program's own). */
 void app_set(struct req *r, const char *name, const char *value);
+
+/* Repeated data: app_item(r, "Page.terms", i) is the node Page.terms.<i>;
+ * app_put() sets one of its children.  Names are always the program's own
+ * literals, never request data. */
+HDF *app_item(struct req *r, const char *list, size_t i);
+void app_put(HDF *node, const char *name, const char *value);
+struct db_rows;
+/* Row `row` of `rows` as children of `node` ("Page.term"), column c named names[c]. */
+void app_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names);
+/* One item per row of `rows` under `list`, column c named names[c]. */
+void app_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names);
+/* Set a number. */
+void app_set_int(struct req *r, const char *name, long long value);
 
 /* Handle one request (the pipeline).  Exposed for tests. */
 void app_handle(struct app *app, FCGX_Request *fr);

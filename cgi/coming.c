@@ -32,11 +32,6 @@ int coming_admin(struct req *r)
 	return coming(r, "admin");
 }
 
-int coming_rms(struct req *r)
-{
-	return coming(r, "rms");
-}
-
 int coming_oms(struct req *r)
 {
 	return coming(r, "oms");

@@ -291,6 +291,14 @@ static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_r
 /* Bind the arguments described by `types` and execute; NULL on error. */
 static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_list ap)
 {
+	/* Check the argument count against the statement before reading any
+	 * argument: a wrong type string must be an error, never a crash. */
+	MYSQL_STMT *st = prepare(db, sql);
+	if (st && mysql_stmt_param_count(st) != strlen(types)) {
+		log_error("statement expects %lu arguments, types \"%s\" give %zu: %.200s", mysql_stmt_param_count(st),
+			  types, strlen(types), sql->text);
+		return NULL;
+	}
 	struct args args;
 	if (collect_args(&args, types, ap) < 0) {
 		log_error("bad argument types \"%s\"", types);

@@ -54,6 +54,19 @@ static bool local_path_ok(const char *s)
 	return s[0] == '/' && s[1] != '/' && !strchr(s, '\\');
 }
 
+bool field_is_lang(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	if (n < 2 || n > 3)
+		return false;
+	if (!s[n])
+		return true;
+	if (s[n] != '-' && s[n] != '_')
+		return false;
+	size_t m = strspn(s + n + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+	return m >= 2 && m <= 8 && !s[n + 1 + m];
+}
+
 static const char *trim(struct arena *a, const char *s)
 {
 	while (*s == ' ' || *s == '\t')
@@ -116,6 +129,10 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 		break;
 	case FT_LOCID:
 		if (!prefixed_id(v, "LOC-"))
+			return FIELD_FORMAT;
+		break;
+	case FT_LANG:
+		if (!field_is_lang(v))
 			return FIELD_FORMAT;
 		break;
 	case FT_PATH:

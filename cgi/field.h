@@ -16,6 +16,7 @@ enum field_type {
 	FT_LOCID, /* LOC- and 9 digits */
 	FT_EMAIL, /* an e-mail address, at most max characters */
 	FT_PATH,  /* a local path for redirects: starts with one '/', no scheme or host */
+	FT_LANG,  /* a language code: en, fil, el-CY, zh-Hans */
 };
 
 struct field {
@@ -50,6 +51,10 @@ struct arena;
  * leaves the input unset and is accepted (required fields are the handler's
  * business).  On success fills `out`. */
 enum field_error field_check(struct arena *a, const struct field *f, const char *value, struct input *out);
+
+/* A language code: 2-3 lower-case letters, optionally "-" or "_" and 2-8
+ * letters or digits. */
+bool field_is_lang(const char *s);
 
 /* The interface-string key naming a field error (Lang.error.reason.<key>). */
 const char *field_error_key(enum field_error e);

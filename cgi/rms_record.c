@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "field.h"
 #include "rms_record.h"
 
 const char *const rms_kind_names[RMS_KINDS] = {"name", "short", "other", "symbol", "description"};
@@ -20,16 +21,7 @@ bool rms_is_status(const char *s)
 
 bool rms_is_lang(const char *s)
 {
-	/* ISO 639 code, optionally with a region or script: en, fil, el-CY, zh-Hans. */
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
-	if (n < 2 || n > 3)
-		return false;
-	if (!s[n])
-		return true;
-	if (s[n] != '-' && s[n] != '_')
-		return false;
-	size_t m = strspn(s + n + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-	return m >= 2 && m <= 8 && !s[n + 1 + m];
+	return s && field_is_lang(s);
 }
 
 static bool two(const char *s, int *v)

@@ -20,27 +20,37 @@ static struct db_sql q_list_insert =
 	       "VALUES (?, COALESCE(?, CONCAT('List ', ?)), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
 static struct db_sql q_list_rename =
 	DB_SQL("UPDATE rms_lists SET name = ?, description = COALESCE(?, description) WHERE id = ?");
+/* What a list's pages show without counting its terms each time. */
 static struct db_sql q_list_counts = DB_SQL(
 	"UPDATE rms_lists SET "
 	" term_count = (SELECT COUNT(*) FROM rms_terms WHERE list_id = ?),"
 	" hierarchical = EXISTS (SELECT 1 FROM rms_terms WHERE list_id = ? AND parent_id IS NOT NULL),"
 	" modified_at = GREATEST(COALESCE(modified_at, '1000-01-01'),"
-	"   COALESCE((SELECT MAX(modified_at) FROM rms_terms WHERE list_id = ?), '1000-01-01'))"
+	"   COALESCE((SELECT MAX(modified_at) FROM rms_terms WHERE list_id = ?), '1000-01-01')),"
+	" languages = COALESCE((SELECT GROUP_CONCAT(DISTINCT n.lang ORDER BY n.lang) FROM rms_term_names n"
+	"   JOIN rms_terms t ON t.id = n.term_id WHERE t.list_id = ?), ''),"
+	" stats = JSON_OBJECT("
+	"   'status', COALESCE((SELECT JSON_OBJECTAGG(status, c) FROM"
+	"     (SELECT status, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY status) s), JSON_OBJECT()),"
+	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
+	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
+	"     JSON_OBJECT()))"
 	" WHERE id = ?");
 static struct db_sql q_last_version =
 	DB_SQL("SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
 static struct db_sql q_term_upsert = DB_SQL(
 	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"
 	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"
-	" status_changed_at, created_at, created_by, modified_at, modified_by)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	" status_changed_at, created_at, created_by, modified_at, modified_by, seq)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 	" ON DUPLICATE KEY UPDATE list_id = VALUE(list_id), status = VALUE(status), domain_id = VALUE(domain_id),"
 	" parent_id = VALUE(parent_id), current_term_id = VALUE(current_term_id),"
 	" level_short = VALUE(level_short), level_name = VALUE(level_name), name_en = VALUE(name_en),"
 	" comments = VALUE(comments), user_tags = VALUE(user_tags), visibility = VALUE(visibility),"
 	" version = VALUE(version), version_date = VALUE(version_date), is_major = VALUE(is_major),"
 	" status_changed_at = VALUE(status_changed_at), created_at = VALUE(created_at),"
-	" created_by = VALUE(created_by), modified_at = VALUE(modified_at), modified_by = VALUE(modified_by)");
+	" created_by = VALUE(created_by), modified_at = VALUE(modified_at), modified_by = VALUE(modified_by),"
+	" seq = VALUE(seq)");
 static struct db_sql q_names_clear = DB_SQL("DELETE FROM rms_term_names WHERE term_id = ?");
 static struct db_sql q_name_insert =
 	DB_SQL("INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
@@ -188,18 +198,18 @@ static int write_lists(struct rms_store *s, const char *id, const json_t *snap)
 	return 0;
 }
 
-static int write_term(struct rms_store *s, struct arena *a, const char *id, const json_t *snap)
+static int write_term(struct rms_store *s, struct arena *a, const char *id, const json_t *snap, long long seq)
 {
 	json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
 	       *modified = json_object_get(snap, "modified");
-	if (db_exec(s->db, &q_term_upsert, NULL, "ssssssssssssssssssss", id, s_or_null(snap, "list"),
+	if (db_exec(s->db, &q_term_upsert, NULL, "ssssssssssssssssssssi", id, s_or_null(snap, "list"),
 		    s_or_null(snap, "status"), s_or_null(snap, "domain"), s_or_null(snap, "parent"),
 		    s_or_null(snap, "replaced_by"), s_or_null(level, "short"), s_or_null(level, "name"),
 		    rms_snapshot_name_en(snap), s_or_null(snap, "comments"), s_or_null(snap, "tags"),
 		    s_or_null(snap, "visibility"), int_str(a, json_object_get(snap, "version")),
 		    s_or_null(snap, "version_date"), bool_str(json_object_get(snap, "major")),
 		    s_or_null(snap, "status_changed_at"), s_or_null(created, "at"), s_or_null(created, "by"),
-		    s_or_null(modified, "at"), s_or_null(modified, "by")) < 0)
+		    s_or_null(modified, "at"), s_or_null(modified, "by"), seq) < 0)
 		return -1;
 	return write_texts(s, id, snap) < 0 || write_lists(s, id, snap) < 0 ? -1 : 0;
 }
@@ -228,7 +238,7 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 		else
 			buf_puts(&changes, "created");
 		char *text = json_dumps(snap, JSON_COMPACT | JSON_SORT_KEYS);
-		rc = write_term(s, a, id, snap);
+		rc = write_term(s, a, id, snap, seq + 1);
 		if (rc == 0)
 			rc = db_exec(s->db, &q_version_insert, NULL, "sisssss", id, seq + 1,
 				     int_str(a, json_object_get(snap, "version")), s_or_null(snap, "version_date"),
@@ -254,7 +264,7 @@ int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)
 	int rc = 0;
 	for (size_t i = 0; ok && rc == 0 && i < s->nlists; i++) {
 		const char *id = s->lists[i];
-		rc = begin(s) < 0 ? -1 : db_exec(s->db, &q_list_counts, NULL, "ssss", id, id, id, id);
+		rc = begin(s) < 0 ? -1 : db_exec(s->db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id);
 	}
 	if (s->in_tx) {
 		if (ok && rc == 0)

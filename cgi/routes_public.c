@@ -1,27 +1,43 @@
 /* spor-public's routes: everything anonymous and read-only (DB user spor_ro). */
 #include "config.h"
 
+#include "fields_public.h"
 #include "handlers.h"
 #include "routes.h"
 
-enum {
-	F_LANG,
-	F__COUNT
+static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
+static const char *const lists_sorts[] = {"name", "-name", "id", "-id", "terms", "-terms", "modified", "-modified",
+					  NULL};
+static const char *const terms_sorts[] = {"name", "-name", "id", "-id", "status", "-status", NULL};
+
+static const struct field fields[PF__COUNT] = {
+	[PF_LANG] = FIELD_LANG,
+	[PF_Q] = {"q", FT_TEXT, 0, 200, NULL},
+	[PF_STATUS] = {"status", FT_ENUM, 0, 0, statuses},
+	[PF_DOMAIN] = {"domain", FT_ID12, 0, 0, NULL},
+	[PF_PAGE] = {"page", FT_INT, 1, 100000, NULL},
+	[PF_SIZE] = {"size", FT_INT, 10, 500, NULL},
+	[PF_LISTS_SORT] = {"sort", FT_ENUM, 0, 0, lists_sorts},
+	[PF_TERMS_SORT] = {"sort", FT_ENUM, 0, 0, terms_sorts},
+	[PF_LIST] = {"list", FT_ID12, 0, 0, NULL},
+	[PF_LIST_ID] = {"listId", FT_ID12, 0, 0, NULL},
+	[PF_TERM_ID] = {"termId", FT_ID12, 0, 0, NULL},
 };
 
-static const struct field fields[F__COUNT] = {
-	[F_LANG] = FIELD_LANG,
-};
+#define LIST_FILTERS (F(PF_Q) | F(PF_STATUS) | F(PF_DOMAIN))
 
 static const struct route routes[] = {
 	{"GET", "/", home_show, ROLES_EVERYONE, 0},
 	{"GET", "/healthz", health_check, ROLES_EVERYONE, 0},
 	{"GET", "/sms", home_sms, ROLES_EVERYONE, 0},
 	{"GET", "/pms", home_pms, ROLES_EVERYONE, 0},
-	{"GET", "/rms/lists", coming_rms, ROLES_EVERYONE, 0},
+	{"GET", "/rms/lists", rms_lists_show, ROLES_EVERYONE, LIST_FILTERS | F(PF_PAGE) | F(PF_SIZE) | F(PF_LISTS_SORT)},
+	{"GET", "/rms/lists/{listId}", rms_list_show, ROLES_EVERYONE,
+	 LIST_FILTERS | F(PF_PAGE) | F(PF_SIZE) | F(PF_TERMS_SORT)},
+	{"GET", "/rms/terms/{termId}", rms_term_show, ROLES_EVERYONE, 0},
 	{"GET", "/oms/organisations", coming_oms, ROLES_EVERYONE, 0},
 };
 
-static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, F__COUNT, F(F_LANG)};
+static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, PF__COUNT, F(PF_LANG)};
 
 const struct app_def public_app = {"spor-public", "public", &router, 16 * 1024};

@@ -14,6 +14,8 @@ CREATE TABLE IF NOT EXISTS rms_lists (
   version       INT UNSIGNED NOT NULL DEFAULT 1,
   hierarchical  TINYINT(1) NOT NULL DEFAULT 0,
   term_count    INT UNSIGNED NOT NULL DEFAULT 0,
+  languages     VARCHAR(2000) NOT NULL DEFAULT '',  -- the languages of its names, "de,en,fr"
+  stats         VARCHAR(2000) NOT NULL DEFAULT '{}' CHECK (JSON_VALID(stats)),  -- terms per status and domain
   created_at    DATETIME NULL,
   modified_at   DATETIME NULL,
   KEY rms_lists_name (name(100)),
@@ -30,6 +32,8 @@ CREATE TABLE IF NOT EXISTS rms_terms (
   level_short     VARCHAR(100) NULL,          -- hierarchical level of the term
   level_name      VARCHAR(200) NULL,
   name_en         VARCHAR(1000) NOT NULL DEFAULT '',  -- English name, for sorting and fallback
+  name_sort       VARCHAR(200) AS (LEFT(name_en, 200)) STORED,  -- indexable sort key
+  seq             INT UNSIGNED NOT NULL DEFAULT 1,    -- its current entry in rms_term_versions
   comments        TEXT NULL,
   user_tags       VARCHAR(1000) NULL,
   visibility      VARCHAR(20) NULL,
@@ -41,8 +45,9 @@ CREATE TABLE IF NOT EXISTS rms_terms (
   created_by      VARCHAR(100) NULL,
   modified_at     DATETIME NULL,
   modified_by     VARCHAR(100) NULL,
-  KEY rms_terms_list_name (list_id, name_en(100)),
-  KEY rms_terms_list_status (list_id, status, name_en(100)),
+  KEY rms_terms_list_name (list_id, name_sort, id),
+  KEY rms_terms_list_status (list_id, status, name_sort, id),
+  KEY rms_terms_list_id (list_id, id),
   KEY rms_terms_parent (parent_id),
   KEY rms_terms_current (current_term_id),
   CONSTRAINT rms_terms_list FOREIGN KEY (list_id) REFERENCES rms_lists (id)

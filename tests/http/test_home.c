@@ -46,6 +46,14 @@ static void test_home(void)
 	free(v);
 	resp_free(&r);
 
+	get("/?lang=xx", &r);
+	ok(r.status == 200 && body_has(&r, "<html lang=\"en\">"), "an interface language the portal lacks falls back to English");
+	resp_free(&r);
+	const char *const de[] = {"Accept-Language: xx-YY, zz;q=0.8", NULL};
+	request("GET", "/", NULL, 0, de, &r);
+	ok(r.status == 200 && body_has(&r, "<html lang=\"en\">"), "so does an Accept-Language the portal lacks");
+	resp_free(&r);
+
 	request("HEAD", "/", NULL, 0, NULL, &r);
 	ok(r.status == 200 && r.body_len == 0, "HEAD answers without a body");
 	resp_free(&r);

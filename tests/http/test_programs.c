@@ -44,7 +44,7 @@ struct owner_case {
 static const struct owner_case owners[] = {
 	{"/", "spor-public", 200, NULL, "The four SPOR services"},
 	{"/sms", "spor-public", 200, NULL, "Substances (SMS)"},
-	{"/rms/lists", "spor-public", 200, NULL, "Referentials (RMS)"},
+	{"/rms/lists", "spor-public", 200, NULL, "Term lists"},
 	{"/oms/organisations", "spor-public", 200, NULL, "Organisations (OMS)"},
 	{"/login", "spor-account", 200, NULL, "Log in"},
 	{"/register", "spor-account", 200, NULL, "Register"},

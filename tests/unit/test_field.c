@@ -17,6 +17,7 @@ static const struct field f_org = {"orgId", FT_ORGID, 0, 0, NULL};
 static const struct field f_loc = {"locId", FT_LOCID, 0, 0, NULL};
 static const struct field f_email = {"email", FT_EMAIL, 0, 254, NULL};
 static const struct field f_next = {"next", FT_PATH, 0, 2000, NULL};
+static const struct field f_lang = {"lang", FT_LANG, 0, 0, NULL};
 
 struct field_case {
 	const struct field *f;
@@ -78,6 +79,10 @@ static const struct field_case cases[] = {
 	{&f_next, "https://evil.example/", FIELD_FORMAT, false, NULL, 0},
 	{&f_next, "javascript:alert(1)", FIELD_FORMAT, false, NULL, 0},
 	{&f_next, "/a\r\nSet-Cookie: x=1", FIELD_FORMAT, false, NULL, 0},
+	{&f_lang, "fr", FIELD_OK, true, "fr", 0},
+	{&f_lang, "el-CY", FIELD_OK, true, "el-CY", 0},
+	{&f_lang, "FR", FIELD_FORMAT, false, NULL, 0},
+	{&f_lang, "fr;DROP", FIELD_FORMAT, false, NULL, 0},
 };
 
 int main(void)

@@ -1,0 +1,104 @@
+/* Links, pagination and sorting for tables. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "listing.h"
+
+static bool is_capture(const struct route *route, const char *name)
+{
+	char pattern[80];
+	snprintf(pattern, sizeof pattern, "{%s}", name);
+	return strstr(route->pattern, pattern) != NULL;
+}
+
+const char *listing_href(struct req *r, const char *path, const char *name, const char *value)
+{
+	const struct router *rt = r->app->def->router;
+	const struct route *route = r->match.route;
+	struct buf b;
+	buf_init(&b, r->arena);
+	buf_puts(&b, path);
+	char sep = '?';
+	bool page = strcmp(name, "page") == 0;
+	for (size_t i = 0; i < rt->nfields; i++) {
+		const char *f = rt->fields[i].name;
+		if (!((route->fields | rt->global_fields) & F(i)) || is_capture(route, f) || strcmp(f, name) == 0 || !r->match.in[i].set)
+			continue;
+		if (!page && strcmp(f, "page") == 0)
+			continue;
+		buf_printf(&b, "%c%s=%s", sep, f, http_url_escape(r->arena, r->match.in[i].text));
+		sep = '&';
+	}
+	if (value)
+		buf_printf(&b, "%c%s=%s", sep, name, http_url_escape(r->arena, value));
+	return buf_str(&b);
+}
+
+void listing_pager(struct req *r, const char *path, long long page, long long size, long long total)
+{
+	long long pages = total ? (total + size - 1) / size : 1;
+	if (page > pages)
+		page = pages;
+	app_set_int(r, "Page.pager.page", page);
+	app_set_int(r, "Page.pager.pages", pages);
+	app_set_int(r, "Page.pager.total", total);
+	app_set_int(r, "Page.pager.from", total ? (page - 1) * size + 1 : 0);
+	app_set_int(r, "Page.pager.to", page * size < total ? page * size : total);
+	char n[24];
+	if (page > 1) {
+		snprintf(n, sizeof n, "%lld", page - 1);
+		app_set(r, "Page.pager.prev", listing_href(r, path, "page", n));
+		app_set(r, "Page.pager.first", listing_href(r, path, "page", NULL));
+	}
+	if (page < pages) {
+		snprintf(n, sizeof n, "%lld", page + 1);
+		app_set(r, "Page.pager.next", listing_href(r, path, "page", n));
+		snprintf(n, sizeof n, "%lld", pages);
+		app_set(r, "Page.pager.last", listing_href(r, path, "page", n));
+	}
+	/* A window of numbered links around the current page. */
+	long long lo = page - 3 < 1 ? 1 : page - 3, hi = lo + 6 > pages ? pages : lo + 6;
+	if (hi - lo < 6)
+		lo = hi - 6 < 1 ? 1 : hi - 6;
+	size_t k = 0;
+	for (long long p = lo; p <= hi; p++, k++) {
+		HDF *item = app_item(r, "Page.pager.links", k);
+		snprintf(n, sizeof n, "%lld", p);
+		app_put(item, "n", n);
+		app_put(item, "href", listing_href(r, path, "page", p == 1 ? NULL : n));
+		if (p == page)
+			app_put(item, "current", "1");
+	}
+}
+
+void listing_sort(struct req *r, const char *path, const char *const *keys, const char *key, const char *dir)
+{
+	for (size_t i = 0; keys[i]; i++) {
+		bool current = strcmp(keys[i], key) == 0;
+		bool desc_next = current && strcmp(dir, "asc") == 0;
+		/* Key and direction travel together in "sort": "name" or "-name". */
+		const char *value = desc_next ? arena_printf(r->arena, "-%s", keys[i]) : keys[i];
+		HDF *item = app_item(r, "Page.sort", i);
+		app_put(item, "key", keys[i]);
+		app_put(item, "href", listing_href(r, path, "sort", value));
+		if (current)
+			app_put(item, "dir", dir);
+	}
+}
+
+const char *listing_like(struct req *r, const char *s)
+{
+	struct buf b;
+	buf_init(&b, r->arena);
+	buf_putc(&b, '%');
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *s);
+	}
+	buf_putc(&b, '%');
+	return buf_str(&b);
+}

@@ -1,0 +1,148 @@
+/* /rms/lists/{listId}: one list and its terms, in a data language with an
+ * English fallback, filtered by status, domain and words, sorted and
+ * paginated.  Each sort has its own statement so that an index serves it. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "fields_public.h"
+#include "handlers.h"
+#include "listing.h"
+#include "rms_page.h"
+
+static struct db_sql q_list = DB_SQL(
+	"SELECT l.id, l.name, l.short_name, l.description, l.owner, l.domain_id, d.name_en, l.status, l.version,"
+	" l.term_count, l.hierarchical, DATE_FORMAT(l.created_at, '%Y-%m-%d'), DATE_FORMAT(l.modified_at, '%Y-%m-%d'),"
+	" l.languages, l.stats"
+	" FROM rms_lists l LEFT JOIN rms_terms d ON d.id = l.domain_id WHERE l.id = ?");
+static const char *const list_columns[] = {"id", "name", "short_name", "description", "owner", "domain",
+					   "domain_name", "status", "version", "terms", "hierarchical", "created",
+					   "modified", NULL};
+static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
+
+/* Arguments: lang, lang, lang, list, status, status, domain, domain [, words], limit, offset. */
+#define TERMS                                                                                                      \
+	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"  \
+	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"                                                \
+	" FROM rms_terms t"                                                                                        \
+	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"                   \
+	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"                  \
+	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"                 \
+	" WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+#define WORDS " AND t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"
+#define PAGE " LIMIT ? OFFSET ?"
+#define BY_NAME " ORDER BY t.name_sort, t.id"
+#define BY_NAME_DESC " ORDER BY t.name_sort DESC, t.id DESC"
+#define BY_ID " ORDER BY t.id"
+#define BY_ID_DESC " ORDER BY t.id DESC"
+#define BY_STATUS " ORDER BY t.status, t.name_sort, t.id"
+#define BY_STATUS_DESC " ORDER BY t.status DESC, t.name_sort, t.id"
+
+/* Indexed like terms_sorts in routes_public.c; [1] with words. */
+static struct db_sql q_terms[2][6] = {
+	{DB_SQL(TERMS BY_NAME PAGE), DB_SQL(TERMS BY_NAME_DESC PAGE), DB_SQL(TERMS BY_ID PAGE),
+	 DB_SQL(TERMS BY_ID_DESC PAGE), DB_SQL(TERMS BY_STATUS PAGE), DB_SQL(TERMS BY_STATUS_DESC PAGE)},
+	{DB_SQL(TERMS WORDS BY_NAME PAGE), DB_SQL(TERMS WORDS BY_NAME_DESC PAGE), DB_SQL(TERMS WORDS BY_ID PAGE),
+	 DB_SQL(TERMS WORDS BY_ID_DESC PAGE), DB_SQL(TERMS WORDS BY_STATUS PAGE), DB_SQL(TERMS WORDS BY_STATUS_DESC PAGE)},
+};
+static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
+					   "parent", "parent_name", NULL};
+
+#define COUNT "SELECT COUNT(*) FROM rms_terms t WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+static struct db_sql q_count[2] = {DB_SQL(COUNT), DB_SQL(COUNT WORDS)};
+
+/* The number of terms matching the filters, from the list's statistics
+ * when they can say it, else counted. */
+static long long count_terms(struct req *r, const char *stats, long long all, const char *status, const char *domain,
+			     const char *words, const char *list)
+{
+	if (!words && !(status && domain)) {
+		if (!status && !domain)
+			return all;
+		json_t *j = json_loads(stats ? stats : "{}", 0, NULL);
+		json_t *n = json_object_get(json_object_get(j, status ? "status" : "domain"), status ? status : domain);
+		long long c = json_is_integer(n) ? json_integer_value(n) : 0;
+		json_decref(j);
+		return c;
+	}
+	struct db_rows rows;
+	int rc = words ? db_query(r->app->db, r->arena, &q_count[1], &rows, "ssssss", list, status, status, domain,
+				  domain, words)
+		       : db_query(r->app->db, r->arena, &q_count[0], &rows, "sssss", list, status, status, domain, domain);
+	return rc == 0 ? atoll(db_get(&rows, 0, 0)) : -1;
+}
+
+static void languages(struct req *r, const char *csv, const char *current)
+{
+	char *copy = arena_strdup(r->arena, csv ? csv : ""), *save = NULL;
+	size_t i = 0;
+	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save), i++) {
+		HDF *item = app_item(r, "Page.langs", i);
+		app_put(item, "code", lang);
+		if (strcmp(lang, current) == 0)
+			app_put(item, "current", "1");
+	}
+}
+
+int rms_list_show(struct req *r)
+{
+	const char *id = in_text(r, PF_LIST_ID);
+	struct db_rows list;
+	if (db_query(r->app->db, r->arena, &q_list, &list, "s", id) < 0)
+		return 500;
+	if (list.nrows == 0) {
+		struct db_rows term;
+		if (db_query(r->app->db, r->arena, &q_is_term, &term, "s", id) == 0 && term.nrows)
+			return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", id));
+		return 404;
+	}
+	app_row(r, "Page.list", &list, 0, list_columns);
+
+	const char *lang = rms_data_lang(r), *q = in_text(r, PF_Q);
+	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
+	const char *words = q ? rms_fts_query(r, q) : NULL;
+	long long sort = in_int(r, PF_TERMS_SORT, 0), size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	/* Words too short to search for find nothing, and say so. */
+	long long total = q && !words ? 0
+				      : count_terms(r, db_get(&list, 0, 14), atoll(db_get(&list, 0, 9)), status, domain,
+						    words, id);
+	if (total < 0)
+		return 500;
+	if (q && !words)
+		app_set(r, "Page.short_words", "1");
+	long long pages = total ? (total + size - 1) / size : 1;
+	if (page > pages)
+		page = pages;
+
+	struct db_rows terms = {0};
+	int rc = total == 0 ? 0 : words ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms, "sssssssssii", lang, lang, lang, id,
+				  status, status, domain, domain, words, size, (page - 1) * size)
+		       : db_query(r->app->db, r->arena, &q_terms[0][sort], &terms, "ssssssssii", lang, lang, lang, id,
+				  status, status, domain, domain, size, (page - 1) * size);
+	if (rc < 0)
+		return 500;
+	app_rows(r, "Page.terms", &terms, term_columns);
+
+	const char *path = arena_printf(r->arena, "/rms/lists/%s", id);
+	static const char *const keys[] = {"name", "id", "status", NULL};
+	const char *key = keys[sort / 2], *dir = sort % 2 ? "desc" : "asc";
+	listing_sort(r, path, keys, key, dir);
+	listing_pager(r, path, page, size, total);
+	languages(r, db_get(&list, 0, 13), lang);
+	rms_domains(r);
+	app_set(r, "Page.path", path);
+	app_set(r, "Page.export_csv", listing_href(r, arena_printf(r->arena, "%s/export.csv", path), "size", NULL));
+	app_set(r, "Page.export_json", listing_href(r, arena_printf(r->arena, "%s/export.json", path), "size", NULL));
+	app_set(r, "Page.q", q);
+	app_set(r, "Page.status", status);
+	app_set(r, "Page.domain", domain);
+	app_set(r, "Page.lang", lang);
+	app_set_int(r, "Page.size", size);
+	app_set(r, "Page.nav", "rms");
+	return app_page(r, "rms/list.cs");
+}

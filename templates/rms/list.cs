@@ -1,0 +1,84 @@
+<?cs # /rms/lists/{listId}: one list and its terms. ?>
+<?cs def:title() ?><?cs var:Page.list.name ?> (<?cs var:Page.list.id ?>)<?cs /def ?>
+<?cs def:content() ?>
+<nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
+ <ol>
+  <li><a href="/"><?cs var:Lang.nav.home ?></a></li>
+  <li><a href="/rms/lists"><?cs var:Lang.nav.rms ?></a></li>
+  <li aria-current="page"><?cs var:Page.list.name ?></li>
+ </ol>
+</nav>
+<h1><?cs var:Page.list.name ?></h1>
+<p class="record-id"><?cs var:Lang.rms.list_id ?> <span class="id"><?cs var:Page.list.id ?></span> <?cs call:status(Page.list.status) ?></p>
+<?cs if:Page.list.description ?><p><?cs var:Page.list.description ?></p><?cs /if ?>
+<dl class="facts">
+ <?cs if:Page.list.short_name ?><div><dt><?cs var:Lang.rms.short_name ?></dt><dd><?cs var:Page.list.short_name ?></dd></div><?cs /if ?>
+ <?cs if:Page.list.owner ?><div><dt><?cs var:Lang.rms.owner ?></dt><dd><?cs var:Page.list.owner ?></dd></div><?cs /if ?>
+ <?cs if:Page.list.domain ?><div><dt><?cs var:Lang.rms.domain ?></dt><dd><?cs if:Page.list.domain_name ?><?cs var:Page.list.domain_name ?><?cs else ?><?cs var:Page.list.domain ?><?cs /if ?></dd></div><?cs /if ?>
+ <div><dt><?cs var:Lang.rms.terms ?></dt><dd><?cs var:Page.list.terms ?></dd></div>
+ <div><dt><?cs var:Lang.rms.languages ?></dt><dd><?cs var:subcount(Page.langs) ?></dd></div>
+ <div><dt><?cs var:Lang.rms.version ?></dt><dd><?cs var:Page.list.version ?></dd></div>
+ <?cs if:Page.list.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs var:Page.list.modified ?></dd></div><?cs /if ?>
+</dl>
+
+<form class="filters" method="get" action="<?cs var:Page.path ?>" role="search" aria-label="<?cs var:Lang.rms.search_list ?>">
+ <div class="field">
+  <label for="q"><?cs var:Lang.rms.search_list ?></label>
+  <input id="q" name="q" type="search" value="<?cs var:Page.q ?>" maxlength="200">
+ </div>
+ <div class="field">
+  <label for="status"><?cs var:Lang.rms.status ?></label>
+  <select id="status" name="status"><?cs call:status_options(Page.status) ?></select>
+ </div>
+ <div class="field">
+  <label for="domain"><?cs var:Lang.rms.domain ?></label>
+  <select id="domain" name="domain"><?cs call:domain_options(Page.domain) ?></select>
+ </div>
+ <div class="field">
+  <label for="lang"><?cs var:Lang.rms.data_language ?></label>
+  <select id="lang" name="lang">
+   <?cs each:l = Page.langs ?><option value="<?cs var:l.code ?>"<?cs if:l.current ?> selected<?cs /if ?>><?cs call:language(l.code) ?></option><?cs /each ?>
+  </select>
+ </div>
+ <div class="field">
+  <label for="size"><?cs var:Lang.pager.size ?></label>
+  <select id="size" name="size"><?cs call:size_options(Page.size) ?></select>
+ </div>
+ <div class="field field-actions"><button type="submit"><?cs var:Lang.rms.filter ?></button> <a href="<?cs var:Page.path ?>"><?cs var:Lang.rms.clear ?></a></div>
+</form>
+
+<p class="exports"><?cs var:Lang.rms.export_intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p>
+
+<?cs call:results_count(Lang.rms.terms_noun) ?>
+<?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
+<?cs if:subcount(Page.terms) > 0 ?>
+<div class="table-wrap">
+<table class="data-table">
+ <caption class="visually-hidden"><?cs var:Lang.rms.terms_of ?> <?cs var:Page.list.name ?></caption>
+ <thead><tr>
+  <?cs call:sort_header("id", Lang.rms.id) ?>
+  <?cs call:sort_header("name", Lang.rms.name) ?>
+  <th scope="col"><?cs var:Lang.rms.short_name ?></th>
+  <?cs call:sort_header("status", Lang.rms.status) ?>
+  <th scope="col"><?cs var:Lang.rms.domain ?></th>
+  <?cs if:Page.list.hierarchical == "1" ?><th scope="col"><?cs var:Lang.rms.parent ?></th><?cs /if ?>
+ </tr></thead>
+ <tbody>
+ <?cs each:t = Page.terms ?>
+  <tr>
+   <td><a class="id" href="/rms/terms/<?cs var:t.id ?>"><?cs var:t.id ?></a></td>
+   <td><?cs var:t.name ?><?cs if:t.fallback == "1" ?> <span class="fallback"><span aria-hidden="true">EN</span><span class="visually-hidden"><?cs var:Lang.rms.fallback ?></span></span><?cs /if ?></td>
+   <td><?cs var:t.short ?></td>
+   <td><?cs call:status(t.status) ?></td>
+   <td><?cs if:t.domain_name ?><?cs var:t.domain_name ?><?cs else ?><?cs var:t.domain ?><?cs /if ?></td>
+   <?cs if:Page.list.hierarchical == "1" ?><td><?cs if:t.parent ?><a href="/rms/terms/<?cs var:t.parent ?>"><?cs if:t.parent_name ?><?cs var:t.parent_name ?><?cs else ?><?cs var:t.parent ?><?cs /if ?></a><?cs /if ?></td><?cs /if ?>
+  </tr>
+ <?cs /each ?>
+ </tbody>
+</table>
+</div>
+<?cs call:pager() ?>
+<?cs elif:!Page.short_words ?>
+<div class="notice"><p><?cs if:Page.q || Page.status || Page.domain ?><?cs var:Lang.rms.no_terms_match ?><?cs else ?><?cs var:Lang.rms.no_terms ?><?cs /if ?></p></div>
+<?cs /if ?>
+<?cs /def ?>

@@ -1,0 +1,63 @@
+<?cs # /rms/lists: every controlled term list. ?>
+<?cs def:title() ?><?cs var:Lang.rms.lists_title ?><?cs /def ?>
+<?cs def:content() ?>
+<?cs call:breadcrumb(Lang.nav.rms) ?>
+<h1><?cs var:Lang.rms.lists_title ?></h1>
+<p class="lead"><?cs var:Lang.rms.lists_lead ?></p>
+
+<form class="filters" method="get" action="/rms/lists" role="search" aria-label="<?cs var:Lang.rms.filter_lists ?>">
+ <div class="field">
+  <label for="q"><?cs var:Lang.rms.list_q ?></label>
+  <input id="q" name="q" type="search" value="<?cs var:Page.q ?>" maxlength="200">
+ </div>
+ <div class="field">
+  <label for="status"><?cs var:Lang.rms.status ?></label>
+  <select id="status" name="status"><?cs call:status_options(Page.status) ?></select>
+ </div>
+ <div class="field">
+  <label for="domain"><?cs var:Lang.rms.domain ?></label>
+  <select id="domain" name="domain"><?cs call:domain_options(Page.domain) ?></select>
+ </div>
+ <div class="field">
+  <label for="size"><?cs var:Lang.pager.size ?></label>
+  <select id="size" name="size"><?cs call:size_options(Page.size) ?></select>
+ </div>
+ <div class="field field-actions"><button type="submit"><?cs var:Lang.rms.filter ?></button> <a href="/rms/lists"><?cs var:Lang.rms.clear ?></a></div>
+</form>
+
+<?cs call:results_count(Lang.rms.lists_noun) ?>
+<?cs if:subcount(Page.lists) > 0 ?>
+<div class="table-wrap">
+<table class="data-table">
+ <caption class="visually-hidden"><?cs var:Lang.rms.lists_title ?></caption>
+ <thead><tr>
+  <?cs call:sort_header("id", Lang.rms.id) ?>
+  <?cs call:sort_header("name", Lang.rms.name) ?>
+  <th scope="col"><?cs var:Lang.rms.owner ?></th>
+  <th scope="col"><?cs var:Lang.rms.domain ?></th>
+  <th scope="col"><?cs var:Lang.rms.status ?></th>
+  <?cs call:sort_header("terms", Lang.rms.terms) ?>
+  <?cs call:sort_header("modified", Lang.rms.modified) ?>
+ </tr></thead>
+ <tbody>
+ <?cs each:l = Page.lists ?>
+  <tr>
+   <td><span class="id"><?cs var:l.id ?></span></td>
+   <td><a href="/rms/lists/<?cs var:l.id ?>"><?cs var:l.name ?></a></td>
+   <td><?cs var:l.owner ?></td>
+   <td><?cs if:l.domain_name ?><?cs var:l.domain_name ?><?cs else ?><?cs var:l.domain ?><?cs /if ?></td>
+   <td><?cs call:status(l.status) ?></td>
+   <td class="num"><?cs var:l.terms ?></td>
+   <td><?cs var:l.modified ?></td>
+  </tr>
+ <?cs /each ?>
+ </tbody>
+</table>
+</div>
+<?cs call:pager() ?>
+<?cs elif:Page.q || Page.status || Page.domain ?>
+<div class="notice"><p><?cs var:Lang.rms.no_lists_match ?> <a href="/rms/lists"><?cs var:Lang.rms.clear ?></a></p></div>
+<?cs else ?>
+<div class="notice"><p><?cs var:Lang.rms.no_lists ?></p></div>
+<?cs /if ?>
+<?cs /def ?>
