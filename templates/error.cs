@@ -1,7 +1,7 @@
-<?cs # Error pages: 4xx and 5xx, in the portal's layout. ?>
-<?cs def:title() ?><?cs var:Lang.error[Error.code].title ?><?cs /def ?>
-<?cs def:reason() ?><?cs if:Lang.error.reason[Error.reason] ?><?cs var:Lang.error.reason[Error.reason] ?><?cs else ?><?cs var:Lang.error.reason.format ?><?cs /if ?><?cs /def ?>
-<?cs def:content() ?>
+<?cs # Error pages: 4xx and 5xx, in the portal's layout. ?><?cs
+def:title() ?><?cs var:Lang.error[Error.code].title ?><?cs /def ?><?cs
+def:reason() ?><?cs if:Lang.error.reason[Error.reason] ?><?cs var:Lang.error.reason[Error.reason] ?><?cs else ?><?cs var:Lang.error.reason.format ?><?cs /if ?><?cs /def ?><?cs
+def:content() ?>
 <div class="error-page">
  <p class="error-code"><?cs var:Lang.error.code_label ?> <?cs var:Error.code ?></p>
  <h1><?cs var:Lang.error[Error.code].title ?></h1>

@@ -1,5 +1,5 @@
-<?cs def:title() ?><?cs var:Lang.home.title ?><?cs /def ?>
-<?cs def:content() ?>
+<?cs def:title() ?><?cs var:Lang.home.title ?><?cs /def ?><?cs
+def:content() ?>
 <div class="hero">
  <h1><?cs var:Lang.home.heading ?></h1>
  <p class="lead"><?cs var:Lang.home.lead ?></p>

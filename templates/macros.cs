@@ -1,27 +1,27 @@
-<?cs # Shared macros for page templates. ?>
-<?cs def:breadcrumb(label) ?>
+<?cs # Shared macros for page templates. ?><?cs
+def:breadcrumb(label) ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>
   <li><a href="/"><?cs var:Lang.nav.home ?></a></li>
   <li aria-current="page"><?cs var:label ?></li>
  </ol>
 </nav>
-<?cs /def ?>
-<?cs def:badge(kind, label) ?><span class="badge badge-<?cs var:kind ?>"><?cs var:label ?></span><?cs /def ?>
-<?cs def:browse_links() ?>
+<?cs /def ?><?cs
+def:badge(kind, label) ?><span class="badge badge-<?cs var:kind ?>"><?cs var:label ?></span><?cs /def ?><?cs
+def:browse_links() ?>
 <ul class="links">
  <li><a href="/rms/lists"><?cs var:Lang.home.link_lists ?></a></li>
  <li><a href="/oms/organisations"><?cs var:Lang.home.link_orgs ?></a></li>
 </ul>
-<?cs /def ?>
-<?cs # A status as a labelled badge (never colour alone). ?>
-<?cs def:status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.status[code] ?><?cs var:Lang.status[code] ?><?cs else ?><?cs var:code ?><?cs /if ?></span><?cs /def ?>
-<?cs # A language code with its name when the portal knows it. ?>
-<?cs def:language(code) ?><?cs if:Lang.languages[code] ?><?cs var:Lang.languages[code] ?> (<?cs var:code ?>)<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?>
-<?cs # A sortable column header: a link that toggles the direction. ?>
-<?cs def:sort_header(key, label) ?><?cs each:s = Page.sort ?><?cs if:s.key == key ?><th scope="col"<?cs if:s.dir == "asc" ?> aria-sort="ascending"<?cs elif:s.dir == "desc" ?> aria-sort="descending"<?cs /if ?>><a class="sort" href="<?cs var:s.href ?>"><?cs var:label ?><?cs if:s.dir == "asc" ?> <span aria-hidden="true">&#9650;</span><?cs elif:s.dir == "desc" ?> <span aria-hidden="true">&#9660;</span><?cs /if ?></a></th><?cs /if ?><?cs /each ?><?cs /def ?>
-<?cs # Pagination: previous, numbered pages around the current one, next. ?>
-<?cs def:pager() ?><?cs if:Page.pager.pages > 1 ?>
+<?cs /def ?><?cs
+# A status as a labelled badge (never colour alone). ?><?cs
+def:status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.status[code] ?><?cs var:Lang.status[code] ?><?cs else ?><?cs var:code ?><?cs /if ?></span><?cs /def ?><?cs
+# A language code with its name when the portal knows it. ?><?cs
+def:language(code) ?><?cs if:Lang.languages[code] ?><?cs var:Lang.languages[code] ?> (<?cs var:code ?>)<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?><?cs
+# A sortable column header: a link that toggles the direction. ?><?cs
+def:sort_header(key, label) ?><?cs each:s = Page.sort ?><?cs if:s.key == key ?><th scope="col"<?cs if:s.dir == "asc" ?> aria-sort="ascending"<?cs elif:s.dir == "desc" ?> aria-sort="descending"<?cs /if ?>><a class="sort" href="<?cs var:s.href ?>"><?cs var:label ?><?cs if:s.dir == "asc" ?> <span aria-hidden="true">&#9650;</span><?cs elif:s.dir == "desc" ?> <span aria-hidden="true">&#9660;</span><?cs /if ?></a></th><?cs /if ?><?cs /each ?><?cs /def ?><?cs
+# Pagination: previous, numbered pages around the current one, next. ?><?cs
+def:pager() ?><?cs if:Page.pager.pages > 1 ?>
 <nav class="pager" aria-label="<?cs var:Lang.pager.label ?>">
  <ul>
   <?cs if:Page.pager.prev ?><li><a href="<?cs var:Page.pager.prev ?>" rel="prev"><?cs var:Lang.pager.prev ?></a></li><?cs /if ?>
@@ -30,8 +30,8 @@
   <?cs if:Page.pager.next ?><li><a href="<?cs var:Page.pager.next ?>" rel="next"><?cs var:Lang.pager.next ?></a></li><?cs /if ?>
  </ul>
 </nav>
-<?cs /if ?><?cs /def ?>
-<?cs def:results_count(noun) ?><p class="results-count" role="status"><?cs if:Page.pager.total > 0 ?><?cs var:Lang.pager.showing ?> <?cs var:Page.pager.from ?>&ndash;<?cs var:Page.pager.to ?> <?cs var:Lang.pager.of ?> <?cs var:Page.pager.total ?> <?cs var:noun ?><?cs else ?><?cs var:Lang.pager.none ?><?cs /if ?></p><?cs /def ?>
-<?cs def:status_options(current) ?><option value=""><?cs var:Lang.rms.any_status ?></option><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:current == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?><?cs /def ?>
-<?cs def:domain_options(current) ?><option value=""><?cs var:Lang.rms.any_domain ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:current == d.id ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?><?cs /def ?>
-<?cs def:size_options(current) ?><?cs each:n = Lang.pager.sizes ?><option value="<?cs var:n ?>"<?cs if:current == n ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?><?cs /def ?>
+<?cs /if ?><?cs /def ?><?cs
+def:results_count(noun) ?><p class="results-count" role="status"><?cs if:Page.pager.total > 0 ?><?cs var:Lang.pager.showing ?> <?cs var:Page.pager.from ?>&ndash;<?cs var:Page.pager.to ?> <?cs var:Lang.pager.of ?> <?cs var:Page.pager.total ?> <?cs var:noun ?><?cs else ?><?cs var:Lang.pager.none ?><?cs /if ?></p><?cs /def ?><?cs
+def:status_options(current) ?><option value=""><?cs var:Lang.rms.any_status ?></option><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:current == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?><?cs /def ?><?cs
+def:domain_options(current) ?><option value=""><?cs var:Lang.rms.any_domain ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:current == d.id ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?><?cs /def ?><?cs
+def:size_options(current) ?><?cs each:n = Lang.pager.sizes ?><option value="<?cs var:n ?>"<?cs if:current == n ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?><?cs /def ?>

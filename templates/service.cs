@@ -1,6 +1,6 @@
-<?cs # A service that is not activated yet: what it will hold. ?>
-<?cs def:title() ?><?cs var:Lang.service[Page.service].name ?><?cs /def ?>
-<?cs def:content() ?>
+<?cs # A service that is not activated yet: what it will hold. ?><?cs
+def:title() ?><?cs var:Lang.service[Page.service].name ?><?cs /def ?><?cs
+def:content() ?>
 <?cs call:breadcrumb(Lang.service[Page.service].name) ?>
 <h1><?cs var:Lang.service[Page.service].name ?></h1>
 <p><?cs call:badge("inactive", Lang.home.state_inactive) ?></p>

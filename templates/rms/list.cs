@@ -1,6 +1,6 @@
-<?cs # /rms/lists/{listId}: one list and its terms. ?>
-<?cs def:title() ?><?cs var:Page.list.name ?> (<?cs var:Page.list.id ?>)<?cs /def ?>
-<?cs def:content() ?>
+<?cs # /rms/lists/{listId}: one list and its terms. ?><?cs
+def:title() ?><?cs var:Page.list.name ?> (<?cs var:Page.list.id ?>)<?cs /def ?><?cs
+def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>
   <li><a href="/"><?cs var:Lang.nav.home ?></a></li>

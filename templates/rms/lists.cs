@@ -1,6 +1,6 @@
-<?cs # /rms/lists: every controlled term list. ?>
-<?cs def:title() ?><?cs var:Lang.rms.lists_title ?><?cs /def ?>
-<?cs def:content() ?>
+<?cs # /rms/lists: every controlled term list. ?><?cs
+def:title() ?><?cs var:Lang.rms.lists_title ?><?cs /def ?><?cs
+def:content() ?>
 <?cs call:breadcrumb(Lang.nav.rms) ?>
 <h1><?cs var:Lang.rms.lists_title ?></h1>
 <p class="lead"><?cs var:Lang.rms.lists_lead ?></p>
