@@ -21,11 +21,17 @@ void app_set(struct req *r, const char *name, const char *value)
 
 HDF *app_item(struct req *r, const char *list, size_t i)
 {
-	HDF *node = NULL;
+	return app_subitem(r->hdf, list, i);
+}
+
+HDF *app_subitem(HDF *node, const char *list, size_t i)
+{
+	HDF *item = NULL;
 	char name[128];
 	snprintf(name, sizeof name, "%s.%zu", list, i);
-	hdf_get_node(r->hdf, name, &node);
-	return node;
+	if (node)
+		hdf_get_node(node, name, &item);
+	return item;
 }
 
 void app_put(HDF *node, const char *name, const char *value)

@@ -51,6 +51,8 @@ void app_set(struct req *r, const char *name, const char *value);
  * literals, never request data. */
 HDF *app_item(struct req *r, const char *list, size_t i);
 void app_put(HDF *node, const char *name, const char *value);
+/* The node <list>.<i> under `node`. */
+HDF *app_subitem(HDF *node, const char *list, size_t i);
 struct db_rows;
 /* Row `row` of `rows` as children of `node` ("Page.term"), column c named names[c]. */
 void app_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names);

@@ -35,6 +35,7 @@ static const struct route routes[] = {
 	{"GET", "/rms/lists/{listId}", rms_list_show, ROLES_EVERYONE,
 	 LIST_FILTERS | F(PF_PAGE) | F(PF_SIZE) | F(PF_TERMS_SORT)},
 	{"GET", "/rms/terms/{termId}", rms_term_show, ROLES_EVERYONE, 0},
+	{"GET", "/rms/search", rms_search_show, ROLES_EVERYONE, LIST_FILTERS | F(PF_LIST) | F(PF_PAGE) | F(PF_SIZE)},
 	{"GET", "/oms/organisations", coming_oms, ROLES_EVERYONE, 0},
 };
 

@@ -146,6 +146,7 @@ static const struct policy policy[] = {
 	{&public_app, "GET", "/rms/lists", ROLES_EVERYONE},
 	{&public_app, "GET", "/rms/lists/{listId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/rms/terms/{termId}", ROLES_EVERYONE},
+	{&public_app, "GET", "/rms/search", ROLES_EVERYONE},
 	{&public_app, "GET", "/oms/organisations", ROLES_EVERYONE},
 	{&account_app, "GET", "/login", ROLES_EVERYONE},
 	{&account_app, "GET", "/register", ROLES_EVERYONE},

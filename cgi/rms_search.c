@@ -1,0 +1,169 @@
+/* /rms/search: terms across all lists.  A 12-digit ID jumps to its term or
+ * list; otherwise every word must start a word of one of the term's names,
+ * in any language, case- and accent-insensitively (the collation and the
+ * FULLTEXT index do the matching; highlight.c marks the words in C). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "fields_public.h"
+#include "handlers.h"
+#include "highlight.h"
+#include "listing.h"
+#include "rms_page.h"
+
+static struct db_sql q_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
+static struct db_sql q_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
+static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY name");
+
+/* Arguments: words, list, list, status, status, domain, domain. */
+#define HITS                                                                                                       \
+	" FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"                                                   \
+	" WHERE t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"         \
+	" AND (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
+static struct db_sql q_hits = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en" HITS
+				     " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
+/* Every name of the terms on this page: a JSON array of their IDs. */
+static struct db_sql q_names = DB_SQL(
+	"SELECT n.term_id, n.lang, n.kind, n.value FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+	" JOIN rms_term_names n ON n.term_id = j.id");
+
+static void put_pieces(struct req *r, HDF *node, const char *list, const struct hl_piece *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		HDF *item = app_subitem(node, list, i); /* names: literals */
+		app_put(item, "text", arena_strndup(r->arena, p[i].text, p[i].len));
+		if (p[i].hit)
+			app_put(item, "hit", "1");
+	}
+}
+
+/* Preference of a text as the one to show: the data language's name, then
+ * English, then any name, then other kinds. */
+static int rank(const char *lang, const char *kind, const char *data_lang)
+{
+	bool name = strcmp(kind, "name") == 0;
+	if (name && strcmp(lang, data_lang) == 0)
+		return 0;
+	if (name && strcmp(lang, "en") == 0)
+		return 1;
+	return name ? 2 : 3;
+}
+
+/* For hit `i` (term `id`), the title in the data language and, when the
+ * words matched elsewhere, the text they matched. */
+static void describe(struct req *r, size_t i, const char *id, const char *name_en, const struct db_rows *names,
+		     const struct hl_words *w, const char *data_lang)
+{
+	HDF *hit = app_item(r, "Page.hits", i);
+	const char *title = name_en;
+	int best = 9;
+	size_t best_row = 0;
+	bool best_all = false;
+	for (size_t k = 0; k < names->nrows; k++) {
+		if (strcmp(db_get(names, k, 0), id) != 0)
+			continue;
+		const char *lang = db_get(names, k, 1), *kind = db_get(names, k, 2), *value = db_get(names, k, 3);
+		if (strcmp(kind, "name") == 0 && strcmp(lang, data_lang) == 0)
+			title = value;
+		struct hl_piece *p;
+		bool all;
+		hl_split(r->arena, value, w, &p, &all);
+		int rk = rank(lang, kind, data_lang);
+		if ((all && !best_all) || (all == best_all && rk < best)) {
+			best = rk;
+			best_row = k;
+			best_all = all;
+		}
+	}
+	struct hl_piece *p;
+	bool all;
+	size_t n = hl_split(r->arena, title, w, &p, &all);
+	put_pieces(r, hit, "title", p, n);
+	if (best < 9 && db_get(names, best_row, 3) != title && !(all && best <= 1)) {
+		const char *value = db_get(names, best_row, 3);
+		n = hl_split(r->arena, value, w, &p, &all);
+		put_pieces(r, hit, "match", p, n);
+		app_put(hit, "match_lang", db_get(names, best_row, 1));
+		app_put(hit, "match_kind", db_get(names, best_row, 2));
+	}
+}
+
+static int jump_to_id(struct req *r, const char *q)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_term, &rows, "s", q) == 0 && rows.nrows)
+		return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", q));
+	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", q) == 0 && rows.nrows)
+		return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", q));
+	app_set(r, "Page.unknown_id", q);
+	return 0;
+}
+
+int rms_search_show(struct req *r)
+{
+	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
+	const char *domain = in_text(r, PF_DOMAIN), *lang = rms_data_lang(r);
+	long long size = in_int(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
+	struct db *db = r->app->db;
+	app_set(r, "Page.nav", "rms");
+	app_set(r, "Page.q", q);
+	app_set(r, "Page.list", list);
+	app_set(r, "Page.status", status);
+	app_set(r, "Page.domain", domain);
+	app_set(r, "Page.lang", lang);
+	app_set_int(r, "Page.size", size);
+	struct db_rows rows;
+	if (db_query(db, r->arena, &q_lists, &rows, "") < 0)
+		return 500;
+	static const char *const list_names[] = {"id", "name", NULL};
+	app_rows(r, "Page.lists", &rows, list_names);
+	rms_domains(r);
+
+	if (rms_is_id_text(q)) {
+		int status_code = jump_to_id(r, q);
+		if (status_code)
+			return status_code;
+		return app_page(r, "rms/search.cs");
+	}
+	const char *words = q ? rms_fts_query(r, q) : NULL;
+	if (!words) {
+		if (q)
+			app_set(r, "Page.short_words", "1");
+		return app_page(r, "rms/search.cs");
+	}
+	if (db_query(db, r->arena, &q_count, &rows, "sssssss", words, list, list, status, status, domain, domain) < 0)
+		return 500;
+	long long total = atoll(db_get(&rows, 0, 0));
+	long long pages = total ? (total + size - 1) / size : 1;
+	if (page > pages)
+		page = pages;
+	listing_pager(r, "/rms/search", page, size, total);
+	app_set(r, "Page.searched", "1");
+	if (total == 0)
+		return app_page(r, "rms/search.cs");
+
+	struct db_rows hits, names;
+	if (db_query(db, r->arena, &q_hits, &hits, "sssssssii", words, list, list, status, status, domain, domain, size,
+		     (page - 1) * size) < 0)
+		return 500;
+	struct buf ids;
+	buf_init(&ids, r->arena);
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < hits.nrows; i++)
+		buf_printf(&ids, "%s%s", i ? "," : "", db_get(&hits, i, 0));
+	buf_putc(&ids, ']');
+	if (db_query(db, r->arena, &q_names, &names, "s", buf_str(&ids)) < 0)
+		return 500;
+	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
+	app_rows(r, "Page.hits", &hits, hit_names);
+	struct hl_words w;
+	hl_words(r->arena, q, &w);
+	for (size_t i = 0; i < hits.nrows; i++)
+		describe(r, i, db_get(&hits, i, 0), db_get(&hits, i, 4), &names, &w, lang);
+	return app_page(r, "rms/search.cs");
+}
