@@ -139,7 +139,9 @@ static int dispatch(struct req *r)
 	if (!(r->match.route->roles & r->roles))
 		return access_denied(r);
 	int status = r->match.route->handler(r);
-	return status > 0 ? status : 500;
+	if (r->streamed && status >= 400)
+		log_error("%s %s failed after its answer began", r->method, r->path);
+	return r->streamed ? 200 : status > 0 ? status : 500;
 }
 
 static void render_error(struct req *r, int status)

@@ -331,6 +331,76 @@ int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, con
 	return 0;
 }
 
+int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each, void *ctx, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	MYSQL_STMT *st = run(db, sql, types, ap);
+	va_end(ap);
+	if (!st)
+		return -1;
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	if (!meta) {
+		mysql_stmt_free_result(st);
+		return 0;
+	}
+	enum { CELL = 4096 };
+	size_t ncols = mysql_num_fields(meta);
+	MYSQL_BIND *bind = arena_zalloc(a, ncols * sizeof *bind);
+	unsigned long *lens = arena_zalloc(a, ncols * sizeof *lens);
+	my_bool *nulls = arena_zalloc(a, ncols * sizeof *nulls);
+	const char **cells = arena_zalloc(a, (ncols + 1) * sizeof *cells);
+	char **big = arena_zalloc(a, ncols * sizeof *big); /* a larger buffer per column, when needed */
+	unsigned long *big_cap = arena_zalloc(a, ncols * sizeof *big_cap);
+	for (size_t c = 0; c < ncols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = arena_alloc(a, CELL);
+		bind[c].buffer_length = CELL;
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	int rc = mysql_stmt_bind_result(st, bind) ? -1 : 0, f;
+	while (rc == 0 && (f = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
+		if (f == 1) {
+			db->err = mysql_stmt_errno(st);
+			log_error("fetch: %s", mysql_stmt_error(st));
+			rc = -1;
+			break;
+		}
+		for (size_t c = 0; c < ncols && rc == 0; c++) {
+			char *buf = bind[c].buffer;
+			if (nulls[c]) {
+				cells[c] = NULL;
+				continue;
+			}
+			if (lens[c] >= CELL) {
+				/* Longer than the buffer: fetch the whole value into a bigger one. */
+				if (big_cap[c] <= lens[c]) {
+					big_cap[c] = lens[c] * 2;
+					big[c] = arena_alloc(a, big_cap[c]);
+				}
+				MYSQL_BIND whole = bind[c];
+				unsigned long len = lens[c];
+				whole.buffer = big[c];
+				whole.buffer_length = big_cap[c];
+				whole.length = &len;
+				if (mysql_stmt_fetch_column(st, &whole, (unsigned)c, 0) != 0)
+					rc = -1;
+				buf = big[c];
+			}
+			buf[lens[c]] = '\0';
+			cells[c] = buf;
+		}
+		if (rc == 0 && each(ctx, cells, ncols) != 0)
+			break;
+	}
+	/* Read what is left so that the connection can run the next statement. */
+	mysql_stmt_free_result(st);
+	mysql_stmt_reset(st);
+	mysql_free_result(meta);
+	return rc;
+}
+
 const char *db_get(const struct db_rows *rows, size_t row, size_t col)
 {
 	if (row >= rows->nrows || col >= rows->ncols)

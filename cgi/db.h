@@ -52,6 +52,12 @@ int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, con
 
 const char *db_get(const struct db_rows *rows, size_t row, size_t col);
 
+/* Stream the rows of a query one at a time, without keeping them: `each`
+ * gets the row's values (NULL for SQL NULL), valid during the call only,
+ * and may stop the stream by returning non-zero.  0 or -1. */
+typedef int db_row_fn(void *ctx, const char *const *cells, size_t ncols);
+int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each, void *ctx, const char *types, ...);
+
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);

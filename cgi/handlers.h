@@ -14,11 +14,13 @@ int home_pms(struct req *r);
 /* health.c: /healthz for load balancers */
 int health_check(struct req *r);
 
-/* rms_lists.c, rms_list.c, rms_term.c, rms_search.c: the referentials */
+/* rms_lists.c, rms_list.c, rms_term.c, rms_search.c, rms_export.c: the referentials */
 int rms_lists_show(struct req *r);
 int rms_list_show(struct req *r);
 int rms_term_show(struct req *r);
 int rms_search_show(struct req *r);
+int rms_export_csv(struct req *r);
+int rms_export_json(struct req *r);
 
 /* coming.c: pages whose feature is announced but not built yet */
 int coming_login(struct req *r);

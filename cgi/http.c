@@ -182,7 +182,7 @@ const char *http_reason(int status)
 	}
 }
 
-void http_send(struct req *r)
+static void write_headers(struct req *r, bool with_length)
 {
 	/* Headers are formatted here: libfcgi's own printf knows no %zu. */
 	struct buf h;
@@ -193,15 +193,49 @@ void http_send(struct req *r)
 		buf_puts(&h, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
 	buf_printf(&h, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
 	buf_printf(&h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
-	buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
+	if (with_length)
+		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
 	for (size_t i = 0; i < r->nheaders; i++)
 		if (header_safe(r->header_value[i]))
 			buf_printf(&h, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
 	buf_puts(&h, "\r\n");
 	FCGX_PutStr(h.data, (int)h.len, r->fcgi->out);
-	if (strcmp(r->method ? r->method : "", "HEAD") != 0 && r->body.len)
+}
+
+static bool is_head(const struct req *r)
+{
+	return r->method && strcmp(r->method, "HEAD") == 0;
+}
+
+void http_send(struct req *r)
+{
+	if (r->streamed)
+		return;
+	write_headers(r, true);
+	if (!is_head(r) && r->body.len)
 		FCGX_PutStr(r->body.data, (int)r->body.len, r->fcgi->out);
 	r->bytes_out = r->body.len;
+}
+
+int http_stream_begin(struct req *r, const char *content_type, const char *filename)
+{
+	r->status = 200;
+	r->content_type = content_type;
+	if (filename)
+		http_header(r, "Content-Disposition", arena_printf(r->arena, "attachment; filename=\"%s\"", filename));
+	/* nginx buffers upstream answers; this one is long: pass it on as it comes. */
+	http_header(r, "X-Accel-Buffering", "no");
+	write_headers(r, false);
+	r->streamed = true;
+	return 200;
+}
+
+void http_stream_write(struct req *r, const char *data, size_t len)
+{
+	if (is_head(r) || !len)
+		return;
+	FCGX_PutStr(data, (int)len, r->fcgi->out);
+	r->bytes_out += len;
 }
 
 const char *http_pick_lang(struct arena *a, const char *accept_language, bool (*ok)(const void *, const char *),

@@ -43,6 +43,7 @@ struct req {
 	size_t nheaders;
 	struct buf body;
 	size_t bytes_out;
+	bool streamed; /* headers and body already written by http_stream_* */
 	/* Error pages: the parameter that was refused and why (a Lang key). */
 	const char *err_param, *err_reason;
 };
@@ -63,6 +64,11 @@ int http_redirect(struct req *r, int status, const char *location);
 int http_text(struct req *r, int status, const char *text);
 /* Write the status line, headers and body. */
 void http_send(struct req *r);
+
+/* A streamed answer (large exports): 200, the headers now (no length), then
+ * the body in pieces.  `filename` names a download.  Returns 200. */
+int http_stream_begin(struct req *r, const char *content_type, const char *filename);
+void http_stream_write(struct req *r, const char *data, size_t len);
 
 /* The first interface language in an Accept-Language header that `ok`
  * accepts, or NULL. */

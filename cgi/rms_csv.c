@@ -42,6 +42,21 @@ static const char *const col_names[COL_ATTR] = {
 	"User Defined Tags",
 };
 
+const size_t rms_csv_ncolumns = COL__COUNT;
+
+const char *rms_csv_column(size_t i)
+{
+	static char attrs[20][24];
+	if (i < COL_ATTR)
+		return col_names[i];
+	if (i >= COL__COUNT)
+		return NULL;
+	size_t k = i - COL_ATTR;
+	if (!attrs[k][0])
+		snprintf(attrs[k], sizeof attrs[k], k % 2 ? "Attribute Value %zu" : "Attribute %zu", k / 2 + 1);
+	return attrs[k];
+}
+
 static const enum col required[] = {COL_LIST, COL_TERM, COL_LANG, COL_NAME, COL_STATUS};
 
 /* Free-text columns: where an unquoted comma may have split a value. */

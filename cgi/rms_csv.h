@@ -23,4 +23,9 @@ struct rms_csv_stats {
 int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
 		 struct rms_csv_stats *stats, char *err, size_t errsize);
 
+/* The export's columns in the order the portal writes them (the EMA's
+ * header names, which this reader also reads): `ncols` names. */
+const char *rms_csv_column(size_t i);
+extern const size_t rms_csv_ncolumns;
+
 #endif

@@ -138,13 +138,13 @@ json_t *rms_snapshot_merge(const json_t *base, const struct rms_term_in *const *
 {
 	json_t *s = base ? json_deep_copy(base) : NULL;
 	if (!s) {
+		/* Every key from the start, whatever the first source states, so
+		 * that equal content is equal JSON. */
+		static const struct rms_term_in nothing;
 		s = json_object();
 		set(s, "id", json_string(recs[0]->id));
-		set(s, "status", json_string("CURRENT"));
+		set_fields(s, &nothing);
 		set(s, "texts", json_object());
-		set(s, "mappings", json_array());
-		set(s, "countries", json_array());
-		set(s, "attributes", json_array());
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct rms_term_in *t = recs[i];

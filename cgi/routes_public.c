@@ -34,6 +34,8 @@ static const struct route routes[] = {
 	{"GET", "/rms/lists", rms_lists_show, ROLES_EVERYONE, LIST_FILTERS | F(PF_PAGE) | F(PF_SIZE) | F(PF_LISTS_SORT)},
 	{"GET", "/rms/lists/{listId}", rms_list_show, ROLES_EVERYONE,
 	 LIST_FILTERS | F(PF_PAGE) | F(PF_SIZE) | F(PF_TERMS_SORT)},
+	{"GET", "/rms/lists/{listId}/export.csv", rms_export_csv, ROLES_EVERYONE, LIST_FILTERS | F(PF_TERMS_SORT)},
+	{"GET", "/rms/lists/{listId}/export.json", rms_export_json, ROLES_EVERYONE, LIST_FILTERS | F(PF_TERMS_SORT)},
 	{"GET", "/rms/terms/{termId}", rms_term_show, ROLES_EVERYONE, 0},
 	{"GET", "/rms/search", rms_search_show, ROLES_EVERYONE, LIST_FILTERS | F(PF_LIST) | F(PF_PAGE) | F(PF_SIZE)},
 	{"GET", "/oms/organisations", coming_oms, ROLES_EVERYONE, 0},

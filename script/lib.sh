@@ -29,6 +29,13 @@ spor_paths() {
     export SPOR_CONFIG=$SPOR_CONF
 }
 
+# One script at a time per instance folder: a second script/server (or
+# test, or bench) on the same folder must leave the running one alone.
+spor_lock() {
+    exec 9>"$SPOR_VAR/.lock"
+    flock -n 9 || die "another script is running the instance in $SPOR_VAR; stop it first (or set SPOR_VAR)"
+}
+
 # Build out of tree in $1 with configure options $2...; reconfigure when
 # configure.ac or Makefile.am changed.
 spor_build() {

@@ -147,6 +147,8 @@ static const struct policy policy[] = {
 	{&public_app, "GET", "/rms/lists/{listId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/rms/terms/{termId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/rms/search", ROLES_EVERYONE},
+	{&public_app, "GET", "/rms/lists/{listId}/export.csv", ROLES_EVERYONE},
+	{&public_app, "GET", "/rms/lists/{listId}/export.json", ROLES_EVERYONE},
 	{&public_app, "GET", "/oms/organisations", ROLES_EVERYONE},
 	{&account_app, "GET", "/login", ROLES_EVERYONE},
 	{&account_app, "GET", "/register", ROLES_EVERYONE},

@@ -1,0 +1,202 @@
+/* /rms/lists/{listId}/export.csv and export.json: a list's terms with the
+ * filters of its page, streamed row by row.  The CSV has the columns of the
+ * EMA's list export (docs/export.md), one row per term per language, UTF-8
+ * with a byte order mark, RFC 4180 quoting; `sporctl import rms` reads it
+ * back to the same content.  The JSON holds each term's full record. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "fields_public.h"
+#include "handlers.h"
+#include "rms_csv.h"
+#include "rms_page.h"
+
+enum { FLUSH_AT = 64 * 1024 };
+
+static struct db_sql q_list = DB_SQL(
+	"SELECT id, name, short_name, description, owner, domain_id, status, version, term_count,"
+	" DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ')"
+	" FROM rms_lists WHERE id = ?");
+
+#define ISO(x) "DATE_FORMAT(" x ", '%Y-%m-%dT%H:%i:%sZ')"
+#define TEXT(a) a ".value, " ISO(a ".modified_at") ", " a ".modified_by"
+#define FILTERS                                                                                                    \
+	" WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+#define WORDS " AND t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"
+#define MAPS(col)                                                                                                  \
+	"(SELECT GROUP_CONCAT(COALESCE(" col ", '') ORDER BY position SEPARATOR '\xc2\xa6') FROM rms_term_mappings"  \
+	" WHERE term_id = t.id)"
+
+/* The columns of rms_csv_column(), attributes last as one value split in C.
+ * Arguments: list, status, status, domain, domain, lang, lang [, words]. */
+#define CSV_ROWS                                                                                                   \
+	"SELECT t.list_id, t.id, nn.lang, " TEXT("nn") ", nn.tr_status, " TEXT("ns") ", ns.tr_status, " TEXT("no")  \
+	", no.tr_status, " TEXT("ny") ", " TEXT("nd") ", nd.tr_status,"                                             \
+	" t.domain_id, t.level_short, t.level_name, t.parent_id, t.status, " ISO("t.status_changed_at") ","         \
+	" t.current_term_id, " MAPS("source_id") ", " MAPS("source_term_id") ", " MAPS("source_name") ","           \
+	" " MAPS("CASE is_main WHEN 1 THEN 'Y' WHEN 0 THEN 'N' END") ", " MAPS("source_version") ","               \
+	" " MAPS("source_status") ", t.comments,"                                                                   \
+	" (SELECT GROUP_CONCAT(country_id ORDER BY country_id SEPARATOR '\xc2\xa6') FROM rms_term_countries"         \
+	"  WHERE term_id = t.id),"                                                                                  \
+	" " ISO("t.created_at") ", t.created_by, " ISO("t.modified_at") ", t.modified_by, t.version,"               \
+	" " ISO("t.version_date") ", CASE t.is_major WHEN 1 THEN 'Y' WHEN 0 THEN 'N' END, t.visibility, t.user_tags," \
+	" (SELECT GROUP_CONCAT(CONCAT(name, CHAR(31), COALESCE(value, '')) ORDER BY position SEPARATOR '\x1e')"    \
+	"  FROM rms_term_attributes WHERE term_id = t.id)"                                                         \
+	" FROM rms_terms t"                                                                                        \
+	" JOIN rms_term_names nn ON nn.term_id = t.id AND nn.kind = 'name'"                                        \
+	" LEFT JOIN rms_term_names ns ON ns.term_id = t.id AND ns.lang = nn.lang AND ns.kind = 'short'"            \
+	" LEFT JOIN rms_term_names no ON no.term_id = t.id AND no.lang = nn.lang AND no.kind = 'other'"            \
+	" LEFT JOIN rms_term_names ny ON ny.term_id = t.id AND ny.lang = nn.lang AND ny.kind = 'symbol'"           \
+	" LEFT JOIN rms_term_descriptions nd ON nd.term_id = t.id AND nd.lang = nn.lang" FILTERS                   \
+	" AND (? IS NULL OR nn.lang = ?)"
+static struct db_sql q_csv[2] = {DB_SQL(CSV_ROWS " ORDER BY t.id, nn.lang"),
+				 DB_SQL(CSV_ROWS WORDS " ORDER BY t.id, nn.lang")};
+
+#define JSON_ROWS                                                                                                  \
+	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq" FILTERS
+static struct db_sql q_json[2] = {DB_SQL(JSON_ROWS " ORDER BY t.id"), DB_SQL(JSON_ROWS WORDS " ORDER BY t.id")};
+
+struct out {
+	struct req *r;
+	struct buf buf;
+	unsigned long rows;
+};
+
+static void flush(struct out *o, bool force)
+{
+	if (o->buf.len >= FLUSH_AT || (force && o->buf.len)) {
+		http_stream_write(o->r, o->buf.data, o->buf.len);
+		o->buf.len = 0;
+	}
+}
+
+/* RFC 4180: quote a field when it holds a comma, quote or line break;
+ * text fields are always quoted, as the EMA's exports do. */
+static void csv_field(struct buf *b, const char *s, bool first)
+{
+	if (!first)
+		buf_putc(b, ',');
+	if (!s || !*s)
+		return;
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || strspn(s, "0123456789") != strlen(s);
+	if (!quote) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+static int csv_row(void *ctx, const char *const *cells, size_t ncols)
+{
+	struct out *o = ctx;
+	size_t fixed = ncols - 1; /* the last cell holds the attributes */
+	for (size_t c = 0; c < fixed; c++)
+		csv_field(&o->buf, cells[c], c == 0);
+	/* Attributes: name \x1f value, \x1e between pairs, into ten column pairs. */
+	const char *attrs = cells[fixed] ? cells[fixed] : "";
+	for (int i = 0; i < 10; i++) {
+		const char *end = strchr(attrs, '\x1e'), *sep;
+		size_t len = end ? (size_t)(end - attrs) : strlen(attrs);
+		char *pair = arena_strndup(o->r->arena, attrs, len);
+		sep = strchr(pair, '\x1f');
+		if (sep)
+			pair[sep - pair] = '\0';
+		csv_field(&o->buf, *attrs ? pair : NULL, false);
+		csv_field(&o->buf, *attrs && sep ? sep + 1 : NULL, false);
+		attrs += len + (end ? 1 : 0);
+	}
+	buf_puts(&o->buf, "\r\n");
+	o->rows++;
+	flush(o, false);
+	return 0;
+}
+
+static int json_row(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ncols;
+	struct out *o = ctx;
+	if (o->rows++)
+		buf_putc(&o->buf, ',');
+	buf_puts(&o->buf, "\n");
+	buf_puts(&o->buf, cells[0] ? cells[0] : "null");
+	flush(o, false);
+	return 0;
+}
+
+/* The list, or 404 before anything is written. */
+static int load_list(struct req *r, struct db_rows *list)
+{
+	if (db_query(r->app->db, r->arena, &q_list, list, "s", in_text(r, PF_LIST_ID)) < 0)
+		return 500;
+	return list->nrows ? 0 : 404;
+}
+
+int rms_export_csv(struct req *r)
+{
+	struct db_rows list;
+	int rc = load_list(r, &list);
+	if (rc)
+		return rc;
+	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q), *words = q ? rms_fts_query(r, q) : NULL;
+	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN), *lang = in_text(r, PF_LANG);
+	struct out o = {.r = r};
+	buf_init(&o.buf, r->arena);
+	http_stream_begin(r, "text/csv; charset=utf-8", arena_printf(r->arena, "%s.csv", id));
+	buf_puts(&o.buf, "\xef\xbb\xbf");
+	for (size_t c = 0; c < rms_csv_ncolumns; c++)
+		csv_field(&o.buf, rms_csv_column(c), c == 0);
+	buf_puts(&o.buf, "\r\n");
+	if (q && !words) {
+		flush(&o, true);
+		return 200;
+	}
+	rc = words ? db_each(r->app->db, r->arena, &q_csv[1], csv_row, &o, "ssssssss", id, status, status, domain,
+			     domain, lang, lang, words)
+		   : db_each(r->app->db, r->arena, &q_csv[0], csv_row, &o, "sssssss", id, status, status, domain, domain,
+			     lang, lang);
+	flush(&o, true);
+	return rc < 0 ? 500 : 200;
+}
+
+int rms_export_json(struct req *r)
+{
+	struct db_rows list;
+	int rc = load_list(r, &list);
+	if (rc)
+		return rc;
+	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q), *words = q ? rms_fts_query(r, q) : NULL;
+	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
+	json_t *l = json_object();
+	static const char *const keys[] = {"id", "name", "short_name", "description", "owner", "domain",
+					   "status", "version", "term_count", "created", "modified"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = db_get(&list, 0, i);
+		json_object_set_new(l, keys[i], v ? json_string(v) : json_null());
+	}
+	char *head = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(l);
+	struct out o = {.r = r};
+	buf_init(&o.buf, r->arena);
+	http_stream_begin(r, "application/json; charset=utf-8", arena_printf(r->arena, "%s.json", id));
+	buf_printf(&o.buf, "{\"list\":%s,\"terms\":[", head);
+	free(head);
+	if (!q || words)
+		rc = words ? db_each(r->app->db, r->arena, &q_json[1], json_row, &o, "ssssss", id, status, status, domain,
+				     domain, words)
+			   : db_each(r->app->db, r->arena, &q_json[0], json_row, &o, "sssss", id, status, status, domain,
+				     domain);
+	buf_puts(&o.buf, "\n]}\n");
+	flush(&o, true);
+	return rc < 0 ? 500 : 200;
+}
