@@ -7,5 +7,6 @@ struct conf;
 /* Each returns the process exit status: 0 success, 1 failure, 2 usage. */
 int ctl_migrate(const struct conf *c, int argc, char **argv);
 int ctl_import(const struct conf *c, int argc, char **argv);
+int ctl_gendata(const struct conf *c, int argc, char **argv);
 
 #endif

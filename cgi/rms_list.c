@@ -24,31 +24,37 @@ static const char *const list_columns[] = {"id", "name", "short_name", "descript
 					   "modified", NULL};
 static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 
-/* Arguments: lang, lang, lang, list, status, status, domain, domain [, words], limit, offset. */
-#define TERMS                                                                                                      \
+/* The page's term IDs come first, from the index alone (deep pages skip
+ * index entries, not joined rows); then the details of those few terms.
+ * Arguments: lang, lang, lang, list, status, status, domain, domain
+ * [, words], limit, offset. */
+#define DETAILS                                                                                                    \
 	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"  \
 	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"                                                \
-	" FROM rms_terms t"                                                                                        \
+	" FROM (SELECT t.id FROM rms_terms t"                                                                      \
+	"  WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+#define WORDS " AND t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"
+#define JOINS                                                                                                      \
+	" LIMIT ? OFFSET ?) page JOIN rms_terms t ON t.id = page.id"                                                \
 	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"                   \
 	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"                  \
 	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
-	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"                 \
-	" WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
-#define WORDS " AND t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"
-#define PAGE " LIMIT ? OFFSET ?"
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
 #define BY_NAME " ORDER BY t.name_sort, t.id"
 #define BY_NAME_DESC " ORDER BY t.name_sort DESC, t.id DESC"
 #define BY_ID " ORDER BY t.id"
 #define BY_ID_DESC " ORDER BY t.id DESC"
 #define BY_STATUS " ORDER BY t.status, t.name_sort, t.id"
 #define BY_STATUS_DESC " ORDER BY t.status DESC, t.name_sort, t.id"
+#define PAGE(order) DETAILS order JOINS order
+#define PAGE_WORDS(order) DETAILS WORDS order JOINS order
 
 /* Indexed like terms_sorts in routes_public.c; [1] with words. */
 static struct db_sql q_terms[2][6] = {
-	{DB_SQL(TERMS BY_NAME PAGE), DB_SQL(TERMS BY_NAME_DESC PAGE), DB_SQL(TERMS BY_ID PAGE),
-	 DB_SQL(TERMS BY_ID_DESC PAGE), DB_SQL(TERMS BY_STATUS PAGE), DB_SQL(TERMS BY_STATUS_DESC PAGE)},
-	{DB_SQL(TERMS WORDS BY_NAME PAGE), DB_SQL(TERMS WORDS BY_NAME_DESC PAGE), DB_SQL(TERMS WORDS BY_ID PAGE),
-	 DB_SQL(TERMS WORDS BY_ID_DESC PAGE), DB_SQL(TERMS WORDS BY_STATUS PAGE), DB_SQL(TERMS WORDS BY_STATUS_DESC PAGE)},
+	{DB_SQL(PAGE(BY_NAME)), DB_SQL(PAGE(BY_NAME_DESC)), DB_SQL(PAGE(BY_ID)), DB_SQL(PAGE(BY_ID_DESC)),
+	 DB_SQL(PAGE(BY_STATUS)), DB_SQL(PAGE(BY_STATUS_DESC))},
+	{DB_SQL(PAGE_WORDS(BY_NAME)), DB_SQL(PAGE_WORDS(BY_NAME_DESC)), DB_SQL(PAGE_WORDS(BY_ID)),
+	 DB_SQL(PAGE_WORDS(BY_ID_DESC)), DB_SQL(PAGE_WORDS(BY_STATUS)), DB_SQL(PAGE_WORDS(BY_STATUS_DESC))},
 };
 static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
 					   "parent", "parent_name", NULL};
@@ -120,10 +126,12 @@ int rms_list_show(struct req *r)
 		page = pages;
 
 	struct db_rows terms = {0};
-	int rc = total == 0 ? 0 : words ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms, "sssssssssii", lang, lang, lang, id,
-				  status, status, domain, domain, words, size, (page - 1) * size)
-		       : db_query(r->app->db, r->arena, &q_terms[0][sort], &terms, "ssssssssii", lang, lang, lang, id,
-				  status, status, domain, domain, size, (page - 1) * size);
+	long long offset = (page - 1) * size;
+	int rc = total == 0 ? 0
+	       : words	    ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms, "sssssssiiss", lang, id, status,
+					status, domain, domain, words, size, offset, lang, lang)
+			    : db_query(r->app->db, r->arena, &q_terms[0][sort], &terms, "ssssssiiss", lang, id, status,
+					status, domain, domain, size, offset, lang, lang);
 	if (rc < 0)
 		return 500;
 	app_rows(r, "Page.terms", &terms, term_columns);

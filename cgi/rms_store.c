@@ -259,13 +259,16 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	return rc;
 }
 
+int rms_store_list_stats(struct db *db, const char *id)
+{
+	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id);
+}
+
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)
 {
 	int rc = 0;
-	for (size_t i = 0; ok && rc == 0 && i < s->nlists; i++) {
-		const char *id = s->lists[i];
-		rc = begin(s) < 0 ? -1 : db_exec(s->db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id);
-	}
+	for (size_t i = 0; ok && rc == 0 && i < s->nlists; i++)
+		rc = begin(s) < 0 ? -1 : rms_store_list_stats(s->db, s->lists[i]);
 	if (s->in_tx) {
 		if (ok && rc == 0)
 			rc = db_commit(s->db);

@@ -25,6 +25,9 @@ struct rms_store *rms_store_open(struct db *db, const char *source);
 int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_in *list);
 /* Merge the records of one term (same id) and write it if it changed. */
 int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_in *const *recs, size_t n);
+/* Recount what a list's pages show without counting (terms, languages,
+ * terms per status and domain). */
+int rms_store_list_stats(struct db *db, const char *list_id);
 /* Commit (ok) or roll back the open batch, update the touched lists' term
  * counts, and free the store.  Returns 0 or -1. */
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats);

@@ -21,6 +21,8 @@ static const struct command commands[] = {
 	{"migrate", "", "create the database if needed, apply pending migrations, then the grants", ctl_migrate},
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
+	{"gen-data", "--terms N", "generate a synthetic RMS dataset of N terms for scale tests (0 removes it)",
+	 ctl_gendata},
 };
 
 static void usage(FILE *f)

@@ -136,6 +136,16 @@ spor_web_user() {
     if [ "$(id -u)" = 0 ]; then stat -c %U "$SPOR_ROOT"; else id -un; fi
 }
 
+# The demonstration data, once per instance (db/demo/: our own FHIR Bundle
+# of real list and term IDs), so that a new instance shows realistic lists.
+spor_demo_data() {
+    [ -f "$SPOR_VAR/.demo-loaded" ] && return 0
+    say "==> loading the demonstration data"
+    "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" import rms "$SPOR_ROOT/db/demo/rms.json" >"$SPOR_LOG/demo.log" 2>&1 \
+        || { cat "$SPOR_LOG/demo.log" >&2; die "loading the demonstration data failed"; }
+    touch "$SPOR_VAR/.demo-loaded"
+}
+
 # Start one program: spor_program_start NAME [WORKERS]
 spor_program_start() {
     local name=$1 workers=${2:-${SPOR_WORKERS:-4}}
