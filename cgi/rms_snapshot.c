@@ -77,8 +77,14 @@ static void set_fields(json_t *s, const struct rms_term_in *t)
 	}
 	set(s, "mappings", maps);
 	json_t *countries = json_array();
-	for (size_t i = 0; i < t->ncountries; i++)
-		json_array_append_new(countries, json_string(t->countries[i]));
+	for (size_t i = 0; i < t->ncountries; i++) {
+		/* A country named twice applies once. */
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(t->countries[k], t->countries[i]) == 0;
+		if (!seen)
+			json_array_append_new(countries, json_string(t->countries[i]));
+	}
 	set(s, "countries", countries);
 	json_t *attrs = json_array();
 	for (size_t i = 0; i < t->nattributes; i++) {
@@ -146,12 +152,19 @@ json_t *rms_snapshot_merge(const json_t *base, const struct rms_term_in *const *
 		set_fields(s, &nothing);
 		set(s, "texts", json_object());
 	}
+	/* Every CSV row repeats the term's fields; should they disagree, the
+	 * English row (the reference language) says, else the first. */
+	size_t fields_from = n;
+	for (size_t i = 0; i < n; i++)
+		if (recs[i]->has_fields && (fields_from == n || (recs[i]->lang && strcmp(recs[i]->lang, "en") == 0 &&
+								 strcmp(recs[fields_from]->lang, "en") != 0)))
+			fields_from = i;
 	for (size_t i = 0; i < n; i++) {
 		const struct rms_term_in *t = recs[i];
 		set(s, "list", json_string(t->list_id));
-		if (t->has_fields)
+		if (i == fields_from)
 			set_fields(s, t);
-		else
+		else if (!t->has_fields)
 			set_some_fields(s, t);
 		if (t->lang)
 			set_texts(s, t);

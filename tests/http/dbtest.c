@@ -50,3 +50,23 @@ const char *dbtest_value(MYSQL *my, const char *sql)
 		mysql_free_result(res);
 	return value;
 }
+
+const char *dbtest_value_long(MYSQL *my, const char *sql)
+{
+	static char *value;
+	free(value);
+	value = strdup("");
+	if (mysql_query(my, sql)) {
+		diag("%s: %s", sql, mysql_error(my));
+		return value;
+	}
+	MYSQL_RES *res = mysql_store_result(my);
+	MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+	if (row && row[0]) {
+		free(value);
+		value = strdup(row[0]);
+	}
+	if (res)
+		mysql_free_result(res);
+	return value;
+}

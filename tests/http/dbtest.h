@@ -10,4 +10,7 @@ MYSQL *dbtest_connect(const char *role);
 /* The first column of the first row of `sql`, in a static buffer ("" when none). */
 const char *dbtest_value(MYSQL *my, const char *sql);
 
+/* The same, any length (a new string each call, kept until the next). */
+const char *dbtest_value_long(MYSQL *my, const char *sql);
+
 #endif

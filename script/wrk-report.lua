@@ -1,0 +1,23 @@
+-- wrk script for script/bench: requests rotate over the paths given after
+-- "--" (or the URL's own path), and the result is one line:
+-- RESULT requests/s p50 p95 p99 (milliseconds) errors
+local paths = {}
+local n = 0
+
+function init(args)
+  for _, a in ipairs(args) do paths[#paths + 1] = a end
+end
+
+function request()
+  if #paths == 0 then return wrk.request() end
+  n = n + 1
+  return wrk.format(nil, paths[(n % #paths) + 1])
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    e.connect + e.read + e.write + e.timeout + e.status))
+end
