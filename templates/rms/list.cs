@@ -66,8 +66,8 @@ def:content() ?>
  <tbody>
  <?cs each:t = Page.terms ?>
   <tr>
-   <td><a class="id" href="/rms/terms/<?cs var:t.id ?>"><?cs var:t.id ?></a></td>
-   <td><?cs var:t.name ?><?cs if:t.fallback == "1" ?> <span class="fallback"><span aria-hidden="true">EN</span><span class="visually-hidden"><?cs var:Lang.rms.fallback ?></span></span><?cs /if ?></td>
+   <td><span class="id"><?cs var:t.id ?></span></td>
+   <td><a href="/rms/terms/<?cs var:t.id ?>"><?cs var:t.name ?></a><?cs if:t.fallback == "1" ?> <span class="fallback"><span aria-hidden="true">EN</span><span class="visually-hidden"><?cs var:Lang.rms.fallback ?></span></span><?cs /if ?></td>
    <td><?cs var:t.short ?></td>
    <td><?cs call:status(t.status) ?></td>
    <td><?cs if:t.domain_name ?><?cs var:t.domain_name ?><?cs else ?><?cs var:t.domain ?><?cs /if ?></td>
