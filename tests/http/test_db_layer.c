@@ -30,8 +30,8 @@ static const char *const strings[] = {
 int main(void)
 {
 	const char *path = getenv("SPOR_CONFIG");
-	if (!path)
-		skip_all("SPOR_CONFIG unset (no running instance)");
+	if (!path || !getenv("SPOR_TEST_URL"))
+		skip_all("no running instance (SPOR_TEST_URL, SPOR_CONFIG unset)");
 	char err[512];
 	struct conf *c = conf_load(path, err, sizeof err);
 	if (!c)
@@ -68,17 +68,17 @@ int main(void)
 	ok(db_get(&rows, 0, 0) == NULL, "reading past the rows is NULL, not a crash");
 
 	db_query(db, a, &q_count, &rows, "");
-	long long before = atoll(db_get(&rows, 0, 0));
+	long long before = rows.nrows ? atoll(db_get(&rows, 0, 0)) : -1;
 	ok(db_begin(db) == 0, "begin");
 	db_exec(db, &q_insert, NULL, "isi", 200LL, "rolled back", 0LL);
 	ok(db_rollback(db) == 0, "rollback");
 	db_query(db, a, &q_count, &rows, "");
-	is_int(atoll(db_get(&rows, 0, 0)), before, "a rolled-back insert leaves nothing");
+	is_int(rows.nrows ? atoll(db_get(&rows, 0, 0)) : -2, before, "a rolled-back insert leaves nothing");
 	db_begin(db);
 	db_exec(db, &q_insert, NULL, "isi", 201LL, "committed", 0LL);
 	ok(db_commit(db) == 0, "commit");
 	db_query(db, a, &q_count, &rows, "");
-	is_int(atoll(db_get(&rows, 0, 0)), before + 1, "a committed insert stays");
+	is_int(rows.nrows ? atoll(db_get(&rows, 0, 0)) : -2, before + 1, "a committed insert stays");
 	ok(db_exec(db, &q_insert, NULL, "isi", 201LL, "duplicate", 0LL) < 0 && db_errno(db) == 1062,
 	   "a duplicate key is an error with the server's number");
 
