@@ -19,6 +19,13 @@ void app_set(struct req *r, const char *name, const char *value)
 	hdf_set_value(r->hdf, name, value ? value : "");
 }
 
+HDF *app_node(struct req *r, const char *name)
+{
+	HDF *node = NULL;
+	hdf_get_node(r->hdf, name, &node);
+	return node;
+}
+
 HDF *app_item(struct req *r, const char *list, size_t i)
 {
 	return app_subitem(r->hdf, list, i);
@@ -48,9 +55,7 @@ static void put_row(HDF *node, const struct db_rows *rows, size_t row, const cha
 
 void app_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names)
 {
-	HDF *n = NULL;
-	hdf_get_node(r->hdf, node, &n);
-	put_row(n, rows, row, names);
+	put_row(app_node(r, node), rows, row, names);
 }
 
 void app_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names)
@@ -64,6 +69,12 @@ void app_set_int(struct req *r, const char *name, long long value)
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", value);
 	app_set(r, name, buf);
+}
+
+void app_cacheable(struct req *r)
+{
+	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON))
+		r->cache_control = arena_printf(r->arena, "public, max-age=%d", r->app->public_seconds);
 }
 
 int app_page(struct req *r, const char *page)
@@ -217,6 +228,7 @@ static void *worker_init(void *ctx)
 	app->db = db_new(&dc);
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
+	app->public_seconds = (int)conf_int(app->conf, "cache.public_seconds", 60, 0, 86400);
 	return app;
 }
 

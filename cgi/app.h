@@ -33,11 +33,16 @@ struct app {
 	struct db *db;
 	struct arena *arena;
 	int lang_field; /* index of the "lang" field, or -1 */
+	int public_seconds; /* how long anonymous pages may be cached (cache.public_seconds) */
 };
 
 /* Parse the command line (-s SOCKET -n WORKERS -c CONFIG -p PIDFILE
  * -b BACKLOG) and run the supervisor. */
 int app_main(int argc, char **argv, const struct app_def *def);
+
+/* Let shared caches (nginx) keep this anonymous page for the configured
+ * time (cache.public_seconds); a page for a signed-in visitor stays private. */
+void app_cacheable(struct req *r);
 
 /* Render templates/<page> inside the layout as the answer; returns 200. */
 int app_page(struct req *r, const char *page);
@@ -51,6 +56,8 @@ void app_set(struct req *r, const char *name, const char *value);
  * literals, never request data. */
 HDF *app_item(struct req *r, const char *list, size_t i);
 void app_put(HDF *node, const char *name, const char *value);
+/* The node called `name` ("Page.term"), made if need be. */
+HDF *app_node(struct req *r, const char *name);
 /* The node <list>.<i> under `node`. */
 HDF *app_subitem(HDF *node, const char *list, size_t i);
 struct db_rows;

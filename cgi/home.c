@@ -8,6 +8,7 @@
 int home_show(struct req *r)
 {
 	app_set(r, "Page.nav", "home");
+	app_cacheable(r);
 	return app_page(r, "home.cs");
 }
 
@@ -15,6 +16,7 @@ static int service(struct req *r, const char *code)
 {
 	app_set(r, "Page.nav", code);
 	app_set(r, "Page.service", code);
+	app_cacheable(r);
 	return app_page(r, "service.cs");
 }
 

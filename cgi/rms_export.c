@@ -152,6 +152,7 @@ int rms_export_csv(struct req *r)
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN), *lang = in_text(r, PF_LANG);
 	struct out o = {.r = r};
 	buf_init(&o.buf, r->arena);
+	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
 	http_stream_begin(r, "text/csv; charset=utf-8", arena_printf(r->arena, "%s.csv", id));
 	buf_puts(&o.buf, "\xef\xbb\xbf");
 	for (size_t c = 0; c < rms_csv_ncolumns; c++)
@@ -188,6 +189,7 @@ int rms_export_json(struct req *r)
 	json_decref(l);
 	struct out o = {.r = r};
 	buf_init(&o.buf, r->arena);
+	r->cache_control = "no-store";
 	http_stream_begin(r, "application/json; charset=utf-8", arena_printf(r->arena, "%s.json", id));
 	buf_printf(&o.buf, "{\"list\":%s,\"terms\":[", head);
 	free(head);

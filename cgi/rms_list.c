@@ -152,5 +152,6 @@ int rms_list_show(struct req *r)
 	app_set(r, "Page.lang", lang);
 	app_set_int(r, "Page.size", size);
 	app_set(r, "Page.nav", "rms");
+	app_cacheable(r);
 	return app_page(r, "rms/list.cs");
 }

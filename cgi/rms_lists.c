@@ -19,7 +19,8 @@
 
 static struct db_sql q_lists = DB_SQL(
 	"SELECT l.id, l.name, l.owner, l.domain_id, d.name_en, l.status, l.term_count,"
-	" DATE_FORMAT(l.modified_at, '%Y-%m-%d'), DATE_FORMAT(l.created_at, '%Y-%m-%d'), l.version" LISTS_WHERE
+	" DATE_FORMAT(l.modified_at, '%Y-%m-%d'), DATE_FORMAT(l.created_at, '%Y-%m-%d'), l.version,"
+	" COUNT(*) OVER ()" LISTS_WHERE
 	" ORDER BY"
 	" CASE WHEN ? = 'asc' THEN CASE ? WHEN 'id' THEN LPAD(l.id, 12, '0') WHEN 'terms' THEN LPAD(l.term_count, 10, '0')"
 	"   WHEN 'modified' THEN l.modified_at ELSE l.name END END ASC,"
@@ -43,17 +44,24 @@ int rms_lists_show(struct req *r)
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *id = rms_is_id_text(q) ? q : "0";
 
-	struct db_rows count, rows;
-	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssss", q, like, like, id, status, status, domain,
-		     domain) < 0)
-		return 500;
-	long long total = atoll(db_get(&count, 0, 0));
-	long long pages = total ? (total + size - 1) / size : 1;
-	if (page > pages)
-		page = pages;
-	if (db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status, status, domain,
-		     domain, dir, key, dir, key, size, (page - 1) * size) < 0)
-		return 500;
+	/* The total comes with the rows; a page past the end asks again for the last. */
+	struct db_rows rows;
+	long long total = 0;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status, status,
+			     domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
+			return 500;
+		if (rows.nrows || page == 1)
+			break;
+		struct db_rows count;
+		if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssss", q, like, like, id, status, status,
+			     domain, domain) < 0)
+			return 500;
+		total = atoll(db_get(&count, 0, 0));
+		page = total ? (total + size - 1) / size : 1;
+	}
+	if (rows.nrows)
+		total = atoll(db_get(&rows, 0, 10));
 	app_rows(r, "Page.lists", &rows, list_columns);
 	rms_domains(r);
 	listing_pager(r, "/rms/lists", page, size, total);
@@ -64,5 +72,6 @@ int rms_lists_show(struct req *r)
 	app_set(r, "Page.domain", domain);
 	app_set_int(r, "Page.size", size);
 	app_set(r, "Page.nav", "rms");
+	app_cacheable(r);
 	return app_page(r, "rms/lists.cs");
 }

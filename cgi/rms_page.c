@@ -1,7 +1,9 @@
 /* Helpers shared by the RMS pages. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistr.h>
 #include <unictype.h>
 
@@ -12,12 +14,38 @@
 
 static struct db_sql q_domains = DB_SQL("SELECT id, name_en FROM rms_terms WHERE list_id = 100000000004 ORDER BY id");
 
+/* The domains change only with an import: each worker keeps them for a
+ * minute (worker_domains lives as long as the worker). */
+static struct {
+	time_t loaded;
+	size_t n;
+	char *id[8], *name[8];
+} worker_domains;
+
 void rms_domains(struct req *r)
 {
-	struct db_rows rows;
-	static const char *const names[] = {"id", "name", NULL};
-	if (db_query(r->app->db, r->arena, &q_domains, &rows, "") == 0)
-		app_rows(r, "Page.domains", &rows, names);
+	time_t now = time(NULL);
+	if (now - worker_domains.loaded > 60) {
+		struct db_rows rows;
+		if (db_query(r->app->db, r->arena, &q_domains, &rows, "") < 0)
+			return;
+		for (size_t i = 0; i < worker_domains.n; i++) {
+			free(worker_domains.id[i]);
+			free(worker_domains.name[i]);
+		}
+		worker_domains.n = 0;
+		for (size_t i = 0; i < rows.nrows && i < 8; i++) {
+			worker_domains.id[i] = xstrdup(db_get(&rows, i, 0));
+			worker_domains.name[i] = xstrdup(db_get(&rows, i, 1) ? db_get(&rows, i, 1) : "");
+			worker_domains.n++;
+		}
+		worker_domains.loaded = now;
+	}
+	for (size_t i = 0; i < worker_domains.n; i++) {
+		HDF *item = app_item(r, "Page.domains", i);
+		app_put(item, "id", worker_domains.id[i]);
+		app_put(item, "name", worker_domains.name[i]);
+	}
 }
 
 const char *rms_data_lang(struct req *r)

@@ -25,7 +25,7 @@ static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY n
 	" WHERE t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"         \
 	" AND (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
-static struct db_sql q_hits = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en" HITS
+static struct db_sql q_hits = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en, COUNT(*) OVER ()" HITS
 				     " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
 /* Every name of the terms on this page: a JSON array of their IDs. */
 static struct db_sql q_names = DB_SQL(
@@ -111,6 +111,7 @@ int rms_search_show(struct req *r)
 	long long size = in_int(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
 	struct db *db = r->app->db;
 	app_set(r, "Page.nav", "rms");
+	app_cacheable(r);
 	app_set(r, "Page.q", q);
 	app_set(r, "Page.list", list);
 	app_set(r, "Page.status", status);
@@ -136,21 +137,28 @@ int rms_search_show(struct req *r)
 			app_set(r, "Page.short_words", "1");
 		return app_page(r, "rms/search.cs");
 	}
-	if (db_query(db, r->arena, &q_count, &rows, "sssssss", words, list, list, status, status, domain, domain) < 0)
-		return 500;
-	long long total = atoll(db_get(&rows, 0, 0));
-	long long pages = total ? (total + size - 1) / size : 1;
-	if (page > pages)
-		page = pages;
+	/* The total comes with the hits; a page past the end asks again for the last. */
+	struct db_rows hits, names;
+	long long total = 0;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (db_query(db, r->arena, &q_hits, &hits, "sssssssii", words, list, list, status, status, domain, domain,
+			     size, (page - 1) * size) < 0)
+			return 500;
+		if (hits.nrows || page == 1)
+			break;
+		if (db_query(db, r->arena, &q_count, &rows, "sssssss", words, list, list, status, status, domain,
+			     domain) < 0)
+			return 500;
+		total = atoll(db_get(&rows, 0, 0));
+		page = total ? (total + size - 1) / size : 1;
+	}
+	if (hits.nrows)
+		total = atoll(db_get(&hits, 0, 5));
 	listing_pager(r, "/rms/search", page, size, total);
 	app_set(r, "Page.searched", "1");
 	if (total == 0)
 		return app_page(r, "rms/search.cs");
 
-	struct db_rows hits, names;
-	if (db_query(db, r->arena, &q_hits, &hits, "sssssssii", words, list, list, status, status, domain, domain, size,
-		     (page - 1) * size) < 0)
-		return 500;
 	struct buf ids;
 	buf_init(&ids, r->arena);
 	buf_putc(&ids, '[');

@@ -1,80 +1,205 @@
 /* /rms/terms/{termId}: one term with every field, its translations, parent
  * and children, replacement and what it replaces, source mappings,
- * countries, attributes and its version history. */
+ * countries, attributes and its version history.  Two statements: the
+ * term's current record (its snapshot) with the terms around it and its
+ * history as JSON, then the names of every term the record refers to. */
 #include "config.h"
 
+#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "db.h"
 #include "fields_public.h"
 #include "handlers.h"
+#include "rms_record.h"
+#include "rms_snapshot.h"
 
+#define LINKS(cond)                                                                                                \
+	"(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', CAST(c.id AS CHAR), 'name', c.name_en, 'status', c.status)"        \
+	" ORDER BY c.name_sort, c.id LIMIT 500) FROM rms_terms c WHERE " cond ")"
 static struct db_sql q_term = DB_SQL(
-	"SELECT t.id, t.list_id, l.name, t.status, t.name_en, t.domain_id, d.name_en, t.parent_id, p.name_en,"
-	" t.current_term_id, c.name_en, c.status, t.level_short, t.level_name, t.comments, t.user_tags, t.visibility,"
-	" t.version, DATE_FORMAT(t.version_date, '%Y-%m-%d %H:%i'), t.is_major,"
-	" DATE_FORMAT(t.status_changed_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i'), t.created_by,"
-	" DATE_FORMAT(t.modified_at, '%Y-%m-%d %H:%i'), t.modified_by"
+	"SELECT v.snapshot, l.name, " LINKS("c.parent_id = t.id") ", " LINKS("c.current_term_id = t.id") ","
+	" (SELECT JSON_ARRAYAGG(JSON_OBJECT('version', h.version, 'recorded', DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
+	"   'date', DATE_FORMAT(h.version_date, '%Y-%m-%d'), 'source', h.source, 'changes', h.changes)"
+	"   ORDER BY h.seq DESC LIMIT 200) FROM rms_term_versions h WHERE h.term_id = t.id)"
 	" FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
-	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
-	" LEFT JOIN rms_terms c ON c.id = t.current_term_id WHERE t.id = ?");
-static const char *const term_columns[] = {
-	"id", "list", "list_name", "status", "name", "domain", "domain_name", "parent", "parent_name", "replaced_by",
-	"replaced_by_name", "replaced_by_status", "level_short", "level_name", "comments", "tags", "visibility",
-	"version", "version_date", "major", "status_changed", "created", "created_by", "modified", "modified_by", NULL};
-
-/* One row per language: the texts side by side, English first. */
-static struct db_sql q_translations = DB_SQL(
-	"SELECT x.lang,"
-	" MAX(CASE WHEN x.kind = 'name' THEN x.value END), MAX(CASE WHEN x.kind = 'name' THEN x.tr_status END),"
-	" MAX(CASE WHEN x.kind = 'short' THEN x.value END), MAX(CASE WHEN x.kind = 'other' THEN x.value END),"
-	" MAX(CASE WHEN x.kind = 'symbol' THEN x.value END), MAX(CASE WHEN x.kind = 'description' THEN x.value END),"
-	" DATE_FORMAT(MAX(x.modified_at), '%Y-%m-%d')"
-	" FROM (SELECT lang, kind, value, tr_status, modified_at FROM rms_term_names WHERE term_id = ?"
-	"       UNION ALL SELECT lang, 'description', value, tr_status, modified_at FROM rms_term_descriptions"
-	"       WHERE term_id = ?) x"
-	" GROUP BY x.lang ORDER BY x.lang <> 'en', x.lang");
-static const char *const translation_columns[] = {"lang", "name", "status", "short", "other", "symbol",
-						  "description", "modified", NULL};
-
-static struct db_sql q_children =
-	DB_SQL("SELECT id, name_en, status FROM rms_terms WHERE parent_id = ? ORDER BY name_sort, id LIMIT 500");
-static struct db_sql q_replaces =
-	DB_SQL("SELECT id, name_en, status FROM rms_terms WHERE current_term_id = ? ORDER BY name_sort, id LIMIT 500");
-static const char *const link_columns[] = {"id", "name", "status", NULL};
-
-static struct db_sql q_mappings = DB_SQL(
-	"SELECT m.source_id, s.name_en, m.source_term_id, m.source_name, m.is_main, m.source_version, m.source_status"
-	" FROM rms_term_mappings m LEFT JOIN rms_terms s ON s.id = m.source_id WHERE m.term_id = ? ORDER BY m.position");
-static const char *const mapping_columns[] = {"source", "source_name", "code", "name", "main", "version", "status",
-					      NULL};
-static struct db_sql q_countries = DB_SQL(
-	"SELECT c.country_id, t.name_en FROM rms_term_countries c LEFT JOIN rms_terms t ON t.id = c.country_id"
-	" WHERE c.term_id = ? ORDER BY t.name_sort, c.country_id");
-static const char *const country_columns[] = {"id", "name", NULL};
-static struct db_sql q_attributes =
-	DB_SQL("SELECT a.name, a.value, t.name_en FROM rms_term_attributes a LEFT JOIN rms_terms t"
-	       " ON a.value REGEXP '^[0-9]{12}$' AND t.id = a.value WHERE a.term_id = ? ORDER BY a.position");
-static const char *const attribute_columns[] = {"name", "value", "value_name", NULL};
-static struct db_sql q_versions = DB_SQL(
-	"SELECT seq, version, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(version_date, '%Y-%m-%d'),"
-	" source, changes, request_id FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 200");
-static const char *const version_columns[] = {"seq", "version", "recorded", "date", "source", "changes", "request",
-					      NULL};
+	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq WHERE t.id = ?");
+/* Names and statuses of the terms whose IDs are in a JSON array. */
+static struct db_sql q_names = DB_SQL(
+	"SELECT r.id, r.name_en, r.status FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+	" JOIN rms_terms r ON r.id = j.id");
 static struct db_sql q_is_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
 
-struct part {
-	struct db_sql *sql;
-	const char *list;
-	const char *const *columns;
-};
+static const char *str(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/* The name of a referenced term, from the second statement. */
+static const char *name_of(const struct db_rows *names, const char *id, size_t col)
+{
+	for (size_t i = 0; id && i < names->nrows; i++)
+		if (strcmp(db_get(names, i, 0), id) == 0)
+			return db_get(names, i, col);
+	return NULL;
+}
+
+static void add_id(struct buf *ids, const char *id)
+{
+	if (!rms_is_id(id))
+		return;
+	buf_puts(ids, ids->len > 1 ? "," : "");
+	buf_puts(ids, id);
+}
+
+/* Every term the record refers to, as a JSON array of IDs. */
+static const char *referenced(struct req *r, const json_t *snap)
+{
+	struct buf ids;
+	buf_init(&ids, r->arena);
+	buf_putc(&ids, '[');
+	add_id(&ids, str(snap, "domain"));
+	add_id(&ids, str(snap, "parent"));
+	add_id(&ids, str(snap, "replaced_by"));
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(snap, "mappings"), i, v) add_id(&ids, str(v, "source"));
+	json_array_foreach(json_object_get(snap, "countries"), i, v) add_id(&ids, json_string_value(v));
+	json_array_foreach(json_object_get(snap, "attributes"), i, v) add_id(&ids, str(v, "value"));
+	buf_putc(&ids, ']');
+	return buf_str(&ids);
+}
+
+static void put_fields(struct req *r, const json_t *snap, const struct db_rows *names)
+{
+	static const char *const plain[] = {"id", "list", "status", "domain", "parent", "replaced_by", "comments",
+					    "tags", "visibility", NULL};
+	HDF *term = app_node(r, "Page.term");
+	for (size_t i = 0; plain[i]; i++)
+		app_put(term, plain[i], str(snap, plain[i])); /* names: literals */
+	json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
+	       *modified = json_object_get(snap, "modified"), *version = json_object_get(snap, "version");
+	app_put(term, "level_short", str(level, "short"));
+	app_put(term, "level_name", str(level, "name"));
+	app_put(term, "created", str(created, "at"));
+	app_put(term, "created_by", str(created, "by"));
+	app_put(term, "modified", str(modified, "at"));
+	app_put(term, "modified_by", str(modified, "by"));
+	app_put(term, "status_changed", str(snap, "status_changed_at"));
+	app_put(term, "version_date", str(snap, "version_date"));
+	if (json_is_integer(version))
+		app_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
+	if (json_is_boolean(json_object_get(snap, "major")))
+		app_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
+	app_put(term, "domain_name", name_of(names, str(snap, "domain"), 1));
+	app_put(term, "parent_name", name_of(names, str(snap, "parent"), 1));
+	app_put(term, "replaced_by_name", name_of(names, str(snap, "replaced_by"), 1));
+	app_put(term, "replaced_by_status", name_of(names, str(snap, "replaced_by"), 2));
+}
+
+static int by_lang(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	/* English, the reference language, first. */
+	int en = (strcmp(y, "en") == 0) - (strcmp(x, "en") == 0);
+	return en ? en : strcmp(x, y);
+}
+
+static void put_translations(struct req *r, const json_t *snap)
+{
+	json_t *texts = json_object_get(snap, "texts");
+	size_t n = json_object_size(texts), i = 0;
+	const char **langs = arena_alloc(r->arena, (n + 1) * sizeof *langs);
+	const char *lang;
+	json_t *l;
+	json_object_foreach(texts, lang, l) langs[i++] = lang;
+	qsort(langs, n, sizeof *langs, by_lang);
+	for (i = 0; i < n; i++) {
+		HDF *row = app_item(r, "Page.translations", i);
+		l = json_object_get(texts, langs[i]);
+		app_put(row, "lang", langs[i]);
+		app_put(row, "name", str(json_object_get(l, "name"), "value"));
+		app_put(row, "status", str(json_object_get(l, "name"), "status"));
+		app_put(row, "short", str(json_object_get(l, "short"), "value"));
+		app_put(row, "other", str(json_object_get(l, "other"), "value"));
+		app_put(row, "symbol", str(json_object_get(l, "symbol"), "value"));
+		app_put(row, "description", str(json_object_get(l, "description"), "value"));
+	}
+	app_set_int(r, "Page.translation_count", (long long)n);
+}
+
+static void put_links(struct req *r, const char *list, const char *json)
+{
+	json_t *a = json_loads(json ? json : "[]", 0, NULL);
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v)
+	{
+		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
+		app_put(item, "id", str(v, "id"));
+		app_put(item, "name", str(v, "name"));
+		app_put(item, "status", str(v, "status"));
+	}
+	json_decref(a);
+}
+
+static void put_history(struct req *r, const char *json)
+{
+	json_t *a = json_loads(json ? json : "[]", 0, NULL);
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v)
+	{
+		HDF *item = app_item(r, "Page.versions", i);
+		json_t *version = json_object_get(v, "version");
+		if (json_is_integer(version))
+			app_put(item, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
+		app_put(item, "recorded", str(v, "recorded"));
+		app_put(item, "date", str(v, "date"));
+		app_put(item, "source", str(v, "source"));
+		app_put(item, "changes", str(v, "changes"));
+	}
+	json_decref(a);
+}
+
+static void put_references(struct req *r, const json_t *snap, const struct db_rows *names)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(snap, "mappings"), i, v)
+	{
+		HDF *item = app_item(r, "Page.mappings", i);
+		app_put(item, "source", str(v, "source"));
+		app_put(item, "source_name", name_of(names, str(v, "source"), 1));
+		app_put(item, "code", str(v, "code"));
+		app_put(item, "name", str(v, "name"));
+		app_put(item, "version", str(v, "version"));
+		json_t *main = json_object_get(v, "main");
+		if (json_is_boolean(main))
+			app_put(item, "main", json_is_true(main) ? "1" : "0");
+	}
+	json_array_foreach(json_object_get(snap, "countries"), i, v)
+	{
+		HDF *item = app_item(r, "Page.countries", i);
+		app_put(item, "id", json_string_value(v));
+		app_put(item, "name", name_of(names, json_string_value(v), 1));
+	}
+	json_array_foreach(json_object_get(snap, "attributes"), i, v)
+	{
+		HDF *item = app_item(r, "Page.attributes", i);
+		app_put(item, "name", str(v, "name"));
+		app_put(item, "value", str(v, "value"));
+		app_put(item, "value_name", name_of(names, str(v, "value"), 1));
+	}
+}
 
 int rms_term_show(struct req *r)
 {
 	const char *id = in_text(r, PF_TERM_ID);
 	struct db *db = r->app->db;
-	struct db_rows rows;
+	struct db_rows rows, names;
 	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
 		return 500;
 	if (rows.nrows == 0) {
@@ -83,22 +208,23 @@ int rms_term_show(struct req *r)
 			return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", id));
 		return 404;
 	}
-	app_row(r, "Page.term", &rows, 0, term_columns);
-	if (db_query(db, r->arena, &q_translations, &rows, "ss", id, id) < 0)
+	json_t *snap = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	if (!snap)
 		return 500;
-	app_rows(r, "Page.translations", &rows, translation_columns);
-	app_set_int(r, "Page.translation_count", (long long)rows.nrows);
-
-	const struct part parts[] = {
-		{&q_children, "Page.children", link_columns},	  {&q_replaces, "Page.replaces", link_columns},
-		{&q_mappings, "Page.mappings", mapping_columns},   {&q_countries, "Page.countries", country_columns},
-		{&q_attributes, "Page.attributes", attribute_columns}, {&q_versions, "Page.versions", version_columns},
-	};
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		if (db_query(db, r->arena, parts[i].sql, &rows, "s", id) < 0)
-			return 500;
-		app_rows(r, parts[i].list, &rows, parts[i].columns); /* names: literals */
+	if (db_query(db, r->arena, &q_names, &names, "s", referenced(r, snap)) < 0) {
+		json_decref(snap);
+		return 500;
 	}
+	put_fields(r, snap, &names);
+	app_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
+	app_set(r, "Page.term.list_name", db_get(&rows, 0, 1));
+	put_translations(r, snap);
+	put_references(r, snap, &names);
+	put_links(r, "Page.children", db_get(&rows, 0, 2));
+	put_links(r, "Page.replaces", db_get(&rows, 0, 3));
+	put_history(r, db_get(&rows, 0, 4));
+	json_decref(snap);
 	app_set(r, "Page.nav", "rms");
+	app_cacheable(r);
 	return app_page(r, "rms/term.cs");
 }

@@ -83,6 +83,7 @@ db.admin.password = $pw_admin
 db.scripts = $SPOR_ROOT/db
 templates.dir = $SPOR_ROOT/templates
 templates.cache = ${SPOR_TEMPLATE_CACHE:-1}
+cache.public_seconds = ${SPOR_PUBLIC_CACHE:-60}
 site.url = http://127.0.0.1:$SPOR_PORT
 CONF
     umask 022

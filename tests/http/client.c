@@ -12,6 +12,7 @@
 #include "file.h"
 
 static const char *base;
+bool client_anonymous;
 
 void client_init(void)
 {
@@ -62,6 +63,8 @@ int request(const char *method, const char *path, const char *body, size_t body_
 	struct curl_slist *hl = NULL;
 	for (const char *const *p = headers; p && *p; p++)
 		hl = curl_slist_append(hl, *p);
+	if (!client_anonymous)
+		curl_easy_setopt(c, CURLOPT_COOKIE, "spor_session=tests");
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);

@@ -3,6 +3,7 @@
 #ifndef SPOR_TEST_CLIENT_H
 #define SPOR_TEST_CLIENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct resp {
@@ -11,6 +12,11 @@ struct resp {
 	char *body;
 	size_t body_len;
 };
+
+/* Requests carry the cookie of a signed-in visitor, which bypasses nginx's
+ * page cache (tests read back what they just changed); test_cache sets
+ * client_anonymous to send none. */
+extern bool client_anonymous;
 
 /* Skip the test file when no portal is running (as under make distcheck). */
 void client_init(void);

@@ -186,7 +186,7 @@ static void test_outage(pid_t sup, int workers)
 	ok(gone, "SIGTERM drains and stops spor-public");
 
 	struct resp r;
-	get("/", &r);
+	get("/?outage", &r);
 	ok(r.status == 502 && body_has(&r, "Service temporarily unavailable") && body_has(&r, "Referentials") &&
 		   body_has(&r, "spor.css"),
 	   "with spor-public down, nginx answers the portal's 502 page");
