@@ -213,6 +213,89 @@ static MYSQL_STMT *execute(struct db *db, struct db_sql *sql, struct args *args)
 	return NULL;
 }
 
+/* Bind every column as text in buffers of caps[c] bytes, fetch each row and
+ * hand it to `each` (values valid during the call).  A value longer than its
+ * buffer is fetched again, whole, into a larger one. */
+static int fetch_each(struct db *db, MYSQL_STMT *st, struct arena *a, size_t ncols, const unsigned long *caps,
+		      db_row_fn *each, void *ctx)
+{
+	MYSQL_BIND *bind = arena_zalloc(a, (ncols + 1) * sizeof *bind);
+	unsigned long *lens = arena_zalloc(a, (ncols + 1) * sizeof *lens), *big_cap = arena_zalloc(a, (ncols + 1) * sizeof *big_cap);
+	my_bool *nulls = arena_zalloc(a, (ncols + 1) * sizeof *nulls);
+	const char **cells = arena_zalloc(a, (ncols + 1) * sizeof *cells);
+	char **big = arena_zalloc(a, (ncols + 1) * sizeof *big);
+	for (size_t c = 0; c < ncols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = arena_alloc(a, caps[c]);
+		bind[c].buffer_length = caps[c];
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	if (ncols && mysql_stmt_bind_result(st, bind))
+		return -1;
+	int f;
+	while ((f = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
+		if (f == 1) {
+			db->err = mysql_stmt_errno(st);
+			log_error("fetch: %s", mysql_stmt_error(st));
+			return -1;
+		}
+		for (size_t c = 0; c < ncols; c++) {
+			char *buf = bind[c].buffer;
+			if (nulls[c]) {
+				cells[c] = NULL;
+				continue;
+			}
+			if (lens[c] >= caps[c]) {
+				if (big_cap[c] <= lens[c]) {
+					big_cap[c] = lens[c] * 2;
+					big[c] = arena_alloc(a, big_cap[c]);
+				}
+				MYSQL_BIND whole = bind[c];
+				unsigned long len = lens[c];
+				whole.buffer = big[c];
+				whole.buffer_length = big_cap[c];
+				whole.length = &len;
+				if (mysql_stmt_fetch_column(st, &whole, (unsigned)c, 0) != 0) {
+					log_error("fetch column: %s", mysql_stmt_error(st));
+					return -1;
+				}
+				buf = big[c];
+			}
+			buf[lens[c]] = '\0';
+			cells[c] = buf;
+		}
+		if (each(ctx, cells, ncols) != 0)
+			break;
+	}
+	return 0;
+}
+
+struct keep {
+	struct arena *a;
+	struct db_rows *rows;
+	size_t cap;
+};
+
+/* db_query keeps every row: copies into the arena. */
+static int keep_row(void *ctx, const char *const *cells, size_t ncols)
+{
+	struct keep *k = ctx;
+	struct db_rows *rows = k->rows;
+	if ((rows->nrows + 1) * ncols > k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : ncols * 16;
+		const char **v = arena_alloc(k->a, (cap + 1) * sizeof *v);
+		if (rows->nrows)
+			memcpy(v, rows->cells, rows->nrows * ncols * sizeof *v);
+		rows->cells = v;
+		k->cap = cap;
+	}
+	for (size_t c = 0; c < ncols; c++)
+		rows->cells[rows->nrows * ncols + c] = cells[c] ? arena_strdup(k->a, cells[c]) : NULL;
+	rows->nrows++;
+	return 0;
+}
+
 static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_rows *rows)
 {
 	memset(rows, 0, sizeof *rows);
@@ -228,61 +311,17 @@ static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_r
 		mysql_stmt_free_result(st);
 		return 0;
 	}
+	/* After storing, the metadata knows each column's longest value. */
 	size_t ncols = mysql_num_fields(meta);
 	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
-	MYSQL_BIND *bind = arena_zalloc(a, ncols * sizeof *bind);
-	unsigned long *lens = arena_zalloc(a, ncols * sizeof *lens);
-	my_bool *nulls = arena_zalloc(a, ncols * sizeof *nulls);
-	for (size_t c = 0; c < ncols; c++) {
-		unsigned long cap = fields[c].max_length + 1;
-		bind[c].buffer_type = MYSQL_TYPE_STRING;
-		bind[c].buffer = arena_alloc(a, cap);
-		bind[c].buffer_length = cap;
-		bind[c].length = &lens[c];
-		bind[c].is_null = &nulls[c];
-	}
-	size_t nrows = (size_t)mysql_stmt_num_rows(st);
+	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
+	for (size_t c = 0; c < ncols; c++)
+		caps[c] = fields[c].max_length + 1;
 	rows->ncols = ncols;
-	rows->cells = arena_zalloc(a, (nrows * ncols + 1) * sizeof *rows->cells);
-	int rc = 0;
-	if (ncols && mysql_stmt_bind_result(st, bind)) {
-		rc = -1;
-	} else {
-		size_t r = 0;
-		int f;
-		while (r < nrows && (f = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
-			if (f == 1) {
-				db->err = mysql_stmt_errno(st);
-				log_error("fetch: %s", mysql_stmt_error(st));
-				rc = -1;
-				break;
-			}
-			for (size_t c = 0; c < ncols; c++) {
-				if (nulls[c]) {
-					rows->cells[r * ncols + c] = NULL;
-				} else if (lens[c] < bind[c].buffer_length) {
-					rows->cells[r * ncols + c] = arena_strndup(a, bind[c].buffer, lens[c]);
-				} else {
-					/* Longer than the metadata said (MYSQL_DATA_TRUNCATED): fetch it whole. */
-					MYSQL_BIND whole = bind[c];
-					unsigned long len = lens[c];
-					whole.buffer = arena_alloc(a, len + 1);
-					whole.buffer_length = len + 1;
-					whole.length = &len;
-					if (mysql_stmt_fetch_column(st, &whole, (unsigned)c, 0) != 0) {
-						log_error("fetch column: %s", mysql_stmt_error(st));
-						rc = -1;
-						break;
-					}
-					rows->cells[r * ncols + c] = arena_strndup(a, whole.buffer, len);
-				}
-			}
-			if (rc < 0)
-				break;
-			r++;
-		}
-		rows->nrows = r;
-	}
+	struct keep k = {a, rows, 0};
+	int rc = fetch_each(db, st, a, ncols, caps, keep_row, &k);
+	if (!rows->cells)
+		rows->cells = arena_zalloc(a, sizeof *rows->cells);
 	mysql_free_result(meta);
 	mysql_stmt_free_result(st);
 	return rc;
@@ -344,56 +383,11 @@ int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each,
 		mysql_stmt_free_result(st);
 		return 0;
 	}
-	enum { CELL = 4096 };
 	size_t ncols = mysql_num_fields(meta);
-	MYSQL_BIND *bind = arena_zalloc(a, ncols * sizeof *bind);
-	unsigned long *lens = arena_zalloc(a, ncols * sizeof *lens);
-	my_bool *nulls = arena_zalloc(a, ncols * sizeof *nulls);
-	const char **cells = arena_zalloc(a, (ncols + 1) * sizeof *cells);
-	char **big = arena_zalloc(a, ncols * sizeof *big); /* a larger buffer per column, when needed */
-	unsigned long *big_cap = arena_zalloc(a, ncols * sizeof *big_cap);
-	for (size_t c = 0; c < ncols; c++) {
-		bind[c].buffer_type = MYSQL_TYPE_STRING;
-		bind[c].buffer = arena_alloc(a, CELL);
-		bind[c].buffer_length = CELL;
-		bind[c].length = &lens[c];
-		bind[c].is_null = &nulls[c];
-	}
-	int rc = mysql_stmt_bind_result(st, bind) ? -1 : 0, f;
-	while (rc == 0 && (f = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
-		if (f == 1) {
-			db->err = mysql_stmt_errno(st);
-			log_error("fetch: %s", mysql_stmt_error(st));
-			rc = -1;
-			break;
-		}
-		for (size_t c = 0; c < ncols && rc == 0; c++) {
-			char *buf = bind[c].buffer;
-			if (nulls[c]) {
-				cells[c] = NULL;
-				continue;
-			}
-			if (lens[c] >= CELL) {
-				/* Longer than the buffer: fetch the whole value into a bigger one. */
-				if (big_cap[c] <= lens[c]) {
-					big_cap[c] = lens[c] * 2;
-					big[c] = arena_alloc(a, big_cap[c]);
-				}
-				MYSQL_BIND whole = bind[c];
-				unsigned long len = lens[c];
-				whole.buffer = big[c];
-				whole.buffer_length = big_cap[c];
-				whole.length = &len;
-				if (mysql_stmt_fetch_column(st, &whole, (unsigned)c, 0) != 0)
-					rc = -1;
-				buf = big[c];
-			}
-			buf[lens[c]] = '\0';
-			cells[c] = buf;
-		}
-		if (rc == 0 && each(ctx, cells, ncols) != 0)
-			break;
-	}
+	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
+	for (size_t c = 0; c < ncols; c++)
+		caps[c] = 4096;
+	int rc = fetch_each(db, st, a, ncols, caps, each, ctx);
 	/* Read what is left so that the connection can run the next statement. */
 	mysql_stmt_free_result(st);
 	mysql_stmt_reset(st);

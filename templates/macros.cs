@@ -34,4 +34,29 @@ def:pager() ?><?cs if:Page.pager.pages > 1 ?>
 def:results_count(noun) ?><p class="results-count" role="status"><?cs if:Page.pager.total > 0 ?><?cs var:Lang.pager.showing ?> <?cs var:Page.pager.from ?>&ndash;<?cs var:Page.pager.to ?> <?cs var:Lang.pager.of ?> <?cs var:Page.pager.total ?> <?cs var:noun ?><?cs else ?><?cs var:Lang.pager.none ?><?cs /if ?></p><?cs /def ?><?cs
 def:status_options(current) ?><option value=""><?cs var:Lang.rms.any_status ?></option><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:current == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?><?cs /def ?><?cs
 def:domain_options(current) ?><option value=""><?cs var:Lang.rms.any_domain ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:current == d.id ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?><?cs /def ?><?cs
-def:size_options(current) ?><?cs each:n = Lang.pager.sizes ?><option value="<?cs var:n ?>"<?cs if:current == n ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?><?cs /def ?>
+def:size_options(current) ?><?cs each:n = Lang.pager.sizes ?><option value="<?cs var:n ?>"<?cs if:current == n ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?><?cs /def ?><?cs
+# Filter form fields shared by the RMS pages. ?><?cs
+def:field_search(label, value) ?>
+ <div class="field">
+  <label for="q"><?cs var:label ?></label>
+  <input id="q" name="q" type="search" value="<?cs var:value ?>" maxlength="200">
+ </div>
+<?cs /def ?><?cs
+def:field_status(current) ?>
+ <div class="field">
+  <label for="status"><?cs var:Lang.rms.status ?></label>
+  <select id="status" name="status"><?cs call:status_options(current) ?></select>
+ </div>
+<?cs /def ?><?cs
+def:field_domain(current) ?>
+ <div class="field">
+  <label for="domain"><?cs var:Lang.rms.domain ?></label>
+  <select id="domain" name="domain"><?cs call:domain_options(current) ?></select>
+ </div>
+<?cs /def ?><?cs
+def:field_size(current) ?>
+ <div class="field">
+  <label for="size"><?cs var:Lang.pager.size ?></label>
+  <select id="size" name="size"><?cs call:size_options(current) ?></select>
+ </div>
+<?cs /def ?>

@@ -22,28 +22,16 @@ def:content() ?>
 </dl>
 
 <form class="filters" method="get" action="<?cs var:Page.path ?>" role="search" aria-label="<?cs var:Lang.rms.search_list ?>">
- <div class="field">
-  <label for="q"><?cs var:Lang.rms.search_list ?></label>
-  <input id="q" name="q" type="search" value="<?cs var:Page.q ?>" maxlength="200">
- </div>
- <div class="field">
-  <label for="status"><?cs var:Lang.rms.status ?></label>
-  <select id="status" name="status"><?cs call:status_options(Page.status) ?></select>
- </div>
- <div class="field">
-  <label for="domain"><?cs var:Lang.rms.domain ?></label>
-  <select id="domain" name="domain"><?cs call:domain_options(Page.domain) ?></select>
- </div>
+ <?cs call:field_search(Lang.rms.search_list, Page.q) ?>
+ <?cs call:field_status(Page.status) ?>
+ <?cs call:field_domain(Page.domain) ?>
  <div class="field">
   <label for="lang"><?cs var:Lang.rms.data_language ?></label>
   <select id="lang" name="lang">
    <?cs each:l = Page.langs ?><option value="<?cs var:l.code ?>"<?cs if:l.current ?> selected<?cs /if ?>><?cs call:language(l.code) ?></option><?cs /each ?>
   </select>
  </div>
- <div class="field">
-  <label for="size"><?cs var:Lang.pager.size ?></label>
-  <select id="size" name="size"><?cs call:size_options(Page.size) ?></select>
- </div>
+ <?cs call:field_size(Page.size) ?>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.rms.filter ?></button> <a href="<?cs var:Page.path ?>"><?cs var:Lang.rms.clear ?></a></div>
 </form>
 

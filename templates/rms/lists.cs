@@ -6,22 +6,10 @@ def:content() ?>
 <p class="lead"><?cs var:Lang.rms.lists_lead ?></p>
 
 <form class="filters" method="get" action="/rms/lists" role="search" aria-label="<?cs var:Lang.rms.filter_lists ?>">
- <div class="field">
-  <label for="q"><?cs var:Lang.rms.list_q ?></label>
-  <input id="q" name="q" type="search" value="<?cs var:Page.q ?>" maxlength="200">
- </div>
- <div class="field">
-  <label for="status"><?cs var:Lang.rms.status ?></label>
-  <select id="status" name="status"><?cs call:status_options(Page.status) ?></select>
- </div>
- <div class="field">
-  <label for="domain"><?cs var:Lang.rms.domain ?></label>
-  <select id="domain" name="domain"><?cs call:domain_options(Page.domain) ?></select>
- </div>
- <div class="field">
-  <label for="size"><?cs var:Lang.pager.size ?></label>
-  <select id="size" name="size"><?cs call:size_options(Page.size) ?></select>
- </div>
+ <?cs call:field_search(Lang.rms.list_q, Page.q) ?>
+ <?cs call:field_status(Page.status) ?>
+ <?cs call:field_domain(Page.domain) ?>
+ <?cs call:field_size(Page.size) ?>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.rms.filter ?></button> <a href="/rms/lists"><?cs var:Lang.rms.clear ?></a></div>
 </form>
 

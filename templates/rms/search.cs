@@ -20,14 +20,8 @@ def:content() ?>
   <label for="list"><?cs var:Lang.rms.list ?></label>
   <select id="list" name="list"><option value=""><?cs var:Lang.search.any_list ?></option><?cs each:l = Page.lists ?><option value="<?cs var:l.id ?>"<?cs if:Page.list == l.id ?> selected<?cs /if ?>><?cs var:l.name ?></option><?cs /each ?></select>
  </div>
- <div class="field">
-  <label for="status"><?cs var:Lang.rms.status ?></label>
-  <select id="status" name="status"><?cs call:status_options(Page.status) ?></select>
- </div>
- <div class="field">
-  <label for="domain"><?cs var:Lang.rms.domain ?></label>
-  <select id="domain" name="domain"><?cs call:domain_options(Page.domain) ?></select>
- </div>
+ <?cs call:field_status(Page.status) ?>
+ <?cs call:field_domain(Page.domain) ?>
  <div class="field">
   <label for="lang"><?cs var:Lang.rms.data_language ?></label>
   <select id="lang" name="lang"><?cs each:l = Lang.languages ?><option value="<?cs name:l ?>"<?cs if:Page.lang == name(l) ?> selected<?cs /if ?>><?cs var:l ?></option><?cs /each ?></select>
