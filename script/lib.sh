@@ -24,7 +24,7 @@ spor_paths() {
     SPOR_CONF=$SPOR_VAR/spor.conf
     SPOR_DB_DATA=$SPOR_VAR/db
     SPOR_DB_SOCK=$SPOR_RUN/mysqld.sock
-    mkdir -p "$SPOR_RUN" "$SPOR_LOG" "$SPOR_VAR/nginx" "$SPOR_VAR/bench"
+    mkdir -p "$SPOR_RUN" "$SPOR_LOG" "$SPOR_VAR/nginx" "$SPOR_VAR/bench" "$SPOR_VAR/tmp"
     export SPOR_VAR SPOR_RUN SPOR_LOG SPOR_CONF SPOR_PORT
     export SPOR_CONFIG=$SPOR_CONF
 }
@@ -103,6 +103,7 @@ spor_db_start() {
     say "==> starting MariaDB"
     mariadbd --no-defaults --datadir="$SPOR_DB_DATA" --socket="$SPOR_DB_SOCK" --skip-networking \
         --user="$(id -un)" --log-error="$SPOR_LOG/mariadb.log" --pid-file="$SPOR_RUN/mariadb.pid" \
+        --tmpdir="$SPOR_VAR/tmp" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
         --innodb-buffer-pool-size="${SPOR_DB_BUFFER:-256M}" --max-connections=400 \
         --innodb-ft-min-token-size=2 --innodb-ft-enable-stopword=0 \
