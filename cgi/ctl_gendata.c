@@ -23,8 +23,8 @@ enum { BIGGEST = 200000, MAX_TERMS = 5000000 };
 
 static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
 static struct db_sql q_clear_lists = DB_SQL("DELETE FROM rms_lists WHERE id BETWEEN 800000000000 AND 800099999999");
-static struct db_sql q_drop_fts = DB_SQL("ALTER TABLE rms_term_names DROP INDEX rms_term_names_value");
-static struct db_sql q_add_fts = DB_SQL("ALTER TABLE rms_term_names ADD FULLTEXT KEY rms_term_names_value (value)");
+static struct db_sql q_drop_fts = DB_SQL("ALTER TABLE rms_term_names DROP INDEX IF EXISTS rms_term_names_value");
+static struct db_sql q_add_fts = DB_SQL("ALTER TABLE rms_term_names ADD FULLTEXT KEY IF NOT EXISTS rms_term_names_value (value)");
 
 static struct db_sql q_list = DB_SQL(
 	"INSERT INTO rms_lists (id, name, short_name, description, owner, domain_id, status, version, created_at,"
@@ -242,10 +242,12 @@ int ctl_gendata(const struct conf *c, int argc, char **argv)
 		snprintf(id, sizeof id, "%lld", 800000000000LL + (long long)i + 1);
 		rc = rms_store_list_stats(db, id);
 	}
-	if (rc == 0 && rebuild) {
+	/* The search index comes back whatever happened above. */
+	if (rebuild) {
 		if (tty)
 			fprintf(stderr, "  building the search index ...\n");
-		rc = db_exec(db, &q_add_fts, NULL, "");
+		if (db_exec(db, &q_add_fts, NULL, "") < 0)
+			rc = -1;
 	}
 	db_free(db);
 	arena_free(a);
