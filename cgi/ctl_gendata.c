@@ -23,8 +23,6 @@ enum { BIGGEST = 200000, MAX_TERMS = 5000000 };
 
 static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
 static struct db_sql q_clear_lists = DB_SQL("DELETE FROM rms_lists WHERE id BETWEEN 800000000000 AND 800099999999");
-static struct db_sql q_drop_fts = DB_SQL("ALTER TABLE rms_term_names DROP INDEX IF EXISTS rms_term_names_value");
-static struct db_sql q_add_fts = DB_SQL("ALTER TABLE rms_term_names ADD FULLTEXT KEY IF NOT EXISTS rms_term_names_value (value)");
 
 static struct db_sql q_list = DB_SQL(
 	"INSERT INTO rms_lists (id, name, short_name, description, owner, domain_id, status, version, created_at,"
@@ -92,6 +90,14 @@ static struct db_sql q_names = DB_SQL(
 	" 'CURRENT', '2024-01-15'" RANGE
 	" UNION ALL SELECT " TERM_ID ", 'en', 'short', CONCAT(UPPER(LEFT(" FORM_EN ", 3)), ' ', " PSEUDO "), NULL,"
 	" '2024-01-15'" RANGE " AND MOD(seq, 3) = 0");
+/* The word index: each name split into its runs of letters, digits and
+ * marks (a JSON array of them, walked by JSON_TABLE). */
+static struct db_sql q_words = DB_SQL(
+	"INSERT IGNORE INTO rms_term_words (wkey, term_id)"
+	" SELECT WEIGHT_STRING(LEFT(j.word, 64) COLLATE utf8mb4_unicode_520_ci), n.term_id FROM rms_term_names n,"
+	" JSON_TABLE(CONCAT('[\"', REPLACE(TRIM(REGEXP_REPLACE(n.value, '[^\\\\p{L}\\\\p{N}\\\\p{M}]+', ' ')), ' ', '\",\"'),"
+	"  '\"]'), '$[*]' COLUMNS (word VARCHAR(200) CHARACTER SET utf8mb4 PATH '$')) j"
+	" WHERE n.term_id BETWEEN 810000000000 + ? AND 810000000000 + ? AND CHAR_LENGTH(j.word) >= 2");
 static struct db_sql q_descriptions = DB_SQL(
 	"INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at)"
 	" SELECT " TERM_ID ", 'en', CONCAT('A synthetic ', LOWER(" FORM_EN "), ' ', " QUAL_EN ", ', generated for"
@@ -204,10 +210,6 @@ int ctl_gendata(const struct conf *c, int argc, char **argv)
 		arena_free(a);
 		return 0;
 	}
-	/* A FULLTEXT index is faster built once at the end than kept up row by row. */
-	bool rebuild = terms >= 50000;
-	if (rc == 0 && rebuild)
-		rc = db_exec(db, &q_drop_fts, NULL, "");
 	long long sizes[1000];
 	size_t nlists = plan(terms, sizes, 1000);
 	long long first = 1;
@@ -223,6 +225,8 @@ int ctl_gendata(const struct conf *c, int argc, char **argv)
 				rc = db_exec(db, &q_terms, NULL, "iiii", list, (long long)(i % 3 == 1), from, to);
 			if (rc == 0)
 				rc = db_exec(db, &q_names, NULL, "iiiiiiii", from, to, from, to, from, to, from, to);
+			if (rc == 0)
+				rc = db_exec(db, &q_words, NULL, "ii", from, to);
 			if (rc == 0)
 				rc = db_exec(db, &q_descriptions, NULL, "ii", from, to);
 			if (rc == 0)
@@ -241,13 +245,6 @@ int ctl_gendata(const struct conf *c, int argc, char **argv)
 		char id[32];
 		snprintf(id, sizeof id, "%lld", 800000000000LL + (long long)i + 1);
 		rc = rms_store_list_stats(db, id);
-	}
-	/* The search index comes back whatever happened above. */
-	if (rebuild) {
-		if (tty)
-			fprintf(stderr, "  building the search index ...\n");
-		if (db_exec(db, &q_add_fts, NULL, "") < 0)
-			rc = -1;
 	}
 	db_free(db);
 	arena_free(a);

@@ -39,8 +39,7 @@ const char *hl_fold(struct arena *a, const char *s, size_t len)
 	return out;
 }
 
-/* Calls `fn` for each word of s (start, length). */
-static void each_word(const char *s, void (*fn)(void *, const char *, size_t), void *ctx)
+void hl_each_word(const char *s, void (*fn)(void *, const char *, size_t), void *ctx)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
 	while (p < end) {
@@ -81,7 +80,7 @@ void hl_words(struct arena *a, const char *q, struct hl_words *out)
 	out->folded = NULL;
 	out->n = 0;
 	struct collect c = {a, out, 0};
-	each_word(q, add_word, &c);
+	hl_each_word(q, add_word, &c);
 }
 
 struct splitter {
@@ -128,7 +127,7 @@ size_t hl_split(struct arena *a, const char *text, const struct hl_words *w, str
 {
 	struct splitter s = {.a = a, .w = w, .text = text, .done = text};
 	s.found = arena_zalloc(a, (w->n + 1) * sizeof *s.found);
-	each_word(text, match_word, &s);
+	hl_each_word(text, match_word, &s);
 	push(&s, s.done, strlen(s.done), false);
 	*all = true;
 	for (size_t i = 0; i < w->n; i++)

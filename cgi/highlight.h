@@ -15,6 +15,9 @@ struct hl_words {
 	size_t n;
 };
 
+/* Call `fn` for each word of `s`: each run of letters, digits and marks. */
+void hl_each_word(const char *s, void (*fn)(void *ctx, const char *word, size_t len), void *ctx);
+
 /* The folded words (runs of letters and digits) of a query. */
 void hl_words(struct arena *a, const char *q, struct hl_words *out);
 

@@ -27,14 +27,14 @@ static struct db_sql q_list = DB_SQL(
 #define TEXT(a) a ".value, " ISO(a ".modified_at") ", " a ".modified_by"
 #define FILTERS                                                                                                    \
 	" WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
-#define WORDS " AND t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"
 #define MAPS(col)                                                                                                  \
 	"(SELECT GROUP_CONCAT(COALESCE(" col ", '') ORDER BY position SEPARATOR '\xc2\xa6') FROM rms_term_mappings"  \
 	" WHERE term_id = t.id)"
 
 /* The columns of rms_csv_column(), attributes last as one value split in C.
- * Arguments: list, status, status, domain, domain, lang, lang [, words]. */
-#define CSV_ROWS                                                                                                   \
+ * Arguments: [first word,] list, status, status, domain, domain, lang, lang
+ * [, more words]. */
+#define CSV_COLUMNS                                                                                                \
 	"SELECT t.list_id, t.id, nn.lang, " TEXT("nn") ", nn.tr_status, " TEXT("ns") ", ns.tr_status, " TEXT("no")  \
 	", no.tr_status, " TEXT("ny") ", " TEXT("nd") ", nd.tr_status,"                                             \
 	" t.domain_id, t.level_short, t.level_name, t.parent_id, t.status, " ISO("t.status_changed_at") ","         \
@@ -46,20 +46,22 @@ static struct db_sql q_list = DB_SQL(
 	" " ISO("t.created_at") ", t.created_by, " ISO("t.modified_at") ", t.modified_by, t.version,"               \
 	" " ISO("t.version_date") ", CASE t.is_major WHEN 1 THEN 'Y' WHEN 0 THEN 'N' END, t.visibility, t.user_tags," \
 	" (SELECT GROUP_CONCAT(CONCAT(name, CHAR(31), COALESCE(value, '')) ORDER BY position SEPARATOR '\x1e')"    \
-	"  FROM rms_term_attributes WHERE term_id = t.id)"                                                         \
-	" FROM rms_terms t"                                                                                        \
+	"  FROM rms_term_attributes WHERE term_id = t.id) FROM"
+#define CSV_JOINS                                                                                                  \
 	" JOIN rms_term_names nn ON nn.term_id = t.id AND nn.kind = 'name'"                                        \
 	" LEFT JOIN rms_term_names ns ON ns.term_id = t.id AND ns.lang = nn.lang AND ns.kind = 'short'"            \
 	" LEFT JOIN rms_term_names no ON no.term_id = t.id AND no.lang = nn.lang AND no.kind = 'other'"            \
 	" LEFT JOIN rms_term_names ny ON ny.term_id = t.id AND ny.lang = nn.lang AND ny.kind = 'symbol'"           \
 	" LEFT JOIN rms_term_descriptions nd ON nd.term_id = t.id AND nd.lang = nn.lang" FILTERS                   \
 	" AND (? IS NULL OR nn.lang = ?)"
-static struct db_sql q_csv[2] = {DB_SQL(CSV_ROWS " ORDER BY t.id, nn.lang"),
-				 DB_SQL(CSV_ROWS WORDS " ORDER BY t.id, nn.lang")};
+static struct db_sql q_csv[2] = {
+	DB_SQL(CSV_COLUMNS " rms_terms t" CSV_JOINS " ORDER BY t.id, nn.lang"),
+	DB_SQL(CSV_COLUMNS RMS_WORD_TERMS CSV_JOINS RMS_MORE_WORDS " ORDER BY t.id, nn.lang")};
 
-#define JSON_ROWS                                                                                                  \
-	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq" FILTERS
-static struct db_sql q_json[2] = {DB_SQL(JSON_ROWS " ORDER BY t.id"), DB_SQL(JSON_ROWS WORDS " ORDER BY t.id")};
+#define JSON_VERSION " JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
+static struct db_sql q_json[2] = {
+	DB_SQL("SELECT v.snapshot FROM rms_terms t" JSON_VERSION FILTERS " ORDER BY t.id"),
+	DB_SQL("SELECT v.snapshot FROM" RMS_WORD_TERMS JSON_VERSION FILTERS RMS_MORE_WORDS " ORDER BY t.id")};
 
 struct out {
 	struct req *r;
@@ -148,7 +150,9 @@ int rms_export_csv(struct req *r)
 	int rc = load_list(r, &list);
 	if (rc)
 		return rc;
-	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q), *words = q ? rms_fts_query(r, q) : NULL;
+	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q);
+	struct rms_words words;
+	rms_words(r, q, &words);
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN), *lang = in_text(r, PF_LANG);
 	struct out o = {.r = r};
 	buf_init(&o.buf, r->arena);
@@ -158,12 +162,13 @@ int rms_export_csv(struct req *r)
 	for (size_t c = 0; c < rms_csv_ncolumns; c++)
 		csv_field(&o.buf, rms_csv_column(c), c == 0);
 	buf_puts(&o.buf, "\r\n");
-	if (q && !words) {
+	if (q && !words.n) {
 		flush(&o, true);
 		return 200;
 	}
-	rc = words ? db_each(r->app->db, r->arena, &q_csv[1], csv_row, &o, "ssssssss", id, status, status, domain,
-			     domain, lang, lang, words)
+	rc = words.n ? db_each(r->app->db, r->arena, &q_csv[1], csv_row, &o,
+			       RMS_FIRST_WORD_TYPES "sssssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(words), id,
+			       status, status, domain, domain, lang, lang, RMS_MORE_WORD_ARGS(words))
 		   : db_each(r->app->db, r->arena, &q_csv[0], csv_row, &o, "sssssss", id, status, status, domain, domain,
 			     lang, lang);
 	flush(&o, true);
@@ -176,7 +181,9 @@ int rms_export_json(struct req *r)
 	int rc = load_list(r, &list);
 	if (rc)
 		return rc;
-	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q), *words = q ? rms_fts_query(r, q) : NULL;
+	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q);
+	struct rms_words words;
+	rms_words(r, q, &words);
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
 	json_t *l = json_object();
 	static const char *const keys[] = {"id", "name", "short_name", "description", "owner", "domain",
@@ -193,9 +200,10 @@ int rms_export_json(struct req *r)
 	http_stream_begin(r, "application/json; charset=utf-8", arena_printf(r->arena, "%s.json", id));
 	buf_printf(&o.buf, "{\"list\":%s,\"terms\":[", head);
 	free(head);
-	if (!q || words)
-		rc = words ? db_each(r->app->db, r->arena, &q_json[1], json_row, &o, "ssssss", id, status, status, domain,
-				     domain, words)
+	if (!q || words.n)
+		rc = words.n ? db_each(r->app->db, r->arena, &q_json[1], json_row, &o,
+				       RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(words), id,
+				       status, status, domain, domain, RMS_MORE_WORD_ARGS(words))
 			   : db_each(r->app->db, r->arena, &q_json[0], json_row, &o, "sssss", id, status, status, domain,
 				     domain);
 	buf_puts(&o.buf, "\n]}\n");

@@ -26,14 +26,14 @@ static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 
 /* The page's term IDs come first, from the index alone (deep pages skip
  * index entries, not joined rows); then the details of those few terms.
- * Arguments: lang, lang, lang, list, status, status, domain, domain
- * [, words], limit, offset. */
-#define DETAILS                                                                                                    \
+ * Arguments: lang, [first word,] list, status, status, domain, domain,
+ * [more words,] limit, offset, lang, lang. */
+#define SELECT_DETAILS                                                                                             \
 	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"  \
-	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"                                                \
-	" FROM (SELECT t.id FROM rms_terms t"                                                                      \
-	"  WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
-#define WORDS " AND t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"
+	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en FROM (SELECT t.id FROM "
+#define FILTERS " WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+#define DETAILS SELECT_DETAILS "rms_terms t" FILTERS
+#define DETAILS_WORDS SELECT_DETAILS RMS_WORD_TERMS FILTERS RMS_MORE_WORDS
 #define JOINS                                                                                                      \
 	" LIMIT ? OFFSET ?) page JOIN rms_terms t ON t.id = page.id"                                                \
 	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"                   \
@@ -47,7 +47,7 @@ static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 #define BY_STATUS " ORDER BY t.status, t.name_sort, t.id"
 #define BY_STATUS_DESC " ORDER BY t.status DESC, t.name_sort, t.id"
 #define PAGE(order) DETAILS order JOINS order
-#define PAGE_WORDS(order) DETAILS WORDS order JOINS order
+#define PAGE_WORDS(order) DETAILS_WORDS order JOINS order
 
 /* Indexed like terms_sorts in routes_public.c; [1] with words. */
 static struct db_sql q_terms[2][6] = {
@@ -59,15 +59,15 @@ static struct db_sql q_terms[2][6] = {
 static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
 					   "parent", "parent_name", NULL};
 
-#define COUNT "SELECT COUNT(*) FROM rms_terms t WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
-static struct db_sql q_count[2] = {DB_SQL(COUNT), DB_SQL(COUNT WORDS)};
+static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM rms_terms t" FILTERS),
+				   DB_SQL("SELECT COUNT(*) FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS)};
 
 /* The number of terms matching the filters, from the list's statistics
  * when they can say it, else counted. */
 static long long count_terms(struct req *r, const char *stats, long long all, const char *status, const char *domain,
-			     const char *words, const char *list)
+			     const struct rms_words *words, const char *list)
 {
-	if (!words && !(status && domain)) {
+	if (!words->n && !(status && domain)) {
 		if (!status && !domain)
 			return all;
 		json_t *j = json_loads(stats ? stats : "{}", 0, NULL);
@@ -77,8 +77,9 @@ static long long count_terms(struct req *r, const char *stats, long long all, co
 		return c;
 	}
 	struct db_rows rows;
-	int rc = words ? db_query(r->app->db, r->arena, &q_count[1], &rows, "ssssss", list, status, status, domain,
-				  domain, words)
+	int rc = words->n ? db_query(r->app->db, r->arena, &q_count[1], &rows,
+				     RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(*words), list,
+				     status, status, domain, domain, RMS_MORE_WORD_ARGS(*words))
 		       : db_query(r->app->db, r->arena, &q_count[0], &rows, "sssss", list, status, status, domain, domain);
 	return rc == 0 ? atoll(db_get(&rows, 0, 0)) : -1;
 }
@@ -111,15 +112,16 @@ int rms_list_show(struct req *r)
 
 	const char *lang = rms_data_lang(r), *q = in_text(r, PF_Q);
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
-	const char *words = q ? rms_fts_query(r, q) : NULL;
+	struct rms_words words;
+	rms_words(r, q, &words);
 	long long sort = in_int(r, PF_TERMS_SORT, 0), size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	/* Words too short to search for find nothing, and say so. */
-	long long total = q && !words ? 0
-				      : count_terms(r, db_get(&list, 0, 14), atoll(db_get(&list, 0, 9)), status, domain,
-						    words, id);
+	long long total = q && !words.n ? 0
+					: count_terms(r, db_get(&list, 0, 14), atoll(db_get(&list, 0, 9)), status, domain,
+						      &words, id);
 	if (total < 0)
 		return 500;
-	if (q && !words)
+	if (q && !words.n)
 		app_set(r, "Page.short_words", "1");
 	long long pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
@@ -128,8 +130,10 @@ int rms_list_show(struct req *r)
 	struct db_rows terms = {0};
 	long long offset = (page - 1) * size;
 	int rc = total == 0 ? 0
-	       : words	    ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms, "sssssssiiss", lang, id, status,
-					status, domain, domain, words, size, offset, lang, lang)
+	       : words.n    ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms,
+					"s" RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES "iiss", lang,
+					RMS_FIRST_WORD_ARGS(words), id, status, status, domain, domain,
+					RMS_MORE_WORD_ARGS(words), size, offset, lang, lang)
 			    : db_query(r->app->db, r->arena, &q_terms[0][sort], &terms, "ssssssiiss", lang, id, status,
 					status, domain, domain, size, offset, lang, lang);
 	if (rc < 0)

@@ -4,12 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistr.h>
-#include <unictype.h>
 
 #include "app.h"
 #include "db.h"
 #include "fields_public.h"
+#include "highlight.h"
 #include "rms_page.h"
 
 static struct db_sql q_domains = DB_SQL("SELECT id, name_en FROM rms_terms WHERE list_id = 100000000004 ORDER BY id");
@@ -59,32 +58,36 @@ bool rms_is_id_text(const char *q)
 	return q && strlen(q) == 12 && strspn(q, "0123456789") == 12;
 }
 
-const char *rms_fts_query(struct req *r, const char *q)
+struct collect {
+	struct req *r;
+	struct rms_words *w;
+};
+
+static void add_word(void *ctx, const char *word, size_t len)
 {
-	/* Words are runs of letters and digits (any script); everything else,
-	 * FULLTEXT operators included, separates them. */
-	struct buf b;
-	buf_init(&b, r->arena);
-	const uint8_t *s = (const uint8_t *)q, *end = s + strlen(q);
-	size_t words = 0;
-	while (s < end) {
-		ucs4_t c;
-		int n = u8_mbtouc(&c, s, (size_t)(end - s));
-		if (!(uc_is_alpha(c) || uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_M))) {
-			s += n;
-			continue;
-		}
-		const uint8_t *start = s;
-		while (s < end) {
-			n = u8_mbtouc(&c, s, (size_t)(end - s));
-			if (!(uc_is_alpha(c) || uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_M)))
-				break;
-			s += n;
-		}
-		if (s - start < 2 || words == 8)
-			continue; /* one-letter words are not indexed */
-		buf_printf(&b, "%s+%.*s*", words ? " " : "", (int)(s - start), (const char *)start);
-		words++;
+	struct collect *c = ctx;
+	if (len < 2 || len > 64)
+		return; /* one letter finds too much; longer is no word */
+	/* Keep the longest words: they are the rarest. */
+	const char *copy = arena_strndup(c->r->arena, word, len);
+	size_t at = c->w->n < RMS_WORDS ? c->w->n++ : RMS_WORDS;
+	if (at == RMS_WORDS) {
+		if (len <= strlen(c->w->word[RMS_WORDS - 1]))
+			return;
+		at = RMS_WORDS - 1;
 	}
-	return words ? buf_str(&b) : NULL;
+	c->w->word[at] = copy;
+	for (size_t i = at; i > 0 && strlen(c->w->word[i]) > strlen(c->w->word[i - 1]); i--) {
+		const char *t = c->w->word[i];
+		c->w->word[i] = c->w->word[i - 1];
+		c->w->word[i - 1] = t;
+	}
+}
+
+void rms_words(struct req *r, const char *q, struct rms_words *w)
+{
+	memset(w, 0, sizeof *w);
+	struct collect c = {r, w};
+	if (q)
+		hl_each_word(q, add_word, &c);
 }

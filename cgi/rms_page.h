@@ -1,5 +1,5 @@
 /* What the RMS pages share: the domain filter, the data language, and the
- * search words turned into a FULLTEXT query. */
+ * search words. */
 #ifndef SPOR_RMS_PAGE_H
 #define SPOR_RMS_PAGE_H
 
@@ -13,9 +13,36 @@ void rms_domains(struct req *r);
 /* The data language: ?lang=, else English. */
 const char *rms_data_lang(struct req *r);
 
-/* A boolean-mode FULLTEXT query matching every word of `q` as a prefix
- * ("+word*"), operators removed; NULL when no word is left. */
-const char *rms_fts_query(struct req *r, const char *q);
+/* The words of a search (2 to 64 bytes each), the longest first: it drives
+ * the query through the word index.  At most RMS_WORDS; n == 0 when no word
+ * is usable. */
+enum { RMS_WORDS = 4 };
+struct rms_words {
+	const char *word[RMS_WORDS]; /* unused ones NULL */
+	size_t n;
+};
+void rms_words(struct req *r, const char *q, struct rms_words *w);
+
+/* SQL for the terms t that have a word starting with each word: the terms
+ * with the first (longest) word, from its range of collation weights, drive
+ * the query as a derived table; the other words are checked per term.
+ *   FROM RMS_WORD_TERMS ... WHERE ... RMS_MORE_WORDS
+ * Arguments: RMS_FIRST_WORD_ARGS where RMS_WORD_TERMS stands, and
+ * RMS_MORE_WORD_ARGS where RMS_MORE_WORDS stands. */
+#define RMS_WKEY "WEIGHT_STRING(? COLLATE utf8mb4_unicode_520_ci)"
+#define RMS_WRANGE(a) a ".wkey >= " RMS_WKEY " AND " a ".wkey < CONCAT(" RMS_WKEY ", 0xFFFF)"
+#define RMS_WORD_TERMS                                                                                             \
+	" (SELECT DISTINCT d.term_id FROM rms_term_words d WHERE " RMS_WRANGE("d") ") c"                             \
+	" JOIN rms_terms t ON t.id = c.term_id"
+#define RMS_MORE_WORD                                                                                              \
+	" AND (? IS NULL OR EXISTS (SELECT 1 FROM rms_term_words w WHERE w.term_id = t.id AND " RMS_WRANGE("w") "))"
+#define RMS_MORE_WORDS RMS_MORE_WORD RMS_MORE_WORD RMS_MORE_WORD
+#define RMS_FIRST_WORD_ARGS(w) (w).word[0], (w).word[0]
+#define RMS_MORE_WORD_ARGS(w)                                                                                      \
+	(w).word[1], (w).word[1], (w).word[1], (w).word[2], (w).word[2], (w).word[2], (w).word[3], (w).word[3],      \
+		(w).word[3]
+#define RMS_FIRST_WORD_TYPES "ss"
+#define RMS_MORE_WORD_TYPES "sssssssss"
 
 /* True when `q` is a 12-digit ID. */
 bool rms_is_id_text(const char *q);

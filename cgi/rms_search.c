@@ -1,7 +1,7 @@
 /* /rms/search: terms across all lists.  A 12-digit ID jumps to its term or
- * list; otherwise every word must start a word of one of the term's names,
- * in any language, case- and accent-insensitively (the collation and the
- * FULLTEXT index do the matching; highlight.c marks the words in C). */
+ * list; otherwise every word must start a word of the term's names, in any
+ * language, case- and accent-insensitively (the word index and its
+ * collation do the matching; highlight.c marks the words in C). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -19,11 +19,11 @@ static struct db_sql q_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 static struct db_sql q_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
 static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY name");
 
-/* Arguments: words, list, list, status, status, domain, domain. */
+/* Arguments: first word, list, list, status, status, domain, domain, more words. */
 #define HITS                                                                                                       \
-	" FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"                                                   \
-	" WHERE t.id IN (SELECT term_id FROM rms_term_names WHERE MATCH(value) AGAINST(? IN BOOLEAN MODE))"         \
-	" AND (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+	" FROM" RMS_WORD_TERMS " JOIN rms_lists l ON l.id = t.list_id"                                              \
+	" WHERE (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"   \
+	RMS_MORE_WORDS
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 static struct db_sql q_hits = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en, COUNT(*) OVER ()" HITS
 				     " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
@@ -131,8 +131,9 @@ int rms_search_show(struct req *r)
 			return status_code;
 		return app_page(r, "rms/search.cs");
 	}
-	const char *words = q ? rms_fts_query(r, q) : NULL;
-	if (!words) {
+	struct rms_words words;
+	rms_words(r, q, &words);
+	if (!words.n) {
 		if (q)
 			app_set(r, "Page.short_words", "1");
 		return app_page(r, "rms/search.cs");
@@ -141,13 +142,15 @@ int rms_search_show(struct req *r)
 	struct db_rows hits, names;
 	long long total = 0;
 	for (int attempt = 0; attempt < 2; attempt++) {
-		if (db_query(db, r->arena, &q_hits, &hits, "sssssssii", words, list, list, status, status, domain, domain,
-			     size, (page - 1) * size) < 0)
+		if (db_query(db, r->arena, &q_hits, &hits, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES "ii",
+			     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain,
+			     RMS_MORE_WORD_ARGS(words), size, (page - 1) * size) < 0)
 			return 500;
 		if (hits.nrows || page == 1)
 			break;
-		if (db_query(db, r->arena, &q_count, &rows, "sssssss", words, list, list, status, status, domain,
-			     domain) < 0)
+		if (db_query(db, r->arena, &q_count, &rows, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES,
+			     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain,
+			     RMS_MORE_WORD_ARGS(words)) < 0)
 			return 500;
 		total = atoll(db_get(&rows, 0, 0));
 		page = total ? (total + size - 1) / size : 1;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "highlight.h"
 #include "log.h"
 #include "mem.h"
 #include "rms_snapshot.h"
@@ -55,6 +56,9 @@ static struct db_sql q_names_clear = DB_SQL("DELETE FROM rms_term_names WHERE te
 static struct db_sql q_name_insert =
 	DB_SQL("INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
 	       " VALUES (?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_words_clear = DB_SQL("DELETE FROM rms_term_words WHERE term_id = ?");
+static struct db_sql q_word_insert = DB_SQL(
+	"INSERT IGNORE INTO rms_term_words (wkey, term_id) VALUES (WEIGHT_STRING(? COLLATE utf8mb4_unicode_520_ci), ?)");
 static struct db_sql q_descs_clear = DB_SQL("DELETE FROM rms_term_descriptions WHERE term_id = ?");
 static struct db_sql q_desc_insert =
 	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
@@ -144,10 +148,31 @@ static const char *int_str(struct arena *a, const json_t *v)
 	return json_is_integer(v) ? arena_printf(a, "%lld", (long long)json_integer_value(v)) : NULL;
 }
 
+struct word_ctx {
+	struct rms_store *s;
+	const char *id;
+	int rc;
+};
+
+/* Each word of a name goes to the word index, by its collation weight (so
+ * one term's duplicates, whatever their case and accents, are one entry). */
+static void index_word(void *ctx, const char *word, size_t len)
+{
+	struct word_ctx *w = ctx;
+	if (w->rc < 0 || len < 2 || len > 64)
+		return;
+	char buf[65];
+	memcpy(buf, word, len);
+	buf[len] = '\0';
+	w->rc = db_exec(w->s->db, &q_word_insert, NULL, "ss", buf, w->id);
+}
+
 static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 {
-	if (db_exec(s->db, &q_names_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_descs_clear, NULL, "s", id) < 0)
+	if (db_exec(s->db, &q_names_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_descs_clear, NULL, "s", id) < 0 ||
+	    db_exec(s->db, &q_words_clear, NULL, "s", id) < 0)
 		return -1;
+	struct word_ctx words = {s, id, 0};
 	const char *lang;
 	json_t *l;
 	json_object_foreach(json_object_get(snap, "texts"), lang, l)
@@ -162,7 +187,9 @@ static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 					 ? db_exec(s->db, &q_desc_insert, NULL, "ssssss", id, lang, value, st, on, by)
 					 : db_exec(s->db, &q_name_insert, NULL, "sssssss", id, lang, rms_kind_names[k],
 						   value, st, on, by);
-			if (rc < 0)
+			if (k != RMS_DESCRIPTION && value)
+				hl_each_word(value, index_word, &words);
+			if (rc < 0 || words.rc < 0)
 				return -1;
 			s->stats.texts++;
 		}

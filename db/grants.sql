@@ -14,6 +14,7 @@ GRANT SELECT ON v_session_user TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;
+GRANT SELECT ON rms_term_words TO spor_public;
 GRANT SELECT ON rms_term_descriptions TO spor_public;
 GRANT SELECT ON rms_term_mappings TO spor_public;
 GRANT SELECT ON rms_term_countries TO spor_public;

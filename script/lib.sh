@@ -106,7 +106,6 @@ spor_db_start() {
         --tmpdir="$SPOR_VAR/tmp" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
         --innodb-buffer-pool-size="${SPOR_DB_BUFFER:-256M}" --max-connections=400 \
-        --innodb-ft-min-token-size=2 --innodb-ft-enable-stopword=0 \
         --skip-name-resolve >/dev/null 2>&1 &
     local i
     for i in $(seq 1 100); do

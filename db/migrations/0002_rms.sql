@@ -53,8 +53,7 @@ CREATE TABLE IF NOT EXISTS rms_terms (
   CONSTRAINT rms_terms_list FOREIGN KEY (list_id) REFERENCES rms_lists (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
 
--- Names of a term per language and kind; the FULLTEXT index serves search
--- (case- and accent-insensitive through the collation).
+-- Names of a term per language and kind.
 CREATE TABLE IF NOT EXISTS rms_term_names (
   term_id       BIGINT UNSIGNED NOT NULL,
   lang          VARCHAR(10) NOT NULL,
@@ -64,8 +63,19 @@ CREATE TABLE IF NOT EXISTS rms_term_names (
   modified_at   DATETIME NULL,
   modified_by   VARCHAR(100) NULL,
   PRIMARY KEY (term_id, lang, kind),
-  FULLTEXT KEY rms_term_names_value (value),
   CONSTRAINT rms_term_names_term FOREIGN KEY (term_id) REFERENCES rms_terms (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
+
+-- Every word of a term's names, once per term, by its collation weight
+-- (WEIGHT_STRING: case and accents folded, "Comprimé" = "comprime"): the
+-- words that start with a prefix are one range of this key.  The
+-- (term_id, wkey) index checks a term's further words.
+CREATE TABLE IF NOT EXISTS rms_term_words (
+  wkey          VARBINARY(255) NOT NULL,
+  term_id       BIGINT UNSIGNED NOT NULL,
+  PRIMARY KEY (wkey, term_id),
+  KEY rms_term_words_term (term_id, wkey),
+  CONSTRAINT rms_term_words_term FOREIGN KEY (term_id) REFERENCES rms_terms (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
 
 CREATE TABLE IF NOT EXISTS rms_term_descriptions (
