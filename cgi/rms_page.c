@@ -84,10 +84,33 @@ static void add_word(void *ctx, const char *word, size_t len)
 	}
 }
 
+/* How many index entries start with a word, counted up to 10,000. */
+static struct db_sql q_word_count = DB_SQL(
+	"SELECT COUNT(*) FROM (SELECT 1 FROM rms_term_words d WHERE " RMS_WRANGE("d") " LIMIT 10000) x");
+
 void rms_words(struct req *r, const char *q, struct rms_words *w)
 {
 	memset(w, 0, sizeof *w);
 	struct collect c = {r, w};
 	if (q)
 		hl_each_word(q, add_word, &c);
+	if (w->n < 2)
+		return;
+	/* The rarest word first: it drives the query. */
+	long long counts[RMS_WORDS];
+	for (size_t i = 0; i < w->n; i++) {
+		struct db_rows rows;
+		counts[i] = db_query(r->app->db, r->arena, &q_word_count, &rows, "ss", w->word[i], w->word[i]) == 0
+				    ? atoll(db_get(&rows, 0, 0))
+				    : 10000;
+	}
+	for (size_t i = 1; i < w->n; i++)
+		for (size_t k = i; k > 0 && counts[k] < counts[k - 1]; k--) {
+			long long tc = counts[k];
+			counts[k] = counts[k - 1];
+			counts[k - 1] = tc;
+			const char *tw = w->word[k];
+			w->word[k] = w->word[k - 1];
+			w->word[k - 1] = tw;
+		}
 }

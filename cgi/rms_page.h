@@ -13,9 +13,9 @@ void rms_domains(struct req *r);
 /* The data language: ?lang=, else English. */
 const char *rms_data_lang(struct req *r);
 
-/* The words of a search (2 to 64 bytes each), the longest first: it drives
- * the query through the word index.  At most RMS_WORDS; n == 0 when no word
- * is usable. */
+/* The words of a search (2 to 64 bytes each), the rarest first: it drives
+ * the query through the word index (each word's range is counted, up to a
+ * bound).  At most RMS_WORDS (the longest); n == 0 when no word is usable. */
 enum { RMS_WORDS = 4 };
 struct rms_words {
 	const char *word[RMS_WORDS]; /* unused ones NULL */

@@ -57,8 +57,11 @@ static struct db_sql q_name_insert =
 	DB_SQL("INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
 	       " VALUES (?, ?, ?, ?, ?, ?, ?)");
 static struct db_sql q_words_clear = DB_SQL("DELETE FROM rms_term_words WHERE term_id = ?");
-static struct db_sql q_word_insert = DB_SQL(
-	"INSERT IGNORE INTO rms_term_words (wkey, term_id) VALUES (WEIGHT_STRING(? COLLATE utf8mb4_unicode_520_ci), ?)");
+/* All the words of a term's names at once: a JSON array of them. */
+static struct db_sql q_words_insert = DB_SQL(
+	"INSERT IGNORE INTO rms_term_words (wkey, term_id)"
+	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), ?"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j");
 static struct db_sql q_descs_clear = DB_SQL("DELETE FROM rms_term_descriptions WHERE term_id = ?");
 static struct db_sql q_desc_insert =
 	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
@@ -148,23 +151,12 @@ static const char *int_str(struct arena *a, const json_t *v)
 	return json_is_integer(v) ? arena_printf(a, "%lld", (long long)json_integer_value(v)) : NULL;
 }
 
-struct word_ctx {
-	struct rms_store *s;
-	const char *id;
-	int rc;
-};
-
 /* Each word of a name goes to the word index, by its collation weight (so
  * one term's duplicates, whatever their case and accents, are one entry). */
-static void index_word(void *ctx, const char *word, size_t len)
+static void collect_word(void *ctx, const char *word, size_t len)
 {
-	struct word_ctx *w = ctx;
-	if (w->rc < 0 || len < 2 || len > 64)
-		return;
-	char buf[65];
-	memcpy(buf, word, len);
-	buf[len] = '\0';
-	w->rc = db_exec(w->s->db, &q_word_insert, NULL, "ss", buf, w->id);
+	if (len >= 2 && len <= 64)
+		json_array_append_new(ctx, json_stringn(word, len));
 }
 
 static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
@@ -172,7 +164,7 @@ static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 	if (db_exec(s->db, &q_names_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_descs_clear, NULL, "s", id) < 0 ||
 	    db_exec(s->db, &q_words_clear, NULL, "s", id) < 0)
 		return -1;
-	struct word_ctx words = {s, id, 0};
+	json_t *words = json_array();
 	const char *lang;
 	json_t *l;
 	json_object_foreach(json_object_get(snap, "texts"), lang, l)
@@ -188,13 +180,19 @@ static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 					 : db_exec(s->db, &q_name_insert, NULL, "sssssss", id, lang, rms_kind_names[k],
 						   value, st, on, by);
 			if (k != RMS_DESCRIPTION && value)
-				hl_each_word(value, index_word, &words);
-			if (rc < 0 || words.rc < 0)
+				hl_each_word(value, collect_word, words);
+			if (rc < 0) {
+				json_decref(words);
 				return -1;
+			}
 			s->stats.texts++;
 		}
 	}
-	return 0;
+	char *list = json_dumps(words, JSON_COMPACT);
+	int rc = json_array_size(words) ? db_exec(s->db, &q_words_insert, NULL, "ss", id, list) : 0;
+	free(list);
+	json_decref(words);
+	return rc;
 }
 
 static int write_lists(struct rms_store *s, const char *id, const json_t *snap)
