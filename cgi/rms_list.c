@@ -48,6 +48,14 @@ static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 #define BY_STATUS_DESC " ORDER BY t.status DESC, t.name_sort, t.id"
 #define PAGE(order) DETAILS order JOINS order
 #define PAGE_WORDS(order) DETAILS_WORDS order JOINS order
+/* Without filters the inner query reads the (list_id, name_sort, id) index
+ * alone, which keeps deep pages cheap.  Arguments: lang, list, limit,
+ * offset, lang, lang. */
+#define PAGE_ALL(order) SELECT_DETAILS "rms_terms t WHERE t.list_id = ?" order JOINS order
+
+static struct db_sql q_all_terms[6] = {DB_SQL(PAGE_ALL(BY_NAME)),   DB_SQL(PAGE_ALL(BY_NAME_DESC)),
+				       DB_SQL(PAGE_ALL(BY_ID)),	    DB_SQL(PAGE_ALL(BY_ID_DESC)),
+				       DB_SQL(PAGE_ALL(BY_STATUS)), DB_SQL(PAGE_ALL(BY_STATUS_DESC))};
 
 /* Indexed like terms_sorts in routes_public.c; [1] with words. */
 static struct db_sql q_terms[2][6] = {
@@ -130,6 +138,9 @@ int rms_list_show(struct req *r)
 	struct db_rows terms = {0};
 	long long offset = (page - 1) * size;
 	int rc = total == 0 ? 0
+	       : !words.n && !status && !domain
+		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &terms, "ssiiss", lang, id, size, offset, lang,
+				  lang)
 	       : words.n    ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms,
 					"s" RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES "iiss", lang,
 					RMS_FIRST_WORD_ARGS(words), id, status, status, domain, domain,
