@@ -136,77 +136,79 @@ static int json_row(void *ctx, const char *const *cells, size_t ncols)
 	return 0;
 }
 
-/* The list, or 404 before anything is written. */
-static int load_list(struct req *r, struct db_rows *list)
+/* What both exports start with: the list (404 before anything is
+ * written), the page's filters, and the answer's headers. */
+struct export {
+	struct db_rows list;
+	const char *id, *q, *status, *domain, *lang;
+	struct rms_words words;
+	struct out o;
+};
+
+static int export_begin(struct req *r, struct export *e, const char *type, const char *ext)
 {
-	if (db_query(r->app->db, r->arena, &q_list, list, "s", in_text(r, PF_LIST_ID)) < 0)
+	e->id = in_text(r, PF_LIST_ID);
+	if (db_query(r->app->db, r->arena, &q_list, &e->list, "s", e->id) < 0)
 		return 500;
-	return list->nrows ? 0 : 404;
+	if (!e->list.nrows)
+		return 404;
+	e->q = in_text(r, PF_Q);
+	e->status = in_text(r, PF_STATUS);
+	e->domain = in_text(r, PF_DOMAIN);
+	e->lang = in_text(r, PF_LANG);
+	rms_words(r, e->q, &e->words);
+	e->o = (struct out){.r = r};
+	buf_init(&e->o.buf, r->arena);
+	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
+	http_stream_begin(r, type, arena_printf(r->arena, "%s.%s", e->id, ext));
+	return 0;
 }
 
 int rms_export_csv(struct req *r)
 {
-	struct db_rows list;
-	int rc = load_list(r, &list);
+	struct export e;
+	int rc = export_begin(r, &e, "text/csv; charset=utf-8", "csv");
 	if (rc)
 		return rc;
-	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q);
-	struct rms_words words;
-	rms_words(r, q, &words);
-	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN), *lang = in_text(r, PF_LANG);
-	struct out o = {.r = r};
-	buf_init(&o.buf, r->arena);
-	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
-	http_stream_begin(r, "text/csv; charset=utf-8", arena_printf(r->arena, "%s.csv", id));
-	buf_puts(&o.buf, "\xef\xbb\xbf");
+	buf_puts(&e.o.buf, "\xef\xbb\xbf");
 	for (size_t c = 0; c < rms_csv_ncolumns; c++)
-		csv_field(&o.buf, rms_csv_column(c), c == 0);
-	buf_puts(&o.buf, "\r\n");
-	if (q && !words.n) {
-		flush(&o, true);
-		return 200;
-	}
-	rc = words.n ? db_each(r->app->db, r->arena, &q_csv[1], csv_row, &o,
-			       RMS_FIRST_WORD_TYPES "sssssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(words), id,
-			       status, status, domain, domain, lang, lang, RMS_MORE_WORD_ARGS(words))
-		   : db_each(r->app->db, r->arena, &q_csv[0], csv_row, &o, "sssssss", id, status, status, domain, domain,
-			     lang, lang);
-	flush(&o, true);
+		csv_field(&e.o.buf, rms_csv_column(c), c == 0);
+	buf_puts(&e.o.buf, "\r\n");
+	if (!e.q || e.words.n)
+		rc = e.words.n ? db_each(r->app->db, r->arena, &q_csv[1], csv_row, &e.o,
+					 RMS_FIRST_WORD_TYPES "sssssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(e.words),
+					 e.id, e.status, e.status, e.domain, e.domain, e.lang, e.lang,
+					 RMS_MORE_WORD_ARGS(e.words))
+			       : db_each(r->app->db, r->arena, &q_csv[0], csv_row, &e.o, "sssssss", e.id, e.status,
+					 e.status, e.domain, e.domain, e.lang, e.lang);
+	flush(&e.o, true);
 	return rc < 0 ? 500 : 200;
 }
 
 int rms_export_json(struct req *r)
 {
-	struct db_rows list;
-	int rc = load_list(r, &list);
+	struct export e;
+	int rc = export_begin(r, &e, "application/json; charset=utf-8", "json");
 	if (rc)
 		return rc;
-	const char *id = in_text(r, PF_LIST_ID), *q = in_text(r, PF_Q);
-	struct rms_words words;
-	rms_words(r, q, &words);
-	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
 	json_t *l = json_object();
 	static const char *const keys[] = {"id", "name", "short_name", "description", "owner", "domain",
 					   "status", "version", "term_count", "created", "modified"};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		const char *v = db_get(&list, 0, i);
+		const char *v = db_get(&e.list, 0, i);
 		json_object_set_new(l, keys[i], v ? json_string(v) : json_null());
 	}
 	char *head = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(l);
-	struct out o = {.r = r};
-	buf_init(&o.buf, r->arena);
-	r->cache_control = "no-store";
-	http_stream_begin(r, "application/json; charset=utf-8", arena_printf(r->arena, "%s.json", id));
-	buf_printf(&o.buf, "{\"list\":%s,\"terms\":[", head);
+	buf_printf(&e.o.buf, "{\"list\":%s,\"terms\":[", head);
 	free(head);
-	if (!q || words.n)
-		rc = words.n ? db_each(r->app->db, r->arena, &q_json[1], json_row, &o,
-				       RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(words), id,
-				       status, status, domain, domain, RMS_MORE_WORD_ARGS(words))
-			   : db_each(r->app->db, r->arena, &q_json[0], json_row, &o, "sssss", id, status, status, domain,
-				     domain);
-	buf_puts(&o.buf, "\n]}\n");
-	flush(&o, true);
+	if (!e.q || e.words.n)
+		rc = e.words.n ? db_each(r->app->db, r->arena, &q_json[1], json_row, &e.o,
+					 RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(e.words),
+					 e.id, e.status, e.status, e.domain, e.domain, RMS_MORE_WORD_ARGS(e.words))
+			       : db_each(r->app->db, r->arena, &q_json[0], json_row, &e.o, "sssss", e.id, e.status,
+					 e.status, e.domain, e.domain);
+	buf_puts(&e.o.buf, "\n]}\n");
+	flush(&e.o, true);
 	return rc < 0 ? 500 : 200;
 }

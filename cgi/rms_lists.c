@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "listing.h"
 #include "rms_page.h"
+#include "rms_record.h"
 
 /* The lists are few (hundreds): one statement sorts by a CASE of the key. */
 #define LISTS_WHERE                                                                                                \
@@ -42,7 +43,7 @@ int rms_lists_show(struct req *r)
 	const char *key = sort[0] == '-' ? sort + 1 : sort;
 	long long size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	const char *like = q ? listing_like(r, q) : NULL;
-	const char *id = rms_is_id_text(q) ? q : "0";
+	const char *id = rms_is_id(q) ? q : "0";
 
 	/* The total comes with the rows; a page past the end asks again for the last. */
 	struct db_rows rows;

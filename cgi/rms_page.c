@@ -53,11 +53,6 @@ const char *rms_data_lang(struct req *r)
 	return lang ? lang : "en";
 }
 
-bool rms_is_id_text(const char *q)
-{
-	return q && strlen(q) == 12 && strspn(q, "0123456789") == 12;
-}
-
 struct collect {
 	struct req *r;
 	struct rms_words *w;

@@ -44,7 +44,4 @@ void rms_words(struct req *r, const char *q, struct rms_words *w);
 #define RMS_FIRST_WORD_TYPES "ss"
 #define RMS_MORE_WORD_TYPES "sssssssss"
 
-/* True when `q` is a 12-digit ID. */
-bool rms_is_id_text(const char *q);
-
 #endif

@@ -14,6 +14,7 @@
 #include "highlight.h"
 #include "listing.h"
 #include "rms_page.h"
+#include "rms_record.h"
 
 static struct db_sql q_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 static struct db_sql q_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
@@ -118,19 +119,18 @@ int rms_search_show(struct req *r)
 	app_set(r, "Page.domain", domain);
 	app_set(r, "Page.lang", lang);
 	app_set_int(r, "Page.size", size);
+	/* An ID leaves at once for its term or list. */
+	int jump = rms_is_id(q) ? jump_to_id(r, q) : 0;
+	if (jump)
+		return jump;
 	struct db_rows rows;
 	if (db_query(db, r->arena, &q_lists, &rows, "") < 0)
 		return 500;
 	static const char *const list_names[] = {"id", "name", NULL};
 	app_rows(r, "Page.lists", &rows, list_names);
 	rms_domains(r);
-
-	if (rms_is_id_text(q)) {
-		int status_code = jump_to_id(r, q);
-		if (status_code)
-			return status_code;
+	if (rms_is_id(q))
 		return app_page(r, "rms/search.cs");
-	}
 	struct rms_words words;
 	rms_words(r, q, &words);
 	if (!words.n) {
