@@ -22,7 +22,10 @@ const browser = await chromium.launch({
          '--disable-component-update', '--disable-sync', '--disable-quic'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // As the HTTP tests do: a signed-in visitor's cookie bypasses nginx's page cache.
+  await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
+  const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));

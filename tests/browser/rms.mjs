@@ -28,6 +28,9 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  // As the HTTP tests do: a signed-in visitor's cookie, so that nginx's page
+  // cache never answers with a page from before this journey's import.
+  await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
