@@ -24,34 +24,24 @@ static const char *const list_columns[] = {"id", "name", "short_name", "descript
 					   "modified", NULL};
 static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 
-/* The page's term IDs come first, from the index alone (deep pages skip
- * index entries, not joined rows); then the details of those few terms.
- * Arguments: lang, [first word,] list, status, status, domain, domain,
- * [more words,] limit, offset, lang, lang. */
-#define SELECT_DETAILS                                                                                             \
-	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"  \
-	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en FROM (SELECT t.id FROM "
+/* The page's term IDs come first, from the indexes alone (deep pages skip
+ * index entries, not joined rows); then the details of those few terms, in
+ * the order of the IDs.  Sorting the joined rows instead would cost
+ * MariaDB a temporary table on disk (names are long VARCHARs).
+ * Arguments: [first word,] list, status, status, domain, domain,
+ * [more words,] limit, offset. */
 #define FILTERS " WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
-#define DETAILS SELECT_DETAILS "rms_terms t" FILTERS
-#define DETAILS_WORDS SELECT_DETAILS RMS_WORD_TERMS FILTERS RMS_MORE_WORDS
-#define JOINS                                                                                                      \
-	" LIMIT ? OFFSET ?) page JOIN rms_terms t ON t.id = page.id"                                                \
-	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"                   \
-	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"                  \
-	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
-	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
 #define BY_NAME " ORDER BY t.name_sort, t.id"
 #define BY_NAME_DESC " ORDER BY t.name_sort DESC, t.id DESC"
 #define BY_ID " ORDER BY t.id"
 #define BY_ID_DESC " ORDER BY t.id DESC"
 #define BY_STATUS " ORDER BY t.status, t.name_sort, t.id"
 #define BY_STATUS_DESC " ORDER BY t.status DESC, t.name_sort, t.id"
-#define PAGE(order) DETAILS order JOINS order
-#define PAGE_WORDS(order) DETAILS_WORDS order JOINS order
-/* Without filters the inner query reads the (list_id, name_sort, id) index
- * alone, which keeps deep pages cheap.  Arguments: lang, list, limit,
- * offset, lang, lang. */
-#define PAGE_ALL(order) SELECT_DETAILS "rms_terms t WHERE t.list_id = ?" order JOINS order
+#define PAGE(order) "SELECT t.id FROM rms_terms t" FILTERS order " LIMIT ? OFFSET ?"
+#define PAGE_WORDS(order) "SELECT t.id FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS order " LIMIT ? OFFSET ?"
+/* Without filters the (list_id, name_sort, id) index alone answers, which
+ * keeps deep pages cheap.  Arguments: list, limit, offset. */
+#define PAGE_ALL(order) "SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"
 
 static struct db_sql q_all_terms[6] = {DB_SQL(PAGE_ALL(BY_NAME)),   DB_SQL(PAGE_ALL(BY_NAME_DESC)),
 				       DB_SQL(PAGE_ALL(BY_ID)),	    DB_SQL(PAGE_ALL(BY_ID_DESC)),
@@ -64,6 +54,18 @@ static struct db_sql q_terms[2][6] = {
 	{DB_SQL(PAGE_WORDS(BY_NAME)), DB_SQL(PAGE_WORDS(BY_NAME_DESC)), DB_SQL(PAGE_WORDS(BY_ID)),
 	 DB_SQL(PAGE_WORDS(BY_ID_DESC)), DB_SQL(PAGE_WORDS(BY_STATUS)), DB_SQL(PAGE_WORDS(BY_STATUS_DESC))},
 };
+
+/* The terms whose IDs are in a JSON array, in its order, with names in the
+ * data language (and whether English stands in).  Arguments: lang, IDs,
+ * lang, lang. */
+static struct db_sql q_details = DB_SQL(
+	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"
+	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+	" FROM " RMS_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
+	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
+	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"
+	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id ORDER BY j.pos");
 static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
 					   "parent", "parent_name", NULL};
 
@@ -131,23 +133,24 @@ int rms_list_show(struct req *r)
 		return 500;
 	if (q && !words.n)
 		app_set(r, "Page.short_words", "1");
+	if (words.broad)
+		app_set(r, "Page.broad_words", "1");
 	long long pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
 		page = pages;
 
-	struct db_rows terms = {0};
+	struct db_rows ids = {0}, terms = {0};
 	long long offset = (page - 1) * size;
 	int rc = total == 0 ? 0
 	       : !words.n && !status && !domain
-		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &terms, "ssiiss", lang, id, size, offset, lang,
-				  lang)
-	       : words.n    ? db_query(r->app->db, r->arena, &q_terms[1][sort], &terms,
-					"s" RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES "iiss", lang,
-					RMS_FIRST_WORD_ARGS(words), id, status, status, domain, domain,
-					RMS_MORE_WORD_ARGS(words), size, offset, lang, lang)
-			    : db_query(r->app->db, r->arena, &q_terms[0][sort], &terms, "ssssssiiss", lang, id, status,
-					status, domain, domain, size, offset, lang, lang);
-	if (rc < 0)
+		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "sii", id, size, offset)
+	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
+				    RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES "ii", RMS_FIRST_WORD_ARGS(words), id,
+				    status, status, domain, domain, RMS_MORE_WORD_ARGS(words), size, offset)
+			 : db_query(r->app->db, r->arena, &q_terms[0][sort], &ids, "sssssii", id, status, status, domain,
+				    domain, size, offset);
+	if (rc < 0 || (ids.nrows && db_query(r->app->db, r->arena, &q_details, &terms, "ssss", lang,
+					     rms_id_array(r, &ids, 0), lang, lang) < 0))
 		return 500;
 	app_rows(r, "Page.terms", &terms, term_columns);
 

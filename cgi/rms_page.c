@@ -47,6 +47,17 @@ void rms_domains(struct req *r)
 	}
 }
 
+const char *rms_id_array(struct req *r, const struct db_rows *rows, size_t col)
+{
+	struct buf ids;
+	buf_init(&ids, r->arena);
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < rows->nrows; i++)
+		buf_printf(&ids, "%s%s", i ? "," : "", db_get(rows, i, col));
+	buf_putc(&ids, ']');
+	return buf_str(&ids);
+}
+
 const char *rms_data_lang(struct req *r)
 {
 	const char *lang = in_text(r, PF_LANG);
@@ -79,9 +90,9 @@ static void add_word(void *ctx, const char *word, size_t len)
 	}
 }
 
-/* How many index entries start with a word, counted up to 10,000. */
-static struct db_sql q_word_count = DB_SQL(
-	"SELECT COUNT(*) FROM (SELECT 1 FROM rms_term_words d WHERE " RMS_WRANGE("d") " LIMIT 10000) x");
+/* How many index entries start with a word, counted up to the bound. */
+static struct db_sql q_word_count = DB_SQL("SELECT COUNT(*) FROM (SELECT 1 FROM rms_term_words d WHERE " RMS_WRANGE(
+	"d") " LIMIT " RMS_STR(RMS_WORD_BOUND) ") x");
 
 void rms_words(struct req *r, const char *q, struct rms_words *w)
 {
@@ -89,7 +100,7 @@ void rms_words(struct req *r, const char *q, struct rms_words *w)
 	struct collect c = {r, w};
 	if (q)
 		hl_each_word(q, add_word, &c);
-	if (w->n < 2)
+	if (w->n == 0)
 		return;
 	/* The rarest word first: it drives the query. */
 	long long counts[RMS_WORDS];
@@ -97,7 +108,7 @@ void rms_words(struct req *r, const char *q, struct rms_words *w)
 		struct db_rows rows;
 		counts[i] = db_query(r->app->db, r->arena, &q_word_count, &rows, "ss", w->word[i], w->word[i]) == 0
 				    ? atoll(db_get(&rows, 0, 0))
-				    : 10000;
+				    : RMS_WORD_BOUND;
 	}
 	for (size_t i = 1; i < w->n; i++)
 		for (size_t k = i; k > 0 && counts[k] < counts[k - 1]; k--) {
@@ -108,4 +119,5 @@ void rms_words(struct req *r, const char *q, struct rms_words *w)
 			w->word[k] = w->word[k - 1];
 			w->word[k - 1] = tw;
 		}
+	w->broad = counts[0] >= RMS_WORD_BOUND;
 }

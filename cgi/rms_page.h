@@ -4,6 +4,7 @@
 #define SPOR_RMS_PAGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct req;
 
@@ -13,14 +14,30 @@ void rms_domains(struct req *r);
 /* The data language: ?lang=, else English. */
 const char *rms_data_lang(struct req *r);
 
+/* One column of rows (term IDs) as a JSON array, for RMS_ID_TABLE. */
+struct db_rows;
+const char *rms_id_array(struct req *r, const struct db_rows *rows, size_t col);
+
+/* SQL for a table j(pos, id) of the IDs in a JSON array, in their order:
+ * joined to the terms and sorted by j.pos, MariaDB sorts only this table,
+ * before the join, with no temporary table. */
+#define RMS_ID_TABLE "JSON_TABLE(?, '$[*]' COLUMNS (pos FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) j"
+
 /* The words of a search (2 to 64 bytes each), the rarest first: it drives
  * the query through the word index (each word's range is counted, up to a
- * bound).  At most RMS_WORDS (the longest); n == 0 when no word is usable. */
+ * bound, RMS_WORD_BOUND).  At most RMS_WORDS (the longest); n == 0 when no word is usable. */
 enum { RMS_WORDS = 4 };
 struct rms_words {
 	const char *word[RMS_WORDS]; /* unused ones NULL */
 	size_t n;
+	bool broad; /* even the rarest word has RMS_WORD_BOUND entries or more */
 };
+/* A search reads at most this many terms with its rarest word: words that
+ * common would otherwise cost seconds (every match sorted), so the page
+ * says the results come from the first ones and asks for another word. */
+#define RMS_WORD_BOUND 10000
+#define RMS_STR_(x) #x
+#define RMS_STR(x) RMS_STR_(x)
 void rms_words(struct req *r, const char *q, struct rms_words *w);
 
 /* SQL for the terms t that have a word starting with each word: the terms
@@ -32,8 +49,8 @@ void rms_words(struct req *r, const char *q, struct rms_words *w);
 #define RMS_WKEY "WEIGHT_STRING(? COLLATE utf8mb4_unicode_520_ci)"
 #define RMS_WRANGE(a) a ".wkey >= " RMS_WKEY " AND " a ".wkey < CONCAT(" RMS_WKEY ", 0xFFFF)"
 #define RMS_WORD_TERMS                                                                                             \
-	" (SELECT DISTINCT d.term_id FROM rms_term_words d WHERE " RMS_WRANGE("d") ") c"                             \
-	" JOIN rms_terms t ON t.id = c.term_id"
+	" (SELECT DISTINCT d.term_id FROM rms_term_words d WHERE " RMS_WRANGE("d") " LIMIT " RMS_STR(RMS_WORD_BOUND) ") c"                             \
+	" STRAIGHT_JOIN rms_terms t ON t.id = c.term_id"
 #define RMS_MORE_WORD                                                                                              \
 	" AND (? IS NULL OR EXISTS (SELECT 1 FROM rms_term_words w WHERE w.term_id = t.id AND " RMS_WRANGE("w") "))"
 #define RMS_MORE_WORDS RMS_MORE_WORD RMS_MORE_WORD RMS_MORE_WORD

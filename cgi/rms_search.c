@@ -26,11 +26,14 @@ static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY n
 	" WHERE (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"   \
 	RMS_MORE_WORDS
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
-static struct db_sql q_hits = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en, COUNT(*) OVER ()" HITS
-				     " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
+static struct db_sql q_hits =
+	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
+/* The hits' details, in the order of their IDs (a JSON array). */
+static struct db_sql q_details = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " RMS_ID_TABLE
+					" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id ORDER BY j.pos");
 /* Every name of the terms on this page: a JSON array of their IDs. */
 static struct db_sql q_names = DB_SQL(
-	"SELECT n.term_id, n.lang, n.kind, n.value FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
+	"SELECT n.term_id, n.lang, n.kind, n.value FROM " RMS_ID_TABLE
 	" JOIN rms_term_names n ON n.term_id = j.id");
 
 static void put_pieces(struct req *r, HDF *node, const char *list, const struct hl_piece *p, size_t n)
@@ -138,37 +141,26 @@ int rms_search_show(struct req *r)
 			app_set(r, "Page.short_words", "1");
 		return app_page(r, "rms/search.cs");
 	}
-	/* The total comes with the hits; a page past the end asks again for the last. */
+	if (words.broad)
+		app_set(r, "Page.broad_words", "1");
 	struct db_rows hits, names;
-	long long total = 0;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		if (db_query(db, r->arena, &q_hits, &hits, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES "ii",
-			     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain,
-			     RMS_MORE_WORD_ARGS(words), size, (page - 1) * size) < 0)
-			return 500;
-		if (hits.nrows || page == 1)
-			break;
-		if (db_query(db, r->arena, &q_count, &rows, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES,
-			     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain,
-			     RMS_MORE_WORD_ARGS(words)) < 0)
-			return 500;
-		total = atoll(db_get(&rows, 0, 0));
-		page = total ? (total + size - 1) / size : 1;
-	}
-	if (hits.nrows)
-		total = atoll(db_get(&hits, 0, 5));
+	if (db_query(db, r->arena, &q_count, &rows, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES,
+		     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain, RMS_MORE_WORD_ARGS(words)) < 0)
+		return 500;
+	long long total = atoll(db_get(&rows, 0, 0)), pages = total ? (total + size - 1) / size : 1;
+	if (page > pages)
+		page = pages;
 	listing_pager(r, "/rms/search", page, size, total);
 	app_set(r, "Page.searched", "1");
 	if (total == 0)
 		return app_page(r, "rms/search.cs");
 
-	struct buf ids;
-	buf_init(&ids, r->arena);
-	buf_putc(&ids, '[');
-	for (size_t i = 0; i < hits.nrows; i++)
-		buf_printf(&ids, "%s%s", i ? "," : "", db_get(&hits, i, 0));
-	buf_putc(&ids, ']');
-	if (db_query(db, r->arena, &q_names, &names, "s", buf_str(&ids)) < 0)
+	if (db_query(db, r->arena, &q_hits, &rows, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES "ii",
+		     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain, RMS_MORE_WORD_ARGS(words),
+		     size, (page - 1) * size) < 0)
+		return 500;
+	const char *ids = rms_id_array(r, &rows, 0);
+	if (db_query(db, r->arena, &q_details, &hits, "s", ids) < 0 || db_query(db, r->arena, &q_names, &names, "s", ids) < 0)
 		return 500;
 	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
 	app_rows(r, "Page.hits", &hits, hit_names);

@@ -1,11 +1,11 @@
 /* /rms/terms/{termId}: one term with every field, its translations, parent
  * and children, replacement and what it replaces, source mappings,
  * countries, attributes and its version history.  Two statements: the
- * term's current record (its snapshot) with the terms around it and its
- * history as JSON, then the names of every term the record refers to. */
+ * term's current record (its snapshot), then what is around it. */
 #include "config.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,23 +13,29 @@
 #include "db.h"
 #include "fields_public.h"
 #include "handlers.h"
+#include "rms_page.h"
 #include "rms_record.h"
 #include "rms_snapshot.h"
 
-#define LINKS(cond)                                                                                                \
-	"(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', CAST(c.id AS CHAR), 'name', c.name_en, 'status', c.status)"        \
-	" ORDER BY c.name_sort, c.id LIMIT 500) FROM rms_terms c WHERE " cond ")"
 static struct db_sql q_term = DB_SQL(
-	"SELECT v.snapshot, l.name, " LINKS("c.parent_id = t.id") ", " LINKS("c.current_term_id = t.id") ","
-	" (SELECT JSON_ARRAYAGG(JSON_OBJECT('version', h.version, 'recorded', DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
-	"   'date', DATE_FORMAT(h.version_date, '%Y-%m-%d'), 'source', h.source, 'changes', h.changes)"
-	"   ORDER BY h.seq DESC LIMIT 200) FROM rms_term_versions h WHERE h.term_id = t.id)"
-	" FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
+	"SELECT v.snapshot, l.name FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
 	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq WHERE t.id = ?");
-/* Names and statuses of the terms whose IDs are in a JSON array. */
-static struct db_sql q_names = DB_SQL(
-	"SELECT r.id, r.name_en, r.status FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"
-	" JOIN rms_terms r ON r.id = j.id");
+/* Everything around the term, one kind of row after the other: its
+ * children, the terms it replaces, the terms its record refers to (a JSON
+ * array of IDs) and its versions, newest first.  Plain UNION ALL streams
+ * each part in turn; aggregating them as JSON instead would cost MariaDB a
+ * temporary table on disk per part.  Arguments: id, id, IDs, id. */
+#define AROUND(kind, cond)                                                                                         \
+	"(SELECT '" kind "', c.id, c.name_en, c.status, NULL, NULL, NULL FROM rms_terms c WHERE " cond              \
+	" ORDER BY c.name_sort, c.id LIMIT 500)"
+static struct db_sql q_around = DB_SQL(
+	AROUND("child", "c.parent_id = ?") " UNION ALL " AROUND("replaces", "c.current_term_id = ?")
+	" UNION ALL (SELECT 'ref', r.id, r.name_en, r.status, NULL, NULL, NULL"
+	"  FROM " RMS_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
+	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
+	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, NULL"
+	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");
+enum { AROUND_KIND, AROUND_ID, AROUND_NAME, AROUND_STATUS };
 static struct db_sql q_is_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
 
 static const char *str(const json_t *o, const char *key)
@@ -37,12 +43,17 @@ static const char *str(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
-/* The name of a referenced term, from the second statement. */
-static const char *name_of(const struct db_rows *names, const char *id, size_t col)
+static bool is_kind(const struct db_rows *around, size_t i, const char *kind)
 {
-	for (size_t i = 0; id && i < names->nrows; i++)
-		if (strcmp(db_get(names, i, 0), id) == 0)
-			return db_get(names, i, col);
+	return strcmp(db_get(around, i, AROUND_KIND), kind) == 0;
+}
+
+/* The name (or status) of a term the record refers to. */
+static const char *name_of(const struct db_rows *around, const char *id, size_t col)
+{
+	for (size_t i = 0; id && i < around->nrows; i++)
+		if (is_kind(around, i, "ref") && strcmp(db_get(around, i, AROUND_ID), id) == 0)
+			return db_get(around, i, col);
 	return NULL;
 }
 
@@ -72,7 +83,7 @@ static const char *referenced(struct req *r, const json_t *snap)
 	return buf_str(&ids);
 }
 
-static void put_fields(struct req *r, const json_t *snap, const struct db_rows *names)
+static void put_fields(struct req *r, const json_t *snap, const struct db_rows *around)
 {
 	static const char *const plain[] = {"id", "list", "status", "domain", "parent", "replaced_by", "comments",
 					    "tags", "visibility", NULL};
@@ -93,10 +104,10 @@ static void put_fields(struct req *r, const json_t *snap, const struct db_rows *
 		app_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
 	if (json_is_boolean(json_object_get(snap, "major")))
 		app_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
-	app_put(term, "domain_name", name_of(names, str(snap, "domain"), 1));
-	app_put(term, "parent_name", name_of(names, str(snap, "parent"), 1));
-	app_put(term, "replaced_by_name", name_of(names, str(snap, "replaced_by"), 1));
-	app_put(term, "replaced_by_status", name_of(names, str(snap, "replaced_by"), 2));
+	app_put(term, "domain_name", name_of(around, str(snap, "domain"), AROUND_NAME));
+	app_put(term, "parent_name", name_of(around, str(snap, "parent"), AROUND_NAME));
+	app_put(term, "replaced_by_name", name_of(around, str(snap, "replaced_by"), AROUND_NAME));
+	app_put(term, "replaced_by_status", name_of(around, str(snap, "replaced_by"), AROUND_STATUS));
 }
 
 static int by_lang(const void *a, const void *b)
@@ -130,41 +141,31 @@ static void put_translations(struct req *r, const json_t *snap)
 	app_set_int(r, "Page.translation_count", (long long)n);
 }
 
-static void put_links(struct req *r, const char *list, const char *json)
+static void put_links(struct req *r, const char *list, const struct db_rows *around, const char *kind)
 {
-	json_t *a = json_loads(json ? json : "[]", 0, NULL);
-	size_t i;
-	json_t *v;
-	json_array_foreach(a, i, v)
-	{
-		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
-		app_put(item, "id", str(v, "id"));
-		app_put(item, "name", str(v, "name"));
-		app_put(item, "status", str(v, "status"));
+	for (size_t i = 0, n = 0; i < around->nrows; i++) {
+		if (!is_kind(around, i, kind))
+			continue;
+		HDF *item = app_subitem(r->hdf, list, n++); /* names: literals */
+		app_put(item, "id", db_get(around, i, AROUND_ID));
+		app_put(item, "name", db_get(around, i, AROUND_NAME));
+		app_put(item, "status", db_get(around, i, AROUND_STATUS));
 	}
-	json_decref(a);
 }
 
-static void put_history(struct req *r, const char *json)
+static void put_history(struct req *r, const struct db_rows *around)
 {
-	json_t *a = json_loads(json ? json : "[]", 0, NULL);
-	size_t i;
-	json_t *v;
-	json_array_foreach(a, i, v)
-	{
-		HDF *item = app_item(r, "Page.versions", i);
-		json_t *version = json_object_get(v, "version");
-		if (json_is_integer(version))
-			app_put(item, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
-		app_put(item, "recorded", str(v, "recorded"));
-		app_put(item, "date", str(v, "date"));
-		app_put(item, "source", str(v, "source"));
-		app_put(item, "changes", str(v, "changes"));
+	static const char *const columns[] = {"version", "recorded", "date", "source", "changes", NULL};
+	for (size_t i = 0, n = 0; i < around->nrows; i++) {
+		if (!is_kind(around, i, "version"))
+			continue;
+		HDF *item = app_item(r, "Page.versions", n++);
+		for (size_t c = 0; columns[c]; c++)
+			app_put(item, columns[c], db_get(around, i, AROUND_ID + c)); /* names: literals */
 	}
-	json_decref(a);
 }
 
-static void put_references(struct req *r, const json_t *snap, const struct db_rows *names)
+static void put_references(struct req *r, const json_t *snap, const struct db_rows *around)
 {
 	size_t i;
 	json_t *v;
@@ -172,7 +173,7 @@ static void put_references(struct req *r, const json_t *snap, const struct db_ro
 	{
 		HDF *item = app_item(r, "Page.mappings", i);
 		app_put(item, "source", str(v, "source"));
-		app_put(item, "source_name", name_of(names, str(v, "source"), 1));
+		app_put(item, "source_name", name_of(around, str(v, "source"), AROUND_NAME));
 		app_put(item, "code", str(v, "code"));
 		app_put(item, "name", str(v, "name"));
 		app_put(item, "version", str(v, "version"));
@@ -184,14 +185,14 @@ static void put_references(struct req *r, const json_t *snap, const struct db_ro
 	{
 		HDF *item = app_item(r, "Page.countries", i);
 		app_put(item, "id", json_string_value(v));
-		app_put(item, "name", name_of(names, json_string_value(v), 1));
+		app_put(item, "name", name_of(around, json_string_value(v), AROUND_NAME));
 	}
 	json_array_foreach(json_object_get(snap, "attributes"), i, v)
 	{
 		HDF *item = app_item(r, "Page.attributes", i);
 		app_put(item, "name", str(v, "name"));
 		app_put(item, "value", str(v, "value"));
-		app_put(item, "value_name", name_of(names, str(v, "value"), 1));
+		app_put(item, "value_name", name_of(around, str(v, "value"), AROUND_NAME));
 	}
 }
 
@@ -199,7 +200,7 @@ int rms_term_show(struct req *r)
 {
 	const char *id = in_text(r, PF_TERM_ID);
 	struct db *db = r->app->db;
-	struct db_rows rows, names;
+	struct db_rows rows, around;
 	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
 		return 500;
 	if (rows.nrows == 0) {
@@ -211,18 +212,18 @@ int rms_term_show(struct req *r)
 	json_t *snap = json_loads(db_get(&rows, 0, 0), 0, NULL);
 	if (!snap)
 		return 500;
-	if (db_query(db, r->arena, &q_names, &names, "s", referenced(r, snap)) < 0) {
+	if (db_query(db, r->arena, &q_around, &around, "ssss", id, id, referenced(r, snap), id) < 0) {
 		json_decref(snap);
 		return 500;
 	}
-	put_fields(r, snap, &names);
+	put_fields(r, snap, &around);
 	app_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
 	app_set(r, "Page.term.list_name", db_get(&rows, 0, 1));
 	put_translations(r, snap);
-	put_references(r, snap, &names);
-	put_links(r, "Page.children", db_get(&rows, 0, 2));
-	put_links(r, "Page.replaces", db_get(&rows, 0, 3));
-	put_history(r, db_get(&rows, 0, 4));
+	put_references(r, snap, &around);
+	put_links(r, "Page.children", &around, "child");
+	put_links(r, "Page.replaces", &around, "replaces");
+	put_history(r, &around);
 	json_decref(snap);
 	app_set(r, "Page.nav", "rms");
 	app_cacheable(r);

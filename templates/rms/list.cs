@@ -39,6 +39,7 @@ def:content() ?>
 
 <?cs call:results_count(Lang.rms.terms_noun) ?>
 <?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
+<?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:Lang.rms.broad_words ?></p></div><?cs /if ?>
 <?cs if:subcount(Page.terms) > 0 ?>
 <div class="table-wrap">
 <table class="data-table">
