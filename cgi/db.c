@@ -119,8 +119,11 @@ static MYSQL_STMT *prepare(struct db *db, struct db_sql *sql)
 	if (db_connect(db) < 0)
 		return NULL;
 	MYSQL_STMT *st = db->stmts[sql->slot];
-	if (st)
+	if (st && !sql->fresh)
 		return st;
+	if (st)
+		mysql_stmt_close(st);
+	db->stmts[sql->slot] = NULL;
 	st = mysql_stmt_init(db->my);
 	if (!st) {
 		db->err = mysql_errno(db->my);

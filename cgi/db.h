@@ -24,9 +24,15 @@ struct db_conf {
 /* A statement: its text and, per process, its slot in the statement cache. */
 struct db_sql {
 	const char *text;
-	int slot; /* 0 until first use */
+	int slot;   /* 0 until first use */
+	bool fresh; /* prepared again for every use */
 };
-#define DB_SQL(text) {text, 0}
+#define DB_SQL(text) {text, 0, false}
+/* MariaDB 10.11 executes some statements again without the covering index
+ * it chose the first time (ORDER BY ... LIMIT ? OFFSET ? on a secondary
+ * index: from 20 ms to 250 ms at a deep offset).  Those are prepared anew
+ * for each use, which costs a round trip. */
+#define DB_SQL_FRESH(text) {text, 0, true}
 
 /* Rows read by db_query, every value as text (NULL for SQL NULL). */
 struct db_rows {

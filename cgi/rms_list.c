@@ -43,19 +43,19 @@ static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
  * keeps deep pages cheap.  Arguments: list, limit, offset. */
 #define PAGE_ALL(order) "SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"
 
-static struct db_sql q_all_terms[6] = {DB_SQL(PAGE_ALL(BY_NAME)),   DB_SQL(PAGE_ALL(BY_NAME_DESC)),
-				       DB_SQL(PAGE_ALL(BY_ID)),	    DB_SQL(PAGE_ALL(BY_ID_DESC)),
-				       DB_SQL(PAGE_ALL(BY_STATUS)), DB_SQL(PAGE_ALL(BY_STATUS_DESC))};
+static struct db_sql q_all_terms[6] = {
+	DB_SQL_FRESH(PAGE_ALL(BY_NAME)), DB_SQL_FRESH(PAGE_ALL(BY_NAME_DESC)),   DB_SQL_FRESH(PAGE_ALL(BY_ID)),
+	DB_SQL_FRESH(PAGE_ALL(BY_ID_DESC)), DB_SQL_FRESH(PAGE_ALL(BY_STATUS)), DB_SQL_FRESH(PAGE_ALL(BY_STATUS_DESC))};
 
 /* Indexed like terms_sorts in routes_public.c; [1] with words. */
 static struct db_sql q_terms[2][6] = {
-	{DB_SQL(PAGE(BY_NAME)), DB_SQL(PAGE(BY_NAME_DESC)), DB_SQL(PAGE(BY_ID)), DB_SQL(PAGE(BY_ID_DESC)),
-	 DB_SQL(PAGE(BY_STATUS)), DB_SQL(PAGE(BY_STATUS_DESC))},
+	{DB_SQL_FRESH(PAGE(BY_NAME)), DB_SQL_FRESH(PAGE(BY_NAME_DESC)), DB_SQL_FRESH(PAGE(BY_ID)),
+	 DB_SQL_FRESH(PAGE(BY_ID_DESC)), DB_SQL_FRESH(PAGE(BY_STATUS)), DB_SQL_FRESH(PAGE(BY_STATUS_DESC))},
 	{DB_SQL(PAGE_WORDS(BY_NAME)), DB_SQL(PAGE_WORDS(BY_NAME_DESC)), DB_SQL(PAGE_WORDS(BY_ID)),
 	 DB_SQL(PAGE_WORDS(BY_ID_DESC)), DB_SQL(PAGE_WORDS(BY_STATUS)), DB_SQL(PAGE_WORDS(BY_STATUS_DESC))},
 };
 
-/* The terms whose IDs are in a JSON array, in its order, with names in the
+/* The terms whose IDs are in a JSON array (put in order by rms_order_as), with names in the
  * data language (and whether English stands in).  Arguments: lang, IDs,
  * lang, lang. */
 static struct db_sql q_details = DB_SQL(
@@ -65,7 +65,7 @@ static struct db_sql q_details = DB_SQL(
 	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
 	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"
 	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"
-	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id ORDER BY j.pos");
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id");
 static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
 					   "parent", "parent_name", NULL};
 
@@ -143,7 +143,7 @@ int rms_list_show(struct req *r)
 	long long offset = (page - 1) * size;
 	int rc = total == 0 ? 0
 	       : !words.n && !status && !domain
-		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "sii", id, size, offset)
+		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "iii", atoll(id), size, offset)
 	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
 				    RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES "ii", RMS_FIRST_WORD_ARGS(words), id,
 				    status, status, domain, domain, RMS_MORE_WORD_ARGS(words), size, offset)
@@ -152,6 +152,7 @@ int rms_list_show(struct req *r)
 	if (rc < 0 || (ids.nrows && db_query(r->app->db, r->arena, &q_details, &terms, "ssss", lang,
 					     rms_id_array(r, &ids, 0), lang, lang) < 0))
 		return 500;
+	rms_order_as(r, &terms, 0, &ids);
 	app_rows(r, "Page.terms", &terms, term_columns);
 
 	const char *path = arena_printf(r->arena, "/rms/lists/%s", id);

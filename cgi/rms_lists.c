@@ -20,8 +20,7 @@
 
 static struct db_sql q_lists = DB_SQL(
 	"SELECT l.id, l.name, l.owner, l.domain_id, d.name_en, l.status, l.term_count,"
-	" DATE_FORMAT(l.modified_at, '%Y-%m-%d'), DATE_FORMAT(l.created_at, '%Y-%m-%d'), l.version,"
-	" COUNT(*) OVER ()" LISTS_WHERE
+	" DATE_FORMAT(l.modified_at, '%Y-%m-%d'), DATE_FORMAT(l.created_at, '%Y-%m-%d'), l.version" LISTS_WHERE
 	" ORDER BY"
 	" CASE WHEN ? = 'asc' THEN CASE ? WHEN 'id' THEN LPAD(l.id, 12, '0') WHEN 'terms' THEN LPAD(l.term_count, 10, '0')"
 	"   WHEN 'modified' THEN l.modified_at ELSE l.name END END ASC,"
@@ -45,24 +44,18 @@ int rms_lists_show(struct req *r)
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *id = rms_is_id(q) ? q : "0";
 
-	/* The total comes with the rows; a page past the end asks again for the last. */
-	struct db_rows rows;
-	long long total = 0;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		if (db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status, status,
-			     domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
-			return 500;
-		if (rows.nrows || page == 1)
-			break;
-		struct db_rows count;
-		if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssss", q, like, like, id, status, status,
-			     domain, domain) < 0)
-			return 500;
-		total = atoll(db_get(&count, 0, 0));
-		page = total ? (total + size - 1) / size : 1;
-	}
-	if (rows.nrows)
-		total = atoll(db_get(&rows, 0, 10));
+	/* Counted apart: COUNT(*) OVER () would copy every wide row into a
+	 * temporary table. */
+	struct db_rows rows = {0}, count;
+	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssss", q, like, like, id, status, status, domain,
+		     domain) < 0)
+		return 500;
+	long long total = atoll(db_get(&count, 0, 0)), pages = total ? (total + size - 1) / size : 1;
+	if (page > pages)
+		page = pages;
+	if (total && db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status,
+			      status, domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
+		return 500;
 	app_rows(r, "Page.lists", &rows, list_columns);
 	rms_domains(r);
 	listing_pager(r, "/rms/lists", page, size, total);

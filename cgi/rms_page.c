@@ -58,6 +58,20 @@ const char *rms_id_array(struct req *r, const struct db_rows *rows, size_t col)
 	return buf_str(&ids);
 }
 
+void rms_order_as(struct req *r, struct db_rows *rows, size_t col, const struct db_rows *ids)
+{
+	size_t n = 0, width = rows->ncols * sizeof *rows->cells;
+	const char **cells = arena_alloc(r->arena, rows->nrows * width + 1);
+	for (size_t i = 0; i < ids->nrows; i++)
+		for (size_t k = 0; k < rows->nrows; k++)
+			if (strcmp(db_get(rows, k, col), db_get(ids, i, 0)) == 0) {
+				memcpy(cells + n++ * rows->ncols, rows->cells + k * rows->ncols, width);
+				break;
+			}
+	rows->cells = cells;
+	rows->nrows = n;
+}
+
 const char *rms_data_lang(struct req *r)
 {
 	const char *lang = in_text(r, PF_LANG);

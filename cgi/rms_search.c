@@ -28,9 +28,9 @@ static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY n
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 static struct db_sql q_hits =
 	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
-/* The hits' details, in the order of their IDs (a JSON array). */
+/* The hits' details (their IDs in a JSON array). */
 static struct db_sql q_details = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " RMS_ID_TABLE
-					" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id ORDER BY j.pos");
+					" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
 /* Every name of the terms on this page: a JSON array of their IDs. */
 static struct db_sql q_names = DB_SQL(
 	"SELECT n.term_id, n.lang, n.kind, n.value FROM " RMS_ID_TABLE
@@ -162,6 +162,7 @@ int rms_search_show(struct req *r)
 	const char *ids = rms_id_array(r, &rows, 0);
 	if (db_query(db, r->arena, &q_details, &hits, "s", ids) < 0 || db_query(db, r->arena, &q_names, &names, "s", ids) < 0)
 		return 500;
+	rms_order_as(r, &hits, 0, &rows);
 	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
 	app_rows(r, "Page.hits", &hits, hit_names);
 	struct hl_words w;
