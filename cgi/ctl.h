@@ -2,11 +2,24 @@
 #ifndef SPOR_CTL_H
 #define SPOR_CTL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 struct conf;
 
 /* Each returns the process exit status: 0 success, 1 failure, 2 usage. */
 int ctl_migrate(const struct conf *c, int argc, char **argv);
 int ctl_import(const struct conf *c, int argc, char **argv);
+int ctl_import_oms(const struct conf *c, int argc, char **argv);
 int ctl_gendata(const struct conf *c, int argc, char **argv);
+
+/* Shared by the importers (ctl_source.c). */
+enum { CTL_SOURCE_MAX = 512u << 20 };
+/* A file, or an http, https or file URL, read whole (NUL-terminated;
+ * free() it); NULL after saying why on stderr. */
+char *ctl_source_read(const char *source, size_t *len);
+/* JSON rather than CSV: the first non-blank byte is '{'. */
+bool ctl_is_json(const char *data, size_t len);
+void ctl_progress_bar(const char *what, size_t done, size_t total);
 
 #endif

@@ -5,8 +5,6 @@
  * 3 when some rows were rejected (the rest imported), 1 on failure. */
 #include "config.h"
 
-#include <curl/curl.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +15,12 @@
 #include "conf.h"
 #include "ctl.h"
 #include "db.h"
-#include "file.h"
 #include "mem.h"
 #include "rms_csv.h"
 #include "rms_fhir.h"
 #include "rms_store.h"
 
-enum { FETCH_MAX = 512u << 20, REJECTS_SHOWN = 50, LANGS_MAX = 256 };
+enum { REJECTS_SHOWN = 50, LANGS_MAX = 256 };
 
 struct import {
 	struct arena *a;
@@ -37,15 +34,6 @@ struct import {
 	char langs[LANGS_MAX][12];
 	size_t nlangs;
 };
-
-static void progress_bar(const char *what, size_t done, size_t total)
-{
-	int pct = total ? (int)(done * 100 / total) : 100, width = 30, fill = pct * width / 100;
-	fprintf(stderr, "\r  %-8s [%.*s%*s] %3d%%", what, fill, "##############################", width - fill, "",
-		pct);
-	if (done >= total)
-		fputc('\n', stderr);
-}
 
 static int on_list(void *ctx, const struct rms_list_in *list)
 {
@@ -98,7 +86,7 @@ static void on_progress(void *ctx, size_t done, size_t total)
 	struct import *im = ctx;
 	static size_t last;
 	if (im->tty && (done - last > total / 100 || done == total)) {
-		progress_bar("reading", done, total);
+		ctl_progress_bar("reading", done, total);
 		last = done;
 	}
 }
@@ -112,73 +100,12 @@ static int by_term(const void *x, const void *y)
 	return (a->line > b->line) - (a->line < b->line);
 }
 
-struct fetched {
-	char *data;
-	size_t len;
-};
-
-static size_t fetch_write(char *p, size_t size, size_t n, void *ctx)
-{
-	struct fetched *f = ctx;
-	size_t add = size * n;
-	if (f->len + add > FETCH_MAX)
-		return 0;
-	f->data = xrealloc(f->data, f->len + add + 1);
-	memcpy(f->data + f->len, p, add);
-	f->len += add;
-	f->data[f->len] = '\0';
-	return add;
-}
-
-static char *fetch_url(const char *url, size_t *len)
-{
-	struct fetched f = {xcalloc(1, 1), 0};
-	CURL *c = curl_easy_init();
-	char errbuf[CURL_ERROR_SIZE] = "";
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https,file");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, 60L);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "spor-portal-import/" PACKAGE_VERSION);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_write);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &f);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	CURLcode rc = curl_easy_perform(c);
-	curl_easy_cleanup(c);
-	if (rc != CURLE_OK) {
-		fprintf(stderr, "sporctl: %s: %s\n", url, *errbuf ? errbuf : curl_easy_strerror(rc));
-		free(f.data);
-		return NULL;
-	}
-	*len = f.len;
-	return f.data;
-}
-
-static bool is_url(const char *s)
-{
-	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
-	       strncasecmp(s, "file://", 7) == 0;
-}
-
-static bool looks_like_json(const char *data, size_t len)
-{
-	size_t i = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
-		i++;
-	return i < len && data[i] == '{';
-}
-
 /* Parse one document (CSV or JSON) into the import's records. */
 static int parse(struct import *im, const char *name, const char *data, size_t len)
 {
 	struct rms_sink sink = {im, on_list, on_term, on_reject, on_progress};
 	char err[512];
-	if (looks_like_json(data, len)) {
+	if (ctl_is_json(data, len)) {
 		struct rms_fhir_stats st;
 		if (rms_fhir_read(im->a, data, len, &sink, &st, err, sizeof err) < 0) {
 			fprintf(stderr, "sporctl: %s: %s\n", name, err);
@@ -225,8 +152,8 @@ static int parse_zip(struct import *im, const char *name, const char *data, size
 		if (zip_stat_index(z, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
 		    !entry_wanted(st.name))
 			continue;
-		if (st.size > FETCH_MAX) {
-			fprintf(stderr, "sporctl: %s: %s is larger than %u MiB\n", name, st.name, FETCH_MAX >> 20);
+		if (st.size > CTL_SOURCE_MAX) {
+			fprintf(stderr, "sporctl: %s: %s is larger than %u MiB\n", name, st.name, CTL_SOURCE_MAX >> 20);
 			rc = -1;
 			break;
 		}
@@ -289,7 +216,7 @@ static int store_all(struct import *im, struct db *db)
 		rc = rms_store_term(s, im->a, group, n);
 		done += n;
 		if (im->tty && (done % 2000 < n || done == im->nrecs))
-			progress_bar("writing", done, im->nrecs);
+			ctl_progress_bar("writing", done, im->nrecs);
 	}
 	free(group);
 	struct rms_store_stats st;
@@ -310,6 +237,7 @@ static int store_all(struct import *im, struct db *db)
 static void import_usage(void)
 {
 	fprintf(stderr, "usage: sporctl import rms [--list-name NAME] FILE|URL\n"
+			"       sporctl import oms FILE|URL   (see docs/oms-import.md)\n"
 			"  FILE or URL (http, https, file): an EMA list export (.csv, or the .zip holding it)\n"
 			"  or FHIR R4 CodeSystem JSON, alone or in a Bundle.\n"
 			"  --list-name NAME  the list's name, for a CSV export (it holds only the list ID)\n"
@@ -318,6 +246,8 @@ static void import_usage(void)
 
 int ctl_import(const struct conf *c, int argc, char **argv)
 {
+	if (argc >= 1 && strcmp(argv[0], "oms") == 0)
+		return ctl_import_oms(c, argc, argv);
 	if (argc < 1 || strcmp(argv[0], "rms") != 0) {
 		import_usage();
 		return 2;
@@ -341,10 +271,8 @@ int ctl_import(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	size_t len = 0;
-	char *raw = is_url(source) ? fetch_url(source, &len) : file_read(source, &len);
+	char *raw = ctl_source_read(source, &len);
 	if (!raw) {
-		if (!is_url(source))
-			fprintf(stderr, "sporctl: %s: %s\n", source, strerror(errno));
 		arena_free(im.a);
 		return 1;
 	}

@@ -1,10 +1,10 @@
 /* The EMA list export reader: header mapping, row checks and repair. */
 #include "config.h"
 
-#include <csv.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "csv_read.h"
 #include "http_parse.h"
 #include "mem.h"
 #include "rms_csv.h"
@@ -68,8 +68,6 @@ static const enum col date_cols[] = {COL_NAME_ON, COL_SHORT_ON, COL_OTHER_ON, CO
 
 static const char multi_sep[] = "\xc2\xa6"; /* ¦ joins multiple values */
 
-enum { FIELDS_MAX = 512 };
-
 struct reader {
 	struct arena *a;
 	const struct rms_sink *sink;
@@ -77,14 +75,9 @@ struct reader {
 	int map[COL__COUNT]; /* column → field index in the header, or -1 */
 	size_t header_fields;
 	bool have_header;
-	const char *fields[FIELDS_MAX];
-	size_t nfields;
-	bool overflow;
-	unsigned long line, row_line;
+	unsigned long row_line;
 	char *err;
 	size_t errsize;
-	int failed;
-	size_t done, total;
 };
 
 static const char *col_name(enum col c, char *buf, size_t size)
@@ -94,20 +87,6 @@ static const char *col_name(enum col c, char *buf, size_t size)
 	int n = (c - COL_ATTR) / 2 + 1;
 	snprintf(buf, size, (c - COL_ATTR) % 2 ? "Attribute Value %d" : "Attribute %d", n);
 	return buf;
-}
-
-static void on_field(void *field, size_t len, void *data)
-{
-	struct reader *r = data;
-	/* A row starts on the line where its first field ends (a List ID never
-	 * spans lines); blank lines between rows produce no callback at all. */
-	if (r->nfields == 0)
-		r->row_line = r->line;
-	if (r->nfields == FIELDS_MAX) {
-		r->overflow = true;
-		return;
-	}
-	r->fields[r->nfields++] = arena_strndup(r->a, field ? field : "", field ? len : 0);
 }
 
 /* A row as an array of field values, read through the header map. */
@@ -339,110 +318,73 @@ static void reject(struct reader *r, const char *reason)
 		r->sink->reject(r->sink->ctx, r->row_line, reason);
 }
 
-static void read_header(struct reader *r)
+static int read_header(struct reader *r, const struct csv_row *header)
 {
 	char buf[32];
-	r->header_fields = r->nfields;
-	for (int c = 0; c < COL__COUNT; c++) {
-		r->map[c] = -1;
-		const char *name = col_name((enum col)c, buf, sizeof buf);
-		for (size_t i = 0; i < r->nfields; i++)
-			if (strcmp(r->fields[i], name) == 0) {
-				r->map[c] = (int)i;
-				break;
-			}
-	}
+	r->header_fields = header->n;
+	for (int c = 0; c < COL__COUNT; c++)
+		r->map[c] = csv_column(header, col_name((enum col)c, buf, sizeof buf));
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (r->map[required[i]] < 0) {
 			snprintf(r->err, r->errsize, "line %lu: the header has no \"%s\" column: not an EMA list export",
-				 r->row_line, col_names[required[i]]);
-			r->failed = 1;
-			return;
+				 header->line, col_names[required[i]]);
+			return -1;
 		}
 	r->have_header = true;
-}
-
-static void on_row(int c, void *data)
-{
-	(void)c;
-	struct reader *r = data;
-	if (r->failed)
-		return;
-	bool blank = r->nfields == 0 || (r->nfields == 1 && !*r->fields[0]);
-	if (!r->have_header) {
-		if (!blank)
-			read_header(r);
-	} else if (!blank) {
-		r->stats->rows++;
-		struct row row = {r->fields, r->nfields, r->map};
-		const char *why = NULL;
-		for (size_t i = 0; i < r->nfields && !why; i++)
-			if (!text_is_clean(r->fields[i], strlen(r->fields[i])))
-				why = "a field is not valid UTF-8";
-		if (r->overflow)
-			why = "too many fields";
-		if (!why && (why = check_row(&row, r->header_fields)) != NULL && repair(r, &row)) {
-			why = NULL;
-			r->stats->repaired++;
-		}
-		if (why) {
-			reject(r, why);
-		} else {
-			struct rms_term_in t;
-			build(r, &row, &t);
-			if (r->sink->term && r->sink->term(r->sink->ctx, &t) < 0)
-				r->failed = 1;
-		}
-		if (r->sink->progress)
-			r->sink->progress(r->sink->ctx, r->done, r->total);
-	}
-	r->nfields = 0;
-	r->overflow = false;
-}
-
-static int no_spaces(unsigned char c)
-{
-	(void)c;
 	return 0;
+}
+
+static int on_row(void *data, const struct csv_row *csv)
+{
+	struct reader *r = data;
+	r->row_line = csv->line;
+	if (!r->have_header)
+		return read_header(r, csv);
+	r->stats->rows++;
+	struct row row = {csv->f, csv->n, r->map};
+	const char *why = NULL;
+	for (size_t i = 0; i < csv->n && !why; i++)
+		if (!text_is_clean(csv->f[i], strlen(csv->f[i])))
+			why = "a field is not valid UTF-8";
+	if (csv->overflow)
+		why = "too many fields";
+	if (!why && (why = check_row(&row, r->header_fields)) != NULL && repair(r, &row)) {
+		why = NULL;
+		r->stats->repaired++;
+	}
+	if (why) {
+		reject(r, why);
+		return 0;
+	}
+	struct rms_term_in t;
+	build(r, &row, &t);
+	return r->sink->term && r->sink->term(r->sink->ctx, &t) < 0 ? -1 : 0;
+}
+
+static void on_progress(void *data, size_t done, size_t total)
+{
+	struct reader *r = data;
+	if (r->sink->progress)
+		r->sink->progress(r->sink->ctx, done, total);
 }
 
 int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
 		 struct rms_csv_stats *stats, char *err, size_t errsize)
 {
 	memset(stats, 0, sizeof *stats);
-	struct reader r = {.a = a, .sink = sink, .stats = stats, .err = err, .errsize = errsize, .total = len};
-	err[0] = '\0';
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;
-		len -= 3;
+	struct reader r = {.a = a, .sink = sink, .stats = stats, .err = err, .errsize = errsize};
+	unsigned long broken;
+	int rc = csv_read(a, data, len, on_row, on_progress, &r, &broken, err, errsize);
+	if (rc == 1) {
+		/* The rows before the broken quote stand; the rest is lost. */
+		r.row_line = broken;
+		reject(&r, err);
+		err[0] = '\0';
+		rc = 0;
 	}
-	struct csv_parser p;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		snprintf(err, errsize, "cannot start the CSV parser");
-		return -1;
-	}
-	/* Keep spaces: libcsv would trim them from unquoted fields, and a value
-	 * split at ", " must be joined again exactly. */
-	csv_set_space_func(&p, no_spaces);
-	/* One physical line at a time, so that rows know their line number. */
-	size_t pos = 0;
-	while (pos < len && !r.failed) {
-		const char *nl = memchr(data + pos, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
-		r.line++;
-		r.done = pos + n;
-		if (csv_parse(&p, data + pos, n, on_field, on_row, &r) != n) {
-			snprintf(err, errsize, "line %lu: %s", r.line, csv_strerror(csv_error(&p)));
-			r.failed = 1;
-		}
-		pos += n;
-	}
-	if (!r.failed)
-		csv_fini(&p, on_field, on_row, &r);
-	csv_free(&p);
-	if (!r.failed && !r.have_header) {
+	if (rc == 0 && !r.have_header) {
 		snprintf(err, errsize, "the file is empty: no header row");
-		r.failed = 1;
+		rc = -1;
 	}
-	return r.failed ? -1 : 0;
+	return rc;
 }

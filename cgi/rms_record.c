@@ -42,8 +42,8 @@ bool rms_date(const char *s, char out[20])
 	if (n >= 10 && s[2] == '/' && s[5] == '/') { /* dd/MM/yyyy[ HH:mm:ss] */
 		if (!two(s, &d) || !two(s + 3, &mo) || !two(s + 6, &y1) || !two(s + 8, &y2))
 			return false;
-		if (n != 10 && !(n == 19 && s[10] == ' ' && two(s + 11, &h) && s[13] == ':' && two(s + 14, &mi) &&
-				 s[16] == ':' && two(s + 17, &se)))
+		bool hm = (n == 16 || n == 19) && s[10] == ' ' && two(s + 11, &h) && s[13] == ':' && two(s + 14, &mi);
+		if (n != 10 && !(hm && (n == 16 || (s[16] == ':' && two(s + 17, &se)))))
 			return false;
 	} else if (n >= 10 && s[4] == '-' && s[7] == '-') { /* yyyy-MM-dd[THH:mm:ss[.fff]Z] */
 		if (!two(s, &y1) || !two(s + 2, &y2) || !two(s + 5, &mo) || !two(s + 8, &d))

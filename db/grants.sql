@@ -20,6 +20,12 @@ GRANT SELECT ON rms_term_mappings TO spor_public;
 GRANT SELECT ON rms_term_countries TO spor_public;
 GRANT SELECT ON rms_term_attributes TO spor_public;
 GRANT SELECT ON rms_term_versions TO spor_public;
+GRANT SELECT ON oms_organisations TO spor_public;
+GRANT SELECT ON oms_org_names TO spor_public;
+GRANT SELECT ON oms_org_identifiers TO spor_public;
+GRANT SELECT ON oms_locations TO spor_public;
+GRANT SELECT ON oms_merged TO spor_public;
+GRANT SELECT ON oms_org_words TO spor_public;
 
 GRANT SELECT ON v_session_user TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO spor_account;

@@ -1,0 +1,41 @@
+/* Reading CSV files row by row (RFC 4180, by libcsv), knowing each row's
+ * line number: the importers' common ground.  A byte order mark is skipped,
+ * spaces are kept, blank lines are no rows, and a quote that never closes is
+ * reported with the line where its row starts. */
+#ifndef SPOR_CSV_READ_H
+#define SPOR_CSV_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+enum { CSV_FIELDS_MAX = 512 };
+
+/* A row: its fields (copied into the arena, NUL-terminated), the line where
+ * it starts, and whether it had more than CSV_FIELDS_MAX fields (the rest
+ * are dropped). */
+struct csv_row {
+	const char **f;
+	size_t n;
+	unsigned long line;
+	bool overflow;
+};
+
+/* Called for every non-blank row, the header included; non-zero stops the
+ * reading (csv_read then returns -1 with err untouched). */
+typedef int csv_row_fn(void *ctx, const struct csv_row *row);
+/* Called after each row with the bytes read so far and the total. */
+typedef void csv_progress_fn(void *ctx, size_t done, size_t total);
+
+/* 0; 1 when a quote never closes: the rows before it were handed over,
+ * *broken is the line where its row starts and err says which lines are
+ * lost; -1 when nothing could be read (no row at all), with a message. */
+int csv_read(struct arena *a, const char *data, size_t len, csv_row_fn *each, csv_progress_fn *progress, void *ctx,
+	     unsigned long *broken, char *err, size_t errsize);
+
+/* The index of the header field named `name`, matched without regard to
+ * case, spaces and underscores; -1 when absent. */
+int csv_column(const struct csv_row *header, const char *name);
+
+#endif
