@@ -31,8 +31,3 @@ int coming_admin(struct req *r)
 {
 	return coming(r, "admin");
 }
-
-int coming_oms(struct req *r)
-{
-	return coming(r, "oms");
-}

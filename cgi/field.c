@@ -9,6 +9,7 @@
 
 #include "field.h"
 #include "mem.h"
+#include "oms_country.h"
 
 static bool all_digits(const char *s, size_t n)
 {
@@ -18,7 +19,7 @@ static bool all_digits(const char *s, size_t n)
 	return true;
 }
 
-static bool prefixed_id(const char *s, const char *prefix)
+bool field_is_prefixed_id(const char *s, const char *prefix)
 {
 	size_t p = strlen(prefix);
 	return strlen(s) == p + 9 && strncmp(s, prefix, p) == 0 && all_digits(s + p, 9);
@@ -124,15 +125,19 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 			return FIELD_FORMAT;
 		break;
 	case FT_ORGID:
-		if (!prefixed_id(v, "ORG-"))
+		if (!field_is_prefixed_id(v, "ORG-"))
 			return FIELD_FORMAT;
 		break;
 	case FT_LOCID:
-		if (!prefixed_id(v, "LOC-"))
+		if (!field_is_prefixed_id(v, "LOC-"))
 			return FIELD_FORMAT;
 		break;
 	case FT_LANG:
 		if (!field_is_lang(v))
+			return FIELD_FORMAT;
+		break;
+	case FT_COUNTRY:
+		if (!(v = oms_country_code(v)))
 			return FIELD_FORMAT;
 		break;
 	case FT_PATH:

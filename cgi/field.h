@@ -17,6 +17,7 @@ enum field_type {
 	FT_EMAIL, /* an e-mail address, at most max characters */
 	FT_PATH,  /* a local path for redirects: starts with one '/', no scheme or host */
 	FT_LANG,  /* a language code: en, fil, el-CY, zh-Hans */
+	FT_COUNTRY, /* an ISO 3166-1 alpha-2 country code, any case (EL, UK read as GR, GB); text: the code */
 };
 
 struct field {
@@ -55,6 +56,9 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 /* A language code: 2-3 lower-case letters, optionally "-" or "_" and 2-8
  * letters or digits. */
 bool field_is_lang(const char *s);
+
+/* `prefix` ("ORG-") and 9 digits. */
+bool field_is_prefixed_id(const char *s, const char *prefix);
 
 /* The interface-string key naming a field error (Lang.error.reason.<key>). */
 const char *field_error_key(enum field_error e);

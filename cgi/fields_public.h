@@ -15,6 +15,14 @@ enum public_field {
 	PF_LIST,	/* a list filter (search) */
 	PF_LIST_ID,	/* path: /rms/lists/{listId} */
 	PF_TERM_ID,	/* path: /rms/terms/{termId} */
+	PF_COUNTRY,	/* OMS: a location's country code */
+	PF_CITY,	/* OMS: a location's city */
+	PF_POSTAL,	/* OMS: a location's postal code */
+	PF_ORG_STATUS,	/* OMS: organisation status */
+	PF_ORG_TYPE,	/* OMS: organisation type */
+	PF_ORGS_SORT,	/* sort of /oms/organisations */
+	PF_ORG_ID,	/* path: /oms/organisations/{orgId} */
+	PF_LOC_ID,	/* path: /oms/locations/{locId} */
 	PF__COUNT
 };
 

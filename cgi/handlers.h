@@ -22,11 +22,17 @@ int rms_search_show(struct req *r);
 int rms_export_csv(struct req *r);
 int rms_export_json(struct req *r);
 
+/* oms_orgs.c, oms_org.c, oms_location.c, oms_export.c: organisations */
+int oms_orgs_show(struct req *r);
+int oms_org_show(struct req *r);
+int oms_location_show(struct req *r);
+int oms_export_csv(struct req *r);
+int oms_export_json(struct req *r);
+
 /* coming.c: pages whose feature is announced but not built yet */
 int coming_login(struct req *r);
 int coming_register(struct req *r);
 int coming_account(struct req *r);
 int coming_admin(struct req *r);
-int coming_oms(struct req *r);
 
 #endif

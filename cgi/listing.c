@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "db.h"
+#include "mem.h"
 #include "listing.h"
 
 static bool is_capture(const struct route *route, const char *name)
@@ -101,4 +104,57 @@ const char *listing_like(struct req *r, const char *s)
 	}
 	buf_putc(&b, '%');
 	return buf_str(&b);
+}
+
+const char *listing_ids(struct req *r, const struct db_rows *rows, size_t col)
+{
+	struct buf ids;
+	buf_init(&ids, r->arena);
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < rows->nrows; i++)
+		buf_printf(&ids, "%s%s", i ? "," : "", db_get(rows, i, col));
+	buf_putc(&ids, ']');
+	return buf_str(&ids);
+}
+
+void listing_order_as(struct req *r, struct db_rows *rows, size_t col, const struct db_rows *ids)
+{
+	size_t n = 0, width = rows->ncols * sizeof *rows->cells;
+	const char **cells = arena_alloc(r->arena, rows->nrows * width + 1);
+	for (size_t i = 0; i < ids->nrows; i++)
+		for (size_t k = 0; k < rows->nrows; k++)
+			if (strcmp(db_get(rows, k, col), db_get(ids, i, 0)) == 0) {
+				memcpy(cells + n++ * rows->ncols, rows->cells + k * rows->ncols, width);
+				break;
+			}
+	rows->cells = cells;
+	rows->nrows = n;
+}
+
+static void cache_fill(struct listing_cache *c, const struct db_rows *rows)
+{
+	for (size_t i = 0; i < c->nrows * c->ncols; i++)
+		free(c->cells[i]);
+	free(c->cells);
+	c->nrows = rows->nrows;
+	c->ncols = rows->ncols;
+	c->cells = xcalloc(rows->nrows * rows->ncols + 1, sizeof *c->cells);
+	for (size_t i = 0; i < rows->nrows * rows->ncols; i++)
+		c->cells[i] = xstrdup(rows->cells[i] ? rows->cells[i] : "");
+}
+
+void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, const char *list,
+		    const char *const *names)
+{
+	time_t now = time(NULL);
+	struct db_rows rows;
+	if (now - c->loaded > 60 && db_query(r->app->db, r->arena, q, &rows, "") == 0) {
+		cache_fill(c, &rows);
+		c->loaded = now;
+	}
+	for (size_t i = 0; i < c->nrows; i++) {
+		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
+		for (size_t k = 0; k < c->ncols && names[k]; k++)
+			app_put(item, names[k], c->cells[i * c->ncols + k]); /* names: literals */
+	}
 }

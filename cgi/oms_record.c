@@ -6,24 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "http_parse.h"
 #include "oms_country.h"
 #include "oms_record.h"
 #include "rms_record.h"
 
-static bool is_prefixed_id(const char *s, const char *prefix)
-{
-	return s && strncmp(s, prefix, 4) == 0 && strlen(s) == 13 && strspn(s + 4, "0123456789") == 9;
-}
-
 bool oms_is_org_id(const char *s)
 {
-	return is_prefixed_id(s, "ORG-");
+	return s && field_is_prefixed_id(s, "ORG-");
 }
 
 bool oms_is_loc_id(const char *s)
 {
-	return is_prefixed_id(s, "LOC-");
+	return s && field_is_prefixed_id(s, "LOC-");
 }
 
 enum kind { K_TEXT, K_ORGID, K_LOCID, K_STATUS, K_SIZE, K_DATETIME, K_DATE, K_LANG, K_EMAIL, K_LAT, K_LON, K_COUNTRY };

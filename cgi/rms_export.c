@@ -11,12 +11,12 @@
 
 #include "app.h"
 #include "db.h"
+#include "export.h"
 #include "fields_public.h"
 #include "handlers.h"
 #include "rms_csv.h"
 #include "rms_page.h"
 
-enum { FLUSH_AT = 64 * 1024 };
 
 static struct db_sql q_list = DB_SQL(
 	"SELECT id, name, short_name, description, owner, domain_id, status, version, term_count,"
@@ -63,48 +63,12 @@ static struct db_sql q_json[2] = {
 	DB_SQL("SELECT v.snapshot FROM rms_terms t" JSON_VERSION FILTERS " ORDER BY t.id"),
 	DB_SQL("SELECT v.snapshot FROM" RMS_WORD_TERMS JSON_VERSION FILTERS RMS_MORE_WORDS " ORDER BY t.id")};
 
-struct out {
-	struct req *r;
-	struct buf buf;
-	unsigned long rows;
-};
-
-static void flush(struct out *o, bool force)
-{
-	if (o->buf.len >= FLUSH_AT || (force && o->buf.len)) {
-		http_stream_write(o->r, o->buf.data, o->buf.len);
-		o->buf.len = 0;
-	}
-}
-
-/* RFC 4180: quote a field when it holds a comma, quote or line break;
- * text fields are always quoted, as the EMA's exports do. */
-static void csv_field(struct buf *b, const char *s, bool first)
-{
-	if (!first)
-		buf_putc(b, ',');
-	if (!s || !*s)
-		return;
-	bool quote = strpbrk(s, ",\"\r\n") != NULL || strspn(s, "0123456789") != strlen(s);
-	if (!quote) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	buf_putc(b, '"');
-}
-
 static int csv_row(void *ctx, const char *const *cells, size_t ncols)
 {
-	struct out *o = ctx;
+	struct export_out *o = ctx;
 	size_t fixed = ncols - 1; /* the last cell holds the attributes */
 	for (size_t c = 0; c < fixed; c++)
-		csv_field(&o->buf, cells[c], c == 0);
+		export_csv_field(&o->buf, cells[c], c == 0);
 	/* Attributes: name \x1f value, \x1e between pairs, into ten column pairs. */
 	const char *attrs = cells[fixed] ? cells[fixed] : "";
 	for (int i = 0; i < 10; i++) {
@@ -114,25 +78,13 @@ static int csv_row(void *ctx, const char *const *cells, size_t ncols)
 		sep = strchr(pair, '\x1f');
 		if (sep)
 			pair[sep - pair] = '\0';
-		csv_field(&o->buf, *attrs ? pair : NULL, false);
-		csv_field(&o->buf, *attrs && sep ? sep + 1 : NULL, false);
+		export_csv_field(&o->buf, *attrs ? pair : NULL, false);
+		export_csv_field(&o->buf, *attrs && sep ? sep + 1 : NULL, false);
 		attrs += len + (end ? 1 : 0);
 	}
 	buf_puts(&o->buf, "\r\n");
 	o->rows++;
-	flush(o, false);
-	return 0;
-}
-
-static int json_row(void *ctx, const char *const *cells, size_t ncols)
-{
-	(void)ncols;
-	struct out *o = ctx;
-	if (o->rows++)
-		buf_putc(&o->buf, ',');
-	buf_puts(&o->buf, "\n");
-	buf_puts(&o->buf, cells[0] ? cells[0] : "null");
-	flush(o, false);
+	export_flush(o, false);
 	return 0;
 }
 
@@ -141,8 +93,8 @@ static int json_row(void *ctx, const char *const *cells, size_t ncols)
 struct export {
 	struct db_rows list;
 	const char *id, *q, *status, *domain, *lang;
-	struct rms_words words;
-	struct out o;
+	struct words words;
+	struct export_out o;
 };
 
 static int export_begin(struct req *r, struct export *e, const char *type, const char *ext)
@@ -157,10 +109,7 @@ static int export_begin(struct req *r, struct export *e, const char *type, const
 	e->domain = in_text(r, PF_DOMAIN);
 	e->lang = in_text(r, PF_LANG);
 	rms_words(r, e->q, &e->words);
-	e->o = (struct out){.r = r};
-	buf_init(&e->o.buf, r->arena);
-	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
-	http_stream_begin(r, type, arena_printf(r->arena, "%s.%s", e->id, ext));
+	export_start(&e->o, r, type, arena_printf(r->arena, "%s.%s", e->id, ext));
 	return 0;
 }
 
@@ -172,16 +121,16 @@ int rms_export_csv(struct req *r)
 		return rc;
 	buf_puts(&e.o.buf, "\xef\xbb\xbf");
 	for (size_t c = 0; c < rms_csv_ncolumns; c++)
-		csv_field(&e.o.buf, rms_csv_column(c), c == 0);
+		export_csv_field(&e.o.buf, rms_csv_column(c), c == 0);
 	buf_puts(&e.o.buf, "\r\n");
 	if (!e.q || e.words.n)
 		rc = e.words.n ? db_each(r->app->db, r->arena, &q_csv[1], csv_row, &e.o,
-					 RMS_FIRST_WORD_TYPES "sssssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(e.words),
+					 WORDS_FIRST_TYPES "sssssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(e.words),
 					 e.id, e.status, e.status, e.domain, e.domain, e.lang, e.lang,
-					 RMS_MORE_WORD_ARGS(e.words))
+					 WORDS_MORE_ARGS(e.words))
 			       : db_each(r->app->db, r->arena, &q_csv[0], csv_row, &e.o, "sssssss", e.id, e.status,
 					 e.status, e.domain, e.domain, e.lang, e.lang);
-	flush(&e.o, true);
+	export_flush(&e.o, true);
 	return rc < 0 ? 500 : 200;
 }
 
@@ -203,12 +152,12 @@ int rms_export_json(struct req *r)
 	buf_printf(&e.o.buf, "{\"list\":%s,\"terms\":[", head);
 	free(head);
 	if (!e.q || e.words.n)
-		rc = e.words.n ? db_each(r->app->db, r->arena, &q_json[1], json_row, &e.o,
-					 RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(e.words),
-					 e.id, e.status, e.status, e.domain, e.domain, RMS_MORE_WORD_ARGS(e.words))
-			       : db_each(r->app->db, r->arena, &q_json[0], json_row, &e.o, "sssss", e.id, e.status,
+		rc = e.words.n ? db_each(r->app->db, r->arena, &q_json[1], export_json_row, &e.o,
+					 WORDS_FIRST_TYPES "sssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(e.words),
+					 e.id, e.status, e.status, e.domain, e.domain, WORDS_MORE_ARGS(e.words))
+			       : db_each(r->app->db, r->arena, &q_json[0], export_json_row, &e.o, "sssss", e.id, e.status,
 					 e.status, e.domain, e.domain);
 	buf_puts(&e.o.buf, "\n]}\n");
-	flush(&e.o, true);
+	export_flush(&e.o, true);
 	return rc < 0 ? 500 : 200;
 }

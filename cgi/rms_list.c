@@ -55,13 +55,13 @@ static struct db_sql q_terms[2][6] = {
 	 DB_SQL(PAGE_WORDS(BY_ID_DESC)), DB_SQL(PAGE_WORDS(BY_STATUS)), DB_SQL(PAGE_WORDS(BY_STATUS_DESC))},
 };
 
-/* The terms whose IDs are in a JSON array (put in order by rms_order_as), with names in the
+/* The terms whose IDs are in a JSON array (put in order by listing_order_as), with names in the
  * data language (and whether English stands in).  Arguments: lang, IDs,
  * lang, lang. */
 static struct db_sql q_details = DB_SQL(
 	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"
 	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
-	" FROM " RMS_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
+	" FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
 	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
 	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"
 	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"
@@ -75,7 +75,7 @@ static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM rms_terms t" FIL
 /* The number of terms matching the filters, from the list's statistics
  * when they can say it, else counted. */
 static long long count_terms(struct req *r, const char *stats, long long all, const char *status, const char *domain,
-			     const struct rms_words *words, const char *list)
+			     const struct words *words, const char *list)
 {
 	if (!words->n && !(status && domain)) {
 		if (!status && !domain)
@@ -88,8 +88,8 @@ static long long count_terms(struct req *r, const char *stats, long long all, co
 	}
 	struct db_rows rows;
 	int rc = words->n ? db_query(r->app->db, r->arena, &q_count[1], &rows,
-				     RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES, RMS_FIRST_WORD_ARGS(*words), list,
-				     status, status, domain, domain, RMS_MORE_WORD_ARGS(*words))
+				     WORDS_FIRST_TYPES "sssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(*words), list,
+				     status, status, domain, domain, WORDS_MORE_ARGS(*words))
 		       : db_query(r->app->db, r->arena, &q_count[0], &rows, "sssss", list, status, status, domain, domain);
 	return rc == 0 ? atoll(db_get(&rows, 0, 0)) : -1;
 }
@@ -122,7 +122,7 @@ int rms_list_show(struct req *r)
 
 	const char *lang = rms_data_lang(r), *q = in_text(r, PF_Q);
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
-	struct rms_words words;
+	struct words words;
 	rms_words(r, q, &words);
 	long long sort = in_int(r, PF_TERMS_SORT, 0), size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	/* Words too short to search for find nothing, and say so. */
@@ -145,14 +145,14 @@ int rms_list_show(struct req *r)
 	       : !words.n && !status && !domain
 		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "iii", atoll(id), size, offset)
 	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
-				    RMS_FIRST_WORD_TYPES "sssss" RMS_MORE_WORD_TYPES "ii", RMS_FIRST_WORD_ARGS(words), id,
-				    status, status, domain, domain, RMS_MORE_WORD_ARGS(words), size, offset)
+				    WORDS_FIRST_TYPES "sssss" WORDS_MORE_TYPES "ii", WORDS_FIRST_ARGS(words), id,
+				    status, status, domain, domain, WORDS_MORE_ARGS(words), size, offset)
 			 : db_query(r->app->db, r->arena, &q_terms[0][sort], &ids, "sssssii", id, status, status, domain,
 				    domain, size, offset);
 	if (rc < 0 || (ids.nrows && db_query(r->app->db, r->arena, &q_details, &terms, "ssss", lang,
-					     rms_id_array(r, &ids, 0), lang, lang) < 0))
+					     listing_ids(r, &ids, 0), lang, lang) < 0))
 		return 500;
-	rms_order_as(r, &terms, 0, &ids);
+	listing_order_as(r, &terms, 0, &ids);
 	app_rows(r, "Page.terms", &terms, term_columns);
 
 	const char *path = arena_printf(r->arena, "/rms/lists/%s", id);

@@ -29,11 +29,11 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 static struct db_sql q_hits =
 	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
 /* The hits' details (their IDs in a JSON array). */
-static struct db_sql q_details = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " RMS_ID_TABLE
+static struct db_sql q_details = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
 					" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
 /* Every name of the terms on this page: a JSON array of their IDs. */
 static struct db_sql q_names = DB_SQL(
-	"SELECT n.term_id, n.lang, n.kind, n.value FROM " RMS_ID_TABLE
+	"SELECT n.term_id, n.lang, n.kind, n.value FROM " LISTING_ID_TABLE
 	" JOIN rms_term_names n ON n.term_id = j.id");
 
 static void put_pieces(struct req *r, HDF *node, const char *list, const struct hl_piece *p, size_t n)
@@ -134,7 +134,7 @@ int rms_search_show(struct req *r)
 	rms_domains(r);
 	if (rms_is_id(q))
 		return app_page(r, "rms/search.cs");
-	struct rms_words words;
+	struct words words;
 	rms_words(r, q, &words);
 	if (!words.n) {
 		if (q)
@@ -144,8 +144,8 @@ int rms_search_show(struct req *r)
 	if (words.broad)
 		app_set(r, "Page.broad_words", "1");
 	struct db_rows hits, names;
-	if (db_query(db, r->arena, &q_count, &rows, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES,
-		     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain, RMS_MORE_WORD_ARGS(words)) < 0)
+	if (db_query(db, r->arena, &q_count, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES,
+		     WORDS_FIRST_ARGS(words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(words)) < 0)
 		return 500;
 	long long total = atoll(db_get(&rows, 0, 0)), pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
@@ -155,14 +155,14 @@ int rms_search_show(struct req *r)
 	if (total == 0)
 		return app_page(r, "rms/search.cs");
 
-	if (db_query(db, r->arena, &q_hits, &rows, RMS_FIRST_WORD_TYPES "ssssss" RMS_MORE_WORD_TYPES "ii",
-		     RMS_FIRST_WORD_ARGS(words), list, list, status, status, domain, domain, RMS_MORE_WORD_ARGS(words),
+	if (db_query(db, r->arena, &q_hits, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES "ii",
+		     WORDS_FIRST_ARGS(words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(words),
 		     size, (page - 1) * size) < 0)
 		return 500;
-	const char *ids = rms_id_array(r, &rows, 0);
+	const char *ids = listing_ids(r, &rows, 0);
 	if (db_query(db, r->arena, &q_details, &hits, "s", ids) < 0 || db_query(db, r->arena, &q_names, &names, "s", ids) < 0)
 		return 500;
-	rms_order_as(r, &hits, 0, &rows);
+	listing_order_as(r, &hits, 0, &rows);
 	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
 	app_rows(r, "Page.hits", &hits, hit_names);
 	struct hl_words w;

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "fields_public.h"
 #include "handlers.h"
+#include "listing.h"
 #include "rms_page.h"
 #include "rms_record.h"
 #include "rms_snapshot.h"
@@ -31,7 +32,7 @@ static struct db_sql q_term = DB_SQL(
 static struct db_sql q_around = DB_SQL(
 	AROUND("child", "c.parent_id = ?") " UNION ALL " AROUND("replaces", "c.current_term_id = ?")
 	" UNION ALL (SELECT 'ref', r.id, r.name_en, r.status, NULL, NULL, NULL"
-	"  FROM " RMS_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
+	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
 	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
 	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, NULL"
 	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");

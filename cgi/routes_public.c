@@ -8,6 +8,8 @@
 static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const lists_sorts[] = {"name", "-name", "id", "-id", "terms", "-terms", "modified", "-modified",
 					  NULL};
+static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
+static const char *const orgs_sorts[] = {"name", "-name", "id", "-id", NULL};
 static const char *const terms_sorts[] = {"name", "-name", "id", "-id", "status", "-status", NULL};
 
 static const struct field fields[PF__COUNT] = {
@@ -22,9 +24,18 @@ static const struct field fields[PF__COUNT] = {
 	[PF_LIST] = {"list", FT_ID12, 0, 0, NULL},
 	[PF_LIST_ID] = {"listId", FT_ID12, 0, 0, NULL},
 	[PF_TERM_ID] = {"termId", FT_ID12, 0, 0, NULL},
+	[PF_COUNTRY] = {"country", FT_COUNTRY, 0, 0, NULL},
+	[PF_CITY] = {"city", FT_TEXT, 0, 200, NULL},
+	[PF_POSTAL] = {"postal_code", FT_TEXT, 0, 40, NULL},
+	[PF_ORG_STATUS] = {"status", FT_ENUM, 0, 0, org_statuses},
+	[PF_ORG_TYPE] = {"type", FT_TEXT, 0, 100, NULL},
+	[PF_ORGS_SORT] = {"sort", FT_ENUM, 0, 0, orgs_sorts},
+	[PF_ORG_ID] = {"orgId", FT_ORGID, 0, 0, NULL},
+	[PF_LOC_ID] = {"locId", FT_LOCID, 0, 0, NULL},
 };
 
 #define LIST_FILTERS (F(PF_Q) | F(PF_STATUS) | F(PF_DOMAIN))
+#define ORG_FILTERS (F(PF_Q) | F(PF_COUNTRY) | F(PF_CITY) | F(PF_POSTAL) | F(PF_ORG_STATUS) | F(PF_ORG_TYPE))
 
 static const struct route routes[] = {
 	{"GET", "/", home_show, ROLES_EVERYONE, 0},
@@ -38,7 +49,12 @@ static const struct route routes[] = {
 	{"GET", "/rms/lists/{listId}/export.json", rms_export_json, ROLES_EVERYONE, LIST_FILTERS | F(PF_TERMS_SORT)},
 	{"GET", "/rms/terms/{termId}", rms_term_show, ROLES_EVERYONE, 0},
 	{"GET", "/rms/search", rms_search_show, ROLES_EVERYONE, LIST_FILTERS | F(PF_LIST) | F(PF_PAGE) | F(PF_SIZE)},
-	{"GET", "/oms/organisations", coming_oms, ROLES_EVERYONE, 0},
+	{"GET", "/oms/organisations", oms_orgs_show, ROLES_EVERYONE,
+	 ORG_FILTERS | F(PF_PAGE) | F(PF_SIZE) | F(PF_ORGS_SORT)},
+	{"GET", "/oms/organisations/{orgId}", oms_org_show, ROLES_EVERYONE, 0},
+	{"GET", "/oms/locations/{locId}", oms_location_show, ROLES_EVERYONE, 0},
+	{"GET", "/oms/export.csv", oms_export_csv, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT)},
+	{"GET", "/oms/export.json", oms_export_json, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT)},
 };
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, PF__COUNT, F(PF_LANG)};

@@ -140,11 +140,14 @@ spor_web_user() {
 # The demonstration data, once per instance (db/demo/: our own FHIR Bundle
 # of real list and term IDs), so that a new instance shows realistic lists.
 spor_demo_data() {
-    [ -f "$SPOR_VAR/.demo-loaded" ] && return 0
-    say "==> loading the demonstration data"
-    "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" import rms "$SPOR_ROOT/db/demo/rms.json" >"$SPOR_LOG/demo.log" 2>&1 \
-        || { cat "$SPOR_LOG/demo.log" >&2; die "loading the demonstration data failed"; }
-    touch "$SPOR_VAR/.demo-loaded"
+    local svc
+    for svc in rms oms; do
+        [ -f "$SPOR_VAR/.demo-$svc" ] && continue
+        say "==> loading the demonstration data ($svc)"
+        "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" import "$svc" "$SPOR_ROOT/db/demo/$svc.json" >"$SPOR_LOG/demo.log" 2>&1 \
+            || { cat "$SPOR_LOG/demo.log" >&2; die "loading the demonstration data failed"; }
+        touch "$SPOR_VAR/.demo-$svc"
+    done
 }
 
 # Start one program: spor_program_start NAME [WORKERS]

@@ -15,6 +15,7 @@ def:browse_links() ?>
 </ul>
 <?cs /def ?><?cs
 # A status as a labelled badge (never colour alone). ?><?cs
+def:org_status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.oms.statuses[code] ?><?cs var:Lang.oms.statuses[code] ?><?cs else ?><?cs var:code ?><?cs /if ?></span><?cs /def ?><?cs
 def:status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.status[code] ?><?cs var:Lang.status[code] ?><?cs else ?><?cs var:code ?><?cs /if ?></span><?cs /def ?><?cs
 # A language code with its name when the portal knows it. ?><?cs
 def:language(code) ?><?cs if:Lang.languages[code] ?><?cs var:Lang.languages[code] ?> (<?cs var:code ?>)<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?><?cs

@@ -1,0 +1,58 @@
+/* Streamed exports. */
+#include "config.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "export.h"
+#include "http.h"
+
+enum { FLUSH_AT = 64 * 1024 };
+
+void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename)
+{
+	*o = (struct export_out){.r = r};
+	buf_init(&o->buf, r->arena);
+	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
+	http_stream_begin(r, content_type, filename);
+}
+
+void export_flush(struct export_out *o, bool force)
+{
+	if (o->buf.len >= FLUSH_AT || (force && o->buf.len)) {
+		http_stream_write(o->r, o->buf.data, o->buf.len);
+		o->buf.len = 0;
+	}
+}
+
+void export_csv_field(struct buf *b, const char *s, bool first)
+{
+	if (!first)
+		buf_putc(b, ',');
+	if (!s || !*s)
+		return;
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || strspn(s, "0123456789") != strlen(s);
+	if (!quote) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+int export_json_row(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ncols;
+	struct export_out *o = ctx;
+	if (o->rows++)
+		buf_putc(&o->buf, ',');
+	buf_puts(&o->buf, "\n");
+	buf_puts(&o->buf, cells[0] ? cells[0] : "null");
+	export_flush(o, false);
+	return 0;
+}

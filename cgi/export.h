@@ -1,0 +1,32 @@
+/* Streamed exports (CSV and JSON), shared by the RMS and OMS exports: the
+ * answer's headers, a buffer flushed to the client as it fills, and RFC
+ * 4180 fields. */
+#ifndef SPOR_EXPORT_H
+#define SPOR_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mem.h"
+
+struct req;
+
+struct export_out {
+	struct req *r;
+	struct buf buf;
+	unsigned long rows;
+};
+
+/* Send the headers (an attachment named `filename`, never cached by nginx)
+ * and get ready to write. */
+void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename);
+/* Write what is buffered once it is large enough, or now when `force`. */
+void export_flush(struct export_out *o, bool force);
+/* A CSV field (after a comma unless `first`), quoted when it holds a comma,
+ * a quote or a line break, or is not all digits. */
+void export_csv_field(struct buf *b, const char *s, bool first);
+/* db_each callback: cells[0] (a JSON document) as the next element of an
+ * array. */
+int export_json_row(void *ctx, const char *const *cells, size_t ncols);
+
+#endif

@@ -1,0 +1,65 @@
+/* Picking the words of a search and ordering them rarest first. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "highlight.h"
+#include "mem.h"
+#include "words.h"
+
+struct collect {
+	struct req *r;
+	struct words *w;
+};
+
+static void add_word(void *ctx, const char *word, size_t len)
+{
+	struct collect *c = ctx;
+	if (len < 2 || len > 64)
+		return; /* one letter finds too much; longer is no word */
+	/* Keep the longest words: they are the rarest. */
+	const char *copy = arena_strndup(c->r->arena, word, len);
+	size_t at = c->w->n < WORDS_MAX ? c->w->n++ : WORDS_MAX;
+	if (at == WORDS_MAX) {
+		if (len <= strlen(c->w->word[WORDS_MAX - 1]))
+			return;
+		at = WORDS_MAX - 1;
+	}
+	c->w->word[at] = copy;
+	for (size_t i = at; i > 0 && strlen(c->w->word[i]) > strlen(c->w->word[i - 1]); i--) {
+		const char *t = c->w->word[i];
+		c->w->word[i] = c->w->word[i - 1];
+		c->w->word[i - 1] = t;
+	}
+}
+
+void words_pick(struct req *r, const char *q, struct db_sql *count, struct words *w)
+{
+	memset(w, 0, sizeof *w);
+	struct collect c = {r, w};
+	if (q)
+		hl_each_word(q, add_word, &c);
+	if (w->n == 0)
+		return;
+	/* The rarest word first: it drives the query. */
+	long long counts[WORDS_MAX];
+	for (size_t i = 0; i < w->n; i++) {
+		struct db_rows rows;
+		counts[i] = db_query(r->app->db, r->arena, count, &rows, "ss", w->word[i], w->word[i]) == 0
+				    ? atoll(db_get(&rows, 0, 0))
+				    : WORDS_BOUND;
+	}
+	for (size_t i = 1; i < w->n; i++)
+		for (size_t k = i; k > 0 && counts[k] < counts[k - 1]; k--) {
+			long long tc = counts[k];
+			counts[k] = counts[k - 1];
+			counts[k - 1] = tc;
+			const char *tw = w->word[k];
+			w->word[k] = w->word[k - 1];
+			w->word[k - 1] = tw;
+		}
+	w->broad = counts[0] >= WORDS_BOUND;
+}

@@ -1,0 +1,76 @@
+<?cs # /oms/organisations: search organisations. ?><?cs
+def:title() ?><?cs var:Lang.oms.orgs_title ?><?cs /def ?><?cs
+def:content() ?>
+<?cs call:breadcrumb(Lang.nav.oms) ?>
+<h1><?cs var:Lang.oms.orgs_title ?></h1>
+<p class="lead"><?cs var:Lang.oms.orgs_lead ?></p>
+
+<form class="filters" method="get" action="/oms/organisations" role="search" aria-label="<?cs var:Lang.oms.search_orgs ?>">
+ <?cs call:field_search(Lang.oms.q, Page.q) ?>
+ <div class="field">
+  <label for="country"><?cs var:Lang.oms.country ?></label>
+  <select id="country" name="country"><option value=""><?cs var:Lang.oms.any_country ?></option><?cs each:c = Page.countries ?><option value="<?cs var:c.code ?>"<?cs if:Page.country == c.code ?> selected<?cs /if ?>><?cs if:c.name ?><?cs var:c.name ?><?cs else ?><?cs var:c.code ?><?cs /if ?></option><?cs /each ?></select>
+ </div>
+ <div class="field">
+  <label for="city"><?cs var:Lang.oms.city ?></label>
+  <input id="city" name="city" type="text" value="<?cs var:Page.city ?>" maxlength="200">
+ </div>
+ <div class="field">
+  <label for="postal_code"><?cs var:Lang.oms.postal_code ?></label>
+  <input id="postal_code" name="postal_code" type="text" value="<?cs var:Page.postal_code ?>" maxlength="40" size="10">
+ </div>
+ <div class="field">
+  <label for="status"><?cs var:Lang.oms.status ?></label>
+  <select id="status" name="status"><option value=""><?cs var:Lang.rms.any_status ?></option><?cs each:s = Lang.oms.statuses ?><option value="<?cs name:s ?>"<?cs if:Page.status == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?></select>
+ </div>
+ <div class="field">
+  <label for="type"><?cs var:Lang.oms.type ?></label>
+  <select id="type" name="type"><option value=""><?cs var:Lang.oms.any_type ?></option><?cs each:t = Page.types ?><option<?cs if:Page.type == t.name ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?></select>
+ </div>
+ <?cs call:field_size(Page.size) ?>
+ <div class="field field-actions"><button type="submit"><?cs var:Lang.search.submit ?></button> <a href="/oms/organisations"><?cs var:Lang.rms.clear ?></a></div>
+</form>
+
+<?cs if:Page.unknown_id ?>
+<div class="notice notice-warning" role="status"><p><?cs var:Lang.oms.unknown_id ?> <span class="id"><?cs var:Page.unknown_id ?></span></p></div>
+<?cs else ?>
+<p class="exports"><?cs var:Lang.oms.export_intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p>
+<?cs call:results_count(Lang.oms.orgs_noun) ?>
+<?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
+<?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:Lang.oms.broad_words ?></p></div><?cs /if ?>
+<?cs if:subcount(Page.orgs) > 0 ?>
+<div class="table-wrap">
+<table class="data-table">
+ <caption class="visually-hidden"><?cs var:Lang.oms.orgs_title ?></caption>
+ <thead><tr>
+  <?cs call:sort_header("name", Lang.oms.name) ?>
+  <?cs call:sort_header("id", Lang.oms.org_id) ?>
+  <th scope="col"><?cs var:Lang.oms.country ?></th>
+  <th scope="col"><?cs var:Lang.oms.city ?></th>
+  <th scope="col"><?cs var:Lang.oms.type ?></th>
+  <th scope="col"><?cs var:Lang.oms.status ?></th>
+  <th scope="col"><?cs var:Lang.oms.locations ?></th>
+ </tr></thead>
+ <tbody>
+ <?cs each:o = Page.orgs ?>
+  <tr>
+   <td><a href="/oms/organisations/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs if:o.acronym ?> <span class="secondary">(<?cs var:o.acronym ?>)</span><?cs /if ?></td>
+   <td><span class="id"><?cs var:o.id ?></span></td>
+   <td><?cs var:o.country ?></td>
+   <td><?cs var:o.city ?></td>
+   <td><?cs var:o.type ?></td>
+   <td><?cs call:org_status(o.status) ?></td>
+   <td class="num"><?cs var:o.locations ?></td>
+  </tr>
+ <?cs /each ?>
+ </tbody>
+</table>
+</div>
+<?cs call:pager() ?>
+<?cs elif:Page.q || Page.country || Page.city || Page.postal_code || Page.status || Page.type ?>
+<div class="notice"><p><?cs var:Lang.oms.no_match ?> <a href="/oms/organisations"><?cs var:Lang.rms.clear ?></a></p></div>
+<?cs else ?>
+<div class="notice"><p><?cs var:Lang.oms.none ?></p></div>
+<?cs /if ?>
+<?cs /if ?>
+<?cs /def ?>
