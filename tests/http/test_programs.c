@@ -45,7 +45,7 @@ static const struct owner_case owners[] = {
 	{"/", "spor-public", 200, NULL, "The four SPOR services"},
 	{"/sms", "spor-public", 200, NULL, "Substances (SMS)"},
 	{"/rms/lists", "spor-public", 200, NULL, "Term lists"},
-	{"/oms/organisations", "spor-public", 200, NULL, "Organisations (OMS)"},
+	{"/oms/organisations", "spor-public", 200, NULL, "Name, acronym or ID"},
 	{"/login", "spor-account", 200, NULL, "Log in"},
 	{"/register", "spor-account", 200, NULL, "Register"},
 	{"/account", "spor-account", 303, "/login?next=%2Faccount", NULL},
