@@ -12,6 +12,9 @@ int ctl_migrate(const struct conf *c, int argc, char **argv);
 int ctl_import(const struct conf *c, int argc, char **argv);
 int ctl_import_oms(const struct conf *c, int argc, char **argv);
 int ctl_gendata(const struct conf *c, int argc, char **argv);
+/* gen-data's organisations (ctl_gendata_oms.c). */
+struct db;
+int ctl_gendata_orgs(struct db *db, long long n, bool tty);
 
 /* Shared by the importers (ctl_source.c). */
 enum { CTL_SOURCE_MAX = 512u << 20 };

@@ -19,7 +19,7 @@
 #include "mem.h"
 #include "rms_store.h"
 
-enum { BIGGEST = 200000, MAX_TERMS = 5000000 };
+enum { BIGGEST = 200000, MAX_TERMS = 5000000, MAX_ORGS = 2000000 };
 
 static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
 static struct db_sql q_clear_lists = DB_SQL("DELETE FROM rms_lists WHERE id BETWEEN 800000000000 AND 800099999999");
@@ -173,43 +173,15 @@ static void progress(bool tty, long long done, long long total, double t0)
 		fputc('\n', stderr);
 }
 
-int ctl_gendata(const struct conf *c, int argc, char **argv)
+static int gen_terms(struct db *db, long long terms, bool tty)
 {
-	long long terms = -1;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--terms") == 0 && i + 1 < argc) {
-			char *end;
-			terms = strtoll(argv[++i], &end, 10);
-			if (*end)
-				terms = -1;
-		} else {
-			terms = -1;
-			break;
-		}
-	}
-	if (terms < 0 || terms > MAX_TERMS) {
-		fprintf(stderr, "usage: sporctl gen-data --terms N   (0 removes the generated data; at most %d)\n",
-			MAX_TERMS);
-		return 2;
-	}
-	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
-	struct db *db = db_new(&dc);
-	struct arena *a = arena_new();
-	bool tty = isatty(2);
 	double t0 = now();
-	int rc = db_connect(db);
 	/* Remove what an earlier run generated (terms first: lists are referenced). */
-	if (rc == 0)
-		rc = db_exec(db, &q_clear_terms, NULL, "");
+	int rc = db_exec(db, &q_clear_terms, NULL, "");
 	if (rc == 0)
 		rc = db_exec(db, &q_clear_lists, NULL, "");
-	if (rc == 0 && terms == 0) {
-		printf("generated data removed\n");
-		db_free(db);
-		arena_free(a);
-		return 0;
-	}
+	if (rc != 0 || terms == 0)
+		return rc;
 	long long sizes[1000];
 	size_t nlists = plan(terms, sizes, 1000);
 	long long first = 1;
@@ -246,12 +218,51 @@ int ctl_gendata(const struct conf *c, int argc, char **argv)
 		snprintf(id, sizeof id, "%lld", 800000000000LL + (long long)i + 1);
 		rc = rms_store_list_stats(db, id);
 	}
+	if (rc == 0)
+		printf("generated %lld terms in %zu lists (largest %lld) in %.1f s\n", terms, nlists, sizes[0],
+		       now() - t0);
+	return rc;
+}
+
+/* N after an option, or -1. */
+static long long count_arg(const char *s)
+{
+	char *end;
+	long long n = strtoll(s, &end, 10);
+	return *end || n < 0 ? -1 : n;
+}
+
+int ctl_gendata(const struct conf *c, int argc, char **argv)
+{
+	long long terms = -1, orgs = -1;
+	bool bad = argc == 0;
+	for (int i = 0; i < argc && !bad; i++) {
+		if (strcmp(argv[i], "--terms") == 0 && i + 1 < argc)
+			bad = (terms = count_arg(argv[++i])) < 0 || terms > MAX_TERMS;
+		else if (strcmp(argv[i], "--orgs") == 0 && i + 1 < argc)
+			bad = (orgs = count_arg(argv[++i])) < 0 || orgs > MAX_ORGS;
+		else
+			bad = true;
+	}
+	if (bad) {
+		fprintf(stderr, "usage: sporctl gen-data [--terms N] [--orgs N]\n"
+				"  N = 0 removes what was generated; at most %d terms and %d organisations\n",
+			MAX_TERMS, MAX_ORGS);
+		return 2;
+	}
+	struct db_conf dc;
+	db_conf_from(&dc, c, "owner");
+	struct db *db = db_new(&dc);
+	bool tty = isatty(2);
+	int rc = db_connect(db);
+	if (rc == 0 && terms >= 0)
+		rc = gen_terms(db, terms, tty);
+	if (rc == 0 && orgs >= 0)
+		rc = ctl_gendata_orgs(db, orgs, tty);
 	db_free(db);
-	arena_free(a);
 	if (rc != 0) {
 		fprintf(stderr, "sporctl: gen-data failed\n");
 		return 1;
 	}
-	printf("generated %lld terms in %zu lists (largest %lld) in %.1f s\n", terms, nlists, sizes[0], now() - t0);
 	return 0;
 }
