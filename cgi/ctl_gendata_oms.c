@@ -1,6 +1,6 @@
 /* sporctl gen-data --orgs N: synthetic but realistic organisations for
  * scale tests: invented names in several languages (accents included),
- * every type, size and status, 1 to 4 locations in the EU's countries,
+ * every type, size and status, 1 to 6 locations (2.5 on average) in the EU's countries,
  * alternative names, identifiers, and one organisation in fifty carrying a
  * merged ID.  Written through the OMS store, as an import would.  Generated
  * IDs (ORG-8..., LOC-8...) never meet real ones; running it again replaces
@@ -76,7 +76,8 @@ static json_t *organisation(long long n, long long *seq)
 	snprintf(old, sizeof old, "ORG-%09lld", 900000000 + n);
 	json_object_set_new(org, "merged_ids", n % 50 ? json_array() : json_pack("[s]", old));
 	json_t *locs = json_array();
-	for (long long k = 0; k < 1 + (n * 5 + n / 7) % 4; k++)
+	long long spread = (n * 5 + n / 7) % 6, nlocs = spread == 5 ? 6 : 1 + spread % 3; /* 1-3, some 6 */
+	for (long long k = 0; k < nlocs; k++)
 		json_array_append_new(locs, location(n, k, (*seq)++));
 	json_object_set_new(org, "locations", locs);
 	return org;
