@@ -32,7 +32,7 @@ def:content() ?>
 <h2 id="details"><?cs var:Lang.rms.details ?></h2>
 <dl class="facts">
  <div><dt><?cs var:Lang.oms.organisation ?></dt><dd><a href="/oms/organisations/<?cs var:Page.loc.org_id ?>"><?cs var:Page.loc.org_name ?></a> <span class="id"><?cs var:Page.loc.org_id ?></span> <?cs call:org_status(Page.loc.org_status) ?><?cs if:Page.loc.siblings > 1 ?> <span class="secondary">(<?cs var:Page.loc.siblings ?> <?cs var:Lang.oms.locations_noun ?>)</span><?cs /if ?></dd></div>
- <div><dt><?cs var:Lang.oms.country ?></dt><dd><?cs var:Page.loc.country ?> <span class="secondary">(<?cs var:Page.loc.country_code ?>)</span></dd></div>
+ <div><dt><?cs var:Lang.oms.country ?></dt><dd><?cs if:Page.loc.country_term ?><a href="/rms/terms/<?cs var:Page.loc.country_term ?>"><?cs var:Page.loc.country_term_name ?></a><?cs else ?><?cs var:Page.loc.country ?><?cs /if ?> <span class="secondary">(<?cs var:Page.loc.country_code ?>)</span></dd></div>
  <?cs if:Page.loc.latitude ?><div><dt><?cs var:Lang.oms.gps ?></dt><dd><?cs var:Page.loc.latitude ?>, <?cs var:Page.loc.longitude ?></dd></div><?cs /if ?>
  <?cs if:Page.loc.lang ?><div><dt><?cs var:Lang.oms.language ?></dt><dd><?cs call:language(Page.loc.lang) ?></dd></div><?cs /if ?>
  <?cs if:Page.loc.email ?><div><dt><?cs var:Lang.oms.email ?></dt><dd><a href="mailto:<?cs var:Page.loc.email ?>"><?cs var:Page.loc.email ?></a></dd></div><?cs /if ?>
