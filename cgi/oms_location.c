@@ -14,8 +14,7 @@ static struct db_sql q_location = DB_SQL(
 	"SELECT CONCAT('LOC-', LPAD(l.id, 9, '0')), CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.status,"
 	" l.line1, l.line2, l.line3, l.line4, l.po_box, l.postal_code, l.city, l.county, l.region, l.country_code,"
 	" l.country_name, l.latitude + 0, l.longitude + 0, l.lang, l.email, l.phone, l.status,"
-	" DATE_FORMAT(l.version_at, '%Y-%m-%d %H:%i:%s'),"
-	" (SELECT COUNT(*) FROM oms_locations s WHERE s.org_id = l.org_id)"
+	" DATE_FORMAT(l.version_at, '%Y-%m-%d %H:%i:%s'), o.location_count"
 	" FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 static const char *const columns[] = {"id", "org_id", "org_name", "org_status", "line1", "line2", "line3", "line4",
 				      "po_box", "postal_code", "city", "county", "region", "country_code", "country",
