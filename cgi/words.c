@@ -45,12 +45,17 @@ void words_pick(struct req *r, const char *q, struct db_sql *count, struct words
 	if (w->n == 0)
 		return;
 	/* The rarest word first: it drives the query. */
-	long long counts[WORDS_MAX];
+	/* Each word is counted only as far as it takes to tell that it is not
+	 * rarer than those before it (the longest, likely the rarest, first). */
+	long long counts[WORDS_MAX], least = WORDS_BOUND;
 	for (size_t i = 0; i < w->n; i++) {
 		struct db_rows rows;
-		counts[i] = db_query(r->app->db, r->arena, count, &rows, "ss", w->word[i], w->word[i]) == 0
+		long long upto = i == 0 ? WORDS_BOUND : least + 1;
+		counts[i] = db_query(r->app->db, r->arena, count, &rows, "ssi", w->word[i], w->word[i], upto) == 0
 				    ? atoll(db_get(&rows, 0, 0))
-				    : WORDS_BOUND;
+				    : upto;
+		if (counts[i] < least)
+			least = counts[i];
 	}
 	for (size_t i = 1; i < w->n; i++)
 		for (size_t k = i; k > 0 && counts[k] < counts[k - 1]; k--) {

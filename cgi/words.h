@@ -33,10 +33,8 @@ void words_pick(struct req *r, const char *q, struct db_sql *count, struct words
 
 #define WORDS_KEY "WEIGHT_STRING(? COLLATE utf8mb4_unicode_520_ci)"
 #define WORDS_RANGE(a) a ".wkey >= " WORDS_KEY " AND " a ".wkey < CONCAT(" WORDS_KEY ", 0xFFFF)"
-/* How many entries of `index` start with a word, up to the bound.  Args: word, word. */
-#define WORDS_COUNT(index)                                                                                         \
-	"SELECT COUNT(*) FROM (SELECT 1 FROM " index " d WHERE " WORDS_RANGE("d") " LIMIT " WORDS_STR(WORDS_BOUND)    \
-	") x"
+/* How many entries of `index` start with a word, up to a bound.  Args: word, word, bound. */
+#define WORDS_COUNT(index) "SELECT COUNT(*) FROM (SELECT 1 FROM " index " d WHERE " WORDS_RANGE("d") " LIMIT ?) x"
 /* SQL for the records `alias` of `table` that have a word starting with
  * each word: those with the first (rarest) word drive the query as a
  * derived table, joined first (STRAIGHT_JOIN: the optimizer would rather
