@@ -57,17 +57,22 @@ static const char *get(const struct reader *r, const struct csv_row *row, enum c
 	return i >= 0 && (size_t)i < row->n ? row->f[i] : "";
 }
 
-/* The `¦`-joined values of a field, as a JSON array of strings. */
+/* The `¦`-joined values of a field, as a JSON array of strings: none for an
+ * empty field, and empty values kept ("a¦" is two, as exports write a
+ * missing value among others). */
 static json_t *split(const char *s)
 {
 	json_t *out = json_array();
-	while (*s) {
+	if (!*s)
+		return out;
+	for (;;) {
 		const char *end = strstr(s, multi_sep);
 		size_t n = end ? (size_t)(end - s) : strlen(s);
 		json_array_append_new(out, json_stringn(s, n));
-		s += n + (end ? sizeof multi_sep - 1 : 0);
+		if (!end)
+			return out;
+		s = end + sizeof multi_sep - 1;
 	}
-	return out;
 }
 
 /* Objects of parallel multi-value columns: cols[0] leads, the others hold

@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app.h"
 #include "db.h"
@@ -24,7 +23,6 @@ static struct db_sql q_ids[2][4] = {
 };
 static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM" OMS_FROM),
 				   DB_SQL("SELECT COUNT(*) FROM" OMS_FROM_WORDS)};
-static struct db_sql q_all = DB_SQL("SELECT COUNT(*) FROM oms_organisations");
 static struct db_sql q_details = DB_SQL(
 	"SELECT o.id, CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.acronym, o.country_code, o.city, o.status,"
 	" o.location_count, o.type FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
@@ -49,30 +47,13 @@ static int jump_to_id(struct req *r, const char *q)
 	return 0;
 }
 
-/* Every organisation, counted at most once a minute per worker. */
-static long long count_all(struct req *r)
-{
-	static struct {
-		time_t at;
-		long long n;
-	} all;
-	time_t now = time(NULL);
-	struct db_rows rows;
-	if (now - all.at > 60) {
-		if (db_query(r->app->db, r->arena, &q_all, &rows, "") < 0)
-			return -1;
-		all.n = atoll(db_get(&rows, 0, 0));
-		all.at = now;
-	}
-	return all.n;
-}
-
-static long long count(struct req *r, const struct oms_filters *f)
+/* How many organisations match; `all` of them without filters. */
+static long long count(struct req *r, const struct oms_filters *f, long long all)
 {
 	struct db_rows rows;
 	int w = f->words.n > 0;
 	if (!w && !f->status && !f->type && !f->located)
-		return count_all(r);
+		return all;
 	int rc = w ? db_query(r->app->db, r->arena, &q_count[1], &rows,
 			      WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES, WORDS_FIRST_ARGS(f->words),
 			      OMS_FILTER_ARGS(*f), WORDS_MORE_ARGS(f->words))
@@ -90,7 +71,7 @@ static int page_ids(struct req *r, const struct oms_filters *f, long long size, 
 			    size, offset);
 }
 
-static void put_filters(struct req *r, const struct oms_filters *f, long long size)
+static long long put_filters(struct req *r, const struct oms_filters *f, long long size)
 {
 	app_set(r, "Page.q", f->q);
 	app_set(r, "Page.country", f->country);
@@ -104,7 +85,7 @@ static void put_filters(struct req *r, const struct oms_filters *f, long long si
 	app_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
 	static const char *const keys[] = {"name", "id", NULL};
 	listing_sort(r, "/oms/organisations", keys, keys[f->sort / 2], f->sort % 2 ? "desc" : "asc");
-	oms_choices(r);
+	return oms_choices(r);
 }
 
 int oms_orgs_show(struct req *r)
@@ -113,7 +94,9 @@ int oms_orgs_show(struct req *r)
 	oms_filters(r, &f);
 	long long size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	app_cacheable(r);
-	put_filters(r, &f, size);
+	long long all = put_filters(r, &f, size);
+	if (all < 0)
+		return 500;
 	if (f.q && (oms_is_org_id(f.q) || oms_is_loc_id(f.q))) {
 		int jump = jump_to_id(r, f.q);
 		if (jump)
@@ -121,7 +104,7 @@ int oms_orgs_show(struct req *r)
 		return app_page(r, "oms/organisations.cs");
 	}
 	bool no_words = f.q && !f.words.n;
-	long long total = no_words ? 0 : count(r, &f);
+	long long total = no_words ? 0 : count(r, &f, all);
 	if (total < 0)
 		return 500;
 	if (no_words)

@@ -1,20 +1,19 @@
 /* Helpers shared by the OMS pages. */
 #include "config.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "db.h"
 #include "fields_public.h"
-#include "listing.h"
 #include "oms_country.h"
 #include "oms_page.h"
 #include "oms_record.h"
 
 static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("oms_org_words"));
-static struct db_sql q_countries = DB_SQL("SELECT DISTINCT country_code FROM oms_locations ORDER BY country_code");
-static struct db_sql q_types = DB_SQL("SELECT DISTINCT type FROM oms_organisations WHERE type IS NOT NULL ORDER BY type");
+static struct db_sql q_stats = DB_SQL("SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
 
 void oms_filters(struct req *r, struct oms_filters *f)
 {
@@ -31,15 +30,31 @@ void oms_filters(struct req *r, struct oms_filters *f)
 		words_pick(r, f->q, &q_word_count, &f->words);
 }
 
-void oms_choices(struct req *r)
+static void put_choices(struct req *r, const char *list, const char *json, const char *key, bool countries)
 {
-	static struct listing_cache countries, types;
-	static const char *const code[] = {"code", NULL}, *const type[] = {"name", NULL};
-	listing_cached(r, &countries, &q_countries, "Page.countries", code);
-	listing_cached(r, &types, &q_types, "Page.types", type);
-	HDF *c = hdf_get_obj(r->hdf, "Page.countries");
-	for (c = c ? hdf_obj_child(c) : NULL; c; c = hdf_obj_next(c))
-		app_put(c, "name", oms_country_name(hdf_get_value(c, "code", "")));
+	json_t *a = json_loads(json ? json : "[]", 0, NULL);
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v)
+	{
+		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
+		app_put(item, key, json_string_value(v));	  /* names: literals */
+		if (countries)
+			app_put(item, "name", oms_country_name(json_string_value(v)));
+	}
+	json_decref(a);
+}
+
+long long oms_choices(struct req *r)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_stats, &rows, "") < 0)
+		return -1;
+	if (!rows.nrows)
+		return 0;
+	put_choices(r, "Page.countries", db_get(&rows, 0, 1), "code", true);
+	put_choices(r, "Page.types", db_get(&rows, 0, 2), "name", false);
+	return atoll(db_get(&rows, 0, 0));
 }
 
 const char *oms_id(struct req *r, const char *prefix, const char *num)

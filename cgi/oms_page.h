@@ -38,8 +38,10 @@ void oms_filters(struct req *r, struct oms_filters *f);
 #define OMS_BY_ID " ORDER BY o.id"
 #define OMS_BY_ID_DESC " ORDER BY o.id DESC"
 
-/* Page.countries and Page.types: the choices of the filters. */
-void oms_choices(struct req *r);
+/* Page.countries and Page.types, the choices of the filters, from the
+ * statistics the last import wrote; returns the number of organisations
+ * (0 before any import, -1 on error). */
+long long oms_choices(struct req *r);
 
 /* 301 to the record that `old` (kind "ORG" or "LOC") was merged into, or
  * 404 when it never was (oms_org.c). */

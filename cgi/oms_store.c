@@ -72,6 +72,13 @@ static struct db_sql q_words = DB_SQL(
 	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), ?"
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j");
 
+static struct db_sql q_stats = DB_SQL(
+	"REPLACE INTO oms_stats (id, organisations, countries, types) SELECT 1, (SELECT COUNT(*) FROM oms_organisations),"
+	" COALESCE((SELECT JSON_ARRAYAGG(c.country_code ORDER BY c.country_code)"
+	"  FROM (SELECT DISTINCT country_code FROM oms_locations) c), '[]'),"
+	" COALESCE((SELECT JSON_ARRAYAGG(t.type ORDER BY t.type)"
+	"  FROM (SELECT DISTINCT type FROM oms_organisations WHERE type IS NOT NULL) t), '[]')");
+
 struct oms_store *oms_store_open(struct db *db)
 {
 	struct oms_store *s = xcalloc(1, sizeof *s);
@@ -159,7 +166,8 @@ int oms_store_org(struct oms_store *s, const json_t *org, char *why, size_t whys
 
 int oms_store_close(struct oms_store *s, bool ok, struct oms_store_stats *stats)
 {
-	int rc = ok && !s->failed ? db_commit(s->db) : (db_rollback(s->db), -1);
+	int rc = ok && !s->failed && db_exec(s->db, &q_stats, NULL, "") == 0 ? db_commit(s->db)
+									    : (db_rollback(s->db), -1);
 	*stats = s->stats;
 	free(s);
 	return rc;

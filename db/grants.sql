@@ -26,6 +26,7 @@ GRANT SELECT ON oms_org_identifiers TO spor_public;
 GRANT SELECT ON oms_locations TO spor_public;
 GRANT SELECT ON oms_merged TO spor_public;
 GRANT SELECT ON oms_org_words TO spor_public;
+GRANT SELECT ON oms_stats TO spor_public;
 
 GRANT SELECT ON v_session_user TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO spor_account;

@@ -93,3 +93,14 @@ CREATE TABLE IF NOT EXISTS oms_org_words (
   KEY oms_org_words_org (org_id, wkey),
   CONSTRAINT oms_org_words_org FOREIGN KEY (org_id) REFERENCES oms_organisations (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
+
+-- What the search page shows before any filter: the number of
+-- organisations and the choices of the country and type filters.  The
+-- store writes it at the end of every import (counting 200,000 rows on each
+-- page view would cost more than the page).
+CREATE TABLE IF NOT EXISTS oms_stats (
+  id              TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+  organisations   INT UNSIGNED NOT NULL,
+  countries       VARCHAR(2000) NOT NULL DEFAULT '[]' CHECK (JSON_VALID(countries)),
+  types           VARCHAR(8000) NOT NULL DEFAULT '[]' CHECK (JSON_VALID(types))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
