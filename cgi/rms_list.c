@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,17 +56,21 @@ static struct db_sql q_terms[2][6] = {
 	 DB_SQL(PAGE_WORDS(BY_ID_DESC)), DB_SQL(PAGE_WORDS(BY_STATUS)), DB_SQL(PAGE_WORDS(BY_STATUS_DESC))},
 };
 
-/* The terms whose IDs are in a JSON array (put in order by listing_order_as), with names in the
- * data language (and whether English stands in).  Arguments: lang, IDs,
+/* The terms whose IDs are in a JSON array (put in order by
+ * listing_order_as): [0] in English, [1] in another data language with
+ * English standing in (and saying so).  Arguments: IDs; [1]: lang, IDs,
  * lang, lang. */
-static struct db_sql q_details = DB_SQL(
-	"SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL AND ? <> 'en', COALESCE(sl.value, se.value),"
-	" t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
-	" FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
-	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
-	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"
-	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"
-	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id");
+#define DETAILS_JOINS                                                                                              \
+	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
+static struct db_sql q_details[2] = {
+	DB_SQL("SELECT t.id, t.name_en, 0, se.value, t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+	       " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id" DETAILS_JOINS),
+	DB_SQL("SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL, COALESCE(sl.value, se.value),"
+	       " t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+	       " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
+	       " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
+	       " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'" DETAILS_JOINS)};
 static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
 					   "parent", "parent_name", NULL};
 
@@ -149,8 +154,11 @@ int rms_list_show(struct req *r)
 				    status, status, domain, domain, WORDS_MORE_ARGS(words), size, offset)
 			 : db_query(r->app->db, r->arena, &q_terms[0][sort], &ids, "sssssii", id, status, status, domain,
 				    domain, size, offset);
-	if (rc < 0 || (ids.nrows && db_query(r->app->db, r->arena, &q_details, &terms, "ssss", lang,
-					     listing_ids(r, &ids, 0), lang, lang) < 0))
+	const char *page_ids = ids.nrows ? listing_ids(r, &ids, 0) : NULL;
+	bool en = strcmp(lang, "en") == 0;
+	if (rc < 0 ||
+	    (page_ids && (en ? db_query(r->app->db, r->arena, &q_details[0], &terms, "s", page_ids)
+			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sss", page_ids, lang, lang)) < 0))
 		return 500;
 	listing_order_as(r, &terms, 0, &ids);
 	app_rows(r, "Page.terms", &terms, term_columns);
