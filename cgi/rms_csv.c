@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csv_read.h"
+#include "export.h"
 #include "http_parse.h"
 #include "mem.h"
 #include "rms_csv.h"
@@ -387,4 +389,140 @@ int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms
 		rc = -1;
 	}
 	return rc;
+}
+
+/* A snapshot's date ("2024-01-15 00:00:00") as the export writes it. */
+static const char *iso(struct arena *a, const char *d)
+{
+	if (!d || strlen(d) != 19)
+		return d;
+	char *s = arena_printf(a, "%sZ", d);
+	s[10] = 'T';
+	return s;
+}
+
+static const char *jstr(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static const char *yes_no(const json_t *v)
+{
+	return json_is_true(v) ? "Y" : json_is_false(v) ? "N" : NULL;
+}
+
+/* One field of every mapping, joined with ¦ (NULL without mappings). */
+static const char *mapping_field(struct arena *a, const json_t *maps, const char *key)
+{
+	if (!json_array_size(maps))
+		return NULL;
+	struct buf b;
+	buf_init(&b, a);
+	size_t i;
+	json_t *m;
+	json_array_foreach(maps, i, m)
+	{
+		const char *v = strcmp(key, "main") == 0 ? yes_no(json_object_get(m, "main")) : jstr(m, key);
+		buf_puts(&b, i ? multi_sep : "");
+		buf_puts(&b, v ? v : "");
+	}
+	return buf_str(&b);
+}
+
+static const char *joined_strings(struct arena *a, const json_t *items)
+{
+	if (!json_array_size(items))
+		return NULL;
+	struct buf b;
+	buf_init(&b, a);
+	size_t i;
+	json_t *v;
+	json_array_foreach(items, i, v)
+	{
+		buf_puts(&b, i ? multi_sep : "");
+		buf_puts(&b, json_string_value(v) ? json_string_value(v) : "");
+	}
+	return buf_str(&b);
+}
+
+/* The term-level cells, the same in each language's row. */
+static void term_cells(struct arena *a, const json_t *snap, const char **c)
+{
+	const json_t *level = json_object_get(snap, "level"), *maps = json_object_get(snap, "mappings");
+	const json_t *created = json_object_get(snap, "created"), *modified = json_object_get(snap, "modified");
+	static const char *const map_keys[] = {"source", "code", "name", "main", "version", "status"};
+	c[COL_LIST] = jstr(snap, "list");
+	c[COL_TERM] = jstr(snap, "id");
+	c[COL_DOMAIN] = jstr(snap, "domain");
+	c[COL_LEVEL_SHORT] = jstr(level, "short");
+	c[COL_LEVEL_NAME] = jstr(level, "name");
+	c[COL_PARENT] = jstr(snap, "parent");
+	c[COL_STATUS] = jstr(snap, "status");
+	c[COL_STATUS_ON] = iso(a, jstr(snap, "status_changed_at"));
+	c[COL_CURRENT] = jstr(snap, "replaced_by");
+	for (size_t k = 0; k < 6; k++)
+		c[COL_MAP_SOURCE + k] = mapping_field(a, maps, map_keys[k]);
+	c[COL_COMMENTS] = jstr(snap, "comments");
+	c[COL_COUNTRIES] = joined_strings(a, json_object_get(snap, "countries"));
+	c[COL_CREATED_ON] = iso(a, jstr(created, "at"));
+	c[COL_CREATED_BY] = jstr(created, "by");
+	c[COL_MODIFIED_ON] = iso(a, jstr(modified, "at"));
+	c[COL_MODIFIED_BY] = jstr(modified, "by");
+	const json_t *version = json_object_get(snap, "version");
+	c[COL_VERSION] = json_is_integer(version) ? arena_printf(a, "%lld", (long long)json_integer_value(version)) : NULL;
+	c[COL_VERSION_DATE] = iso(a, jstr(snap, "version_date"));
+	c[COL_MAJOR] = yes_no(json_object_get(snap, "major"));
+	c[COL_VISIBILITY] = jstr(snap, "visibility");
+	c[COL_TAGS] = jstr(snap, "tags");
+	size_t i;
+	json_t *attr;
+	json_array_foreach(json_object_get(snap, "attributes"), i, attr) if (i < 10)
+	{
+		c[COL_ATTR + 2 * i] = jstr(attr, "name");
+		c[COL_ATTR + 2 * i + 1] = jstr(attr, "value");
+	}
+}
+
+/* The texts of one language; symbols have no translation status. */
+static void text_cells(struct arena *a, const json_t *texts, const char **c)
+{
+	static const struct {
+		const char *kind;
+		enum col first;
+	} kinds[] = {{"name", COL_NAME}, {"short", COL_SHORT}, {"other", COL_OTHER}, {"symbol", COL_SYMBOL},
+		     {"description", COL_DESC}};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		const json_t *t = json_object_get(texts, kinds[k].kind);
+		c[kinds[k].first] = jstr(t, "value");
+		c[kinds[k].first + 1] = iso(a, jstr(t, "modified_at"));
+		c[kinds[k].first + 2] = jstr(t, "modified_by");
+		if (kinds[k].first != COL_SYMBOL)
+			c[kinds[k].first + 3] = jstr(t, "status");
+	}
+}
+
+static int by_code(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang)
+{
+	const json_t *texts = json_object_get(snap, "texts");
+	size_t n = 0, rows = 0;
+	const char **langs = arena_alloc(a, (json_object_size(texts) + 1) * sizeof *langs), *key;
+	json_t *v;
+	json_object_foreach((json_t *)texts, key, v) if (json_object_get(v, "name") && (!lang || strcmp(key, lang) == 0))
+		langs[n++] = key;
+	qsort(langs, n, sizeof *langs, by_code);
+	for (size_t i = 0; i < n; i++, rows++) {
+		const char *c[COL__COUNT] = {0};
+		term_cells(a, snap, c);
+		c[COL_LANG] = langs[i];
+		text_cells(a, json_object_get(texts, langs[i]), c);
+		for (size_t k = 0; k < COL__COUNT; k++)
+			export_csv_field(out, c[k], k == 0);
+		buf_puts(out, "\r\n");
+	}
+	return rows;
 }

@@ -7,6 +7,7 @@
 #ifndef SPOR_RMS_CSV_H
 #define SPOR_RMS_CSV_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "rms_record.h"
@@ -22,6 +23,12 @@ struct rms_csv_stats {
  * be read at all (no header, a required column missing), with a message. */
 int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
 		 struct rms_csv_stats *stats, char *err, size_t errsize);
+
+/* Write a term's canonical snapshot (rms_snapshot.h) as export rows, one
+ * per language that has a name (only `lang` unless NULL), in the order of
+ * the language codes.  Returns the number of rows. */
+struct buf;
+size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang);
 
 /* The export's columns in the order the portal writes them (the EMA's
  * header names, which this reader also reads): `ncols` names. */
