@@ -11,7 +11,7 @@ enum { FLUSH_AT = 64 * 1024 };
 
 void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename)
 {
-	*o = (struct export_out){.r = r};
+	*o = (struct export_out){.r = r, .scratch = arena_new()};
 	buf_init(&o->buf, r->arena);
 	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
 	http_stream_begin(r, content_type, filename);
@@ -23,6 +23,13 @@ void export_flush(struct export_out *o, bool force)
 		http_stream_write(o->r, o->buf.data, o->buf.len);
 		o->buf.len = 0;
 	}
+}
+
+void export_end(struct export_out *o)
+{
+	export_flush(o, true);
+	arena_free(o->scratch);
+	o->scratch = NULL;
 }
 
 void export_csv_field(struct buf *b, const char *s, bool first)
@@ -37,10 +44,14 @@ void export_csv_field(struct buf *b, const char *s, bool first)
 		return;
 	}
 	buf_putc(b, '"');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
+	for (const char *p = s;;) { /* runs up to each quote, the quote doubled */
+		const char *q = strchr(p, '"');
+		size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+		buf_append(b, p, n);
+		if (!q)
+			break;
+		buf_putc(b, '"');
+		p = q + 1;
 	}
 	buf_putc(b, '"');
 }

@@ -15,13 +15,16 @@ struct export_out {
 	struct req *r;
 	struct buf buf;
 	unsigned long rows;
+	struct arena *scratch; /* for one record at a time: arena_reset it per record */
 };
 
 /* Send the headers (an attachment named `filename`, never cached by nginx)
  * and get ready to write. */
 void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename);
-/* Write what is buffered once it is large enough, or now when `force`. */
+/* Write what is buffered once it is large enough. */
 void export_flush(struct export_out *o, bool force);
+/* Write the rest and free the scratch arena. */
+void export_end(struct export_out *o);
 /* A CSV field (after a comma unless `first`), quoted when it holds a comma,
  * a quote or a line break, or is not all digits. */
 void export_csv_field(struct buf *b, const char *s, bool first);

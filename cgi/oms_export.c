@@ -47,7 +47,7 @@ static const char *joined(struct arena *a, const json_t *items, const char *key)
 /* One row: the organisation's columns, then the location's (or none). */
 static void csv_location(struct export_out *o, const json_t *org, const json_t *loc)
 {
-	struct arena *a = o->r->arena;
+	struct arena *a = o->scratch;
 	const json_t *alt = json_object_get(org, "alternative_names"), *ids = json_object_get(org, "identifiers");
 	const json_t *addr = json_object_get(loc, "address");
 	const char *cells[34] = {
@@ -82,6 +82,7 @@ static int csv_org(void *ctx, const char *const *cells, size_t ncols)
 	json_t *org = json_loads(cells[0] ? cells[0] : "", 0, NULL);
 	if (!org)
 		return -1;
+	arena_reset(o->scratch);
 	const json_t *locs = json_object_get(org, "locations");
 	size_t i;
 	json_t *loc;
@@ -116,7 +117,7 @@ int oms_export_csv(struct req *r)
 		export_csv_field(&o.buf, oms_csv_columns[c], c == 0);
 	buf_puts(&o.buf, "\r\n");
 	int rc = export(r, csv_org, &o);
-	export_flush(&o, true);
+	export_end(&o);
 	return rc < 0 ? 500 : 200;
 }
 
@@ -127,6 +128,6 @@ int oms_export_json(struct req *r)
 	buf_puts(&o.buf, "{\"format\":\"spor-oms\",\"version\":1,\"organisations\":[");
 	int rc = export(r, export_json_row, &o);
 	buf_puts(&o.buf, "\n]}\n");
-	export_flush(&o, true);
+	export_end(&o);
 	return rc < 0 ? 500 : 200;
 }

@@ -515,9 +515,12 @@ size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const
 	json_object_foreach((json_t *)texts, key, v) if (json_object_get(v, "name") && (!lang || strcmp(key, lang) == 0))
 		langs[n++] = key;
 	qsort(langs, n, sizeof *langs, by_code);
+	const char *term[COL__COUNT] = {0};
+	if (n)
+		term_cells(a, snap, term);
 	for (size_t i = 0; i < n; i++, rows++) {
-		const char *c[COL__COUNT] = {0};
-		term_cells(a, snap, c);
+		const char *c[COL__COUNT];
+		memcpy(c, term, sizeof c);
 		c[COL_LANG] = langs[i];
 		text_cells(a, json_object_get(texts, langs[i]), c);
 		for (size_t k = 0; k < COL__COUNT; k++)

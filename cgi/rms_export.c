@@ -78,7 +78,8 @@ static int csv_term(void *ctx, const char *const *cells, size_t ncols)
 	json_t *snap = json_loads(cells[0] ? cells[0] : "", 0, NULL);
 	if (!snap)
 		return -1;
-	e->o.rows += rms_csv_write(e->o.r->arena, &e->o.buf, snap, e->lang);
+	arena_reset(e->o.scratch);
+	e->o.rows += rms_csv_write(e->o.scratch, &e->o.buf, snap, e->lang);
 	json_decref(snap);
 	export_flush(&e->o, false);
 	return 0;
@@ -95,7 +96,7 @@ int rms_export_csv(struct req *r)
 		export_csv_field(&e.o.buf, rms_csv_column(c), c == 0);
 	buf_puts(&e.o.buf, "\r\n");
 	rc = each_snapshot(r, &e, csv_term, &e);
-	export_flush(&e.o, true);
+	export_end(&e.o);
 	return rc < 0 ? 500 : 200;
 }
 
@@ -118,6 +119,6 @@ int rms_export_json(struct req *r)
 	free(head);
 	rc = each_snapshot(r, &e, export_json_row, &e.o);
 	buf_puts(&e.o.buf, "\n]}\n");
-	export_flush(&e.o, true);
+	export_end(&e.o);
 	return rc < 0 ? 500 : 200;
 }
