@@ -39,6 +39,7 @@ static const struct {
 	{"public", "spor_public"},
 	{"account", "spor_account"},
 	{"admin", "spor_admin"},
+	{"mailer", "spor_mailer"},
 };
 
 struct migration {

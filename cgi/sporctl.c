@@ -1,5 +1,5 @@
-/* sporctl: the operator's command line (migrate, and later import, export,
- * create-admin, gen-data). */
+/* sporctl: the operator's command line (migrate, import, gen-data; later
+ * export, create-admin). */
 #include "config.h"
 
 #include <stdio.h>
@@ -21,8 +21,9 @@ static const struct command commands[] = {
 	{"migrate", "", "create the database if needed, apply pending migrations, then the grants", ctl_migrate},
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
-	{"gen-data", "--terms N", "generate a synthetic RMS dataset of N terms for scale tests (0 removes it)",
-	 ctl_gendata},
+	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
+	{"gen-data", "[--terms N] [--orgs N]",
+	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };
 
 static void usage(FILE *f)

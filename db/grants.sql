@@ -3,11 +3,13 @@
 --   spor_public  (spor-public,  user spor_ro):    reference data and v_session_user, read-only
 --   spor_account (spor-account, user spor_app):   accounts and sessions of the signed-in user
 --   spor_admin   (spor-admin,   user spor_admin): the console's tables
+--   spor_mailer  (spor-mailer,  user spor_mail):  the outbox
 -- Table names are unqualified: they apply to the database in use.
 
 CREATE ROLE IF NOT EXISTS spor_public;
 CREATE ROLE IF NOT EXISTS spor_account;
 CREATE ROLE IF NOT EXISTS spor_admin;
+CREATE ROLE IF NOT EXISTS spor_mailer;
 
 GRANT SELECT ON schema_migrations TO spor_public;
 GRANT SELECT ON v_session_user TO spor_public;
@@ -36,6 +38,10 @@ GRANT SELECT ON v_session_user TO spor_admin;
 GRANT SELECT, UPDATE ON accounts TO spor_admin;
 GRANT SELECT, DELETE ON sessions TO spor_admin;
 
+GRANT INSERT ON outbox TO spor_account;
+GRANT INSERT ON outbox TO spor_admin;
+GRANT SELECT, UPDATE ON outbox TO spor_mailer;
+
 -- Create or update a program's user and give it its role.  Names and the
 -- password are quoted by the server; sporctl passes them as parameters.
 DROP PROCEDURE IF EXISTS spor_grant_user;
@@ -44,7 +50,7 @@ CREATE PROCEDURE spor_grant_user(IN p_role VARCHAR(64), IN p_user VARCHAR(80), I
   SQL SECURITY INVOKER
 BEGIN
   DECLARE who VARCHAR(400) DEFAULT CONCAT(QUOTE(p_user), '@', QUOTE(p_host));
-  IF p_role NOT IN ('spor_public', 'spor_account', 'spor_admin') THEN
+  IF p_role NOT IN ('spor_public', 'spor_account', 'spor_admin', 'spor_mailer') THEN
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'unknown portal role';
   END IF;
   EXECUTE IMMEDIATE CONCAT('CREATE USER IF NOT EXISTS ', who, ' IDENTIFIED BY ', QUOTE(p_password));

@@ -24,8 +24,9 @@ spor_paths() {
     SPOR_CONF=$SPOR_VAR/spor.conf
     SPOR_DB_DATA=$SPOR_VAR/db
     SPOR_DB_SOCK=$SPOR_RUN/mysqld.sock
+    SPOR_MAIL=$SPOR_VAR/mail
     mkdir -p "$SPOR_RUN" "$SPOR_LOG" "$SPOR_VAR/nginx" "$SPOR_VAR/bench" "$SPOR_VAR/tmp"
-    export SPOR_VAR SPOR_RUN SPOR_LOG SPOR_CONF SPOR_PORT
+    export SPOR_VAR SPOR_RUN SPOR_LOG SPOR_CONF SPOR_PORT SPOR_MAIL
     export SPOR_CONFIG=$SPOR_CONF
 }
 
@@ -61,6 +62,15 @@ spor_build() {
 
 # The configuration file, written once with fresh random database passwords.
 spor_config() {
+    # Keys added since an instance's configuration was written.
+    if [ -f "$SPOR_CONF" ] && ! grep -q '^db.mailer.user' "$SPOR_CONF"; then
+        cat >>"$SPOR_CONF" <<CONF
+db.mailer.user = spor_mail
+db.mailer.password = $(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
+mail.from = SPOR portal <no-reply@localhost>
+CONF
+    fi
     [ -f "$SPOR_CONF" ] && return 0
     local pw_public pw_account pw_admin
     pw_public=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -80,6 +90,11 @@ db.account.user = spor_app
 db.account.password = $pw_account
 db.admin.user = spor_admin
 db.admin.password = $pw_admin
+db.mailer.user = spor_mail
+db.mailer.password = $(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
+mail.from = SPOR portal <no-reply@localhost>
+mail.retry_seconds = ${SPOR_MAIL_RETRY:-30}
 db.scripts = $SPOR_ROOT/db
 templates.dir = $SPOR_ROOT/templates
 templates.cache = ${SPOR_TEMPLATE_CACHE:-1}
@@ -190,16 +205,31 @@ spor_wait_healthy() {
 }
 
 # Stop nginx, the programs and MariaDB, whatever state they are in.
+# The local SMTP sink (every mail lands in $SPOR_MAIL as a .eml file) and
+# the mailer that sends the outbox to it.
+spor_sink_start() {
+    "$SPOR_ROOT/script/smtp-sink" "$((SPOR_PORT + 25))" "$SPOR_MAIL" "$SPOR_RUN/smtp-sink.pid" \
+        2>>"$SPOR_LOG/smtp-sink.log" &
+    local _
+    for _ in $(seq 1 50); do [ -f "$SPOR_RUN/smtp-sink.pid" ] && return 0; sleep 0.1; done
+    die "the SMTP sink did not start; see $SPOR_LOG/smtp-sink.log"
+}
+spor_mail_start() {
+    say "==> starting the SMTP sink (mail in $SPOR_MAIL) and spor-mailer"
+    spor_sink_start
+    "$SPOR_BUILD/cgi/spor-mailer" -c "$SPOR_CONF" -p "$SPOR_RUN/spor-mailer.pid" 2>>"$SPOR_LOG/spor-mailer.log" &
+}
+
 spor_stop_all() {
     local f p
     [ -f "$SPOR_RUN/nginx.pid" ] && kill -QUIT "$(cat "$SPOR_RUN/nginx.pid")" 2>/dev/null
-    for p in $SPOR_PROGRAMS; do
+    for p in $SPOR_PROGRAMS spor-mailer smtp-sink; do
         f=$SPOR_RUN/$p.pid
         [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null
     done
     for _ in $(seq 1 100); do
         local alive=0
-        for p in $SPOR_PROGRAMS; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
+        for p in $SPOR_PROGRAMS spor-mailer smtp-sink; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
         [ -f "$SPOR_RUN/nginx.pid" ] && alive=1
         [ $alive = 0 ] && break
         sleep 0.1
