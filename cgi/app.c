@@ -12,6 +12,7 @@
 #include "db.h"
 #include "log.h"
 #include "prefork.h"
+#include "session.h"
 #include "tpl.h"
 
 void app_set(struct req *r, const char *name, const char *value)
@@ -147,6 +148,7 @@ static int dispatch(struct req *r)
 		return 400;
 	}
 	choose_lang(r);
+	session_load(r);
 	if (!(r->match.route->roles & r->roles))
 		return access_denied(r);
 	int status = r->match.route->handler(r);

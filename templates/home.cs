@@ -33,8 +33,8 @@ def:content() ?>
     <?cs each:item = Lang.home.account_items ?><li><?cs var:item ?></li><?cs /each ?>
    </ul>
    <p class="actions">
-    <a class="button" href="/register"><?cs var:Lang.nav.register ?></a>
-    <a class="button button-secondary" href="/login"><?cs var:Lang.nav.login ?></a>
+    <?cs if:User.name ?><a class="button" href="/account"><?cs var:Lang.nav.account ?></a><?cs else ?><a class="button" href="/register"><?cs var:Lang.nav.register ?></a>
+    <a class="button button-secondary" href="/login"><?cs var:Lang.nav.login ?></a><?cs /if ?>
    </p>
   </div>
  </div>

@@ -13,8 +13,9 @@
  <div class="container header-top">
   <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">SPOR</span><span class="brand-text"><span class="brand-name"><?cs var:Lang.site.name ?></span><span class="brand-tagline"><?cs var:Lang.site.short_tagline ?></span></span></a>
   <div class="header-user">
-   <a href="/login"><?cs var:Lang.nav.login ?></a>
-   <a class="button button-secondary" href="/register"><?cs var:Lang.nav.register ?></a>
+   <?cs if:User.name ?><span class="signed-in"><?cs var:Lang.nav.signed_in_as ?> <strong><?cs var:User.name ?></strong></span>
+   <a href="/account"><?cs var:Lang.nav.account ?></a><?cs else ?><a href="/login"><?cs var:Lang.nav.login ?></a>
+   <a class="button button-secondary" href="/register"><?cs var:Lang.nav.register ?></a><?cs /if ?>
   </div>
  </div>
  <nav class="site-nav" aria-label="<?cs var:Lang.nav.label ?>">
@@ -48,8 +49,8 @@
   <div>
    <p class="footer-title"><?cs var:Lang.footer.account ?></p>
    <ul>
-    <li><a href="/login"><?cs var:Lang.nav.login ?></a></li>
-    <li><a href="/register"><?cs var:Lang.nav.register ?></a></li>
+    <?cs if:User.name ?><li><a href="/account"><?cs var:Lang.nav.account ?></a></li><?cs else ?><li><a href="/login"><?cs var:Lang.nav.login ?></a></li>
+    <li><a href="/register"><?cs var:Lang.nav.register ?></a></li><?cs /if ?>
    </ul>
   </div>
  </div>
