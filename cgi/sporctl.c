@@ -22,6 +22,9 @@ static const struct command commands[] = {
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
+	{"user", "list | lock EMAIL | unlock EMAIL | reset-password EMAIL",
+	 "list accounts, lock or unlock one, set a new password (from standard input); both end its sessions",
+	 ctl_user},
 	{"gen-data", "[--terms N] [--orgs N]",
 	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };

@@ -1,0 +1,23 @@
+/* Passwords: argon2id (m=19456 KiB, t=2, p=1 unless password.* in the
+ * configuration says otherwise), 8 to 128 characters, no composition rules,
+ * the most common passwords refused. */
+#ifndef SPOR_PASSWORD_H
+#define SPOR_PASSWORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct conf;
+
+enum { PASSWORD_HASH_MAX = 128 };
+
+/* NULL when `pw` may be used, else why not (a sentence for the user). */
+const char *password_problem(const char *pw);
+
+/* The encoded argon2id hash of `pw` with a random salt into out; 0 or -1. */
+int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_MAX]);
+
+/* Whether `pw` matches the encoded hash. */
+bool password_verify(const char *encoded, const char *pw);
+
+#endif
