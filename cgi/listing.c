@@ -143,8 +143,7 @@ static void cache_fill(struct listing_cache *c, const struct db_rows *rows)
 		c->cells[i] = xstrdup(rows->cells[i] ? rows->cells[i] : "");
 }
 
-void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, const char *list,
-		    const char *const *names)
+void listing_cache_load(struct req *r, struct listing_cache *c, struct db_sql *q)
 {
 	time_t now = time(NULL);
 	struct db_rows rows;
@@ -152,6 +151,12 @@ void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, co
 		cache_fill(c, &rows);
 		c->loaded = now;
 	}
+}
+
+void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, const char *list,
+		    const char *const *names)
+{
+	listing_cache_load(r, c, q);
 	for (size_t i = 0; i < c->nrows; i++) {
 		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
 		for (size_t k = 0; k < c->ncols && names[k]; k++)

@@ -47,5 +47,7 @@ struct listing_cache {
 };
 void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, const char *list,
 		    const char *const *names);
+/* The same without the HDF: c->cells (c->nrows × c->ncols) is then current. */
+void listing_cache_load(struct req *r, struct listing_cache *c, struct db_sql *q);
 
 #endif

@@ -23,20 +23,11 @@ static const char *const columns[] = {"id", "org_id", "org_name", "org_status", 
 static struct db_sql q_merged_into = DB_SQL(
 	"SELECT CONCAT('LOC-', LPAD(old_id, 9, '0')) FROM oms_merged WHERE kind = 'LOC' AND new_id = ? ORDER BY old_id");
 
-/* The country as a term of RMS's country list (100000000002), when that
- * list is loaded: found by its English name or short name. */
-static struct db_sql q_country_term = DB_SQL(
-	"SELECT t.id, t.name_en FROM rms_terms t WHERE t.list_id = 100000000002 AND (t.name_en = ? OR EXISTS"
-	" (SELECT 1 FROM rms_term_names n WHERE n.term_id = t.id AND n.lang = 'en' AND n.value = ?)) LIMIT 1");
-
 static void put_country_term(struct req *r, const char *country)
 {
-	struct db_rows rows;
-	if (country && db_query(r->app->db, r->arena, &q_country_term, &rows, "ss", country, country) == 0 &&
-	    rows.nrows) {
-		app_set(r, "Page.loc.country_term", db_get(&rows, 0, 0));
-		app_set(r, "Page.loc.country_term_name", db_get(&rows, 0, 1));
-	}
+	const char *name = NULL, *term = oms_country_term(r, country, &name);
+	app_set(r, "Page.loc.country_term", term);
+	app_set(r, "Page.loc.country_term_name", name);
 }
 
 int oms_location_show(struct req *r)

@@ -69,6 +69,9 @@ static void put_locations(struct req *r, const json_t *locs)
 		HDF *item = app_item(r, "Page.locations", i);
 		app_put(item, "line1", json_string_value(json_array_get(json_object_get(v, "address"), 0)));
 		app_put(item, "country", str(v, "country"));
+		const char *name = NULL, *term = oms_country_term(r, str(v, "country"), &name);
+		app_put(item, "country_term", term);
+		app_put(item, "country_term_name", name);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "db.h"
 #include "fields_public.h"
+#include "listing.h"
 #include "oms_country.h"
 #include "oms_page.h"
 #include "oms_record.h"
@@ -55,6 +56,26 @@ long long oms_choices(struct req *r)
 	put_choices(r, "Page.countries", db_get(&rows, 0, 1), "code", true);
 	put_choices(r, "Page.types", db_get(&rows, 0, 2), "name", false);
 	return atoll(db_get(&rows, 0, 0));
+}
+
+/* RMS's countries (list 100000000002) by their English names and short
+ * names, read at most once a minute per worker. */
+static struct db_sql q_country_terms = DB_SQL(
+	"SELECT t.id, t.name_en, COALESCE(n.value, '') FROM rms_terms t LEFT JOIN rms_term_names n"
+	" ON n.term_id = t.id AND n.lang = 'en' AND n.kind = 'short' WHERE t.list_id = 100000000002");
+
+const char *oms_country_term(struct req *r, const char *country, const char **term_name)
+{
+	static struct listing_cache terms;
+	listing_cache_load(r, &terms, &q_country_terms);
+	for (size_t i = 0; country && i < terms.nrows; i++) {
+		char **row = terms.cells + i * terms.ncols;
+		if (strcmp(row[1], country) == 0 || strcmp(row[2], country) == 0) {
+			*term_name = row[1];
+			return row[0];
+		}
+	}
+	return NULL;
 }
 
 const char *oms_id(struct req *r, const char *prefix, const char *num)

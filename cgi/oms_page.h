@@ -47,6 +47,10 @@ long long oms_choices(struct req *r);
  * 404 when it never was (oms_org.c). */
 int oms_merged_redirect(struct req *r, const char *kind, long long old);
 
+/* The RMS country term named `country` (English name or short name) and
+ * its name, when RMS's country list is loaded; else NULL. */
+const char *oms_country_term(struct req *r, const char *country, const char **term_name);
+
 /* "ORG-000000042" from 42 (and LOC-). */
 const char *oms_id(struct req *r, const char *prefix, const char *num);
 

@@ -53,7 +53,7 @@ def:content() ?>
    <td><?cs var:l.line1 ?></td>
    <td><?cs var:l.postal_code ?></td>
    <td><?cs var:l.city ?></td>
-   <td><?cs var:l.country ?> <span class="secondary">(<?cs var:l.country_code ?>)</span></td>
+   <td><?cs if:l.country_term ?><a href="/rms/terms/<?cs var:l.country_term ?>"><?cs var:l.country_term_name ?></a><?cs else ?><?cs var:l.country ?><?cs /if ?> <span class="secondary">(<?cs var:l.country_code ?>)</span></td>
    <td><?cs call:org_status(l.status) ?></td>
   </tr>
  <?cs /each ?>
