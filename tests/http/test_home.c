@@ -54,6 +54,21 @@ static void test_home(void)
 	ok(r.status == 200 && body_has(&r, "<html lang=\"en\">"), "so does an Accept-Language the portal lacks");
 	resp_free(&r);
 
+	/* French and German are complete (tests/lint/lang.sh checks every key). */
+	get("/?lang=fr", &r);
+	ok(r.status == 200 && body_has(&r, "<html lang=\"fr\">") && !body_has(&r, "Skip to main content"),
+	   "?lang=fr: the page in French");
+	resp_free(&r);
+	const char *const german[] = {"Accept-Language: de-DE,de;q=0.9,en;q=0.5", NULL};
+	request("GET", "/rms/lists", NULL, 0, german, &r);
+	ok(r.status == 200 && body_has(&r, "<html lang=\"de\">") && !body_has(&r, "Skip to main content"),
+	   "Accept-Language: de: the page in German");
+	resp_free(&r);
+	const char *const both[] = {"Accept-Language: de", NULL};
+	request("GET", "/?lang=fr", NULL, 0, both, &r);
+	ok(r.status == 200 && body_has(&r, "<html lang=\"fr\">"), "?lang= comes before Accept-Language");
+	resp_free(&r);
+
 	request("HEAD", "/", NULL, 0, NULL, &r);
 	ok(r.status == 200 && r.body_len == 0, "HEAD answers without a body");
 	resp_free(&r);
