@@ -3,41 +3,11 @@
 // one of its locations → back through the breadcrumb → filters → the CSV
 // export.  Runs on the demonstration data, which it imports first;
 // screenshots go to tests/browser/out/.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
-let n = 0, failed = 0;
-const ok = (cond, name) => { n++; if (!cond) failed++; console.log(`${cond ? '' : 'not '}ok ${n} - ${name}`); };
+import { journey } from './journey.mjs';
 
-const base = process.env.SPOR_TEST_URL;
-if (!base || !process.env.SPOR_TEST_BUILD) { console.log('1..0 # SKIP no running portal'); process.exit(0); }
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const out = join(here, 'out');
-mkdirSync(out, { recursive: true });
-execFileSync(join(process.env.SPOR_TEST_BUILD, 'cgi', 'sporctl'),
-  ['-c', process.env.SPOR_CONFIG, 'import', 'oms', join(root, 'db', 'demo', 'oms.json')]);
-
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: process.env.SPOR_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
-try {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  // As the HTTP tests do: a signed-in visitor's cookie, so that nginx's page
-  // cache never answers with a page from before this journey's import.
-  await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
-
+await journey('oms', async ({ page, base, ok, shot }) => {
   await page.goto(base + '/');
   await page.click('nav.site-nav >> text=Organisations');
   ok(new URL(page.url()).pathname === '/oms/organisations', 'the navigation leads to the organisations');
@@ -62,14 +32,14 @@ try {
   ok(await rows.count() === 2, 'two organisations have both words');
   ok(await page.locator('table.data-table >> text=Exemple Pharma SA').count() === 1, 'Exemple Pharma SA is one');
   ok(await page.locator('#q').inputValue() === 'exemple pharma', 'the search box keeps the words');
-  await page.screenshot({ path: join(out, 'oms-search.png'), fullPage: true });
+  await shot('oms-search');
 
   await page.click('table.data-table >> text=Exemple Pharma SA');
   ok(/\/oms\/organisations\/ORG-100000001$/.test(page.url()), 'an organisation opens');
   ok(await page.locator('h1').innerText() === 'Exemple Pharma SA', 'the organisation page');
   ok(await page.locator('#locations ~ div table tbody tr').count() === 2, 'its two locations are listed');
   ok(await page.locator('text=ORG-100000099').count() === 1, 'the ID merged into it is shown');
-  await page.screenshot({ path: join(out, 'oms-organisation.png'), fullPage: true });
+  await shot('oms-organisation');
 
   await page.click('a[href="/oms/locations/LOC-100001001"]');
   ok(/\/oms\/locations\/LOC-100001001$/.test(page.url()), 'a location opens');
@@ -77,7 +47,7 @@ try {
   const address = await page.locator('address').innerText();
   ok(address.includes("12 rue de l'Exemple") && address.includes('Bâtiment B') && address.includes('75012 Paris') &&
      address.includes('France'), 'the address, laid out as one');
-  await page.screenshot({ path: join(out, 'oms-location.png'), fullPage: true });
+  await shot('oms-location');
 
   await page.click('nav.breadcrumb >> text=Exemple Pharma SA');
   ok(/\/oms\/organisations\/ORG-100000001$/.test(page.url()), 'the breadcrumb leads back to the organisation');
@@ -106,13 +76,4 @@ try {
   const res = await page.request.get(base + csvHref, { headers: { Cookie: 'spor_session=tests' } });
   ok(res.status() === 200 && /^text\/csv/.test(res.headers()['content-type'] || '') &&
      /attachment/.test(res.headers()['content-disposition'] || ''), 'its response headers');
-
-  ok(problems.length === 0, 'no console errors or failed requests');
-  for (const p of problems) console.log(`# ${p}`);
-} catch (e) {
-  ok(false, `journey: ${e.message}`);
-} finally {
-  await browser.close();
-}
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+});

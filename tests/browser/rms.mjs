@@ -2,41 +2,11 @@
 // home → Referentials → a list → a term → its translations → search → export.
 // Runs on the demonstration data, which it imports first.  Keyboard use is
 // checked on the search form; screenshots go to tests/browser/out/.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
-let n = 0, failed = 0;
-const ok = (cond, name) => { n++; if (!cond) failed++; console.log(`${cond ? '' : 'not '}ok ${n} - ${name}`); };
+import { journey } from './journey.mjs';
 
-const base = process.env.SPOR_TEST_URL;
-if (!base || !process.env.SPOR_TEST_BUILD) { console.log('1..0 # SKIP no running portal'); process.exit(0); }
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const out = join(here, 'out');
-mkdirSync(out, { recursive: true });
-execFileSync(join(process.env.SPOR_TEST_BUILD, 'cgi', 'sporctl'),
-  ['-c', process.env.SPOR_CONFIG, 'import', 'rms', join(root, 'db', 'demo', 'rms.json')]);
-
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: process.env.SPOR_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
-try {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  // As the HTTP tests do: a signed-in visitor's cookie, so that nginx's page
-  // cache never answers with a page from before this journey's import.
-  await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
-
+await journey('rms', async ({ page, base, ok, shot }) => {
   await page.goto(base + '/');
   await page.click('nav.site-nav >> text=Referentials');
   ok(new URL(page.url()).pathname === '/rms/lists', 'the navigation leads to the term lists');
@@ -50,7 +20,7 @@ try {
   await page.click('form.filters button[type=submit]');
   ok(await page.locator('text=Poudre et solvant pour solution buvable').count() === 1,
      'searching the list, with names in French');
-  await page.screenshot({ path: join(out, 'rms-list.png'), fullPage: true });
+  await shot('rms-list');
 
   await page.click('text=Poudre et solvant pour solution buvable');
   ok(/\/rms\/terms\/100000073366$/.test(page.url()), 'a term opens');
@@ -58,7 +28,7 @@ try {
   await page.click('nav.page-toc >> text=Translations');
   ok(page.url().endsWith('#translations'), 'the translations are one link away');
   ok(await page.locator('#translations ~ div tr[lang=de]').count() === 1, 'the German translation is there');
-  await page.screenshot({ path: join(out, 'rms-term.png'), fullPage: true });
+  await shot('rms-term');
 
   // Search from the keyboard only.
   await page.goto(base + '/rms/search');
@@ -67,7 +37,7 @@ try {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   ok(await page.locator('.hit-list li').count() >= 1, 'the search finds the term from the keyboard');
   ok(await page.locator('.hit-list mark').count() >= 2, 'the matched words are highlighted');
-  await page.screenshot({ path: join(out, 'rms-search.png'), fullPage: true });
+  await shot('rms-search');
   await page.click('.hit-list a[href="/rms/terms/200000004820"]');
   ok(/\/rms\/terms\/200000004820$/.test(page.url()), 'a result opens its term');
 
@@ -77,13 +47,4 @@ try {
   const csv = readFileSync(await download.path(), 'utf8');
   ok(download.suggestedFilename() === '200000000006.csv', 'the export downloads as 200000000006.csv');
   ok(csv.startsWith('\ufeff"List ID"') && !/NULLIFIED/.test(csv), 'the export holds the filtered terms, with the BOM');
-
-  ok(problems.length === 0, 'no console errors or failed requests');
-  for (const p of problems) console.log(`# ${p}`);
-} catch (e) {
-  ok(false, `journey: ${e.message}`);
-} finally {
-  await browser.close();
-}
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+});

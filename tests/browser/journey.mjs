@@ -1,0 +1,53 @@
+// What the browser journeys share: TAP output, the demonstration data of a
+// service imported first, Debian's Chromium driven by playwright-core with a
+// signed-in visitor's cookie (so that nginx's page cache never answers with
+// a page from before the import), and every console error or failed
+// request collected and reported at the end.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// journey('rms', async ({ page, base, ok, shot }) => { ... }): runs the
+// steps, prints the plan and exits (1 when a check failed).
+export async function journey(service, steps) {
+  let n = 0, failed = 0;
+  const ok = (cond, name) => { n++; if (!cond) failed++; console.log(`${cond ? '' : 'not '}ok ${n} - ${name}`); };
+
+  const base = process.env.SPOR_TEST_URL;
+  if (!base || !process.env.SPOR_TEST_BUILD) { console.log('1..0 # SKIP no running portal'); process.exit(0); }
+
+  const here = dirname(fileURLToPath(import.meta.url));
+  const out = join(here, 'out');
+  mkdirSync(out, { recursive: true });
+  execFileSync(join(process.env.SPOR_TEST_BUILD, 'cgi', 'sporctl'),
+    ['-c', process.env.SPOR_CONFIG, 'import', service, join(here, '..', '..', 'db', 'demo', `${service}.json`)]);
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.SPOR_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
+    const shot = (name) => page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+
+    await steps({ page, base, ok, shot });
+
+    ok(problems.length === 0, 'no console errors or failed requests');
+    for (const p of problems) console.log(`# ${p}`);
+  } catch (e) {
+    ok(false, `journey: ${e.message}`);
+  } finally {
+    await browser.close();
+  }
+  console.log(`1..${n}`);
+  process.exit(failed ? 1 : 0);
+}
