@@ -62,16 +62,17 @@ spor_build() {
 
 # The configuration file, written once with fresh random database passwords.
 spor_config() {
-    # Keys added since an instance's configuration was written.
-    if [ -f "$SPOR_CONF" ] && ! grep -q '^db.mailer.user' "$SPOR_CONF"; then
-        cat >>"$SPOR_CONF" <<CONF
+    [ -f "$SPOR_CONF" ] || spor_config_write
+    # The mail keys, also into a configuration written before mail existed.
+    grep -q '^db.mailer.user' "$SPOR_CONF" || cat >>"$SPOR_CONF" <<CONF
 db.mailer.user = spor_mail
 db.mailer.password = $(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
 mail.from = SPOR portal <no-reply@localhost>
+mail.retry_seconds = ${SPOR_MAIL_RETRY:-30}
 CONF
-    fi
-    [ -f "$SPOR_CONF" ] && return 0
+}
+spor_config_write() {
     local pw_public pw_account pw_admin
     pw_public=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
     pw_account=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -90,11 +91,6 @@ db.account.user = spor_app
 db.account.password = $pw_account
 db.admin.user = spor_admin
 db.admin.password = $pw_admin
-db.mailer.user = spor_mail
-db.mailer.password = $(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
-mail.from = SPOR portal <no-reply@localhost>
-mail.retry_seconds = ${SPOR_MAIL_RETRY:-30}
 db.scripts = $SPOR_ROOT/db
 templates.dir = $SPOR_ROOT/templates
 templates.cache = ${SPOR_TEMPLATE_CACHE:-1}
