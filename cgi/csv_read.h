@@ -12,6 +12,9 @@ struct arena;
 
 enum { CSV_FIELDS_MAX = 512 };
 
+/* What joins the values of a multi-valued field in SPOR's exports: "¦". */
+#define CSV_MULTI_SEP "\xc2\xa6"
+
 /* A row: its fields (copied into the arena, NUL-terminated), the line where
  * it starts, and whether it had more than CSV_FIELDS_MAX fields (the rest
  * are dropped). */

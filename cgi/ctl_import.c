@@ -20,7 +20,7 @@
 #include "rms_fhir.h"
 #include "rms_store.h"
 
-enum { REJECTS_SHOWN = 50, LANGS_MAX = 256 };
+enum { LANGS_MAX = 256 };
 
 struct import {
 	struct arena *a;
@@ -29,8 +29,7 @@ struct import {
 	size_t nrecs, cap;
 	struct rms_list_in *lists;
 	size_t nlists, lists_cap;
-	unsigned long rejected;
-	bool tty;
+	struct ctl_report report;
 	char langs[LANGS_MAX][12];
 	size_t nlangs;
 };
@@ -71,24 +70,13 @@ static int on_term(void *ctx, const struct rms_term_in *t)
 static void on_reject(void *ctx, unsigned long line, const char *reason)
 {
 	struct import *im = ctx;
-	if (++im->rejected <= REJECTS_SHOWN) {
-		if (im->tty)
-			fputc('\n', stderr);
-		if (line)
-			fprintf(stderr, "  rejected line %lu: %s\n", line, reason);
-		else
-			fprintf(stderr, "  rejected %s\n", reason);
-	}
+	ctl_reject(&im->report, line, NULL, reason);
 }
 
 static void on_progress(void *ctx, size_t done, size_t total)
 {
 	struct import *im = ctx;
-	static size_t last;
-	if (im->tty && (done - last > total / 100 || done == total)) {
-		ctl_progress_bar("reading", done, total);
-		last = done;
-	}
+	ctl_progress(&im->report, "reading", done, total);
 }
 
 static int by_term(const void *x, const void *y)
@@ -215,7 +203,7 @@ static int store_all(struct import *im, struct db *db)
 		while (i < im->nrecs && strcmp(im->recs[i].id, group[0]->id) == 0);
 		rc = rms_store_term(s, im->a, group, n);
 		done += n;
-		if (im->tty && (done % 2000 < n || done == im->nrecs))
+		if (im->report.tty && (done % 2000 < n || done == im->nrecs))
 			ctl_progress_bar("writing", done, im->nrecs);
 	}
 	free(group);
@@ -252,7 +240,7 @@ int ctl_import(const struct conf *c, int argc, char **argv)
 		import_usage();
 		return 2;
 	}
-	struct import im = {.a = arena_new(), .tty = isatty(STDERR_FILENO) == 1};
+	struct import im = {.a = arena_new(), .report = {.tty = isatty(STDERR_FILENO) == 1}};
 	const char *source = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--list-name") == 0 && i + 1 < argc)
@@ -292,12 +280,11 @@ int ctl_import(const struct conf *c, int argc, char **argv)
 		rc = db_connect(db) < 0 ? -1 : store_all(&im, db);
 		db_free(db);
 	}
-	if (im.rejected > REJECTS_SHOWN)
-		fprintf(stderr, "  ... and %lu more rejected rows\n", im.rejected - REJECTS_SHOWN);
+	ctl_report_end(&im.report);
 	free(im.recs);
 	free(im.lists);
 	arena_free(im.a);
 	if (rc < 0)
 		return 1;
-	return im.rejected ? 3 : 0;
+	return im.report.rejected ? 3 : 0;
 }

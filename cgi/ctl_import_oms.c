@@ -17,30 +17,15 @@
 #include "oms_record.h"
 #include "oms_store.h"
 
-enum { REJECTS_SHOWN = 50 };
-
 struct import {
 	struct oms_store *store;
-	unsigned long rejected;
-	bool tty;
-	size_t last;
+	struct ctl_report report;
 };
-
-static void report(struct import *im, unsigned long line, const char *where, const char *reason)
-{
-	if (++im->rejected > REJECTS_SHOWN)
-		return;
-	if (im->tty)
-		fputc('\n', stderr);
-	if (line)
-		fprintf(stderr, "  rejected line %lu: %s\n", line, reason);
-	else
-		fprintf(stderr, "  rejected %s: %s\n", where, reason);
-}
 
 static void on_reject(void *ctx, unsigned long line, const char *where, const char *reason)
 {
-	report(ctx, line, where, reason);
+	struct import *im = ctx;
+	ctl_reject(&im->report, line, where, reason);
 }
 
 static int on_org(void *ctx, json_t *org)
@@ -49,7 +34,7 @@ static int on_org(void *ctx, json_t *org)
 	char why[200];
 	int rc = oms_store_org(im->store, org, why, sizeof why);
 	if (rc == 1)
-		report(im, 0, json_string_value(json_object_get(org, "id")), why);
+		ctl_reject(&im->report, 0, json_string_value(json_object_get(org, "id")), why);
 	json_decref(org);
 	return rc < 0 ? -1 : 0;
 }
@@ -57,10 +42,7 @@ static int on_org(void *ctx, json_t *org)
 static void on_progress(void *ctx, size_t done, size_t total)
 {
 	struct import *im = ctx;
-	if (im->tty && (done - im->last > total / 100 || done == total)) {
-		ctl_progress_bar("importing", done, total);
-		im->last = done;
-	}
+	ctl_progress(&im->report, "importing", done, total);
 }
 
 static int import(struct db *db, const char *source, const char *data, size_t len, struct import *im)
@@ -100,16 +82,15 @@ int ctl_import_oms(const struct conf *c, int argc, char **argv)
 	char *data = ctl_source_read(argv[1], &len);
 	if (!data)
 		return 1;
-	struct import im = {.tty = isatty(STDERR_FILENO) == 1};
+	struct import im = {.report = {.tty = isatty(STDERR_FILENO) == 1}};
 	struct db_conf dc;
 	db_conf_from(&dc, c, "owner");
 	struct db *db = db_new(&dc);
 	int rc = db_connect(db) < 0 ? -1 : import(db, argv[1], data, len, &im);
 	db_free(db);
 	free(data);
-	if (im.rejected > REJECTS_SHOWN)
-		fprintf(stderr, "  ... and %lu more rejected\n", im.rejected - REJECTS_SHOWN);
+	ctl_report_end(&im.report);
 	if (rc < 0)
 		return 1;
-	return im.rejected ? 3 : 0;
+	return im.report.rejected ? 3 : 0;
 }

@@ -1,6 +1,6 @@
 /* What sporctl's importers share: reading a source (a file, or an http,
- * https or file URL fetched with libcurl), telling JSON from CSV, and the
- * progress bar on a terminal. */
+ * https or file URL fetched with libcurl), telling JSON from CSV, and what
+ * they tell the operator (rejected rows, the progress bar). */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -21,6 +21,34 @@ void ctl_progress_bar(const char *what, size_t done, size_t total)
 		pct);
 	if (done >= total)
 		fputc('\n', stderr);
+}
+
+void ctl_reject(struct ctl_report *rep, unsigned long line, const char *where, const char *reason)
+{
+	if (++rep->rejected > CTL_REJECTS_SHOWN)
+		return;
+	if (rep->tty)
+		fputc('\n', stderr);
+	if (line)
+		fprintf(stderr, "  rejected line %lu: %s\n", line, reason);
+	else if (where)
+		fprintf(stderr, "  rejected %s: %s\n", where, reason);
+	else
+		fprintf(stderr, "  rejected %s\n", reason);
+}
+
+void ctl_progress(struct ctl_report *rep, const char *what, size_t done, size_t total)
+{
+	if (rep->tty && (done - rep->last > total / 100 || done == total)) {
+		ctl_progress_bar(what, done, total);
+		rep->last = done;
+	}
+}
+
+void ctl_report_end(const struct ctl_report *rep)
+{
+	if (rep->rejected > CTL_REJECTS_SHOWN)
+		fprintf(stderr, "  ... and %lu more rejected\n", rep->rejected - CTL_REJECTS_SHOWN);
 }
 
 struct fetched {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "csv_read.h"
 #include "export.h"
 #include "http.h"
 
@@ -54,6 +55,23 @@ void export_csv_field(struct buf *b, const char *s, bool first)
 		p = q + 1;
 	}
 	buf_putc(b, '"');
+}
+
+const char *export_joined(struct arena *a, const json_t *items, const char *key)
+{
+	struct buf b;
+	buf_init(&b, a);
+	size_t i;
+	json_t *v;
+	bool any = false;
+	json_array_foreach(items, i, v)
+	{
+		const char *s = json_string_value(key ? json_object_get(v, key) : v);
+		buf_puts(&b, i ? CSV_MULTI_SEP : "");
+		buf_puts(&b, s ? s : "");
+		any |= s != NULL;
+	}
+	return any ? buf_str(&b) : NULL;
 }
 
 int export_json_row(void *ctx, const char *const *cells, size_t ncols)

@@ -5,6 +5,7 @@
 #define SPOR_EXPORT_H
 
 #include <stdbool.h>
+#include <jansson.h>
 #include <stddef.h>
 
 #include "mem.h"
@@ -28,6 +29,9 @@ void export_end(struct export_out *o);
 /* A CSV field (after a comma unless `first`), quoted when it holds a comma,
  * a quote or a line break, or is not all digits. */
 void export_csv_field(struct buf *b, const char *s, bool first);
+/* The values of `key` in an array of objects (of the strings themselves
+ * when key is NULL), joined with CSV_MULTI_SEP; NULL when all are null. */
+const char *export_joined(struct arena *a, const json_t *items, const char *key);
 /* db_each callback: cells[0] (a JSON document) as the next element of an
  * array. */
 int export_json_row(void *ctx, const char *const *cells, size_t ncols);

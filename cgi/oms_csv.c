@@ -38,7 +38,6 @@ static const char *const loc_keys[C__COUNT] = {
 	[C_LAT] = "latitude", [C_LON] = "longitude", [C_LOC_LANG] = "lang", [C_EMAIL] = "email",
 	[C_PHONE] = "phone", [C_LOC_STATUS] = "status", [C_LOC_VERSION] = "version"};
 
-static const char multi_sep[] = "\xc2\xa6"; /* ¦ joins multiple values */
 
 struct reader {
 	struct arena *a;
@@ -66,12 +65,12 @@ static json_t *split(const char *s)
 	if (!*s)
 		return out;
 	for (;;) {
-		const char *end = strstr(s, multi_sep);
+		const char *end = strstr(s, CSV_MULTI_SEP);
 		size_t n = end ? (size_t)(end - s) : strlen(s);
 		json_array_append_new(out, json_stringn(s, n));
 		if (!end)
 			return out;
-		s = end + sizeof multi_sep - 1;
+		s = end + sizeof CSV_MULTI_SEP - 1;
 	}
 }
 

@@ -23,27 +23,6 @@ static struct db_sql q_records[2][4] = {
 	 RECORDS_WORDS(OMS_BY_ID_DESC)},
 };
 
-static const char multi_sep[] = "\xc2\xa6";
-
-/* The values of `key` in an array of objects (or of strings, key NULL),
- * joined with ¦; NULL when all are null. */
-static const char *joined(struct arena *a, const json_t *items, const char *key)
-{
-	struct buf b;
-	buf_init(&b, a);
-	size_t i;
-	json_t *v;
-	bool any = false;
-	json_array_foreach(items, i, v)
-	{
-		const char *s = json_string_value(key ? json_object_get(v, key) : v);
-		buf_puts(&b, i ? multi_sep : "");
-		buf_puts(&b, s ? s : "");
-		any |= s != NULL;
-	}
-	return any ? buf_str(&b) : NULL;
-}
-
 /* One row: the organisation's columns, then the location's (or none). */
 static void csv_location(struct export_out *o, const json_t *org, const json_t *loc)
 {
@@ -59,8 +38,8 @@ static void csv_location(struct export_out *o, const json_t *org, const json_t *
 						   {"identifiers", "system"},	    {"identifiers", "code"},
 						   {"identifiers", "valid_from"},   {"identifiers", "valid_to"}};
 	for (size_t k = 0; k < 6; k++)
-		cells[7 + k] = joined(a, k < 2 ? alt : ids, org_lists[k][1]);
-	cells[13] = joined(a, json_object_get(org, "merged_ids"), NULL);
+		cells[7 + k] = export_joined(a, k < 2 ? alt : ids, org_lists[k][1]);
+	cells[13] = export_joined(a, json_object_get(org, "merged_ids"), NULL);
 	static const char *const loc_keys[] = {"id", NULL, NULL, NULL, NULL, "po_box", "postal_code", "city",
 					       "county", "region", "country_code", "country", "latitude", "longitude",
 					       "lang", "email", "phone", "status", "version"};
@@ -69,7 +48,7 @@ static void csv_location(struct export_out *o, const json_t *org, const json_t *
 		cells[14 + k] = json_is_number(v) ? arena_printf(a, "%.6f", json_number_value(v)) : json_string_value(v);
 	}
 	if (loc)
-		cells[33] = joined(a, json_object_get(loc, "merged_ids"), NULL);
+		cells[33] = export_joined(a, json_object_get(loc, "merged_ids"), NULL);
 	for (size_t c = 0; c < oms_csv_ncolumns; c++)
 		export_csv_field(&o->buf, cells[c], c == 0);
 	buf_puts(&o->buf, "\r\n");

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "db.h"
-#include "highlight.h"
 #include "mem.h"
 #include "oms_store.h"
+#include "words.h"
 
 struct oms_store {
 	struct db *db;
@@ -87,12 +87,6 @@ struct oms_store *oms_store_open(struct db *db)
 	return s;
 }
 
-static void add_word(void *ctx, const char *word, size_t len)
-{
-	if (len >= 2 && len <= 64)
-		json_array_append_new(ctx, json_stringn(word, len));
-}
-
 /* The words of the name, acronym and alternative names, as a JSON array. */
 static char *words_of(const json_t *org)
 {
@@ -100,12 +94,11 @@ static char *words_of(const json_t *org)
 	const char *texts[] = {json_string_value(json_object_get(org, "name")),
 			       json_string_value(json_object_get(org, "acronym"))};
 	for (size_t i = 0; i < 2; i++)
-		if (texts[i])
-			hl_each_word(texts[i], add_word, words);
+		words_collect(texts[i], words);
 	size_t i;
 	json_t *alt;
 	json_array_foreach(json_object_get(org, "alternative_names"), i, alt)
-		hl_each_word(json_string_value(json_object_get(alt, "name")), add_word, words);
+		words_collect(json_string_value(json_object_get(alt, "name")), words);
 	char *out = json_dumps(words, JSON_COMPACT);
 	json_decref(words);
 	return out;

@@ -68,7 +68,6 @@ static const enum col free_text[] = {COL_NAME, COL_SHORT, COL_OTHER, COL_SYMBOL,
 static const enum col date_cols[] = {COL_NAME_ON, COL_SHORT_ON, COL_OTHER_ON, COL_SYMBOL_ON, COL_DESC_ON,
 				     COL_STATUS_ON, COL_CREATED_ON, COL_MODIFIED_ON, COL_VERSION_DATE};
 
-static const char multi_sep[] = "\xc2\xa6"; /* ¦ joins multiple values */
 
 struct reader {
 	struct arena *a;
@@ -109,7 +108,7 @@ static size_t count_parts(const char *s)
 	if (!*s)
 		return 0;
 	size_t n = 1;
-	for (const char *p = strstr(s, multi_sep); p; p = strstr(p + 2, multi_sep))
+	for (const char *p = strstr(s, CSV_MULTI_SEP); p; p = strstr(p + 2, CSV_MULTI_SEP))
 		n++;
 	return n;
 }
@@ -125,7 +124,7 @@ static bool digits_or_empty(const char *s)
 static bool parts_are_ids(const char *s)
 {
 	while (*s) {
-		const char *sep = strstr(s, multi_sep);
+		const char *sep = strstr(s, CSV_MULTI_SEP);
 		size_t n = sep ? (size_t)(sep - s) : strlen(s);
 		if (n && (n != 12 || strspn(s, "0123456789") < 12))
 			return false;
@@ -227,13 +226,13 @@ static const char *or_null(const char *s)
 static const char *part(struct arena *a, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n && s; i++) {
-		s = strstr(s, multi_sep);
+		s = strstr(s, CSV_MULTI_SEP);
 		if (s)
 			s += 2;
 	}
 	if (!s)
 		return "";
-	const char *end = strstr(s, multi_sep);
+	const char *end = strstr(s, CSV_MULTI_SEP);
 	return end ? arena_strndup(a, s, (size_t)(end - s)) : s;
 }
 
@@ -423,24 +422,8 @@ static const char *mapping_field(struct arena *a, const json_t *maps, const char
 	json_array_foreach(maps, i, m)
 	{
 		const char *v = strcmp(key, "main") == 0 ? yes_no(json_object_get(m, "main")) : jstr(m, key);
-		buf_puts(&b, i ? multi_sep : "");
+		buf_puts(&b, i ? CSV_MULTI_SEP : "");
 		buf_puts(&b, v ? v : "");
-	}
-	return buf_str(&b);
-}
-
-static const char *joined_strings(struct arena *a, const json_t *items)
-{
-	if (!json_array_size(items))
-		return NULL;
-	struct buf b;
-	buf_init(&b, a);
-	size_t i;
-	json_t *v;
-	json_array_foreach(items, i, v)
-	{
-		buf_puts(&b, i ? multi_sep : "");
-		buf_puts(&b, json_string_value(v) ? json_string_value(v) : "");
 	}
 	return buf_str(&b);
 }
@@ -463,7 +446,7 @@ static void term_cells(struct arena *a, const json_t *snap, const char **c)
 	for (size_t k = 0; k < 6; k++)
 		c[COL_MAP_SOURCE + k] = mapping_field(a, maps, map_keys[k]);
 	c[COL_COMMENTS] = jstr(snap, "comments");
-	c[COL_COUNTRIES] = joined_strings(a, json_object_get(snap, "countries"));
+	c[COL_COUNTRIES] = export_joined(a, json_object_get(snap, "countries"), NULL);
 	c[COL_CREATED_ON] = iso(a, jstr(created, "at"));
 	c[COL_CREATED_BY] = jstr(created, "by");
 	c[COL_MODIFIED_ON] = iso(a, jstr(modified, "at"));

@@ -7,11 +7,11 @@
 #include <string.h>
 
 #include "db.h"
-#include "highlight.h"
 #include "log.h"
 #include "mem.h"
 #include "rms_snapshot.h"
 #include "rms_store.h"
+#include "words.h"
 
 enum { BATCH_TERMS = 500, LISTS_MAX = 256 };
 
@@ -151,14 +151,6 @@ static const char *int_str(struct arena *a, const json_t *v)
 	return json_is_integer(v) ? arena_printf(a, "%lld", (long long)json_integer_value(v)) : NULL;
 }
 
-/* Each word of a name goes to the word index, by its collation weight (so
- * one term's duplicates, whatever their case and accents, are one entry). */
-static void collect_word(void *ctx, const char *word, size_t len)
-{
-	if (len >= 2 && len <= 64)
-		json_array_append_new(ctx, json_stringn(word, len));
-}
-
 static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 {
 	if (db_exec(s->db, &q_names_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_descs_clear, NULL, "s", id) < 0 ||
@@ -180,7 +172,7 @@ static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 					 : db_exec(s->db, &q_name_insert, NULL, "sssssss", id, lang, rms_kind_names[k],
 						   value, st, on, by);
 			if (k != RMS_DESCRIPTION && value)
-				hl_each_word(value, collect_word, words);
+				words_collect(value, words);
 			if (rc < 0) {
 				json_decref(words);
 				return -1;

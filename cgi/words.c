@@ -36,6 +36,18 @@ static void add_word(void *ctx, const char *word, size_t len)
 	}
 }
 
+static void keep_word(void *ctx, const char *word, size_t len)
+{
+	if (len >= 2 && len <= 64)
+		json_array_append_new(ctx, json_stringn(word, len));
+}
+
+void words_collect(const char *text, json_t *into)
+{
+	if (text)
+		hl_each_word(text, keep_word, into);
+}
+
 void words_pick(struct req *r, const char *q, struct db_sql *count, struct words *w)
 {
 	memset(w, 0, sizeof *w);

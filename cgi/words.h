@@ -7,6 +7,7 @@
 #define SPOR_WORDS_H
 
 #include <stdbool.h>
+#include <jansson.h>
 #include <stddef.h>
 
 struct req;
@@ -26,6 +27,11 @@ struct words {
 #define WORDS_BOUND 10000
 #define WORDS_STR_(x) #x
 #define WORDS_STR(x) WORDS_STR_(x)
+
+/* Append to the JSON array `into` every word of `text` the index keeps
+ * (2 to 64 bytes, as a search uses them): what an import writes to a word
+ * index. */
+void words_collect(const char *text, json_t *into);
 
 /* Split q into words and order them by how many index entries start with
  * each, counted (up to the bound) by `count`, a WORDS_COUNT statement. */
