@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "../tap.h"
 #include "conf.h"
@@ -69,4 +70,14 @@ const char *dbtest_value_long(MYSQL *my, const char *sql)
 	if (res)
 		mysql_free_result(res);
 	return value;
+}
+
+int dbtest_sporctl(const char *input, const char *args, const char *outfile)
+{
+	char cmd[20000];
+	snprintf(cmd, sizeof cmd, "%s%s%s'%s/cgi/sporctl' -c '%s' %s >'%s' 2>&1", input ? "printf '%s\\n' '" : "",
+		 input ? input : "", input ? "' | " : "", getenv("SPOR_TEST_BUILD"), getenv("SPOR_CONFIG"), args,
+		 outfile ? outfile : "/dev/null");
+	int status = system(cmd);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

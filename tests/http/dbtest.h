@@ -13,4 +13,10 @@ const char *dbtest_value(MYSQL *my, const char *sql);
 /* The same, any length (a new string each call, kept until the next). */
 const char *dbtest_value_long(MYSQL *my, const char *sql);
 
+/* Run the test build's sporctl on the test instance with `args` (shell
+ * words), `input` (a line, no single quote) on standard input unless NULL,
+ * and its standard output and error written to `outfile` unless NULL.
+ * Returns its exit status, or -1. */
+int dbtest_sporctl(const char *input, const char *args, const char *outfile);
+
 #endif

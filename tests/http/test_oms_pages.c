@@ -11,7 +11,6 @@
 
 #include <jansson.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,14 +21,10 @@
 static MYSQL *my;
 static char fixtures[4096], demo[4096];
 
-/* sporctl with its output thrown away, or its error output kept in `errfile`. */
+/* sporctl with its output thrown away, or kept in `errfile`. */
 static int sporctl_to(const char *args, const char *errfile)
 {
-	char cmd[20000];
-	snprintf(cmd, sizeof cmd, "'%s/cgi/sporctl' -c '%s' %s >/dev/null 2>'%s'", getenv("SPOR_TEST_BUILD"),
-		 getenv("SPOR_CONFIG"), args, errfile ? errfile : "/dev/null");
-	int status = system(cmd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return dbtest_sporctl(NULL, args, errfile);
 }
 
 static int sporctl(const char *args)

@@ -7,7 +7,6 @@
 
 #include <jansson.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../tap.h"
@@ -18,11 +17,7 @@ static MYSQL *my;
 
 static int sporctl(const char *args)
 {
-	char cmd[20000];
-	snprintf(cmd, sizeof cmd, "'%s/cgi/sporctl' -c '%s' %s >/dev/null 2>&1", getenv("SPOR_TEST_BUILD"),
-		 getenv("SPOR_CONFIG"), args);
-	int status = system(cmd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return dbtest_sporctl(NULL, args, NULL);
 }
 
 static int count_of(const struct resp *r, const char *needle)

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <sys/wait.h>
 
 #include "../tap.h"
 #include "dbtest.h"
@@ -15,11 +14,7 @@ static MYSQL *owner;
 /* Run sporctl with `input` on standard input; its exit status. */
 static int sporctl(const char *input, const char *args)
 {
-	char cmd[4096];
-	snprintf(cmd, sizeof cmd, "printf '%%s\\n' '%s' | '%s/cgi/sporctl' -c '%s' %s >/tmp/spor-user-cli.out 2>&1",
-		 input, getenv("SPOR_TEST_BUILD"), getenv("SPOR_CONFIG"), args);
-	int status = system(cmd);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return dbtest_sporctl(input, args, "/tmp/spor-user-cli.out");
 }
 
 static const char *value(const char *sql)
