@@ -34,10 +34,9 @@ def:content() ?>
 <?cs if:Page.unknown_id ?>
 <div class="notice notice-warning" role="status"><p><?cs var:Lang.oms.unknown_id ?> <span class="id"><?cs var:Page.unknown_id ?></span></p></div>
 <?cs else ?>
-<p class="exports"><?cs var:Lang.oms.export_intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p>
+<?cs call:exports(Lang.oms.export_intro) ?>
 <?cs call:results_count(Lang.oms.orgs_noun) ?>
-<?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
-<?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:Lang.oms.broad_words ?></p></div><?cs /if ?>
+<?cs call:word_notices(Lang.oms.broad_words) ?>
 <?cs if:subcount(Page.orgs) > 0 ?>
 <div class="table-wrap">
 <table class="data-table">

@@ -35,11 +35,10 @@ def:content() ?>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.rms.filter ?></button> <a href="<?cs var:Page.path ?>"><?cs var:Lang.rms.clear ?></a></div>
 </form>
 
-<p class="exports"><?cs var:Lang.rms.export_intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p>
+<?cs call:exports(Lang.rms.export_intro) ?>
 
 <?cs call:results_count(Lang.rms.terms_noun) ?>
-<?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
-<?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:Lang.rms.broad_words ?></p></div><?cs /if ?>
+<?cs call:word_notices(Lang.rms.broad_words) ?>
 <?cs if:subcount(Page.terms) > 0 ?>
 <div class="table-wrap">
 <table class="data-table">
