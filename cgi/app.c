@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "conf.h"
+#include "csrf.h"
 #include "db.h"
 #include "log.h"
 #include "prefork.h"
@@ -92,12 +93,21 @@ static bool lang_known(const void *tpl, const char *code)
 	return tpl_has_lang(tpl, code);
 }
 
-/* Interface language: ?lang=, then Accept-Language, then English.  (The
- * account preference comes first once accounts exist.) */
+long long app_page_size(struct req *r, int field, long long fallback)
+{
+	const struct field *f = &r->app->def->router->fields[field];
+	long long size = in_int(r, field, r->user.page_size ? r->user.page_size : fallback);
+	return size < f->min ? f->min : size > f->max ? f->max : size;
+}
+
+/* Interface language: the signed-in user's preference, then ?lang=, then
+ * Accept-Language, then English. */
 static void choose_lang(struct req *r)
 {
 	struct app *app = r->app;
-	const char *lang = app->lang_field >= 0 ? in_text(r, app->lang_field) : NULL;
+	const char *lang = r->user.ui_lang;
+	if (!lang || !tpl_has_lang(app->tpl, lang))
+		lang = app->lang_field >= 0 ? in_text(r, app->lang_field) : NULL;
 	if (!lang || !tpl_has_lang(app->tpl, lang))
 		lang = http_pick_lang(r->arena, r->accept_language, lang_known, app->tpl);
 	if (!lang)
@@ -147,8 +157,14 @@ static int dispatch(struct req *r)
 		r->err_reason = field_error_key(r->match.bad_reason);
 		return 400;
 	}
+	session_load(r, r->app->def->writes_sessions);
 	choose_lang(r);
-	session_load(r);
+	if (r->user.session)
+		csrf_token(r); /* the header's sign-out form */
+	if (strcmp(r->method, "POST") == 0 && !csrf_valid(r)) {
+		r->err_reason = "csrf";
+		return 403;
+	}
 	if (!(r->match.route->roles & r->roles))
 		return access_denied(r);
 	int status = r->match.route->handler(r);
@@ -206,6 +222,8 @@ void app_handle(struct app *app, FCGX_Request *fr)
 
 /* Worker life cycle for the supervisor. */
 
+static void worker_done(void *w);
+
 static void *worker_init(void *ctx)
 {
 	const struct app *proto = ctx;
@@ -231,6 +249,12 @@ static void *worker_init(void *ctx)
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
 	app->public_seconds = (int)conf_int(app->conf, "cache.public_seconds", 60, 0, 86400);
+	app->csrf_secret = conf_get(app->conf, "csrf.secret", "");
+	if (strlen(app->csrf_secret) < 32) {
+		log_error("csrf.secret is missing or shorter than 32 characters: see docs/operations.md");
+		worker_done(app);
+		return NULL;
+	}
 	return app;
 }
 

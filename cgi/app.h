@@ -4,6 +4,7 @@
 #ifndef SPOR_APP_H
 #define SPOR_APP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "http.h"
@@ -18,6 +19,7 @@ struct app_def {
 	const char *db_role; /* configuration keys db.<role>.user / .password */
 	const struct router *router;
 	size_t body_max; /* bytes in an urlencoded body */
+	bool writes_sessions; /* may record visits (idle timeout); spor-public may not */
 };
 
 /* The "lang" field every program accepts: the interface language when the
@@ -34,6 +36,7 @@ struct app {
 	struct arena *arena;
 	int lang_field; /* index of the "lang" field, or -1 */
 	int public_seconds; /* how long anonymous pages may be cached (cache.public_seconds) */
+	const char *csrf_secret; /* csrf.secret: the key of the CSRF tokens */
 };
 
 /* Parse the command line (-s SOCKET -n WORKERS -c CONFIG -p PIDFILE
@@ -43,6 +46,10 @@ int app_main(int argc, char **argv, const struct app_def *def);
 /* Let shared caches (nginx) keep this anonymous page for the configured
  * time (cache.public_seconds); a page for a signed-in visitor stays private. */
 void app_cacheable(struct req *r);
+
+/* The page size to use: ?size= (field `field`), else the visitor's
+ * preference, else `fallback`; within the field's bounds. */
+long long app_page_size(struct req *r, int field, long long fallback);
 
 /* Render templates/<page> inside the layout as the answer; returns 200. */
 int app_page(struct req *r, const char *page);

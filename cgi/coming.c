@@ -12,21 +12,6 @@ static int coming(struct req *r, const char *feature)
 	return app_page(r, "coming.cs");
 }
 
-int coming_login(struct req *r)
-{
-	return coming(r, "login");
-}
-
-int coming_register(struct req *r)
-{
-	return coming(r, "register");
-}
-
-int coming_account(struct req *r)
-{
-	return coming(r, "account");
-}
-
 int coming_admin(struct req *r)
 {
 	return coming(r, "admin");

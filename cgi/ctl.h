@@ -13,6 +13,7 @@ int ctl_import(const struct conf *c, int argc, char **argv);
 int ctl_import_oms(const struct conf *c, int argc, char **argv);
 int ctl_gendata(const struct conf *c, int argc, char **argv);
 int ctl_user(const struct conf *c, int argc, char **argv);
+int ctl_create_admin(const struct conf *c, int argc, char **argv);
 /* gen-data's organisations (ctl_gendata_oms.c). */
 struct db;
 int ctl_gendata_orgs(struct db *db, long long n, bool tty);

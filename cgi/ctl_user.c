@@ -1,5 +1,6 @@
-/* sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL:
- * the operator's view of the portal's accounts.  Locking and a new password
+/* sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL,
+ * and sporctl create-admin EMAIL: the operator's view of the portal's
+ * accounts.  Locking and a new password
  * end the account's sessions; the new password is read from standard input
  * (asked twice, unechoed, on a terminal). */
 #include "config.h"
@@ -16,7 +17,10 @@
 #include "password.h"
 
 static struct db_sql q_list = DB_SQL(
-	"SELECT id, status, DATE_FORMAT(created_at, '%Y-%m-%d'), email, name FROM accounts ORDER BY id");
+	"SELECT a.id, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.email, a.name,"
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id)))"
+	" ORDER BY r.role_code SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id), '')"
+	" FROM accounts a ORDER BY a.id");
 static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
 				     " WHERE email = ? AND status IN ('pending', 'active')");
 static struct db_sql q_unlock = DB_SQL(
@@ -26,12 +30,19 @@ static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?,
 static struct db_sql q_end_sessions =
 	DB_SQL("DELETE s FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email = ?");
 static struct db_sql q_status = DB_SQL("SELECT status FROM accounts WHERE email = ?");
+/* One row inserted (1) or an existing one updated (2). */
+static struct db_sql q_admin_account = DB_SQL(
+	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
+	" ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), status = 'active', updated_at = UTC_TIMESTAMP()");
+static struct db_sql q_admin_role = DB_SQL("INSERT IGNORE INTO account_roles (account_id, role_code)"
+					   " SELECT id, 'ADMINISTRATOR' FROM accounts WHERE email = ?");
 
 static int print_row(void *ctx, const char *const *cells, size_t ncols)
 {
 	(void)ctx;
 	(void)ncols;
-	printf("%8s  %-8s %s  %s  (%s)\n", cells[0], cells[1], cells[2], cells[3], cells[4]);
+	printf("%8s  %-8s %s  %s  (%s)%s%s\n", cells[0], cells[1], cells[2], cells[3], cells[4], *cells[5] ? "  " : "",
+	       cells[5]);
 	return 0;
 }
 
@@ -56,9 +67,11 @@ static bool read_line(const char *prompt, char *buf, size_t size)
 	return got;
 }
 
-static int new_password(const struct conf *c, struct db *db, const char *email)
+/* Read a new password from standard input (twice on a terminal), check it
+ * and hash it.  0 or 1 (said why). */
+static int ask_password(const struct conf *c, char hash[PASSWORD_HASH_MAX])
 {
-	char pw[512], again[512], hash[PASSWORD_HASH_MAX];
+	char pw[512], again[512];
 	if (!read_line("New password: ", pw, sizeof pw)) {
 		fprintf(stderr, "sporctl: no password on standard input\n");
 		return 1;
@@ -69,12 +82,19 @@ static int new_password(const struct conf *c, struct db *db, const char *email)
 	}
 	const char *problem = password_problem(pw);
 	if (problem) {
-		fprintf(stderr, "sporctl: %s\n", problem);
+		fprintf(stderr, "sporctl: %s\n", password_problem_text(problem));
 		return 1;
 	}
+	return password_hash(c, pw, hash) < 0;
+}
+
+static int new_password(const struct conf *c, struct db *db, const char *email)
+{
+	char hash[PASSWORD_HASH_MAX];
+	if (ask_password(c, hash))
+		return 1;
 	unsigned long long changed = 0;
-	if (password_hash(c, pw, hash) < 0 || db_begin(db) < 0 ||
-	    db_exec(db, &q_password, &changed, "ss", hash, email) < 0 ||
+	if (db_begin(db) < 0 || db_exec(db, &q_password, &changed, "ss", hash, email) < 0 ||
 	    (changed && db_exec(db, &q_end_sessions, NULL, "s", email) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
@@ -84,6 +104,23 @@ static int new_password(const struct conf *c, struct db *db, const char *email)
 		return 1;
 	}
 	printf("%s: new password set; its sessions ended\n", email);
+	return 0;
+}
+
+/* An active administrator with this email and password: a new account, or
+ * an existing one given the role (and the password). */
+static int create_admin(const struct conf *c, struct db *db, const char *email)
+{
+	char hash[PASSWORD_HASH_MAX];
+	if (ask_password(c, hash))
+		return 1;
+	unsigned long long made = 0;
+	if (db_begin(db) < 0 || db_exec(db, &q_admin_account, &made, "sss", email, email, hash) < 0 ||
+	    db_exec(db, &q_admin_role, NULL, "s", email) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return 1;
+	}
+	printf("%s: administrator (%s)\n", email, made == 1 ? "new account" : "existing account, new password");
 	return 0;
 }
 
@@ -109,6 +146,13 @@ static int set_status(struct db *db, const char *verb, const char *email)
 	return 0;
 }
 
+static struct db *owner(const struct conf *c)
+{
+	struct db_conf dc;
+	db_conf_from(&dc, c, "owner");
+	return db_new(&dc);
+}
+
 int ctl_user(const struct conf *c, int argc, char **argv)
 {
 	const char *verb = argc ? argv[0] : "";
@@ -120,15 +164,26 @@ int ctl_user(const struct conf *c, int argc, char **argv)
 				"  reset-password reads the new password from standard input.\n");
 		return 2;
 	}
-	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
-	struct db *db = db_new(&dc);
+	struct db *db = owner(c);
 	struct arena *a = arena_new();
 	int rc = db_connect(db) < 0				  ? 1
 		 : list						  ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
 		 : strcmp(verb, "reset-password") == 0 ? new_password(c, db, argv[1])
 							  : set_status(db, verb, argv[1]);
 	arena_free(a);
+	db_free(db);
+	return rc;
+}
+
+int ctl_create_admin(const struct conf *c, int argc, char **argv)
+{
+	if (argc != 1 || !strchr(argv[0], '@')) {
+		fprintf(stderr, "usage: sporctl create-admin EMAIL\n"
+				"  The password is read from standard input.\n");
+		return 2;
+	}
+	struct db *db = owner(c);
+	int rc = db_connect(db) < 0 ? 1 : create_admin(c, db, argv[0]);
 	db_free(db);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <unistr.h>
 
 #include "field.h"
+#include "token.h"
 #include "mem.h"
 #include "oms_country.h"
 
@@ -83,7 +84,7 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 	out->set = false;
 	out->text = NULL;
 	out->num = 0;
-	const char *v = f->type == FT_LINES ? value : trim(a, value);
+	const char *v = f->type == FT_LINES || f->type == FT_SECRET ? value : trim(a, value);
 	if (!*v)
 		return FIELD_OK;
 	size_t chars = u8_mbsnlen((const uint8_t *)v, strlen(v));
@@ -92,6 +93,7 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 	case FT_TEXT:
 	case FT_LINES:
 	case FT_EMAIL:
+	case FT_SECRET:
 		if (has_control(v, f->type == FT_LINES))
 			return FIELD_CONTROL;
 		if (f->max && (long long)chars > f->max)
@@ -138,6 +140,10 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 		break;
 	case FT_COUNTRY:
 		if (!(v = oms_country_code(v)))
+			return FIELD_FORMAT;
+		break;
+	case FT_TOKEN:
+		if (!token_ok(v))
 			return FIELD_FORMAT;
 		break;
 	case FT_PATH:

@@ -29,10 +29,36 @@ int oms_location_show(struct req *r);
 int oms_export_csv(struct req *r);
 int oms_export_json(struct req *r);
 
+/* account_login.c: signing in and out */
+int login_form(struct req *r);
+int login_submit(struct req *r);
+int logout_submit(struct req *r);
+
+/* account_register.c: a new account and its email's verification */
+int register_form(struct req *r);
+int register_submit(struct req *r);
+int verify_form(struct req *r);
+int verify_submit(struct req *r);
+
+/* account_password.c: a forgotten password reset by email; a password changed */
+int forgot_form(struct req *r);
+int forgot_submit(struct req *r);
+int reset_form(struct req *r);
+int reset_submit(struct req *r);
+int password_form(struct req *r);
+int password_submit(struct req *r);
+
+/* account_home.c: the account page, and deleting the account */
+int account_show(struct req *r);
+int delete_form(struct req *r);
+int delete_submit(struct req *r);
+
+/* account_prefs.c: preferences and favourites */
+int prefs_form(struct req *r);
+int prefs_submit(struct req *r);
+int favourite_submit(struct req *r);
+
 /* coming.c: pages whose feature is announced but not built yet */
-int coming_login(struct req *r);
-int coming_register(struct req *r);
-int coming_account(struct req *r);
 int coming_admin(struct req *r);
 
 #endif

@@ -130,6 +130,25 @@ void http_header(struct req *r, const char *name, const char *value)
 	r->nheaders++;
 }
 
+const char *http_cookie_name(const struct req *r, const char *base)
+{
+	return r->https ? arena_printf(r->arena, "__Host-%s", base) : base;
+}
+
+void http_cookie(struct req *r, const char *base, const char *value, long max_age)
+{
+	const char *age = !value ? "; Max-Age=0" : max_age > 0 ? arena_printf(r->arena, "; Max-Age=%ld", max_age) : "";
+	http_header(r, "Set-Cookie",
+		    arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", http_cookie_name(r, base),
+				 value ? value : "", age, r->https ? "; Secure" : ""));
+}
+
+const char *http_cookie_get(const struct req *r, const char *base)
+{
+	const struct param *p = params_get(&r->cookies, r->https ? arena_printf(r->arena, "__Host-%s", base) : base);
+	return p ? p->value : NULL;
+}
+
 static bool header_safe(const char *s)
 {
 	for (; *s; s++)

@@ -33,6 +33,13 @@ struct req {
 	struct params cookies;
 	struct route_match match;
 	unsigned roles; /* enum role bits of the visitor */
+	struct visitor {
+		const char *id;	     /* the signed-in account's ID, or NULL */
+		const char *session; /* the session cookie's token, when live */
+		const char *ui_lang, *data_lang; /* preferences, or NULL */
+		long long page_size;		 /* preference, or 0 */
+	} user;
+	const char *csrf; /* the visitor's CSRF token, once computed */
 	HDF *hdf;
 
 	/* Response */
@@ -58,6 +65,13 @@ long long in_int(const struct req *r, int i, long long fallback);
 int http_read(struct req *r, size_t body_max);
 
 void http_header(struct req *r, const char *name, const char *value);
+/* The name of one of the portal's cookies: "__Host-" + base over HTTPS. */
+const char *http_cookie_name(const struct req *r, const char *base);
+/* Set (or, with value NULL, delete) a cookie: Path=/; HttpOnly;
+ * SameSite=Lax, and Secure over HTTPS; a session cookie unless max_age > 0. */
+void http_cookie(struct req *r, const char *base, const char *value, long max_age);
+/* The request's cookie `base` (under its HTTPS name), or NULL. */
+const char *http_cookie_get(const struct req *r, const char *base);
 /* Answer a redirect to a local path or absolute URL; returns `status`. */
 int http_redirect(struct req *r, int status, const char *location);
 /* Answer plain text; returns `status`. */

@@ -104,6 +104,16 @@ static size_t read_message(char *out, size_t size, size_t n, void *ctx)
 	return k;
 }
 
+/* The envelope sender: the address in "Name <address>", or all of it. */
+static const char *envelope(const char *from, char out[256])
+{
+	const char *lt = strrchr(from, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	if (!gt || (size_t)(gt - lt) > 255)
+		return from;
+	snprintf(out, 256, "%.*s", (int)(gt - lt - 1), lt + 1);
+	return out;
+}
+
 /* 0, or -1 with the reason in err. */
 static int smtp_send(const struct settings *s, const char *to, const char *text, char *err)
 {
@@ -112,7 +122,8 @@ static int smtp_send(const struct settings *s, const char *to, const char *text,
 	struct upload u = {text, strlen(text)};
 	err[0] = '\0';
 	curl_easy_setopt(c, CURLOPT_URL, s->url);
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, s->from);
+	char sender[256];
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, envelope(s->from, sender));
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
 	curl_easy_setopt(c, CURLOPT_READDATA, &u);

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "db.h"
+#include "favourite.h"
 #include "fields_public.h"
 #include "handlers.h"
 #include "oms_country.h"
@@ -102,6 +103,7 @@ int oms_org_show(struct req *r)
 		app_put(app_item(r, "Page.merged", i), "id", json_string_value(v));
 	put_locations(r, json_object_get(org, "locations"));
 	json_decref(org);
+	favourite_mark(r, "organisation", id);
 	app_set(r, "Page.nav", "oms");
 	app_cacheable(r);
 	return app_page(r, "oms/organisation.cs");

@@ -92,7 +92,7 @@ int oms_orgs_show(struct req *r)
 {
 	struct oms_filters f;
 	oms_filters(r, &f);
-	long long size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	long long size = app_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	app_cacheable(r);
 	long long all = put_filters(r, &f, size);
 	if (all < 0)

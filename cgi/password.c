@@ -30,13 +30,20 @@ const char *password_problem(const char *pw)
 	for (const char *p = pw; *p; p++)
 		chars += ((unsigned char)*p & 0xc0) != 0x80;
 	if (chars < 8)
-		return "A password needs at least 8 characters.";
+		return "password_short";
 	if (chars > 128)
-		return "A password may have at most 128 characters.";
+		return "password_long";
 	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
 		if (strcasecmp(pw, common[i]) == 0)
-			return "This password is one of the most common ones; choose another.";
+			return "password_common";
 	return NULL;
+}
+
+const char *password_problem_text(const char *key)
+{
+	return strcmp(key, "password_short") == 0  ? "A password needs at least 8 characters."
+	       : strcmp(key, "password_long") == 0 ? "A password may have at most 128 characters."
+						   : "This password is one of the most common ones; choose another.";
 }
 
 int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_MAX])

@@ -11,8 +11,11 @@ struct conf;
 
 enum { PASSWORD_HASH_MAX = 128 };
 
-/* NULL when `pw` may be used, else why not (a sentence for the user). */
+/* NULL when `pw` may be used, else why not: the interface string's key
+ * (Lang.form.error.<key>): password_short, password_long, password_common. */
 const char *password_problem(const char *pw);
+/* The English sentence for a problem (the command line). */
+const char *password_problem_text(const char *key);
 
 /* The encoded argon2id hash of `pw` with a random salt into out; 0 or -1. */
 int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_MAX]);

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "db.h"
+#include "favourite.h"
 #include "fields_public.h"
 #include "handlers.h"
 #include "listing.h"
@@ -129,7 +130,7 @@ int rms_list_show(struct req *r)
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
 	struct words words;
 	rms_words(r, q, &words);
-	long long sort = in_int(r, PF_TERMS_SORT, 0), size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	long long sort = in_int(r, PF_TERMS_SORT, 0), size = app_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	/* Words too short to search for find nothing, and say so. */
 	long long total = q && !words.n ? 0
 					: count_terms(r, db_get(&list, 0, 14), atoll(db_get(&list, 0, 9)), status, domain,
@@ -178,6 +179,7 @@ int rms_list_show(struct req *r)
 	app_set(r, "Page.domain", domain);
 	app_set(r, "Page.lang", lang);
 	app_set_int(r, "Page.size", size);
+	favourite_mark(r, "list", in_text(r, PF_LIST_ID));
 	app_set(r, "Page.nav", "rms");
 	app_cacheable(r);
 	return app_page(r, "rms/list.cs");

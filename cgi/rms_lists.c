@@ -40,7 +40,7 @@ int rms_lists_show(struct req *r)
 		sort = "name";
 	const char *dir = sort[0] == '-' ? "desc" : "asc";
 	const char *key = sort[0] == '-' ? sort + 1 : sort;
-	long long size = in_int(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	long long size = app_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *id = rms_is_id(q) ? q : "0";
 

@@ -23,6 +23,8 @@ void rms_domains(struct req *r)
 const char *rms_data_lang(struct req *r)
 {
 	const char *lang = in_text(r, PF_LANG);
+	if (!lang)
+		lang = r->user.data_lang;
 	return lang ? lang : "en";
 }
 

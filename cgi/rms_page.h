@@ -13,7 +13,7 @@ struct req;
 /* Page.domains: the terms of the Domain list (100000000004), for filters. */
 void rms_domains(struct req *r);
 
-/* The data language: ?lang=, else English. */
+/* The data language: ?lang=, else the signed-in user's preference, else English. */
 const char *rms_data_lang(struct req *r);
 
 /* The words of a search in RMS terms (words.h), and SQL for the terms t

@@ -112,7 +112,7 @@ int rms_search_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
 	const char *domain = in_text(r, PF_DOMAIN), *lang = rms_data_lang(r);
-	long long size = in_int(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
+	long long size = app_page_size(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
 	struct db *db = r->app->db;
 	app_set(r, "Page.nav", "rms");
 	app_cacheable(r);

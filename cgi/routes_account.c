@@ -2,26 +2,69 @@
  * does (DB user spor_app). */
 #include "config.h"
 
+#include "fields_account.h"
 #include "handlers.h"
 #include "routes.h"
 
-enum {
-	F_LANG,
-	F_NEXT,
-	F__COUNT
+static const char *const ui_langs[] = {"en", "fr", "de", NULL};
+static const char *const date_formats[] = {"iso", "dmy", "long", NULL};
+static const char *const switches[] = {"on", NULL};
+static const char *const kinds[] = {"list", "organisation", NULL};
+static const char *const actions[] = {"add", "remove", NULL};
+static const char *const saved[] = {"preferences", "password", NULL};
+
+/* Passwords are not trimmed and may be long enough to get the friendly
+ * "at most 128 characters" rather than a 400. */
+static const struct field fields[AF__COUNT] = {
+	[AF_LANG] = FIELD_LANG,
+	[AF_NEXT] = {"next", FT_PATH, 0, 2000, NULL},
+	[AF_NAME] = {"name", FT_TEXT, 0, 200, NULL},
+	[AF_EMAIL] = {"email", FT_EMAIL, 0, 254, NULL},
+	[AF_PASSWORD] = {"password", FT_SECRET, 0, 1024, NULL},
+	[AF_PASSWORD_CONFIRM] = {"password_confirm", FT_SECRET, 0, 1024, NULL},
+	[AF_CURRENT] = {"current_password", FT_SECRET, 0, 1024, NULL},
+	[AF_TOKEN] = {"token", FT_TOKEN, 0, 0, NULL},
+	[AF_UI_LANG] = {"ui_lang", FT_ENUM, 0, 0, ui_langs},
+	[AF_DATA_LANG] = {"data_lang", FT_LANG, 0, 0, NULL},
+	[AF_PAGE_SIZE] = {"page_size", FT_INT, 10, 500, NULL},
+	[AF_DATE_FORMAT] = {"date_format", FT_ENUM, 0, 0, date_formats},
+	[AF_NOTIFY_REQUESTS] = {"notify_requests", FT_ENUM, 0, 0, switches},
+	[AF_NOTIFY_FOLLOWING] = {"notify_following", FT_ENUM, 0, 0, switches},
+	[AF_NOTIFY_QUEUE] = {"notify_queue", FT_ENUM, 0, 0, switches},
+	[AF_KIND] = {"kind", FT_ENUM, 0, 0, kinds},
+	[AF_REF] = {"ref", FT_TEXT, 0, 13, NULL},
+	[AF_ACTION] = {"action", FT_ENUM, 0, 0, actions},
+	[AF_SAVED] = {"saved", FT_ENUM, 0, 0, saved},
 };
 
-static const struct field fields[F__COUNT] = {
-	[F_LANG] = FIELD_LANG,
-	[F_NEXT] = {"next", FT_PATH, 0, 2000, NULL},
-};
+#define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
+#define PREFERENCES                                                                                                 \
+	(F(AF_UI_LANG) | F(AF_DATA_LANG) | F(AF_PAGE_SIZE) | F(AF_DATE_FORMAT) | F(AF_NOTIFY_REQUESTS) |            \
+	 F(AF_NOTIFY_FOLLOWING) | F(AF_NOTIFY_QUEUE))
 
 static const struct route routes[] = {
-	{"GET", "/login", coming_login, ROLES_EVERYONE, F(F_NEXT)},
-	{"GET", "/register", coming_register, ROLES_EVERYONE, 0},
-	{"GET", "/account", coming_account, ROLES_SIGNED_IN, 0},
+	{"GET", "/login", login_form, ROLES_EVERYONE, F(AF_NEXT)},
+	{"POST", "/login", login_submit, ROLES_EVERYONE, F(AF_NEXT) | F(AF_EMAIL) | F(AF_PASSWORD)},
+	{"POST", "/logout", logout_submit, ROLES_EVERYONE, 0},
+	{"GET", "/register", register_form, ROLES_EVERYONE, 0},
+	{"POST", "/register", register_submit, ROLES_EVERYONE, F(AF_NAME) | F(AF_EMAIL) | NEW_PASSWORD},
+	{"GET", "/register/verify", verify_form, ROLES_EVERYONE, F(AF_TOKEN)},
+	{"POST", "/register/verify", verify_submit, ROLES_EVERYONE, F(AF_TOKEN)},
+	{"GET", "/password/forgot", forgot_form, ROLES_EVERYONE, 0},
+	{"POST", "/password/forgot", forgot_submit, ROLES_EVERYONE, F(AF_EMAIL)},
+	{"GET", "/password/reset", reset_form, ROLES_EVERYONE, F(AF_TOKEN)},
+	{"POST", "/password/reset", reset_submit, ROLES_EVERYONE, F(AF_TOKEN) | NEW_PASSWORD},
+	{"GET", "/account", account_show, ROLES_SIGNED_IN, F(AF_SAVED)},
+	{"GET", "/account/preferences", prefs_form, ROLES_SIGNED_IN, F(AF_SAVED)},
+	{"POST", "/account/preferences", prefs_submit, ROLES_SIGNED_IN, PREFERENCES},
+	{"POST", "/account/favourites", favourite_submit, ROLES_SIGNED_IN,
+	 F(AF_KIND) | F(AF_REF) | F(AF_ACTION) | F(AF_NEXT)},
+	{"GET", "/account/password", password_form, ROLES_SIGNED_IN, 0},
+	{"POST", "/account/password", password_submit, ROLES_SIGNED_IN, F(AF_CURRENT) | NEW_PASSWORD},
+	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},
+	{"POST", "/account/delete", delete_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 };
 
-static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, F__COUNT, F(F_LANG)};
+static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, AF__COUNT, F(AF_LANG)};
 
-const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024};
+const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, true};

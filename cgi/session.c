@@ -1,35 +1,95 @@
-/* Finding the signed-in user of a request. */
+/* Finding, starting and ending the signed-in user's session. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "conf.h"
 #include "db.h"
+#include "log.h"
 #include "route.h"
 #include "session.h"
+#include "token.h"
 
-/* The token is hashed by the server: SHA2() of the cookie's text. */
+/* Tokens are hashed by the server: SHA2() of the cookie's text. */
 static struct db_sql q_session = DB_SQL(
-	"SELECT account_id, name FROM v_session_user WHERE token_hash = UNHEX(SHA2(?, 256))"
+	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, agency_roles FROM v_session_user"
+	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
+static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
+				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
+				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
+static struct db_sql q_start = DB_SQL("INSERT INTO sessions (token_hash, account_id, expires_at)"
+				      " VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
+static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
 
-bool session_token_ok(const char *s)
+/* Agency roles that open routes (enum role), by their code in the catalogue. */
+static const struct {
+	const char *code;
+	unsigned role;
+} agency_roles[] = {
+	{"DATA_STEWARD", ROLE_STEWARD},
+	{"ADMINISTRATOR", ROLE_ADMIN},
+};
+
+static unsigned roles_of(const char *codes)
 {
-	return s && strlen(s) == 43 &&
-	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == 43;
+	unsigned roles = 0;
+	for (size_t i = 0; codes && i < sizeof agency_roles / sizeof agency_roles[0]; i++) {
+		size_t n = strlen(agency_roles[i].code);
+		for (const char *p = strstr(codes, agency_roles[i].code); p; p = strstr(p + 1, agency_roles[i].code))
+			if ((p == codes || p[-1] == ',') && (p[n] == ',' || !p[n]))
+				roles |= agency_roles[i].role;
+	}
+	return roles;
 }
 
-void session_load(struct req *r)
+void session_load(struct req *r, bool touch)
 {
-	const struct param *cookie = params_get(&r->cookies, SESSION_COOKIE);
-	if (!cookie || !session_token_ok(cookie->value))
+	const char *token = http_cookie_get(r, SESSION_COOKIE);
+	if (!token_ok(token))
 		return;
-	long idle = conf_int(r->app->conf, "session.idle_seconds", 1800, 60, 86400 * 30);
+	long idle = conf_int(r->app->conf, "session.idle_seconds", 7200, 60, 86400 * 30);
 	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_session, &rows, "si", cookie->value, (long long)idle) < 0 || !rows.nrows)
+	if (db_query(r->app->db, r->arena, &q_session, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
 		return;
-	r->roles = ROLE_USER;
-	app_set(r, "User.id", db_get(&rows, 0, 0));
+	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, 6));
+	r->user.id = db_get(&rows, 0, 0);
+	r->user.session = token;
+	r->user.ui_lang = db_get(&rows, 0, 2);
+	r->user.data_lang = db_get(&rows, 0, 3);
+	r->user.page_size = db_get(&rows, 0, 4) ? atoll(db_get(&rows, 0, 4)) : 0;
+	app_set(r, "User.id", r->user.id);
 	app_set(r, "User.name", db_get(&rows, 0, 1));
+	app_set(r, "User.date_format", db_get(&rows, 0, 5));
+	if (r->roles & ROLE_ADMIN)
+		app_set(r, "User.admin", "1");
+	if (r->roles & ROLE_STEWARD)
+		app_set(r, "User.steward", "1");
+	if (touch && db_exec(r->app->db, &q_touch, NULL, "s", token) < 0)
+		log_error("could not record a session's visit");
+}
+
+int session_start(struct req *r, const char *account_id)
+{
+	char token[TOKEN_CHARS + 1];
+	long life = conf_int(r->app->conf, "session.absolute_seconds", 43200, 300, 86400 * 90);
+	if (r->user.session && db_exec(r->app->db, &q_end, NULL, "s", r->user.session) < 0)
+		return -1;
+	if (!token_new(token) || db_exec(r->app->db, &q_start, NULL, "ssi", token, account_id, (long long)life) < 0)
+		return -1;
+	r->user.session = arena_strdup(r->arena, token);
+	r->user.id = account_id;
+	r->csrf = NULL; /* bound to the old visitor */
+	http_cookie(r, SESSION_COOKIE, r->user.session, 0);
+	return 0;
+}
+
+int session_end(struct req *r)
+{
+	if (r->user.session && db_exec(r->app->db, &q_end, NULL, "s", r->user.session) < 0)
+		return -1;
+	http_cookie(r, SESSION_COOKIE, NULL, 0);
+	return 0;
 }

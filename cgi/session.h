@@ -1,7 +1,8 @@
-/* Who is signed in: the session cookie (spor_session, 256 random bits as
- * 43 base64url characters) found by its SHA-256 in the sessions every
- * program may see (the v_session_user view: the account's ID and name,
- * active accounts only), within the absolute and the idle timeout. */
+/* Who is signed in: the session cookie (spor_session, or __Host-spor_session
+ * over HTTPS: a token of token.h) found by its SHA-256 in the sessions every
+ * program may see (the v_session_user view: the account's ID, name,
+ * preferences and agency roles; active accounts only), within the absolute
+ * and the idle timeout (session.absolute_seconds, session.idle_seconds). */
 #ifndef SPOR_SESSION_H
 #define SPOR_SESSION_H
 
@@ -11,11 +12,16 @@ struct req;
 
 #define SESSION_COOKIE "spor_session"
 
-/* A well-formed token: 43 characters of [A-Za-z0-9_-]. */
-bool session_token_ok(const char *s);
-
 /* Look the request's session up; when it is live, the visitor is a user
- * (r->roles), and User.id and User.name are set for the templates. */
-void session_load(struct req *r);
+ * (r->roles, r->user) and User.* is set for the templates.  A program that
+ * may write sessions (`touch`) records the visit for the idle timeout. */
+void session_load(struct req *r, bool touch);
+
+/* Start a session for the account (a new token: never one the visitor
+ * brought; the visitor's old session ends) and set its cookie.  0 or -1. */
+int session_start(struct req *r, const char *account_id);
+
+/* End the request's session (its row) and delete the cookie. */
+int session_end(struct req *r);
 
 #endif

@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	{"user", "list | lock EMAIL | unlock EMAIL | reset-password EMAIL",
 	 "list accounts, lock or unlock one, set a new password (from standard input); both end its sessions",
 	 ctl_user},
+	{"create-admin", "EMAIL", "make an administrator: a new active account or an existing one (password from standard input)",
+	 ctl_create_admin},
 	{"gen-data", "[--terms N] [--orgs N]",
 	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };

@@ -164,12 +164,23 @@ static NEOERR *to_buf(void *ctx, char *s)
 	return STATUS_OK;
 }
 
-static CSPARSE *parse_page(struct tpl *t, const char *page, bool layout)
+/* Parse `page` (in the layout, or alone); `text` output escapes nothing
+ * (plain-text mail), else everything is HTML-escaped. */
+static CSPARSE *parse_page(struct tpl *t, const char *page, bool layout, bool text)
 {
 	NEOERR *err = hdf_set_value(t->hdf, "Page.template", page);
 	CSPARSE *cs = NULL;
+	if (!err && text)
+		err = hdf_set_value(t->hdf, "Config.VarEscapeMode", "none");
 	if (!err)
 		err = cs_init(&cs, t->hdf);
+	if (text) {
+		NEOERR *back = hdf_set_value(t->hdf, "Config.VarEscapeMode", "html");
+		if (!err)
+			err = back;
+		else
+			nerr_ignore(&back);
+	}
 	if (!err)
 		err = cgi_register_strfuncs(cs);
 	if (!err)
@@ -182,16 +193,16 @@ static CSPARSE *parse_page(struct tpl *t, const char *page, bool layout)
 	return cs;
 }
 
-int tpl_render(struct tpl *t, const char *page, bool layout, struct buf *out)
+static int render(struct tpl *t, const char *page, bool layout, bool text, struct buf *out)
 {
 	char key[256];
-	snprintf(key, sizeof key, "%c%s", layout ? 'L' : '-', page);
+	snprintf(key, sizeof key, "%c%s", text ? 'T' : layout ? 'L' : '-', page);
 	CSPARSE *cs = NULL;
 	for (size_t i = 0; t->cache && i < t->npages; i++)
 		if (strcmp(t->pages[i].key, key) == 0)
 			cs = t->pages[i].parse;
 	bool fresh = !cs;
-	if (fresh && !(cs = parse_page(t, page, layout)))
+	if (fresh && !(cs = parse_page(t, page, layout, text)))
 		return -1;
 	NEOERR *err = cs_render(cs, out, to_buf);
 	if (fresh) {
@@ -205,6 +216,16 @@ int tpl_render(struct tpl *t, const char *page, bool layout, struct buf *out)
 		return -1;
 	}
 	return 0;
+}
+
+int tpl_render(struct tpl *t, const char *page, bool layout, struct buf *out)
+{
+	return render(t, page, layout, false, out);
+}
+
+int tpl_render_text(struct tpl *t, const char *page, struct buf *out)
+{
+	return render(t, page, false, true, out);
 }
 
 void tpl_reset(struct tpl *t)

@@ -27,6 +27,9 @@ bool tpl_has_lang(const struct tpl *t, const char *code);
  * layout.cs, or alone when `page` is a whole document (layout == false).
  * 0 or -1 (logged). */
 int tpl_render(struct tpl *t, const char *page, bool layout, struct buf *out);
+/* Render `page` alone as plain text: nothing is escaped (mail bodies).
+ * 0 or -1 (logged). */
+int tpl_render_text(struct tpl *t, const char *page, struct buf *out);
 /* Drop everything the request added to the tree. */
 void tpl_reset(struct tpl *t);
 

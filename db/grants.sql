@@ -13,6 +13,7 @@ CREATE ROLE IF NOT EXISTS spor_mailer;
 
 GRANT SELECT ON schema_migrations TO spor_public;
 GRANT SELECT ON v_session_user TO spor_public;
+GRANT SELECT ON v_session_favourites TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;
@@ -33,10 +34,24 @@ GRANT SELECT ON oms_stats TO spor_public;
 GRANT SELECT ON v_session_user TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO spor_account;
+GRANT SELECT, INSERT, UPDATE, DELETE ON account_tokens TO spor_account;
+GRANT SELECT, INSERT, UPDATE, DELETE ON auth_throttle TO spor_account;
+GRANT SELECT, INSERT, DELETE ON favourites TO spor_account;
+GRANT SELECT ON roles TO spor_account;
+GRANT SELECT, DELETE ON account_roles TO spor_account;
+GRANT INSERT ON audit_log TO spor_account;
+GRANT SELECT (account_id), UPDATE (subject) ON audit_log TO spor_account;
+GRANT SELECT ON v_session_favourites TO spor_account;
+GRANT SELECT ON rms_lists TO spor_account;
+GRANT SELECT ON oms_organisations TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
 GRANT SELECT, UPDATE ON accounts TO spor_admin;
 GRANT SELECT, DELETE ON sessions TO spor_admin;
+GRANT SELECT ON roles TO spor_admin;
+GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
+GRANT SELECT, INSERT ON audit_log TO spor_admin;
+GRANT DELETE ON auth_throttle TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

@@ -71,6 +71,8 @@ mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
 mail.from = SPOR portal <no-reply@localhost>
 mail.retry_seconds = ${SPOR_MAIL_RETRY:-30}
 CONF
+    # The key of the CSRF tokens, also into an older configuration.
+    grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
 }
 spor_config_write() {
     local pw_public pw_account pw_admin
@@ -159,6 +161,18 @@ spor_demo_data() {
             || { cat "$SPOR_LOG/demo.log" >&2; die "loading the demonstration data failed"; }
         touch "$SPOR_VAR/.demo-$svc"
     done
+}
+
+# A demonstration administrator, made on first run; its login is kept in
+# $SPOR_VAR/.demo-admin (readable by its owner only) and printed by script/server.
+SPOR_DEMO_ADMIN=admin@example.org
+spor_demo_admin() {
+    [ -f "$SPOR_VAR/.demo-admin" ] && return
+    local pw
+    pw=demo-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "$SPOR_DEMO_ADMIN" >"$SPOR_LOG/demo.log" 2>&1 \
+        || { cat "$SPOR_LOG/demo.log" >&2; die "creating the demonstration administrator failed"; }
+    (umask 077 && echo "$pw" >"$SPOR_VAR/.demo-admin")
 }
 
 # Start one program: spor_program_start NAME [WORKERS]

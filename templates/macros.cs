@@ -7,6 +7,15 @@ def:breadcrumb(label) ?>
  </ol>
 </nav>
 <?cs /def ?><?cs
+def:breadcrumb2(href, parent, label) ?>
+<nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
+ <ol>
+  <li><a href="/"><?cs var:Lang.nav.home ?></a></li>
+  <li><a href="<?cs var:href ?>"><?cs var:parent ?></a></li>
+  <li aria-current="page"><?cs var:label ?></li>
+ </ol>
+</nav>
+<?cs /def ?><?cs
 def:badge(kind, label) ?><span class="badge badge-<?cs var:kind ?>"><?cs var:label ?></span><?cs /def ?><?cs
 def:browse_links() ?>
 <ul class="links">
@@ -64,4 +73,32 @@ def:field_size(current) ?>
   <label for="size"><?cs var:Lang.pager.size ?></label>
   <select id="size" name="size"><?cs call:size_options(current) ?></select>
  </div>
-<?cs /def ?>
+<?cs /def ?><?cs # Forms that change something: the CSRF token, the error summary and
+# labelled inputs that say what is wrong with them. ?><?cs
+def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Csrf.token ?>"><?cs /def ?><?cs
+def:form_errors() ?><?cs if:subcount(Page.errors) > 0 ?>
+<div class="notice notice-error" role="alert" tabindex="-1" id="form-errors">
+ <p><strong><?cs var:Lang.form.errors_title ?></strong></p>
+ <ul><?cs each:e = Page.errors ?><li><a href="#<?cs name:e ?>"><?cs var:Lang.form.error[e] ?></a></li><?cs /each ?></ul>
+</div><?cs /if ?><?cs /def ?><?cs
+def:input(name, type, label, value, autocomplete, hint) ?>
+ <div class="form-field<?cs if:Page.errors[name] ?> form-field-error<?cs /if ?>">
+  <label for="<?cs var:name ?>"><?cs var:label ?></label>
+  <?cs if:hint ?><p class="hint" id="<?cs var:name ?>-hint"><?cs var:hint ?></p><?cs /if ?>
+  <?cs if:Page.errors[name] ?><p class="field-error" id="<?cs var:name ?>-error"><?cs var:Lang.form.error[Page.errors[name]] ?></p><?cs /if ?>
+  <input id="<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>" autocomplete="<?cs var:autocomplete ?>"<?cs if:type == "password" ?> maxlength="1024"<?cs else ?> maxlength="254"<?cs /if ?> required<?cs if:Page.errors[name] ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error<?cs if:hint ?> <?cs var:name ?>-hint<?cs /if ?>"<?cs elif:hint ?> aria-describedby="<?cs var:name ?>-hint"<?cs /if ?>>
+ </div>
+<?cs /def ?><?cs
+# A date (YYYY-MM-DD, maybe with a time after it) in the signed-in user's format. ?><?cs
+def:date(d) ?><?cs if:User.date_format == "dmy" && string.length(d) >= 10 ?><?cs var:string.slice(d, 8, 10) ?>/<?cs var:string.slice(d, 5, 7) ?>/<?cs var:string.slice(d, 0, 4) ?><?cs var:string.slice(d, 10, string.length(d)) ?><?cs elif:User.date_format == "long" && string.length(d) >= 10 ?><?cs if:string.slice(d, 8, 9) == "0" ?><?cs var:string.slice(d, 9, 10) ?><?cs else ?><?cs var:string.slice(d, 8, 10) ?><?cs /if ?> <?cs var:Lang.months[string.slice(d, 5, 7)] ?> <?cs var:string.slice(d, 0, 4) ?><?cs var:string.slice(d, 10, string.length(d)) ?><?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?><?cs
+# The star of a list or an organisation a signed-in user may follow. ?><?cs
+def:favourite_star() ?><?cs if:Page.favourite.kind ?>
+<form class="favourite" method="post" action="/account/favourites">
+ <?cs call:csrf() ?>
+ <input type="hidden" name="kind" value="<?cs var:Page.favourite.kind ?>">
+ <input type="hidden" name="ref" value="<?cs var:Page.favourite.ref ?>">
+ <input type="hidden" name="next" value="<?cs var:Page.favourite.next ?>">
+ <?cs if:Page.favourite.on == "1" ?><input type="hidden" name="action" value="remove">
+ <button type="submit" class="button-secondary star" aria-pressed="true"><span aria-hidden="true">&#9733;</span> <?cs var:Lang.favourites.remove ?></button><?cs else ?><input type="hidden" name="action" value="add">
+ <button type="submit" class="button-secondary star" aria-pressed="false"><span aria-hidden="true">&#9734;</span> <?cs var:Lang.favourites.add ?></button><?cs /if ?>
+</form><?cs /if ?><?cs /def ?>

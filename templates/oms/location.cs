@@ -38,7 +38,7 @@ def:content() ?>
  <?cs if:Page.loc.email ?><div><dt><?cs var:Lang.oms.email ?></dt><dd><a href="mailto:<?cs var:Page.loc.email ?>"><?cs var:Page.loc.email ?></a></dd></div><?cs /if ?>
  <?cs if:Page.loc.phone ?><div><dt><?cs var:Lang.oms.phone ?></dt><dd><?cs var:Page.loc.phone ?></dd></div><?cs /if ?>
  <div><dt><?cs var:Lang.oms.status ?></dt><dd><?cs call:org_status(Page.loc.status) ?></dd></div>
- <?cs if:Page.loc.version ?><div><dt><?cs var:Lang.oms.version ?></dt><dd><?cs var:Page.loc.version ?></dd></div><?cs /if ?>
+ <?cs if:Page.loc.version ?><div><dt><?cs var:Lang.oms.version ?></dt><dd><?cs call:date(Page.loc.version) ?></dd></div><?cs /if ?>
  <?cs if:subcount(Page.merged) > 0 ?><div><dt><?cs var:Lang.oms.merged_ids ?></dt><dd><ul class="inline-list"><?cs each:m = Page.merged ?><li><span class="id"><?cs var:m.id ?></span></li><?cs /each ?></ul></dd></div><?cs /if ?>
 </dl>
 </section>

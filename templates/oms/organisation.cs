@@ -9,6 +9,7 @@ def:content() ?>
  </ol>
 </nav>
 <h1><?cs var:Page.org.name ?></h1>
+<?cs call:favourite_star() ?>
 <p class="record-id"><?cs var:Lang.oms.org_id ?> <span class="id"><?cs var:Page.org.id ?></span> <?cs call:org_status(Page.org.status) ?></p>
 
 <section aria-labelledby="details">
@@ -18,7 +19,7 @@ def:content() ?>
  <?cs if:Page.org.type ?><div><dt><?cs var:Lang.oms.type ?></dt><dd><?cs var:Page.org.type ?></dd></div><?cs /if ?>
  <?cs if:Page.org.size ?><div><dt><?cs var:Lang.oms.size ?></dt><dd><?cs var:Page.org.size ?></dd></div><?cs /if ?>
  <div><dt><?cs var:Lang.oms.status ?></dt><dd><?cs call:org_status(Page.org.status) ?></dd></div>
- <?cs if:Page.org.version ?><div><dt><?cs var:Lang.oms.version ?></dt><dd><?cs var:Page.org.version ?></dd></div><?cs /if ?>
+ <?cs if:Page.org.version ?><div><dt><?cs var:Lang.oms.version ?></dt><dd><?cs call:date(Page.org.version) ?></dd></div><?cs /if ?>
  <?cs if:subcount(Page.names) > 0 ?><div><dt><?cs var:Lang.oms.alternative_names ?></dt><dd><ul class="inline-list"><?cs each:n = Page.names ?><li<?cs if:n.lang ?> lang="<?cs var:n.lang ?>"<?cs /if ?>><?cs var:n.name ?><?cs if:n.lang ?> <span class="secondary">(<?cs call:language(n.lang) ?>)</span><?cs /if ?></li><?cs /each ?></ul></dd></div><?cs /if ?>
  <?cs if:subcount(Page.merged) > 0 ?><div><dt><?cs var:Lang.oms.merged_ids ?></dt><dd><ul class="inline-list"><?cs each:m = Page.merged ?><li><span class="id"><?cs var:m.id ?></span></li><?cs /each ?></ul></dd></div><?cs /if ?>
 </dl>
@@ -32,7 +33,7 @@ def:content() ?>
  <caption class="visually-hidden"><?cs var:Lang.oms.identifiers ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.oms.code_system ?></th><th scope="col"><?cs var:Lang.oms.code ?></th><th scope="col"><?cs var:Lang.oms.valid_from ?></th><th scope="col"><?cs var:Lang.oms.valid_to ?></th></tr></thead>
  <tbody>
- <?cs each:i = Page.identifiers ?><tr><td><?cs var:i.system ?></td><td><span class="id"><?cs var:i.code ?></span></td><td><?cs var:i.valid_from ?></td><td><?cs var:i.valid_to ?></td></tr><?cs /each ?>
+ <?cs each:i = Page.identifiers ?><tr><td><?cs var:i.system ?></td><td><span class="id"><?cs var:i.code ?></span></td><td><?cs call:date(i.valid_from) ?></td><td><?cs call:date(i.valid_to) ?></td></tr><?cs /each ?>
  </tbody>
 </table>
 </div>

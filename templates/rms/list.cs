@@ -9,6 +9,7 @@ def:content() ?>
  </ol>
 </nav>
 <h1><?cs var:Page.list.name ?></h1>
+<?cs call:favourite_star() ?>
 <p class="record-id"><?cs var:Lang.rms.list_id ?> <span class="id"><?cs var:Page.list.id ?></span> <?cs call:status(Page.list.status) ?></p>
 <?cs if:Page.list.description ?><p><?cs var:Page.list.description ?></p><?cs /if ?>
 <dl class="facts">
@@ -18,7 +19,7 @@ def:content() ?>
  <div><dt><?cs var:Lang.rms.terms ?></dt><dd><?cs var:Page.list.terms ?></dd></div>
  <div><dt><?cs var:Lang.rms.languages ?></dt><dd><?cs var:subcount(Page.langs) ?></dd></div>
  <div><dt><?cs var:Lang.rms.version ?></dt><dd><?cs var:Page.list.version ?></dd></div>
- <?cs if:Page.list.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs var:Page.list.modified ?></dd></div><?cs /if ?>
+ <?cs if:Page.list.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs call:date(Page.list.modified) ?></dd></div><?cs /if ?>
 </dl>
 
 <form class="filters" method="get" action="<?cs var:Page.path ?>" role="search" aria-label="<?cs var:Lang.rms.search_list ?>">

@@ -36,7 +36,7 @@ def:content() ?>
    <td><?cs if:l.domain_name ?><?cs var:l.domain_name ?><?cs else ?><?cs var:l.domain ?><?cs /if ?></td>
    <td><?cs call:status(l.status) ?></td>
    <td class="num"><?cs var:l.terms ?></td>
-   <td><?cs var:l.modified ?></td>
+   <td><?cs call:date(l.modified) ?></td>
   </tr>
  <?cs /each ?>
  </tbody>

@@ -36,10 +36,10 @@ def:content() ?>
  <div><dt><?cs var:Lang.rms.status ?></dt><dd><?cs call:status(Page.term.status) ?><?cs if:Page.term.status_changed ?> <?cs var:Lang.rms.since ?> <?cs var:Page.term.status_changed ?><?cs /if ?></dd></div>
  <?cs if:Page.term.domain ?><div><dt><?cs var:Lang.rms.domain ?></dt><dd><?cs if:Page.term.domain_name ?><?cs var:Page.term.domain_name ?><?cs else ?><?cs var:Page.term.domain ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.level_name || Page.term.level_short ?><div><dt><?cs var:Lang.rms.level ?></dt><dd><?cs var:Page.term.level_name ?> <?cs if:Page.term.level_short ?>(<?cs var:Page.term.level_short ?>)<?cs /if ?></dd></div><?cs /if ?>
- <?cs if:Page.term.version ?><div><dt><?cs var:Lang.rms.version ?></dt><dd><?cs var:Page.term.version ?><?cs if:Page.term.major == "1" ?> (<?cs var:Lang.rms.major ?>)<?cs /if ?><?cs if:Page.term.version_date ?>, <?cs var:Page.term.version_date ?><?cs /if ?></dd></div><?cs /if ?>
+ <?cs if:Page.term.version ?><div><dt><?cs var:Lang.rms.version ?></dt><dd><?cs var:Page.term.version ?><?cs if:Page.term.major == "1" ?> (<?cs var:Lang.rms.major ?>)<?cs /if ?><?cs if:Page.term.version_date ?>, <?cs call:date(Page.term.version_date) ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.visibility ?><div><dt><?cs var:Lang.rms.visibility ?></dt><dd><?cs var:Page.term.visibility ?></dd></div><?cs /if ?>
  <?cs if:Page.term.created ?><div><dt><?cs var:Lang.rms.created ?></dt><dd><?cs var:Page.term.created ?><?cs if:Page.term.created_by ?>, <?cs var:Page.term.created_by ?><?cs /if ?></dd></div><?cs /if ?>
- <?cs if:Page.term.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs var:Page.term.modified ?><?cs if:Page.term.modified_by ?>, <?cs var:Page.term.modified_by ?><?cs /if ?></dd></div><?cs /if ?>
+ <?cs if:Page.term.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs call:date(Page.term.modified) ?><?cs if:Page.term.modified_by ?>, <?cs var:Page.term.modified_by ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.tags ?><div><dt><?cs var:Lang.rms.tags ?></dt><dd><?cs var:Page.term.tags ?></dd></div><?cs /if ?>
  <?cs if:Page.term.comments ?><div><dt><?cs var:Lang.rms.comments ?></dt><dd><?cs var:Page.term.comments ?></dd></div><?cs /if ?>
  <?cs if:subcount(Page.countries) > 0 ?><div><dt><?cs var:Lang.rms.countries ?></dt><dd><ul class="inline-list"><?cs each:c = Page.countries ?><li><?cs call:term_link(c.id, c.name, "") ?></li><?cs /each ?></ul></dd></div><?cs /if ?>
@@ -117,7 +117,7 @@ def:content() ?>
  <?cs each:v = Page.versions ?>
   <tr>
    <td><?cs var:v.recorded ?></td>
-   <td><?cs var:v.version ?><?cs if:v.date ?> (<?cs var:v.date ?>)<?cs /if ?></td>
+   <td><?cs var:v.version ?><?cs if:v.date ?> (<?cs call:date(v.date) ?>)<?cs /if ?></td>
    <td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?></td>
    <td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td>
   </tr>

@@ -1,0 +1,40 @@
+/* What the account pages share: forms with their CSRF token and their
+ * errors, confirmation pages, the audit log, one-time links sent by email,
+ * and the rules of a new password. */
+#ifndef SPOR_ACCOUNT_H
+#define SPOR_ACCOUNT_H
+
+#include <stdbool.h>
+
+struct req;
+
+/* Render account/<page> as a form (Csrf.token set); returns `status`. */
+int account_form(struct req *r, const char *page, int status);
+
+/* Render the confirmation page account/notice.cs saying Lang.notice.<key>;
+ * returns `status`. */
+int account_notice(struct req *r, const char *key, int status);
+
+/* Mark `field` of the form in error with Lang.form.error.<key>. */
+void account_error(struct req *r, const char *field, const char *key);
+
+/* Record an event in the audit log: the account concerned (or NULL) and
+ * the email typed (failures; or NULL).  0 or -1. */
+int account_audit(struct req *r, const char *event, const char *account_id, const char *subject);
+
+/* A new one-time link for the account ("verify" or "reset"), valid for
+ * `seconds`: its token, or NULL.  Inside the caller's transaction. */
+const char *account_link_new(struct req *r, const char *account_id, const char *purpose, long seconds);
+
+/* The account whose unused, unexpired link this is, or NULL.  With `use`
+ * (inside a transaction) the link is locked and marked used. */
+const char *account_link_check(struct req *r, const char *token, const char *purpose, bool use);
+
+/* Check the form's password and password_confirm as a new password,
+ * marking the errors; true when it may be used. */
+bool account_new_password_ok(struct req *r);
+
+/* Whether `password` is the account's; an unknown account costs the same. */
+bool account_password_ok(struct req *r, const char *hash, const char *password);
+
+#endif

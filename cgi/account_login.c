@@ -1,0 +1,95 @@
+/* /login and /logout.  A sign-in gives one answer for an unknown email and
+ * a wrong password, and costs the same time for both (a decoy hash); it is
+ * throttled per email and per address (throttle.h); every failure and
+ * lockout is in the audit log.  A successful sign-in replaces any session
+ * the visitor had with a new one and returns to `next`, a local path. */
+#include "config.h"
+
+#include <string.h>
+
+#include "account.h"
+#include "app.h"
+#include "db.h"
+#include "fields_account.h"
+#include "handlers.h"
+#include "session.h"
+#include "throttle.h"
+
+static struct db_sql q_account = DB_SQL("SELECT id, password_hash, status FROM accounts WHERE email = ?");
+static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
+
+int login_form(struct req *r)
+{
+	app_set(r, "Page.next", in_text(r, AF_NEXT));
+	return account_form(r, "login", 200);
+}
+
+/* The form again with what went wrong (Page.problem: Lang.login.<key>). */
+static int refuse(struct req *r, const char *problem, int status)
+{
+	app_set(r, "Page.problem", problem);
+	app_set(r, "Page.email", in_text(r, AF_EMAIL));
+	return login_form(r) == 200 ? status : 500;
+}
+
+static int locked_out(struct req *r, const char *email, long wait)
+{
+	account_audit(r, "login.refused", NULL, email);
+	app_set_int(r, "Page.wait_minutes", (wait + 59) / 60);
+	http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+	return refuse(r, "locked", 429);
+}
+
+static int signed_in(struct req *r, const char *account, const char *email)
+{
+	if (db_begin(r->app->db) < 0 || session_start(r, account) < 0 ||
+	    db_exec(r->app->db, &q_signed_in, NULL, "s", account) < 0 ||
+	    account_audit(r, "login.ok", account, NULL) < 0 || db_commit(r->app->db) < 0) {
+		db_rollback(r->app->db);
+		return 500;
+	}
+	throttle_clear(r, email);
+	const char *next = in_text(r, AF_NEXT);
+	return http_redirect(r, 303, next ? next : "/account");
+}
+
+int login_submit(struct req *r)
+{
+	const char *email = in_text(r, AF_EMAIL), *password = in_text(r, AF_PASSWORD);
+	if (!email || !password)
+		return refuse(r, "missing", 400);
+	long wait = throttle_wait(r, email);
+	if (wait > 0)
+		return locked_out(r, email, wait);
+
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_account, &rows, "s", email) < 0)
+		return 500;
+	const char *account = rows.nrows ? db_get(&rows, 0, 0) : NULL;
+	const char *status = rows.nrows ? db_get(&rows, 0, 2) : "";
+	bool right = account_password_ok(r, rows.nrows ? db_get(&rows, 0, 1) : NULL, password);
+	if (!right || strcmp(status, "deleted") == 0) {
+		account_audit(r, "login.failed", account, email);
+		if (throttle_fail(r, email))
+			account_audit(r, "login.lockout", account, email);
+		return refuse(r, "wrong", 401);
+	}
+	/* Only someone who knows the password learns the account's state. */
+	if (strcmp(status, "pending") == 0)
+		return refuse(r, "pending", 403);
+	if (strcmp(status, "locked") == 0) {
+		account_audit(r, "login.refused", account, email);
+		return refuse(r, "account_locked", 403);
+	}
+	return signed_in(r, account, email);
+}
+
+int logout_submit(struct req *r)
+{
+	if (r->user.session) {
+		if (session_end(r) < 0)
+			return 500;
+		account_audit(r, "logout", r->user.id, NULL);
+	}
+	return http_redirect(r, 303, "/");
+}

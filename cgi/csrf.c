@@ -1,0 +1,50 @@
+/* The CSRF synchronizer token. */
+#include "config.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "csrf.h"
+#include "http.h"
+#include "token.h"
+
+/* What the token is bound to: the session, else the pre-session cookie. */
+static const char *binding(struct req *r, bool make)
+{
+	if (r->user.session)
+		return arena_printf(r->arena, "session:%s", r->user.session);
+	const char *pre = http_cookie_get(r, CSRF_COOKIE);
+	if (!token_ok(pre)) {
+		char fresh[TOKEN_CHARS + 1];
+		if (!make || !token_new(fresh))
+			return NULL;
+		pre = arena_strdup(r->arena, fresh);
+		http_cookie(r, CSRF_COOKIE, pre, 0);
+	}
+	return arena_printf(r->arena, "visitor:%s", pre);
+}
+
+const char *csrf_token(struct req *r)
+{
+	if (!r->csrf) {
+		const char *bound = binding(r, true);
+		if (!bound)
+			return NULL;
+		char mac[TOKEN_CHARS + 1];
+		token_hmac(r->app->csrf_secret, bound, mac);
+		r->csrf = arena_strdup(r->arena, mac);
+	}
+	app_set(r, "Csrf.token", r->csrf);
+	return r->csrf;
+}
+
+bool csrf_valid(struct req *r)
+{
+	const struct param *sent = params_get(&r->params, CSRF_FIELD);
+	const char *bound = binding(r, false);
+	if (!sent || !bound || !token_ok(sent->value))
+		return false;
+	char mac[TOKEN_CHARS + 1];
+	token_hmac(r->app->csrf_secret, bound, mac);
+	return token_equal(mac, sent->value);
+}

@@ -1,0 +1,25 @@
+/* Cross-site request forgery: every POST form carries a synchronizer token
+ * in its hidden field csrf_token, and the pipeline refuses a POST whose
+ * token is missing or wrong (403, before any handler runs).  The token is
+ * bound to the visitor: HMAC-SHA256 under the configured csrf.secret of the
+ * session token when signed in, else of a random pre-session cookie
+ * (spor_csrf) that the first form sets.  A new session (login) gets new
+ * tokens; another site can neither read nor compute them. */
+#ifndef SPOR_CSRF_H
+#define SPOR_CSRF_H
+
+#include <stdbool.h>
+
+struct req;
+
+#define CSRF_FIELD "csrf_token"
+#define CSRF_COOKIE "spor_csrf"
+
+/* The visitor's token, also set as Csrf.token for the forms; sets the
+ * pre-session cookie when an anonymous visitor has none.  NULL on failure. */
+const char *csrf_token(struct req *r);
+
+/* Whether the POST body's csrf_token is the visitor's token. */
+bool csrf_valid(struct req *r);
+
+#endif

@@ -1,0 +1,14 @@
+/* The star on a list's or an organisation's page: for a signed-in visitor,
+ * whether they follow it (read through v_session_favourites, found by the
+ * session's hash), for the favourite_star macro's form, which posts to
+ * spor-account's /account/favourites. */
+#ifndef SPOR_FAVOURITE_H
+#define SPOR_FAVOURITE_H
+
+struct req;
+
+/* Set Page.favourite.{kind,ref,on,next} when the visitor is signed in;
+ * `kind` is "list" or "organisation". */
+void favourite_mark(struct req *r, const char *kind, const char *ref);
+
+#endif

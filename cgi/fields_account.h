@@ -1,0 +1,29 @@
+/* spor-account's fields: one table (routes_account.c) that every route
+ * picks from; handlers read them by these indices. */
+#ifndef SPOR_FIELDS_ACCOUNT_H
+#define SPOR_FIELDS_ACCOUNT_H
+
+enum account_field {
+	AF_LANG,	     /* interface language of this page */
+	AF_NEXT,	     /* where to go after signing in: a local path */
+	AF_NAME,	     /* the account's display name */
+	AF_EMAIL,	     /* the account's email */
+	AF_PASSWORD,	     /* a password (login, new password) */
+	AF_PASSWORD_CONFIRM, /* the new password again */
+	AF_CURRENT,	     /* the current password (change, delete) */
+	AF_TOKEN,	     /* a one-time link's token */
+	AF_UI_LANG,	     /* preference: interface language ("" = the browser's) */
+	AF_DATA_LANG,	     /* preference: data language */
+	AF_PAGE_SIZE,	     /* preference: rows per page */
+	AF_DATE_FORMAT,	     /* preference: iso, dmy, long */
+	AF_NOTIFY_REQUESTS,  /* preference: mail about my requests */
+	AF_NOTIFY_FOLLOWING, /* preference: mail about my favourites */
+	AF_NOTIFY_QUEUE,     /* preference: mail about requests waiting for me */
+	AF_KIND,	     /* favourites: list or organisation */
+	AF_REF,		     /* favourites: a list ID or an ORG-ID */
+	AF_ACTION,	     /* favourites: add or remove */
+	AF_SAVED,	     /* a confirmation to show after a redirect */
+	AF__COUNT
+};
+
+#endif

@@ -1,0 +1,13 @@
+/* Queueing email: a message is rendered from templates/mail/<kind>.cs as
+ * plain text (its first line is the subject) in the current interface
+ * language, with the Mail.* values the caller set, and written to the
+ * outbox in the caller's transaction; spor-mailer sends it. */
+#ifndef SPOR_MAIL_H
+#define SPOR_MAIL_H
+
+struct req;
+
+/* Queue mail `kind` to `recipient`.  Mail.site is set to site.url.  0 or -1. */
+int mail_queue(struct req *r, const char *kind, const char *recipient);
+
+#endif
