@@ -6,7 +6,6 @@
  * cannot read the outbox. */
 #include "config.h"
 
-#include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -15,47 +14,9 @@
 #include "../tap.h"
 #include "dbtest.h"
 #include "file.h"
+#include "mailbox.h"
 
 static MYSQL *owner;
-
-/* How many mails in the sink's folder hold `needle`; the last one in *text. */
-static int mails_with(const char *needle, char **text)
-{
-	const char *dir = getenv("SPOR_MAIL");
-	DIR *d = dir ? opendir(dir) : NULL;
-	int n = 0;
-	struct dirent *e;
-	while (d && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char path[8192];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		size_t len;
-		char *data = file_read(path, &len);
-		if (data && strstr(data, needle)) {
-			n++;
-			if (text) {
-				free(*text);
-				*text = data;
-				data = NULL;
-			}
-		}
-		free(data);
-	}
-	if (d)
-		closedir(d);
-	return n;
-}
-
-static bool wait_for_mail(const char *needle, int seconds)
-{
-	for (int i = 0; i < seconds * 10; i++) {
-		if (mails_with(needle, NULL) > 0)
-			return true;
-		usleep(100000);
-	}
-	return false;
-}
 
 static long long enqueue(const char *subject, const char *body)
 {
@@ -104,8 +65,8 @@ static void test_delivery(void)
 	ok(id > 0, "a message is written to the outbox");
 	char needle[64], *text = NULL;
 	snprintf(needle, sizeof needle, "Message-ID: <outbox-%lld@", id);
-	ok(wait_for_mail(needle, 10), "spor-mailer delivers it to the SMTP sink");
-	ok(mails_with(needle, &text) == 1 && text, "exactly once");
+	ok(mailbox_wait(needle, 1, 10), "spor-mailer delivers it to the SMTP sink");
+	ok(mailbox_count(needle, &text) == 1 && text, "exactly once");
 	ok(text && strstr(text, "To: <someone@example.org>") && strstr(text, "From: SPOR portal"),
 	   "with its recipient and sender");
 	ok(text && strstr(text, "Subject: =?UTF-8?B?VsOpcmlmaWNhdGlvbiBkZSB2b3RyZSBjb21wdGU=?="),
@@ -128,7 +89,7 @@ static void test_outage(void)
 	char needle[64];
 	snprintf(needle, sizeof needle, "Message-ID: <outbox-%lld@", id);
 	sleep(3);
-	ok(mails_with(needle, NULL) == 0 && !*column(id, "sent_at"), "while it is down the message waits");
+	ok(mailbox_count(needle, NULL) == 0 && !*column(id, "sent_at"), "while it is down the message waits");
 	int attempts = atoi(column(id, "attempts"));
 	ok(attempts >= 1 && *column(id, "last_error"), "its failed attempts are recorded (%d: %s)", attempts,
 	   column(id, "last_error"));
@@ -136,13 +97,13 @@ static void test_outage(void)
 	snprintf(cmd, sizeof cmd, "'%s/script/smtp-sink' %d '%s' '%s/smtp-sink.pid' >/dev/null 2>&1 &", getenv("top_srcdir"),
 		 atoi(getenv("SPOR_PORT")) + 25, getenv("SPOR_MAIL"), getenv("SPOR_RUN"));
 	ok(system(cmd) == 0, "the sink is started again");
-	ok(wait_for_mail(needle, 30), "then the message arrives");
-	ok(mails_with(needle, NULL) == 1, "once");
+	ok(mailbox_wait(needle, 1, 30), "then the message arrives");
+	ok(mailbox_count(needle, NULL) == 1, "once");
 	ok(marked_sent(id), "and is marked sent");
 	char first[64];
 	snprintf(first, sizeof first, "Message-ID: <outbox-%lld@", id - 1);
 	sleep(2);
-	ok(mails_with(first, NULL) == 1, "the message sent before the outage was not sent again");
+	ok(mailbox_count(first, NULL) == 1, "the message sent before the outage was not sent again");
 }
 
 int main(void)

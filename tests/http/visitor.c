@@ -1,0 +1,80 @@
+/* A visitor with cookies. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "visitor.h"
+
+void visitor_form_token(const struct resp *r, char out[64])
+{
+	const char *at = r->body ? strstr(r->body, "name=\"csrf_token\" value=\"") : NULL;
+	if (!at)
+		return;
+	at += strlen("name=\"csrf_token\" value=\"");
+	size_t n = strcspn(at, "\"");
+	if (n < 64)
+		snprintf(out, 64, "%.*s", (int)n, at);
+}
+
+/* Apply every "Set-Cookie: name=value" of the answer. */
+static void take_cookies(struct visitor *v, const struct resp *r)
+{
+	for (const char *line = r->headers; line && *line;) {
+		const char *end = strstr(line, "\r\n");
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len > 12 && strncasecmp(line, "Set-Cookie: ", 12) == 0) {
+			const char *nv = line + 12, *eq = memchr(nv, '=', len - 12);
+			size_t vlen = eq ? strcspn(eq + 1, ";\r\n") : 0;
+			char *slot = !eq ? NULL
+				     : strncmp(nv, "spor_session=", 13) == 0 ? v->session
+				     : strncmp(nv, "spor_csrf=", 10) == 0    ? v->pre
+									     : NULL;
+			if (slot && vlen < 64)
+				snprintf(slot, 64, "%.*s", (int)vlen, eq + 1);
+		}
+		line = end ? end + 2 : NULL;
+	}
+}
+
+static long send(struct visitor *v, const char *method, const char *path, const char *body, struct resp *r)
+{
+	char cookie[256];
+	snprintf(cookie, sizeof cookie, "Cookie: spor_session=%s; spor_csrf=%s", v->session, v->pre);
+	const char *headers[] = {cookie, v->extra, NULL};
+	if (request(method, path, body, body ? strlen(body) : 0, headers, r) < 0)
+		return -1;
+	take_cookies(v, r);
+	visitor_form_token(r, v->token);
+	return r->status;
+}
+
+long visitor_get(struct visitor *v, const char *path, struct resp *r)
+{
+	return send(v, "GET", path, NULL, r);
+}
+
+long visitor_post(struct visitor *v, const char *path, const char *fields, bool with_token, struct resp *r)
+{
+	size_t n = strlen(fields) + 128;
+	char *body = malloc(n);
+	snprintf(body, n, "%s%s%s%s", fields, with_token && *fields ? "&" : "", with_token ? "csrf_token=" : "",
+		 with_token ? v->token : "");
+	long status = send(v, "POST", path, body, r);
+	free(body);
+	return status;
+}
+
+long visitor_login(struct visitor *v, const char *email, const char *password)
+{
+	struct resp r;
+	visitor_get(v, "/login", &r);
+	resp_free(&r);
+	char fields[512];
+	snprintf(fields, sizeof fields, "email=%s&password=%s", email, password);
+	long status = visitor_post(v, "/login", fields, true, &r);
+	resp_free(&r);
+	return status;
+}

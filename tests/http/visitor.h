@@ -1,0 +1,30 @@
+/* A visitor with cookies, for the tests of signed-in pages: its session
+ * and pre-session cookies are sent with each request and updated from the
+ * answers' Set-Cookie, and the CSRF token of the last form it was shown is
+ * kept for the next POST. */
+#ifndef SPOR_TEST_VISITOR_H
+#define SPOR_TEST_VISITOR_H
+
+#include "client.h"
+
+struct visitor {
+	char session[64]; /* spor_session, or "" */
+	char pre[64];	  /* spor_csrf, or "" */
+	char token[64];	  /* csrf_token of the last form seen */
+	const char *extra; /* another header to send ("Accept-Language: de"), or NULL */
+};
+
+/* GET `path` as the visitor. */
+long visitor_get(struct visitor *v, const char *path, struct resp *r);
+
+/* POST urlencoded `fields` to `path`, with the visitor's CSRF token added
+ * unless `with_token` is false. */
+long visitor_post(struct visitor *v, const char *path, const char *fields, bool with_token, struct resp *r);
+
+/* Sign in through the form (GET /login, then POST); the POST's status. */
+long visitor_login(struct visitor *v, const char *email, const char *password);
+
+/* The value of a form's hidden csrf_token in an HTML answer, into out. */
+void visitor_form_token(const struct resp *r, char out[64]);
+
+#endif
