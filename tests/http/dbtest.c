@@ -1,6 +1,8 @@
 /* Database access for tests. */
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +52,30 @@ const char *dbtest_value(MYSQL *my, const char *sql)
 	if (res)
 		mysql_free_result(res);
 	return value;
+}
+
+const char *dbtest_valuef(MYSQL *my, const char *fmt, ...)
+{
+	char sql[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof sql, fmt, ap);
+	va_end(ap);
+	return dbtest_value(my, sql);
+}
+
+int dbtest_execf(MYSQL *my, const char *fmt, ...)
+{
+	char sql[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof sql, fmt, ap);
+	va_end(ap);
+	if (mysql_query(my, sql)) {
+		diag("%s: %s", sql, mysql_error(my));
+		return -1;
+	}
+	return 0;
 }
 
 const char *dbtest_value_long(MYSQL *my, const char *sql)

@@ -10,6 +10,11 @@ MYSQL *dbtest_connect(const char *role);
 /* The first column of the first row of `sql`, in a static buffer ("" when none). */
 const char *dbtest_value(MYSQL *my, const char *sql);
 
+/* dbtest_value of a formatted statement. */
+const char *dbtest_valuef(MYSQL *my, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Run a formatted statement; a failure is reported as a diagnostic.  0 or -1. */
+int dbtest_execf(MYSQL *my, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The same, any length (a new string each call, kept until the next). */
 const char *dbtest_value_long(MYSQL *my, const char *sql);
 

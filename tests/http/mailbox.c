@@ -10,11 +10,14 @@
 #include "file.h"
 #include "mailbox.h"
 
-int mailbox_count(const char *needle, char **text)
+/* Messages holding both needles (`also` may be NULL); the newest one's
+ * text (file names sort by time) in *text unless text is NULL. */
+static int find(const char *needle, const char *also, char **text)
 {
 	const char *dir = getenv("SPOR_MAIL");
 	DIR *d = dir ? opendir(dir) : NULL;
 	int n = 0;
+	char newest[256] = "";
 	struct dirent *e;
 	while (d && (e = readdir(d))) {
 		if (e->d_name[0] == '.')
@@ -23,9 +26,10 @@ int mailbox_count(const char *needle, char **text)
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		size_t len;
 		char *data = file_read(path, &len);
-		if (data && strstr(data, needle)) {
+		if (data && strstr(data, needle) && (!also || strstr(data, also))) {
 			n++;
-			if (text) {
+			if (text && strcmp(e->d_name, newest) > 0) {
+				snprintf(newest, sizeof newest, "%s", e->d_name);
 				free(*text);
 				*text = data;
 				data = NULL;
@@ -36,6 +40,11 @@ int mailbox_count(const char *needle, char **text)
 	if (d)
 		closedir(d);
 	return n;
+}
+
+int mailbox_count(const char *needle, char **text)
+{
+	return find(needle, NULL, text);
 }
 
 bool mailbox_wait(const char *needle, int n, int seconds)
@@ -51,9 +60,11 @@ bool mailbox_wait(const char *needle, int n, int seconds)
 char *mailbox_token(const char *needle, const char *path)
 {
 	char *text = NULL, link[256];
-	if (!mailbox_wait(needle, 1, 10) || !mailbox_count(needle, &text))
-		return NULL;
 	snprintf(link, sizeof link, "%s?token=", path);
+	for (int i = 0; i < 100 && !find(needle, link, NULL); i++)
+		usleep(100000);
+	if (!find(needle, link, &text))
+		return NULL;
 	char *at = strstr(text, link), *token = NULL;
 	if (at) {
 		at += strlen(link);

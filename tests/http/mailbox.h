@@ -5,15 +5,15 @@
 
 #include <stdbool.h>
 
-/* How many messages hold `needle`; the text of the last one found in *text
- * (free it) unless text is NULL. */
+/* How many messages hold `needle`; the text of the newest in *text (free
+ * it) unless text is NULL. */
 int mailbox_count(const char *needle, char **text);
 
 /* Wait up to `seconds` until `n` messages hold `needle`. */
 bool mailbox_wait(const char *needle, int n, int seconds);
 
-/* The token of the link "<path>?token=..." in the last message holding
- * `needle` (waiting up to 10 s for it): a new string, or NULL. */
+/* The token of the link "<path>?token=..." in the newest message holding
+ * `needle` and that link (waiting up to 10 s for one): a new string, or NULL. */
 char *mailbox_token(const char *needle, const char *path);
 
 #endif

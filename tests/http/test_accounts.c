@@ -6,7 +6,6 @@
  * the audit log, and CSRF on every form. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,28 +27,8 @@ static const char *email(const char *who)
 	return buf[i];
 }
 
-static const char *value(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static const char *value(const char *fmt, ...)
-{
-	char q[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(q, sizeof q, fmt, ap);
-	va_end(ap);
-	return dbtest_value(owner, q);
-}
-
-static void sql(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void sql(const char *fmt, ...)
-{
-	char q[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(q, sizeof q, fmt, ap);
-	va_end(ap);
-	if (mysql_query(owner, q))
-		diag("%s", mysql_error(owner));
-}
+#define value(...) dbtest_valuef(owner, __VA_ARGS__)
+#define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
 static long post(struct visitor *v, const char *path, const char *fields)
 {
@@ -65,35 +44,6 @@ static long get_status(struct visitor *v, const char *path)
 	long status = visitor_get(v, path, &r);
 	resp_free(&r);
 	return status;
-}
-
-/* Register through the form; the POST's answer in r. */
-static long register_as(struct visitor *v, const char *name, const char *mail, const char *pw, struct resp *r)
-{
-	get_status(v, "/register");
-	char fields[512];
-	snprintf(fields, sizeof fields, "name=%s&email=%s&password=%s&password_confirm=%s", name, mail, pw, pw);
-	return visitor_post(v, "/register", fields, true, r);
-}
-
-/* Register and follow the verification link: an active account. */
-static bool make_account(const char *name, const char *mail, const char *pw)
-{
-	struct visitor v = {0};
-	struct resp r;
-	register_as(&v, name, mail, pw, &r);
-	resp_free(&r);
-	char needle[200];
-	snprintf(needle, sizeof needle, "To: <%s>", mail);
-	char *token = mailbox_token(needle, "/register/verify");
-	if (!token)
-		return false;
-	char path[200], fields[200];
-	snprintf(path, sizeof path, "/register/verify?token=%s", token);
-	snprintf(fields, sizeof fields, "token=%s", token);
-	bool done = get_status(&v, path) == 200 && post(&v, "/register/verify", fields) == 200;
-	free(token);
-	return done;
 }
 
 static void test_register(void)
@@ -127,7 +77,7 @@ static void test_register(void)
 	resp_free(&r);
 	ok(!*value("SELECT id FROM accounts WHERE email = '%s'", ada), "and no account was made");
 
-	ok(register_as(&v, "Ada+%3Cb%3ELovelace%3C%2Fb%3E", ada, "a+long+passphrase", &r) == 200 &&
+	ok(visitor_register(&v, "Ada+%3Cb%3ELovelace%3C%2Fb%3E", ada, "a+long+passphrase", &r) == 200 &&
 		   body_has(&r, "Check your email"),
 	   "a registration: 200, check your email");
 	char *first = r.body ? strdup(r.body) : NULL;
@@ -140,7 +90,7 @@ static void test_register(void)
 
 	/* The same email again: the same answer; its owner is told by email. */
 	struct visitor other = {0};
-	ok(register_as(&other, "Mallory", ada, "another+passphrase", &r) == 200 && body_has(&r, "Check your email"),
+	ok(visitor_register(&other, "Mallory", ada, "another+passphrase", &r) == 200 && body_has(&r, "Check your email"),
 	   "registering a known email answers the same");
 	ok(first && r.body && strlen(first) > 1000 && labs((long)strlen(first) - (long)strlen(r.body)) < 40,
 	   "with a page of the same length (%zu, %zu)", first ? strlen(first) : 0, r.body ? strlen(r.body) : 0);
@@ -176,7 +126,7 @@ static void test_register(void)
 
 	/* An expired link. */
 	const char *late = email("late");
-	register_as(&other, "Late", late, "a+long+passphrase", &r);
+	visitor_register(&other, "Late", late, "a+long+passphrase", &r);
 	resp_free(&r);
 	sql("UPDATE account_tokens t JOIN accounts a ON a.id = t.account_id SET t.expires_at = UTC_TIMESTAMP() - "
 	    "INTERVAL 1 SECOND WHERE a.email = '%s'",
@@ -441,7 +391,7 @@ int main(void)
 	test_register();
 	char grace[128];
 	snprintf(grace, sizeof grace, "%s", email("grace"));
-	ok(make_account("Grace+Hopper", grace, "a+long+passphrase"), "an account: registered and verified");
+	ok(visitor_new_account("Grace+Hopper", grace, "a+long+passphrase"), "an account: registered and verified");
 	test_login(grace);
 	test_logout_row(grace);
 	test_lockout(grace);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mailbox.h"
 #include "visitor.h"
 
 void visitor_form_token(const struct resp *r, char out[64])
@@ -77,4 +78,38 @@ long visitor_login(struct visitor *v, const char *email, const char *password)
 	long status = visitor_post(v, "/login", fields, true, &r);
 	resp_free(&r);
 	return status;
+}
+
+long visitor_register(struct visitor *v, const char *name, const char *email, const char *password, struct resp *r)
+{
+	struct resp form;
+	visitor_get(v, "/register", &form);
+	resp_free(&form);
+	char fields[512];
+	snprintf(fields, sizeof fields, "name=%s&email=%s&password=%s&password_confirm=%s", name, email, password,
+		 password);
+	return visitor_post(v, "/register", fields, true, r);
+}
+
+bool visitor_new_account(const char *name, const char *email, const char *password)
+{
+	struct visitor v = {0};
+	struct resp r;
+	char needle[300];
+	snprintf(needle, sizeof needle, "To: <%s>", email);
+	int before = mailbox_count(needle, NULL);
+	visitor_register(&v, name, email, password, &r);
+	resp_free(&r);
+	char *token = mailbox_wait(needle, before + 1, 10) ? mailbox_token(needle, "/register/verify") : NULL;
+	if (!token)
+		return false;
+	char path[200], fields[200];
+	snprintf(path, sizeof path, "/register/verify?token=%s", token);
+	snprintf(fields, sizeof fields, "token=%s", token);
+	free(token);
+	long shown = visitor_get(&v, path, &r);
+	resp_free(&r);
+	long done = visitor_post(&v, "/register/verify", fields, true, &r);
+	resp_free(&r);
+	return shown == 200 && done == 200;
 }

@@ -24,6 +24,14 @@ long visitor_post(struct visitor *v, const char *path, const char *fields, bool 
 /* Sign in through the form (GET /login, then POST); the POST's status. */
 long visitor_login(struct visitor *v, const char *email, const char *password);
 
+/* Register through the form (GET, then POST name, email and the password
+ * twice; urlencoded values); the POST's status and answer in r. */
+long visitor_register(struct visitor *v, const char *name, const char *email, const char *password, struct resp *r);
+
+/* Register and follow the link of the verification mail: an active
+ * account.  True when it worked. */
+bool visitor_new_account(const char *name, const char *email, const char *password);
+
 /* The value of a form's hidden csrf_token in an HTML answer, into out. */
 void visitor_form_token(const struct resp *r, char out[64]);
 
