@@ -44,7 +44,7 @@ int account_notice(struct req *r, const char *key, int status)
 void account_error(struct req *r, const char *field, const char *key)
 {
 	HDF *errors = app_node(r, "Page.errors");
-	app_put(errors, field, key);
+	app_put(errors, field, key); /* names: literals (the callers' field names) */
 }
 
 int account_audit(struct req *r, const char *event, const char *account_id, const char *subject)

@@ -9,8 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // journey('rms', async ({ page, base, ok, shot }) => { ... }): runs the
-// steps, prints the plan and exits (1 when a check failed).
-export async function journey(service, steps) {
+// steps, prints the plan and exits (1 when a check failed).  With
+// { signedOut: true } the visitor starts with no cookie at all.
+export async function journey(service, steps, { signedOut = false } = {}) {
   let n = 0, failed = 0;
   const ok = (cond, name) => { n++; if (!cond) failed++; console.log(`${cond ? '' : 'not '}ok ${n} - ${name}`); };
 
@@ -31,7 +32,7 @@ export async function journey(service, steps) {
   });
   try {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
+    if (!signedOut) await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
     const page = await context.newPage();
     const problems = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
