@@ -18,6 +18,8 @@ static const struct field f_loc = {"locId", FT_LOCID, 0, 0, NULL};
 static const struct field f_email = {"email", FT_EMAIL, 0, 254, NULL};
 static const struct field f_next = {"next", FT_PATH, 0, 2000, NULL};
 static const struct field f_lang = {"lang", FT_LANG, 0, 0, NULL};
+static const struct field f_secret = {"password", FT_SECRET, 0, 12, NULL};
+static const struct field f_token = {"token", FT_TOKEN, 0, 0, NULL};
 
 struct field_case {
 	const struct field *f;
@@ -83,6 +85,14 @@ static const struct field_case cases[] = {
 	{&f_lang, "el-CY", FIELD_OK, true, "el-CY", 0},
 	{&f_lang, "FR", FIELD_FORMAT, false, NULL, 0},
 	{&f_lang, "fr;DROP", FIELD_FORMAT, false, NULL, 0},
+	{&f_secret, "  spaced pw ", FIELD_OK, true, "  spaced pw ", 0}, /* as typed: not trimmed */
+	{&f_secret, "tab\tpw", FIELD_CONTROL, false, NULL, 0},
+	{&f_secret, "0123456789abc", FIELD_TOO_LONG, false, NULL, 0},
+	{&f_token, "abcdefghijABCDEFGHIJ0123456789-_abcdefghijk", FIELD_OK, true,
+	 "abcdefghijABCDEFGHIJ0123456789-_abcdefghijk", 0},
+	{&f_token, "abcdefghijABCDEFGHIJ0123456789-_abcdefghij", FIELD_FORMAT, false, NULL, 0},
+	{&f_token, "abcdefghijABCDEFGHIJ0123456789-_abcdefghij=", FIELD_FORMAT, false, NULL, 0},
+	{&f_token, "abcdefghijABCDEFGHIJ0123456789+/abcdefghijk", FIELD_FORMAT, false, NULL, 0},
 };
 
 int main(void)
