@@ -30,6 +30,7 @@ int account_form(struct req *r, const char *page, int status)
 {
 	if (!csrf_token(r))
 		return 500;
+	r->cache_control = "no-store"; /* a form with its token, maybe personal data */
 	app_set(r, "Page.nav", "account");
 	int rendered = app_page(r, arena_printf(r->arena, "account/%s.cs", page));
 	return rendered == 200 ? status : rendered;
