@@ -34,6 +34,10 @@ const char *account_link_check(struct req *r, const char *token, const char *pur
  * marking the errors; true when it may be used. */
 bool account_new_password_ok(struct req *r);
 
+struct conf;
+/* What a worker of spor-account prepares when it starts.  0 or -1. */
+int account_worker_start(const struct conf *c);
+
 /* Whether `password` is the account's; an unknown account costs the same. */
 bool account_password_ok(struct req *r, const char *hash, const char *password);
 

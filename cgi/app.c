@@ -255,6 +255,10 @@ static void *worker_init(void *ctx)
 		worker_done(app);
 		return NULL;
 	}
+	if (app->def->worker_start && app->def->worker_start(app->conf) < 0) {
+		worker_done(app);
+		return NULL;
+	}
 	return app;
 }
 

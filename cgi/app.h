@@ -20,6 +20,7 @@ struct app_def {
 	const struct router *router;
 	size_t body_max; /* bytes in an urlencoded body */
 	bool writes_sessions; /* may record visits (idle timeout); spor-public may not */
+	int (*worker_start)(const struct conf *c); /* run in each new worker, or NULL; 0 or -1 */
 };
 
 /* The "lang" field every program accepts: the interface language when the

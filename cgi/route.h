@@ -20,6 +20,7 @@ enum role {
 	ROLE_USER = 1u << 1,	 /* any signed-in account */
 	ROLE_STEWARD = 1u << 2, /* data steward */
 	ROLE_ADMIN = 1u << 3,	 /* administrator */
+	ROLE_SUPER = 1u << 4,	 /* super user of at least one organisation (which ones: the handler checks) */
 };
 #define ROLES_EVERYONE (ROLE_ANON | ROLE_USER)
 #define ROLES_SIGNED_IN ROLE_USER

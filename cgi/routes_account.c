@@ -2,6 +2,7 @@
  * does (DB user spor_app). */
 #include "config.h"
 
+#include "account.h"
 #include "fields_account.h"
 #include "handlers.h"
 #include "routes.h"
@@ -67,4 +68,4 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, AF__COUNT, F(AF_LANG)};
 
-const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, true};
+const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, true, account_worker_start};

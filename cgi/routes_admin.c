@@ -20,4 +20,4 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, F__COUNT, F(F_LANG)};
 
-const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, true};
+const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, true, NULL};

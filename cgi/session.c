@@ -14,7 +14,7 @@
 
 /* Tokens are hashed by the server: SHA2() of the cookie's text. */
 static struct db_sql q_session = DB_SQL(
-	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, agency_roles FROM v_session_user"
+	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
 	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
 static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
@@ -24,23 +24,25 @@ static struct db_sql q_start = DB_SQL("INSERT INTO sessions (token_hash, account
 				      " VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
 
-/* Agency roles that open routes (enum role), by their code in the catalogue. */
+/* The roles that open routes (enum role), by their code in the catalogue:
+ * the agency's, and Super User of at least one organisation. */
 static const struct {
 	const char *code;
 	unsigned role;
-} agency_roles[] = {
+} console_roles[] = {
 	{"DATA_STEWARD", ROLE_STEWARD},
 	{"ADMINISTRATOR", ROLE_ADMIN},
+	{"INDUSTRY_SUPER_USER", ROLE_SUPER},
 };
 
 static unsigned roles_of(const char *codes)
 {
 	unsigned roles = 0;
-	for (size_t i = 0; codes && i < sizeof agency_roles / sizeof agency_roles[0]; i++) {
-		size_t n = strlen(agency_roles[i].code);
-		for (const char *p = strstr(codes, agency_roles[i].code); p; p = strstr(p + 1, agency_roles[i].code))
+	for (size_t i = 0; codes && i < sizeof console_roles / sizeof console_roles[0]; i++) {
+		size_t n = strlen(console_roles[i].code);
+		for (const char *p = strstr(codes, console_roles[i].code); p; p = strstr(p + 1, console_roles[i].code))
 			if ((p == codes || p[-1] == ',') && (p[n] == ',' || !p[n]))
-				roles |= agency_roles[i].role;
+				roles |= console_roles[i].role;
 	}
 	return roles;
 }
@@ -67,6 +69,8 @@ void session_load(struct req *r, bool touch)
 		app_set(r, "User.admin", "1");
 	if (r->roles & ROLE_STEWARD)
 		app_set(r, "User.steward", "1");
+	if (r->roles & ROLE_SUPER)
+		app_set(r, "User.super", "1");
 	if (touch && db_exec(r->app->db, &q_touch, NULL, "s", token) < 0)
 		log_error("could not record a session's visit");
 }

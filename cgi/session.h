@@ -1,7 +1,7 @@
 /* Who is signed in: the session cookie (spor_session, or __Host-spor_session
  * over HTTPS: a token of token.h) found by its SHA-256 in the sessions every
  * program may see (the v_session_user view: the account's ID, name,
- * preferences and agency roles; active accounts only), within the absolute
+ * preferences and the roles that open the console; active accounts only), within the absolute
  * and the idle timeout (session.absolute_seconds, session.idle_seconds). */
 #ifndef SPOR_SESSION_H
 #define SPOR_SESSION_H

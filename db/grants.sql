@@ -44,6 +44,7 @@ GRANT SELECT (account_id), UPDATE (subject) ON audit_log TO spor_account;
 GRANT SELECT ON v_session_favourites TO spor_account;
 GRANT SELECT ON rms_lists TO spor_account;
 GRANT SELECT ON oms_organisations TO spor_account;
+GRANT SELECT, INSERT, UPDATE ON role_requests TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
 GRANT SELECT, UPDATE ON accounts TO spor_admin;
@@ -52,6 +53,8 @@ GRANT SELECT ON roles TO spor_admin;
 GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
 GRANT SELECT, INSERT ON audit_log TO spor_admin;
 GRANT DELETE ON auth_throttle TO spor_admin;
+GRANT SELECT, UPDATE ON role_requests TO spor_admin;
+GRANT SELECT ON oms_organisations TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

@@ -92,12 +92,13 @@ CREATE TABLE IF NOT EXISTS account_roles (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
 
 -- What every program may know of a session: who is signed in, the
--- preferences every page applies, and the agency roles.  No secrets.
+-- preferences every page applies, and the roles that open spor-admin's
+-- console (the agency's, and Super User of any organisation).  No secrets.
 CREATE OR REPLACE SQL SECURITY DEFINER VIEW v_session_user AS
   SELECT s.token_hash, s.account_id, a.name, s.last_seen_at, s.expires_at,
          a.ui_lang, a.data_lang, a.page_size, a.date_format,
-         (SELECT GROUP_CONCAT(r.role_code ORDER BY r.role_code) FROM account_roles r
-           WHERE r.account_id = a.id AND r.org_id = '') AS agency_roles
+         (SELECT GROUP_CONCAT(DISTINCT r.role_code ORDER BY r.role_code) FROM account_roles r
+           WHERE r.account_id = a.id AND (r.org_id = '' OR r.role_code = 'INDUSTRY_SUPER_USER')) AS console_roles
   FROM sessions s JOIN accounts a ON a.id = s.account_id
   WHERE a.status = 'active';
 

@@ -170,9 +170,9 @@ static int by_value(const void *a, const void *b)
 static void test_login(const char *mail)
 {
 	char *wrong = NULL, *unknown = NULL;
-	double t_wrong[3], t_unknown[3];
+	double t_wrong[4], t_unknown[4]; /* a fifth failure would lock the email out */
 	long s1 = 0, s2 = 0;
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		free(wrong);
 		free(unknown);
 		s1 = attempt(mail, "not+the+password", &wrong, &t_wrong[i]);
@@ -182,13 +182,14 @@ static void test_login(const char *mail)
 	ok(s1 == 401 && s2 == 401, "a wrong password and an unknown email: both 401 (%ld, %ld)", s1, s2);
 	ok(wrong && unknown && strcmp(wrong, unknown) == 0 && strstr(wrong, "not right"),
 	   "with the same message");
-	qsort(t_wrong, 3, sizeof(double), by_value);
-	qsort(t_unknown, 3, sizeof(double), by_value);
-	double ratio = t_wrong[1] / t_unknown[1];
-	ok(ratio > 0.5 && ratio < 2.0, "in similar time (median %.0f ms and %.0f ms)", t_wrong[1], t_unknown[1]);
+	qsort(t_wrong, 4, sizeof(double), by_value);
+	qsort(t_unknown, 4, sizeof(double), by_value);
+	double wrong_ms = (t_wrong[1] + t_wrong[2]) / 2, unknown_ms = (t_unknown[1] + t_unknown[2]) / 2;
+	ok(wrong_ms / unknown_ms > 0.5 && wrong_ms / unknown_ms < 2.0, "in similar time (median %.0f ms and %.0f ms)",
+	   wrong_ms, unknown_ms);
 	free(wrong);
 	free(unknown);
-	ok(strcmp(value("SELECT COUNT(*) FROM audit_log WHERE event = 'login.failed' AND subject = '%s'", mail), "3") ==
+	ok(strcmp(value("SELECT COUNT(*) FROM audit_log WHERE event = 'login.failed' AND subject = '%s'", mail), "4") ==
 		   0,
 	   "each failure is in the audit log");
 
