@@ -13,7 +13,7 @@
 #include "token.h"
 
 static struct db_sql q_audit = DB_SQL(
-	"INSERT INTO audit_log (event, account_id, subject, address) VALUES (?, ?, ?, ?)");
+	"INSERT INTO audit_log (event, account_id, actor_id, subject, address) VALUES (?, ?, ?, ?, ?)");
 static struct db_sql q_link_new = DB_SQL("INSERT INTO account_tokens (token_hash, account_id, purpose, expires_at)"
 					 " VALUES (UNHEX(SHA2(?, 256)), ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
 static struct db_sql q_link_check = DB_SQL(
@@ -28,12 +28,7 @@ static struct db_sql q_link_use = DB_SQL("UPDATE account_tokens SET used_at = UT
 
 int account_form(struct req *r, const char *page, int status)
 {
-	if (!csrf_token(r))
-		return 500;
-	r->cache_control = "no-store"; /* a form with its token, maybe personal data */
-	app_set(r, "Page.nav", "account");
-	int rendered = app_page(r, arena_printf(r->arena, "account/%s.cs", page));
-	return rendered == 200 ? status : rendered;
+	return csrf_form_page(r, "account", arena_printf(r->arena, "account/%s.cs", page), status);
 }
 
 int account_notice(struct req *r, const char *key, int status)
@@ -50,7 +45,9 @@ void account_error(struct req *r, const char *field, const char *key)
 
 int account_audit(struct req *r, const char *event, const char *account_id, const char *subject)
 {
-	int rc = db_exec(r->app->db, &q_audit, NULL, "ssss", event, account_id, subject, r->remote_addr);
+	/* The actor, when someone acts on another's account (a decider). */
+	const char *actor = r->user.id && (!account_id || strcmp(account_id, r->user.id) != 0) ? r->user.id : NULL;
+	int rc = db_exec(r->app->db, &q_audit, NULL, "sssss", event, account_id, actor, subject, r->remote_addr);
 	if (rc < 0)
 		log_error("audit log: could not record %s", event);
 	return rc;

@@ -152,6 +152,10 @@ static int dispatch(struct req *r)
 	case ROUTE_FOUND:
 		break;
 	}
+	size_t upload_max = route_has_file(rt, r->match.route) ? r->app->def->upload_max : 0;
+	int refused = http_read_body(r, r->app->def->body_max, upload_max);
+	if (refused)
+		return refused;
 	if (route_inputs(rt, r->arena, &r->params, &r->match) != ROUTE_FOUND) {
 		r->err_param = r->match.bad_param;
 		r->err_reason = field_error_key(r->match.bad_reason);
@@ -204,7 +208,7 @@ void app_handle(struct app *app, FCGX_Request *fr)
 	r.hdf = tpl_hdf(app->tpl);
 	tpl_set_lang(app->tpl, "en");
 
-	int status = http_read(&r, app->def->body_max);
+	int status = http_read(&r);
 	if (!status) {
 		app_set(&r, "Req.path", r.path);
 		status = dispatch(&r);

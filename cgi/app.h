@@ -19,6 +19,7 @@ struct app_def {
 	const char *db_role; /* configuration keys db.<role>.user / .password */
 	const struct router *router;
 	size_t body_max; /* bytes in an urlencoded body */
+	size_t upload_max; /* bytes in a multipart body, on routes with a file field; 0: none */
 	bool writes_sessions; /* may record visits (idle timeout); spor-public may not */
 	int (*worker_start)(const struct conf *c); /* run in each new worker, or NULL; 0 or -1 */
 };

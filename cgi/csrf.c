@@ -48,3 +48,13 @@ bool csrf_valid(struct req *r)
 	token_hmac(r->app->csrf_secret, bound, mac);
 	return token_equal(mac, sent->value);
 }
+
+int csrf_form_page(struct req *r, const char *nav, const char *page, int status)
+{
+	if (!csrf_token(r))
+		return 500;
+	r->cache_control = "no-store"; /* a form with its token, maybe personal data */
+	app_set(r, "Page.nav", nav);
+	int rendered = app_page(r, page);
+	return rendered == 200 ? status : rendered;
+}

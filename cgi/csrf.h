@@ -19,6 +19,10 @@ struct req;
  * pre-session cookie when an anonymous visitor has none.  NULL on failure. */
 const char *csrf_token(struct req *r);
 
+/* Render `page` (a template path) holding forms: the token set, Page.nav
+ * set to `nav`, and never stored by caches; returns `status` (or 500). */
+int csrf_form_page(struct req *r, const char *nav, const char *page, int status);
+
 /* Whether the POST body's csrf_token is the visitor's token. */
 bool csrf_valid(struct req *r);
 

@@ -94,6 +94,7 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 	case FT_LINES:
 	case FT_EMAIL:
 	case FT_SECRET:
+	case FT_FILE:
 		if (has_control(v, f->type == FT_LINES))
 			return FIELD_CONTROL;
 		if (f->max && (long long)chars > f->max)

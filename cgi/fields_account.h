@@ -23,6 +23,12 @@ enum account_field {
 	AF_REF,		     /* favourites: a list ID or an ORG-ID */
 	AF_ACTION,	     /* favourites: add or remove */
 	AF_SAVED,	     /* a confirmation to show after a redirect */
+	AF_Q,		     /* role requests: search for an organisation (name or ORG-ID) */
+	AF_ORG,		     /* role requests: the organisation (ORG-ID) */
+	AF_ROLE,	     /* role requests: the role asked for */
+	AF_JUSTIFICATION,    /* role requests: why */
+	AF_DOCUMENT,	     /* role requests: a supporting PDF (multipart) */
+	AF_REQUEST_ID,	     /* path: /account/roles/{requestId}/... */
 	AF__COUNT
 };
 

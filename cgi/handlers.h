@@ -58,7 +58,30 @@ int prefs_form(struct req *r);
 int prefs_submit(struct req *r);
 int favourite_submit(struct req *r);
 
-/* coming.c: pages whose feature is announced but not built yet */
-int coming_admin(struct req *r);
+/* account_roles.c: the user's roles and role requests */
+int roles_page(struct req *r);
+int role_request_submit(struct req *r);
+int role_request_withdraw(struct req *r);
+int role_request_document(struct req *r);
+
+/* admin_home.c: what waits for the signed-in decider */
+int admin_home(struct req *r);
+
+/* admin_requests.c: the queue of role requests, one request, its decision */
+int admin_requests(struct req *r);
+int admin_request(struct req *r);
+int admin_request_document(struct req *r);
+int admin_request_decide(struct req *r);
+
+/* admin_users.c: users, their roles, locking */
+int admin_users(struct req *r);
+int admin_user(struct req *r);
+int admin_user_lock(struct req *r);
+int admin_user_unlock(struct req *r);
+int admin_user_grant(struct req *r);
+int admin_user_revoke(struct req *r);
+
+/* admin_audit.c: the audit log */
+int admin_audit(struct req *r);
 
 #endif

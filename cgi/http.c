@@ -59,6 +59,8 @@ static const char *parse_error_key(enum parse_error e)
 		return "escape";
 	case PARSE_NAME:
 		return "name";
+	case PARSE_FORMAT:
+		return "format";
 	}
 	return "format";
 }
@@ -71,8 +73,10 @@ static int read_params(struct req *r, const char *s, size_t len)
 	return refuse(r, 400, res.name, parse_error_key(res.error));
 }
 
-static int read_body(struct req *r, size_t body_max)
+int http_read_body(struct req *r, size_t body_max, size_t upload_max)
 {
+	if (strcmp(r->method, "POST") != 0)
+		return 0;
 	const char *clen = param(r, "CONTENT_LENGTH");
 	if (!*clen)
 		return 0;
@@ -83,20 +87,26 @@ static int read_body(struct req *r, size_t body_max)
 		return refuse(r, 400, "Content-Length", "format");
 	if (n == 0)
 		return 0;
-	if (n > body_max)
-		return refuse(r, 413, NULL, "too_long");
 	const char *type = param(r, "CONTENT_TYPE");
-	if (strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
+	const char *boundary = upload_max ? http_multipart_boundary(r->arena, type) : NULL;
+	if (!boundary && strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
 		return refuse(r, 415, "Content-Type", "format");
+	if (n > (boundary ? upload_max : body_max))
+		return refuse(r, 413, NULL, "too_long");
 	char *body = arena_alloc(r->arena, (size_t)n + 1);
 	int got = FCGX_GetStr(body, (int)n, r->fcgi->in);
 	if (got < 0 || (unsigned long long)got != n)
 		return refuse(r, 400, NULL, "short_body");
 	body[n] = '\0';
-	return read_params(r, body, (size_t)n);
+	if (!boundary)
+		return read_params(r, body, (size_t)n);
+	struct parse_result res;
+	if (http_parse_multipart(r->arena, body, (size_t)n, boundary, &r->params, &r->upload, &res) == PARSE_OK)
+		return 0;
+	return refuse(r, 400, res.name, parse_error_key(res.error));
 }
 
-int http_read(struct req *r, size_t body_max)
+int http_read(struct req *r)
 {
 	r->method = param(r, "REQUEST_METHOD");
 	r->path = param(r, "DOCUMENT_URI");
@@ -115,10 +125,7 @@ int http_read(struct req *r, size_t body_max)
 	size_t qlen = strlen(r->query);
 	if (qlen > QUERY_MAX)
 		return refuse(r, 414, NULL, "too_long");
-	int status = read_params(r, r->query, qlen);
-	if (!status && strcmp(r->method, "POST") == 0)
-		status = read_body(r, body_max);
-	return status;
+	return read_params(r, r->query, qlen);
 }
 
 void http_header(struct req *r, const char *name, const char *value)

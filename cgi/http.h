@@ -30,6 +30,7 @@ struct req {
 	const char *accept_language;
 	bool https;
 	struct params params;  /* query, then body */
+	struct upload upload;  /* the file of a multipart body, if any */
 	struct params cookies;
 	struct route_match match;
 	unsigned roles; /* enum role bits of the visitor */
@@ -59,10 +60,15 @@ struct req {
 const char *in_text(const struct req *r, int i);
 long long in_int(const struct req *r, int i, long long fallback);
 
-/* Read method, path, query, cookies and (for POST) an urlencoded body of at
- * most `body_max` bytes.  Returns 0, or the status to answer with (400, 413,
- * 415), with err_param/err_reason set. */
-int http_read(struct req *r, size_t body_max);
+/* Read method, path, query and cookies.  Returns 0, or the status to
+ * answer with (400, 414), with err_param/err_reason set. */
+int http_read(struct req *r);
+
+/* Read a POST's body: urlencoded, of at most `body_max` bytes, or, when
+ * `upload_max` is not 0, also multipart/form-data of at most `upload_max`
+ * bytes (its file in r->upload).  0, or the status to answer with (400,
+ * 413, 415). */
+int http_read_body(struct req *r, size_t body_max, size_t upload_max);
 
 void http_header(struct req *r, const char *name, const char *value);
 /* The name of one of the portal's cookies: "__Host-" + base over HTTPS. */

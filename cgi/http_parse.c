@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 #include <unistr.h>
 
 #include "http_parse.h"
@@ -134,6 +135,118 @@ enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t le
 		s = amp ? amp + 1 : end;
 	}
 	return PARSE_OK;
+}
+
+const char *http_multipart_boundary(struct arena *a, const char *content_type)
+{
+	if (strncasecmp(content_type, "multipart/form-data", 19) != 0)
+		return NULL;
+	const char *b = strstr(content_type, "boundary=");
+	if (!b)
+		return NULL;
+	b += 9;
+	bool quoted = *b == '"';
+	b += quoted;
+	size_t n = strcspn(b, quoted ? "\"" : "; \t");
+	/* RFC 2046: 1 to 70 characters of a small set. */
+	if (n < 1 || n > 70 || strspn(b, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ") < n)
+		return NULL;
+	return arena_strndup(a, b, n);
+}
+
+/* The value of `key="..."` in a Content-Disposition header line, or NULL. */
+static char *disposition_value(struct arena *a, const char *line, size_t len, const char *key)
+{
+	size_t klen = strlen(key);
+	for (const char *p = line; p + klen + 2 < line + len; p++) {
+		if ((p == line || p[-1] == ' ' || p[-1] == ';') && strncasecmp(p, key, klen) == 0 && p[klen] == '=' &&
+		    p[klen + 1] == '"') {
+			const char *v = p + klen + 2, *q = memchr(v, '"', (size_t)(line + len - v));
+			return q ? arena_strndup(a, v, (size_t)(q - v)) : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* A sent file's name without folders ("C:\\x\\a.pdf" → "a.pdf"). */
+static const char *base_name(const char *name)
+{
+	const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
+	const char *last = slash > back ? slash : back;
+	return last ? last + 1 : name;
+}
+
+static const char *find_bytes(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	if (nlen > hlen)
+		return NULL;
+	for (const char *p = hay; (p = memchr(p, needle[0], hlen - (size_t)(p - hay) - nlen + 1)); p++)
+		if (memcmp(p, needle, nlen) == 0)
+			return p;
+	return NULL;
+}
+
+enum parse_error http_parse_multipart(struct arena *a, const char *body, size_t len, const char *boundary,
+				      struct params *out, struct upload *file, struct parse_result *res)
+{
+	res->error = PARSE_OK;
+	res->name = NULL;
+	memset(file, 0, sizeof *file);
+	char *delim = arena_printf(a, "\r\n--%s", boundary);
+	size_t dlen = strlen(delim), count = 0;
+	/* The body starts with the first boundary (no preamble is expected). */
+	if (len < dlen || memcmp(body, delim + 2, dlen - 2) != 0)
+		return fail(res, PARSE_FORMAT, NULL);
+	const char *p = body + dlen - 2, *end = body + len;
+	for (;;) {
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
+			return PARSE_OK; /* the final boundary */
+		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
+			return fail(res, PARSE_FORMAT, NULL);
+		p += 2;
+		const char *head_end = find_bytes(p, (size_t)(end - p), "\r\n\r\n", 4);
+		if (!head_end)
+			return fail(res, PARSE_FORMAT, NULL);
+		char *name = NULL, *filename = NULL;
+		for (const char *line = p; line < head_end;) {
+			const char *eol = find_bytes(line, (size_t)(head_end + 2 - line), "\r\n", 2);
+			size_t llen = (size_t)(eol - line);
+			if (llen > 20 && strncasecmp(line, "Content-Disposition:", 20) == 0) {
+				name = disposition_value(a, line, llen, "name");
+				filename = disposition_value(a, line, llen, "filename");
+			}
+			line = eol + 2;
+		}
+		if (!name || !name_is_valid(name, strlen(name)))
+			return fail(res, PARSE_NAME, NULL);
+		if (++count > PARAMS_MAX)
+			return fail(res, PARSE_TOO_MANY, name);
+		const char *value = head_end + 4;
+		const char *next = find_bytes(value, (size_t)(end - value), delim, dlen);
+		if (!next)
+			return fail(res, PARSE_FORMAT, name);
+		size_t vlen = (size_t)(next - value);
+		if (filename) {
+			const char *base = base_name(filename);
+			if (!text_is_clean(base, strlen(base)))
+				return fail(res, PARSE_UTF8, name);
+			if (*base || vlen) {
+				if (file->field)
+					return fail(res, PARSE_TOO_MANY, name);
+				*file = (struct upload){name, base, value, vlen};
+			}
+			params_add(a, out, name, base, strlen(base));
+		} else {
+			if (vlen > PARAM_VALUE_MAX)
+				return fail(res, PARSE_TOO_LONG, name);
+			if (memchr(value, '\0', vlen))
+				return fail(res, PARSE_NUL, name);
+			if (u8_check((const uint8_t *)value, vlen))
+				return fail(res, PARSE_UTF8, name);
+			params_add(a, out, name, arena_strndup(a, value, vlen), vlen);
+		}
+		p = next + dlen;
+	}
 }
 
 static bool cookie_octets_ok(const char *s, size_t len)

@@ -37,6 +37,7 @@ enum parse_error {
 	PARSE_UTF8,	  /* invalid UTF-8 */
 	PARSE_ESCAPE,	  /* a malformed %XX escape */
 	PARSE_NAME,	  /* a name outside [A-Za-z0-9_.-] */
+	PARSE_FORMAT,	  /* a malformed multipart body */
 };
 
 struct parse_result {
@@ -53,6 +54,25 @@ const struct param *params_get(const struct params *p, const char *name);
  * and append the pairs to `out`.  Returns PARSE_OK or the first error. */
 enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params *out,
 				       struct parse_result *res);
+
+/* A file sent in a multipart/form-data body: the bytes stay in the body. */
+struct upload {
+	const char *field;    /* the form field's name, or NULL when no file came */
+	const char *filename; /* as sent, without any folder part; clean UTF-8 */
+	const char *data;
+	size_t len;
+};
+
+/* The boundary of a "multipart/form-data; boundary=..." Content-Type, or
+ * NULL when it is not one (or the boundary is malformed). */
+const char *http_multipart_boundary(struct arena *a, const char *content_type);
+
+/* Parse a multipart/form-data body: text parts are appended to `out` (with
+ * the checks of urlencoded values), at most one file part goes to `file`
+ * and its file name is also appended as the field's value.  A second file,
+ * a malformed part or a missing final boundary is an error. */
+enum parse_error http_parse_multipart(struct arena *a, const char *body, size_t len, const char *boundary,
+				      struct params *out, struct upload *file, struct parse_result *res);
 
 /* Parse a Cookie header.  Malformed cookies are skipped, not fatal: a stray
  * cookie set by another site on the same host must not lock users out. */

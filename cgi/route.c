@@ -185,3 +185,11 @@ enum route_status route_inputs(const struct router *rt, struct arena *a, const s
 	}
 	return ROUTE_FOUND;
 }
+
+bool route_has_file(const struct router *rt, const struct route *route)
+{
+	for (size_t i = 0; i < rt->nfields; i++)
+		if ((route->fields & F(i)) && rt->fields[i].type == FT_FILE)
+			return true;
+	return false;
+}

@@ -74,6 +74,9 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
 enum route_status route_inputs(const struct router *rt, struct arena *a, const struct params *params,
 			       struct route_match *m);
 
+/* Whether the route accepts a file (a field of type FT_FILE). */
+bool route_has_file(const struct router *rt, const struct route *route);
+
 /* Index of the field named `name`, or -1. */
 int route_field_index(const struct router *rt, const char *name);
 

@@ -12,7 +12,9 @@ static const char *const date_formats[] = {"iso", "dmy", "long", NULL};
 static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
-static const char *const saved[] = {"preferences", "password", NULL};
+static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", NULL};
+/* The roles held for an organisation, which users may ask for. */
+static const char *const org_roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA_USER", NULL};
 
 /* Passwords are not trimmed and may be long enough to get the friendly
  * "at most 128 characters" rather than a 400. */
@@ -36,6 +38,12 @@ static const struct field fields[AF__COUNT] = {
 	[AF_REF] = {"ref", FT_TEXT, 0, 13, NULL},
 	[AF_ACTION] = {"action", FT_ENUM, 0, 0, actions},
 	[AF_SAVED] = {"saved", FT_ENUM, 0, 0, saved},
+	[AF_Q] = {"q", FT_TEXT, 0, 200, NULL},
+	[AF_ORG] = {"org", FT_ORGID, 0, 0, NULL},
+	[AF_ROLE] = {"role", FT_ENUM, 0, 0, org_roles},
+	[AF_JUSTIFICATION] = {"justification", FT_LINES, 0, 2000, NULL},
+	[AF_DOCUMENT] = {"document", FT_FILE, 0, 200, NULL},
+	[AF_REQUEST_ID] = {"requestId", FT_INT, 1, 999999999999, NULL},
 };
 
 #define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
@@ -62,10 +70,16 @@ static const struct route routes[] = {
 	 F(AF_KIND) | F(AF_REF) | F(AF_ACTION) | F(AF_NEXT)},
 	{"GET", "/account/password", password_form, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/password", password_submit, ROLES_SIGNED_IN, F(AF_CURRENT) | NEW_PASSWORD},
+	{"GET", "/account/roles", roles_page, ROLES_SIGNED_IN, F(AF_Q) | F(AF_ORG) | F(AF_SAVED)},
+	{"POST", "/account/roles", role_request_submit, ROLES_SIGNED_IN,
+	 F(AF_ORG) | F(AF_ROLE) | F(AF_JUSTIFICATION) | F(AF_DOCUMENT)},
+	{"POST", "/account/roles/{requestId}/withdraw", role_request_withdraw, ROLES_SIGNED_IN, 0},
+	{"GET", "/account/roles/{requestId}/document", role_request_document, ROLES_SIGNED_IN, 0},
 	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/delete", delete_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 };
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, AF__COUNT, F(AF_LANG)};
 
-const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, true, account_worker_start};
+const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, 11 * 1024 * 1024, true,
+					   account_worker_start};

@@ -1,23 +1,60 @@
-/* spor-admin's routes: the administrators' and data stewards' console
- * (DB user spor_admin). */
+/* spor-admin's routes: the console of administrators, data stewards and
+ * organisations' super users (DB user spor_admin).  Which organisation's
+ * requests and users a super user may see and touch is checked by the
+ * handlers (roles_may_decide), route by route and object by object. */
 #include "config.h"
 
+#include "fields_admin.h"
 #include "handlers.h"
 #include "routes.h"
 
-enum {
-	F_LANG,
-	F__COUNT
+static const char *const statuses[] = {"PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "all", NULL};
+static const char *const roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA_USER", "TRANSLATOR",
+				    "DATA_STEWARD", "ADMINISTRATOR", NULL};
+static const char *const ages[] = {"7", "30", "90", NULL};
+static const char *const decisions[] = {"approve", "reject", NULL};
+static const char *const events[] = {"login", "register", "password", "account", "role", NULL};
+static const char *const saved[] = {"decided", "locked", "unlocked", "granted", "revoked", NULL};
+
+static const struct field fields[DF__COUNT] = {
+	[DF_LANG] = FIELD_LANG,
+	[DF_PAGE] = {"page", FT_INT, 1, 100000, NULL},
+	[DF_SIZE] = {"size", FT_INT, 10, 500, NULL},
+	[DF_STATUS] = {"status", FT_ENUM, 0, 0, statuses},
+	[DF_ORG] = {"org", FT_ORGID, 0, 0, NULL},
+	[DF_ROLE] = {"role", FT_ENUM, 0, 0, roles},
+	[DF_AGE] = {"age", FT_ENUM, 0, 0, ages},
+	[DF_REQUEST_ID] = {"requestId", FT_INT, 1, 999999999999, NULL},
+	[DF_DECISION] = {"decision", FT_ENUM, 0, 0, decisions},
+	[DF_REASON] = {"reason", FT_LINES, 0, 2000, NULL},
+	[DF_Q] = {"q", FT_TEXT, 0, 200, NULL},
+	[DF_ACCOUNT_ID] = {"accountId", FT_INT, 1, 999999999999, NULL},
+	[DF_EVENT] = {"event", FT_ENUM, 0, 0, events},
+	[DF_SAVED] = {"saved", FT_ENUM, 0, 0, saved},
 };
 
-static const struct field fields[F__COUNT] = {
-	[F_LANG] = FIELD_LANG,
-};
+#define CONSOLE (ROLE_ADMIN | ROLE_STEWARD | ROLE_SUPER)
+#define DECIDERS (ROLE_ADMIN | ROLE_SUPER)
+#define PAGED (F(DF_PAGE) | F(DF_SIZE))
 
 static const struct route routes[] = {
-	{"GET", "/admin", coming_admin, ROLE_ADMIN | ROLE_STEWARD, 0},
+	{"GET", "/admin", admin_home, CONSOLE, 0},
+	{"GET", "/admin/role-requests", admin_requests, DECIDERS,
+	 PAGED | F(DF_STATUS) | F(DF_ORG) | F(DF_ROLE) | F(DF_AGE) | F(DF_SAVED)},
+	{"GET", "/admin/role-requests/{requestId}", admin_request, DECIDERS, 0},
+	{"GET", "/admin/role-requests/{requestId}/document", admin_request_document, DECIDERS, 0},
+	{"POST", "/admin/role-requests/{requestId}/decision", admin_request_decide, DECIDERS,
+	 F(DF_DECISION) | F(DF_REASON)},
+	{"GET", "/admin/users", admin_users, DECIDERS, PAGED | F(DF_Q) | F(DF_ORG) | F(DF_ROLE)},
+	{"GET", "/admin/users/{accountId}", admin_user, DECIDERS, F(DF_SAVED)},
+	{"POST", "/admin/users/{accountId}/lock", admin_user_lock, ROLE_ADMIN, 0},
+	{"POST", "/admin/users/{accountId}/unlock", admin_user_unlock, ROLE_ADMIN, 0},
+	{"POST", "/admin/users/{accountId}/roles", admin_user_grant, ROLE_ADMIN, F(DF_ROLE)},
+	{"POST", "/admin/users/{accountId}/roles/revoke", admin_user_revoke, DECIDERS,
+	 F(DF_ROLE) | F(DF_ORG) | F(DF_REASON)},
+	{"GET", "/admin/audit", admin_audit, ROLE_ADMIN, PAGED | F(DF_EVENT) | F(DF_Q)},
 };
 
-static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, F__COUNT, F(F_LANG)};
+static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, DF__COUNT, F(DF_LANG)};
 
-const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, true, NULL};
+const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, 0, true, NULL};

@@ -49,6 +49,7 @@ GRANT SELECT, INSERT, UPDATE ON role_requests TO spor_account;
 GRANT SELECT ON v_session_user TO spor_admin;
 GRANT SELECT, UPDATE ON accounts TO spor_admin;
 GRANT SELECT, DELETE ON sessions TO spor_admin;
+GRANT UPDATE (last_seen_at) ON sessions TO spor_admin;
 GRANT SELECT ON roles TO spor_admin;
 GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
 GRANT SELECT, INSERT ON audit_log TO spor_admin;

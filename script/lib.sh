@@ -71,6 +71,9 @@ mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
 mail.from = SPOR portal <no-reply@localhost>
 mail.retry_seconds = ${SPOR_MAIL_RETRY:-30}
 CONF
+    # Where supporting documents are kept (outside the web root).
+    grep -q '^uploads.dir' "$SPOR_CONF" || echo "uploads.dir = $SPOR_VAR/uploads" >>"$SPOR_CONF"
+    mkdir -p "$SPOR_VAR/uploads"
     # The key of the CSRF tokens, also into an older configuration.
     grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
 }

@@ -27,6 +27,7 @@ def:content() ?>
  <li><strong><?cs var:Lang.role[role.code].name ?></strong><?cs if:role.org ?> &middot; <a href="/oms/organisations/<?cs var:role.org ?>"><?cs if:role.org_name ?><?cs var:role.org_name ?><?cs else ?><?cs var:role.org ?><?cs /if ?></a> <span class="id"><?cs var:role.org ?></span><?cs /if ?></li><?cs /each ?>
 </ul>
 <?cs else ?><p><?cs var:Lang.account.no_roles ?></p><?cs /if ?>
+<p><a href="/account/roles"><?cs var:Lang.account.roles_link ?></a></p>
 </section>
 
 <section aria-labelledby="favourites">

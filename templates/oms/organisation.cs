@@ -10,6 +10,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.org.name ?></h1>
 <?cs call:favourite_star() ?>
+<?cs if:User.id ?><p><a href="/account/roles?org=<?cs var:Page.org.id ?>#new"><?cs var:Lang.oms.request_role ?></a></p><?cs /if ?>
 <p class="record-id"><?cs var:Lang.oms.org_id ?> <span class="id"><?cs var:Page.org.id ?></span> <?cs call:org_status(Page.org.status) ?></p>
 
 <section aria-labelledby="details">

@@ -173,7 +173,22 @@ static const struct policy policy[] = {
 	{&account_app, "POST", "/account/password", ROLES_SIGNED_IN},
 	{&account_app, "GET", "/account/delete", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/delete", ROLES_SIGNED_IN},
-	{&admin_app, "GET", "/admin", ROLE_ADMIN | ROLE_STEWARD},
+	{&account_app, "GET", "/account/roles", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/account/roles", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/account/roles/{requestId}/withdraw", ROLES_SIGNED_IN},
+	{&account_app, "GET", "/account/roles/{requestId}/document", ROLES_SIGNED_IN},
+	{&admin_app, "GET", "/admin", ROLE_ADMIN | ROLE_STEWARD | ROLE_SUPER},
+	{&admin_app, "GET", "/admin/role-requests", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "GET", "/admin/role-requests/{requestId}", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "GET", "/admin/role-requests/{requestId}/document", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "POST", "/admin/role-requests/{requestId}/decision", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "GET", "/admin/users", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "GET", "/admin/users/{accountId}", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "POST", "/admin/users/{accountId}/lock", ROLE_ADMIN},
+	{&admin_app, "POST", "/admin/users/{accountId}/unlock", ROLE_ADMIN},
+	{&admin_app, "POST", "/admin/users/{accountId}/roles", ROLE_ADMIN},
+	{&admin_app, "POST", "/admin/users/{accountId}/roles/revoke", ROLE_ADMIN | ROLE_SUPER},
+	{&admin_app, "GET", "/admin/audit", ROLE_ADMIN},
 };
 
 static void test_policy(void)
@@ -196,7 +211,7 @@ static void test_policy(void)
 				ok(strcmp(r->method, "GET") == 0 && (r->roles & ROLE_ANON),
 				   "spor-public %s is read-only and anonymous", r->pattern);
 			if (apps[k] == &admin_app)
-				ok(!(r->roles & (ROLE_ANON | ROLE_USER)), "spor-admin %s needs an agency role",
+				ok(!(r->roles & (ROLE_ANON | ROLE_USER)), "spor-admin %s needs a console role",
 				   r->pattern);
 		}
 	}

@@ -1,0 +1,18 @@
+/* What the console's pages share (spor-admin). */
+#ifndef SPOR_ADMIN_H
+#define SPOR_ADMIN_H
+
+#include <stdbool.h>
+
+struct req;
+
+/* Render admin/<page>.cs (Csrf.token set, never stored by caches);
+ * returns `status`. */
+int admin_page(struct req *r, const char *page, int status);
+
+/* "1" when the signed-in user is an administrator, else "0": the argument
+ * of the queries that show an administrator everything and a super user
+ * only what concerns their organisations. */
+const char *admin_all(const struct req *r);
+
+#endif

@@ -1,0 +1,22 @@
+/* Supporting documents of requests: one PDF of at most 10 MB, its type
+ * checked by its content (libmagic and the "%PDF-" signature, never by its
+ * name), stored outside the web root in uploads.dir under its SHA-256, and
+ * sent back only through the handlers that checked who may read it. */
+#ifndef SPOR_DOCUMENT_H
+#define SPOR_DOCUMENT_H
+
+#include <stddef.h>
+
+struct req;
+
+enum { DOCUMENT_MAX = 10 * 1024 * 1024 };
+
+/* Check and store the request's uploaded file (r->upload).  NULL and its
+ * SHA-256 in hex into sha, or why not: the key of a form error
+ * (document_type, document_size) or "store" when it could not be written. */
+const char *document_store(struct req *r, char sha[65]);
+
+/* Answer the stored document `sha` as a PDF download named `download`. */
+int document_send(struct req *r, const char *sha, const char *download);
+
+#endif

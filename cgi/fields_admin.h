@@ -1,0 +1,24 @@
+/* spor-admin's fields: one table (routes_admin.c) that every route picks
+ * from; handlers read them by these indices. */
+#ifndef SPOR_FIELDS_ADMIN_H
+#define SPOR_FIELDS_ADMIN_H
+
+enum admin_field {
+	DF_LANG,	/* interface language of this page */
+	DF_PAGE,	/* 1.. */
+	DF_SIZE,	/* rows per page */
+	DF_STATUS,	/* role requests: PENDING, APPROVED, REJECTED, WITHDRAWN, all */
+	DF_ORG,		/* an ORG-ID filter or field */
+	DF_ROLE,	/* a role code */
+	DF_AGE,		/* role requests: waiting longer than 7, 30 or 90 days */
+	DF_REQUEST_ID,	/* path: /admin/role-requests/{requestId} */
+	DF_DECISION,	/* approve or reject */
+	DF_REASON,	/* why (a decision, a revocation) */
+	DF_Q,		/* users: name or email; audit: email */
+	DF_ACCOUNT_ID,	/* path: /admin/users/{accountId} */
+	DF_EVENT,	/* audit: a kind of event */
+	DF_SAVED,	/* a confirmation after a redirect */
+	DF__COUNT
+};
+
+#endif

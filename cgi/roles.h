@@ -1,0 +1,27 @@
+/* Roles for organisations and the approval chain, shared by spor-account
+ * (requesting) and spor-admin (deciding): the first Super User request of an
+ * organisation goes to the agency's administrators; every later request for
+ * that organisation goes to its super users.  Administrators may always
+ * decide; nobody decides on their own request. */
+#ifndef SPOR_ROLES_H
+#define SPOR_ROLES_H
+
+#include <stdbool.h>
+
+struct req;
+
+/* Whether the organisation has an active super user (0/1), or -1. */
+int roles_org_has_super(struct req *r, const char *org_id);
+
+/* Whether the signed-in user may decide on a request of `requester` for
+ * `org_id`: an administrator, or a super user of that organisation, and
+ * never on their own request. */
+bool roles_may_decide(struct req *r, const char *org_id, const char *requester);
+
+/* Mail whoever decides on the organisation's requests (its super users, or
+ * the administrators when it has none) that request `id` waits; those who
+ * turned these notifications off are skipped.  In the caller's
+ * transaction; Mail.* set by the caller.  0 or -1. */
+int roles_mail_deciders(struct req *r, const char *org_id);
+
+#endif

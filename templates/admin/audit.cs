@@ -1,0 +1,24 @@
+<?cs # /admin/audit: the audit log. ?><?cs
+def:title() ?><?cs var:Lang.admin.audit ?><?cs /def ?><?cs
+def:content() ?>
+<?cs call:breadcrumb2("/admin", Lang.admin.title, Lang.admin.audit) ?>
+<h1><?cs var:Lang.admin.audit ?></h1>
+<form class="filters" method="get" action="/admin/audit" aria-label="<?cs var:Lang.admin.filters ?>">
+ <div class="field"><label for="event"><?cs var:Lang.admin.event ?></label>
+  <select id="event" name="event"><option value=""><?cs var:Lang.admin.any ?></option><?cs each:e = Lang.admin.events ?><option value="<?cs name:e ?>"<?cs if:Page.event == name(e) ?> selected<?cs /if ?>><?cs var:e ?></option><?cs /each ?></select></div>
+ <div class="field"><label for="q"><?cs var:Lang.form.email ?></label><input id="q" name="q" type="search" value="<?cs var:Page.q ?>" maxlength="200"></div>
+ <div class="field field-actions"><button type="submit"><?cs var:Lang.admin.apply ?></button></div>
+</form>
+<?cs call:results_count(Lang.admin.events_noun) ?>
+<?cs if:subcount(Page.events) > 0 ?>
+<div class="table-wrap"><table class="data-table">
+ <thead><tr><th scope="col"><?cs var:Lang.admin.when ?> (UTC)</th><th scope="col"><?cs var:Lang.admin.event ?></th><th scope="col"><?cs var:Lang.admin.account ?></th><th scope="col"><?cs var:Lang.admin.actor ?></th><th scope="col"><?cs var:Lang.admin.address ?></th></tr></thead>
+ <tbody><?cs each:e = Page.events ?>
+  <tr><td class="id"><?cs var:e.at ?></td><td><code><?cs var:e.event ?></code></td>
+   <td><?cs if:e.account ?><a href="/admin/users/<?cs var:e.account ?>"><?cs var:e.name ?></a> <?cs var:e.email ?><?cs elif:e.subject ?><?cs var:e.subject ?><?cs /if ?></td>
+   <td><?cs var:e.actor ?></td><td><?cs var:e.address ?></td></tr><?cs /each ?>
+ </tbody>
+</table></div>
+<?cs call:pager() ?>
+<?cs /if ?>
+<?cs /def ?>
