@@ -84,7 +84,7 @@ int delete_submit(struct req *r)
 		db_rollback(db);
 		return 500;
 	}
-	r->user = (struct visitor){0}; /* its session row is gone: only the cookie is left */
+	r->user = (struct signed_in){0}; /* its session row is gone: only the cookie is left */
 	r->csrf = NULL;
 	r->roles = ROLE_ANON;
 	session_end(r);

@@ -34,7 +34,7 @@ struct req {
 	struct params cookies;
 	struct route_match match;
 	unsigned roles; /* enum role bits of the visitor */
-	struct visitor {
+	struct signed_in {
 		const char *id;	     /* the signed-in account's ID, or NULL */
 		const char *session; /* the session cookie's token, when live */
 		const char *ui_lang, *data_lang; /* preferences, or NULL */

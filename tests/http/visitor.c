@@ -40,16 +40,58 @@ static void take_cookies(struct visitor *v, const struct resp *r)
 	}
 }
 
-static long send(struct visitor *v, const char *method, const char *path, const char *body, struct resp *r)
+static long send_typed(struct visitor *v, const char *method, const char *path, const char *body, size_t len,
+		       const char *type, struct resp *r)
 {
 	char cookie[256];
 	snprintf(cookie, sizeof cookie, "Cookie: spor_session=%s; spor_csrf=%s", v->session, v->pre);
-	const char *headers[] = {cookie, v->extra, NULL};
-	if (request(method, path, body, body ? strlen(body) : 0, headers, r) < 0)
+	const char *headers[] = {cookie, type ? type : v->extra, type ? v->extra : NULL, NULL};
+	if (request(method, path, body, len, headers, r) < 0)
 		return -1;
 	take_cookies(v, r);
 	visitor_form_token(r, v->token);
 	return r->status;
+}
+
+static long send(struct visitor *v, const char *method, const char *path, const char *body, struct resp *r)
+{
+	return send_typed(v, method, path, body, body ? strlen(body) : 0, NULL, r);
+}
+
+long visitor_upload(struct visitor *v, const char *path, const char *fields, const char *file_field,
+		    const char *filename, const char *data, size_t len, struct resp *r)
+{
+	static const char boundary[] = "----sporTestBoundary7MA4YWxkTrZu0gW";
+	size_t cap = strlen(fields) * 2 + len + 4096;
+	char *body = malloc(cap);
+	size_t n = 0;
+	char *copy = strdup(fields), *save = NULL;
+	for (char *pair = strtok_r(copy, "&", &save); pair; pair = strtok_r(NULL, "&", &save)) {
+		char *eq = strchr(pair, '=');
+		if (eq)
+			*eq = '\0';
+		n += (size_t)snprintf(body + n, cap - n,
+				      "--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n", boundary,
+				      pair, eq ? eq + 1 : "");
+	}
+	free(copy);
+	n += (size_t)snprintf(body + n, cap - n, "--%s\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n%s\r\n",
+			      boundary, v->token);
+	if (file_field) {
+		n += (size_t)snprintf(body + n, cap - n,
+				      "--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+				      "Content-Type: application/octet-stream\r\n\r\n",
+				      boundary, file_field, filename);
+		memcpy(body + n, data, len);
+		n += len;
+		n += (size_t)snprintf(body + n, cap - n, "\r\n");
+	}
+	n += (size_t)snprintf(body + n, cap - n, "--%s--\r\n", boundary);
+	char type[128];
+	snprintf(type, sizeof type, "Content-Type: multipart/form-data; boundary=%s", boundary);
+	long status = send_typed(v, "POST", path, body, n, type, r);
+	free(body);
+	return status;
 }
 
 long visitor_get(struct visitor *v, const char *path, struct resp *r)

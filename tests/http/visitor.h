@@ -21,6 +21,13 @@ long visitor_get(struct visitor *v, const char *path, struct resp *r);
  * unless `with_token` is false. */
 long visitor_post(struct visitor *v, const char *path, const char *fields, bool with_token, struct resp *r);
 
+/* POST a multipart/form-data body to `path`: the urlencoded-looking
+ * `fields` ("a=1&b=two", values as is, no escapes) as text parts, the
+ * visitor's CSRF token, and a file part `file_field` named `filename` with
+ * `len` bytes of `data` (no file part when file_field is NULL). */
+long visitor_upload(struct visitor *v, const char *path, const char *fields, const char *file_field,
+		    const char *filename, const char *data, size_t len, struct resp *r);
+
 /* Sign in through the form (GET /login, then POST); the POST's status. */
 long visitor_login(struct visitor *v, const char *email, const char *password);
 
