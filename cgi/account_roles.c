@@ -29,7 +29,8 @@ static struct db_sql q_org = DB_SQL(
 	"SELECT name, city, country_code, status FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
 /* A name's beginning, accents and case ignored (the collation), by its index. */
 static struct db_sql q_find = DB_SQL(
-	"SELECT id, name, city, country_code FROM oms_organisations WHERE name_sort LIKE CONCAT(?, '%')"
+	"SELECT CONCAT('ORG-', LPAD(id, 9, '0')), name, city, country_code FROM oms_organisations"
+	" WHERE name_sort LIKE CONCAT(?, '%')"
 	" AND status <> 'DELETED' ORDER BY name_sort, id LIMIT 20");
 static struct db_sql q_holds = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
 static struct db_sql q_pending = DB_SQL(

@@ -14,7 +14,8 @@
   <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">SPOR</span><span class="brand-text"><span class="brand-name"><?cs var:Lang.site.name ?></span><span class="brand-tagline"><?cs var:Lang.site.short_tagline ?></span></span></a>
   <div class="header-user">
    <?cs if:User.name ?><span class="signed-in"><?cs var:Lang.nav.signed_in_as ?> <strong><?cs var:User.name ?></strong></span>
-   <a href="/account"><?cs var:Lang.nav.account ?></a>
+   <a href="/account"><?cs var:Lang.nav.account ?></a><?cs if:User.admin || User.steward || User.super ?>
+   <a href="/admin"><?cs var:Lang.admin.title ?></a><?cs /if ?>
    <form class="logout" method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.nav.logout ?></button></form><?cs else ?><a href="/login<?cs if:Req.path && Req.path != "/" && Req.path != "/login" && Req.path != "/register" ?>?next=<?cs var:url_escape(Req.path) ?><?cs /if ?>"><?cs var:Lang.nav.login ?></a>
    <a class="button button-secondary" href="/register"><?cs var:Lang.nav.register ?></a><?cs /if ?>
   </div>

@@ -39,6 +39,9 @@ def:content() ?>
 
 <section aria-labelledby="new">
 <h2 id="new"><?cs var:Lang.roles.new ?></h2>
+<?cs if:!Page.org.id ?><dl class="role-catalogue"><?cs each:c = Lang.roles.requestable ?>
+ <dt><?cs var:Lang.role[name(c)].name ?></dt><dd><?cs var:Lang.role[name(c)].text ?></dd><?cs /each ?>
+</dl><?cs /if ?>
 <?cs call:form_errors() ?>
 <form class="search-box" method="get" action="/account/roles" role="search" aria-label="<?cs var:Lang.roles.find_org ?>">
  <div class="form-field"><label for="q"><?cs var:Lang.roles.find_org ?></label>

@@ -3,23 +3,7 @@
 // list with its star → switch the interface to French in the preferences →
 // see another page in French → log out.  Starts with no cookie at all;
 // screenshots go to tests/browser/out/.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import { journey } from './journey.mjs';
-
-// The newest message to `to` holding `needle`, waiting up to 10 s.
-async function mailTo(to, needle) {
-  const dir = process.env.SPOR_MAIL;
-  for (let i = 0; i < 100; i++) {
-    const found = readdirSync(dir).sort().reverse()
-      .map((f) => readFileSync(join(dir, f), 'utf8'))
-      .find((m) => m.includes(`To: <${to}>`) && m.includes(needle));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return '';
-}
+import { journey, mailTo } from './journey.mjs';
 
 await journey('rms', async ({ page, base, ok, shot }) => {
   const email = `journey.${Date.now()}@accounts.test`, password = 'a journey passphrase';

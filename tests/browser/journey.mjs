@@ -4,7 +4,7 @@
 // a page from before the import), and every console error or failed
 // request collected and reported at the end.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,4 +51,45 @@ export async function journey(service, steps, { signedOut = false } = {}) {
   }
   console.log(`1..${n}`);
   process.exit(failed ? 1 : 0);
+}
+
+// The newest message to `to` holding `needle` in the SMTP sink's folder,
+// waiting up to 10 s for it ('' if none came).
+export async function mailTo(to, needle) {
+  const dir = process.env.SPOR_MAIL;
+  for (let i = 0; i < 100; i++) {
+    const found = readdirSync(dir).sort().reverse()
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .find((m) => m.includes(`To: <${to}>`) && m.includes(needle));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return '';
+}
+
+// Register through the form and follow the link of the verification mail.
+export async function register(page, base, name, email, password) {
+  await page.goto(base + '/register');
+  await page.fill('#name', name);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.fill('#password_confirm', password);
+  await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+  const mail = await mailTo(email, '/register/verify?token=');
+  const link = (mail.match(/https?:\/\/\S+\/register\/verify\?token=[A-Za-z0-9_-]{43}/) || [''])[0];
+  if (!link) return false;
+  await page.goto(base + new URL(link).pathname + new URL(link).search);
+  await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+  return (await page.locator('h1').innerText()) === 'Email address confirmed';
+}
+
+export async function logIn(page, base, email, password) {
+  await page.goto(base + '/login');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.press('#password', 'Enter')]);
+}
+
+export async function logOut(page) {
+  await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
 }
