@@ -136,9 +136,73 @@ static void test_escape(struct arena *a)
 	ok(!text_is_clean("a\0b", 3), "NUL is not clean");
 }
 
+/* A multipart body of `parts` (each "name|filename|value", filename may be
+ * empty for a text part) with boundary "XyZ"; `tail` ends it. */
+static enum parse_error multipart(struct arena *a, const char *const *parts, const char *tail, struct params *p,
+				  struct upload *file, struct parse_result *res)
+{
+	struct buf b;
+	buf_init(&b, a);
+	for (size_t i = 0; parts[i]; i++) {
+		char name[64], filename[128];
+		const char *bar = strchr(parts[i], '|'), *bar2 = strchr(bar + 1, '|');
+		snprintf(name, sizeof name, "%.*s", (int)(bar - parts[i]), parts[i]);
+		snprintf(filename, sizeof filename, "%.*s", (int)(bar2 - bar - 1), bar + 1);
+		buf_printf(&b, "--XyZ\r\nContent-Disposition: form-data; name=\"%s\"", name);
+		if (*filename)
+			buf_printf(&b, "; filename=\"%s\"\r\nContent-Type: application/pdf", filename);
+		buf_printf(&b, "\r\n\r\n%s\r\n", bar2 + 1);
+	}
+	buf_puts(&b, tail);
+	params_init(p);
+	return http_parse_multipart(a, b.data, b.len, "XyZ", p, file, res);
+}
+
+static void test_multipart(struct arena *a)
+{
+	struct params p;
+	struct upload f;
+	struct parse_result res;
+	is_str(http_multipart_boundary(a, "multipart/form-data; boundary=----abc123"), "----abc123", "the boundary");
+	is_str(http_multipart_boundary(a, "multipart/form-data; boundary=\"a b\""), "a b", "a quoted boundary");
+	ok(!http_multipart_boundary(a, "text/plain; boundary=x"), "not multipart: no boundary");
+	ok(!http_multipart_boundary(a, "multipart/form-data; boundary=a<b"), "a boundary with a forbidden character");
+	ok(!http_multipart_boundary(a, "multipart/form-data"), "no boundary at all");
+
+	const char *const good[] = {"org||ORG-100000001", "justification||line one\r\nline two",
+				    "document|C:\\Users\\me\\letter.pdf|%PDF-1.4 \x01\x02 binary", NULL};
+	ok(multipart(a, good, "--XyZ--\r\n", &p, &f, &res) == PARSE_OK, "a form with a file");
+	ok(p.n == 3 && strcmp(params_get(&p, "justification")->value, "line one\r\nline two") == 0,
+	   "text parts are parameters, line ends kept");
+	ok(f.field && strcmp(f.field, "document") == 0 && strcmp(f.filename, "letter.pdf") == 0 && f.len == 18 &&
+		   memcmp(f.data, "%PDF-1.4 \x01\x02 binary", 18) == 0,
+	   "the file: its field, its name without folders, its bytes");
+	is_str(params_get(&p, "document")->value, "letter.pdf", "the file's name is also the field's value");
+
+	const char *const none[] = {"document||", NULL};
+	ok(multipart(a, none, "--XyZ--\r\n", &p, &f, &res) == PARSE_OK && !f.field, "no file chosen: no file");
+	const char *const two[] = {"a|x.pdf|%PDF-", "b|y.pdf|%PDF-", NULL};
+	ok(multipart(a, two, "--XyZ--\r\n", &p, &f, &res) == PARSE_TOO_MANY, "two files: refused");
+	ok(multipart(a, good, "", &p, &f, &res) == PARSE_FORMAT, "no final boundary: refused");
+	const char *const nul[] = {"q||a\x01", NULL};
+	ok(multipart(a, nul, "--XyZ--\r\n", &p, &f, &res) == PARSE_OK, "a control character is the field's business");
+	const char *const bad_utf8[] = {"q||caf\xc3", NULL};
+	ok(multipart(a, bad_utf8, "--XyZ--\r\n", &p, &f, &res) == PARSE_UTF8 && strcmp(res.name, "q") == 0,
+	   "invalid UTF-8 in a text part: refused, naming it");
+	const char *const bad_name[] = {"a b||x", NULL};
+	ok(multipart(a, bad_name, "--XyZ--\r\n", &p, &f, &res) == PARSE_NAME, "a bad field name: refused");
+	const char *const bad_filename[] = {"d|\xff.pdf|%PDF-", NULL};
+	ok(multipart(a, bad_filename, "--XyZ--\r\n", &p, &f, &res) == PARSE_UTF8, "a file name of invalid UTF-8");
+	params_init(&p);
+	ok(http_parse_multipart(a, "garbage", 7, "XyZ", &p, &f, &res) == PARSE_FORMAT, "garbage: refused");
+	ok(http_parse_multipart(a, "--XyZ\r\nno blank line", 21, "XyZ", &p, &f, &res) == PARSE_FORMAT,
+	   "a part without the end of its headers: refused");
+}
+
 int main(void)
 {
 	struct arena *a = arena_new();
+	test_multipart(a);
 	test_urlencoded(a);
 	test_caps(a);
 	test_cookies(a);
