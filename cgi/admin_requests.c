@@ -41,7 +41,7 @@ static struct db_sql q_one = DB_SQL(
 	" LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5)"
 	" WHERE q.id = ?");
 static struct db_sql q_lock = DB_SQL(
-	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.email, a.notify_requests, o.name"
+	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.email, a.notify_requests, o.name, a.ui_lang"
 	" FROM role_requests q JOIN accounts a ON a.id = q.account_id"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.id = ? FOR UPDATE");
 static struct db_sql q_grant = DB_SQL(
@@ -144,7 +144,7 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 		app_set(r, "Mail.reason", reason);
 		if (approve)
 			app_set(r, "Mail.approved", "1");
-		if (mail_queue(r, "role_decision", db_get(&rows, 0, 5)) < 0)
+		if (mail_queue_in(r, "role_decision", db_get(&rows, 0, 5), db_get(&rows, 0, 8)) < 0)
 			return 500;
 	}
 	return 303;

@@ -55,7 +55,7 @@ static struct db_sql q_grant = DB_SQL(
 	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by)"
 	" SELECT ?, code, '', ? FROM roles WHERE code = ? AND scope = 'agency'");
 static struct db_sql q_revocable = DB_SQL(
-	"SELECT a.name, a.email, o.name FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	"SELECT a.name, a.email, o.name, a.ui_lang FROM account_roles r JOIN accounts a ON a.id = r.account_id"
 	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? AND r.role_code = ? AND r.org_id = ? AND (? = '1' OR (r.org_id <> ''"
 	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
@@ -194,7 +194,7 @@ int admin_user_revoke(struct req *r)
 	app_set(r, "Mail.org_name", db_get(&rows, 0, 2));
 	app_set(r, "Mail.reason", reason);
 	if (db_exec(db, &q_revoke, NULL, "sss", id, role, org ? org : "") < 0 ||
-	    account_audit(r, "role.revoked", id, NULL) < 0 || mail_queue(r, "role_revoked", db_get(&rows, 0, 1)) < 0 ||
+	    account_audit(r, "role.revoked", id, NULL) < 0 || mail_queue_in(r, "role_revoked", db_get(&rows, 0, 1), db_get(&rows, 0, 3)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

@@ -11,6 +11,16 @@
 
 static struct db_sql q_queue = DB_SQL("INSERT INTO outbox (kind, recipient, subject, body) VALUES (?, ?, ?, ?)");
 
+int mail_queue_in(struct req *r, const char *kind, const char *recipient, const char *lang)
+{
+	const char *current = hdf_get_value(r->hdf, "Req.lang", "en");
+	bool other = lang && strcmp(lang, current) != 0 && tpl_set_lang(r->app->tpl, lang);
+	int rc = mail_queue(r, kind, recipient);
+	if (other)
+		tpl_set_lang(r->app->tpl, current);
+	return rc;
+}
+
 int mail_queue(struct req *r, const char *kind, const char *recipient)
 {
 	app_set(r, "Mail.site", conf_get(r->app->conf, "site.url", "http://127.0.0.1:8080"));

@@ -10,4 +10,8 @@ struct req;
 /* Queue mail `kind` to `recipient`.  Mail.site is set to site.url.  0 or -1. */
 int mail_queue(struct req *r, const char *kind, const char *recipient);
 
+/* The same in the recipient's interface language `lang` (their preference;
+ * NULL or unknown: the current one). */
+int mail_queue_in(struct req *r, const char *kind, const char *recipient, const char *lang);
+
 #endif

@@ -16,7 +16,7 @@ static struct db_sql q_decides = DB_SQL(
 	" OR (role_code = 'INDUSTRY_SUPER_USER' AND org_id = ?))");
 /* The organisation's super users, else the administrators. */
 static struct db_sql q_deciders = DB_SQL(
-	"SELECT a.email FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	"SELECT a.email, MAX(a.ui_lang) FROM account_roles r JOIN accounts a ON a.id = r.account_id"
 	" WHERE a.status = 'active' AND a.notify_queue AND ((r.role_code = 'INDUSTRY_SUPER_USER' AND r.org_id = ?)"
 	" OR (r.role_code = 'ADMINISTRATOR' AND r.org_id = '' AND NOT EXISTS (SELECT 1 FROM account_roles s"
 	" JOIN accounts b ON b.id = s.account_id WHERE s.org_id = ? AND s.role_code = 'INDUSTRY_SUPER_USER'"
@@ -43,7 +43,7 @@ int roles_mail_deciders(struct req *r, const char *org_id)
 	if (db_query(r->app->db, r->arena, &q_deciders, &rows, "ss", org_id, org_id) < 0)
 		return -1;
 	for (size_t i = 0; i < rows.nrows; i++)
-		if (mail_queue(r, "role_request", db_get(&rows, i, 0)) < 0)
+		if (mail_queue_in(r, "role_request", db_get(&rows, i, 0), db_get(&rows, i, 1)) < 0)
 			return -1;
 	return 0;
 }

@@ -157,11 +157,13 @@ static void test_chain(void)
 	ok(mails(alice.email, "Your request was approved") > 0, "alice is told by email");
 	ok(decide(&admin, first, "decision=reject&reason=late") == 409, "deciding again: 409");
 
-	/* Later requests go to the organisation's super users. */
+	/* Later requests go to the organisation's super users, in their language. */
+	sql("UPDATE accounts SET ui_lang = 'fr' WHERE id = %s", alice.id);
 	ok(ask(&bob, "INDUSTRY_USER", org_a, NULL, 0) == 303, "bob asks to be industry user of A");
 	char second[24];
 	snprintf(second, sizeof second, "%s", request_of(&bob, "INDUSTRY_USER", org_a));
-	ok(mails(alice.email, "/admin/role-requests/") > 0, "alice, A's super user, is told");
+	ok(mails(alice.email, "demande ce rôle") > 0, "alice, A's super user, is told, in French (her preference)");
+	sql("UPDATE accounts SET ui_lang = NULL WHERE id = %s", alice.id);
 	char cell[40];
 	snprintf(cell, sizeof cell, "RR-%s</a>", second);
 	visitor_get(&alice.v, "/admin/role-requests", &r);
