@@ -28,7 +28,19 @@ enum account_field {
 	AF_ROLE,	     /* role requests: the role asked for */
 	AF_JUSTIFICATION,    /* role requests: why */
 	AF_DOCUMENT,	     /* role requests: a supporting PDF (multipart) */
-	AF_REQUEST_ID,	     /* path: /account/roles/{requestId}/... */
+	AF_REQUEST_ID,	     /* path: /account/roles/{requestId}/..., /account/requests/{requestId} */
+	AF_LIST_ID,	     /* path: /rms/lists/{listId}/requests/new */
+	AF_TERM_ID,	     /* path: /rms/terms/{termId}/requests/new */
+	AF_TEXT_LANG,	     /* change requests: the language of the texts (a translation) */
+	AF_TERM_NAME,	     /* change requests: the term's name */
+	AF_SHORT_NAME,	     /* change requests: its short name */
+	AF_DESCRIPTION,	     /* change requests: its description */
+	AF_TERM_STATUS,	     /* change requests: its status */
+	AF_PARENT,	     /* change requests: its parent term */
+	AF_REPLACED_BY,	     /* change requests: the term that replaces it */
+	AF_STEP,	     /* change requests: preview, save (a draft) or submit */
+	AF_COMMENT,	     /* change requests: a comment of the thread */
+	AF_CR_STATUS,	     /* my requests: a status filter */
 	AF__COUNT
 };
 

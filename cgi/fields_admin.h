@@ -18,6 +18,14 @@ enum admin_field {
 	DF_ACCOUNT_ID,	/* path: /admin/users/{accountId} */
 	DF_EVENT,	/* audit: a kind of event */
 	DF_SAVED,	/* a confirmation after a redirect */
+	DF_CR_STATUS,	/* change requests: a status filter, or all */
+	DF_CR_TYPE,	/* change requests: a type filter */
+	DF_LIST,	/* change requests: a list filter */
+	DF_MINE,	/* change requests: only those I took */
+	DF_TO,		/* change requests: the status to move to */
+	DF_TERM_NAME,	/* change requests: approved with changes, the name */
+	DF_SHORT_NAME,	/* ... the short name */
+	DF_DESCRIPTION, /* ... the description */
 	DF__COUNT
 };
 

@@ -64,6 +64,17 @@ int role_request_submit(struct req *r);
 int role_request_withdraw(struct req *r);
 int role_request_document(struct req *r);
 
+/* account_requests.c: proposing changes to the data, and the user's requests */
+int cr_new_term_form(struct req *r);
+int cr_new_term_post(struct req *r);
+int cr_term_form(struct req *r);
+int cr_term_post(struct req *r);
+int my_requests(struct req *r);
+int my_request(struct req *r);
+int my_request_edit(struct req *r);
+int my_request_withdraw(struct req *r);
+int my_request_comment(struct req *r);
+
 /* admin_home.c: what waits for the signed-in decider */
 int admin_home(struct req *r);
 
@@ -83,5 +94,12 @@ int admin_user_revoke(struct req *r);
 
 /* admin_audit.c: the audit log */
 int admin_audit(struct req *r);
+
+/* admin_changes.c: the data stewards' evaluation of change requests */
+int admin_changes(struct req *r);
+int admin_change(struct req *r);
+int admin_change_assign(struct req *r);
+int admin_change_move(struct req *r);
+int admin_change_comment(struct req *r);
 
 #endif

@@ -77,13 +77,14 @@ static struct db_sql q_attrs_clear = DB_SQL("DELETE FROM rms_term_attributes WHE
 static struct db_sql q_attr_insert =
 	DB_SQL("INSERT INTO rms_term_attributes (term_id, position, name, value) VALUES (?, ?, ?, ?)");
 static struct db_sql q_version_insert =
-	DB_SQL("INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, changes,"
-	       " snapshot) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?, ?)");
+	DB_SQL("INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, request_id,"
+	       " changes, snapshot) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?)");
 
 struct rms_store {
 	struct db *db;
 	const char *source;
-	bool in_tx;
+	const char *request_id; /* the change request applied, or NULL */
+	bool in_tx, callers_tx; /* callers_tx: the transaction is the caller's to end */
 	unsigned long batch;
 	struct rms_store_stats stats;
 	char lists[LISTS_MAX][13];
@@ -97,6 +98,15 @@ struct rms_store *rms_store_open(struct db *db, const char *source)
 	s->source = source;
 	return s;
 }
+
+struct rms_store *rms_store_for_request(struct db *db, const char *request_id)
+{
+	struct rms_store *s = rms_store_open(db, "request");
+	s->request_id = request_id;
+	s->in_tx = s->callers_tx = true;
+	return s;
+}
+
 
 static int begin(struct rms_store *s)
 {
@@ -257,9 +267,9 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 		char *text = json_dumps(snap, JSON_COMPACT | JSON_SORT_KEYS);
 		rc = write_term(s, a, id, snap, seq + 1);
 		if (rc == 0)
-			rc = db_exec(s->db, &q_version_insert, NULL, "sisssss", id, seq + 1,
+			rc = db_exec(s->db, &q_version_insert, NULL, "sissssss", id, seq + 1,
 				     int_str(a, json_object_get(snap, "version")), s_or_null(snap, "version_date"),
-				     s->source, buf_str(&changes), text);
+				     s->source, s->request_id, buf_str(&changes), text);
 		free(text);
 		if (base)
 			s->stats.terms_changed++;
@@ -269,7 +279,7 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	touch_list(s, rms_snap_str(snap, "list"));
 	json_decref(base);
 	json_decref(snap);
-	if (rc == 0 && ++s->batch % BATCH_TERMS == 0) {
+	if (rc == 0 && ++s->batch % BATCH_TERMS == 0 && !s->callers_tx) {
 		rc = db_commit(s->db);
 		s->in_tx = false;
 	}
@@ -286,7 +296,7 @@ int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)
 	int rc = 0;
 	for (size_t i = 0; ok && rc == 0 && i < s->nlists; i++)
 		rc = begin(s) < 0 ? -1 : rms_store_list_stats(s->db, s->lists[i]);
-	if (s->in_tx) {
+	if (s->in_tx && !s->callers_tx) {
 		if (ok && rc == 0)
 			rc = db_commit(s->db);
 		else

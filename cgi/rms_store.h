@@ -21,6 +21,10 @@ struct rms_store;
 
 /* `source` is recorded with each version: "import", "demo", "request". */
 struct rms_store *rms_store_open(struct db *db, const char *source);
+/* A store that applies an approved change request inside the caller's open
+ * transaction (which the caller commits or rolls back; rms_store_close only
+ * updates the lists' counts): each version it records names the request. */
+struct rms_store *rms_store_for_request(struct db *db, const char *request_id);
 /* Make sure the list exists; set its name and description when given. */
 int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_in *list);
 /* Merge the records of one term (same id) and write it if it changed. */

@@ -34,7 +34,7 @@ static struct db_sql q_around = DB_SQL(
 	" UNION ALL (SELECT 'ref', r.id, r.name_en, r.status, NULL, NULL, NULL"
 	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
 	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
-	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, NULL"
+	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"
 	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");
 enum { AROUND_KIND, AROUND_ID, AROUND_NAME, AROUND_STATUS };
 static struct db_sql q_is_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
@@ -156,7 +156,7 @@ static void put_links(struct req *r, const char *list, const struct db_rows *aro
 
 static void put_history(struct req *r, const struct db_rows *around)
 {
-	static const char *const columns[] = {"version", "recorded", "date", "source", "changes", NULL};
+	static const char *const columns[] = {"version", "recorded", "date", "source", "changes", "request", NULL};
 	for (size_t i = 0, n = 0; i < around->nrows; i++) {
 		if (!is_kind(around, i, "version"))
 			continue;

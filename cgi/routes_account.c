@@ -12,7 +12,12 @@ static const char *const date_formats[] = {"iso", "dmy", "long", NULL};
 static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
-static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", NULL};
+static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
+				    "commented", NULL};
+static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
+static const char *const steps[] = {"preview", "save", "submit", NULL};
+static const char *const cr_statuses[] = {"SAVED",    "SUBMITTED",   "VALID",	 "INVALID",   "RETURNED",
+					  "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN", NULL};
 /* The roles held for an organisation, which users may ask for. */
 static const char *const org_roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA_USER", NULL};
 
@@ -44,9 +49,24 @@ static const struct field fields[AF__COUNT] = {
 	[AF_JUSTIFICATION] = {"justification", FT_LINES, 0, 2000, NULL},
 	[AF_DOCUMENT] = {"document", FT_FILE, 0, 200, NULL},
 	[AF_REQUEST_ID] = {"requestId", FT_INT, 1, 999999999999, NULL},
+	[AF_LIST_ID] = {"listId", FT_ID12, 0, 0, NULL},
+	[AF_TERM_ID] = {"termId", FT_ID12, 0, 0, NULL},
+	[AF_TEXT_LANG] = {"text_lang", FT_LANG, 0, 0, NULL},
+	[AF_TERM_NAME] = {"term_name", FT_TEXT, 0, 1000, NULL},
+	[AF_SHORT_NAME] = {"short_name", FT_TEXT, 0, 200, NULL},
+	[AF_DESCRIPTION] = {"description", FT_LINES, 0, 4000, NULL},
+	[AF_TERM_STATUS] = {"term_status", FT_ENUM, 0, 0, term_statuses},
+	[AF_PARENT] = {"parent", FT_ID12, 0, 0, NULL},
+	[AF_REPLACED_BY] = {"replaced_by", FT_ID12, 0, 0, NULL},
+	[AF_STEP] = {"step", FT_ENUM, 0, 0, steps},
+	[AF_COMMENT] = {"comment", FT_LINES, 0, 4000, NULL},
+	[AF_CR_STATUS] = {"status", FT_ENUM, 0, 0, cr_statuses},
 };
 
 #define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
+#define TERM_CHANGE                                                                                                 \
+	(F(AF_TERM_NAME) | F(AF_SHORT_NAME) | F(AF_DESCRIPTION) | F(AF_TERM_STATUS) | F(AF_PARENT) |                \
+	 F(AF_REPLACED_BY) | F(AF_JUSTIFICATION) | F(AF_STEP) | F(AF_TEXT_LANG))
 #define PREFERENCES                                                                                                 \
 	(F(AF_UI_LANG) | F(AF_DATA_LANG) | F(AF_PAGE_SIZE) | F(AF_DATE_FORMAT) | F(AF_NOTIFY_REQUESTS) |            \
 	 F(AF_NOTIFY_FOLLOWING) | F(AF_NOTIFY_QUEUE))
@@ -75,6 +95,15 @@ static const struct route routes[] = {
 	 F(AF_ORG) | F(AF_ROLE) | F(AF_JUSTIFICATION) | F(AF_DOCUMENT)},
 	{"POST", "/account/roles/{requestId}/withdraw", role_request_withdraw, ROLES_SIGNED_IN, 0},
 	{"GET", "/account/roles/{requestId}/document", role_request_document, ROLES_SIGNED_IN, 0},
+	{"GET", "/rms/lists/{listId}/requests/new", cr_new_term_form, ROLES_SIGNED_IN, 0},
+	{"POST", "/rms/lists/{listId}/requests/new", cr_new_term_post, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"GET", "/rms/terms/{termId}/requests/new", cr_term_form, ROLES_SIGNED_IN, F(AF_TEXT_LANG)},
+	{"POST", "/rms/terms/{termId}/requests/new", cr_term_post, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"GET", "/account/requests", my_requests, ROLES_SIGNED_IN, F(AF_CR_STATUS) | F(AF_SAVED)},
+	{"GET", "/account/requests/{requestId}", my_request, ROLES_SIGNED_IN, F(AF_SAVED)},
+	{"POST", "/account/requests/{requestId}", my_request_edit, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"POST", "/account/requests/{requestId}/withdraw", my_request_withdraw, ROLES_SIGNED_IN, 0},
+	{"POST", "/account/requests/{requestId}/comments", my_request_comment, ROLES_SIGNED_IN, F(AF_COMMENT)},
 	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/delete", delete_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 };

@@ -13,8 +13,14 @@ static const char *const roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA
 				    "DATA_STEWARD", "ADMINISTRATOR", NULL};
 static const char *const ages[] = {"7", "30", "90", NULL};
 static const char *const decisions[] = {"approve", "reject", NULL};
-static const char *const events[] = {"login", "register", "password", "account", "role", NULL};
-static const char *const saved[] = {"decided", "locked", "unlocked", "granted", "revoked", NULL};
+static const char *const events[] = {"login", "register", "password", "account", "role", "change", NULL};
+static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
+				    "revoked", "assigned", "moved",	 "commented", NULL};
+static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
+					  "APPROVED_WC", "REJECTED", "WITHDRAWN", "all",	      NULL};
+static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", NULL};
+static const char *const yes[] = {"1", NULL};
+static const char *const moves[] = {"VALID", "INVALID", "RETURNED", "APPROVED", "APPROVED_WC", "REJECTED", NULL};
 
 static const struct field fields[DF__COUNT] = {
 	[DF_LANG] = FIELD_LANG,
@@ -31,11 +37,20 @@ static const struct field fields[DF__COUNT] = {
 	[DF_ACCOUNT_ID] = {"accountId", FT_INT, 1, 999999999999, NULL},
 	[DF_EVENT] = {"event", FT_ENUM, 0, 0, events},
 	[DF_SAVED] = {"saved", FT_ENUM, 0, 0, saved},
+	[DF_CR_STATUS] = {"status", FT_ENUM, 0, 0, cr_statuses},
+	[DF_CR_TYPE] = {"type", FT_ENUM, 0, 0, cr_types},
+	[DF_LIST] = {"list", FT_ID12, 0, 0, NULL},
+	[DF_MINE] = {"mine", FT_ENUM, 0, 0, yes},
+	[DF_TO] = {"to", FT_ENUM, 0, 0, moves},
+	[DF_TERM_NAME] = {"term_name", FT_TEXT, 0, 1000, NULL},
+	[DF_SHORT_NAME] = {"short_name", FT_TEXT, 0, 200, NULL},
+	[DF_DESCRIPTION] = {"description", FT_LINES, 0, 4000, NULL},
 };
 
 #define CONSOLE (ROLE_ADMIN | ROLE_STEWARD | ROLE_SUPER)
 #define DECIDERS (ROLE_ADMIN | ROLE_SUPER)
 #define PAGED (F(DF_PAGE) | F(DF_SIZE))
+#define STEWARDS (ROLE_ADMIN | ROLE_STEWARD)
 
 static const struct route routes[] = {
 	{"GET", "/admin", admin_home, CONSOLE, 0},
@@ -53,6 +68,13 @@ static const struct route routes[] = {
 	{"POST", "/admin/users/{accountId}/roles/revoke", admin_user_revoke, DECIDERS,
 	 F(DF_ROLE) | F(DF_ORG) | F(DF_REASON)},
 	{"GET", "/admin/audit", admin_audit, ROLE_ADMIN, PAGED | F(DF_EVENT) | F(DF_Q)},
+	{"GET", "/admin/change-requests", admin_changes, STEWARDS,
+	 PAGED | F(DF_CR_STATUS) | F(DF_CR_TYPE) | F(DF_LIST) | F(DF_AGE) | F(DF_MINE) | F(DF_SAVED)},
+	{"GET", "/admin/change-requests/{requestId}", admin_change, STEWARDS, F(DF_SAVED)},
+	{"POST", "/admin/change-requests/{requestId}/assign", admin_change_assign, STEWARDS, 0},
+	{"POST", "/admin/change-requests/{requestId}/move", admin_change_move, STEWARDS,
+	 F(DF_TO) | F(DF_REASON) | F(DF_TERM_NAME) | F(DF_SHORT_NAME) | F(DF_DESCRIPTION)},
+	{"POST", "/admin/change-requests/{requestId}/comments", admin_change_comment, STEWARDS, F(DF_REASON)},
 };
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, DF__COUNT, F(DF_LANG)};

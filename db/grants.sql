@@ -45,6 +45,10 @@ GRANT SELECT ON v_session_favourites TO spor_account;
 GRANT SELECT ON rms_lists TO spor_account;
 GRANT SELECT ON oms_organisations TO spor_account;
 GRANT SELECT, INSERT, UPDATE ON role_requests TO spor_account;
+GRANT SELECT, INSERT, UPDATE ON change_requests TO spor_account;
+GRANT SELECT, INSERT ON change_request_events TO spor_account;
+GRANT SELECT ON rms_terms TO spor_account;
+GRANT SELECT ON rms_term_versions TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
 GRANT SELECT, UPDATE ON accounts TO spor_admin;
@@ -56,6 +60,19 @@ GRANT SELECT, INSERT ON audit_log TO spor_admin;
 GRANT DELETE ON auth_throttle TO spor_admin;
 GRANT SELECT, UPDATE ON role_requests TO spor_admin;
 GRANT SELECT ON oms_organisations TO spor_admin;
+GRANT SELECT, UPDATE ON change_requests TO spor_admin;
+GRANT SELECT, INSERT ON change_request_events TO spor_admin;
+GRANT SELECT ON favourites TO spor_admin;
+-- Approving a change request writes the reference data.
+GRANT SELECT, UPDATE ON rms_lists TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_terms TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_names TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_words TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_descriptions TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_mappings TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_countries TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_attributes TO spor_admin;
+GRANT SELECT, INSERT ON rms_term_versions TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

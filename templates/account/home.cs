@@ -28,6 +28,7 @@ def:content() ?>
 </ul>
 <?cs else ?><p><?cs var:Lang.account.no_roles ?></p><?cs /if ?>
 <p><a href="/account/roles"><?cs var:Lang.account.roles_link ?></a></p>
+<p><a href="/account/requests"><?cs var:Lang.cr.mine ?></a></p>
 </section>
 
 <section aria-labelledby="favourites">

@@ -11,6 +11,14 @@ def:content() ?>
  </ol>
 </nav>
 <h1><?cs var:Page.term.name ?></h1>
+<?cs if:User.id ?><div class="propose">
+ <a class="button button-secondary" href="/rms/terms/<?cs var:Page.term.id ?>/requests/new"><?cs var:Lang.rms.propose_change ?></a>
+ <form class="inline-form" method="get" action="/rms/terms/<?cs var:Page.term.id ?>/requests/new">
+  <label for="text_lang"><?cs var:Lang.rms.propose_translation ?></label>
+  <select id="text_lang" name="text_lang"><?cs each:l = Lang.languages ?><?cs if:name(l) != "en" ?><option value="<?cs name:l ?>"><?cs var:l ?></option><?cs /if ?><?cs /each ?></select>
+  <button type="submit" class="button-secondary"><?cs var:Lang.rms.propose_go ?></button>
+ </form>
+</div><?cs /if ?>
 <p class="record-id"><?cs var:Lang.rms.term_id ?> <span class="id"><?cs var:Page.term.id ?></span> <?cs call:status(Page.term.status) ?></p>
 
 <?cs if:Page.term.replaced_by ?>
@@ -118,7 +126,7 @@ def:content() ?>
   <tr>
    <td><?cs var:v.recorded ?></td>
    <td><?cs var:v.version ?><?cs if:v.date ?> (<?cs call:date(v.date) ?>)<?cs /if ?></td>
-   <td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?></td>
+   <td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td>
    <td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td>
   </tr>
  <?cs /each ?>

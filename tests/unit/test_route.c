@@ -189,6 +189,20 @@ static const struct policy policy[] = {
 	{&admin_app, "POST", "/admin/users/{accountId}/roles", ROLE_ADMIN},
 	{&admin_app, "POST", "/admin/users/{accountId}/roles/revoke", ROLE_ADMIN | ROLE_SUPER},
 	{&admin_app, "GET", "/admin/audit", ROLE_ADMIN},
+	{&admin_app, "GET", "/admin/change-requests", ROLE_ADMIN | ROLE_STEWARD},
+	{&admin_app, "GET", "/admin/change-requests/{requestId}", ROLE_ADMIN | ROLE_STEWARD},
+	{&admin_app, "POST", "/admin/change-requests/{requestId}/assign", ROLE_ADMIN | ROLE_STEWARD},
+	{&admin_app, "POST", "/admin/change-requests/{requestId}/move", ROLE_ADMIN | ROLE_STEWARD},
+	{&admin_app, "POST", "/admin/change-requests/{requestId}/comments", ROLE_ADMIN | ROLE_STEWARD},
+	{&account_app, "GET", "/rms/lists/{listId}/requests/new", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/rms/lists/{listId}/requests/new", ROLES_SIGNED_IN},
+	{&account_app, "GET", "/rms/terms/{termId}/requests/new", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/rms/terms/{termId}/requests/new", ROLES_SIGNED_IN},
+	{&account_app, "GET", "/account/requests", ROLES_SIGNED_IN},
+	{&account_app, "GET", "/account/requests/{requestId}", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/account/requests/{requestId}", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/account/requests/{requestId}/withdraw", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/account/requests/{requestId}/comments", ROLES_SIGNED_IN},
 };
 
 static void test_policy(void)

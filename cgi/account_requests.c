@@ -1,0 +1,265 @@
+/* Proposing changes to RMS terms, and the user's change requests.
+ * /rms/lists/{listId}/requests/new proposes a new term (ADD-TERM);
+ * /rms/terms/{termId}/requests/new a change to a term (UPD-TERM), or with
+ * ?text_lang= a translation of its texts into that language.  The forms
+ * start from the current values; "preview" shows the change as a diff
+ * before anything is saved; "save" keeps a draft (SAVED), "submit" sends it
+ * to the data stewards.  /account/requests lists the user's requests;
+ * /account/requests/{id} shows one with its history and thread, where a
+ * draft or a returned request is edited and (re)submitted, a comment added,
+ * or the request withdrawn. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "app.h"
+#include "cr.h"
+#include "db.h"
+#include "fields_account.h"
+#include "handlers.h"
+
+static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
+static struct db_sql q_create = DB_SQL(
+	"INSERT INTO change_requests (type, account_id, list_id, term_id, lang, proposed, justification, base_seq)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
+static struct db_sql q_created = DB_SQL(
+	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
+static struct db_sql q_mine = DB_SQL(
+	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang,"
+	" DATE_FORMAT(c.updated_at, '%Y-%m-%d') FROM change_requests c LEFT JOIN rms_lists l ON l.id = c.list_id"
+	" LEFT JOIN rms_terms t ON t.id = c.term_id WHERE c.account_id = ? AND (? IS NULL OR c.status = ?)"
+	" ORDER BY c.id DESC LIMIT 200");
+static struct db_sql q_justify = DB_SQL("UPDATE change_requests SET justification = ? WHERE id = ?");
+
+static void fields_of(struct req *r, struct cr_fields *f)
+{
+	*f = (struct cr_fields){in_text(r, AF_TERM_NAME), in_text(r, AF_SHORT_NAME), in_text(r, AF_DESCRIPTION),
+				in_text(r, AF_TERM_STATUS), in_text(r, AF_PARENT), in_text(r, AF_REPLACED_BY)};
+}
+
+/* What the form shows: the values sent, else the current ones. */
+static void form_values(struct req *r, bool sent)
+{
+	static const struct {
+		int field;
+		const char *current, *page;
+	} map[] = {
+		{AF_TERM_NAME, "Page.current.name", "Page.form.name"},
+		{AF_SHORT_NAME, "Page.current.short", "Page.form.short"},
+		{AF_DESCRIPTION, "Page.current.description", "Page.form.description"},
+		{AF_TERM_STATUS, "Page.current.status", "Page.form.status"},
+		{AF_PARENT, "Page.current.parent", "Page.form.parent"},
+		{AF_REPLACED_BY, "Page.current.replaced_by", "Page.form.replaced_by"},
+		{AF_JUSTIFICATION, "Page.cr.justification", "Page.form.justification"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		const char *v = sent ? in_text(r, map[i].field) : hdf_get_value(r->hdf, map[i].current, NULL);
+		app_set(r, map[i].page, v); /* names: literals (map) */
+	}
+}
+
+/* The list of the request (Page.list) and who may propose. */
+static int context(struct req *r, const char *list, const char *type)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", list) < 0)
+		return 500;
+	if (!rows.nrows)
+		return 404;
+	app_set(r, "Page.list.id", list);
+	app_set(r, "Page.list.name", db_get(&rows, 0, 0));
+	app_set(r, "Page.type", type);
+	if (!cr_may_propose(r, type)) {
+		app_set(r, "Page.no_role", "1");
+		return account_form(r, "cr_form", 403);
+	}
+	return 200;
+}
+
+int cr_new_term_form(struct req *r)
+{
+	int status = context(r, in_text(r, AF_LIST_ID), "ADD-TERM");
+	return status == 200 ? account_form(r, "cr_form", 200) : status;
+}
+
+/* The term's context: its list, type (a translation when text_lang is not
+ * English), its current values.  200 or a status. */
+static int term_context(struct req *r, const char **type, const char **lang, long long *seq)
+{
+	const char *term = in_text(r, AF_TERM_ID);
+	*lang = in_text(r, AF_TEXT_LANG) ? in_text(r, AF_TEXT_LANG) : "en";
+	*type = strcmp(*lang, "en") == 0 ? "UPD-TERM" : "TRANSLATION";
+	if (!cr_current(r, term, *lang, seq))
+		return 404;
+	app_set(r, "Page.lang", *lang);
+	return context(r, hdf_get_value(r->hdf, "Page.current.list", ""), *type);
+}
+
+int cr_term_form(struct req *r)
+{
+	const char *type, *lang;
+	long long seq;
+	int status = term_context(r, &type, &lang, &seq);
+	if (status != 200)
+		return status;
+	form_values(r, false);
+	return account_form(r, "cr_form", 200);
+}
+
+/* Check a proposal; on a problem or a preview, the form again. */
+static int check(struct req *r, const char *type, const char **proposed)
+{
+	struct cr_fields f;
+	fields_of(r, &f);
+	const char *step = in_text(r, AF_STEP) ? in_text(r, AF_STEP) : "preview";
+	const char *why = in_text(r, AF_JUSTIFICATION);
+	if (strcmp(type, "ADD-TERM") == 0 && !f.name)
+		account_error(r, "term_name", "required");
+	if (strcmp(step, "submit") == 0 && (!why || strlen(why) < 10))
+		account_error(r, "justification", why ? "justification_short" : "required");
+	*proposed = cr_proposal(r, type, &f);
+	if (!*proposed && !hdf_get_obj(r->hdf, "Page.errors"))
+		account_error(r, "term_name", "nothing_changes");
+	form_values(r, true);
+	if (hdf_get_obj(r->hdf, "Page.errors"))
+		return account_form(r, "cr_form", 400);
+	if (strcmp(step, "preview") == 0) {
+		cr_diff(r, *proposed);
+		app_set(r, "Page.preview", "1");
+		return account_form(r, "cr_form", 200);
+	}
+	return 0;
+}
+
+/* Keep the proposal as a draft; submit it unless only saving. */
+static int create(struct req *r, const char *type, const char *list, const char *term, const char *lang,
+		  const char *proposed, long long seq)
+{
+	struct db *db = r->app->db;
+	struct db_rows id;
+	const char *why = in_text(r, AF_JUSTIFICATION);
+	if (db_begin(db) < 0 ||
+	    db_exec(db, &q_create, NULL, "ssssssss", type, r->user.id, list, term, lang, proposed, why ? why : "",
+		    term ? arena_printf(r->arena, "%lld", seq) : NULL) < 0 ||
+	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
+	    db_exec(db, &q_created, NULL, "ss", db_get(&id, 0, 0), r->user.id) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return 500;
+	}
+	const char *rid = db_get(&id, 0, 0);
+	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
+	if (submit) {
+		int status = cr_transition(r, rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
+		if (status != 303)
+			return status;
+	}
+	return http_redirect(r, 303,
+			     arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved"));
+}
+
+int cr_new_term_post(struct req *r)
+{
+	const char *list = in_text(r, AF_LIST_ID), *proposed;
+	int status = context(r, list, "ADD-TERM");
+	if (status != 200)
+		return status;
+	status = check(r, "ADD-TERM", &proposed);
+	return status ? status : create(r, "ADD-TERM", list, NULL, "en", proposed, 0);
+}
+
+int cr_term_post(struct req *r)
+{
+	const char *type, *lang, *proposed;
+	long long seq;
+	int status = term_context(r, &type, &lang, &seq);
+	if (status != 200)
+		return status;
+	status = check(r, type, &proposed);
+	return status ? status
+		      : create(r, type, hdf_get_value(r->hdf, "Page.current.list", ""), in_text(r, AF_TERM_ID), lang,
+			       proposed, seq);
+}
+
+int my_requests(struct req *r)
+{
+	const char *status = in_text(r, AF_CR_STATUS);
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_mine, &rows, "sss", r->user.id, status, status) < 0)
+		return 500;
+	static const char *const names[] = {"id",	 "type", "status", "list", "list_name", "term",
+					    "term_name", "lang", "updated", NULL};
+	app_rows(r, "Page.requests", &rows, names);
+	app_set(r, "Page.status", status);
+	return account_form(r, "requests", 200);
+}
+
+/* The user's own request as Page.cr, or 404 for anyone else's. */
+static int own(struct req *r, const char *id)
+{
+	int status = cr_load(r, id);
+	if (status != 200)
+		return status;
+	return strcmp(hdf_get_value(r->hdf, "Page.cr.account", ""), r->user.id) == 0 ? 200 : 404;
+}
+
+int my_request(struct req *r)
+{
+	int status = own(r, in_text(r, AF_REQUEST_ID));
+	if (status != 200)
+		return status;
+	app_set(r, "Page.type", hdf_get_value(r->hdf, "Page.cr.type", ""));
+	app_set(r, "Page.lang", hdf_get_value(r->hdf, "Page.cr.lang", "en"));
+	form_values(r, false);
+	/* The proposal's values over the current ones in the edit form. */
+	for (HDF *row = hdf_obj_child(hdf_get_obj(r->hdf, "Page.diff")); row; row = hdf_obj_next(row))
+		app_put(app_node(r, "Page.form"), hdf_get_value(row, "field", "none"),
+			hdf_get_value(row, "proposed", "")); /* names: literals (cr_diff's keys) */
+	app_set(r, "Page.saved", in_text(r, AF_SAVED));
+	return account_form(r, "request", 200);
+}
+
+int my_request_edit(struct req *r)
+{
+	const char *id = in_text(r, AF_REQUEST_ID), *proposed;
+	int status = own(r, id);
+	if (status != 200)
+		return status;
+	const char *type = hdf_get_value(r->hdf, "Page.cr.type", "");
+	hdf_remove_tree(r->hdf, "Page.diff");
+	status = check(r, type, &proposed);
+	if (status)
+		return status; /* the form again, with the preview or the errors */
+	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
+	const char *to = submit ? "SUBMITTED" : hdf_get_value(r->hdf, "Page.cr.status", "");
+	const char *why = in_text(r, AF_JUSTIFICATION);
+	if (why && db_exec(r->app->db, &q_justify, NULL, "ss", why, id) < 0)
+		return 500;
+	status = cr_transition(r, id, to, CR_REQUESTER, NULL, proposed);
+	if (status != 303)
+		return status;
+	return http_redirect(r, 303,
+			     arena_printf(r->arena, "/account/requests/%s?saved=%s", id, submit ? "submitted" : "saved"));
+}
+
+int my_request_withdraw(struct req *r)
+{
+	const char *id = in_text(r, AF_REQUEST_ID);
+	int status = cr_transition(r, id, "WITHDRAWN", CR_REQUESTER, NULL, NULL);
+	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s", id)) : status;
+}
+
+int my_request_comment(struct req *r)
+{
+	const char *id = in_text(r, AF_REQUEST_ID), *comment = in_text(r, AF_COMMENT);
+	if (!comment) {
+		r->err_param = "comment";
+		r->err_reason = "required";
+		return 400;
+	}
+	int status = cr_comment(r, id, CR_REQUESTER, comment);
+	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s?saved=commented", id))
+			     : status;
+}

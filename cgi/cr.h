@@ -1,0 +1,60 @@
+/* Change requests, shared by spor-account (proposing) and spor-admin
+ * (evaluating): the proposal of an RMS term change (ADD-TERM, UPD-TERM, a
+ * TRANSLATION into one language), its workflow, its thread, its diff against
+ * the current data, and its application when approved.
+ *
+ * Workflow (DOMAIN.md): SAVED (draft) → SUBMITTED → VALID, INVALID or
+ * RETURNED; RETURNED goes back to the requester, who edits and resubmits;
+ * VALID → APPROVED, APPROVED_WC (approved with changes) or REJECTED.  The
+ * requester may withdraw a request that is not decided.  Any other
+ * transition answers 409 and changes nothing.  Approval applies the change
+ * (a new term starts PROVISIONAL), records the version with the request's
+ * ID, sets the status and writes the mails, all in one transaction; a
+ * request made against an older version of the term than the current one
+ * cannot be approved until the requester has seen the new version. */
+#ifndef SPOR_CR_H
+#define SPOR_CR_H
+
+#include <stdbool.h>
+
+struct req;
+
+/* Who acts on a request. */
+enum cr_actor { CR_REQUESTER, CR_STEWARD };
+
+/* The proposal's fields, as the forms send them (NULL: unchanged). */
+struct cr_fields {
+	const char *name, *short_name, *description, *status, *parent, *replaced_by;
+};
+
+/* Whether the signed-in user may propose this type of change: an
+ * organisation role (any), or Translator for a TRANSLATION. */
+bool cr_may_propose(struct req *r, const char *type);
+
+/* The term's current snapshot as Page.current.* (names in `lang`) and its
+ * version as *seq; false when there is no such term. */
+bool cr_current(struct req *r, const char *term_id, const char *lang, long long *seq);
+
+/* The proposal as JSON text, from the fields that differ from Page.current
+ * (all given fields for a new term); NULL when nothing would change. */
+const char *cr_proposal(struct req *r, const char *type, const struct cr_fields *f);
+
+/* Page.diff.<n>: field, current and proposed value, for the proposal. */
+void cr_diff(struct req *r, const char *proposed);
+
+/* Load request `id` as Page.cr (and Page.diff, Page.events, Page.current,
+ * Page.stale); 404 if none, 200. */
+int cr_load(struct req *r, const char *id);
+
+/* Move request `id` to `to` as `actor`, with `comment` (or NULL), in one
+ * transaction; `changes` (or NULL) replaces the proposal (an approval with
+ * changes, or the requester's edit).  Returns 303 when done, else the HTTP
+ * status (403, 404, 409 with r->err_reason). */
+int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,
+		  const char *changes);
+
+/* Add a comment to the thread (as the requester or a steward); 303 or a
+ * status. */
+int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment);
+
+#endif

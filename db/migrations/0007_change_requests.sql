@@ -1,0 +1,40 @@
+-- Change requests: a registered user with a role proposes a change to the
+-- reference data; data stewards evaluate it; an approved change is applied
+-- in the same transaction as the request's new status, with a new version
+-- in the data's history pointing back at the request.  Every transition
+-- and every comment of the thread is an event.
+
+CREATE TABLE IF NOT EXISTS change_requests (
+  id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,   -- quoted as RRQ-<id>
+  type          ENUM('ADD-TERM', 'UPD-TERM', 'TRANSLATION') NOT NULL,
+  status        ENUM('SAVED', 'SUBMITTED', 'VALID', 'INVALID', 'RETURNED', 'APPROVED', 'APPROVED_WC',
+                     'REJECTED', 'WITHDRAWN') NOT NULL DEFAULT 'SAVED',
+  account_id    BIGINT UNSIGNED NOT NULL,
+  list_id       BIGINT UNSIGNED NOT NULL,
+  term_id       BIGINT UNSIGNED NULL,         -- the term changed, or the new term once applied
+  lang          VARCHAR(10) NOT NULL DEFAULT 'en',
+  proposed      TEXT NOT NULL CHECK (JSON_VALID(proposed)),   -- the fields to change, as JSON
+  justification TEXT NOT NULL,
+  base_seq      INT UNSIGNED NULL,            -- the term's version the proposal was made against
+  assigned_to   BIGINT UNSIGNED NULL,         -- the steward who took it
+  applied_seq   INT UNSIGNED NULL,            -- the version the approval made
+  created_at    DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
+  updated_at    DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
+  KEY change_requests_account (account_id, id),
+  KEY change_requests_queue (status, updated_at),
+  KEY change_requests_term (term_id),
+  KEY change_requests_list (list_id, status),
+  CONSTRAINT change_requests_account FOREIGN KEY (account_id) REFERENCES accounts (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
+
+CREATE TABLE IF NOT EXISTS change_request_events (
+  id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  request_id    BIGINT UNSIGNED NOT NULL,
+  at            DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
+  actor_id      BIGINT UNSIGNED NOT NULL,
+  from_status   VARCHAR(20) NULL,             -- NULL for a comment
+  to_status     VARCHAR(20) NULL,
+  comment       TEXT NULL,
+  KEY change_request_events_request (request_id, id),
+  CONSTRAINT change_request_events_request FOREIGN KEY (request_id) REFERENCES change_requests (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;

@@ -1,0 +1,35 @@
+<?cs # /account/requests/{id}: one of the user's change requests, its history and thread. ?><?cs
+def:title() ?>RRQ-<?cs var:Page.cr.id ?><?cs /def ?><?cs
+include:"cr_macros.cs" ?><?cs
+def:content() ?>
+<nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
+ <ol>
+  <li><a href="/"><?cs var:Lang.nav.home ?></a></li>
+  <li><a href="/account"><?cs var:Lang.nav.account ?></a></li>
+  <li><a href="/account/requests"><?cs var:Lang.cr.mine ?></a></li>
+  <li aria-current="page">RRQ-<?cs var:Page.cr.id ?></li>
+ </ol>
+</nav>
+<h1><?cs call:cr_type(Page.cr.type) ?> RRQ-<?cs var:Page.cr.id ?></h1>
+<?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.cr.saved[Page.saved] ?></p></div><?cs /if ?>
+<p><span class="badge badge-cr-<?cs var:Page.cr.status ?>"><?cs var:Lang.cr.statuses[Page.cr.status] ?></span> <?cs var:Lang.cr.status_help[Page.cr.status] ?></p>
+<p><?cs var:Page.cr.list_name ?><?cs if:Page.cr.term ?> &rsaquo; <a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs var:Page.current.name_en ?></a> <span class="id"><?cs var:Page.cr.term ?></span><?cs /if ?></p>
+<?cs if:Page.stale ?><div class="notice notice-warning"><p><?cs var:Lang.cr.stale ?></p></div><?cs /if ?>
+<?cs call:cr_diff() ?>
+<?cs call:cr_thread() ?>
+<?cs if:Page.cr.status == "SAVED" || Page.cr.status == "RETURNED" ?>
+<h2><?cs var:Lang.cr.edit ?></h2>
+<form class="form narrow" method="post" action="/account/requests/<?cs var:Page.cr.id ?>">
+ <?cs call:csrf() ?>
+ <input type="hidden" name="text_lang" value="<?cs var:Page.cr.lang ?>">
+ <?cs call:cr_fields() ?>
+</form><?cs /if ?>
+<?cs if:Page.cr.status == "SAVED" || Page.cr.status == "SUBMITTED" || Page.cr.status == "RETURNED" ?>
+<form method="post" action="/account/requests/<?cs var:Page.cr.id ?>/withdraw"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.roles.withdraw ?></button></form><?cs /if ?>
+<h2 id="comment-title"><?cs var:Lang.cr.add_comment ?></h2>
+<form class="form narrow" method="post" action="/account/requests/<?cs var:Page.cr.id ?>/comments">
+ <?cs call:csrf() ?>
+ <div class="form-field"><label for="comment"><?cs var:Lang.cr.comment ?></label><textarea id="comment" name="comment" rows="3" maxlength="4000" required></textarea></div>
+ <p class="actions"><button type="submit"><?cs var:Lang.cr.send_comment ?></button></p>
+</form>
+<?cs /def ?>

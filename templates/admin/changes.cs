@@ -1,0 +1,31 @@
+<?cs # /admin/change-requests: the data stewards' queue. ?><?cs
+def:title() ?><?cs var:Lang.admin.change_requests ?><?cs /def ?><?cs
+def:content() ?>
+<?cs call:breadcrumb2("/admin", Lang.admin.title, Lang.admin.change_requests) ?>
+<h1><?cs var:Lang.admin.change_requests ?></h1>
+<?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.admin.saved[Page.saved] ?></p></div><?cs /if ?>
+<form class="filters" method="get" action="/admin/change-requests" aria-label="<?cs var:Lang.admin.filters ?>">
+ <div class="field"><label for="status"><?cs var:Lang.roles.status ?></label>
+  <select id="status" name="status"><?cs each:s = Lang.cr.statuses ?><?cs if:name(s) != "SAVED" ?><option value="<?cs name:s ?>"<?cs if:Page.status == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /if ?><?cs /each ?><option value="all"<?cs if:Page.status == "all" ?> selected<?cs /if ?>><?cs var:Lang.admin.any ?></option></select></div>
+ <div class="field"><label for="type"><?cs var:Lang.cr.type ?></label>
+  <select id="type" name="type"><option value=""><?cs var:Lang.admin.any ?></option><option value="ADD-TERM"<?cs if:Page.type == "ADD-TERM" ?> selected<?cs /if ?>><?cs var:Lang.cr.types.ADD_TERM ?></option><option value="UPD-TERM"<?cs if:Page.type == "UPD-TERM" ?> selected<?cs /if ?>><?cs var:Lang.cr.types.UPD_TERM ?></option><option value="TRANSLATION"<?cs if:Page.type == "TRANSLATION" ?> selected<?cs /if ?>><?cs var:Lang.cr.types.TRANSLATION ?></option></select></div>
+ <div class="field"><label for="list"><?cs var:Lang.rms.list_id ?></label><input id="list" name="list" type="text" inputmode="numeric" maxlength="12" size="13" value="<?cs var:Page.list ?>"></div>
+ <div class="field"><label for="age"><?cs var:Lang.cr.age ?></label>
+  <select id="age" name="age"><option value=""><?cs var:Lang.admin.any ?></option><?cs each:a = Lang.admin.ages ?><option value="<?cs name:a ?>"<?cs if:Page.age == name(a) ?> selected<?cs /if ?>><?cs var:a ?></option><?cs /each ?></select></div>
+ <div class="form-check"><input type="checkbox" id="mine" name="mine" value="1"<?cs if:Page.mine ?> checked<?cs /if ?>> <label for="mine"><?cs var:Lang.cr.only_mine ?></label></div>
+ <div class="field field-actions"><button type="submit"><?cs var:Lang.admin.apply ?></button></div>
+</form>
+<?cs call:results_count(Lang.admin.requests_noun) ?>
+<?cs if:subcount(Page.requests) > 0 ?>
+<div class="table-wrap"><table class="data-table">
+ <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><th scope="col"><?cs var:Lang.cr.what ?></th><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.cr.assignee ?></th><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
+ <tbody><?cs each:q = Page.requests ?>
+  <tr><td class="id"><a href="/admin/change-requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
+   <td><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?><?cs /if ?></td><td><?cs var:q.requester ?></td>
+   <td><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><td><?cs var:q.assignee ?></td>
+   <td><?cs call:date(q.updated) ?> (<?cs var:q.days ?> <?cs var:Lang.admin.days ?>)</td></tr><?cs /each ?>
+ </tbody>
+</table></div>
+<?cs call:pager() ?>
+<?cs /if ?>
+<?cs /def ?>

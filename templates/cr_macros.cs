@@ -1,0 +1,39 @@
+<?cs # Macros of the change-request pages (account and console): the form's fields, the diff, the thread. ?><?cs
+def:cr_fields() ?>
+ <?cs call:form_errors() ?>
+ <div class="form-field<?cs if:Page.errors.term_name ?> form-field-error<?cs /if ?>"><label for="term_name"><?cs var:Lang.cr.fields.name ?><?cs if:Page.lang && Page.lang != "en" ?> (<?cs call:language(Page.lang) ?>)<?cs /if ?></label>
+  <?cs if:Page.errors.term_name ?><p class="field-error" id="term_name-error"><?cs var:Lang.form.error[Page.errors.term_name] ?></p><?cs /if ?>
+  <input id="term_name" name="term_name" type="text" maxlength="1000" value="<?cs var:Page.form.name ?>"<?cs if:Page.lang ?> lang="<?cs var:Page.lang ?>"<?cs /if ?>></div>
+ <div class="form-field"><label for="short_name"><?cs var:Lang.cr.fields.short ?></label>
+  <input id="short_name" name="short_name" type="text" maxlength="200" value="<?cs var:Page.form.short ?>"<?cs if:Page.lang ?> lang="<?cs var:Page.lang ?>"<?cs /if ?>></div>
+ <div class="form-field"><label for="description"><?cs var:Lang.cr.fields.description ?></label>
+  <textarea id="description" name="description" rows="4" maxlength="4000"<?cs if:Page.lang ?> lang="<?cs var:Page.lang ?>"<?cs /if ?>><?cs var:Page.form.description ?></textarea></div>
+ <?cs if:Page.type == "UPD-TERM" ?>
+ <div class="form-field"><label for="term_status"><?cs var:Lang.cr.fields.status ?></label>
+  <select id="term_status" name="term_status"><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:Page.form.status == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?></select></div>
+ <div class="form-field"><label for="replaced_by"><?cs var:Lang.cr.fields.replaced_by ?></label>
+  <input id="replaced_by" name="replaced_by" type="text" inputmode="numeric" maxlength="12" value="<?cs var:Page.form.replaced_by ?>"></div>
+ <?cs /if ?><?cs if:Page.type != "TRANSLATION" ?>
+ <div class="form-field"><label for="parent"><?cs var:Lang.cr.fields.parent ?></label>
+  <input id="parent" name="parent" type="text" inputmode="numeric" maxlength="12" value="<?cs var:Page.form.parent ?>"></div>
+ <?cs /if ?>
+ <div class="form-field<?cs if:Page.errors.justification ?> form-field-error<?cs /if ?>"><label for="justification"><?cs var:Lang.cr.justification ?></label>
+  <p class="hint" id="justification-hint"><?cs var:Lang.cr.justification_hint ?></p>
+  <?cs if:Page.errors.justification ?><p class="field-error" id="justification-error"><?cs var:Lang.form.error[Page.errors.justification] ?></p><?cs /if ?>
+  <textarea id="justification" name="justification" rows="3" maxlength="2000" aria-describedby="justification-hint"><?cs var:Page.form.justification ?></textarea></div>
+ <p class="actions"><button type="submit" name="step" value="preview" class="button-secondary"><?cs var:Lang.cr.preview ?></button>
+  <button type="submit" name="step" value="save" class="button-secondary"><?cs var:Lang.cr.save ?></button>
+  <button type="submit" name="step" value="submit"><?cs var:Lang.cr.submit ?></button></p>
+<?cs /def ?><?cs
+def:cr_diff() ?><?cs if:subcount(Page.diff) > 0 ?>
+<div class="table-wrap"><table class="data-table diff">
+ <caption><?cs var:Lang.cr.diff ?></caption>
+ <thead><tr><th scope="col"><?cs var:Lang.cr.field ?></th><th scope="col"><?cs var:Lang.cr.now ?></th><th scope="col"><?cs var:Lang.cr.proposed ?></th></tr></thead>
+ <tbody><?cs each:d = Page.diff ?><tr><th scope="row"><?cs var:Lang.cr.fields[d.field] ?></th><td><del><?cs var:d.current ?></del></td><td><ins><?cs var:d.proposed ?></ins></td></tr><?cs /each ?></tbody>
+</table></div><?cs /if ?><?cs /def ?><?cs
+def:cr_thread() ?><?cs if:subcount(Page.events) > 0 ?>
+<h2 id="history"><?cs var:Lang.cr.history ?></h2>
+<ol class="thread"><?cs each:e = Page.events ?>
+ <li<?cs if:e.by_requester == "1" ?> class="by-requester"<?cs /if ?>><p class="secondary"><?cs call:date(e.at) ?> UTC &middot; <?cs var:e.actor ?><?cs if:e.to ?> &middot; <?cs if:e.from ?><?cs var:Lang.cr.statuses[e.from] ?> &rarr; <?cs /if ?><strong><?cs var:Lang.cr.statuses[e.to] ?></strong><?cs /if ?></p>
+ <?cs if:e.comment ?><p class="comment"><?cs var:e.comment ?></p><?cs /if ?></li><?cs /each ?>
+</ol><?cs /if ?><?cs /def ?>

@@ -1,0 +1,329 @@
+/* Change requests of RMS terms, through nginx, with real mail: who may
+ * propose, the preview that saves nothing, drafts only their author sees,
+ * every transition allowed and refused (409, nothing changed), the thread,
+ * the public data untouched before approval and versioned after it (a new
+ * term PROVISIONAL, the history naming the request), two approvals at once
+ * (one wins), a request made against an older version (refused until the
+ * requester saw the new one), translations, and the mails to the requester
+ * and to the list's followers. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../tap.h"
+#include "dbtest.h"
+#include "mailbox.h"
+#include "visitor.h"
+
+static MYSQL *owner;
+#define value(...) dbtest_valuef(owner, __VA_ARGS__)
+#define sql(...) dbtest_execf(owner, __VA_ARGS__)
+
+static char run[24], list[16], term[16];
+
+struct user {
+	char email[128], id[24];
+	struct visitor v;
+};
+static struct user admin, stew, ivy, tom, olga, finn;
+
+static bool make_user(struct user *u, const char *who)
+{
+	snprintf(u->email, sizeof u->email, "%s.%s@changes.test", who, run);
+	memset(&u->v, 0, sizeof u->v);
+	if (!visitor_new_account(who, u->email, "change+test+passphrase") ||
+	    visitor_login(&u->v, u->email, "change+test+passphrase") != 303)
+		return false;
+	snprintf(u->id, sizeof u->id, "%s", value("SELECT id FROM accounts WHERE email = '%s'", u->email));
+	return true;
+}
+
+static long page(struct user *u, const char *path, struct resp *keep)
+{
+	struct resp r;
+	long status = visitor_get(&u->v, path, keep ? keep : &r);
+	if (!keep)
+		resp_free(&r);
+	return status;
+}
+
+static long post(struct user *u, const char *path, const char *fields, struct resp *keep)
+{
+	struct resp r;
+	long status = visitor_post(&u->v, path, fields, true, keep ? keep : &r);
+	if (!keep)
+		resp_free(&r);
+	return status;
+}
+
+static char *location(struct resp *r)
+{
+	char *l = header(r, "Location");
+	resp_free(r);
+	return l;
+}
+
+/* A steward's move of request `id` (after opening it). */
+static long move(struct user *u, const char *id, const char *fields)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
+	page(u, path, NULL);
+	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+	return post(u, path, fields, NULL);
+}
+
+static const char *status_of(const char *id)
+{
+	return value("SELECT status FROM change_requests WHERE id = %s", id);
+}
+
+static int mails(const char *to, const char *needle)
+{
+	char who[160], *text = NULL;
+	snprintf(who, sizeof who, "To: <%s>", to);
+	for (int i = 0; i < 50; i++) {
+		free(text);
+		text = NULL;
+		if (mailbox_count(who, &text) && text && strstr(text, needle))
+			break;
+		usleep(100000);
+	}
+	bool found = text && strstr(text, needle);
+	free(text);
+	return found;
+}
+
+static void test_new_term(void)
+{
+	char path[96], id[24];
+	struct resp r;
+	snprintf(path, sizeof path, "/rms/lists/%s/requests/new", list);
+	ok(page(&olga, path, &r) == 403 && body_has(&r, "needs a role"), "without a role: 403, and the page says why");
+	resp_free(&r);
+	ok(page(&ivy, path, &r) == 200 && body_has(&r, "name=\"term_name\""), "with a role: the form");
+	resp_free(&r);
+	const char *before = value("SELECT COUNT(*) FROM change_requests");
+	char count[16];
+	snprintf(count, sizeof count, "%s", before);
+	char fields[400];
+	snprintf(fields, sizeof fields, "term_name=Oromucosal+film+%s&short_name=OMF&step=preview", run);
+	ok(post(&ivy, path, fields, &r) == 200 && body_has(&r, "Nothing is saved yet") && body_has(&r, "<ins>OMF</ins>"),
+	   "the preview shows the change as a diff");
+	resp_free(&r);
+	ok(strcmp(value("SELECT COUNT(*) FROM change_requests"), count) == 0, "and saves nothing");
+	snprintf(fields, sizeof fields, "term_name=Oromucosal+film+%s&short_name=OMF&step=submit", run);
+	ok(post(&ivy, path, fields, &r) == 400 && body_has(&r, "This field is required"),
+	   "submitting without a justification: 400");
+	resp_free(&r);
+	snprintf(fields, sizeof fields, "term_name=Oromucosal+film+%s&short_name=OMF&step=save", run);
+	post(&ivy, path, fields, &r);
+	char *l = location(&r);
+	ok(l && strncmp(l, "/account/requests/", 18) == 0, "saving a draft: to its page (%s)", l ? l : "none");
+	snprintf(id, sizeof id, "%s", l ? l + 18 : "0");
+	id[strspn(id, "0123456789")] = '\0';
+	free(l);
+	ok(strcmp(status_of(id), "SAVED") == 0, "a draft (SAVED)");
+	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
+	ok(page(&stew, path, NULL) == 404, "which the stewards do not see");
+	snprintf(path, sizeof path, "/account/requests/%s", id);
+	ok(page(&tom, path, NULL) == 404, "nor other users");
+
+	/* Edit and submit. */
+	page(&ivy, path, NULL);
+	snprintf(fields, sizeof fields,
+		 "term_name=Oromucosal+film+%s&short_name=OMF&description=A+film+for+the+mouth&justification=Needed+for+"
+		 "new+products&step=submit",
+		 run);
+	ok(post(&ivy, path, fields, NULL) == 303 && strcmp(status_of(id), "SUBMITTED") == 0, "edited and submitted");
+	snprintf(path, sizeof path, "/rms/lists/%s", list);
+	page(&olga, path, &r);
+	snprintf(fields, sizeof fields, "Oromucosal film %s", run);
+	ok(r.status == 200 && !body_has(&r, fields), "the public list does not show it before approval");
+	resp_free(&r);
+
+	/* Refused moves change nothing. */
+	ok(move(&stew, id, "to=APPROVED") == 409 && strcmp(status_of(id), "SUBMITTED") == 0,
+	   "approving before validation: 409, nothing changed");
+	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+	ok(post(&ivy, path, "to=VALID", NULL) == 403, "the requester is no steward: 403");
+	ok(move(&stew, id, "to=RETURNED") == 400, "returning without a comment: 400");
+
+	/* Returned with a question, answered, resubmitted. */
+	ok(move(&stew, id, "to=RETURNED&reason=Which+source+defines+it%3F") == 303 && strcmp(status_of(id), "RETURNED") == 0,
+	   "the steward returns it with a question");
+	ok(mails(ivy.email, "Which source") || mails(ivy.email, "/account/requests/"), "the requester is told by email");
+	snprintf(path, sizeof path, "/account/requests/%s", id);
+	page(&ivy, path, &r);
+	ok(body_has(&r, "Which source defines it?") && body_has(&r, "Returned to you"), "she reads it on her request");
+	resp_free(&r);
+	snprintf(path, sizeof path, "/account/requests/%s/comments", id);
+	ok(post(&ivy, path, "comment=The+EDQM+standard+terms.", NULL) == 303, "she answers in the thread");
+	snprintf(path, sizeof path, "/account/requests/%s", id);
+	page(&ivy, path, NULL);
+	ok(post(&ivy, path, "term_name=Oromucosal+film&short_name=OMF&justification=EDQM+standard+terms&step=submit",
+		NULL) == 303 &&
+		   strcmp(status_of(id), "SUBMITTED") == 0,
+	   "and resubmits it");
+	snprintf(path, sizeof path, "/account/requests/%s/withdraw", id);
+	ok(move(&stew, id, "to=VALID") == 303, "the steward validates it");
+	ok(post(&ivy, path, "", NULL) == 409, "a valid request can no longer be withdrawn: 409");
+
+	/* Two approvals at once: one wins. */
+	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
+	page(&stew, path, NULL);
+	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+	pid_t child = fork();
+	if (child == 0) {
+		long st = post(&stew, path, "to=APPROVED", NULL);
+		_exit(st == 303 ? 0 : st == 409 ? 1 : 2);
+	}
+	long s1 = post(&stew, path, "to=APPROVED", NULL);
+	int ws = 0;
+	waitpid(child, &ws, 0);
+	long s2 = WIFEXITED(ws) ? (WEXITSTATUS(ws) == 0 ? 303 : WEXITSTATUS(ws) == 1 ? 409 : 500) : 500;
+	ok((s1 == 303 && s2 == 409) || (s1 == 409 && s2 == 303), "two approvals at once: one wins (%ld, %ld)", s1, s2);
+	const char *new_id = value("SELECT term_id FROM change_requests WHERE id = %s", id);
+	snprintf(term, sizeof term, "%s", new_id);
+	ok(strcmp(value("SELECT COUNT(*) FROM rms_term_versions WHERE request_id = %s", id), "1") == 0,
+	   "one version made, naming the request");
+	ok(strcmp(value("SELECT status FROM rms_terms WHERE id = '%s'", term), "PROVISIONAL") == 0,
+	   "the new term is PROVISIONAL (%s)", term);
+	snprintf(path, sizeof path, "/rms/terms/%s", term);
+	page(&olga, path, &r);
+	char rrq[32];
+	snprintf(rrq, sizeof rrq, "RRQ-%s", id);
+	ok(r.status == 200 && body_has(&r, "Oromucosal film") && body_has(&r, rrq) && !body_has(&r, ivy.email),
+	   "its public page shows it, its history names the request, not the requester");
+	resp_free(&r);
+	snprintf(path, sizeof path, "/rms/lists/%s?status=PROVISIONAL", list);
+	page(&olga, path, &r);
+	ok(body_has(&r, "Oromucosal film"), "the list shows it as provisional");
+	resp_free(&r);
+	ok(mails(finn.email, "A list you follow has changed") || mails(finn.email, term), "a follower of the list is told");
+	ok(strcmp(value("SELECT COUNT(*) FROM change_request_events WHERE request_id = %s AND to_status IS NOT NULL", id),
+		  "6") == 0,
+	   "every step is in its history (SAVED, SUBMITTED, RETURNED, SUBMITTED, VALID, APPROVED)");
+}
+
+static void test_update_and_translation(void)
+{
+	char path[96], upd[24], tr[24];
+	struct resp r;
+	/* ivy: promote the term to CURRENT; tom: translate it into French. */
+	snprintf(path, sizeof path, "/rms/terms/%s/requests/new", term);
+	page(&ivy, path, &r);
+	ok(r.status == 200 && body_has(&r, "value=\"Oromucosal film\""), "the change form starts from the current values");
+	resp_free(&r);
+	ok(post(&ivy, path, "term_name=Oromucosal+film&short_name=OMF&term_status=PROVISIONAL&justification=x&step=preview",
+		&r) == 400 &&
+		   body_has(&r, "Nothing would change"),
+	   "a proposal that changes nothing: 400");
+	resp_free(&r);
+	post(&ivy, path, "term_name=Oromucosal+film&short_name=OMF&term_status=CURRENT&justification=In+use+now&step=submit",
+	     &r);
+	char *l = location(&r);
+	snprintf(upd, sizeof upd, "%s", l ? l + 18 : "0");
+	upd[strspn(upd, "0123456789")] = '\0';
+	free(l);
+	ok(strcmp(status_of(upd), "SUBMITTED") == 0 &&
+		   strcmp(value("SELECT proposed FROM change_requests WHERE id = %s", upd), "{\"status\":\"CURRENT\"}") == 0,
+	   "only what changes is proposed");
+
+	snprintf(path, sizeof path, "/rms/terms/%s/requests/new?text_lang=fr", term);
+	ok(page(&tom, path, &r) == 200 && body_has(&r, "lang=\"fr\""), "a translator gets the translation form");
+	resp_free(&r);
+	snprintf(path, sizeof path, "/rms/terms/%s/requests/new", term);
+	post(&tom, path, "text_lang=fr&term_name=Film+orodispersible&justification=Terme+EDQM&step=submit", &r);
+	l = location(&r);
+	snprintf(tr, sizeof tr, "%s", l ? l + 18 : "0");
+	tr[strspn(tr, "0123456789")] = '\0';
+	free(l);
+	ok(strcmp(status_of(tr), "SUBMITTED") == 0 &&
+		   strcmp(value("SELECT CONCAT(type, ' ', lang) FROM change_requests WHERE id = %s", tr), "TRANSLATION fr") == 0,
+	   "a translation request in French");
+	ok(move(&stew, tr, "to=VALID") == 303 && move(&stew, tr, "to=APPROVED") == 303, "the translation is approved");
+	snprintf(path, sizeof path, "/rms/terms/%s", term);
+	page(&olga, path, &r);
+	ok(body_has(&r, "Film orodispersible"), "the term page shows the French name");
+	resp_free(&r);
+
+	/* ivy's request was made against the version before the translation. */
+	ok(move(&stew, upd, "to=VALID") == 303, "the status change is valid");
+	snprintf(path, sizeof path, "/admin/change-requests/%s", upd);
+	page(&stew, path, &r);
+	ok(body_has(&r, "cannot be approved as it is"), "but flagged: the term changed since");
+	resp_free(&r);
+	ok(move(&stew, upd, "to=APPROVED") == 409 && strcmp(value("SELECT status FROM rms_terms WHERE id = %s", term),
+							      "PROVISIONAL") == 0,
+	   "approving it blindly: 409, the term unchanged");
+	ok(move(&stew, upd, "to=RETURNED&reason=Please+check+the+current+version") == 303, "returned to the requester");
+	snprintf(path, sizeof path, "/account/requests/%s", upd);
+	page(&ivy, path, NULL);
+	ok(post(&ivy, path, "term_name=Oromucosal+film&short_name=OMF&term_status=CURRENT&justification=Checked+the+new+version&step=submit",
+		NULL) == 303,
+	   "who checks and resubmits");
+	ok(move(&stew, upd, "to=VALID") == 303 && move(&stew, upd, "to=APPROVED") == 303 &&
+		   strcmp(value("SELECT status FROM rms_terms WHERE id = %s", term), "CURRENT") == 0,
+	   "now it is approved: the term is CURRENT");
+	ok(strcmp(value("SELECT COUNT(*) FROM rms_term_versions WHERE term_id = %s", term), "3") == 0,
+	   "three versions: created, translated, promoted");
+
+	/* Approved with changes, and rejected. */
+	snprintf(path, sizeof path, "/rms/terms/%s/requests/new", term);
+	page(&ivy, path, NULL);
+	post(&ivy, path, "term_name=Oromucosal+film&short_name=OMF&description=Thin+film&justification=Clearer+wording+for+users&step=submit",
+	     &r);
+	l = location(&r);
+	snprintf(upd, sizeof upd, "%s", l ? l + 18 : "0");
+	upd[strspn(upd, "0123456789")] = '\0';
+	free(l);
+	move(&stew, upd, "to=VALID");
+	ok(move(&stew, upd, "to=APPROVED_WC&reason=Worded+as+EDQM&description=A+thin+film+placed+in+the+mouth") == 303,
+	   "approved with changes");
+	snprintf(path, sizeof path, "/rms/terms/%s", term);
+	page(&olga, path, &r);
+	ok(body_has(&r, "A thin film placed in the mouth") && !body_has(&r, ">Thin film<"), "the steward's wording is applied");
+	resp_free(&r);
+	ok(strcmp(status_of(upd), "APPROVED_WC") == 0, "the request says approved with changes");
+	ok(*value("SELECT 1 FROM audit_log WHERE event = 'change.APPROVED_WC' AND actor_id = %s", stew.id),
+	   "the audit log records the decisions");
+}
+
+int main(void)
+{
+	client_init();
+	owner = dbtest_connect("owner");
+	if (!owner)
+		skip_all("no database");
+	client_anonymous = true;
+	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
+	snprintf(list, sizeof list, "%s", value("SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1"));
+	sql("DELETE FROM auth_throttle");
+	snprintf(admin.email, sizeof admin.email, "admin.%s@changes.test", run);
+	char args[200];
+	snprintf(args, sizeof args, "create-admin %s", admin.email);
+	ok(dbtest_sporctl("change test passphrase", args, NULL) == 0 &&
+		   visitor_login(&admin.v, admin.email, "change+test+passphrase") == 303,
+	   "an administrator");
+	ok(*list && make_user(&stew, "stew") && make_user(&ivy, "ivy") && make_user(&tom, "tom") &&
+		   make_user(&olga, "olga") && make_user(&finn, "finn"),
+	   "users, and a list (%s)", list);
+	/* Roles: ivy an industry user, tom a translator, stew a data steward. */
+	sql("INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER', 'ORG-100000001'),"
+	    " (%s, 'TRANSLATOR', ''), (%s, 'DATA_STEWARD', '')",
+	    ivy.id, tom.id, stew.id);
+	char fields[64];
+	snprintf(fields, sizeof fields, "kind=list&ref=%s&action=add", list);
+	page(&finn, "/account", NULL);
+	ok(post(&finn, "/account/favourites", fields, NULL) == 303, "finn follows the list");
+	test_new_term();
+	test_update_and_translation();
+	sql("DELETE FROM auth_throttle");
+	mysql_close(owner);
+	return done_testing();
+}
