@@ -15,9 +15,12 @@ def:content() ?>
   <p><?cs if:User.admin ?><?cs var:Lang.admin.users_admin ?><?cs else ?><?cs var:Lang.admin.users_super ?><?cs /if ?></p>
   <p><a href="/admin/users"><?cs var:Lang.admin.users ?></a><?cs if:User.admin ?> &middot; <a href="/admin/audit"><?cs var:Lang.admin.audit ?></a><?cs /if ?></p>
  </section><?cs /if ?>
- <?cs if:User.steward ?><section class="panel" aria-labelledby="changes">
+ <?cs if:User.steward || User.admin ?><section class="panel" aria-labelledby="changes">
   <h2 id="changes"><?cs var:Lang.admin.change_requests ?></h2>
   <p><?cs var:Lang.admin.change_requests_soon ?></p>
+  <?cs if:Page.changes > 0 ?><p><strong><?cs var:Page.changes ?></strong> <?cs var:Lang.admin.waiting ?> <?cs var:Lang.admin.oldest ?> <?cs var:Page.changes_oldest ?> <?cs var:Lang.admin.days ?>.</p>
+  <?cs else ?><p><?cs var:Lang.admin.nothing_waiting ?></p><?cs /if ?>
+  <p><a class="button" href="/admin/change-requests"><?cs var:Lang.admin.open_queue ?></a></p>
  </section><?cs /if ?>
 </div>
 <?cs /def ?>
