@@ -17,7 +17,7 @@
 #include "../tap.h"
 #include "dbtest.h"
 #include "mailbox.h"
-#include "visitor.h"
+#include "users.h"
 
 static MYSQL *owner;
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
@@ -25,22 +25,7 @@ static MYSQL *owner;
 
 static char run[24], list[16], term[16];
 
-struct user {
-	char email[128], id[24];
-	struct visitor v;
-};
 static struct user admin, stew, ivy, tom, olga, finn;
-
-static bool make_user(struct user *u, const char *who)
-{
-	snprintf(u->email, sizeof u->email, "%s.%s@changes.test", who, run);
-	memset(&u->v, 0, sizeof u->v);
-	if (!visitor_new_account(who, u->email, "change+test+passphrase") ||
-	    visitor_login(&u->v, u->email, "change+test+passphrase") != 303)
-		return false;
-	snprintf(u->id, sizeof u->id, "%s", value("SELECT id FROM accounts WHERE email = '%s'", u->email));
-	return true;
-}
 
 static long page(struct user *u, const char *path, struct resp *keep)
 {
@@ -80,22 +65,6 @@ static long move(struct user *u, const char *id, const char *fields)
 static const char *status_of(const char *id)
 {
 	return value("SELECT status FROM change_requests WHERE id = %s", id);
-}
-
-static int mails(const char *to, const char *needle)
-{
-	char who[160], *text = NULL;
-	snprintf(who, sizeof who, "To: <%s>", to);
-	for (int i = 0; i < 50; i++) {
-		free(text);
-		text = NULL;
-		if (mailbox_count(who, &text) && text && strstr(text, needle))
-			break;
-		usleep(100000);
-	}
-	bool found = text && strstr(text, needle);
-	free(text);
-	return found;
 }
 
 static void test_new_term(void)
@@ -156,7 +125,7 @@ static void test_new_term(void)
 	/* Returned with a question, answered, resubmitted. */
 	ok(move(&stew, id, "to=RETURNED&reason=Which+source+defines+it%3F") == 303 && strcmp(status_of(id), "RETURNED") == 0,
 	   "the steward returns it with a question");
-	ok(mails(ivy.email, "Which source") || mails(ivy.email, "/account/requests/"), "the requester is told by email");
+	ok(user_mailed(ivy.email, "Which source") || user_mailed(ivy.email, "/account/requests/"), "the requester is told by email");
 	snprintf(path, sizeof path, "/account/requests/%s", id);
 	page(&ivy, path, &r);
 	ok(body_has(&r, "Which source defines it?") && body_has(&r, "Returned to you"), "she reads it on her request");
@@ -204,7 +173,7 @@ static void test_new_term(void)
 	page(&olga, path, &r);
 	ok(body_has(&r, "Oromucosal film"), "the list shows it as provisional");
 	resp_free(&r);
-	ok(mails(finn.email, "A list you follow has changed") || mails(finn.email, term), "a follower of the list is told");
+	ok(user_mailed(finn.email, "A list you follow has changed") || user_mailed(finn.email, term), "a follower of the list is told");
 	ok(strcmp(value("SELECT COUNT(*) FROM change_request_events WHERE request_id = %s AND to_status IS NOT NULL", id),
 		  "6") == 0,
 	   "every step is in its history (SAVED, SUBMITTED, RETURNED, SUBMITTED, VALID, APPROVED)");
@@ -304,14 +273,9 @@ int main(void)
 	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
 	snprintf(list, sizeof list, "%s", value("SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1"));
 	sql("DELETE FROM auth_throttle");
-	snprintf(admin.email, sizeof admin.email, "admin.%s@changes.test", run);
-	char args[200];
-	snprintf(args, sizeof args, "create-admin %s", admin.email);
-	ok(dbtest_sporctl("change test passphrase", args, NULL) == 0 &&
-		   visitor_login(&admin.v, admin.email, "change+test+passphrase") == 303,
-	   "an administrator");
-	ok(*list && make_user(&stew, "stew") && make_user(&ivy, "ivy") && make_user(&tom, "tom") &&
-		   make_user(&olga, "olga") && make_user(&finn, "finn"),
+	ok(user_make_admin(owner, &admin, "admin", run, "changes.test"), "an administrator");
+	ok(*list && user_make(owner, &stew, "stew", run, "changes.test") && user_make(owner, &ivy, "ivy", run, "changes.test") && user_make(owner, &tom, "tom", run, "changes.test") &&
+		   user_make(owner, &olga, "olga", run, "changes.test") && user_make(owner, &finn, "finn", run, "changes.test"),
 	   "users, and a list (%s)", list);
 	/* Roles: ivy an industry user, tom a translator, stew a data steward. */
 	sql("INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER', 'ORG-100000001'),"

@@ -20,7 +20,7 @@
 #include "dbtest.h"
 #include "mailbox.h"
 #include "routes.h"
-#include "visitor.h"
+#include "users.h"
 
 static MYSQL *owner;
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
@@ -28,47 +28,14 @@ static MYSQL *owner;
 
 static char run[24], org_a[16], org_b[16];
 
-/* A user of this run: an email and a signed-in visitor. */
-struct user {
-	char email[128], id[24];
-	struct visitor v;
-};
-
 static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
-
-static bool make_user(struct user *u, const char *who)
-{
-	snprintf(u->email, sizeof u->email, "%s.%s@roles.test", who, run);
-	memset(&u->v, 0, sizeof u->v);
-	if (!visitor_new_account(who, u->email, "role+test+passphrase") ||
-	    visitor_login(&u->v, u->email, "role+test+passphrase") != 303)
-		return false;
-	snprintf(u->id, sizeof u->id, "%s", value("SELECT id FROM accounts WHERE email = '%s'", u->email));
-	return true;
-}
-
-static long page(struct user *u, const char *path)
-{
-	struct resp r;
-	long status = visitor_get(&u->v, path, &r);
-	resp_free(&r);
-	return status;
-}
-
-static long post(struct user *u, const char *path, const char *fields)
-{
-	struct resp r;
-	long status = visitor_post(&u->v, path, fields, true, &r);
-	resp_free(&r);
-	return status;
-}
 
 /* Ask for `role` for `org` (after opening the form); the POST's status. */
 static long ask(struct user *u, const char *role, const char *org, const char *file, size_t len)
 {
 	char path[64], fields[256];
 	snprintf(path, sizeof path, "/account/roles?org=%s", org);
-	page(u, path);
+	user_get(u, path);
 	snprintf(fields, sizeof fields, "org=%s&role=%s&justification=I keep our organisation's data right.", org, role);
 	struct resp r;
 	long status = visitor_upload(&u->v, "/account/roles", fields, file ? "document" : NULL, "letter.pdf", file, len, &r);
@@ -86,28 +53,9 @@ static long decide(struct user *u, const char *id, const char *fields)
 {
 	char path[96];
 	snprintf(path, sizeof path, "/admin/role-requests/%s", id);
-	page(u, path);
+	user_get(u, path);
 	snprintf(path, sizeof path, "/admin/role-requests/%s/decision", id);
-	return post(u, path, fields);
-}
-
-static int mails(const char *to, const char *needle)
-{
-	char *text = NULL;
-	char who[160];
-	snprintf(who, sizeof who, "To: <%s>", to);
-	int n = 0;
-	for (int i = 0; i < 50; i++) {
-		free(text);
-		text = NULL;
-		n = mailbox_count(who, &text);
-		if (n && text && strstr(text, needle))
-			break;
-		usleep(100000);
-	}
-	int found = text && strstr(text, needle) ? n : 0;
-	free(text);
-	return found;
+	return user_post(u, path, fields);
 }
 
 static struct user admin, alice, bob, carol, dave, nina, stew, eve;
@@ -131,7 +79,7 @@ static void test_chain(void)
 	char first[24];
 	snprintf(first, sizeof first, "%s", id);
 	ok(strcmp(value("SELECT status FROM role_requests WHERE id = %s", first), "PENDING") == 0, "it waits");
-	ok(mails(admin.email, "/admin/role-requests/") > 0, "the administrators are told by email");
+	ok(user_mailed(admin.email, "/admin/role-requests/"), "the administrators are told by email");
 	ok(ask(&alice, "INDUSTRY_SUPER_USER", org_a, NULL, 0) == 409, "asking again while it waits: 409");
 	ok(strcmp(value("SELECT COUNT(*) FROM role_requests WHERE account_id = %s", alice.id), "1") == 0,
 	   "no second request");
@@ -145,16 +93,16 @@ static void test_chain(void)
 	   "the requester downloads the document, byte for byte");
 	free(type);
 	resp_free(&r);
-	ok(page(&bob, path) == 404, "another user cannot (404)");
+	ok(user_get(&bob, path) == 404, "another user cannot (404)");
 	snprintf(path, sizeof path, "/admin/role-requests/%s/document", first);
-	ok(page(&admin, path) == 200, "an administrator can");
-	ok(page(&carol, path) == 403, "a super user of another organisation cannot");
+	ok(user_get(&admin, path) == 200, "an administrator can");
+	ok(user_get(&carol, path) == 403, "a super user of another organisation cannot");
 
 	/* Decided by an administrator. */
-	ok(page(&alice, "/admin") == 403, "before the decision alice has no console");
+	ok(user_get(&alice, "/admin") == 403, "before the decision alice has no console");
 	ok(decide(&admin, first, "decision=approve") == 303, "the administrator approves");
-	ok(page(&alice, "/admin") == 200, "the role takes effect on alice's next request");
-	ok(mails(alice.email, "Your request was approved") > 0, "alice is told by email");
+	ok(user_get(&alice, "/admin") == 200, "the role takes effect on alice's next request");
+	ok(user_mailed(alice.email, "Your request was approved"), "alice is told by email");
 	ok(decide(&admin, first, "decision=reject&reason=late") == 409, "deciding again: 409");
 
 	/* Later requests go to the organisation's super users, in their language. */
@@ -162,7 +110,7 @@ static void test_chain(void)
 	ok(ask(&bob, "INDUSTRY_USER", org_a, NULL, 0) == 303, "bob asks to be industry user of A");
 	char second[24];
 	snprintf(second, sizeof second, "%s", request_of(&bob, "INDUSTRY_USER", org_a));
-	ok(mails(alice.email, "demande ce rôle") > 0, "alice, A's super user, is told, in French (her preference)");
+	ok(user_mailed(alice.email, "demande ce rôle"), "alice, A's super user, is told, in French (her preference)");
 	sql("UPDATE accounts SET ui_lang = NULL WHERE id = %s", alice.id);
 	char cell[40];
 	snprintf(cell, sizeof cell, "RR-%s</a>", second);
@@ -173,7 +121,7 @@ static void test_chain(void)
 	ok(r.status == 200 && !body_has(&r, cell), "carol, super user of B, does not see it");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/admin/role-requests/%s", second);
-	ok(page(&carol, path) == 403, "nor open it");
+	ok(user_get(&carol, path) == 403, "nor open it");
 	struct visitor *cv = &carol.v;
 	visitor_get(cv, "/admin", &r);
 	resp_free(&r);
@@ -193,38 +141,38 @@ static void test_chain(void)
 	char mine[24];
 	snprintf(mine, sizeof mine, "%s", own);
 	snprintf(path, sizeof path, "/admin/role-requests/%s/decision", mine);
-	page(&alice, "/admin");
-	ok(post(&alice, path, "decision=approve") == 403, "alice cannot decide on her own request");
+	user_get(&alice, "/admin");
+	ok(user_post(&alice, path, "decision=approve") == 403, "alice cannot decide on her own request");
 
 	/* Rejection with a reason, mailed. */
 	ok(decide(&admin, mine, "decision=reject&reason=One+role+is+enough") == 303, "the administrator rejects it");
-	ok(mails(alice.email, "One role is enough") > 0, "alice reads the reason by email");
+	ok(user_mailed(alice.email, "One role is enough"), "alice reads the reason by email");
 
 	/* Withdrawal. */
 	ok(ask(&dave, "INDUSTRY_USER", org_b, NULL, 0) == 303, "dave asks for a role of B");
 	char dv[24];
 	snprintf(dv, sizeof dv, "%s", request_of(&dave, "INDUSTRY_USER", org_b));
 	snprintf(path, sizeof path, "/account/roles/%s/withdraw", dv);
-	page(&bob, "/account/roles");
-	ok(post(&bob, path, "") == 404, "bob cannot withdraw dave's request (404)");
-	page(&dave, "/account/roles");
-	ok(post(&dave, path, "") == 303, "dave withdraws it");
+	user_get(&bob, "/account/roles");
+	ok(user_post(&bob, path, "") == 404, "bob cannot withdraw dave's request (404)");
+	user_get(&dave, "/account/roles");
+	ok(user_post(&dave, path, "") == 303, "dave withdraws it");
 	ok(strcmp(value("SELECT status FROM role_requests WHERE id = %s", dv), "WITHDRAWN") == 0, "it is withdrawn");
-	ok(post(&dave, path, "") == 409, "withdrawing again: 409");
+	ok(user_post(&dave, path, "") == 409, "withdrawing again: 409");
 
 	/* Two decisions of one request: one wins. */
 	ok(ask(&dave, "INDUSTRY_USER", org_b, NULL, 0) == 303, "dave asks again");
 	snprintf(dv, sizeof dv, "%s", request_of(&dave, "INDUSTRY_USER", org_b));
 	snprintf(path, sizeof path, "/admin/role-requests/%s", dv);
-	page(&admin, path);
+	user_get(&admin, path);
 	snprintf(path, sizeof path, "/admin/role-requests/%s/decision", dv);
 	/* At the same moment: one process approves, the other rejects. */
 	pid_t child = fork();
 	if (child == 0) {
-		long st = post(&admin, path, "decision=reject&reason=no");
+		long st = user_post(&admin, path, "decision=reject&reason=no");
 		_exit(st == 303 ? 0 : st == 409 ? 1 : 2);
 	}
-	long s1 = post(&admin, path, "decision=approve");
+	long s1 = user_post(&admin, path, "decision=approve");
 	int wstatus = 0;
 	waitpid(child, &wstatus, 0);
 	long s2 = WIFEXITED(wstatus) ? (WEXITSTATUS(wstatus) == 0 ? 303 : WEXITSTATUS(wstatus) == 1 ? 409 : 500) : 500;
@@ -241,7 +189,7 @@ static void test_uploads(void)
 	struct resp r;
 	char path[64];
 	snprintf(path, sizeof path, "/account/roles?org=%s", org_b);
-	page(&nina, path);
+	user_get(&nina, path);
 	const char *fields = "role=NCA_USER&justification=Our authority needs it.";
 	char with_org[160];
 	snprintf(with_org, sizeof with_org, "org=%s&%s", org_b, fields);
@@ -288,42 +236,42 @@ static void test_users(void)
 	   "a super user sees her organisation's users only");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/admin/users/%s", dave.id);
-	ok(page(&alice, path) == 404, "and no other account");
+	ok(user_get(&alice, path) == 404, "and no other account");
 
 	/* Revocation. */
 	snprintf(path, sizeof path, "/admin/users/%s", dave.id);
-	page(&carol, path);
+	user_get(&carol, path);
 	snprintf(path, sizeof path, "/admin/users/%s/roles/revoke", bob.id);
 	char fields[200];
 	snprintf(fields, sizeof fields, "role=INDUSTRY_USER&org=%s&reason=left", org_a);
-	ok(post(&carol, path, fields) == 403, "carol cannot revoke a role of A");
+	ok(user_post(&carol, path, fields) == 403, "carol cannot revoke a role of A");
 	snprintf(path, sizeof path, "/admin/users/%s", bob.id);
-	page(&alice, path);
+	user_get(&alice, path);
 	snprintf(path, sizeof path, "/admin/users/%s/roles/revoke", bob.id);
-	ok(post(&alice, path, "role=INDUSTRY_USER&reason=x") == 403, "nor alice an agency-wide one");
+	ok(user_post(&alice, path, "role=INDUSTRY_USER&reason=x") == 403, "nor alice an agency-wide one");
 	snprintf(fields, sizeof fields, "role=INDUSTRY_USER&org=%s", org_a);
-	ok(post(&alice, path, fields) == 400, "a revocation needs a reason");
+	ok(user_post(&alice, path, fields) == 400, "a revocation needs a reason");
 	snprintf(fields, sizeof fields, "role=INDUSTRY_USER&org=%s&reason=Bob+left+the+company", org_a);
-	ok(post(&alice, path, fields) == 303, "alice revokes bob's role");
+	ok(user_post(&alice, path, fields) == 303, "alice revokes bob's role");
 	ok(!*value("SELECT 1 FROM account_roles WHERE account_id = %s", bob.id), "bob holds no role");
-	ok(mails(bob.email, "Bob left the company") > 0, "bob is told why by email");
+	ok(user_mailed(bob.email, "Bob left the company"), "bob is told why by email");
 
 	/* Locking and granting. */
 	snprintf(path, sizeof path, "/admin/users/%s", eve.id);
-	page(&admin, path);
+	user_get(&admin, path);
 	snprintf(path, sizeof path, "/admin/users/%s/lock", eve.id);
-	ok(post(&admin, path, "") == 303, "the administrator locks eve");
-	ok(page(&eve, "/account") == 303, "eve's session has ended");
-	ok(visitor_login(&eve.v, eve.email, "role+test+passphrase") == 403, "and she cannot sign in");
+	ok(user_post(&admin, path, "") == 303, "the administrator locks eve");
+	ok(user_get(&eve, "/account") == 303, "eve's session has ended");
+	ok(visitor_login(&eve.v, eve.email, USER_PASSWORD) == 403, "and she cannot sign in");
 	snprintf(path, sizeof path, "/admin/users/%s/unlock", eve.id);
-	ok(post(&admin, path, "") == 303 && visitor_login(&eve.v, eve.email, "role+test+passphrase") == 303,
+	ok(user_post(&admin, path, "") == 303 && visitor_login(&eve.v, eve.email, USER_PASSWORD) == 303,
 	   "unlocked, she can");
 	snprintf(path, sizeof path, "/admin/users/%s/lock", admin.id);
-	ok(post(&admin, path, "") == 409, "an administrator cannot lock themself");
+	ok(user_post(&admin, path, "") == 409, "an administrator cannot lock themself");
 	snprintf(path, sizeof path, "/admin/users/%s/roles", stew.id);
-	ok(post(&admin, path, "role=INDUSTRY_USER") == 400, "organisation roles are not granted by hand");
-	ok(post(&admin, path, "role=DATA_STEWARD") == 303, "the agency's roles are");
-	ok(page(&stew, "/admin") == 200 && page(&stew, "/admin/role-requests") == 403,
+	ok(user_post(&admin, path, "role=INDUSTRY_USER") == 400, "organisation roles are not granted by hand");
+	ok(user_post(&admin, path, "role=DATA_STEWARD") == 303, "the agency's roles are");
+	ok(user_get(&stew, "/admin") == 200 && user_get(&stew, "/admin/role-requests") == 403,
 	   "a data steward opens the console, not the role requests");
 
 	/* The audit log. */
@@ -396,9 +344,9 @@ static void test_matrix(void)
 	int checked = 0, wrong = 0;
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		struct user *u = kinds[k].user;
-		page(u, "/login"); /* a form: the anonymous visitor's token */
+		user_get(u, "/login"); /* a form: the anonymous visitor's token */
 		if (u != &anon)
-			page(u, "/account");
+			user_get(u, "/account");
 		for (size_t a = 0; a < 3; a++) {
 			const struct router *rt = apps[a]->router;
 			for (size_t i = 0; i < rt->nroutes; i++) {
@@ -411,10 +359,13 @@ static void test_matrix(void)
 				if (u == &carol && apps[a] == &admin_app && strstr(route->pattern, "{requestId}") &&
 				    strncmp(route->pattern, "/admin/role-requests", 20) == 0 && strcmp(route->method, "GET") == 0)
 					allowed = false;
-				/* Proposing a change to the data takes an organisation's
-				 * role (held here by alice, carol and nina). */
+				/* Proposing a change to the data takes an organisation's role. */
 				if (strstr(route->pattern, "/requests/new"))
-					allowed = allowed && (u == &alice || u == &carol || u == &nina);
+					allowed = allowed && u != &anon &&
+						  strcmp(value("SELECT COUNT(*) FROM account_roles WHERE account_id = %s AND "
+							       "org_id <> ''",
+							       u->id),
+							 "0") != 0;
 				const char *path = concrete(route->pattern);
 				struct resp r;
 				long status = strcmp(route->method, "GET") == 0 ? visitor_get(&u->v, path, &r)
@@ -452,15 +403,9 @@ int main(void)
 	/* A fresh organisation state: no super user of A or B from earlier runs. */
 	sql("DELETE FROM account_roles WHERE org_id IN ('%s', '%s')", org_a, org_b);
 	sql("UPDATE role_requests SET status = 'WITHDRAWN' WHERE status = 'PENDING'");
-	snprintf(admin.email, sizeof admin.email, "admin.%s@roles.test", run);
-	char args[200];
-	snprintf(args, sizeof args, "create-admin %s", admin.email);
-	ok(dbtest_sporctl("role test passphrase", args, NULL) == 0 &&
-		   visitor_login(&admin.v, admin.email, "role+test+passphrase") == 303,
-	   "an administrator");
-	snprintf(admin.id, sizeof admin.id, "%s", value("SELECT id FROM accounts WHERE email = '%s'", admin.email));
-	ok(*org_a && *org_b && make_user(&alice, "alice") && make_user(&bob, "bob") && make_user(&carol, "carol") &&
-		   make_user(&dave, "dave") && make_user(&nina, "nina") && make_user(&stew, "stew") && make_user(&eve, "eve"),
+	ok(user_make_admin(owner, &admin, "admin", run, "roles.test"), "an administrator");
+	ok(*org_a && *org_b && user_make(owner, &alice, "alice", run, "roles.test") && user_make(owner, &bob, "bob", run, "roles.test") && user_make(owner, &carol, "carol", run, "roles.test") &&
+		   user_make(owner, &dave, "dave", run, "roles.test") && user_make(owner, &nina, "nina", run, "roles.test") && user_make(owner, &stew, "stew", run, "roles.test") && user_make(owner, &eve, "eve", run, "roles.test"),
 	   "users, organisations A (%s) and B (%s)", org_a, org_b);
 	/* carol: super user of B, by an administrator's approval. */
 	ok(ask(&carol, "INDUSTRY_SUPER_USER", org_b, NULL, 0) == 303 &&
