@@ -1,5 +1,7 @@
-/* Proposing changes to RMS terms, and the user's change requests.
- * /rms/lists/{listId}/requests/new proposes a new term (ADD-TERM);
+/* Proposing changes to RMS terms and lists, and the user's change requests.
+ * /rms/requests/new proposes a new list (ADD-LIST);
+ * /rms/lists/{listId}/requests/new a new term (ADD-TERM), or with
+ * ?change=list a change to the list (UPD-LIST);
  * /rms/terms/{termId}/requests/new a change to a term (UPD-TERM), or with
  * ?text_lang= a translation of its texts into that language.  The forms
  * start from the current values; "preview" shows the change as a diff
@@ -61,16 +63,17 @@ static void form_values(struct req *r, bool sent)
 	}
 }
 
-/* The list of the request (Page.list) and who may propose. */
+/* The list of the request (Page.list; none for a new list) and who may
+ * propose. */
 static int context(struct req *r, const char *list, const char *type)
 {
 	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", list) < 0)
+	if (list && db_query(r->app->db, r->arena, &q_list, &rows, "s", list) < 0)
 		return 500;
-	if (!rows.nrows)
+	if (list && !rows.nrows)
 		return 404;
 	app_set(r, "Page.list.id", list);
-	app_set(r, "Page.list.name", db_get(&rows, 0, 0));
+	app_set(r, "Page.list.name", list ? db_get(&rows, 0, 0) : NULL);
 	app_set(r, "Page.type", type);
 	if (!cr_may_propose(r, type)) {
 		app_set(r, "Page.no_role", "1");
@@ -79,10 +82,48 @@ static int context(struct req *r, const char *list, const char *type)
 	return 200;
 }
 
+static int check(struct req *r, const char *type, const char **proposed);
+static int create(struct req *r, const char *type, const char *list, const char *term, const char *lang,
+		  const char *proposed, long long seq);
+
+/* /rms/lists/{listId}/requests/new: a new term, or with ?change=list a
+ * change to the list itself (its current values in the form). */
+static int list_context(struct req *r, const char **type, long long *seq)
+{
+	const char *list = in_text(r, AF_LIST_ID);
+	*type = in_text(r, AF_CHANGE) ? "UPD-LIST" : "ADD-TERM";
+	*seq = 0;
+	int status = context(r, list, *type);
+	if (status == 200 && strcmp(*type, "UPD-LIST") == 0 && !cr_current_list(r, list, seq))
+		return 404;
+	return status;
+}
+
 int cr_new_term_form(struct req *r)
 {
-	int status = context(r, in_text(r, AF_LIST_ID), "ADD-TERM");
+	const char *type;
+	long long seq;
+	int status = list_context(r, &type, &seq);
+	if (status != 200)
+		return status;
+	form_values(r, false);
+	return account_form(r, "cr_form", 200);
+}
+
+int cr_new_list_form(struct req *r)
+{
+	int status = context(r, NULL, "ADD-LIST");
 	return status == 200 ? account_form(r, "cr_form", 200) : status;
+}
+
+int cr_new_list_post(struct req *r)
+{
+	const char *proposed;
+	int status = context(r, NULL, "ADD-LIST");
+	if (status != 200)
+		return status;
+	status = check(r, "ADD-LIST", &proposed);
+	return status ? status : create(r, "ADD-LIST", NULL, NULL, "en", proposed, 0);
 }
 
 /* The term's context: its list, type (a translation when text_lang is not
@@ -116,7 +157,7 @@ static int check(struct req *r, const char *type, const char **proposed)
 	fields_of(r, &f);
 	const char *step = in_text(r, AF_STEP) ? in_text(r, AF_STEP) : "preview";
 	const char *why = in_text(r, AF_JUSTIFICATION);
-	if (strcmp(type, "ADD-TERM") == 0 && !f.name)
+	if (strncmp(type, "ADD-", 4) == 0 && !f.name)
 		account_error(r, "term_name", "required");
 	if (strcmp(step, "submit") == 0 && (!why || strlen(why) < 10))
 		account_error(r, "justification", why ? "justification_short" : "required");
@@ -143,7 +184,7 @@ static int create(struct req *r, const char *type, const char *list, const char 
 	const char *why = in_text(r, AF_JUSTIFICATION);
 	if (db_begin(db) < 0 ||
 	    db_exec(db, &q_create, NULL, "ssssssss", type, r->user.id, list, term, lang, proposed, why ? why : "",
-		    term ? arena_printf(r->arena, "%lld", seq) : NULL) < 0 ||
+		    seq ? arena_printf(r->arena, "%lld", seq) : NULL) < 0 ||
 	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
 	    db_exec(db, &q_created, NULL, "ss", db_get(&id, 0, 0), r->user.id) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
@@ -162,12 +203,13 @@ static int create(struct req *r, const char *type, const char *list, const char 
 
 int cr_new_term_post(struct req *r)
 {
-	const char *list = in_text(r, AF_LIST_ID), *proposed;
-	int status = context(r, list, "ADD-TERM");
+	const char *type, *proposed;
+	long long seq;
+	int status = list_context(r, &type, &seq);
 	if (status != 200)
 		return status;
-	status = check(r, "ADD-TERM", &proposed);
-	return status ? status : create(r, "ADD-TERM", list, NULL, "en", proposed, 0);
+	status = check(r, type, &proposed);
+	return status ? status : create(r, type, in_text(r, AF_LIST_ID), NULL, "en", proposed, seq);
 }
 
 int cr_term_post(struct req *r)

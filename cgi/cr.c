@@ -58,6 +58,26 @@ static struct db_sql q_event = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, from_status, to_status, comment)"
 	" VALUES (?, ?, ?, ?, ?)");
 static struct db_sql q_applied = DB_SQL("UPDATE change_requests SET term_id = ?, applied_seq = ? WHERE id = ?");
+static struct db_sql q_list_now = DB_SQL(
+	"SELECT name, short_name, description, status, version FROM rms_lists WHERE id = ?");
+static struct db_sql q_list_seq = DB_SQL("SELECT version FROM rms_lists WHERE id = ?");
+/* The version before the portal's first change of a list, so that it stays readable. */
+static struct db_sql q_list_before = DB_SQL(
+	"INSERT IGNORE INTO rms_list_versions (list_id, seq, recorded_at, source, snapshot)"
+	" SELECT id, version, COALESCE(modified_at, UTC_TIMESTAMP()), 'import', JSON_OBJECT('name', name,"
+	" 'short', short_name, 'description', description, 'status', status) FROM rms_lists WHERE id = ?");
+static struct db_sql q_list_update = DB_SQL(
+	"UPDATE rms_lists SET name = COALESCE(?, name), short_name = COALESCE(?, short_name),"
+	" description = COALESCE(?, description), status = COALESCE(?, status), version = version + 1,"
+	" modified_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_list_insert = DB_SQL(
+	"INSERT INTO rms_lists (id, name, short_name, description, status, version, created_at, modified_at)"
+	" VALUES (?, ?, ?, ?, 'PROVISIONAL', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
+static struct db_sql q_list_version = DB_SQL(
+	"INSERT INTO rms_list_versions (list_id, seq, source, request_id, changes, snapshot)"
+	" SELECT id, version, 'request', ?, ?, JSON_OBJECT('name', name, 'short', short_name, 'description',"
+	" description, 'status', status) FROM rms_lists WHERE id = ?");
+static struct db_sql q_set_list = DB_SQL("UPDATE change_requests SET list_id = ?, applied_seq = ? WHERE id = ?");
 static struct db_sql q_term_seq = DB_SQL("SELECT seq FROM rms_terms WHERE id = ?");
 static struct db_sql q_is_steward = DB_SQL(
 	"SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = '' AND role_code IN ('DATA_STEWARD',"
@@ -105,6 +125,23 @@ bool cr_current(struct req *r, const char *term_id, const char *lang, long long 
 	return true;
 }
 
+bool cr_current_list(struct req *r, const char *list_id, long long *seq)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_list_now, &rows, "s", list_id) < 0 || !rows.nrows)
+		return false;
+	static const char *const names[] = {"name", "short", "description", "status", NULL};
+	app_row(r, "Page.current", &rows, 0, names);
+	app_set(r, "Page.current.list", list_id);
+	*seq = atoll(db_get(&rows, 0, 4));
+	return true;
+}
+
+bool cr_is_list(const char *type)
+{
+	return strstr(type, "-LIST") != NULL;
+}
+
 /* Put `value` under `key` when it differs from the current one (or always
  * for a new term). */
 static void propose(json_t *p, struct req *r, bool fresh, const char *key, const char *value)
@@ -120,12 +157,15 @@ static void propose(json_t *p, struct req *r, bool fresh, const char *key, const
 
 const char *cr_proposal(struct req *r, const char *type, const struct cr_fields *f)
 {
-	bool fresh = strcmp(type, "ADD-TERM") == 0, translation = strcmp(type, "TRANSLATION") == 0;
+	bool fresh = strncmp(type, "ADD-", 4) == 0, translation = strcmp(type, "TRANSLATION") == 0;
 	json_t *p = json_object();
 	propose(p, r, fresh, "name", f->name);
 	propose(p, r, fresh, "short", f->short_name);
 	propose(p, r, fresh, "description", f->description);
-	if (!translation) {
+	if (cr_is_list(type)) {
+		if (!fresh)
+			propose(p, r, false, "status", f->status);
+	} else if (!translation) {
 		propose(p, r, fresh, "parent", f->parent);
 		if (!fresh) {
 			propose(p, r, false, "status", f->status);
@@ -172,10 +212,11 @@ int cr_load(struct req *r, const char *id)
 					    "list_name", "term",     "lang",	 "proposed", "justification",
 					    "base_seq",	 "assignee", "created", "updated",  "applied_seq", NULL};
 	app_row(r, "Page.cr", &rows, 0, names);
-	const char *term = db_get(&rows, 0, 7), *base = db_get(&rows, 0, 11);
+	const char *term = db_get(&rows, 0, 7), *base = db_get(&rows, 0, 11), *list = db_get(&rows, 0, 5);
 	long long seq = 0;
-	if (term && cr_current(r, term, db_get(&rows, 0, 8), &seq) && base && atoll(base) != seq &&
-	    !db_get(&rows, 0, 15)) {
+	bool known = cr_is_list(db_get(&rows, 0, 1)) ? list && cr_current_list(r, list, &seq)
+						       : term && cr_current(r, term, db_get(&rows, 0, 8), &seq);
+	if (known && base && atoll(base) != seq && !db_get(&rows, 0, 15)) {
 		app_set(r, "Page.stale", "1");
 		app_set_int(r, "Page.current_seq", seq);
 	}
@@ -231,8 +272,41 @@ static long long apply(struct req *r, const char *id, const char *type, const ch
 	if (rc < 0 || db_query(r->app->db, r->arena, &q_term_seq, &rows, "s", term_id) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_applied, NULL, "sss", term_id, db_get(&rows, 0, 0), id) < 0)
 		return -1;
-	app_set(r, "Mail.term", term_id);
+	app_set(r, "Mail.path", arena_printf(r->arena, "/rms/terms/%s", term_id));
 	return atoll(db_get(&rows, 0, 0));
+}
+
+/* Write an approved list change, in the open transaction; the list's new
+ * version, or -1. */
+static long long apply_list(struct req *r, const char *id, const char *type, const char *list, const char *proposed)
+{
+	json_t *p = json_loads(proposed, 0, NULL);
+	if (!p)
+		return -1;
+	bool fresh = strcmp(type, "ADD-LIST") == 0;
+	const char *list_id = fresh ? arena_printf(r->arena, "%lld", 790000000000LL + atoll(id)) : list;
+	const char *name = str(p, "name"), *shorter = str(p, "short"), *desc = str(p, "description");
+	struct buf changes;
+	buf_init(&changes, r->arena);
+	static const char *const keys[] = {"name", "short", "description", "status"};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (json_object_get(p, keys[k]))
+			buf_printf(&changes, "%s%s", changes.len ? ", " : "", keys[k]);
+	int rc = fresh ? db_exec(r->app->db, &q_list_insert, NULL, "ssss", list_id, name, shorter, desc)
+		       : (db_exec(r->app->db, &q_list_before, NULL, "s", list_id) < 0 ||
+			  db_exec(r->app->db, &q_list_update, NULL, "sssss", name, shorter, desc, str(p, "status"),
+				  list_id) < 0)
+				 ? -1
+				 : 0;
+	json_decref(p);
+	struct db_rows seq;
+	if (rc < 0 ||
+	    db_exec(r->app->db, &q_list_version, NULL, "sss", id, fresh ? "created" : buf_str(&changes), list_id) < 0 ||
+	    db_query(r->app->db, r->arena, &q_list_seq, &seq, "s", list_id) < 0 || !seq.nrows ||
+	    db_exec(r->app->db, &q_set_list, NULL, "sss", list_id, db_get(&seq, 0, 0), id) < 0)
+		return -1;
+	app_set(r, "Mail.path", arena_printf(r->arena, "/rms/lists/%s", list_id));
+	return atoll(db_get(&seq, 0, 0));
 }
 
 /* Mail the requester (unless they acted) and, once applied, the list's
@@ -246,7 +320,7 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 	if (actor == CR_STEWARD && strcmp(db_get(c, 0, 10), "1") == 0 &&
 	    mail_queue_in(r, "cr_status", db_get(c, 0, 8), db_get(c, 0, 11)) < 0)
 		return -1;
-	if (strncmp(to, "APPROVED", 8) != 0)
+	if (strncmp(to, "APPROVED", 8) != 0 || !db_get(c, 0, 3))
 		return 0;
 	struct db_rows followers;
 	if (db_query(r->app->db, r->arena, &q_followers, &followers, "ss", db_get(c, 0, 3), db_get(c, 0, 1)) < 0)
@@ -275,23 +349,28 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 		return 500;
 	if (!c.nrows || !acts_as(r, &c, actor))
 		return c.nrows && actor == CR_STEWARD ? 403 : 404;
-	const char *from = db_get(&c, 0, 0), *term = db_get(&c, 0, 4), *base = db_get(&c, 0, 7);
+	const char *from = db_get(&c, 0, 0), *type = db_get(&c, 0, 2), *list = db_get(&c, 0, 3);
+	const char *term = db_get(&c, 0, 4), *base = db_get(&c, 0, 7);
+	/* What the proposal was made against: the term, or the list (none for a new one). */
+	bool on_list = cr_is_list(type);
+	const char *target = on_list ? (strcmp(type, "UPD-LIST") == 0 ? list : NULL) : term;
+	struct db_sql *q_seq = on_list ? &q_list_seq : &q_term_seq;
 	if (!allowed(from, to, actor)) {
 		r->err_reason = "transition";
 		return 409;
 	}
 	/* A new base when the requester (re)submits or edits: they saw the term as it is. */
 	const char *new_base = NULL;
-	if (actor == CR_REQUESTER && term) {
+	if (actor == CR_REQUESTER && target) {
 		struct db_rows seq;
-		if (db_query(db, r->arena, &q_term_seq, &seq, "s", term) < 0)
+		if (db_query(db, r->arena, q_seq, &seq, "s", target) < 0)
 			return 500;
 		new_base = seq.nrows ? db_get(&seq, 0, 0) : NULL;
 	}
 	bool approve = strncmp(to, "APPROVED", 8) == 0;
-	if (approve && term) {
+	if (approve && target) {
 		struct db_rows seq;
-		if (db_query(db, r->arena, &q_term_seq, &seq, "s", term) < 0)
+		if (db_query(db, r->arena, q_seq, &seq, "s", target) < 0)
 			return 500;
 		if (!base || !seq.nrows || strcmp(base, db_get(&seq, 0, 0)) != 0) {
 			r->err_reason = "stale";
@@ -303,8 +382,9 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 	    ((moves || comment) && db_exec(db, &q_event, NULL, "sssss", id, r->user.id, moves ? from : NULL,
 					   moves ? to : NULL, comment) < 0))
 		return 500;
-	if (approve && apply(r, id, db_get(&c, 0, 2), db_get(&c, 0, 3), term, db_get(&c, 0, 5),
-			     changes ? changes : db_get(&c, 0, 6)) < 0)
+	const char *proposal = changes ? changes : db_get(&c, 0, 6);
+	if (approve && (on_list ? apply_list(r, id, type, list, proposal)
+				: apply(r, id, type, list, term, db_get(&c, 0, 5), proposal)) < 0)
 		return 500;
 	if (moves && tell(r, &c, id, to, actor) < 0)
 		return 500;

@@ -1,6 +1,6 @@
 /* Change requests, shared by spor-account (proposing) and spor-admin
- * (evaluating): the proposal of an RMS term change (ADD-TERM, UPD-TERM, a
- * TRANSLATION into one language), its workflow, its thread, its diff against
+ * (evaluating): the proposal of an RMS change (ADD-TERM, UPD-TERM, a
+ * TRANSLATION of a term into one language, ADD-LIST, UPD-LIST), its workflow, its thread, its diff against
  * the current data, and its application when approved.
  *
  * Workflow (DOMAIN.md): SAVED (draft) → SUBMITTED → VALID, INVALID or
@@ -34,6 +34,13 @@ bool cr_may_propose(struct req *r, const char *type);
 /* The term's current snapshot as Page.current.* (names in `lang`) and its
  * version as *seq; false when there is no such term. */
 bool cr_current(struct req *r, const char *term_id, const char *lang, long long *seq);
+
+/* The list's current values as Page.current.* and its version as *seq;
+ * false when there is no such list. */
+bool cr_current_list(struct req *r, const char *list_id, long long *seq);
+
+/* Whether the request type is about a list (ADD-LIST, UPD-LIST). */
+bool cr_is_list(const char *type);
 
 /* The proposal as JSON text, from the fields that differ from Page.current
  * (all given fields for a new term); NULL when nothing would change. */

@@ -41,6 +41,7 @@ enum account_field {
 	AF_STEP,	     /* change requests: preview, save (a draft) or submit */
 	AF_COMMENT,	     /* change requests: a comment of the thread */
 	AF_CR_STATUS,	     /* my requests: a status filter */
+	AF_CHANGE,	     /* change requests: "list" to change a list rather than add a term */
 	AF__COUNT
 };
 

@@ -65,6 +65,8 @@ int role_request_withdraw(struct req *r);
 int role_request_document(struct req *r);
 
 /* account_requests.c: proposing changes to the data, and the user's requests */
+int cr_new_list_form(struct req *r);
+int cr_new_list_post(struct req *r);
 int cr_new_term_form(struct req *r);
 int cr_new_term_post(struct req *r);
 int cr_term_form(struct req *r);

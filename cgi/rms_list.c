@@ -21,6 +21,10 @@ static struct db_sql q_list = DB_SQL(
 	" l.term_count, l.hierarchical, DATE_FORMAT(l.created_at, '%Y-%m-%d'), DATE_FORMAT(l.modified_at, '%Y-%m-%d'),"
 	" l.languages, l.stats"
 	" FROM rms_lists l LEFT JOIN rms_terms d ON d.id = l.domain_id WHERE l.id = ?");
+/* The list's versions since the portal changed it, newest first. */
+static struct db_sql q_versions = DB_SQL(
+	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM rms_list_versions"
+	" WHERE list_id = ? ORDER BY seq DESC LIMIT 100");
 static const char *const list_columns[] = {"id", "name", "short_name", "description", "owner", "domain",
 					   "domain_name", "status", "version", "terms", "hierarchical", "created",
 					   "modified", NULL};
@@ -179,6 +183,11 @@ int rms_list_show(struct req *r)
 	app_set(r, "Page.domain", domain);
 	app_set(r, "Page.lang", lang);
 	app_set_int(r, "Page.size", size);
+	struct db_rows versions;
+	if (db_query(r->app->db, r->arena, &q_versions, &versions, "s", id) < 0)
+		return 500;
+	static const char *const version_names[] = {"version", "recorded", "source", "request", "changes", NULL};
+	app_rows(r, "Page.list_versions", &versions, version_names);
 	favourite_mark(r, "list", in_text(r, PF_LIST_ID));
 	app_set(r, "Page.nav", "rms");
 	app_cacheable(r);

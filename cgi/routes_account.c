@@ -16,6 +16,7 @@ static const char *const saved[] = {"preferences", "password", "requested", "wit
 				    "commented", NULL};
 static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
+static const char *const changes[] = {"list", NULL};
 static const char *const cr_statuses[] = {"SAVED",    "SUBMITTED",   "VALID",	 "INVALID",   "RETURNED",
 					  "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN", NULL};
 /* The roles held for an organisation, which users may ask for. */
@@ -61,6 +62,7 @@ static const struct field fields[AF__COUNT] = {
 	[AF_STEP] = {"step", FT_ENUM, 0, 0, steps},
 	[AF_COMMENT] = {"comment", FT_LINES, 0, 4000, NULL},
 	[AF_CR_STATUS] = {"status", FT_ENUM, 0, 0, cr_statuses},
+	[AF_CHANGE] = {"change", FT_ENUM, 0, 0, changes},
 };
 
 #define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
@@ -95,8 +97,10 @@ static const struct route routes[] = {
 	 F(AF_ORG) | F(AF_ROLE) | F(AF_JUSTIFICATION) | F(AF_DOCUMENT)},
 	{"POST", "/account/roles/{requestId}/withdraw", role_request_withdraw, ROLES_SIGNED_IN, 0},
 	{"GET", "/account/roles/{requestId}/document", role_request_document, ROLES_SIGNED_IN, 0},
-	{"GET", "/rms/lists/{listId}/requests/new", cr_new_term_form, ROLES_SIGNED_IN, 0},
-	{"POST", "/rms/lists/{listId}/requests/new", cr_new_term_post, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"GET", "/rms/requests/new", cr_new_list_form, ROLES_SIGNED_IN, 0},
+	{"POST", "/rms/requests/new", cr_new_list_post, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"GET", "/rms/lists/{listId}/requests/new", cr_new_term_form, ROLES_SIGNED_IN, F(AF_CHANGE)},
+	{"POST", "/rms/lists/{listId}/requests/new", cr_new_term_post, ROLES_SIGNED_IN, TERM_CHANGE | F(AF_CHANGE)},
 	{"GET", "/rms/terms/{termId}/requests/new", cr_term_form, ROLES_SIGNED_IN, F(AF_TEXT_LANG)},
 	{"POST", "/rms/terms/{termId}/requests/new", cr_term_post, ROLES_SIGNED_IN, TERM_CHANGE},
 	{"GET", "/account/requests", my_requests, ROLES_SIGNED_IN, F(AF_CR_STATUS) | F(AF_SAVED)},

@@ -18,7 +18,7 @@ static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
 					  "APPROVED_WC", "REJECTED", "WITHDRAWN", "all",	      NULL};
-static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", NULL};
+static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "ADD-LIST", "UPD-LIST", NULL};
 static const char *const yes[] = {"1", NULL};
 static const char *const moves[] = {"VALID", "INVALID", "RETURNED", "APPROVED", "APPROVED_WC", "REJECTED", NULL};
 

@@ -23,6 +23,7 @@ GRANT SELECT ON rms_term_mappings TO spor_public;
 GRANT SELECT ON rms_term_countries TO spor_public;
 GRANT SELECT ON rms_term_attributes TO spor_public;
 GRANT SELECT ON rms_term_versions TO spor_public;
+GRANT SELECT ON rms_list_versions TO spor_public;
 GRANT SELECT ON oms_organisations TO spor_public;
 GRANT SELECT ON oms_org_names TO spor_public;
 GRANT SELECT ON oms_org_identifiers TO spor_public;
@@ -64,7 +65,7 @@ GRANT SELECT, UPDATE ON change_requests TO spor_admin;
 GRANT SELECT, INSERT ON change_request_events TO spor_admin;
 GRANT SELECT ON favourites TO spor_admin;
 -- Approving a change request writes the reference data.
-GRANT SELECT, UPDATE ON rms_lists TO spor_admin;
+GRANT SELECT, INSERT, UPDATE ON rms_lists TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_terms TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_names TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_words TO spor_admin;
@@ -73,6 +74,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_mappings TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_countries TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_attributes TO spor_admin;
 GRANT SELECT, INSERT ON rms_term_versions TO spor_admin;
+GRANT SELECT, INSERT ON rms_list_versions TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

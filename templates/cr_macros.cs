@@ -8,12 +8,13 @@ def:cr_fields() ?>
   <input id="short_name" name="short_name" type="text" maxlength="200" value="<?cs var:Page.form.short ?>"<?cs if:Page.lang ?> lang="<?cs var:Page.lang ?>"<?cs /if ?>></div>
  <div class="form-field"><label for="description"><?cs var:Lang.cr.fields.description ?></label>
   <textarea id="description" name="description" rows="4" maxlength="4000"<?cs if:Page.lang ?> lang="<?cs var:Page.lang ?>"<?cs /if ?>><?cs var:Page.form.description ?></textarea></div>
- <?cs if:Page.type == "UPD-TERM" ?>
+ <?cs if:Page.type == "UPD-TERM" || Page.type == "UPD-LIST" ?>
  <div class="form-field"><label for="term_status"><?cs var:Lang.cr.fields.status ?></label>
   <select id="term_status" name="term_status"><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:Page.form.status == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?></select></div>
+ <?cs /if ?><?cs if:Page.type == "UPD-TERM" ?>
  <div class="form-field"><label for="replaced_by"><?cs var:Lang.cr.fields.replaced_by ?></label>
   <input id="replaced_by" name="replaced_by" type="text" inputmode="numeric" maxlength="12" value="<?cs var:Page.form.replaced_by ?>"></div>
- <?cs /if ?><?cs if:Page.type != "TRANSLATION" ?>
+ <?cs /if ?><?cs if:Page.type == "ADD-TERM" || Page.type == "UPD-TERM" ?>
  <div class="form-field"><label for="parent"><?cs var:Lang.cr.fields.parent ?></label>
   <input id="parent" name="parent" type="text" inputmode="numeric" maxlength="12" value="<?cs var:Page.form.parent ?>"></div>
  <?cs /if ?>

@@ -6,16 +6,16 @@
 
 CREATE TABLE IF NOT EXISTS change_requests (
   id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,   -- quoted as RRQ-<id>
-  type          ENUM('ADD-TERM', 'UPD-TERM', 'TRANSLATION') NOT NULL,
+  type          ENUM('ADD-TERM', 'UPD-TERM', 'TRANSLATION', 'ADD-LIST', 'UPD-LIST') NOT NULL,
   status        ENUM('SAVED', 'SUBMITTED', 'VALID', 'INVALID', 'RETURNED', 'APPROVED', 'APPROVED_WC',
                      'REJECTED', 'WITHDRAWN') NOT NULL DEFAULT 'SAVED',
   account_id    BIGINT UNSIGNED NOT NULL,
-  list_id       BIGINT UNSIGNED NOT NULL,
+  list_id       BIGINT UNSIGNED NULL,         -- the list (a new list's once applied)
   term_id       BIGINT UNSIGNED NULL,         -- the term changed, or the new term once applied
   lang          VARCHAR(10) NOT NULL DEFAULT 'en',
   proposed      TEXT NOT NULL CHECK (JSON_VALID(proposed)),   -- the fields to change, as JSON
   justification TEXT NOT NULL,
-  base_seq      INT UNSIGNED NULL,            -- the term's version the proposal was made against
+  base_seq      INT UNSIGNED NULL,            -- the term's (or list's) version the proposal was made against
   assigned_to   BIGINT UNSIGNED NULL,         -- the steward who took it
   applied_seq   INT UNSIGNED NULL,            -- the version the approval made
   created_at    DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
@@ -37,4 +37,18 @@ CREATE TABLE IF NOT EXISTS change_request_events (
   comment       TEXT NULL,
   KEY change_request_events_request (request_id, id),
   CONSTRAINT change_request_events_request FOREIGN KEY (request_id) REFERENCES change_requests (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
+
+-- The history of a list: one row per version since the portal changed it
+-- (the version before the first change is recorded too), with a snapshot.
+CREATE TABLE IF NOT EXISTS rms_list_versions (
+  list_id       BIGINT UNSIGNED NOT NULL,
+  seq           INT UNSIGNED NOT NULL,        -- the list's version number
+  recorded_at   DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
+  source        VARCHAR(20) NOT NULL,         -- 'import' (as it was), 'request'
+  request_id    BIGINT UNSIGNED NULL,
+  changes       VARCHAR(2000) NOT NULL DEFAULT '',
+  snapshot      TEXT NOT NULL CHECK (JSON_VALID(snapshot)),
+  PRIMARY KEY (list_id, seq),
+  CONSTRAINT rms_list_versions_list FOREIGN KEY (list_id) REFERENCES rms_lists (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;

@@ -4,7 +4,7 @@
 
 <?cs var:Lang.mail.cr_applied.text ?> RRQ-<?cs var:Mail.id ?>
 
-<?cs var:Mail.site ?>/rms/terms/<?cs var:Mail.term ?>
+<?cs var:Mail.site ?><?cs var:Mail.path ?>
 
 <?cs var:Lang.mail.cr_applied.unsubscribe ?> <?cs var:Mail.site ?>/account/preferences
 

@@ -10,7 +10,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.list.name ?></h1>
 <?cs call:favourite_star() ?>
-<?cs if:User.id ?><p><a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new"><?cs var:Lang.rms.propose_term ?></a></p><?cs /if ?>
+<?cs if:User.id ?><p class="actions"><a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new"><?cs var:Lang.rms.propose_term ?></a> <a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new?change=list"><?cs var:Lang.rms.propose_list_change ?></a></p><?cs /if ?>
 <p class="record-id"><?cs var:Lang.rms.list_id ?> <span class="id"><?cs var:Page.list.id ?></span> <?cs call:status(Page.list.status) ?></p>
 <?cs if:Page.list.description ?><p><?cs var:Page.list.description ?></p><?cs /if ?>
 <dl class="facts">
@@ -71,4 +71,15 @@ def:content() ?>
 <?cs elif:!Page.short_words ?>
 <div class="notice"><p><?cs if:Page.q || Page.status || Page.domain ?><?cs var:Lang.rms.no_terms_match ?><?cs else ?><?cs var:Lang.rms.no_terms ?><?cs /if ?></p></div>
 <?cs /if ?>
+<section aria-labelledby="list-history">
+<h2 id="list-history"><?cs var:Lang.rms.list_history ?></h2>
+<?cs if:subcount(Page.list_versions) > 0 ?>
+<div class="table-wrap"><table class="data-table">
+ <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
+ <tbody><?cs each:v = Page.list_versions ?>
+  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td></tr><?cs /each ?>
+ </tbody>
+</table></div>
+<?cs else ?><p><?cs var:Lang.rms.no_list_history ?></p><?cs /if ?>
+</section>
 <?cs /def ?>

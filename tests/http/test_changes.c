@@ -263,6 +263,63 @@ static void test_update_and_translation(void)
 	   "the audit log records the decisions");
 }
 
+static void test_lists(void)
+{
+	char path[96], id[24], upd[24];
+	struct resp r;
+	/* A change to the list itself. */
+	snprintf(path, sizeof path, "/rms/lists/%s/requests/new?change=list", list);
+	page(&ivy, path, &r);
+	ok(r.status == 200 && body_has(&r, "name=\"change\" value=\"list\""), "the list's change form");
+	resp_free(&r);
+	const char *name = value("SELECT name FROM rms_lists WHERE id = %s", list);
+	char renamed[200];
+	snprintf(renamed, sizeof renamed, "%s (renamed %s)", name, run);
+	char fields[600];
+	snprintf(fields, sizeof fields, "change=list&term_name=%s&justification=The+EMA+renamed+it&step=submit", renamed);
+	for (char *c = fields; *c; c++)
+		if (*c == ' ')
+			*c = '+';
+	snprintf(path, sizeof path, "/rms/lists/%s/requests/new", list);
+	post(&ivy, path, fields, &r);
+	char *l = location(&r);
+	snprintf(upd, sizeof upd, "%s", l ? l + 18 : "0");
+	upd[strspn(upd, "0123456789")] = '\0';
+	free(l);
+	ok(strcmp(value("SELECT CONCAT(type, ' ', status) FROM change_requests WHERE id = %s", upd), "UPD-LIST SUBMITTED") ==
+		   0,
+	   "a change to the list is submitted");
+	ok(move(&stew, upd, "to=VALID") == 303 && move(&stew, upd, "to=APPROVED") == 303, "and approved");
+	ok(strcmp(value("SELECT name FROM rms_lists WHERE id = %s", list), renamed) == 0, "the list has its new name");
+	ok(strcmp(value("SELECT COUNT(*) FROM rms_list_versions WHERE list_id = %s", list), "2") == 0,
+	   "its history keeps the version before and the new one");
+	snprintf(path, sizeof path, "/rms/lists/%s", list);
+	page(&olga, path, &r);
+	char rrq[32];
+	snprintf(rrq, sizeof rrq, "RRQ-%s", upd);
+	ok(body_has(&r, rrq), "the public list page's history names the request");
+	resp_free(&r);
+
+	/* A new list. */
+	page(&ivy, "/rms/requests/new", &r);
+	ok(r.status == 200 && body_has(&r, "A new list"), "the new-list form");
+	resp_free(&r);
+	snprintf(fields, sizeof fields, "term_name=Journey+list+%s&short_name=JL&justification=Needed+for+our+products&step=submit",
+		 run);
+	post(&ivy, "/rms/requests/new", fields, &r);
+	l = location(&r);
+	snprintf(id, sizeof id, "%s", l ? l + 18 : "0");
+	id[strspn(id, "0123456789")] = '\0';
+	free(l);
+	ok(move(&stew, id, "to=VALID") == 303 && move(&stew, id, "to=APPROVED") == 303, "a new list is approved");
+	const char *made = value("SELECT list_id FROM change_requests WHERE id = %s", id);
+	ok(*made && strcmp(value("SELECT status FROM rms_lists WHERE id = %s", made), "PROVISIONAL") == 0,
+	   "it exists, provisional (%s)", made);
+	page(&olga, "/rms/lists?q=Journey+list", &r);
+	ok(body_has(&r, "Journey list"), "and the lists page shows it");
+	resp_free(&r);
+}
+
 int main(void)
 {
 	client_init();
@@ -287,6 +344,7 @@ int main(void)
 	ok(post(&finn, "/account/favourites", fields, NULL) == 303, "finn follows the list");
 	test_new_term();
 	test_update_and_translation();
+	test_lists();
 	sql("DELETE FROM auth_throttle");
 	mysql_close(owner);
 	return done_testing();

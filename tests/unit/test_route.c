@@ -194,6 +194,8 @@ static const struct policy policy[] = {
 	{&admin_app, "POST", "/admin/change-requests/{requestId}/assign", ROLE_ADMIN | ROLE_STEWARD},
 	{&admin_app, "POST", "/admin/change-requests/{requestId}/move", ROLE_ADMIN | ROLE_STEWARD},
 	{&admin_app, "POST", "/admin/change-requests/{requestId}/comments", ROLE_ADMIN | ROLE_STEWARD},
+	{&account_app, "GET", "/rms/requests/new", ROLES_SIGNED_IN},
+	{&account_app, "POST", "/rms/requests/new", ROLES_SIGNED_IN},
 	{&account_app, "GET", "/rms/lists/{listId}/requests/new", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/rms/lists/{listId}/requests/new", ROLES_SIGNED_IN},
 	{&account_app, "GET", "/rms/terms/{termId}/requests/new", ROLES_SIGNED_IN},
