@@ -12,20 +12,22 @@
  * or the request withdrawn. */
 #include "config.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
 #include "app.h"
 #include "cr.h"
+#include "field.h"
 #include "db.h"
 #include "fields_account.h"
 #include "handlers.h"
 
 static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
 static struct db_sql q_create = DB_SQL(
-	"INSERT INTO change_requests (type, account_id, list_id, term_id, lang, proposed, justification, base_seq)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	"INSERT INTO change_requests (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed,"
+	" justification, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
 static struct db_sql q_created = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
@@ -36,10 +38,45 @@ static struct db_sql q_mine = DB_SQL(
 	" ORDER BY c.id DESC LIMIT 200");
 static struct db_sql q_justify = DB_SQL("UPDATE change_requests SET justification = ? WHERE id = ?");
 
+static bool oms_page(struct req *r)
+{
+	return cr_is_oms(hdf_get_value(r->hdf, "Page.type", ""));
+}
+
+/* Text from a textarea with its line ends as the record keeps them (LF). */
+static const char *lines(struct req *r, const char *text)
+{
+	if (!text)
+		return NULL;
+	char *out = arena_strdup(r->arena, text), *w = out;
+	for (const char *p = text; *p; p++)
+		if (*p != '\r')
+			*w++ = *p;
+	*w = '\0';
+	return out;
+}
+
 static void fields_of(struct req *r, struct cr_fields *f)
 {
-	*f = (struct cr_fields){in_text(r, AF_TERM_NAME), in_text(r, AF_SHORT_NAME), in_text(r, AF_DESCRIPTION),
-				in_text(r, AF_TERM_STATUS), in_text(r, AF_PARENT), in_text(r, AF_REPLACED_BY)};
+	if (oms_page(r))
+		*f = (struct cr_fields){.name = in_text(r, AF_ORG_NAME),
+					.status = in_text(r, AF_OMS_STATUS),
+					.acronym = in_text(r, AF_ACRONYM),
+					.org_type = in_text(r, AF_ORG_TYPE),
+					.address = lines(r, in_text(r, AF_ADDRESS)),
+					.postal_code = in_text(r, AF_POSTAL),
+					.city = in_text(r, AF_CITY),
+					.region = in_text(r, AF_REGION),
+					.country_code = in_text(r, AF_COUNTRY),
+					.email = in_text(r, AF_EMAIL),
+					.phone = in_text(r, AF_PHONE)};
+	else
+		*f = (struct cr_fields){.name = in_text(r, AF_TERM_NAME),
+					.short_name = in_text(r, AF_SHORT_NAME),
+					.description = in_text(r, AF_DESCRIPTION),
+					.status = in_text(r, AF_TERM_STATUS),
+					.parent = in_text(r, AF_PARENT),
+					.replaced_by = in_text(r, AF_REPLACED_BY)};
 }
 
 /* What the form shows: the values sent, else the current ones. */
@@ -48,19 +85,35 @@ static void form_values(struct req *r, bool sent)
 	static const struct {
 		int field;
 		const char *current, *page;
+		bool oms;
 	} map[] = {
-		{AF_TERM_NAME, "Page.current.name", "Page.form.name"},
-		{AF_SHORT_NAME, "Page.current.short", "Page.form.short"},
-		{AF_DESCRIPTION, "Page.current.description", "Page.form.description"},
-		{AF_TERM_STATUS, "Page.current.status", "Page.form.status"},
-		{AF_PARENT, "Page.current.parent", "Page.form.parent"},
-		{AF_REPLACED_BY, "Page.current.replaced_by", "Page.form.replaced_by"},
-		{AF_JUSTIFICATION, "Page.cr.justification", "Page.form.justification"},
+		{AF_TERM_NAME, "Page.current.name", "Page.form.name", false},
+		{AF_SHORT_NAME, "Page.current.short", "Page.form.short", false},
+		{AF_DESCRIPTION, "Page.current.description", "Page.form.description", false},
+		{AF_TERM_STATUS, "Page.current.status", "Page.form.status", false},
+		{AF_PARENT, "Page.current.parent", "Page.form.parent", false},
+		{AF_REPLACED_BY, "Page.current.replaced_by", "Page.form.replaced_by", false},
+		{AF_ORG_NAME, "Page.current.name", "Page.form.name", true},
+		{AF_ACRONYM, "Page.current.acronym", "Page.form.acronym", true},
+		{AF_ORG_TYPE, "Page.current.type", "Page.form.type", true},
+		{AF_OMS_STATUS, "Page.current.status", "Page.form.status", true},
+		{AF_ADDRESS, "Page.current.address", "Page.form.address", true},
+		{AF_POSTAL, "Page.current.postal_code", "Page.form.postal_code", true},
+		{AF_CITY, "Page.current.city", "Page.form.city", true},
+		{AF_REGION, "Page.current.region", "Page.form.region", true},
+		{AF_COUNTRY, "Page.current.country_code", "Page.form.country_code", true},
+		{AF_EMAIL, "Page.current.email", "Page.form.email", true},
+		{AF_PHONE, "Page.current.phone", "Page.form.phone", true},
 	};
+	bool oms = oms_page(r);
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (map[i].oms != oms)
+			continue;
 		const char *v = sent ? in_text(r, map[i].field) : hdf_get_value(r->hdf, map[i].current, NULL);
 		app_set(r, map[i].page, v); /* names: literals (map) */
 	}
+	app_set(r, "Page.form.justification",
+		sent ? in_text(r, AF_JUSTIFICATION) : hdf_get_value(r->hdf, "Page.cr.justification", NULL));
 }
 
 /* The list of the request (Page.list; none for a new list) and who may
@@ -150,20 +203,44 @@ int cr_term_form(struct req *r)
 	return account_form(r, "cr_form", 200);
 }
 
+/* An organisation's proposal must make a valid record, as an import
+ * would; Page.record_error says what is wrong. */
+static void check_record(struct req *r, const char *type, const char *proposed)
+{
+	char err[256];
+	if (!cr_is_oms(type) || !proposed)
+		return;
+	if (strncmp(type, "ADD-", 4) == 0 && (!in_text(r, AF_CITY) || !in_text(r, AF_COUNTRY))) {
+		account_error(r, in_text(r, AF_CITY) ? "country" : "city", "required");
+		return;
+	}
+	json_t *record = cr_org_record(r, type, hdf_get_value(r->hdf, "Page.org.id", NULL),
+				       hdf_get_value(r->hdf, "Page.loc.id", NULL), 0, proposed, err, sizeof err);
+	if (record) {
+		json_decref(record);
+		return;
+	}
+	account_error(r, "org_name", "record_invalid");
+	app_set(r, "Page.record_error", err);
+}
+
 /* Check a proposal; on a problem or a preview, the form again. */
 static int check(struct req *r, const char *type, const char **proposed)
 {
 	struct cr_fields f;
 	fields_of(r, &f);
+	bool oms = cr_is_oms(type);
 	const char *step = in_text(r, AF_STEP) ? in_text(r, AF_STEP) : "preview";
 	const char *why = in_text(r, AF_JUSTIFICATION);
-	if (strncmp(type, "ADD-", 4) == 0 && !f.name)
-		account_error(r, "term_name", "required");
+	if (strncmp(type, "ADD-", 4) == 0 && strcmp(type, "ADD-LOC") != 0 && !f.name)
+		account_error(r, oms ? "org_name" : "term_name", "required");
 	if (strcmp(step, "submit") == 0 && (!why || strlen(why) < 10))
 		account_error(r, "justification", why ? "justification_short" : "required");
 	*proposed = cr_proposal(r, type, &f);
 	if (!*proposed && !hdf_get_obj(r->hdf, "Page.errors"))
-		account_error(r, "term_name", "nothing_changes");
+		account_error(r, oms ? "org_name" : "term_name", "nothing_changes");
+	if (!hdf_get_obj(r->hdf, "Page.errors"))
+		check_record(r, type, *proposed);
 	form_values(r, true);
 	if (hdf_get_obj(r->hdf, "Page.errors"))
 		return account_form(r, "cr_form", 400);
@@ -183,8 +260,9 @@ static int create(struct req *r, const char *type, const char *list, const char 
 	struct db_rows id;
 	const char *why = in_text(r, AF_JUSTIFICATION);
 	if (db_begin(db) < 0 ||
-	    db_exec(db, &q_create, NULL, "ssssssss", type, r->user.id, list, term, lang, proposed, why ? why : "",
-		    seq ? arena_printf(r->arena, "%lld", seq) : NULL) < 0 ||
+	    db_exec(db, &q_create, NULL, "ssssssssss", type, r->user.id, list, term,
+		    hdf_get_value(r->hdf, "Page.org.id", NULL), hdf_get_value(r->hdf, "Page.loc.id", NULL), lang, proposed,
+		    why ? why : "", seq ? arena_printf(r->arena, "%lld", seq) : NULL) < 0 ||
 	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
 	    db_exec(db, &q_created, NULL, "ss", db_get(&id, 0, 0), r->user.id) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
@@ -223,6 +301,70 @@ int cr_term_post(struct req *r)
 	return status ? status
 		      : create(r, type, hdf_get_value(r->hdf, "Page.current.list", ""), in_text(r, AF_TERM_ID), lang,
 			       proposed, seq);
+}
+
+/* /oms/requests/new: a new organisation, with its first location; anyone
+ * signed in may propose one (their own organisation, to request roles for). */
+int cr_org_new_form(struct req *r)
+{
+	app_set(r, "Page.type", "ADD-ORG");
+	return account_form(r, "cr_form", 200);
+}
+
+int cr_org_new_post(struct req *r)
+{
+	const char *proposed;
+	app_set(r, "Page.type", "ADD-ORG");
+	int status = check(r, "ADD-ORG", &proposed);
+	return status ? status : create(r, "ADD-ORG", NULL, NULL, "en", proposed, 0);
+}
+
+/* /oms/organisations/{orgId}/requests/new: a change to the organisation,
+ * with ?location=new a new location, with ?location=LOC-... a change to
+ * that location; for those who hold a role for the organisation. */
+static int org_context(struct req *r, const char **type, long long *crc)
+{
+	const char *org = in_text(r, AF_ORG_ID), *location = in_text(r, AF_LOCATION);
+	bool new_loc = location && strcmp(location, "new") == 0;
+	if (location && !new_loc && !field_is_prefixed_id(location, "LOC-")) {
+		r->err_param = "location";
+		r->err_reason = "format";
+		return 400;
+	}
+	*type = !location ? "UPD-ORG" : new_loc ? "ADD-LOC" : "UPD-LOC";
+	app_set(r, "Page.type", *type);
+	app_set(r, "Page.location", location);
+	if (!cr_current_org(r, org, new_loc ? NULL : location, crc))
+		return 404;
+	if (new_loc)
+		hdf_remove_tree(r->hdf, "Page.current"); /* a new location starts empty */
+	if (!cr_may_propose_org(r, org)) {
+		app_set(r, "Page.no_role", "1");
+		return account_form(r, "cr_form", 403);
+	}
+	return 200;
+}
+
+int cr_org_form(struct req *r)
+{
+	const char *type;
+	long long crc;
+	int status = org_context(r, &type, &crc);
+	if (status != 200)
+		return status;
+	form_values(r, false);
+	return account_form(r, "cr_form", 200);
+}
+
+int cr_org_post(struct req *r)
+{
+	const char *type, *proposed;
+	long long crc;
+	int status = org_context(r, &type, &crc);
+	if (status != 200)
+		return status;
+	status = check(r, type, &proposed);
+	return status ? status : create(r, type, NULL, NULL, "en", proposed, crc);
 }
 
 int my_requests(struct req *r)

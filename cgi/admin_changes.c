@@ -18,16 +18,17 @@
 
 #define FILTERS                                                                                                     \
 	" FROM change_requests c WHERE c.status <> 'SAVED' AND (? IS NULL OR c.status = ?)"                         \
-	" AND (? IS NULL OR c.type = ?) AND (? IS NULL OR c.list_id = ?)"                                           \
+	" AND (? IS NULL OR c.type = ?) AND (? IS NULL OR c.list_id = ?) AND (? IS NULL OR c.org_id = ?)"          \
 	" AND (? IS NULL OR c.updated_at < UTC_TIMESTAMP() - INTERVAL ? DAY) AND (? IS NULL OR c.assigned_to = ?)"
 
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 static struct db_sql q_page = DB_SQL(
 	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang, a.name, s.name,"
-	" DATE_FORMAT(c.updated_at, '%Y-%m-%d'), TIMESTAMPDIFF(DAY, c.updated_at, UTC_TIMESTAMP())"
+	" DATE_FORMAT(c.updated_at, '%Y-%m-%d'), TIMESTAMPDIFF(DAY, c.updated_at, UTC_TIMESTAMP()), c.org_id, o.name"
 	" FROM (SELECT c.*" FILTERS " ORDER BY c.updated_at, c.id LIMIT ? OFFSET ?) c"
 	" JOIN accounts a ON a.id = c.account_id LEFT JOIN accounts s ON s.id = c.assigned_to"
 	" LEFT JOIN rms_lists l ON l.id = c.list_id LEFT JOIN rms_terms t ON t.id = c.term_id"
+	" LEFT JOIN oms_organisations o ON c.org_id IS NOT NULL AND o.id = SUBSTRING(c.org_id, 5)"
 	" ORDER BY c.updated_at, c.id");
 static struct db_sql q_assign = DB_SQL(
 	"UPDATE change_requests SET assigned_to = ? WHERE id = ? AND status IN ('SUBMITTED', 'VALID')");
@@ -35,24 +36,27 @@ static struct db_sql q_assign = DB_SQL(
 int admin_changes(struct req *r)
 {
 	const char *status = in_text(r, DF_CR_STATUS), *type = in_text(r, DF_CR_TYPE), *list = in_text(r, DF_LIST);
+	const char *org = in_text(r, DF_ORG);
 	const char *age = in_text(r, DF_AGE), *mine = in_text(r, DF_MINE) ? r->user.id : NULL;
 	if (!status)
 		status = "SUBMITTED";
 	const char *st = strcmp(status, "all") == 0 ? NULL : status;
 	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
-#define ARGS st, st, type, type, list, list, age, age, mine, mine
-	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssssss", ARGS) < 0 ||
-	    db_query(r->app->db, r->arena, &q_page, &rows, "ssssssssssii", ARGS, size, (page - 1) * size) < 0)
+#define ARGS st, st, type, type, list, list, org, org, age, age, mine, mine
+	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssssssss", ARGS) < 0 ||
+	    db_query(r->app->db, r->arena, &q_page, &rows, "ssssssssssssii", ARGS, size, (page - 1) * size) < 0)
 		return 500;
 #undef ARGS
-	static const char *const names[] = {"id",	 "type",      "status",	  "list",    "list_name", "term",
-					    "term_name", "lang",      "requester", "assignee", "updated",   "days", NULL};
+	static const char *const names[] = {"id",	   "type",	"status",  "list", "list_name", "term", "term_name",
+					    "lang",	   "requester", "assignee", "updated", "days", "org",	     "org_name",
+					    NULL};
 	app_rows(r, "Page.requests", &rows, names);
 	listing_pager(r, "/admin/change-requests", page, size, atoll(db_get(&count, 0, 0)));
 	app_set(r, "Page.status", status);
 	app_set(r, "Page.type", type);
 	app_set(r, "Page.list", list);
+	app_set(r, "Page.org", org);
 	app_set(r, "Page.age", age);
 	app_set(r, "Page.mine", in_text(r, DF_MINE));
 	app_set(r, "Page.saved", in_text(r, DF_SAVED));
@@ -109,8 +113,8 @@ int admin_change_move(struct req *r)
 		int status = cr_load(r, id);
 		if (status != 200)
 			return status;
-		struct cr_fields f = {in_text(r, DF_TERM_NAME), in_text(r, DF_SHORT_NAME), in_text(r, DF_DESCRIPTION),
-				      NULL, NULL, NULL};
+		struct cr_fields f = {.name = in_text(r, DF_TERM_NAME), .short_name = in_text(r, DF_SHORT_NAME),
+				      .description = in_text(r, DF_DESCRIPTION)};
 		changes = cr_proposal(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &f);
 		if (!changes) {
 			app_set(r, "Page.errors.term_name", "nothing_changes");

@@ -40,7 +40,7 @@ static struct db_sql q_snapshot = DB_SQL(
 static struct db_sql q_load = DB_SQL(
 	"SELECT c.id, c.type, c.status, c.account_id, a.name, c.list_id, l.name, c.term_id, c.lang, c.proposed,"
 	" c.justification, c.base_seq, s.name, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
-	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq FROM change_requests c"
+	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq, c.org_id, c.loc_id FROM change_requests c"
 	" JOIN accounts a ON a.id = c.account_id LEFT JOIN rms_lists l ON l.id = c.list_id"
 	" LEFT JOIN accounts s ON s.id = c.assigned_to WHERE c.id = ?");
 static struct db_sql q_events = DB_SQL(
@@ -49,7 +49,8 @@ static struct db_sql q_events = DB_SQL(
 	" JOIN accounts a ON a.id = e.actor_id WHERE e.request_id = ? ORDER BY e.id");
 static struct db_sql q_lock = DB_SQL(
 	"SELECT c.status, c.account_id, c.type, c.list_id, c.term_id, c.lang, c.proposed, c.base_seq, a.email,"
-	" a.name, a.notify_requests, a.ui_lang FROM change_requests c JOIN accounts a ON a.id = c.account_id"
+	" a.name, a.notify_requests, a.ui_lang, c.org_id, c.loc_id FROM change_requests c"
+	" JOIN accounts a ON a.id = c.account_id"
 	" WHERE c.id = ? FOR UPDATE");
 static struct db_sql q_set_status = DB_SQL(
 	"UPDATE change_requests SET status = ?, proposed = COALESCE(?, proposed), base_seq = COALESCE(?, base_seq),"
@@ -79,13 +80,22 @@ static struct db_sql q_list_version = DB_SQL(
 	" description, 'status', status) FROM rms_lists WHERE id = ?");
 static struct db_sql q_set_list = DB_SQL("UPDATE change_requests SET list_id = ?, applied_seq = ? WHERE id = ?");
 static struct db_sql q_term_seq = DB_SQL("SELECT seq FROM rms_terms WHERE id = ?");
+static struct db_sql q_org_seq = DB_SQL("SELECT CRC32(record) FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
 static struct db_sql q_is_steward = DB_SQL(
 	"SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = '' AND role_code IN ('DATA_STEWARD',"
 	" 'ADMINISTRATOR')");
-/* Those who follow the list, and want to hear of its changes. */
+/* Those who follow the list or organisation, and want to hear of its changes. */
 static struct db_sql q_followers = DB_SQL(
 	"SELECT a.email, a.ui_lang FROM favourites f JOIN accounts a ON a.id = f.account_id"
-	" WHERE f.kind = 'list' AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
+	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
+
+static struct db_sql q_org_role = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = ?");
+
+bool cr_may_propose_org(struct req *r, const char *org_id)
+{
+	struct db_rows rows;
+	return db_query(r->app->db, r->arena, &q_org_role, &rows, "ss", r->user.id, org_id) == 0 && rows.nrows > 0;
+}
 
 bool cr_may_propose(struct req *r, const char *type)
 {
@@ -155,23 +165,53 @@ static void propose(json_t *p, struct req *r, bool fresh, const char *key, const
 		json_object_set_new(p, key, json_string(value));
 }
 
-const char *cr_proposal(struct req *r, const char *type, const struct cr_fields *f)
+/* An organisation's or a location's fields, into the proposal. */
+static void propose_oms(json_t *p, struct req *r, const char *type, const struct cr_fields *f)
 {
-	bool fresh = strncmp(type, "ADD-", 4) == 0, translation = strcmp(type, "TRANSLATION") == 0;
-	json_t *p = json_object();
+	bool fresh = strcmp(type, "ADD-ORG") == 0, org = fresh || strcmp(type, "UPD-ORG") == 0;
+	if (org) {
+		propose(p, r, fresh, "name", f->name);
+		propose(p, r, fresh, "acronym", f->acronym);
+		propose(p, r, fresh, "type", f->org_type);
+	}
+	if (strcmp(type, "UPD-ORG") != 0) {
+		const char *const keys[] = {"address", "postal_code", "city", "region", "country_code", "email", "phone"};
+		const char *const values[] = {f->address, f->postal_code,  f->city, f->region,
+					      f->country_code, f->email, f->phone};
+		bool new_loc = strcmp(type, "UPD-LOC") != 0;
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			propose(p, r, new_loc, keys[k], values[k]); /* keys: literals */
+	}
+	if (strcmp(type, "UPD-ORG") == 0 || strcmp(type, "UPD-LOC") == 0)
+		propose(p, r, false, "status", f->status);
+}
+
+/* A term's or a list's fields, into the proposal. */
+static void propose_rms(json_t *p, struct req *r, const char *type, const struct cr_fields *f)
+{
+	bool fresh = strncmp(type, "ADD-", 4) == 0;
 	propose(p, r, fresh, "name", f->name);
 	propose(p, r, fresh, "short", f->short_name);
 	propose(p, r, fresh, "description", f->description);
 	if (cr_is_list(type)) {
 		if (!fresh)
 			propose(p, r, false, "status", f->status);
-	} else if (!translation) {
+	} else if (strcmp(type, "TRANSLATION") != 0) {
 		propose(p, r, fresh, "parent", f->parent);
 		if (!fresh) {
 			propose(p, r, false, "status", f->status);
 			propose(p, r, false, "replaced_by", f->replaced_by);
 		}
 	}
+}
+
+const char *cr_proposal(struct req *r, const char *type, const struct cr_fields *f)
+{
+	json_t *p = json_object();
+	if (cr_is_oms(type))
+		propose_oms(p, r, type, f);
+	else
+		propose_rms(p, r, type, f);
 	const char *out = NULL;
 	if (json_object_size(p)) {
 		char *text = json_dumps(p, JSON_COMPACT | JSON_SORT_KEYS);
@@ -184,7 +224,9 @@ const char *cr_proposal(struct req *r, const char *type, const struct cr_fields 
 
 void cr_diff(struct req *r, const char *proposed)
 {
-	static const char *const keys[] = {"name", "short", "description", "status", "parent", "replaced_by"};
+	static const char *const keys[] = {"name",	  "short",	 "description", "status", "parent",
+					   "replaced_by", "acronym",	 "type",	"address", "postal_code",
+					   "city",	  "region",	 "country_code", "email",  "phone"};
 	json_t *p = json_loads(proposed, 0, NULL);
 	size_t n = 0;
 	for (size_t k = 0; p && k < sizeof keys / sizeof keys[0]; k++) {
@@ -208,14 +250,17 @@ int cr_load(struct req *r, const char *id)
 		return 500;
 	if (!rows.nrows)
 		return 404;
-	static const char *const names[] = {"id",	 "type",     "status",	 "account",  "requester", "list",
-					    "list_name", "term",     "lang",	 "proposed", "justification",
-					    "base_seq",	 "assignee", "created", "updated",  "applied_seq", NULL};
+	static const char *const names[] = {"id",	 "type",     "status",	  "account",	 "requester",
+					    "list",	 "list_name", "term",	  "lang",	 "proposed",
+					    "justification", "base_seq", "assignee", "created", "updated",
+					    "applied_seq", "org",	  "loc",	 NULL};
 	app_row(r, "Page.cr", &rows, 0, names);
 	const char *term = db_get(&rows, 0, 7), *base = db_get(&rows, 0, 11), *list = db_get(&rows, 0, 5);
 	long long seq = 0;
-	bool known = cr_is_list(db_get(&rows, 0, 1)) ? list && cr_current_list(r, list, &seq)
-						       : term && cr_current(r, term, db_get(&rows, 0, 8), &seq);
+	const char *type = db_get(&rows, 0, 1), *org = db_get(&rows, 0, 16), *loc = db_get(&rows, 0, 17);
+	bool known = cr_is_oms(type) ? org && cr_current_org(r, org, strcmp(type, "UPD-LOC") == 0 ? loc : NULL, &seq)
+		     : cr_is_list(type) ? list && cr_current_list(r, list, &seq)
+					: term && cr_current(r, term, db_get(&rows, 0, 8), &seq);
 	if (known && base && atoll(base) != seq && !db_get(&rows, 0, 15)) {
 		app_set(r, "Page.stale", "1");
 		app_set_int(r, "Page.current_seq", seq);
@@ -276,6 +321,19 @@ static long long apply(struct req *r, const char *id, const char *type, const ch
 	return atoll(db_get(&rows, 0, 0));
 }
 
+/* "name, city": the fields a proposal changes, for the history. */
+static const char *changed_keys(struct req *r, const char *proposed)
+{
+	json_t *p = json_loads(proposed, 0, NULL);
+	struct buf b;
+	buf_init(&b, r->arena);
+	const char *key;
+	json_t *v;
+	json_object_foreach(p, key, v) buf_printf(&b, "%s%s", b.len ? ", " : "", key);
+	json_decref(p);
+	return buf_str(&b);
+}
+
 /* Write an approved list change, in the open transaction; the list's new
  * version, or -1. */
 static long long apply_list(struct req *r, const char *id, const char *type, const char *list, const char *proposed)
@@ -320,10 +378,13 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 	if (actor == CR_STEWARD && strcmp(db_get(c, 0, 10), "1") == 0 &&
 	    mail_queue_in(r, "cr_status", db_get(c, 0, 8), db_get(c, 0, 11)) < 0)
 		return -1;
-	if (strncmp(to, "APPROVED", 8) != 0 || !db_get(c, 0, 3))
+	bool oms = cr_is_oms(db_get(c, 0, 2));
+	const char *followed = oms ? db_get(c, 0, 12) : db_get(c, 0, 3);
+	if (strncmp(to, "APPROVED", 8) != 0 || !followed)
 		return 0;
 	struct db_rows followers;
-	if (db_query(r->app->db, r->arena, &q_followers, &followers, "ss", db_get(c, 0, 3), db_get(c, 0, 1)) < 0)
+	if (db_query(r->app->db, r->arena, &q_followers, &followers, "sss", oms ? "organisation" : "list", followed,
+		     db_get(c, 0, 1)) < 0)
 		return -1;
 	for (size_t i = 0; i < followers.nrows; i++)
 		if (mail_queue_in(r, "cr_applied", db_get(&followers, i, 0), db_get(&followers, i, 1)) < 0)
@@ -351,10 +412,14 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 		return c.nrows && actor == CR_STEWARD ? 403 : 404;
 	const char *from = db_get(&c, 0, 0), *type = db_get(&c, 0, 2), *list = db_get(&c, 0, 3);
 	const char *term = db_get(&c, 0, 4), *base = db_get(&c, 0, 7);
-	/* What the proposal was made against: the term, or the list (none for a new one). */
-	bool on_list = cr_is_list(type);
-	const char *target = on_list ? (strcmp(type, "UPD-LIST") == 0 ? list : NULL) : term;
-	struct db_sql *q_seq = on_list ? &q_list_seq : &q_term_seq;
+	const char *org = db_get(&c, 0, 12), *loc = db_get(&c, 0, 13);
+	/* What the proposal was made against: the term, the list or the
+	 * organisation (none for a new one). */
+	bool on_list = cr_is_list(type), on_org = cr_is_oms(type);
+	const char *target = on_org ? (strcmp(type, "ADD-ORG") == 0 ? NULL : org)
+			     : on_list ? (strcmp(type, "UPD-LIST") == 0 ? list : NULL)
+				       : term;
+	struct db_sql *q_seq = on_org ? &q_org_seq : on_list ? &q_list_seq : &q_term_seq;
 	if (!allowed(from, to, actor)) {
 		r->err_reason = "transition";
 		return 409;
@@ -383,8 +448,9 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 					   moves ? to : NULL, comment) < 0))
 		return 500;
 	const char *proposal = changes ? changes : db_get(&c, 0, 6);
-	if (approve && (on_list ? apply_list(r, id, type, list, proposal)
-				: apply(r, id, type, list, term, db_get(&c, 0, 5), proposal)) < 0)
+	if (approve && (on_org	   ? cr_apply_org(r, id, type, org, loc, proposal, changed_keys(r, proposal))
+			: on_list ? apply_list(r, id, type, list, proposal)
+				  : apply(r, id, type, list, term, db_get(&c, 0, 5), proposal)) < 0)
 		return 500;
 	if (moves && tell(r, &c, id, to, actor) < 0)
 		return 500;

@@ -15,7 +15,9 @@
 #ifndef SPOR_CR_H
 #define SPOR_CR_H
 
+#include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 struct req;
 
@@ -25,11 +27,17 @@ enum cr_actor { CR_REQUESTER, CR_STEWARD };
 /* The proposal's fields, as the forms send them (NULL: unchanged). */
 struct cr_fields {
 	const char *name, *short_name, *description, *status, *parent, *replaced_by;
+	/* OMS: an organisation's, a location's */
+	const char *acronym, *org_type, *address, *postal_code, *city, *region, *country_code, *email, *phone;
 };
 
 /* Whether the signed-in user may propose this type of change: an
  * organisation role (any), or Translator for a TRANSLATION. */
 bool cr_may_propose(struct req *r, const char *type);
+
+/* Whether the signed-in user holds a role for the organisation (who may
+ * propose changes to it and its locations). */
+bool cr_may_propose_org(struct req *r, const char *org_id);
 
 /* The term's current snapshot as Page.current.* (names in `lang`) and its
  * version as *seq; false when there is no such term. */
@@ -41,6 +49,21 @@ bool cr_current_list(struct req *r, const char *list_id, long long *seq);
 
 /* Whether the request type is about a list (ADD-LIST, UPD-LIST). */
 bool cr_is_list(const char *type);
+
+/* cr_oms.c: organisations and locations (ADD-ORG, UPD-ORG, ADD-LOC, UPD-LOC). */
+bool cr_is_oms(const char *type);
+/* The organisation's (or with loc_id, the location's) current values as
+ * Page.current.*, Page.org.id/name, and the CRC32 of its record as *crc;
+ * false when there is no such organisation or location. */
+bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long long *crc);
+/* The canonical record the proposal would make (`number` names a new
+ * organisation's or location's ID), or NULL with the problem in err. */
+json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const char *loc_id, long long number,
+		      const char *proposed, char *err, size_t n);
+/* Write an approved organisation change in the open transaction, with a
+ * version of the organisation's history; 1 or -1. */
+long long cr_apply_org(struct req *r, const char *id, const char *type, const char *org_id, const char *loc_id,
+		       const char *proposed, const char *changes);
 
 /* The proposal as JSON text, from the fields that differ from Page.current
  * (all given fields for a new term); NULL when nothing would change. */

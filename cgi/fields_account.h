@@ -42,6 +42,18 @@ enum account_field {
 	AF_COMMENT,	     /* change requests: a comment of the thread */
 	AF_CR_STATUS,	     /* my requests: a status filter */
 	AF_CHANGE,	     /* change requests: "list" to change a list rather than add a term */
+	AF_ORG_ID,	     /* path: /oms/organisations/{orgId}/requests/new */
+	AF_LOCATION,	     /* OMS change requests: "new", or the LOC-ID of the location to change */
+	AF_ORG_NAME,	     /* OMS: the organisation's name */
+	AF_ACRONYM,	     /* OMS: its acronym */
+	AF_ORG_TYPE,	     /* OMS: its type */
+	AF_OMS_STATUS,	     /* OMS: its (or a location's) status */
+	AF_ADDRESS,	     /* OMS: a location's address lines */
+	AF_POSTAL,	     /* OMS: its postal code */
+	AF_CITY,	     /* OMS: its city */
+	AF_REGION,	     /* OMS: its region */
+	AF_COUNTRY,	     /* OMS: its country (ISO code) */
+	AF_PHONE,	     /* OMS: its phone number */
 	AF__COUNT
 };
 

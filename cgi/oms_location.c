@@ -44,6 +44,8 @@ int oms_location_show(struct req *r)
 	put_country_term(r, db_get(&rows, 0, 14));
 	static const char *const merged_columns[] = {"id", NULL};
 	app_rows(r, "Page.merged", &merged, merged_columns);
+	if (oms_history(r, atoll(db_get(&rows, 0, 1) + 4), in_text(r, PF_LOC_ID)) < 0)
+		return 500;
 	app_set(r, "Page.nav", "oms");
 	app_cacheable(r);
 	return app_page(r, "oms/location.cs");

@@ -103,6 +103,8 @@ int oms_org_show(struct req *r)
 		app_put(app_item(r, "Page.merged", i), "id", json_string_value(v));
 	put_locations(r, json_object_get(org, "locations"));
 	json_decref(org);
+	if (oms_history(r, num, NULL) < 0)
+		return 500;
 	favourite_mark(r, "organisation", id);
 	app_set(r, "Page.nav", "oms");
 	app_cacheable(r);

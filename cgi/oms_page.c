@@ -82,3 +82,17 @@ const char *oms_id(struct req *r, const char *prefix, const char *num)
 {
 	return num ? arena_printf(r->arena, "%s%09lld", prefix, atoll(num)) : NULL;
 }
+
+static struct db_sql q_history = DB_SQL(
+	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM oms_org_versions"
+	" WHERE org_id = ? AND (? IS NULL OR loc_id = ? OR source = 'import') ORDER BY seq DESC LIMIT 100");
+
+int oms_history(struct req *r, long long org, const char *loc_id)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_history, &rows, "iss", org, loc_id, loc_id) < 0)
+		return -1;
+	static const char *const names[] = {"version", "recorded", "source", "request", "changes", NULL};
+	app_rows(r, "Page.versions", &rows, names);
+	return 0;
+}

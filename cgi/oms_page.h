@@ -51,6 +51,11 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old);
  * its name, when RMS's country list is loaded; else NULL. */
 const char *oms_country_term(struct req *r, const char *country, const char **term_name);
 
+/* Page.versions: the organisation's history (oms_org_versions), newest
+ * first; with `loc_id`, only the versions about that location and the one
+ * before the portal's first change.  0 or -1. */
+int oms_history(struct req *r, long long org, const char *loc_id);
+
 /* "ORG-000000042" from 42 (and LOC-). */
 const char *oms_id(struct req *r, const char *prefix, const char *num);
 

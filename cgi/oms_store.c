@@ -17,6 +17,7 @@ struct oms_store {
 	struct db *db;
 	unsigned in_batch;
 	bool failed;
+	bool callers_tx; /* the transaction is the caller's to end */
 	struct oms_store_stats stats;
 };
 
@@ -87,6 +88,14 @@ struct oms_store *oms_store_open(struct db *db)
 	return s;
 }
 
+struct oms_store *oms_store_for_request(struct db *db)
+{
+	struct oms_store *s = xcalloc(1, sizeof *s);
+	s->db = db;
+	s->callers_tx = true;
+	return s;
+}
+
 /* The words of the name, acronym and alternative names, as a JSON array. */
 static char *words_of(const json_t *org)
 {
@@ -149,7 +158,7 @@ int oms_store_org(struct oms_store *s, const json_t *org, char *why, size_t whys
 	}
 	free(record);
 	arena_free(a);
-	if (rc >= 0 && ++s->in_batch == OMS_BATCH) {
+	if (rc >= 0 && ++s->in_batch == OMS_BATCH && !s->callers_tx) {
 		s->in_batch = 0;
 		rc = db_commit(s->db) < 0 || db_begin(s->db) < 0 ? -1 : rc;
 	}
@@ -159,9 +168,10 @@ int oms_store_org(struct oms_store *s, const json_t *org, char *why, size_t whys
 
 int oms_store_close(struct oms_store *s, bool ok, struct oms_store_stats *stats)
 {
-	int rc = ok && !s->failed && db_exec(s->db, &q_stats, NULL, "") == 0 ? db_commit(s->db)
-									    : (db_rollback(s->db), -1);
-	*stats = s->stats;
+	bool done = ok && !s->failed && db_exec(s->db, &q_stats, NULL, "") == 0;
+	int rc = s->callers_tx ? (done ? 0 : -1) : done ? db_commit(s->db) : (db_rollback(s->db), -1);
+	if (stats)
+		*stats = s->stats;
 	free(s);
 	return rc;
 }

@@ -17,6 +17,7 @@ static const char *const saved[] = {"preferences", "password", "requested", "wit
 static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
+static const char *const oms_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const cr_statuses[] = {"SAVED",    "SUBMITTED",   "VALID",	 "INVALID",   "RETURNED",
 					  "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN", NULL};
 /* The roles held for an organisation, which users may ask for. */
@@ -63,9 +64,25 @@ static const struct field fields[AF__COUNT] = {
 	[AF_COMMENT] = {"comment", FT_LINES, 0, 4000, NULL},
 	[AF_CR_STATUS] = {"status", FT_ENUM, 0, 0, cr_statuses},
 	[AF_CHANGE] = {"change", FT_ENUM, 0, 0, changes},
+	[AF_ORG_ID] = {"orgId", FT_ORGID, 0, 0, NULL},
+	[AF_LOCATION] = {"location", FT_TEXT, 0, 13, NULL},
+	[AF_ORG_NAME] = {"org_name", FT_TEXT, 0, 500, NULL},
+	[AF_ACRONYM] = {"acronym", FT_TEXT, 0, 100, NULL},
+	[AF_ORG_TYPE] = {"org_type", FT_TEXT, 0, 100, NULL},
+	[AF_OMS_STATUS] = {"oms_status", FT_ENUM, 0, 0, oms_statuses},
+	[AF_ADDRESS] = {"address", FT_LINES, 0, 1000, NULL},
+	[AF_POSTAL] = {"postal_code", FT_TEXT, 0, 40, NULL},
+	[AF_CITY] = {"city", FT_TEXT, 0, 200, NULL},
+	[AF_REGION] = {"region", FT_TEXT, 0, 200, NULL},
+	[AF_COUNTRY] = {"country", FT_COUNTRY, 0, 0, NULL},
+	[AF_PHONE] = {"phone", FT_TEXT, 0, 60, NULL},
 };
 
 #define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
+#define ORG_CHANGE                                                                                                  \
+	(F(AF_ORG_NAME) | F(AF_ACRONYM) | F(AF_ORG_TYPE) | F(AF_OMS_STATUS) | F(AF_ADDRESS) | F(AF_POSTAL) |       \
+	 F(AF_CITY) | F(AF_REGION) | F(AF_COUNTRY) | F(AF_EMAIL) | F(AF_PHONE) | F(AF_JUSTIFICATION) | F(AF_STEP) | \
+	 F(AF_LOCATION))
 #define TERM_CHANGE                                                                                                 \
 	(F(AF_TERM_NAME) | F(AF_SHORT_NAME) | F(AF_DESCRIPTION) | F(AF_TERM_STATUS) | F(AF_PARENT) |                \
 	 F(AF_REPLACED_BY) | F(AF_JUSTIFICATION) | F(AF_STEP) | F(AF_TEXT_LANG))
@@ -103,9 +120,13 @@ static const struct route routes[] = {
 	{"POST", "/rms/lists/{listId}/requests/new", cr_new_term_post, ROLES_SIGNED_IN, TERM_CHANGE | F(AF_CHANGE)},
 	{"GET", "/rms/terms/{termId}/requests/new", cr_term_form, ROLES_SIGNED_IN, F(AF_TEXT_LANG)},
 	{"POST", "/rms/terms/{termId}/requests/new", cr_term_post, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"GET", "/oms/requests/new", cr_org_new_form, ROLES_SIGNED_IN, 0},
+	{"POST", "/oms/requests/new", cr_org_new_post, ROLES_SIGNED_IN, ORG_CHANGE},
+	{"GET", "/oms/organisations/{orgId}/requests/new", cr_org_form, ROLES_SIGNED_IN, F(AF_LOCATION)},
+	{"POST", "/oms/organisations/{orgId}/requests/new", cr_org_post, ROLES_SIGNED_IN, ORG_CHANGE},
 	{"GET", "/account/requests", my_requests, ROLES_SIGNED_IN, F(AF_CR_STATUS) | F(AF_SAVED)},
 	{"GET", "/account/requests/{requestId}", my_request, ROLES_SIGNED_IN, F(AF_SAVED)},
-	{"POST", "/account/requests/{requestId}", my_request_edit, ROLES_SIGNED_IN, TERM_CHANGE},
+	{"POST", "/account/requests/{requestId}", my_request_edit, ROLES_SIGNED_IN, TERM_CHANGE | ORG_CHANGE},
 	{"POST", "/account/requests/{requestId}/withdraw", my_request_withdraw, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/requests/{requestId}/comments", my_request_comment, ROLES_SIGNED_IN, F(AF_COMMENT)},
 	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},

@@ -18,7 +18,8 @@ static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
 					  "APPROVED_WC", "REJECTED", "WITHDRAWN", "all",	      NULL};
-static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "ADD-LIST", "UPD-LIST", NULL};
+static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "ADD-LIST", "UPD-LIST",
+				       "ADD-ORG",  "UPD-ORG",  "ADD-LOC",     "UPD-LOC",  NULL};
 static const char *const yes[] = {"1", NULL};
 static const char *const moves[] = {"VALID", "INVALID", "RETURNED", "APPROVED", "APPROVED_WC", "REJECTED", NULL};
 
@@ -69,7 +70,7 @@ static const struct route routes[] = {
 	 F(DF_ROLE) | F(DF_ORG) | F(DF_REASON)},
 	{"GET", "/admin/audit", admin_audit, ROLE_ADMIN, PAGED | F(DF_EVENT) | F(DF_Q)},
 	{"GET", "/admin/change-requests", admin_changes, STEWARDS,
-	 PAGED | F(DF_CR_STATUS) | F(DF_CR_TYPE) | F(DF_LIST) | F(DF_AGE) | F(DF_MINE) | F(DF_SAVED)},
+	 PAGED | F(DF_CR_STATUS) | F(DF_CR_TYPE) | F(DF_LIST) | F(DF_ORG) | F(DF_AGE) | F(DF_MINE) | F(DF_SAVED)},
 	{"GET", "/admin/change-requests/{requestId}", admin_change, STEWARDS, F(DF_SAVED)},
 	{"POST", "/admin/change-requests/{requestId}/assign", admin_change_assign, STEWARDS, 0},
 	{"POST", "/admin/change-requests/{requestId}/move", admin_change_move, STEWARDS,

@@ -16,7 +16,7 @@ def:breadcrumb2(href, parent, label) ?>
  </ol>
 </nav>
 <?cs /def ?><?cs
-def:cr_type(t) ?><?cs if:t == "ADD-TERM" ?><?cs var:Lang.cr.types.ADD_TERM ?><?cs elif:t == "UPD-TERM" ?><?cs var:Lang.cr.types.UPD_TERM ?><?cs elif:t == "ADD-LIST" ?><?cs var:Lang.cr.types.ADD_LIST ?><?cs elif:t == "UPD-LIST" ?><?cs var:Lang.cr.types.UPD_LIST ?><?cs else ?><?cs var:Lang.cr.types.TRANSLATION ?><?cs /if ?><?cs /def ?><?cs
+def:cr_type(t) ?><?cs if:t == "ADD-TERM" ?><?cs var:Lang.cr.types.ADD_TERM ?><?cs elif:t == "UPD-TERM" ?><?cs var:Lang.cr.types.UPD_TERM ?><?cs elif:t == "ADD-LIST" ?><?cs var:Lang.cr.types.ADD_LIST ?><?cs elif:t == "UPD-LIST" ?><?cs var:Lang.cr.types.UPD_LIST ?><?cs elif:t == "ADD-ORG" ?><?cs var:Lang.cr.types.ADD_ORG ?><?cs elif:t == "UPD-ORG" ?><?cs var:Lang.cr.types.UPD_ORG ?><?cs elif:t == "ADD-LOC" ?><?cs var:Lang.cr.types.ADD_LOC ?><?cs elif:t == "UPD-LOC" ?><?cs var:Lang.cr.types.UPD_LOC ?><?cs else ?><?cs var:Lang.cr.types.TRANSLATION ?><?cs /if ?><?cs /def ?><?cs
 def:badge(kind, label) ?><span class="badge badge-<?cs var:kind ?>"><?cs var:label ?></span><?cs /def ?><?cs
 def:browse_links() ?>
 <ul class="links">

@@ -5,13 +5,13 @@ def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>
   <li><a href="/"><?cs var:Lang.nav.home ?></a></li>
-  <?cs if:Page.list.id ?><li><a href="/rms/lists/<?cs var:Page.list.id ?>"><?cs var:Page.list.name ?></a></li><?cs else ?><li><a href="/rms/lists"><?cs var:Lang.nav.rms ?></a></li><?cs /if ?>
+  <?cs if:Page.list.id ?><li><a href="/rms/lists/<?cs var:Page.list.id ?>"><?cs var:Page.list.name ?></a></li><?cs elif:Page.type == "ADD-ORG" || Page.org.id ?><li><a href="/oms/organisations"><?cs var:Lang.nav.oms ?></a></li><?cs if:Page.org.id ?><li><a href="/oms/organisations/<?cs var:Page.org.id ?>"><?cs var:Page.org.name ?></a></li><?cs /if ?><?cs else ?><li><a href="/rms/lists"><?cs var:Lang.nav.rms ?></a></li><?cs /if ?>
   <?cs if:Page.current.id ?><li><a href="/rms/terms/<?cs var:Page.current.id ?>"><?cs var:Page.current.name_en ?></a></li><?cs /if ?>
   <li aria-current="page"><?cs call:cr_type(Page.type) ?></li>
  </ol>
 </nav>
 <h1><?cs call:cr_type(Page.type) ?></h1>
-<p class="lead"><?cs if:Page.type == "ADD-TERM" ?><?cs var:Lang.cr.intro.ADD_TERM ?><?cs elif:Page.type == "UPD-TERM" ?><?cs var:Lang.cr.intro.UPD_TERM ?><?cs elif:Page.type == "ADD-LIST" ?><?cs var:Lang.cr.intro.ADD_LIST ?><?cs elif:Page.type == "UPD-LIST" ?><?cs var:Lang.cr.intro.UPD_LIST ?><?cs else ?><?cs var:Lang.cr.intro.TRANSLATION ?><?cs /if ?></p>
+<p class="lead"><?cs if:Page.type == "ADD-TERM" ?><?cs var:Lang.cr.intro.ADD_TERM ?><?cs elif:Page.type == "UPD-TERM" ?><?cs var:Lang.cr.intro.UPD_TERM ?><?cs elif:Page.type == "ADD-LIST" ?><?cs var:Lang.cr.intro.ADD_LIST ?><?cs elif:Page.type == "UPD-LIST" ?><?cs var:Lang.cr.intro.UPD_LIST ?><?cs elif:Page.type == "ADD-ORG" ?><?cs var:Lang.cr.intro.ADD_ORG ?><?cs elif:Page.type == "UPD-ORG" ?><?cs var:Lang.cr.intro.UPD_ORG ?><?cs elif:Page.type == "ADD-LOC" ?><?cs var:Lang.cr.intro.ADD_LOC ?><?cs elif:Page.type == "UPD-LOC" ?><?cs var:Lang.cr.intro.UPD_LOC ?><?cs else ?><?cs var:Lang.cr.intro.TRANSLATION ?><?cs /if ?></p>
 <?cs if:Page.no_role ?>
 <div class="notice notice-error" role="alert"><p><?cs var:Lang.cr.no_role ?> <a href="/account/roles"><?cs var:Lang.roles.new ?></a></p></div>
 <?cs else ?>
@@ -20,6 +20,7 @@ def:content() ?>
  <?cs call:csrf() ?>
  <?cs if:Page.lang ?><input type="hidden" name="text_lang" value="<?cs var:Page.lang ?>"><?cs /if ?>
  <?cs if:Page.type == "UPD-LIST" ?><input type="hidden" name="change" value="list"><?cs /if ?>
+ <?cs if:Page.location ?><input type="hidden" name="location" value="<?cs var:Page.location ?>"><?cs /if ?>
  <?cs call:cr_fields() ?>
 </form>
 <?cs /if ?>

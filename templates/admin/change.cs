@@ -17,6 +17,7 @@ def:content() ?>
 <dl class="facts">
  <div><dt><?cs var:Lang.admin.requester ?></dt><dd><?cs var:Page.cr.requester ?></dd></div>
  <?cs if:Page.cr.list ?><div><dt><?cs var:Lang.rms.list ?></dt><dd><a href="/rms/lists/<?cs var:Page.cr.list ?>"><?cs if:Page.cr.list_name ?><?cs var:Page.cr.list_name ?><?cs else ?><?cs var:Page.cr.list ?><?cs /if ?></a></dd></div><?cs /if ?>
+ <?cs if:Page.cr.org ?><div><dt><?cs var:Lang.roles.organisation ?></dt><dd><a href="/oms/organisations/<?cs var:Page.cr.org ?>"><?cs if:Page.org.name ?><?cs var:Page.org.name ?><?cs else ?><?cs var:Page.cr.org ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.org ?></span><?cs if:Page.cr.loc ?> &rsaquo; <a href="/oms/locations/<?cs var:Page.cr.loc ?>"><span class="id"><?cs var:Page.cr.loc ?></span></a><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.cr.term ?><div><dt><?cs var:Lang.rms.term ?></dt><dd><a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs var:Page.current.name_en ?></a> <span class="id"><?cs var:Page.cr.term ?></span></dd></div><?cs /if ?>
  <?cs if:Page.cr.type == "TRANSLATION" ?><div><dt><?cs var:Lang.rms.language ?></dt><dd><?cs call:language(Page.cr.lang) ?></dd></div><?cs /if ?>
  <div><dt><?cs var:Lang.cr.assignee ?></dt><dd><?cs if:Page.cr.assignee ?><?cs var:Page.cr.assignee ?><?cs else ?><?cs var:Lang.cr.nobody ?><?cs /if ?></dd></div>

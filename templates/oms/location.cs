@@ -10,6 +10,7 @@ def:content() ?>
  </ol>
 </nav>
 <h1><?cs var:Page.loc.org_name ?>, <?cs var:Page.loc.city ?></h1>
+<?cs if:User.id ?><p><a class="button button-secondary" href="/oms/organisations/<?cs var:Page.loc.org_id ?>/requests/new?location=<?cs var:Page.loc.id ?>"><?cs var:Lang.oms.propose_location_change ?></a></p><?cs /if ?>
 <p class="record-id"><?cs var:Lang.oms.loc_id ?> <span class="id"><?cs var:Page.loc.id ?></span> <?cs call:org_status(Page.loc.status) ?></p>
 
 <section aria-labelledby="address">
@@ -41,5 +42,16 @@ def:content() ?>
  <?cs if:Page.loc.version ?><div><dt><?cs var:Lang.oms.version ?></dt><dd><?cs call:date(Page.loc.version) ?></dd></div><?cs /if ?>
  <?cs if:subcount(Page.merged) > 0 ?><div><dt><?cs var:Lang.oms.merged_ids ?></dt><dd><ul class="inline-list"><?cs each:m = Page.merged ?><li><span class="id"><?cs var:m.id ?></span></li><?cs /each ?></ul></dd></div><?cs /if ?>
 </dl>
+</section>
+<section aria-labelledby="history">
+<h2 id="history"><?cs var:Lang.rms.history ?></h2>
+<?cs if:subcount(Page.versions) > 0 ?>
+<div class="table-wrap"><table class="data-table">
+ <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
+ <tbody><?cs each:v = Page.versions ?>
+  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs var:v.changes ?></td></tr><?cs /each ?>
+ </tbody>
+</table></div>
+<?cs else ?><p><?cs var:Lang.oms.no_history ?></p><?cs /if ?>
 </section>
 <?cs /def ?>

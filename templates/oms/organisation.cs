@@ -10,7 +10,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.org.name ?></h1>
 <?cs call:favourite_star() ?>
-<?cs if:User.id ?><p><a href="/account/roles?org=<?cs var:Page.org.id ?>#new"><?cs var:Lang.oms.request_role ?></a></p><?cs /if ?>
+<?cs if:User.id ?><p class="actions"><a class="button button-secondary" href="/account/roles?org=<?cs var:Page.org.id ?>#new"><?cs var:Lang.oms.request_role ?></a> <a class="button button-secondary" href="/oms/organisations/<?cs var:Page.org.id ?>/requests/new"><?cs var:Lang.oms.propose_change ?></a> <a class="button button-secondary" href="/oms/organisations/<?cs var:Page.org.id ?>/requests/new?location=new"><?cs var:Lang.oms.propose_location ?></a></p><?cs /if ?>
 <p class="record-id"><?cs var:Lang.oms.org_id ?> <span class="id"><?cs var:Page.org.id ?></span> <?cs call:org_status(Page.org.status) ?></p>
 
 <section aria-labelledby="details">
@@ -65,5 +65,16 @@ def:content() ?>
 <?cs else ?>
 <div class="notice"><p><?cs var:Lang.oms.no_locations ?></p></div>
 <?cs /if ?>
+</section>
+<section aria-labelledby="history">
+<h2 id="history"><?cs var:Lang.rms.history ?></h2>
+<?cs if:subcount(Page.versions) > 0 ?>
+<div class="table-wrap"><table class="data-table">
+ <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
+ <tbody><?cs each:v = Page.versions ?>
+  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs var:v.changes ?></td></tr><?cs /each ?>
+ </tbody>
+</table></div>
+<?cs else ?><p><?cs var:Lang.oms.no_history ?></p><?cs /if ?>
 </section>
 <?cs /def ?>

@@ -3,6 +3,7 @@ def:title() ?><?cs var:Lang.oms.orgs_title ?><?cs /def ?><?cs
 def:content() ?>
 <?cs call:breadcrumb(Lang.nav.oms) ?>
 <h1><?cs var:Lang.oms.orgs_title ?></h1>
+<?cs if:User.id ?><p><a class="button button-secondary" href="/oms/requests/new"><?cs var:Lang.oms.propose_org ?></a></p><?cs /if ?>
 <p class="lead"><?cs var:Lang.oms.orgs_lead ?></p>
 
 <form class="filters" method="get" action="/oms/organisations" role="search" aria-label="<?cs var:Lang.oms.search_orgs ?>">

@@ -291,7 +291,9 @@ static void test_lists(void)
 	   "a change to the list is submitted");
 	ok(move(&stew, upd, "to=VALID") == 303 && move(&stew, upd, "to=APPROVED") == 303, "and approved");
 	ok(strcmp(value("SELECT name FROM rms_lists WHERE id = %s", list), renamed) == 0, "the list has its new name");
-	ok(strcmp(value("SELECT COUNT(*) FROM rms_list_versions WHERE list_id = %s", list), "2") == 0,
+	ok(atoi(value("SELECT COUNT(*) FROM rms_list_versions WHERE list_id = %s", list)) >= 2 &&
+		   strcmp(value("SELECT request_id FROM rms_list_versions WHERE list_id = %s ORDER BY seq DESC LIMIT 1", list),
+			  upd) == 0,
 	   "its history keeps the version before and the new one");
 	snprintf(path, sizeof path, "/rms/lists/%s", list);
 	page(&olga, path, &r);
@@ -320,6 +322,112 @@ static void test_lists(void)
 	resp_free(&r);
 }
 
+/* The id at the end of a redirect to /account/requests/{id}. */
+static void request_id(struct resp *r, char out[24])
+{
+	char *l = location(r);
+	snprintf(out, 24, "%s", l && strlen(l) > 18 ? l + 18 : "0");
+	out[strspn(out, "0123456789")] = '\0';
+	free(l);
+}
+
+static void test_organisations(void)
+{
+	char path[128], id[24];
+	struct resp r;
+	const char *org = "ORG-100000001";
+	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new", org);
+	ok(page(&olga, path, &r) == 403 && body_has(&r, "needs a role"), "changing an organisation takes a role for it");
+	resp_free(&r);
+	page(&ivy, path, &r);
+	ok(r.status == 200 && body_has(&r, "value=\"Exemple Pharma SA\""), "its form starts from the current values");
+	resp_free(&r);
+	char acronym[32], fields[400], before[64];
+	snprintf(acronym, sizeof acronym, "EX%s", run + strlen(run) - 4);
+	snprintf(before, sizeof before, "%s", value("SELECT acronym FROM oms_organisations WHERE id = 100000001"));
+	snprintf(fields, sizeof fields, "org_name=Exemple+Pharma+SA&acronym=%s&justification=Our+new+acronym&step=submit",
+		 acronym);
+	post(&ivy, path, fields, &r);
+	request_id(&r, id);
+	char expect[128];
+	snprintf(expect, sizeof expect, "UPD-ORG SUBMITTED {\"acronym\":\"%s\"}", acronym);
+	ok(strcmp(value("SELECT CONCAT(type, ' ', status, ' ', proposed) FROM change_requests WHERE id = %s", id), expect) ==
+		   0,
+	   "an organisation's change: only the acronym");
+	ok(strcmp(value("SELECT acronym FROM oms_organisations WHERE id = 100000001"), before) == 0,
+	   "nothing changes before approval");
+	ok(move(&stew, id, "to=VALID") == 303 && move(&stew, id, "to=APPROVED") == 303, "approved");
+	ok(strcmp(value("SELECT acronym FROM oms_organisations WHERE id = 100000001"), acronym) == 0, "the acronym changed");
+	page(&olga, "/oms/organisations/ORG-100000001", &r);
+	char rrq[32];
+	snprintf(rrq, sizeof rrq, "RRQ-%s", id);
+	ok(body_has(&r, acronym) && body_has(&r, rrq), "the organisation's page shows it, its history naming the request");
+	resp_free(&r);
+	ok(atoi(value("SELECT COUNT(*) FROM oms_org_versions WHERE org_id = 100000001")) >= 2 &&
+		   strcmp(value("SELECT source FROM oms_org_versions WHERE org_id = 100000001 AND seq = 1"), "import") == 0,
+	   "the record before and after are kept");
+
+	/* A location: new, then changed. */
+	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new?location=new", org);
+	page(&ivy, path, NULL);
+	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new", org);
+	ok(post(&ivy, path, "location=new&address=1+Example+Road&city=Bordeaux&country=XX&justification=Our+new+site&step=submit",
+		&r) == 400 &&
+		   body_has(&r, "country"),
+	   "an unknown country: 400, naming it");
+	resp_free(&r);
+	ok(post(&ivy, path, "location=new&address=1+Example+Road&country=FR&justification=Our+new+site&step=submit", &r) ==
+			   400 &&
+		   body_has(&r, "This field is required"),
+	   "a location without a city: 400");
+	resp_free(&r);
+	post(&ivy, path,
+	     "location=new&address=1+Example+Road%0D%0ABuilding+C&postal_code=33000&city=Bordeaux&country=FR&justification=Our+new+site&step=submit",
+	     &r);
+	request_id(&r, id);
+	ok(move(&stew, id, "to=VALID") == 303 && move(&stew, id, "to=APPROVED") == 303, "a new location is approved");
+	const char *loc = value("SELECT loc_id FROM change_requests WHERE id = %s", id);
+	char loc_id[16];
+	snprintf(loc_id, sizeof loc_id, "%s", loc);
+	snprintf(path, sizeof path, "/oms/locations/%s", loc_id);
+	page(&olga, path, &r);
+	ok(r.status == 200 && body_has(&r, "Bordeaux") && body_has(&r, "Building C"), "its page shows it (%s)", loc_id);
+	resp_free(&r);
+	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new?location=%s", org, loc_id);
+	page(&ivy, path, &r);
+	ok(body_has(&r, ">1 Example Road\nBuilding C</textarea>"), "the location's form starts from its values");
+	resp_free(&r);
+	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new", org);
+	snprintf(fields, sizeof fields,
+		 "location=%s&address=1+Example+Road%%0D%%0ABuilding+C&postal_code=33100&city=Bordeaux&country=FR&phone=%%2B33+5+00&justification=The+post+moved+us&step=submit",
+		 loc_id);
+	post(&ivy, path, fields, &r);
+	request_id(&r, id);
+	ok(strcmp(value("SELECT proposed FROM change_requests WHERE id = %s", id),
+		  "{\"phone\":\"+33 5 00\",\"postal_code\":\"33100\"}") == 0,
+	   "a change to the location: its postal code and phone");
+	ok(move(&stew, id, "to=VALID") == 303 && move(&stew, id, "to=APPROVED") == 303 &&
+		   strcmp(value("SELECT postal_code FROM oms_locations WHERE id = SUBSTRING('%s', 5)", loc_id), "33100") == 0,
+	   "approved and applied");
+
+	/* A new organisation, by anyone signed in. */
+	page(&olga, "/oms/requests/new", NULL);
+	snprintf(fields, sizeof fields,
+		 "org_name=Olga+Pharma+%s&org_type=Industry&address=2+Test+Street&city=Tallinn&country=EE&justification=My+company+is+missing&step=submit",
+		 run);
+	post(&olga, "/oms/requests/new", fields, &r);
+	request_id(&r, id);
+	ok(move(&stew, id, "to=VALID") == 303 && move(&stew, id, "to=APPROVED") == 303, "a new organisation is approved");
+	char made[16];
+	snprintf(made, sizeof made, "%s", value("SELECT org_id FROM change_requests WHERE id = %s", id));
+	ok(*made && strcmp(value("SELECT status FROM oms_organisations WHERE id = SUBSTRING('%s', 5)", made), "PROVISIONAL") == 0,
+	   "it exists, provisional (%s)", made);
+	snprintf(path, sizeof path, "/account/roles?org=%s", made);
+	page(&olga, path, &r);
+	ok(body_has(&r, "Olga Pharma"), "and its author can request a role for it");
+	resp_free(&r);
+}
+
 int main(void)
 {
 	client_init();
@@ -345,6 +453,7 @@ int main(void)
 	test_new_term();
 	test_update_and_translation();
 	test_lists();
+	test_organisations();
 	sql("DELETE FROM auth_throttle");
 	mysql_close(owner);
 	return done_testing();
