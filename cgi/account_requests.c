@@ -21,6 +21,7 @@
 #include "cr.h"
 #include "field.h"
 #include "db.h"
+#include "document.h"
 #include "fields_account.h"
 #include "handlers.h"
 
@@ -241,6 +242,8 @@ static int check(struct req *r, const char *type, const char **proposed)
 		account_error(r, oms ? "org_name" : "term_name", "nothing_changes");
 	if (!hdf_get_obj(r->hdf, "Page.errors"))
 		check_record(r, type, *proposed);
+	if (r->upload.field && document_problem(r))
+		account_error(r, "document", document_problem(r));
 	form_values(r, true);
 	if (hdf_get_obj(r->hdf, "Page.errors"))
 		return account_form(r, "cr_form", 400);
@@ -269,6 +272,9 @@ static int create(struct req *r, const char *type, const char *list, const char 
 		return 500;
 	}
 	const char *rid = db_get(&id, 0, 0);
+	const char *problem = cr_keep_document(r, rid);
+	if (problem && strcmp(problem, "store") == 0)
+		return 500;
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
 	if (submit) {
 		int status = cr_transition(r, rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
@@ -418,8 +424,8 @@ int my_request_edit(struct req *r)
 		return status; /* the form again, with the preview or the errors */
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
 	const char *to = submit ? "SUBMITTED" : hdf_get_value(r->hdf, "Page.cr.status", "");
-	const char *why = in_text(r, AF_JUSTIFICATION);
-	if (why && db_exec(r->app->db, &q_justify, NULL, "ss", why, id) < 0)
+	const char *why = in_text(r, AF_JUSTIFICATION), *problem = cr_keep_document(r, id);
+	if ((why && db_exec(r->app->db, &q_justify, NULL, "ss", why, id) < 0) || (problem && strcmp(problem, "store") == 0))
 		return 500;
 	status = cr_transition(r, id, to, CR_REQUESTER, NULL, proposed);
 	if (status != 303)
@@ -446,4 +452,11 @@ int my_request_comment(struct req *r)
 	int status = cr_comment(r, id, CR_REQUESTER, comment);
 	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s?saved=commented", id))
 			     : status;
+}
+
+int my_request_document(struct req *r)
+{
+	const char *id = in_text(r, AF_REQUEST_ID);
+	int status = own(r, id);
+	return status == 200 ? cr_document(r, id) : status;
 }

@@ -19,6 +19,7 @@
 #define FILTERS                                                                                                     \
 	" FROM change_requests c WHERE c.status <> 'SAVED' AND (? IS NULL OR c.status = ?)"                         \
 	" AND (? IS NULL OR c.type = ?) AND (? IS NULL OR c.list_id = ?) AND (? IS NULL OR c.org_id = ?)"          \
+	" AND (? IS NULL OR (c.type IN ('ADD-ORG', 'UPD-ORG', 'ADD-LOC', 'UPD-LOC')) = (? = 'oms'))"              \
 	" AND (? IS NULL OR c.updated_at < UTC_TIMESTAMP() - INTERVAL ? DAY) AND (? IS NULL OR c.assigned_to = ?)"
 
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
@@ -36,16 +37,16 @@ static struct db_sql q_assign = DB_SQL(
 int admin_changes(struct req *r)
 {
 	const char *status = in_text(r, DF_CR_STATUS), *type = in_text(r, DF_CR_TYPE), *list = in_text(r, DF_LIST);
-	const char *org = in_text(r, DF_ORG);
+	const char *org = in_text(r, DF_ORG), *service = in_text(r, DF_SERVICE);
 	const char *age = in_text(r, DF_AGE), *mine = in_text(r, DF_MINE) ? r->user.id : NULL;
 	if (!status)
 		status = "SUBMITTED";
 	const char *st = strcmp(status, "all") == 0 ? NULL : status;
 	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
-#define ARGS st, st, type, type, list, list, org, org, age, age, mine, mine
-	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssssssss", ARGS) < 0 ||
-	    db_query(r->app->db, r->arena, &q_page, &rows, "ssssssssssssii", ARGS, size, (page - 1) * size) < 0)
+#define ARGS st, st, type, type, list, list, org, org, service, service, age, age, mine, mine
+	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssssssssss", ARGS) < 0 ||
+	    db_query(r->app->db, r->arena, &q_page, &rows, "ssssssssssssssii", ARGS, size, (page - 1) * size) < 0)
 		return 500;
 #undef ARGS
 	static const char *const names[] = {"id",	   "type",	"status",  "list", "list_name", "term", "term_name",
@@ -57,6 +58,7 @@ int admin_changes(struct req *r)
 	app_set(r, "Page.type", type);
 	app_set(r, "Page.list", list);
 	app_set(r, "Page.org", org);
+	app_set(r, "Page.service", service);
 	app_set(r, "Page.age", age);
 	app_set(r, "Page.mine", in_text(r, DF_MINE));
 	app_set(r, "Page.saved", in_text(r, DF_SAVED));
@@ -113,6 +115,10 @@ int admin_change_move(struct req *r)
 		int status = cr_load(r, id);
 		if (status != 200)
 			return status;
+		if (strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "VALID") != 0) {
+			r->err_reason = "transition"; /* no changes to check: it cannot be approved now */
+			return 409;
+		}
 		struct cr_fields f = {.name = in_text(r, DF_TERM_NAME), .short_name = in_text(r, DF_SHORT_NAME),
 				      .description = in_text(r, DF_DESCRIPTION)};
 		changes = cr_proposal(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &f);
@@ -135,4 +141,15 @@ int admin_change_comment(struct req *r)
 	}
 	int status = cr_comment(r, id, CR_STEWARD, comment);
 	return status == 303 ? back(r, id, "commented") : status;
+}
+
+int admin_change_document(struct req *r)
+{
+	const char *id = in_text(r, DF_REQUEST_ID);
+	int status = cr_load(r, id);
+	if (status != 200)
+		return status;
+	if (strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "SAVED") == 0)
+		return 404;
+	return cr_document(r, id);
 }

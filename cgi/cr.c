@@ -9,6 +9,7 @@
 #include "app.h"
 #include "cr.h"
 #include "db.h"
+#include "document.h"
 #include "mail.h"
 #include "rms_record.h"
 #include "rms_snapshot.h"
@@ -40,7 +41,8 @@ static struct db_sql q_snapshot = DB_SQL(
 static struct db_sql q_load = DB_SQL(
 	"SELECT c.id, c.type, c.status, c.account_id, a.name, c.list_id, l.name, c.term_id, c.lang, c.proposed,"
 	" c.justification, c.base_seq, s.name, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
-	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq, c.org_id, c.loc_id FROM change_requests c"
+	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq, c.org_id, c.loc_id, c.document_name,"
+	" c.document_size FROM change_requests c"
 	" JOIN accounts a ON a.id = c.account_id LEFT JOIN rms_lists l ON l.id = c.list_id"
 	" LEFT JOIN accounts s ON s.id = c.assigned_to WHERE c.id = ?");
 static struct db_sql q_events = DB_SQL(
@@ -88,6 +90,34 @@ static struct db_sql q_is_steward = DB_SQL(
 static struct db_sql q_followers = DB_SQL(
 	"SELECT a.email, a.ui_lang FROM favourites f JOIN accounts a ON a.id = f.account_id"
 	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
+
+static struct db_sql q_document = DB_SQL("SELECT document_sha256 FROM change_requests WHERE id = ?");
+static struct db_sql q_set_document = DB_SQL(
+	"UPDATE change_requests SET document_name = ?, document_sha256 = ?, document_size = ? WHERE id = ?");
+
+int cr_document(struct req *r, const char *id)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_document, &rows, "s", id) < 0)
+		return 500;
+	if (!rows.nrows || !db_get(&rows, 0, 0))
+		return 404;
+	return document_send(r, db_get(&rows, 0, 0), arena_printf(r->arena, "change-request-%s.pdf", id));
+}
+
+const char *cr_keep_document(struct req *r, const char *id)
+{
+	if (!r->upload.field)
+		return NULL;
+	char sha[65];
+	const char *problem = document_store(r, sha);
+	if (problem)
+		return problem;
+	return db_exec(r->app->db, &q_set_document, NULL, "ssss", r->upload.filename, sha,
+		       arena_printf(r->arena, "%zu", r->upload.len), id) < 0
+		       ? "store"
+		       : NULL;
+}
 
 static struct db_sql q_org_role = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = ?");
 
@@ -253,7 +283,7 @@ int cr_load(struct req *r, const char *id)
 	static const char *const names[] = {"id",	 "type",     "status",	  "account",	 "requester",
 					    "list",	 "list_name", "term",	  "lang",	 "proposed",
 					    "justification", "base_seq", "assignee", "created", "updated",
-					    "applied_seq", "org",	  "loc",	 NULL};
+					    "applied_seq", "org",	  "loc",	 "document", "document_size", NULL};
 	app_row(r, "Page.cr", &rows, 0, names);
 	const char *term = db_get(&rows, 0, 7), *base = db_get(&rows, 0, 11), *list = db_get(&rows, 0, 5);
 	long long seq = 0;

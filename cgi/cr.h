@@ -83,6 +83,13 @@ int cr_load(struct req *r, const char *id);
 int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,
 		  const char *changes);
 
+/* Answer the request's supporting document (the caller checked who reads). */
+int cr_document(struct req *r, const char *id);
+
+/* Keep the request's uploaded supporting PDF, if one came: NULL, or the
+ * problem (document_type, document_size; "store" if it could not be kept). */
+const char *cr_keep_document(struct req *r, const char *id);
+
 /* Add a comment to the thread (as the requester or a steward); 303 or a
  * status. */
 int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment);

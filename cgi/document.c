@@ -66,13 +66,22 @@ static int write_file(struct req *r, const char *path, const char *data, size_t 
 	return -1;
 }
 
-const char *document_store(struct req *r, char sha[65])
+const char *document_problem(const struct req *r)
 {
 	const struct upload *u = &r->upload;
 	if (u->len > DOCUMENT_MAX)
 		return "document_size";
 	if (u->len < 5 || memcmp(u->data, "%PDF-", 5) != 0 || strcmp(content_type(u->data, u->len), "application/pdf") != 0)
 		return "document_type";
+	return NULL;
+}
+
+const char *document_store(struct req *r, char sha[65])
+{
+	const struct upload *u = &r->upload;
+	const char *problem = document_problem(r);
+	if (problem)
+		return problem;
 	hex_sha256(u->data, u->len, sha);
 	char *path = arena_printf(r->arena, "%s/%s", folder(r), sha);
 	struct stat st;

@@ -11,6 +11,10 @@ struct req;
 
 enum { DOCUMENT_MAX = 10 * 1024 * 1024 };
 
+/* Why the request's uploaded file cannot be kept (document_type,
+ * document_size), or NULL. */
+const char *document_problem(const struct req *r);
+
 /* Check and store the request's uploaded file (r->upload).  NULL and its
  * SHA-256 in hex into sha, or why not: the key of a form error
  * (document_type, document_size) or "store" when it could not be written. */

@@ -26,6 +26,7 @@ enum admin_field {
 	DF_TERM_NAME,	/* change requests: approved with changes, the name */
 	DF_SHORT_NAME,	/* ... the short name */
 	DF_DESCRIPTION, /* ... the description */
+	DF_SERVICE,	/* change requests: rms or oms */
 	DF__COUNT
 };
 

@@ -80,6 +80,7 @@ int my_request(struct req *r);
 int my_request_edit(struct req *r);
 int my_request_withdraw(struct req *r);
 int my_request_comment(struct req *r);
+int my_request_document(struct req *r);
 
 /* admin_home.c: what waits for the signed-in decider */
 int admin_home(struct req *r);
@@ -107,5 +108,6 @@ int admin_change(struct req *r);
 int admin_change_assign(struct req *r);
 int admin_change_move(struct req *r);
 int admin_change_comment(struct req *r);
+int admin_change_document(struct req *r);
 
 #endif

@@ -82,10 +82,10 @@ static const struct field fields[AF__COUNT] = {
 #define ORG_CHANGE                                                                                                  \
 	(F(AF_ORG_NAME) | F(AF_ACRONYM) | F(AF_ORG_TYPE) | F(AF_OMS_STATUS) | F(AF_ADDRESS) | F(AF_POSTAL) |       \
 	 F(AF_CITY) | F(AF_REGION) | F(AF_COUNTRY) | F(AF_EMAIL) | F(AF_PHONE) | F(AF_JUSTIFICATION) | F(AF_STEP) | \
-	 F(AF_LOCATION))
+	 F(AF_LOCATION) | F(AF_DOCUMENT))
 #define TERM_CHANGE                                                                                                 \
 	(F(AF_TERM_NAME) | F(AF_SHORT_NAME) | F(AF_DESCRIPTION) | F(AF_TERM_STATUS) | F(AF_PARENT) |                \
-	 F(AF_REPLACED_BY) | F(AF_JUSTIFICATION) | F(AF_STEP) | F(AF_TEXT_LANG))
+	 F(AF_REPLACED_BY) | F(AF_JUSTIFICATION) | F(AF_STEP) | F(AF_TEXT_LANG) | F(AF_DOCUMENT))
 #define PREFERENCES                                                                                                 \
 	(F(AF_UI_LANG) | F(AF_DATA_LANG) | F(AF_PAGE_SIZE) | F(AF_DATE_FORMAT) | F(AF_NOTIFY_REQUESTS) |            \
 	 F(AF_NOTIFY_FOLLOWING) | F(AF_NOTIFY_QUEUE))
@@ -129,6 +129,7 @@ static const struct route routes[] = {
 	{"POST", "/account/requests/{requestId}", my_request_edit, ROLES_SIGNED_IN, TERM_CHANGE | ORG_CHANGE},
 	{"POST", "/account/requests/{requestId}/withdraw", my_request_withdraw, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/requests/{requestId}/comments", my_request_comment, ROLES_SIGNED_IN, F(AF_COMMENT)},
+	{"GET", "/account/requests/{requestId}/document", my_request_document, ROLES_SIGNED_IN, 0},
 	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/delete", delete_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 };

@@ -18,6 +18,7 @@ static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
 					  "APPROVED_WC", "REJECTED", "WITHDRAWN", "all",	      NULL};
+static const char *const services[] = {"rms", "oms", NULL};
 static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "ADD-LIST", "UPD-LIST",
 				       "ADD-ORG",  "UPD-ORG",  "ADD-LOC",     "UPD-LOC",  NULL};
 static const char *const yes[] = {"1", NULL};
@@ -46,6 +47,7 @@ static const struct field fields[DF__COUNT] = {
 	[DF_TERM_NAME] = {"term_name", FT_TEXT, 0, 1000, NULL},
 	[DF_SHORT_NAME] = {"short_name", FT_TEXT, 0, 200, NULL},
 	[DF_DESCRIPTION] = {"description", FT_LINES, 0, 4000, NULL},
+	[DF_SERVICE] = {"service", FT_ENUM, 0, 0, services},
 };
 
 #define CONSOLE (ROLE_ADMIN | ROLE_STEWARD | ROLE_SUPER)
@@ -70,12 +72,14 @@ static const struct route routes[] = {
 	 F(DF_ROLE) | F(DF_ORG) | F(DF_REASON)},
 	{"GET", "/admin/audit", admin_audit, ROLE_ADMIN, PAGED | F(DF_EVENT) | F(DF_Q)},
 	{"GET", "/admin/change-requests", admin_changes, STEWARDS,
-	 PAGED | F(DF_CR_STATUS) | F(DF_CR_TYPE) | F(DF_LIST) | F(DF_ORG) | F(DF_AGE) | F(DF_MINE) | F(DF_SAVED)},
+	 PAGED | F(DF_CR_STATUS) | F(DF_CR_TYPE) | F(DF_SERVICE) | F(DF_LIST) | F(DF_ORG) | F(DF_AGE) | F(DF_MINE) |
+		 F(DF_SAVED)},
 	{"GET", "/admin/change-requests/{requestId}", admin_change, STEWARDS, F(DF_SAVED)},
 	{"POST", "/admin/change-requests/{requestId}/assign", admin_change_assign, STEWARDS, 0},
 	{"POST", "/admin/change-requests/{requestId}/move", admin_change_move, STEWARDS,
 	 F(DF_TO) | F(DF_REASON) | F(DF_TERM_NAME) | F(DF_SHORT_NAME) | F(DF_DESCRIPTION)},
 	{"POST", "/admin/change-requests/{requestId}/comments", admin_change_comment, STEWARDS, F(DF_REASON)},
+	{"GET", "/admin/change-requests/{requestId}/document", admin_change_document, STEWARDS, 0},
 };
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, DF__COUNT, F(DF_LANG)};

@@ -45,6 +45,10 @@ def:cr_fields() ?>
  <div class="form-field"><label for="parent"><?cs var:Lang.cr.fields.parent ?></label>
   <input id="parent" name="parent" type="text" inputmode="numeric" maxlength="12" value="<?cs var:Page.form.parent ?>"></div>
  <?cs /if ?><?cs /if ?>
+ <div class="form-field<?cs if:Page.errors.document ?> form-field-error<?cs /if ?>"><label for="document"><?cs var:Lang.roles.document ?></label>
+  <p class="hint" id="document-hint"><?cs var:Lang.cr.document_hint ?></p>
+  <?cs if:Page.errors.document ?><p class="field-error" id="document-error"><?cs var:Lang.form.error[Page.errors.document] ?></p><?cs /if ?>
+  <input id="document" name="document" type="file" accept="application/pdf,.pdf" aria-describedby="document-hint"></div>
  <div class="form-field<?cs if:Page.errors.justification ?> form-field-error<?cs /if ?>"><label for="justification"><?cs var:Lang.cr.justification ?></label>
   <p class="hint" id="justification-hint"><?cs var:Lang.cr.justification_hint ?></p>
   <?cs if:Page.errors.justification ?><p class="field-error" id="justification-error"><?cs var:Lang.form.error[Page.errors.justification] ?></p><?cs /if ?>

@@ -18,6 +18,9 @@ CREATE TABLE IF NOT EXISTS change_requests (
   lang          VARCHAR(10) NOT NULL DEFAULT 'en',
   proposed      TEXT NOT NULL CHECK (JSON_VALID(proposed)),   -- the fields to change, as JSON
   justification TEXT NOT NULL,
+  document_name   VARCHAR(200) NULL,          -- a supporting PDF, as uploaded
+  document_sha256 CHAR(64) NULL,              -- its file under uploads.dir
+  document_size   INT UNSIGNED NULL,
   base_seq      INT UNSIGNED NULL,            -- what the proposal was made against: the term's or list's
                                               -- version, or the CRC32 of the organisation's record
   assigned_to   BIGINT UNSIGNED NULL,         -- the steward who took it

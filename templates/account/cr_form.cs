@@ -16,7 +16,7 @@ def:content() ?>
 <div class="notice notice-error" role="alert"><p><?cs var:Lang.cr.no_role ?> <a href="/account/roles"><?cs var:Lang.roles.new ?></a></p></div>
 <?cs else ?>
 <?cs if:Page.preview ?><div class="notice" role="status"><p><?cs var:Lang.cr.preview_intro ?></p></div><?cs call:cr_diff() ?><?cs /if ?>
-<form class="form narrow" method="post">
+<form class="form narrow" method="post" enctype="multipart/form-data">
  <?cs call:csrf() ?>
  <?cs if:Page.lang ?><input type="hidden" name="text_lang" value="<?cs var:Page.lang ?>"><?cs /if ?>
  <?cs if:Page.type == "UPD-LIST" ?><input type="hidden" name="change" value="list"><?cs /if ?>

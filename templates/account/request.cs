@@ -17,10 +17,11 @@ def:content() ?>
 <?cs if:Page.cr.org ?><p><a href="/oms/organisations/<?cs var:Page.cr.org ?>"><?cs if:Page.org.name ?><?cs var:Page.org.name ?><?cs else ?><?cs var:Page.cr.org ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.org ?></span><?cs if:Page.cr.loc ?> &rsaquo; <a href="/oms/locations/<?cs var:Page.cr.loc ?>"><span class="id"><?cs var:Page.cr.loc ?></span></a><?cs /if ?></p><?cs /if ?>
 <?cs if:Page.stale ?><div class="notice notice-warning"><p><?cs var:Lang.cr.stale ?></p></div><?cs /if ?>
 <?cs call:cr_diff() ?>
+<?cs if:Page.cr.document ?><p><a href="/account/requests/<?cs var:Page.cr.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:Page.cr.document ?>)</p><?cs /if ?>
 <?cs call:cr_thread() ?>
 <?cs if:Page.cr.status == "SAVED" || Page.cr.status == "RETURNED" ?>
 <h2><?cs var:Lang.cr.edit ?></h2>
-<form class="form narrow" method="post" action="/account/requests/<?cs var:Page.cr.id ?>">
+<form class="form narrow" method="post" action="/account/requests/<?cs var:Page.cr.id ?>" enctype="multipart/form-data">
  <?cs call:csrf() ?>
  <input type="hidden" name="text_lang" value="<?cs var:Page.cr.lang ?>">
  <?cs call:cr_fields() ?>

@@ -24,6 +24,7 @@ def:content() ?>
 </dl>
 <?cs if:Page.stale ?><div class="notice notice-warning" role="alert"><p><?cs var:Lang.cr.stale_steward ?></p></div><?cs /if ?>
 <?cs call:cr_diff() ?>
+<?cs if:Page.cr.document ?><p><a href="/admin/change-requests/<?cs var:Page.cr.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:Page.cr.document ?>)</p><?cs /if ?>
 <h2><?cs var:Lang.cr.justification ?></h2>
 <blockquote class="justification"><?cs var:Page.cr.justification ?></blockquote>
 <?cs call:cr_thread() ?>

@@ -410,6 +410,30 @@ static void test_organisations(void)
 		   strcmp(value("SELECT postal_code FROM oms_locations WHERE id = SUBSTRING('%s', 5)", loc_id), "33100") == 0,
 	   "approved and applied");
 
+	/* A supporting document. */
+	static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new", org);
+	page(&ivy, path, NULL);
+	ok(visitor_upload(&ivy.v, path, "org_type=Not a PDF&justification=See the attached letter&step=submit", "document",
+			  "letter.pdf", "plain text", 10, &r) == 400 &&
+		   body_has(&r, "must be a PDF"),
+	   "a supporting document that is no PDF: 400");
+	resp_free(&r);
+	visitor_upload(&ivy.v, path, "org_type=Industry and research&justification=See the attached letter&step=submit",
+		       "document", "letter.pdf", pdf, sizeof pdf - 1, &r);
+	request_id(&r, id);
+	snprintf(path, sizeof path, "/account/requests/%s/document", id);
+	page(&ivy, path, &r);
+	ok(r.status == 200 && r.body_len == sizeof pdf - 1 && memcmp(r.body, pdf, r.body_len) == 0,
+	   "the requester downloads the document");
+	resp_free(&r);
+	ok(page(&tom, path, NULL) == 404, "another user cannot");
+	snprintf(path, sizeof path, "/admin/change-requests/%s/document", id);
+	ok(page(&stew, path, NULL) == 200, "a data steward can");
+	ok(move(&stew, id, "to=INVALID&reason=Not+an+organisation+type+of+SPOR") == 303 &&
+		   strcmp(status_of(id), "INVALID") == 0,
+	   "and marks the request invalid, with a reason");
+
 	/* A new organisation, by anyone signed in. */
 	page(&olga, "/oms/requests/new", NULL);
 	snprintf(fields, sizeof fields,
@@ -426,6 +450,70 @@ static void test_organisations(void)
 	page(&olga, path, &r);
 	ok(body_has(&r, "Olga Pharma"), "and its author can request a role for it");
 	resp_free(&r);
+}
+
+/* Every status against every move, by the steward and by the requester:
+ * the allowed ones go through (303), the others answer 409 and change
+ * nothing. */
+static void test_transitions(void)
+{
+	static const char *const statuses[] = {"SAVED",	 "SUBMITTED",	"VALID",    "INVALID",	 "RETURNED",
+					       "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN"};
+	static const char *const allowed[] = {
+		"steward SUBMITTED VALID",   "steward SUBMITTED INVALID",   "steward SUBMITTED RETURNED",
+		"steward VALID RETURNED",    "steward VALID APPROVED",	    "steward VALID APPROVED_WC",
+		"steward VALID REJECTED",    "requester SAVED SUBMITTED",   "requester RETURNED SUBMITTED",
+		"requester SAVED WITHDRAWN", "requester SUBMITTED WITHDRAWN", "requester RETURNED WITHDRAWN",
+	};
+	static const char *const moves[] = {"VALID", "INVALID", "RETURNED", "APPROVED", "APPROVED_WC", "REJECTED",
+					    "SUBMITTED", "WITHDRAWN"};
+	int checked = 0, wrong = 0;
+	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+		for (size_t m = 0; m < sizeof moves / sizeof moves[0]; m++) {
+			bool requester = strcmp(moves[m], "SUBMITTED") == 0 || strcmp(moves[m], "WITHDRAWN") == 0;
+			char key[64];
+			snprintf(key, sizeof key, "%s %s %s", requester ? "requester" : "steward", statuses[i], moves[m]);
+			bool ok_move = false;
+			for (size_t a = 0; a < sizeof allowed / sizeof allowed[0]; a++)
+				ok_move = ok_move || strcmp(allowed[a], key) == 0;
+			sql("INSERT INTO change_requests (type, status, account_id, list_id, term_id, lang, proposed,"
+			    " justification, base_seq) SELECT 'UPD-TERM', '%s', %s, list_id, id, 'en',"
+			    " JSON_OBJECT('description', CONCAT('Matrix ', UUID())), 'A matrix of moves', seq"
+			    " FROM rms_terms WHERE id = %s",
+			    statuses[i], ivy.id, term);
+			char id[24], path[96], fields[200];
+			snprintf(id, sizeof id, "%s", value("SELECT MAX(id) FROM change_requests WHERE account_id = %s", ivy.id));
+			long status;
+			if (strcmp(moves[m], "WITHDRAWN") == 0) {
+				snprintf(path, sizeof path, "/account/requests/%s/withdraw", id);
+				user_get(&ivy, "/account/requests");
+				status = post(&ivy, path, "", NULL);
+			} else if (requester) {
+				snprintf(path, sizeof path, "/account/requests/%s", id);
+				page(&ivy, path, NULL);
+				status = post(&ivy, path,
+					      "term_name=Oromucosal+film&short_name=OMF&description=Matrix+submitted&term_status="
+					      "CURRENT&justification=A+matrix+of+moves&step=submit",
+					      NULL);
+			} else {
+				snprintf(fields, sizeof fields, "to=%s&reason=A+matrix+of+moves%s", moves[m],
+					 strcmp(moves[m], "APPROVED_WC") == 0 ? "&description=Matrix+with+changes" : "");
+				snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+				user_get(&stew, "/admin");
+				status = post(&stew, path, fields, NULL);
+			}
+			const char *now = status_of(id);
+			bool right = ok_move ? status == 303 && strcmp(now, moves[m]) == 0
+					     : status == 409 && strcmp(now, statuses[i]) == 0;
+			if (!right) {
+				wrong++;
+				diag("%s: %ld, now %s", key, status, now);
+			}
+			checked++;
+		}
+	}
+	ok(wrong == 0, "every move from every status: allowed ones done, the others 409 and nothing changed (%d)",
+	   checked);
 }
 
 int main(void)
@@ -454,6 +542,7 @@ int main(void)
 	test_update_and_translation();
 	test_lists();
 	test_organisations();
+	test_transitions();
 	sql("DELETE FROM auth_throttle");
 	mysql_close(owner);
 	return done_testing();

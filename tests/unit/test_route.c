@@ -209,6 +209,8 @@ static const struct policy policy[] = {
 	{&account_app, "POST", "/account/requests/{requestId}", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/requests/{requestId}/withdraw", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/requests/{requestId}/comments", ROLES_SIGNED_IN},
+	{&account_app, "GET", "/account/requests/{requestId}/document", ROLES_SIGNED_IN},
+	{&admin_app, "GET", "/admin/change-requests/{requestId}/document", ROLE_ADMIN | ROLE_STEWARD},
 };
 
 static void test_policy(void)
