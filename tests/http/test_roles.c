@@ -321,6 +321,14 @@ static const char *concrete(const char *pattern)
 	return out;
 }
 
+/* "= 'ORG-...'": the condition on the organisation the matrix changes. */
+static const char *org_condition(const char *org)
+{
+	static char cond[32];
+	snprintf(cond, sizeof cond, "= '%s'", org);
+	return cond;
+}
+
 struct kind {
 	const char *name;
 	struct user *user; /* NULL: anonymous */
@@ -359,12 +367,16 @@ static void test_matrix(void)
 				if (u == &carol && apps[a] == &admin_app && strstr(route->pattern, "{requestId}") &&
 				    strncmp(route->pattern, "/admin/role-requests", 20) == 0 && strcmp(route->method, "GET") == 0)
 					allowed = false;
-				/* Proposing a change to the data takes an organisation's role. */
-				if (strstr(route->pattern, "/requests/new"))
+				/* Proposing a change to the data takes an organisation's role
+				 * (a new organisation excepted: anyone signed in may propose it). */
+				if (strstr(route->pattern, "/requests/new") && strcmp(route->pattern, "/oms/requests/new") != 0)
 					allowed = allowed && u != &anon &&
 						  strcmp(value("SELECT COUNT(*) FROM account_roles WHERE account_id = %s AND "
-							       "org_id <> ''",
-							       u->id),
+							       "org_id %s",
+							       u->id,
+							       strstr(route->pattern, "{orgId}")
+								       ? org_condition(org_a)
+								       : "<> ''"),
 							 "0") != 0;
 				const char *path = concrete(route->pattern);
 				struct resp r;
