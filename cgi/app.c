@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api.h"
 #include "app.h"
 #include "conf.h"
 #include "csrf.h"
@@ -179,6 +180,10 @@ static int dispatch(struct req *r)
 
 static void render_error(struct req *r, int status)
 {
+	if (api_path(r)) {
+		api_error(r, status);
+		return;
+	}
 	char code[16];
 	snprintf(code, sizeof code, "%d", status);
 	app_set(r, "Error.code", code);

@@ -23,6 +23,10 @@ enum public_field {
 	PF_ORGS_SORT,	/* sort of /oms/organisations */
 	PF_ORG_ID,	/* path: /oms/organisations/{orgId} */
 	PF_LOC_ID,	/* path: /oms/locations/{locId} */
+	PF_API_SIZE,	/* API: rows per page, 1..500 */
+	PF_PAGESIZE,	/* EMA v1: rows per page */
+	PF_PARENT,	/* EMA v1: all, or a term ID */
+	PF_SORTBY,	/* EMA v1: term-name, or by ID */
 	PF__COUNT
 };
 

@@ -29,6 +29,16 @@ int oms_location_show(struct req *r);
 int oms_export_csv(struct req *r);
 int oms_export_json(struct req *r);
 
+/* api_rms.c, api_oms.c, api_v1.c: the read API, and the EMA's v1 */
+int api_lists(struct req *r);
+int api_list(struct req *r);
+int api_list_terms(struct req *r);
+int api_term(struct req *r);
+int api_org(struct req *r);
+int api_location(struct req *r);
+int v1_lists(struct req *r);
+int v1_term_summaries(struct req *r);
+
 /* account_login.c: signing in and out */
 int login_form(struct req *r);
 int login_submit(struct req *r);

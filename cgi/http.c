@@ -113,6 +113,8 @@ int http_read(struct req *r)
 	r->query = param(r, "QUERY_STRING");
 	r->remote_addr = param(r, "REMOTE_ADDR");
 	r->accept_language = param(r, "HTTP_ACCEPT_LANGUAGE");
+	r->accept = param(r, "HTTP_ACCEPT");
+	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
 	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
 	params_init(&r->params);
 	params_init(&r->cookies);
@@ -196,6 +198,7 @@ const char *http_reason(int status)
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 406: return "Not Acceptable";
 	case 409: return "Conflict";
 	case 413: return "Content Too Large";
 	case 414: return "URI Too Long";

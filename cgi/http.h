@@ -28,6 +28,7 @@ struct req {
 	const char *query;  /* raw query string */
 	const char *remote_addr;
 	const char *accept_language;
+	const char *accept, *if_none_match;
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */

@@ -37,7 +37,7 @@ int oms_location_show(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_location, &rows, "i", num) < 0)
 		return 500;
 	if (!rows.nrows)
-		return oms_merged_redirect(r, "LOC", num);
+		return oms_merged_redirect(r, "LOC", num, "/oms");
 	if (db_query(r->app->db, r->arena, &q_merged_into, &merged, "i", num) < 0)
 		return 500;
 	app_row(r, "Page.loc", &rows, 0, columns);

@@ -25,7 +25,7 @@ static const char *str(const json_t *o, const char *key)
 }
 
 /* The surviving record of a merged ID: 301 there, else 404. */
-int oms_merged_redirect(struct req *r, const char *kind, long long old)
+int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_merged, &rows, "si", kind, old) < 0)
@@ -33,7 +33,7 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old)
 	if (!rows.nrows)
 		return 404;
 	bool org = strcmp(kind, "ORG") == 0;
-	return http_redirect(r, 301, arena_printf(r->arena, "/oms/%s/%s", org ? "organisations" : "locations",
+	return http_redirect(r, 301, arena_printf(r->arena, "%s/%s/%s", prefix, org ? "organisations" : "locations",
 						  oms_id(r, org ? "ORG-" : "LOC-", db_get(&rows, 0, 0))));
 }
 
@@ -84,7 +84,7 @@ int oms_org_show(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_org, &rows, "i", num) < 0)
 		return 500;
 	if (!rows.nrows)
-		return oms_merged_redirect(r, "ORG", num);
+		return oms_merged_redirect(r, "ORG", num, "/oms");
 	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL);
 	if (!org)
 		return 500;

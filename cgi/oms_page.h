@@ -43,9 +43,9 @@ void oms_filters(struct req *r, struct oms_filters *f);
  * (0 before any import, -1 on error). */
 long long oms_choices(struct req *r);
 
-/* 301 to the record that `old` (kind "ORG" or "LOC") was merged into, or
- * 404 when it never was (oms_org.c). */
-int oms_merged_redirect(struct req *r, const char *kind, long long old);
+/* 301 to the record that `old` (kind "ORG" or "LOC") was merged into,
+ * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */
+int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix);
 
 /* The RMS country term named `country` (English name or short name) and
  * its name, when RMS's country list is loaded; else NULL. */

@@ -11,6 +11,7 @@ static const char *const lists_sorts[] = {"name", "-name", "id", "-id", "terms",
 static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const orgs_sorts[] = {"name", "-name", "id", "-id", NULL};
 static const char *const terms_sorts[] = {"name", "-name", "id", "-id", "status", "-status", NULL};
+static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
 
 static const struct field fields[PF__COUNT] = {
 	[PF_LANG] = FIELD_LANG,
@@ -32,6 +33,10 @@ static const struct field fields[PF__COUNT] = {
 	[PF_ORGS_SORT] = {"sort", FT_ENUM, 0, 0, orgs_sorts},
 	[PF_ORG_ID] = {"orgId", FT_ORGID, 0, 0, NULL},
 	[PF_LOC_ID] = {"locId", FT_LOCID, 0, 0, NULL},
+	[PF_API_SIZE] = {"size", FT_INT, 1, 100000, NULL},
+	[PF_PAGESIZE] = {"pagesize", FT_INT, 1, 100000, NULL},
+	[PF_PARENT] = {"parent", FT_TEXT, 0, 12, NULL},
+	[PF_SORTBY] = {"sortby", FT_ENUM, 0, 0, v1_sorts},
 };
 
 #define LIST_FILTERS (F(PF_Q) | F(PF_STATUS) | F(PF_DOMAIN))
@@ -55,6 +60,15 @@ static const struct route routes[] = {
 	{"GET", "/oms/locations/{locId}", oms_location_show, ROLES_EVERYONE, 0},
 	{"GET", "/oms/export.csv", oms_export_csv, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT)},
 	{"GET", "/oms/export.json", oms_export_json, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT)},
+	{"GET", "/api/v1/lists", api_lists, ROLES_EVERYONE, F(PF_PAGE) | F(PF_API_SIZE)},
+	{"GET", "/api/v1/lists/{listId}", api_list, ROLES_EVERYONE, 0},
+	{"GET", "/api/v1/lists/{listId}/terms", api_list_terms, ROLES_EVERYONE, F(PF_PAGE) | F(PF_API_SIZE) | F(PF_STATUS)},
+	{"GET", "/api/v1/terms/{termId}", api_term, ROLES_EVERYONE, 0},
+	{"GET", "/api/v1/organisations/{orgId}", api_org, ROLES_EVERYONE, 0},
+	{"GET", "/api/v1/locations/{locId}", api_location, ROLES_EVERYONE, 0},
+	{"GET", "/v1/lists", v1_lists, ROLES_EVERYONE, F(PF_PAGE) | F(PF_PAGESIZE)},
+	{"GET", "/v1/lists/{listId}/term-summaries", v1_term_summaries, ROLES_EVERYONE,
+	 F(PF_PAGE) | F(PF_PAGESIZE) | F(PF_PARENT) | F(PF_SORTBY)},
 };
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, PF__COUNT, F(PF_LANG)};

@@ -1,0 +1,102 @@
+/* JSON answers of the read API. */
+#include "config.h"
+
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "conf.h"
+#include "listing.h"
+
+bool api_path(const struct req *r)
+{
+	return r->path && (strncmp(r->path, "/api/", 5) == 0 || strncmp(r->path, "/v1/", 4) == 0);
+}
+
+/* A strong ETag: the first 128 bits of the body's SHA-256, in hex. */
+static const char *etag_of(struct req *r, const char *body, size_t len)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	EVP_Digest(body, len, md, &n, EVP_sha256(), NULL);
+	char hex[40];
+	for (unsigned i = 0; i < 16; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	return arena_printf(r->arena, "\"%s\"", hex);
+}
+
+/* Whether If-None-Match names `etag` (or is *). */
+static bool matches(const char *header, const char *etag)
+{
+	if (!header || !*header)
+		return false;
+	if (strcmp(header, "*") == 0)
+		return true;
+	const char *weak = strncmp(header, "W/", 2) == 0 ? header + 2 : header;
+	return strstr(header, etag) != NULL || strcmp(weak, etag) == 0;
+}
+
+int api_send(struct req *r, json_t *doc)
+{
+	char *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	json_decref(doc);
+	if (!text)
+		return 500;
+	const char *etag = etag_of(r, text, strlen(text));
+	http_header(r, "ETag", etag);
+	http_header(r, "Vary", "Accept");
+	int seconds = (int)conf_int(r->app->conf, "api.max_age", 300, 0, 86400);
+	r->cache_control = arena_printf(r->arena, "public, max-age=%d", seconds);
+	r->content_type = "application/json";
+	if (matches(r->if_none_match, etag)) {
+		free(text);
+		r->body.len = 0;
+		return 304;
+	}
+	r->body.len = 0;
+	buf_puts(&r->body, text);
+	free(text);
+	return 200;
+}
+
+void api_error(struct req *r, int status)
+{
+	json_t *e = json_pack("{s:i, s:s}", "status", status, "message", http_reason(status));
+	if (r->err_param)
+		json_object_set_new(e, "parameter", json_string(r->err_param));
+	if (r->err_reason)
+		json_object_set_new(e, "reason", json_string(r->err_reason));
+	char *text = json_dumps(json_pack("{s:o}", "error", e), JSON_COMPACT);
+	r->body.len = 0;
+	buf_puts(&r->body, text ? text : "{}");
+	free(text);
+	r->content_type = "application/json";
+	r->cache_control = "no-store";
+}
+
+const char *api_link(struct req *r, const char *path, const char *name, long long value)
+{
+	char n[32];
+	snprintf(n, sizeof n, "%lld", value);
+	return arena_printf(r->arena, "%s%s", conf_get(r->app->conf, "site.url", ""), listing_href(r, path, name, n));
+}
+
+void api_paging(struct req *r, int page_field, int size_field, long long *page, long long *size)
+{
+	*page = in_int(r, page_field, 1);
+	*size = in_int(r, size_field, 100);
+	if (*size > API_MAX_SIZE)
+		*size = API_MAX_SIZE;
+}
+
+json_t *api_pager(struct req *r, const char *path, long long page, long long size, long long total)
+{
+	long long pages = total ? (total + size - 1) / size : 1;
+	json_t *p = json_pack("{s:I, s:I, s:I, s:I}", "page", (json_int_t)page, "size", (json_int_t)size, "total",
+			      (json_int_t)total, "pages", (json_int_t)pages);
+	json_object_set_new(p, "next", page < pages ? json_string(api_link(r, path, "page", page + 1)) : json_null());
+	json_object_set_new(p, "prev", page > 1 ? json_string(api_link(r, path, "page", page - 1)) : json_null());
+	return p;
+}

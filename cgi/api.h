@@ -1,0 +1,33 @@
+/* The read API's answers (/api/v1/ and the EMA-compatible /v1/): JSON with
+ * an ETag (a digest of the body) and a Cache-Control fit for reference data;
+ * a conditional request whose If-None-Match matches gets 304 and no body;
+ * errors are JSON too, naming the parameter. */
+#ifndef SPOR_API_H
+#define SPOR_API_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+struct req;
+
+/* Whether the request is one of the API's (its errors are JSON). */
+bool api_path(const struct req *r);
+
+/* Answer `doc` (the reference is taken) as JSON; 200 or 304. */
+int api_send(struct req *r, json_t *doc);
+
+/* Render the error `status` of an API request as JSON into the answer. */
+void api_error(struct req *r, int status);
+
+/* The absolute URL of `path` with the request's query, `name` set to
+ * `value` (for paging links). */
+const char *api_link(struct req *r, const char *path, const char *name, long long value);
+
+/* Page and size from ?page= and ?size= (at most API_MAX_SIZE). */
+enum { API_MAX_SIZE = 500 };
+void api_paging(struct req *r, int page_field, int size_field, long long *page, long long *size);
+
+/* {"page", "size", "total", "next", "prev"} for a listing at `path`. */
+json_t *api_pager(struct req *r, const char *path, long long page, long long size, long long total);
+
+#endif

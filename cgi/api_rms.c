@@ -1,0 +1,137 @@
+/* The read API of RMS: /api/v1/lists, /api/v1/lists/{listId},
+ * /api/v1/lists/{listId}/terms (status, lang; by ID; paginated) and
+ * /api/v1/terms/{termId} (the term's canonical record, with its history).
+ * Identifiers are strings; names are in ?lang= with English standing in. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "app.h"
+#include "db.h"
+#include "fields_public.h"
+#include "handlers.h"
+
+static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
+static struct db_sql q_lists = DB_SQL_FRESH(
+	"SELECT id, name, short_name, description, status, version, term_count, languages,"
+	" DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ') FROM rms_lists ORDER BY id LIMIT ? OFFSET ?");
+static struct db_sql q_list = DB_SQL(
+	"SELECT id, name, short_name, description, status, version, term_count, languages,"
+	" DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ') FROM rms_lists WHERE id = ?");
+static struct db_sql q_count_terms =
+	DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND (? IS NULL OR status = ?)");
+/* One page of terms by ID, their names in the language asked, else English. */
+static struct db_sql q_terms = DB_SQL_FRESH(
+	"SELECT t.id, t.status, COALESCE(nl.value, ne.value, t.name_en), COALESCE(sl.value, se.value), t.parent_id,"
+	" t.current_term_id FROM (SELECT id FROM rms_terms WHERE list_id = ? AND (? IS NULL OR status = ?)"
+	" ORDER BY id LIMIT ? OFFSET ?) p JOIN rms_terms t ON t.id = p.id"
+	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
+	" LEFT JOIN rms_term_names ne ON ne.term_id = t.id AND ne.lang = 'en' AND ne.kind = 'name'"
+	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"
+	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short' ORDER BY t.id");
+static struct db_sql q_term = DB_SQL(
+	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
+	" WHERE t.id = ?");
+static struct db_sql q_history = DB_SQL(
+	"SELECT seq, version, DATE_FORMAT(recorded_at, '%Y-%m-%dT%H:%i:%sZ'), source, request_id, changes"
+	" FROM rms_term_versions WHERE term_id = ? ORDER BY seq");
+
+/* A string, or JSON null for SQL NULL. */
+static json_t *str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *list_json(struct req *r, const struct db_rows *rows, size_t i)
+{
+	json_t *langs = json_array();
+	char *copy = arena_strdup(r->arena, db_get(rows, i, 7) ? db_get(rows, i, 7) : ""), *save = NULL;
+	for (char *l = strtok_r(copy, ",", &save); l; l = strtok_r(NULL, ",", &save))
+		json_array_append_new(langs, json_string(l));
+	const char *id = db_get(rows, i, 0);
+	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:s}", "id", id, "name",
+			 str(db_get(rows, i, 1)), "shortName", str(db_get(rows, i, 2)), "description",
+			 str(db_get(rows, i, 3)), "status", str(db_get(rows, i, 4)), "version",
+			 (json_int_t)atoll(db_get(rows, i, 5)), "termCount", (json_int_t)atoll(db_get(rows, i, 6)),
+			 "languages", langs, "modified", str(db_get(rows, i, 8)), "terms",
+			 arena_printf(r->arena, "/api/v1/lists/%s/terms", id));
+}
+
+int api_lists(struct req *r)
+{
+	long long page, size;
+	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
+	struct db_rows count, rows;
+	if (db_query(r->app->db, r->arena, &q_count_lists, &count, "") < 0 ||
+	    db_query(r->app->db, r->arena, &q_lists, &rows, "ii", size, (page - 1) * size) < 0)
+		return 500;
+	json_t *lists = json_array();
+	for (size_t i = 0; i < rows.nrows; i++)
+		json_array_append_new(lists, list_json(r, &rows, i));
+	return api_send(r, json_pack("{s:o, s:o}", "lists", lists, "paging",
+				     api_pager(r, "/api/v1/lists", page, size, atoll(db_get(&count, 0, 0)))));
+}
+
+int api_list(struct req *r)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", in_text(r, PF_LIST_ID)) < 0)
+		return 500;
+	return rows.nrows ? api_send(r, list_json(r, &rows, 0)) : 404;
+}
+
+int api_list_terms(struct req *r)
+{
+	const char *list = in_text(r, PF_LIST_ID), *status = in_text(r, PF_STATUS);
+	const char *lang = in_text(r, PF_LANG) ? in_text(r, PF_LANG) : "en";
+	long long page, size;
+	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
+	struct db_rows exists, count, rows;
+	if (db_query(r->app->db, r->arena, &q_list, &exists, "s", list) < 0)
+		return 500;
+	if (!exists.nrows)
+		return 404;
+	if (db_query(r->app->db, r->arena, &q_count_terms, &count, "sss", list, status, status) < 0 ||
+	    db_query(r->app->db, r->arena, &q_terms, &rows, "sssiiss", list, status, status, size, (page - 1) * size,
+		     lang, lang) < 0)
+		return 500;
+	json_t *terms = json_array();
+	for (size_t i = 0; i < rows.nrows; i++)
+		json_array_append_new(terms, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "id", db_get(&rows, i, 0),
+						       "status", db_get(&rows, i, 1), "name", str(db_get(&rows, i, 2)),
+						       "shortName", str(db_get(&rows, i, 3)), "parent",
+						       str(db_get(&rows, i, 4)), "replacedBy", str(db_get(&rows, i, 5))));
+	const char *path = arena_printf(r->arena, "/api/v1/lists/%s/terms", list);
+	return api_send(r, json_pack("{s:s, s:s, s:o, s:o}", "list", list, "lang", lang, "terms", terms, "paging",
+				     api_pager(r, path, page, size, atoll(db_get(&count, 0, 0)))));
+}
+
+int api_term(struct req *r)
+{
+	const char *id = in_text(r, PF_TERM_ID);
+	struct db_rows rows, history;
+	if (db_query(r->app->db, r->arena, &q_term, &rows, "s", id) < 0)
+		return 500;
+	if (!rows.nrows)
+		return 404;
+	json_t *term = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	if (!term || db_query(r->app->db, r->arena, &q_history, &history, "s", id) < 0) {
+		json_decref(term);
+		return 500;
+	}
+	json_t *versions = json_array();
+	for (size_t i = 0; i < history.nrows; i++) {
+		const char *request = db_get(&history, i, 4);
+		json_array_append_new(
+			versions,
+			json_pack("{s:I, s:o, s:s, s:s, s:o, s:s}", "seq", (json_int_t)atoll(db_get(&history, i, 0)),
+				  "version", db_get(&history, i, 1) ? json_integer(atoll(db_get(&history, i, 1))) : json_null(),
+				  "recorded", db_get(&history, i, 2), "source", db_get(&history, i, 3), "request",
+				  request ? json_string(arena_printf(r->arena, "RRQ-%s", request)) : json_null(), "changes",
+				  db_get(&history, i, 5)));
+	}
+	json_object_set_new(term, "history", versions);
+	return api_send(r, term);
+}

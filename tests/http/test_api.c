@@ -1,0 +1,236 @@
+/* The read API through nginx: lists, a list, its terms (paging, language,
+ * status), a term with its history, an organisation (a merged ID
+ * redirects), a location; JSON errors naming the parameter; ETag and 304 on
+ * conditional requests; and the EMA's v1 envelopes, walked page by page as
+ * an existing client does (following next-page until it is ""), with every
+ * term seen exactly once and a Bearer token ignored. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "client.h"
+#include "dbtest.h"
+
+static MYSQL *owner;
+
+/* GET path (optionally with one more header) and parse the JSON body. */
+static json_t *get_json(const char *path, const char *extra, struct resp *r)
+{
+	const char *headers[] = {"Accept: application/json", extra, NULL};
+	request("GET", path, NULL, 0, headers, r);
+	return r->body ? json_loads(r->body, 0, NULL) : NULL;
+}
+
+static const char *str(json_t *o, const char *path)
+{
+	json_t *v = o;
+	char copy[128];
+	snprintf(copy, sizeof copy, "%s", path);
+	char *save = NULL;
+	for (char *k = strtok_r(copy, ".", &save); k && v; k = strtok_r(NULL, ".", &save))
+		v = json_object_get(v, k);
+	return json_string_value(v);
+}
+
+/* A next-page URL as a path for the client (the host is the portal's). */
+static const char *as_path(const char *url)
+{
+	const char *p = strstr(url, "://");
+	return p ? strchr(p + 3, '/') : url;
+}
+
+static void test_resources(void)
+{
+	struct resp r;
+	json_t *doc = get_json("/api/v1/lists?size=2", NULL, &r);
+	char *type = header(&r, "Content-Type"), *cc = header(&r, "Cache-Control");
+	ok(r.status == 200 && type && strstr(type, "application/json"), "lists: JSON");
+	ok(cc && strstr(cc, "public") && strstr(cc, "max-age="), "cacheable as reference data (%s)", cc ? cc : "none");
+	free(type);
+	free(cc);
+	json_t *lists = json_object_get(doc, "lists");
+	ok(json_array_size(lists) == 2 && json_is_string(json_object_get(json_array_get(lists, 0), "id")),
+	   "two lists a page, IDs as strings");
+	const char *total = dbtest_value(owner, "SELECT COUNT(*) FROM rms_lists");
+	ok(json_integer_value(json_object_get(json_object_get(doc, "paging"), "total")) == atoll(total),
+	   "the paging says how many in all");
+	const char *next = str(doc, "paging.next");
+	ok(next && strstr(next, "page=2") && json_is_null(json_object_get(json_object_get(doc, "paging"), "prev")),
+	   "with a link to the next page and none to a previous one");
+	json_decref(doc);
+	resp_free(&r);
+
+	doc = get_json("/api/v1/lists/100000000002", NULL, &r);
+	ok(r.status == 200 && str(doc, "name") && json_is_array(json_object_get(doc, "languages")), "one list");
+	json_decref(doc);
+	resp_free(&r);
+
+	const char *fr = dbtest_value(owner, "SELECT n.term_id FROM rms_term_names n JOIN rms_terms t ON t.id = n.term_id"
+					     " WHERE t.list_id = 100000000002 AND n.lang = 'fr' AND n.kind = 'name'"
+					     " ORDER BY n.term_id LIMIT 1");
+	char term[16];
+	snprintf(term, sizeof term, "%s", fr);
+	doc = get_json("/api/v1/lists/100000000002/terms?size=500&lang=fr", NULL, &r);
+	json_t *terms = json_object_get(doc, "terms"), *t;
+	size_t i;
+	const char *name = NULL;
+	json_array_foreach(terms, i, t) if (strcmp(json_string_value(json_object_get(t, "id")), term) == 0) name =
+		json_string_value(json_object_get(t, "name"));
+	const char *expect = dbtest_valuef(owner, "SELECT value FROM rms_term_names WHERE term_id = %s AND lang = 'fr'"
+						 " AND kind = 'name'",
+					  term);
+	ok(name && strcmp(name, expect) == 0, "terms in the language asked (%s)", name ? name : "none");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/lists/100000000002/terms?status=NULLIFIED", NULL, &r);
+	bool only = true;
+	json_array_foreach(json_object_get(doc, "terms"), i, t) only =
+		only && strcmp(json_string_value(json_object_get(t, "status")), "NULLIFIED") == 0;
+	ok(r.status == 200 && only, "filtered by status");
+	json_decref(doc);
+	resp_free(&r);
+
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/terms/%s", term);
+	doc = get_json(path, NULL, &r);
+	ok(r.status == 200 && strcmp(str(doc, "id") ? str(doc, "id") : "", term) == 0 &&
+		   json_array_size(json_object_get(doc, "history")) >= 1 && json_is_object(json_object_get(doc, "texts")),
+	   "a term: its record, texts per language, its history");
+	json_decref(doc);
+	resp_free(&r);
+
+	doc = get_json("/api/v1/organisations/ORG-100000001", NULL, &r);
+	ok(r.status == 200 && json_array_size(json_object_get(doc, "locations")) >= 2, "an organisation with its locations");
+	json_decref(doc);
+	resp_free(&r);
+	get_json("/api/v1/organisations/ORG-100000099", NULL, &r);
+	char *location = header(&r, "Location");
+	ok(r.status == 301 && location && strcmp(location, "/api/v1/organisations/ORG-100000001") == 0,
+	   "a merged ID: 301 to the record it was merged into");
+	free(location);
+	resp_free(&r);
+	doc = get_json("/api/v1/locations/LOC-100001001", NULL, &r);
+	ok(r.status == 200 && str(doc, "city") && strcmp(str(doc, "organisation.id"), "ORG-100000001") == 0,
+	   "a location, with its organisation");
+	json_decref(doc);
+	resp_free(&r);
+}
+
+static void test_errors(void)
+{
+	struct resp r;
+	json_t *doc = get_json("/api/v1/lists/999999999999", NULL, &r);
+	ok(r.status == 404 && json_integer_value(json_object_get(json_object_get(doc, "error"), "status")) == 404,
+	   "an unknown list: 404 as JSON");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/lists?size=abc", NULL, &r);
+	ok(r.status == 400 && str(doc, "error.parameter") && strcmp(str(doc, "error.parameter"), "size") == 0,
+	   "a bad parameter: 400 naming it");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/terms/12ab", NULL, &r);
+	ok(r.status == 400 && str(doc, "error.parameter") && strcmp(str(doc, "error.parameter"), "termId") == 0,
+	   "a malformed ID: 400 naming it");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/nothing-here", NULL, &r);
+	ok(r.status == 404 && doc, "an unknown resource: 404 as JSON");
+	json_decref(doc);
+	resp_free(&r);
+}
+
+static void test_conditional(void)
+{
+	struct resp r;
+	get_json("/api/v1/lists/100000000002", NULL, &r);
+	char *etag = header(&r, "ETag");
+	ok(etag && etag[0] == '"' && strlen(etag) > 10, "an ETag (%s)", etag ? etag : "none");
+	resp_free(&r);
+	char cond[128];
+	snprintf(cond, sizeof cond, "If-None-Match: %s", etag ? etag : "\"x\"");
+	get_json("/api/v1/lists/100000000002", cond, &r);
+	ok(r.status == 304 && r.body_len == 0, "the same ETag again: 304, no body");
+	resp_free(&r);
+	get_json("/api/v1/lists/100000000002", "If-None-Match: \"stale\"", &r);
+	ok(r.status == 200 && r.body_len > 0, "another ETag: 200 with the body");
+	resp_free(&r);
+	free(etag);
+}
+
+/* Walk a list's term summaries as an EMA client does. */
+static void test_v1(void)
+{
+	const char *list = "100000000002";
+	long long expected = atoll(dbtest_valuef(owner, "SELECT COUNT(*) FROM rms_terms WHERE list_id = %s", list));
+	char path[4096];
+	snprintf(path, sizeof path, "/v1/lists/%s/term-summaries?lang=en&page=1&pagesize=50&parent=all&sortby=term-name",
+		 list);
+	int pages = 0, seen = 0, twice = 0;
+	char *ids = calloc(1, (size_t)expected * 14 + 16);
+	bool envelope = true;
+	while (*path && pages < 100) {
+		struct resp r;
+		json_t *doc = get_json(path, "Authorization: Bearer not-checked", &r);
+		json_t *sum = json_object_get(doc, "controlled-terms-list-summary");
+		envelope = envelope && r.status == 200 && str(sum, "list-summary.list-name");
+		json_t *terms = json_object_get(json_object_get(sum, "controlled-term-summaries"), "controlled-term-summary");
+		size_t i;
+		json_t *t;
+		json_array_foreach(terms, i, t)
+		{
+			const char *id = str(t, "term-id.id");
+			envelope = envelope && id && str(t, "term-names.term-name.name.text") && str(t, "status.code");
+			char key[16];
+			snprintf(key, sizeof key, "%s,", id ? id : "?");
+			if (strstr(ids, key))
+				twice++;
+			else
+				strcat(ids, key);
+			seen++;
+		}
+		const char *next = str(sum, "next-page");
+		snprintf(path, sizeof path, "%s", next && *next ? as_path(next) : "");
+		json_decref(doc);
+		resp_free(&r);
+		pages++;
+	}
+	free(ids);
+	ok(envelope, "the EMA's envelope: list-summary, controlled-term-summary with term-id, term-names, status");
+	ok(seen == expected && twice == 0, "following next-page until \"\": every term once (%d of %lld in %d pages)", seen,
+	   expected, pages);
+	struct resp r;
+	json_t *doc = get_json("/v1/lists?pagesize=500", NULL, &r);
+	json_t *lists = json_object_get(json_object_get(doc, "list-of-lists"), "list-summary");
+	ok(json_array_size(lists) >= 1 && str(json_array_get(lists, 0), "list-id.id") &&
+		   strcmp(str(doc, "list-of-lists.next-page"), "") == 0,
+	   "/v1/lists: list-summary, and \"\" as the last next-page");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/v1/lists/100000000002/term-summaries?parent=abc", NULL, &r);
+	ok(r.status == 400 && strcmp(str(doc, "error.parameter") ? str(doc, "error.parameter") : "", "parent") == 0,
+	   "a bad parent: 400 naming it");
+	json_decref(doc);
+	resp_free(&r);
+}
+
+int main(void)
+{
+	client_init();
+	owner = dbtest_connect("owner");
+	if (!owner)
+		skip_all("no database");
+	client_anonymous = true;
+	if (!*dbtest_value(owner, "SELECT 1 FROM rms_lists WHERE id = 100000000002") ||
+	    !*dbtest_value(owner, "SELECT 1 FROM oms_organisations WHERE id = 100000001"))
+		skip_all("no demonstration data");
+	test_resources();
+	test_errors();
+	test_conditional();
+	test_v1();
+	mysql_close(owner);
+	return done_testing();
+}
