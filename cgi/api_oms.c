@@ -1,4 +1,6 @@
-/* The read API of OMS: /api/v1/organisations/{ORG-ID} (the canonical
+/* The read API of OMS: /api/v1/organisations (the search of
+ * /oms/organisations: words of the names, country, city, postal code,
+ * status, type; paginated), /api/v1/organisations/{ORG-ID} (the canonical
  * record of docs/oms-import.md, with its locations) and
  * /api/v1/locations/{LOC-ID} (the location, with its organisation's ID and
  * name).  A merged ID answers 301 to the record it was merged into. */
@@ -17,6 +19,34 @@
 static struct db_sql q_org = DB_SQL("SELECT record FROM oms_organisations WHERE id = ?");
 static struct db_sql q_location = DB_SQL(
 	"SELECT o.record FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
+
+/* A string, or JSON null for SQL NULL. */
+static json_t *str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+int api_orgs(struct req *r)
+{
+	struct oms_filters f;
+	oms_filters(r, &f);
+	long long page, size, total;
+	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
+	struct db_rows orgs;
+	if (oms_orgs_page(r, &f, -1, &page, size, &total, &orgs) < 0)
+		return 500;
+	json_t *list = json_array();
+	for (size_t i = 0; i < orgs.nrows; i++)
+		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I, s:o, s:s}", "id",
+						      db_get(&orgs, i, 1), "name", db_get(&orgs, i, 2), "acronym",
+						      str(db_get(&orgs, i, 3)), "country", str(db_get(&orgs, i, 4)),
+						      "city", str(db_get(&orgs, i, 5)), "status", db_get(&orgs, i, 6),
+						      "locationCount", (json_int_t)atoll(db_get(&orgs, i, 7)), "type",
+						      str(db_get(&orgs, i, 8)), "record",
+						      arena_printf(r->arena, "/api/v1/organisations/%s", db_get(&orgs, i, 1))));
+	return api_send(r, json_pack("{s:o, s:o}", "organisations", list, "paging",
+				     api_pager(r, "/api/v1/organisations", page, size, total)));
+}
 
 int api_org(struct req *r)
 {

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "fields_public.h"
 #include "handlers.h"
+#include "rms_page.h"
 
 static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
 static struct db_sql q_lists = DB_SQL_FRESH(
@@ -134,4 +135,30 @@ int api_term(struct req *r)
 	}
 	json_object_set_new(term, "history", versions);
 	return api_send(r, term);
+}
+
+int api_search_terms(struct req *r)
+{
+	const char *q = in_text(r, PF_Q);
+	struct words words;
+	if (q)
+		rms_words(r, q, &words);
+	if (!q || !words.n) {
+		r->err_param = "q";
+		r->err_reason = q ? "too_short" : "required";
+		return 400;
+	}
+	long long page, size, total;
+	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
+	struct db_rows hits;
+	if (rms_search_page(r, &words, in_text(r, PF_LIST), in_text(r, PF_STATUS), in_text(r, PF_DOMAIN), &page, size,
+			    &total, &hits) < 0)
+		return 500;
+	json_t *terms = json_array();
+	for (size_t i = 0; i < hits.nrows; i++)
+		json_array_append_new(terms, json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", db_get(&hits, i, 0), "list",
+						       db_get(&hits, i, 1), "listName", db_get(&hits, i, 2), "status",
+						       db_get(&hits, i, 3), "name", db_get(&hits, i, 4)));
+	return api_send(r, json_pack("{s:s, s:o, s:o}", "q", q, "terms", terms, "paging",
+				     api_pager(r, "/api/v1/search/terms", page, size, total)));
 }

@@ -34,6 +34,8 @@ int api_lists(struct req *r);
 int api_list(struct req *r);
 int api_list_terms(struct req *r);
 int api_term(struct req *r);
+int api_search_terms(struct req *r);
+int api_orgs(struct req *r);
 int api_org(struct req *r);
 int api_location(struct req *r);
 int v1_lists(struct req *r);

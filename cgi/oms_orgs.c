@@ -47,12 +47,12 @@ static int jump_to_id(struct req *r, const char *q)
 	return 0;
 }
 
-/* How many organisations match; `all` of them without filters. */
+/* How many organisations match; `all` of them without filters (when known: >= 0). */
 static long long count(struct req *r, const struct oms_filters *f, long long all)
 {
 	struct db_rows rows;
 	int w = f->words.n > 0;
-	if (!w && !f->status && !f->type && !f->located)
+	if (!w && !f->status && !f->type && !f->located && all >= 0)
 		return all;
 	int rc = w ? db_query(r->app->db, r->arena, &q_count[1], &rows,
 			      WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES, WORDS_FIRST_ARGS(f->words),
@@ -88,6 +88,24 @@ static long long put_filters(struct req *r, const struct oms_filters *f, long lo
 	return oms_choices(r);
 }
 
+int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
+		  long long *total, struct db_rows *orgs)
+{
+	*orgs = (struct db_rows){0};
+	*total = f->q && !f->words.n ? 0 : count(r, f, all);
+	if (*total < 0)
+		return -1;
+	long long pages = *total ? (*total + size - 1) / size : 1;
+	if (*page > pages)
+		*page = pages;
+	struct db_rows ids = {0};
+	if (*total && (page_ids(r, f, size, (*page - 1) * size, &ids) < 0 ||
+		       db_query(r->app->db, r->arena, &q_details, orgs, "s", listing_ids(r, &ids, 0)) < 0))
+		return -1;
+	listing_order_as(r, orgs, 0, &ids);
+	return 0;
+}
+
 int oms_orgs_show(struct req *r)
 {
 	struct oms_filters f;
@@ -103,22 +121,14 @@ int oms_orgs_show(struct req *r)
 			return jump;
 		return app_page(r, "oms/organisations.cs");
 	}
-	bool no_words = f.q && !f.words.n;
-	long long total = no_words ? 0 : count(r, &f, all);
-	if (total < 0)
-		return 500;
-	if (no_words)
+	if (f.q && !f.words.n)
 		app_set(r, "Page.short_words", "1");
 	if (f.words.broad)
 		app_set(r, "Page.broad_words", "1");
-	long long pages = total ? (total + size - 1) / size : 1;
-	if (page > pages)
-		page = pages;
-	struct db_rows ids = {0}, orgs = {0};
-	if (total && (page_ids(r, &f, size, (page - 1) * size, &ids) < 0 ||
-		      db_query(r->app->db, r->arena, &q_details, &orgs, "s", listing_ids(r, &ids, 0)) < 0))
+	long long total;
+	struct db_rows orgs;
+	if (oms_orgs_page(r, &f, all, &page, size, &total, &orgs) < 0)
 		return 500;
-	listing_order_as(r, &orgs, 0, &ids);
 	app_rows(r, "Page.orgs", &orgs, columns);
 	listing_pager(r, "/oms/organisations", page, size, total);
 	return app_page(r, "oms/organisations.cs");

@@ -38,6 +38,13 @@ void oms_filters(struct req *r, struct oms_filters *f);
 #define OMS_BY_ID " ORDER BY o.id"
 #define OMS_BY_ID_DESC " ORDER BY o.id DESC"
 
+struct db_rows;
+/* One page of the organisations matching `f` (oms_orgs.c): columns num, ID,
+ * name, acronym, country, city, status, locations, type; `all` is the count
+ * without filters when known (oms_choices), else -1.  Clamps *page.  0 or -1. */
+int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
+		  long long *total, struct db_rows *orgs);
+
 /* Page.countries and Page.types, the choices of the filters, from the
  * statistics the last import wrote; returns the number of organisations
  * (0 before any import, -1 on error). */

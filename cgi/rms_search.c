@@ -108,6 +108,30 @@ static int jump_to_id(struct req *r, const char *q)
 	return 0;
 }
 
+int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
+		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits)
+{
+	struct db *db = r->app->db;
+	struct db_rows rows;
+	*hits = (struct db_rows){0};
+	if (db_query(db, r->arena, &q_count, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES,
+		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words)) < 0)
+		return -1;
+	*total = atoll(db_get(&rows, 0, 0));
+	long long pages = *total ? (*total + size - 1) / size : 1;
+	if (*page > pages)
+		*page = pages;
+	if (*total == 0)
+		return 0;
+	if (db_query(db, r->arena, &q_hits, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES "ii",
+		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words),
+		     size, (*page - 1) * size) < 0 ||
+	    db_query(db, r->arena, &q_details, hits, "s", listing_ids(r, &rows, 0)) < 0)
+		return -1;
+	listing_order_as(r, hits, 0, &rows);
+	return 0;
+}
+
 int rms_search_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
@@ -144,25 +168,15 @@ int rms_search_show(struct req *r)
 	if (words.broad)
 		app_set(r, "Page.broad_words", "1");
 	struct db_rows hits, names;
-	if (db_query(db, r->arena, &q_count, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES,
-		     WORDS_FIRST_ARGS(words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(words)) < 0)
+	long long total;
+	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits) < 0)
 		return 500;
-	long long total = atoll(db_get(&rows, 0, 0)), pages = total ? (total + size - 1) / size : 1;
-	if (page > pages)
-		page = pages;
 	listing_pager(r, "/rms/search", page, size, total);
 	app_set(r, "Page.searched", "1");
 	if (total == 0)
 		return app_page(r, "rms/search.cs");
-
-	if (db_query(db, r->arena, &q_hits, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES "ii",
-		     WORDS_FIRST_ARGS(words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(words),
-		     size, (page - 1) * size) < 0)
+	if (db_query(db, r->arena, &q_names, &names, "s", listing_ids(r, &hits, 0)) < 0)
 		return 500;
-	const char *ids = listing_ids(r, &rows, 0);
-	if (db_query(db, r->arena, &q_details, &hits, "s", ids) < 0 || db_query(db, r->arena, &q_names, &names, "s", ids) < 0)
-		return 500;
-	listing_order_as(r, &hits, 0, &rows);
 	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
 	app_rows(r, "Page.hits", &hits, hit_names);
 	struct hl_words w;

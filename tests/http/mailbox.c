@@ -47,6 +47,13 @@ int mailbox_count(const char *needle, char **text)
 	return find(needle, NULL, text);
 }
 
+int mailbox_count_links(const char *needle, const char *path)
+{
+	char link[256];
+	snprintf(link, sizeof link, "%s?token=", path);
+	return find(needle, link, NULL);
+}
+
 bool mailbox_wait(const char *needle, int n, int seconds)
 {
 	for (int i = 0; i < seconds * 10; i++) {

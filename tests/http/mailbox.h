@@ -9,6 +9,9 @@
  * it) unless text is NULL. */
 int mailbox_count(const char *needle, char **text);
 
+/* How many messages hold `needle` and the link "<path>?token=". */
+int mailbox_count_links(const char *needle, const char *path);
+
 /* Wait up to `seconds` until `n` messages hold `needle`. */
 bool mailbox_wait(const char *needle, int n, int seconds);
 

@@ -102,6 +102,33 @@ static void test_resources(void)
 	json_decref(doc);
 	resp_free(&r);
 
+	doc = get_json("/api/v1/search/terms?q=france&list=100000000002", NULL, &r);
+	bool hit = false;
+	json_array_foreach(json_object_get(doc, "terms"), i, t) hit =
+		hit || strstr(json_string_value(json_object_get(t, "name")), "France") != NULL;
+	ok(r.status == 200 && hit, "a term search by words");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/search/terms", NULL, &r);
+	ok(r.status == 400 && strcmp(str(doc, "error.parameter") ? str(doc, "error.parameter") : "", "q") == 0,
+	   "a search without words: 400 naming q");
+	json_decref(doc);
+	resp_free(&r);
+
+	doc = get_json("/api/v1/organisations?q=exemple+pharma&country=FR&size=10", NULL, &r);
+	bool found = false;
+	json_array_foreach(json_object_get(doc, "organisations"), i, t) found =
+		found || strcmp(json_string_value(json_object_get(t, "id")), "ORG-100000001") == 0;
+	ok(r.status == 200 && found && json_integer_value(json_object_get(json_object_get(doc, "paging"), "total")) >= 1,
+	   "the organisations searched by words and country");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/organisations?size=1000", NULL, &r);
+	ok(r.status == 200 && json_integer_value(json_object_get(json_object_get(doc, "paging"), "size")) == 500,
+	   "a page holds at most 500");
+	json_decref(doc);
+	resp_free(&r);
+
 	doc = get_json("/api/v1/organisations/ORG-100000001", NULL, &r);
 	ok(r.status == 200 && json_array_size(json_object_get(doc, "locations")) >= 2, "an organisation with its locations");
 	json_decref(doc);
@@ -224,9 +251,13 @@ int main(void)
 	if (!owner)
 		skip_all("no database");
 	client_anonymous = true;
-	if (!*dbtest_value(owner, "SELECT 1 FROM rms_lists WHERE id = 100000000002") ||
-	    !*dbtest_value(owner, "SELECT 1 FROM oms_organisations WHERE id = 100000001"))
-		skip_all("no demonstration data");
+	/* The demonstration data (importing it again changes nothing). */
+	const char *src = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
+	char args[4200];
+	snprintf(args, sizeof args, "import rms '%s/db/demo/rms.json'", src);
+	bool rms = dbtest_sporctl(NULL, args, NULL) == 0;
+	snprintf(args, sizeof args, "import oms '%s/db/demo/oms.json'", src);
+	ok(rms && dbtest_sporctl(NULL, args, NULL) == 0, "the demonstration data");
 	test_resources();
 	test_errors();
 	test_conditional();
