@@ -8,11 +8,12 @@
 #include "api.h"
 #include "app.h"
 #include "conf.h"
+#include "handlers.h"
 #include "listing.h"
 
 bool api_path(const struct req *r)
 {
-	return r->path && (strncmp(r->path, "/api/", 5) == 0 || strncmp(r->path, "/v1/", 4) == 0);
+	return r->path && (strncmp(r->path, "/api/v1/", 8) == 0 || strncmp(r->path, "/v1/", 4) == 0);
 }
 
 /* A strong ETag: the first 128 bits of the body's SHA-256, in hex. */
@@ -99,4 +100,11 @@ json_t *api_pager(struct req *r, const char *path, long long page, long long siz
 	json_object_set_new(p, "next", page < pages ? json_string(api_link(r, path, "page", page + 1)) : json_null());
 	json_object_set_new(p, "prev", page > 1 ? json_string(api_link(r, path, "page", page - 1)) : json_null());
 	return p;
+}
+
+int api_page(struct req *r)
+{
+	app_set(r, "Page.site", conf_get(r->app->conf, "site.url", ""));
+	app_cacheable(r);
+	return app_page(r, "api.cs");
 }

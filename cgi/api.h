@@ -10,7 +10,7 @@
 
 struct req;
 
-/* Whether the request is one of the API's (its errors are JSON). */
+/* Whether the request is one of the API's resources (its errors are JSON). */
 bool api_path(const struct req *r);
 
 /* Answer `doc` (the reference is taken) as JSON; 200 or 304. */

@@ -29,7 +29,8 @@ int oms_location_show(struct req *r);
 int oms_export_csv(struct req *r);
 int oms_export_json(struct req *r);
 
-/* api_rms.c, api_oms.c, api_v1.c: the read API, and the EMA's v1 */
+/* api.c, api_rms.c, api_oms.c, api_v1.c: the read API (its page for people), and the EMA's v1 */
+int api_page(struct req *r);
 int api_lists(struct req *r);
 int api_list(struct req *r);
 int api_list_terms(struct req *r);

@@ -60,6 +60,7 @@ static const struct route routes[] = {
 	{"GET", "/oms/locations/{locId}", oms_location_show, ROLES_EVERYONE, 0},
 	{"GET", "/oms/export.csv", oms_export_csv, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT)},
 	{"GET", "/oms/export.json", oms_export_json, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT)},
+	{"GET", "/api", api_page, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/lists", api_lists, ROLES_EVERYONE, F(PF_PAGE) | F(PF_API_SIZE)},
 	{"GET", "/api/v1/lists/{listId}", api_list, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/lists/{listId}/terms", api_list_terms, ROLES_EVERYONE, F(PF_PAGE) | F(PF_API_SIZE) | F(PF_STATUS)},

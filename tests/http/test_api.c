@@ -13,6 +13,7 @@
 #include "../tap.h"
 #include "client.h"
 #include "dbtest.h"
+#include "routes.h"
 
 static MYSQL *owner;
 
@@ -244,6 +245,53 @@ static void test_v1(void)
 	resp_free(&r);
 }
 
+/* The page for people: every curl example it shows answers 200 with JSON;
+ * and the OpenAPI description names every resource of the route table. */
+static void test_docs(void)
+{
+	struct resp r;
+	get_json("/api", "Accept: text/html", &r);
+	int examples = 0, working = 0;
+	for (const char *at = r.body ? strstr(r.body, "curl -s '") : NULL; at; at = strstr(at + 1, "curl -s '")) {
+		const char *url = at + 9, *end = strchr(url, '\'');
+		char path[1024];
+		snprintf(path, sizeof path, "%.*s", end ? (int)(end - url) : 0, url);
+		/* The page escapes & as &amp;. */
+		for (char *amp; (amp = strstr(path, "&amp;"));)
+			memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+		struct resp e;
+		json_t *doc = get_json(as_path(path), NULL, &e);
+		examples++;
+		working += e.status == 200 && doc != NULL;
+		if (e.status != 200 || !doc)
+			diag("%s: %ld", path, e.status);
+		json_decref(doc);
+		resp_free(&e);
+	}
+	ok(r.status == 200 && examples >= 5 && working == examples, "the /api page's curl examples all work (%d of %d)",
+	   working, examples);
+	resp_free(&r);
+
+	json_t *doc = get_json("/api/v1/openapi.json", NULL, &r);
+	json_t *paths = json_object_get(doc, "paths");
+	ok(r.status == 200 && str(doc, "openapi") && strncmp(str(doc, "openapi"), "3.", 2) == 0, "an OpenAPI 3 description");
+	const struct router *rt = public_app.router;
+	int routes = 0, described = 0;
+	for (size_t i = 0; i < rt->nroutes; i++) {
+		if (strncmp(rt->routes[i].pattern, "/api/v1/", 8) != 0)
+			continue;
+		routes++;
+		if (json_object_get(json_object_get(paths, rt->routes[i].pattern), "get"))
+			described++;
+		else
+			diag("not described: %s", rt->routes[i].pattern);
+	}
+	ok(routes > 5 && described == routes, "it describes every resource of the route table (%d of %d)", described,
+	   routes);
+	json_decref(doc);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	client_init();
@@ -262,6 +310,7 @@ int main(void)
 	test_errors();
 	test_conditional();
 	test_v1();
+	test_docs();
 	mysql_close(owner);
 	return done_testing();
 }

@@ -154,6 +154,7 @@ static const struct policy policy[] = {
 	{&public_app, "GET", "/oms/locations/{locId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/oms/export.csv", ROLES_EVERYONE},
 	{&public_app, "GET", "/oms/export.json", ROLES_EVERYONE},
+	{&public_app, "GET", "/api", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/lists", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/lists/{listId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/lists/{listId}/terms", ROLES_EVERYONE},
