@@ -21,6 +21,7 @@ int rms_term_show(struct req *r);
 int rms_search_show(struct req *r);
 int rms_export_csv(struct req *r);
 int rms_export_json(struct req *r);
+int rms_export_fhir(struct req *r);
 
 /* oms_orgs.c, oms_org.c, oms_location.c, oms_export.c: organisations */
 int oms_orgs_show(struct req *r);

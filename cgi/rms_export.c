@@ -1,5 +1,6 @@
-/* /rms/lists/{listId}/export.csv and export.json: a list's terms with the
- * filters of its page, streamed row by row.  The CSV has the columns of the
+/* /rms/lists/{listId}/export.csv and export.json, and the FHIR CodeSystem
+ * of /api/v1/fhir/CodeSystem/{listId}: a list's terms with the filters of
+ * its page, streamed row by row.  The CSV has the columns of the
  * EMA's list export (docs/export.md), one row per term per language, UTF-8
  * with a byte order mark, RFC 4180 quoting; `sporctl import rms` reads it
  * back to the same content.  The JSON holds each term's full record. */
@@ -15,6 +16,7 @@
 #include "fields_public.h"
 #include "handlers.h"
 #include "rms_csv.h"
+#include "rms_fhir.h"
 #include "rms_page.h"
 
 
@@ -43,7 +45,7 @@ struct export {
 	struct export_out o;
 };
 
-static int export_begin(struct req *r, struct export *e, const char *type, const char *ext)
+static int export_begin(struct req *r, struct export *e, const char *type, const char *ext, bool download)
 {
 	e->id = in_text(r, PF_LIST_ID);
 	if (db_query(r->app->db, r->arena, &q_list, &e->list, "s", e->id) < 0)
@@ -55,7 +57,7 @@ static int export_begin(struct req *r, struct export *e, const char *type, const
 	e->domain = in_text(r, PF_DOMAIN);
 	e->lang = in_text(r, PF_LANG);
 	rms_words(r, e->q, &e->words);
-	export_start(&e->o, r, type, arena_printf(r->arena, "%s.%s", e->id, ext));
+	export_start(&e->o, r, type, download ? arena_printf(r->arena, "%s.%s", e->id, ext) : NULL);
 	return 0;
 }
 
@@ -88,7 +90,7 @@ static int csv_term(void *ctx, const char *const *cells, size_t ncols)
 int rms_export_csv(struct req *r)
 {
 	struct export e;
-	int rc = export_begin(r, &e, "text/csv; charset=utf-8", "csv");
+	int rc = export_begin(r, &e, "text/csv; charset=utf-8", "csv", true);
 	if (rc)
 		return rc;
 	buf_puts(&e.o.buf, "\xef\xbb\xbf");
@@ -103,7 +105,7 @@ int rms_export_csv(struct req *r)
 int rms_export_json(struct req *r)
 {
 	struct export e;
-	int rc = export_begin(r, &e, "application/json; charset=utf-8", "json");
+	int rc = export_begin(r, &e, "application/json; charset=utf-8", "json", true);
 	if (rc)
 		return rc;
 	json_t *l = json_object();
@@ -118,6 +120,55 @@ int rms_export_json(struct req *r)
 	buf_printf(&e.o.buf, "{\"list\":%s,\"terms\":[", head);
 	free(head);
 	rc = each_snapshot(r, &e, export_json_row, &e.o);
+	buf_puts(&e.o.buf, "\n]}\n");
+	export_end(&e.o);
+	return rc < 0 ? 500 : 200;
+}
+
+static int fhir_concept(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ncols;
+	struct export *e = ctx;
+	json_t *snap = json_loads(cells[0] ? cells[0] : "", 0, NULL);
+	if (!snap)
+		return -1;
+	json_t *c = rms_fhir_concept(snap);
+	char *text = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	buf_printf(&e->o.buf, "%s\n%s", e->o.rows++ ? "," : "", text ? text : "{}");
+	free(text);
+	json_decref(c);
+	json_decref(snap);
+	export_flush(&e->o, false);
+	return 0;
+}
+
+/* /api/v1/fhir/CodeSystem/{listId}: the list as a FHIR R4 CodeSystem, its
+ * terms as concepts (the filters of the list's page apply), streamed;
+ * `sporctl import rms` reads it back to the same content. */
+int rms_export_fhir(struct req *r)
+{
+	struct export e;
+	int rc = export_begin(r, &e, "application/fhir+json; charset=utf-8", "json", false);
+	if (rc)
+		return rc;
+	const char *id = db_get(&e.list, 0, 0);
+	json_t *cs = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "resourceType", "CodeSystem", "id", id,
+			       "url", arena_printf(r->arena, "https://spor.ema.europa.eu/v1/lists/%s", id), "version",
+			       db_get(&e.list, 0, 7) ? db_get(&e.list, 0, 7) : "1", "name",
+			       arena_printf(r->arena, "SPOR_%s", id), "title", db_get(&e.list, 0, 1), "status",
+			       rms_fhir_status(db_get(&e.list, 0, 6)), "content", "complete");
+	if (db_get(&e.list, 0, 3))
+		json_object_set_new(cs, "description", json_string(db_get(&e.list, 0, 3)));
+	json_object_set_new(cs, "property",
+			    json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}, {s:s, s:s}]", "code", "status", "type", "code",
+				      "code", "domain", "type", "code", "code", "parent", "type", "code", "code",
+				      "replacedBy", "type", "code"));
+	char *head = json_dumps(cs, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(cs);
+	size_t len = strlen(head);
+	buf_printf(&e.o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
+	free(head);
+	rc = each_snapshot(r, &e, fhir_concept, &e);
 	buf_puts(&e.o.buf, "\n]}\n");
 	export_end(&e.o);
 	return rc < 0 ? 500 : 200;

@@ -8,6 +8,7 @@
 #include "http_parse.h"
 #include "mem.h"
 #include "rms_fhir.h"
+#include "rms_snapshot.h"
 
 struct fhir {
 	struct arena *a;
@@ -196,4 +197,66 @@ int rms_fhir_read(struct arena *a, const char *data, size_t len, const struct rm
 	}
 	json_decref(doc);
 	return rc;
+}
+
+/* The designation uses of the kinds (names in other languages carry none). */
+#define USE_SYSTEM "https://spor.ema.europa.eu/v1/designation-use"
+
+static void designate(json_t *list, const char *lang, enum rms_kind k, const char *value)
+{
+	json_t *d = json_pack("{s:s}", "language", lang);
+	if (k != RMS_NAME)
+		json_object_set_new(d, "use",
+				    json_pack("{s:s, s:s}", "system", USE_SYSTEM, "code",
+					      k == RMS_DESCRIPTION ? "definition" : rms_kind_names[k]));
+	json_object_set_new(d, "value", json_string(value));
+	json_array_append_new(list, d);
+}
+
+static void property(json_t *list, const char *code, const char *value)
+{
+	if (value)
+		json_array_append_new(list, json_pack("{s:s, s:s}", "code", code, "valueCode", value));
+}
+
+json_t *rms_fhir_concept(const json_t *snap)
+{
+	json_t *texts = json_object_get(snap, "texts"), *designations = json_array(), *props = json_array();
+	const char *display = NULL, *definition = NULL, *lang;
+	json_t *l;
+	json_object_foreach(texts, lang, l)
+	{
+		for (int k = 0; k < RMS_KINDS; k++) {
+			const char *v = json_string_value(json_object_get(json_object_get(l, rms_kind_names[k]), "value"));
+			if (!v)
+				continue;
+			bool en = strcmp(lang, "en") == 0;
+			if (en && k == RMS_NAME)
+				display = v;
+			else if (en && k == RMS_DESCRIPTION)
+				definition = v;
+			else
+				designate(designations, lang, (enum rms_kind)k, v);
+		}
+	}
+	property(props, "status", json_string_value(json_object_get(snap, "status")));
+	property(props, "domain", json_string_value(json_object_get(snap, "domain")));
+	property(props, "parent", json_string_value(json_object_get(snap, "parent")));
+	property(props, "replacedBy", json_string_value(json_object_get(snap, "replaced_by")));
+	json_t *c = json_pack("{s:s, s:s}", "code", json_string_value(json_object_get(snap, "id")), "display",
+			      display ? display : rms_snapshot_name_en(snap));
+	if (definition)
+		json_object_set_new(c, "definition", json_string(definition));
+	if (json_array_size(designations))
+		json_object_set_new(c, "designation", designations);
+	else
+		json_decref(designations);
+	json_object_set_new(c, "property", props);
+	return c;
+}
+
+const char *rms_fhir_status(const char *rms_status)
+{
+	return !rms_status ? "active" : strcmp(rms_status, "CURRENT") == 0 ? "active"
+				      : strcmp(rms_status, "PROVISIONAL") == 0 ? "draft" : "retired";
 }

@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../tap.h"
 #include "client.h"
@@ -245,6 +246,49 @@ static void test_v1(void)
 	resp_free(&r);
 }
 
+/* A list as a FHIR R4 CodeSystem: the elements R4 requires, a concept per
+ * term, and read back by sporctl to the same content. */
+static void test_fhir(void)
+{
+	struct resp r;
+	json_t *cs = get_json("/api/v1/fhir/CodeSystem/100000000002", "Accept: application/fhir+json", &r);
+	char *type = header(&r, "Content-Type");
+	ok(r.status == 200 && type && strstr(type, "application/fhir+json"), "a CodeSystem, as application/fhir+json");
+	free(type);
+	const char *status = str(cs, "status");
+	ok(cs && strcmp(str(cs, "resourceType"), "CodeSystem") == 0 &&
+		   strcmp(str(cs, "url"), "https://spor.ema.europa.eu/v1/lists/100000000002") == 0 && status &&
+		   (strcmp(status, "draft") == 0 || strcmp(status, "active") == 0 || strcmp(status, "retired") == 0) &&
+		   strcmp(str(cs, "content"), "complete") == 0,
+	   "with R4's required elements: resourceType, url, status (a publication status), content");
+	long long terms = atoll(dbtest_value(owner, "SELECT COUNT(*) FROM rms_terms WHERE list_id = 100000000002"));
+	json_t *concepts = json_object_get(cs, "concept"), *c;
+	size_t i;
+	bool complete = true;
+	json_array_foreach(concepts, i, c) complete = complete && str(c, "code") && str(c, "display");
+	ok((long long)json_array_size(concepts) == terms && complete, "a concept per term, each with code and display (%zu)",
+	   json_array_size(concepts));
+	json_decref(cs);
+	char file[] = "/tmp/spor-test-cs.XXXXXX", out[] = "/tmp/spor-test-out.XXXXXX";
+	int fd = mkstemp(file), fo = mkstemp(out);
+	bool written = fd >= 0 && r.body && write(fd, r.body, r.body_len) == (ssize_t)r.body_len;
+	if (fd >= 0)
+		close(fd);
+	if (fo >= 0)
+		close(fo);
+	resp_free(&r);
+	char args[128];
+	snprintf(args, sizeof args, "import rms %s", file);
+	ok(written && dbtest_sporctl(NULL, args, out) == 0, "sporctl imports it");
+	char *report = slurp(out);
+	const char *line = report && strstr(report, "terms:") ? strstr(report, "terms:") : "no report";
+	ok(report && strstr(report, " 0 new, 0 changed"), "and nothing changes: the same content (%.*s)",
+	   (int)strcspn(line, "\n"), line);
+	free(report);
+	unlink(file);
+	unlink(out);
+}
+
 /* The page for people: every curl example it shows answers 200 with JSON;
  * and the OpenAPI description names every resource of the route table. */
 static void test_docs(void)
@@ -310,6 +354,7 @@ int main(void)
 	test_errors();
 	test_conditional();
 	test_v1();
+	test_fhir();
 	test_docs();
 	mysql_close(owner);
 	return done_testing();
