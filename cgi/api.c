@@ -39,7 +39,40 @@ static bool matches(const char *header, const char *etag)
 	return strstr(header, etag) != NULL || strcmp(weak, etag) == 0;
 }
 
+enum api_format api_format(const struct req *r)
+{
+	const char *a = r->accept;
+	if (strncmp(r->path, "/api/v1/fhir/", 13) == 0)
+		return API_FHIR;
+	if (!a || !*a)
+		return API_JSON;
+	const char *fhir = strstr(a, "application/fhir+json"), *json = strstr(a, "application/json");
+	if (fhir && (!json || fhir < json))
+		return API_FHIR;
+	if (json || strstr(a, "*/*") || strstr(a, "application/*"))
+		return API_JSON;
+	return API_NONE;
+}
+
+static int send_as(struct req *r, json_t *doc, const char *type);
+
 int api_send(struct req *r, json_t *doc)
+{
+	if (api_format(r) == API_NONE) {
+		json_decref(doc);
+		r->err_param = "Accept";
+		r->err_reason = "format";
+		return 406;
+	}
+	return send_as(r, doc, "application/json");
+}
+
+int api_send_fhir(struct req *r, json_t *doc)
+{
+	return send_as(r, doc, "application/fhir+json");
+}
+
+static int send_as(struct req *r, json_t *doc, const char *type)
 {
 	char *text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 	json_decref(doc);
@@ -50,7 +83,7 @@ int api_send(struct req *r, json_t *doc)
 	http_header(r, "Vary", "Accept");
 	int seconds = (int)conf_int(r->app->conf, "api.max_age", 300, 0, 86400);
 	r->cache_control = arena_printf(r->arena, "public, max-age=%d", seconds);
-	r->content_type = "application/json";
+	r->content_type = type;
 	if (matches(r->if_none_match, etag)) {
 		free(text);
 		r->body.len = 0;
@@ -64,6 +97,27 @@ int api_send(struct req *r, json_t *doc)
 
 void api_error(struct req *r, int status)
 {
+	if (api_format(r) == API_FHIR) {
+		/* FHIR's OperationOutcome: the problem as one issue. */
+		const char *detail = r->err_param ? arena_printf(r->arena, "%s: %s", r->err_param,
+								 r->err_reason ? r->err_reason : "invalid")
+						  : http_reason(status);
+		json_t *oo = json_pack("{s:s, s:[{s:s, s:s, s:{s:s}}]}", "resourceType", "OperationOutcome", "issue",
+				       "severity", "error", "code",
+				       status == 404 ? "not-found" : status >= 500 ? "exception" : "invalid", "details",
+				       "text", detail);
+		if (r->err_param)
+			json_object_set_new(json_array_get(json_object_get(oo, "issue"), 0), "expression",
+					    json_pack("[s]", r->err_param));
+		char *text = json_dumps(oo, JSON_COMPACT);
+		json_decref(oo);
+		r->body.len = 0;
+		buf_puts(&r->body, text ? text : "{}");
+		free(text);
+		r->content_type = "application/fhir+json";
+		r->cache_control = "no-store";
+		return;
+	}
 	json_t *e = json_pack("{s:i, s:s}", "status", status, "message", http_reason(status));
 	if (r->err_param)
 		json_object_set_new(e, "parameter", json_string(r->err_param));

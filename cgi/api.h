@@ -13,10 +13,19 @@ struct req;
 /* Whether the request is one of the API's resources (its errors are JSON). */
 bool api_path(const struct req *r);
 
+/* What the request's Accept header takes: API_JSON (also with no header,
+ * or * / *), API_FHIR (application/fhir+json first), or API_NONE (406). */
+enum api_format { API_JSON, API_FHIR, API_NONE };
+enum api_format api_format(const struct req *r);
+
 /* Answer `doc` (the reference is taken) as JSON; 200 or 304. */
 int api_send(struct req *r, json_t *doc);
 
-/* Render the error `status` of an API request as JSON into the answer. */
+/* The same as application/fhir+json. */
+int api_send_fhir(struct req *r, json_t *doc);
+
+/* Render the error `status` of an API request as JSON into the answer (a
+ * FHIR OperationOutcome under /api/v1/fhir/ or when FHIR was asked for). */
 void api_error(struct req *r, int status);
 
 /* The absolute URL of `path` with the request's query, `name` set to

@@ -1,4 +1,6 @@
-/* The read API of OMS: /api/v1/organisations (the search of
+/* The read API of OMS (as JSON, or FHIR R4 Organization and Location when
+ * asked by Accept: application/fhir+json or under /api/v1/fhir/):
+ * /api/v1/organisations (the search of
  * /oms/organisations: words of the names, country, city, postal code,
  * status, type; paginated), /api/v1/organisations/{ORG-ID} (the canonical
  * record of docs/oms-import.md, with its locations) and
@@ -48,6 +50,73 @@ int api_orgs(struct req *r)
 				     api_pager(r, "/api/v1/organisations", page, size, total)));
 }
 
+/* An organisation's record as a FHIR R4 Organization. */
+static json_t *fhir_org(const json_t *org)
+{
+	const char *id = json_string_value(json_object_get(org, "id")), *status = json_string_value(json_object_get(org, "status"));
+	json_t *ids = json_pack("[{s:s, s:s}]", "system", "https://spor.ema.europa.eu/v1/organisations", "value", id);
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(org, "identifiers"), i, v)
+	{
+		const char *system = json_string_value(json_object_get(v, "system"));
+		const char *code = json_string_value(json_object_get(v, "code"));
+		if (system && code)
+			json_array_append_new(ids, json_pack("{s:s, s:s}", "system", system, "value", code));
+	}
+	json_t *aliases = json_array();
+	if (json_string_value(json_object_get(org, "acronym")))
+		json_array_append(aliases, json_object_get(org, "acronym"));
+	json_array_foreach(json_object_get(org, "alternative_names"), i, v)
+		if (json_string_value(json_object_get(v, "name")))
+			json_array_append(aliases, json_object_get(v, "name"));
+	json_t *out = json_pack("{s:s, s:s, s:o, s:b, s:O}", "resourceType", "Organization", "id", id, "identifier", ids,
+				"active", status && (strcmp(status, "ACTIVE") == 0 || strcmp(status, "PROVISIONAL") == 0),
+				"name", json_object_get(org, "name"));
+	if (json_string_value(json_object_get(org, "type")))
+		json_object_set_new(out, "type", json_pack("[{s:O}]", "text", json_object_get(org, "type")));
+	if (json_array_size(aliases))
+		json_object_set_new(out, "alias", aliases);
+	else
+		json_decref(aliases);
+	return out;
+}
+
+/* A location as a FHIR R4 Location, managed by its organisation. */
+static json_t *fhir_location(const json_t *loc, const json_t *org)
+{
+	const char *status = json_string_value(json_object_get(loc, "status"));
+	json_t *address = json_pack("{s:O}", "line", json_object_get(loc, "address"));
+	static const char *const keys[][2] = {{"city", "city"},		{"county", "district"}, {"region", "state"},
+					      {"postal_code", "postalCode"}, {"country_code", "country"}};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (json_string_value(json_object_get(loc, keys[k][0])))
+			json_object_set(address, keys[k][1], json_object_get(loc, keys[k][0]));
+	const char *fhir_status = !status || strcmp(status, "ACTIVE") == 0 ? "active"
+				  : strcmp(status, "PROVISIONAL") == 0	    ? "suspended"
+									    : "inactive";
+	json_t *managing = json_pack("{s:o, s:O}", "reference",
+				     json_sprintf("Organization/%s", json_string_value(json_object_get(org, "id"))),
+				     "display", json_object_get(org, "name"));
+	json_t *out = json_pack("{s:s, s:O, s:[{s:s, s:O}], s:s, s:o, s:o}", "resourceType", "Location", "id",
+				json_object_get(loc, "id"), "identifier", "system",
+				"https://spor.ema.europa.eu/v1/locations", "value", json_object_get(loc, "id"), "status",
+				fhir_status, "address", address, "managingOrganization", managing);
+	json_t *telecom = json_array();
+	if (json_string_value(json_object_get(loc, "phone")))
+		json_array_append_new(telecom, json_pack("{s:s, s:O}", "system", "phone", "value", json_object_get(loc, "phone")));
+	if (json_string_value(json_object_get(loc, "email")))
+		json_array_append_new(telecom, json_pack("{s:s, s:O}", "system", "email", "value", json_object_get(loc, "email")));
+	if (json_array_size(telecom))
+		json_object_set_new(out, "telecom", telecom);
+	else
+		json_decref(telecom);
+	if (json_is_number(json_object_get(loc, "latitude")) && json_is_number(json_object_get(loc, "longitude")))
+		json_object_set_new(out, "position", json_pack("{s:O, s:O}", "longitude", json_object_get(loc, "longitude"),
+							       "latitude", json_object_get(loc, "latitude")));
+	return out;
+}
+
 int api_org(struct req *r)
 {
 	long long num = atoll(in_text(r, PF_ORG_ID) + 4);
@@ -55,9 +124,15 @@ int api_org(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_org, &rows, "i", num) < 0)
 		return 500;
 	if (!rows.nrows)
-		return oms_merged_redirect(r, "ORG", num, "/api/v1");
+		return oms_merged_redirect(r, "ORG", num, "/api/v1"); /* which answers FHIR too, when asked */
 	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL);
-	return org ? api_send(r, org) : 500;
+	if (!org)
+		return 500;
+	if (api_format(r) != API_FHIR)
+		return api_send(r, org);
+	json_t *fhir = fhir_org(org);
+	json_decref(org);
+	return api_send_fhir(r, fhir);
 }
 
 int api_location(struct req *r)
@@ -80,6 +155,12 @@ int api_location(struct req *r)
 	if (!found) {
 		json_decref(org);
 		return 500;
+	}
+	if (api_format(r) == API_FHIR) {
+		json_t *fhir = fhir_location(found, org);
+		json_decref(found);
+		json_decref(org);
+		return api_send_fhir(r, fhir);
 	}
 	json_object_set_new(found, "organisation",
 			    json_pack("{s:O, s:O}", "id", json_object_get(org, "id"), "name", json_object_get(org, "name")));

@@ -21,9 +21,16 @@ static MYSQL *owner;
 /* GET path (optionally with one more header) and parse the JSON body. */
 static json_t *get_json(const char *path, const char *extra, struct resp *r)
 {
-	const char *headers[] = {"Accept: application/json", extra, NULL};
+	bool accept = extra && strncmp(extra, "Accept:", 7) == 0;
+	const char *headers[] = {accept ? extra : "Accept: application/json", accept ? NULL : extra, NULL};
 	request("GET", path, NULL, 0, headers, r);
 	return r->body ? json_loads(r->body, 0, NULL) : NULL;
+}
+
+/* Whether a (maybe missing) string is `b`. */
+static bool same(const char *a, const char *b)
+{
+	return a && strcmp(a, b) == 0;
 }
 
 static const char *str(json_t *o, const char *path)
@@ -112,7 +119,7 @@ static void test_resources(void)
 	json_decref(doc);
 	resp_free(&r);
 	doc = get_json("/api/v1/search/terms", NULL, &r);
-	ok(r.status == 400 && strcmp(str(doc, "error.parameter") ? str(doc, "error.parameter") : "", "q") == 0,
+	ok(r.status == 400 && same(str(doc, "error.parameter"), "q"),
 	   "a search without words: 400 naming q");
 	json_decref(doc);
 	resp_free(&r);
@@ -142,7 +149,7 @@ static void test_resources(void)
 	free(location);
 	resp_free(&r);
 	doc = get_json("/api/v1/locations/LOC-100001001", NULL, &r);
-	ok(r.status == 200 && str(doc, "city") && strcmp(str(doc, "organisation.id"), "ORG-100000001") == 0,
+	ok(r.status == 200 && str(doc, "city") && same(str(doc, "organisation.id"), "ORG-100000001"),
 	   "a location, with its organisation");
 	json_decref(doc);
 	resp_free(&r);
@@ -157,12 +164,12 @@ static void test_errors(void)
 	json_decref(doc);
 	resp_free(&r);
 	doc = get_json("/api/v1/lists?size=abc", NULL, &r);
-	ok(r.status == 400 && str(doc, "error.parameter") && strcmp(str(doc, "error.parameter"), "size") == 0,
+	ok(r.status == 400 && str(doc, "error.parameter") && same(str(doc, "error.parameter"), "size"),
 	   "a bad parameter: 400 naming it");
 	json_decref(doc);
 	resp_free(&r);
 	doc = get_json("/api/v1/terms/12ab", NULL, &r);
-	ok(r.status == 400 && str(doc, "error.parameter") && strcmp(str(doc, "error.parameter"), "termId") == 0,
+	ok(r.status == 400 && str(doc, "error.parameter") && same(str(doc, "error.parameter"), "termId"),
 	   "a malformed ID: 400 naming it");
 	json_decref(doc);
 	resp_free(&r);
@@ -235,12 +242,12 @@ static void test_v1(void)
 	json_t *doc = get_json("/v1/lists?pagesize=500", NULL, &r);
 	json_t *lists = json_object_get(json_object_get(doc, "list-of-lists"), "list-summary");
 	ok(json_array_size(lists) >= 1 && str(json_array_get(lists, 0), "list-id.id") &&
-		   strcmp(str(doc, "list-of-lists.next-page"), "") == 0,
+		   same(str(doc, "list-of-lists.next-page"), ""),
 	   "/v1/lists: list-summary, and \"\" as the last next-page");
 	json_decref(doc);
 	resp_free(&r);
 	doc = get_json("/v1/lists/100000000002/term-summaries?parent=abc", NULL, &r);
-	ok(r.status == 400 && strcmp(str(doc, "error.parameter") ? str(doc, "error.parameter") : "", "parent") == 0,
+	ok(r.status == 400 && same(str(doc, "error.parameter"), "parent"),
 	   "a bad parent: 400 naming it");
 	json_decref(doc);
 	resp_free(&r);
@@ -256,10 +263,10 @@ static void test_fhir(void)
 	ok(r.status == 200 && type && strstr(type, "application/fhir+json"), "a CodeSystem, as application/fhir+json");
 	free(type);
 	const char *status = str(cs, "status");
-	ok(cs && strcmp(str(cs, "resourceType"), "CodeSystem") == 0 &&
-		   strcmp(str(cs, "url"), "https://spor.ema.europa.eu/v1/lists/100000000002") == 0 && status &&
+	ok(cs && same(str(cs, "resourceType"), "CodeSystem") &&
+		   same(str(cs, "url"), "https://spor.ema.europa.eu/v1/lists/100000000002") && status &&
 		   (strcmp(status, "draft") == 0 || strcmp(status, "active") == 0 || strcmp(status, "retired") == 0) &&
-		   strcmp(str(cs, "content"), "complete") == 0,
+		   same(str(cs, "content"), "complete"),
 	   "with R4's required elements: resourceType, url, status (a publication status), content");
 	long long terms = atoll(dbtest_value(owner, "SELECT COUNT(*) FROM rms_terms WHERE list_id = 100000000002"));
 	json_t *concepts = json_object_get(cs, "concept"), *c;
@@ -287,6 +294,42 @@ static void test_fhir(void)
 	free(report);
 	unlink(file);
 	unlink(out);
+}
+
+/* Organisations and locations as FHIR R4, chosen by Accept or by path;
+ * FHIR errors as OperationOutcome; 406 for what the API cannot give. */
+static void test_fhir_oms(void)
+{
+	struct resp r;
+	json_t *o = get_json("/api/v1/organisations/ORG-100000001", "Accept: application/fhir+json", &r);
+	json_t *id0 = json_array_get(json_object_get(o, "identifier"), 0);
+	ok(r.status == 200 && same(str(o, "resourceType"), "Organization") && json_is_boolean(json_object_get(o, "active")) &&
+		   str(o, "name") && same(str(id0, "value"), "ORG-100000001") &&
+		   same(str(id0, "system"), "https://spor.ema.europa.eu/v1/organisations"),
+	   "Accept: application/fhir+json gives an Organization: identifier, active, name (org-1 holds)");
+	json_decref(o);
+	resp_free(&r);
+	json_t *l = get_json("/api/v1/fhir/Location/LOC-100001001", NULL, &r);
+	const char *status = str(l, "status");
+	json_t *pos = json_object_get(l, "position");
+	ok(r.status == 200 && same(str(l, "resourceType"), "Location") && status &&
+		   (strcmp(status, "active") == 0 || strcmp(status, "suspended") == 0 || strcmp(status, "inactive") == 0) &&
+		   same(str(l, "managingOrganization.reference"), "Organization/ORG-100000001") &&
+		   (!pos || (json_is_number(json_object_get(pos, "latitude")) && json_is_number(json_object_get(pos, "longitude")))),
+	   "a Location: status from its value set, its managing organisation, a position with both coordinates");
+	json_decref(l);
+	resp_free(&r);
+	json_t *oo = get_json("/api/v1/fhir/Organization/ORG-999999998", NULL, &r);
+	json_t *issue = json_array_get(json_object_get(oo, "issue"), 0);
+	ok(r.status == 404 && same(str(oo, "resourceType"), "OperationOutcome") &&
+		   same(str(issue, "severity"), "error") && same(str(issue, "code"), "not-found"),
+	   "a FHIR error is an OperationOutcome");
+	json_decref(oo);
+	resp_free(&r);
+	const char *const html[] = {"Accept: text/html", NULL};
+	request("GET", "/api/v1/lists", NULL, 0, html, &r);
+	ok(r.status == 406, "Accept: text/html only: 406");
+	resp_free(&r);
 }
 
 /* The page for people: every curl example it shows answers 200 with JSON;
@@ -355,6 +398,7 @@ int main(void)
 	test_conditional();
 	test_v1();
 	test_fhir();
+	test_fhir_oms();
 	test_docs();
 	mysql_close(owner);
 	return done_testing();
