@@ -379,6 +379,36 @@ static void test_docs(void)
 	resp_free(&r);
 }
 
+/* Per-client rate limiting in nginx: a client that asks too fast gets 429
+ * with Retry-After and a JSON error; other paths are not limited.  Runs
+ * last, and waits for the client's allowance to refill. */
+static void test_rate_limit(void)
+{
+	int limited = 0, sent = 0;
+	char *retry = NULL;
+	bool json = false;
+	for (; sent < 1000 && !limited; sent++) {
+		struct resp r;
+		request("GET", "/api/v1/lists/100000000002", NULL, 0, NULL, &r);
+		if (r.status == 429) {
+			limited++;
+			retry = header(&r, "Retry-After");
+			json_t *doc = r.body ? json_loads(r.body, 0, NULL) : NULL;
+			json = doc && json_integer_value(json_object_get(json_object_get(doc, "error"), "status")) == 429;
+			json_decref(doc);
+		}
+		resp_free(&r);
+	}
+	ok(limited && retry && atoi(retry) >= 1 && json, "too many requests: 429 with Retry-After %s and a JSON error (after %d)",
+	   retry ? retry : "none", sent);
+	free(retry);
+	struct resp r;
+	request("GET", "/rms/lists", NULL, 0, NULL, &r);
+	ok(r.status == 200, "the pages for people are not limited");
+	resp_free(&r);
+	sleep(6);
+}
+
 int main(void)
 {
 	client_init();
@@ -400,6 +430,7 @@ int main(void)
 	test_fhir();
 	test_fhir_oms();
 	test_docs();
+	test_rate_limit();
 	mysql_close(owner);
 	return done_testing();
 }
