@@ -1,5 +1,6 @@
 /* The read API of RMS: /api/v1/lists, /api/v1/lists/{listId},
- * /api/v1/lists/{listId}/terms (status, lang; by ID; paginated) and
+ * /api/v1/lists/{listId}/terms (status, domain, parent, modified-since,
+ * lang; by ID or by name; paginated) and
  * /api/v1/terms/{termId} (the term's canonical record, with its history).
  * Identifiers are strings; names are in ?lang= with English standing in. */
 #include "config.h"
@@ -21,17 +22,24 @@ static struct db_sql q_lists = DB_SQL_FRESH(
 static struct db_sql q_list = DB_SQL(
 	"SELECT id, name, short_name, description, status, version, term_count, languages,"
 	" DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ') FROM rms_lists WHERE id = ?");
-static struct db_sql q_count_terms =
-	DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND (? IS NULL OR status = ?)");
-/* One page of terms by ID, their names in the language asked, else English. */
-static struct db_sql q_terms = DB_SQL_FRESH(
-	"SELECT t.id, t.status, COALESCE(nl.value, ne.value, t.name_en), COALESCE(sl.value, se.value), t.parent_id,"
-	" t.current_term_id FROM (SELECT id FROM rms_terms WHERE list_id = ? AND (? IS NULL OR status = ?)"
-	" ORDER BY id LIMIT ? OFFSET ?) p JOIN rms_terms t ON t.id = p.id"
-	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
-	" LEFT JOIN rms_term_names ne ON ne.term_id = t.id AND ne.lang = 'en' AND ne.kind = 'name'"
-	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"
-	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short' ORDER BY t.id");
+/* A list's terms, with the filters status, domain, parent and
+ * modified-since (arguments: list, then each twice). */
+#define TERM_FILTERS                                                                                                \
+	" FROM rms_terms WHERE list_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR domain_id = ?)"         \
+	" AND (? IS NULL OR parent_id = ?) AND (? IS NULL OR modified_at >= ?)"
+static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*)" TERM_FILTERS);
+/* One page of terms, their names in the language asked, else English. */
+#define TERMS_PAGE(order, outer)                                                                                    \
+	DB_SQL_FRESH("SELECT t.id, t.status, COALESCE(nl.value, ne.value, t.name_en), COALESCE(sl.value, se.value),"  \
+		     " t.parent_id, t.current_term_id, DATE_FORMAT(t.modified_at, '%Y-%m-%dT%H:%i:%sZ')"               \
+		     " FROM (SELECT id, name_sort" TERM_FILTERS " ORDER BY " order " LIMIT ? OFFSET ?) p"            \
+		     " JOIN rms_terms t ON t.id = p.id"                                                               \
+		     " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"        \
+		     " LEFT JOIN rms_term_names ne ON ne.term_id = t.id AND ne.lang = 'en' AND ne.kind = 'name'"     \
+		     " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"       \
+		     " LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"    \
+		     " ORDER BY " outer)
+static struct db_sql q_terms[2] = {TERMS_PAGE("id", "p.id"), TERMS_PAGE("name_sort, id", "p.name_sort, p.id")};
 static struct db_sql q_term = DB_SQL(
 	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
 	" WHERE t.id = ?");
@@ -83,10 +91,34 @@ int api_list(struct req *r)
 	return rows.nrows ? api_send(r, list_json(r, &rows, 0)) : 404;
 }
 
+/* modified-since: a date or a UTC time, as the API writes them. */
+static const char *since(struct req *r)
+{
+	const char *s = in_text(r, PF_MODIFIED_SINCE);
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	bool date = n == 10 && s[4] == '-' && s[7] == '-' && strspn(s, "0123456789-") == 10;
+	bool time = n == 20 && s[10] == 'T' && s[19] == 'Z' && strspn(s, "0123456789-:TZ") == 20;
+	if (!date && !time)
+		return "";
+	char *v = arena_strndup(r->arena, s, date ? 10 : 19);
+	if (time)
+		v[10] = ' ';
+	return v;
+}
+
 int api_list_terms(struct req *r)
 {
 	const char *list = in_text(r, PF_LIST_ID), *status = in_text(r, PF_STATUS);
+	const char *domain = in_text(r, PF_DOMAIN), *parent = in_text(r, PF_API_PARENT), *from = since(r);
 	const char *lang = in_text(r, PF_LANG) ? in_text(r, PF_LANG) : "en";
+	bool by_name = in_text(r, PF_API_SORT) && strcmp(in_text(r, PF_API_SORT), "name") == 0;
+	if (from && !*from) {
+		r->err_param = "modified-since";
+		r->err_reason = "format";
+		return 400;
+	}
 	long long page, size;
 	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
 	struct db_rows exists, count, rows;
@@ -94,16 +126,19 @@ int api_list_terms(struct req *r)
 		return 500;
 	if (!exists.nrows)
 		return 404;
-	if (db_query(r->app->db, r->arena, &q_count_terms, &count, "sss", list, status, status) < 0 ||
-	    db_query(r->app->db, r->arena, &q_terms, &rows, "sssiiss", list, status, status, size, (page - 1) * size,
+#define ARGS list, status, status, domain, domain, parent, parent, from, from
+	if (db_query(r->app->db, r->arena, &q_count_terms, &count, "sssssssss", ARGS) < 0 ||
+	    db_query(r->app->db, r->arena, &q_terms[by_name], &rows, "sssssssssiiss", ARGS, size, (page - 1) * size,
 		     lang, lang) < 0)
 		return 500;
+#undef ARGS
 	json_t *terms = json_array();
 	for (size_t i = 0; i < rows.nrows; i++)
-		json_array_append_new(terms, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "id", db_get(&rows, i, 0),
+		json_array_append_new(terms, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", db_get(&rows, i, 0),
 						       "status", db_get(&rows, i, 1), "name", str(db_get(&rows, i, 2)),
 						       "shortName", str(db_get(&rows, i, 3)), "parent",
-						       str(db_get(&rows, i, 4)), "replacedBy", str(db_get(&rows, i, 5))));
+						       str(db_get(&rows, i, 4)), "replacedBy", str(db_get(&rows, i, 5)),
+						       "modified", str(db_get(&rows, i, 6))));
 	const char *path = arena_printf(r->arena, "/api/v1/lists/%s/terms", list);
 	return api_send(r, json_pack("{s:s, s:s, s:o, s:o}", "list", list, "lang", lang, "terms", terms, "paging",
 				     api_pager(r, path, page, size, atoll(db_get(&count, 0, 0)))));

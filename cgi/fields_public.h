@@ -27,6 +27,9 @@ enum public_field {
 	PF_PAGESIZE,	/* EMA v1: rows per page */
 	PF_PARENT,	/* EMA v1: all, or a term ID */
 	PF_SORTBY,	/* EMA v1: term-name, or by ID */
+	PF_API_PARENT,	/* API: a parent term ID */
+	PF_MODIFIED_SINCE, /* API: a date or a UTC time */
+	PF_API_SORT,	/* API: id or name */
 	PF__COUNT
 };
 

@@ -12,6 +12,7 @@ static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", 
 static const char *const orgs_sorts[] = {"name", "-name", "id", "-id", NULL};
 static const char *const terms_sorts[] = {"name", "-name", "id", "-id", "status", "-status", NULL};
 static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
+static const char *const api_sorts[] = {"id", "name", NULL};
 
 static const struct field fields[PF__COUNT] = {
 	[PF_LANG] = FIELD_LANG,
@@ -37,6 +38,9 @@ static const struct field fields[PF__COUNT] = {
 	[PF_PAGESIZE] = {"pagesize", FT_INT, 1, 100000, NULL},
 	[PF_PARENT] = {"parent", FT_TEXT, 0, 12, NULL},
 	[PF_SORTBY] = {"sortby", FT_ENUM, 0, 0, v1_sorts},
+	[PF_API_PARENT] = {"parent", FT_ID12, 0, 0, NULL},
+	[PF_MODIFIED_SINCE] = {"modified-since", FT_TEXT, 0, 20, NULL},
+	[PF_API_SORT] = {"sort", FT_ENUM, 0, 0, api_sorts},
 };
 
 #define LIST_FILTERS (F(PF_Q) | F(PF_STATUS) | F(PF_DOMAIN))
@@ -63,7 +67,8 @@ static const struct route routes[] = {
 	{"GET", "/api", api_page, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/lists", api_lists, ROLES_EVERYONE, F(PF_PAGE) | F(PF_API_SIZE)},
 	{"GET", "/api/v1/lists/{listId}", api_list, ROLES_EVERYONE, 0},
-	{"GET", "/api/v1/lists/{listId}/terms", api_list_terms, ROLES_EVERYONE, F(PF_PAGE) | F(PF_API_SIZE) | F(PF_STATUS)},
+	{"GET", "/api/v1/lists/{listId}/terms", api_list_terms, ROLES_EVERYONE,
+	 F(PF_PAGE) | F(PF_API_SIZE) | F(PF_STATUS) | F(PF_DOMAIN) | F(PF_API_PARENT) | F(PF_MODIFIED_SINCE) | F(PF_API_SORT)},
 	{"GET", "/api/v1/fhir/CodeSystem/{listId}", rms_export_fhir, ROLES_EVERYONE, LIST_FILTERS},
 	{"GET", "/api/v1/terms/{termId}", api_term, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/search/terms", api_search_terms, ROLES_EVERYONE,

@@ -94,6 +94,20 @@ static void test_resources(void)
 	ok(name && strcmp(name, expect) == 0, "terms in the language asked (%s)", name ? name : "none");
 	json_decref(doc);
 	resp_free(&r);
+	doc = get_json("/api/v1/lists/100000000002/terms?modified-since=2999-01-01", NULL, &r);
+	ok(r.status == 200 && json_array_size(json_object_get(doc, "terms")) == 0, "nothing modified since 2999");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/lists/100000000002/terms?modified-since=yesterday", NULL, &r);
+	ok(r.status == 400 && same(str(doc, "error.parameter"), "modified-since"), "a bad modified-since: 400 naming it");
+	json_decref(doc);
+	resp_free(&r);
+	doc = get_json("/api/v1/lists/100000000002/terms?sort=name&size=3", NULL, &r);
+	const char *n0 = str(json_array_get(json_object_get(doc, "terms"), 0), "name"),
+		   *n1 = str(json_array_get(json_object_get(doc, "terms"), 1), "name");
+	ok(r.status == 200 && n0 && n1 && strcoll(n0, n1) <= 0, "sorted by name (%s, %s)", n0 ? n0 : "-", n1 ? n1 : "-");
+	json_decref(doc);
+	resp_free(&r);
 	doc = get_json("/api/v1/lists/100000000002/terms?status=NULLIFIED", NULL, &r);
 	bool only = true;
 	json_array_foreach(json_object_get(doc, "terms"), i, t) only =
