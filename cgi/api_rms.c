@@ -29,17 +29,23 @@ static struct db_sql q_list = DB_SQL(
 	" AND (? IS NULL OR parent_id = ?) AND (? IS NULL OR modified_at >= ?)"
 static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*)" TERM_FILTERS);
 /* One page of terms, their names in the language asked, else English. */
-#define TERMS_PAGE(order, outer)                                                                                    \
+#define TERMS_PAGE(from, order, outer)                                                                              \
 	DB_SQL_FRESH("SELECT t.id, t.status, COALESCE(nl.value, ne.value, t.name_en), COALESCE(sl.value, se.value),"  \
 		     " t.parent_id, t.current_term_id, DATE_FORMAT(t.modified_at, '%Y-%m-%dT%H:%i:%sZ')"               \
-		     " FROM (SELECT id, name_sort" TERM_FILTERS " ORDER BY " order " LIMIT ? OFFSET ?) p"            \
+		     " FROM (SELECT id, name_sort" from " ORDER BY " order " LIMIT ? OFFSET ?) p"                    \
 		     " JOIN rms_terms t ON t.id = p.id"                                                               \
 		     " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"        \
 		     " LEFT JOIN rms_term_names ne ON ne.term_id = t.id AND ne.lang = 'en' AND ne.kind = 'name'"     \
 		     " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"       \
 		     " LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"    \
 		     " ORDER BY " outer)
-static struct db_sql q_terms[2] = {TERMS_PAGE("id", "p.id"), TERMS_PAGE("name_sort, id", "p.name_sort, p.id")};
+/* [filtered][by name]: without filters, a page is one range of the index
+ * (list_id, id) or (list_id, name_sort, id) and the count is the list's. */
+#define PLAIN " FROM rms_terms WHERE list_id = ?"
+static struct db_sql q_terms[2][2] = {
+	{TERMS_PAGE(PLAIN, "id", "p.id"), TERMS_PAGE(PLAIN, "name_sort, id", "p.name_sort, p.id")},
+	{TERMS_PAGE(TERM_FILTERS, "id", "p.id"), TERMS_PAGE(TERM_FILTERS, "name_sort, id", "p.name_sort, p.id")},
+};
 static struct db_sql q_term = DB_SQL(
 	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
 	" WHERE t.id = ?");
@@ -126,12 +132,19 @@ int api_list_terms(struct req *r)
 		return 500;
 	if (!exists.nrows)
 		return 404;
+	bool filtered = status || domain || parent || from;
+	long long total = atoll(db_get(&exists, 0, 6)); /* the list's own count */
 #define ARGS list, status, status, domain, domain, parent, parent, from, from
-	if (db_query(r->app->db, r->arena, &q_count_terms, &count, "sssssssss", ARGS) < 0 ||
-	    db_query(r->app->db, r->arena, &q_terms[by_name], &rows, "sssssssssiiss", ARGS, size, (page - 1) * size,
-		     lang, lang) < 0)
+	if (filtered && db_query(r->app->db, r->arena, &q_count_terms, &count, "sssssssss", ARGS) < 0)
 		return 500;
+	total = filtered ? atoll(db_get(&count, 0, 0)) : total;
+	int rc = filtered ? db_query(r->app->db, r->arena, &q_terms[1][by_name], &rows, "sssssssssiiss", ARGS, size,
+				     (page - 1) * size, lang, lang)
+			  : db_query(r->app->db, r->arena, &q_terms[0][by_name], &rows, "siiss", list, size,
+				     (page - 1) * size, lang, lang);
 #undef ARGS
+	if (rc < 0)
+		return 500;
 	json_t *terms = json_array();
 	for (size_t i = 0; i < rows.nrows; i++)
 		json_array_append_new(terms, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", db_get(&rows, i, 0),
@@ -141,7 +154,7 @@ int api_list_terms(struct req *r)
 						       "modified", str(db_get(&rows, i, 6))));
 	const char *path = arena_printf(r->arena, "/api/v1/lists/%s/terms", list);
 	return api_send(r, json_pack("{s:s, s:s, s:o, s:o}", "list", list, "lang", lang, "terms", terms, "paging",
-				     api_pager(r, path, page, size, atoll(db_get(&count, 0, 0)))));
+				     api_pager(r, path, page, size, total)));
 }
 
 int api_term(struct req *r)

@@ -17,21 +17,26 @@
 
 static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
 static struct db_sql q_lists = DB_SQL_FRESH("SELECT id, name FROM rms_lists ORDER BY id LIMIT ? OFFSET ?");
-static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
-#define V1_TERMS(order)                                                                                             \
+static struct db_sql q_list = DB_SQL("SELECT name, term_count FROM rms_lists WHERE id = ?");
+/* A page of terms: all of a list's (one range of an index), or one
+ * parent's children (arguments: list[, parent], limit, offset, lang, lang). */
+#define V1_TERMS(from, order, outer)                                                                                \
 	"SELECT t.id, t.status, COALESCE(nl.value, ne.value, t.name_en), COALESCE(sl.value, se.value),"             \
 	" (SELECT m.source_term_id FROM rms_term_mappings m WHERE m.term_id = t.id AND m.is_main = 1 LIMIT 1)"      \
-	" FROM (SELECT id FROM rms_terms WHERE list_id = ? AND (? IS NULL OR parent_id = ?) ORDER BY " order        \
+	" FROM (SELECT id, name_sort FROM rms_terms WHERE list_id = ?" from " ORDER BY " order                      \
 	" LIMIT ? OFFSET ?) p JOIN rms_terms t ON t.id = p.id"                                                      \
 	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"                    \
 	" LEFT JOIN rms_term_names ne ON ne.term_id = t.id AND ne.lang = 'en' AND ne.kind = 'name'"                 \
 	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"                   \
 	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"                \
-	" ORDER BY " order
-static struct db_sql q_terms_by_name = DB_SQL_FRESH(V1_TERMS("name_sort, id"));
-static struct db_sql q_terms_by_id = DB_SQL_FRESH(V1_TERMS("id"));
-static struct db_sql q_count_terms =
-	DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND (? IS NULL OR parent_id = ?)");
+	" ORDER BY " outer
+/* [one parent's][by name] */
+static struct db_sql q_terms[2][2] = {
+	{DB_SQL_FRESH(V1_TERMS("", "id", "p.id")), DB_SQL_FRESH(V1_TERMS("", "name_sort, id", "p.name_sort, p.id"))},
+	{DB_SQL_FRESH(V1_TERMS(" AND parent_id = ?", "id", "p.id")),
+	 DB_SQL_FRESH(V1_TERMS(" AND parent_id = ?", "name_sort, id", "p.name_sort, p.id"))},
+};
+static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND parent_id = ?");
 
 /* page and pagesize (at most API_MAX_SIZE a page). */
 static void paging(struct req *r, long long *page, long long *size)
@@ -83,10 +88,16 @@ int v1_term_summaries(struct req *r)
 		return 500;
 	if (!name.nrows)
 		return 404;
-	if (db_query(r->app->db, r->arena, &q_count_terms, &count, "sss", list, parent, parent) < 0 ||
-	    db_query(r->app->db, r->arena, by_name ? &q_terms_by_name : &q_terms_by_id, &rows, "sssiiss", list, parent,
-		     parent, size, (page - 1) * size, lang, lang) < 0)
+	/* All the list's terms: its own count; one parent's children: counted. */
+	int rc = parent ? db_query(r->app->db, r->arena, &q_count_terms, &count, "ss", list, parent) : 0;
+	if (rc == 0)
+		rc = parent ? db_query(r->app->db, r->arena, &q_terms[1][by_name], &rows, "ssiiss", list, parent, size,
+				       (page - 1) * size, lang, lang)
+			    : db_query(r->app->db, r->arena, &q_terms[0][by_name], &rows, "siiss", list, size,
+				       (page - 1) * size, lang, lang);
+	if (rc < 0)
 		return 500;
+	long long total = parent ? atoll(db_get(&count, 0, 0)) : atoll(db_get(&name, 0, 1));
 	json_t *terms = json_array();
 	for (size_t i = 0; i < rows.nrows; i++) {
 		json_t *t = json_pack("{s:{s:s}, s:{s:{s:{s:s}}}, s:{s:s}}", "term-id", "id", db_get(&rows, i, 0),
@@ -103,6 +114,6 @@ int v1_term_summaries(struct req *r)
 	const char *path = arena_printf(r->arena, "/v1/lists/%s/term-summaries", list);
 	json_t *doc = json_pack("{s:{s:{s:s}, s:{s:o}, s:o}}", "controlled-terms-list-summary", "list-summary",
 				"list-name", db_get(&name, 0, 0), "controlled-term-summaries", "controlled-term-summary",
-				terms, "next-page", next_page(r, path, page, size, atoll(db_get(&count, 0, 0))));
+				terms, "next-page", next_page(r, path, page, size, total));
 	return api_send(r, doc);
 }
