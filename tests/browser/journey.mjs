@@ -58,8 +58,11 @@ export async function journey(service, steps, { signedOut = false } = {}) {
 export async function mailTo(to, needle) {
   const dir = process.env.SPOR_MAIL;
   for (let i = 0; i < 100; i++) {
-    const found = readdirSync(dir).sort().reverse()
-      .map((f) => readFileSync(join(dir, f), 'utf8'))
+    // The sink writes a message under a dot-name, then renames it: skip
+    // those, and a file that went away between listing and reading.
+    const read = (f) => { try { return readFileSync(join(dir, f), 'utf8'); } catch { return ''; } };
+    const found = readdirSync(dir).filter((f) => !f.startsWith('.')).sort().reverse()
+      .map(read)
       .find((m) => m.includes(`To: <${to}>`) && m.includes(needle));
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
