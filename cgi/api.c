@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <openssl/evp.h>
+#include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +56,42 @@ enum api_format api_format(const struct req *r)
 	return API_NONE;
 }
 
+/* Seconds since 1970 of "2026-01-31T10:00:00Z" (or a space for the T), or -1. */
+static long long iso_time(const char *iso)
+{
+	struct tm tm = {0};
+	if (!iso || sscanf(iso, "%4d-%2d-%2d%*c%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			   &tm.tm_min, &tm.tm_sec) != 6)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (long long)timegm(&tm);
+}
+
+void api_modified(struct req *r, const char *iso)
+{
+	long long t = iso_time(iso);
+	if (t < 0)
+		return;
+	time_t when = (time_t)t;
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	char date[64];
+	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	http_header(r, "Last-Modified", arena_strdup(r->arena, date));
+	r->modified = t;
+}
+
+/* Whether If-Modified-Since says the client has the resource as it is. */
+static bool not_modified_since(const struct req *r)
+{
+	struct tm tm = {0};
+	if (!r->modified || !r->if_modified_since || !*r->if_modified_since ||
+	    !strptime(r->if_modified_since, "%a, %d %b %Y %H:%M:%S GMT", &tm))
+		return false;
+	return r->modified <= (long long)timegm(&tm);
+}
+
 static int send_as(struct req *r, json_t *doc, const char *type);
 
 int api_send(struct req *r, json_t *doc)
@@ -84,7 +122,8 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	int seconds = (int)conf_int(r->app->conf, "api.max_age", 300, 0, 86400);
 	r->cache_control = arena_printf(r->arena, "public, max-age=%d", seconds);
 	r->content_type = type;
-	if (matches(r->if_none_match, etag)) {
+	bool tagged = r->if_none_match && *r->if_none_match;
+	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {
 		free(text);
 		r->body.len = 0;
 		return 304;

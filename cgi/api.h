@@ -24,6 +24,11 @@ int api_send(struct req *r, json_t *doc);
 /* The same as application/fhir+json. */
 int api_send_fhir(struct req *r, json_t *doc);
 
+/* Set the answer's Last-Modified from `iso` ("2026-01-31T10:00:00Z", or
+ * NULL for none), before api_send: a request whose If-Modified-Since is not
+ * older (and has no If-None-Match) then gets 304. */
+void api_modified(struct req *r, const char *iso);
+
 /* Render the error `status` of an API request as JSON into the answer (a
  * FHIR OperationOutcome under /api/v1/fhir/ or when FHIR was asked for). */
 void api_error(struct req *r, int status);

@@ -128,6 +128,7 @@ int api_org(struct req *r)
 	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL);
 	if (!org)
 		return 500;
+	api_modified(r, json_string_value(json_object_get(org, "version")));
 	if (api_format(r) != API_FHIR)
 		return api_send(r, org);
 	json_t *fhir = fhir_org(org);
@@ -156,6 +157,7 @@ int api_location(struct req *r)
 		json_decref(org);
 		return 500;
 	}
+	api_modified(r, json_string_value(json_object_get(found, "version")));
 	if (api_format(r) == API_FHIR) {
 		json_t *fhir = fhir_location(found, org);
 		json_decref(found);

@@ -94,7 +94,10 @@ int api_list(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", in_text(r, PF_LIST_ID)) < 0)
 		return 500;
-	return rows.nrows ? api_send(r, list_json(r, &rows, 0)) : 404;
+	if (!rows.nrows)
+		return 404;
+	api_modified(r, db_get(&rows, 0, 8));
+	return api_send(r, list_json(r, &rows, 0));
 }
 
 /* modified-since: a date or a UTC time, as the API writes them. */
@@ -182,6 +185,8 @@ int api_term(struct req *r)
 				  db_get(&history, i, 5)));
 	}
 	json_object_set_new(term, "history", versions);
+	if (history.nrows)
+		api_modified(r, db_get(&history, history.nrows - 1, 2));
 	return api_send(r, term);
 }
 

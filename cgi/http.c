@@ -115,6 +115,7 @@ int http_read(struct req *r)
 	r->accept_language = param(r, "HTTP_ACCEPT_LANGUAGE");
 	r->accept = param(r, "HTTP_ACCEPT");
 	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
 	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
 	params_init(&r->params);
 	params_init(&r->cookies);

@@ -28,7 +28,7 @@ struct req {
 	const char *query;  /* raw query string */
 	const char *remote_addr;
 	const char *accept_language;
-	const char *accept, *if_none_match;
+	const char *accept, *if_none_match, *if_modified_since;
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */
@@ -53,6 +53,7 @@ struct req {
 	struct buf body;
 	size_t bytes_out;
 	bool streamed; /* headers and body already written by http_stream_* */
+	long long modified; /* the resource's Last-Modified (seconds since 1970), or 0 */
 	/* Error pages: the parameter that was refused and why (a Lang key). */
 	const char *err_param, *err_reason;
 };

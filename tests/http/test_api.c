@@ -209,6 +209,24 @@ static void test_conditional(void)
 	ok(r.status == 200 && r.body_len > 0, "another ETag: 200 with the body");
 	resp_free(&r);
 	free(etag);
+	get_json("/api/v1/organisations/ORG-100000001", NULL, &r);
+	char *modified = header(&r, "Last-Modified");
+	ok(modified && strstr(modified, " GMT"), "a Last-Modified (%s)", modified ? modified : "none");
+	resp_free(&r);
+	snprintf(cond, sizeof cond, "If-Modified-Since: %s", modified ? modified : "x");
+	get_json("/api/v1/organisations/ORG-100000001", cond, &r);
+	ok(r.status == 304, "If-Modified-Since that date: 304");
+	resp_free(&r);
+	get_json("/api/v1/organisations/ORG-100000001", "If-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT", &r);
+	ok(r.status == 200 && r.body_len > 0, "an older date: 200 with the body");
+	resp_free(&r);
+	free(modified);
+	const char *gz[] = {"Accept-Encoding: gzip", NULL};
+	request("GET", "/api/v1/fhir/CodeSystem/100000000002", NULL, 0, gz, &r);
+	char *encoding = header(&r, "Content-Encoding");
+	ok(encoding && strcmp(encoding, "gzip") == 0, "gzip by nginx (FHIR too)");
+	free(encoding);
+	resp_free(&r);
 }
 
 /* Walk a list's term summaries as an EMA client does. */
