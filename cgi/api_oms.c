@@ -13,12 +13,17 @@
 
 #include "api.h"
 #include "app.h"
+#include "conf.h"
 #include "db.h"
 #include "fields_public.h"
 #include "handlers.h"
+#include "listing.h"
 #include "oms_page.h"
 
 static struct db_sql q_org = DB_SQL("SELECT record FROM oms_organisations WHERE id = ?");
+/* The records of a page of organisations (their IDs in a JSON array). */
+static struct db_sql q_records = DB_SQL(
+	"SELECT o.id, o.record FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
 static struct db_sql q_location = DB_SQL(
 	"SELECT o.record FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 
@@ -26,6 +31,41 @@ static struct db_sql q_location = DB_SQL(
 static json_t *str(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+static json_t *fhir_org(const json_t *org);
+
+/* A page of the search as a FHIR searchset Bundle, with its paging links. */
+static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page, long long size, long long total)
+{
+	struct db_rows records;
+	if (orgs->nrows &&
+	    db_query(r->app->db, r->arena, &q_records, &records, "s", listing_ids(r, orgs, 0)) < 0)
+		return 500;
+	if (orgs->nrows)
+		listing_order_as(r, &records, 0, orgs); /* the search's order */
+	json_t *paging = api_pager(r, "/api/v1/organisations", page, size, total);
+	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, "/api/v1/organisations", "page", page));
+	if (json_is_string(json_object_get(paging, "next")))
+		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "next", "url", json_object_get(paging, "next")));
+	if (json_is_string(json_object_get(paging, "prev")))
+		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "previous", "url", json_object_get(paging, "prev")));
+	json_decref(paging);
+	json_t *entries = json_array();
+	for (size_t i = 0; orgs->nrows && i < records.nrows; i++) {
+		json_t *org = json_loads(db_get(&records, i, 1), 0, NULL);
+		if (!org)
+			continue;
+		json_t *resource = fhir_org(org);
+		json_array_append_new(entries, json_pack("{s:s, s:o, s:{s:s}}", "fullUrl",
+							 arena_printf(r->arena, "%s/api/v1/fhir/Organization/%s",
+								      conf_get(r->app->conf, "site.url", ""),
+								      json_string_value(json_object_get(org, "id"))),
+							 "resource", resource, "search", "mode", "match"));
+		json_decref(org);
+	}
+	return api_send_fhir(r, json_pack("{s:s, s:s, s:I, s:o, s:o}", "resourceType", "Bundle", "type", "searchset",
+					  "total", (json_int_t)total, "link", links, "entry", entries));
 }
 
 int api_orgs(struct req *r)
@@ -37,6 +77,8 @@ int api_orgs(struct req *r)
 	struct db_rows orgs;
 	if (oms_orgs_page(r, &f, -1, &page, size, &total, &orgs) < 0)
 		return 500;
+	if (api_format(r) == API_FHIR)
+		return orgs_bundle(r, &orgs, page, size, total);
 	json_t *list = json_array();
 	for (size_t i = 0; i < orgs.nrows; i++)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I, s:o, s:s}", "id",

@@ -76,6 +76,7 @@ static const struct route routes[] = {
 	{"GET", "/api/v1/organisations", api_orgs, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT) | F(PF_PAGE) | F(PF_API_SIZE)},
 	{"GET", "/api/v1/organisations/{orgId}", api_org, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/locations/{locId}", api_location, ROLES_EVERYONE, 0},
+	{"GET", "/api/v1/fhir/Organization", api_orgs, ROLES_EVERYONE, ORG_FILTERS | F(PF_ORGS_SORT) | F(PF_PAGE) | F(PF_API_SIZE)},
 	{"GET", "/api/v1/fhir/Organization/{orgId}", api_org, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/fhir/Location/{locId}", api_location, ROLES_EVERYONE, 0},
 	{"GET", "/v1/lists", v1_lists, ROLES_EVERYONE, F(PF_PAGE) | F(PF_PAGESIZE)},

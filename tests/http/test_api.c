@@ -358,6 +358,21 @@ static void test_fhir_oms(void)
 	   "a FHIR error is an OperationOutcome");
 	json_decref(oo);
 	resp_free(&r);
+	json_t *b = get_json("/api/v1/fhir/Organization?q=exemple&size=1", NULL, &r);
+	json_t *links = json_object_get(b, "link"), *entry = json_array_get(json_object_get(b, "entry"), 0), *link;
+	size_t i;
+	bool self = false, next = false;
+	json_array_foreach(links, i, link)
+	{
+		self = self || same(str(link, "relation"), "self");
+		next = next || same(str(link, "relation"), "next");
+	}
+	ok(r.status == 200 && same(str(b, "resourceType"), "Bundle") && same(str(b, "type"), "searchset") &&
+		   json_is_integer(json_object_get(b, "total")) && self && next &&
+		   same(str(json_object_get(entry, "resource"), "resourceType"), "Organization") && str(entry, "fullUrl"),
+	   "a search as a searchset Bundle: total, self and next links, Organization entries with fullUrl");
+	json_decref(b);
+	resp_free(&r);
 	const char *const html[] = {"Accept: text/html", NULL};
 	request("GET", "/api/v1/lists", NULL, 0, html, &r);
 	ok(r.status == 406, "Accept: text/html only: 406");

@@ -164,6 +164,7 @@ static const struct policy policy[] = {
 	{&public_app, "GET", "/api/v1/organisations", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/organisations/{orgId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/locations/{locId}", ROLES_EVERYONE},
+	{&public_app, "GET", "/api/v1/fhir/Organization", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/fhir/Organization/{orgId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/fhir/Location/{locId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/v1/lists", ROLES_EVERYONE},
