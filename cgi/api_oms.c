@@ -44,8 +44,9 @@ static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page
 		return 500;
 	if (orgs->nrows)
 		listing_order_as(r, &records, 0, orgs); /* the search's order */
-	json_t *paging = api_pager(r, "/api/v1/organisations", page, size, total);
-	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, "/api/v1/organisations", "page", page));
+	/* The links keep the request's own path (a FHIR client may send no Accept). */
+	json_t *paging = api_pager(r, r->path, page, size, total);
+	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, r->path, "page", page));
 	if (json_is_string(json_object_get(paging, "next")))
 		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "next", "url", json_object_get(paging, "next")));
 	if (json_is_string(json_object_get(paging, "prev")))

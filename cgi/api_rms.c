@@ -13,6 +13,8 @@
 #include "db.h"
 #include "fields_public.h"
 #include "handlers.h"
+#include "listing.h"
+#include "rms_fhir.h"
 #include "rms_page.h"
 
 static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
@@ -190,6 +192,60 @@ int api_term(struct req *r)
 	return api_send(r, term);
 }
 
+/* The hits' records and lists (their IDs in a JSON array). */
+static struct db_sql q_hit_records = DB_SQL(
+	"SELECT t.id, t.list_id, l.name, v.snapshot FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
+	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq JOIN rms_lists l ON l.id = t.list_id");
+
+/* A page of hits as a FHIR searchset Bundle: one CodeSystem fragment per
+ * list, holding that list's hits as concepts, in the order of the hits. */
+static int hits_bundle(struct req *r, const char *q, const struct db_rows *hits, long long page, long long size,
+		       long long total)
+{
+	struct db_rows rec = {0};
+	if (hits->nrows && db_query(r->app->db, r->arena, &q_hit_records, &rec, "s", listing_ids(r, hits, 0)) < 0)
+		return 500;
+	if (hits->nrows)
+		listing_order_as(r, &rec, 0, hits);
+	json_t *systems = json_object(), *order = json_array();
+	for (size_t i = 0; i < rec.nrows; i++) {
+		const char *list = db_get(&rec, i, 1);
+		json_t *cs = json_object_get(systems, list);
+		if (!cs) {
+			cs = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:[]}", "resourceType", "CodeSystem", "id", list, "url",
+				       arena_printf(r->arena, "https://spor.ema.europa.eu/v1/lists/%s", list), "title",
+				       db_get(&rec, i, 2), "status", "active", "content", "fragment", "concept");
+			json_object_set_new(systems, list, cs);
+			json_array_append_new(order, json_string(list));
+		}
+		json_t *snap = json_loads(db_get(&rec, i, 3), 0, NULL);
+		if (snap)
+			json_array_append_new(json_object_get(cs, "concept"), rms_fhir_concept(snap));
+		json_decref(snap);
+	}
+	json_t *entries = json_array(), *id;
+	size_t i;
+	json_array_foreach(order, i, id)
+	{
+		json_t *cs = json_object_get(systems, json_string_value(id));
+		json_array_append_new(entries, json_pack("{s:s, s:O, s:{s:s}}", "fullUrl", json_string_value(json_object_get(cs, "url")),
+							 "resource", cs, "search", "mode", "match"));
+	}
+	json_decref(systems);
+	json_decref(order);
+	/* The links keep the request's own path (a FHIR client may send no Accept). */
+	json_t *paging = api_pager(r, r->path, page, size, total);
+	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, r->path, "page", page));
+	if (json_is_string(json_object_get(paging, "next")))
+		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "next", "url", json_object_get(paging, "next")));
+	if (json_is_string(json_object_get(paging, "prev")))
+		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "previous", "url", json_object_get(paging, "prev")));
+	json_decref(paging);
+	(void)q;
+	return api_send_fhir(r, json_pack("{s:s, s:s, s:I, s:o, s:o}", "resourceType", "Bundle", "type", "searchset",
+					  "total", (json_int_t)total, "link", links, "entry", entries));
+}
+
 int api_search_terms(struct req *r)
 {
 	const char *q = in_text(r, PF_Q);
@@ -207,6 +263,8 @@ int api_search_terms(struct req *r)
 	if (rms_search_page(r, &words, in_text(r, PF_LIST), in_text(r, PF_STATUS), in_text(r, PF_DOMAIN), &page, size,
 			    &total, &hits) < 0)
 		return 500;
+	if (api_format(r) == API_FHIR)
+		return hits_bundle(r, q, &hits, page, size, total);
 	json_t *terms = json_array();
 	for (size_t i = 0; i < hits.nrows; i++)
 		json_array_append_new(terms, json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", db_get(&hits, i, 0), "list",

@@ -69,6 +69,8 @@ static const struct route routes[] = {
 	{"GET", "/api/v1/lists/{listId}", api_list, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/lists/{listId}/terms", api_list_terms, ROLES_EVERYONE,
 	 F(PF_PAGE) | F(PF_API_SIZE) | F(PF_STATUS) | F(PF_DOMAIN) | F(PF_API_PARENT) | F(PF_MODIFIED_SINCE) | F(PF_API_SORT)},
+	{"GET", "/api/v1/fhir/CodeSystem", api_search_terms, ROLES_EVERYONE,
+	 LIST_FILTERS | F(PF_LIST) | F(PF_PAGE) | F(PF_API_SIZE)},
 	{"GET", "/api/v1/fhir/CodeSystem/{listId}", rms_export_fhir, ROLES_EVERYONE, LIST_FILTERS},
 	{"GET", "/api/v1/terms/{termId}", api_term, ROLES_EVERYONE, 0},
 	{"GET", "/api/v1/search/terms", api_search_terms, ROLES_EVERYONE,

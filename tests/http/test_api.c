@@ -373,6 +373,19 @@ static void test_fhir_oms(void)
 	   "a search as a searchset Bundle: total, self and next links, Organization entries with fullUrl");
 	json_decref(b);
 	resp_free(&r);
+	b = get_json("/api/v1/fhir/CodeSystem?q=france&size=5", NULL, &r);
+	entry = json_array_get(json_object_get(b, "entry"), 0);
+	json_t *res = json_object_get(entry, "resource");
+	ok(r.status == 200 && same(str(b, "type"), "searchset") && same(str(res, "resourceType"), "CodeSystem") &&
+		   same(str(res, "content"), "fragment") && str(res, "status") &&
+		   json_array_size(json_object_get(res, "concept")) >= 1,
+	   "the term search as a Bundle of CodeSystem fragments holding the hits");
+	json_decref(b);
+	resp_free(&r);
+	b = get_json("/api/v1/fhir/CodeSystem", NULL, &r);
+	ok(r.status == 400 && same(str(b, "resourceType"), "OperationOutcome"), "without words: 400 as an OperationOutcome");
+	json_decref(b);
+	resp_free(&r);
 	const char *const html[] = {"Accept: text/html", NULL};
 	request("GET", "/api/v1/lists", NULL, 0, html, &r);
 	ok(r.status == 406, "Accept: text/html only: 406");

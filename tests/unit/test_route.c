@@ -158,6 +158,7 @@ static const struct policy policy[] = {
 	{&public_app, "GET", "/api/v1/lists", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/lists/{listId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/lists/{listId}/terms", ROLES_EVERYONE},
+	{&public_app, "GET", "/api/v1/fhir/CodeSystem", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/fhir/CodeSystem/{listId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/terms/{termId}", ROLES_EVERYONE},
 	{&public_app, "GET", "/api/v1/search/terms", ROLES_EVERYONE},
