@@ -201,3 +201,18 @@ int api_page(struct req *r)
 	app_cacheable(r);
 	return app_page(r, "api.cs");
 }
+
+json_t *api_bundle(struct req *r, long long page, long long size, long long total, json_t *entries)
+{
+	/* The links keep the request's own path (a FHIR client may send no Accept). */
+	json_t *paging = api_pager(r, r->path, page, size, total);
+	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, r->path, "page", page));
+	if (json_is_string(json_object_get(paging, "next")))
+		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "next", "url", json_object_get(paging, "next")));
+	if (json_is_string(json_object_get(paging, "prev")))
+		json_array_append_new(links,
+				      json_pack("{s:s, s:O}", "relation", "previous", "url", json_object_get(paging, "prev")));
+	json_decref(paging);
+	return json_pack("{s:s, s:s, s:I, s:o, s:o}", "resourceType", "Bundle", "type", "searchset", "total",
+			 (json_int_t)total, "link", links, "entry", entries);
+}

@@ -41,6 +41,10 @@ const char *api_link(struct req *r, const char *path, const char *name, long lon
 enum { API_MAX_SIZE = 500 };
 void api_paging(struct req *r, int page_field, int size_field, long long *page, long long *size);
 
+/* A FHIR searchset Bundle of `entries` (the reference is taken) with its
+ * total and self, next and previous links on the request's own path. */
+json_t *api_bundle(struct req *r, long long page, long long size, long long total, json_t *entries);
+
 /* {"page", "size", "total", "next", "prev"} for a listing at `path`. */
 json_t *api_pager(struct req *r, const char *path, long long page, long long size, long long total);
 

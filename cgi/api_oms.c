@@ -44,14 +44,6 @@ static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page
 		return 500;
 	if (orgs->nrows)
 		listing_order_as(r, &records, 0, orgs); /* the search's order */
-	/* The links keep the request's own path (a FHIR client may send no Accept). */
-	json_t *paging = api_pager(r, r->path, page, size, total);
-	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, r->path, "page", page));
-	if (json_is_string(json_object_get(paging, "next")))
-		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "next", "url", json_object_get(paging, "next")));
-	if (json_is_string(json_object_get(paging, "prev")))
-		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "previous", "url", json_object_get(paging, "prev")));
-	json_decref(paging);
 	json_t *entries = json_array();
 	for (size_t i = 0; orgs->nrows && i < records.nrows; i++) {
 		json_t *org = json_loads(db_get(&records, i, 1), 0, NULL);
@@ -65,8 +57,7 @@ static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page
 							 "resource", resource, "search", "mode", "match"));
 		json_decref(org);
 	}
-	return api_send_fhir(r, json_pack("{s:s, s:s, s:I, s:o, s:o}", "resourceType", "Bundle", "type", "searchset",
-					  "total", (json_int_t)total, "link", links, "entry", entries));
+	return api_send_fhir(r, api_bundle(r, page, size, total, entries));
 }
 
 int api_orgs(struct req *r)

@@ -199,8 +199,7 @@ static struct db_sql q_hit_records = DB_SQL(
 
 /* A page of hits as a FHIR searchset Bundle: one CodeSystem fragment per
  * list, holding that list's hits as concepts, in the order of the hits. */
-static int hits_bundle(struct req *r, const char *q, const struct db_rows *hits, long long page, long long size,
-		       long long total)
+static int hits_bundle(struct req *r, const struct db_rows *hits, long long page, long long size, long long total)
 {
 	struct db_rows rec = {0};
 	if (hits->nrows && db_query(r->app->db, r->arena, &q_hit_records, &rec, "s", listing_ids(r, hits, 0)) < 0)
@@ -233,17 +232,7 @@ static int hits_bundle(struct req *r, const char *q, const struct db_rows *hits,
 	}
 	json_decref(systems);
 	json_decref(order);
-	/* The links keep the request's own path (a FHIR client may send no Accept). */
-	json_t *paging = api_pager(r, r->path, page, size, total);
-	json_t *links = json_pack("[{s:s, s:s}]", "relation", "self", "url", api_link(r, r->path, "page", page));
-	if (json_is_string(json_object_get(paging, "next")))
-		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "next", "url", json_object_get(paging, "next")));
-	if (json_is_string(json_object_get(paging, "prev")))
-		json_array_append_new(links, json_pack("{s:s, s:O}", "relation", "previous", "url", json_object_get(paging, "prev")));
-	json_decref(paging);
-	(void)q;
-	return api_send_fhir(r, json_pack("{s:s, s:s, s:I, s:o, s:o}", "resourceType", "Bundle", "type", "searchset",
-					  "total", (json_int_t)total, "link", links, "entry", entries));
+	return api_send_fhir(r, api_bundle(r, page, size, total, entries));
 }
 
 int api_search_terms(struct req *r)
@@ -264,7 +253,7 @@ int api_search_terms(struct req *r)
 			    &total, &hits) < 0)
 		return 500;
 	if (api_format(r) == API_FHIR)
-		return hits_bundle(r, q, &hits, page, size, total);
+		return hits_bundle(r, &hits, page, size, total);
 	json_t *terms = json_array();
 	for (size_t i = 0; i < hits.nrows; i++)
 		json_array_append_new(terms, json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", db_get(&hits, i, 0), "list",

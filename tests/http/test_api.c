@@ -463,6 +463,11 @@ static void test_rate_limit(void)
 	   retry ? retry : "none", sent);
 	free(retry);
 	struct resp r;
+	request("GET", "/api/v1/fhir/Location/LOC-100001001", NULL, 0, NULL, &r);
+	json_t *oo = r.body ? json_loads(r.body, 0, NULL) : NULL;
+	ok(r.status == 429 && same(str(oo, "resourceType"), "OperationOutcome"), "on the FHIR side, an OperationOutcome");
+	json_decref(oo);
+	resp_free(&r);
 	request("GET", "/rms/lists", NULL, 0, NULL, &r);
 	ok(r.status == 200, "the pages for people are not limited");
 	resp_free(&r);
