@@ -216,3 +216,8 @@ json_t *api_bundle(struct req *r, long long page, long long size, long long tota
 	return json_pack("{s:s, s:s, s:I, s:o, s:o}", "resourceType", "Bundle", "type", "searchset", "total",
 			 (json_int_t)total, "link", links, "entry", entries);
 }
+
+json_t *api_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}

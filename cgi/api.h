@@ -37,6 +37,9 @@ void api_error(struct req *r, int status);
  * `value` (for paging links). */
 const char *api_link(struct req *r, const char *path, const char *name, long long value);
 
+/* A JSON string, or null for SQL NULL. */
+json_t *api_str(const char *s);
+
 /* Page and size from ?page= and ?size= (at most API_MAX_SIZE). */
 enum { API_MAX_SIZE = 500 };
 void api_paging(struct req *r, int page_field, int size_field, long long *page, long long *size);

@@ -27,12 +27,6 @@ static struct db_sql q_records = DB_SQL(
 static struct db_sql q_location = DB_SQL(
 	"SELECT o.record FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 
-/* A string, or JSON null for SQL NULL. */
-static json_t *str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *fhir_org(const json_t *org);
 
 /* A page of the search as a FHIR searchset Bundle, with its paging links. */
@@ -75,10 +69,10 @@ int api_orgs(struct req *r)
 	for (size_t i = 0; i < orgs.nrows; i++)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I, s:o, s:s}", "id",
 						      db_get(&orgs, i, 1), "name", db_get(&orgs, i, 2), "acronym",
-						      str(db_get(&orgs, i, 3)), "country", str(db_get(&orgs, i, 4)),
-						      "city", str(db_get(&orgs, i, 5)), "status", db_get(&orgs, i, 6),
+						      api_str(db_get(&orgs, i, 3)), "country", api_str(db_get(&orgs, i, 4)),
+						      "city", api_str(db_get(&orgs, i, 5)), "status", db_get(&orgs, i, 6),
 						      "locationCount", (json_int_t)atoll(db_get(&orgs, i, 7)), "type",
-						      str(db_get(&orgs, i, 8)), "record",
+						      api_str(db_get(&orgs, i, 8)), "record",
 						      arena_printf(r->arena, "/api/v1/organisations/%s", db_get(&orgs, i, 1))));
 	return api_send(r, json_pack("{s:o, s:o}", "organisations", list, "paging",
 				     api_pager(r, "/api/v1/organisations", page, size, total)));

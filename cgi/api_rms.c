@@ -55,12 +55,6 @@ static struct db_sql q_history = DB_SQL(
 	"SELECT seq, version, DATE_FORMAT(recorded_at, '%Y-%m-%dT%H:%i:%sZ'), source, request_id, changes"
 	" FROM rms_term_versions WHERE term_id = ? ORDER BY seq");
 
-/* A string, or JSON null for SQL NULL. */
-static json_t *str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *list_json(struct req *r, const struct db_rows *rows, size_t i)
 {
 	json_t *langs = json_array();
@@ -69,10 +63,10 @@ static json_t *list_json(struct req *r, const struct db_rows *rows, size_t i)
 		json_array_append_new(langs, json_string(l));
 	const char *id = db_get(rows, i, 0);
 	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:s}", "id", id, "name",
-			 str(db_get(rows, i, 1)), "shortName", str(db_get(rows, i, 2)), "description",
-			 str(db_get(rows, i, 3)), "status", str(db_get(rows, i, 4)), "version",
+			 api_str(db_get(rows, i, 1)), "shortName", api_str(db_get(rows, i, 2)), "description",
+			 api_str(db_get(rows, i, 3)), "status", api_str(db_get(rows, i, 4)), "version",
 			 (json_int_t)atoll(db_get(rows, i, 5)), "termCount", (json_int_t)atoll(db_get(rows, i, 6)),
-			 "languages", langs, "modified", str(db_get(rows, i, 8)), "terms",
+			 "languages", langs, "modified", api_str(db_get(rows, i, 8)), "terms",
 			 arena_printf(r->arena, "/api/v1/lists/%s/terms", id));
 }
 
@@ -153,10 +147,10 @@ int api_list_terms(struct req *r)
 	json_t *terms = json_array();
 	for (size_t i = 0; i < rows.nrows; i++)
 		json_array_append_new(terms, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", db_get(&rows, i, 0),
-						       "status", db_get(&rows, i, 1), "name", str(db_get(&rows, i, 2)),
-						       "shortName", str(db_get(&rows, i, 3)), "parent",
-						       str(db_get(&rows, i, 4)), "replacedBy", str(db_get(&rows, i, 5)),
-						       "modified", str(db_get(&rows, i, 6))));
+						       "status", db_get(&rows, i, 1), "name", api_str(db_get(&rows, i, 2)),
+						       "shortName", api_str(db_get(&rows, i, 3)), "parent",
+						       api_str(db_get(&rows, i, 4)), "replacedBy", api_str(db_get(&rows, i, 5)),
+						       "modified", api_str(db_get(&rows, i, 6))));
 	const char *path = arena_printf(r->arena, "/api/v1/lists/%s/terms", list);
 	return api_send(r, json_pack("{s:s, s:s, s:o, s:o}", "list", list, "lang", lang, "terms", terms, "paging",
 				     api_pager(r, path, page, size, total)));

@@ -43,15 +43,5 @@ def:content() ?>
  <?cs if:subcount(Page.merged) > 0 ?><div><dt><?cs var:Lang.oms.merged_ids ?></dt><dd><ul class="inline-list"><?cs each:m = Page.merged ?><li><span class="id"><?cs var:m.id ?></span></li><?cs /each ?></ul></dd></div><?cs /if ?>
 </dl>
 </section>
-<section aria-labelledby="history">
-<h2 id="history"><?cs var:Lang.rms.history ?></h2>
-<?cs if:subcount(Page.versions) > 0 ?>
-<div class="table-wrap"><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
- <tbody><?cs each:v = Page.versions ?>
-  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs var:v.changes ?></td></tr><?cs /each ?>
- </tbody>
-</table></div>
-<?cs else ?><p><?cs var:Lang.oms.no_history ?></p><?cs /if ?>
-</section>
+<?cs call:history("history", Lang.rms.history, Page.versions, Lang.oms.no_history) ?>
 <?cs /def ?>

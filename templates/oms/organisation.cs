@@ -66,15 +66,5 @@ def:content() ?>
 <div class="notice"><p><?cs var:Lang.oms.no_locations ?></p></div>
 <?cs /if ?>
 </section>
-<section aria-labelledby="history">
-<h2 id="history"><?cs var:Lang.rms.history ?></h2>
-<?cs if:subcount(Page.versions) > 0 ?>
-<div class="table-wrap"><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
- <tbody><?cs each:v = Page.versions ?>
-  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs var:v.changes ?></td></tr><?cs /each ?>
- </tbody>
-</table></div>
-<?cs else ?><p><?cs var:Lang.oms.no_history ?></p><?cs /if ?>
-</section>
+<?cs call:history("history", Lang.rms.history, Page.versions, Lang.oms.no_history) ?>
 <?cs /def ?>

@@ -71,15 +71,5 @@ def:content() ?>
 <?cs elif:!Page.short_words ?>
 <div class="notice"><p><?cs if:Page.q || Page.status || Page.domain ?><?cs var:Lang.rms.no_terms_match ?><?cs else ?><?cs var:Lang.rms.no_terms ?><?cs /if ?></p></div>
 <?cs /if ?>
-<section aria-labelledby="list-history">
-<h2 id="list-history"><?cs var:Lang.rms.list_history ?></h2>
-<?cs if:subcount(Page.list_versions) > 0 ?>
-<div class="table-wrap"><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
- <tbody><?cs each:v = Page.list_versions ?>
-  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td></tr><?cs /each ?>
- </tbody>
-</table></div>
-<?cs else ?><p><?cs var:Lang.rms.no_list_history ?></p><?cs /if ?>
-</section>
+<?cs call:history("list-history", Lang.rms.list_history, Page.list_versions, Lang.rms.no_list_history) ?>
 <?cs /def ?>
