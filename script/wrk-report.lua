@@ -1,6 +1,7 @@
 -- wrk script for script/bench: requests rotate over the paths given after
 -- "--" (or the URL's own path), and the result is one line:
--- RESULT requests/s p50 p95 p99 (milliseconds) errors
+-- RESULT requests/s p50 p95 p99 (milliseconds) errors, then the errors split
+-- into socket errors (connect, read, write, timeout) and answers >= 400
 local paths = {}
 local n = 0
 
@@ -16,8 +17,9 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d\n",
+  local socket = e.connect + e.read + e.write + e.timeout
+  io.write(string.format("RESULT %.0f %.2f %.2f %.2f %d %d %d\n",
     summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    e.connect + e.read + e.write + e.timeout + e.status))
+    socket + e.status, socket, e.status))
 end
