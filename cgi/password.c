@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <argon2.h>
+#include <malloc.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
@@ -46,6 +47,19 @@ const char *password_problem_text(const char *key)
 						   : "This password is one of the most common ones; choose another.";
 }
 
+/* Each hash takes m KiB (19 MiB by default).  glibc's sliding mmap threshold
+ * rises to the size of the first such block once it is freed, so every later
+ * one comes from the heap and stays resident in the worker afterwards; a fixed
+ * threshold hands each block back to the system when argon2 frees it. */
+static void return_hash_memory(void)
+{
+	static bool done;
+	if (!done) {
+		mallopt(M_MMAP_THRESHOLD, 1 << 20);
+		done = true;
+	}
+}
+
 int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_MAX])
 {
 	unsigned char salt[16];
@@ -53,6 +67,7 @@ int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_M
 		log_error("getrandom failed");
 		return -1;
 	}
+	return_hash_memory();
 	uint32_t m = (uint32_t)conf_int(c, "password.argon2_m_kib", 19456, 8192, 4194304);
 	uint32_t t = (uint32_t)conf_int(c, "password.argon2_t", 2, 1, 100);
 	uint32_t p = (uint32_t)conf_int(c, "password.argon2_p", 1, 1, 64);
@@ -66,5 +81,6 @@ int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_M
 
 bool password_verify(const char *encoded, const char *pw)
 {
+	return_hash_memory();
 	return strncmp(encoded, "$argon2id$", 10) == 0 && argon2id_verify(encoded, pw, strlen(pw)) == ARGON2_OK;
 }
