@@ -1,5 +1,5 @@
 <!DOCTYPE html><?cs include:"macros.cs" ?><?cs include:Page.template ?>
-<html lang="<?cs var:Req.lang ?>">
+<html lang="<?cs if:Req.lang ?><?cs var:Req.lang ?><?cs else ?>en<?cs /if ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -8,6 +8,15 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const here = dirname(fileURLToPath(import.meta.url));
+
+// The demonstration data of a service ('rms' or 'oms'), imported through
+// sporctl (an import of the same data again changes nothing).
+export function importDemo(service) {
+  execFileSync(join(process.env.SPOR_TEST_BUILD, 'cgi', 'sporctl'),
+    ['-c', process.env.SPOR_CONFIG, 'import', service, join(here, '..', '..', 'db', 'demo', `${service}.json`)]);
+}
+
 // journey('rms', async ({ page, base, ok, shot }) => { ... }): runs the
 // steps, prints the plan and exits (1 when a check failed).  With
 // { signedOut: true } the visitor starts with no cookie at all.
@@ -18,11 +27,9 @@ export async function journey(service, steps, { signedOut = false } = {}) {
   const base = process.env.SPOR_TEST_URL;
   if (!base || !process.env.SPOR_TEST_BUILD) { console.log('1..0 # SKIP no running portal'); process.exit(0); }
 
-  const here = dirname(fileURLToPath(import.meta.url));
   const out = join(here, 'out');
   mkdirSync(out, { recursive: true });
-  execFileSync(join(process.env.SPOR_TEST_BUILD, 'cgi', 'sporctl'),
-    ['-c', process.env.SPOR_CONFIG, 'import', service, join(here, '..', '..', 'db', 'demo', `${service}.json`)]);
+  importDemo(service);
 
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({

@@ -1,0 +1,69 @@
+// Every main page (pages.mjs), signed out, as a user with a role and as an
+// administrator, checked twice in Debian's Chromium:
+// - accessibility: axe-core's WCAG 2.0/2.1 A and AA rules on the page as
+//   shown; it passes with no violation of impact serious or critical, and a
+//   failure names the rule, its impact, the elements and the rule's help
+//   page (lesser findings are printed as comments);
+// - HTML validity: the HTML as served (the response's bytes, not the DOM)
+//   and nginx's own error pages, through the Nu HTML Checker, one JVM for
+//   all; no error allowed, each one named with its line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { journey } from './journey.mjs';
+import { mainPages, setUp, visit } from './pages.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const require = createRequire(import.meta.url);
+// Evaluated through the DevTools protocol, which the pages' Content
+// Security Policy (no inline script) does not apply to.
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const vnuJar = String(require('vnu-jar'));
+const htmlDir = join(dirname(fileURLToPath(import.meta.url)), 'out', 'html');
+
+await journey('oms', async ({ page, base, ok }) => {
+  const { pages, ids } = await setUp(page, base);
+  rmSync(htmlDir, { recursive: true, force: true });
+  mkdirSync(htmlDir, { recursive: true });
+  const served = [];
+
+  for (const [i, p] of mainPages(ids).entries()) {
+    const tab = pages[p.as], name = `${p.as}: ${p.name} (${p.path})`;
+    const response = await visit(tab, base, p);
+    const file = join(htmlDir, `${String(i).padStart(2, '0')}-${p.as}.html`);
+    writeFileSync(file, await response.body());
+    served.push({ name, file });
+
+    await tab.evaluate(axeSource);
+    const { passes, violations } = await tab.evaluate(
+      (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }), TAGS);
+    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const status = response.status(), expected = p.status || 200;
+    // Rules that passed show that axe did look at the page.
+    ok(status === expected && passes.length > 0 && grave.length === 0,
+       `axe: ${name}: ${status === expected ? '' : `status ${status}, `}` +
+       `${passes.length} rules pass, ${grave.length} serious or critical violation(s)`);
+    for (const v of violations) {
+      console.log(`# ${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>`);
+      for (const n of v.nodes.slice(0, 5)) console.log(`#   ${n.target.join(' ')}`);
+      if (v.nodes.length > 5) console.log(`#   and ${v.nodes.length - 5} more`);
+    }
+  }
+
+  const errors = join(process.env.SPOR_TEST_BUILD, 'nginx', 'errors');
+  for (const f of readdirSync(errors).filter((f) => f.endsWith('.html')).sort())
+    served.push({ name: `nginx's error page ${f}`, file: join(errors, f) });
+  const vnu = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--errors-only', ...served.map((s) => s.file)],
+                        { encoding: 'utf8' });
+  let messages = null;
+  try { messages = JSON.parse(vnu.stderr).messages; } catch { /* reported below */ }
+  ok(Array.isArray(messages), `the Nu HTML Checker ran${messages ? '' : `: ${vnu.error || vnu.stderr}`}`);
+  for (const s of served) {
+    const found = (messages || []).filter((m) => m.url && new URL(m.url).pathname === s.file);
+    ok(messages && found.length === 0, `html: ${s.name}: ${found.length} error(s)`);
+    for (const m of found) console.log(`# line ${m.lastLine}: ${m.message}`);
+  }
+}, { signedOut: true });

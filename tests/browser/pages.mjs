@@ -1,0 +1,141 @@
+// The main pages of the portal, in one place for the checks that walk them
+// all (a11y.mjs: axe-core; html.mjs: the Nu HTML Checker), and the accounts
+// that see them: a visitor who is not signed in, a user who holds an
+// industry role and the translator role, and an administrator (who is also
+// the stewards' console).  setUp() registers the user through the forms,
+// makes the administrator with sporctl, has the user's role request
+// approved and a change request submitted, so that every page shows real
+// content.
+import { execFileSync } from 'node:child_process';
+
+import { importDemo, logIn, mailTo, register } from './journey.mjs';
+
+// Records of the demonstration data (db/demo/*.json).
+const LIST = '200000000006', TERM = '100000073366', ORG = 'ORG-100000001', LOC = 'LOC-100001001';
+
+// Each page once, by who sees it; `status` when it is not 200; `fill` and
+// `press` for the answer to a form (the fields' values, then the button).
+// `ids` are the records setUp() made.
+export function mainPages(ids) {
+  return [
+    { as: 'visitor', name: 'home', path: '/' },
+    { as: 'visitor', name: 'RMS: the term lists', path: '/rms/lists' },
+    { as: 'visitor', name: 'RMS: a list', path: `/rms/lists/${LIST}` },
+    { as: 'visitor', name: 'RMS: a term', path: `/rms/terms/${TERM}` },
+    { as: 'visitor', name: 'RMS: the search form', path: '/rms/search' },
+    { as: 'visitor', name: 'RMS: a search with results', path: '/rms/search?q=lyophilisat+emulsion' },
+    { as: 'visitor', name: 'RMS: a search with none', path: '/rms/search?q=zzyzx+quux' },
+    { as: 'visitor', name: 'OMS: the organisations', path: '/oms/organisations' },
+    { as: 'visitor', name: 'OMS: a search', path: '/oms/organisations?q=pharma&country=FR' },
+    { as: 'visitor', name: 'OMS: an organisation', path: `/oms/organisations/${ORG}` },
+    { as: 'visitor', name: 'OMS: a location', path: `/oms/locations/${LOC}` },
+    { as: 'visitor', name: 'the API', path: '/api' },
+    { as: 'visitor', name: 'SMS, not yet activated', path: '/sms' },
+    { as: 'visitor', name: 'PMS, not yet activated', path: '/pms' },
+    { as: 'visitor', name: 'error 404, no such term', path: '/rms/terms/999999999990', status: 404 },
+    { as: 'visitor', name: 'error 404, no such page', path: '/no/such/page', status: 404 },
+    { as: 'visitor', name: 'error 400', path: '/rms/lists?page=first', status: 400 },
+    { as: 'visitor', name: 'sign-in', path: '/login' },
+    { as: 'visitor', name: 'registration', path: '/register' },
+    { as: 'visitor', name: 'registration, with errors', path: '/register', status: 400,
+      fill: { '#name': 'Ada', '#email': 'ada@a11y.test', '#password': 'short', '#password_confirm': 'other' },
+      press: 'form.form button[type=submit]' },
+    { as: 'visitor', name: 'forgotten password', path: '/password/forgot' },
+    { as: 'visitor', name: 'password reset', path: `/password/reset?token=${ids.reset}` },
+    { as: 'visitor', name: 'password reset, unknown link', path: `/password/reset?token=${'A'.repeat(43)}`, status: 400 },
+
+    { as: 'user', name: 'account', path: '/account' },
+    { as: 'user', name: 'preferences', path: '/account/preferences' },
+    { as: 'user', name: 'password change', path: '/account/password' },
+    { as: 'user', name: 'roles', path: '/account/roles' },
+    { as: 'user', name: 'roles: finding an organisation', path: '/account/roles?q=Farmaceutici' },
+    { as: 'user', name: 'roles: a request for an organisation', path: `/account/roles?org=${ORG}` },
+    { as: 'user', name: 'change requests', path: '/account/requests' },
+    { as: 'user', name: 'a change request', path: `/account/requests/${ids.change}` },
+    { as: 'user', name: 'form: a new term', path: `/rms/lists/${LIST}/requests/new` },
+    { as: 'user', name: 'form: a new term, with errors', path: `/rms/lists/${LIST}/requests/new`, status: 400,
+      fill: { '#short_name': 'AF' }, press: 'button[value=submit]' },
+    { as: 'user', name: 'form: a new term, previewed', path: `/rms/lists/${LIST}/requests/new`,
+      fill: { '#term_name': 'Accessible film', '#justification': 'A preview.' }, press: 'button[value=preview]' },
+    { as: 'user', name: 'form: a change to a term', path: `/rms/terms/${TERM}/requests/new` },
+    { as: 'user', name: 'form: a translation', path: `/rms/terms/${TERM}/requests/new?text_lang=fr` },
+    { as: 'user', name: 'form: a new list', path: '/rms/requests/new' },
+    { as: 'user', name: 'form: a change to an organisation', path: `/oms/organisations/${ORG}/requests/new` },
+    { as: 'user', name: 'form: a change to a location', path: `/oms/organisations/${ORG}/requests/new?location=${LOC}` },
+    { as: 'user', name: 'form: a new organisation', path: '/oms/requests/new' },
+    { as: 'user', name: 'account deletion', path: '/account/delete' },
+    { as: 'user', name: 'RMS: a list, with its star', path: `/rms/lists/${LIST}` },
+    { as: 'user', name: 'OMS: an organisation, with its star', path: `/oms/organisations/${ORG}` },
+
+    { as: 'admin', name: 'console', path: '/admin' },
+    { as: 'admin', name: 'role-request queue', path: '/admin/role-requests' },
+    { as: 'admin', name: 'a role request', path: `/admin/role-requests/${ids.roleRequest}` },
+    { as: 'admin', name: 'users', path: '/admin/users' },
+    { as: 'admin', name: 'a user', path: `/admin/users/${ids.account}` },
+    { as: 'admin', name: 'audit log', path: '/admin/audit' },
+    { as: 'admin', name: 'change-request queue', path: '/admin/change-requests' },
+    { as: 'admin', name: 'a change request', path: `/admin/change-requests/${ids.change}` },
+  ];
+}
+
+// Opens page `p` in `tab` (and answers its form); resolves to the response
+// of the page shown, whose body is the HTML as served.
+export async function visit(tab, base, p) {
+  const response = await tab.goto(base + p.path);
+  if (!p.press) return response;
+  for (const [selector, value] of Object.entries(p.fill || {})) await tab.fill(selector, value);
+  const [answer] = await Promise.all([tab.waitForNavigation(), tab.click(p.press)]);
+  return answer;
+}
+
+// setUp(page, base): `page` (a fresh context, no cookie) becomes the administrator's;
+// answers { pages: { visitor, user, admin }, user: { email, password }, ids }.
+export async function setUp(page, base) {
+  importDemo('rms');
+  importDemo('oms');
+  const run = `${Date.now()}.${process.pid}`, password = 'an accessible passphrase';
+  const user = { email: `ada.${run}@a11y.test`, password }, admin = { email: `admin.${run}@a11y.test`, password };
+  execFileSync(`${process.env.SPOR_TEST_BUILD}/cgi/sporctl`, ['-c', process.env.SPOR_CONFIG, 'create-admin', admin.email],
+               { input: `${password}\n` });
+  const browser = page.context().browser();
+  const open = async (cookie) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // As the HTTP tests do: a session cookie nobody holds bypasses nginx's page cache.
+    if (cookie) await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
+    return context.newPage();
+  };
+  const pages = { visitor: await open(true), user: await open(false), admin: page };
+  const submit = (p, selector) => Promise.all([p.waitForNavigation(), p.click(selector)]);
+
+  if (!await register(pages.user, base, 'Ada Access', user.email, password)) throw new Error('the registration failed');
+  await logIn(pages.user, base, user.email, password);
+  await pages.user.goto(`${base}/account/roles?org=${ORG}`);
+  await pages.user.check('#role-INDUSTRY_USER');
+  await pages.user.fill('#justification', 'I check that the portal is accessible.');
+  await submit(pages.user, 'form.form button[type=submit]');
+
+  const ids = {};
+  await logIn(pages.admin, base, admin.email, password);
+  await pages.admin.goto(`${base}/admin/role-requests`);
+  await submit(pages.admin, 'table.data-table tr:has-text("Ada Access") a');
+  ids.roleRequest = new URL(pages.admin.url()).pathname.split('/').pop();
+  await submit(pages.admin, 'button[value=approve]');
+  await pages.admin.goto(`${base}/admin/users?q=${encodeURIComponent(user.email)}`);
+  await submit(pages.admin, 'table.data-table a:has-text("Ada Access")');
+  ids.account = new URL(pages.admin.url()).pathname.split('/').pop();
+  await pages.admin.selectOption('#grant-role', 'TRANSLATOR');
+  await submit(pages.admin, 'form.form button[type=submit]');
+
+  await pages.user.goto(`${base}/rms/lists/${LIST}/requests/new`);
+  await pages.user.fill('#term_name', `Accessible film ${run}`);
+  await pages.user.fill('#justification', 'Needed to check the pages of a change request.');
+  await submit(pages.user, 'button[value=submit]');
+  ids.change = ((await pages.user.locator('h1').innerText()).match(/RRQ-(\d+)/) || [])[1];
+  // A reset link, asked for by the visitor (opening it uses nothing up).
+  await pages.visitor.goto(`${base}/password/forgot`);
+  await pages.visitor.fill('#email', user.email);
+  await submit(pages.visitor, 'form.form button[type=submit]');
+  ids.reset = ((await mailTo(user.email, '/password/reset?token=')).match(/token=([A-Za-z0-9_-]{43})/) || [])[1];
+  if (!ids.roleRequest || !ids.account || !ids.change || !ids.reset) throw new Error(`set-up incomplete: ${JSON.stringify(ids)}`);
+  return { pages, user, ids };
+}
