@@ -218,6 +218,12 @@ void app_handle(struct app *app, FCGX_Request *fr)
 		app_set(&r, "Req.path", r.path);
 		status = dispatch(&r);
 	}
+	/* Without its database the portal can only ask the visitor to come
+	 * back: 503 with the error page, as during a restart of MariaDB. */
+	if (status == 500 && r.body.len == 0 && db_unreachable(app->db)) {
+		status = 503;
+		http_header(&r, "Retry-After", "10");
+	}
 	r.status = status;
 	if (status >= 400 && r.body.len == 0)
 		render_error(&r, status);

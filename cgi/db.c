@@ -107,6 +107,11 @@ unsigned db_errno(const struct db *db)
 	return db->err;
 }
 
+bool db_unreachable(const struct db *db)
+{
+	return db->my == NULL && db->err != 0;
+}
+
 static MYSQL_STMT *prepare(struct db *db, struct db_sql *sql)
 {
 	if (sql->slot == 0) {

@@ -73,6 +73,9 @@ int db_rollback(struct db *db);
 bool db_end_request(struct db *db);
 
 unsigned db_errno(const struct db *db);
+/* True when the last statement failed because the server could not be
+ * reached (down, restarting, refusing this user): an outage, not a bug. */
+bool db_unreachable(const struct db *db);
 
 /* Make `name` the default database (an API call, not SQL). */
 int db_use(struct db *db, const char *name);

@@ -123,8 +123,8 @@ static void test_reconnect(void)
 	mysql_close(my);
 }
 
-/* While spor_ro cannot log in, /healthz says so with a 503; afterwards the
- * workers come back by themselves. */
+/* While spor_ro cannot log in, /healthz and the pages say so with a 503;
+ * afterwards the workers come back by themselves. */
 static void test_health_down(void)
 {
 	MYSQL *my = dbtest_connect("owner");
@@ -138,6 +138,13 @@ static void test_health_down(void)
 	struct resp r;
 	get("/healthz", &r);
 	ok(r.status == 503 && body_has(&r, "unavailable"), "/healthz answers 503 when the database refuses");
+	resp_free(&r);
+	/* A page is an outage too, not a bug: the 503 page asks to come back. */
+	get("/rms/lists", &r);
+	char *retry = header(&r, "Retry-After");
+	ok(r.status == 503 && body_has(&r, "Service temporarily unavailable") && retry,
+	   "a page answers the portal's 503 page with Retry-After when the database refuses");
+	free(retry);
 	resp_free(&r);
 	snprintf(sql, sizeof sql, "ALTER USER '%s'@'localhost' ACCOUNT UNLOCK", user);
 	run(my, sql);
