@@ -216,7 +216,7 @@ static int store_all(struct import *im, struct db *db)
 		printf("  texts: %lu names and descriptions written; %zu languages in the source\n", st.texts,
 		       im->nlangs);
 	} else {
-		fprintf(stderr, "sporctl: import failed; the batch in progress was rolled back\n");
+		fprintf(stderr, "sporctl: import failed; nothing was written (rolled back)\n");
 		rc = -1;
 	}
 	return rc;

@@ -13,7 +13,10 @@
 #include "rms_store.h"
 #include "words.h"
 
-enum { BATCH_TERMS = 500, LISTS_MAX = 256 };
+/* An import is one transaction, whatever its size: killed or failed half-way
+ * it leaves every list as it was, never half of a list's terms (InnoDB keeps
+ * the undo of a real export's few thousand terms easily). */
+enum { LISTS_MAX = 256 };
 
 static struct db_sql q_list_get = DB_SQL("SELECT name, description FROM rms_lists WHERE id = ?");
 static struct db_sql q_list_insert =
@@ -85,7 +88,6 @@ struct rms_store {
 	const char *source;
 	const char *request_id; /* the change request applied, or NULL */
 	bool in_tx, callers_tx; /* callers_tx: the transaction is the caller's to end */
-	unsigned long batch;
 	struct rms_store_stats stats;
 	char lists[LISTS_MAX][13];
 	size_t nlists;
@@ -279,10 +281,6 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	touch_list(s, rms_snap_str(snap, "list"));
 	json_decref(base);
 	json_decref(snap);
-	if (rc == 0 && ++s->batch % BATCH_TERMS == 0 && !s->callers_tx) {
-		rc = db_commit(s->db);
-		s->in_tx = false;
-	}
 	return rc;
 }
 

@@ -1,6 +1,6 @@
 /* Writing RMS data: lists, and terms from their merged snapshots, in
- * transactions of a few hundred terms.  A term whose snapshot does not
- * change is not written at all. */
+ * one transaction (all of an import or nothing).  A term whose snapshot
+ * does not change is not written at all. */
 #ifndef SPOR_RMS_STORE_H
 #define SPOR_RMS_STORE_H
 
@@ -32,7 +32,7 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 /* Recount what a list's pages show without counting (terms, languages,
  * terms per status and domain). */
 int rms_store_list_stats(struct db *db, const char *list_id);
-/* Commit (ok) or roll back the open batch, update the touched lists' term
+/* Commit (ok) or roll back everything written, update the touched lists' term
  * counts, and free the store.  Returns 0 or -1. */
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats);
 
