@@ -1,0 +1,143 @@
+# Step 5 of script/verify faults: crashes in the middle of writing.  A
+# spor-admin worker is killed while its approval waits, inside the
+# transaction, for a table another session holds locked; sporctl is killed
+# at random moments of an import.  Each time the data must be exactly as
+# before or exactly as after (checksums of the tables involved).
+
+# checksum TABLE...: one line of the tables' checksums.
+checksum() { local IFS=,; sql "CHECKSUM TABLE $*" | awk '{ printf "%s ", $2 } END { print "" }'; }
+# No transaction with writes left (a killed client's is rolled back).
+settled() {
+    for _ in $(seq 1 300); do
+        [ "$(sql "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_rows_modified > 0")" = 0 ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+signed_in() { # JAR EMAIL PASSWORD
+    [ "$(post "$1" /login "email=$2" "password=$3")" = 303 ]
+}
+
+say "==> 5a. spor-admin killed in the middle of an approval"
+load_start approval
+pw=fault-pass-$(date +%s)
+for who in requester steward; do
+    echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "$who@faults.example.org" >/dev/null
+    signed_in "$faults/$who.jar" "$who@faults.example.org" "$pw" || say "warning: $who could not sign in"
+done
+# Proposing a change takes a role for an organisation.
+sql "INSERT INTO account_roles (account_id, role_code, org_id) SELECT id, 'INDUSTRY_USER',
+    (SELECT CONCAT('ORG-', LPAD(MIN(id), 9, '0')) FROM oms_organisations) FROM accounts
+    WHERE email = 'requester@faults.example.org'"
+term=$(sql "SELECT id FROM rms_terms WHERE list_id = 200000000006 ORDER BY id LIMIT 1")
+read -r code where < <(post_out='%{http_code} %{redirect_url}\n' post "$faults/requester.jar" "/rms/terms/$term/requests/new" "term_name=Fault tolerant film" \
+    "short_name=FTF" "justification=Proof under faults" "step=submit")
+cr=${where##*/}
+cr=${cr%%\?*}
+say "  change request $cr ($code) on term $term"
+[ "$(post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=VALID)" = 303 ] || say "warning: not validated"
+tables="rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions rms_lists change_requests change_request_events outbox"
+# Nothing else writes these tables meanwhile: the mail of the validation is sent.
+for _ in $(seq 1 150); do [ "$(sql "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")" = 0 ] && break; sleep 0.2; done
+settled
+before=$(checksum $tables)
+# A second session holds the outbox, which the approval writes last.
+mariadb --no-defaults -S "$SPOR_DB_SOCK" -uroot spor -e "LOCK TABLES outbox WRITE; SELECT SLEEP(120)" >/dev/null 2>&1 &
+locker=$!
+for _ in $(seq 1 50); do
+    [ -n "$(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(120)%'")" ] && break
+    sleep 0.1
+done
+post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=APPROVED >"$faults/approval.status" &
+approver=$!
+blocked=""
+for _ in $(seq 1 100); do
+    blocked=$(sql "SELECT id FROM information_schema.processlist WHERE user = 'spor_admin' AND state LIKE 'Waiting for table metadata lock%'")
+    [ -n "$blocked" ] && break
+    sleep 0.1
+done
+written=$(sql "SELECT trx_rows_modified FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = '${blocked:-0}'")
+mapfile -t admins < <(workers spor-admin)
+kill -KILL "${admins[@]}"
+sql "KILL $(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(120)%'")"
+wait "$locker" 2>/dev/null || true
+wait "$approver" || true
+for _ in $(seq 1 100); do
+    [ -z "$(sql "SELECT id FROM information_schema.processlist WHERE id = '${blocked:-0}'")" ] && break
+    sleep 0.1
+done
+settled
+crashed=$(checksum $tables)
+say "  the approval blocked with $written rows written; its worker killed (answer $(cat "$faults/approval.status"))"
+check "approval crash: the approval was inside its transaction, rows written, when killed" test "${written:-0}" -gt 0
+check "approval crash: term, list, request, events and outbox exactly as before" test "$crashed" = "$before"
+for _ in $(seq 1 50); do [ "$(workers spor-admin | wc -l)" = "${#admins[@]}" ] && break; sleep 0.1; done
+check "approval crash: approved again once the workers are back" \
+    test "$(post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=APPROVED)" = 303
+check "approval crash: then applied once: the term's name, the request APPROVED, one event, the data changed" \
+    test "$(sql "SELECT CONCAT(t.name_en, '/', c.status, '/', (SELECT COUNT(*) FROM change_request_events e
+        WHERE e.request_id = c.id AND e.to_status = 'APPROVED')) FROM change_requests c JOIN rms_terms t ON t.id = c.term_id
+        WHERE c.id = '$cr'")/$([ "$(checksum $tables)" != "$before" ] && echo changed)" = "Fault tolerant film/APPROVED/1/changed"
+load_stop
+check "approval crash: no failed public request" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
+
+say "==> 5b. sporctl killed in the middle of an import"
+# A large export made from a real one: list 200000000006's English, French
+# and German rows, 25 times over, as a new list of some 2,250 terms.
+awk -v copies=25 '
+    NR == 1 { print; next }
+    /^200000000006,[0-9]+,[0-9]+,/ { flush(); rec = $0; next }
+    { rec = rec "\n" $0 }
+    END { flush() }
+    function flush(   k, f, rest) {
+        if (rec == "") return
+        split(rec, f, ",")
+        if (f[4] == "en" || f[4] == "fr" || f[4] == "de") {
+            rest = substr(rec, length(f[1]) + length(f[2]) + 3)
+            for (k = 1; k <= copies; k++) printf "290000000001,29%02d%s,%s\n", k, substr(f[2], 5), rest
+        }
+        rec = ""
+    }' "$SPOR_ROOT/../shared/data/rms/200000000006.csv" >"$faults/big.csv"
+load_start import
+tables="rms_lists rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions"
+# A command, not a function: $! is then sporctl's own pid.
+import_big=("$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" import rms --list-name "Generated dose forms" "$faults/big.csv")
+before=$(checksum $tables)
+states=()
+killed_at=()
+for k in 1 2 3 4 5; do
+    "${import_big[@]}" >"$faults/import-$k.log" 2>&1 &
+    importer=$!
+    # Killed once it has written a random number of rows, before half of
+    # its some 25,000 (innodb_trx lags by up to 0.1 s).
+    goal=$((500 + RANDOM % 11500))
+    rows=0
+    while kill -0 "$importer" 2>/dev/null && [ "$rows" -lt "$goal" ]; do
+        rows=$(sql "SELECT COALESCE(MAX(trx_rows_modified), 0) FROM information_schema.innodb_trx")
+    done
+    kill -KILL "$importer" 2>/dev/null || true
+    wait "$importer" 2>/dev/null && rows=done
+    killed_at+=("$rows")
+    settled
+    states+=("$(checksum $tables)")
+done
+imported=0
+"${import_big[@]}" >"$faults/import.log" 2>&1 || imported=$?
+after=$(checksum $tables)
+terms=$(sql "SELECT CONCAT(COUNT(*), '/', (SELECT term_count FROM rms_lists WHERE id = 290000000001)) FROM rms_terms WHERE list_id = 290000000001")
+load_stop
+before_after() {
+    local s n_before=0 n_after=0
+    for s in "${states[@]}"; do
+        if [ "$s" = "$before" ]; then n_before=$((n_before + 1))
+        elif [ "$s" = "$after" ]; then n_after=$((n_after + 1))
+        else return 1; fi
+    done
+    say "  5 imports killed after writing ${killed_at[*]} rows: $n_before left the data as before, $n_after as after"
+}
+mid_write() { ! printf '%s\n' "${killed_at[@]}" | grep -qx done; }
+check "import crash: each of 5 imports killed in the middle of its writes" mid_write
+check "import crash: after each of 5 kills the lists and terms are exactly as before or as after" before_after
+check "import crash: then a full import succeeds, every term counted ($terms)" \
+    test "$imported/$terms/$([ "$after" != "$before" ] && echo changed)" = "0/2250/2250/changed"
+check "import crash: no failed public request" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
