@@ -3,6 +3,14 @@ def:content() ?>
 <div class="hero">
  <h1><?cs var:Lang.home.heading ?></h1>
  <p class="lead"><?cs var:Lang.home.lead ?></p>
+ <form class="search-box home-search" method="get" action="/rms/search" role="search" aria-label="<?cs var:Lang.search.title ?>">
+  <div class="field">
+   <label for="q"><?cs var:Lang.search.title ?></label>
+   <p class="hint" id="q-hint"><?cs var:Lang.search.hint ?></p>
+   <input id="q" name="q" type="search" maxlength="200" aria-describedby="q-hint">
+  </div>
+  <button type="submit"><?cs var:Lang.search.submit ?></button>
+ </form>
 </div>
 
 <section aria-labelledby="services-heading">
