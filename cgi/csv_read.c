@@ -15,10 +15,10 @@ struct reader {
 	void *ctx;
 	const char *fields[CSV_FIELDS_MAX];
 	size_t nfields;
-	bool overflow, stopped;
+	bool overflow, nul, stopped;
 	unsigned long line, rows;
 	unsigned long row_line; /* where the row's first field ends */
-	unsigned long next;	/* the line after the last row */
+	unsigned long next;	/* the line where the next row starts */
 };
 
 static void on_field(void *field, size_t len, void *data)
@@ -28,6 +28,8 @@ static void on_field(void *field, size_t len, void *data)
 	 * and never span lines); blank lines produce no callback at all. */
 	if (r->nfields == 0)
 		r->row_line = r->line;
+	if (field && memchr(field, '\0', len))
+		r->nul = true;
 	if (r->nfields == CSV_FIELDS_MAX) {
 		r->overflow = true;
 		return;
@@ -41,13 +43,12 @@ static void on_row(int c, void *data)
 	struct reader *r = data;
 	bool blank = r->nfields == 0 || (r->nfields == 1 && !*r->fields[0]);
 	if (!blank && !r->stopped) {
-		struct csv_row row = {r->fields, r->nfields, r->row_line, r->overflow};
+		struct csv_row row = {r->fields, r->nfields, r->row_line, r->overflow, r->nul};
 		r->rows++;
 		r->stopped = r->each(r->ctx, &row) != 0;
 	}
 	r->nfields = 0;
-	r->overflow = false;
-	r->next = r->line + 1;
+	r->overflow = r->nul = false;
 }
 
 /* libcsv trims spaces around unquoted fields unless told nothing is one. */
@@ -84,6 +85,10 @@ int csv_read(struct arena *a, const char *data, size_t len, csv_row_fn *each, cs
 			snprintf(err, errsize, "line %lu: %s", r.line, csv_strerror(csv_error(&p)));
 			rc = -1;
 		}
+		/* The next row starts on the next line, unless one is open: a
+		 * lone CR ends a row inside a line (0 is ROW_NOT_BEGUN in libcsv.c). */
+		if (p.pstate == 0)
+			r.next = r.line + 1;
 		pos += n;
 		if (progress)
 			progress(ctx, pos, len);

@@ -16,13 +16,14 @@ enum { CSV_FIELDS_MAX = 512 };
 #define CSV_MULTI_SEP "\xc2\xa6"
 
 /* A row: its fields (copied into the arena, NUL-terminated), the line where
- * it starts, and whether it had more than CSV_FIELDS_MAX fields (the rest
- * are dropped). */
+ * it starts, whether it had more than CSV_FIELDS_MAX fields (the rest are
+ * dropped), and whether a field held a NUL byte (its value would end there
+ * unseen: the importers refuse the row). */
 struct csv_row {
 	const char **f;
 	size_t n;
 	unsigned long line;
-	bool overflow;
+	bool overflow, nul;
 };
 
 /* Called for every non-blank row, the header included; non-zero stops the

@@ -8,6 +8,26 @@
 
 #include "mem.h"
 
+/* Under AddressSanitizer what a chunk has not handed out stays poisoned and
+ * every allocation is followed by a red zone: reading or writing past an
+ * arena allocation is then reported like a heap overflow, not lost inside
+ * the chunk.  (gcc says __SANITIZE_ADDRESS__, clang __has_feature.) */
+#if defined(__SANITIZE_ADDRESS__)
+#define SPOR_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SPOR_ASAN 1
+#endif
+#endif
+#ifdef SPOR_ASAN
+#include <sanitizer/asan_interface.h>
+enum { REDZONE = 16 };
+#else
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+enum { REDZONE = 0 };
+#endif
+
 enum { CHUNK_SIZE = 64 * 1024, ALIGN = 16 };
 
 struct chunk {
@@ -63,7 +83,14 @@ static struct chunk *chunk_new(size_t size, struct chunk *next)
 	c->next = next;
 	c->size = size;
 	c->used = 0;
+	ASAN_POISON_MEMORY_REGION(c->data, size);
 	return c;
+}
+
+static void chunk_free(struct chunk *c)
+{
+	ASAN_UNPOISON_MEMORY_REGION(c->data, c->size);
+	free(c);
 }
 
 struct arena *arena_new(void)
@@ -78,9 +105,10 @@ void arena_reset(struct arena *a)
 {
 	while (a->head->next) {
 		struct chunk *next = a->head->next;
-		free(a->head);
+		chunk_free(a->head);
 		a->head = next;
 	}
+	ASAN_POISON_MEMORY_REGION(a->head->data, a->head->size);
 	a->head->used = 0;
 	a->used = 0;
 }
@@ -90,13 +118,13 @@ void arena_free(struct arena *a)
 	if (!a)
 		return;
 	arena_reset(a);
-	free(a->head);
+	chunk_free(a->head);
 	free(a);
 }
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t need = (n + REDZONE + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (need < n)
 		out_of_memory(n);
 	if (a->head->size - a->head->used < need) {
@@ -105,6 +133,7 @@ void *arena_alloc(struct arena *a, size_t n)
 		a->head = chunk_new(size, a->head);
 	}
 	void *p = a->head->data + a->head->used;
+	ASAN_UNPOISON_MEMORY_REGION(p, n);
 	a->head->used += need;
 	a->used += n;
 	return p;

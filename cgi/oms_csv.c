@@ -228,7 +228,7 @@ static int on_row(void *data, const struct csv_row *row)
 	if (!r->have_header)
 		return read_header(r, row);
 	r->stats->rows++;
-	const char *why = row->overflow ? "too many fields" : NULL;
+	const char *why = row->overflow ? "too many fields" : row->nul ? "a field holds a NUL byte" : NULL;
 	json_t *rough = why ? NULL : row_org(r, row, &why);
 	char err[200];
 	json_t *org = rough ? oms_org_canonical(rough, err, sizeof err) : NULL;

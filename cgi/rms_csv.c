@@ -347,6 +347,8 @@ static int on_row(void *data, const struct csv_row *csv)
 	for (size_t i = 0; i < csv->n && !why; i++)
 		if (!text_is_clean(csv->f[i], strlen(csv->f[i])))
 			why = "a field is not valid UTF-8";
+	if (csv->nul)
+		why = "a field holds a NUL byte";
 	if (csv->overflow)
 		why = "too many fields";
 	if (!why && (why = check_row(&row, r->header_fields)) != NULL && repair(r, &row)) {

@@ -35,8 +35,9 @@ const char *rms_fhir_list_id(struct arena *a, const char *url)
 	for (const char *const *p = prefixes; url && *p; p++) {
 		size_t n = strlen(*p);
 		if (strncmp(url, *p, n) == 0) {
-			const char *id = arena_strndup(a, url + n, 12);
-			const char *rest = url + n + strlen(id);
+			/* A shorter URL ends before 12 bytes: copy no further. */
+			size_t idlen = strnlen(url + n, 12);
+			const char *id = arena_strndup(a, url + n, idlen), *rest = url + n + idlen;
 			if (rms_is_id(id) && (!*rest || strcmp(rest, "/") == 0))
 				return id;
 		}

@@ -204,6 +204,23 @@ static void test_canonical(void)
 	json_decref(o);
 }
 
+/* Found by script/fuzz: a NUL byte in a CSV field cut the value unseen
+ * ("ORG-200000001\0x" read as ORG-200000001). */
+static void test_nul(void)
+{
+	static const char doc[] = "Organisation ID,Organisation Name,Organisation Status\n"
+				  "ORG-200000001\0x,Alpha,ACTIVE\n"
+				  "ORG-200000002,Beta,ACTIVE\n";
+	struct got g = {.orgs = json_array()};
+	struct oms_sink sink = {&g, on_org, on_reject, NULL};
+	struct oms_read_stats st;
+	char err[512];
+	ok(oms_csv_read(doc, sizeof doc - 1, &sink, &st, err, sizeof err) == 0 && json_array_size(g.orgs) == 1 &&
+		   g.nrejects == 1 && g.reject_line[0] == 2 && strstr(g.reject_why[0], "NUL"),
+	   "a CSV row with a NUL byte is rejected, naming it; the next row reads");
+	json_decref(g.orgs);
+}
+
 int main(void)
 {
 	const char *src = getenv("top_srcdir");
@@ -213,5 +230,6 @@ int main(void)
 	test_hostile(dir);
 	test_broken(dir);
 	test_canonical();
+	test_nul();
 	return done_testing();
 }

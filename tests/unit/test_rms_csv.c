@@ -165,6 +165,26 @@ static void test_other_files(const char *fixtures)
 	struct rms_sink sink = {g, NULL, on_term, on_reject, NULL};
 	ok(rms_csv_read(a, "", 0, &sink, &st, err, sizeof err) == -1 && strstr(err, "empty"), "an empty file is refused");
 	ok(rms_csv_read(a, "\xef\xbb\xbf\n\n", 5, &sink, &st, err, sizeof err) == -1, "a BOM and blank lines are refused");
+
+	/* Found by script/fuzz (rms_csv): a NUL byte cut a value unseen ("Caps"). */
+	static const char nul[] = "List ID,Term ID,Language,Term Name,Term Status\n"
+				  "900000000005,900000000201,en,Caps\0ule,CURRENT\n"
+				  "900000000005,900000000202,en,Cream,CURRENT\n";
+	memset(g, 0, sizeof *g);
+	g->a = a;
+	ok(rms_csv_read(a, nul, sizeof nul - 1, &sink, &st, err, sizeof err) == 0 && g->n == 1 && g->nrejects == 1 &&
+		   g->reject_line[0] == 2 && strstr(g->reject_why[0], "NUL"),
+	   "a row with a NUL byte is rejected, naming it; the next row reads");
+
+	/* Found by script/fuzz (rms_csv): after a row ended by a lone CR, a quote
+	 * that never closes was said to open on the line after the last. */
+	static const char cr[] = "List ID,Term ID,Language,Term Name,Term Status\n"
+				 "900000000005,900000000201,en,Capsule,CURRENT\r\"900000000005,9";
+	memset(g, 0, sizeof *g);
+	g->a = a;
+	ok(rms_csv_read(a, cr, sizeof cr - 1, &sink, &st, err, sizeof err) == 0 && g->n == 1 && g->nrejects == 1 &&
+		   g->reject_line[0] == 2 && strstr(g->reject_why[0], "lines 2 to 2"),
+	   "a quote opening after a lone CR is reported on its own line");
 	arena_free(a);
 	free(g);
 }

@@ -118,6 +118,12 @@ static void test_fixtures(struct arena *a, const char *dir)
 	ok(rms_fhir_list_id(a, "https://spor.ema.europa.eu/v1/lists/100000000002/terms") == NULL,
 	   "a term URL is no list URL");
 	ok(rms_fhir_list_id(a, "https://spor.ema.europa.eu/v1/lists/1000000000021") == NULL, "13 digits are no list ID");
+	/* Found by script/fuzz (rms_fhir): a short URL was read 12 bytes on. */
+	ok(rms_fhir_list_id(a, arena_strdup(a, "https://spor.ema.europa.eu/v1/lists/9000000002")) == NULL,
+	   "10 digits are no list ID");
+	ok(rms_fhir_list_id(a, arena_strdup(a, "http://spor.ema.europa.eu/v1/lists/")) == NULL, "no digits, no list ID");
+	is_str(rms_fhir_list_id(a, arena_strdup(a, "http://spor.ema.europa.eu/v1/lists/900000000002/")), "900000000002",
+	       "a list URL with a final slash");
 	free(g);
 }
 
