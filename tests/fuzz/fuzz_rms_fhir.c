@@ -1,0 +1,80 @@
+/* libFuzzer target: the FHIR CodeSystem reader (rms_fhir_read), alone or in
+ * a Bundle.  Checks that every list has a 12-digit ID and every term a
+ * 12-digit ID in a list that was announced, a language code, clean UTF-8
+ * texts, a name in English, and valid status and IDs where stated; that a
+ * refused document says why; and that the counts add up. */
+#include "config.h"
+
+#include "fuzz.h"
+#include "http_parse.h"
+#include "mem.h"
+#include "rms_fhir.h"
+
+struct seen {
+	const char *list; /* the last list announced */
+	unsigned long lists, records, rejects;
+};
+
+static int on_list(void *ctx, const struct rms_list_in *l)
+{
+	struct seen *g = ctx;
+	fuzz_assert(rms_is_id(l->id), "a list whose ID is not 12 digits");
+	fuzz_assert(!l->name || text_is_clean(l->name, strlen(l->name)), "a list name that is not clean UTF-8");
+	g->list = l->id;
+	g->lists++;
+	return 0;
+}
+
+static int on_term(void *ctx, const struct rms_term_in *t)
+{
+	struct seen *g = ctx;
+	g->records++;
+	fuzz_assert(g->list && strcmp(t->list_id, g->list) == 0, "a term outside the list being read");
+	fuzz_assert(rms_is_id(t->id), "a term ID that is not 12 digits");
+	fuzz_assert(rms_is_lang(t->lang), "a term with a bad language");
+	fuzz_assert(!t->status || rms_is_status(t->status), "a bad status");
+	const char *const ids[] = {t->domain_id, t->parent_id, t->current_id};
+	for (size_t i = 0; i < 3; i++)
+		fuzz_assert(!ids[i] || rms_is_id(ids[i]), "a bad domain, parent or replacement ID");
+	size_t texts = 0;
+	for (int k = 0; k < RMS_KINDS; k++) {
+		const char *v = t->text[k].value;
+		if (!v)
+			continue;
+		texts++;
+		fuzz_assert(text_is_clean(v, strlen(v)), "a %s that is not clean UTF-8", rms_kind_names[k]);
+		/* A definition may be empty; a name of any kind may not. */
+		fuzz_assert(*v || k == RMS_DESCRIPTION, "an empty %s", rms_kind_names[k]);
+	}
+	fuzz_assert(texts >= 1, "a record without any text");
+	return 0;
+}
+
+static void on_reject(void *ctx, unsigned long line, const char *why)
+{
+	struct seen *g = ctx;
+	(void)line;
+	fuzz_assert(why && *why, "a rejection without a reason");
+	g->rejects++;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = fuzz_copy(data, size);
+	struct arena *a = arena_new();
+	struct seen g = {0};
+	struct rms_sink sink = {&g, on_list, on_term, on_reject, NULL};
+	struct rms_fhir_stats st;
+	char err[512];
+	if (rms_fhir_read(a, s, size, &sink, &st, err, sizeof err) == 0) {
+		fuzz_assert(st.codesystems == g.lists && g.lists >= 1, "%lu code systems, %lu lists", st.codesystems,
+			    g.lists);
+		fuzz_assert(st.rejected == g.rejects, "rejections miscounted");
+		fuzz_assert(st.concepts <= g.records, "%lu concepts but %lu records", st.concepts, g.records);
+	} else {
+		fuzz_assert(*err, "a refused document without a message");
+	}
+	arena_free(a);
+	free(s);
+	return 0;
+}
