@@ -30,7 +30,7 @@ function focusState(selector) {
 }
 
 await journey('rms', async ({ base, ok, shot, page }) => {
-  const { pages, user } = await setUp(page, base);
+  const { pages, user } = await setUp(page, base, { records: false });
   const tab = pages.visitor, keys = tab.keyboard;
 
   // Tab (Shift+Tab with back) until the focus is on `selector`, checking
