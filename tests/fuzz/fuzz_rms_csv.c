@@ -39,7 +39,8 @@ static void check_date(const char *s, const char *what)
 		    "%s is not a normalised date: %s", what, s);
 }
 
-/* Whether line `n` (from 1) of the input holds a NUL byte. */
+/* Whether line `n` (from 1) of the input holds a NUL byte.  A lone CR
+ * also ends a row: on such a line, whose row holds what is unknown. */
 static bool line_has_nul(const struct seen *g, unsigned long n)
 {
 	const uint8_t *p = g->data, *end = g->data + g->size;
@@ -47,8 +48,11 @@ static bool line_has_nul(const struct seen *g, unsigned long n)
 		const uint8_t *nl = memchr(p, '\n', (size_t)(end - p));
 		p = nl ? nl + 1 : end;
 	}
-	const uint8_t *nl = memchr(p, '\n', (size_t)(end - p));
-	return memchr(p, '\0', (size_t)((nl ? nl : end) - p)) != NULL;
+	const uint8_t *nl = memchr(p, '\n', (size_t)(end - p)), *eol = nl ? nl : end;
+	for (const uint8_t *cr = p; (cr = memchr(cr, '\r', (size_t)(eol - cr))) != NULL; cr++)
+		if (cr + 1 < eol)
+			return false;
+	return memchr(p, '\0', (size_t)(eol - p)) != NULL;
 }
 
 static void check_term(const struct seen *g, const struct rms_term_in *t)
