@@ -1,6 +1,7 @@
 /* sporctl import rms against the test instance: hostile and real files,
  * FHIR, a ZIP, file and http URLs; line numbers and reasons for rejected
- * rows; counts in the database; and importing twice changes nothing. */
+ * rows; counts in the database; importing twice changes nothing; and an
+ * import that fails half-way writes nothing. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -150,6 +151,44 @@ static void test_real(const char *data)
 	       "Poudre et solvant pour solution buvable", "a real French name");
 }
 
+/* A CSV of `n` generated terms of list 900000000077 (no fixture's). */
+static int write_terms(const char *path, int n)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fputs("List ID,Term ID,Language,Term Name,Term Status\n", f);
+	for (int i = 0; i < n; i++)
+		fprintf(f, "900000000077,9000000%05d,en,\"Generated term %d\",CURRENT\n", 20000 + i, i);
+	return fclose(f);
+}
+
+/* An import is one transaction: one that fails after writing 600 terms
+ * (another session holds the list's row, so that the final count of its
+ * terms gives up waiting) leaves the list exactly as it was, not with the
+ * terms of the batches it had committed. */
+static void test_all_or_nothing(void)
+{
+	char path[4200], args[4400];
+	snprintf(path, sizeof path, "%s/tmp/all-or-nothing.csv", getenv("SPOR_VAR"));
+	snprintf(args, sizeof args, "import rms --list-name 'All or nothing' '%s'", path);
+	if (!ok(write_terms(path, 1) == 0 && sporctl(args) == 0, "a list of one term"))
+		return;
+	write_terms(path, 600);
+	dbtest_execf(my, "SET GLOBAL innodb_lock_wait_timeout = 1");
+	dbtest_execf(my, "START TRANSACTION");
+	dbtest_value(my, "SELECT id FROM rms_lists WHERE id = 900000000077 LOCK IN SHARE MODE");
+	int rc = sporctl(args);
+	dbtest_execf(my, "COMMIT");
+	dbtest_execf(my, "SET GLOBAL innodb_lock_wait_timeout = DEFAULT");
+	ok(rc == 1 && strstr(output, "nothing was written"), "an import of 600 terms that fails at its end says so");
+	is_int(count("SELECT COUNT(*) FROM rms_terms WHERE list_id = 900000000077"), 1,
+	       "and leaves the list as it was: no term of it written");
+	ok(sporctl(args) == 0 && count("SELECT COUNT(*) FROM rms_terms WHERE list_id = 900000000077") == 600,
+	   "imported again, all 600 terms are in");
+	unlink(path);
+}
+
 int main(void)
 {
 	client_init();
@@ -164,6 +203,7 @@ int main(void)
 	char *abs = realpath(fx, NULL);
 	test_fixtures(abs ? abs : fx);
 	test_zip_over_http(abs ? abs : fx);
+	test_all_or_nothing();
 	free(abs);
 	const char *shared = getenv("SPOR_SHARED_DATA");
 	snprintf(data, sizeof data, "%s", shared ? shared : "");
