@@ -58,7 +58,7 @@ def:cr_fields() ?>
   <button type="submit" name="step" value="submit"><?cs var:Lang.cr.submit ?></button></p>
 <?cs /def ?><?cs
 def:cr_diff() ?><?cs if:subcount(Page.diff) > 0 ?>
-<div class="table-wrap"><table class="data-table diff">
+<?cs call:table_frame(Lang.cr.diff) ?><table class="data-table diff">
  <caption><?cs var:Lang.cr.diff ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.cr.field ?></th><th scope="col"><?cs var:Lang.cr.now ?></th><th scope="col"><?cs var:Lang.cr.proposed ?></th></tr></thead>
  <tbody><?cs each:d = Page.diff ?><tr><th scope="row"><?cs var:Lang.cr.fields[d.field] ?></th><td><del><?cs var:d.current ?></del></td><td><ins><?cs var:d.proposed ?></ins></td></tr><?cs /each ?></tbody>

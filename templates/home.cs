@@ -50,7 +50,7 @@ def:content() ?>
 
 <section aria-labelledby="ids-heading">
  <h2 id="ids-heading"><?cs var:Lang.home.ids_heading ?></h2>
- <table class="data-table">
+ <?cs call:table_frame(Lang.home.ids_heading) ?><table class="data-table">
   <caption class="visually-hidden"><?cs var:Lang.home.ids_caption ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.home.ids_col_what ?></th><th scope="col"><?cs var:Lang.home.ids_col_form ?></th><th scope="col"><?cs var:Lang.home.ids_col_example ?></th></tr></thead>
   <tbody>
@@ -58,6 +58,6 @@ def:content() ?>
    <tr><td><?cs var:id.what ?></td><td><?cs var:id.form ?></td><td><code class="id"><?cs var:id.example ?></code></td></tr>
    <?cs /each ?>
   </tbody>
- </table>
+ </table></div>
 </section>
 <?cs /def ?>

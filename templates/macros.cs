@@ -103,13 +103,16 @@ def:favourite_star() ?><?cs if:Page.favourite.kind ?>
  <button type="submit" class="button-secondary star" aria-pressed="true"><span aria-hidden="true">&#9733;</span> <?cs var:Lang.favourites.remove ?></button><?cs else ?><input type="hidden" name="action" value="add">
  <button type="submit" class="button-secondary star" aria-pressed="false"><span aria-hidden="true">&#9734;</span> <?cs var:Lang.favourites.add ?></button><?cs /if ?>
 </form><?cs /if ?><?cs /def ?><?cs
+# A table's frame, which scrolls sideways on a narrow screen: a named
+# region in the tab order, so that the keyboard can scroll it too. ?><?cs
+def:table_frame(label) ?><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:label ?>"><?cs /def ?><?cs
 # The versions of a record (list, organisation, location): when, which
 # version, where the change came from (with the request that made it), what. ?><?cs
 def:history(id, title, versions, empty) ?>
 <section aria-labelledby="<?cs var:id ?>">
 <h2 id="<?cs var:id ?>"><?cs var:title ?></h2>
 <?cs if:subcount(versions) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(title) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
  <tbody><?cs each:v = versions ?>
   <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td></tr><?cs /each ?>

@@ -34,7 +34,7 @@ def:content() ?>
 <section aria-labelledby="favourites">
 <h2 id="favourites"><?cs var:Lang.favourites.title ?></h2>
 <?cs if:subcount(Page.favourites) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.favourites.title) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.favourites.kind ?></th><th scope="col"><?cs var:Lang.favourites.id ?></th><th scope="col"><?cs var:Lang.favourites.name ?></th></tr></thead>
  <tbody><?cs each:f = Page.favourites ?>
   <tr><td><?cs var:Lang.favourites.kinds[f.kind] ?></td><td class="id"><?cs var:f.ref ?></td><td><a href="<?cs if:f.kind == "list" ?>/rms/lists/<?cs else ?>/oms/organisations/<?cs /if ?><?cs var:f.ref ?>"><?cs if:f.name ?><?cs var:f.name ?><?cs else ?><?cs var:f.ref ?><?cs /if ?></a></td></tr><?cs /each ?>

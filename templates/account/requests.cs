@@ -9,7 +9,7 @@ def:content() ?>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.admin.apply ?></button></div>
 </form>
 <?cs if:subcount(Page.requests) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.cr.mine) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><th scope="col"><?cs var:Lang.cr.what ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
   <tr><td class="id"><a href="/account/requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>

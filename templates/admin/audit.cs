@@ -11,7 +11,7 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.events_noun) ?>
 <?cs if:subcount(Page.events) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.admin.audit) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.admin.when ?> (UTC)</th><th scope="col"><?cs var:Lang.admin.event ?></th><th scope="col"><?cs var:Lang.admin.account ?></th><th scope="col"><?cs var:Lang.admin.actor ?></th><th scope="col"><?cs var:Lang.admin.address ?></th></tr></thead>
  <tbody><?cs each:e = Page.events ?>
   <tr><td class="id"><?cs var:e.at ?></td><td><code><?cs var:e.event ?></code></td>

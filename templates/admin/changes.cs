@@ -20,7 +20,7 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.requests_noun) ?>
 <?cs if:subcount(Page.requests) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.admin.change_requests) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><th scope="col"><?cs var:Lang.cr.what ?></th><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.cr.assignee ?></th><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
   <tr><td class="id"><a href="/admin/change-requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>

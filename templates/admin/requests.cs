@@ -16,7 +16,7 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.requests_noun) ?>
 <?cs if:subcount(Page.requests) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.admin.role_requests) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.admin.received ?></th></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
   <tr><td class="id"><a href="/admin/role-requests/<?cs var:q.id ?>">RR-<?cs var:q.id ?></a></td><td><?cs var:q.requester ?></td><td><?cs var:Lang.role[q.role].name ?></td>

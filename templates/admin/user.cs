@@ -23,7 +23,7 @@ def:content() ?>
 
 <h2><?cs var:Lang.account.roles ?></h2>
 <?cs if:subcount(Page.roles) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.account.roles) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.since ?></th><th scope="col"><?cs var:Lang.admin.revoke ?></th></tr></thead>
  <tbody><?cs each:g = Page.roles ?>
   <tr><td><?cs var:Lang.role[g.code].name ?></td><td><?cs if:g.org ?><?cs if:g.org_name ?><?cs var:g.org_name ?><?cs else ?><?cs var:g.org ?><?cs /if ?> <span class="id"><?cs var:g.org ?></span><?cs else ?><?cs var:Lang.roles.agency ?><?cs /if ?></td><td><?cs call:date(g.since) ?></td>

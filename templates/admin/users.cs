@@ -12,7 +12,7 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.users_noun) ?>
 <?cs if:subcount(Page.users) > 0 ?>
-<div class="table-wrap"><table class="data-table">
+<?cs call:table_frame(Lang.admin.users) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.form.name ?></th><th scope="col"><?cs var:Lang.form.email ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.account.roles ?></th><th scope="col"><?cs var:Lang.account.member_since ?></th></tr></thead>
  <tbody><?cs each:u = Page.users ?>
   <tr><td><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.name ?></a></td><td><?cs var:u.email ?></td><td><?cs var:Lang.admin.account_status[u.status] ?></td><td><?cs var:u.roles ?></td><td><?cs call:date(u.created) ?></td></tr><?cs /each ?>

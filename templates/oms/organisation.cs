@@ -29,7 +29,7 @@ def:content() ?>
 <?cs if:subcount(Page.identifiers) > 0 ?>
 <section aria-labelledby="identifiers">
 <h2 id="identifiers"><?cs var:Lang.oms.identifiers ?></h2>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.oms.identifiers) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.oms.identifiers ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.oms.code_system ?></th><th scope="col"><?cs var:Lang.oms.code ?></th><th scope="col"><?cs var:Lang.oms.valid_from ?></th><th scope="col"><?cs var:Lang.oms.valid_to ?></th></tr></thead>
@@ -44,7 +44,7 @@ def:content() ?>
 <section aria-labelledby="locations">
 <h2 id="locations"><?cs var:Lang.oms.locations ?> (<?cs var:subcount(Page.locations) ?>)</h2>
 <?cs if:subcount(Page.locations) > 0 ?>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.oms.locations) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.oms.locations ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.oms.loc_id ?></th><th scope="col"><?cs var:Lang.oms.address ?></th><th scope="col"><?cs var:Lang.oms.postal_code ?></th><th scope="col"><?cs var:Lang.oms.city ?></th><th scope="col"><?cs var:Lang.oms.country ?></th><th scope="col"><?cs var:Lang.oms.status ?></th></tr></thead>

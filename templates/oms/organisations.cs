@@ -39,7 +39,7 @@ def:content() ?>
 <?cs call:results_count(Lang.oms.orgs_noun) ?>
 <?cs call:word_notices(Lang.oms.broad_words) ?>
 <?cs if:subcount(Page.orgs) > 0 ?>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.oms.orgs_title) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.oms.orgs_title ?></caption>
  <thead><tr>

@@ -42,7 +42,7 @@ def:content() ?>
 <?cs call:results_count(Lang.rms.terms_noun) ?>
 <?cs call:word_notices(Lang.rms.broad_words) ?>
 <?cs if:subcount(Page.terms) > 0 ?>
-<div class="table-wrap">
+<?cs call:table_frame(Page.list.name) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.terms_of ?> <?cs var:Page.list.name ?></caption>
  <thead><tr>

@@ -16,7 +16,7 @@ def:content() ?>
 
 <?cs call:results_count(Lang.rms.lists_noun) ?>
 <?cs if:subcount(Page.lists) > 0 ?>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.rms.lists_title) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.lists_title ?></caption>
  <thead><tr>

@@ -61,7 +61,7 @@ def:content() ?>
 
 <section aria-labelledby="translations">
 <h2 id="translations"><?cs var:Lang.rms.translations ?></h2>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.rms.translations) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.translations ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.rms.language ?></th><th scope="col"><?cs var:Lang.rms.name ?></th><th scope="col"><?cs var:Lang.rms.short_name ?></th><th scope="col"><?cs var:Lang.rms.description ?></th><th scope="col"><?cs var:Lang.rms.translation_status ?></th></tr></thead>
@@ -94,7 +94,7 @@ def:content() ?>
 <?cs if:subcount(Page.mappings) > 0 ?>
 <section aria-labelledby="mappings">
 <h2 id="mappings"><?cs var:Lang.rms.mappings ?></h2>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.rms.mappings) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.mappings ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.rms.source ?></th><th scope="col"><?cs var:Lang.rms.source_code ?></th><th scope="col"><?cs var:Lang.rms.source_name ?></th><th scope="col"><?cs var:Lang.rms.main_source ?></th><th scope="col"><?cs var:Lang.rms.version ?></th></tr></thead>
@@ -117,7 +117,7 @@ def:content() ?>
 <section aria-labelledby="history">
 <h2 id="history"><?cs var:Lang.rms.history ?></h2>
 <?cs if:subcount(Page.versions) > 0 ?>
-<div class="table-wrap">
+<?cs call:table_frame(Lang.rms.history) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.history ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>

@@ -42,8 +42,19 @@ await journey('oms', async ({ page, base, ok }) => {
     const { passes, violations } = await tab.evaluate(
       (values) => window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] }), TAGS);
     const errorTitle = await tab.locator('#form-errors').count() ? (await tab.title()).startsWith('Error: ') : null;
+    // Reflow (WCAG 1.4.10): at 320 CSS pixels (1280 at 400 % zoom) the page
+    // does not scroll sideways; what scrolls inside it (a wide table) can
+    // be reached from the keyboard.
+    const viewport = tab.viewportSize();
+    await tab.setViewportSize({ width: 320, height: 640 });
+    const narrow = await tab.evaluate(async () => ({
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      violations: (await window.axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] },
+                                                     resultTypes: ['violations'] })).violations,
+    }));
+    await tab.setViewportSize(viewport);
     return { name: `${p.as}: ${p.name} (${p.path})`, file, status: response.status(), expected: p.status || 200,
-             passes: passes.length, violations, errorTitle };
+             passes: passes.length, violations, errorTitle, narrow };
   };
   // The three visitors walk their pages side by side; the results are
   // reported in the pages' order.
@@ -63,6 +74,10 @@ await journey('oms', async ({ page, base, ok }) => {
       if (v.nodes.length > 5) console.log(`#   and ${v.nodes.length - 5} more`);
     }
     if (r.errorTitle !== null) ok(r.errorTitle, `${r.name}: the title begins with "Error:"`);
+    ok(r.narrow.sideways <= 0 && r.narrow.violations.length === 0,
+       `reflow: ${r.name}: ${r.narrow.sideways > 0 ? `${r.narrow.sideways} px sideways` : 'no sideways scrolling'} ` +
+       `at 320 px, ${r.narrow.violations.length ? 'a scrolling region the keyboard cannot reach' : 'every scrolling region reachable'}`);
+    for (const n of r.narrow.violations.flatMap((v) => v.nodes)) console.log(`#   ${n.target.join(' ')}`);
   }
   const served = results.map(({ name, file }) => ({ name, file }));
 
