@@ -18,6 +18,64 @@ signed_in() { # JAR EMAIL PASSWORD
     [ "$(post "$1" /login "email=$2" "password=$3")" = 303 ]
 }
 
+# approval_crash WHAT TABLES APPLIED-SQL EXPECTED FORM FIELDS...: a change
+# proposed on FORM with FIELDS and validated, then approved while a second
+# session holds the outbox, which the approval writes last: the approving
+# worker waits inside its transaction, with its first writes done, and is
+# killed there.  TABLES (and the requests' own) must be as before; approved
+# again, APPLIED-SQL must give EXPECTED.
+approval_crash() {
+    local what=$1 tables="$2 change_requests change_request_events outbox" applied=$3 expected=$4 form=$5
+    local code where cr before crashed written blocked locker approver admins
+    shift 5
+    read -r code where < <(post_out='%{http_code} %{redirect_url}\n' post "$faults/requester.jar" "$form" "$@" \
+        "justification=Proof under faults" "step=submit")
+    cr=${where##*/}
+    cr=${cr%%\?*}
+    [ "$(post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=VALID)" = 303 ] || say "warning: not validated"
+    # Nothing else writes these tables meanwhile: the mail of the validation is sent.
+    for _ in $(seq 1 150); do [ "$(sql "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")" = 0 ] && break; sleep 0.2; done
+    settled
+    before=$(checksum $tables)
+    mariadb --no-defaults -S "$SPOR_DB_SOCK" -uroot spor -e "LOCK TABLES outbox WRITE; SELECT SLEEP(120)" >/dev/null 2>&1 &
+    locker=$!
+    for _ in $(seq 1 50); do
+        [ -n "$(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(120)%'")" ] && break
+        sleep 0.1
+    done
+    post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=APPROVED >"$faults/approval.status" &
+    approver=$!
+    blocked=""
+    for _ in $(seq 1 100); do
+        blocked=$(sql "SELECT id FROM information_schema.processlist WHERE user = 'spor_admin' AND state LIKE 'Waiting for table metadata lock%'")
+        [ -n "$blocked" ] && break
+        sleep 0.1
+    done
+    written=$(sql "SELECT trx_rows_modified FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = '${blocked:-0}'")
+    mapfile -t admins < <(workers spor-admin)
+    kill -KILL "${admins[@]}"
+    sql "KILL $(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(120)%'")"
+    wait "$locker" 2>/dev/null || true
+    wait "$approver" || true
+    for _ in $(seq 1 100); do
+        [ -z "$(sql "SELECT id FROM information_schema.processlist WHERE id = '${blocked:-0}'")" ] && break
+        sleep 0.1
+    done
+    settled
+    crashed=$(checksum $tables)
+    say "  $what: change request $cr ($code); its approval waited with ${written:-no} rows written, its worker killed (answer $(cat "$faults/approval.status"))"
+    check "approval crash ($what): killed inside its transaction, after its first writes" test "${written:-0}" -gt 0
+    check "approval crash ($what): the $what, the request, its events and the outbox exactly as before" \
+        test "$crashed" = "$before"
+    for _ in $(seq 1 50); do [ "$(workers spor-admin | wc -l)" = "${#admins[@]}" ] && break; sleep 0.1; done
+    check "approval crash ($what): approved again once the workers are back" \
+        test "$(post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=APPROVED)" = 303
+    check "approval crash ($what): then applied once: the change made, the request APPROVED with one event" \
+        test "$(sql "$applied")/$(sql "SELECT CONCAT(status, '/', (SELECT COUNT(*) FROM change_request_events e
+            WHERE e.request_id = c.id AND e.to_status = 'APPROVED')) FROM change_requests c WHERE id = '$cr'")/$(
+            [ "$(checksum $tables)" != "$before" ] && echo changed)" = "$expected/APPROVED/1/changed"
+}
+
 say "==> 5a. spor-admin killed in the middle of an approval"
 load_start approval
 pw=fault-pass-$(date +%s)
@@ -25,59 +83,18 @@ for who in requester steward; do
     echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "$who@faults.example.org" >/dev/null
     signed_in "$faults/$who.jar" "$who@faults.example.org" "$pw" || say "warning: $who could not sign in"
 done
-# Proposing a change takes a role for an organisation.
-sql "INSERT INTO account_roles (account_id, role_code, org_id) SELECT id, 'INDUSTRY_USER',
-    (SELECT CONCAT('ORG-', LPAD(MIN(id), 9, '0')) FROM oms_organisations) FROM accounts
+# Proposing a change takes a role for an organisation: the requester's.
+org=$(sql "SELECT MIN(id) FROM oms_organisations")
+sql "INSERT INTO account_roles (account_id, role_code, org_id) SELECT id, 'INDUSTRY_USER', 'ORG-$org' FROM accounts
     WHERE email = 'requester@faults.example.org'"
 term=$(sql "SELECT id FROM rms_terms WHERE list_id = 200000000006 ORDER BY id LIMIT 1")
-read -r code where < <(post_out='%{http_code} %{redirect_url}\n' post "$faults/requester.jar" "/rms/terms/$term/requests/new" "term_name=Fault tolerant film" \
-    "short_name=FTF" "justification=Proof under faults" "step=submit")
-cr=${where##*/}
-cr=${cr%%\?*}
-say "  change request $cr ($code) on term $term"
-[ "$(post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=VALID)" = 303 ] || say "warning: not validated"
-tables="rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions rms_lists change_requests change_request_events outbox"
-# Nothing else writes these tables meanwhile: the mail of the validation is sent.
-for _ in $(seq 1 150); do [ "$(sql "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")" = 0 ] && break; sleep 0.2; done
-settled
-before=$(checksum $tables)
-# A second session holds the outbox, which the approval writes last.
-mariadb --no-defaults -S "$SPOR_DB_SOCK" -uroot spor -e "LOCK TABLES outbox WRITE; SELECT SLEEP(120)" >/dev/null 2>&1 &
-locker=$!
-for _ in $(seq 1 50); do
-    [ -n "$(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(120)%'")" ] && break
-    sleep 0.1
-done
-post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=APPROVED >"$faults/approval.status" &
-approver=$!
-blocked=""
-for _ in $(seq 1 100); do
-    blocked=$(sql "SELECT id FROM information_schema.processlist WHERE user = 'spor_admin' AND state LIKE 'Waiting for table metadata lock%'")
-    [ -n "$blocked" ] && break
-    sleep 0.1
-done
-written=$(sql "SELECT trx_rows_modified FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = '${blocked:-0}'")
-mapfile -t admins < <(workers spor-admin)
-kill -KILL "${admins[@]}"
-sql "KILL $(sql "SELECT id FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(120)%'")"
-wait "$locker" 2>/dev/null || true
-wait "$approver" || true
-for _ in $(seq 1 100); do
-    [ -z "$(sql "SELECT id FROM information_schema.processlist WHERE id = '${blocked:-0}'")" ] && break
-    sleep 0.1
-done
-settled
-crashed=$(checksum $tables)
-say "  the approval blocked with $written rows written; its worker killed (answer $(cat "$faults/approval.status"))"
-check "approval crash: the approval was inside its transaction, rows written, when killed" test "${written:-0}" -gt 0
-check "approval crash: term, list, request, events and outbox exactly as before" test "$crashed" = "$before"
-for _ in $(seq 1 50); do [ "$(workers spor-admin | wc -l)" = "${#admins[@]}" ] && break; sleep 0.1; done
-check "approval crash: approved again once the workers are back" \
-    test "$(post "$faults/steward.jar" "/admin/change-requests/$cr/move" to=APPROVED)" = 303
-check "approval crash: then applied once: the term's name, the request APPROVED, one event, the data changed" \
-    test "$(sql "SELECT CONCAT(t.name_en, '/', c.status, '/', (SELECT COUNT(*) FROM change_request_events e
-        WHERE e.request_id = c.id AND e.to_status = 'APPROVED')) FROM change_requests c JOIN rms_terms t ON t.id = c.term_id
-        WHERE c.id = '$cr'")/$([ "$(checksum $tables)" != "$before" ] && echo changed)" = "Fault tolerant film/APPROVED/1/changed"
+approval_crash term "rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions rms_lists" \
+    "SELECT name_en FROM rms_terms WHERE id = $term" "Fault tolerant film" \
+    "/rms/terms/$term/requests/new" "term_name=Fault tolerant film" "short_name=FTF"
+approval_crash organisation "oms_organisations oms_org_names oms_org_identifiers oms_locations oms_org_words oms_org_versions" \
+    "SELECT acronym FROM oms_organisations WHERE id = $org" "FAULT" \
+    "/oms/organisations/ORG-$org/requests/new" "org_name=$(sql "SELECT name FROM oms_organisations WHERE id = $org")" \
+    "acronym=FAULT"
 load_stop
 check "approval crash: no failed public request" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
 
@@ -108,9 +125,10 @@ killed_at=()
 for k in 1 2 3 4 5; do
     "${import_big[@]}" >"$faults/import-$k.log" 2>&1 &
     importer=$!
-    # Killed once it has written a random number of rows, before half of
-    # its some 25,000 (innodb_trx lags by up to 0.1 s).
-    goal=$((500 + RANDOM % 11500))
+    # Killed once it has written a random number of rows, early enough in
+    # its some 25,000 for a loaded machine (innodb_trx lags by 0.1 s, and
+    # each look takes a client's start).
+    goal=$((300 + RANDOM % 6000))
     rows=0
     while kill -0 "$importer" 2>/dev/null && [ "$rows" -lt "$goal" ]; do
         rows=$(sql "SELECT COALESCE(MAX(trx_rows_modified), 0) FROM information_schema.innodb_trx")
