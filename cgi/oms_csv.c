@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "csv_read.h"
+#include "export.h"
 #include "mem.h"
 #include "oms_record.h"
 
@@ -151,6 +152,42 @@ static json_t *row_org(const struct reader *r, const struct csv_row *row, const 
 		json_array_append_new(locs, row_location(r, row));
 	json_object_set_new(org, "locations", locs);
 	return org;
+}
+
+/* One row: the organisation's columns, then the location's (or none). */
+static void csv_location(struct arena *a, struct buf *out, const json_t *org, const json_t *loc)
+{
+	const json_t *alt = json_object_get(org, "alternative_names"), *ids = json_object_get(org, "identifiers");
+	const json_t *addr = json_object_get(loc, "address");
+	const char *cells[C__COUNT] = {0};
+	for (int c = C_ORG_ID; c <= C_ORG_VERSION; c++)
+		cells[c] = json_string_value(json_object_get(org, org_keys[c]));
+	static const char *const org_lists[][2] = {{"alternative_names", "name"}, {"alternative_names", "lang"},
+						   {"identifiers", "system"},	    {"identifiers", "code"},
+						   {"identifiers", "valid_from"},   {"identifiers", "valid_to"}};
+	for (size_t k = 0; k < 6; k++)
+		cells[C_ALT_NAMES + k] = export_joined(a, k < 2 ? alt : ids, org_lists[k][1]);
+	cells[C_ORG_MERGED] = export_joined(a, json_object_get(org, "merged_ids"), NULL);
+	for (int c = C_LOC_ID; loc && c < C_LOC_MERGED; c++) {
+		const json_t *v = c >= C_LINE1 && c <= C_LINE4 ? json_array_get(addr, (size_t)(c - C_LINE1))
+							       : json_object_get(loc, loc_keys[c]);
+		cells[c] = json_is_number(v) ? arena_printf(a, "%.6f", json_number_value(v)) : json_string_value(v);
+	}
+	if (loc)
+		cells[C_LOC_MERGED] = export_joined(a, json_object_get(loc, "merged_ids"), NULL);
+	for (size_t c = 0; c < oms_csv_ncolumns; c++)
+		export_csv_field(out, cells[c], c == 0);
+	buf_puts(out, "\r\n");
+}
+
+void oms_csv_write(struct arena *a, struct buf *out, const json_t *org)
+{
+	const json_t *locs = json_object_get(org, "locations");
+	size_t i;
+	json_t *loc;
+	json_array_foreach(locs, i, loc) csv_location(a, out, org, loc);
+	if (!json_array_size(locs))
+		csv_location(a, out, org, NULL);
 }
 
 static void reject(struct reader *r, unsigned long line, const char *reason)

@@ -23,37 +23,6 @@ static struct db_sql q_records[2][4] = {
 	 RECORDS_WORDS(OMS_BY_ID_DESC)},
 };
 
-/* One row: the organisation's columns, then the location's (or none). */
-static void csv_location(struct export_out *o, const json_t *org, const json_t *loc)
-{
-	struct arena *a = o->scratch;
-	const json_t *alt = json_object_get(org, "alternative_names"), *ids = json_object_get(org, "identifiers");
-	const json_t *addr = json_object_get(loc, "address");
-	const char *cells[34] = {
-		json_string_value(json_object_get(org, "id")), json_string_value(json_object_get(org, "name")),
-		json_string_value(json_object_get(org, "acronym")), json_string_value(json_object_get(org, "type")),
-		json_string_value(json_object_get(org, "size")), json_string_value(json_object_get(org, "status")),
-		json_string_value(json_object_get(org, "version"))};
-	static const char *const org_lists[][2] = {{"alternative_names", "name"}, {"alternative_names", "lang"},
-						   {"identifiers", "system"},	    {"identifiers", "code"},
-						   {"identifiers", "valid_from"},   {"identifiers", "valid_to"}};
-	for (size_t k = 0; k < 6; k++)
-		cells[7 + k] = export_joined(a, k < 2 ? alt : ids, org_lists[k][1]);
-	cells[13] = export_joined(a, json_object_get(org, "merged_ids"), NULL);
-	static const char *const loc_keys[] = {"id", NULL, NULL, NULL, NULL, "po_box", "postal_code", "city",
-					       "county", "region", "country_code", "country", "latitude", "longitude",
-					       "lang", "email", "phone", "status", "version"};
-	for (size_t k = 0; loc && k < sizeof loc_keys / sizeof loc_keys[0]; k++) {
-		const json_t *v = k >= 1 && k <= 4 ? json_array_get(addr, k - 1) : json_object_get(loc, loc_keys[k]);
-		cells[14 + k] = json_is_number(v) ? arena_printf(a, "%.6f", json_number_value(v)) : json_string_value(v);
-	}
-	if (loc)
-		cells[33] = export_joined(a, json_object_get(loc, "merged_ids"), NULL);
-	for (size_t c = 0; c < oms_csv_ncolumns; c++)
-		export_csv_field(&o->buf, cells[c], c == 0);
-	buf_puts(&o->buf, "\r\n");
-}
-
 static int csv_org(void *ctx, const char *const *cells, size_t ncols)
 {
 	(void)ncols;
@@ -62,12 +31,7 @@ static int csv_org(void *ctx, const char *const *cells, size_t ncols)
 	if (!org)
 		return -1;
 	arena_reset(o->scratch);
-	const json_t *locs = json_object_get(org, "locations");
-	size_t i;
-	json_t *loc;
-	json_array_foreach(locs, i, loc) csv_location(o, org, loc);
-	if (!json_array_size(locs))
-		csv_location(o, org, NULL);
+	oms_csv_write(o->scratch, &o->buf, org);
 	json_decref(org);
 	o->rows++;
 	export_flush(o, false);

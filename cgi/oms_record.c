@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_read.h"
 #include "field.h"
 #include "http_parse.h"
 #include "oms_country.h"
@@ -22,12 +23,15 @@ bool oms_is_loc_id(const char *s)
 	return s && field_is_prefixed_id(s, "LOC-");
 }
 
-enum kind { K_TEXT, K_ORGID, K_LOCID, K_STATUS, K_SIZE, K_DATETIME, K_DATE, K_LANG, K_EMAIL, K_LAT, K_LON, K_COUNTRY };
+/* K_JOINED: text that the CSV export joins with its siblings by ¦. */
+enum kind {
+	K_TEXT, K_JOINED, K_ORGID, K_LOCID, K_STATUS, K_SIZE, K_DATETIME, K_DATE, K_LANG, K_EMAIL, K_LAT, K_LON, K_COUNTRY
+};
 
 struct spec {
 	const char *key, *label;
 	enum kind kind;
-	size_t max; /* characters, for K_TEXT and K_EMAIL */
+	size_t max; /* characters, for K_TEXT, K_JOINED and K_EMAIL */
 	bool required;
 };
 
@@ -60,13 +64,13 @@ static const struct spec loc_fields[] = {
 };
 
 static const struct spec alt_fields[] = {
-	{"name", "an alternative name", K_TEXT, 500, true},
+	{"name", "an alternative name", K_JOINED, 500, true},
 	{"lang", "an alternative name's language", K_LANG, 0, false},
 };
 
 static const struct spec id_fields[] = {
-	{"system", "an identifier's code system", K_TEXT, 100, true},
-	{"code", "an identifier's code", K_TEXT, 100, true},
+	{"system", "an identifier's code system", K_JOINED, 100, true},
+	{"code", "an identifier's code", K_JOINED, 100, true},
 	{"valid_from", "an identifier's start date", K_DATE, 0, false},
 	{"valid_to", "an identifier's end date", K_DATE, 0, false},
 };
@@ -145,10 +149,17 @@ static json_t *text_value(const struct spec *f, const char *s, char *err, size_t
 			break;
 		/* fall through */
 	case K_TEXT:
+	case K_JOINED:
 	case K_LAT:
 	case K_LON:
 		if (f->max && chars(s) > f->max) {
 			snprintf(err, n, "%s is longer than %zu characters", f->label, f->max);
+			return NULL;
+		}
+		/* The CSV export could not write it back as one value. */
+		if (f->kind == K_JOINED && strstr(s, CSV_MULTI_SEP)) {
+			snprintf(err, n, "%s holds \"" CSV_MULTI_SEP "\", which separates the values of its CSV column",
+				 f->label);
 			return NULL;
 		}
 		return json_string(s);

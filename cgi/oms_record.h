@@ -42,4 +42,11 @@ int oms_json_read(const char *data, size_t len, const struct oms_sink *sink, str
 extern const char *const oms_csv_columns[];
 extern const size_t oms_csv_ncolumns;
 
+/* Write canonical organisation `org` as export rows (the header aside):
+ * one per location, or one without a location; oms_csv_read reads them
+ * back.  `a` holds the cells while they are written. */
+struct arena;
+struct buf;
+void oms_csv_write(struct arena *a, struct buf *out, const json_t *org);
+
 #endif

@@ -3,13 +3,16 @@
  * handed over must be canonical already (oms_org_canonical gives it back
  * unchanged), hold only clean UTF-8 without control characters, have an
  * ORG ID not seen before in the document and LOC IDs for its locations;
- * the counts must agree with what was handed over.  From JSON, the ID must
+ * the counts must agree with what was handed over; and the organisation
+ * written as the CSV export writes it (oms_csv_write) must read back to
+ * itself.  From JSON, the ID must
  * be one of the document's as written, and no value the canonical form
  * took may hold a NUL byte, which C strings would cut unseen (jansson
  * refuses "\u0000" without JSON_ALLOW_NUL: this guards that choice). */
 #include "config.h"
 
 #include "ctl.h"
+#include "export.h"
 #include "fuzz.h"
 #include "http_parse.h"
 #include "mem.h"
@@ -72,6 +75,42 @@ static const json_t *input_org(const struct seen *g, const json_t *id)
 	return NULL;
 }
 
+static int on_reread(void *ctx, json_t *org)
+{
+	json_t **back = ctx;
+	fuzz_assert(!*back, "one organisation exported, several read back");
+	*back = org;
+	return 0;
+}
+
+static void on_reread_reject(void *ctx, unsigned long line, const char *where, const char *why)
+{
+	(void)ctx;
+	(void)where;
+	fuzz_assert(0, "the export wrote a row the reader rejects (line %lu: %s)", line, why);
+}
+
+/* The organisation as the CSV export writes it reads back to itself. */
+static void check_round_trip(const json_t *org)
+{
+	struct arena *a = arena_new();
+	struct buf out;
+	buf_init(&out, a);
+	for (size_t i = 0; i < oms_csv_ncolumns; i++)
+		export_csv_field(&out, oms_csv_columns[i], i == 0);
+	buf_puts(&out, "\r\n");
+	oms_csv_write(a, &out, org);
+	json_t *back = NULL;
+	struct oms_sink sink = {&back, on_reread, on_reread_reject, NULL};
+	struct oms_read_stats st;
+	char err[512];
+	fuzz_assert(oms_csv_read(out.data, out.len, &sink, &st, err, sizeof err) == 0, "the export reads not: %s", err);
+	fuzz_assert(back && json_equal(back, org), "%s changes through the CSV export: %s",
+		    json_string_value(json_object_get(org, "id")), buf_str(&out));
+	json_decref(back);
+	arena_free(a);
+}
+
 static int on_org(void *ctx, json_t *org)
 {
 	struct seen *g = ctx;
@@ -85,6 +124,7 @@ static int on_org(void *ctx, json_t *org)
 	fuzz_assert(json_equal(again, org), "the canonical form of %s is not stable", id);
 	json_decref(again);
 	check_strings(org);
+	check_round_trip(org);
 	if (g->doc) {
 		const json_t *in = input_org(g, json_object_get(org, "id"));
 		fuzz_assert(in, "%s is not an ID of the document as written", id);

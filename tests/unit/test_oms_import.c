@@ -180,6 +180,14 @@ static void test_canonical(void)
 		 "\"address\":[\"x\"],\"city\":\"c\",\"country_code\":\"FR\",\"status\":\"ACTIVE\"},{\"id\":\"LOC-100000001\","
 		 "\"address\":[\"y\"],\"city\":\"d\",\"country_code\":\"FR\",\"status\":\"ACTIVE\"}]}",
 		 "appears twice"},
+		/* Found by script/fuzz (oms): the CSV export joins these with ¦,
+		 * so one holding it came back as two and was rejected. */
+		{"{\"id\":\"ORG-100000001\",\"name\":\"A\",\"status\":\"ACTIVE\",\"alternative_names\":"
+		 "[{\"name\":\"Alpha\xc2\xa6" "Beta\",\"lang\":\"en\"}]}",
+		 "an alternative name holds"},
+		{"{\"id\":\"ORG-100000001\",\"name\":\"A\",\"status\":\"ACTIVE\",\"identifiers\":"
+		 "[{\"system\":\"DUNS\",\"code\":\"1\xc2\xa6" "2\"}]}",
+		 "an identifier's code holds"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		json_t *o = canonical(bad[i][0], err);
