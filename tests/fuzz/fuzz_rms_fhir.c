@@ -2,17 +2,22 @@
  * a Bundle.  Checks that every list has a 12-digit ID and every term a
  * 12-digit ID in a list that was announced, a language code, clean UTF-8
  * texts, a name in English, and valid status and IDs where stated; that a
- * refused document says why; and that the counts add up. */
+ * refused document says why; that the counts add up; and, as rms_fhir.h
+ * promises, that each term written back as a concept (rms_fhir_concept, as
+ * the API does) reads back to the same texts and fields. */
 #include "config.h"
 
 #include "fuzz.h"
 #include "http_parse.h"
 #include "mem.h"
 #include "rms_fhir.h"
+#include "rms_snapshot.h"
 
 struct seen {
 	const char *list; /* the last list announced */
 	unsigned long lists, records, rejects;
+	struct rms_term_in *recs; /* every record, in order (strings in the arena) */
+	size_t nrecs, cap;
 };
 
 static int on_list(void *ctx, const struct rms_list_in *l)
@@ -47,6 +52,13 @@ static int on_term(void *ctx, const struct rms_term_in *t)
 		fuzz_assert(*v || k == RMS_DESCRIPTION, "an empty %s", rms_kind_names[k]);
 	}
 	fuzz_assert(texts >= 1, "a record without any text");
+	if (g->nrecs == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 64;
+		g->recs = realloc(g->recs, g->cap * sizeof *g->recs);
+		if (!g->recs)
+			abort();
+	}
+	g->recs[g->nrecs++] = *t;
 	return 0;
 }
 
@@ -56,6 +68,41 @@ static void on_reject(void *ctx, unsigned long line, const char *why)
 	(void)line;
 	fuzz_assert(why && *why, "a rejection without a reason");
 	g->rejects++;
+}
+
+/* The term of records [from, to) (one concept and its designations). */
+static json_t *snapshot(const struct seen *g, size_t from, size_t to)
+{
+	const struct rms_term_in **recs = malloc((to - from) * sizeof *recs);
+	if (!recs)
+		abort();
+	for (size_t i = from; i < to; i++)
+		recs[i - from] = &g->recs[i];
+	json_t *snap = rms_snapshot_merge(NULL, recs, to - from);
+	free(recs);
+	return snap;
+}
+
+/* The term as a concept of a CodeSystem of its list reads back to itself. */
+static void check_round_trip(struct arena *a, const json_t *snap)
+{
+	const char *list = json_string_value(json_object_get(snap, "list"));
+	json_t *cs = json_pack("{s:s, s:s, s:[o]}", "resourceType", "CodeSystem", "url",
+			       arena_printf(a, "https://spor.ema.europa.eu/v1/lists/%s", list), "concept",
+			       rms_fhir_concept(snap));
+	char *text = json_dumps(cs, 0);
+	struct seen back = {0};
+	struct rms_sink sink = {&back, on_list, on_term, on_reject, NULL};
+	struct rms_fhir_stats st;
+	char err[512];
+	fuzz_assert(rms_fhir_read(a, text, strlen(text), &sink, &st, err, sizeof err) == 0 && back.nrecs >= 1,
+		    "the concept written reads not: %s", err);
+	json_t *again = snapshot(&back, 0, back.nrecs);
+	fuzz_assert(json_equal(again, snap), "a term changes through rms_fhir_concept and back: %s", text);
+	json_decref(again);
+	free(back.recs);
+	free(text);
+	json_decref(cs);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -71,9 +118,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    g.lists);
 		fuzz_assert(st.rejected == g.rejects, "rejections miscounted");
 		fuzz_assert(st.concepts <= g.records, "%lu concepts but %lu records", st.concepts, g.records);
+		/* A concept's records follow each other: its own, then its designations. */
+		for (size_t from = 0, to; from < g.nrecs; from = to) {
+			for (to = from + 1; to < g.nrecs && strcmp(g.recs[to].id, g.recs[from].id) == 0; to++)
+				;
+			json_t *snap = snapshot(&g, from, to);
+			check_round_trip(a, snap);
+			json_decref(snap);
+		}
 	} else {
 		fuzz_assert(*err, "a refused document without a message");
 	}
+	free(g.recs);
 	arena_free(a);
 	free(s);
 	return 0;
