@@ -57,11 +57,11 @@ failures_other_than() {
     awk -v s="$1" -v o="$2" -v a="$3" -v b="$4" \
         '$1 >= a && $1 < b && $2 != 200 && ($2 != s || $3 != o) { f++ } END { print f + 0 }' "$load_out"
 }
-# When failures happened, from T0 in buckets of 100 ms: "+0.0 s to +4.3 s
-# (43 buckets of 100 ms with failures)".
+# When failures happened, from T0 in buckets of 100 ms: "+0.3 s to +5.1 s,
+# in 48 of its 100 ms buckets".
 timeline() {
     awk -v t0="$1" '$2 != 200 { k = int(($1 - t0) * 10); if (!n++) first = k; last = k; if (!(k in seen)) { seen[k]; b++ } }
-        END { if (n) printf "+%.1f s to +%.1f s (%d buckets of 100 ms with failures)\n", first / 10, last / 10, b; else print "none" }' "$load_out"
+        END { if (n) printf "+%.1f s to +%.1f s, in %d of its 100 ms buckets\n", first / 10, last / 10, b; else print "none" }' "$load_out"
 }
 # report NAME FAULT-START FAULT-END: the figures of one step.
 report() {
