@@ -95,6 +95,8 @@ int ctl_gendata_orgs(struct db *db, long long n, bool tty)
 		json_t *org = organisation(i, &seq);
 		rc = oms_store_org(s, org, why, sizeof why) == 0 ? 0 : -1;
 		json_decref(org);
+		if (rc == 0 && i % 500 == 0)
+			rc = oms_store_checkpoint(s);
 		if (tty && (i % 1000 == 0 || i == n))
 			ctl_progress_bar("orgs", (size_t)i, (size_t)n);
 	}

@@ -1,9 +1,8 @@
 /* sporctl import oms FILE|URL: read organisations and locations (the EMA's
  * "Export All Organisations" CSV or the portal's JSON, docs/oms-import.md)
- * and write them in transactions of OMS_BATCH organisations, while
- * reading.  Prints progress on a terminal and a summary; exit 0 when every
- * row was imported, 3 when some were rejected, 1 on failure (the batch in
- * progress rolled back). */
+ * and write them, while reading, in one transaction.  Prints progress on a
+ * terminal and a summary; exit 0 when every row was imported, 3 when some
+ * were rejected, 1 on failure (nothing written). */
 #include "config.h"
 
 #include <stdio.h>
@@ -58,7 +57,7 @@ static int import(struct db *db, const char *source, const char *data, size_t le
 	if (oms_store_close(im->store, rc == 0, &ss) < 0 || rc < 0) {
 		if (rc < 0 && *err)
 			fprintf(stderr, "sporctl: %s: %s\n", source, err);
-		fprintf(stderr, "sporctl: import failed; the batch in progress was rolled back\n");
+		fprintf(stderr, "sporctl: import failed; nothing was written\n");
 		return -1;
 	}
 	printf("%s: %s: %lu %s, %lu rejected\n", source, json ? "OMS JSON" : "OMS export (CSV)", st.rows,

@@ -15,7 +15,6 @@
 
 struct oms_store {
 	struct db *db;
-	unsigned in_batch;
 	bool failed;
 	bool callers_tx; /* the transaction is the caller's to end */
 	struct oms_store_stats stats;
@@ -158,12 +157,15 @@ int oms_store_org(struct oms_store *s, const json_t *org, char *why, size_t whys
 	}
 	free(record);
 	arena_free(a);
-	if (rc >= 0 && ++s->in_batch == OMS_BATCH && !s->callers_tx) {
-		s->in_batch = 0;
-		rc = db_commit(s->db) < 0 || db_begin(s->db) < 0 ? -1 : rc;
-	}
 	s->failed = rc < 0;
 	return rc;
+}
+
+int oms_store_checkpoint(struct oms_store *s)
+{
+	if (s->failed || s->callers_tx || db_commit(s->db) < 0 || db_begin(s->db) < 0)
+		return s->failed = true, -1;
+	return 0;
 }
 
 int oms_store_close(struct oms_store *s, bool ok, struct oms_store_stats *stats)

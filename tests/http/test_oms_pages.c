@@ -250,6 +250,53 @@ static void test_import(void)
 		diag("got \"%s\", want \"%s\"", got, want);
 }
 
+/* An import is one transaction: one that fails at its very end (the
+ * statistics row, written last, held by another session) leaves every
+ * organisation as it was, not the first of its 600 written. */
+static void test_all_or_nothing(void)
+{
+	char path[4200], args[4400], header[4096] = "";
+	snprintf(path, sizeof path, "%s/good.csv", fixtures);
+	FILE *in = fopen(path, "r");
+	if (!in || !fgets(header, sizeof header, in))
+		header[0] = 0;
+	if (in)
+		fclose(in);
+	snprintf(path, sizeof path, "%s/tmp/oms-all-or-nothing.csv", getenv("SPOR_VAR"));
+	FILE *f = fopen(path, "w");
+	if (!ok(f && *header, "a CSV export of 600 new organisations is written")) {
+		if (f)
+			fclose(f);
+		return;
+	}
+	fputs(header, f);
+	for (int i = 1; i <= 600; i++)
+		fprintf(f, "ORG-4000%05d,All or nothing %d,,Industry,,ACTIVE,2024-03-01 10:00:00,,,,,,,,LOC-4001%05d,"
+			   "Street %d,,,,,10115,Berlin,,,DE,Germany,,,de,,,ACTIVE,2024-03-01 10:00:00,\n",
+			i, i, i, i);
+	fclose(f);
+	snprintf(args, sizeof args, "import oms '%s'", path);
+	char *before = oms_state();
+	dbtest_execf(my, "SET GLOBAL innodb_lock_wait_timeout = 1");
+	dbtest_execf(my, "START TRANSACTION");
+	dbtest_value(my, "SELECT id FROM oms_stats WHERE id = 1 LOCK IN SHARE MODE");
+	int rc = sporctl(args);
+	dbtest_execf(my, "COMMIT");
+	dbtest_execf(my, "SET GLOBAL innodb_lock_wait_timeout = DEFAULT");
+	is_int(rc, 1, "an import of 600 organisations that fails at its end exits 1");
+	char *after = oms_state();
+	ok(strcmp(before, after) == 0, "and leaves every organisation and derived table as it was");
+	ok(sporctl(args) == 0 && count_sql("SELECT COUNT(*) FROM oms_organisations WHERE id BETWEEN 400000001 AND 400000600") == 600,
+	   "imported again, all 600 organisations are in");
+	/* Out again, so that the later tests see the fixtures only. */
+	dbtest_execf(my, "DELETE FROM oms_organisations WHERE id BETWEEN 400000001 AND 400000600");
+	snprintf(args, sizeof args, "import oms '%s/good.csv'", fixtures);
+	sporctl(args);
+	free(before);
+	free(after);
+	unlink(path);
+}
+
 /* ---- /oms/organisations ---- */
 
 /* Visit the search page before anything is imported, so that every worker
@@ -862,6 +909,7 @@ int main(void)
 	time_t primed = prime_workers();
 	test_import();
 	test_fresh_after_import(primed);
+	test_all_or_nothing();
 	test_search();
 	test_organisation();
 	test_location();
