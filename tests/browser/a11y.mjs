@@ -20,14 +20,16 @@ import { journey } from './journey.mjs';
 import { mainPages, setUp, visit } from './pages.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const require = createRequire(import.meta.url);
-// Evaluated through the DevTools protocol, which the pages' Content
-// Security Policy (no inline script) does not apply to.
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const vnuJar = String(require('vnu-jar'));
 const htmlDir = join(dirname(fileURLToPath(import.meta.url)), 'out', 'html');
 
 await journey('oms', async ({ page, base, ok }) => {
+  // Found here, not on loading: with no portal to test (make distcheck's
+  // copy, without node_modules) the test skips before.
+  const require = createRequire(import.meta.url);
+  // Evaluated through the DevTools protocol, which the pages' Content
+  // Security Policy (no inline script) does not apply to.
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const vnuJar = String(require('vnu-jar'));
   const start = Date.now(), took = (what) => console.log(`# ${what}: ${((Date.now() - start) / 1000).toFixed(1)} s`);
   const { pages, ids } = await setUp(page, base);
   took('accounts and records made');
