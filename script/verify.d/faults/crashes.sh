@@ -98,7 +98,57 @@ approval_crash organisation "oms_organisations oms_org_names oms_org_identifiers
 load_stop
 check "approval crash: no failed public request" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
 
-say "==> 5b. sporctl killed in the middle of an import"
+# import_crash WHAT COUNT-SQL EXPECTED TABLES -- SPORCTL-ARGS...: sporctl
+# killed five times once it has written a random number of rows, then run
+# to its end.  After each kill the TABLES must be exactly as before or as
+# after; at the end COUNT-SQL must give EXPECTED.
+import_crash() {
+    local what=$1 count_sql=$2 expected=$3 tables=$4 k goal rows importer before after imported counted
+    local states=() killed_at=()
+    shift 5
+    load_start "$what-import"
+    before=$(checksum $tables)
+    for k in 1 2 3 4 5; do
+        # A command, not a function: $! is then sporctl's own pid.
+        "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" "$@" >"$faults/$what-import-$k.log" 2>&1 &
+        importer=$!
+        # Killed once it has written a random number of rows, early enough
+        # in its 20,000 or more for a loaded machine (innodb_trx lags by
+        # 0.1 s, and each look takes a client's start).
+        goal=$((300 + RANDOM % 6000))
+        rows=0
+        while kill -0 "$importer" 2>/dev/null && [ "$rows" -lt "$goal" ]; do
+            rows=$(sql "SELECT COALESCE(MAX(trx_rows_modified), 0) FROM information_schema.innodb_trx")
+        done
+        kill -KILL "$importer" 2>/dev/null || true
+        wait "$importer" 2>/dev/null && rows=done
+        killed_at+=("$rows")
+        settled
+        states+=("$(checksum $tables)")
+    done
+    imported=0
+    "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" "$@" >"$faults/$what-import.log" 2>&1 || imported=$?
+    after=$(checksum $tables)
+    counted=$(sql "$count_sql")
+    load_stop
+    before_after() {
+        local s n_before=0 n_after=0
+        for s in "${states[@]}"; do
+            if [ "$s" = "$before" ]; then n_before=$((n_before + 1))
+            elif [ "$s" = "$after" ]; then n_after=$((n_after + 1))
+            else return 1; fi
+        done
+        say "  5 imports killed after writing ${killed_at[*]} rows: $n_before left the data as before, $n_after as after"
+    }
+    mid_write() { ! printf '%s\n' "${killed_at[@]}" | grep -qx done; }
+    check "$what import crash: each of 5 imports killed in the middle of its writes" mid_write
+    check "$what import crash: after each of 5 kills the data is exactly as before or as after" before_after
+    check "$what import crash: then a full import succeeds, every record counted ($counted)" \
+        test "$imported/$counted/$([ "$after" != "$before" ] && echo changed)" = "0/$expected/changed"
+    check "$what import crash: no failed public request" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
+}
+
+say "==> 5b. sporctl killed in the middle of an RMS import"
 # A large export made from a real one: list 200000000006's English, French
 # and German rows, 25 times over, as a new list of some 2,250 terms.
 awk -v copies=25 '
@@ -115,47 +165,18 @@ awk -v copies=25 '
         }
         rec = ""
     }' "$SPOR_ROOT/../shared/data/rms/200000000006.csv" >"$faults/big.csv"
-load_start import
-tables="rms_lists rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions"
-# A command, not a function: $! is then sporctl's own pid.
-import_big=("$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" import rms --list-name "Generated dose forms" "$faults/big.csv")
-before=$(checksum $tables)
-states=()
-killed_at=()
-for k in 1 2 3 4 5; do
-    "${import_big[@]}" >"$faults/import-$k.log" 2>&1 &
-    importer=$!
-    # Killed once it has written a random number of rows, early enough in
-    # its some 25,000 for a loaded machine (innodb_trx lags by 0.1 s, and
-    # each look takes a client's start).
-    goal=$((300 + RANDOM % 6000))
-    rows=0
-    while kill -0 "$importer" 2>/dev/null && [ "$rows" -lt "$goal" ]; do
-        rows=$(sql "SELECT COALESCE(MAX(trx_rows_modified), 0) FROM information_schema.innodb_trx")
-    done
-    kill -KILL "$importer" 2>/dev/null || true
-    wait "$importer" 2>/dev/null && rows=done
-    killed_at+=("$rows")
-    settled
-    states+=("$(checksum $tables)")
-done
-imported=0
-"${import_big[@]}" >"$faults/import.log" 2>&1 || imported=$?
-after=$(checksum $tables)
-terms=$(sql "SELECT CONCAT(COUNT(*), '/', (SELECT term_count FROM rms_lists WHERE id = 290000000001)) FROM rms_terms WHERE list_id = 290000000001")
-load_stop
-before_after() {
-    local s n_before=0 n_after=0
-    for s in "${states[@]}"; do
-        if [ "$s" = "$before" ]; then n_before=$((n_before + 1))
-        elif [ "$s" = "$after" ]; then n_after=$((n_after + 1))
-        else return 1; fi
-    done
-    say "  5 imports killed after writing ${killed_at[*]} rows: $n_before left the data as before, $n_after as after"
-}
-mid_write() { ! printf '%s\n' "${killed_at[@]}" | grep -qx done; }
-check "import crash: each of 5 imports killed in the middle of its writes" mid_write
-check "import crash: after each of 5 kills the lists and terms are exactly as before or as after" before_after
-check "import crash: then a full import succeeds, every term counted ($terms)" \
-    test "$imported/$terms/$([ "$after" != "$before" ] && echo changed)" = "0/2250/2250/changed"
-check "import crash: no failed public request" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
+import_crash RMS "SELECT CONCAT(COUNT(*), '/', (SELECT term_count FROM rms_lists WHERE id = 290000000001))
+                  FROM rms_terms WHERE list_id = 290000000001" 2250/2250 \
+    "rms_lists rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions" \
+    -- import rms --list-name "Generated dose forms" "$faults/big.csv"
+
+say "==> 5c. sporctl killed in the middle of an OMS import"
+# 3,000 new organisations with two locations each, in the EMA's export
+# layout (the header of the tests' fixture).
+awk -v n=3000 'NR == 1 { print; for (i = 1; i <= n; i++) for (j = 1; j <= 2; j++)
+        printf "ORG-5%08d,Generated Pharma %d GmbH,GP%d,Industry,Large,ACTIVE,2024-03-01 10:00:00,,,,,,,,LOC-5%08d,Musterstraße %d,,,,,10115,Berlin,,Berlin,DE,Germany,52.52,13.40,de,,,ACTIVE,2024-03-01 10:00:00,\n",
+            i, i, i, 2 * i + j, j }' "$SPOR_ROOT/tests/fixtures/oms/good.csv" >"$faults/orgs.csv"
+import_crash OMS "SELECT CONCAT(COUNT(*), '/', (SELECT COUNT(*) FROM oms_locations WHERE id > 500000000))
+                  FROM oms_organisations WHERE id > 500000000" 3000/6000 \
+    "oms_organisations oms_locations oms_org_names oms_org_identifiers oms_merged oms_org_words oms_stats" \
+    -- import oms "$faults/orgs.csv"
