@@ -162,7 +162,9 @@ void api_error(struct req *r, int status)
 		json_object_set_new(e, "parameter", json_string(r->err_param));
 	if (r->err_reason)
 		json_object_set_new(e, "reason", json_string(r->err_reason));
-	char *text = json_dumps(json_pack("{s:o}", "error", e), JSON_COMPACT);
+	json_t *doc = json_pack("{s:o}", "error", e);
+	char *text = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
 	r->body.len = 0;
 	buf_puts(&r->body, text ? text : "{}");
 	free(text);

@@ -23,6 +23,23 @@
 #include "mem.h"
 #include "prefork.h"
 
+/* A worker ends with _exit (its parent's atexit handlers are not its own),
+ * which skips LeakSanitizer's check at exit: a sanitizer build runs it
+ * explicitly once the worker has freed what it holds. */
+#if defined(__SANITIZE_ADDRESS__)
+#define WORKER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) /* clang's way to say it */
+#define WORKER_ASAN 1
+#endif
+#endif
+#ifdef WORKER_ASAN
+#include <sanitizer/lsan_interface.h>
+#define WORKER_LEAK_CHECK() __lsan_do_leak_check()
+#else
+#define WORKER_LEAK_CHECK() ((void)0)
+#endif
+
 enum { WORKERS_MAX = 256 };
 
 struct slot {
@@ -200,6 +217,7 @@ static void worker_main(int listen_fd, const struct prefork_ops *ops, void *ctx,
 			break;
 	}
 	ops->worker_done(w);
+	WORKER_LEAK_CHECK();
 	_exit(0);
 }
 
