@@ -71,15 +71,20 @@ sqlmap_found() {
 	[ "$candidates" -gt "$rejected" ]
 }
 sqlmap_finds() { sqlmap_found "$1" >/dev/null; }
-# sqlmap_clean DIR REQUESTS: sqlmap finished its tests, found nothing, and
-# really sent its payloads to the programs (a scan that stopped at the
-# first request, or that a rate limit or a lockout answered, proves nothing).
+# sqlmap_clean DIR REQUESTS: sqlmap finished its tests, found nothing, no
+# payload got a server error, and the payloads really reached the programs
+# (a scan that stopped at the first request, or that a rate limit or a
+# lockout answered, proves nothing).
 sqlmap_clean() {
 	if sqlmap_found "$1" >&2; then
 		say "  see $1/out.log"; return 1
 	fi
 	if grep -q '^HTTP response \[#[0-9]*\] (429' "$1/traffic.log"; then
 		say "  answers 429 (rate limit or sign-in lockout): see $1/traffic.log"; return 1
+	fi
+	# Hostile input gets a clear 4xx, never a server error.
+	if grep -q '^HTTP response \[#[0-9]*\] (5' "$1/traffic.log"; then
+		say "  server errors (5xx): see $1/traffic.log"; return 1
 	fi
 	if ! grep -q 'all tested parameters do not appear to be injectable' "$1/out.log"; then
 		grep -E 'CRITICAL|ERROR' "$1/out.log" | tail -3 >&2; return 1
