@@ -156,7 +156,7 @@ static void test_resources(void)
 	ok(r.status == 200 && json_array_size(json_object_get(doc, "locations")) >= 2, "an organisation with its locations");
 	json_decref(doc);
 	resp_free(&r);
-	get_json("/api/v1/organisations/ORG-100000099", NULL, &r);
+	json_decref(get_json("/api/v1/organisations/ORG-100000099", NULL, &r));
 	char *location = header(&r, "Location");
 	ok(r.status == 301 && location && strcmp(location, "/api/v1/organisations/ORG-100000001") == 0,
 	   "a merged ID: 301 to the record it was merged into");
@@ -196,28 +196,28 @@ static void test_errors(void)
 static void test_conditional(void)
 {
 	struct resp r;
-	get_json("/api/v1/lists/100000000002", NULL, &r);
+	json_decref(get_json("/api/v1/lists/100000000002", NULL, &r));
 	char *etag = header(&r, "ETag");
 	ok(etag && etag[0] == '"' && strlen(etag) > 10, "an ETag (%s)", etag ? etag : "none");
 	resp_free(&r);
 	char cond[128];
 	snprintf(cond, sizeof cond, "If-None-Match: %s", etag ? etag : "\"x\"");
-	get_json("/api/v1/lists/100000000002", cond, &r);
+	json_decref(get_json("/api/v1/lists/100000000002", cond, &r));
 	ok(r.status == 304 && r.body_len == 0, "the same ETag again: 304, no body");
 	resp_free(&r);
-	get_json("/api/v1/lists/100000000002", "If-None-Match: \"stale\"", &r);
+	json_decref(get_json("/api/v1/lists/100000000002", "If-None-Match: \"stale\"", &r));
 	ok(r.status == 200 && r.body_len > 0, "another ETag: 200 with the body");
 	resp_free(&r);
 	free(etag);
-	get_json("/api/v1/organisations/ORG-100000001", NULL, &r);
+	json_decref(get_json("/api/v1/organisations/ORG-100000001", NULL, &r));
 	char *modified = header(&r, "Last-Modified");
 	ok(modified && strstr(modified, " GMT"), "a Last-Modified (%s)", modified ? modified : "none");
 	resp_free(&r);
 	snprintf(cond, sizeof cond, "If-Modified-Since: %s", modified ? modified : "x");
-	get_json("/api/v1/organisations/ORG-100000001", cond, &r);
+	json_decref(get_json("/api/v1/organisations/ORG-100000001", cond, &r));
 	ok(r.status == 304, "If-Modified-Since that date: 304");
 	resp_free(&r);
-	get_json("/api/v1/organisations/ORG-100000001", "If-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT", &r);
+	json_decref(get_json("/api/v1/organisations/ORG-100000001", "If-Modified-Since: Mon, 01 Jan 2001 00:00:00 GMT", &r));
 	ok(r.status == 200 && r.body_len > 0, "an older date: 200 with the body");
 	resp_free(&r);
 	free(modified);
@@ -397,7 +397,7 @@ static void test_fhir_oms(void)
 static void test_docs(void)
 {
 	struct resp r;
-	get_json("/api", "Accept: text/html", &r);
+	json_decref(get_json("/api", "Accept: text/html", &r));
 	int examples = 0, working = 0;
 	for (const char *at = r.body ? strstr(r.body, "curl -s '") : NULL; at; at = strstr(at + 1, "curl -s '")) {
 		const char *url = at + 9, *end = strchr(url, '\'');

@@ -51,7 +51,7 @@ int main(void)
 	ok(st == 404 && b && strcmp(b, "HIT") != 0, "error pages are not cached");
 	free(a);
 	free(b);
-	cache_status("/rms/lists/900000000001/export.csv", NULL, &st);
+	free(cache_status("/rms/lists/900000000001/export.csv", NULL, &st));
 	b = cache_status("/rms/lists/900000000001/export.csv", NULL, &st);
 	ok(b && strcmp(b, "HIT") != 0, "exports are not cached");
 	free(b);
