@@ -11,14 +11,8 @@
 /* Under AddressSanitizer what a chunk has not handed out stays poisoned and
  * every allocation is followed by a red zone: reading or writing past an
  * arena allocation is then reported like a heap overflow, not lost inside
- * the chunk.  (gcc says __SANITIZE_ADDRESS__, clang __has_feature.) */
-#if defined(__SANITIZE_ADDRESS__)
-#define SPOR_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SPOR_ASAN 1
-#endif
-#endif
+ * the chunk. */
+#include "asan.h"
 #ifdef SPOR_ASAN
 #include <sanitizer/asan_interface.h>
 enum { REDZONE = 16 };

@@ -26,14 +26,8 @@
 /* A worker ends with _exit (its parent's atexit handlers are not its own),
  * which skips LeakSanitizer's check at exit: a sanitizer build runs it
  * explicitly once the worker has freed what it holds. */
-#if defined(__SANITIZE_ADDRESS__)
-#define WORKER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) /* clang's way to say it */
-#define WORKER_ASAN 1
-#endif
-#endif
-#ifdef WORKER_ASAN
+#include "asan.h"
+#ifdef SPOR_ASAN
 #include <sanitizer/lsan_interface.h>
 #define WORKER_LEAK_CHECK() __lsan_do_leak_check()
 #else
