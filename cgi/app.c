@@ -14,6 +14,7 @@
 #include "db.h"
 #include "log.h"
 #include "prefork.h"
+#include "replica.h"
 #include "session.h"
 #include "tpl.h"
 
@@ -214,6 +215,11 @@ void app_handle(struct app *app, FCGX_Request *fr)
 	tpl_set_lang(app->tpl, "en");
 
 	int status = http_read(&r);
+	/* The one place a request's connection is chosen.  Statements are
+	 * cached per connection (db.c), so whichever it is prepares its own. */
+	app->db = app->primary;
+	if (!status && app->def->reads_replica)
+		app->db = replica_choose(app->replica, app->primary, r.arena, http_cookie_get(&r, GTID_COOKIE));
 	if (!status) {
 		app_set(&r, "Req.path", r.path);
 		status = dispatch(&r);
@@ -227,6 +233,8 @@ void app_handle(struct app *app, FCGX_Request *fr)
 	r.status = status;
 	if (status >= 400 && r.body.len == 0)
 		render_error(&r, status);
+	if (!app->def->reads_replica)
+		replica_after_write(&r);
 	http_send(&r);
 	if (db_end_request(app->db))
 		log_error("%s %s left a transaction open; rolled back", r.method, r.path);
@@ -260,7 +268,9 @@ static void *worker_init(void *ctx)
 	}
 	struct db_conf dc;
 	db_conf_from(&dc, app->conf, app->def->db_role);
-	app->db = db_new(&dc);
+	app->primary = app->db = db_new(&dc);
+	if (app->def->reads_replica && replica_conf(&dc, app->conf, app->def->db_role))
+		app->replica = replica_new(&dc, conf_int(app->conf, "db.replica.wait_ms", 500, 0, 10000));
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
 	app->public_seconds = (int)conf_int(app->conf, "cache.public_seconds", 60, 0, 86400);
@@ -285,7 +295,8 @@ static void worker_handle(void *w, FCGX_Request *req)
 static void worker_done(void *w)
 {
 	struct app *app = w;
-	db_free(app->db);
+	replica_free(app->replica);
+	db_free(app->primary);
 	tpl_close(app->tpl);
 	arena_free(app->arena);
 	conf_free(app->conf);

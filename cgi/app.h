@@ -12,6 +12,7 @@
 
 struct conf;
 struct db;
+struct replica;
 struct tpl;
 
 struct app_def {
@@ -21,6 +22,10 @@ struct app_def {
 	size_t body_max; /* bytes in an urlencoded body */
 	size_t upload_max; /* bytes in a multipart body, on routes with a file field; 0: none */
 	bool writes_sessions; /* may record visits (idle timeout); spor-public may not */
+	/* spor-public: reads from the replica of db.replica.* when there is one.
+	 * The other programs write, and after a write set the spor_gtid cookie
+	 * so that the visitor's next pages read their own change (replica.h). */
+	bool reads_replica;
 	int (*worker_start)(const struct conf *c); /* run in each new worker, or NULL; 0 or -1 */
 };
 
@@ -34,7 +39,9 @@ struct app {
 	const char *conf_path;
 	struct conf *conf;
 	struct tpl *tpl;
-	struct db *db;
+	struct db *db; /* this request's connection: the primary, or the replica */
+	struct db *primary;
+	struct replica *replica; /* NULL without db.replica.* (or when the program writes) */
 	struct arena *arena;
 	int lang_field; /* index of the "lang" field, or -1 */
 	int public_seconds; /* how long anonymous pages may be cached (cache.public_seconds) */

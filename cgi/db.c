@@ -22,6 +22,7 @@ struct db {
 	struct db_conf conf;
 	MYSQL_STMT *stmts[STMTS_MAX];
 	bool in_tx;
+	bool wrote; /* a statement changed rows during this request */
 	unsigned err;
 };
 
@@ -372,8 +373,11 @@ int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, con
 	va_end(ap);
 	if (!st)
 		return -1;
+	my_ulonglong n = mysql_stmt_affected_rows(st);
 	if (affected)
-		*affected = (unsigned long long)mysql_stmt_affected_rows(st);
+		*affected = (unsigned long long)n;
+	if (n > 0 && n != (my_ulonglong)-1)
+		db->wrote = true;
 	mysql_stmt_free_result(st);
 	return 0;
 }
@@ -440,8 +444,14 @@ static int tx(struct db *db, enum tx_step step)
 	return -1;
 }
 
+bool db_wrote(const struct db *db)
+{
+	return db->wrote;
+}
+
 bool db_end_request(struct db *db)
 {
+	db->wrote = false;
 	if (!db->in_tx)
 		return false;
 	db_rollback(db);

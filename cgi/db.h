@@ -68,6 +68,10 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
 
+/* True when a db_exec of this request changed rows (a write the primary's
+ * binary log records), until db_end_request. */
+bool db_wrote(const struct db *db);
+
 /* At the end of a request: roll back a transaction the handler left open.
  * True when there was one (a bug worth logging). */
 bool db_end_request(struct db *db);

@@ -137,4 +137,4 @@ static const struct route routes[] = {
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, AF__COUNT, F(AF_LANG)};
 
 const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, 11 * 1024 * 1024, true,
-					   account_worker_start};
+					   false, account_worker_start};

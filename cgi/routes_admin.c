@@ -84,4 +84,4 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, DF__COUNT, F(DF_LANG)};
 
-const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, 0, true, NULL};
+const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, 0, true, false, NULL};

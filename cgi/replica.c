@@ -1,0 +1,133 @@
+/* Choosing spor-public's connection per request, and the spor_gtid cookie
+ * that makes a visitor's own writes read back (see replica.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "mem.h"
+#include "replica.h"
+
+/* After the replica failed, the primary serves this long before the replica
+ * is tried again: one slow connection attempt every few seconds per worker,
+ * not one per request. */
+enum { RETRY_SECONDS = 5 };
+
+struct replica {
+	struct db *db;
+	long wait_ms;
+	time_t retry_at; /* while down: when to try again */
+	bool down;
+};
+
+/* The wait happens on the replica; a timeout or an error (NULL) means the
+ * request reads from the primary. */
+static struct db_sql q_wait = DB_SQL("SELECT MASTER_GTID_WAIT(?, ? / 1000)");
+/* Empty without a binary log (no replication): then there is nothing to wait for. */
+static struct db_sql q_pos = DB_SQL("SELECT @@gtid_binlog_pos");
+
+bool replica_gtid_ok(const char *s)
+{
+	if (!s || !*s || strlen(s) > GTID_MAX)
+		return false;
+	/* Each triple: three runs of 1 to 20 digits (a 64-bit sequence number
+	 * has 20), joined by '-'; triples joined by ','. */
+	for (;;) {
+		for (int part = 0; part < 3; part++) {
+			size_t n = strspn(s, "0123456789");
+			if (n == 0 || n > 20)
+				return false;
+			s += n;
+			if (part < 2 && *s++ != '-')
+				return false;
+		}
+		if (!*s)
+			return true;
+		if (*s++ != ',')
+			return false;
+	}
+}
+
+bool replica_conf(struct db_conf *dc, const struct conf *c, const char *role)
+{
+	const char *socket = conf_get(c, "db.replica.socket", NULL);
+	const char *host = conf_get(c, "db.replica.host", NULL);
+	if (!socket && !host)
+		return false;
+	/* Same database, same user: the grants replicate. */
+	db_conf_from(dc, c, role);
+	dc->socket = socket;
+	if (!socket) {
+		dc->host = host;
+		dc->port = (unsigned)conf_int(c, "db.replica.port", 3306, 1, 65535);
+	}
+	return true;
+}
+
+struct replica *replica_new(const struct db_conf *dc, long wait_ms)
+{
+	struct replica *rp = xcalloc(1, sizeof *rp);
+	rp->db = db_new(dc);
+	rp->wait_ms = wait_ms;
+	return rp;
+}
+
+void replica_free(struct replica *rp)
+{
+	if (!rp)
+		return;
+	db_free(rp->db);
+	free(rp);
+}
+
+/* Is the replica there?  The switches either way are logged once. */
+static bool reachable(struct replica *rp)
+{
+	time_t now = time(NULL);
+	if (rp->down && now < rp->retry_at)
+		return false;
+	if (db_connect(rp->db) < 0) {
+		if (!rp->down)
+			log_error("the database replica is unreachable: reading from the primary");
+		rp->down = true;
+		rp->retry_at = now + RETRY_SECONDS;
+		return false;
+	}
+	if (rp->down)
+		log_info("the database replica is back: reading from it again");
+	rp->down = false;
+	return true;
+}
+
+struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *a, const char *gtid)
+{
+	if (!rp || !reachable(rp))
+		return primary;
+	if (!replica_gtid_ok(gtid))
+		return rp->db; /* no cookie, or a forged one: nothing to wait for */
+	struct db_rows rows;
+	if (db_query(rp->db, a, &q_wait, &rows, "si", gtid, (long long)rp->wait_ms) < 0) {
+		/* The replica went away during the wait: the next request tries
+		 * to reconnect (and falls back if it cannot). */
+		return primary;
+	}
+	const char *v = db_get(&rows, 0, 0);
+	return v && strcmp(v, "0") == 0 ? rp->db : primary;
+}
+
+void replica_after_write(struct req *r)
+{
+	if (r->streamed || !db_wrote(r->app->db))
+		return;
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_pos, &rows, "") < 0)
+		return;
+	const char *pos = db_get(&rows, 0, 0);
+	if (replica_gtid_ok(pos))
+		http_cookie(r, GTID_COOKIE, pos, GTID_COOKIE_SECONDS);
+}
