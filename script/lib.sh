@@ -191,6 +191,8 @@ spor_programs_start() {
     for p in $SPOR_PROGRAMS; do spor_program_start "$p"; done
 }
 
+# SPOR_NGINX_TEMPLATE: another template than nginx/spor.conf.in (script/cluster
+# generates one from it with two servers in each upstream).
 spor_nginx_start() {
     local user_line="" access_log="$SPOR_LOG/nginx-access.log spor" web_user
     web_user=$(spor_web_user)
@@ -200,7 +202,7 @@ spor_nginx_start() {
         -e "s|@SRC@|$SPOR_ROOT|g" -e "s|@ERRORS@|$SPOR_BUILD/nginx/errors|g" -e "s|@PORT@|$SPOR_PORT|g" \
         -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@API_RATE@|${SPOR_API_RATE:-50}|g" \
         -e "s|@API_BURST@|${SPOR_API_BURST:-200}|g" \
-        "$SPOR_ROOT/nginx/spor.conf.in" >"$SPOR_VAR/nginx.conf"
+        "${SPOR_NGINX_TEMPLATE:-$SPOR_ROOT/nginx/spor.conf.in}" >"$SPOR_VAR/nginx.conf"
     say "==> starting nginx on 127.0.0.1:$SPOR_PORT"
     nginx -q -t -c "$SPOR_VAR/nginx.conf" -p "$SPOR_VAR" 2>"$SPOR_LOG/nginx-test.log" \
         || { cat "$SPOR_LOG/nginx-test.log" >&2; die "nginx configuration invalid"; }
