@@ -100,6 +100,9 @@ post() {
     curl -s -o /dev/null -w "$fmt" -b "$jar" -c "$jar" "${args[@]}" --data-urlencode "csrf_token=$token" "$base$path"
 }
 
+# script/verify cluster sources this file for the helpers above only.
+[ -z "${faults_helpers_only:-}" ] || return 0
+
 # script/verify faults [STEP...]: all of them, or those named.
 for step in "${@:-outages mail crashes}"; do
     for s in $step; do . "$SPOR_ROOT/script/verify.d/faults/$s.sh"; done
