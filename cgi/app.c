@@ -204,6 +204,24 @@ static long elapsed_us(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000L;
 }
 
+/* Forget all a first attempt at the request put in its answer and in the
+ * template data, so that it can be answered again. */
+static void response_reset(struct req *r)
+{
+	tpl_reset(r->app->tpl);
+	r->hdf = tpl_hdf(r->app->tpl);
+	tpl_set_lang(r->app->tpl, "en");
+	r->roles = ROLE_ANON;
+	r->user = (struct signed_in){0};
+	r->csrf = NULL;
+	r->status = 0;
+	r->content_type = r->cache_control = NULL;
+	r->nheaders = 0;
+	buf_init(&r->body, r->arena);
+	r->modified = 0;
+	r->err_param = r->err_reason = NULL;
+}
+
 void app_handle(struct app *app, FCGX_Request *fr)
 {
 	struct timespec t0;
@@ -221,6 +239,15 @@ void app_handle(struct app *app, FCGX_Request *fr)
 	if (!status && app->def->reads_replica)
 		app->db = replica_choose(app->replica, app->primary, r.arena, http_cookie_get(&r, GTID_COOKIE));
 	if (!status) {
+		app_set(&r, "Req.path", r.path);
+		status = dispatch(&r);
+	}
+	/* The replica went away in the middle of a read: nothing was sent yet,
+	 * so the request is answered again, from the primary. */
+	if (!r.streamed && app->db != app->primary && db_unreachable(app->db)) {
+		replica_lost(app->replica);
+		app->db = app->primary;
+		response_reset(&r);
 		app_set(&r, "Req.path", r.path);
 		status = dispatch(&r);
 	}

@@ -85,17 +85,21 @@ void replica_free(struct replica *rp)
 	free(rp);
 }
 
+void replica_lost(struct replica *rp)
+{
+	if (!rp->down)
+		log_error("the database replica is unreachable: reading from the primary");
+	rp->down = true;
+	rp->retry_at = time(NULL) + RETRY_SECONDS;
+}
+
 /* Is the replica there?  The switches either way are logged once. */
 static bool reachable(struct replica *rp)
 {
-	time_t now = time(NULL);
-	if (rp->down && now < rp->retry_at)
+	if (rp->down && time(NULL) < rp->retry_at)
 		return false;
 	if (db_connect(rp->db) < 0) {
-		if (!rp->down)
-			log_error("the database replica is unreachable: reading from the primary");
-		rp->down = true;
-		rp->retry_at = now + RETRY_SECONDS;
+		replica_lost(rp);
 		return false;
 	}
 	if (rp->down)

@@ -41,6 +41,10 @@ void replica_free(struct replica *rp);
  * the replica does not reach within its wait.  `rp` may be NULL. */
 struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *a, const char *gtid);
 
+/* The replica went away during a request: the primary serves from now on,
+ * until the replica is tried again a few seconds later. */
+void replica_lost(struct replica *rp);
+
 /* For the programs that write: when the request changed the database, set
  * the cookie with the primary's GTID position (none without a binary log). */
 void replica_after_write(struct req *r);
