@@ -4,11 +4,13 @@
 # cluster.setup) under a steady public load (faults/load.py):
 #   1. replication: the replica has the primary's data, spor-public reads
 #      from it, and its lag under a burst of writes is reported
-#   2. the replica stopped and started: reads keep working (from the
+#   2. read-your-writes: while the replica lags, a visitor who just signed
+#      in is seen signed in (spor_gtid), the replica alone does not see it
+#   3. the replica stopped and started: reads keep working (from the
 #      primary meanwhile), then return to the replica
-#   3. app host 1 killed (SIGKILL, all its programs): no failed request
+#   4. app host 1 killed (SIGKILL, all its programs): no failed request
 #      after the failover window, a signed-in session survives
-#   4. the primary restarted: writes answer the portal's 503 meanwhile,
+#   5. the primary restarted: writes answer the portal's 503 meanwhile,
 #      nothing half-written after, the replica catches up
 # The helpers (load_start, load_stop, tally, report, post...) are those of
 # script/verify faults.
@@ -80,7 +82,33 @@ check "replication: caught up after 2,000 organisations written under load" test
 check "replication: then identical again (CHECKSUM TABLE of every table)" same_data
 check "replication: no failed read during the writes" test "$(tally 0 9e99 | cut -d' ' -f2)" = 0
 
-say "==> 2. the replica stopped and started under load"
+say "==> 2. a visitor's own writes read back while the replica lags"
+pw=cluster-pass-$(date +%s)
+echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "visitor@cluster.example.org" >/dev/null
+cluster_replica_caught_up 30
+# The replica stops applying what it receives: from now on it lags behind
+# every write, as a busy replica would for a moment.
+replica_sql "STOP SLAVE SQL_THREAD"
+code=$(post "$faults/ryw.jar" /login "email=visitor@cluster.example.org" "password=$pw")
+cookie() { awk -v n="$1" '$6 == n { print $7 }' "$faults/ryw.jar"; }
+gtid=$(cookie spor_gtid)
+# signed_in_on_public COOKIES: does spor-public (reading the replica, or
+# the primary when the cookie says so) see the visitor's session?
+signed_in_on_public() {
+    curl -s -H "Cookie: $1" "$base/rms/lists" | grep -q 'action="/logout"'
+}
+check "read-your-writes: the sign-in ($code) sets spor_gtid to the primary's GTID position ($gtid)" \
+    test "$code/$gtid" = "303/$(sql "SELECT @@gtid_binlog_pos")"
+check "read-your-writes: with spor_gtid the next public page sees the new session (read from the primary)" \
+    signed_in_on_public "spor_session=$(cookie spor_session); spor_gtid=$gtid"
+check "read-your-writes: without it the lagging replica does not have the session yet" \
+    eval '! signed_in_on_public "spor_session=$(cookie spor_session)"'
+replica_sql "START SLAVE SQL_THREAD"
+check "read-your-writes: the replica catches up" cluster_replica_caught_up 30
+check "read-your-writes: then the replica alone sees the session" \
+    signed_in_on_public "spor_session=$(cookie spor_session)"
+
+say "==> 3. the replica stopped and started under load"
 load_start replica
 t_stop=$(now)
 mariadb-admin --no-defaults -S "$SPOR_REPLICA_SOCK" -uroot shutdown
@@ -103,9 +131,7 @@ check "replica stopped: no failed read from 0.5 s after it went, while down and 
 check "replica started: replication resumed and caught up" cluster_replica_caught_up 30
 check "replica started: spor-public reads from it again" reads_on_replica
 
-say "==> 3. app host 1 killed under load"
-pw=cluster-pass-$(date +%s)
-echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "visitor@cluster.example.org" >/dev/null
+say "==> 4. app host 1 killed under load"
 check "host killed: a visitor signs in before" \
     test "$(post "$faults/visitor.jar" /login "email=visitor@cluster.example.org" "password=$pw")" = 303
 # signed_in_pages N: N pages of the visitor's account, each 200 (signed out
@@ -138,7 +164,7 @@ cluster_host_start 1
 for _ in $(seq 1 100); do cluster_host_healthy 1 && break; sleep 0.1; done
 check "host killed: host 1 started again answers /healthz" cluster_host_healthy 1
 
-say "==> 4. the primary restarted under load"
+say "==> 5. the primary restarted under load"
 echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "writer@cluster.example.org" >/dev/null
 account=$(sql "SELECT id FROM accounts WHERE email = 'writer@cluster.example.org'")
 # The writer signs in over and over (each sign-in writes a session and
