@@ -112,13 +112,19 @@ import_crash() {
         # A command, not a function: $! is then sporctl's own pid.
         "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" "$@" >"$faults/$what-import-$k.log" 2>&1 &
         importer=$!
-        # Killed once it has written a random number of rows, early enough
-        # in its 20,000 or more for a loaded machine (innodb_trx lags by
-        # 0.1 s, and each look takes a client's start).
+        # Killed once it has written a random number of rows.  It is paused
+        # (SIGSTOP) for each look, since innodb_trx lags by 0.1 s and on an
+        # idle machine the writing runs faster than lookers can see: let it
+        # run 20 to 90 ms, stop it, count its rows, go on or kill it.
         goal=$((300 + RANDOM % 6000))
         rows=0
-        while kill -0 "$importer" 2>/dev/null && [ "$rows" -lt "$goal" ]; do
+        while kill -0 "$importer" 2>/dev/null; do
+            sleep "0.0$((2 + RANDOM % 8))"
+            kill -STOP "$importer" 2>/dev/null || break
+            sleep 0.15
             rows=$(sql "SELECT COALESCE(MAX(trx_rows_modified), 0) FROM information_schema.innodb_trx")
+            [ "$rows" -ge "$goal" ] && break
+            kill -CONT "$importer" 2>/dev/null || break
         done
         kill -KILL "$importer" 2>/dev/null || true
         wait "$importer" 2>/dev/null && rows=done
