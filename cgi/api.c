@@ -134,6 +134,18 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	return 200;
 }
 
+/* An error's document (taken) as the whole body of the answer, never cached. */
+static void error_body(struct req *r, json_t *doc, const char *type)
+{
+	char *text = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	r->body.len = 0;
+	buf_puts(&r->body, text ? text : "{}");
+	free(text);
+	r->content_type = type;
+	r->cache_control = "no-store";
+}
+
 void api_error(struct req *r, int status)
 {
 	if (api_format(r) == API_FHIR) {
@@ -148,13 +160,7 @@ void api_error(struct req *r, int status)
 		if (r->err_param)
 			json_object_set_new(json_array_get(json_object_get(oo, "issue"), 0), "expression",
 					    json_pack("[s]", r->err_param));
-		char *text = json_dumps(oo, JSON_COMPACT);
-		json_decref(oo);
-		r->body.len = 0;
-		buf_puts(&r->body, text ? text : "{}");
-		free(text);
-		r->content_type = "application/fhir+json";
-		r->cache_control = "no-store";
+		error_body(r, oo, "application/fhir+json");
 		return;
 	}
 	json_t *e = json_pack("{s:i, s:s}", "status", status, "message", http_reason(status));
@@ -162,14 +168,7 @@ void api_error(struct req *r, int status)
 		json_object_set_new(e, "parameter", json_string(r->err_param));
 	if (r->err_reason)
 		json_object_set_new(e, "reason", json_string(r->err_reason));
-	json_t *doc = json_pack("{s:o}", "error", e);
-	char *text = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	r->body.len = 0;
-	buf_puts(&r->body, text ? text : "{}");
-	free(text);
-	r->content_type = "application/json";
-	r->cache_control = "no-store";
+	error_body(r, json_pack("{s:o}", "error", e), "application/json");
 }
 
 const char *api_link(struct req *r, const char *path, const char *name, long long value)
