@@ -14,8 +14,10 @@ int ctl_import_oms(const struct conf *c, int argc, char **argv);
 int ctl_gendata(const struct conf *c, int argc, char **argv);
 int ctl_user(const struct conf *c, int argc, char **argv);
 int ctl_create_admin(const struct conf *c, int argc, char **argv);
-/* gen-data's organisations (ctl_gendata_oms.c). */
+/* sporctl user reset-2fa EMAIL (ctl_twofactor.c), on the operator's connection. */
 struct db;
+int ctl_reset_2fa(const struct conf *c, struct db *db, const char *email);
+/* gen-data's organisations (ctl_gendata_oms.c). */
 int ctl_gendata_orgs(struct db *db, long long n, bool tty);
 
 /* Shared by the importers (ctl_source.c). */

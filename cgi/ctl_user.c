@@ -1,6 +1,6 @@
-/* sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL,
- * and sporctl create-admin EMAIL: the operator's view of the portal's
- * accounts.  Locking and a new password
+/* sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL |
+ * reset-2fa EMAIL (ctl_twofactor.c), and sporctl create-admin EMAIL: the
+ * operator's view of the portal's accounts.  Locking and a new password
  * end the account's sessions; the new password is read from standard input
  * (asked twice, unechoed, on a terminal). */
 #include "config.h"
@@ -158,17 +158,20 @@ int ctl_user(const struct conf *c, int argc, char **argv)
 	const char *verb = argc ? argv[0] : "";
 	bool list = argc == 1 && strcmp(verb, "list") == 0;
 	bool one = argc == 2 && (strcmp(verb, "lock") == 0 || strcmp(verb, "unlock") == 0 ||
-				 strcmp(verb, "reset-password") == 0);
+				 strcmp(verb, "reset-password") == 0 || strcmp(verb, "reset-2fa") == 0);
+	bool help = argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0);
 	if (!list && !one) {
-		fprintf(stderr, "usage: sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL\n"
-				"  reset-password reads the new password from standard input.\n");
-		return 2;
+		fprintf(help ? stdout : stderr, "usage: sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL | reset-2fa EMAIL\n"
+				"  reset-password reads the new password from standard input;\n"
+				"  reset-2fa turns two-step sign-in off (the owner is mailed).\n");
+		return help ? 0 : 2;
 	}
 	struct db *db = owner(c);
 	struct arena *a = arena_new();
 	int rc = db_connect(db) < 0				  ? 1
 		 : list						  ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
 		 : strcmp(verb, "reset-password") == 0 ? new_password(c, db, argv[1])
+		 : strcmp(verb, "reset-2fa") == 0	  ? ctl_reset_2fa(c, db, argv[1])
 							  : set_status(db, verb, argv[1]);
 	arena_free(a);
 	db_free(db);

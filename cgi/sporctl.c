@@ -22,8 +22,9 @@ static const struct command commands[] = {
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
-	{"user", "list | lock EMAIL | unlock EMAIL | reset-password EMAIL",
-	 "list accounts, lock or unlock one, set a new password (from standard input); both end its sessions",
+	{"user", "list | lock EMAIL | unlock EMAIL | reset-password EMAIL | reset-2fa EMAIL",
+	 "list accounts, lock or unlock one, set a new password (from standard input): both end its sessions;"
+	 " turn two-step sign-in off for one who lost their authenticator (the owner is mailed)",
 	 ctl_user},
 	{"create-admin", "EMAIL", "make an administrator: a new active account or an existing one (password from standard input)",
 	 ctl_create_admin},

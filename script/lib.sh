@@ -79,6 +79,8 @@ CONF
     mkdir -p "$SPOR_VAR/uploads"
     # The key of the CSRF tokens, also into an older configuration.
     grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
+    # The key that seals the TOTP secrets of two-step sign-in (spor-account's alone).
+    grep -q '^twofactor.key' "$SPOR_CONF" || echo "twofactor.key = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
 }
 spor_config_write() {
     local pw_public pw_account pw_admin
