@@ -32,7 +32,7 @@ def:content() ?>
   <svg class="qr" role="img" aria-labelledby="qr-title" viewBox="0 0 <?cs var:Page.qr.size ?> <?cs var:Page.qr.size ?>" shape-rendering="crispEdges"><title id="qr-title"><?cs var:Lang.twofactor.qr_label ?></title><rect width="<?cs var:Page.qr.size ?>" height="<?cs var:Page.qr.size ?>" fill="#fff"/><path fill="#000" d="<?cs each:q = Page.qr.runs ?>M<?cs var:q.x ?> <?cs var:q.y ?>h<?cs var:q.w ?>v1h-<?cs var:q.w ?>z<?cs /each ?>"/></svg>
   <p><?cs var:Lang.twofactor.manual ?></p>
   <dl class="facts secret">
-   <div><dt><?cs var:Lang.twofactor.key ?></dt><dd><code id="totp-secret"><?cs var:Page.secret ?></code></dd></div>
+   <div><dt><?cs var:Lang.twofactor.key ?></dt><dd><code id="totp-secret" class="key"><?cs loop:i = 0, string.length(Page.secret) - 1, 4 ?><?cs if:i > 0 ?><wbr><?cs /if ?><span><?cs var:string.slice(Page.secret, i, i + 4) ?></span><?cs /loop ?></code></dd></div>
    <div><dt><?cs var:Lang.twofactor.key_kind ?></dt><dd><?cs var:Lang.twofactor.key_kind_value ?></dd></div>
    <div><dt><?cs var:Lang.twofactor.uri ?></dt><dd><code id="totp-uri"><?cs var:Page.uri ?></code></dd></div>
   </dl></li>

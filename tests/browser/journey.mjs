@@ -130,7 +130,7 @@ export async function codeFor(email) {
 // the recovery codes, which it answers with.
 export async function enrol(page, base) {
   await page.goto(base + '/account/two-factor');
-  const secret = (await page.locator('#totp-secret').innerText()).trim();
+  const secret = (await page.locator('#totp-secret').textContent()).trim();
   const uri = await page.locator('#totp-uri').innerText();
   const email = decodeURIComponent(uri.match(/^otpauth:\/\/totp\/[^:]*:([^?]*)/)[1]);
   secrets.set(email, { secret, lastStep: 0 });

@@ -76,8 +76,11 @@ export function mainPages(ids) {
     { as: 'user', name: 'two-step sign-in: turning it on, a wrong code', path: '/account/two-factor', status: 400,
       fill: { '#code': 'wrong' }, press: 'form[action="/account/two-factor"] button[type=submit]' },
     { as: 'user', name: 'two-step sign-in: the recovery codes', path: '/account/two-factor',
-      fill: { '#code': async (tab) => totp(await tab.locator('#totp-secret').innerText()) },
+      fill: { '#code': async (tab) => totp(await tab.locator('#totp-secret').textContent()) },
       press: 'form[action="/account/two-factor"] button[type=submit]' },
+    { as: 'user', name: 'two-step sign-in: on', path: '/account/two-factor' },
+    { as: 'user', name: 'two-step sign-in: turning it off, with errors', path: '/account/two-factor', status: 400,
+      fill: { '#current_password': 'not the password', '#code': '000000' }, press: 'button.button-danger' },
 
     { as: 'admin', name: 'console', path: '/admin' },
     { as: 'admin', name: 'role-request queue', path: '/admin/role-requests' },
@@ -87,9 +90,6 @@ export function mainPages(ids) {
     { as: 'admin', name: 'audit log', path: '/admin/audit' },
     { as: 'admin', name: 'change-request queue', path: '/admin/change-requests' },
     { as: 'admin', name: 'a change request', path: `/admin/change-requests/${ids.change}` },
-    { as: 'admin', name: 'two-step sign-in: on', path: '/account/two-factor' },
-    { as: 'admin', name: 'two-step sign-in: turning it off, with errors', path: '/account/two-factor', status: 400,
-      fill: { '#current_password': 'not the password', '#code': '000000' }, press: 'button.button-danger' },
   ];
 }
 

@@ -71,20 +71,24 @@ void authenticator_forget(const char *email)
 		*a->email = '\0';
 }
 
-/* The text of the element with this id (up to its '<'), into out. */
-static bool element_text(const char *html, const char *id, char *out, size_t size)
+bool authenticator_text(const char *html, const char *id, char *out, size_t size)
 {
 	char needle[64];
-	snprintf(needle, sizeof needle, "id=\"%s\">", id);
+	snprintf(needle, sizeof needle, "id=\"%s\"", id);
 	const char *at = html ? strstr(html, needle) : NULL;
-	if (!at)
-		return false;
-	at += strlen(needle);
-	size_t n = strcspn(at, "<");
-	if (n >= size)
-		return false;
-	snprintf(out, size, "%.*s", (int)n, at);
-	return true;
+	at = at ? strchr(at, '>') : NULL;
+	size_t n = 0;
+	for (const char *p = at ? at + 1 : ""; *p && strncmp(p, "</code", 6) != 0; p++) {
+		if (*p == '<') {
+			p = strchr(p, '>');
+			if (!p)
+				break;
+		} else if (n + 1 < size) {
+			out[n++] = *p;
+		}
+	}
+	out[n] = '\0';
+	return at && n > 0;
 }
 
 /* The account of the otpauth:// URI ("otpauth://totp/ISSUER:ACCOUNT?..."), percent-decoded. */
@@ -110,8 +114,8 @@ bool authenticator_enrol(struct visitor *v, char codes[256])
 	struct resp r;
 	char secret[64], uri[512], email[128], code[7], fields[32];
 	long shown = visitor_get(v, "/account/two-factor", &r);
-	bool found = shown == 200 && element_text(r.body, "totp-secret", secret, sizeof secret) &&
-		     element_text(r.body, "totp-uri", uri, sizeof uri) && uri_account(uri, email, sizeof email);
+	bool found = shown == 200 && authenticator_text(r.body, "totp-secret", secret, sizeof secret) &&
+		     authenticator_text(r.body, "totp-uri", uri, sizeof uri) && uri_account(uri, email, sizeof email);
 	resp_free(&r);
 	if (!found)
 		return false;

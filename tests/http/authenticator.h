@@ -16,6 +16,10 @@ struct visitor;
  * text, when `codes` is not NULL, into it (10 codes, a space after each). */
 bool authenticator_enrol(struct visitor *v, char codes[256]);
 
+/* The text of the <code> element with this id on an HTML page, its inner
+ * tags dropped (the key is shown in groups), into out.  False when absent. */
+bool authenticator_text(const char *html, const char *id, char *out, size_t size);
+
 /* The base32 secret remembered for `email`, or NULL. */
 const char *authenticator_secret(const char *email);
 
