@@ -30,12 +30,13 @@ static struct db_sql q_state = DB_SQL(
 	" (SELECT COUNT(*) FROM account_recovery_codes c WHERE c.account_id = a.id AND c.used_at IS NULL)"
 	" FROM accounts a LEFT JOIN account_totp t ON t.account_id = a.id WHERE a.id = ?");
 enum { S_EMAIL, S_NAME, S_HASH, S_SECRET, S_ENABLED, S_CODES_LEFT };
-/* A new secret to enrol replaces one not yet confirmed, never one in use. */
-static struct db_sql q_offer = DB_SQL(
-	"INSERT INTO account_totp (account_id, secret) VALUES (?, UNHEX(?))"
-	" ON DUPLICATE KEY UPDATE secret = IF(enabled_at IS NULL, VALUES(secret), secret), created_at = IF(enabled_at"
-	" IS NULL, UTC_TIMESTAMP(), created_at)");
-static struct db_sql q_offered = DB_SQL(
+/* A secret to enrol: a new one, or one in place of an offered one that no
+ * longer opens (twofactor.key changed); never in place of one in use. */
+static struct db_sql q_offer = DB_SQL("INSERT IGNORE INTO account_totp (account_id, secret) VALUES (?, UNHEX(?))");
+static struct db_sql q_offer_again = DB_SQL("UPDATE account_totp SET secret = UNHEX(?), created_at = UTC_TIMESTAMP()"
+					    " WHERE account_id = ? AND enabled_at IS NULL");
+static struct db_sql q_offered = DB_SQL("SELECT HEX(secret) FROM account_totp WHERE account_id = ? AND enabled_at IS NULL");
+static struct db_sql q_offered_lock = DB_SQL(
 	"SELECT HEX(secret) FROM account_totp WHERE account_id = ? AND enabled_at IS NULL FOR UPDATE");
 static struct db_sql q_enable = DB_SQL(
 	"UPDATE account_totp SET enabled_at = UTC_TIMESTAMP(), last_step = ? WHERE account_id = ? AND enabled_at IS NULL");
@@ -94,9 +95,16 @@ int twofactor_page(struct req *r)
 	unsigned char secret[TOTP_SECRET_BYTES];
 	const char *sealed = db_get(&me, 0, S_SECRET);
 	if (!sealed || twofactor_unseal(r, r->user.id, sealed, secret) < 0) {
+		struct db_rows stored;
 		const char *fresh = totp_secret_new(secret) ? twofactor_seal(r, r->user.id, secret) : NULL;
-		if (!fresh || db_exec(r->app->db, &q_offer, NULL, "ss", r->user.id, fresh) < 0)
+		if (!fresh ||
+		    (sealed ? db_exec(r->app->db, &q_offer_again, NULL, "ss", fresh, r->user.id)
+			    : db_exec(r->app->db, &q_offer, NULL, "ss", r->user.id, fresh)) < 0 ||
+		    db_query(r->app->db, r->arena, &q_offered, &stored, "s", r->user.id) < 0)
 			return 500;
+		/* What is stored: another tab may have offered one at the same moment. */
+		if (!stored.nrows || twofactor_unseal(r, r->user.id, db_get(&stored, 0, 0), secret) < 0)
+			return http_redirect(r, 303, "/account/two-factor");
 	}
 	return offer(r, db_get(&me, 0, S_EMAIL), secret, 200);
 }
@@ -119,7 +127,7 @@ int twofactor_enable(struct req *r)
 		return http_redirect(r, 303, "/account/two-factor"); /* on already, or nothing offered yet */
 	struct db *db = r->app->db;
 	unsigned char secret[TOTP_SECRET_BYTES];
-	if (db_begin(db) < 0 || db_query(db, r->arena, &q_offered, &offered, "s", r->user.id) < 0)
+	if (db_begin(db) < 0 || db_query(db, r->arena, &q_offered_lock, &offered, "s", r->user.id) < 0)
 		goto fail;
 	if (!offered.nrows || twofactor_unseal(r, r->user.id, db_get(&offered, 0, 0), secret) < 0) {
 		db_rollback(db);
