@@ -46,9 +46,20 @@ GRANT SELECT (account_id), UPDATE (subject) ON audit_log TO spor_account;
 GRANT SELECT ON v_session_favourites TO spor_account;
 GRANT SELECT ON rms_lists TO spor_account;
 GRANT SELECT ON oms_organisations TO spor_account;
-GRANT SELECT, INSERT, UPDATE ON role_requests TO spor_account;
-GRANT SELECT, INSERT, UPDATE ON change_requests TO spor_account;
-GRANT SELECT, INSERT ON change_request_events TO spor_account;
+-- Requests: the account program creates them with the columns that decide
+-- nothing (the status starts as SAVED or PENDING) and comments on them; the
+-- owner's moves and edits go through the procedures of migration 0009, which
+-- refuse any other status, so spor_account has no UPDATE on these tables.
+GRANT SELECT ON role_requests TO spor_account;
+GRANT INSERT (account_id, role_code, org_id, justification, document_name, document_sha256, document_size)
+  ON role_requests TO spor_account;
+GRANT EXECUTE ON PROCEDURE spor_role_request_withdraw TO spor_account;
+GRANT SELECT ON change_requests TO spor_account;
+GRANT INSERT (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed, justification, base_seq,
+              document_name, document_sha256, document_size) ON change_requests TO spor_account;
+GRANT EXECUTE ON PROCEDURE spor_cr_owner_write TO spor_account;
+GRANT SELECT ON change_request_events TO spor_account;
+GRANT INSERT (request_id, actor_id, to_status, comment) ON change_request_events TO spor_account;
 GRANT SELECT ON rms_terms TO spor_account;
 GRANT SELECT ON rms_term_versions TO spor_account;
 GRANT SELECT ON oms_locations TO spor_account;

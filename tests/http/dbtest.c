@@ -107,3 +107,13 @@ int dbtest_sporctl(const char *input, const char *args, const char *outfile)
 	int status = system(cmd);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+bool dbtest_import_demo(void)
+{
+	const char *src = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
+	char args[4200];
+	snprintf(args, sizeof args, "import rms '%s/db/demo/rms.json'", src);
+	bool rms = dbtest_sporctl(NULL, args, NULL) == 0;
+	snprintf(args, sizeof args, "import oms '%s/db/demo/oms.json'", src);
+	return rms && dbtest_sporctl(NULL, args, NULL) == 0;
+}

@@ -4,6 +4,7 @@
 #define SPOR_DBTEST_H
 
 #include <mysql.h>
+#include <stdbool.h>
 
 /* Connect as the configuration's db.<role> user ($SPOR_CONFIG); NULL on error. */
 MYSQL *dbtest_connect(const char *role);
@@ -23,5 +24,9 @@ const char *dbtest_value_long(MYSQL *my, const char *sql);
  * and its standard output and error written to `outfile` unless NULL.
  * Returns its exit status, or -1. */
 int dbtest_sporctl(const char *input, const char *args, const char *outfile);
+
+/* Import the demonstration data (db/demo/rms.json and oms.json) with
+ * sporctl; importing them again changes nothing.  True when both worked. */
+bool dbtest_import_demo(void);
 
 #endif
