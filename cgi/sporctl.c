@@ -26,8 +26,8 @@ static const struct command commands[] = {
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
 	{"user", "list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL",
-	 "list accounts, lock or unlock one, set a new password (from standard input; both end its sessions)\n"
-	 "      or another address; ACCOUNT is an email or #NUMBER (the first column of user list)",
+	 "list accounts; lock or unlock one, or set its password (from standard input), which end its sessions,\n"
+	 "      or its address; ACCOUNT is an email or #NUMBER (the first column of user list)",
 	 ctl_user},
 	{"create-admin", "EMAIL", "make an administrator: a new active account or an existing one (password from standard input)",
 	 ctl_create_admin},

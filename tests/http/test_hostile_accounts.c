@@ -133,10 +133,8 @@ static void test_lookalikes(void)
 	ok(forgot(accented) == 200 && forgot(cyrillic) == 200, "resets asked for look-alike domains answer the same: 200");
 	ok(resets_of(id) == links, "and find no account: no link is made for the victim");
 	ok(outbox(accented, NULL) == 0 && outbox(cyrillic, NULL) == 0, "nothing is mailed to the look-alikes");
-	ok(!*value("SELECT 1 FROM audit_log WHERE event = 'password.forgot' AND account_id = %s AND subject LIKE "
-		   "'%%xn--%%'",
-		   id),
-	   "the audit log ties no look-alike to the victim");
+	ok(strcmp(value("SELECT COUNT(*) FROM audit_log WHERE event = 'password.forgot' AND account_id = %s", id), "1") == 0,
+	   "the audit log ties only the request in upper case to the victim");
 
 	/* A Cyrillic letter in the local part: letters of two scripts. */
 	const char *mixed = addr(CYR_A "da", "example.test");
