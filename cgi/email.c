@@ -97,10 +97,11 @@ static enum email_error local_chars(const uint8_t *s, size_t n)
 				return EMAIL_SCRIPTS;
 			continue;
 		}
+		/* Letters of no one script (the Japanese long vowel mark "ー")
+		 * and marks count for none. */
 		const uc_script_t *script = uc_script(c);
 		bool letter = uc_is_general_category(c, UC_CATEGORY_L), mark = uc_is_general_category(c, UC_CATEGORY_M);
-		if (is_invisible_or_odd(c) || !(letter || (mark && after_letter)) || !script ||
-		    (letter && (script == common || script == inherited)))
+		if (is_invisible_or_odd(c) || !(letter || (mark && after_letter)) || !script)
 			return EMAIL_LOCAL;
 		if (script != common && script != inherited && !scripts_add(&scripts, script))
 			return EMAIL_SCRIPTS;

@@ -46,6 +46,7 @@ static const struct email_case cases[] = {
 	{"やまだ太郎@example.jp", EMAIL_OK, "やまだ太郎@example.jp"},     /* Hiragana with Han */
 	{"yamadaやまだ@example.jp", EMAIL_OK, "yamadaやまだ@example.jp"}, /* Latin with Japanese */
 	{"김철수@example.kr", EMAIL_OK, "김철수@example.kr"},
+	{"ユーザー@example.jp", EMAIL_OK, "ユーザー@example.jp"}, /* "ー" belongs to no one script */
 	/* Mixed scripts. */
 	{"p\xd0\xb0ypal@example.com", EMAIL_SCRIPTS, NULL},	  /* Latin with a Cyrillic а */
 	{"\xd0\xb0" "da@example.com", EMAIL_SCRIPTS, NULL},	  /* a Cyrillic а first */
