@@ -69,7 +69,7 @@ static void fields_of(struct req *r, struct cr_fields *f)
 					.city = in_text(r, AF_CITY),
 					.region = in_text(r, AF_REGION),
 					.country_code = in_text(r, AF_COUNTRY),
-					.email = in_text(r, AF_EMAIL),
+					.email = in_text(r, AF_ORG_EMAIL),
 					.phone = in_text(r, AF_PHONE)};
 	else
 		*f = (struct cr_fields){.name = in_text(r, AF_TERM_NAME),
@@ -103,7 +103,7 @@ static void form_values(struct req *r, bool sent)
 		{AF_CITY, "Page.current.city", "Page.form.city", true},
 		{AF_REGION, "Page.current.region", "Page.form.region", true},
 		{AF_COUNTRY, "Page.current.country_code", "Page.form.country_code", true},
-		{AF_EMAIL, "Page.current.email", "Page.form.email", true},
+		{AF_ORG_EMAIL, "Page.current.email", "Page.form.email", true},
 		{AF_PHONE, "Page.current.phone", "Page.form.phone", true},
 	};
 	bool oms = oms_page(r);

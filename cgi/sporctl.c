@@ -1,5 +1,5 @@
-/* sporctl: the operator's command line (migrate, import, gen-data; later
- * export, create-admin). */
+/* sporctl: the operator's command line (migrate, import, gen-data, user,
+ * create-admin, throttle). */
 #include "config.h"
 
 #include <stdio.h>
@@ -18,15 +18,23 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"migrate", "", "create the database if needed, apply pending migrations, then the grants", ctl_migrate},
+	{"migrate", "",
+	 "create the database if needed, apply pending migrations, then the grants; bring accounts' emails to\n"
+	 "      their normal form and print any two that became one",
+	 ctl_migrate},
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
-	{"user", "list | lock EMAIL | unlock EMAIL | reset-password EMAIL",
-	 "list accounts, lock or unlock one, set a new password (from standard input); both end its sessions",
+	{"user", "list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL",
+	 "list accounts; lock or unlock one, or set its password (from standard input), which end its sessions,\n"
+	 "      or its address; ACCOUNT is an email or #NUMBER (the first column of user list)",
 	 ctl_user},
 	{"create-admin", "EMAIL", "make an administrator: a new active account or an existing one (password from standard input)",
 	 ctl_create_admin},
+	{"throttle", "reset [EMAIL|ADDRESS]",
+	 "lift the throttle of sign-ins, registrations, password resets and changes and deletions:\n"
+	 "      of one email, of one client address, or of everyone",
+	 ctl_throttle},
 	{"gen-data", "[--terms N] [--orgs N]",
 	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };
