@@ -305,8 +305,6 @@ static void *worker_init(void *ctx)
 	struct db_conf dc;
 	db_conf_from(&dc, app->conf, app->def->db_role);
 	app->primary = app->db = db_new(&dc);
-	if (app->def->reads_replica && replica_conf(&dc, app->conf, app->def->db_role))
-		app->replica = replica_new(&dc, conf_int(app->conf, "db.replica.wait_ms", 500, 0, 10000));
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
 	app->public_seconds = (int)conf_int(app->conf, "cache.public_seconds", 60, 0, 86400);
@@ -316,6 +314,9 @@ static void *worker_init(void *ctx)
 		worker_done(app);
 		return NULL;
 	}
+	replica_cookie_key(app->csrf_secret, app->gtid_key);
+	if (app->def->reads_replica && replica_conf(&dc, app->conf, app->def->db_role))
+		app->replica = replica_new(&dc, conf_int(app->conf, "db.replica.wait_ms", 500, 0, 10000), app->gtid_key);
 	if (app->def->worker_start && app->def->worker_start(app->conf) < 0) {
 		worker_done(app);
 		return NULL;
