@@ -62,11 +62,11 @@ void replica_cookie_key(const char *csrf_secret, char *key)
 	token_hmac(csrf_secret, "spor_gtid cookie key", key);
 }
 
-/* The MAC of "<pos>.<expiry>" under the cookie key. */
-static const char *cookie_mac(struct arena *a, const char *key, const char *pos, long long expires)
+/* The MAC of a cookie's signed part, "<pos>.<expiry>", under the cookie key. */
+static const char *cookie_mac(struct arena *a, const char *key, const char *signed_part)
 {
 	char mac[TOKEN_CHARS + 1];
-	token_hmac(key, arena_printf(a, "%s.%lld", pos, expires), mac);
+	token_hmac(key, signed_part, mac);
 	return arena_strdup(a, mac);
 }
 
@@ -74,15 +74,17 @@ const char *replica_cookie_make(struct arena *a, const char *key, const char *po
 {
 	if (!replica_gtid_ok(pos))
 		return NULL;
-	long long expires = now + GTID_COOKIE_SECONDS;
-	return arena_printf(a, "%s.%lld.%s", pos, expires, cookie_mac(a, key, pos, expires));
+	const char *part = arena_printf(a, "%s.%lld", pos, now + GTID_COOKIE_SECONDS);
+	return arena_printf(a, "%s.%s", part, cookie_mac(a, key, part));
 }
 
 const char *replica_cookie_open(struct arena *a, const char *key, const char *cookie, long long now)
 {
 	if (!cookie || strlen(cookie) > GTID_COOKIE_MAX)
 		return NULL;
-	/* From the right: the MAC, then the expiry; the rest is the position. */
+	/* From the right: the MAC, then the expiry; the rest is the position.
+	 * The MAC covers the text as sent, so no other spelling of the same
+	 * expiry (leading zeros) passes either. */
 	const char *dot_mac = strrchr(cookie, '.');
 	if (!dot_mac || !token_ok(dot_mac + 1))
 		return NULL;
@@ -90,13 +92,13 @@ const char *replica_cookie_open(struct arena *a, const char *key, const char *co
 	while (dot_exp > cookie && dot_exp[-1] != '.')
 		dot_exp--;
 	size_t digits = (size_t)(dot_mac - dot_exp);
-	if (dot_exp == cookie || digits == 0 || digits > 19 || strspn(dot_exp, "0123456789") != digits)
+	if (dot_exp == cookie || digits == 0 || digits > 18 || strspn(dot_exp, "0123456789") != digits)
+		return NULL;
+	const char *part = arena_strndup(a, cookie, (size_t)(dot_mac - cookie));
+	if (!token_equal(cookie_mac(a, key, part), dot_mac + 1) || strtoll(dot_exp, NULL, 10) < now)
 		return NULL;
 	const char *pos = arena_strndup(a, cookie, (size_t)(dot_exp - 1 - cookie));
-	long long expires = strtoll(dot_exp, NULL, 10);
-	if (!replica_gtid_ok(pos) || expires < now || !token_equal(cookie_mac(a, key, pos, expires), dot_mac + 1))
-		return NULL;
-	return pos;
+	return replica_gtid_ok(pos) ? pos : NULL;
 }
 
 bool replica_conf(struct db_conf *dc, const struct conf *c, const char *role)

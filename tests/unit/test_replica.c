@@ -95,6 +95,7 @@ static void test_signed(void)
 		arena_printf(a, "0-1-42.%lld.%s", now + 60, "short"),
 		arena_printf(a, "0-1-42.%lld.%s=", now + 60, mac_c),
 		arena_printf(a, "0-1-42.+%lld.%s", now + 60, mac_c),
+		arena_printf(a, "0-1-42,1-2-7.0%lld.%s", now + 60, mac_c),
 		arena_printf(a, "0-1-42.-1.%s", mac_c),
 		arena_printf(a, "0-1-42.99999999999999999999.%s", mac_c),
 		arena_printf(a, "0-1-42.%lld.%s.%s", now + 60, mac_c, mac_c),
