@@ -42,22 +42,11 @@ static const char *const programs[] = {"spor-public", "spor-account", "spor-admi
 static const char *const roles[] = {"public", "account", "admin", "mailer"};
 enum { NPROGRAMS = 4 };
 
-/* Run `sql`, drop any result; the server's error number, 0 on success. */
-static unsigned run_sql(MYSQL *my, const char *sql)
-{
-	if (mysql_query(my, sql))
-		return mysql_errno(my);
-	MYSQL_RES *res = mysql_store_result(my);
-	if (res)
-		mysql_free_result(res);
-	return 0;
-}
-
 /* Refused for want of a privilege (not for a syntax error or a missing
  * table, which would prove nothing). */
 static bool refused(MYSQL *my, const char *sql)
 {
-	unsigned err = run_sql(my, sql);
+	unsigned err = dbtest_run(my, sql);
 	bool denied = err == ER_TABLEACCESS_DENIED_ERROR || err == ER_COLUMNACCESS_DENIED_ERROR ||
 		      err == ER_DBACCESS_DENIED_ERROR || err == ER_PROCACCESS_DENIED_ERROR ||
 		      err == ER_SPECIFIC_ACCESS_DENIED_ERROR || err == ER_ACCESS_DENIED_ERROR;
@@ -68,7 +57,7 @@ static bool refused(MYSQL *my, const char *sql)
 
 static bool allowed(MYSQL *my, const char *sql)
 {
-	unsigned err = run_sql(my, sql);
+	unsigned err = dbtest_run(my, sql);
 	if (err)
 		diag("%s: %s", sql, mysql_error(my));
 	return err == 0;
