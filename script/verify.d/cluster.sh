@@ -95,8 +95,10 @@ cookie() { awk -v n="$1" '$6 == n { print $7 }' "$faults/ryw.jar"; }
 gtid=$(cookie spor_gtid)
 # signed_in_on_public COOKIES: does spor-public (reading the replica, or
 # the primary when the cookie says so) see the visitor's session?
+# (grep -c reads the whole page: grep -q would leave as soon as it found the
+# header's form, and curl's write into the closed pipe would fail the check.)
 signed_in_on_public() {
-    curl -s -H "Cookie: $1" "$base/rms/lists" | grep -q 'action="/logout"'
+    [ "$(curl -s -H "Cookie: $1" "$base/rms/lists" | grep -c 'action="/logout"')" -gt 0 ]
 }
 # The cookie is "<position>.<expiry>.<MAC>" (cgi/replica.h).
 check "read-your-writes: the sign-in ($code) sets spor_gtid to the primary's GTID position, signed ($gtid)" \
