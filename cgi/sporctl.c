@@ -46,7 +46,8 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %s %s\n      %s\n", commands[i].name, commands[i].args, commands[i].help);
 	fprintf(f, "\nOptions:\n"
-		   "  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
+		   "  -c CONFIG   the full configuration file, with every program's secrets\n"
+		   "              (default $SPOR_CONFIG or %s/spor.conf)\n"
 		   "  -h, --help  this help\n"
 		   "\nExit status: 0 success, 1 failure, 2 usage error.\n",
 		SPOR_SYSCONFDIR);
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], commands[k].name) != 0)
 			continue;
 		char err[512];
-		struct conf *c = conf_load(conf_default_path(conf_path), err, sizeof err);
+		struct conf *c = conf_load(conf_default_path(conf_path, "spor"), err, sizeof err);
 		if (!c) {
 			fprintf(stderr, "sporctl: %s\n", err);
 			return 1;

@@ -64,6 +64,16 @@ const char *dbtest_valuef(MYSQL *my, const char *fmt, ...)
 	return dbtest_value(my, sql);
 }
 
+unsigned dbtest_run(MYSQL *my, const char *sql)
+{
+	if (mysql_query(my, sql))
+		return mysql_errno(my);
+	MYSQL_RES *res = mysql_store_result(my);
+	if (res)
+		mysql_free_result(res);
+	return 0;
+}
+
 int dbtest_execf(MYSQL *my, const char *fmt, ...)
 {
 	char sql[2048];

@@ -13,6 +13,10 @@ const char *dbtest_value(MYSQL *my, const char *sql);
 
 /* dbtest_value of a formatted statement. */
 const char *dbtest_valuef(MYSQL *my, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Run `sql` and drop any result: the server's error number, 0 on success
+ * (for tests of what a user may and may not do). */
+unsigned dbtest_run(MYSQL *my, const char *sql);
+
 /* Run a formatted statement; a failure is reported as a diagnostic.  0 or -1. */
 int dbtest_execf(MYSQL *my, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
