@@ -2,8 +2,10 @@
  * the preferences, the password and deleting the account.  Deleting asks
  * for the password, removes the personal data (email, name, password,
  * preferences, sessions, links, favourites, roles, two-step sign-in; the
- * email typed in the audit log) and keeps the account's row under a pseudonym, so that what
- * it did (requests, the audit log) stays readable without naming anyone. */
+ * email typed in the audit log) and keeps the account's row under a
+ * pseudonym, so that what it did (requests, the audit log) stays readable
+ * without naming anyone.  Attempts are throttled per email and per address
+ * (throttle.h). */
 #include "config.h"
 
 #include "account.h"
@@ -13,6 +15,7 @@
 #include "handlers.h"
 #include "mail.h"
 #include "session.h"
+#include "throttle.h"
 #include "twofactor.h"
 
 static struct db_sql q_profile = DB_SQL(
@@ -74,6 +77,9 @@ int delete_submit(struct req *r)
 	struct db_rows me;
 	if (!profile(r, &me))
 		return 500;
+	if (throttle_check(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id) > 0)
+		return account_form(r, "delete", 429);
+	throttle_count(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id);
 	if (!account_password_ok(r, db_get(&me, 0, 4), in_text(r, AF_CURRENT))) {
 		account_audit(r, "account.delete_refused", r->user.id, NULL);
 		account_error(r, "current_password", "current_wrong");

@@ -35,14 +35,6 @@ static int refuse(struct req *r, const char *problem, int status)
 	return login_form(r) == 200 ? status : 500;
 }
 
-static int locked_out(struct req *r, const char *email, long wait)
-{
-	account_audit(r, "login.refused", NULL, email);
-	app_set_int(r, "Page.wait_minutes", (wait + 59) / 60);
-	http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
-	return refuse(r, "locked", 429);
-}
-
 int account_session_open(struct req *r, const char *account)
 {
 	return session_start(r, account) < 0 || db_exec(r->app->db, &q_signed_in, NULL, "s", account) < 0 ||
@@ -53,7 +45,7 @@ int account_session_open(struct req *r, const char *account)
 
 int account_session_opened(struct req *r, const char *email)
 {
-	throttle_clear(r, email);
+	throttle_clear(r, THROTTLE_LOGIN, email);
 	const char *next = in_text(r, AF_NEXT);
 	return http_redirect(r, 303, next ? next : "/account");
 }
@@ -72,9 +64,8 @@ int login_submit(struct req *r)
 	const char *email = in_text(r, AF_EMAIL), *password = in_text(r, AF_PASSWORD);
 	if (!email || !password)
 		return refuse(r, "missing", 400);
-	long wait = throttle_wait(r, email);
-	if (wait > 0)
-		return locked_out(r, email, wait);
+	if (throttle_check(r, THROTTLE_LOGIN, email, NULL) > 0)
+		return refuse(r, "locked", 429);
 
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_account, &rows, "s", email) < 0)
@@ -84,8 +75,7 @@ int login_submit(struct req *r)
 	bool right = account_password_ok(r, rows.nrows ? db_get(&rows, 0, 1) : NULL, password);
 	if (!right || strcmp(status, "deleted") == 0) {
 		account_audit(r, "login.failed", account, email);
-		if (throttle_fail(r, email))
-			account_audit(r, "login.lockout", account, email);
+		throttle_count(r, THROTTLE_LOGIN, email, account);
 		return refuse(r, "wrong", 401);
 	}
 	/* Only someone who knows the password learns the account's state. */

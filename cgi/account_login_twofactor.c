@@ -52,15 +52,6 @@ int login_code_form(struct req *r)
 	return twofactor_pending(r, false) ? show(r, 200) : expired(r, 200);
 }
 
-static int locked_out(struct req *r, const char *account, long wait)
-{
-	account_audit(r, "login.code_refused", account, NULL);
-	app_set(r, "Page.problem", "locked");
-	app_set_int(r, "Page.wait_minutes", (wait + 59) / 60);
-	http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
-	return show(r, 429);
-}
-
 int login_code_submit(struct req *r)
 {
 	const char *account = twofactor_pending(r, false), *code = in_text(r, AF_CODE);
@@ -72,9 +63,10 @@ int login_code_submit(struct req *r)
 	if (!rows.nrows)
 		return expired(r, 401);
 	const char *email = db_get(&rows, 0, 0);
-	long wait = twofactor_wait(r, email);
-	if (wait > 0)
-		return locked_out(r, account, wait);
+	if (twofactor_wait(r, email, account) > 0) {
+		app_set(r, "Page.problem", "locked");
+		return show(r, 429);
+	}
 	if (!code) {
 		account_error(r, "code", "required");
 		return show(r, 400);
@@ -100,8 +92,7 @@ int login_code_submit(struct req *r)
 	if (!same)
 		return expired(r, 401);
 	account_audit(r, "login.code_failed", account, NULL);
-	if (twofactor_failed(r, email))
-		account_audit(r, "login.code_lockout", account, NULL);
+	twofactor_failed(r, email, account);
 	account_error(r, "code", "code_wrong");
 	return show(r, 401);
 }

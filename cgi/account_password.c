@@ -1,8 +1,10 @@
 /* Passwords: /password/forgot sends a reset link (single use, valid for
  * an hour, stored hashed; the same answer whether the email has an account
- * or not); /password/reset sets a new password from it and ends every
- * session of the account; /account/password changes it for a signed-in
- * user who gives the current one, and ends the account's other sessions. */
+ * or not) to the address stored, never to what was typed; /password/reset
+ * sets a new password from it and ends every session of the account;
+ * /account/password changes it for a signed-in user who gives the current
+ * one, and ends the account's other sessions.  Each is throttled per email
+ * and per address (throttle.h). */
 #include "config.h"
 
 #include <string.h>
@@ -15,8 +17,10 @@
 #include "handlers.h"
 #include "mail.h"
 #include "password.h"
+#include "throttle.h"
 
-static struct db_sql q_by_email = DB_SQL("SELECT id, name FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
+static struct db_sql q_by_email =
+	DB_SQL("SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
 static struct db_sql q_by_id = DB_SQL("SELECT email, name, password_hash FROM accounts WHERE id = ?");
 /* A reset proves the email too: a pending account becomes active. */
 static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP(),"
@@ -29,13 +33,22 @@ int forgot_form(struct req *r)
 	return account_form(r, "forgot", 200);
 }
 
+static int forgot_again(struct req *r, int status)
+{
+	app_set(r, "Page.email", in_text(r, AF_EMAIL));
+	return account_form(r, "forgot", status);
+}
+
 int forgot_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL);
 	if (!email) {
 		account_error(r, "email", "required");
-		return account_form(r, "forgot", 400);
+		return forgot_again(r, 400);
 	}
+	if (throttle_check(r, THROTTLE_FORGOT, email, NULL) > 0)
+		return forgot_again(r, 429);
+	throttle_count(r, THROTTLE_FORGOT, email, NULL);
 	struct db_rows rows;
 	if (db_begin(r->app->db) < 0 || db_query(r->app->db, r->arena, &q_by_email, &rows, "s", email) < 0)
 		goto fail;
@@ -46,7 +59,7 @@ int forgot_submit(struct req *r)
 		const char *token = account_link_new(r, db_get(&rows, 0, 0), "reset", life);
 		app_set(r, "Mail.name", db_get(&rows, 0, 1));
 		app_set(r, "Mail.token", token);
-		if (!token || mail_queue(r, "reset", email) < 0)
+		if (!token || mail_queue(r, "reset", db_get(&rows, 0, 2)) < 0)
 			goto fail;
 	}
 	if (db_commit(r->app->db) < 0)
@@ -84,18 +97,29 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 	return mail_queue(r, "password_changed", db_get(&rows, 0, 0));
 }
 
+static int reset_again(struct req *r, const char *token, int status)
+{
+	app_set(r, "Page.token", token);
+	return account_form(r, "reset", status);
+}
+
 int reset_submit(struct req *r)
 {
 	const char *token = in_text(r, AF_TOKEN);
-	if (!account_new_password_ok(r)) {
-		if (!account_link_check(r, token, "reset", false))
-			return account_notice(r, "link_invalid", 400);
-		app_set(r, "Page.token", token);
-		return account_form(r, "reset", 400);
-	}
+	const char *account = account_link_check(r, token, "reset", false);
+	if (!account)
+		return account_notice(r, "link_invalid", 400);
+	if (!account_new_password_ok(r))
+		return reset_again(r, token, 400);
+	struct db_rows me;
+	if (db_query(r->app->db, r->arena, &q_by_id, &me, "s", account) < 0 || !me.nrows)
+		return 500;
+	if (throttle_check(r, THROTTLE_RESET, db_get(&me, 0, 0), account) > 0)
+		return reset_again(r, token, 429);
+	throttle_count(r, THROTTLE_RESET, db_get(&me, 0, 0), account);
 	if (db_begin(r->app->db) < 0)
 		return 500;
-	const char *account = account_link_check(r, token, "reset", true);
+	account = account_link_check(r, token, "reset", true);
 	if (!account) {
 		db_rollback(r->app->db);
 		return account_notice(r, "link_invalid", 400);
@@ -117,6 +141,9 @@ int password_submit(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_by_id, &rows, "s", r->user.id) < 0 || !rows.nrows)
 		return 500;
+	if (throttle_check(r, THROTTLE_PASSWORD, db_get(&rows, 0, 0), r->user.id) > 0)
+		return account_form(r, "password", 429);
+	throttle_count(r, THROTTLE_PASSWORD, db_get(&rows, 0, 0), r->user.id);
 	bool good = account_new_password_ok(r);
 	if (!account_password_ok(r, db_get(&rows, 0, 2), in_text(r, AF_CURRENT))) {
 		account_audit(r, "password.change_refused", r->user.id, NULL);

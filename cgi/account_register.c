@@ -1,8 +1,13 @@
 /* /register and /register/verify.  The answer to a registration is the
- * same whether the email is new or not: a new email gets a verification
- * link (valid for account.verify_seconds, two days), a known one a message
- * telling its owner.  The link opens a page whose button (a POST: a mail
- * scanner following links changes nothing) activates the account. */
+ * same whatever the email: a new one gets an account and a verification
+ * link (valid for account.verify_seconds, two days); a known one, in any
+ * state, changes nothing of its account: its owner gets a note (a pending
+ * account's owner is told how to confirm it or choose their own password;
+ * links already sent keep working until they expire).  Mail goes to the
+ * address stored, never to what was typed.  Registrations are throttled
+ * per email and per address (throttle.h).  The link opens a page whose
+ * button (a POST: a mail scanner following links changes nothing)
+ * activates the account. */
 #include "config.h"
 
 #include <string.h>
@@ -15,12 +20,11 @@
 #include "handlers.h"
 #include "mail.h"
 #include "password.h"
+#include "throttle.h"
 
-static struct db_sql q_existing = DB_SQL("SELECT id, status FROM accounts WHERE email = ? FOR UPDATE");
+static struct db_sql q_existing = DB_SQL("SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
 static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
-static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
-static struct db_sql q_pending = DB_SQL("UPDATE accounts SET name = ?, password_hash = ?, updated_at = UTC_TIMESTAMP()"
-					" WHERE id = ? AND status = 'pending'");
+static struct db_sql q_created = DB_SQL("SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
 static struct db_sql q_activate = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
 					 " WHERE id = ? AND status = 'pending'");
 
@@ -29,40 +33,40 @@ int register_form(struct req *r)
 	return account_form(r, "register", 200);
 }
 
-static int form_again(struct req *r)
+static int form_again(struct req *r, int status)
 {
 	app_set(r, "Page.name", in_text(r, AF_NAME));
 	app_set(r, "Page.email", in_text(r, AF_EMAIL));
-	return account_form(r, "register", 400);
+	return account_form(r, "register", status);
 }
 
-/* Mail the address: a verification link for a new or pending account,
- * else a note that it already has one. */
+/* A new email: the account, pending, and a verification link.  A known
+ * one: a note to its owner, and the account stays as it is (a second
+ * registrant must not choose the password of a pending account, nor
+ * rename it).  Either way, to the address stored. */
 static int welcome(struct req *r, const char *email, const char *hash)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_existing, &rows, "s", email) < 0)
 		return -1;
-	const char *account = rows.nrows ? db_get(&rows, 0, 0) : NULL;
-	const char *status = rows.nrows ? db_get(&rows, 0, 1) : "pending";
+	bool known = rows.nrows > 0;
 	const char *name = in_text(r, AF_NAME);
-	if (!account) {
-		struct db_rows id;
-		if (db_exec(r->app->db, &q_create, NULL, "sss", email, name, hash) < 0 ||
-		    db_query(r->app->db, r->arena, &q_new_id, &id, "") < 0)
-			return -1;
-		account = db_get(&id, 0, 0);
-	} else if (strcmp(status, "pending") == 0 && db_exec(r->app->db, &q_pending, NULL, "sss", name, hash, account) < 0)
+	if (!known && (db_exec(r->app->db, &q_create, NULL, "sss", email, name, hash) < 0 ||
+		       db_query(r->app->db, r->arena, &q_created, &rows, "") < 0 || !rows.nrows))
 		return -1;
-	app_set(r, "Mail.name", name);
-	if (strcmp(status, "pending") != 0)
-		return account_audit(r, "register.known", account, email) < 0 ? -1 : mail_queue(r, "registered", email);
+	const char *account = db_get(&rows, 0, 0), *status = db_get(&rows, 0, 1), *stored = db_get(&rows, 0, 2);
+	if (known)
+		return account_audit(r, "register.known", account, email) < 0
+			       ? -1
+			       : mail_queue(r, strcmp(status, "pending") == 0 ? "registered_pending" : "registered",
+					    stored);
 	long life = conf_int(r->app->conf, "account.verify_seconds", 172800, 600, 86400 * 30);
 	const char *token = account_link_new(r, account, "verify", life);
 	if (!token)
 		return -1;
+	app_set(r, "Mail.name", name);
 	app_set(r, "Mail.token", token);
-	return account_audit(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", email);
+	return account_audit(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", stored);
 }
 
 int register_submit(struct req *r)
@@ -74,7 +78,11 @@ int register_submit(struct req *r)
 	if (!email)
 		account_error(r, "email", "required"), good = false;
 	if (!good)
-		return form_again(r);
+		return form_again(r, 400);
+	if (throttle_check(r, THROTTLE_REGISTER, email, NULL) > 0)
+		return form_again(r, 429);
+	throttle_count(r, THROTTLE_REGISTER, email, NULL);
+	/* Hashed whether the email is new or not: both answers take as long. */
 	char hash[PASSWORD_HASH_MAX];
 	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0)
 		return 500;

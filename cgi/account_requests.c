@@ -28,7 +28,8 @@
 static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
 static struct db_sql q_create = DB_SQL(
 	"INSERT INTO change_requests (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed,"
-	" justification, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	" justification, base_seq, document_name, document_sha256, document_size)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
 static struct db_sql q_created = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
@@ -37,7 +38,6 @@ static struct db_sql q_mine = DB_SQL(
 	" DATE_FORMAT(c.updated_at, '%Y-%m-%d') FROM change_requests c LEFT JOIN rms_lists l ON l.id = c.list_id"
 	" LEFT JOIN rms_terms t ON t.id = c.term_id WHERE c.account_id = ? AND (? IS NULL OR c.status = ?)"
 	" ORDER BY c.id DESC LIMIT 200");
-static struct db_sql q_justify = DB_SQL("UPDATE change_requests SET justification = ? WHERE id = ?");
 
 static bool oms_page(struct req *r)
 {
@@ -69,7 +69,7 @@ static void fields_of(struct req *r, struct cr_fields *f)
 					.city = in_text(r, AF_CITY),
 					.region = in_text(r, AF_REGION),
 					.country_code = in_text(r, AF_COUNTRY),
-					.email = in_text(r, AF_EMAIL),
+					.email = in_text(r, AF_ORG_EMAIL),
 					.phone = in_text(r, AF_PHONE)};
 	else
 		*f = (struct cr_fields){.name = in_text(r, AF_TERM_NAME),
@@ -103,7 +103,7 @@ static void form_values(struct req *r, bool sent)
 		{AF_CITY, "Page.current.city", "Page.form.city", true},
 		{AF_REGION, "Page.current.region", "Page.form.region", true},
 		{AF_COUNTRY, "Page.current.country_code", "Page.form.country_code", true},
-		{AF_EMAIL, "Page.current.email", "Page.form.email", true},
+		{AF_ORG_EMAIL, "Page.current.email", "Page.form.email", true},
 		{AF_PHONE, "Page.current.phone", "Page.form.phone", true},
 	};
 	bool oms = oms_page(r);
@@ -255,26 +255,27 @@ static int check(struct req *r, const char *type, const char **proposed)
 	return 0;
 }
 
-/* Keep the proposal as a draft; submit it unless only saving. */
+/* Keep the proposal as a draft, with its document; submit it unless only
+ * saving. */
 static int create(struct req *r, const char *type, const char *list, const char *term, const char *lang,
 		  const char *proposed, long long seq)
 {
 	struct db *db = r->app->db;
 	struct db_rows id;
 	const char *why = in_text(r, AF_JUSTIFICATION);
+	struct document_kept doc;
+	if (document_keep(r, &doc))
+		return 500; /* its type and size were checked with the form */
 	if (db_begin(db) < 0 ||
-	    db_exec(db, &q_create, NULL, "ssssssssss", type, r->user.id, list, term,
+	    db_exec(db, &q_create, NULL, "sssssssssssss", type, r->user.id, list, term,
 		    hdf_get_value(r->hdf, "Page.org.id", NULL), hdf_get_value(r->hdf, "Page.loc.id", NULL), lang, proposed,
-		    why ? why : "", seq ? arena_printf(r->arena, "%lld", seq) : NULL) < 0 ||
+		    why ? why : "", seq ? arena_printf(r->arena, "%lld", seq) : NULL, doc.name, doc.sha256, doc.size) < 0 ||
 	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
 	    db_exec(db, &q_created, NULL, "ss", db_get(&id, 0, 0), r->user.id) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
 	}
 	const char *rid = db_get(&id, 0, 0);
-	const char *problem = cr_keep_document(r, rid);
-	if (problem && strcmp(problem, "store") == 0)
-		return 500;
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
 	if (submit) {
 		int status = cr_transition(r, rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
@@ -386,13 +387,18 @@ int my_requests(struct req *r)
 	return account_form(r, "requests", 200);
 }
 
-/* The user's own request as Page.cr, or 404 for anyone else's. */
+/* The user's own request as Page.cr, and its type and language as the
+ * form's (which fields it reads and shows); 200 or a status. */
 static int own(struct req *r, const char *id)
 {
 	int status = cr_load(r, id);
 	if (status != 200)
 		return status;
-	return strcmp(hdf_get_value(r->hdf, "Page.cr.account", ""), r->user.id) == 0 ? 200 : 404;
+	if (!cr_own(r))
+		return 404;
+	app_set(r, "Page.type", hdf_get_value(r->hdf, "Page.cr.type", ""));
+	app_set(r, "Page.lang", hdf_get_value(r->hdf, "Page.cr.lang", "en"));
+	return 200;
 }
 
 int my_request(struct req *r)
@@ -400,8 +406,6 @@ int my_request(struct req *r)
 	int status = own(r, in_text(r, AF_REQUEST_ID));
 	if (status != 200)
 		return status;
-	app_set(r, "Page.type", hdf_get_value(r->hdf, "Page.cr.type", ""));
-	app_set(r, "Page.lang", hdf_get_value(r->hdf, "Page.cr.lang", "en"));
 	form_values(r, false);
 	/* The proposal's values over the current ones in the edit form. */
 	for (HDF *row = hdf_obj_child(hdf_get_obj(r->hdf, "Page.diff")); row; row = hdf_obj_next(row))
@@ -411,23 +415,27 @@ int my_request(struct req *r)
 	return account_form(r, "request", 200);
 }
 
+/* The requester's edit of a draft or a returned request: checked like a
+ * new proposal, then written with the move in one transaction that checks
+ * again, the row locked, that the request is still theirs to edit. */
 int my_request_edit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID), *proposed;
 	int status = own(r, id);
 	if (status != 200)
 		return status;
-	const char *type = hdf_get_value(r->hdf, "Page.cr.type", "");
+	const char *now = hdf_get_value(r->hdf, "Page.cr.status", "");
+	if (!cr_editable(now)) {
+		r->err_reason = "transition"; /* submitted: frozen until returned */
+		return 409;
+	}
 	hdf_remove_tree(r->hdf, "Page.diff");
-	status = check(r, type, &proposed);
+	status = check(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &proposed);
 	if (status)
 		return status; /* the form again, with the preview or the errors */
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
-	const char *to = submit ? "SUBMITTED" : hdf_get_value(r->hdf, "Page.cr.status", "");
-	const char *why = in_text(r, AF_JUSTIFICATION), *problem = cr_keep_document(r, id);
-	if ((why && db_exec(r->app->db, &q_justify, NULL, "ss", why, id) < 0) || (problem && strcmp(problem, "store") == 0))
-		return 500;
-	status = cr_transition(r, id, to, CR_REQUESTER, NULL, proposed);
+	struct cr_edit edit = {proposed, in_text(r, AF_JUSTIFICATION), r->upload.field != NULL};
+	status = cr_transition(r, id, submit ? "SUBMITTED" : now, CR_REQUESTER, NULL, &edit);
 	if (status != 303)
 		return status;
 	return http_redirect(r, 303,

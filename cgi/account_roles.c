@@ -39,8 +39,10 @@ static struct db_sql q_create = DB_SQL(
 	"INSERT INTO role_requests (account_id, role_code, org_id, justification, document_name, document_sha256,"
 	" document_size) VALUES (?, ?, ?, ?, ?, ?, ?)");
 static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
-static struct db_sql q_withdraw = DB_SQL("UPDATE role_requests SET status = 'WITHDRAWN', decided_at = UTC_TIMESTAMP()"
-					 " WHERE id = ? AND account_id = ? AND status = 'PENDING'");
+/* The account program's database user moves a request only through this
+ * procedure, which allows the requester's withdrawal alone. */
+static struct db_sql q_withdraw = DB_SQL("CALL spor_role_request_withdraw(?, ?)");
+static struct db_sql q_lock = DB_SQL("SELECT status FROM role_requests WHERE id = ? AND account_id = ? FOR UPDATE");
 static struct db_sql q_own = DB_SQL("SELECT status, document_sha256 FROM role_requests WHERE id = ? AND account_id = ?");
 static struct db_sql q_requester = DB_SQL("SELECT name FROM accounts WHERE id = ?");
 
@@ -119,20 +121,15 @@ int role_request_submit(struct req *r)
 		return 500;
 	if (rows.nrows)
 		return again(r, "role", "request_pending", 409);
-	char sha[65] = "";
-	const char *size = NULL;
-	if (r->upload.field) {
-		const char *problem = document_store(r, sha);
-		if (problem)
-			return strcmp(problem, "store") == 0 ? 500 : again(r, "document", problem, 400);
-		size = arena_printf(r->arena, "%zu", r->upload.len);
-	}
+	struct document_kept doc;
+	const char *problem = document_keep(r, &doc);
+	if (problem)
+		return strcmp(problem, "store") == 0 ? 500 : again(r, "document", problem, 400);
 	struct db *db = r->app->db;
 	struct db_rows id, me;
 	if (db_begin(db) < 0)
 		return 500;
-	int made = db_exec(db, &q_create, NULL, "sssssss", r->user.id, role, org, why,
-			   r->upload.field ? r->upload.filename : NULL, *sha ? sha : NULL, size);
+	int made = db_exec(db, &q_create, NULL, "sssssss", r->user.id, role, org, why, doc.name, doc.sha256, doc.size);
 	if (made < 0 && db_errno(db) == 1062) { /* ER_DUP_ENTRY: role_requests_pending */
 		db_rollback(db);
 		return again(r, "role", "request_pending", 409);
@@ -154,22 +151,34 @@ fail:
 	return 500;
 }
 
-int role_request_withdraw(struct req *r)
+/* Withdraw the user's pending request, its row locked: 303 or a status. */
+static int withdraw(struct req *r, const char *id)
 {
-	const char *id = in_text(r, AF_REQUEST_ID);
+	struct db *db = r->app->db;
 	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_own, &rows, "ss", id, r->user.id) < 0)
+	if (db_query(db, r->arena, &q_lock, &rows, "ss", id, r->user.id) < 0)
 		return 500;
 	if (!rows.nrows)
 		return 404; /* someone else's request is no business of this user */
-	unsigned long long changed = 0;
-	if (db_exec(r->app->db, &q_withdraw, &changed, "ss", id, r->user.id) < 0)
-		return 500;
-	if (!changed) {
+	if (strcmp(db_get(&rows, 0, 0), "PENDING") != 0) {
 		r->err_reason = "not_pending";
 		return 409;
 	}
-	account_audit(r, "role.withdrawn", r->user.id, NULL);
+	if (db_exec(db, &q_withdraw, NULL, "ss", id, r->user.id) < 0 ||
+	    account_audit(r, "role.withdrawn", r->user.id, NULL) < 0)
+		return 500;
+	return 303;
+}
+
+int role_request_withdraw(struct req *r)
+{
+	if (db_begin(r->app->db) < 0)
+		return 500;
+	int status = withdraw(r, in_text(r, AF_REQUEST_ID));
+	if (status != 303 || db_commit(r->app->db) < 0) {
+		db_rollback(r->app->db);
+		return status == 303 ? 500 : status;
+	}
 	return http_redirect(r, 303, "/account/roles?saved=withdrawn");
 }
 

@@ -158,13 +158,8 @@ fail:
 static int confirmed(struct req *r, const struct db_rows *me)
 {
 	const char *email = db_get(me, 0, S_EMAIL), *password = in_text(r, AF_CURRENT), *code = in_text(r, AF_CODE);
-	long wait = twofactor_wait(r, email);
-	if (wait > 0) {
-		account_audit(r, "twofactor.refused", r->user.id, NULL);
-		app_set_int(r, "Page.wait_minutes", (wait + 59) / 60);
-		http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+	if (twofactor_wait(r, email, r->user.id) > 0)
 		return show_on(r, me, 429);
-	}
 	bool right = account_password_ok(r, db_get(me, 0, S_HASH), password);
 	if (right && code) {
 		enum twofactor_code got = TF_FAILED;
@@ -181,8 +176,7 @@ static int confirmed(struct req *r, const struct db_rows *me)
 	/* A wrong password, or a wrong code after the right one, is a guess. */
 	if ((password && !right) || (right && code)) {
 		account_audit(r, "twofactor.refused", r->user.id, NULL);
-		if (twofactor_failed(r, email))
-			account_audit(r, "twofactor.lockout", r->user.id, NULL);
+		twofactor_failed(r, email, r->user.id);
 	}
 	return show_on(r, me, 400);
 }

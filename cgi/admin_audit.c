@@ -8,6 +8,7 @@
 #include "admin.h"
 #include "app.h"
 #include "db.h"
+#include "email.h"
 #include "fields_admin.h"
 #include "handlers.h"
 #include "listing.h"
@@ -26,7 +27,8 @@ static struct db_sql q_page = DB_SQL(
 int admin_audit(struct req *r)
 {
 	const char *event = in_text(r, DF_EVENT), *q = in_text(r, DF_Q);
-	const char *like = q ? listing_like(r, q) : NULL;
+	/* Addresses are stored in their normal form (email.h). */
+	const char *like = q ? listing_like(r, email_search_form(r->arena, q)) : NULL;
 	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
 	if (db_query(r->app->db, r->arena, &q_count, &count, "sssss", event, event, q, like, like) < 0 ||

@@ -2,7 +2,9 @@
  * (filters: status, type, list, age, mine; paginated), one request with
  * its diff against the current data, its history and thread, and the
  * steward's moves: take it, validate, mark invalid, return it to the
- * requester, approve (with changes) or reject, each with a comment. */
+ * requester, approve (with changes) or reject, each with a comment.  A
+ * steward's or administrator's own request is shown without those: someone
+ * else decides on it, and every steward's action on it answers 403. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -32,7 +34,8 @@ static struct db_sql q_page = DB_SQL(
 	" LEFT JOIN oms_organisations o ON c.org_id IS NOT NULL AND o.id = SUBSTRING(c.org_id, 5)"
 	" ORDER BY c.updated_at, c.id");
 static struct db_sql q_assign = DB_SQL(
-	"UPDATE change_requests SET assigned_to = ? WHERE id = ? AND status IN ('SUBMITTED', 'VALID')");
+	"UPDATE change_requests SET assigned_to = ? WHERE id = ? AND status IN ('SUBMITTED', 'VALID')"
+	" AND account_id <> ?");
 
 int admin_changes(struct req *r)
 {
@@ -65,13 +68,33 @@ int admin_changes(struct req *r)
 	return admin_page(r, "changes", 200);
 }
 
-int admin_change(struct req *r)
+/* Request `id` as Page.cr for a steward: 404 for a draft (its author's
+ * alone); Page.own when it is the steward's own.  200 or a status. */
+static int load(struct req *r, const char *id)
 {
-	int status = cr_load(r, in_text(r, DF_REQUEST_ID));
+	int status = cr_load(r, id);
 	if (status != 200)
 		return status;
 	if (strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "SAVED") == 0)
-		return 404; /* a draft is its author's alone */
+		return 404;
+	if (cr_own(r))
+		app_set(r, "Page.own", "1");
+	return 200;
+}
+
+/* Request `id` as Page.cr for a steward's action: 403 on their own
+ * request (a draft's moves are refused by the workflow: 409). */
+static int load_to_act(struct req *r, const char *id)
+{
+	int status = cr_load(r, id);
+	return status == 200 && cr_own(r) ? 403 : status;
+}
+
+int admin_change(struct req *r)
+{
+	int status = load(r, in_text(r, DF_REQUEST_ID));
+	if (status != 200)
+		return status;
 	app_set(r, "Page.saved", in_text(r, DF_SAVED));
 	return admin_page(r, "change", 200);
 }
@@ -84,8 +107,11 @@ static int back(struct req *r, const char *id, const char *saved)
 int admin_change_assign(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID);
+	int status = load_to_act(r, id);
+	if (status != 200)
+		return status;
 	unsigned long long changed = 0;
-	if (db_exec(r->app->db, &q_assign, &changed, "ss", r->user.id, id) < 0)
+	if (db_exec(r->app->db, &q_assign, &changed, "sss", r->user.id, id, r->user.id) < 0)
 		return 500;
 	if (!changed) {
 		r->err_reason = "transition";
@@ -102,32 +128,31 @@ int admin_change_move(struct req *r)
 		r->err_reason = "required";
 		return 400;
 	}
+	/* Nobody decides on their own request, whatever the step: checked
+	 * here for the answers below, and again with the row locked. */
+	int status = load_to_act(r, id);
+	if (status != 200)
+		return status;
 	/* Every decision but a validation says why. */
 	if (!comment && strcmp(to, "VALID") != 0 && strcmp(to, "APPROVED") != 0) {
-		int status = cr_load(r, id);
-		if (status != 200)
-			return status;
 		app_set(r, "Page.errors.reason", "comment_required");
 		return admin_page(r, "change", 400);
 	}
-	const char *changes = NULL;
+	struct cr_edit edit = {NULL, NULL, false};
 	if (strcmp(to, "APPROVED_WC") == 0) {
-		int status = cr_load(r, id);
-		if (status != 200)
-			return status;
 		if (strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "VALID") != 0) {
 			r->err_reason = "transition"; /* no changes to check: it cannot be approved now */
 			return 409;
 		}
 		struct cr_fields f = {.name = in_text(r, DF_TERM_NAME), .short_name = in_text(r, DF_SHORT_NAME),
 				      .description = in_text(r, DF_DESCRIPTION)};
-		changes = cr_proposal(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &f);
-		if (!changes) {
+		edit.proposed = cr_proposal(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &f);
+		if (!edit.proposed) {
 			app_set(r, "Page.errors.term_name", "nothing_changes");
 			return admin_page(r, "change", 400);
 		}
 	}
-	int status = cr_transition(r, id, to, CR_STEWARD, comment, changes);
+	status = cr_transition(r, id, to, CR_STEWARD, comment, edit.proposed ? &edit : NULL);
 	return status == 303 ? back(r, id, "moved") : status;
 }
 
@@ -146,10 +171,6 @@ int admin_change_comment(struct req *r)
 int admin_change_document(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID);
-	int status = cr_load(r, id);
-	if (status != 200)
-		return status;
-	if (strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "SAVED") == 0)
-		return 404;
-	return cr_document(r, id);
+	int status = load(r, id);
+	return status == 200 ? cr_document(r, id) : status;
 }

@@ -93,6 +93,8 @@ static int load(struct req *r, const char *id, bool *may_decide, const char **sh
 	*sha = db_get(&rows, 0, 15);
 	if (*may_decide && strcmp(db_get(&rows, 0, 8), "PENDING") == 0)
 		app_set(r, "Page.may_decide", "1");
+	if (strcmp(db_get(&rows, 0, 1), r->user.id) == 0)
+		app_set(r, "Page.own", "1"); /* the page says why there is no decision */
 	int super = roles_org_has_super(r, db_get(&rows, 0, 5));
 	app_set(r, "Page.org_has_super", super > 0 ? "1" : "0");
 	return 200;

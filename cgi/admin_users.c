@@ -13,6 +13,7 @@
 #include "admin.h"
 #include "app.h"
 #include "db.h"
+#include "email.h"
 #include "fields_admin.h"
 #include "handlers.h"
 #include "listing.h"
@@ -65,10 +66,12 @@ static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_
 int admin_users(struct req *r)
 {
 	const char *q = in_text(r, DF_Q), *org = in_text(r, DF_ORG), *role = in_text(r, DF_ROLE);
+	/* Names as the collation compares them; addresses as stored (email.h). */
 	const char *like = q ? listing_like(r, q) : NULL;
+	const char *like_email = q ? listing_like(r, email_search_form(r->arena, q)) : NULL;
 	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
-#define ARGS q, like, like, org, org, role, role, admin_all(r), r->user.id
+#define ARGS q, like, like_email, org, org, role, role, admin_all(r), r->user.id
 	if (db_query(r->app->db, r->arena, &q_count, &count, "sssssssss", ARGS) < 0 ||
 	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssssssii", ARGS, size, (page - 1) * size) < 0)
 		return 500;

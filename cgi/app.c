@@ -289,6 +289,15 @@ static void *worker_init(void *ctx)
 		free(app);
 		return NULL;
 	}
+	const char *foreign = conf_foreign_secret(app->conf, app->def->name);
+	if (foreign) {
+		log_error("%s holds %s, which is not %s's: each program reads its own configuration"
+			  " (docs/operations.md)",
+			  app->conf_path, foreign, app->def->name);
+		conf_free(app->conf);
+		free(app);
+		return NULL;
+	}
 	const char *dir = conf_get(app->conf, "templates.dir", SPOR_DATADIR "/templates");
 	app->tpl = tpl_open(dir, conf_int(app->conf, "templates.cache", 1, 0, 1) == 1);
 	if (!app->tpl) {
@@ -299,8 +308,6 @@ static void *worker_init(void *ctx)
 	struct db_conf dc;
 	db_conf_from(&dc, app->conf, app->def->db_role);
 	app->primary = app->db = db_new(&dc);
-	if (app->def->reads_replica && replica_conf(&dc, app->conf, app->def->db_role))
-		app->replica = replica_new(&dc, conf_int(app->conf, "db.replica.wait_ms", 500, 0, 10000));
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
 	app->public_seconds = (int)conf_int(app->conf, "cache.public_seconds", 60, 0, 86400);
@@ -310,6 +317,9 @@ static void *worker_init(void *ctx)
 		worker_done(app);
 		return NULL;
 	}
+	replica_cookie_key(app->csrf_secret, app->gtid_key);
+	if (app->def->reads_replica && replica_conf(&dc, app->conf, app->def->db_role))
+		app->replica = replica_new(&dc, conf_int(app->conf, "db.replica.wait_ms", 500, 0, 10000), app->gtid_key);
 	if (app->def->worker_start && app->def->worker_start(app->conf) < 0) {
 		worker_done(app);
 		return NULL;
@@ -340,11 +350,11 @@ static void usage(const char *name)
 		"  -s SOCKET   UNIX socket path (or host:port) to listen on\n"
 		"  -n WORKERS  worker processes (default 4)\n"
 		"  -b BACKLOG  listen backlog (default 1024)\n"
-		"  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
+		"  -c CONFIG   this program's own configuration file (default $SPOR_CONFIG or %s/%s.conf)\n"
 		"  -p PIDFILE  write the supervisor's process ID here\n"
 		"  -g GROUP    give the socket to this group (the web server's)\n"
 		"Signals: HUP replaces the workers (reload, once a new worker starts), TERM and INT drain and stop.\n",
-		name, SPOR_SYSCONFDIR);
+		name, SPOR_SYSCONFDIR, name);
 }
 
 static int parse_int(const char *s, int min, int max)
@@ -397,7 +407,7 @@ int app_main(int argc, char **argv, const struct app_def *def)
 		log_error("%s", bad);
 		return 1;
 	}
-	struct app proto = {.def = def, .conf_path = conf_default_path(conf_path)};
+	struct app proto = {.def = def, .conf_path = conf_default_path(conf_path, def->name)};
 	/* Fail early on a configuration that every worker would fail on. */
 	struct app *probe = worker_init(&proto);
 	if (!probe)

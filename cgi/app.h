@@ -9,6 +9,7 @@
 
 #include "http.h"
 #include "route.h"
+#include "token.h"
 
 struct conf;
 struct db;
@@ -51,6 +52,7 @@ struct app {
 	int lang_field; /* index of the "lang" field, or -1 */
 	int public_seconds; /* how long anonymous pages may be cached (cache.public_seconds) */
 	const char *csrf_secret; /* csrf.secret: the key of the CSRF tokens */
+	char gtid_key[TOKEN_CHARS + 1]; /* the spor_gtid cookie's, derived from it (replica.h) */
 };
 
 /* Parse the command line (-s SOCKET -n WORKERS -c CONFIG -p PIDFILE

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,10 +95,51 @@ long conf_int(const struct conf *c, const char *key, long fallback, long min, lo
 	return n;
 }
 
-const char *conf_default_path(const char *given)
+const char *conf_default_path(const char *given, const char *name)
 {
+	static char path[4096];
 	if (given)
 		return given;
 	const char *env = getenv("SPOR_CONFIG");
-	return env && *env ? env : SPOR_SYSCONFDIR "/spor.conf";
+	if (env && *env)
+		return env;
+	snprintf(path, sizeof path, "%s/%s.conf", SPOR_SYSCONFDIR, name);
+	return path;
+}
+
+/* The secrets and who holds them (docs/operations.md says which file holds
+ * which key).  Database user names are no secrets, but a program's file
+ * names no other account either. */
+static const struct {
+	const char *key;
+	const char *holders; /* programs, each followed by a space */
+} secrets[] = {
+	{"db.owner.user", ""},
+	{"db.owner.password", ""},
+	{"db.public.user", "spor-public "},
+	{"db.public.password", "spor-public "},
+	{"db.account.user", "spor-account "},
+	{"db.account.password", "spor-account "},
+	{"db.admin.user", "spor-admin "},
+	{"db.admin.password", "spor-admin "},
+	{"db.mailer.user", "spor-mailer "},
+	{"db.mailer.password", "spor-mailer "},
+	{"csrf.secret", "spor-public spor-account spor-admin "},
+	{"twofactor.key", "spor-account "},
+	{"mail.smtp_url", "spor-mailer "},
+};
+
+const char *conf_foreign_secret(const struct conf *c, const char *program)
+{
+	char word[64];
+	snprintf(word, sizeof word, "%s ", program);
+	for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++) {
+		const char *h = secrets[i].holders;
+		bool holder = false;
+		for (const char *at = strstr(h, word); at && !holder; at = strstr(at + 1, word))
+			holder = at == h || at[-1] == ' ';
+		if (!holder && conf_get(c, secrets[i].key, NULL))
+			return secrets[i].key;
+	}
+	return NULL;
 }

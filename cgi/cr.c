@@ -54,12 +54,21 @@ static struct db_sql q_lock = DB_SQL(
 	" a.name, a.notify_requests, a.ui_lang, c.org_id, c.loc_id FROM change_requests c"
 	" JOIN accounts a ON a.id = c.account_id"
 	" WHERE c.id = ? FOR UPDATE");
+/* A steward's move (spor-admin), with the proposal an approval with
+ * changes makes. */
 static struct db_sql q_set_status = DB_SQL(
-	"UPDATE change_requests SET status = ?, proposed = COALESCE(?, proposed), base_seq = COALESCE(?, base_seq),"
-	" updated_at = UTC_TIMESTAMP() WHERE id = ?");
+	"UPDATE change_requests SET status = ?, proposed = COALESCE(?, proposed), updated_at = UTC_TIMESTAMP()"
+	" WHERE id = ?");
 static struct db_sql q_event = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, from_status, to_status, comment)"
 	" VALUES (?, ?, ?, ?, ?)");
+/* The requester's move and edit (spor-account): its database user has no
+ * UPDATE on change_requests, and this procedure allows the requester's own
+ * transitions alone, the content only while the request is theirs to edit
+ * (db/migrations/0009_request_owner_moves.sql); it records the move. */
+static struct db_sql q_owner_write = DB_SQL("CALL spor_cr_owner_write(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_comment = DB_SQL(
+	"INSERT INTO change_request_events (request_id, actor_id, comment) VALUES (?, ?, ?)");
 static struct db_sql q_applied = DB_SQL("UPDATE change_requests SET term_id = ?, applied_seq = ? WHERE id = ?");
 static struct db_sql q_list_now = DB_SQL(
 	"SELECT name, short_name, description, status, version FROM rms_lists WHERE id = ?");
@@ -92,8 +101,6 @@ static struct db_sql q_followers = DB_SQL(
 	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
 
 static struct db_sql q_document = DB_SQL("SELECT document_sha256 FROM change_requests WHERE id = ?");
-static struct db_sql q_set_document = DB_SQL(
-	"UPDATE change_requests SET document_name = ?, document_sha256 = ?, document_size = ? WHERE id = ?");
 
 int cr_document(struct req *r, const char *id)
 {
@@ -105,18 +112,14 @@ int cr_document(struct req *r, const char *id)
 	return document_send(r, db_get(&rows, 0, 0), arena_printf(r->arena, "change-request-%s.pdf", id));
 }
 
-const char *cr_keep_document(struct req *r, const char *id)
+bool cr_editable(const char *status)
 {
-	if (!r->upload.field)
-		return NULL;
-	char sha[65];
-	const char *problem = document_store(r, sha);
-	if (problem)
-		return problem;
-	return db_exec(r->app->db, &q_set_document, NULL, "ssss", r->upload.filename, sha,
-		       arena_printf(r->arena, "%zu", r->upload.len), id) < 0
-		       ? "store"
-		       : NULL;
+	return status && (strcmp(status, "SAVED") == 0 || strcmp(status, "RETURNED") == 0);
+}
+
+bool cr_own(struct req *r)
+{
+	return r->user.id && strcmp(hdf_get_value(r->hdf, "Page.cr.account", ""), r->user.id) == 0;
 }
 
 static struct db_sql q_org_role = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = ?");
@@ -422,24 +425,46 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 	return 0;
 }
 
-/* Whether `actor` is who they claim: the request's owner, or a steward. */
-static bool acts_as(struct req *r, const struct db_rows *c, enum cr_actor actor)
+/* Whether `actor` is who they claim, for the locked request `c`: 200, or
+ * 404 for someone else's request, 403 for a steward's action by no steward
+ * or on their own request (nobody decides on what they submitted). */
+static int acts_as(struct req *r, const struct db_rows *c, enum cr_actor actor)
 {
+	if (!c->nrows)
+		return 404;
+	bool own = strcmp(db_get(c, 0, 1), r->user.id) == 0;
 	if (actor == CR_REQUESTER)
-		return strcmp(db_get(c, 0, 1), r->user.id) == 0;
+		return own ? 200 : 404;
 	struct db_rows rows;
-	return db_query(r->app->db, r->arena, &q_is_steward, &rows, "s", r->user.id) == 0 && rows.nrows > 0;
+	if (db_query(r->app->db, r->arena, &q_is_steward, &rows, "s", r->user.id) < 0)
+		return 500;
+	return rows.nrows && !own ? 200 : 403;
+}
+
+/* The requester's move with their edit, through the procedure that allows
+ * nothing else; the uploaded document is stored only now that the request
+ * is known to be theirs to edit.  0, or an HTTP status. */
+static int owner_write(struct req *r, const char *id, const char *to, const struct cr_edit *edit, const char *new_base)
+{
+	struct document_kept doc = {NULL, NULL, NULL};
+	if (edit && edit->document && document_keep(r, &doc))
+		return 500; /* its type and size were checked with the form */
+	return db_exec(r->app->db, &q_owner_write, NULL, "sssssssss", id, r->user.id, to, edit ? edit->proposed : NULL,
+		       edit ? edit->justification : NULL, new_base, doc.name, doc.sha256, doc.size) < 0
+		       ? 500
+		       : 0;
 }
 
 static int move(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,
-		const char *changes)
+		const struct cr_edit *edit)
 {
 	struct db *db = r->app->db;
 	struct db_rows c;
 	if (db_query(db, r->arena, &q_lock, &c, "s", id) < 0)
 		return 500;
-	if (!c.nrows || !acts_as(r, &c, actor))
-		return c.nrows && actor == CR_STEWARD ? 403 : 404;
+	int who = acts_as(r, &c, actor);
+	if (who != 200)
+		return who;
 	const char *from = db_get(&c, 0, 0), *type = db_get(&c, 0, 2), *list = db_get(&c, 0, 3);
 	const char *term = db_get(&c, 0, 4), *base = db_get(&c, 0, 7);
 	const char *org = db_get(&c, 0, 12), *loc = db_get(&c, 0, 13);
@@ -450,13 +475,16 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 			     : on_list ? (strcmp(type, "UPD-LIST") == 0 ? list : NULL)
 				       : term;
 	struct db_sql *q_seq = on_org ? &q_org_seq : on_list ? &q_list_seq : &q_term_seq;
-	if (!allowed(from, to, actor)) {
+	/* The content changes only while the request is its requester's to
+	 * edit; a steward's approval with changes is a move of its own. */
+	bool edits = edit && actor == CR_REQUESTER;
+	if (!allowed(from, to, actor) || (edits && !cr_editable(from))) {
 		r->err_reason = "transition";
 		return 409;
 	}
 	/* A new base when the requester (re)submits or edits: they saw the term as it is. */
 	const char *new_base = NULL;
-	if (actor == CR_REQUESTER && target) {
+	if (actor == CR_REQUESTER && target && strcmp(to, "WITHDRAWN") != 0) {
 		struct db_rows seq;
 		if (db_query(db, r->arena, q_seq, &seq, "s", target) < 0)
 			return 500;
@@ -473,10 +501,16 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 		}
 	}
 	bool moves = strcmp(from, to) != 0; /* else an edit of the proposal */
-	if (db_exec(db, &q_set_status, NULL, "ssss", to, changes, new_base, id) < 0 ||
-	    ((moves || comment) && db_exec(db, &q_event, NULL, "sssss", id, r->user.id, moves ? from : NULL,
-					   moves ? to : NULL, comment) < 0))
+	const char *changes = edit ? edit->proposed : NULL;
+	if (actor == CR_REQUESTER) {
+		int status = owner_write(r, id, to, edit, new_base);
+		if (status || (comment && db_exec(db, &q_comment, NULL, "sss", id, r->user.id, comment) < 0))
+			return status ? status : 500;
+	} else if (db_exec(db, &q_set_status, NULL, "sss", to, changes, id) < 0 ||
+		   ((moves || comment) && db_exec(db, &q_event, NULL, "sssss", id, r->user.id, moves ? from : NULL,
+						  moves ? to : NULL, comment) < 0)) {
 		return 500;
+	}
 	const char *proposal = changes ? changes : db_get(&c, 0, 6);
 	if (approve && (on_org	   ? cr_apply_org(r, id, type, org, loc, proposal, changed_keys(r, proposal))
 			: on_list ? apply_list(r, id, type, list, proposal)
@@ -488,11 +522,11 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 }
 
 int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,
-		  const char *changes)
+		  const struct cr_edit *edit)
 {
 	if (db_begin(r->app->db) < 0)
 		return 500;
-	int status = move(r, id, to, actor, comment, changes);
+	int status = move(r, id, to, actor, comment, edit);
 	if (status == 303 && db_commit(r->app->db) == 0) {
 		account_audit(r, arena_printf(r->arena, "change.%s", to), NULL, NULL);
 		return 303;
@@ -509,11 +543,12 @@ int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *c
 		db_rollback(db);
 		return 500;
 	}
-	if (!c.nrows || !acts_as(r, &c, actor)) {
+	int who = acts_as(r, &c, actor);
+	if (who != 200) {
 		db_rollback(db);
-		return c.nrows && actor == CR_STEWARD ? 403 : 404;
+		return who;
 	}
-	if (db_exec(db, &q_event, NULL, "sssss", id, r->user.id, NULL, NULL, comment) < 0 || db_commit(db) < 0) {
+	if (db_exec(db, &q_comment, NULL, "sss", id, r->user.id, comment) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
 	}

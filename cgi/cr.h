@@ -6,8 +6,11 @@
  * Workflow (DOMAIN.md): SAVED (draft) → SUBMITTED → VALID, INVALID or
  * RETURNED; RETURNED goes back to the requester, who edits and resubmits;
  * VALID → APPROVED, APPROVED_WC (approved with changes) or REJECTED.  The
- * requester may withdraw a request that is not decided.  Any other
- * transition answers 409 and changes nothing.  Approval applies the change
+ * requester may withdraw a request that is not decided, and edits it only
+ * while it is SAVED or RETURNED.  Nobody validates or decides on a request
+ * they made.  Any other transition answers 409 (403 for one's own request)
+ * and changes nothing; the account program's database user cannot make
+ * any move but the requester's (db/migrations/0009_request_owner_moves.sql).  Approval applies the change
  * (a new term starts PROVISIONAL), records the version with the request's
  * ID, sets the status and writes the mails, all in one transaction; a
  * request made against an older version of the term than the current one
@@ -76,22 +79,35 @@ void cr_diff(struct req *r, const char *proposed);
  * Page.stale); 404 if none, 200. */
 int cr_load(struct req *r, const char *id);
 
-/* Move request `id` to `to` as `actor`, with `comment` (or NULL), in one
- * transaction; `changes` (or NULL) replaces the proposal (an approval with
- * changes, or the requester's edit).  Returns 303 when done, else the HTTP
- * status (403, 404, 409 with r->err_reason). */
+/* What a move writes besides the status (NULL members: unchanged). */
+struct cr_edit {
+	const char *proposed;	   /* the requester's edit, or a steward's approval with changes */
+	const char *justification; /* the requester's */
+	bool document;		   /* keep the uploaded PDF (the requester's; checked with the form) */
+};
+
+/* Whether the requester may change the request's content in this status
+ * (SAVED, RETURNED): once submitted it is frozen until returned. */
+bool cr_editable(const char *status);
+
+/* Whether the request loaded as Page.cr is the signed-in user's own: they
+ * may not validate or decide on it, nor act on it as a steward. */
+bool cr_own(struct req *r);
+
+/* Move request `id` to `to` as `actor`, with `comment` (or NULL) and
+ * `edit` (or NULL), in one transaction holding the request's row lock:
+ * the status, who acts (a steward never on their own request) and, for an
+ * edit, whether the request is still its requester's to edit are checked
+ * there, and a refusal writes nothing (nor stores the document).  Returns
+ * 303 when done, else the HTTP status (403, 404, 409 with r->err_reason). */
 int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,
-		  const char *changes);
+		  const struct cr_edit *edit);
 
 /* Answer the request's supporting document (the caller checked who reads). */
 int cr_document(struct req *r, const char *id);
 
-/* Keep the request's uploaded supporting PDF, if one came: NULL, or the
- * problem (document_type, document_size; "store" if it could not be kept). */
-const char *cr_keep_document(struct req *r, const char *id);
-
-/* Add a comment to the thread (as the requester or a steward); 303 or a
- * status. */
+/* Add a comment to the thread (as the requester, or a steward on someone
+ * else's request); 303 or a status. */
 int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment);
 
 #endif

@@ -14,9 +14,15 @@ int ctl_import_oms(const struct conf *c, int argc, char **argv);
 int ctl_gendata(const struct conf *c, int argc, char **argv);
 int ctl_user(const struct conf *c, int argc, char **argv);
 int ctl_create_admin(const struct conf *c, int argc, char **argv);
-/* sporctl user reset-2fa EMAIL (ctl_twofactor.c), on the operator's connection. */
+int ctl_throttle(const struct conf *c, int argc, char **argv);
+/* Part of migrate: every account's email in its normal form, collisions
+ * printed (ctl_emails.c).  0 or -1. */
+struct arena;
 struct db;
-int ctl_reset_2fa(const struct conf *c, struct db *db, const char *email);
+int ctl_emails_normalise(struct db *db, struct arena *a);
+/* sporctl user reset-2fa ACCOUNT (ctl_twofactor.c): the account's ID, on
+ * the operator's connection. */
+int ctl_reset_2fa(const struct conf *c, struct db *db, const char *account);
 /* gen-data's organisations (ctl_gendata_oms.c). */
 int ctl_gendata_orgs(struct db *db, long long n, bool tty);
 

@@ -1,6 +1,7 @@
 /* sporctl migrate: create the database, apply the numbered migrations in
  * db/migrations/ that are not yet recorded in schema_migrations, then apply
- * db/grants.sql and give each program's database user its role. */
+ * db/grants.sql and give each program's database user its role, and bring
+ * every account's email to its normal form (ctl_emails.c). */
 #include "config.h"
 
 #include <dirent.h>
@@ -186,6 +187,8 @@ int ctl_migrate(const struct conf *c, int argc, char **argv)
 		rc = apply_migrations(db, a, dir);
 	if (rc == 0)
 		rc = apply_grants(db, c, dir);
+	if (rc == 0)
+		rc = ctl_emails_normalise(db, a);
 	db_free(db);
 	arena_free(a);
 	if (rc != 0) {

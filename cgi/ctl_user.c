@@ -1,8 +1,9 @@
-/* sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL |
- * reset-2fa EMAIL (ctl_twofactor.c), and sporctl create-admin EMAIL: the
- * operator's view of the portal's accounts.  Locking and a new password
- * end the account's sessions; the new password is read from standard input
- * (asked twice, unechoed, on a terminal). */
+/* sporctl user list | lock | unlock | reset-password | set-email |
+ * reset-2fa (ctl_twofactor.c), and sporctl create-admin EMAIL: the
+ * operator's view of the portal's accounts.  An account is named by its
+ * email, read by the portal's one rule (email.h), or by its number (#ID).
+ * Locking and a new password end the account's sessions; the new password
+ * is read from standard input (asked twice, unechoed, on a terminal). */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "conf.h"
 #include "ctl.h"
 #include "db.h"
+#include "email.h"
 #include "mem.h"
 #include "password.h"
 
@@ -21,21 +23,52 @@ static struct db_sql q_list = DB_SQL(
 	" COALESCE((SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id)))"
 	" ORDER BY r.role_code SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id), '')"
 	" FROM accounts a ORDER BY a.id");
+/* An account named by its number or its email (normalised). */
+static struct db_sql q_find = DB_SQL("SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
 static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
-				     " WHERE email = ? AND status IN ('pending', 'active')");
+				     " WHERE id = ? AND status IN ('pending', 'active')");
 static struct db_sql q_unlock = DB_SQL(
-	"UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP() WHERE email = ? AND status = 'locked'");
+	"UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'locked'");
 static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
-					 " WHERE email = ? AND status <> 'deleted'");
-static struct db_sql q_end_sessions =
-	DB_SQL("DELETE s FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email = ?");
-static struct db_sql q_status = DB_SQL("SELECT status FROM accounts WHERE email = ?");
+					 " WHERE id = ? AND status <> 'deleted'");
+static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"
+					  " WHERE id = ? AND status <> 'deleted'");
+static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 /* One row inserted (1) or an existing one updated (2). */
 static struct db_sql q_admin_account = DB_SQL(
 	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
 	" ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), status = 'active', updated_at = UTC_TIMESTAMP()");
 static struct db_sql q_admin_role = DB_SQL("INSERT IGNORE INTO account_roles (account_id, role_code)"
 					   " SELECT id, 'ADMINISTRATOR' FROM accounts WHERE email = ?");
+
+/* An email argument in its normal form (email.h) into out; false after
+ * saying why. */
+static bool normal_email(const char *arg, char out[EMAIL_MAX + 1])
+{
+	enum email_error e = email_normalize(arg, out);
+	if (e != EMAIL_OK)
+		fprintf(stderr, "sporctl: %s: %s\n", arg, email_error_text(e));
+	return e == EMAIL_OK;
+}
+
+/* The account an argument names, "#ID" or an email: its row (id, email,
+ * status), or false after saying why. */
+static bool find_account(struct db *db, struct arena *a, const char *arg, struct db_rows *row)
+{
+	char email[EMAIL_MAX + 1] = "";
+	const char *id = arg[0] == '#' ? arg + 1 : NULL;
+	if (id && (!*id || strspn(id, "0123456789") != strlen(id) || strlen(id) > 19)) {
+		fprintf(stderr, "sporctl: %s: an account is #NUMBER (sporctl user list) or an email\n", arg);
+		return false;
+	}
+	if (!id && !normal_email(arg, email))
+		return false;
+	if (db_query(db, a, &q_find, row, "ss", id, id ? NULL : email) < 0)
+		return false;
+	if (!row->nrows)
+		fprintf(stderr, "sporctl: no account %s%s\n", id ? "" : "with the email ", id ? arg : email);
+	return row->nrows == 1;
+}
 
 static int print_row(void *ctx, const char *const *cells, size_t ncols)
 {
@@ -88,22 +121,46 @@ static int ask_password(const struct conf *c, char hash[PASSWORD_HASH_MAX])
 	return password_hash(c, pw, hash) < 0;
 }
 
-static int new_password(const struct conf *c, struct db *db, const char *email)
+static int new_password(const struct conf *c, struct db *db, const struct db_rows *account)
 {
 	char hash[PASSWORD_HASH_MAX];
 	if (ask_password(c, hash))
 		return 1;
+	const char *id = db_get(account, 0, 0), *email = db_get(account, 0, 1);
 	unsigned long long changed = 0;
-	if (db_begin(db) < 0 || db_exec(db, &q_password, &changed, "ss", hash, email) < 0 ||
-	    (changed && db_exec(db, &q_end_sessions, NULL, "s", email) < 0) || db_commit(db) < 0) {
+	if (db_begin(db) < 0 || db_exec(db, &q_password, &changed, "ss", hash, id) < 0 ||
+	    (changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
 	}
 	if (!changed) {
-		fprintf(stderr, "sporctl: no account with the email %s\n", email);
+		fprintf(stderr, "sporctl: %s is deleted\n", email);
 		return 1;
 	}
 	printf("%s: new password set; its sessions ended\n", email);
+	return 0;
+}
+
+/* Another address for an account: what sporctl migrate asks for when two
+ * accounts' addresses became one (docs/operations.md). */
+static int set_email(struct db *db, const struct db_rows *account, const char *arg)
+{
+	char email[EMAIL_MAX + 1];
+	if (!normal_email(arg, email))
+		return 1;
+	if (strcmp(email, db_get(account, 0, 1)) == 0) {
+		printf("#%s: %s already\n", db_get(account, 0, 0), email);
+		return 0;
+	}
+	unsigned long long changed = 0;
+	if (db_exec(db, &q_set_email, &changed, "ss", email, db_get(account, 0, 0)) < 0)
+		return 1;
+	if (!changed) {
+		fprintf(stderr, "sporctl: #%s keeps %s: %s is another account's, or the account is deleted\n",
+			db_get(account, 0, 0), db_get(account, 0, 1), email);
+		return 1;
+	}
+	printf("#%s: %s (was %s)\n", db_get(account, 0, 0), email, db_get(account, 0, 1));
 	return 0;
 }
 
@@ -124,22 +181,18 @@ static int create_admin(const struct conf *c, struct db *db, const char *email)
 	return 0;
 }
 
-static int set_status(struct db *db, const char *verb, const char *email)
+static int set_status(struct db *db, const char *verb, const struct db_rows *account)
 {
 	bool lock = strcmp(verb, "lock") == 0;
+	const char *id = db_get(account, 0, 0), *email = db_get(account, 0, 1);
 	unsigned long long changed = 0;
-	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", email) < 0 ||
-	    (lock && changed && db_exec(db, &q_end_sessions, NULL, "s", email) < 0) || db_commit(db) < 0) {
+	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
+	    (lock && changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
 	}
 	if (!changed) {
-		struct arena *a = arena_new();
-		struct db_rows rows;
-		bool known = db_query(db, a, &q_status, &rows, "s", email) == 0 && rows.nrows;
-		fprintf(stderr, "sporctl: %s%s%s\n", known ? email : "no account with the email ",
-			known ? " is " : email, known ? db_get(&rows, 0, 0) : "");
-		arena_free(a);
+		fprintf(stderr, "sporctl: %s is %s\n", email, db_get(account, 0, 2));
 		return 1;
 	}
 	printf("%s: %s\n", email, lock ? "locked; its sessions ended" : "unlocked");
@@ -153,26 +206,49 @@ static struct db *owner(const struct conf *c)
 	return db_new(&dc);
 }
 
+static const char user_usage[] =
+	"usage: sporctl user list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL\n"
+	"                    | reset-2fa ACCOUNT\n"
+	"  ACCOUNT is an email or #NUMBER (the first column of user list).\n"
+	"  reset-password reads the new password from standard input.\n"
+	"  reset-2fa turns two-step sign-in off for one who lost the authenticator and the recovery codes\n"
+	"  (the owner is mailed).\n";
+
+/* One verb on one account. */
+static int on_account(const struct conf *c, struct db *db, struct arena *a, char **argv)
+{
+	struct db_rows account;
+	if (!find_account(db, a, argv[1], &account))
+		return 1;
+	if (strcmp(argv[0], "reset-password") == 0)
+		return new_password(c, db, &account);
+	if (strcmp(argv[0], "set-email") == 0)
+		return set_email(db, &account, argv[2]);
+	if (strcmp(argv[0], "reset-2fa") == 0)
+		return ctl_reset_2fa(c, db, db_get(&account, 0, 0));
+	return set_status(db, argv[0], &account);
+}
+
 int ctl_user(const struct conf *c, int argc, char **argv)
 {
 	const char *verb = argc ? argv[0] : "";
 	bool list = argc == 1 && strcmp(verb, "list") == 0;
 	bool one = argc == 2 && (strcmp(verb, "lock") == 0 || strcmp(verb, "unlock") == 0 ||
 				 strcmp(verb, "reset-password") == 0 || strcmp(verb, "reset-2fa") == 0);
-	bool help = argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0);
-	if (!list && !one) {
-		fprintf(help ? stdout : stderr, "usage: sporctl user list | lock EMAIL | unlock EMAIL | reset-password EMAIL | reset-2fa EMAIL\n"
-				"  reset-password reads the new password from standard input;\n"
-				"  reset-2fa turns two-step sign-in off (the owner is mailed).\n");
-		return help ? 0 : 2;
+	bool change = argc == 3 && strcmp(verb, "set-email") == 0;
+	if (argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0)) {
+		fputs(user_usage, stdout);
+		return 0;
+	}
+	if (!list && !one && !change) {
+		fputs(user_usage, stderr);
+		return 2;
 	}
 	struct db *db = owner(c);
 	struct arena *a = arena_new();
-	int rc = db_connect(db) < 0				  ? 1
-		 : list						  ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
-		 : strcmp(verb, "reset-password") == 0 ? new_password(c, db, argv[1])
-		 : strcmp(verb, "reset-2fa") == 0	  ? ctl_reset_2fa(c, db, argv[1])
-							  : set_status(db, verb, argv[1]);
+	int rc = db_connect(db) < 0 ? 1
+		 : list		    ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
+				    : on_account(c, db, a, argv);
 	arena_free(a);
 	db_free(db);
 	return rc;
@@ -180,13 +256,16 @@ int ctl_user(const struct conf *c, int argc, char **argv)
 
 int ctl_create_admin(const struct conf *c, int argc, char **argv)
 {
+	char email[EMAIL_MAX + 1];
 	if (argc != 1 || !strchr(argv[0], '@')) {
 		fprintf(stderr, "usage: sporctl create-admin EMAIL\n"
 				"  The password is read from standard input.\n");
 		return 2;
 	}
+	if (!normal_email(argv[0], email))
+		return 2;
 	struct db *db = owner(c);
-	int rc = db_connect(db) < 0 ? 1 : create_admin(c, db, argv[0]);
+	int rc = db_connect(db) < 0 ? 1 : create_admin(c, db, email);
 	db_free(db);
 	return rc;
 }

@@ -94,6 +94,19 @@ const char *document_store(struct req *r, char sha[65])
 	return NULL;
 }
 
+const char *document_keep(struct req *r, struct document_kept *k)
+{
+	*k = (struct document_kept){NULL, NULL, NULL};
+	if (!r->upload.field)
+		return NULL;
+	char *sha = arena_alloc(r->arena, 65);
+	const char *problem = document_store(r, sha);
+	if (problem)
+		return problem;
+	*k = (struct document_kept){r->upload.filename, sha, arena_printf(r->arena, "%zu", r->upload.len)};
+	return NULL;
+}
+
 int document_send(struct req *r, const char *sha, const char *download)
 {
 	if (!sha || strlen(sha) != 64 || strspn(sha, "0123456789abcdef") != 64)

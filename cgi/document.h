@@ -20,6 +20,16 @@ const char *document_problem(const struct req *r);
  * (document_type, document_size) or "store" when it could not be written. */
 const char *document_store(struct req *r, char sha[65]);
 
+/* A kept document as a request's row names it: the name given, the
+ * SHA-256 and the size in bytes (all NULL when no file came). */
+struct document_kept {
+	const char *name, *sha256, *size;
+};
+
+/* Store the request's uploaded file if one came (document_store) and fill
+ * *k; NULL, or the problem as document_store says it. */
+const char *document_keep(struct req *r, struct document_kept *k);
+
 /* Answer the stored document `sha` as a PDF download named `download`. */
 int document_send(struct req *r, const char *sha, const char *download);
 

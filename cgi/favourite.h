@@ -1,7 +1,7 @@
 /* The star on a list's or an organisation's page: for a signed-in visitor,
- * whether they follow it (read through v_session_favourites, found by the
- * session's hash), for the favourite_star macro's form, which posts to
- * spor-account's /account/favourites. */
+ * whether they follow it (asked of spor_session_follows(), which answers for
+ * the one session whose hash it is given), for the favourite_star macro's
+ * form, which posts to spor-account's /account/favourites. */
 #ifndef SPOR_FAVOURITE_H
 #define SPOR_FAVOURITE_H
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "email.h"
 #include "field.h"
 #include "token.h"
 #include "mem.h"
@@ -36,7 +37,8 @@ static bool has_control(const char *s, bool allow_newlines)
 	return false;
 }
 
-static bool email_ok(const char *s)
+/* An organisation's contact address: checked loosely, kept as typed. */
+static bool contact_email_ok(const char *s)
 {
 	const char *at = strrchr(s, '@');
 	if (!at || at == s || !at[1] || strchr(s, '@') != at)
@@ -93,6 +95,7 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 	case FT_TEXT:
 	case FT_LINES:
 	case FT_EMAIL:
+	case FT_CONTACT_EMAIL:
 	case FT_SECRET:
 	case FT_FILE:
 		if (has_control(v, f->type == FT_LINES))
@@ -101,8 +104,16 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 			return FIELD_TOO_LONG;
 		if ((long long)chars < f->min)
 			return FIELD_TOO_SHORT;
-		if (f->type == FT_EMAIL && !email_ok(v))
+		if (f->type == FT_CONTACT_EMAIL && !contact_email_ok(v))
 			return FIELD_FORMAT;
+		if (f->type == FT_EMAIL) {
+			/* Handlers only ever see the normal form: one spelling, one account. */
+			char normal[EMAIL_MAX + 1];
+			enum email_error e = email_normalize(v, normal);
+			if (e != EMAIL_OK)
+				return e == EMAIL_TOO_LONG ? FIELD_TOO_LONG : FIELD_FORMAT;
+			v = arena_strdup(a, normal);
+		}
 		break;
 	case FT_INT: {
 		if (strlen(v) > 19 || !all_digits(v + (v[0] == '-'), strlen(v) - (v[0] == '-')) || !v[v[0] == '-'])

@@ -14,7 +14,8 @@ enum field_type {
 	FT_ID12,  /* RMS list or term identifier: 12 digits */
 	FT_ORGID, /* ORG- and 9 digits */
 	FT_LOCID, /* LOC- and 9 digits */
-	FT_EMAIL, /* an e-mail address, at most max characters */
+	FT_EMAIL, /* an account's email: text is its normal form (email.h), at most max characters as typed */
+	FT_CONTACT_EMAIL, /* an organisation's contact email: one '@' and a dotted domain, kept as typed (data, not an identity) */
 	FT_PATH,  /* a local path for redirects: starts with one '/', no scheme or host */
 	FT_LANG,  /* a language code: en, fil, el-CY, zh-Hans */
 	FT_COUNTRY, /* an ISO 3166-1 alpha-2 country code, any case (EL, UK read as GR, GB); text: the code */

@@ -7,7 +7,7 @@ enum account_field {
 	AF_LANG,	     /* interface language of this page */
 	AF_NEXT,	     /* where to go after signing in: a local path */
 	AF_NAME,	     /* the account's display name */
-	AF_EMAIL,	     /* the account's email */
+	AF_EMAIL,	     /* an account's email, normalised (email.h) */
 	AF_PASSWORD,	     /* a password (login, new password) */
 	AF_PASSWORD_CONFIRM, /* the new password again */
 	AF_CURRENT,	     /* the current password (change, delete) */
@@ -55,6 +55,7 @@ enum account_field {
 	AF_COUNTRY,	     /* OMS: its country (ISO code) */
 	AF_PHONE,	     /* OMS: its phone number */
 	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
+	AF_ORG_EMAIL,	     /* OMS: a location's contact email (form field "email", as typed; not AF_EMAIL) */
 	AF__COUNT
 };
 

@@ -179,6 +179,22 @@ static int lock_pidfile(const char *path)
 	return fd;
 }
 
+/* Where mail goes, for the log: mail.smtp_url may carry the relay's user
+ * and password, which stay out of it. */
+static void log_relay(const char *url)
+{
+	CURLU *u = curl_url();
+	char *shown = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_OPTIONS, NULL, 0) == CURLUE_OK)
+		curl_url_get(u, CURLUPART_URL, &shown, 0);
+	log_info("sending the outbox through %s", shown ? shown : "mail.smtp_url (not a URL libcurl reads)");
+	curl_free(shown);
+	curl_url_cleanup(u);
+}
+
 int main(int argc, char **argv)
 {
 	log_init("spor-mailer");
@@ -197,9 +213,18 @@ int main(int argc, char **argv)
 		}
 	}
 	char err[512];
-	struct conf *c = conf_load(conf_default_path(conf_path), err, sizeof err);
+	conf_path = conf_default_path(conf_path, "spor-mailer");
+	struct conf *c = conf_load(conf_path, err, sizeof err);
 	if (!c) {
 		fprintf(stderr, "spor-mailer: %s\n", err);
+		return 1;
+	}
+	const char *foreign = conf_foreign_secret(c, "spor-mailer");
+	if (foreign) {
+		fprintf(stderr, "spor-mailer: %s holds %s, which is not spor-mailer's: each program reads its own"
+				" configuration (docs/operations.md)\n",
+			conf_path, foreign);
+		conf_free(c);
 		return 1;
 	}
 	int lock = pidfile ? lock_pidfile(pidfile) : 0;
@@ -216,7 +241,7 @@ int main(int argc, char **argv)
 	signal(SIGTERM, on_term);
 	signal(SIGINT, on_term);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	log_info("sending the outbox through %s", s.url);
+	log_relay(s.url);
 	int rc = 0;
 	while (!stopping) {
 		int n = send_due(db, &s);

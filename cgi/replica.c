@@ -2,6 +2,7 @@
  * that makes a visitor's own writes read back (see replica.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +13,7 @@
 #include "log.h"
 #include "mem.h"
 #include "replica.h"
+#include "token.h"
 
 /* After the replica failed, the primary serves this long before the replica
  * is tried again: one slow connection attempt every few seconds per worker,
@@ -21,6 +23,7 @@ enum { RETRY_SECONDS = 5 };
 struct replica {
 	struct db *db;
 	long wait_ms;
+	char key[TOKEN_CHARS + 1]; /* the cookies' */
 	time_t retry_at; /* while down: when to try again */
 	bool down;
 };
@@ -53,6 +56,51 @@ bool replica_gtid_ok(const char *s)
 	}
 }
 
+void replica_cookie_key(const char *csrf_secret, char *key)
+{
+	/* Domain separation: CSRF tokens MAC "session:..." or "visitor:...". */
+	token_hmac(csrf_secret, "spor_gtid cookie key", key);
+}
+
+/* The MAC of a cookie's signed part, "<pos>.<expiry>", under the cookie key. */
+static const char *cookie_mac(struct arena *a, const char *key, const char *signed_part)
+{
+	char mac[TOKEN_CHARS + 1];
+	token_hmac(key, signed_part, mac);
+	return arena_strdup(a, mac);
+}
+
+const char *replica_cookie_make(struct arena *a, const char *key, const char *pos, long long now)
+{
+	if (!replica_gtid_ok(pos))
+		return NULL;
+	const char *part = arena_printf(a, "%s.%lld", pos, now + GTID_COOKIE_SECONDS);
+	return arena_printf(a, "%s.%s", part, cookie_mac(a, key, part));
+}
+
+const char *replica_cookie_open(struct arena *a, const char *key, const char *cookie, long long now)
+{
+	if (!cookie || strlen(cookie) > GTID_COOKIE_MAX)
+		return NULL;
+	/* From the right: the MAC, then the expiry; the rest is the position.
+	 * The MAC covers the text as sent, so no other spelling of the same
+	 * expiry (leading zeros) passes either. */
+	const char *dot_mac = strrchr(cookie, '.');
+	if (!dot_mac || !token_ok(dot_mac + 1))
+		return NULL;
+	const char *dot_exp = dot_mac;
+	while (dot_exp > cookie && dot_exp[-1] != '.')
+		dot_exp--;
+	size_t digits = (size_t)(dot_mac - dot_exp);
+	if (dot_exp == cookie || digits == 0 || digits > 18 || strspn(dot_exp, "0123456789") != digits)
+		return NULL;
+	const char *part = arena_strndup(a, cookie, (size_t)(dot_mac - cookie));
+	if (!token_equal(cookie_mac(a, key, part), dot_mac + 1) || strtoll(dot_exp, NULL, 10) < now)
+		return NULL;
+	const char *pos = arena_strndup(a, cookie, (size_t)(dot_exp - 1 - cookie));
+	return replica_gtid_ok(pos) ? pos : NULL;
+}
+
 bool replica_conf(struct db_conf *dc, const struct conf *c, const char *role)
 {
 	const char *socket = conf_get(c, "db.replica.socket", NULL);
@@ -69,11 +117,12 @@ bool replica_conf(struct db_conf *dc, const struct conf *c, const char *role)
 	return true;
 }
 
-struct replica *replica_new(const struct db_conf *dc, long wait_ms)
+struct replica *replica_new(const struct db_conf *dc, long wait_ms, const char *key)
 {
 	struct replica *rp = xcalloc(1, sizeof *rp);
 	rp->db = db_new(dc);
 	rp->wait_ms = wait_ms;
+	snprintf(rp->key, sizeof rp->key, "%s", key);
 	return rp;
 }
 
@@ -108,12 +157,13 @@ static bool reachable(struct replica *rp)
 	return true;
 }
 
-struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *a, const char *gtid)
+struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *a, const char *cookie)
 {
 	if (!rp || !reachable(rp))
 		return primary;
-	if (!replica_gtid_ok(gtid))
-		return rp->db; /* no cookie, or a forged one: nothing to wait for */
+	const char *gtid = replica_cookie_open(a, rp->key, cookie, (long long)time(NULL));
+	if (!gtid)
+		return rp->db; /* no cookie, or one the portal did not sign: nothing to wait for */
 	struct db_rows rows;
 	if (db_query(rp->db, a, &q_wait, &rows, "si", gtid, (long long)rp->wait_ms) < 0) {
 		/* The replica went away during the wait: the next request tries
@@ -131,7 +181,7 @@ void replica_after_write(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_pos, &rows, "") < 0)
 		return;
-	const char *pos = db_get(&rows, 0, 0);
-	if (replica_gtid_ok(pos))
-		http_cookie(r, GTID_COOKIE, pos, GTID_COOKIE_SECONDS);
+	const char *value = replica_cookie_make(r->arena, r->app->gtid_key, db_get(&rows, 0, 0), (long long)time(NULL));
+	if (value)
+		http_cookie(r, GTID_COOKIE, value, GTID_COOKIE_SECONDS);
 }

@@ -77,6 +77,11 @@ const char *route_table_check(const struct router *rt)
 		}
 		if (!bad && rt->nfields < 64 && (r->fields >> rt->nfields))
 			bad = "fields bit beyond the field table";
+		/* Two fields may share a name (an account's email, an organisation's), never on one route. */
+		for (size_t f = 0; !bad && f < rt->nfields; f++)
+			for (size_t g = f + 1; !bad && g < rt->nfields; g++)
+				if ((r->fields & F(f)) && (r->fields & F(g)) && strcmp(rt->fields[f].name, rt->fields[g].name) == 0)
+					bad = "two fields of one name";
 		arena_free(a);
 		if (bad) {
 			snprintf(msg, sizeof msg, "route %s %s: %s", r->method, r->pattern, bad);

@@ -77,12 +77,14 @@ static const struct field fields[AF__COUNT] = {
 	[AF_COUNTRY] = {"country", FT_COUNTRY, 0, 0, NULL},
 	[AF_PHONE] = {"phone", FT_TEXT, 0, 60, NULL},
 	[AF_CODE] = {"code", FT_TEXT, 0, 40, NULL},
+	/* An organisation's data, not an identity: no route takes both "email" fields. */
+	[AF_ORG_EMAIL] = {"email", FT_CONTACT_EMAIL, 0, 254, NULL},
 };
 
 #define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
 #define ORG_CHANGE                                                                                                  \
 	(F(AF_ORG_NAME) | F(AF_ACRONYM) | F(AF_ORG_TYPE) | F(AF_OMS_STATUS) | F(AF_ADDRESS) | F(AF_POSTAL) |       \
-	 F(AF_CITY) | F(AF_REGION) | F(AF_COUNTRY) | F(AF_EMAIL) | F(AF_PHONE) | F(AF_JUSTIFICATION) | F(AF_STEP) | \
+	 F(AF_CITY) | F(AF_REGION) | F(AF_COUNTRY) | F(AF_ORG_EMAIL) | F(AF_PHONE) | F(AF_JUSTIFICATION) | F(AF_STEP) | \
 	 F(AF_LOCATION) | F(AF_DOCUMENT))
 #define TERM_CHANGE                                                                                                 \
 	(F(AF_TERM_NAME) | F(AF_SHORT_NAME) | F(AF_DESCRIPTION) | F(AF_TERM_STATUS) | F(AF_PARENT) |                \

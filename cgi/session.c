@@ -12,11 +12,21 @@
 #include "session.h"
 #include "token.h"
 
-/* Tokens are hashed by the server: SHA2() of the cookie's text. */
+/* Tokens are hashed by the server: SHA2() of the cookie's text.  The
+ * programs that write sessions read them through v_session_user; spor-public
+ * may not, and asks spor_session() for the one session of the hash it
+ * presents (a JSON object, or NULL: no row).  Both give the same columns. */
 static struct db_sql q_session = DB_SQL(
 	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
 	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
+static struct db_sql q_session_by_hash = DB_SQL(
+	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles"
+	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
+	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
+	" ui_lang VARCHAR(12) PATH '$.ui_lang', data_lang VARCHAR(12) PATH '$.data_lang',"
+	" page_size VARCHAR(6) PATH '$.page_size', date_format VARCHAR(8) PATH '$.date_format',"
+	" console_roles VARCHAR(1000) PATH '$.console_roles')) s");
 static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
 				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
 				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
@@ -54,7 +64,8 @@ void session_load(struct req *r, bool touch)
 		return;
 	long idle = conf_int(r->app->conf, "session.idle_seconds", 7200, 60, 86400 * 30);
 	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_session, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
+	struct db_sql *q = touch ? &q_session : &q_session_by_hash;
+	if (db_query(r->app->db, r->arena, q, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
 		return;
 	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, 6));
 	r->user.id = db_get(&rows, 0, 0);

@@ -1,8 +1,8 @@
 /* Who is signed in: the session cookie (spor_session, or __Host-spor_session
- * over HTTPS: a token of token.h) found by its SHA-256 in the sessions every
- * program may see (the v_session_user view: the account's ID, name,
- * preferences and the roles that open the console; active accounts only), within the absolute
- * and the idle timeout (session.absolute_seconds, session.idle_seconds). */
+ * over HTTPS: a token of token.h) found by its SHA-256 (the account's ID,
+ * name, preferences and the roles that open the console; active accounts
+ * only), within the absolute and the idle timeout (session.absolute_seconds,
+ * session.idle_seconds). */
 #ifndef SPOR_SESSION_H
 #define SPOR_SESSION_H
 
@@ -14,7 +14,10 @@ struct req;
 
 /* Look the request's session up; when it is live, the visitor is a user
  * (r->roles, r->user) and User.* is set for the templates.  A program that
- * may write sessions (`touch`) records the visit for the idle timeout. */
+ * may write sessions (`touch`) reads v_session_user and records the visit
+ * for the idle timeout; spor-public (not `touch`) may read no session table
+ * or view and finds the one session of the token's hash through the definer
+ * function spor_session() (db/migrations/0010_session_by_hash.sql). */
 void session_load(struct req *r, bool touch);
 
 /* Start a session for the account (a new token: never one the visitor

@@ -1,5 +1,5 @@
-/* sporctl: the operator's command line (migrate, import, gen-data; later
- * export, create-admin). */
+/* sporctl: the operator's command line (migrate, import, gen-data, user,
+ * create-admin, throttle). */
 #include "config.h"
 
 #include <stdio.h>
@@ -18,16 +18,24 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"migrate", "", "create the database if needed, apply pending migrations, then the grants", ctl_migrate},
+	{"migrate", "",
+	 "create the database if needed, apply pending migrations, then the grants; bring accounts' emails to\n"
+	 "      their normal form and print any two that became one",
+	 ctl_migrate},
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
-	{"user", "list | lock EMAIL | unlock EMAIL | reset-password EMAIL | reset-2fa EMAIL",
-	 "list accounts, lock or unlock one, set a new password (from standard input): both end its sessions;"
-	 " turn two-step sign-in off for one who lost their authenticator (the owner is mailed)",
+	{"user", "list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL | reset-2fa ACCOUNT",
+	 "list accounts; lock or unlock one, or set its password (from standard input), which end its sessions,\n"
+	 "      or its address, or turn its two-step sign-in off (the owner is mailed);\n"
+	 "      ACCOUNT is an email or #NUMBER (the first column of user list)",
 	 ctl_user},
 	{"create-admin", "EMAIL", "make an administrator: a new active account or an existing one (password from standard input)",
 	 ctl_create_admin},
+	{"throttle", "reset [EMAIL|ADDRESS]",
+	 "lift the throttle of sign-ins, registrations, password resets and changes and deletions:\n"
+	 "      of one email, of one client address, or of everyone",
+	 ctl_throttle},
 	{"gen-data", "[--terms N] [--orgs N]",
 	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };
@@ -39,7 +47,8 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %s %s\n      %s\n", commands[i].name, commands[i].args, commands[i].help);
 	fprintf(f, "\nOptions:\n"
-		   "  -c CONFIG   configuration file (default $SPOR_CONFIG or %s/spor.conf)\n"
+		   "  -c CONFIG   the full configuration file, with every program's secrets\n"
+		   "              (default $SPOR_CONFIG or %s/spor.conf)\n"
 		   "  -h, --help  this help\n"
 		   "\nExit status: 0 success, 1 failure, 2 usage error.\n",
 		SPOR_SYSCONFDIR);
@@ -75,7 +84,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], commands[k].name) != 0)
 			continue;
 		char err[512];
-		struct conf *c = conf_load(conf_default_path(conf_path), err, sizeof err);
+		struct conf *c = conf_load(conf_default_path(conf_path, "spor"), err, sizeof err);
 		if (!c) {
 			fprintf(stderr, "sporctl: %s\n", err);
 			return 1;

@@ -156,14 +156,14 @@ int twofactor_forget(struct req *r, const char *account)
 		       : 0;
 }
 
-long twofactor_wait(struct req *r, const char *email)
+long twofactor_wait(struct req *r, const char *email, const char *account)
 {
-	return throttle_wait(r, email);
+	return throttle_check(r, THROTTLE_LOGIN, email, account);
 }
 
-bool twofactor_failed(struct req *r, const char *email)
+void twofactor_failed(struct req *r, const char *email, const char *account)
 {
-	return throttle_fail(r, email);
+	throttle_count(r, THROTTLE_LOGIN, email, account);
 }
 
 int twofactor_pending_start(struct req *r, const char *account)

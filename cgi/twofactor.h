@@ -48,13 +48,16 @@ int twofactor_new_codes(struct req *r, const char *account);
  * and pending sign-ins go.  0 or -1. */
 int twofactor_forget(struct req *r, const char *account);
 
-/* The one place the second step meets the sign-in throttle (throttle.h):
- * a wrong code counts as a failed sign-in of the account's email (and of
- * the client's address), so that a guesser who knows the password gets
- * no more tries than one who does not; a right one clears it with the
- * sign-in.  Seconds to wait (0: now); whether a failure started a lockout. */
-long twofactor_wait(struct req *r, const char *email);
-bool twofactor_failed(struct req *r, const char *email);
+/* The one place two-step sign-in meets the throttle (throttle.h): a wrong
+ * code (or a wrong password where a change asks for both) counts as a
+ * failed sign-in (THROTTLE_LOGIN) of the account's email and of the
+ * client's address, so that a guesser who knows the password gets no more
+ * tries than one who does not; the second step's success clears it, as a
+ * sign-in does.  twofactor_wait: 0, or the seconds to wait, the refusal
+ * audited and Retry-After and Page.wait_minutes set (answer 429);
+ * twofactor_failed counts one (a lockout it starts is audited). */
+long twofactor_wait(struct req *r, const char *email, const char *account);
+void twofactor_failed(struct req *r, const char *email, const char *account);
 
 /* A pending sign-in for the account: its row, and its token in the cookie.
  * 0 or -1. */

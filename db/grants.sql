@@ -1,6 +1,7 @@
 -- Privileges of the three programs, applied by `sporctl migrate` after the
 -- migrations (idempotent).  Each program's database user gets one role:
---   spor_public  (spor-public,  user spor_ro):    reference data and v_session_user, read-only
+--   spor_public  (spor-public,  user spor_ro):    reference data, read-only, and one session
+--                                                  by its hash (spor_session*, migration 0010)
 --   spor_account (spor-account, user spor_app):   accounts and sessions of the signed-in user
 --   spor_admin   (spor-admin,   user spor_admin): the console's tables
 --   spor_mailer  (spor-mailer,  user spor_mail):  the outbox
@@ -11,9 +12,21 @@ CREATE ROLE IF NOT EXISTS spor_account;
 CREATE ROLE IF NOT EXISTS spor_admin;
 CREATE ROLE IF NOT EXISTS spor_mailer;
 
+-- Privileges taken back from databases migrated before they were narrowed
+-- (a REVOKE of what was never granted is no error here).  spor-public
+-- lists no sessions: it finds one by its hash through the functions below;
+-- spor-admin neither reads password hashes nor sets them.
+BEGIN NOT ATOMIC
+  DECLARE CONTINUE HANDLER FOR 1141, 1147 BEGIN END;
+  REVOKE SELECT ON v_session_user FROM spor_public;
+  REVOKE SELECT ON v_session_favourites FROM spor_public;
+  REVOKE SELECT ON v_session_favourites FROM spor_account;
+  REVOKE SELECT, UPDATE ON accounts FROM spor_admin;
+END;
+
 GRANT SELECT ON schema_migrations TO spor_public;
-GRANT SELECT ON v_session_user TO spor_public;
-GRANT SELECT ON v_session_favourites TO spor_public;
+GRANT EXECUTE ON FUNCTION spor_session TO spor_public;
+GRANT EXECUTE ON FUNCTION spor_session_follows TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;
@@ -43,12 +56,22 @@ GRANT SELECT ON roles TO spor_account;
 GRANT SELECT, DELETE ON account_roles TO spor_account;
 GRANT INSERT ON audit_log TO spor_account;
 GRANT SELECT (account_id), UPDATE (subject) ON audit_log TO spor_account;
-GRANT SELECT ON v_session_favourites TO spor_account;
 GRANT SELECT ON rms_lists TO spor_account;
 GRANT SELECT ON oms_organisations TO spor_account;
-GRANT SELECT, INSERT, UPDATE ON role_requests TO spor_account;
-GRANT SELECT, INSERT, UPDATE ON change_requests TO spor_account;
-GRANT SELECT, INSERT ON change_request_events TO spor_account;
+-- Requests: the account program creates them with the columns that decide
+-- nothing (the status starts as SAVED or PENDING) and comments on them; the
+-- owner's moves and edits go through the procedures of migration 0009, which
+-- refuse any other status, so spor_account has no UPDATE on these tables.
+GRANT SELECT ON role_requests TO spor_account;
+GRANT INSERT (account_id, role_code, org_id, justification, document_name, document_sha256, document_size)
+  ON role_requests TO spor_account;
+GRANT EXECUTE ON PROCEDURE spor_role_request_withdraw TO spor_account;
+GRANT SELECT ON change_requests TO spor_account;
+GRANT INSERT (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed, justification, base_seq,
+              document_name, document_sha256, document_size) ON change_requests TO spor_account;
+GRANT EXECUTE ON PROCEDURE spor_cr_owner_write TO spor_account;
+GRANT SELECT ON change_request_events TO spor_account;
+GRANT INSERT (request_id, actor_id, to_status, comment) ON change_request_events TO spor_account;
 GRANT SELECT ON rms_terms TO spor_account;
 GRANT SELECT ON rms_term_versions TO spor_account;
 GRANT SELECT ON oms_locations TO spor_account;
@@ -58,7 +81,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON account_recovery_codes TO spor_account;
 GRANT SELECT, INSERT, DELETE ON login_pending TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
-GRANT SELECT, UPDATE ON accounts TO spor_admin;
+-- Every column but the password hash; locking and unlocking change the status.
+GRANT SELECT (id, email, name, status, created_at, updated_at, ui_lang, data_lang, page_size, date_format,
+              notify_requests, notify_following, notify_queue, last_login_at),
+      UPDATE (status, updated_at) ON accounts TO spor_admin;
 GRANT SELECT, DELETE ON sessions TO spor_admin;
 GRANT UPDATE (last_seen_at) ON sessions TO spor_admin;
 GRANT SELECT ON roles TO spor_admin;

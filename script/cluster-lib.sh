@@ -9,8 +9,9 @@
 #   app hosts 1, 2    each a complete set of spor-public, spor-account and
 #                     spor-admin on its own sockets (run/hostN/)
 #   nginx             one upstream group per program with a server per host
-# The programs of every host read the same $SPOR_CONF: the primary for
-# writes, the replica for spor-public's reads (db.replica.socket).
+# The programs of every host read their own files, written from the same
+# $SPOR_CONF (lib.sh's spor_program_config): the primary for writes, the
+# replica for spor-public's reads (db.replica.socket, in spor-public's alone).
 
 CLUSTER_HOSTS=${CLUSTER_HOSTS:-"1 2"}
 

@@ -110,6 +110,38 @@ CONF
     umask 022
 }
 
+# Each program's own configuration, $SPOR_VAR/<program>.conf beside the
+# full one ($SPOR_CONF, which sporctl reads: it creates every database
+# account).  A program's file holds the keys it uses, its own database
+# account and only the secrets it needs; the programs refuse a file that
+# holds another's (cgi/conf.c).  The keys each file takes, as in
+# docs/operations.md (an unlisted key reaches sporctl alone):
+spor_program_keys() {
+    local db='db\.(socket|host|port|name)'
+    local web="$db|db\.${1#spor-}\..*|templates\..*|site\.url|csrf\.secret|session\..*|cache\..*|api\..*"
+    case $1 in
+        spor-public) echo "$web|db\.replica\..*" ;;
+        spor-account) echo "$web|account\..*|throttle\..*|password\..*|twofactor\..*|uploads\.dir" ;;
+        spor-admin) echo "$web|uploads\.dir" ;;
+        spor-mailer) echo "$db|db\.mailer\..*|mail\..*" ;;
+        *) die "no configuration keys for $1" ;;
+    esac
+}
+spor_program_conf() { echo "$SPOR_VAR/$1.conf"; }
+# spor_program_config NAME: write NAME's file from the full one, again at
+# each start, so that keys added to $SPOR_CONF (script/verify's setups,
+# script/cluster's replica) reach the programs.  The last assignment of a
+# key still wins: the lines keep their order.
+spor_program_config() {
+    local file keys
+    file=$(spor_program_conf "$1")
+    keys=$(spor_program_keys "$1")
+    {
+        echo "# $1's configuration, written by script/lib.sh from $SPOR_CONF"
+        grep -E "^[[:space:]]*($keys)[[:space:]]*=" "$SPOR_CONF" || true
+    } | (umask 077 && cat >"$file.tmp") && mv "$file.tmp" "$file"
+}
+
 # A private MariaDB server under $SPOR_VAR/db: no system service needed.
 spor_db_start() {
     if [ ! -d "$SPOR_DB_DATA/mysql" ]; then
@@ -186,7 +218,8 @@ spor_demo_admin() {
 # Start one program: spor_program_start NAME [WORKERS]
 spor_program_start() {
     local name=$1 workers=${2:-${SPOR_WORKERS:-4}}
-    "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$SPOR_CONF" \
+    spor_program_config "$name"
+    "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$(spor_program_conf "$name")" \
         -p "$SPOR_RUN/$name.pid" -g "$(id -gn "$(spor_web_user)")" 2>>"$SPOR_LOG/$name.log" &
 }
 
@@ -238,7 +271,8 @@ spor_sink_start() {
 spor_mail_start() {
     say "==> starting the SMTP sink (mail in $SPOR_MAIL) and spor-mailer"
     spor_sink_start
-    "$SPOR_BUILD/cgi/spor-mailer" -c "$SPOR_CONF" -p "$SPOR_RUN/spor-mailer.pid" 2>>"$SPOR_LOG/spor-mailer.log" &
+    spor_program_config spor-mailer
+    "$SPOR_BUILD/cgi/spor-mailer" -c "$(spor_program_conf spor-mailer)" -p "$SPOR_RUN/spor-mailer.pid" 2>>"$SPOR_LOG/spor-mailer.log" &
 }
 
 spor_stop_all() {

@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:subcount(Page.errors) > 0 ?><?cs var:Lang.form.title_prefix ?> <?cs /if ?><?cs call:title() ?> | <?cs var:Lang.site.name ?></title>
+<title><?cs if:subcount(Page.errors) > 0 || Page.wait_minutes ?><?cs var:Lang.form.title_prefix ?> <?cs /if ?><?cs call:title() ?> | <?cs var:Lang.site.name ?></title>
 <link rel="stylesheet" href="/static/spor.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>

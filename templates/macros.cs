@@ -77,7 +77,10 @@ def:field_size(current) ?>
 <?cs /def ?><?cs # Forms that change something: the CSRF token, the error summary and
 # labelled inputs that say what is wrong with them. ?><?cs
 def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Csrf.token ?>"><?cs /def ?><?cs
-def:form_errors() ?><?cs if:subcount(Page.errors) > 0 ?>
+def:form_errors() ?><?cs if:Page.wait_minutes ?>
+<div class="notice notice-error" role="alert" tabindex="-1" id="form-errors">
+ <p><?cs var:Lang.form.throttled ?> <?cs var:Lang.login.wait ?> <?cs var:Page.wait_minutes ?> <?cs var:Lang.login.minutes ?></p>
+</div><?cs elif:subcount(Page.errors) > 0 ?>
 <div class="notice notice-error" role="alert" tabindex="-1" id="form-errors">
  <p><strong><?cs var:Lang.form.errors_title ?></strong></p>
  <ul><?cs each:e = Page.errors ?><li><a href="#<?cs name:e ?>"><?cs var:Lang.form.error[e] ?></a></li><?cs /each ?></ul>

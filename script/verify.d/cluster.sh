@@ -5,7 +5,8 @@
 #   1. replication: the replica has the primary's data, spor-public reads
 #      from it, and its lag under a burst of writes is reported
 #   2. read-your-writes: while the replica lags, a visitor who just signed
-#      in is seen signed in (spor_gtid), the replica alone does not see it
+#      in is seen signed in (spor_gtid); without the cookie, or with an
+#      unsigned or forged one, the lagging replica does not know the session
 #   3. the replica stopped and started: reads keep working (from the
 #      primary meanwhile), then return to the replica
 #   4. app host 1 killed (SIGKILL, all its programs): no failed request
@@ -94,13 +95,20 @@ cookie() { awk -v n="$1" '$6 == n { print $7 }' "$faults/ryw.jar"; }
 gtid=$(cookie spor_gtid)
 # signed_in_on_public COOKIES: does spor-public (reading the replica, or
 # the primary when the cookie says so) see the visitor's session?
+# (grep -c reads the whole page: grep -q would leave as soon as it found the
+# header's form, and curl's write into the closed pipe would fail the check.)
 signed_in_on_public() {
-    curl -s -H "Cookie: $1" "$base/rms/lists" | grep -q 'action="/logout"'
+    [ "$(curl -s -H "Cookie: $1" "$base/rms/lists" | grep -c 'action="/logout"')" -gt 0 ]
 }
-check "read-your-writes: the sign-in ($code) sets spor_gtid to the primary's GTID position ($gtid)" \
-    test "$code/$gtid" = "303/$(sql "SELECT @@gtid_binlog_pos")"
+# The cookie is "<position>.<expiry>.<MAC>" (cgi/replica.h).
+check "read-your-writes: the sign-in ($code) sets spor_gtid to the primary's GTID position, signed ($gtid)" \
+    test "$code/${gtid%%.*}" = "303/$(sql "SELECT @@gtid_binlog_pos")"
 check "read-your-writes: with spor_gtid the next public page sees the new session (read from the primary)" \
     signed_in_on_public "spor_session=$(cookie spor_session); spor_gtid=$gtid"
+check "read-your-writes: an unsigned spor_gtid (the bare position) is ignored: the lagging replica answers" \
+    eval '! signed_in_on_public "spor_session=$(cookie spor_session); spor_gtid=${gtid%%.*}"'
+check "read-your-writes: so is a forged one (the position with another MAC)" \
+    eval '! signed_in_on_public "spor_session=$(cookie spor_session); spor_gtid=${gtid%.*}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"'
 check "read-your-writes: without it the lagging replica does not have the session yet" \
     eval '! signed_in_on_public "spor_session=$(cookie spor_session)"'
 replica_sql "START SLAVE SQL_THREAD"

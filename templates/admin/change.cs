@@ -1,4 +1,4 @@
-<?cs # /admin/change-requests/{id}: one change request, its diff, history and thread, and the steward's moves. ?><?cs
+<?cs # /admin/change-requests/{id}: one change request, its diff, history and thread, and the steward's moves (none on their own request). ?><?cs
 def:title() ?>RRQ-<?cs var:Page.cr.id ?><?cs /def ?><?cs
 include:"cr_macros.cs" ?><?cs
 def:move(to, label, class) ?><button type="submit" name="to" value="<?cs var:to ?>"<?cs if:class ?> class="<?cs var:class ?>"<?cs /if ?>><?cs var:label ?></button> <?cs /def ?><?cs
@@ -28,7 +28,9 @@ def:content() ?>
 <h2><?cs var:Lang.cr.justification ?></h2>
 <blockquote class="justification"><?cs var:Page.cr.justification ?></blockquote>
 <?cs call:cr_thread() ?>
-<?cs if:Page.cr.status == "SUBMITTED" || Page.cr.status == "VALID" ?>
+<?cs if:Page.own ?>
+<div class="notice"><p><?cs var:Lang.cr.own_request ?> <a href="/account/requests/<?cs var:Page.cr.id ?>"><?cs var:Lang.cr.own_link ?></a></p></div>
+<?cs elif:Page.cr.status == "SUBMITTED" || Page.cr.status == "VALID" ?>
 <?cs if:!Page.cr.assignee ?><form method="post" action="/admin/change-requests/<?cs var:Page.cr.id ?>/assign"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.cr.take ?></button></form><?cs /if ?>
 <h2 id="decide"><?cs var:Lang.admin.decide ?></h2>
 <?cs call:form_errors() ?>
@@ -47,10 +49,12 @@ def:content() ?>
  <p class="actions"><?cs if:Page.cr.status == "SUBMITTED" ?><?cs call:move("VALID", Lang.cr.moves.VALID, "") ?><?cs call:move("INVALID", Lang.cr.moves.INVALID, "button-danger") ?><?cs call:move("RETURNED", Lang.cr.moves.RETURNED, "button-secondary") ?><?cs else ?><?cs call:move("APPROVED", Lang.cr.moves.APPROVED, "") ?><?cs call:move("APPROVED_WC", Lang.cr.moves.APPROVED_WC, "button-secondary") ?><?cs call:move("RETURNED", Lang.cr.moves.RETURNED, "button-secondary") ?><?cs call:move("REJECTED", Lang.cr.moves.REJECTED, "button-danger") ?><?cs /if ?></p>
 </form>
 <?cs /if ?>
+<?cs if:!Page.own ?>
 <h2><?cs var:Lang.cr.add_comment ?></h2>
 <form class="form narrow" method="post" action="/admin/change-requests/<?cs var:Page.cr.id ?>/comments">
  <?cs call:csrf() ?>
  <div class="form-field"><label for="thread-comment"><?cs var:Lang.cr.comment ?></label><textarea id="thread-comment" name="reason" rows="3" maxlength="2000" required></textarea></div>
  <p class="actions"><button type="submit"><?cs var:Lang.cr.send_comment ?></button></p>
 </form>
+<?cs /if ?>
 <?cs /def ?>

@@ -36,5 +36,6 @@ def:content() ?>
  </div>
  <p class="actions"><button type="submit" name="decision" value="approve"><?cs var:Lang.admin.approve ?></button> <button type="submit" name="decision" value="reject" class="button-danger"><?cs var:Lang.admin.reject ?></button></p>
 </form>
+<?cs elif:Page.own && Page.request.status == "PENDING" ?><div class="notice"><p><?cs var:Lang.admin.own_request ?></p></div>
 <?cs elif:Page.request.status == "PENDING" ?><p><?cs var:Lang.admin.not_yours ?></p><?cs /if ?>
 <?cs /def ?>

@@ -133,3 +133,21 @@ char *slurp(const char *path)
 {
 	return file_read(path, NULL);
 }
+
+char *program_config(const char *program)
+{
+	const char *run = getenv("SPOR_RUN");
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s.pid", run ? run : ".", program);
+	char *pid = slurp(path);
+	snprintf(path, sizeof path, "/proc/%ld/cmdline", pid ? atol(pid) : 0L);
+	free(pid);
+	size_t len = 0;
+	char *cmdline = file_read(path, &len), *found = NULL;
+	/* NUL-separated arguments: the one after "-c". */
+	for (size_t at = 0; cmdline && at < len && !found; at += strlen(cmdline + at) + 1)
+		if (strcmp(cmdline + at, "-c") == 0 && at + 3 < len)
+			found = strdup(cmdline + at + 3);
+	free(cmdline);
+	return found;
+}

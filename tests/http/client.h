@@ -38,4 +38,9 @@ int body_has(const struct resp *r, const char *needle);
 /* The whole text of a file under the instance's folders (NULL if absent). */
 char *slurp(const char *path);
 
+/* The configuration file the running `program` ("spor-public", ...) was
+ * started with: its -c argument, read from the command line of the process
+ * in $SPOR_RUN/<program>.pid (a new string), or NULL. */
+char *program_config(const char *program);
+
 #endif

@@ -64,6 +64,16 @@ const char *dbtest_valuef(MYSQL *my, const char *fmt, ...)
 	return dbtest_value(my, sql);
 }
 
+unsigned dbtest_run(MYSQL *my, const char *sql)
+{
+	if (mysql_query(my, sql))
+		return mysql_errno(my);
+	MYSQL_RES *res = mysql_store_result(my);
+	if (res)
+		mysql_free_result(res);
+	return 0;
+}
+
 int dbtest_execf(MYSQL *my, const char *fmt, ...)
 {
 	char sql[2048];
@@ -106,4 +116,14 @@ int dbtest_sporctl(const char *input, const char *args, const char *outfile)
 		 outfile ? outfile : "/dev/null");
 	int status = system(cmd);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool dbtest_import_demo(void)
+{
+	const char *src = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
+	char args[4200];
+	snprintf(args, sizeof args, "import rms '%s/db/demo/rms.json'", src);
+	bool rms = dbtest_sporctl(NULL, args, NULL) == 0;
+	snprintf(args, sizeof args, "import oms '%s/db/demo/oms.json'", src);
+	return rms && dbtest_sporctl(NULL, args, NULL) == 0;
 }

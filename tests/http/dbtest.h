@@ -4,6 +4,7 @@
 #define SPOR_DBTEST_H
 
 #include <mysql.h>
+#include <stdbool.h>
 
 /* Connect as the configuration's db.<role> user ($SPOR_CONFIG); NULL on error. */
 MYSQL *dbtest_connect(const char *role);
@@ -12,6 +13,10 @@ const char *dbtest_value(MYSQL *my, const char *sql);
 
 /* dbtest_value of a formatted statement. */
 const char *dbtest_valuef(MYSQL *my, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Run `sql` and drop any result: the server's error number, 0 on success
+ * (for tests of what a user may and may not do). */
+unsigned dbtest_run(MYSQL *my, const char *sql);
+
 /* Run a formatted statement; a failure is reported as a diagnostic.  0 or -1. */
 int dbtest_execf(MYSQL *my, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -23,5 +28,9 @@ const char *dbtest_value_long(MYSQL *my, const char *sql);
  * and its standard output and error written to `outfile` unless NULL.
  * Returns its exit status, or -1. */
 int dbtest_sporctl(const char *input, const char *args, const char *outfile);
+
+/* Import the demonstration data (db/demo/rms.json and oms.json) with
+ * sporctl; importing them again changes nothing.  True when both worked. */
+bool dbtest_import_demo(void);
 
 #endif

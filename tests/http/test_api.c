@@ -481,13 +481,7 @@ int main(void)
 	if (!owner)
 		skip_all("no database");
 	client_anonymous = true;
-	/* The demonstration data (importing it again changes nothing). */
-	const char *src = getenv("top_srcdir") ? getenv("top_srcdir") : ".";
-	char args[4200];
-	snprintf(args, sizeof args, "import rms '%s/db/demo/rms.json'", src);
-	bool rms = dbtest_sporctl(NULL, args, NULL) == 0;
-	snprintf(args, sizeof args, "import oms '%s/db/demo/oms.json'", src);
-	ok(rms && dbtest_sporctl(NULL, args, NULL) == 0, "the demonstration data");
+	ok(dbtest_import_demo(), "the demonstration data");
 	test_resources();
 	test_errors();
 	test_conditional();

@@ -5,9 +5,12 @@
  * or hostile spor_gtid cookie is ignored on every program's pages, and
  * bypasses nginx's page cache.  Then
  * spor-public's choice of connection, with the same server playing the
- * replica: no cookie reads from it; a position it never reaches makes
- * MASTER_GTID_WAIT time out and the request read from the primary; each
- * connection runs its own prepared statements. */
+ * replica: no cookie reads from it; a genuine cookie (signed under the key
+ * derived from the configuration's csrf.secret) for a position it never
+ * reaches makes MASTER_GTID_WAIT time out and the request read from the
+ * primary; a forged, altered, replayed-with-another-value, expired or
+ * unsigned cookie costs no wait at all; each connection runs its own
+ * prepared statements. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -21,14 +24,17 @@
 #include "dbtest.h"
 #include "mem.h"
 #include "replica.h"
+#include "token.h"
 #include "visitor.h"
 
 static MYSQL *owner;
+static struct conf *conf;
+static char key[TOKEN_CHARS + 1]; /* the cookie's, from the instance's csrf.secret */
 
 /* The value of the answer's spor_gtid cookie (a static copy), or NULL. */
 static const char *gtid_set(const struct resp *r)
 {
-	static char value[GTID_MAX + 1];
+	static char value[GTID_COOKIE_MAX + 1];
 	const char *at = r->headers ? strstr(r->headers, "spor_gtid=") : NULL;
 	if (!at)
 		return NULL;
@@ -37,13 +43,18 @@ static const char *gtid_set(const struct resp *r)
 	return value;
 }
 
-/* With a binary log the cookie must hold a GTID list; without, be absent. */
+/* With a binary log the cookie must hold the primary's position, signed;
+ * without, be absent. */
 static void check_write(bool binlog, const struct resp *r, const char *what)
 {
 	const char *v = gtid_set(r);
-	if (binlog)
-		ok(v && replica_gtid_ok(v), "%s: spor_gtid set to the primary's position (%s)", what, v ? v : "none");
-	else
+	if (binlog) {
+		struct arena *a = arena_new();
+		const char *pos = replica_cookie_open(a, key, v, (long long)time(NULL));
+		ok(pos && strcmp(pos, dbtest_value(owner, "SELECT @@gtid_binlog_pos")) == 0,
+		   "%s: spor_gtid set to the primary's position, signed (%s)", what, v ? v : "none");
+		arena_free(a);
+	} else
 		ok(!v, "%s: no spor_gtid without a binary log (%s)", what, v ? v : "none");
 }
 
@@ -143,27 +154,51 @@ static long ms_since(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+/* A cookie that is not the portal's costs no wait: the replica at once. */
+static void check_no_wait(struct replica *rp, struct db *primary, struct db *plain, struct arena *a,
+			  const char *cookie, const char *what)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct db *chosen = replica_choose(rp, primary, a, cookie);
+	long waited = ms_since(&t0);
+	ok(chosen == plain && waited < 250, "%s: the replica, without waiting (%ld ms)", what, waited);
+}
+
 /* spor-public's choice, against the real server as its own "replica". */
 static void test_choose(void)
 {
-	char err[512];
-	struct conf *c = conf_load(getenv("SPOR_CONFIG"), err, sizeof err);
-	if (!ok(c != NULL, "the instance's configuration"))
-		return;
 	struct db_conf dc;
-	db_conf_from(&dc, c, "public");
+	db_conf_from(&dc, conf, "public");
 	struct db *primary = db_new(&dc);
-	struct replica *rp = replica_new(&dc, 300);
+	struct replica *rp = replica_new(&dc, 300, key);
 	struct arena *a = arena_new();
 	struct db *plain = replica_choose(rp, primary, a, NULL);
 	ok(plain != primary, "no cookie: the replica");
-	ok(replica_choose(rp, primary, a, "0-1-1'") == plain, "a forged cookie: the replica, without waiting");
 	/* This server replicates from nothing: it never reaches the position. */
+	long long now = (long long)time(NULL);
+	const char *far = "0-1-99999999999";
+	const char *genuine = replica_cookie_make(a, key, far, now);
+	const char *mac = strrchr(genuine, '.') + 1;
+	const char *other_mac = strrchr(replica_cookie_make(a, key, "0-1-1", now), '.') + 1;
+	check_no_wait(rp, primary, plain, a, "0-1-1'", "a hostile cookie");
+	check_no_wait(rp, primary, plain, a, far, "an unsigned position (what spor_gtid held before it was signed)");
+	check_no_wait(rp, primary, plain, a,
+		      arena_printf(a, "%s.%lld.%s", far, now + 60, "forgedforgedforgedforgedforgedforgedforged"),
+		      "a forged MAC");
+	check_no_wait(rp, primary, plain, a, arena_printf(a, "0-1-99999999998.%lld.%s", now + 60, mac),
+		      "a genuine cookie with its position altered");
+	check_no_wait(rp, primary, plain, a, arena_printf(a, "%s.%lld.%s", far, now + 60, other_mac),
+		      "a genuine MAC replayed with another value");
+	check_no_wait(rp, primary, plain, a, replica_cookie_make(a, key, far, now - GTID_COOKIE_SECONDS - 5),
+		      "an expired cookie");
+	check_no_wait(rp, primary, plain, a, arena_printf(a, "%s.%lld.%s", far, now + 86400 * 365, mac),
+		      "a genuine cookie with its expiry moved");
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	struct db *behind = replica_choose(rp, primary, a, "0-1-99999999999");
+	struct db *behind = replica_choose(rp, primary, a, genuine);
 	long waited = ms_since(&t0);
-	ok(behind == primary, "a position the replica does not reach in time: the primary");
+	ok(behind == primary, "a genuine cookie for a position the replica does not reach in time: the primary");
 	ok(waited >= 250 && waited < 3000, "after waiting db.replica.wait_ms on the replica (%ld ms)", waited);
 	struct db_rows r1, r2, r3;
 	ok(db_query(plain, a, &q_connection, &r1, "") == 0 && db_query(primary, a, &q_connection, &r2, "") == 0 &&
@@ -175,7 +210,6 @@ static void test_choose(void)
 	arena_free(a);
 	replica_free(rp);
 	db_free(primary);
-	conf_free(c);
 }
 
 int main(void)
@@ -184,6 +218,11 @@ int main(void)
 	owner = dbtest_connect("owner");
 	if (!owner)
 		skip_all("no database");
+	char err[512];
+	conf = conf_load(getenv("SPOR_CONFIG"), err, sizeof err);
+	if (!ok(conf != NULL, "the instance's configuration (%s)", conf ? "read" : err))
+		return done_testing();
+	replica_cookie_key(conf_get(conf, "csrf.secret", ""), key);
 	client_anonymous = true;
 	dbtest_execf(owner, "DELETE FROM auth_throttle");
 	bool binlog = strcmp(dbtest_value(owner, "SELECT @@log_bin"), "1") == 0;
@@ -197,5 +236,6 @@ int main(void)
 	test_choose();
 	dbtest_execf(owner, "DELETE FROM auth_throttle");
 	mysql_close(owner);
+	conf_free(conf);
 	return done_testing();
 }

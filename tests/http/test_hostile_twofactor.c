@@ -287,11 +287,11 @@ static void test_throttle(void)
 	for (int i = 0; i < 5; i++)
 		wrong += code_step(&v, i % 2 ? "000000" : "999999", NULL) == 401;
 	ok(wrong == 5 && events(&cy, "login.code_failed") == failed + 5, "five wrong codes: 401 each, audited");
-	ok(events(&cy, "login.code_lockout") == 1, "the fifth locks the account out, audited");
+	ok(events(&cy, "login.lockout") == 1, "the fifth locks the account out, audited");
 	fresh_code(&cy, code);
 	long status = code_step(&v, code, where);
 	ok(status == 429 && atoi(where) > 0 && !*v.session, "then even the right code gets 429 with Retry-After (%s)", where);
-	ok(events(&cy, "login.code_refused") == 1, "and is audited as refused");
+	ok(events(&cy, "login.refused") == 1, "and is audited as refused");
 	struct visitor w = {0};
 	ok(password_step(&w, &cy, NULL, NULL) == 429, "the password step is locked out too: one count per account");
 	sql("DELETE FROM auth_throttle");
@@ -463,7 +463,7 @@ static void test_reset(void)
 		close(fd);
 	ok(dbtest_sporctl(NULL, "user --help", out) == 0, "sporctl user --help");
 	char *text = slurp(out);
-	ok(text && strstr(text, "reset-2fa EMAIL"), "names reset-2fa");
+	ok(text && strstr(text, "reset-2fa ACCOUNT"), "names reset-2fa");
 	free(text);
 	snprintf(args, sizeof args, "user reset-2fa nobody.%s@twofactor.test", run);
 	ok(dbtest_sporctl(NULL, args, out) == 1, "reset-2fa of an unknown email fails");

@@ -19,6 +19,7 @@
 enum { MAXW = 64 };
 
 static char run_dir[4096];
+static char config[4096]; /* spor-public's own configuration file */
 
 static pid_t supervisor(void)
 {
@@ -111,8 +112,7 @@ static void test_reload(pid_t sup, int workers)
  * stay and answer. */
 static void test_bad_reload(pid_t sup, int workers)
 {
-	const char *config = getenv("SPOR_CONFIG");
-	char *saved = config ? slurp(config) : NULL;
+	char *saved = slurp(config);
 	if (!ok(saved != NULL, "the configuration can be read"))
 		return;
 	FILE *f = fopen(config, "a");
@@ -165,11 +165,11 @@ static void test_reload_under_load(pid_t sup, int workers)
 /* A second program on the same socket is refused and leaves the first alone. */
 static void test_second_instance(int workers)
 {
-	const char *build = getenv("SPOR_TEST_BUILD"), *config = getenv("SPOR_CONFIG");
-	char bin[4200], sock[4200], cmd[9000];
+	const char *build = getenv("SPOR_TEST_BUILD");
+	char bin[4200], sock[4200], cmd[13000];
 	snprintf(bin, sizeof bin, "%s/cgi/spor-public", build ? build : ".");
 	snprintf(sock, sizeof sock, "%s/spor-public.sock", run_dir);
-	snprintf(cmd, sizeof cmd, "'%s' -s '%s' -n %d -c '%s' 2>/dev/null", bin, sock, workers, config ? config : "");
+	snprintf(cmd, sizeof cmd, "'%s' -s '%s' -n %d -c '%s' 2>/dev/null", bin, sock, workers, config);
 	int status = system(cmd);
 	ok(WIFEXITED(status) && WEXITSTATUS(status) != 0, "a second spor-public on the same socket refuses to start");
 	is_int(failed_requests(5, "/"), 0, "the first one goes on answering");
@@ -199,9 +199,9 @@ static void test_outage(pid_t sup, int workers)
 	resp_free(&r);
 
 	/* Start spor-public again, as script/test did. */
-	const char *build = getenv("SPOR_TEST_BUILD"), *config = getenv("SPOR_CONFIG"), *logdir = getenv("SPOR_LOG");
-	if (!build || !config || !logdir) {
-		ok(false, "SPOR_TEST_BUILD, SPOR_CONFIG and SPOR_LOG are set to restart spor-public");
+	const char *build = getenv("SPOR_TEST_BUILD"), *logdir = getenv("SPOR_LOG");
+	if (!build || !logdir) {
+		ok(false, "SPOR_TEST_BUILD and SPOR_LOG are set to restart spor-public");
 		return;
 	}
 	pid_t pid = fork();
@@ -243,6 +243,11 @@ int main(void)
 	pid_t sup = supervisor();
 	if (!ok(sup > 0 && kill(sup, 0) == 0, "spor-public's supervisor is running"))
 		return done_testing();
+	char *own = program_config("spor-public");
+	if (!ok(own != NULL, "and its configuration file is known (%s)", own ? own : "none"))
+		return done_testing();
+	snprintf(config, sizeof config, "%s", own);
+	free(own);
 	test_kill(sup, workers);
 	test_reload(sup, workers);
 	test_bad_reload(sup, workers);
