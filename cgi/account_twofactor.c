@@ -35,9 +35,9 @@ enum { S_EMAIL, S_NAME, S_HASH, S_SECRET, S_ENABLED, S_CODES_LEFT };
 static struct db_sql q_offer = DB_SQL("INSERT IGNORE INTO account_totp (account_id, secret) VALUES (?, UNHEX(?))");
 static struct db_sql q_offer_again = DB_SQL("UPDATE account_totp SET secret = UNHEX(?), created_at = UTC_TIMESTAMP()"
 					    " WHERE account_id = ? AND enabled_at IS NULL");
-static struct db_sql q_offered = DB_SQL("SELECT HEX(secret) FROM account_totp WHERE account_id = ? AND enabled_at IS NULL");
-static struct db_sql q_offered_lock = DB_SQL(
-	"SELECT HEX(secret) FROM account_totp WHERE account_id = ? AND enabled_at IS NULL FOR UPDATE");
+#define OFFERED "SELECT HEX(secret) FROM account_totp WHERE account_id = ? AND enabled_at IS NULL"
+static struct db_sql q_offered = DB_SQL(OFFERED);
+static struct db_sql q_offered_lock = DB_SQL(OFFERED " FOR UPDATE");
 static struct db_sql q_enable = DB_SQL(
 	"UPDATE account_totp SET enabled_at = UTC_TIMESTAMP(), last_step = ? WHERE account_id = ? AND enabled_at IS NULL");
 static struct db_sql q_end_others = DB_SQL(
@@ -152,11 +152,16 @@ fail:
 	return 500;
 }
 
-/* Turning it off and new recovery codes are confirmed with the password
- * and a code: 0 when both are right (inside a transaction: the code is
- * spent), else the page again with what was wrong, and its status. */
-static int confirmed(struct req *r, const struct db_rows *me)
+/* Turning it off and new recovery codes, for an account that has it on,
+ * are confirmed with the password and a code: 0 when both are right
+ * (inside a transaction: the code is spent; the account's state in `me`),
+ * else the status of the answer made: the page again with what was wrong. */
+static int confirmed(struct req *r, struct db_rows *me)
 {
+	if (!state(r, me))
+		return 500;
+	if (!db_get(me, 0, S_ENABLED))
+		return http_redirect(r, 303, "/account/two-factor");
 	const char *email = db_get(me, 0, S_EMAIL), *password = in_text(r, AF_CURRENT), *code = in_text(r, AF_CODE);
 	if (twofactor_wait(r, email, r->user.id) > 0)
 		return show_on(r, me, 429);
@@ -184,10 +189,6 @@ static int confirmed(struct req *r, const struct db_rows *me)
 int twofactor_disable(struct req *r)
 {
 	struct db_rows me;
-	if (!state(r, &me))
-		return 500;
-	if (!db_get(&me, 0, S_ENABLED))
-		return http_redirect(r, 303, "/account/two-factor");
 	int refused = confirmed(r, &me);
 	if (refused)
 		return refused;
@@ -203,10 +204,6 @@ int twofactor_disable(struct req *r)
 int twofactor_renew_codes(struct req *r)
 {
 	struct db_rows me;
-	if (!state(r, &me))
-		return 500;
-	if (!db_get(&me, 0, S_ENABLED))
-		return http_redirect(r, 303, "/account/two-factor");
 	int refused = confirmed(r, &me);
 	if (refused)
 		return refused;

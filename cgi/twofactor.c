@@ -31,11 +31,10 @@ static struct db_sql q_totp_drop = DB_SQL("DELETE FROM account_totp WHERE accoun
 static struct db_sql q_pending_drop_all = DB_SQL("DELETE FROM login_pending WHERE account_id = ?");
 static struct db_sql q_pending_add = DB_SQL("INSERT INTO login_pending (token_hash, account_id, expires_at)"
 					    " VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
-static struct db_sql q_pending = DB_SQL("SELECT account_id FROM login_pending"
-					" WHERE token_hash = UNHEX(SHA2(?, 256)) AND expires_at > UTC_TIMESTAMP()");
-static struct db_sql q_pending_lock = DB_SQL(
-	"SELECT account_id FROM login_pending"
-	" WHERE token_hash = UNHEX(SHA2(?, 256)) AND expires_at > UTC_TIMESTAMP() FOR UPDATE");
+#define PENDING                                                                                                     \
+	"SELECT account_id FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) AND expires_at > UTC_TIMESTAMP()"
+static struct db_sql q_pending = DB_SQL(PENDING);
+static struct db_sql q_pending_lock = DB_SQL(PENDING " FOR UPDATE");
 /* Expired ones of anyone go with each use: the table stays small. */
 static struct db_sql q_pending_drop = DB_SQL(
 	"DELETE FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) OR expires_at < UTC_TIMESTAMP()");

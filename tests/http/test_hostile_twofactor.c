@@ -130,11 +130,13 @@ static void test_enrolment(void)
 	char code[7], fields[32];
 	authenticator_code_of(secret, 0, code);
 	snprintf(fields, sizeof fields, "code=%06d", (atoi(code) + 500000) % 1000000);
-	ok(user_post(&carol, "/account/two-factor", fields) == 400 && !count("account_totp", " AND enabled_at IS NOT NULL", carol.id),
+	ok(user_post(&carol, "/account/two-factor", fields) == 400 &&
+		   !count("account_totp", " AND enabled_at IS NOT NULL", carol.id),
 	   "a wrong code turns nothing on");
 	snprintf(fields, sizeof fields, "code=%.3s+%s", code, code + 3);
 	visitor_post(&carol.v, "/account/two-factor", fields, true, &r);
-	ok(r.status == 200 && body_has(&r, "Your recovery codes") && count("account_totp", " AND enabled_at IS NOT NULL", carol.id) == 1,
+	ok(r.status == 200 && body_has(&r, "Your recovery codes") &&
+		   count("account_totp", " AND enabled_at IS NOT NULL", carol.id) == 1,
 	   "the app's code (typed with a space) turns it on and shows the recovery codes");
 	int shown = 0;
 	for (const char *at = r.body ? strstr(r.body, "<li><code>") : NULL; at; at = strstr(at + 1, "<li><code>"))
@@ -330,6 +332,21 @@ static void test_recovery(const char *codes)
 	ok(code_step(&w, second, NULL) == 303 && *w.session, "another one works, without its dashes too");
 }
 
+/* Two-step sign-in is off for `u`: nothing of it is left, the audit log
+ * says so (`event`), the owner is mailed (`mailed`), the password alone
+ * signs in. */
+static void turned_off(struct user *u, const char *event, const char *mailed)
+{
+	ok(!count("account_totp", "", u->id) && !count("account_recovery_codes", "", u->id) && events(u, event) == 1,
+	   "%s: the secret and the recovery codes are gone; the audit log says %s", u->email, event);
+	ok(user_mailed(u->email, mailed), "the owner is told by email");
+	authenticator_forget(u->email);
+	struct visitor v = {0};
+	char where[256];
+	ok(password_step(&v, u, NULL, where) == 303 && strcmp(where, "/account") == 0 && *v.session,
+	   "the password alone signs in again");
+}
+
 static void test_turn_off(const char *old_codes)
 {
 	char code[7], fields[160], first_old[24] = "";
@@ -370,15 +387,7 @@ static void test_turn_off(const char *old_codes)
 	   "the password and a recovery code turn it off");
 	free(location);
 	resp_free(&r);
-	ok(!count("account_totp", "", eve.id) && !count("account_recovery_codes", "", eve.id) &&
-		   events(&eve, "twofactor.disabled") == 1,
-	   "its secret and codes are gone, and the audit log says so");
-	ok(user_mailed(eve.email, "Two-step sign-in has just been turned off"), "eve is told by email");
-	authenticator_forget(eve.email);
-	struct visitor w = {0};
-	char where[256];
-	ok(password_step(&w, &eve, NULL, where) == 303 && strcmp(where, "/account") == 0 && *w.session,
-	   "the password alone signs in again");
+	turned_off(&eve, "twofactor.disabled", "Two-step sign-in has just been turned off");
 }
 
 /* Every route of the console that `role` may use, as `u` without two-step
@@ -472,15 +481,7 @@ static void test_reset(void)
 	text = slurp(out);
 	ok(text && strstr(text, "two-step sign-in turned off"), "and says so");
 	free(text);
-	ok(!count("account_totp", "", fay.id) && !count("account_recovery_codes", "", fay.id) &&
-		   events(&fay, "twofactor.reset") == 1,
-	   "her secret and codes are gone; the audit log records the reset");
-	ok(user_mailed(fay.email, "an operator of the portal has turned two-step sign-in off"), "fay is told by email");
-	authenticator_forget(fay.email);
-	struct visitor v = {0};
-	char where[256];
-	ok(password_step(&v, &fay, NULL, where) == 303 && strcmp(where, "/account") == 0 && *v.session,
-	   "she signs in with her password alone");
+	turned_off(&fay, "twofactor.reset", "an operator of the portal has turned two-step sign-in off");
 	ok(dbtest_sporctl(NULL, args, out) == 1, "a second reset finds nothing to do and says so (exit 1)");
 	unlink(out);
 }
