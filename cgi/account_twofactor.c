@@ -70,7 +70,7 @@ static int offer(struct req *r, const char *email, const unsigned char secret[TO
 	const char *uri = totp_uri(r->arena, conf_get(r->app->conf, "twofactor.issuer", "SPOR portal"), email, base32);
 	app_set(r, "Page.secret", base32);
 	app_set(r, "Page.uri", uri);
-	if (qr_put(r, "Page.qr", uri) < 0)
+	if (qr_put(r, uri) < 0)
 		return 500;
 	return page(r, status);
 }

@@ -9,10 +9,10 @@
 
 enum { QUIET = 4 };
 
-int qr_put(struct req *r, const char *node, const char *text)
+int qr_put(struct req *r, const char *text)
 {
 	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	HDF *top = app_node(r, node);
+	HDF *top = app_node(r, "Page.qr");
 	if (!qr || !top) {
 		QRcode_free(qr);
 		return -1;
