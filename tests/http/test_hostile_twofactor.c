@@ -191,6 +191,10 @@ static void test_password_alone(void)
 	ok(visitor_get(&v, "/account", &r) == 303, "the pending sign-in opens no page of the account");
 	resp_free(&r);
 	ok(events(&ada, "login.second_step") >= 1, "the audit log records the step");
+	struct visitor as_session = {0};
+	snprintf(as_session.session, sizeof as_session.session, "%s", v.pending);
+	ok(visitor_get(&as_session, "/account", &r) == 303, "the pending token is no session token either");
+	resp_free(&r);
 	struct visitor none = {0};
 	ok(code_step(&none, "123456", NULL) == 401 && !*none.session, "the second step without the first is refused");
 	visitor_get(&none, "/login/two-factor", &r);
