@@ -77,8 +77,10 @@ void app_set_int(struct req *r, const char *name, long long value)
 
 void app_cacheable(struct req *r)
 {
-	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON))
+	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON)) {
 		r->cache_control = arena_printf(r->arena, "public, max-age=%d", r->app->public_seconds);
+		r->vary |= VARY_COOKIE;
+	}
 }
 
 int app_page(struct req *r, const char *page)
@@ -87,6 +89,8 @@ int app_page(struct req *r, const char *page)
 	if (tpl_render(r->app->tpl, page, true, &r->body) < 0)
 		return 500;
 	r->content_type = "text/html; charset=utf-8";
+	if (r->lang_negotiated)
+		r->vary |= VARY_ACCEPT_LANGUAGE;
 	return 200;
 }
 
@@ -103,15 +107,18 @@ long long app_page_size(struct req *r, int field, long long fallback)
 }
 
 /* Interface language: the signed-in user's preference, then ?lang=, then
- * Accept-Language, then English. */
+ * Accept-Language, then English.  nginx's page cache keys anonymous pages on
+ * what this reads (nginx/spor.conf.in). */
 static void choose_lang(struct req *r)
 {
 	struct app *app = r->app;
 	const char *lang = r->user.ui_lang;
 	if (!lang || !tpl_has_lang(app->tpl, lang))
 		lang = app->lang_field >= 0 ? in_text(r, app->lang_field) : NULL;
-	if (!lang || !tpl_has_lang(app->tpl, lang))
+	if (!lang || !tpl_has_lang(app->tpl, lang)) {
 		lang = http_pick_lang(r->arena, r->accept_language, lang_known, app->tpl);
+		r->lang_negotiated = true;
+	}
 	if (!lang)
 		lang = "en";
 	tpl_set_lang(app->tpl, lang);
@@ -214,8 +221,10 @@ static void response_reset(struct req *r)
 	r->roles = ROLE_ANON;
 	r->user = (struct signed_in){0};
 	r->csrf = NULL;
+	r->lang_negotiated = false;
 	r->status = 0;
 	r->content_type = r->cache_control = NULL;
+	r->vary = 0;
 	r->nheaders = 0;
 	buf_init(&r->body, r->arena);
 	r->modified = 0;
