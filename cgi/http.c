@@ -116,6 +116,9 @@ int http_read(struct req *r)
 	r->accept = param(r, "HTTP_ACCEPT");
 	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
 	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
+	r->host = param(r, "HTTP_HOST");
+	r->origin = param(r, "HTTP_ORIGIN");
+	r->sec_fetch_site = param(r, "HTTP_SEC_FETCH_SITE");
 	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
 	params_init(&r->params);
 	params_init(&r->cookies);

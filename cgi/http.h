@@ -37,6 +37,7 @@ struct req {
 	const char *remote_addr;
 	const char *accept_language;
 	const char *accept, *if_none_match, *if_modified_since;
+	const char *host, *origin, *sec_fetch_site; /* "" when absent */
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */
