@@ -13,6 +13,7 @@
 
 static const char *base;
 bool client_anonymous;
+const char *client_source;
 
 void client_init(void)
 {
@@ -66,6 +67,8 @@ int request(const char *method, const char *path, const char *body, size_t body_
 	if (!client_anonymous)
 		curl_easy_setopt(c, CURLOPT_COOKIE, "spor_session=tests");
 	curl_easy_setopt(c, CURLOPT_URL, url);
+	if (client_source)
+		curl_easy_setopt(c, CURLOPT_INTERFACE, client_source);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);

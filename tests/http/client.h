@@ -17,6 +17,9 @@ struct resp {
  * page cache (tests read back what they just changed); test_cache sets
  * client_anonymous to send none. */
 extern bool client_anonymous;
+/* The local address requests leave from ("127.0.0.2": another client to
+ * nginx's per-address limits), or NULL for the default. */
+extern const char *client_source;
 
 /* Skip the test file when no portal is running (as under make distcheck). */
 void client_init(void);
