@@ -36,6 +36,9 @@ void resp_free(struct resp *r);
 /* The value of header `name` (case-insensitive) in a newly allocated string,
  * or NULL. */
 char *header(const struct resp *r, const char *name);
+/* Every value of header `name` (case-insensitive), joined with ", " as one
+ * header would hold them, in a newly allocated string, or NULL. */
+char *header_all(const struct resp *r, const char *name);
 int body_has(const struct resp *r, const char *needle);
 
 /* The whole text of a file under the instance's folders (NULL if absent). */
