@@ -118,7 +118,7 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 		return 500;
 	const char *etag = etag_of(r, text, strlen(text));
 	http_header(r, "ETag", etag);
-	http_header(r, "Vary", "Accept");
+	r->vary |= VARY_ACCEPT;
 	int seconds = (int)conf_int(r->app->conf, "api.max_age", 300, 0, 86400);
 	r->cache_control = arena_printf(r->arena, "public, max-age=%d", seconds);
 	r->content_type = type;

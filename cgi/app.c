@@ -77,8 +77,10 @@ void app_set_int(struct req *r, const char *name, long long value)
 
 void app_cacheable(struct req *r)
 {
-	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON))
+	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON)) {
 		r->cache_control = arena_printf(r->arena, "public, max-age=%d", r->app->public_seconds);
+		r->vary |= VARY_COOKIE;
+	}
 }
 
 int app_page(struct req *r, const char *page)
@@ -87,6 +89,8 @@ int app_page(struct req *r, const char *page)
 	if (tpl_render(r->app->tpl, page, true, &r->body) < 0)
 		return 500;
 	r->content_type = "text/html; charset=utf-8";
+	if (r->lang_negotiated)
+		r->vary |= VARY_ACCEPT_LANGUAGE;
 	return 200;
 }
 
@@ -103,15 +107,18 @@ long long app_page_size(struct req *r, int field, long long fallback)
 }
 
 /* Interface language: the signed-in user's preference, then ?lang=, then
- * Accept-Language, then English. */
+ * Accept-Language, then English.  nginx's page cache keys anonymous pages on
+ * what this reads (nginx/spor.conf.in). */
 static void choose_lang(struct req *r)
 {
 	struct app *app = r->app;
 	const char *lang = r->user.ui_lang;
 	if (!lang || !tpl_has_lang(app->tpl, lang))
 		lang = app->lang_field >= 0 ? in_text(r, app->lang_field) : NULL;
-	if (!lang || !tpl_has_lang(app->tpl, lang))
+	if (!lang || !tpl_has_lang(app->tpl, lang)) {
 		lang = http_pick_lang(r->arena, r->accept_language, lang_known, app->tpl);
+		r->lang_negotiated = true;
+	}
 	if (!lang)
 		lang = "en";
 	tpl_set_lang(app->tpl, lang);
@@ -127,6 +134,25 @@ static int access_denied(struct req *r)
 		}
 	}
 	return 403;
+}
+
+/* The body, within the caps (an anonymous visitor's far below a signed-in
+ * upload), and the route's fields from the query and the body. */
+static int read_inputs(struct req *r, const struct router *rt)
+{
+	const struct app_def *def = r->app->def;
+	bool anonymous = r->roles & ROLE_ANON;
+	size_t body_max = anonymous && def->body_max > ANON_BODY_MAX ? ANON_BODY_MAX : def->body_max;
+	size_t upload_max = !anonymous && route_has_file(rt, r->match.route) ? def->upload_max : 0;
+	int refused = http_read_body(r, body_max, upload_max);
+	if (refused)
+		return refused;
+	if (route_inputs(rt, r->arena, &r->params, &r->match) != ROUTE_FOUND) {
+		r->err_param = r->match.bad_param;
+		r->err_reason = field_error_key(r->match.bad_reason);
+		return 400;
+	}
+	return 0;
 }
 
 static int dispatch(struct req *r)
@@ -154,25 +180,30 @@ static int dispatch(struct req *r)
 	case ROUTE_FOUND:
 		break;
 	}
-	size_t upload_max = route_has_file(rt, r->match.route) ? r->app->def->upload_max : 0;
-	int refused = http_read_body(r, r->app->def->body_max, upload_max);
-	if (refused)
-		return refused;
-	if (route_inputs(rt, r->arena, &r->params, &r->match) != ROUTE_FOUND) {
-		r->err_param = r->match.bad_param;
-		r->err_reason = field_error_key(r->match.bad_reason);
-		return 400;
-	}
 	session_load(r, r->app->def->writes_sessions);
-	choose_lang(r);
 	if (r->user.session)
 		csrf_token(r); /* the header's sign-out form */
-	if (strcmp(r->method, "POST") == 0 && !csrf_valid(r)) {
+	/* Who may send this request is known from its headers: a form from
+	 * another site, or a visitor the route's roles do not admit, is refused
+	 * before a byte of its body is read (nginx passes the bodies of the
+	 * signed-in routes on as they come, unstored). */
+	bool post = strcmp(r->method, "POST") == 0;
+	int refused = 0;
+	if (post && !csrf_same_origin(r)) {
+		r->err_reason = "csrf";
+		refused = 403;
+	} else if (!(r->match.route->roles & r->roles)) {
+		refused = access_denied(r);
+	} else {
+		refused = read_inputs(r, rt);
+	}
+	choose_lang(r);
+	if (refused)
+		return refused;
+	if (post && !csrf_valid(r)) {
 		r->err_reason = "csrf";
 		return 403;
 	}
-	if (!(r->match.route->roles & r->roles))
-		return access_denied(r);
 	int before = r->app->def->before_handler ? r->app->def->before_handler(r) : 0;
 	if (before)
 		return before;
@@ -217,8 +248,10 @@ static void response_reset(struct req *r)
 	r->roles = ROLE_ANON;
 	r->user = (struct signed_in){0};
 	r->csrf = NULL;
+	r->lang_negotiated = false;
 	r->status = 0;
 	r->content_type = r->cache_control = NULL;
+	r->vary = 0;
 	r->nheaders = 0;
 	buf_init(&r->body, r->arena);
 	r->modified = 0;

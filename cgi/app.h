@@ -35,6 +35,13 @@ struct app_def {
 	int (*before_handler)(struct req *r);
 };
 
+/* The most an anonymous visitor may send in a body, far below a signed-in
+ * upload: the largest anonymous form fits (sign-in with a 2,000-character
+ * return path, every character four bytes percent-encoded), anything larger
+ * is refused with 413 (tests/unit/test_route.c checks the forms;
+ * nginx/spor.conf.in caps the anonymous routes' bodies the same). */
+enum { ANON_BODY_MAX = 48 * 1024 };
+
 /* The "lang" field every program accepts: the interface language when the
  * portal has it, and on RMS pages the data language too. */
 #define FIELD_LANG {"lang", FT_LANG, 0, 0, NULL}

@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "app.h"
+#include "conf.h"
 #include "csrf.h"
 #include "http.h"
 #include "token.h"
@@ -47,6 +49,28 @@ bool csrf_valid(struct req *r)
 	char mac[TOKEN_CHARS + 1];
 	token_hmac(r->app->csrf_secret, bound, mac);
 	return token_equal(mac, sent->value);
+}
+
+/* Whether `origin` ("https://host[:port]") is that of `url`. */
+static bool origin_of(const char *origin, const char *url)
+{
+	const char *host = strstr(url, "://");
+	if (!host)
+		return false;
+	size_t n = (size_t)(host + 3 - url) + strcspn(host + 3, "/");
+	return n == strlen(origin) && strncasecmp(url, origin, n) == 0;
+}
+
+bool csrf_same_origin(struct req *r)
+{
+	const char *site = r->sec_fetch_site;
+	if (*site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return false;
+	if (!*r->origin)
+		return true;
+	const char *own = arena_printf(r->arena, "%s://%s", r->https ? "https" : "http", r->host);
+	return (*r->host && strcasecmp(r->origin, own) == 0) ||
+	       origin_of(r->origin, conf_get(r->app->conf, "site.url", ""));
 }
 
 int csrf_form_page(struct req *r, const char *nav, const char *page, int status)

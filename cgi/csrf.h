@@ -26,4 +26,12 @@ int csrf_form_page(struct req *r, const char *nav, const char *page, int status)
 /* Whether the POST body's csrf_token is the visitor's token. */
 bool csrf_valid(struct req *r);
 
+/* Whether a POST comes from the portal's own pages as far as the browser
+ * tells, from the headers alone (checked before the body is read):
+ * Sec-Fetch-Site, when sent, is same-origin (or none: the user's own act),
+ * and Origin, when sent, is the portal's (the scheme and Host of the
+ * request, or those of site.url).  A client that sends neither is no
+ * browser a forged form could drive; its token still decides. */
+bool csrf_same_origin(struct req *r);
+
 #endif

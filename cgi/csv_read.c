@@ -34,7 +34,14 @@ static void on_field(void *field, size_t len, void *data)
 		r->overflow = true;
 		return;
 	}
-	r->fields[r->nfields++] = arena_strndup(r->a, field ? field : "", field ? len : 0);
+	const char *value = arena_strndup(r->a, field ? field : "", field ? len : 0);
+	r->fields[r->nfields++] = value[0] == '\'' && csv_needs_guard(value + 1) ? value + 1 : value;
+}
+
+bool csv_needs_guard(const char *s)
+{
+	s += strspn(s, "'");
+	return *s && strchr("=+-@\t\r", *s) != NULL;
 }
 
 static void on_row(int c, void *data)

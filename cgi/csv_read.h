@@ -1,7 +1,8 @@
 /* Reading CSV files row by row (RFC 4180, by libcsv), knowing each row's
  * line number: the importers' common ground.  A byte order mark is skipped,
- * spaces are kept, blank lines are no rows, and a quote that never closes is
- * reported with the line where its row starts. */
+ * spaces are kept, blank lines are no rows, a field's spreadsheet guard is
+ * removed (csv_needs_guard), and a quote that never closes is reported with
+ * the line where its row starts. */
 #ifndef SPOR_CSV_READ_H
 #define SPOR_CSV_READ_H
 
@@ -37,6 +38,15 @@ typedef void csv_progress_fn(void *ctx, size_t done, size_t total);
  * lost; -1 when nothing could be read (no row at all), with a message. */
 int csv_read(struct arena *a, const char *data, size_t len, csv_row_fn *each, csv_progress_fn *progress, void *ctx,
 	     unsigned long *broken, char *err, size_t errsize);
+
+/* Spreadsheet-safe cells (OWASP's rule against CSV injection): a value
+ * that a spreadsheet would take for a formula, one that begins with "=",
+ * "+", "-", "@", a tab or a carriage return, is written with a leading "'",
+ * which makes the cell text.  So that every value reads back as it was, a
+ * value that begins with one or more "'" and then such a character gets one
+ * more "'" too, and csv_read removes one "'" from a field of that shape.
+ * Whether `s` is such a value: */
+bool csv_needs_guard(const char *s);
 
 /* The index of the header field named `name`, matched without regard to
  * case, spaces and underscores; -1 when absent. */

@@ -28,9 +28,11 @@ int ctl_gendata_orgs(struct db *db, long long n, bool tty);
 
 /* Shared by the importers (ctl_source.c). */
 enum { CTL_SOURCE_MAX = 512u << 20 };
-/* A file, or an http, https or file URL, read whole (NUL-terminated;
- * free() it); NULL after saying why on stderr. */
-char *ctl_source_read(const char *source, size_t *len);
+/* A file, or an http or https URL (redirects followed to http or https
+ * only, never from https to http; import.ca_file for the certificates),
+ * read whole (NUL-terminated; free() it); NULL after saying why on stderr.
+ * Any other URL is refused. */
+char *ctl_source_read(const struct conf *c, const char *source, size_t *len);
 /* JSON rather than CSV: the first non-blank byte is '{'. */
 bool ctl_is_json(const char *data, size_t len);
 void ctl_progress_bar(const char *what, size_t done, size_t total);

@@ -259,7 +259,7 @@ int ctl_import(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	size_t len = 0;
-	char *raw = ctl_source_read(source, &len);
+	char *raw = ctl_source_read(c, source, &len);
 	if (!raw) {
 		arena_free(im.a);
 		return 1;

@@ -78,7 +78,7 @@ int ctl_import_oms(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	size_t len;
-	char *data = ctl_source_read(argv[1], &len);
+	char *data = ctl_source_read(c, argv[1], &len);
 	if (!data)
 		return 1;
 	struct import im = {.report = {.tty = isatty(STDERR_FILENO) == 1}};

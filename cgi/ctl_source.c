@@ -1,8 +1,9 @@
-/* What sporctl's importers share: reading a source (a file, or an http,
- * https or file URL fetched with libcurl), telling JSON from CSV, and what
+/* What sporctl's importers share: reading a source (a file, or an http or
+ * https URL fetched with libcurl), telling JSON from CSV, and what
  * they tell the operator (rejected rows, the progress bar). */
 #include "config.h"
 
+#include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "conf.h"
 #include "ctl.h"
 #include "file.h"
 #include "mem.h"
@@ -69,16 +71,33 @@ static size_t fetch_write(char *p, size_t size, size_t n, void *ctx)
 	return add;
 }
 
-static char *fetch_url(const char *url, size_t *len)
+enum { REDIRECTS_MAX = 5 };
+
+/* Why sporctl will not fetch `url` (reached from a page of `from`, or
+ * given by the operator when from is NULL), or NULL: only http and https
+ * are fetched, and nothing that came over https goes on over plain http,
+ * where anyone on the way could change the data. */
+static const char *refused(const char *url, const char *from)
+{
+	bool https = strncasecmp(url, "https://", 8) == 0;
+	if (!https && strncasecmp(url, "http://", 7) != 0)
+		return "only http and https URLs are fetched";
+	if (!https && from && strncasecmp(from, "https://", 8) == 0)
+		return "a redirect from https to http is not followed";
+	return NULL;
+}
+
+/* GET `url`, following at most REDIRECTS_MAX redirects one by one, each
+ * checked by refused().  import.ca_file: the certificates to trust instead
+ * of the system's. */
+static char *fetch_url(const struct conf *conf, const char *url, size_t *len)
 {
 	struct fetched f = {xcalloc(1, 1), 0};
 	CURL *c = curl_easy_init();
 	char errbuf[CURL_ERROR_SIZE] = "";
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https,file");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	const char *ca = conf_get(conf, "import.ca_file", "");
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
@@ -87,10 +106,44 @@ static char *fetch_url(const char *url, size_t *len)
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_write);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &f);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	CURLcode rc = curl_easy_perform(c);
+	if (*ca)
+		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
+	char *at = xstrdup(url), *from = NULL;
+	bool fetched = false;
+	for (int hops = 0;; hops++) {
+		const char *why = refused(at, from);
+		if (why) {
+			fprintf(stderr, "sporctl: %s: %s%s%s\n", url, why, from ? ": " : "", from ? at : "");
+			break;
+		}
+		f.len = 0;
+		curl_easy_setopt(c, CURLOPT_URL, at);
+		CURLcode rc = curl_easy_perform(c);
+		if (rc != CURLE_OK) {
+			fprintf(stderr, "sporctl: %s: %s\n", at, *errbuf ? errbuf : curl_easy_strerror(rc));
+			break;
+		}
+		long status = 0;
+		char *location = NULL;
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+		curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &location);
+		if (status < 300 || status > 399) {
+			fetched = true;
+			break;
+		}
+		if (!location || hops == REDIRECTS_MAX) {
+			fprintf(stderr, "sporctl: %s: %s\n", at,
+				location ? "too many redirects" : "a redirect without a Location");
+			break;
+		}
+		free(from);
+		from = at;
+		at = xstrdup(location);
+	}
 	curl_easy_cleanup(c);
-	if (rc != CURLE_OK) {
-		fprintf(stderr, "sporctl: %s: %s\n", url, *errbuf ? errbuf : curl_easy_strerror(rc));
+	free(at);
+	free(from);
+	if (!fetched) {
 		free(f.data);
 		return NULL;
 	}
@@ -98,17 +151,18 @@ static char *fetch_url(const char *url, size_t *len)
 	return f.data;
 }
 
+/* Whether `s` starts with a URL's scheme and "://" (RFC 3986). */
 static bool is_url(const char *s)
 {
-	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
-	       strncasecmp(s, "file://", 7) == 0;
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	return n && isalpha((unsigned char)s[0]) && strncmp(s + n, "://", 3) == 0;
 }
 
-char *ctl_source_read(const char *source, size_t *len)
+char *ctl_source_read(const struct conf *conf, const char *source, size_t *len)
 {
 	*len = 0;
 	if (is_url(source))
-		return fetch_url(source, len);
+		return fetch_url(conf, source, len);
 	char *data = file_read(source, len);
 	if (!data)
 		fprintf(stderr, "sporctl: %s: %s\n", source, strerror(errno));

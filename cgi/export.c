@@ -45,6 +45,8 @@ void export_csv_field(struct buf *b, const char *s, bool first)
 		return;
 	}
 	buf_putc(b, '"');
+	if (csv_needs_guard(s))
+		buf_putc(b, '\''); /* text to a spreadsheet, not a formula (csv_read.h) */
 	for (const char *p = s;;) { /* runs up to each quote, the quote doubled */
 		const char *q = strchr(p, '"');
 		size_t n = q ? (size_t)(q - p) + 1 : strlen(p);

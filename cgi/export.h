@@ -27,7 +27,9 @@ void export_flush(struct export_out *o, bool force);
 /* Write the rest and free the scratch arena. */
 void export_end(struct export_out *o);
 /* A CSV field (after a comma unless `first`), quoted when it holds a comma,
- * a quote or a line break, or is not all digits. */
+ * a quote or a line break, or is not all digits, and guarded with a leading
+ * "'" when a spreadsheet would take it for a formula (csv_needs_guard).
+ * Every CSV cell the portal writes goes through here. */
 void export_csv_field(struct buf *b, const char *s, bool first);
 /* The values of `key` in an array of objects (of the strings themselves
  * when key is NULL), joined with CSV_MULTI_SEP; NULL when all are null. */

@@ -116,6 +116,9 @@ int http_read(struct req *r)
 	r->accept = param(r, "HTTP_ACCEPT");
 	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
 	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
+	r->host = param(r, "HTTP_HOST");
+	r->origin = param(r, "HTTP_ORIGIN");
+	r->sec_fetch_site = param(r, "HTTP_SEC_FETCH_SITE");
 	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
 	params_init(&r->params);
 	params_init(&r->cookies);
@@ -223,6 +226,14 @@ static void write_headers(struct req *r, bool with_length)
 		buf_puts(&h, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
 	buf_printf(&h, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
 	buf_printf(&h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
+	if (r->vary) {
+		static const char *const names[] = {"Accept", "Accept-Language", "Cookie"};
+		buf_puts(&h, "Vary: ");
+		for (unsigned i = 0, n = 0; i < sizeof names / sizeof names[0]; i++)
+			if (r->vary & (1u << i))
+				buf_printf(&h, "%s%s", n++ ? ", " : "", names[i]);
+		buf_puts(&h, "\r\n");
+	}
 	if (with_length)
 		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
 	for (size_t i = 0; i < r->nheaders; i++)
@@ -266,37 +277,4 @@ void http_stream_write(struct req *r, const char *data, size_t len)
 		return;
 	FCGX_PutStr(data, (int)len, r->fcgi->out);
 	r->bytes_out += len;
-}
-
-const char *http_pick_lang(struct arena *a, const char *accept_language, bool (*ok)(const void *, const char *),
-			   const void *ctx)
-{
-	/* Take the tags in order of q-value (ties keep their order). */
-	const char *best = NULL;
-	double best_q = 0.0;
-	char *copy = arena_strdup(a, accept_language ? accept_language : "");
-	char *save = NULL;
-	for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
-		while (*item == ' ')
-			item++;
-		double q = 1.0;
-		char *semi = strchr(item, ';');
-		if (semi) {
-			*semi = '\0';
-			char *qs = strstr(semi + 1, "q=");
-			if (qs)
-				q = strtod(qs + 2, NULL);
-		}
-		char tag[4] = {0};
-		size_t n = strcspn(item, "- ");
-		if (n < 2 || n > 3)
-			continue;
-		for (size_t i = 0; i < n; i++)
-			tag[i] = (char)(item[i] | 0x20);
-		if (q > best_q && ok(ctx, tag)) {
-			best = arena_strdup(a, tag);
-			best_q = q;
-		}
-	}
-	return best;
 }

@@ -17,6 +17,14 @@ struct app;
 
 enum { HEADERS_MAX = 16 };
 
+/* The request headers an answer depends on, for its Vary header: caches
+ * must not give it to a request that differs in one of them. */
+enum vary {
+	VARY_ACCEPT = 1u << 0,		/* the API's JSON or FHIR */
+	VARY_ACCEPT_LANGUAGE = 1u << 1, /* the interface language came from it */
+	VARY_COOKIE = 1u << 2,		/* an anonymous page, which a session would change */
+};
+
 struct req {
 	struct app *app;
 	struct arena *arena;
@@ -29,6 +37,7 @@ struct req {
 	const char *remote_addr;
 	const char *accept_language;
 	const char *accept, *if_none_match, *if_modified_since;
+	const char *host, *origin, *sec_fetch_site; /* "" when absent */
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */
@@ -42,12 +51,14 @@ struct req {
 		long long page_size;		 /* preference, or 0 */
 	} user;
 	const char *csrf; /* the visitor's CSRF token, once computed */
+	bool lang_negotiated; /* the interface language was read from Accept-Language */
 	HDF *hdf;
 
 	/* Response */
 	int status;
 	const char *content_type;
 	const char *cache_control;
+	unsigned vary; /* enum vary bits */
 	const char *header_name[HEADERS_MAX], *header_value[HEADERS_MAX];
 	size_t nheaders;
 	struct buf body;
@@ -91,11 +102,6 @@ void http_send(struct req *r);
  * the body in pieces.  `filename` names a download.  Returns 200. */
 int http_stream_begin(struct req *r, const char *content_type, const char *filename);
 void http_stream_write(struct req *r, const char *data, size_t len);
-
-/* The first interface language in an Accept-Language header that `ok`
- * accepts, or NULL. */
-const char *http_pick_lang(struct arena *a, const char *accept_language, bool (*ok)(const void *, const char *),
-			   const void *ctx);
 
 const char *http_reason(int status);
 

@@ -303,3 +303,97 @@ char *http_url_escape(struct arena *a, const char *s)
 	*o = '\0';
 	return out;
 }
+
+static bool is_ows(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* A qvalue ("0", "0.5", "1", "1.000") in thousandths, or -1. */
+static int qvalue(const char *s, size_t n)
+{
+	if (n == 0 || n > 5 || (s[0] != '0' && s[0] != '1') || (n > 1 && s[1] != '.'))
+		return -1;
+	int q = (s[0] - '0') * 1000, scale = 100;
+	for (size_t i = 2; i < n; i++, scale /= 10) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		q += (s[i] - '0') * scale;
+	}
+	return q > 1000 ? -1 : q;
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A language range, s[0..n): "*" (tag "") or 1*8ALPHA *("-" 1*8alphanum),
+ * its primary subtag lower-cased into tag.  False when it is neither. */
+static bool lang_range(const char *s, size_t n, char tag[9])
+{
+	tag[0] = '\0';
+	if (n == 1 && s[0] == '*')
+		return true;
+	size_t i = 0;
+	for (; i < n && s[i] != '-'; i++) {
+		if (i == 8 || !is_alpha(s[i]))
+			return false;
+		tag[i] = (char)(s[i] | 0x20);
+	}
+	tag[i] = '\0';
+	if (i == 0)
+		return false;
+	while (i < n) { /* s[i] is a '-' */
+		size_t len = 0;
+		for (i++; i < n && s[i] != '-'; i++, len++)
+			if (len == 8 || !(is_alpha(s[i]) || (s[i] >= '0' && s[i] <= '9')))
+				return false;
+		if (len == 0)
+			return false;
+	}
+	return true;
+}
+
+/* One item of the header, s[0..n) between commas: its weight in thousandths
+ * (1000 without one) and its range's primary subtag in tag; -1 when the
+ * item is not in the grammar. */
+static int lang_item(const char *s, size_t n, char tag[9])
+{
+	while (n && is_ows(*s))
+		s++, n--;
+	while (n && is_ows(s[n - 1]))
+		n--;
+	const char *semi = memchr(s, ';', n);
+	size_t rlen = semi ? (size_t)(semi - s) : n;
+	while (rlen && is_ows(s[rlen - 1]))
+		rlen--;
+	if (!lang_range(s, rlen, tag))
+		return -1;
+	if (!semi)
+		return 1000;
+	const char *w = semi + 1, *end = s + n;
+	while (w < end && is_ows(*w))
+		w++;
+	if (end - w < 2 || (w[0] != 'q' && w[0] != 'Q') || w[1] != '=')
+		return -1;
+	return qvalue(w + 2, (size_t)(end - w - 2));
+}
+
+const char *http_pick_lang(struct arena *a, const char *header, bool (*ok)(const void *, const char *),
+			   const void *ctx)
+{
+	const char *best = NULL;
+	int best_q = 0;
+	for (const char *s = header ? header : ""; *s;) {
+		size_t n = strcspn(s, ",");
+		char tag[9];
+		int q = lang_item(s, n, tag);
+		if (q > best_q && tag[0] && ok(ctx, tag)) {
+			best = arena_strdup(a, tag);
+			best_q = q;
+		}
+		s += n + (s[n] == ',');
+	}
+	return best;
+}

@@ -89,4 +89,16 @@ char *http_percent_decode(struct arena *a, const char *s, size_t len, bool plus_
  * other byte becomes %XX. */
 char *http_url_escape(struct arena *a, const char *s);
 
+/* The language an Accept-Language header asks for (RFC 9110, 12.5.4): of
+ * the language ranges whose primary subtag (lower-cased) `ok` accepts, the
+ * one of the highest weight, the first of equal weights; NULL when none.
+ * An item outside the grammar counts for nothing: a range that is not
+ * 1*8ALPHA *("-" 1*8alphanum), a weight that is not a qvalue (above 1,
+ * "inf", "1e3", more than three decimals) or another parameter; q=0 means
+ * "not this one".  So when the first item is an accepted range without a
+ * weight it wins, whatever follows: nginx's page cache keys on that
+ * (nginx/spor.conf.in). */
+const char *http_pick_lang(struct arena *a, const char *header, bool (*ok)(const void *, const char *),
+			   const void *ctx);
+
 #endif

@@ -239,7 +239,8 @@ spor_nginx_start() {
     sed -e "s|@USER_LINE@|$user_line|" -e "s|@VAR@|$SPOR_VAR|g" -e "s|@RUN@|$SPOR_RUN|g" \
         -e "s|@SRC@|$SPOR_ROOT|g" -e "s|@ERRORS@|$SPOR_BUILD/nginx/errors|g" -e "s|@PORT@|$SPOR_PORT|g" \
         -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@API_RATE@|${SPOR_API_RATE:-50}|g" \
-        -e "s|@API_BURST@|${SPOR_API_BURST:-200}|g" \
+        -e "s|@API_BURST@|${SPOR_API_BURST:-200}|g" -e "s|@EXPENSIVE_RATE@|${SPOR_EXPENSIVE_RATE:-20}|g" \
+        -e "s|@EXPENSIVE_BURST@|${SPOR_EXPENSIVE_BURST:-100}|g" \
         "${SPOR_NGINX_TEMPLATE:-$SPOR_ROOT/nginx/spor.conf.in}" >"$SPOR_VAR/nginx.conf"
     say "==> starting nginx on 127.0.0.1:$SPOR_PORT"
     nginx -q -t -c "$SPOR_VAR/nginx.conf" -p "$SPOR_VAR" 2>"$SPOR_LOG/nginx-test.log" \

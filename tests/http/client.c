@@ -13,6 +13,7 @@
 
 static const char *base;
 bool client_anonymous;
+const char *client_source;
 
 void client_init(void)
 {
@@ -66,6 +67,8 @@ int request(const char *method, const char *path, const char *body, size_t body_
 	if (!client_anonymous)
 		curl_easy_setopt(c, CURLOPT_COOKIE, "spor_session=tests");
 	curl_easy_setopt(c, CURLOPT_URL, url);
+	if (client_source)
+		curl_easy_setopt(c, CURLOPT_INTERFACE, client_source);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
@@ -106,22 +109,45 @@ void resp_free(struct resp *r)
 	memset(r, 0, sizeof *r);
 }
 
-char *header(const struct resp *r, const char *name)
+/* The value of the first header line named `name` from *at on (its length
+ * in *len), with *at moved to the line after it; NULL when there is none. */
+static const char *next_header(const char **at, const char *name, size_t *len)
 {
 	size_t n = strlen(name);
-	for (const char *line = r->headers; line && *line;) {
+	for (const char *line = *at; line && *line; line = *at) {
 		const char *end = strstr(line, "\r\n");
 		if (!end)
 			break;
+		*at = end + 2;
 		if (strncasecmp(line, name, n) == 0 && line[n] == ':') {
 			const char *v = line + n + 1;
 			while (*v == ' ')
 				v++;
-			return strndup(v, (size_t)(end - v));
+			*len = (size_t)(end - v);
+			return v;
 		}
-		line = end + 2;
 	}
 	return NULL;
+}
+
+char *header(const struct resp *r, const char *name)
+{
+	const char *at = r->headers;
+	size_t len;
+	const char *v = next_header(&at, name, &len);
+	return v ? strndup(v, len) : NULL;
+}
+
+char *header_all(const struct resp *r, const char *name)
+{
+	const char *at = r->headers, *v;
+	size_t len, had = 0;
+	char *all = NULL;
+	while ((v = next_header(&at, name, &len)) != NULL) {
+		all = realloc(all, had + len + 3);
+		had += (size_t)snprintf(all + had, len + 3, "%s%.*s", had ? ", " : "", (int)len, v);
+	}
+	return all;
 }
 
 int body_has(const struct resp *r, const char *needle)

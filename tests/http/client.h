@@ -17,6 +17,9 @@ struct resp {
  * page cache (tests read back what they just changed); test_cache sets
  * client_anonymous to send none. */
 extern bool client_anonymous;
+/* The local address requests leave from ("127.0.0.2": another client to
+ * nginx's per-address limits), or NULL for the default. */
+extern const char *client_source;
 
 /* Skip the test file when no portal is running (as under make distcheck). */
 void client_init(void);
@@ -33,6 +36,9 @@ void resp_free(struct resp *r);
 /* The value of header `name` (case-insensitive) in a newly allocated string,
  * or NULL. */
 char *header(const struct resp *r, const char *name);
+/* Every value of header `name` (case-insensitive), joined with ", " as one
+ * header would hold them, in a newly allocated string, or NULL. */
+char *header_all(const struct resp *r, const char *name);
 int body_has(const struct resp *r, const char *needle);
 
 /* The whole text of a file under the instance's folders (NULL if absent). */

@@ -1,7 +1,7 @@
 /* sporctl import rms against the test instance: hostile and real files,
- * FHIR, a ZIP, file and http URLs; line numbers and reasons for rejected
- * rows; counts in the database; importing twice changes nothing; and an
- * import that fails half-way writes nothing. */
+ * FHIR, a ZIP, http URLs (file URLs refused); line numbers and reasons for
+ * rejected rows; counts in the database; importing twice changes nothing;
+ * and an import that fails half-way writes nothing. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -71,8 +71,10 @@ static void test_fixtures(const char *fx)
 	       "Lsg.", "designations are names in their language");
 
 	snprintf(args, sizeof args, "import rms 'file://%s/bundle.json'", fx);
+	ok(sporctl(args) == 1 && strstr(output, "only http and https URLs"), "a file:// URL is refused: give its path");
+	snprintf(args, sizeof args, "import rms '%s/bundle.json'", fx);
 	ok(sporctl(args) == 0 && count("SELECT COUNT(*) FROM rms_lists WHERE id IN (900000000003, 900000000004)") == 2,
-	   "a Bundle from a file:// URL imports both lists");
+	   "a Bundle imports both lists");
 
 	long long before = count("SELECT COUNT(*) FROM rms_terms");
 	const char *bad[] = {"patient.json", "broken.json", "no-header.csv", "does-not-exist.csv"};

@@ -199,6 +199,94 @@ static void test_multipart(struct arena *a)
 	   "a part without the end of its headers: refused");
 }
 
+static bool portal_lang(const void *ctx, const char *tag)
+{
+	(void)ctx;
+	return strcmp(tag, "en") == 0 || strcmp(tag, "fr") == 0 || strcmp(tag, "de") == 0;
+}
+
+/* Accept-Language, weighted, odd and hostile: the choice is the best
+ * weighted language the portal has, the first of equal weights. */
+static void test_accept_language(struct arena *a)
+{
+	static const struct {
+		const char *header, *want;
+	} langs[] = {
+		{"", NULL},
+		{"de", "de"},
+		{"nl-NL, de;q=0.9", "de"},
+		{"nl-NL,nl;q=0.9,en-US;q=0.8,en;q=0.7", "en"},
+		{"fr-FR,fr;q=0.9,en-US;q=0.8,en;q=0.7", "fr"},
+		{"en;q=0.5, fr;q=0.8, de;q=0.7", "fr"},
+		{"de;q=0.8, fr;q=0.8", "de"},	    /* equal weights: the first */
+		{"DE-at", "de"},		    /* case */
+		{"fr;Q=0.5, en;q=0.4", "fr"},	    /* "Q" as well as "q" */
+		{"fr;q=0, en;q=0.1", "en"},	    /* q=0: not this one */
+		{"fr;q=0.000", NULL},
+		{"fr, de;q=2", "fr"},		    /* q above 1 is no weight: the item counts for nothing */
+		{"de;q=2, fr;q=0.5", "fr"},
+		{"de;q=1.5, fr;q=0.1", "fr"},
+		{"de;q=inf, fr;q=0.1", "fr"},
+		{"de;q=nan, fr;q=0.1", "fr"},
+		{"de;q=1e3, fr;q=0.1", "fr"},
+		{"de;q=0x1p0, fr;q=0.1", "fr"},
+		{"de;q=0.1234, fr;q=0.1", "fr"},    /* four decimals */
+		{"de;q=-1, fr;q=0.1", "fr"},
+		{"de;q=, fr;q=0.1", "fr"},
+		{"de;level=1, fr;q=0.1", "fr"},     /* another parameter */
+		{"de;q=0.9;x=1, fr;q=0.1", "fr"},
+		{"de;q=1.000, fr", "de"},
+		{"de;q=1., fr", "de"},
+		{"*", NULL},
+		{"*, fr;q=0.5", "fr"},
+		{"*;q=1, de;q=0.1", "de"},
+		{"fr_FR, de;q=0.1", "de"},	    /* "_" is not in a range */
+		{"f r, de;q=0.1", "de"},
+		{"frx, de;q=0.1", "de"},
+		{"fr-, de;q=0.1", "de"},
+		{"fr--CA, de;q=0.1", "de"},
+		{"-fr, de;q=0.1", "de"},
+		{"fr-123456789, de;q=0.1", "de"},   /* a subtag of nine */
+		{"francais, de;q=0.1", "de"},	    /* a primary subtag the portal has not */
+		{"frenchlanguage, de;q=0.1", "de"}, /* nine letters */
+		{"\tfr\t;\tq=0.5\t, en;q=0.4", "fr"}, /* tabs are whitespace too */
+		{"\vfr, en;q=0.4", "en"},	    /* other controls are not */
+		{",,, ,de", "de"},		    /* empty items */
+		{"fr\xc3\xa9, de;q=0.1", "de"},
+		{"garbage;;;===,,,", NULL},
+		{";q=1, de", "de"},
+		{"en-US,en;q=0.9,de;q=1", "en"},
+	};
+	for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
+		char name[160];
+		snprintf(name, sizeof name, "Accept-Language \"%s\"", langs[i].header);
+		is_str(http_pick_lang(a, langs[i].header, portal_lang, NULL), langs[i].want, name);
+	}
+	/* What nginx's page cache relies on (nginx/spor.conf.in): a first item
+	 * that is one of the portal's languages, with subtags but no weight,
+	 * wins whatever follows. */
+	static const char *const firsts[] = {"fr", "FR-fr", "de-DE-1996", "en-US ", "en-a-bcdefgh\t"};
+	static const char *const tails[] = {"",	       ",de;q=2",	  ", de;q=1",	      ",de;q=1.0",
+					    ",*",      ", de;q=999999", ",de;q=1e9,en;q=inf", ",,;;,==,\xff"};
+	bool all = true;
+	for (size_t f = 0; f < sizeof firsts / sizeof firsts[0]; f++)
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+			char header[64], want[3] = {(char)(firsts[f][0] | 0x20), (char)(firsts[f][1] | 0x20), 0};
+			snprintf(header, sizeof header, "%s%s", firsts[f], tails[t]);
+			const char *got = http_pick_lang(a, header, portal_lang, NULL);
+			if (!got || strcmp(got, want) != 0) {
+				diag("\"%s\" chose %s", header, got ? got : "nothing");
+				all = false;
+			}
+		}
+	ok(all, "a first item of the portal's languages without a weight always wins");
+	char *huge = arena_alloc(a, 100001);
+	for (size_t i = 0; i < 100000; i += 2)
+		memcpy(huge + i, i % 1000 ? "x," : "d,", 2);
+	huge[100000] = '\0';
+	is_str(http_pick_lang(a, huge, portal_lang, NULL), NULL, "a huge header of junk chooses nothing");
+}
+
 int main(void)
 {
 	struct arena *a = arena_new();
@@ -207,6 +295,7 @@ int main(void)
 	test_caps(a);
 	test_cookies(a);
 	test_escape(a);
+	test_accept_language(a);
 	arena_free(a);
 	return done_testing();
 }

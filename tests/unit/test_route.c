@@ -261,6 +261,51 @@ static void test_policy(void)
 	}
 }
 
+/* The most a field's value can take in a urlencoded form: every character
+ * of four UTF-8 bytes, each percent-encoded. */
+static size_t value_bound(const struct field *f)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LINES:
+	case FT_EMAIL:
+	case FT_PATH:
+	case FT_SECRET:
+	case FT_FILE:
+		return (size_t)f->max * 12;
+	case FT_ENUM: {
+		size_t longest = 0;
+		for (const char *const *c = f->choices; *c; c++)
+			longest = strlen(*c) > longest ? strlen(*c) : longest;
+		return longest * 3;
+	}
+	default: /* numbers, IDs, codes, tokens */
+		return 64 * 3;
+	}
+}
+
+/* Anonymous visitors may send ANON_BODY_MAX bytes: every form an anonymous
+ * visitor may post fits, at its largest, and none takes a file. */
+static void test_anonymous_forms(void)
+{
+	const struct app_def *apps[] = {&public_app, &account_app, &admin_app};
+	for (size_t k = 0; k < 3; k++) {
+		const struct router *rt = apps[k]->router;
+		for (size_t i = 0; i < rt->nroutes; i++) {
+			const struct route *r = &rt->routes[i];
+			if (strcmp(r->method, "POST") != 0 || !(r->roles & ROLE_ANON))
+				continue;
+			size_t bound = strlen("csrf_token=") + 64;
+			for (size_t f = 0; f < rt->nfields; f++)
+				if ((r->fields | rt->global_fields) & F(f))
+					bound += strlen(rt->fields[f].name) + 2 + value_bound(&rt->fields[f]);
+			ok(bound <= ANON_BODY_MAX && !route_has_file(rt, r),
+			   "%s POST %s: its largest form (%zu bytes) fits an anonymous body", apps[k]->name, r->pattern,
+			   bound);
+		}
+	}
+}
+
 int main(void)
 {
 	struct arena *a = arena_new();
@@ -268,6 +313,7 @@ int main(void)
 	test_inputs(a);
 	test_table_check();
 	test_policy();
+	test_anonymous_forms();
 	arena_free(a);
 	return done_testing();
 }

@@ -1,0 +1,29 @@
+#!/bin/sh
+# nginx's configurations agree with the programs on what the page cache's
+# key and the body caps rest on (docs/architecture.md): the languages whose
+# first place decides the key are those of templates/lang/, the anonymous
+# forms' body cap is ANON_BODY_MAX (cgi/app.h), and spor-public is told only
+# the headers in its key while nginx ignores the answers' Vary.
+root=${top_srcdir:-.}
+cd "$root" || exit 1
+langs=$(for f in templates/lang/*.hdf; do basename "$f" .hdf; done | sort | tr '\n' ' ')
+cap=$(sed -n 's/.*ANON_BODY_MAX = \([0-9]*\) \* 1024.*/\1k/p' cgi/app.h)
+n=0 failed=0
+check() { # description, then a command that succeeds
+    n=$((n + 1)); what=$1; shift
+    if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; failed=1; fi
+}
+for conf in nginx/spor.conf.in nginx/production.conf.example; do
+    keyed=$(sed -n 's/.*"~\*^\([a-z]*\)(-\[0-9a-z\]{1,8})\*.*/\1/p' "$conf" | sort | tr '\n' ' ')
+    check "$conf: the cache key's languages are those of templates/lang ($keyed)" test "$keyed" = "$langs"
+    anon=$(awk '/location ~ \^\/\(login\|logout\|register\|password\)/ { f = 1 }
+                f && /client_max_body_size/ { sub(/;.*/, ""); print $2; exit }' "$conf")
+    check "$conf: the anonymous forms' body cap is ANON_BODY_MAX ($anon, $cap)" test -n "$cap" -a "$anon" = "$cap"
+    check "$conf: the cache key holds the page's variant" \
+        sh -c "grep -q 'fastcgi_cache_key \$spor_cache_key;' '$conf' &&
+               grep -q 'default \"\$request_method \$request_uri \$spor_page_variant\";' '$conf'"
+    check "$conf: spor-public gets only the headers of the key, and nginx ignores Vary" \
+        sh -c "grep -q 'fastcgi_pass_request_headers off;' '$conf' && grep -q 'fastcgi_ignore_headers Vary;' '$conf'"
+done
+echo "1..$n"
+[ $failed = 0 ]
