@@ -11,6 +11,7 @@
 #include "log.h"
 #include "password.h"
 #include "token.h"
+#include "twofactor.h"
 
 static struct db_sql q_audit = DB_SQL(
 	"INSERT INTO audit_log (event, account_id, actor_id, subject, address) VALUES (?, ?, ?, ?, ?)");
@@ -97,6 +98,10 @@ static char decoy[PASSWORD_HASH_MAX];
 
 int account_worker_start(const struct conf *c)
 {
+	if (!twofactor_key_ok(c)) {
+		log_error("twofactor.key is missing or shorter than 32 characters: see docs/operations.md");
+		return -1;
+	}
 	return password_hash(c, "no account has this password", decoy);
 }
 

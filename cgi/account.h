@@ -39,6 +39,18 @@ struct conf;
 /* What a worker of spor-account prepares when it starts.  0 or -1. */
 int account_worker_start(const struct conf *c);
 
+/* Signing in (account_login.c): start the account's session (a new token,
+ * the time of the sign-in, the audit log), inside the caller's transaction;
+ * then, once committed, forget the email's failed sign-ins and answer
+ * with the redirect to `next` (or /account).  0 or -1; the status. */
+int account_session_open(struct req *r, const char *account);
+int account_session_opened(struct req *r, const char *email);
+
+/* The right password of an account with two-step sign-in on: a pending
+ * sign-in and the redirect to its second step (account_login_twofactor.c);
+ * the status. */
+int login_second_step(struct req *r, const char *account);
+
 /* Whether `password` is the account's; an unknown account costs the same. */
 bool account_password_ok(struct req *r, const char *hash, const char *password);
 

@@ -1,10 +1,11 @@
 /* /account: who the user is, their roles and favourites, and the way to
  * the preferences, the password and deleting the account.  Deleting asks
  * for the password, removes the personal data (email, name, password,
- * preferences, sessions, links, favourites, roles; the email typed in the
- * audit log) and keeps the account's row under a pseudonym, so that what
- * it did (requests, the audit log) stays readable without naming anyone.
- * Attempts are throttled per email and per address (throttle.h). */
+ * preferences, sessions, links, favourites, roles, two-step sign-in; the
+ * email typed in the audit log) and keeps the account's row under a
+ * pseudonym, so that what it did (requests, the audit log) stays readable
+ * without naming anyone.  Attempts are throttled per email and per address
+ * (throttle.h). */
 #include "config.h"
 
 #include "account.h"
@@ -15,6 +16,7 @@
 #include "mail.h"
 #include "session.h"
 #include "throttle.h"
+#include "twofactor.h"
 
 static struct db_sql q_profile = DB_SQL(
 	"SELECT email, name, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i'),"
@@ -56,6 +58,11 @@ int account_show(struct req *r)
 	app_row(r, "Page.me", &me, 0, me_names);
 	app_rows(r, "Page.roles", &roles, role_names);
 	app_rows(r, "Page.favourites", &favourites, favourite_names);
+	int two_factor = twofactor_on(r, r->user.id);
+	if (two_factor < 0)
+		return 500;
+	if (two_factor)
+		app_set(r, "Page.me.two_factor", "1");
 	app_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "home", 200);
 }
@@ -84,7 +91,8 @@ int delete_submit(struct req *r)
 	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", db_get(&me, 0, 0)) < 0 ||
 	    db_exec(db, &q_forget, NULL, "s", id) < 0 || db_exec(db, &q_forget_sessions, NULL, "s", id) < 0 ||
 	    db_exec(db, &q_forget_links, NULL, "s", id) < 0 || db_exec(db, &q_forget_favourites, NULL, "s", id) < 0 ||
-	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 || account_audit(r, "account.deleted", id, NULL) < 0 ||
+	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 ||
+	    twofactor_forget(r, id) < 0 || account_audit(r, "account.deleted", id, NULL) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

@@ -2,7 +2,9 @@
  * a wrong password, and costs the same time for both (a decoy hash); it is
  * throttled per email and per address (throttle.h); every failure and
  * lockout is in the audit log.  A successful sign-in replaces any session
- * the visitor had with a new one and returns to `next`, a local path. */
+ * the visitor had with a new one and returns to `next`, a local path; for
+ * an account with two-step sign-in on, the right password leads to the
+ * second step instead (account_login_twofactor.c), which ends the same way. */
 #include "config.h"
 
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "handlers.h"
 #include "session.h"
 #include "throttle.h"
+#include "twofactor.h"
 
 static struct db_sql q_account = DB_SQL("SELECT id, password_hash, status FROM accounts WHERE email = ?");
 static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
@@ -32,17 +35,28 @@ static int refuse(struct req *r, const char *problem, int status)
 	return login_form(r) == 200 ? status : 500;
 }
 
-static int signed_in(struct req *r, const char *account, const char *email)
+int account_session_open(struct req *r, const char *account)
 {
-	if (db_begin(r->app->db) < 0 || session_start(r, account) < 0 ||
-	    db_exec(r->app->db, &q_signed_in, NULL, "s", account) < 0 ||
-	    account_audit(r, "login.ok", account, NULL) < 0 || db_commit(r->app->db) < 0) {
-		db_rollback(r->app->db);
-		return 500;
-	}
+	return session_start(r, account) < 0 || db_exec(r->app->db, &q_signed_in, NULL, "s", account) < 0 ||
+			       account_audit(r, "login.ok", account, NULL) < 0
+		       ? -1
+		       : 0;
+}
+
+int account_session_opened(struct req *r, const char *email)
+{
 	throttle_clear(r, THROTTLE_LOGIN, email);
 	const char *next = in_text(r, AF_NEXT);
 	return http_redirect(r, 303, next ? next : "/account");
+}
+
+static int signed_in(struct req *r, const char *account, const char *email)
+{
+	if (db_begin(r->app->db) < 0 || account_session_open(r, account) < 0 || db_commit(r->app->db) < 0) {
+		db_rollback(r->app->db);
+		return 500;
+	}
+	return account_session_opened(r, email);
 }
 
 int login_submit(struct req *r)
@@ -71,7 +85,11 @@ int login_submit(struct req *r)
 		account_audit(r, "login.refused", account, email);
 		return refuse(r, "account_locked", 403);
 	}
-	return signed_in(r, account, email);
+	/* With two-step sign-in on, the password alone starts no session. */
+	int second = twofactor_on(r, account);
+	if (second < 0)
+		return 500;
+	return second ? login_second_step(r, account) : signed_in(r, account, email);
 }
 
 int logout_submit(struct req *r)

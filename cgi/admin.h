@@ -15,4 +15,9 @@ int admin_page(struct req *r, const char *page, int status);
  * only what concerns their organisations. */
 const char *admin_all(const struct req *r);
 
+/* Administrators and data stewards without two-step sign-in are sent to
+ * turn it on (admin_twofactor.c): spor-admin's before_handler.  0, or the
+ * status of the answer made instead. */
+int admin_two_factor_required(struct req *r);
+
 #endif

@@ -204,6 +204,9 @@ static int dispatch(struct req *r)
 		r->err_reason = "csrf";
 		return 403;
 	}
+	int before = r->app->def->before_handler ? r->app->def->before_handler(r) : 0;
+	if (before)
+		return before;
 	int status = r->match.route->handler(r);
 	if (r->streamed && status >= 400)
 		log_error("%s %s failed after its answer began", r->method, r->path);

@@ -28,6 +28,11 @@ struct app_def {
 	 * so that the visitor's next pages read their own change (replica.h). */
 	bool reads_replica;
 	int (*worker_start)(const struct conf *c); /* run in each new worker, or NULL; 0 or -1 */
+	/* Run before every handler, once the session, the CSRF token and the
+	 * route's roles are checked: 0 lets the handler run, anything else is
+	 * the status of the answer it made instead (spor-admin: its staff's
+	 * second factor).  NULL: none. */
+	int (*before_handler)(struct req *r);
 };
 
 /* The most an anonymous visitor may send in a body, far below a signed-in

@@ -125,6 +125,7 @@ static const struct {
 	{"db.mailer.user", "spor-mailer "},
 	{"db.mailer.password", "spor-mailer "},
 	{"csrf.secret", "spor-public spor-account spor-admin "},
+	{"twofactor.key", "spor-account "},
 	{"mail.smtp_url", "spor-mailer "},
 };
 

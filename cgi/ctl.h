@@ -20,6 +20,9 @@ int ctl_throttle(const struct conf *c, int argc, char **argv);
 struct arena;
 struct db;
 int ctl_emails_normalise(struct db *db, struct arena *a);
+/* sporctl user reset-2fa ACCOUNT (ctl_twofactor.c): the account's ID, on
+ * the operator's connection. */
+int ctl_reset_2fa(const struct conf *c, struct db *db, const char *account);
 /* gen-data's organisations (ctl_gendata_oms.c). */
 int ctl_gendata_orgs(struct db *db, long long n, bool tty);
 

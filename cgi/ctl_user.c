@@ -1,9 +1,9 @@
-/* sporctl user list | lock | unlock | reset-password | set-email, and
- * sporctl create-admin EMAIL: the operator's view of the portal's accounts.
- * An account is named by its email, read by the portal's one rule
- * (email.h), or by its number (#ID).  Locking and a new password end the
- * account's sessions; the new password is read from standard input (asked
- * twice, unechoed, on a terminal). */
+/* sporctl user list | lock | unlock | reset-password | set-email |
+ * reset-2fa (ctl_twofactor.c), and sporctl create-admin EMAIL: the
+ * operator's view of the portal's accounts.  An account is named by its
+ * email, read by the portal's one rule (email.h), or by its number (#ID).
+ * Locking and a new password end the account's sessions; the new password
+ * is read from standard input (asked twice, unechoed, on a terminal). */
 #include "config.h"
 
 #include <stdio.h>
@@ -208,8 +208,11 @@ static struct db *owner(const struct conf *c)
 
 static const char user_usage[] =
 	"usage: sporctl user list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL\n"
+	"                    | reset-2fa ACCOUNT\n"
 	"  ACCOUNT is an email or #NUMBER (the first column of user list).\n"
-	"  reset-password reads the new password from standard input.\n";
+	"  reset-password reads the new password from standard input.\n"
+	"  reset-2fa turns two-step sign-in off for one who lost the authenticator and the recovery codes\n"
+	"  (the owner is mailed).\n";
 
 /* One verb on one account. */
 static int on_account(const struct conf *c, struct db *db, struct arena *a, char **argv)
@@ -221,6 +224,8 @@ static int on_account(const struct conf *c, struct db *db, struct arena *a, char
 		return new_password(c, db, &account);
 	if (strcmp(argv[0], "set-email") == 0)
 		return set_email(db, &account, argv[2]);
+	if (strcmp(argv[0], "reset-2fa") == 0)
+		return ctl_reset_2fa(c, db, db_get(&account, 0, 0));
 	return set_status(db, argv[0], &account);
 }
 
@@ -229,7 +234,7 @@ int ctl_user(const struct conf *c, int argc, char **argv)
 	const char *verb = argc ? argv[0] : "";
 	bool list = argc == 1 && strcmp(verb, "list") == 0;
 	bool one = argc == 2 && (strcmp(verb, "lock") == 0 || strcmp(verb, "unlock") == 0 ||
-				 strcmp(verb, "reset-password") == 0);
+				 strcmp(verb, "reset-password") == 0 || strcmp(verb, "reset-2fa") == 0);
 	bool change = argc == 3 && strcmp(verb, "set-email") == 0;
 	if (argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0)) {
 		fputs(user_usage, stdout);

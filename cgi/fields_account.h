@@ -54,6 +54,7 @@ enum account_field {
 	AF_REGION,	     /* OMS: its region */
 	AF_COUNTRY,	     /* OMS: its country (ISO code) */
 	AF_PHONE,	     /* OMS: its phone number */
+	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
 	AF_ORG_EMAIL,	     /* OMS: a location's contact email (form field "email", as typed; not AF_EMAIL) */
 	AF__COUNT
 };

@@ -48,6 +48,16 @@ int login_form(struct req *r);
 int login_submit(struct req *r);
 int logout_submit(struct req *r);
 
+/* account_login_twofactor.c: the second step of signing in */
+int login_code_form(struct req *r);
+int login_code_submit(struct req *r);
+
+/* account_twofactor.c: turning two-step sign-in on and off, recovery codes */
+int twofactor_page(struct req *r);
+int twofactor_enable(struct req *r);
+int twofactor_disable(struct req *r);
+int twofactor_renew_codes(struct req *r);
+
 /* account_register.c: a new account and its email's verification */
 int register_form(struct req *r);
 int register_submit(struct req *r);

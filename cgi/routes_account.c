@@ -13,7 +13,7 @@ static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
-				    "commented", NULL};
+				    "commented", "two_factor_off", NULL};
 static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
@@ -76,6 +76,7 @@ static const struct field fields[AF__COUNT] = {
 	[AF_REGION] = {"region", FT_TEXT, 0, 200, NULL},
 	[AF_COUNTRY] = {"country", FT_COUNTRY, 0, 0, NULL},
 	[AF_PHONE] = {"phone", FT_TEXT, 0, 60, NULL},
+	[AF_CODE] = {"code", FT_TEXT, 0, 40, NULL},
 	/* An organisation's data, not an identity: no route takes both "email" fields. */
 	[AF_ORG_EMAIL] = {"email", FT_CONTACT_EMAIL, 0, 254, NULL},
 };
@@ -95,6 +96,8 @@ static const struct field fields[AF__COUNT] = {
 static const struct route routes[] = {
 	{"GET", "/login", login_form, ROLES_EVERYONE, F(AF_NEXT)},
 	{"POST", "/login", login_submit, ROLES_EVERYONE, F(AF_NEXT) | F(AF_EMAIL) | F(AF_PASSWORD)},
+	{"GET", "/login/two-factor", login_code_form, ROLES_EVERYONE, F(AF_NEXT)},
+	{"POST", "/login/two-factor", login_code_submit, ROLES_EVERYONE, F(AF_NEXT) | F(AF_CODE)},
 	{"POST", "/logout", logout_submit, ROLES_EVERYONE, 0},
 	{"GET", "/register", register_form, ROLES_EVERYONE, 0},
 	{"POST", "/register", register_submit, ROLES_EVERYONE, F(AF_NAME) | F(AF_EMAIL) | NEW_PASSWORD},
@@ -132,6 +135,10 @@ static const struct route routes[] = {
 	{"POST", "/account/requests/{requestId}/withdraw", my_request_withdraw, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/requests/{requestId}/comments", my_request_comment, ROLES_SIGNED_IN, F(AF_COMMENT)},
 	{"GET", "/account/requests/{requestId}/document", my_request_document, ROLES_SIGNED_IN, 0},
+	{"GET", "/account/two-factor", twofactor_page, ROLES_SIGNED_IN, 0},
+	{"POST", "/account/two-factor", twofactor_enable, ROLES_SIGNED_IN, F(AF_CODE)},
+	{"POST", "/account/two-factor/disable", twofactor_disable, ROLES_SIGNED_IN, F(AF_CURRENT) | F(AF_CODE)},
+	{"POST", "/account/two-factor/recovery-codes", twofactor_renew_codes, ROLES_SIGNED_IN, F(AF_CURRENT) | F(AF_CODE)},
 	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/delete", delete_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 };
@@ -139,4 +146,4 @@ static const struct route routes[] = {
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, AF__COUNT, F(AF_LANG)};
 
 const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, 11 * 1024 * 1024, true,
-					   false, account_worker_start};
+					   false, account_worker_start, NULL};

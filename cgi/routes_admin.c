@@ -4,6 +4,7 @@
  * handlers (roles_may_decide), route by route and object by object. */
 #include "config.h"
 
+#include "admin.h"
 #include "fields_admin.h"
 #include "handlers.h"
 #include "routes.h"
@@ -13,7 +14,7 @@ static const char *const roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA
 				    "DATA_STEWARD", "ADMINISTRATOR", NULL};
 static const char *const ages[] = {"7", "30", "90", NULL};
 static const char *const decisions[] = {"approve", "reject", NULL};
-static const char *const events[] = {"login", "register", "password", "account", "role", "change", NULL};
+static const char *const events[] = {"login", "register", "password", "account", "role", "change", "twofactor", NULL};
 static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
@@ -84,4 +85,5 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, DF__COUNT, F(DF_LANG)};
 
-const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, 0, true, false, NULL};
+const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, 0, true, false, NULL,
+				  admin_two_factor_required};

@@ -88,4 +88,4 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, PF__COUNT, F(PF_LANG)};
 
-const struct app_def public_app = {"spor-public", "public", &router, 16 * 1024, 0, false, true, NULL};
+const struct app_def public_app = {"spor-public", "public", &router, 16 * 1024, 0, false, true, NULL, NULL};

@@ -25,9 +25,10 @@ static const struct command commands[] = {
 	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
-	{"user", "list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL",
+	{"user", "list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL | reset-2fa ACCOUNT",
 	 "list accounts; lock or unlock one, or set its password (from standard input), which end its sessions,\n"
-	 "      or its address; ACCOUNT is an email or #NUMBER (the first column of user list)",
+	 "      or its address, or turn its two-step sign-in off (the owner is mailed);\n"
+	 "      ACCOUNT is an email or #NUMBER (the first column of user list)",
 	 ctl_user},
 	{"create-admin", "EMAIL", "make an administrator: a new active account or an existing one (password from standard input)",
 	 ctl_create_admin},

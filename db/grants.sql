@@ -75,6 +75,10 @@ GRANT INSERT (request_id, actor_id, to_status, comment) ON change_request_events
 GRANT SELECT ON rms_terms TO spor_account;
 GRANT SELECT ON rms_term_versions TO spor_account;
 GRANT SELECT ON oms_locations TO spor_account;
+-- Two-step sign-in's secrets, recovery codes and pending sign-ins: spor-account's alone.
+GRANT SELECT, INSERT, UPDATE, DELETE ON account_totp TO spor_account;
+GRANT SELECT, INSERT, UPDATE, DELETE ON account_recovery_codes TO spor_account;
+GRANT SELECT, INSERT, DELETE ON login_pending TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
 -- Every column but the password hash; locking and unlocking change the status.
@@ -87,6 +91,8 @@ GRANT SELECT ON roles TO spor_admin;
 GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
 GRANT SELECT, INSERT ON audit_log TO spor_admin;
 GRANT DELETE ON auth_throttle TO spor_admin;
+-- Whether an account has two-step sign-in on (no secret): the console requires it.
+GRANT SELECT ON v_two_factor TO spor_admin;
 GRANT SELECT, UPDATE ON role_requests TO spor_admin;
 -- Approving an organisation's change request writes OMS.
 GRANT SELECT, INSERT, UPDATE, DELETE ON oms_organisations TO spor_admin;

@@ -79,6 +79,8 @@ CONF
     mkdir -p "$SPOR_VAR/uploads"
     # The key of the CSRF tokens, also into an older configuration.
     grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
+    # The key that seals the TOTP secrets of two-step sign-in (spor-account's alone).
+    grep -q '^twofactor.key' "$SPOR_CONF" || echo "twofactor.key = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
 }
 spor_config_write() {
     local pw_public pw_account pw_admin
@@ -119,7 +121,7 @@ spor_program_keys() {
     local web="$db|db\.${1#spor-}\..*|templates\..*|site\.url|csrf\.secret|session\..*|cache\..*|api\..*"
     case $1 in
         spor-public) echo "$web|db\.replica\..*" ;;
-        spor-account) echo "$web|account\..*|throttle\..*|password\..*|uploads\.dir" ;;
+        spor-account) echo "$web|account\..*|throttle\..*|password\..*|twofactor\..*|uploads\.dir" ;;
         spor-admin) echo "$web|uploads\.dir" ;;
         spor-mailer) echo "$db|db\.mailer\..*|mail\..*" ;;
         *) die "no configuration keys for $1" ;;

@@ -12,10 +12,12 @@ def:content() ?>
  <div><dt><?cs var:Lang.form.email ?></dt><dd><?cs var:Page.me.email ?></dd></div>
  <div><dt><?cs var:Lang.account.member_since ?></dt><dd><?cs call:date(Page.me.created) ?></dd></div>
  <?cs if:Page.me.last_login ?><div><dt><?cs var:Lang.account.last_login ?></dt><dd><?cs call:date(Page.me.last_login) ?> UTC</dd></div><?cs /if ?>
+ <div><dt><?cs var:Lang.account.two_factor ?></dt><dd><?cs if:Page.me.two_factor ?><?cs var:Lang.account.two_factor_on ?><?cs else ?><?cs var:Lang.account.two_factor_off ?><?cs /if ?></dd></div>
 </dl>
 <ul class="links">
  <li><a href="/account/preferences"><?cs var:Lang.prefs.title ?></a></li>
  <li><a href="/account/password"><?cs var:Lang.password.title ?></a></li>
+ <li><a href="/account/two-factor"><?cs var:Lang.twofactor.title ?></a></li>
  <li><a href="/account/delete"><?cs var:Lang.delete.title ?></a></li>
 </ul>
 </section>

@@ -8,14 +8,16 @@
 // content.
 import { execFileSync } from 'node:child_process';
 
-import { importDemo, logIn, mailTo, register } from './journey.mjs';
+import { importDemo, logIn, mailTo, register, totp } from './journey.mjs';
 
 // Records of the demonstration data (db/demo/*.json).
 const LIST = '200000000006', TERM = '100000073366', ORG = 'ORG-100000001', LOC = 'LOC-100001001';
 
 // Each page once, by who sees it; `status` when it is not 200; `fill` and
-// `press` for the answer to a form (the fields' values, then the button).
-// `ids` are the records setUp() made.
+// `press` for the answer to a form (the fields' values, or functions of the
+// tab that give them, then the button).  `ids` are the records setUp()
+// made.  'pending' is a visitor who gave the administrator's password and
+// has the second step of signing in ahead.
 export function mainPages(ids) {
   return [
     { as: 'visitor', name: 'home', path: '/' },
@@ -43,6 +45,10 @@ export function mainPages(ids) {
     { as: 'visitor', name: 'forgotten password', path: '/password/forgot' },
     { as: 'visitor', name: 'password reset', path: `/password/reset?token=${ids.reset}` },
     { as: 'visitor', name: 'password reset, unknown link', path: `/password/reset?token=${'A'.repeat(43)}`, status: 400 },
+    { as: 'visitor', name: 'sign-in, second step, none pending', path: '/login/two-factor' },
+    { as: 'pending', name: 'sign-in, second step', path: '/login/two-factor' },
+    { as: 'pending', name: 'sign-in, second step, a wrong code', path: '/login/two-factor', status: 401,
+      fill: { '#code': '000000' }, press: 'form.form button[type=submit]' },
 
     { as: 'user', name: 'account', path: '/account' },
     { as: 'user', name: 'preferences', path: '/account/preferences' },
@@ -66,6 +72,15 @@ export function mainPages(ids) {
     { as: 'user', name: 'account deletion', path: '/account/delete' },
     { as: 'user', name: 'RMS: a list, with its star', path: `/rms/lists/${LIST}` },
     { as: 'user', name: 'OMS: an organisation, with its star', path: `/oms/organisations/${ORG}` },
+    { as: 'user', name: 'two-step sign-in: turning it on', path: '/account/two-factor' },
+    { as: 'user', name: 'two-step sign-in: turning it on, a wrong code', path: '/account/two-factor', status: 400,
+      fill: { '#code': 'wrong' }, press: 'form[action="/account/two-factor"] button[type=submit]' },
+    { as: 'user', name: 'two-step sign-in: the recovery codes', path: '/account/two-factor',
+      fill: { '#code': async (tab) => totp(await tab.locator('#totp-secret').textContent()) },
+      press: 'form[action="/account/two-factor"] button[type=submit]' },
+    { as: 'user', name: 'two-step sign-in: on', path: '/account/two-factor' },
+    { as: 'user', name: 'two-step sign-in: turning it off, with errors', path: '/account/two-factor', status: 400,
+      fill: { '#current_password': 'not the password', '#code': '000000' }, press: 'button.button-danger' },
 
     { as: 'admin', name: 'console', path: '/admin' },
     { as: 'admin', name: 'role-request queue', path: '/admin/role-requests' },
@@ -83,13 +98,14 @@ export function mainPages(ids) {
 export async function visit(tab, base, p) {
   const response = await tab.goto(base + p.path);
   if (!p.press) return response;
-  for (const [selector, value] of Object.entries(p.fill || {})) await tab.fill(selector, value);
+  for (const [selector, value] of Object.entries(p.fill || {}))
+    await tab.fill(selector, typeof value === 'function' ? await value(tab) : value);
   const [answer] = await Promise.all([tab.waitForNavigation(), tab.click(p.press)]);
   return answer;
 }
 
 // setUp(page, base): `page` (a fresh context, no cookie) becomes the administrator's;
-// answers { pages: { visitor, user, admin }, user: { email, password }, ids }.
+// answers { pages: { visitor, user, admin, pending }, user: { email, password }, ids }.
 // With { records: false }, only the accounts and the user's industry role:
 // no translator role, change request or reset link.
 export async function setUp(page, base, { records = true } = {}) {
@@ -139,6 +155,13 @@ export async function setUp(page, base, { records = true } = {}) {
   await pages.visitor.fill('#email', user.email);
   await submit(pages.visitor, 'form.form button[type=submit]');
   ids.reset = ((await mailTo(user.email, '/password/reset?token=')).match(/token=([A-Za-z0-9_-]{43})/) || [])[1];
-  if (!ids.roleRequest || !ids.account || !ids.change || !ids.reset) throw new Error(`set-up incomplete: ${JSON.stringify(ids)}`);
+  // The administrator's password given in another browser: the second step waits there.
+  pages.pending = await open(false);
+  await pages.pending.goto(`${base}/login`);
+  await pages.pending.fill('#email', admin.email);
+  await pages.pending.fill('#password', password);
+  await submit(pages.pending, 'form.form button[type=submit]');
+  if (!ids.roleRequest || !ids.account || !ids.change || !ids.reset || !pages.pending.url().endsWith('/login/two-factor'))
+    throw new Error(`set-up incomplete: ${JSON.stringify(ids)}`);
   return { pages, user, ids };
 }

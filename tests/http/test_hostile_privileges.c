@@ -180,6 +180,11 @@ static void test_config_file(size_t p)
 	const char *smtp = conf_get(full, "mail.smtp_url", "");
 	ok(!web ? conf_get(c, "mail.smtp_url", NULL) != NULL : !conf_get(c, "mail.smtp_url", NULL) && !strstr(text, smtp),
 	   "%s's %s mail.smtp_url (the relay, with its password if any)", programs[p], web ? "does not hold" : "holds");
+	/* The key that seals two-step sign-in's secrets: spor-account's alone. */
+	const char *twofactor = conf_get(full, "twofactor.key", "");
+	ok(p == 1 ? conf_get(c, "twofactor.key", NULL) != NULL
+		  : !conf_get(c, "twofactor.key", NULL) && *twofactor && !strstr(text, twofactor),
+	   "%s's %s twofactor.key", programs[p], p == 1 ? "holds" : "does not hold");
 	if (p != 0)
 		ok(!conf_get(c, "db.replica.socket", NULL) && !conf_get(c, "db.replica.host", NULL),
 		   "%s's names no replica (spor-public alone reads from one)", programs[p]);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "authenticator.h"
 #include "dbtest.h"
 #include "mailbox.h"
 #include "users.h"
@@ -30,7 +31,8 @@ bool user_make_admin(MYSQL *owner, struct user *u, const char *who, const char *
 	snprintf(u->email, sizeof u->email, "%s.%s@%s", who, run, domain);
 	char args[200];
 	snprintf(args, sizeof args, "create-admin %s", u->email);
-	return dbtest_sporctl(USER_PASSWORD_TYPED, args, NULL) == 0 && signed_in(owner, u);
+	return dbtest_sporctl(USER_PASSWORD_TYPED, args, NULL) == 0 && signed_in(owner, u) &&
+	       authenticator_enrol(&u->v, NULL);
 }
 
 long user_get(struct user *u, const char *path)

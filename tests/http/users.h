@@ -22,7 +22,11 @@ struct user {
 /* Register <who>.<run>@<domain>, verify, sign in. */
 bool user_make(MYSQL *owner, struct user *u, const char *who, const char *run, const char *domain);
 
-/* An administrator <who>.<run>@<domain> made by sporctl create-admin, signed in. */
+/* An administrator <who>.<run>@<domain> made by sporctl create-admin, signed
+ * in, with two-step sign-in on (the console requires it; the tests'
+ * authenticator holds the secret, so visitor_login signs it in again).
+ * Users given the Data Steward or Administrator role later turn it on when
+ * the console first sends them to (visitor_enrols). */
 bool user_make_admin(MYSQL *owner, struct user *u, const char *who, const char *run, const char *domain);
 
 /* GET or POST (with the user's CSRF token) as the user; the status. */

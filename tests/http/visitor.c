@@ -7,8 +7,11 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "authenticator.h"
 #include "mailbox.h"
 #include "visitor.h"
+
+bool visitor_enrols = true;
 
 void visitor_form_token(const struct resp *r, char out[64])
 {
@@ -33,6 +36,7 @@ static void take_cookies(struct visitor *v, const struct resp *r)
 			char *slot = !eq ? NULL
 				     : strncmp(nv, "spor_session=", 13) == 0 ? v->session
 				     : strncmp(nv, "spor_csrf=", 10) == 0    ? v->pre
+				     : strncmp(nv, "spor_2fa=", 9) == 0	     ? v->pending
 									     : NULL;
 			if (slot && vlen < 64)
 				snprintf(slot, 64, "%.*s", (int)vlen, eq + 1);
@@ -44,8 +48,9 @@ static void take_cookies(struct visitor *v, const struct resp *r)
 static long send_typed(struct visitor *v, const char *method, const char *path, const char *body, size_t len,
 		       const char *type, struct resp *r)
 {
-	char cookie[256];
-	snprintf(cookie, sizeof cookie, "Cookie: spor_session=%s; spor_csrf=%s", v->session, v->pre);
+	char cookie[320];
+	snprintf(cookie, sizeof cookie, "Cookie: spor_session=%s; spor_csrf=%s; spor_2fa=%s", v->session, v->pre,
+		 v->pending);
 	const char *headers[] = {cookie, type ? type : v->extra, type ? v->extra : NULL, NULL};
 	if (request(method, path, body, len, headers, r) < 0)
 		return -1;
@@ -54,8 +59,23 @@ static long send_typed(struct visitor *v, const char *method, const char *path, 
 	return r->status;
 }
 
+/* Whether the answer sends the visitor from the console to turn on two-step sign-in. */
+static bool sent_to_enrol(const char *path, const struct resp *r)
+{
+	char *location = r->status == 303 && strncmp(path, "/admin", 6) == 0 ? header(r, "Location") : NULL;
+	bool sent = location && strcmp(location, "/account/two-factor") == 0;
+	free(location);
+	return sent;
+}
+
 static long send(struct visitor *v, const char *method, const char *path, const char *body, struct resp *r)
 {
+	long status = send_typed(v, method, path, body, body ? strlen(body) : 0, NULL, r);
+	if (status < 0 || !visitor_enrols || !sent_to_enrol(path, r))
+		return status;
+	/* Enrolling keeps the session, so the body's CSRF token stays good. */
+	resp_free(r);
+	authenticator_enrol(v, NULL);
 	return send_typed(v, method, path, body, body ? strlen(body) : 0, NULL, r);
 }
 
@@ -116,9 +136,19 @@ long visitor_login(struct visitor *v, const char *email, const char *password)
 	struct resp r;
 	visitor_get(v, "/login", &r);
 	resp_free(&r);
-	char fields[512];
+	char fields[512], code[7];
 	snprintf(fields, sizeof fields, "email=%s&password=%s", email, password);
 	long status = visitor_post(v, "/login", fields, true, &r);
+	char *location = header(&r, "Location");
+	bool second = status == 303 && location && strncmp(location, "/login/two-factor", 17) == 0;
+	free(location);
+	resp_free(&r);
+	if (!second || !authenticator_code(email, code))
+		return status;
+	visitor_get(v, "/login/two-factor", &r);
+	resp_free(&r);
+	snprintf(fields, sizeof fields, "code=%s", code);
+	status = visitor_post(v, "/login/two-factor", fields, true, &r);
 	resp_free(&r);
 	return status;
 }

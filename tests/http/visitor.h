@@ -10,9 +10,17 @@
 struct visitor {
 	char session[64]; /* spor_session, or "" */
 	char pre[64];	  /* spor_csrf, or "" */
+	char pending[64]; /* spor_2fa: a sign-in waiting for its second step, or "" */
 	char token[64];	  /* csrf_token of the last form seen */
 	const char *extra; /* another header to send ("Accept-Language: de"), or NULL */
 };
+
+/* Administrators and data stewards need two-step sign-in for the console.
+ * While this is true (the default), an answer that sends the visitor from
+ * an /admin page to /account/two-factor is not returned: the tests'
+ * authenticator (authenticator.h) turns it on through the page, and the
+ * request is made again.  Tests of that very redirect set it to false. */
+extern bool visitor_enrols;
 
 /* GET `path` as the visitor. */
 long visitor_get(struct visitor *v, const char *path, struct resp *r);
@@ -28,7 +36,9 @@ long visitor_post(struct visitor *v, const char *path, const char *fields, bool 
 long visitor_upload(struct visitor *v, const char *path, const char *fields, const char *file_field,
 		    const char *filename, const char *data, size_t len, struct resp *r);
 
-/* Sign in through the form (GET /login, then POST); the POST's status. */
+/* Sign in through the form (GET /login, then POST); the POST's status.  An
+ * account whose secret the tests' authenticator holds gets the second step
+ * too (a fresh code): then that POST's status. */
 long visitor_login(struct visitor *v, const char *email, const char *password);
 
 /* Register through the form (GET, then POST name, email and the password
