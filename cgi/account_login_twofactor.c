@@ -4,8 +4,9 @@
  * and no session; here a code of the authenticator app, or an unused
  * recovery code, spends the pending sign-in and starts the session as a
  * sign-in without two-step does (a new token, back to `next`).  Wrong
- * codes are throttled and audited as wrong passwords are; a recovery code
- * used is audited too. */
+ * codes are throttled and audited as wrong passwords are; a code of the
+ * app used already is refused the same way and mailed to the owner; a
+ * recovery code used is audited too. */
 #include "config.h"
 
 #include <string.h>
@@ -15,10 +16,12 @@
 #include "db.h"
 #include "fields_account.h"
 #include "handlers.h"
+#include "mail.h"
 #include "twofactor.h"
 
 /* The account may still sign in (not locked or deleted since the password). */
-static struct db_sql q_account = DB_SQL("SELECT email FROM accounts WHERE id = ? AND status = 'active'");
+static struct db_sql q_account = DB_SQL("SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
+enum { A_EMAIL, A_NAME, A_LANG };
 
 int login_second_step(struct req *r, const char *account)
 {
@@ -62,7 +65,7 @@ int login_code_submit(struct req *r)
 		return 500;
 	if (!rows.nrows)
 		return expired(r, 401);
-	const char *email = db_get(&rows, 0, 0);
+	const char *email = db_get(&rows, 0, A_EMAIL);
 	if (twofactor_wait(r, email, account) > 0) {
 		app_set(r, "Page.problem", "locked");
 		return show(r, 429);
@@ -93,6 +96,14 @@ int login_code_submit(struct req *r)
 		return expired(r, 401);
 	account_audit(r, "login.code_failed", account, NULL);
 	twofactor_failed(r, email, account);
-	account_error(r, "code", "code_wrong");
+	if (got == TF_REUSED) {
+		/* Whoever typed it knew the password and saw a code of the app
+		 * that was used already: the owner hears of it (OWASP ASVS 2.8.5). */
+		app_set(r, "Mail.name", db_get(&rows, 0, A_NAME));
+		if (account_audit(r, "login.code_reused", account, NULL) < 0 ||
+		    mail_queue_in(r, "two_factor_reused", email, db_get(&rows, 0, A_LANG)) < 0)
+			return 500;
+	}
+	account_error(r, "code", got == TF_REUSED ? "code_used" : "code_wrong");
 	return show(r, 401);
 }

@@ -172,7 +172,7 @@ static int confirmed(struct req *r, struct db_rows *me)
 			db_rollback(r->app->db);
 			return 500;
 		}
-		if (got != TF_WRONG)
+		if (got == TF_TOTP || got == TF_RECOVERY)
 			return 0;
 		db_rollback(r->app->db);
 	}

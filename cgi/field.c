@@ -187,6 +187,8 @@ const char *field_error_key(enum field_error e)
 		return "format";
 	case FIELD_CONTROL:
 		return "control";
+	case FIELD_REPEATED:
+		return "repeated";
 	}
 	return "format";
 }

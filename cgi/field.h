@@ -48,6 +48,7 @@ enum field_error {
 	FIELD_CHOICE,
 	FIELD_FORMAT,
 	FIELD_CONTROL, /* a control character */
+	FIELD_REPEATED, /* given more than once (the route reads one value) */
 };
 
 struct arena;

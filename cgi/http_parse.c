@@ -35,6 +35,14 @@ const struct param *params_get(const struct params *p, const char *name)
 	return NULL;
 }
 
+const struct param *params_next(const struct params *p, const struct param *prev)
+{
+	for (const struct param *q = prev + 1; q < p->v + p->n; q++)
+		if (strcmp(q->name, prev->name) == 0)
+			return q;
+	return NULL;
+}
+
 bool text_is_clean(const char *s, size_t len)
 {
 	if (memchr(s, '\0', len))

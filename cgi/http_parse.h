@@ -49,6 +49,8 @@ void params_init(struct params *p);
 void params_add(struct arena *a, struct params *p, const char *name, const char *value, size_t len);
 /* The first value of `name`, or NULL. */
 const struct param *params_get(const struct params *p, const char *name);
+/* The next parameter after `prev` with the same name, or NULL. */
+const struct param *params_next(const struct params *p, const struct param *prev);
 
 /* Parse application/x-www-form-urlencoded text (a query string or a body)
  * and append the pairs to `out`.  Returns PARSE_OK or the first error. */

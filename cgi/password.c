@@ -11,29 +11,52 @@
 #include "log.h"
 #include "password.h"
 
-/* The most common passwords of eight characters or more (public breach
- * lists), compared without regard to case. */
+/* The most common passwords of twelve characters or more (public breach
+ * lists: number and keyboard runs, "password" and its variants, words with
+ * digits), compared without regard to case. */
 static const char *const common[] = {
-	"12345678", "123456789", "1234567890", "12345678910", "123123123", "11111111", "00000000", "87654321",
-	"password", "password1", "password12", "password123", "passw0rd", "p@ssw0rd", "p@ssword", "iloveyou",
-	"qwertyuiop", "qwerty123", "qwerty12", "1q2w3e4r", "1q2w3e4r5t", "1qaz2wsx", "zaq12wsx", "asdfghjkl",
-	"asdfasdf", "abcd1234", "abc12345", "abcdefgh", "football", "baseball", "princess", "sunshine",
-	"superman", "starwars", "whatever", "trustno1", "welcome1", "welcome123", "letmein1", "changeme",
-	"administrator", "admin123", "admin1234", "master123", "computer", "internet", "michelle", "jennifer",
-	"liverpool", "chelsea1", "12341234", "11223344", "147258369", "159753456", "987654321", "999999999",
-	"q1w2e3r4", "q1w2e3r4t5", "iloveyou1", "lovelove", "loveyou1", "monkey123", "dragon123", "shadow123",
-	"azertyuiop", "azerty123", "motdepasse", "passwort", "hallo123", "schatz123", "ciao1234", "contraseña",
+	"123456789012", "1234567890123", "12345678901234", "123456789123", "123123123123", "111111111111",
+	"000000000000", "123412341234", "121212121212", "112233445566", "147258369147", "987654321987",
+	"qwertyuiop12", "qwertyuiop123", "qwertyuiopasdf", "1q2w3e4r5t6y", "1qaz2wsx3edc", "zaq12wsxcde3",
+	"qazwsxedcrfv", "asdfghjkl123", "1234qwerasdf", "qwer1234asdf", "azertyuiop12",
+	"azertyuiop123", "qwertzuiop12", "password1234", "password12345", "passwordpassword", "p@ssw0rd1234",
+	"p@ssword1234", "passw0rd1234", "iloveyou1234", "iloveyouiloveyou", "administrator", "administrator1",
+	"abcdefghijkl", "abcdefghijklm", "abc123abc123", "abcd1234abcd", "welcome12345", "welcome123456",
+	"letmein12345", "changeme1234", "football1234", "baseball1234", "sunshine1234", "princess1234",
+	"superman1234", "starwars1234", "trustno1trustno1", "monkey123456", "dragon123456", "motdepasse12",
+	"motdepasse123", "passwort1234", "passwort12345", "contraseña123", "ilovemyfamily", "thequickbrownfox",
 };
+
+/* Characters, not bytes. */
+static size_t chars_of(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* One character (or one multi-byte character) over and over. */
+static bool one_character(const char *pw)
+{
+	size_t len = strlen(pw), unit = 1;
+	while (unit < len && ((unsigned char)pw[unit] & 0xc0) == 0x80)
+		unit++;
+	for (size_t i = unit; i < len; i++)
+		if (pw[i] != pw[i % unit])
+			return false;
+	return true;
+}
 
 const char *password_problem(const char *pw)
 {
-	size_t chars = 0;
-	for (const char *p = pw; *p; p++)
-		chars += ((unsigned char)*p & 0xc0) != 0x80;
-	if (chars < 8)
+	size_t chars = chars_of(pw);
+	if (chars < PASSWORD_MIN)
 		return "password_short";
-	if (chars > 128)
+	if (chars > PASSWORD_MAX)
 		return "password_long";
+	if (one_character(pw))
+		return "password_common";
 	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
 		if (strcasecmp(pw, common[i]) == 0)
 			return "password_common";
@@ -42,7 +65,7 @@ const char *password_problem(const char *pw)
 
 const char *password_problem_text(const char *key)
 {
-	return strcmp(key, "password_short") == 0  ? "A password needs at least 8 characters."
+	return strcmp(key, "password_short") == 0  ? "A password needs at least 12 characters."
 	       : strcmp(key, "password_long") == 0 ? "A password may have at most 128 characters."
 						   : "This password is one of the most common ones; choose another.";
 }

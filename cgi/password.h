@@ -1,6 +1,7 @@
 /* Passwords: argon2id (m=19456 KiB, t=2, p=1 unless password.* in the
- * configuration says otherwise), 8 to 128 characters, no composition rules,
- * the most common passwords refused. */
+ * configuration says otherwise), 12 to 128 characters (OWASP ASVS 2.1.1 and
+ * 2.1.2: long enough that several words make one), no composition rules,
+ * the most common passwords and one character repeated refused. */
 #ifndef SPOR_PASSWORD_H
 #define SPOR_PASSWORD_H
 
@@ -9,7 +10,7 @@
 
 struct conf;
 
-enum { PASSWORD_HASH_MAX = 128 };
+enum { PASSWORD_HASH_MAX = 128, PASSWORD_MIN = 12, PASSWORD_MAX = 128 };
 
 /* NULL when `pw` may be used, else why not: the interface string's key
  * (Lang.form.error.<key>): password_short, password_long, password_common. */

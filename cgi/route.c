@@ -181,7 +181,10 @@ enum route_status route_inputs(const struct router *rt, struct arena *a, const s
 		const struct param *p = params_get(params, rt->fields[i].name);
 		if (!p)
 			continue;
-		enum field_error err = field_check(a, &rt->fields[i], p->value, &m->in[i]);
+		/* One value per field: which of two a handler would read is a
+		 * question an attacker could exploit (parameter pollution). */
+		enum field_error err = params_next(params, p) ? FIELD_REPEATED
+							       : field_check(a, &rt->fields[i], p->value, &m->in[i]);
 		if (err) {
 			m->bad_param = rt->fields[i].name;
 			m->bad_reason = err;

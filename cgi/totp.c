@@ -53,18 +53,21 @@ bool totp_digits(const char *typed, char out[TOTP_CODE_MAX])
 long long totp_match(const unsigned char *secret, size_t len, time_t now, long long last_step, const char *code)
 {
 	if (!code || strlen(code) != TOTP_DIGITS || strspn(code, "0123456789") != TOTP_DIGITS)
-		return -1;
-	long long now_step = totp_step(now), found = -1;
+		return TOTP_NONE;
+	long long now_step = totp_step(now), found = TOTP_NONE;
+	bool used = false;
 	/* Every step of the window is computed and compared, matched or not,
 	 * so that the time taken says nothing about which one matched. */
 	for (long long step = now_step - TOTP_WINDOW; step <= now_step + TOTP_WINDOW; step++) {
 		char expected[TOTP_CODE_MAX];
 		if (totp_code(secret, len, step, TOTP_DIGITS, expected) < 0)
-			return -1;
-		if (token_equal(expected, code) && step > last_step && found < 0)
+			return TOTP_NONE;
+		bool same = token_equal(expected, code);
+		if (same && step > last_step && found < 0)
 			found = step;
+		used |= same && step <= last_step;
 	}
-	return found;
+	return found >= 0 ? found : used ? TOTP_REUSED : TOTP_NONE;
 }
 
 char *totp_base32(struct arena *a, const unsigned char *data, size_t len)

@@ -38,7 +38,11 @@ int totp_code(const unsigned char *secret, size_t len, long long step, unsigned 
 bool totp_digits(const char *typed, char out[TOTP_CODE_MAX]);
 
 /* The step whose code `code` is (6 digits), among the steps within
- * TOTP_WINDOW of now's that come after `last_step`; -1 when none. */
+ * TOTP_WINDOW of now's that come after `last_step`; TOTP_REUSED when it
+ * is the code of a step within the window that was already used (at or
+ * before `last_step`: someone else may have seen it), TOTP_NONE when it
+ * is no code of the window. */
+enum { TOTP_NONE = -1, TOTP_REUSED = -2 };
 long long totp_match(const unsigned char *secret, size_t len, time_t now, long long last_step, const char *code);
 
 /* `len` bytes as upper-case base32 without padding (NULL when out of memory). */

@@ -90,10 +90,10 @@ static enum twofactor_code check_totp(struct req *r, const char *account, const 
 	memset(secret, 0, sizeof secret);
 	unsigned long long moved = 0;
 	if (step < 0)
-		return TF_WRONG;
+		return step == TOTP_REUSED ? TF_REUSED : TF_WRONG;
 	if (db_exec(r->app->db, &q_step, &moved, "isi", step, account, step) < 0)
 		return TF_FAILED;
-	return moved ? TF_TOTP : TF_WRONG;
+	return moved ? TF_TOTP : TF_REUSED; /* another sign-in spent it first */
 }
 
 static enum twofactor_code check_recovery(struct req *r, const char *account, const char *code)

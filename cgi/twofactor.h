@@ -30,7 +30,10 @@ const char *twofactor_seal(struct req *r, const char *account, const unsigned ch
 /* 1 when two-step sign-in is on for the account, 0 when not, -1 on error. */
 int twofactor_on(struct req *r, const char *account);
 
-enum twofactor_code { TF_FAILED = -1, TF_WRONG, TF_TOTP, TF_RECOVERY };
+/* TF_REUSED: a code of the app that was right within its window but was
+ * used already, by this sign-in or another: refused like a wrong one, and
+ * its owner is told (someone may be watching their codes). */
+enum twofactor_code { TF_FAILED = -1, TF_WRONG, TF_REUSED, TF_TOTP, TF_RECOVERY };
 
 /* Check what was typed for the account (on): a code of its authenticator
  * app, or one of its unused recovery codes.  A right one is spent: its

@@ -311,7 +311,7 @@ static void test_create_admin(void)
 	if (fd >= 0)
 		close(fd);
 	const char *mail = "root.admin@accounts.test";
-	ok(dbtest_sporctl("password1", "create-admin root.admin@accounts.test", out) == 1,
+	ok(dbtest_sporctl("password1234", "create-admin root.admin@accounts.test", out) == 1,
 	   "create-admin refuses a common password");
 	ok(dbtest_sporctl(NULL, "create-admin not-an-email", out) == 2, "and an argument that is no email");
 	ok(dbtest_sporctl("admin passphrase 1", "create-admin root.admin@accounts.test", out) == 0,

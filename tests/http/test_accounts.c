@@ -61,7 +61,7 @@ static void test_register(void)
 		   body_has(&r, "The two passwords are not the same"),
 	   "different passwords: 400, and the form says so");
 	resp_free(&r);
-	ok(visitor_post(&v, "/register", "name=Ada&email=x%40accounts.test&password=password1&password_confirm=password1",
+	ok(visitor_post(&v, "/register", "name=Ada&email=x%40accounts.test&password=password1234&password_confirm=password1234",
 			true, &r) == 400 &&
 		   body_has(&r, "most common"),
 	   "a common password is refused");

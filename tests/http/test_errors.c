@@ -25,6 +25,8 @@ static const struct bad_case bad[] = {
 	{"/?q=%G1", 400, "q", "malformed percent escape"},
 	{"/?page=1&q=%", 400, "q", "malformed percent escape"},
 	{"/?lang=x1", 400, "lang", "not in the expected form"},
+	{"/rms/search?q=dose&q=%3Cb%3E", 400, "q", "given more than once"},
+	{"/rms/lists?page=1&page=2", 400, "page", "given more than once"},
 	{"/?lang=%3Cscript%3E", 400, "lang", "not in the expected form"},
 	{"/?%00=1", 400, NULL, "parameter name is not valid"},
 	{"/?%3Cb%3E=1", 400, NULL, "parameter name is not valid"},

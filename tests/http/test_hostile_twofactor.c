@@ -240,10 +240,19 @@ static void test_code_once(void)
 	fresh_code(&bob, code);
 	password_step(&v, &bob, NULL, NULL);
 	ok(code_step(&v, code, where) == 303 && *v.session, "bob signs in with a code");
-	long failed = events(&bob, "login.code_failed");
+	long failed = events(&bob, "login.code_failed"), reused = events(&bob, "login.code_reused");
 	password_step(&w, &bob, NULL, NULL);
 	ok(code_step(&w, code, NULL) == 401 && !*w.session, "the same code again is refused, though in its window");
 	ok(events(&bob, "login.code_failed") == failed + 1, "and audited as a failure");
+	ok(events(&bob, "login.code_reused") == reused + 1, "and as a code used twice");
+	ok(user_mailed(bob.email, "a code of your authenticator app that had been used already"),
+	   "its owner is told by email: someone may see their codes");
+	struct resp r;
+	char fields[32];
+	snprintf(fields, sizeof fields, "code=%s", code);
+	ok(visitor_post(&w, "/login/two-factor", fields, true, &r) == 401 && body_has(&r, "This code was used already"),
+	   "the form says the code was used already");
+	resp_free(&r);
 	fresh_code(&bob, code);
 	ok(code_step(&w, code, NULL) == 303 && *w.session, "a fresh code is accepted on the same pending sign-in");
 }

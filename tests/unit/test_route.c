@@ -106,6 +106,23 @@ static void test_inputs(struct arena *a)
 	params_init(&p);
 	http_parse_urlencoded(a, "page=0", 6, &p, &res);
 	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_FOUND, "fields a route does not read are ignored");
+
+	/* Parameter pollution: two values of one field is a 400 naming it,
+	 * whichever of the two a handler would have read. */
+	route_match(&t_router, a, "GET", "/rms/lists/100000000002", &m);
+	params_init(&p);
+	http_parse_urlencoded(a, "q=dose&page=2&q=form", 20, &p, &res);
+	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_BAD_INPUT, "a field given twice is refused");
+	is_str(m.bad_param, "q", "and named");
+	is_int(m.bad_reason, FIELD_REPEATED, "as repeated");
+	route_match(&t_router, a, "GET", "/rms/lists/100000000002", &m);
+	params_init(&p);
+	http_parse_urlencoded(a, "page=2&page=2", 13, &p, &res);
+	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_BAD_INPUT, "even with the same value twice");
+	route_match(&t_router, a, "GET", "/rms/lists/100000000002", &m);
+	params_init(&p);
+	http_parse_urlencoded(a, "x=1&x=2&page=2", 14, &p, &res);
+	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_FOUND, "a parameter the route does not read may repeat");
 }
 
 static const struct route bad_routes[] = {

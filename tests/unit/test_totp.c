@@ -51,14 +51,16 @@ static void test_window(void)
 	ok(totp_match(rfc_seed, 20, now, 0, at) == step, "now's code is accepted for now's step");
 	ok(totp_match(rfc_seed, 20, now, 0, before) == step - 1, "the previous step's too (a slow typist)");
 	ok(totp_match(rfc_seed, 20, now, 0, after) == step + 1, "and the next step's (a clock ahead)");
-	ok(totp_match(rfc_seed, 20, now, 0, far) == -1 && totp_match(rfc_seed, 20, now, 0, older) == -1,
+	ok(totp_match(rfc_seed, 20, now, 0, far) == TOTP_NONE && totp_match(rfc_seed, 20, now, 0, older) == TOTP_NONE,
 	   "two steps away is refused, either side");
 	/* No reuse: the newest step used, and every older one, are refused. */
-	ok(totp_match(rfc_seed, 20, now, step, at) == -1, "a code of the last step used is refused, though right");
-	ok(totp_match(rfc_seed, 20, now, step, before) == -1, "and an older one within the window");
+	ok(totp_match(rfc_seed, 20, now, step, at) == TOTP_REUSED, "a code of the last step used is refused, though right, as used");
+	ok(totp_match(rfc_seed, 20, now, step, before) == TOTP_REUSED, "and an older one within the window");
+	ok(totp_match(rfc_seed, 20, now, step, far) == TOTP_NONE && totp_match(rfc_seed, 20, now, step + 5, at) == TOTP_REUSED,
+	   "a code outside the window is no code, not a used one");
 	ok(totp_match(rfc_seed, 20, now, step, after) == step + 1, "a newer step within the window is still accepted");
-	ok(totp_match(rfc_seed, 20, now, step + 1, after) == -1, "until it is used in its turn");
-	ok(totp_match(rfc_seed, 20, now, step - 1, at) == step && totp_match(rfc_seed, 20, now, step - 1, before) == -1,
+	ok(totp_match(rfc_seed, 20, now, step + 1, after) == TOTP_REUSED, "until it is used in its turn");
+	ok(totp_match(rfc_seed, 20, now, step - 1, at) == step && totp_match(rfc_seed, 20, now, step - 1, before) == TOTP_REUSED,
 	   "after step-1 was used: now's code passes, step-1's does not");
 	/* A right-looking code that is none of the window's three. */
 	char wrong[TOTP_CODE_MAX] = "000000";
