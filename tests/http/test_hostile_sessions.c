@@ -88,23 +88,13 @@ static long events(const struct user *u, const char *event)
 	return atol(value("SELECT COUNT(*) FROM audit_log WHERE account_id = %s AND event = '%s'", u->id, event));
 }
 
-/* Open `page` (its form's CSRF token), then POST `fields` to `action`: the
- * status, the answer in r. */
-static long form(struct visitor *v, const char *page, const char *action, const char *fields, struct resp *r)
-{
-	struct resp shown;
-	visitor_get(v, page, &shown);
-	resp_free(&shown);
-	return visitor_post(v, action, fields, true, r);
-}
-
 /* Log out the session of `id` from v, confirmed with `fields`: the status. */
 static long end_one(struct visitor *v, const char *id, const char *fields, char location[256])
 {
 	char path[128];
 	snprintf(path, sizeof path, "/account/sessions/%s", id);
 	struct resp r;
-	long status = form(v, "/account/sessions", path, fields, &r);
+	long status = visitor_form(v, "/account/sessions", path, fields, &r);
 	char *where = header(&r, "Location");
 	if (location)
 		snprintf(location, 256, "%s", where ? where : "");
@@ -228,12 +218,12 @@ static void test_end_others(void)
 		   browser(&b, &ola, CHROME) && browser(&c, &ola, SAFARI),
 	   "ola is logged in four times");
 	struct resp r;
-	ok(form(&a, "/account/sessions", "/account/sessions", WRONG, &r) == 400 &&
+	ok(visitor_form(&a, "/account/sessions", "/account/sessions", WRONG, &r) == 400 &&
 		   body_has(&r, "The current password is not right.") && sessions_of(&ola) == 4,
 	   "every other one, with a wrong password: 400, the form says why, nothing ends");
 	resp_free(&r);
 	ok(events(&ola, "session.end_refused") == 1, "audited");
-	ok(form(&a, "/account/sessions", "/account/sessions", RIGHT, &r) == 303, "with the right password: done");
+	ok(visitor_form(&a, "/account/sessions", "/account/sessions", RIGHT, &r) == 303, "with the right password: done");
 	resp_free(&r);
 	char mine[80];
 	snprintf(mine, sizeof mine, "%s", value("SELECT HEX(UNHEX(SHA2('%s', 256)))", a.session));
@@ -266,13 +256,13 @@ static void test_throttle(void)
 	char path[128];
 	snprintf(path, sizeof path, "/account/sessions/%s", other);
 	struct resp r;
-	status = form(&a, path, path, RIGHT, &r);
+	status = visitor_form(&a, path, path, RIGHT, &r);
 	char *retry = header(&r, "Retry-After");
 	ok(status == 429 && retry && atol(retry) > 0 && body_has(&r, "Try again in"),
 	   "then even the right one: 429, Retry-After %s, the form says when", retry ? retry : "missing");
 	free(retry);
 	resp_free(&r);
-	ok(form(&a, "/account/sessions", "/account/sessions", RIGHT, &r) == 429, "every other one: 429 too");
+	ok(visitor_form(&a, "/account/sessions", "/account/sessions", RIGHT, &r) == 429, "every other one: 429 too");
 	resp_free(&r);
 	ok(signed_in(&b) && sessions_of(&tim) == 3, "nothing ended");
 	ok(events(&tim, "session.end_refused") == 5 && events(&tim, "session.end_lockout") >= 1 &&
