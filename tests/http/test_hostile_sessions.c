@@ -370,7 +370,8 @@ static void test_idle(void)
 	resp_free(&r);
 	ok(end_one(&a, idle, RIGHT, NULL) == 404, "nor ended from the page: 404");
 	struct visitor c;
-	ok(browser(&c, &bob, SAFARI) && atoi(value("SELECT COUNT(*) FROM sessions WHERE public_id = '%s'", idle)) == 0,
+	ok(browser(&c, &bob, SAFARI) &&
+		   strcmp(value("SELECT COUNT(*) FROM sessions WHERE token_hash = UNHEX(SHA2('%s', 256))", b.session), "0") == 0,
 	   "the next sign-in deletes the idle row (its browser and address with it)");
 }
 
