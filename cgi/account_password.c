@@ -17,6 +17,7 @@
 #include "handlers.h"
 #include "mail.h"
 #include "password.h"
+#include "session.h"
 #include "throttle.h"
 
 static struct db_sql q_by_email =
@@ -26,7 +27,6 @@ static struct db_sql q_by_id = DB_SQL("SELECT email, name, password_hash FROM ac
 static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP(),"
 				    " status = IF(status = 'pending', 'active', status) WHERE id = ?");
 static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
-static struct db_sql q_end_others = DB_SQL("DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
 
 int forgot_form(struct req *r)
 {
@@ -81,7 +81,8 @@ int reset_form(struct req *r)
 }
 
 /* Set the account's new password, end its sessions (all, or all but the
- * request's own) and tell its owner; inside the caller's transaction. */
+ * request's own: then it is the signed-in user's) and tell its owner;
+ * inside the caller's transaction. */
 static int set_password(struct req *r, const char *account, bool keep_mine, const char *event)
 {
 	struct db_rows rows;
@@ -89,8 +90,7 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0 ||
 	    db_query(r->app->db, r->arena, &q_by_id, &rows, "s", account) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_set, NULL, "ss", hash, account) < 0 ||
-	    (keep_mine ? db_exec(r->app->db, &q_end_others, NULL, "ss", account, r->user.session)
-		       : db_exec(r->app->db, &q_end_all, NULL, "s", account)) < 0 ||
+	    (keep_mine ? session_end_others(r) : db_exec(r->app->db, &q_end_all, NULL, "s", account)) < 0 ||
 	    account_audit(r, event, account, NULL) < 0)
 		return -1;
 	app_set(r, "Mail.name", db_get(&rows, 0, 1));

@@ -23,6 +23,7 @@
 #include "handlers.h"
 #include "mail.h"
 #include "qr.h"
+#include "session.h"
 #include "twofactor.h"
 
 static struct db_sql q_state = DB_SQL(
@@ -40,8 +41,6 @@ static struct db_sql q_offered = DB_SQL(OFFERED);
 static struct db_sql q_offered_lock = DB_SQL(OFFERED " FOR UPDATE");
 static struct db_sql q_enable = DB_SQL(
 	"UPDATE account_totp SET enabled_at = UTC_TIMESTAMP(), last_step = ? WHERE account_id = ? AND enabled_at IS NULL");
-static struct db_sql q_end_others = DB_SQL(
-	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
 
 static bool state(struct req *r, struct db_rows *me)
 {
@@ -142,7 +141,7 @@ int twofactor_enable(struct req *r)
 	}
 	app_set(r, "Mail.name", db_get(&me, 0, S_NAME));
 	if (db_exec(db, &q_enable, NULL, "is", step, r->user.id) < 0 || twofactor_new_codes(r, r->user.id) < 0 ||
-	    db_exec(db, &q_end_others, NULL, "ss", r->user.id, r->user.session) < 0 ||
+	    session_end_others(r) < 0 ||
 	    account_audit(r, "twofactor.enabled", r->user.id, NULL) < 0 ||
 	    mail_queue(r, "two_factor_on", db_get(&me, 0, S_EMAIL)) < 0 || db_commit(db) < 0)
 		goto fail;

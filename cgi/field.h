@@ -20,7 +20,7 @@ enum field_type {
 	FT_LANG,  /* a language code: en, fil, el-CY, zh-Hans */
 	FT_COUNTRY, /* an ISO 3166-1 alpha-2 country code, any case (EL, UK read as GR, GB); text: the code */
 	FT_SECRET,  /* a password: as typed (not trimmed), no control characters, at most max characters */
-	FT_TOKEN,   /* a one-time link's token: 43 base64url characters */
+	FT_TOKEN,   /* a one-time link's token, a session's public ID: 43 base64url characters */
 	FT_FILE,    /* a file of a multipart body (r->upload); text: its file name, at most max characters */
 };
 

@@ -56,6 +56,7 @@ enum account_field {
 	AF_PHONE,	     /* OMS: its phone number */
 	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
 	AF_ORG_EMAIL,	     /* OMS: a location's contact email (form field "email", as typed; not AF_EMAIL) */
+	AF_SESSION_ID,	     /* path: /account/sessions/{sessionId}, a session's public ID */
 	AF__COUNT
 };
 

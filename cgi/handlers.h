@@ -77,6 +77,12 @@ int account_show(struct req *r);
 int delete_form(struct req *r);
 int delete_submit(struct req *r);
 
+/* account_sessions.c: the account's sessions, signing out the others */
+int sessions_page(struct req *r);
+int sessions_end_others(struct req *r);
+int session_show(struct req *r);
+int session_end_submit(struct req *r);
+
 /* account_prefs.c: preferences and favourites */
 int prefs_form(struct req *r);
 int prefs_submit(struct req *r);

@@ -15,7 +15,10 @@
 
 struct app;
 
-enum { HEADERS_MAX = 16 };
+enum {
+	HEADERS_MAX = 16,
+	USER_AGENT_MAX = 255, /* bytes of the User-Agent kept (what a session records of it) */
+};
 
 /* The request headers an answer depends on, for its Vary header: caches
  * must not give it to a request that differs in one of them. */
@@ -38,6 +41,7 @@ struct req {
 	const char *accept_language;
 	const char *accept, *if_none_match, *if_modified_since;
 	const char *host, *origin, *sec_fetch_site; /* "" when absent */
+	const char *user_agent; /* printable ASCII, at most USER_AGENT_MAX bytes; "" when absent */
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */

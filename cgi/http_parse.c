@@ -292,6 +292,16 @@ void http_parse_cookies(struct arena *a, const char *header, struct params *out)
 	}
 }
 
+const char *http_header_text(struct arena *a, const char *value, size_t max)
+{
+	size_t n = value ? strnlen(value, max) : 0;
+	char *out = arena_strndup(a, value ? value : "", n);
+	for (char *o = out; *o; o++)
+		if ((unsigned char)*o < 0x20 || (unsigned char)*o > 0x7e)
+			*o = '?';
+	return out;
+}
+
 char *http_url_escape(struct arena *a, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -80,6 +80,12 @@ enum parse_error http_parse_multipart(struct arena *a, const char *body, size_t 
  * cookie set by another site on the same host must not lock users out. */
 void http_parse_cookies(struct arena *a, const char *header, struct params *out);
 
+/* A header's value as text that is safe to store and to show: its first
+ * `max` bytes, each byte outside printable ASCII (a control character,
+ * DEL, any byte of 8 bits) replaced by '?'.  Header values are ASCII (RFC
+ * 9110), but a client may send anything.  "" for NULL. */
+const char *http_header_text(struct arena *a, const char *value, size_t max);
+
 /* True when s[0..len) is valid UTF-8 without NUL bytes. */
 bool text_is_clean(const char *s, size_t len);
 

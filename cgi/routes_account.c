@@ -13,7 +13,7 @@ static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
-				    "commented", "two_factor_off", NULL};
+				    "commented", "two_factor_off", "session_ended", "sessions_ended", NULL};
 static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
@@ -79,6 +79,8 @@ static const struct field fields[AF__COUNT] = {
 	[AF_CODE] = {"code", FT_TEXT, 0, 40, NULL},
 	/* An organisation's data, not an identity: no route takes both "email" fields. */
 	[AF_ORG_EMAIL] = {"email", FT_CONTACT_EMAIL, 0, 254, NULL},
+	/* A session's public ID: a token's form, never a token (sessions.public_id). */
+	[AF_SESSION_ID] = {"sessionId", FT_TOKEN, 0, 0, NULL},
 };
 
 #define NEW_PASSWORD (F(AF_PASSWORD) | F(AF_PASSWORD_CONFIRM))
@@ -139,6 +141,10 @@ static const struct route routes[] = {
 	{"POST", "/account/two-factor", twofactor_enable, ROLES_SIGNED_IN, F(AF_CODE)},
 	{"POST", "/account/two-factor/disable", twofactor_disable, ROLES_SIGNED_IN, F(AF_CURRENT) | F(AF_CODE)},
 	{"POST", "/account/two-factor/recovery-codes", twofactor_renew_codes, ROLES_SIGNED_IN, F(AF_CURRENT) | F(AF_CODE)},
+	{"GET", "/account/sessions", sessions_page, ROLES_SIGNED_IN, F(AF_SAVED)},
+	{"POST", "/account/sessions", sessions_end_others, ROLES_SIGNED_IN, F(AF_CURRENT)},
+	{"GET", "/account/sessions/{sessionId}", session_show, ROLES_SIGNED_IN, 0},
+	{"POST", "/account/sessions/{sessionId}", session_end_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 	{"GET", "/account/delete", delete_form, ROLES_SIGNED_IN, 0},
 	{"POST", "/account/delete", delete_submit, ROLES_SIGNED_IN, F(AF_CURRENT)},
 };

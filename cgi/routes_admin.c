@@ -14,7 +14,8 @@ static const char *const roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA
 				    "DATA_STEWARD", "ADMINISTRATOR", NULL};
 static const char *const ages[] = {"7", "30", "90", NULL};
 static const char *const decisions[] = {"approve", "reject", NULL};
-static const char *const events[] = {"login", "register", "password", "account", "role", "change", "twofactor", NULL};
+static const char *const events[] = {"login", "register", "password", "account", "role", "change", "twofactor", "session",
+				     NULL};
 static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",

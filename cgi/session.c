@@ -30,9 +30,19 @@ static struct db_sql q_session_by_hash = DB_SQL(
 static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
 				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
 				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
-static struct db_sql q_start = DB_SQL("INSERT INTO sessions (token_hash, account_id, expires_at)"
-				      " VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
+/* The row's public_id is the database's (a random default). */
+static struct db_sql q_start = DB_SQL(
+	"INSERT INTO sessions (token_hash, account_id, expires_at, user_agent, client_addr)"
+	" VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND, ?, ?)");
+/* Dead rows keep a browser and an address nobody needs any more. */
+static struct db_sql q_forget_dead = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ?"
+	" AND (expires_at <= UTC_TIMESTAMP() OR last_seen_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)");
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
+static struct db_sql q_end_others = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
+
+enum { ADDRESS_MAX = 45 }; /* sessions.client_addr: the longest text of an IPv6 address */
 
 /* The roles that open routes (enum role), by their code in the catalogue:
  * the agency's, and Super User of at least one organisation. */
@@ -57,12 +67,17 @@ static unsigned roles_of(const char *codes)
 	return roles;
 }
 
+long session_idle_seconds(const struct conf *c)
+{
+	return conf_int(c, "session.idle_seconds", 1800, 60, 86400 * 30);
+}
+
 void session_load(struct req *r, bool touch)
 {
 	const char *token = http_cookie_get(r, SESSION_COOKIE);
 	if (!token_ok(token))
 		return;
-	long idle = conf_int(r->app->conf, "session.idle_seconds", 7200, 60, 86400 * 30);
+	long idle = session_idle_seconds(r->app->conf);
 	struct db_rows rows;
 	struct db_sql *q = touch ? &q_session : &q_session_by_hash;
 	if (db_query(r->app->db, r->arena, q, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
@@ -92,7 +107,11 @@ int session_start(struct req *r, const char *account_id)
 	long life = conf_int(r->app->conf, "session.absolute_seconds", 43200, 300, 86400 * 90);
 	if (r->user.session && db_exec(r->app->db, &q_end, NULL, "s", r->user.session) < 0)
 		return -1;
-	if (!token_new(token) || db_exec(r->app->db, &q_start, NULL, "ssi", token, account_id, (long long)life) < 0)
+	/* The address as nginx gives it, kept within its column as the User-Agent is. */
+	const char *address = http_header_text(r->arena, r->remote_addr, ADDRESS_MAX);
+	if (!token_new(token) ||
+	    db_exec(r->app->db, &q_start, NULL, "ssiss", token, account_id, (long long)life, r->user_agent, address) < 0 ||
+	    db_exec(r->app->db, &q_forget_dead, NULL, "si", account_id, (long long)session_idle_seconds(r->app->conf)) < 0)
 		return -1;
 	r->user.session = arena_strdup(r->arena, token);
 	r->user.id = account_id;
@@ -107,4 +126,12 @@ int session_end(struct req *r)
 		return -1;
 	http_cookie(r, SESSION_COOKIE, NULL, 0);
 	return 0;
+}
+
+long long session_end_others(struct req *r)
+{
+	unsigned long long ended = 0;
+	if (db_exec(r->app->db, &q_end_others, &ended, "ss", r->user.id, r->user.session) < 0)
+		return -1;
+	return (long long)ended;
 }

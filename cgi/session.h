@@ -2,12 +2,15 @@
  * over HTTPS: a token of token.h) found by its SHA-256 (the account's ID,
  * name, preferences and the roles that open the console; active accounts
  * only), within the absolute and the idle timeout (session.absolute_seconds,
- * session.idle_seconds). */
+ * 12 hours; session.idle_seconds, 30 minutes: OWASP ASVS 3.3.2 at level 2).
+ * A session records when and where it started (the browser's User-Agent,
+ * the client address), which its owner sees at /account/sessions. */
 #ifndef SPOR_SESSION_H
 #define SPOR_SESSION_H
 
 #include <stdbool.h>
 
+struct conf;
 struct req;
 
 #define SESSION_COOKIE "spor_session"
@@ -20,11 +23,20 @@ struct req;
  * function spor_session() (db/migrations/0010_session_by_hash.sql). */
 void session_load(struct req *r, bool touch);
 
+/* How long a session may go unused (session.idle_seconds). */
+long session_idle_seconds(const struct conf *c);
+
 /* Start a session for the account (a new token: never one the visitor
- * brought; the visitor's old session ends) and set its cookie.  0 or -1. */
+ * brought; the visitor's old session ends) and set its cookie.  The row
+ * records the request's User-Agent and client address; the account's
+ * sessions that have expired or gone idle are deleted with it.  0 or -1. */
 int session_start(struct req *r, const char *account_id);
 
 /* End the request's session (its row) and delete the cookie. */
 int session_end(struct req *r);
+
+/* End every session of the signed-in account but the request's own: the
+ * number ended, or -1. */
+long long session_end_others(struct req *r);
 
 #endif

@@ -33,6 +33,8 @@ static const struct rule {
 			       "password.change_throttled", "password.change_lockout"},
 	[THROTTLE_DELETE] = {"delete", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
 			     "account.delete_throttled", "account.delete_lockout"},
+	[THROTTLE_SESSIONS] = {"sessions", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
+			       "session.end_throttled", "session.end_lockout"},
 };
 
 /* Subjects are hashed: an account by its normalised email, an address as

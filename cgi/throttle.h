@@ -22,6 +22,7 @@ enum throttle_action {
 	THROTTLE_RESET,	   /* new passwords set through a reset link */
 	THROTTLE_PASSWORD, /* password changes of a signed-in user */
 	THROTTLE_DELETE,   /* account deletions */
+	THROTTLE_SESSIONS, /* other sessions signed out (/account/sessions), which take the password */
 	THROTTLE__COUNT
 };
 

@@ -15,13 +15,15 @@ CREATE ROLE IF NOT EXISTS spor_mailer;
 -- Privileges taken back from databases migrated before they were narrowed
 -- (a REVOKE of what was never granted is no error here).  spor-public
 -- lists no sessions: it finds one by its hash through the functions below;
--- spor-admin neither reads password hashes nor sets them.
+-- spor-admin neither reads password hashes nor sets them, nor where and
+-- from what browser a session was started.
 BEGIN NOT ATOMIC
   DECLARE CONTINUE HANDLER FOR 1141, 1147 BEGIN END;
   REVOKE SELECT ON v_session_user FROM spor_public;
   REVOKE SELECT ON v_session_favourites FROM spor_public;
   REVOKE SELECT ON v_session_favourites FROM spor_account;
   REVOKE SELECT, UPDATE ON accounts FROM spor_admin;
+  REVOKE SELECT ON sessions FROM spor_admin;
 END;
 
 GRANT SELECT ON schema_migrations TO spor_public;
@@ -85,8 +87,12 @@ GRANT SELECT ON v_session_user TO spor_admin;
 GRANT SELECT (id, email, name, status, created_at, updated_at, ui_lang, data_lang, page_size, date_format,
               notify_requests, notify_following, notify_queue, last_login_at),
       UPDATE (status, updated_at) ON accounts TO spor_admin;
-GRANT SELECT, DELETE ON sessions TO spor_admin;
-GRANT UPDATE (last_seen_at) ON sessions TO spor_admin;
+-- Sessions: finding one, recording its use, ending an account's (locking);
+-- not the browser and the address it started from (migration 0012), which
+-- only their owner sees, through spor-account.
+GRANT SELECT (token_hash, account_id, created_at, last_seen_at, expires_at), UPDATE (last_seen_at)
+  ON sessions TO spor_admin;
+GRANT DELETE ON sessions TO spor_admin;
 GRANT SELECT ON roles TO spor_admin;
 GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
 GRANT SELECT, INSERT ON audit_log TO spor_admin;

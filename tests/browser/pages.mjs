@@ -16,7 +16,8 @@ const LIST = '200000000006', TERM = '100000073366', ORG = 'ORG-100000001', LOC =
 // Each page once, by who sees it; `status` when it is not 200; `fill` and
 // `press` for the answer to a form (the fields' values, or functions of the
 // tab that give them, then the button).  `ids` are the records setUp()
-// made.  'pending' is a visitor who gave the administrator's password and
+// made.  The user's sessions come before two-step sign-in is turned on,
+// which ends the user's other session.  'pending' is a visitor who gave the administrator's password and
 // has the second step of signing in ahead.
 export function mainPages(ids) {
   return [
@@ -53,6 +54,12 @@ export function mainPages(ids) {
     { as: 'user', name: 'account', path: '/account' },
     { as: 'user', name: 'preferences', path: '/account/preferences' },
     { as: 'user', name: 'password change', path: '/account/password' },
+    { as: 'user', name: 'where the account is logged in', path: '/account/sessions' },
+    { as: 'user', name: 'where the account is logged in, a wrong password', path: '/account/sessions', status: 400,
+      fill: { '#current_password': 'not the password' }, press: 'form[action="/account/sessions"] button[type=submit]' },
+    { as: 'user', name: 'logging out another session', path: `/account/sessions/${ids.session}` },
+    { as: 'user', name: 'logging out another session, a wrong password', path: `/account/sessions/${ids.session}`,
+      status: 400, fill: { '#current_password': 'not the password' }, press: 'form.form button[type=submit]' },
     { as: 'user', name: 'roles', path: '/account/roles' },
     { as: 'user', name: 'roles: finding an organisation', path: '/account/roles?q=Farmaceutici' },
     { as: 'user', name: 'roles: a request for an organisation', path: `/account/roles?org=${ORG}` },
@@ -155,13 +162,21 @@ export async function setUp(page, base, { records = true } = {}) {
   await pages.visitor.fill('#email', user.email);
   await submit(pages.visitor, 'form.form button[type=submit]');
   ids.reset = ((await mailTo(user.email, '/password/reset?token=')).match(/token=([A-Za-z0-9_-]{43})/) || [])[1];
+  // The user logged in on a second browser too: a session to list and to log out.
+  const phone = await browser.newContext({ userAgent: 'Mozilla/5.0 (Android 14; Mobile; rv:126.0) Gecko/126.0 Firefox/126.0' });
+  await logIn(await phone.newPage(), base, user.email, password);
+  await phone.close();
+  await pages.user.goto(`${base}/account/sessions`);
+  ids.session = ((await pages.user.locator('table.data-table a[href^="/account/sessions/"]').first().getAttribute('href'))
+    || '').split('/').pop();
   // The administrator's password given in another browser: the second step waits there.
   pages.pending = await open(false);
   await pages.pending.goto(`${base}/login`);
   await pages.pending.fill('#email', admin.email);
   await pages.pending.fill('#password', password);
   await submit(pages.pending, 'form.form button[type=submit]');
-  if (!ids.roleRequest || !ids.account || !ids.change || !ids.reset || !pages.pending.url().endsWith('/login/two-factor'))
+  if (!ids.roleRequest || !ids.account || !ids.change || !ids.reset || !ids.session ||
+      !pages.pending.url().endsWith('/login/two-factor'))
     throw new Error(`set-up incomplete: ${JSON.stringify(ids)}`);
   return { pages, user, ids };
 }

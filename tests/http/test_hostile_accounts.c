@@ -68,22 +68,13 @@ static int outbox(const char *to, const char *kind)
 			  to, kind ? kind : "", kind ? kind : ""));
 }
 
-/* POST a form after opening it (its CSRF token): the status; the answer in r. */
-static long form(struct visitor *v, const char *page, const char *action, const char *fields, struct resp *r)
-{
-	struct resp shown;
-	visitor_get(v, page, &shown);
-	resp_free(&shown);
-	return visitor_post(v, action, fields, true, r);
-}
-
 static long forgot(const char *email)
 {
 	struct visitor v = {0};
 	struct resp r;
 	char fields[512];
 	snprintf(fields, sizeof fields, "email=%s", enc(email));
-	long status = form(&v, "/password/forgot", "/password/forgot", fields, &r);
+	long status = visitor_form(&v, "/password/forgot", "/password/forgot", fields, &r);
 	resp_free(&r);
 	return status;
 }
@@ -211,7 +202,8 @@ static void test_pending(void)
 	snprintf(path, sizeof path, "/register/verify?token=%s", token ? token : "");
 	snprintf(fields, sizeof fields, "token=%s", token ? token : "");
 	struct visitor v = {0};
-	ok(token && form(&v, path, "/register/verify", fields, &r) == 200, "the first link still verifies the account");
+	ok(token && visitor_form(&v, path, "/register/verify", fields, &r) == 200,
+	   "the first link still verifies the account");
 	resp_free(&r);
 	free(token);
 	ok(sign_in(mail, "second+pass+phrase") == 401 && sign_in(mail, "third+pass+phrase") == 401,
@@ -268,7 +260,7 @@ static void test_throttle_forgot(void)
 	struct resp r;
 	char fields[300];
 	snprintf(fields, sizeof fields, "email=%s", enc(mail));
-	throttled(form(&v, "/password/forgot", "/password/forgot", fields, &r), &r, "a sixth", "password.forgot_");
+	throttled(visitor_form(&v, "/password/forgot", "/password/forgot", fields, &r), &r, "a sixth", "password.forgot_");
 
 	/* Per address: many emails from one client. */
 	sql("DELETE FROM auth_throttle");
@@ -282,7 +274,7 @@ static void test_throttle_forgot(void)
 	ok(status == 200, "30 reset links for 30 emails from one address: 200");
 	snprintf(fields, sizeof fields, "email=%s", enc(addr("spray-last", "example.test")));
 	struct visitor w = {0};
-	long last = form(&w, "/password/forgot", "/password/forgot", fields, &r);
+	long last = visitor_form(&w, "/password/forgot", "/password/forgot", fields, &r);
 	char *retry = header(&r, "Retry-After");
 	ok(last == 429 && retry, "the 31st from that address, for yet another email: 429 (Retry-After %s)",
 	   retry ? retry : "none");
@@ -322,7 +314,7 @@ static void test_throttle_reset(void)
 		snprintf(fields, sizeof fields, "token=%s&password=new+pass+phrase+%d&password_confirm=new+pass+phrase+%d",
 			 token, i, i);
 		struct visitor v = {0};
-		status = form(&v, path, "/password/reset", fields, &r);
+		status = visitor_form(&v, path, "/password/reset", fields, &r);
 		if (i < 5) {
 			resp_free(&r);
 			if (status != 200)

@@ -299,6 +299,8 @@ static const char *sample(const char *capture)
 		return value("SELECT MIN(id) FROM role_requests WHERE account_id = %s AND org_id = '%s'", bob.id, org_a);
 	if (strcmp(capture, "accountId") == 0)
 		return eve.id; /* whom the matrix may lock */
+	if (strcmp(capture, "sessionId") == 0) /* well formed, nobody's: a user's own would end it */
+		return "NoSuchSessionNoSuchSessionNoSuchSession0000";
 	return "1";
 }
 

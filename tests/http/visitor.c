@@ -131,6 +131,14 @@ long visitor_post(struct visitor *v, const char *path, const char *fields, bool 
 	return status;
 }
 
+long visitor_form(struct visitor *v, const char *page, const char *action, const char *fields, struct resp *r)
+{
+	struct resp shown;
+	visitor_get(v, page, &shown);
+	resp_free(&shown);
+	return visitor_post(v, action, fields, true, r);
+}
+
 long visitor_login(struct visitor *v, const char *email, const char *password)
 {
 	struct resp r;

@@ -29,6 +29,10 @@ long visitor_get(struct visitor *v, const char *path, struct resp *r);
  * unless `with_token` is false. */
 long visitor_post(struct visitor *v, const char *path, const char *fields, bool with_token, struct resp *r);
 
+/* Open the form of `page` (its CSRF token), then POST urlencoded `fields`
+ * to `action`: the POST's status, its answer in r. */
+long visitor_form(struct visitor *v, const char *page, const char *action, const char *fields, struct resp *r);
+
 /* POST a multipart/form-data body to `path`: the urlencoded-looking
  * `fields` ("a=1&b=two", values as is, no escapes) as text parts, the
  * visitor's CSRF token, and a file part `file_field` named `filename` with

@@ -136,6 +136,37 @@ static void test_escape(struct arena *a)
 	ok(!text_is_clean("a\0b", 3), "NUL is not clean");
 }
 
+/* A header's value kept as text (the User-Agent of a session): printable
+ * ASCII within the cap, whatever the client sent. */
+static void test_header_text(struct arena *a)
+{
+	static const struct {
+		const char *in;
+		size_t max;
+		const char *out;
+	} texts[] = {
+		{"Mozilla/5.0 (X11; Linux x86_64) Firefox/126.0", 255, "Mozilla/5.0 (X11; Linux x86_64) Firefox/126.0"},
+		{"", 255, ""},
+		{NULL, 255, ""},
+		{"<script>alert(1)</script>", 255, "<script>alert(1)</script>"}, /* the template escapes it */
+		{"tab\there", 255, "tab?here"},
+		{"bell\a, escape\x1b[31m, DEL\x7f", 255, "bell?, escape?[31m, DEL?"},
+		{"caf\xc3\xa9 \xf0\x9f\x92\x8a", 255, "caf?? ????"}, /* UTF-8: every byte of 8 bits */
+		{"\xff\xfe\xc3", 255, "???"},			     /* not even UTF-8 */
+		{"abcdef", 4, "abcd"},
+		{"ab\xc3\xa9" "cd", 3, "ab?"}, /* cut inside a sequence: still ASCII */
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "header text %zu: %s", i, texts[i].out);
+		is_str(http_header_text(a, texts[i].in, texts[i].max), texts[i].out, name);
+	}
+	char big[9001];
+	memset(big, 'A', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	is_int((long long)strlen(http_header_text(a, big, 255)), 255, "a 9,000-byte header keeps 255 bytes");
+}
+
 /* A multipart body of `parts` (each "name|filename|value", filename may be
  * empty for a text part) with boundary "XyZ"; `tail` ends it. */
 static enum parse_error multipart(struct arena *a, const char *const *parts, const char *tail, struct params *p,
@@ -296,6 +327,7 @@ int main(void)
 	test_cookies(a);
 	test_escape(a);
 	test_accept_language(a);
+	test_header_text(a);
 	arena_free(a);
 	return done_testing();
 }
