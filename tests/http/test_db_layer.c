@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "conf.h"
-#include "db.h"
-#include "mem.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/mem.h"
 
 static struct db_sql q_create = DB_SQL("CREATE TEMPORARY TABLE t (id INT PRIMARY KEY, s VARCHAR(200), n BIGINT)"
 				       " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci");

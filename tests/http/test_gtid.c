@@ -19,12 +19,12 @@
 #include <unistd.h>
 
 #include "../tap.h"
-#include "conf.h"
-#include "db.h"
+#include "core/conf.h"
+#include "core/db.h"
 #include "dbtest.h"
-#include "mem.h"
-#include "replica.h"
-#include "token.h"
+#include "core/mem.h"
+#include "core/replica.h"
+#include "core/token.h"
 #include "visitor.h"
 
 static MYSQL *owner;

@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include "../tap.h"
-#include "email.h"
-#include "field.h"
-#include "mem.h"
+#include "core/email.h"
+#include "core/field.h"
+#include "core/mem.h"
 
 struct email_case {
 	const char *input;

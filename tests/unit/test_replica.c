@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include "../tap.h"
-#include "conf.h"
-#include "db.h"
-#include "http.h"
-#include "mem.h"
-#include "replica.h"
-#include "token.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/http.h"
+#include "core/mem.h"
+#include "core/replica.h"
+#include "core/token.h"
 
 static void test_gtid(void)
 {

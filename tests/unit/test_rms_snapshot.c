@@ -5,9 +5,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "mem.h"
-#include "rms_record.h"
-#include "rms_snapshot.h"
+#include "core/mem.h"
+#include "rms/rms_record.h"
+#include "rms/rms_snapshot.h"
 
 static void test_dates(void)
 {

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "../tap.h"
-#include "useragent.h"
+#include "account/useragent.h"
 
 static const struct {
 	const char *ua, *browser, *system;
