@@ -279,7 +279,7 @@ static const struct country *country_find(const char *code)
 		       sizeof countries[0], country_cmp);
 }
 
-const char *oms_country_code(const char *code)
+const char *country_code(const char *code)
 {
 	char up[3];
 	const struct country *c;
@@ -303,7 +303,7 @@ const char *oms_country_code(const char *code)
 	return c ? c->code : NULL;
 }
 
-const char *oms_country_name(const char *code)
+const char *country_name(const char *code)
 {
 	const struct country *c;
 

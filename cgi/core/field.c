@@ -151,7 +151,7 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 			return FIELD_FORMAT;
 		break;
 	case FT_COUNTRY:
-		if (!(v = oms_country_code(v)))
+		if (!(v = country_code(v)))
 			return FIELD_FORMAT;
 		break;
 	case FT_TOKEN:

@@ -41,7 +41,7 @@ static void put_choices(struct req *r, const char *list, const char *json, const
 		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
 		app_put(item, key, json_string_value(v));	  /* names: literals */
 		if (countries)
-			app_put(item, "name", oms_country_name(json_string_value(v)));
+			app_put(item, "name", country_name(json_string_value(v)));
 	}
 	json_decref(a);
 }

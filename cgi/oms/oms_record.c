@@ -8,10 +8,10 @@
 
 #include "core/country.h"
 #include "core/csv_read.h"
+#include "core/date.h"
 #include "core/field.h"
 #include "core/http_parse.h"
 #include "oms/oms_record.h"
-#include "rms/rms_record.h"
 
 bool oms_is_org_id(const char *s)
 {
@@ -129,16 +129,16 @@ static json_t *text_value(const struct spec *f, const char *s, char *err, size_t
 		break;
 	case K_DATETIME:
 	case K_DATE:
-		if (!rms_date(s, date))
+		if (!date_normalize(s, date))
 			break;
 		date[10] = f->kind == K_DATE ? '\0' : 'T';
 		return f->kind == K_DATE ? json_string(date) : json_sprintf("%sZ", date);
 	case K_LANG:
-		if (!rms_is_lang(s))
+		if (!field_is_lang(s))
 			break;
 		return json_string(s);
 	case K_COUNTRY: {
-		const char *code = oms_country_code(s);
+		const char *code = country_code(s);
 		if (code)
 			return json_string(code);
 		snprintf(err, n, "unknown country code \"%.10s\"", s);
@@ -307,7 +307,7 @@ static json_t *location(const json_t *in, char *err, size_t n)
 	json_t *country = json_object_get(out, "country");
 	if (json_is_null(country))
 		json_object_set_new(out, "country",
-				    json_string(oms_country_name(json_string_value(json_object_get(out, "country_code")))));
+				    json_string(country_name(json_string_value(json_object_get(out, "country_code")))));
 	json_t *merged = merged_ids(json_object_get(in, "merged_ids"), json_string_value(json_object_get(out, "id")),
 				    false, err, n);
 	if (!merged) {

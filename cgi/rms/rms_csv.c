@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/csv_read.h"
+#include "core/date.h"
 #include "core/export.h"
 #include "core/http_parse.h"
 #include "core/mem.h"
@@ -154,7 +155,7 @@ static const char *check_row(const struct row *row, size_t header_fields)
 			return "an ID column (domain, parent or current term) is not 12 digits";
 	char out[20];
 	for (size_t i = 0; i < sizeof date_cols / sizeof date_cols[0]; i++)
-		if (!rms_date(get(row, date_cols[i]), out))
+		if (!date_normalize(get(row, date_cols[i]), out))
 			return "a date column holds no date";
 	if (!digits_or_empty(get(row, COL_VERSION)))
 		return "Version Number is not a number";
@@ -212,7 +213,7 @@ static bool repair(struct reader *r, struct row *row)
 static const char *date_or_null(struct arena *a, const char *s)
 {
 	char out[20];
-	if (!*s || !rms_date(s, out))
+	if (!*s || !date_normalize(s, out))
 		return NULL;
 	return arena_strdup(a, out);
 }

@@ -65,9 +65,6 @@ struct rms_sink {
 bool rms_is_id(const char *s);	       /* 12 digits */
 bool rms_is_status(const char *s);     /* PROVISIONAL, CURRENT, NON_CURRENT, NULLIFIED */
 bool rms_is_lang(const char *s);       /* en, fr, el-CY ... */
-/* "dd/MM/yyyy HH:mm[:ss]" or ISO 8601 "yyyy-MM-ddTHH:mm:ss[.fff]Z" (or a date
- * alone) into "yyyy-MM-dd HH:mm:ss" in `out` (20 bytes).  Empty input gives
- * an empty string.  False when malformed. */
-bool rms_date(const char *s, char out[20]);
+/* Dates: date_normalize (core/date.h). */
 
 #endif
