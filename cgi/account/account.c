@@ -6,15 +6,14 @@
 #include "account/account.h"
 #include "account/password.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/csrf.h"
 #include "core/db.h"
 #include "core/log.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/token.h"
 #include "programs/fields_account.h"
 
-static struct db_sql q_audit = DB_SQL(
-	"INSERT INTO audit_log (event, account_id, actor_id, subject, address) VALUES (?, ?, ?, ?, ?)");
 static struct db_sql q_link_new = DB_SQL("INSERT INTO account_tokens (token_hash, account_id, purpose, expires_at)"
 					 " VALUES (UNHEX(SHA2(?, 256)), ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
 static struct db_sql q_link_check = DB_SQL(
@@ -34,24 +33,14 @@ int account_form(struct req *r, const char *page, int status)
 
 int account_notice(struct req *r, const char *key, int status)
 {
-	app_set(r, "Page.notice", key);
+	page_set(r, "Page.notice", key);
 	return account_form(r, "notice", status);
 }
 
 void account_error(struct req *r, const char *field, const char *key)
 {
-	HDF *errors = app_node(r, "Page.errors");
-	app_put(errors, field, key); /* names: literals (the callers' field names) */
-}
-
-int account_audit(struct req *r, const char *event, const char *account_id, const char *subject)
-{
-	/* The actor, when someone acts on another's account (a decider). */
-	const char *actor = r->user.id && (!account_id || strcmp(account_id, r->user.id) != 0) ? r->user.id : NULL;
-	int rc = db_exec(r->app->db, &q_audit, NULL, "sssss", event, account_id, actor, subject, r->remote_addr);
-	if (rc < 0)
-		log_error("audit log: could not record %s", event);
-	return rc;
+	HDF *errors = page_node(r, "Page.errors");
+	page_put(errors, field, key); /* names: literals (the callers' field names) */
 }
 
 const char *account_link_new(struct req *r, const char *account_id, const char *purpose, long seconds)

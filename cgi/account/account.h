@@ -1,5 +1,5 @@
 /* What the account pages share: forms with their CSRF token and their
- * errors, confirmation pages, the audit log, one-time links sent by email,
+ * errors, confirmation pages, one-time links sent by email,
  * and the rules of a new password. */
 #ifndef SPOR_ACCOUNT_H
 #define SPOR_ACCOUNT_H
@@ -17,11 +17,6 @@ int account_notice(struct req *r, const char *key, int status);
 
 /* Mark `field` of the form in error with Lang.form.error.<key>. */
 void account_error(struct req *r, const char *field, const char *key);
-
-/* Record an event in the audit log: the account concerned (or NULL), the
- * email typed (failures; or NULL), and the signed-in user as the actor
- * when it is someone else's account.  0 or -1. */
-int account_audit(struct req *r, const char *event, const char *account_id, const char *subject);
 
 /* A new one-time link for the account ("verify" or "reset"), valid for
  * `seconds`: its token, or NULL.  Inside the caller's transaction. */

@@ -9,14 +9,16 @@
 #include "config.h"
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/throttle.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/session.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_profile = DB_SQL(
 	"SELECT email, name, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i'),"
@@ -55,15 +57,15 @@ int account_show(struct req *r)
 	static const char *const me_names[] = {"email", "name", "created", "last_login", NULL};
 	static const char *const role_names[] = {"code", "org", "org_name", NULL};
 	static const char *const favourite_names[] = {"kind", "ref", "name", NULL};
-	app_row(r, "Page.me", &me, 0, me_names);
-	app_rows(r, "Page.roles", &roles, role_names);
-	app_rows(r, "Page.favourites", &favourites, favourite_names);
+	page_row(r, "Page.me", &me, 0, me_names);
+	page_rows(r, "Page.roles", &roles, role_names);
+	page_rows(r, "Page.favourites", &favourites, favourite_names);
 	int two_factor = twofactor_on(r, r->user.id);
 	if (two_factor < 0)
 		return 500;
 	if (two_factor)
-		app_set(r, "Page.me.two_factor", "1");
-	app_set(r, "Page.saved", in_text(r, AF_SAVED));
+		page_set(r, "Page.me.two_factor", "1");
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "home", 200);
 }
 
@@ -81,18 +83,18 @@ int delete_submit(struct req *r)
 		return account_form(r, "delete", 429);
 	throttle_count(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id);
 	if (!account_password_ok(r, db_get(&me, 0, 4), in_text(r, AF_CURRENT))) {
-		account_audit(r, "account.delete_refused", r->user.id, NULL);
+		audit_record(r, "account.delete_refused", r->user.id, NULL);
 		account_error(r, "current_password", "current_wrong");
 		return account_form(r, "delete", 400);
 	}
 	const char *id = r->user.id;
-	app_set(r, "Mail.name", db_get(&me, 0, 1));
+	page_set(r, "Mail.name", db_get(&me, 0, 1));
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", db_get(&me, 0, 0)) < 0 ||
 	    db_exec(db, &q_forget, NULL, "s", id) < 0 || db_exec(db, &q_forget_sessions, NULL, "s", id) < 0 ||
 	    db_exec(db, &q_forget_links, NULL, "s", id) < 0 || db_exec(db, &q_forget_favourites, NULL, "s", id) < 0 ||
 	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 ||
-	    twofactor_forget(r, id) < 0 || account_audit(r, "account.deleted", id, NULL) < 0 ||
+	    twofactor_forget(r, id) < 0 || audit_record(r, "account.deleted", id, NULL) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

@@ -10,35 +10,37 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/throttle.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/db.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/session.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_account = DB_SQL("SELECT id, password_hash, status FROM accounts WHERE email = ?");
 static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
 
 int login_form(struct req *r)
 {
-	app_set(r, "Page.next", in_text(r, AF_NEXT));
+	page_set(r, "Page.next", in_text(r, AF_NEXT));
 	return account_form(r, "login", 200);
 }
 
 /* The form again with what went wrong (Page.problem: Lang.login.<key>). */
 static int refuse(struct req *r, const char *problem, int status)
 {
-	app_set(r, "Page.problem", problem);
-	app_set(r, "Page.email", in_text(r, AF_EMAIL));
+	page_set(r, "Page.problem", problem);
+	page_set(r, "Page.email", in_text(r, AF_EMAIL));
 	return login_form(r) == 200 ? status : 500;
 }
 
 int account_session_open(struct req *r, const char *account)
 {
 	return session_start(r, account) < 0 || db_exec(r->app->db, &q_signed_in, NULL, "s", account) < 0 ||
-			       account_audit(r, "login.ok", account, NULL) < 0
+			       audit_record(r, "login.ok", account, NULL) < 0
 		       ? -1
 		       : 0;
 }
@@ -74,7 +76,7 @@ int login_submit(struct req *r)
 	const char *status = rows.nrows ? db_get(&rows, 0, 2) : "";
 	bool right = account_password_ok(r, rows.nrows ? db_get(&rows, 0, 1) : NULL, password);
 	if (!right || strcmp(status, "deleted") == 0) {
-		account_audit(r, "login.failed", account, email);
+		audit_record(r, "login.failed", account, email);
 		throttle_count(r, THROTTLE_LOGIN, email, account);
 		return refuse(r, "wrong", 401);
 	}
@@ -82,7 +84,7 @@ int login_submit(struct req *r)
 	if (strcmp(status, "pending") == 0)
 		return refuse(r, "pending", 403);
 	if (strcmp(status, "locked") == 0) {
-		account_audit(r, "login.refused", account, email);
+		audit_record(r, "login.refused", account, email);
 		return refuse(r, "account_locked", 403);
 	}
 	/* With two-step sign-in on, the password alone starts no session. */
@@ -97,7 +99,7 @@ int logout_submit(struct req *r)
 	if (r->user.session) {
 		if (session_end(r) < 0)
 			return 500;
-		account_audit(r, "logout", r->user.id, NULL);
+		audit_record(r, "logout", r->user.id, NULL);
 	}
 	return http_redirect(r, 303, "/");
 }

@@ -12,12 +12,14 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 /* The account may still sign in (not locked or deleted since the password). */
 static struct db_sql q_account = DB_SQL("SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
@@ -27,7 +29,7 @@ int login_second_step(struct req *r, const char *account)
 {
 	if (twofactor_pending_start(r, account) < 0)
 		return 500;
-	account_audit(r, "login.second_step", account, NULL);
+	audit_record(r, "login.second_step", account, NULL);
 	const char *next = in_text(r, AF_NEXT);
 	return http_redirect(r, 303,
 			     next ? arena_printf(r->arena, "/login/two-factor?next=%s", http_url_escape(r->arena, next))
@@ -36,7 +38,7 @@ int login_second_step(struct req *r, const char *account)
 
 static int show(struct req *r, int status)
 {
-	app_set(r, "Page.next", in_text(r, AF_NEXT));
+	page_set(r, "Page.next", in_text(r, AF_NEXT));
 	return account_form(r, "login_code", status);
 }
 
@@ -46,7 +48,7 @@ static int expired(struct req *r, int status)
 {
 	if (http_cookie_get(r, PENDING_COOKIE))
 		twofactor_pending_forget(r);
-	app_set(r, "Page.expired", "1");
+	page_set(r, "Page.expired", "1");
 	return show(r, status);
 }
 
@@ -67,7 +69,7 @@ int login_code_submit(struct req *r)
 		return expired(r, 401);
 	const char *email = db_get(&rows, 0, A_EMAIL);
 	if (twofactor_wait(r, email, account) > 0) {
-		app_set(r, "Page.problem", "locked");
+		page_set(r, "Page.problem", "locked");
 		return show(r, 429);
 	}
 	if (!code) {
@@ -81,7 +83,7 @@ int login_code_submit(struct req *r)
 	const char *same = twofactor_pending(r, true);
 	enum twofactor_code got = same && strcmp(same, account) == 0 ? twofactor_check(r, account, code) : TF_WRONG;
 	if (got == TF_TOTP || got == TF_RECOVERY) {
-		if ((got == TF_RECOVERY && account_audit(r, "login.recovery_used", account, NULL) < 0) ||
+		if ((got == TF_RECOVERY && audit_record(r, "login.recovery_used", account, NULL) < 0) ||
 		    account_session_open(r, account) < 0 || db_commit(r->app->db) < 0) {
 			db_rollback(r->app->db);
 			return 500;
@@ -94,13 +96,13 @@ int login_code_submit(struct req *r)
 		return 500;
 	if (!same)
 		return expired(r, 401);
-	account_audit(r, "login.code_failed", account, NULL);
+	audit_record(r, "login.code_failed", account, NULL);
 	twofactor_failed(r, email, account);
 	if (got == TF_REUSED) {
 		/* Whoever typed it knew the password and saw a code of the app
 		 * that was used already: the owner hears of it (OWASP ASVS 2.8.5). */
-		app_set(r, "Mail.name", db_get(&rows, 0, A_NAME));
-		if (account_audit(r, "login.code_reused", account, NULL) < 0 ||
+		page_set(r, "Mail.name", db_get(&rows, 0, A_NAME));
+		if (audit_record(r, "login.code_reused", account, NULL) < 0 ||
 		    mail_queue_in(r, "two_factor_reused", email, db_get(&rows, 0, A_LANG)) < 0)
 			return 500;
 	}

@@ -10,15 +10,17 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/password.h"
 #include "account/throttle.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/session.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_by_email =
 	DB_SQL("SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
@@ -35,7 +37,7 @@ int forgot_form(struct req *r)
 
 static int forgot_again(struct req *r, int status)
 {
-	app_set(r, "Page.email", in_text(r, AF_EMAIL));
+	page_set(r, "Page.email", in_text(r, AF_EMAIL));
 	return account_form(r, "forgot", status);
 }
 
@@ -52,19 +54,19 @@ int forgot_submit(struct req *r)
 	struct db_rows rows;
 	if (db_begin(r->app->db) < 0 || db_query(r->app->db, r->arena, &q_by_email, &rows, "s", email) < 0)
 		goto fail;
-	if (account_audit(r, "password.forgot", rows.nrows ? db_get(&rows, 0, 0) : NULL, email) < 0)
+	if (audit_record(r, "password.forgot", rows.nrows ? db_get(&rows, 0, 0) : NULL, email) < 0)
 		goto fail;
 	if (rows.nrows) {
 		long life = conf_int(r->app->conf, "account.reset_seconds", 3600, 300, 86400);
 		const char *token = account_link_new(r, db_get(&rows, 0, 0), "reset", life);
-		app_set(r, "Mail.name", db_get(&rows, 0, 1));
-		app_set(r, "Mail.token", token);
+		page_set(r, "Mail.name", db_get(&rows, 0, 1));
+		page_set(r, "Mail.token", token);
 		if (!token || mail_queue(r, "reset", db_get(&rows, 0, 2)) < 0)
 			goto fail;
 	}
 	if (db_commit(r->app->db) < 0)
 		goto fail;
-	app_set(r, "Page.email", email);
+	page_set(r, "Page.email", email);
 	return account_notice(r, "check_mail_reset", 200);
 fail:
 	db_rollback(r->app->db);
@@ -76,7 +78,7 @@ int reset_form(struct req *r)
 	const char *token = in_text(r, AF_TOKEN);
 	if (!account_link_check(r, token, "reset", false))
 		return account_notice(r, "link_invalid", 400);
-	app_set(r, "Page.token", token);
+	page_set(r, "Page.token", token);
 	return account_form(r, "reset", 200);
 }
 
@@ -91,15 +93,15 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 	    db_query(r->app->db, r->arena, &q_by_id, &rows, "s", account) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_set, NULL, "ss", hash, account) < 0 ||
 	    (keep_mine ? session_end_others(r) : db_exec(r->app->db, &q_end_all, NULL, "s", account)) < 0 ||
-	    account_audit(r, event, account, NULL) < 0)
+	    audit_record(r, event, account, NULL) < 0)
 		return -1;
-	app_set(r, "Mail.name", db_get(&rows, 0, 1));
+	page_set(r, "Mail.name", db_get(&rows, 0, 1));
 	return mail_queue(r, "password_changed", db_get(&rows, 0, 0));
 }
 
 static int reset_again(struct req *r, const char *token, int status)
 {
-	app_set(r, "Page.token", token);
+	page_set(r, "Page.token", token);
 	return account_form(r, "reset", status);
 }
 
@@ -146,7 +148,7 @@ int password_submit(struct req *r)
 	throttle_count(r, THROTTLE_PASSWORD, db_get(&rows, 0, 0), r->user.id);
 	bool good = account_new_password_ok(r);
 	if (!account_password_ok(r, db_get(&rows, 0, 2), in_text(r, AF_CURRENT))) {
-		account_audit(r, "password.change_refused", r->user.id, NULL);
+		audit_record(r, "password.change_refused", r->user.id, NULL);
 		account_error(r, "current_password", "current_wrong");
 		good = false;
 	}

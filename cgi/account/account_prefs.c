@@ -8,11 +8,12 @@
 #include <string.h>
 
 #include "account/account.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_prefs = DB_SQL(
 	"SELECT ui_lang, data_lang, page_size, date_format, notify_requests, notify_following, notify_queue"
@@ -32,8 +33,8 @@ int prefs_form(struct req *r)
 		return 500;
 	static const char *const names[] = {"ui_lang",		"data_lang",	    "page_size",   "date_format",
 					    "notify_requests", "notify_following", "notify_queue", NULL};
-	app_row(r, "Page.prefs", &rows, 0, names);
-	app_set(r, "Page.saved", in_text(r, AF_SAVED));
+	page_row(r, "Page.prefs", &rows, 0, names);
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "preferences", 200);
 }
 

@@ -13,14 +13,16 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/password.h"
 #include "account/throttle.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_existing = DB_SQL("SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
 static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
@@ -35,8 +37,8 @@ int register_form(struct req *r)
 
 static int form_again(struct req *r, int status)
 {
-	app_set(r, "Page.name", in_text(r, AF_NAME));
-	app_set(r, "Page.email", in_text(r, AF_EMAIL));
+	page_set(r, "Page.name", in_text(r, AF_NAME));
+	page_set(r, "Page.email", in_text(r, AF_EMAIL));
 	return account_form(r, "register", status);
 }
 
@@ -56,7 +58,7 @@ static int welcome(struct req *r, const char *email, const char *hash)
 		return -1;
 	const char *account = db_get(&rows, 0, 0), *status = db_get(&rows, 0, 1), *stored = db_get(&rows, 0, 2);
 	if (known)
-		return account_audit(r, "register.known", account, email) < 0
+		return audit_record(r, "register.known", account, email) < 0
 			       ? -1
 			       : mail_queue(r, strcmp(status, "pending") == 0 ? "registered_pending" : "registered",
 					    stored);
@@ -64,9 +66,9 @@ static int welcome(struct req *r, const char *email, const char *hash)
 	const char *token = account_link_new(r, account, "verify", life);
 	if (!token)
 		return -1;
-	app_set(r, "Mail.name", name);
-	app_set(r, "Mail.token", token);
-	return account_audit(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", stored);
+	page_set(r, "Mail.name", name);
+	page_set(r, "Mail.token", token);
+	return audit_record(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", stored);
 }
 
 int register_submit(struct req *r)
@@ -90,7 +92,7 @@ int register_submit(struct req *r)
 		db_rollback(r->app->db);
 		return 500;
 	}
-	app_set(r, "Page.email", email);
+	page_set(r, "Page.email", email);
 	return account_notice(r, "check_mail", 200);
 }
 
@@ -99,7 +101,7 @@ int verify_form(struct req *r)
 	const char *token = in_text(r, AF_TOKEN);
 	if (!account_link_check(r, token, "verify", false))
 		return account_notice(r, "link_invalid", 400);
-	app_set(r, "Page.token", token);
+	page_set(r, "Page.token", token);
 	return account_form(r, "verify", 200);
 }
 
@@ -113,7 +115,7 @@ int verify_submit(struct req *r)
 		return account_notice(r, "link_invalid", 400);
 	}
 	if (db_exec(r->app->db, &q_activate, NULL, "s", account) < 0 ||
-	    account_audit(r, "register.verified", account, NULL) < 0 || db_commit(r->app->db) < 0) {
+	    audit_record(r, "register.verified", account, NULL) < 0 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);
 		return 500;
 	}

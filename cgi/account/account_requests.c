@@ -19,11 +19,12 @@
 #include "account/account.h"
 #include "account/cr.h"
 #include "account/document.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
 static struct db_sql q_create = DB_SQL(
@@ -111,10 +112,10 @@ static void form_values(struct req *r, bool sent)
 		if (map[i].oms != oms)
 			continue;
 		const char *v = sent ? in_text(r, map[i].field) : hdf_get_value(r->hdf, map[i].current, NULL);
-		app_set(r, map[i].page, v); /* names: literals (map) */
+		page_set(r, map[i].page, v); /* names: literals (map) */
 	}
-	app_set(r, "Page.form.justification",
-		sent ? in_text(r, AF_JUSTIFICATION) : hdf_get_value(r->hdf, "Page.cr.justification", NULL));
+	page_set(r, "Page.form.justification",
+		 sent ? in_text(r, AF_JUSTIFICATION) : hdf_get_value(r->hdf, "Page.cr.justification", NULL));
 }
 
 /* The list of the request (Page.list; none for a new list) and who may
@@ -126,11 +127,11 @@ static int context(struct req *r, const char *list, const char *type)
 		return 500;
 	if (list && !rows.nrows)
 		return 404;
-	app_set(r, "Page.list.id", list);
-	app_set(r, "Page.list.name", list ? db_get(&rows, 0, 0) : NULL);
-	app_set(r, "Page.type", type);
+	page_set(r, "Page.list.id", list);
+	page_set(r, "Page.list.name", list ? db_get(&rows, 0, 0) : NULL);
+	page_set(r, "Page.type", type);
 	if (!cr_may_propose(r, type)) {
-		app_set(r, "Page.no_role", "1");
+		page_set(r, "Page.no_role", "1");
 		return account_form(r, "cr_form", 403);
 	}
 	return 200;
@@ -189,7 +190,7 @@ static int term_context(struct req *r, const char **type, const char **lang, lon
 	*type = strcmp(*lang, "en") == 0 ? "UPD-TERM" : "TRANSLATION";
 	if (!cr_current(r, term, *lang, seq))
 		return 404;
-	app_set(r, "Page.lang", *lang);
+	page_set(r, "Page.lang", *lang);
 	return context(r, hdf_get_value(r->hdf, "Page.current.list", ""), *type);
 }
 
@@ -222,7 +223,7 @@ static void check_record(struct req *r, const char *type, const char *proposed)
 		return;
 	}
 	account_error(r, "org_name", "record_invalid");
-	app_set(r, "Page.record_error", err);
+	page_set(r, "Page.record_error", err);
 }
 
 /* Check a proposal; on a problem or a preview, the form again. */
@@ -249,7 +250,7 @@ static int check(struct req *r, const char *type, const char **proposed)
 		return account_form(r, "cr_form", 400);
 	if (strcmp(step, "preview") == 0) {
 		cr_diff(r, *proposed);
-		app_set(r, "Page.preview", "1");
+		page_set(r, "Page.preview", "1");
 		return account_form(r, "cr_form", 200);
 	}
 	return 0;
@@ -314,14 +315,14 @@ int cr_term_post(struct req *r)
  * signed in may propose one (their own organisation, to request roles for). */
 int cr_org_new_form(struct req *r)
 {
-	app_set(r, "Page.type", "ADD-ORG");
+	page_set(r, "Page.type", "ADD-ORG");
 	return account_form(r, "cr_form", 200);
 }
 
 int cr_org_new_post(struct req *r)
 {
 	const char *proposed;
-	app_set(r, "Page.type", "ADD-ORG");
+	page_set(r, "Page.type", "ADD-ORG");
 	int status = check(r, "ADD-ORG", &proposed);
 	return status ? status : create(r, "ADD-ORG", NULL, NULL, "en", proposed, 0);
 }
@@ -339,14 +340,14 @@ static int org_context(struct req *r, const char **type, long long *crc)
 		return 400;
 	}
 	*type = !location ? "UPD-ORG" : new_loc ? "ADD-LOC" : "UPD-LOC";
-	app_set(r, "Page.type", *type);
-	app_set(r, "Page.location", location);
+	page_set(r, "Page.type", *type);
+	page_set(r, "Page.location", location);
 	if (!cr_current_org(r, org, new_loc ? NULL : location, crc))
 		return 404;
 	if (new_loc)
 		hdf_remove_tree(r->hdf, "Page.current"); /* a new location starts empty */
 	if (!cr_may_propose_org(r, org)) {
-		app_set(r, "Page.no_role", "1");
+		page_set(r, "Page.no_role", "1");
 		return account_form(r, "cr_form", 403);
 	}
 	return 200;
@@ -382,8 +383,8 @@ int my_requests(struct req *r)
 		return 500;
 	static const char *const names[] = {"id",	 "type", "status", "list", "list_name", "term",
 					    "term_name", "lang", "updated", NULL};
-	app_rows(r, "Page.requests", &rows, names);
-	app_set(r, "Page.status", status);
+	page_rows(r, "Page.requests", &rows, names);
+	page_set(r, "Page.status", status);
 	return account_form(r, "requests", 200);
 }
 
@@ -396,8 +397,8 @@ static int own(struct req *r, const char *id)
 		return status;
 	if (!cr_own(r))
 		return 404;
-	app_set(r, "Page.type", hdf_get_value(r->hdf, "Page.cr.type", ""));
-	app_set(r, "Page.lang", hdf_get_value(r->hdf, "Page.cr.lang", "en"));
+	page_set(r, "Page.type", hdf_get_value(r->hdf, "Page.cr.type", ""));
+	page_set(r, "Page.lang", hdf_get_value(r->hdf, "Page.cr.lang", "en"));
 	return 200;
 }
 
@@ -409,9 +410,9 @@ int my_request(struct req *r)
 	form_values(r, false);
 	/* The proposal's values over the current ones in the edit form. */
 	for (HDF *row = hdf_obj_child(hdf_get_obj(r->hdf, "Page.diff")); row; row = hdf_obj_next(row))
-		app_put(app_node(r, "Page.form"), hdf_get_value(row, "field", "none"),
-			hdf_get_value(row, "proposed", "")); /* names: literals (cr_diff's keys) */
-	app_set(r, "Page.saved", in_text(r, AF_SAVED));
+		page_put(page_node(r, "Page.form"), hdf_get_value(row, "field", "none"),
+			 hdf_get_value(row, "proposed", "")); /* names: literals (cr_diff's keys) */
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "request", 200);
 }
 

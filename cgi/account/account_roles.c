@@ -8,13 +8,15 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/document.h"
 #include "account/roles.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_held = DB_SQL(
 	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d') FROM account_roles r"
@@ -53,10 +55,10 @@ static bool chosen_org(struct req *r, const char *org)
 	if (!org || db_query(r->app->db, r->arena, &q_org, &rows, "s", org) < 0 || !rows.nrows)
 		return false;
 	static const char *const names[] = {"name", "city", "country", "status", NULL};
-	app_row(r, "Page.org", &rows, 0, names);
-	app_set(r, "Page.org.id", org);
+	page_row(r, "Page.org", &rows, 0, names);
+	page_set(r, "Page.org.id", org);
 	int super = roles_org_has_super(r, org);
-	app_set(r, "Page.org.has_super", super > 0 ? "1" : "0");
+	page_set(r, "Page.org.has_super", super > 0 ? "1" : "0");
 	return true;
 }
 
@@ -69,23 +71,23 @@ static int show(struct req *r, int status)
 	static const char *const held_names[] = {"code", "org", "org_name", "since", NULL};
 	static const char *const request_names[] = {"id",      "role",	 "org",	   "org_name", "status",
 						    "created", "decided", "reason", "document", NULL};
-	app_rows(r, "Page.held", &held, held_names);
-	app_rows(r, "Page.requests", &requests, request_names);
+	page_rows(r, "Page.held", &held, held_names);
+	page_rows(r, "Page.requests", &requests, request_names);
 	const char *q = in_text(r, AF_Q), *org = in_text(r, AF_ORG);
 	if (!org && q && field_is_prefixed_id(q, "ORG-"))
 		org = q;
 	if (org && !chosen_org(r, org) && status == 200) {
-		app_set(r, "Page.not_found", org);
+		page_set(r, "Page.not_found", org);
 	} else if (!org && q) {
 		struct db_rows found;
 		if (db_query(r->app->db, r->arena, &q_find, &found, "s", q) < 0)
 			return 500;
 		static const char *const found_names[] = {"id", "name", "city", "country", NULL};
-		app_rows(r, "Page.found", &found, found_names);
-		app_set_int(r, "Page.found_count", (long long)found.nrows);
+		page_rows(r, "Page.found", &found, found_names);
+		page_set_int(r, "Page.found_count", (long long)found.nrows);
 	}
-	app_set(r, "Page.q", q);
-	app_set(r, "Page.saved", in_text(r, AF_SAVED));
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "roles", status);
 }
 
@@ -98,8 +100,8 @@ int roles_page(struct req *r)
 static int again(struct req *r, const char *field, const char *key, int status)
 {
 	account_error(r, field, key); /* names: literals (the callers' field names) */
-	app_set(r, "Page.role", in_text(r, AF_ROLE));
-	app_set(r, "Page.justification", in_text(r, AF_JUSTIFICATION));
+	page_set(r, "Page.role", in_text(r, AF_ROLE));
+	page_set(r, "Page.justification", in_text(r, AF_JUSTIFICATION));
 	return show(r, status);
 }
 
@@ -137,12 +139,12 @@ int role_request_submit(struct req *r)
 	if (made < 0 || db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
 	    db_query(db, r->arena, &q_requester, &me, "s", r->user.id) < 0 || !me.nrows)
 		goto fail;
-	app_set(r, "Mail.id", db_get(&id, 0, 0));
-	app_set(r, "Mail.requester", db_get(&me, 0, 0));
-	app_set(r, "Mail.role", role);
-	app_set(r, "Mail.org", org);
-	app_set(r, "Mail.org_name", hdf_get_value(r->hdf, "Page.org.name", org));
-	if (roles_mail_deciders(r, org) < 0 || account_audit(r, "role.requested", r->user.id, NULL) < 0 ||
+	page_set(r, "Mail.id", db_get(&id, 0, 0));
+	page_set(r, "Mail.requester", db_get(&me, 0, 0));
+	page_set(r, "Mail.role", role);
+	page_set(r, "Mail.org", org);
+	page_set(r, "Mail.org_name", hdf_get_value(r->hdf, "Page.org.name", org));
+	if (roles_mail_deciders(r, org) < 0 || audit_record(r, "role.requested", r->user.id, NULL) < 0 ||
 	    db_commit(db) < 0)
 		goto fail;
 	return http_redirect(r, 303, "/account/roles?saved=requested");
@@ -165,7 +167,7 @@ static int withdraw(struct req *r, const char *id)
 		return 409;
 	}
 	if (db_exec(db, &q_withdraw, NULL, "ss", id, r->user.id) < 0 ||
-	    account_audit(r, "role.withdrawn", r->user.id, NULL) < 0)
+	    audit_record(r, "role.withdrawn", r->user.id, NULL) < 0)
 		return 500;
 	return 303;
 }

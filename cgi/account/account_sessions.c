@@ -14,13 +14,15 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/throttle.h"
 #include "account/useragent.h"
-#include "core/app.h"
 #include "core/db.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/session.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 /* Live: within the absolute and the idle timeout, as session_load has it.
  * Arguments: this session's token, the account, (the public ID,) the idle
@@ -41,14 +43,14 @@ static struct db_sql q_me = DB_SQL("SELECT email, password_hash FROM accounts WH
 static void put_session(HDF *node, const struct db_rows *rows, size_t i)
 {
 	const char *agent = db_get(rows, i, S_AGENT);
-	app_put(node, "id", db_get(rows, i, S_ID));
-	app_put(node, "started", db_get(rows, i, S_STARTED));
-	app_put(node, "seen", db_get(rows, i, S_SEEN));
-	app_put(node, "browser", useragent_browser(agent));
-	app_put(node, "system", useragent_system(agent));
-	app_put(node, "address", db_get(rows, i, S_ADDRESS));
+	page_put(node, "id", db_get(rows, i, S_ID));
+	page_put(node, "started", db_get(rows, i, S_STARTED));
+	page_put(node, "seen", db_get(rows, i, S_SEEN));
+	page_put(node, "browser", useragent_browser(agent));
+	page_put(node, "system", useragent_system(agent));
+	page_put(node, "address", db_get(rows, i, S_ADDRESS));
 	if (strcmp(db_get(rows, i, S_CURRENT), "1") == 0)
-		app_put(node, "current", "1");
+		page_put(node, "current", "1");
 }
 
 static int list_page(struct req *r, int status)
@@ -58,10 +60,10 @@ static int list_page(struct req *r, int status)
 		     (long long)session_idle_seconds(r->app->conf)) < 0)
 		return 500;
 	for (size_t i = 0; i < rows.nrows; i++)
-		put_session(app_item(r, "Page.sessions", i), &rows, i);
+		put_session(page_item(r, "Page.sessions", i), &rows, i);
 	if (rows.nrows > 1)
-		app_set(r, "Page.others", "1");
-	app_set(r, "Page.saved", in_text(r, AF_SAVED));
+		page_set(r, "Page.others", "1");
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "sessions", status);
 }
 
@@ -87,7 +89,7 @@ static bool is_this(const struct db_rows *s)
 
 static int session_page(struct req *r, const struct db_rows *s, int status)
 {
-	put_session(app_node(r, "Page.session"), s, 0);
+	put_session(page_node(r, "Page.session"), s, 0);
 	return account_form(r, "session", status);
 }
 
@@ -116,7 +118,7 @@ static int reauthenticated(struct req *r)
 	if (account_password_ok(r, db_get(&me, 0, 1), password))
 		return 0;
 	if (password)
-		account_audit(r, "session.end_refused", r->user.id, NULL);
+		audit_record(r, "session.end_refused", r->user.id, NULL);
 	account_error(r, "current_password", password ? "current_wrong" : "required");
 	return 400;
 }
@@ -136,7 +138,7 @@ int session_end_submit(struct req *r)
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 ||
 	    db_exec(db, &q_end_one, &ended, "sss", r->user.id, db_get(&s, 0, S_ID), r->user.session) < 0 ||
-	    (ended && account_audit(r, "session.ended", r->user.id, NULL) < 0) || db_commit(db) < 0) {
+	    (ended && audit_record(r, "session.ended", r->user.id, NULL) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
 	}
@@ -150,7 +152,7 @@ int sessions_end_others(struct req *r)
 		return refused == 500 ? 500 : list_page(r, refused);
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 || session_end_others(r) < 0 ||
-	    account_audit(r, "session.ended_others", r->user.id, NULL) < 0 || db_commit(db) < 0) {
+	    audit_record(r, "session.ended_others", r->user.id, NULL) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
 	}

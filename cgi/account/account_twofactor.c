@@ -16,15 +16,17 @@
 #include <time.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/qr.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/session.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 
 static struct db_sql q_state = DB_SQL(
 	"SELECT a.email, a.name, a.password_hash, HEX(t.secret), DATE_FORMAT(t.enabled_at, '%Y-%m-%d %H:%i'),"
@@ -56,7 +58,7 @@ static bool required(const struct req *r)
 static int page(struct req *r, int status)
 {
 	if (required(r))
-		app_set(r, "Page.required", "1");
+		page_set(r, "Page.required", "1");
 	return account_form(r, "two_factor", status);
 }
 
@@ -67,8 +69,8 @@ static int offer(struct req *r, const char *email, const unsigned char secret[TO
 	if (!base32)
 		return 500;
 	const char *uri = totp_uri(r->arena, conf_get(r->app->conf, "twofactor.issuer", "SPOR portal"), email, base32);
-	app_set(r, "Page.secret", base32);
-	app_set(r, "Page.uri", uri);
+	page_set(r, "Page.secret", base32);
+	page_set(r, "Page.uri", uri);
 	if (qr_put(r, uri) < 0)
 		return 500;
 	return page(r, status);
@@ -77,9 +79,9 @@ static int offer(struct req *r, const char *email, const unsigned char secret[TO
 /* The page of an account with two-step sign-in on. */
 static int show_on(struct req *r, const struct db_rows *me, int status)
 {
-	app_set(r, "Page.on", "1");
-	app_set(r, "Page.since", db_get(me, 0, S_ENABLED));
-	app_set(r, "Page.codes_left", db_get(me, 0, S_CODES_LEFT));
+	page_set(r, "Page.on", "1");
+	page_set(r, "Page.since", db_get(me, 0, S_ENABLED));
+	page_set(r, "Page.codes_left", db_get(me, 0, S_CODES_LEFT));
 	return page(r, status);
 }
 
@@ -111,8 +113,8 @@ int twofactor_page(struct req *r)
 /* The recovery codes, shown once, as the answer to the form that made them. */
 static int codes_page(struct req *r, const char *kind)
 {
-	app_set(r, "Page.made", kind);
-	app_set(r, "Page.continue", required(r) ? "/admin" : "/account");
+	page_set(r, "Page.made", kind);
+	page_set(r, "Page.continue", required(r) ? "/admin" : "/account");
 	return account_form(r, "two_factor_codes", 200);
 }
 
@@ -139,10 +141,10 @@ int twofactor_enable(struct req *r)
 		account_error(r, "code", in_text(r, AF_CODE) ? "code_wrong" : "required");
 		return offer(r, db_get(&me, 0, S_EMAIL), secret, 400);
 	}
-	app_set(r, "Mail.name", db_get(&me, 0, S_NAME));
+	page_set(r, "Mail.name", db_get(&me, 0, S_NAME));
 	if (db_exec(db, &q_enable, NULL, "is", step, r->user.id) < 0 || twofactor_new_codes(r, r->user.id) < 0 ||
 	    session_end_others(r) < 0 ||
-	    account_audit(r, "twofactor.enabled", r->user.id, NULL) < 0 ||
+	    audit_record(r, "twofactor.enabled", r->user.id, NULL) < 0 ||
 	    mail_queue(r, "two_factor_on", db_get(&me, 0, S_EMAIL)) < 0 || db_commit(db) < 0)
 		goto fail;
 	return codes_page(r, "enabled");
@@ -179,7 +181,7 @@ static int confirmed(struct req *r, struct db_rows *me)
 	account_error(r, "code", !code ? "required" : right ? "code_wrong" : NULL);
 	/* A wrong password, or a wrong code after the right one, is a guess. */
 	if ((password && !right) || (right && code)) {
-		account_audit(r, "twofactor.refused", r->user.id, NULL);
+		audit_record(r, "twofactor.refused", r->user.id, NULL);
 		twofactor_failed(r, email, r->user.id);
 	}
 	return show_on(r, me, 400);
@@ -191,8 +193,8 @@ int twofactor_disable(struct req *r)
 	int refused = confirmed(r, &me);
 	if (refused)
 		return refused;
-	app_set(r, "Mail.name", db_get(&me, 0, S_NAME));
-	if (twofactor_forget(r, r->user.id) < 0 || account_audit(r, "twofactor.disabled", r->user.id, NULL) < 0 ||
+	page_set(r, "Mail.name", db_get(&me, 0, S_NAME));
+	if (twofactor_forget(r, r->user.id) < 0 || audit_record(r, "twofactor.disabled", r->user.id, NULL) < 0 ||
 	    mail_queue(r, "two_factor_off", db_get(&me, 0, S_EMAIL)) < 0 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);
 		return 500;
@@ -206,7 +208,7 @@ int twofactor_renew_codes(struct req *r)
 	int refused = confirmed(r, &me);
 	if (refused)
 		return refused;
-	if (twofactor_new_codes(r, r->user.id) < 0 || account_audit(r, "twofactor.codes_renewed", r->user.id, NULL) < 0 ||
+	if (twofactor_new_codes(r, r->user.id) < 0 || audit_record(r, "twofactor.codes_renewed", r->user.id, NULL) < 0 ||
 	    db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);
 		return 500;

@@ -5,12 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account/account.h"
+#include "account/audit.h"
 #include "account/cr.h"
 #include "account/document.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "rms/rms_record.h"
 #include "rms/rms_snapshot.h"
 #include "rms/rms_store.h"
@@ -154,15 +155,15 @@ bool cr_current(struct req *r, const char *term_id, const char *lang, long long 
 	json_t *snap = json_loads(db_get(&rows, 0, 0), 0, NULL);
 	if (!snap)
 		return false;
-	HDF *cur = app_node(r, "Page.current");
-	app_put(cur, "id", term_id);
-	app_put(cur, "list", db_get(&rows, 0, 2));
-	app_put(cur, "status", rms_snap_str(snap, "status"));
-	app_put(cur, "parent", rms_snap_str(snap, "parent"));
-	app_put(cur, "replaced_by", rms_snap_str(snap, "replaced_by"));
-	app_put(cur, "name_en", text_of(snap, "en", "name"));
+	HDF *cur = page_node(r, "Page.current");
+	page_put(cur, "id", term_id);
+	page_put(cur, "list", db_get(&rows, 0, 2));
+	page_put(cur, "status", rms_snap_str(snap, "status"));
+	page_put(cur, "parent", rms_snap_str(snap, "parent"));
+	page_put(cur, "replaced_by", rms_snap_str(snap, "replaced_by"));
+	page_put(cur, "name_en", text_of(snap, "en", "name"));
 	for (size_t k = 0; k < sizeof text_keys / sizeof text_keys[0]; k++)
-		app_put(cur, text_keys[k], text_of(snap, lang, text_keys[k])); /* names: literals (text_keys) */
+		page_put(cur, text_keys[k], text_of(snap, lang, text_keys[k])); /* names: literals (text_keys) */
 	json_decref(snap);
 	*seq = atoll(db_get(&rows, 0, 1));
 	return true;
@@ -174,8 +175,8 @@ bool cr_current_list(struct req *r, const char *list_id, long long *seq)
 	if (db_query(r->app->db, r->arena, &q_list_now, &rows, "s", list_id) < 0 || !rows.nrows)
 		return false;
 	static const char *const names[] = {"name", "short", "description", "status", NULL};
-	app_row(r, "Page.current", &rows, 0, names);
-	app_set(r, "Page.current.list", list_id);
+	page_row(r, "Page.current", &rows, 0, names);
+	page_set(r, "Page.current.list", list_id);
 	*seq = atoll(db_get(&rows, 0, 4));
 	return true;
 }
@@ -268,10 +269,10 @@ void cr_diff(struct req *r, const char *proposed)
 			continue;
 		char node[64];
 		snprintf(node, sizeof node, "Page.current.%s", keys[k]);
-		HDF *row = app_item(r, "Page.diff", n++);
-		app_put(row, "field", keys[k]);
-		app_put(row, "current", hdf_get_value(r->hdf, node, ""));
-		app_put(row, "proposed", v);
+		HDF *row = page_item(r, "Page.diff", n++);
+		page_put(row, "field", keys[k]);
+		page_put(row, "current", hdf_get_value(r->hdf, node, ""));
+		page_put(row, "proposed", v);
 	}
 	json_decref(p);
 }
@@ -287,7 +288,7 @@ int cr_load(struct req *r, const char *id)
 					    "list",	 "list_name", "term",	  "lang",	 "proposed",
 					    "justification", "base_seq", "assignee", "created", "updated",
 					    "applied_seq", "org",	  "loc",	 "document", "document_size", NULL};
-	app_row(r, "Page.cr", &rows, 0, names);
+	page_row(r, "Page.cr", &rows, 0, names);
 	const char *term = db_get(&rows, 0, 7), *base = db_get(&rows, 0, 11), *list = db_get(&rows, 0, 5);
 	long long seq = 0;
 	const char *type = db_get(&rows, 0, 1), *org = db_get(&rows, 0, 16), *loc = db_get(&rows, 0, 17);
@@ -295,14 +296,14 @@ int cr_load(struct req *r, const char *id)
 		     : cr_is_list(type) ? list && cr_current_list(r, list, &seq)
 					: term && cr_current(r, term, db_get(&rows, 0, 8), &seq);
 	if (known && base && atoll(base) != seq && !db_get(&rows, 0, 15)) {
-		app_set(r, "Page.stale", "1");
-		app_set_int(r, "Page.current_seq", seq);
+		page_set(r, "Page.stale", "1");
+		page_set_int(r, "Page.current_seq", seq);
 	}
 	cr_diff(r, db_get(&rows, 0, 9));
 	if (db_query(r->app->db, r->arena, &q_events, &events, "s", id) < 0)
 		return 500;
 	static const char *const event_names[] = {"at", "actor", "from", "to", "comment", "by_requester", NULL};
-	app_rows(r, "Page.events", &events, event_names);
+	page_rows(r, "Page.events", &events, event_names);
 	return 200;
 }
 
@@ -350,7 +351,7 @@ static long long apply(struct req *r, const char *id, const char *type, const ch
 	if (rc < 0 || db_query(r->app->db, r->arena, &q_term_seq, &rows, "s", term_id) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_applied, NULL, "sss", term_id, db_get(&rows, 0, 0), id) < 0)
 		return -1;
-	app_set(r, "Mail.path", arena_printf(r->arena, "/rms/terms/%s", term_id));
+	page_set(r, "Mail.path", arena_printf(r->arena, "/rms/terms/%s", term_id));
 	return atoll(db_get(&rows, 0, 0));
 }
 
@@ -396,7 +397,7 @@ static long long apply_list(struct req *r, const char *id, const char *type, con
 	    db_query(r->app->db, r->arena, &q_list_seq, &seq, "s", list_id) < 0 || !seq.nrows ||
 	    db_exec(r->app->db, &q_set_list, NULL, "sss", list_id, db_get(&seq, 0, 0), id) < 0)
 		return -1;
-	app_set(r, "Mail.path", arena_printf(r->arena, "/rms/lists/%s", list_id));
+	page_set(r, "Mail.path", arena_printf(r->arena, "/rms/lists/%s", list_id));
 	return atoll(db_get(&seq, 0, 0));
 }
 
@@ -404,10 +405,10 @@ static long long apply_list(struct req *r, const char *id, const char *type, con
  * followers. */
 static int tell(struct req *r, const struct db_rows *c, const char *id, const char *to, enum cr_actor actor)
 {
-	app_set(r, "Mail.id", id);
-	app_set(r, "Mail.status", to);
-	app_set(r, "Mail.name", db_get(c, 0, 9));
-	app_set(r, "Mail.list", db_get(c, 0, 3));
+	page_set(r, "Mail.id", id);
+	page_set(r, "Mail.status", to);
+	page_set(r, "Mail.name", db_get(c, 0, 9));
+	page_set(r, "Mail.list", db_get(c, 0, 3));
 	if (actor == CR_STEWARD && strcmp(db_get(c, 0, 10), "1") == 0 &&
 	    mail_queue_in(r, "cr_status", db_get(c, 0, 8), db_get(c, 0, 11)) < 0)
 		return -1;
@@ -528,7 +529,7 @@ int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor a
 		return 500;
 	int status = move(r, id, to, actor, comment, edit);
 	if (status == 303 && db_commit(r->app->db) == 0) {
-		account_audit(r, arena_printf(r->arena, "change.%s", to), NULL, NULL);
+		audit_record(r, arena_printf(r->arena, "change.%s", to), NULL, NULL);
 		return 303;
 	}
 	db_rollback(r->app->db);

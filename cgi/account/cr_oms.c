@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "account/cr.h"
-#include "core/app.h"
 #include "core/db.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
@@ -67,10 +68,10 @@ static const char *address_text(struct req *r, json_t *loc)
 
 static void put_fields(struct req *r, json_t *obj, const char *const *keys, size_t n)
 {
-	HDF *cur = app_node(r, "Page.current");
+	HDF *cur = page_node(r, "Page.current");
 	for (size_t k = 0; k < n; k++) {
 		json_t *v = json_object_get(obj, keys[k]);
-		app_put(cur, keys[k], json_string_value(v)); /* names: literals (org_keys, loc_keys) */
+		page_put(cur, keys[k], json_string_value(v)); /* names: literals (org_keys, loc_keys) */
 	}
 }
 
@@ -84,12 +85,12 @@ bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long 
 		return false;
 	json_t *loc = location_of(record, loc_id);
 	bool found = !loc_id || loc;
-	app_set(r, "Page.org.id", org_id);
-	app_set(r, "Page.org.name", json_string_value(json_object_get(record, "name")));
+	page_set(r, "Page.org.id", org_id);
+	page_set(r, "Page.org.name", json_string_value(json_object_get(record, "name")));
 	if (loc) {
 		put_fields(r, loc, loc_keys, sizeof loc_keys / sizeof loc_keys[0]);
-		app_set(r, "Page.current.address", address_text(r, loc));
-		app_set(r, "Page.loc.id", loc_id);
+		page_set(r, "Page.current.address", address_text(r, loc));
+		page_set(r, "Page.loc.id", loc_id);
 	} else if (!loc_id) {
 		put_fields(r, record, org_keys, sizeof org_keys / sizeof org_keys[0]);
 	}
@@ -183,7 +184,7 @@ long long cr_apply_org(struct req *r, const char *id, const char *type, const ch
 		rc = -1;
 	free(text);
 	json_decref(record);
-	app_set(r, "Mail.path", arena_printf(r->arena, "/oms/organisations/%s", org));
-	app_set(r, "Mail.org", org);
+	page_set(r, "Mail.path", arena_printf(r->arena, "/oms/organisations/%s", org));
+	page_set(r, "Mail.org", org);
 	return rc == 0 ? 1 : -1;
 }

@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "account/document.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/log.h"
+#include "core/program.h"
 
 static const char *folder(const struct req *r)
 {

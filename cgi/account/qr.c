@@ -5,14 +5,15 @@
 #include <stdio.h>
 
 #include "account/qr.h"
-#include "core/app.h"
+#include "core/http.h"
+#include "core/page.h"
 
 enum { QUIET = 4 };
 
 int qr_put(struct req *r, const char *text)
 {
 	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	HDF *top = app_node(r, "Page.qr");
+	HDF *top = page_node(r, "Page.qr");
 	if (!qr || !top) {
 		QRcode_free(qr);
 		return -1;
@@ -20,7 +21,7 @@ int qr_put(struct req *r, const char *text)
 	int w = qr->width;
 	char num[16];
 	snprintf(num, sizeof num, "%d", w + 2 * QUIET);
-	app_put(top, "size", num);
+	page_put(top, "size", num);
 	size_t n = 0;
 	for (int y = 0; y < w; y++) {
 		for (int x = 0; x < w;) {
@@ -32,13 +33,13 @@ int qr_put(struct req *r, const char *text)
 			int start = x;
 			while (x < w && (qr->data[y * w + x] & 1))
 				x++;
-			HDF *run = app_subitem(top, "runs", n++);
+			HDF *run = page_subitem(top, "runs", n++);
 			snprintf(num, sizeof num, "%d", start + QUIET);
-			app_put(run, "x", num);
+			page_put(run, "x", num);
 			snprintf(num, sizeof num, "%d", y + QUIET);
-			app_put(run, "y", num);
+			page_put(run, "y", num);
 			snprintf(num, sizeof num, "%d", x - start);
-			app_put(run, "w", num);
+			page_put(run, "w", num);
 		}
 	}
 	QRcode_free(qr);

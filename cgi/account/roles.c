@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "account/roles.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/program.h"
 
 static struct db_sql q_has_super = DB_SQL(
 	"SELECT COUNT(*) FROM account_roles r JOIN accounts a ON a.id = r.account_id"

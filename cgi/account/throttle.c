@@ -4,12 +4,13 @@
 
 #include <stdlib.h>
 
-#include "account/account.h"
+#include "account/audit.h"
 #include "account/throttle.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/http.h"
+#include "core/page.h"
+#include "core/program.h"
 
 /* Each action: its name in auth_throttle.action, its limits per email and
  * per address (configuration key and default), and its audit events. */
@@ -66,8 +67,8 @@ long throttle_check(struct req *r, enum throttle_action a, const char *email, co
 	long wait = atol(db_get(&rows, 0, 0));
 	if (wait <= 0)
 		return 0;
-	account_audit(r, rules[a].refused, account, email);
-	app_set_int(r, "Page.wait_minutes", (wait + 59) / 60);
+	audit_record(r, rules[a].refused, account, email);
+	page_set_int(r, "Page.wait_minutes", (wait + 59) / 60);
 	http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
 	return wait;
 }
@@ -89,7 +90,7 @@ void throttle_count(struct req *r, enum throttle_action a, const char *email, co
 	bool by_address = count(r, rule->name, "address", r->remote_addr,
 				conf_int(c, rule->address_key, rule->address_default, 1, 100000));
 	if (by_email || by_address)
-		account_audit(r, rule->lockout, account, email);
+		audit_record(r, rule->lockout, account, email);
 }
 
 void throttle_clear(struct req *r, enum throttle_action a, const char *email)

@@ -9,10 +9,11 @@
 #include "account/seal.h"
 #include "account/throttle.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/log.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/token.h"
 
 static struct db_sql q_on = DB_SQL("SELECT 1 FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL");
@@ -141,7 +142,7 @@ int twofactor_new_codes(struct req *r, const char *account)
 		recovery_hash(salt, code, hash);
 		if (db_exec(r->app->db, &q_code_add, NULL, "sss", account, salt, hash) < 0)
 			return -1;
-		app_put(app_item(r, "Page.codes", i), "code", shown);
+		page_put(page_item(r, "Page.codes", i), "code", shown);
 	}
 	return 0;
 }

@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/csrf.h"
+#include "core/http.h"
 
 int admin_page(struct req *r, const char *page, int status)
 {

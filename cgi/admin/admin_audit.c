@@ -6,12 +6,13 @@
 #include <stdlib.h>
 
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/email.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_admin.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_admin.h"
 
 /* Arguments: event kind (twice), email pattern (three times). */
 #define FILTERS                                                                                                     \
@@ -29,7 +30,7 @@ int admin_audit(struct req *r)
 	const char *event = in_text(r, DF_EVENT), *q = in_text(r, DF_Q);
 	/* Addresses are stored in their normal form (email.h). */
 	const char *like = q ? listing_like(r, email_search_form(r->arena, q)) : NULL;
-	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
+	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
 	if (db_query(r->app->db, r->arena, &q_count, &count, "sssss", event, event, q, like, like) < 0 ||
 	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssii", event, event, q, like, like, size,
@@ -37,9 +38,9 @@ int admin_audit(struct req *r)
 		return 500;
 	static const char *const names[] = {"at", "event", "account", "name", "email", "actor", "subject", "address",
 					    NULL};
-	app_rows(r, "Page.events", &rows, names);
+	page_rows(r, "Page.events", &rows, names);
 	listing_pager(r, "/admin/audit", page, size, atoll(db_get(&count, 0, 0)));
-	app_set(r, "Page.event", event);
-	app_set(r, "Page.q", q);
+	page_set(r, "Page.event", event);
+	page_set(r, "Page.q", q);
 	return admin_page(r, "audit", 200);
 }

@@ -12,11 +12,12 @@
 
 #include "account/cr.h"
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_admin.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_admin.h"
 
 #define FILTERS                                                                                                     \
 	" FROM change_requests c WHERE c.status <> 'SAVED' AND (? IS NULL OR c.status = ?)"                         \
@@ -45,7 +46,7 @@ int admin_changes(struct req *r)
 	if (!status)
 		status = "SUBMITTED";
 	const char *st = strcmp(status, "all") == 0 ? NULL : status;
-	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
+	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
 #define ARGS st, st, type, type, list, list, org, org, service, service, age, age, mine, mine
 	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssssssssss", ARGS) < 0 ||
@@ -55,16 +56,16 @@ int admin_changes(struct req *r)
 	static const char *const names[] = {"id",	   "type",	"status",  "list", "list_name", "term", "term_name",
 					    "lang",	   "requester", "assignee", "updated", "days", "org",	     "org_name",
 					    NULL};
-	app_rows(r, "Page.requests", &rows, names);
+	page_rows(r, "Page.requests", &rows, names);
 	listing_pager(r, "/admin/change-requests", page, size, atoll(db_get(&count, 0, 0)));
-	app_set(r, "Page.status", status);
-	app_set(r, "Page.type", type);
-	app_set(r, "Page.list", list);
-	app_set(r, "Page.org", org);
-	app_set(r, "Page.service", service);
-	app_set(r, "Page.age", age);
-	app_set(r, "Page.mine", in_text(r, DF_MINE));
-	app_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.type", type);
+	page_set(r, "Page.list", list);
+	page_set(r, "Page.org", org);
+	page_set(r, "Page.service", service);
+	page_set(r, "Page.age", age);
+	page_set(r, "Page.mine", in_text(r, DF_MINE));
+	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	return admin_page(r, "changes", 200);
 }
 
@@ -78,7 +79,7 @@ static int load(struct req *r, const char *id)
 	if (strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "SAVED") == 0)
 		return 404;
 	if (cr_own(r))
-		app_set(r, "Page.own", "1");
+		page_set(r, "Page.own", "1");
 	return 200;
 }
 
@@ -95,7 +96,7 @@ int admin_change(struct req *r)
 	int status = load(r, in_text(r, DF_REQUEST_ID));
 	if (status != 200)
 		return status;
-	app_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	return admin_page(r, "change", 200);
 }
 
@@ -135,7 +136,7 @@ int admin_change_move(struct req *r)
 		return status;
 	/* Every decision but a validation says why. */
 	if (!comment && strcmp(to, "VALID") != 0 && strcmp(to, "APPROVED") != 0) {
-		app_set(r, "Page.errors.reason", "comment_required");
+		page_set(r, "Page.errors.reason", "comment_required");
 		return admin_page(r, "change", 400);
 	}
 	struct cr_edit edit = {NULL, NULL, false};
@@ -148,7 +149,7 @@ int admin_change_move(struct req *r)
 				      .description = in_text(r, DF_DESCRIPTION)};
 		edit.proposed = cr_proposal(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &f);
 		if (!edit.proposed) {
-			app_set(r, "Page.errors.term_name", "nothing_changes");
+			page_set(r, "Page.errors.term_name", "nothing_changes");
 			return admin_page(r, "change", 400);
 		}
 	}

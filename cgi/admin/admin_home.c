@@ -5,9 +5,10 @@
 #include "config.h"
 
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/db.h"
-#include "programs/handlers_public.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/handlers_admin.h"
 
 /* Requests a user may decide on (arguments: me, all?, me). */
 #define MINE                                                                                                        \
@@ -28,9 +29,9 @@ int admin_home(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_waiting, &rows, "sss", r->user.id, admin_all(r), r->user.id) < 0 ||
 	    db_query(r->app->db, r->arena, &q_changes, &changes, "") < 0)
 		return 500;
-	app_set(r, "Page.waiting", db_get(&rows, 0, 0));
-	app_set(r, "Page.oldest_days", db_get(&rows, 0, 1));
-	app_set(r, "Page.changes", db_get(&changes, 0, 0));
-	app_set(r, "Page.changes_oldest", db_get(&changes, 0, 1));
+	page_set(r, "Page.waiting", db_get(&rows, 0, 0));
+	page_set(r, "Page.oldest_days", db_get(&rows, 0, 1));
+	page_set(r, "Page.changes", db_get(&changes, 0, 0));
+	page_set(r, "Page.changes_oldest", db_get(&changes, 0, 1));
 	return admin_page(r, "home", 200);
 }

@@ -9,16 +9,17 @@
 
 #include <string.h>
 
-#include "account/account.h"
+#include "account/audit.h"
 #include "account/document.h"
 #include "account/roles.h"
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/listing.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_admin.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_admin.h"
 
 /* What a user may see (arguments: all?, me, me). */
 #define VISIBLE                                                                                                     \
@@ -56,7 +57,7 @@ int admin_requests(struct req *r)
 	if (!status)
 		status = "PENDING";
 	const char *st = strcmp(status, "all") == 0 ? NULL : status;
-	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
+	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
 #define ARGS st, st, org, org, role, role, age, age, admin_all(r), r->user.id, r->user.id
 	if (db_query(r->app->db, r->arena, &q_count, &count, "sssssssssss", ARGS) < 0 ||
@@ -64,13 +65,13 @@ int admin_requests(struct req *r)
 		return 500;
 #undef ARGS
 	static const char *const names[] = {"id", "role", "org", "org_name", "requester", "status", "created", "days", NULL};
-	app_rows(r, "Page.requests", &rows, names);
+	page_rows(r, "Page.requests", &rows, names);
 	listing_pager(r, "/admin/role-requests", page, size, atoll(db_get(&count, 0, 0)));
-	app_set(r, "Page.status", status);
-	app_set(r, "Page.org", org);
-	app_set(r, "Page.role", role);
-	app_set(r, "Page.age", age);
-	app_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.org", org);
+	page_set(r, "Page.role", role);
+	page_set(r, "Page.age", age);
+	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	return admin_page(r, "requests", 200);
 }
 
@@ -89,14 +90,14 @@ static int load(struct req *r, const char *id, bool *may_decide, const char **sh
 	static const char *const names[] = {"id",	  "account",	"requester", "email",	    "role",
 					    "org",	  "org_name",	"justification", "status", "created",
 					    "decided",	  "decided_by", "reason",	"document", "document_size", NULL};
-	app_row(r, "Page.request", &rows, 0, names);
+	page_row(r, "Page.request", &rows, 0, names);
 	*sha = db_get(&rows, 0, 15);
 	if (*may_decide && strcmp(db_get(&rows, 0, 8), "PENDING") == 0)
-		app_set(r, "Page.may_decide", "1");
+		page_set(r, "Page.may_decide", "1");
 	if (strcmp(db_get(&rows, 0, 1), r->user.id) == 0)
-		app_set(r, "Page.own", "1"); /* the page says why there is no decision */
+		page_set(r, "Page.own", "1"); /* the page says why there is no decision */
 	int super = roles_org_has_super(r, db_get(&rows, 0, 5));
-	app_set(r, "Page.org_has_super", super > 0 ? "1" : "0");
+	page_set(r, "Page.org_has_super", super > 0 ? "1" : "0");
 	return 200;
 }
 
@@ -136,16 +137,16 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 	}
 	if ((approve && db_exec(db, &q_grant, NULL, "ssss", requester, role, org, r->user.id) < 0) ||
 	    db_exec(db, &q_decide, NULL, "ssss", approve ? "APPROVED" : "REJECTED", r->user.id, reason, id) < 0 ||
-	    account_audit(r, approve ? "role.approved" : "role.rejected", requester, NULL) < 0)
+	    audit_record(r, approve ? "role.approved" : "role.rejected", requester, NULL) < 0)
 		return 500;
 	if (strcmp(db_get(&rows, 0, 6), "1") == 0) {
-		app_set(r, "Mail.name", db_get(&rows, 0, 4));
-		app_set(r, "Mail.role", role);
-		app_set(r, "Mail.org", org);
-		app_set(r, "Mail.org_name", db_get(&rows, 0, 7));
-		app_set(r, "Mail.reason", reason);
+		page_set(r, "Mail.name", db_get(&rows, 0, 4));
+		page_set(r, "Mail.role", role);
+		page_set(r, "Mail.org", org);
+		page_set(r, "Mail.org_name", db_get(&rows, 0, 7));
+		page_set(r, "Mail.reason", reason);
 		if (approve)
-			app_set(r, "Mail.approved", "1");
+			page_set(r, "Mail.approved", "1");
 		if (mail_queue_in(r, "role_decision", db_get(&rows, 0, 5), db_get(&rows, 0, 8)) < 0)
 			return 500;
 	}
@@ -167,7 +168,7 @@ int admin_request_decide(struct req *r)
 		int status = load(r, id, &may, &sha);
 		if (status != 200)
 			return status;
-		app_set(r, "Page.errors.reason", "reason_required");
+		page_set(r, "Page.errors.reason", "reason_required");
 		return admin_page(r, "request", 400);
 	}
 	if (db_begin(r->app->db) < 0)

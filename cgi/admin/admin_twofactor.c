@@ -9,8 +9,8 @@
 #include "config.h"
 
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/db.h"
+#include "core/program.h"
 
 static struct db_sql q_on = DB_SQL("SELECT 1 FROM v_two_factor WHERE account_id = ?");
 

@@ -9,15 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account/account.h"
+#include "account/audit.h"
 #include "admin/admin.h"
-#include "core/app.h"
 #include "core/db.h"
 #include "core/email.h"
 #include "core/listing.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_admin.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_admin.h"
 
 /* Accounts a user may see (arguments: all?, me). */
 #define VISIBLE                                                                                                     \
@@ -69,7 +70,7 @@ int admin_users(struct req *r)
 	/* Names as the collation compares them; addresses as stored (email.h). */
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *like_email = q ? listing_like(r, email_search_form(r->arena, q)) : NULL;
-	long long size = app_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
+	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
 	struct db_rows count, rows;
 #define ARGS q, like, like_email, org, org, role, role, admin_all(r), r->user.id
 	if (db_query(r->app->db, r->arena, &q_count, &count, "sssssssss", ARGS) < 0 ||
@@ -77,11 +78,11 @@ int admin_users(struct req *r)
 		return 500;
 #undef ARGS
 	static const char *const names[] = {"id", "name", "email", "status", "created", "roles", NULL};
-	app_rows(r, "Page.users", &rows, names);
+	page_rows(r, "Page.users", &rows, names);
 	listing_pager(r, "/admin/users", page, size, atoll(db_get(&count, 0, 0)));
-	app_set(r, "Page.q", q);
-	app_set(r, "Page.org", org);
-	app_set(r, "Page.role", role);
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.org", org);
+	page_set(r, "Page.role", role);
 	return admin_page(r, "users", 200);
 }
 
@@ -97,11 +98,11 @@ int admin_user(struct req *r)
 		return 500;
 	static const char *const names[] = {"id", "name", "email", "status", "created", "last_login", NULL};
 	static const char *const role_names[] = {"code", "org", "org_name", "since", "revocable", NULL};
-	app_row(r, "Page.user", &me, 0, names);
-	app_rows(r, "Page.roles", &roles, role_names);
-	app_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_row(r, "Page.user", &me, 0, names);
+	page_rows(r, "Page.roles", &roles, role_names);
+	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	if (strcmp(id, r->user.id) == 0)
-		app_set(r, "Page.self", "1");
+		page_set(r, "Page.self", "1");
 	return admin_page(r, "user", 200);
 }
 
@@ -121,7 +122,7 @@ static int set_status(struct req *r, bool lock)
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
 	    (changed && lock && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) ||
-	    (changed && account_audit(r, lock ? "account.locked" : "account.unlocked", id, NULL) < 0) ||
+	    (changed && audit_record(r, lock ? "account.locked" : "account.unlocked", id, NULL) < 0) ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
@@ -159,7 +160,7 @@ int admin_user_grant(struct req *r)
 	if (!me.nrows)
 		return 404;
 	if (db_begin(db) < 0 || db_exec(db, &q_grant, &granted, "sss", id, r->user.id, role) < 0 ||
-	    account_audit(r, "role.granted", id, NULL) < 0 || db_commit(db) < 0) {
+	    audit_record(r, "role.granted", id, NULL) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
 	}
@@ -191,13 +192,13 @@ int admin_user_revoke(struct req *r)
 		db_rollback(db);
 		return 403; /* not a role this user may take away (or none at all) */
 	}
-	app_set(r, "Mail.name", db_get(&rows, 0, 0));
-	app_set(r, "Mail.role", role);
-	app_set(r, "Mail.org", org);
-	app_set(r, "Mail.org_name", db_get(&rows, 0, 2));
-	app_set(r, "Mail.reason", reason);
+	page_set(r, "Mail.name", db_get(&rows, 0, 0));
+	page_set(r, "Mail.role", role);
+	page_set(r, "Mail.org", org);
+	page_set(r, "Mail.org_name", db_get(&rows, 0, 2));
+	page_set(r, "Mail.reason", reason);
 	if (db_exec(db, &q_revoke, NULL, "sss", id, role, org ? org : "") < 0 ||
-	    account_audit(r, "role.revoked", id, NULL) < 0 || mail_queue_in(r, "role_revoked", db_get(&rows, 0, 1), db_get(&rows, 0, 3)) < 0 ||
+	    audit_record(r, "role.revoked", id, NULL) < 0 || mail_queue_in(r, "role_revoked", db_get(&rows, 0, 1), db_get(&rows, 0, 3)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

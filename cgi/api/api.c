@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/handlers_public.h"
 
-bool api_path(const struct req *r)
+/* Whether the request is one of the API's resources (its errors are JSON). */
+static bool api_path(const struct req *r)
 {
 	return r->path && (strncmp(r->path, "/api/v1/", 8) == 0 || strncmp(r->path, "/v1/", 4) == 0);
 }
@@ -146,8 +148,10 @@ static void error_body(struct req *r, json_t *doc, const char *type)
 	r->cache_control = "no-store";
 }
 
-void api_error(struct req *r, int status)
+bool api_error(struct req *r, int status)
 {
+	if (!api_path(r))
+		return false;
 	if (api_format(r) == API_FHIR) {
 		/* FHIR's OperationOutcome: the problem as one issue. */
 		const char *detail = r->err_param ? arena_printf(r->arena, "%s: %s", r->err_param,
@@ -161,7 +165,7 @@ void api_error(struct req *r, int status)
 			json_object_set_new(json_array_get(json_object_get(oo, "issue"), 0), "expression",
 					    json_pack("[s]", r->err_param));
 		error_body(r, oo, "application/fhir+json");
-		return;
+		return true;
 	}
 	json_t *e = json_pack("{s:i, s:s}", "status", status, "message", http_reason(status));
 	if (r->err_param)
@@ -169,6 +173,7 @@ void api_error(struct req *r, int status)
 	if (r->err_reason)
 		json_object_set_new(e, "reason", json_string(r->err_reason));
 	error_body(r, json_pack("{s:o}", "error", e), "application/json");
+	return true;
 }
 
 const char *api_link(struct req *r, const char *path, const char *name, long long value)
@@ -198,9 +203,9 @@ json_t *api_pager(struct req *r, const char *path, long long page, long long siz
 
 int api_page(struct req *r)
 {
-	app_set(r, "Page.site", conf_get(r->app->conf, "site.url", ""));
-	app_cacheable(r);
-	return app_page(r, "api.cs");
+	page_set(r, "Page.site", conf_get(r->app->conf, "site.url", ""));
+	page_cacheable(r);
+	return page_render(r, "api.cs");
 }
 
 json_t *api_bundle(struct req *r, long long page, long long size, long long total, json_t *entries)

@@ -10,9 +10,6 @@
 
 struct req;
 
-/* Whether the request is one of the API's resources (its errors are JSON). */
-bool api_path(const struct req *r);
-
 /* What the request's Accept header takes: API_JSON (also with no header,
  * or * / *), API_FHIR (application/fhir+json first), or API_NONE (406). */
 enum api_format { API_JSON, API_FHIR, API_NONE };
@@ -29,9 +26,12 @@ int api_send_fhir(struct req *r, json_t *doc);
  * older (and has no If-None-Match) then gets 304. */
 void api_modified(struct req *r, const char *iso);
 
-/* Render the error `status` of an API request as JSON into the answer (a
- * FHIR OperationOutcome under /api/v1/fhir/ or when FHIR was asked for). */
-void api_error(struct req *r, int status);
+/* spor-public's error renderer (app_def.render_error): the error `status`
+ * of a request for one of the API's resources (/api/v1/, /v1/) as JSON
+ * into the answer (a FHIR OperationOutcome under /api/v1/fhir/ or when FHIR
+ * was asked for), and true; false for any other path, which gets the
+ * portal's error page. */
+bool api_error(struct req *r, int status);
 
 /* The absolute URL of `path` with the request's query, `name` set to
  * `value` (for paging links). */

@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/program.h"
 #include "oms/oms_page.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"

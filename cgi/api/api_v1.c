@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/app.h"
 #include "core/db.h"
+#include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 

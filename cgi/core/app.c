@@ -7,103 +7,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "api/api.h"
 #include "core/app.h"
 #include "core/conf.h"
 #include "core/csrf.h"
 #include "core/db.h"
 #include "core/log.h"
+#include "core/page.h"
 #include "core/prefork.h"
 #include "core/replica.h"
 #include "core/session.h"
 #include "core/tpl.h"
 
-void app_set(struct req *r, const char *name, const char *value)
-{
-	hdf_set_value(r->hdf, name, value ? value : "");
-}
-
-HDF *app_node(struct req *r, const char *name)
-{
-	HDF *node = NULL;
-	hdf_get_node(r->hdf, name, &node);
-	return node;
-}
-
-HDF *app_item(struct req *r, const char *list, size_t i)
-{
-	return app_subitem(r->hdf, list, i);
-}
-
-HDF *app_subitem(HDF *node, const char *list, size_t i)
-{
-	HDF *item = NULL;
-	char name[128];
-	snprintf(name, sizeof name, "%s.%zu", list, i);
-	if (node)
-		hdf_get_node(node, name, &item);
-	return item;
-}
-
-void app_put(HDF *node, const char *name, const char *value)
-{
-	if (node && value)
-		hdf_set_value(node, name, value);
-}
-
-static void put_row(HDF *node, const struct db_rows *rows, size_t row, const char *const *names)
-{
-	for (size_t c = 0; c < rows->ncols && names[c]; c++)
-		app_put(node, names[c], db_get(rows, row, c));
-}
-
-void app_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names)
-{
-	put_row(app_node(r, node), rows, row, names);
-}
-
-void app_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names)
-{
-	for (size_t i = 0; i < rows->nrows; i++)
-		put_row(app_item(r, list, i), rows, i, names);
-}
-
-void app_set_int(struct req *r, const char *name, long long value)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", value);
-	app_set(r, name, buf);
-}
-
-void app_cacheable(struct req *r)
-{
-	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON)) {
-		r->cache_control = arena_printf(r->arena, "public, max-age=%d", r->app->public_seconds);
-		r->vary |= VARY_COOKIE;
-	}
-}
-
-int app_page(struct req *r, const char *page)
-{
-	r->body.len = 0;
-	if (tpl_render(r->app->tpl, page, true, &r->body) < 0)
-		return 500;
-	r->content_type = "text/html; charset=utf-8";
-	if (r->lang_negotiated)
-		r->vary |= VARY_ACCEPT_LANGUAGE;
-	return 200;
-}
-
 static bool lang_known(const void *tpl, const char *code)
 {
 	return tpl_has_lang(tpl, code);
-}
-
-long long app_page_size(struct req *r, int field, long long fallback)
-{
-	const struct field *f = &r->app->def->router->fields[field];
-	long long size = in_int(r, field, r->user.page_size ? r->user.page_size : fallback);
-	return size < f->min ? f->min : size > f->max ? f->max : size;
 }
 
 /* Interface language: the signed-in user's preference, then ?lang=, then
@@ -122,7 +39,7 @@ static void choose_lang(struct req *r)
 	if (!lang)
 		lang = "en";
 	tpl_set_lang(app->tpl, lang);
-	app_set(r, "Req.lang", lang);
+	page_set(r, "Req.lang", lang);
 }
 
 static int access_denied(struct req *r)
@@ -215,19 +132,17 @@ static int dispatch(struct req *r)
 
 static void render_error(struct req *r, int status)
 {
-	if (api_path(r)) {
-		api_error(r, status);
+	if (r->app->def->render_error && r->app->def->render_error(r, status))
 		return;
-	}
 	char code[16];
 	snprintf(code, sizeof code, "%d", status);
-	app_set(r, "Error.code", code);
+	page_set(r, "Error.code", code);
 	if (r->err_param)
-		app_set(r, "Error.param", r->err_param);
+		page_set(r, "Error.param", r->err_param);
 	if (r->err_reason)
-		app_set(r, "Error.reason", r->err_reason);
+		page_set(r, "Error.reason", r->err_reason);
 	r->cache_control = "no-store";
-	if (app_page(r, "error.cs") != 200)
+	if (page_render(r, "error.cs") != 200)
 		http_text(r, status, http_reason(status));
 }
 
@@ -275,7 +190,7 @@ void app_handle(struct app *app, FCGX_Request *fr)
 	if (!status && app->def->reads_replica)
 		app->db = replica_choose(app->replica, app->primary, r.arena, http_cookie_get(&r, GTID_COOKIE));
 	if (!status) {
-		app_set(&r, "Req.path", r.path);
+		page_set(&r, "Req.path", r.path);
 		status = dispatch(&r);
 	}
 	/* The replica went away in the middle of a read: nothing was sent yet,
@@ -284,7 +199,7 @@ void app_handle(struct app *app, FCGX_Request *fr)
 		replica_lost(app->replica);
 		app->db = app->primary;
 		response_reset(&r);
-		app_set(&r, "Req.path", r.path);
+		page_set(&r, "Req.path", r.path);
 		status = dispatch(&r);
 	}
 	/* Without its database the portal can only ask the visitor to come

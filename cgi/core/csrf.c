@@ -4,10 +4,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/csrf.h"
 #include "core/http.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/token.h"
 
 /* What the token is bound to: the session, else the pre-session cookie. */
@@ -36,7 +37,7 @@ const char *csrf_token(struct req *r)
 		token_hmac(r->app->csrf_secret, bound, mac);
 		r->csrf = arena_strdup(r->arena, mac);
 	}
-	app_set(r, "Csrf.token", r->csrf);
+	page_set(r, "Csrf.token", r->csrf);
 	return r->csrf;
 }
 
@@ -78,7 +79,7 @@ int csrf_form_page(struct req *r, const char *nav, const char *page, int status)
 	if (!csrf_token(r))
 		return 500;
 	r->cache_control = "no-store"; /* a form with its token, maybe personal data */
-	app_set(r, "Page.nav", nav);
-	int rendered = app_page(r, page);
+	page_set(r, "Page.nav", nav);
+	int rendered = page_render(r, page);
 	return rendered == 200 ? status : rendered;
 }

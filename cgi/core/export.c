@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "core/app.h"
 #include "core/csv_read.h"
 #include "core/export.h"
 #include "core/http.h"

@@ -3,10 +3,11 @@
 
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/log.h"
+#include "core/page.h"
+#include "core/program.h"
 
 /* Through the definer function: spor-public may read no favourites but the
  * visitor's own, found by their session's hash. */
@@ -21,10 +22,10 @@ void favourite_mark(struct req *r, const char *kind, const char *ref)
 		log_error("favourites: could not read the visitor's");
 		return;
 	}
-	HDF *star = app_node(r, "Page.favourite");
-	app_put(star, "kind", kind);
-	app_put(star, "ref", ref);
+	HDF *star = page_node(r, "Page.favourite");
+	page_put(star, "kind", kind);
+	page_put(star, "ref", ref);
 	const char *on = rows.nrows ? db_get(&rows, 0, 0) : NULL;
-	app_put(star, "on", on && strcmp(on, "1") == 0 ? "1" : "0");
-	app_put(star, "next", r->path);
+	page_put(star, "on", on && strcmp(on, "1") == 0 ? "1" : "0");
+	page_put(star, "next", r->path);
 }

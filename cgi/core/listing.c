@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/listing.h"
 #include "core/mem.h"
+#include "core/page.h"
+#include "core/program.h"
 
 static bool is_capture(const struct route *route, const char *name)
 {
@@ -45,22 +46,22 @@ void listing_pager(struct req *r, const char *path, long long page, long long si
 	long long pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
 		page = pages;
-	app_set_int(r, "Page.pager.page", page);
-	app_set_int(r, "Page.pager.pages", pages);
-	app_set_int(r, "Page.pager.total", total);
-	app_set_int(r, "Page.pager.from", total ? (page - 1) * size + 1 : 0);
-	app_set_int(r, "Page.pager.to", page * size < total ? page * size : total);
+	page_set_int(r, "Page.pager.page", page);
+	page_set_int(r, "Page.pager.pages", pages);
+	page_set_int(r, "Page.pager.total", total);
+	page_set_int(r, "Page.pager.from", total ? (page - 1) * size + 1 : 0);
+	page_set_int(r, "Page.pager.to", page * size < total ? page * size : total);
 	char n[24];
 	if (page > 1) {
 		snprintf(n, sizeof n, "%lld", page - 1);
-		app_set(r, "Page.pager.prev", listing_href(r, path, "page", n));
-		app_set(r, "Page.pager.first", listing_href(r, path, "page", NULL));
+		page_set(r, "Page.pager.prev", listing_href(r, path, "page", n));
+		page_set(r, "Page.pager.first", listing_href(r, path, "page", NULL));
 	}
 	if (page < pages) {
 		snprintf(n, sizeof n, "%lld", page + 1);
-		app_set(r, "Page.pager.next", listing_href(r, path, "page", n));
+		page_set(r, "Page.pager.next", listing_href(r, path, "page", n));
 		snprintf(n, sizeof n, "%lld", pages);
-		app_set(r, "Page.pager.last", listing_href(r, path, "page", n));
+		page_set(r, "Page.pager.last", listing_href(r, path, "page", n));
 	}
 	/* A window of numbered links around the current page. */
 	long long lo = page - 3 < 1 ? 1 : page - 3, hi = lo + 6 > pages ? pages : lo + 6;
@@ -68,12 +69,12 @@ void listing_pager(struct req *r, const char *path, long long page, long long si
 		lo = hi - 6 < 1 ? 1 : hi - 6;
 	size_t k = 0;
 	for (long long p = lo; p <= hi; p++, k++) {
-		HDF *item = app_item(r, "Page.pager.links", k);
+		HDF *item = page_item(r, "Page.pager.links", k);
 		snprintf(n, sizeof n, "%lld", p);
-		app_put(item, "n", n);
-		app_put(item, "href", listing_href(r, path, "page", p == 1 ? NULL : n));
+		page_put(item, "n", n);
+		page_put(item, "href", listing_href(r, path, "page", p == 1 ? NULL : n));
 		if (p == page)
-			app_put(item, "current", "1");
+			page_put(item, "current", "1");
 	}
 }
 
@@ -84,11 +85,11 @@ void listing_sort(struct req *r, const char *path, const char *const *keys, cons
 		bool desc_next = current && strcmp(dir, "asc") == 0;
 		/* Key and direction travel together in "sort": "name" or "-name". */
 		const char *value = desc_next ? arena_printf(r->arena, "-%s", keys[i]) : keys[i];
-		HDF *item = app_item(r, "Page.sort", i);
-		app_put(item, "key", keys[i]);
-		app_put(item, "href", listing_href(r, path, "sort", value));
+		HDF *item = page_item(r, "Page.sort", i);
+		page_put(item, "key", keys[i]);
+		page_put(item, "href", listing_href(r, path, "sort", value));
 		if (current)
-			app_put(item, "dir", dir);
+			page_put(item, "dir", dir);
 	}
 }
 
@@ -158,8 +159,15 @@ void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, co
 {
 	listing_cache_load(r, c, q);
 	for (size_t i = 0; i < c->nrows; i++) {
-		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
+		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
 		for (size_t k = 0; k < c->ncols && names[k]; k++)
-			app_put(item, names[k], c->cells[i * c->ncols + k]); /* names: literals */
+			page_put(item, names[k], c->cells[i * c->ncols + k]); /* names: literals */
 	}
+}
+
+long long listing_page_size(struct req *r, int field, long long fallback)
+{
+	const struct field *f = &r->app->def->router->fields[field];
+	long long size = in_int(r, field, r->user.page_size ? r->user.page_size : fallback);
+	return size < f->min ? f->min : size > f->max ? f->max : size;
 }

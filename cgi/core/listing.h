@@ -23,6 +23,10 @@ void listing_pager(struct req *r, const char *path, long long page, long long si
  * key) and dir ("asc"/"desc") when current, for sortable column headers. */
 void listing_sort(struct req *r, const char *path, const char *const *keys, const char *key, const char *dir);
 
+/* The page size to use: ?size= (field `field`), else the visitor's
+ * preference, else `fallback`; within the field's bounds. */
+long long listing_page_size(struct req *r, int field, long long fallback);
+
 /* The LIKE pattern matching `s` anywhere, with % _ and \ escaped. */
 const char *listing_like(struct req *r, const char *s);
 

@@ -3,10 +3,11 @@
 
 #include <string.h>
 
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/tpl.h"
 
 static struct db_sql q_queue = DB_SQL("INSERT INTO outbox (kind, recipient, subject, body) VALUES (?, ?, ?, ?)");
@@ -23,7 +24,7 @@ int mail_queue_in(struct req *r, const char *kind, const char *recipient, const 
 
 int mail_queue(struct req *r, const char *kind, const char *recipient)
 {
-	app_set(r, "Mail.site", conf_get(r->app->conf, "site.url", "http://127.0.0.1:8080"));
+	page_set(r, "Mail.site", conf_get(r->app->conf, "site.url", "http://127.0.0.1:8080"));
 	struct buf text;
 	buf_init(&text, r->arena);
 	if (tpl_render_text(r->app->tpl, arena_printf(r->arena, "mail/%s.cs", kind), &text) < 0)

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/program.h"
 #include "core/replica.h"
 #include "core/token.h"
 

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/log.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/route.h"
 #include "core/session.h"
 #include "core/token.h"
@@ -88,15 +89,15 @@ void session_load(struct req *r, bool touch)
 	r->user.ui_lang = db_get(&rows, 0, 2);
 	r->user.data_lang = db_get(&rows, 0, 3);
 	r->user.page_size = db_get(&rows, 0, 4) ? atoll(db_get(&rows, 0, 4)) : 0;
-	app_set(r, "User.id", r->user.id);
-	app_set(r, "User.name", db_get(&rows, 0, 1));
-	app_set(r, "User.date_format", db_get(&rows, 0, 5));
+	page_set(r, "User.id", r->user.id);
+	page_set(r, "User.name", db_get(&rows, 0, 1));
+	page_set(r, "User.date_format", db_get(&rows, 0, 5));
 	if (r->roles & ROLE_ADMIN)
-		app_set(r, "User.admin", "1");
+		page_set(r, "User.admin", "1");
 	if (r->roles & ROLE_STEWARD)
-		app_set(r, "User.steward", "1");
+		page_set(r, "User.steward", "1");
 	if (r->roles & ROLE_SUPER)
-		app_set(r, "User.super", "1");
+		page_set(r, "User.super", "1");
 	if (touch && db_exec(r->app->db, &q_touch, NULL, "s", token) < 0)
 		log_error("could not record a session's visit");
 }

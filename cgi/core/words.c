@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/highlight.h"
 #include "core/mem.h"
+#include "core/program.h"
 #include "core/words.h"
 
 struct collect {

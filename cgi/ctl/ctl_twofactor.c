@@ -9,12 +9,13 @@
 
 #include <stdio.h>
 
-#include "account/account.h"
+#include "account/audit.h"
 #include "account/twofactor.h"
-#include "core/app.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "core/tpl.h"
 #include "ctl/ctl.h"
 
@@ -39,9 +40,9 @@ static int reset(struct req *r, const char *id)
 		return 1;
 	}
 	const char *email = db_get(&rows, 0, 1);
-	app_set(r, "Mail.name", db_get(&rows, 0, 2));
-	app_set(r, "Mail.operator", "1");
-	if (twofactor_forget(r, id) < 0 || account_audit(r, "twofactor.reset", id, NULL) < 0 ||
+	page_set(r, "Mail.name", db_get(&rows, 0, 2));
+	page_set(r, "Mail.operator", "1");
+	if (twofactor_forget(r, id) < 0 || audit_record(r, "twofactor.reset", id, NULL) < 0 ||
 	    mail_queue_in(r, "two_factor_off", email, db_get(&rows, 0, 3)) < 0 || db_commit(db) < 0)
 		goto fail;
 	printf("%s: two-step sign-in turned off; the owner is told by email\n", email);
@@ -61,7 +62,7 @@ int ctl_reset_2fa(const struct conf *c, struct db *db, const char *account)
 	struct app app = {.conf = (struct conf *)c, .tpl = t, .db = db, .primary = db, .arena = arena_new()};
 	struct req r = {.app = &app, .arena = app.arena, .hdf = tpl_hdf(t), .roles = ROLE_ANON};
 	tpl_set_lang(t, "en");
-	app_set(&r, "Req.lang", "en");
+	page_set(&r, "Req.lang", "en");
 	int rc = reset(&r, account);
 	arena_free(app.arena);
 	tpl_close(t);

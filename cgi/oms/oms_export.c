@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/export.h"
+#include "core/program.h"
 #include "oms/oms_page.h"
 #include "oms/oms_record.h"
 #include "programs/handlers_public.h"

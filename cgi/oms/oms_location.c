@@ -4,8 +4,9 @@
 
 #include <stdlib.h>
 
-#include "core/app.h"
 #include "core/db.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "oms/oms_page.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
@@ -26,8 +27,8 @@ static struct db_sql q_merged_into = DB_SQL(
 static void put_country_term(struct req *r, const char *country)
 {
 	const char *name = NULL, *term = oms_country_term(r, country, &name);
-	app_set(r, "Page.loc.country_term", term);
-	app_set(r, "Page.loc.country_term_name", name);
+	page_set(r, "Page.loc.country_term", term);
+	page_set(r, "Page.loc.country_term_name", name);
 }
 
 int oms_location_show(struct req *r)
@@ -40,13 +41,13 @@ int oms_location_show(struct req *r)
 		return oms_merged_redirect(r, "LOC", num, "/oms");
 	if (db_query(r->app->db, r->arena, &q_merged_into, &merged, "i", num) < 0)
 		return 500;
-	app_row(r, "Page.loc", &rows, 0, columns);
+	page_row(r, "Page.loc", &rows, 0, columns);
 	put_country_term(r, db_get(&rows, 0, 14));
 	static const char *const merged_columns[] = {"id", NULL};
-	app_rows(r, "Page.merged", &merged, merged_columns);
+	page_rows(r, "Page.merged", &merged, merged_columns);
 	if (oms_history(r, atoll(db_get(&rows, 0, 1) + 4), in_text(r, PF_LOC_ID)) < 0)
 		return 500;
-	app_set(r, "Page.nav", "oms");
-	app_cacheable(r);
-	return app_page(r, "oms/location.cs");
+	page_set(r, "Page.nav", "oms");
+	page_cacheable(r);
+	return page_render(r, "oms/location.cs");
 }

@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/country.h"
 #include "core/db.h"
 #include "core/favourite.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "oms/oms_page.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
@@ -53,9 +54,9 @@ static void put_objects(struct req *r, const char *list, const json_t *items, co
 	json_t *v;
 	json_array_foreach(items, i, v)
 	{
-		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
+		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
 		for (size_t k = 0; keys[k]; k++)
-			app_put(item, keys[k], str(v, keys[k])); /* names: literals */
+			page_put(item, keys[k], str(v, keys[k])); /* names: literals */
 	}
 }
 
@@ -67,12 +68,12 @@ static void put_locations(struct req *r, const json_t *locs)
 	json_t *v;
 	json_array_foreach(locs, i, v)
 	{
-		HDF *item = app_item(r, "Page.locations", i);
-		app_put(item, "line1", json_string_value(json_array_get(json_object_get(v, "address"), 0)));
-		app_put(item, "country", str(v, "country"));
+		HDF *item = page_item(r, "Page.locations", i);
+		page_put(item, "line1", json_string_value(json_array_get(json_object_get(v, "address"), 0)));
+		page_put(item, "country", str(v, "country"));
 		const char *name = NULL, *term = oms_country_term(r, str(v, "country"), &name);
-		app_put(item, "country_term", term);
-		app_put(item, "country_term_name", name);
+		page_put(item, "country_term", term);
+		page_put(item, "country_term_name", name);
 	}
 }
 
@@ -89,10 +90,10 @@ int oms_org_show(struct req *r)
 	if (!org)
 		return 500;
 	static const char *const fields[] = {"id", "name", "acronym", "type", "size", "status", "version", NULL};
-	HDF *node = app_node(r, "Page.org");
+	HDF *node = page_node(r, "Page.org");
 	for (size_t k = 0; fields[k]; k++)
-		app_put(node, fields[k], str(org, fields[k])); /* names: literals */
-	app_put(node, "version", when(r, str(org, "version")));
+		page_put(node, fields[k], str(org, fields[k])); /* names: literals */
+	page_put(node, "version", when(r, str(org, "version")));
 	static const char *const alt[] = {"name", "lang", NULL};
 	static const char *const ident[] = {"system", "code", "valid_from", "valid_to", NULL};
 	put_objects(r, "Page.names", json_object_get(org, "alternative_names"), alt);
@@ -100,13 +101,13 @@ int oms_org_show(struct req *r)
 	size_t i;
 	json_t *v;
 	json_array_foreach(json_object_get(org, "merged_ids"), i, v)
-		app_put(app_item(r, "Page.merged", i), "id", json_string_value(v));
+		page_put(page_item(r, "Page.merged", i), "id", json_string_value(v));
 	put_locations(r, json_object_get(org, "locations"));
 	json_decref(org);
 	if (oms_history(r, num, NULL) < 0)
 		return 500;
 	favourite_mark(r, "organisation", id);
-	app_set(r, "Page.nav", "oms");
-	app_cacheable(r);
-	return app_page(r, "oms/organisation.cs");
+	page_set(r, "Page.nav", "oms");
+	page_cacheable(r);
+	return page_render(r, "oms/organisation.cs");
 }

@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "oms/oms_page.h"
 #include "oms/oms_record.h"
 #include "programs/fields_public.h"
@@ -43,7 +44,7 @@ static int jump_to_id(struct req *r, const char *q)
 		return 500;
 	if (rows.nrows)
 		return http_redirect(r, 303, arena_printf(r->arena, "/oms/%s/%s", org ? "organisations" : "locations", q));
-	app_set(r, "Page.unknown_id", q);
+	page_set(r, "Page.unknown_id", q);
 	return 0;
 }
 
@@ -73,16 +74,16 @@ static int page_ids(struct req *r, const struct oms_filters *f, long long size, 
 
 static long long put_filters(struct req *r, const struct oms_filters *f, long long size)
 {
-	app_set(r, "Page.q", f->q);
-	app_set(r, "Page.country", f->country);
-	app_set(r, "Page.city", f->city);
-	app_set(r, "Page.postal_code", f->postal);
-	app_set(r, "Page.status", f->status);
-	app_set(r, "Page.type", f->type);
-	app_set_int(r, "Page.size", size);
-	app_set(r, "Page.nav", "oms");
-	app_set(r, "Page.export_csv", listing_href(r, "/oms/export.csv", "size", NULL));
-	app_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
+	page_set(r, "Page.q", f->q);
+	page_set(r, "Page.country", f->country);
+	page_set(r, "Page.city", f->city);
+	page_set(r, "Page.postal_code", f->postal);
+	page_set(r, "Page.status", f->status);
+	page_set(r, "Page.type", f->type);
+	page_set_int(r, "Page.size", size);
+	page_set(r, "Page.nav", "oms");
+	page_set(r, "Page.export_csv", listing_href(r, "/oms/export.csv", "size", NULL));
+	page_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
 	static const char *const keys[] = {"name", "id", NULL};
 	listing_sort(r, "/oms/organisations", keys, keys[f->sort / 2], f->sort % 2 ? "desc" : "asc");
 	return oms_choices(r);
@@ -110,8 +111,8 @@ int oms_orgs_show(struct req *r)
 {
 	struct oms_filters f;
 	oms_filters(r, &f);
-	long long size = app_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
-	app_cacheable(r);
+	long long size = listing_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	page_cacheable(r);
 	long long all = put_filters(r, &f, size);
 	if (all < 0)
 		return 500;
@@ -119,17 +120,17 @@ int oms_orgs_show(struct req *r)
 		int jump = jump_to_id(r, f.q);
 		if (jump)
 			return jump;
-		return app_page(r, "oms/organisations.cs");
+		return page_render(r, "oms/organisations.cs");
 	}
 	if (f.q && !f.words.n)
-		app_set(r, "Page.short_words", "1");
+		page_set(r, "Page.short_words", "1");
 	if (f.words.broad)
-		app_set(r, "Page.broad_words", "1");
+		page_set(r, "Page.broad_words", "1");
 	long long total;
 	struct db_rows orgs;
 	if (oms_orgs_page(r, &f, all, &page, size, &total, &orgs) < 0)
 		return 500;
-	app_rows(r, "Page.orgs", &orgs, columns);
+	page_rows(r, "Page.orgs", &orgs, columns);
 	listing_pager(r, "/oms/organisations", page, size, total);
-	return app_page(r, "oms/organisations.cs");
+	return page_render(r, "oms/organisations.cs");
 }

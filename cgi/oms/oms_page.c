@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/country.h"
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "oms/oms_page.h"
 #include "oms/oms_record.h"
 #include "programs/fields_public.h"
@@ -38,10 +39,10 @@ static void put_choices(struct req *r, const char *list, const char *json, const
 	json_t *v;
 	json_array_foreach(a, i, v)
 	{
-		HDF *item = app_subitem(r->hdf, list, i); /* names: literals */
-		app_put(item, key, json_string_value(v));	  /* names: literals */
+		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
+		page_put(item, key, json_string_value(v));	  /* names: literals */
 		if (countries)
-			app_put(item, "name", country_name(json_string_value(v)));
+			page_put(item, "name", country_name(json_string_value(v)));
 	}
 	json_decref(a);
 }
@@ -93,6 +94,6 @@ int oms_history(struct req *r, long long org, const char *loc_id)
 	if (db_query(r->app->db, r->arena, &q_history, &rows, "iss", org, loc_id, loc_id) < 0)
 		return -1;
 	static const char *const names[] = {"version", "recorded", "source", "request", "changes", NULL};
-	app_rows(r, "Page.versions", &rows, names);
+	page_rows(r, "Page.versions", &rows, names);
 	return 0;
 }

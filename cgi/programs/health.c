@@ -2,8 +2,8 @@
  * balancers and the start-up scripts. */
 #include "config.h"
 
-#include "core/app.h"
 #include "core/db.h"
+#include "core/program.h"
 #include "programs/handlers_public.h"
 
 static struct db_sql q_ping = DB_SQL("SELECT 1");

@@ -2,22 +2,23 @@
  * and the pages of the services not yet activated (SMS, PMS). */
 #include "config.h"
 
-#include "core/app.h"
+#include "core/http.h"
+#include "core/page.h"
 #include "programs/handlers_public.h"
 
 int home_show(struct req *r)
 {
-	app_set(r, "Page.nav", "home");
-	app_cacheable(r);
-	return app_page(r, "home.cs");
+	page_set(r, "Page.nav", "home");
+	page_cacheable(r);
+	return page_render(r, "home.cs");
 }
 
 static int service(struct req *r, const char *code)
 {
-	app_set(r, "Page.nav", code);
-	app_set(r, "Page.service", code);
-	app_cacheable(r);
-	return app_page(r, "service.cs");
+	page_set(r, "Page.nav", code);
+	page_set(r, "Page.service", code);
+	page_cacheable(r);
+	return page_render(r, "service.cs");
 }
 
 int home_sms(struct req *r)

@@ -1,6 +1,7 @@
 /* spor-public: a prefork FastCGI program; its routes are in routes_public.c. */
 #include "config.h"
 
+#include "core/app.h"
 #include "programs/routes.h"
 
 int main(int argc, char **argv)

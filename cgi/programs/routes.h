@@ -3,7 +3,7 @@
 #ifndef SPOR_ROUTES_H
 #define SPOR_ROUTES_H
 
-#include "core/app.h"
+#include "core/program.h"
 
 extern const struct app_def public_app;  /* spor-public: anonymous, read-only */
 extern const struct app_def account_app; /* spor-account: the signed-in user */

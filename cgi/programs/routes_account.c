@@ -4,7 +4,7 @@
 
 #include "account/account.h"
 #include "programs/fields_account.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_account.h"
 #include "programs/routes.h"
 
 static const char *const ui_langs[] = {"en", "fr", "de", NULL};
@@ -151,5 +151,12 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, AF__COUNT, F(AF_LANG)};
 
-const struct app_def account_app = {"spor-account", "account", &router, 64 * 1024, 11 * 1024 * 1024, true,
-					   false, account_worker_start, NULL};
+const struct app_def account_app = {
+	.name = "spor-account",
+	.db_role = "account",
+	.router = &router,
+	.body_max = 64 * 1024,
+	.upload_max = 11 * 1024 * 1024,
+	.writes_sessions = true,
+	.worker_start = account_worker_start,
+};

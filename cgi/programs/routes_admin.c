@@ -6,7 +6,7 @@
 
 #include "admin/admin.h"
 #include "programs/fields_admin.h"
-#include "programs/handlers_public.h"
+#include "programs/handlers_admin.h"
 #include "programs/routes.h"
 
 static const char *const statuses[] = {"PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "all", NULL};
@@ -86,5 +86,11 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, DF__COUNT, F(DF_LANG)};
 
-const struct app_def admin_app = {"spor-admin", "admin", &router, 64 * 1024, 0, true, false, NULL,
-				  admin_two_factor_required};
+const struct app_def admin_app = {
+	.name = "spor-admin",
+	.db_role = "admin",
+	.router = &router,
+	.body_max = 64 * 1024,
+	.writes_sessions = true,
+	.before_handler = admin_two_factor_required,
+};

@@ -1,6 +1,7 @@
 /* spor-public's routes: everything anonymous and read-only (DB user spor_ro). */
 #include "config.h"
 
+#include "api/api.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "programs/routes.h"
@@ -88,4 +89,11 @@ static const struct route routes[] = {
 
 static const struct router router = {routes, sizeof routes / sizeof routes[0], fields, PF__COUNT, F(PF_LANG)};
 
-const struct app_def public_app = {"spor-public", "public", &router, 16 * 1024, 0, false, true, NULL, NULL};
+const struct app_def public_app = {
+	.name = "spor-public",
+	.db_role = "public",
+	.router = &router,
+	.body_max = 16 * 1024,
+	.reads_replica = true,
+	.render_error = api_error, /* the API's errors are JSON */
+};

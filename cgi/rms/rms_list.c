@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -109,10 +110,10 @@ static void languages(struct req *r, const char *csv, const char *current)
 	char *copy = arena_strdup(r->arena, csv ? csv : ""), *save = NULL;
 	size_t i = 0;
 	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save), i++) {
-		HDF *item = app_item(r, "Page.langs", i);
-		app_put(item, "code", lang);
+		HDF *item = page_item(r, "Page.langs", i);
+		page_put(item, "code", lang);
 		if (strcmp(lang, current) == 0)
-			app_put(item, "current", "1");
+			page_put(item, "current", "1");
 	}
 }
 
@@ -128,13 +129,14 @@ int rms_list_show(struct req *r)
 			return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", id));
 		return 404;
 	}
-	app_row(r, "Page.list", &list, 0, list_columns);
+	page_row(r, "Page.list", &list, 0, list_columns);
 
 	const char *lang = rms_data_lang(r), *q = in_text(r, PF_Q);
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
 	struct words words;
 	rms_words(r, q, &words);
-	long long sort = in_int(r, PF_TERMS_SORT, 0), size = app_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	long long sort = in_int(r, PF_TERMS_SORT, 0), size = listing_page_size(r, PF_SIZE, 50);
+	long long page = in_int(r, PF_PAGE, 1);
 	/* Words too short to search for find nothing, and say so. */
 	long long total = q && !words.n ? 0
 					: count_terms(r, db_get(&list, 0, 14), atoll(db_get(&list, 0, 9)), status, domain,
@@ -142,9 +144,9 @@ int rms_list_show(struct req *r)
 	if (total < 0)
 		return 500;
 	if (q && !words.n)
-		app_set(r, "Page.short_words", "1");
+		page_set(r, "Page.short_words", "1");
 	if (words.broad)
-		app_set(r, "Page.broad_words", "1");
+		page_set(r, "Page.broad_words", "1");
 	long long pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
 		page = pages;
@@ -166,7 +168,7 @@ int rms_list_show(struct req *r)
 			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sss", page_ids, lang, lang)) < 0))
 		return 500;
 	listing_order_as(r, &terms, 0, &ids);
-	app_rows(r, "Page.terms", &terms, term_columns);
+	page_rows(r, "Page.terms", &terms, term_columns);
 
 	const char *path = arena_printf(r->arena, "/rms/lists/%s", id);
 	static const char *const keys[] = {"name", "id", "status", NULL};
@@ -175,21 +177,21 @@ int rms_list_show(struct req *r)
 	listing_pager(r, path, page, size, total);
 	languages(r, db_get(&list, 0, 13), lang);
 	rms_domains(r);
-	app_set(r, "Page.path", path);
-	app_set(r, "Page.export_csv", listing_href(r, arena_printf(r->arena, "%s/export.csv", path), "size", NULL));
-	app_set(r, "Page.export_json", listing_href(r, arena_printf(r->arena, "%s/export.json", path), "size", NULL));
-	app_set(r, "Page.q", q);
-	app_set(r, "Page.status", status);
-	app_set(r, "Page.domain", domain);
-	app_set(r, "Page.lang", lang);
-	app_set_int(r, "Page.size", size);
+	page_set(r, "Page.path", path);
+	page_set(r, "Page.export_csv", listing_href(r, arena_printf(r->arena, "%s/export.csv", path), "size", NULL));
+	page_set(r, "Page.export_json", listing_href(r, arena_printf(r->arena, "%s/export.json", path), "size", NULL));
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.domain", domain);
+	page_set(r, "Page.lang", lang);
+	page_set_int(r, "Page.size", size);
 	struct db_rows versions;
 	if (db_query(r->app->db, r->arena, &q_versions, &versions, "s", id) < 0)
 		return 500;
 	static const char *const version_names[] = {"version", "recorded", "source", "request", "changes", NULL};
-	app_rows(r, "Page.list_versions", &versions, version_names);
+	page_rows(r, "Page.list_versions", &versions, version_names);
 	favourite_mark(r, "list", in_text(r, PF_LIST_ID));
-	app_set(r, "Page.nav", "rms");
-	app_cacheable(r);
-	return app_page(r, "rms/list.cs");
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	return page_render(r, "rms/list.cs");
 }

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -40,7 +41,7 @@ int rms_lists_show(struct req *r)
 		sort = "name";
 	const char *dir = sort[0] == '-' ? "desc" : "asc";
 	const char *key = sort[0] == '-' ? sort + 1 : sort;
-	long long size = app_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	long long size = listing_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *id = rms_is_id(q) ? q : "0";
 
@@ -56,16 +57,16 @@ int rms_lists_show(struct req *r)
 	if (total && db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status,
 			      status, domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
 		return 500;
-	app_rows(r, "Page.lists", &rows, list_columns);
+	page_rows(r, "Page.lists", &rows, list_columns);
 	rms_domains(r);
 	listing_pager(r, "/rms/lists", page, size, total);
 	static const char *const keys[] = {"name", "id", "terms", "modified", NULL};
 	listing_sort(r, "/rms/lists", keys, key, dir);
-	app_set(r, "Page.q", q);
-	app_set(r, "Page.status", status);
-	app_set(r, "Page.domain", domain);
-	app_set_int(r, "Page.size", size);
-	app_set(r, "Page.nav", "rms");
-	app_cacheable(r);
-	return app_page(r, "rms/lists.cs");
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.domain", domain);
+	page_set_int(r, "Page.size", size);
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	return page_render(r, "rms/lists.cs");
 }

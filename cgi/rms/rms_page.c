@@ -5,8 +5,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/app.h"
 #include "core/db.h"
+#include "core/http.h"
 #include "core/listing.h"
 #include "programs/fields_public.h"
 #include "rms/rms_page.h"

@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/highlight.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -39,10 +40,10 @@ static struct db_sql q_names = DB_SQL(
 static void put_pieces(struct req *r, HDF *node, const char *list, const struct hl_piece *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		HDF *item = app_subitem(node, list, i); /* names: literals */
-		app_put(item, "text", arena_strndup(r->arena, p[i].text, p[i].len));
+		HDF *item = page_subitem(node, list, i); /* names: literals */
+		page_put(item, "text", arena_strndup(r->arena, p[i].text, p[i].len));
 		if (p[i].hit)
-			app_put(item, "hit", "1");
+			page_put(item, "hit", "1");
 	}
 }
 
@@ -63,7 +64,7 @@ static int rank(const char *lang, const char *kind, const char *data_lang)
 static void describe(struct req *r, size_t i, const char *id, const char *name_en, const struct db_rows *names,
 		     const struct hl_words *w, const char *data_lang)
 {
-	HDF *hit = app_item(r, "Page.hits", i);
+	HDF *hit = page_item(r, "Page.hits", i);
 	const char *title = name_en;
 	int best = 9;
 	size_t best_row = 0;
@@ -92,8 +93,8 @@ static void describe(struct req *r, size_t i, const char *id, const char *name_e
 		const char *value = db_get(names, best_row, 3);
 		n = hl_split(r->arena, value, w, &p, &all);
 		put_pieces(r, hit, "match", p, n);
-		app_put(hit, "match_lang", db_get(names, best_row, 1));
-		app_put(hit, "match_kind", db_get(names, best_row, 2));
+		page_put(hit, "match_lang", db_get(names, best_row, 1));
+		page_put(hit, "match_kind", db_get(names, best_row, 2));
 	}
 }
 
@@ -104,7 +105,7 @@ static int jump_to_id(struct req *r, const char *q)
 		return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", q));
 	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", q) == 0 && rows.nrows)
 		return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", q));
-	app_set(r, "Page.unknown_id", q);
+	page_set(r, "Page.unknown_id", q);
 	return 0;
 }
 
@@ -136,16 +137,16 @@ int rms_search_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
 	const char *domain = in_text(r, PF_DOMAIN), *lang = rms_data_lang(r);
-	long long size = app_page_size(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
+	long long size = listing_page_size(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
 	struct db *db = r->app->db;
-	app_set(r, "Page.nav", "rms");
-	app_cacheable(r);
-	app_set(r, "Page.q", q);
-	app_set(r, "Page.list", list);
-	app_set(r, "Page.status", status);
-	app_set(r, "Page.domain", domain);
-	app_set(r, "Page.lang", lang);
-	app_set_int(r, "Page.size", size);
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.list", list);
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.domain", domain);
+	page_set(r, "Page.lang", lang);
+	page_set_int(r, "Page.size", size);
 	/* An ID leaves at once for its term or list. */
 	int jump = rms_is_id(q) ? jump_to_id(r, q) : 0;
 	if (jump)
@@ -154,34 +155,34 @@ int rms_search_show(struct req *r)
 	if (db_query(db, r->arena, &q_lists, &rows, "") < 0)
 		return 500;
 	static const char *const list_names[] = {"id", "name", NULL};
-	app_rows(r, "Page.lists", &rows, list_names);
+	page_rows(r, "Page.lists", &rows, list_names);
 	rms_domains(r);
 	if (rms_is_id(q))
-		return app_page(r, "rms/search.cs");
+		return page_render(r, "rms/search.cs");
 	struct words words;
 	rms_words(r, q, &words);
 	if (!words.n) {
 		if (q)
-			app_set(r, "Page.short_words", "1");
-		return app_page(r, "rms/search.cs");
+			page_set(r, "Page.short_words", "1");
+		return page_render(r, "rms/search.cs");
 	}
 	if (words.broad)
-		app_set(r, "Page.broad_words", "1");
+		page_set(r, "Page.broad_words", "1");
 	struct db_rows hits, names;
 	long long total;
 	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits) < 0)
 		return 500;
 	listing_pager(r, "/rms/search", page, size, total);
-	app_set(r, "Page.searched", "1");
+	page_set(r, "Page.searched", "1");
 	if (total == 0)
-		return app_page(r, "rms/search.cs");
+		return page_render(r, "rms/search.cs");
 	if (db_query(db, r->arena, &q_names, &names, "s", listing_ids(r, &hits, 0)) < 0)
 		return 500;
 	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
-	app_rows(r, "Page.hits", &hits, hit_names);
+	page_rows(r, "Page.hits", &hits, hit_names);
 	struct hl_words w;
 	hl_words(r->arena, q, &w);
 	for (size_t i = 0; i < hits.nrows; i++)
 		describe(r, i, db_get(&hits, i, 0), db_get(&hits, i, 4), &names, &w, lang);
-	return app_page(r, "rms/search.cs");
+	return page_render(r, "rms/search.cs");
 }

@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -88,27 +89,27 @@ static void put_fields(struct req *r, const json_t *snap, const struct db_rows *
 {
 	static const char *const plain[] = {"id", "list", "status", "domain", "parent", "replaced_by", "comments",
 					    "tags", "visibility", NULL};
-	HDF *term = app_node(r, "Page.term");
+	HDF *term = page_node(r, "Page.term");
 	for (size_t i = 0; plain[i]; i++)
-		app_put(term, plain[i], str(snap, plain[i])); /* names: literals */
+		page_put(term, plain[i], str(snap, plain[i])); /* names: literals */
 	json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
 	       *modified = json_object_get(snap, "modified"), *version = json_object_get(snap, "version");
-	app_put(term, "level_short", str(level, "short"));
-	app_put(term, "level_name", str(level, "name"));
-	app_put(term, "created", str(created, "at"));
-	app_put(term, "created_by", str(created, "by"));
-	app_put(term, "modified", str(modified, "at"));
-	app_put(term, "modified_by", str(modified, "by"));
-	app_put(term, "status_changed", str(snap, "status_changed_at"));
-	app_put(term, "version_date", str(snap, "version_date"));
+	page_put(term, "level_short", str(level, "short"));
+	page_put(term, "level_name", str(level, "name"));
+	page_put(term, "created", str(created, "at"));
+	page_put(term, "created_by", str(created, "by"));
+	page_put(term, "modified", str(modified, "at"));
+	page_put(term, "modified_by", str(modified, "by"));
+	page_put(term, "status_changed", str(snap, "status_changed_at"));
+	page_put(term, "version_date", str(snap, "version_date"));
 	if (json_is_integer(version))
-		app_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
+		page_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
 	if (json_is_boolean(json_object_get(snap, "major")))
-		app_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
-	app_put(term, "domain_name", name_of(around, str(snap, "domain"), AROUND_NAME));
-	app_put(term, "parent_name", name_of(around, str(snap, "parent"), AROUND_NAME));
-	app_put(term, "replaced_by_name", name_of(around, str(snap, "replaced_by"), AROUND_NAME));
-	app_put(term, "replaced_by_status", name_of(around, str(snap, "replaced_by"), AROUND_STATUS));
+		page_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
+	page_put(term, "domain_name", name_of(around, str(snap, "domain"), AROUND_NAME));
+	page_put(term, "parent_name", name_of(around, str(snap, "parent"), AROUND_NAME));
+	page_put(term, "replaced_by_name", name_of(around, str(snap, "replaced_by"), AROUND_NAME));
+	page_put(term, "replaced_by_status", name_of(around, str(snap, "replaced_by"), AROUND_STATUS));
 }
 
 static int by_lang(const void *a, const void *b)
@@ -129,17 +130,17 @@ static void put_translations(struct req *r, const json_t *snap)
 	json_object_foreach(texts, lang, l) langs[i++] = lang;
 	qsort(langs, n, sizeof *langs, by_lang);
 	for (i = 0; i < n; i++) {
-		HDF *row = app_item(r, "Page.translations", i);
+		HDF *row = page_item(r, "Page.translations", i);
 		l = json_object_get(texts, langs[i]);
-		app_put(row, "lang", langs[i]);
-		app_put(row, "name", str(json_object_get(l, "name"), "value"));
-		app_put(row, "status", str(json_object_get(l, "name"), "status"));
-		app_put(row, "short", str(json_object_get(l, "short"), "value"));
-		app_put(row, "other", str(json_object_get(l, "other"), "value"));
-		app_put(row, "symbol", str(json_object_get(l, "symbol"), "value"));
-		app_put(row, "description", str(json_object_get(l, "description"), "value"));
+		page_put(row, "lang", langs[i]);
+		page_put(row, "name", str(json_object_get(l, "name"), "value"));
+		page_put(row, "status", str(json_object_get(l, "name"), "status"));
+		page_put(row, "short", str(json_object_get(l, "short"), "value"));
+		page_put(row, "other", str(json_object_get(l, "other"), "value"));
+		page_put(row, "symbol", str(json_object_get(l, "symbol"), "value"));
+		page_put(row, "description", str(json_object_get(l, "description"), "value"));
 	}
-	app_set_int(r, "Page.translation_count", (long long)n);
+	page_set_int(r, "Page.translation_count", (long long)n);
 }
 
 static void put_links(struct req *r, const char *list, const struct db_rows *around, const char *kind)
@@ -147,10 +148,10 @@ static void put_links(struct req *r, const char *list, const struct db_rows *aro
 	for (size_t i = 0, n = 0; i < around->nrows; i++) {
 		if (!is_kind(around, i, kind))
 			continue;
-		HDF *item = app_subitem(r->hdf, list, n++); /* names: literals */
-		app_put(item, "id", db_get(around, i, AROUND_ID));
-		app_put(item, "name", db_get(around, i, AROUND_NAME));
-		app_put(item, "status", db_get(around, i, AROUND_STATUS));
+		HDF *item = page_subitem(r->hdf, list, n++); /* names: literals */
+		page_put(item, "id", db_get(around, i, AROUND_ID));
+		page_put(item, "name", db_get(around, i, AROUND_NAME));
+		page_put(item, "status", db_get(around, i, AROUND_STATUS));
 	}
 }
 
@@ -160,9 +161,9 @@ static void put_history(struct req *r, const struct db_rows *around)
 	for (size_t i = 0, n = 0; i < around->nrows; i++) {
 		if (!is_kind(around, i, "version"))
 			continue;
-		HDF *item = app_item(r, "Page.versions", n++);
+		HDF *item = page_item(r, "Page.versions", n++);
 		for (size_t c = 0; columns[c]; c++)
-			app_put(item, columns[c], db_get(around, i, AROUND_ID + c)); /* names: literals */
+			page_put(item, columns[c], db_get(around, i, AROUND_ID + c)); /* names: literals */
 	}
 }
 
@@ -172,28 +173,28 @@ static void put_references(struct req *r, const json_t *snap, const struct db_ro
 	json_t *v;
 	json_array_foreach(json_object_get(snap, "mappings"), i, v)
 	{
-		HDF *item = app_item(r, "Page.mappings", i);
-		app_put(item, "source", str(v, "source"));
-		app_put(item, "source_name", name_of(around, str(v, "source"), AROUND_NAME));
-		app_put(item, "code", str(v, "code"));
-		app_put(item, "name", str(v, "name"));
-		app_put(item, "version", str(v, "version"));
+		HDF *item = page_item(r, "Page.mappings", i);
+		page_put(item, "source", str(v, "source"));
+		page_put(item, "source_name", name_of(around, str(v, "source"), AROUND_NAME));
+		page_put(item, "code", str(v, "code"));
+		page_put(item, "name", str(v, "name"));
+		page_put(item, "version", str(v, "version"));
 		json_t *main = json_object_get(v, "main");
 		if (json_is_boolean(main))
-			app_put(item, "main", json_is_true(main) ? "1" : "0");
+			page_put(item, "main", json_is_true(main) ? "1" : "0");
 	}
 	json_array_foreach(json_object_get(snap, "countries"), i, v)
 	{
-		HDF *item = app_item(r, "Page.countries", i);
-		app_put(item, "id", json_string_value(v));
-		app_put(item, "name", name_of(around, json_string_value(v), AROUND_NAME));
+		HDF *item = page_item(r, "Page.countries", i);
+		page_put(item, "id", json_string_value(v));
+		page_put(item, "name", name_of(around, json_string_value(v), AROUND_NAME));
 	}
 	json_array_foreach(json_object_get(snap, "attributes"), i, v)
 	{
-		HDF *item = app_item(r, "Page.attributes", i);
-		app_put(item, "name", str(v, "name"));
-		app_put(item, "value", str(v, "value"));
-		app_put(item, "value_name", name_of(around, str(v, "value"), AROUND_NAME));
+		HDF *item = page_item(r, "Page.attributes", i);
+		page_put(item, "name", str(v, "name"));
+		page_put(item, "value", str(v, "value"));
+		page_put(item, "value_name", name_of(around, str(v, "value"), AROUND_NAME));
 	}
 }
 
@@ -218,15 +219,15 @@ int rms_term_show(struct req *r)
 		return 500;
 	}
 	put_fields(r, snap, &around);
-	app_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
-	app_set(r, "Page.term.list_name", db_get(&rows, 0, 1));
+	page_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
+	page_set(r, "Page.term.list_name", db_get(&rows, 0, 1));
 	put_translations(r, snap);
 	put_references(r, snap, &around);
 	put_links(r, "Page.children", &around, "child");
 	put_links(r, "Page.replaces", &around, "replaces");
 	put_history(r, &around);
 	json_decref(snap);
-	app_set(r, "Page.nav", "rms");
-	app_cacheable(r);
-	return app_page(r, "rms/term.cs");
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	return page_render(r, "rms/term.cs");
 }
