@@ -1,4 +1,4 @@
-/* Tests of cgi/db.c against the instance's real MariaDB: typed binding,
+/* Tests of cgi/core/db.c against the instance's real MariaDB: typed binding,
  * NULLs, 4-byte UTF-8 and hostile strings round-trip; transactions commit
  * and roll back; a statement is retried on a fresh connection after the
  * server killed the old one; misuse is an error, not a crash. */

@@ -1,4 +1,4 @@
-/* Read-your-writes with a read replica (cgi/replica.c), on the test
+/* Read-your-writes with a read replica (cgi/core/replica.c), on the test
  * instance's one MariaDB: a POST that wrote sets the spor_gtid cookie
  * exactly when the server keeps a binary log (script/test's does not, so
  * there it must be absent), one that changed nothing never does; a forged

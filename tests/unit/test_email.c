@@ -1,4 +1,4 @@
-/* Unit tests of the normal form of an account's email (cgi/email.h): case,
+/* Unit tests of the normal form of an account's email (cgi/core/email.h): case,
  * spaces, IDNA, scripts, compatibility and invisible characters, hostile
  * and invalid UTF-8 input, lengths; and what the admin's search looks for. */
 #include "config.h"
