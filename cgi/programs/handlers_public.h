@@ -1,8 +1,10 @@
 /* spor-public's page handlers, grouped by the file that holds each: what its
- * route table (routes_public.c) may wire, and nothing else, so that no
- * route table can reach another program's handler.  A handler reads only
- * checked fields (in_text/in_int), fills the request's HDF and returns the
- * HTTP status; 4xx/5xx without a body become the portal's error page. */
+ * route table (routes_public.c) wires.  Each program's handlers are declared
+ * in its own header, and a route table reads only its own
+ * (tests/lint/layering.sh), so no table can wire another program's handler.
+ * A handler reads only checked fields (in_text/in_int), fills the request's
+ * HDF and returns the HTTP status; 4xx/5xx without a body become the
+ * portal's error page. */
 #ifndef SPOR_HANDLERS_PUBLIC_H
 #define SPOR_HANDLERS_PUBLIC_H
 

@@ -1,8 +1,8 @@
 -- Email identity: an account's email is stored in its normal form (trimmed,
--- lower case, the domain in IDNA ASCII form; cgi/core/email.h) and compared
+-- lower case, the domain in IDNA ASCII form; cgi/email.h) and compared
 -- byte for byte, so that another case, an accent or a look-alike letter
 -- is another address, never the same account.  sporctl migrate brings
--- existing rows to the normal form after this script (cgi/ctl/ctl_emails.c)
+-- existing rows to the normal form after this script (cgi/ctl_emails.c)
 -- and prints any two accounts whose addresses became one.
 ALTER TABLE accounts MODIFY email VARCHAR(254) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
 

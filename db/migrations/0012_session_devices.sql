@@ -11,7 +11,7 @@
 --
 -- user_agent and client_addr are what the browser and nginx said when the
 -- session started (sign-in, or its second step): the User-Agent header's
--- first 255 bytes in printable ASCII (cgi/core/http.c), and the client address.
+-- first 255 bytes in printable ASCII (cgi/http.c), and the client address.
 -- Personal data: only spor-account reads them (db/grants.sql); they go with
 -- the session's row.
 ALTER TABLE sessions

@@ -1,17 +1,16 @@
 #!/bin/sh
-# The layers of cgi/ point one way (docs/architecture.md, "Layers"): every
-# #include "folder/file.h" of a source names its folder, and a folder
-# includes only the folders below it:
+# The layers of cgi/ point one way (docs/architecture.md, "Source layout
+# and layers"): every #include "folder/file.h" of a source names its
+# folder, and a folder includes itself and only the folders below it:
 #
-#   core      (nothing else: the pipeline and the blocks every domain shares)
-#   rms, oms  core                          (each service alone)
+#   core      nothing else (the pipeline and what every domain uses)
+#   rms, oms  core
 #   api       core rms oms
 #   account   core rms oms
 #   admin     core rms oms account
 #   ctl       core rms oms account admin api
 #   programs  every folder
 #
-# and each folder itself.
 # A program's contract, programs/fields_<program>.h and
 # programs/handlers_<program>.h (its field indices and its handlers'
 # declarations), is the one thing a domain reads from programs/, and only
