@@ -114,7 +114,7 @@ CONF
 # full one ($SPOR_CONF, which sporctl reads: it creates every database
 # account).  A program's file holds the keys it uses, its own database
 # account and only the secrets it needs; the programs refuse a file that
-# holds another's (cgi/conf.c).  The keys each file takes, as in
+# holds another's (cgi/core/conf.c).  The keys each file takes, as in
 # docs/operations.md (an unlisted key reaches sporctl alone):
 spor_program_keys() {
     local db='db\.(socket|host|port|name)'

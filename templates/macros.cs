@@ -95,7 +95,7 @@ def:input(name, type, label, value, autocomplete, hint) ?>
 <?cs /def ?><?cs
 # A date (YYYY-MM-DD, maybe with a time after it) in the signed-in user's format. ?><?cs
 def:date(d) ?><?cs if:User.date_format == "dmy" && string.length(d) >= 10 ?><?cs var:string.slice(d, 8, 10) ?>/<?cs var:string.slice(d, 5, 7) ?>/<?cs var:string.slice(d, 0, 4) ?><?cs var:string.slice(d, 10, string.length(d)) ?><?cs elif:User.date_format == "long" && string.length(d) >= 10 ?><?cs if:string.slice(d, 8, 9) == "0" ?><?cs var:string.slice(d, 9, 10) ?><?cs else ?><?cs var:string.slice(d, 8, 10) ?><?cs /if ?> <?cs var:Lang.months[string.slice(d, 5, 7)] ?> <?cs var:string.slice(d, 0, 4) ?><?cs var:string.slice(d, 10, string.length(d)) ?><?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?><?cs
-# A session's browser and system, named from its User-Agent (cgi/useragent.h): "Firefox on Linux". ?><?cs
+# A session's browser and system, named from its User-Agent (cgi/account/useragent.h): "Firefox on Linux". ?><?cs
 def:session_device(s) ?><?cs if:s.browser ?><?cs var:Lang.sessions.browsers[s.browser] ?><?cs else ?><?cs var:Lang.sessions.unknown_browser ?><?cs /if ?><?cs if:s.system ?> <?cs var:Lang.sessions.on ?> <?cs var:Lang.sessions.systems[s.system] ?><?cs /if ?><?cs /def ?><?cs
 # The star of a list or an organisation a signed-in user may follow. ?><?cs
 def:favourite_star() ?><?cs if:Page.favourite.kind ?>

@@ -100,7 +100,7 @@ gtid=$(cookie spor_gtid)
 signed_in_on_public() {
     [ "$(curl -s -H "Cookie: $1" "$base/rms/lists" | grep -c 'action="/logout"')" -gt 0 ]
 }
-# The cookie is "<position>.<expiry>.<MAC>" (cgi/replica.h).
+# The cookie is "<position>.<expiry>.<MAC>" (cgi/core/replica.h).
 check "read-your-writes: the sign-in ($code) sets spor_gtid to the primary's GTID position, signed ($gtid)" \
     test "$code/${gtid%%.*}" = "303/$(sql "SELECT @@gtid_binlog_pos")"
 check "read-your-writes: with spor_gtid the next public page sees the new session (read from the primary)" \

@@ -1,7 +1,7 @@
 # script/verify sqlmap (sourced by script/verify; settings in sqlmap.setup):
 # Debian's sqlmap against every parameter that reaches the database: the GET
 # parameters of the public pages and of the read API (from the route table
-# cgi/routes_public.c), the IDs in their paths, the session cookie, the
+# cgi/programs/routes_public.c), the IDs in their paths, the session cookie, the
 # sign-in and account forms (POST, with their CSRF token) and the signed-in
 # search forms.  A target passes when sqlmap ran its tests to the end and
 # found no injection point; then the portal must still answer, the public

@@ -5,8 +5,8 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "http_parse.h"
-#include "mem.h"
+#include "core/http_parse.h"
+#include "core/mem.h"
 
 static void check_value(const char *v, size_t len, size_t i)
 {

@@ -9,8 +9,8 @@
 #include <stdbool.h>
 
 #include "fuzz.h"
-#include "http_parse.h"
-#include "mem.h"
+#include "core/http_parse.h"
+#include "core/mem.h"
 
 static bool valid_name(const char *s)
 {

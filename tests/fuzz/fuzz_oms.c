@@ -11,12 +11,12 @@
  * refuses "\u0000" without JSON_ALLOW_NUL: this guards that choice). */
 #include "config.h"
 
-#include "ctl.h"
-#include "export.h"
+#include "core/export.h"
+#include "ctl/ctl.h"
 #include "fuzz.h"
-#include "http_parse.h"
-#include "mem.h"
-#include "oms_record.h"
+#include "core/http_parse.h"
+#include "core/mem.h"
+#include "oms/oms_record.h"
 
 struct seen {
 	json_t *doc; /* the JSON document, parsed apart; NULL for CSV */

@@ -11,10 +11,10 @@
 #include <stdbool.h>
 
 #include "fuzz.h"
-#include "http_parse.h"
-#include "mem.h"
-#include "rms_csv.h"
-#include "rms_snapshot.h"
+#include "core/http_parse.h"
+#include "core/mem.h"
+#include "rms/rms_csv.h"
+#include "rms/rms_snapshot.h"
 
 struct seen {
 	struct arena *a;

@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "http_parse.h"
-#include "mem.h"
-#include "rms_fhir.h"
-#include "rms_snapshot.h"
+#include "core/http_parse.h"
+#include "core/mem.h"
+#include "rms/rms_fhir.h"
+#include "rms/rms_snapshot.h"
 
 struct seen {
 	const char *list; /* the last list announced */

@@ -10,8 +10,8 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "mem.h"
-#include "tpl.h"
+#include "core/mem.h"
+#include "core/tpl.h"
 
 #ifndef SPOR_FUZZ_TEMPLATES
 #define SPOR_FUZZ_TEMPLATES "templates"

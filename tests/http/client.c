@@ -9,7 +9,7 @@
 
 #include "../tap.h"
 #include "client.h"
-#include "file.h"
+#include "core/file.h"
 
 static const char *base;
 bool client_anonymous;

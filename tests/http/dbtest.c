@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 
 #include "../tap.h"
-#include "conf.h"
+#include "core/conf.h"
 #include "dbtest.h"
 
 MYSQL *dbtest_connect(const char *role)

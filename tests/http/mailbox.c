@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "file.h"
+#include "core/file.h"
 #include "mailbox.h"
 
 /* Messages holding both needles (`also` may be NULL); the newest one's

@@ -14,7 +14,7 @@
 #include "../tap.h"
 #include "client.h"
 #include "dbtest.h"
-#include "routes.h"
+#include "programs/routes.h"
 
 static MYSQL *owner;
 

@@ -8,7 +8,7 @@
 
 #include "../tap.h"
 #include "client.h"
-#include "conf.h"
+#include "core/conf.h"
 #include "dbtest.h"
 
 static const struct conf *conf;

@@ -1,4 +1,4 @@
-/* Tests of cgi/db.c against the instance's real MariaDB: typed binding,
+/* Tests of cgi/core/db.c against the instance's real MariaDB: typed binding,
  * NULLs, 4-byte UTF-8 and hostile strings round-trip; transactions commit
  * and roll back; a statement is retried on a fresh connection after the
  * server killed the old one; misuse is an error, not a crash. */
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "conf.h"
-#include "db.h"
-#include "mem.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/mem.h"
 
 static struct db_sql q_create = DB_SQL("CREATE TEMPORARY TABLE t (id INT PRIMARY KEY, s VARCHAR(200), n BIGINT)"
 				       " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci");

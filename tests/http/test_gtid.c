@@ -1,4 +1,4 @@
-/* Read-your-writes with a read replica (cgi/replica.c), on the test
+/* Read-your-writes with a read replica (cgi/core/replica.c), on the test
  * instance's one MariaDB: a POST that wrote sets the spor_gtid cookie
  * exactly when the server keeps a binary log (script/test's does not, so
  * there it must be absent), one that changed nothing never does; a forged
@@ -19,12 +19,12 @@
 #include <unistd.h>
 
 #include "../tap.h"
-#include "conf.h"
-#include "db.h"
+#include "core/conf.h"
+#include "core/db.h"
 #include "dbtest.h"
-#include "mem.h"
-#include "replica.h"
-#include "token.h"
+#include "core/mem.h"
+#include "core/replica.h"
+#include "core/token.h"
 #include "visitor.h"
 
 static MYSQL *owner;

@@ -21,7 +21,7 @@
 #include "../tap.h"
 #include "client.h"
 #include "dbtest.h"
-#include "file.h"
+#include "core/file.h"
 #include "users.h"
 
 static MYSQL *owner;

@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 #include "../tap.h"
-#include "conf.h"
+#include "core/conf.h"
 #include "dbtest.h"
 #include "users.h"
 

@@ -20,7 +20,7 @@
 #include "../tap.h"
 #include "authenticator.h"
 #include "dbtest.h"
-#include "routes.h"
+#include "programs/routes.h"
 #include "users.h"
 
 static MYSQL *owner;

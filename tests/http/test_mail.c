@@ -13,7 +13,7 @@
 
 #include "../tap.h"
 #include "dbtest.h"
-#include "file.h"
+#include "core/file.h"
 #include "mailbox.h"
 
 static MYSQL *owner;

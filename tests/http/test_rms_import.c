@@ -12,7 +12,7 @@
 #include "../tap.h"
 #include "client.h"
 #include "dbtest.h"
-#include "file.h"
+#include "core/file.h"
 
 static char output[65536];
 

@@ -19,7 +19,7 @@
 #include "../tap.h"
 #include "dbtest.h"
 #include "mailbox.h"
-#include "routes.h"
+#include "programs/routes.h"
 #include "users.h"
 
 static MYSQL *owner;

@@ -7,7 +7,7 @@
 
 #include "../tap.h"
 #include "dbtest.h"
-#include "password.h"
+#include "account/password.h"
 
 static MYSQL *owner;
 

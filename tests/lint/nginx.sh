@@ -2,12 +2,12 @@
 # nginx's configurations agree with the programs on what the page cache's
 # key and the body caps rest on (docs/architecture.md): the languages whose
 # first place decides the key are those of templates/lang/, the anonymous
-# forms' body cap is ANON_BODY_MAX (cgi/app.h), and spor-public is told only
+# forms' body cap is ANON_BODY_MAX (cgi/core/program.h), and spor-public is told only
 # the headers in its key while nginx ignores the answers' Vary.
 root=${top_srcdir:-.}
 cd "$root" || exit 1
 langs=$(for f in templates/lang/*.hdf; do basename "$f" .hdf; done | sort | tr '\n' ' ')
-cap=$(sed -n 's/.*ANON_BODY_MAX = \([0-9]*\) \* 1024.*/\1k/p' cgi/app.h)
+cap=$(sed -n 's/.*ANON_BODY_MAX = \([0-9]*\) \* 1024.*/\1k/p' cgi/core/program.h)
 n=0 failed=0
 check() { # description, then a command that succeeds
     n=$((n + 1)); what=$1; shift

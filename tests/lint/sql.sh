@@ -7,26 +7,26 @@ root=${top_srcdir:-.}
 n=0; fail=0
 check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 
-raw=$(grep -nE 'mysql_(real_)?query|mysql_stmt_prepare|mysql_send_query' "$root"/cgi/*.c | grep -v '^[^:]*/db\.c:')
+raw=$(grep -nE 'mysql_(real_)?query|mysql_stmt_prepare|mysql_send_query' "$root"/cgi/*/*.c | grep -v '^[^:]*/core/db\.c:')
 [ -z "$raw" ]; check $? "raw query calls only in db.c"
 [ -z "$raw" ] || echo "$raw" | sed 's/^/# /'
 
 # The first thing inside DB_SQL( ... ) must be a string literal or a macro of
 # literals (an upper-case name); lines may break.
-nonlit=$(grep -lPz 'DB_SQL\(\s*[^\s"A-Z]' "$root"/cgi/*.c)
+nonlit=$(grep -lPz 'DB_SQL\(\s*[^\s"A-Z]' "$root"/cgi/*/*.c)
 [ -z "$nonlit" ]; check $? "every DB_SQL() holds a string literal"
 [ -z "$nonlit" ] || echo "$nonlit" | sed 's/^/# /'
 
 # Statements are q_* descriptors (or a `sql` parameter): their text is never assigned.
-built=$(grep -nE '\b(q_[a-z_]+|sql)(\[[^]]*\])*(\.|->)text *=' "$root"/cgi/*.c)
+built=$(grep -nE '\b(q_[a-z_]+|sql)(\[[^]]*\])*(\.|->)text *=' "$root"/cgi/*/*.c)
 [ -z "$built" ]; check $? "no statement text assigned at run time"
 [ -z "$built" ] || echo "$built" | sed 's/^/# /'
 
-fmt=$(grep -nE '(s?n?printf|arena_printf|buf_printf)\([^;]*\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CALL)\b' "$root"/cgi/*.c)
+fmt=$(grep -nE '(s?n?printf|arena_printf|buf_printf)\([^;]*\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CALL)\b' "$root"/cgi/*/*.c)
 [ -z "$fmt" ]; check $? "no SQL keyword in a formatted string"
 [ -z "$fmt" ] || echo "$fmt" | sed 's/^/# /'
 
-script=$(grep -n 'db_run_script(' "$root"/cgi/*.c | grep -vE '^[^:]*/(db|ctl_migrate)\.c:|db\.h')
+script=$(grep -n 'db_run_script(' "$root"/cgi/*/*.c | grep -vE '^[^:]*/(core/db|ctl/ctl_migrate)\.c:|db\.h')
 [ -z "$script" ]; check $? "db_run_script only in db.c and ctl_migrate.c"
 [ -z "$script" ] || echo "$script" | sed 's/^/# /'
 

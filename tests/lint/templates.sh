@@ -18,11 +18,12 @@ caught=$(raw_output "$root"/tests/fixtures/lint/raw-*.cs | wc -l)
 debug=$(grep -rn 'DebugEnabled' "$root/templates" "$root/cgi")
 [ -z "$debug" ]; check $? "Config.DebugEnabled is never set"
 
-# HDF names are the program's own: the app_* setters take a literal name
-# (or, on a line marked "names: literals", one taken from a table of
-# literals), and only the template module and spor-render call hdf_set_*.
-dyn=$(grep -nE 'app_(set|set_int|put|node|item|subitem|row|rows)\(' "$root"/cgi/*.c | grep -vE 'app_(set|set_int|put|node|item|subitem|row|rows)\([a-z_>&-]+, *"' | grep -v '/app\.c:' | grep -v 'names: literals')
-other=$(grep -nE 'hdf_set_(value|valuef|buf|copy|symlink)\(' "$root"/cgi/*.c | grep -vE '/(tpl|app|render_main)\.c:')
+# HDF names are the program's own: the page_* setters (core/page.h) take a
+# literal name (or, on a line marked "names: literals", one taken from a
+# table of literals), and only the template module, the page module and
+# spor-render call hdf_set_*.
+dyn=$(grep -nE 'page_(set|set_int|put|node|item|subitem|row|rows)\(' "$root"/cgi/*/*.c | grep -vE 'page_(set|set_int|put|node|item|subitem|row|rows)\([a-z_>&-]+, *"' | grep -v '/core/page\.c:' | grep -v 'names: literals')
+other=$(grep -nE 'hdf_set_(value|valuef|buf|copy|symlink)\(' "$root"/cgi/*/*.c | grep -vE '/(core/tpl|core/page|programs/main_render)\.c:')
 [ -z "$dyn$other" ]; check $? "HDF names in C are literals"
 [ -z "$dyn$other" ] || printf '%s\n%s\n' "$dyn" "$other" | sed 's/^/# /'
 

@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include "../tap.h"
-#include "csv_read.h"
-#include "export.h"
-#include "mem.h"
+#include "core/csv_read.h"
+#include "core/export.h"
+#include "core/mem.h"
 
 static const struct {
 	const char *value, *cell; /* as stored, as written */

@@ -1,12 +1,12 @@
-/* Unit tests of the normal form of an account's email (cgi/email.h): case,
+/* Unit tests of the normal form of an account's email (cgi/core/email.h): case,
  * spaces, IDNA, scripts, compatibility and invisible characters, hostile
  * and invalid UTF-8 input, lengths; and what the admin's search looks for. */
 #include "config.h"
 
 #include "../tap.h"
-#include "email.h"
-#include "field.h"
-#include "mem.h"
+#include "core/email.h"
+#include "core/field.h"
+#include "core/mem.h"
 
 struct email_case {
 	const char *input;

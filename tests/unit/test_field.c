@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include "../tap.h"
-#include "field.h"
-#include "mem.h"
+#include "core/field.h"
+#include "core/mem.h"
 
 static const char *const sorts[] = {"name", "id", "modified", NULL};
 

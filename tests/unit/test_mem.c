@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "../tap.h"
-#include "mem.h"
+#include "core/mem.h"
 
 int main(void)
 {

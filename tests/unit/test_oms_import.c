@@ -9,9 +9,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "file.h"
-#include "mem.h"
-#include "oms_record.h"
+#include "core/file.h"
+#include "core/mem.h"
+#include "oms/oms_record.h"
 
 enum { MAX = 256 };
 

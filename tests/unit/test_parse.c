@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include "../tap.h"
-#include "http_parse.h"
-#include "mem.h"
+#include "core/http_parse.h"
+#include "core/mem.h"
 
 struct parse_case {
 	const char *input;

@@ -1,4 +1,4 @@
-/* Unit tests of cgi/replica.c without a server: the spor_gtid cookie's
+/* Unit tests of cgi/core/replica.c without a server: the spor_gtid cookie's
  * strict check (what comes back from a browser is hostile until proven a
  * GTID list the portal signed: forged, altered, replayed with another
  * value, expired and unsigned cookies are all refused), the replica's
@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include "../tap.h"
-#include "conf.h"
-#include "db.h"
-#include "http.h"
-#include "mem.h"
-#include "replica.h"
-#include "token.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/http.h"
+#include "core/mem.h"
+#include "core/replica.h"
+#include "core/token.h"
 
 static void test_gtid(void)
 {

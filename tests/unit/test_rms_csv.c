@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "file.h"
-#include "mem.h"
-#include "rms_csv.h"
+#include "core/file.h"
+#include "core/mem.h"
+#include "rms/rms_csv.h"
 
 enum { MAX = 4096 };
 

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "file.h"
-#include "mem.h"
-#include "rms_fhir.h"
+#include "core/file.h"
+#include "core/mem.h"
+#include "rms/rms_fhir.h"
 
 enum { MAX = 1024 };
 

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "mem.h"
-#include "rms_record.h"
-#include "rms_snapshot.h"
+#include "core/date.h"
+#include "core/mem.h"
+#include "rms/rms_record.h"
+#include "rms/rms_snapshot.h"
 
 static void test_dates(void)
 {
@@ -31,7 +32,7 @@ static void test_dates(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char out[20];
-		bool good = rms_date(cases[i].in, out);
+		bool good = date_normalize(cases[i].in, out);
 		if (!ok(good == cases[i].ok && (!good || strcmp(out, cases[i].out) == 0), "date \"%s\"", cases[i].in))
 			diag("got %d \"%s\"", good, out);
 	}

@@ -3,9 +3,9 @@
 #include "config.h"
 
 #include "../tap.h"
-#include "mem.h"
-#include "route.h"
-#include "routes.h"
+#include "core/mem.h"
+#include "core/route.h"
+#include "programs/routes.h"
 
 static int h_a(struct req *r) { (void)r; return 200; }
 static int h_b(struct req *r) { (void)r; return 201; }

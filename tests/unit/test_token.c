@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "../tap.h"
-#include "http.h"
-#include "token.h"
+#include "core/http.h"
+#include "core/token.h"
 
 static void test_tokens(void)
 {

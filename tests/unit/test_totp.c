@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "../tap.h"
-#include "mem.h"
-#include "recovery.h"
-#include "seal.h"
-#include "totp.h"
+#include "account/recovery.h"
+#include "account/seal.h"
+#include "account/totp.h"
+#include "core/mem.h"
 
 /* RFC 6238, appendix B: the SHA-1 seed "12345678901234567890". */
 static const unsigned char rfc_seed[] = "12345678901234567890";

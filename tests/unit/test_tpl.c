@@ -8,9 +8,9 @@
 #include <stdlib.h>
 
 #include "../tap.h"
-#include "file.h"
-#include "mem.h"
-#include "tpl.h"
+#include "core/file.h"
+#include "core/mem.h"
+#include "core/tpl.h"
 
 struct golden {
 	const char *name, *page;

@@ -1,10 +1,10 @@
-/* Unit tests of the names guessed from a User-Agent (cgi/useragent.c):
+/* Unit tests of the names guessed from a User-Agent (cgi/account/useragent.c):
  * what the common browsers send, browsers built on another, and text that
  * is no browser's. */
 #include "config.h"
 
 #include "../tap.h"
-#include "useragent.h"
+#include "account/useragent.h"
 
 static const struct {
 	const char *ua, *browser, *system;

@@ -1,0 +1,108 @@
+/* /account: who the user is, their roles and favourites, and the way to
+ * the preferences, the password and deleting the account.  Deleting asks
+ * for the password, removes the personal data (email, name, password,
+ * preferences, sessions, links, favourites, roles, two-step sign-in; the
+ * email typed in the audit log) and keeps the account's row under a
+ * pseudonym, so that what it did (requests, the audit log) stays readable
+ * without naming anyone.  Attempts are throttled per email and per address
+ * (throttle.h). */
+#include "config.h"
+
+#include "account/account.h"
+#include "account/audit.h"
+#include "account/throttle.h"
+#include "account/twofactor.h"
+#include "core/db.h"
+#include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "core/session.h"
+#include "programs/fields_account.h"
+#include "programs/handlers_account.h"
+
+static struct db_sql q_profile = DB_SQL(
+	"SELECT email, name, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i'),"
+	" password_hash FROM accounts WHERE id = ?");
+static struct db_sql q_roles = DB_SQL(
+	"SELECT r.role_code, r.org_id, o.name FROM account_roles r JOIN roles c ON c.code = r.role_code"
+	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
+	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
+static struct db_sql q_favourites = DB_SQL(
+	"SELECT f.kind, f.ref, COALESCE(l.name, o.name) FROM favourites f"
+	" LEFT JOIN rms_lists l ON f.kind = 'list' AND l.id = f.ref"
+	" LEFT JOIN oms_organisations o ON f.kind = 'organisation' AND o.id = SUBSTRING(f.ref, 5)"
+	" WHERE f.account_id = ? ORDER BY f.kind, COALESCE(l.name, o.name)");
+/* The pseudonym is the account's number; the email cannot be a real one. */
+static struct db_sql q_forget = DB_SQL(
+	"UPDATE accounts SET status = 'deleted', email = CONCAT('deleted-', id, '@invalid'),"
+	" name = CONCAT('#', id), password_hash = '', ui_lang = NULL, data_lang = NULL, page_size = NULL,"
+	" last_login_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_forget_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
+static struct db_sql q_forget_links = DB_SQL("DELETE FROM account_tokens WHERE account_id = ?");
+static struct db_sql q_forget_favourites = DB_SQL("DELETE FROM favourites WHERE account_id = ?");
+static struct db_sql q_forget_roles = DB_SQL("DELETE FROM account_roles WHERE account_id = ?");
+static struct db_sql q_forget_audit = DB_SQL("UPDATE audit_log SET subject = NULL WHERE account_id = ?");
+
+static bool profile(struct req *r, struct db_rows *rows)
+{
+	return db_query(r->app->db, r->arena, &q_profile, rows, "s", r->user.id) == 0 && rows->nrows;
+}
+
+int account_show(struct req *r)
+{
+	struct db_rows me, roles, favourites;
+	if (!profile(r, &me) || db_query(r->app->db, r->arena, &q_roles, &roles, "s", r->user.id) < 0 ||
+	    db_query(r->app->db, r->arena, &q_favourites, &favourites, "s", r->user.id) < 0)
+		return 500;
+	static const char *const me_names[] = {"email", "name", "created", "last_login", NULL};
+	static const char *const role_names[] = {"code", "org", "org_name", NULL};
+	static const char *const favourite_names[] = {"kind", "ref", "name", NULL};
+	page_row(r, "Page.me", &me, 0, me_names);
+	page_rows(r, "Page.roles", &roles, role_names);
+	page_rows(r, "Page.favourites", &favourites, favourite_names);
+	int two_factor = twofactor_on(r, r->user.id);
+	if (two_factor < 0)
+		return 500;
+	if (two_factor)
+		page_set(r, "Page.me.two_factor", "1");
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
+	return account_form(r, "home", 200);
+}
+
+int delete_form(struct req *r)
+{
+	return account_form(r, "delete", 200);
+}
+
+int delete_submit(struct req *r)
+{
+	struct db_rows me;
+	if (!profile(r, &me))
+		return 500;
+	if (throttle_check(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id) > 0)
+		return account_form(r, "delete", 429);
+	throttle_count(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id);
+	if (!account_password_ok(r, db_get(&me, 0, 4), in_text(r, AF_CURRENT))) {
+		audit_record(r, "account.delete_refused", r->user.id, NULL);
+		account_error(r, "current_password", "current_wrong");
+		return account_form(r, "delete", 400);
+	}
+	const char *id = r->user.id;
+	page_set(r, "Mail.name", db_get(&me, 0, 1));
+	struct db *db = r->app->db;
+	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", db_get(&me, 0, 0)) < 0 ||
+	    db_exec(db, &q_forget, NULL, "s", id) < 0 || db_exec(db, &q_forget_sessions, NULL, "s", id) < 0 ||
+	    db_exec(db, &q_forget_links, NULL, "s", id) < 0 || db_exec(db, &q_forget_favourites, NULL, "s", id) < 0 ||
+	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 ||
+	    twofactor_forget(r, id) < 0 || audit_record(r, "account.deleted", id, NULL) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return 500;
+	}
+	r->user = (struct signed_in){0}; /* its session row is gone: only the cookie is left */
+	r->csrf = NULL;
+	r->roles = ROLE_ANON;
+	session_end(r);
+	hdf_remove_tree(r->hdf, "User");
+	return account_notice(r, "deleted", 200);
+}

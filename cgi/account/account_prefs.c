@@ -1,0 +1,82 @@
+/* /account/preferences: interface and data language, page size, date
+ * format and which notifications to mail; every page applies them from the
+ * next request on (they travel with the session: v_session_user).
+ * /account/favourites: follow or unfollow a list or an organisation (the
+ * star on their pages). */
+#include "config.h"
+
+#include <string.h>
+
+#include "account/account.h"
+#include "core/db.h"
+#include "core/field.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_account.h"
+#include "programs/handlers_account.h"
+
+static struct db_sql q_prefs = DB_SQL(
+	"SELECT ui_lang, data_lang, page_size, date_format, notify_requests, notify_following, notify_queue"
+	" FROM accounts WHERE id = ?");
+static struct db_sql q_save = DB_SQL(
+	"UPDATE accounts SET ui_lang = ?, data_lang = ?, page_size = ?, date_format = ?, notify_requests = ?,"
+	" notify_following = ?, notify_queue = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_list_exists = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
+static struct db_sql q_org_exists = DB_SQL("SELECT 1 FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
+static struct db_sql q_follow = DB_SQL("INSERT IGNORE INTO favourites (account_id, kind, ref) VALUES (?, ?, ?)");
+static struct db_sql q_unfollow = DB_SQL("DELETE FROM favourites WHERE account_id = ? AND kind = ? AND ref = ?");
+
+int prefs_form(struct req *r)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_prefs, &rows, "s", r->user.id) < 0 || !rows.nrows)
+		return 500;
+	static const char *const names[] = {"ui_lang",		"data_lang",	    "page_size",   "date_format",
+					    "notify_requests", "notify_following", "notify_queue", NULL};
+	page_row(r, "Page.prefs", &rows, 0, names);
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
+	return account_form(r, "preferences", 200);
+}
+
+static const char *on(struct req *r, int field)
+{
+	return in_text(r, field) ? "1" : "0";
+}
+
+int prefs_submit(struct req *r)
+{
+	const char *page_size = in_text(r, AF_PAGE_SIZE), *format = in_text(r, AF_DATE_FORMAT);
+	if (db_exec(r->app->db, &q_save, NULL, "ssssssss", in_text(r, AF_UI_LANG), in_text(r, AF_DATA_LANG), page_size,
+		    format ? format : "iso", on(r, AF_NOTIFY_REQUESTS), on(r, AF_NOTIFY_FOLLOWING),
+		    on(r, AF_NOTIFY_QUEUE), r->user.id) < 0)
+		return 500;
+	return http_redirect(r, 303, "/account/preferences?saved=preferences");
+}
+
+int favourite_submit(struct req *r)
+{
+	const char *kind = in_text(r, AF_KIND), *ref = in_text(r, AF_REF), *action = in_text(r, AF_ACTION);
+	bool list = kind && kind[0] == 'l';
+	if (!kind || !action) {
+		r->err_param = !kind ? "kind" : "action";
+		r->err_reason = "required";
+		return 400;
+	}
+	bool well_formed = ref && (list ? strlen(ref) == 12 && strspn(ref, "0123456789") == 12
+					: field_is_prefixed_id(ref, "ORG-"));
+	if (!well_formed) {
+		r->err_param = "ref";
+		r->err_reason = ref ? "format" : "required";
+		return 400;
+	}
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, list ? &q_list_exists : &q_org_exists, &rows, "s", ref) < 0)
+		return 500;
+	if (!rows.nrows)
+		return 404;
+	if (db_exec(r->app->db, action[0] == 'a' ? &q_follow : &q_unfollow, NULL, "sss", r->user.id, kind, ref) < 0)
+		return 500;
+	const char *next = in_text(r, AF_NEXT);
+	return http_redirect(r, 303, next ? next : list ? arena_printf(r->arena, "/rms/lists/%s", ref)
+						    : arena_printf(r->arena, "/oms/organisations/%s", ref));
+}

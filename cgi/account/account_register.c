@@ -1,0 +1,123 @@
+/* /register and /register/verify.  The answer to a registration is the
+ * same whatever the email: a new one gets an account and a verification
+ * link (valid for account.verify_seconds, two days); a known one, in any
+ * state, changes nothing of its account: its owner gets a note (a pending
+ * account's owner is told how to confirm it or choose their own password;
+ * links already sent keep working until they expire).  Mail goes to the
+ * address stored, never to what was typed.  Registrations are throttled
+ * per email and per address (throttle.h).  The link opens a page whose
+ * button (a POST: a mail scanner following links changes nothing)
+ * activates the account. */
+#include "config.h"
+
+#include <string.h>
+
+#include "account/account.h"
+#include "account/audit.h"
+#include "account/password.h"
+#include "account/throttle.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_account.h"
+#include "programs/handlers_account.h"
+
+static struct db_sql q_existing = DB_SQL("SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
+static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
+static struct db_sql q_created = DB_SQL("SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
+static struct db_sql q_activate = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
+					 " WHERE id = ? AND status = 'pending'");
+
+int register_form(struct req *r)
+{
+	return account_form(r, "register", 200);
+}
+
+static int form_again(struct req *r, int status)
+{
+	page_set(r, "Page.name", in_text(r, AF_NAME));
+	page_set(r, "Page.email", in_text(r, AF_EMAIL));
+	return account_form(r, "register", status);
+}
+
+/* A new email: the account, pending, and a verification link.  A known
+ * one: a note to its owner, and the account stays as it is (a second
+ * registrant must not choose the password of a pending account, nor
+ * rename it).  Either way, to the address stored. */
+static int welcome(struct req *r, const char *email, const char *hash)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_existing, &rows, "s", email) < 0)
+		return -1;
+	bool known = rows.nrows > 0;
+	const char *name = in_text(r, AF_NAME);
+	if (!known && (db_exec(r->app->db, &q_create, NULL, "sss", email, name, hash) < 0 ||
+		       db_query(r->app->db, r->arena, &q_created, &rows, "") < 0 || !rows.nrows))
+		return -1;
+	const char *account = db_get(&rows, 0, 0), *status = db_get(&rows, 0, 1), *stored = db_get(&rows, 0, 2);
+	if (known)
+		return audit_record(r, "register.known", account, email) < 0
+			       ? -1
+			       : mail_queue(r, strcmp(status, "pending") == 0 ? "registered_pending" : "registered",
+					    stored);
+	long life = conf_int(r->app->conf, "account.verify_seconds", 172800, 600, 86400 * 30);
+	const char *token = account_link_new(r, account, "verify", life);
+	if (!token)
+		return -1;
+	page_set(r, "Mail.name", name);
+	page_set(r, "Mail.token", token);
+	return audit_record(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", stored);
+}
+
+int register_submit(struct req *r)
+{
+	const char *name = in_text(r, AF_NAME), *email = in_text(r, AF_EMAIL);
+	bool good = account_new_password_ok(r);
+	if (!name)
+		account_error(r, "name", "required"), good = false;
+	if (!email)
+		account_error(r, "email", "required"), good = false;
+	if (!good)
+		return form_again(r, 400);
+	if (throttle_check(r, THROTTLE_REGISTER, email, NULL) > 0)
+		return form_again(r, 429);
+	throttle_count(r, THROTTLE_REGISTER, email, NULL);
+	/* Hashed whether the email is new or not: both answers take as long. */
+	char hash[PASSWORD_HASH_MAX];
+	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0)
+		return 500;
+	if (db_begin(r->app->db) < 0 || welcome(r, email, hash) < 0 || db_commit(r->app->db) < 0) {
+		db_rollback(r->app->db);
+		return 500;
+	}
+	page_set(r, "Page.email", email);
+	return account_notice(r, "check_mail", 200);
+}
+
+int verify_form(struct req *r)
+{
+	const char *token = in_text(r, AF_TOKEN);
+	if (!account_link_check(r, token, "verify", false))
+		return account_notice(r, "link_invalid", 400);
+	page_set(r, "Page.token", token);
+	return account_form(r, "verify", 200);
+}
+
+int verify_submit(struct req *r)
+{
+	if (db_begin(r->app->db) < 0)
+		return 500;
+	const char *account = account_link_check(r, in_text(r, AF_TOKEN), "verify", true);
+	if (!account) {
+		db_rollback(r->app->db);
+		return account_notice(r, "link_invalid", 400);
+	}
+	if (db_exec(r->app->db, &q_activate, NULL, "s", account) < 0 ||
+	    audit_record(r, "register.verified", account, NULL) < 0 || db_commit(r->app->db) < 0) {
+		db_rollback(r->app->db);
+		return 500;
+	}
+	return account_notice(r, "verified", 200);
+}

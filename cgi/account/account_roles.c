@@ -1,0 +1,196 @@
+/* /account/roles: the roles a user holds and the requests they made, and
+ * a new request: an organisation found by name or ORG-ID, a role with what
+ * it allows, a justification and an optional supporting PDF.  One pending
+ * request per user, role and organisation; the requester may withdraw it.
+ * Whoever decides (roles.h) is told by email. */
+#include "config.h"
+
+#include <string.h>
+
+#include "account/account.h"
+#include "account/audit.h"
+#include "account/document.h"
+#include "account/roles.h"
+#include "core/db.h"
+#include "core/field.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_account.h"
+#include "programs/handlers_account.h"
+
+static struct db_sql q_held = DB_SQL(
+	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d') FROM account_roles r"
+	" JOIN roles c ON c.code = r.role_code LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
+	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
+static struct db_sql q_requests = DB_SQL(
+	"SELECT q.id, q.role_code, q.org_id, o.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
+	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name FROM role_requests q"
+	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.account_id = ?"
+	" ORDER BY q.id DESC LIMIT 100");
+static struct db_sql q_org = DB_SQL(
+	"SELECT name, city, country_code, status FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
+/* A name's beginning, accents and case ignored (the collation), by its index. */
+static struct db_sql q_find = DB_SQL(
+	"SELECT CONCAT('ORG-', LPAD(id, 9, '0')), name, city, country_code FROM oms_organisations"
+	" WHERE name_sort LIKE CONCAT(?, '%')"
+	" AND status <> 'DELETED' ORDER BY name_sort, id LIMIT 20");
+static struct db_sql q_holds = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
+static struct db_sql q_pending = DB_SQL(
+	"SELECT 1 FROM role_requests WHERE pending_key = CONCAT(?, ':', ?, ':', ?)");
+static struct db_sql q_create = DB_SQL(
+	"INSERT INTO role_requests (account_id, role_code, org_id, justification, document_name, document_sha256,"
+	" document_size) VALUES (?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
+/* The account program's database user moves a request only through this
+ * procedure, which allows the requester's withdrawal alone. */
+static struct db_sql q_withdraw = DB_SQL("CALL spor_role_request_withdraw(?, ?)");
+static struct db_sql q_lock = DB_SQL("SELECT status FROM role_requests WHERE id = ? AND account_id = ? FOR UPDATE");
+static struct db_sql q_own = DB_SQL("SELECT status, document_sha256 FROM role_requests WHERE id = ? AND account_id = ?");
+static struct db_sql q_requester = DB_SQL("SELECT name FROM accounts WHERE id = ?");
+
+/* The chosen organisation, when it exists: Page.org, and who decides. */
+static bool chosen_org(struct req *r, const char *org)
+{
+	struct db_rows rows;
+	if (!org || db_query(r->app->db, r->arena, &q_org, &rows, "s", org) < 0 || !rows.nrows)
+		return false;
+	static const char *const names[] = {"name", "city", "country", "status", NULL};
+	page_row(r, "Page.org", &rows, 0, names);
+	page_set(r, "Page.org.id", org);
+	int super = roles_org_has_super(r, org);
+	page_set(r, "Page.org.has_super", super > 0 ? "1" : "0");
+	return true;
+}
+
+static int show(struct req *r, int status)
+{
+	struct db_rows held, requests;
+	if (db_query(r->app->db, r->arena, &q_held, &held, "s", r->user.id) < 0 ||
+	    db_query(r->app->db, r->arena, &q_requests, &requests, "s", r->user.id) < 0)
+		return 500;
+	static const char *const held_names[] = {"code", "org", "org_name", "since", NULL};
+	static const char *const request_names[] = {"id",      "role",	 "org",	   "org_name", "status",
+						    "created", "decided", "reason", "document", NULL};
+	page_rows(r, "Page.held", &held, held_names);
+	page_rows(r, "Page.requests", &requests, request_names);
+	const char *q = in_text(r, AF_Q), *org = in_text(r, AF_ORG);
+	if (!org && q && field_is_prefixed_id(q, "ORG-"))
+		org = q;
+	if (org && !chosen_org(r, org) && status == 200) {
+		page_set(r, "Page.not_found", org);
+	} else if (!org && q) {
+		struct db_rows found;
+		if (db_query(r->app->db, r->arena, &q_find, &found, "s", q) < 0)
+			return 500;
+		static const char *const found_names[] = {"id", "name", "city", "country", NULL};
+		page_rows(r, "Page.found", &found, found_names);
+		page_set_int(r, "Page.found_count", (long long)found.nrows);
+	}
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
+	return account_form(r, "roles", status);
+}
+
+int roles_page(struct req *r)
+{
+	return show(r, 200);
+}
+
+/* The form again, with its values and the error of `field`. */
+static int again(struct req *r, const char *field, const char *key, int status)
+{
+	account_error(r, field, key); /* names: literals (the callers' field names) */
+	page_set(r, "Page.role", in_text(r, AF_ROLE));
+	page_set(r, "Page.justification", in_text(r, AF_JUSTIFICATION));
+	return show(r, status);
+}
+
+int role_request_submit(struct req *r)
+{
+	const char *org = in_text(r, AF_ORG), *role = in_text(r, AF_ROLE), *why = in_text(r, AF_JUSTIFICATION);
+	if (!org || !chosen_org(r, org))
+		return again(r, "org", org ? "org_unknown" : "required", 400);
+	if (!role)
+		return again(r, "role", "required", 400);
+	if (!why || strlen(why) < 10)
+		return again(r, "justification", why ? "justification_short" : "required", 400);
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_holds, &rows, "sss", r->user.id, role, org) < 0)
+		return 500;
+	if (rows.nrows)
+		return again(r, "role", "role_held", 409);
+	if (db_query(r->app->db, r->arena, &q_pending, &rows, "sss", r->user.id, role, org) < 0)
+		return 500;
+	if (rows.nrows)
+		return again(r, "role", "request_pending", 409);
+	struct document_kept doc;
+	const char *problem = document_keep(r, &doc);
+	if (problem)
+		return strcmp(problem, "store") == 0 ? 500 : again(r, "document", problem, 400);
+	struct db *db = r->app->db;
+	struct db_rows id, me;
+	if (db_begin(db) < 0)
+		return 500;
+	int made = db_exec(db, &q_create, NULL, "sssssss", r->user.id, role, org, why, doc.name, doc.sha256, doc.size);
+	if (made < 0 && db_errno(db) == 1062) { /* ER_DUP_ENTRY: role_requests_pending */
+		db_rollback(db);
+		return again(r, "role", "request_pending", 409);
+	}
+	if (made < 0 || db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
+	    db_query(db, r->arena, &q_requester, &me, "s", r->user.id) < 0 || !me.nrows)
+		goto fail;
+	page_set(r, "Mail.id", db_get(&id, 0, 0));
+	page_set(r, "Mail.requester", db_get(&me, 0, 0));
+	page_set(r, "Mail.role", role);
+	page_set(r, "Mail.org", org);
+	page_set(r, "Mail.org_name", hdf_get_value(r->hdf, "Page.org.name", org));
+	if (roles_mail_deciders(r, org) < 0 || audit_record(r, "role.requested", r->user.id, NULL) < 0 ||
+	    db_commit(db) < 0)
+		goto fail;
+	return http_redirect(r, 303, "/account/roles?saved=requested");
+fail:
+	db_rollback(db);
+	return 500;
+}
+
+/* Withdraw the user's pending request, its row locked: 303 or a status. */
+static int withdraw(struct req *r, const char *id)
+{
+	struct db *db = r->app->db;
+	struct db_rows rows;
+	if (db_query(db, r->arena, &q_lock, &rows, "ss", id, r->user.id) < 0)
+		return 500;
+	if (!rows.nrows)
+		return 404; /* someone else's request is no business of this user */
+	if (strcmp(db_get(&rows, 0, 0), "PENDING") != 0) {
+		r->err_reason = "not_pending";
+		return 409;
+	}
+	if (db_exec(db, &q_withdraw, NULL, "ss", id, r->user.id) < 0 ||
+	    audit_record(r, "role.withdrawn", r->user.id, NULL) < 0)
+		return 500;
+	return 303;
+}
+
+int role_request_withdraw(struct req *r)
+{
+	if (db_begin(r->app->db) < 0)
+		return 500;
+	int status = withdraw(r, in_text(r, AF_REQUEST_ID));
+	if (status != 303 || db_commit(r->app->db) < 0) {
+		db_rollback(r->app->db);
+		return status == 303 ? 500 : status;
+	}
+	return http_redirect(r, 303, "/account/roles?saved=withdrawn");
+}
+
+int role_request_document(struct req *r)
+{
+	const char *id = in_text(r, AF_REQUEST_ID);
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_own, &rows, "ss", id, r->user.id) < 0)
+		return 500;
+	if (!rows.nrows || !db_get(&rows, 0, 1))
+		return 404;
+	return document_send(r, db_get(&rows, 0, 1), arena_printf(r->arena, "role-request-%s.pdf", id));
+}

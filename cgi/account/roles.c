@@ -1,0 +1,49 @@
+/* The approval chain of role requests. */
+#include "config.h"
+
+#include <string.h>
+
+#include "account/roles.h"
+#include "core/db.h"
+#include "core/mail.h"
+#include "core/program.h"
+
+static struct db_sql q_has_super = DB_SQL(
+	"SELECT COUNT(*) FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	" WHERE r.org_id = ? AND r.role_code = 'INDUSTRY_SUPER_USER' AND a.status = 'active'");
+static struct db_sql q_decides = DB_SQL(
+	"SELECT 1 FROM account_roles WHERE account_id = ? AND ((role_code = 'ADMINISTRATOR' AND org_id = '')"
+	" OR (role_code = 'INDUSTRY_SUPER_USER' AND org_id = ?))");
+/* The organisation's super users, else the administrators. */
+static struct db_sql q_deciders = DB_SQL(
+	"SELECT a.email, MAX(a.ui_lang) FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	" WHERE a.status = 'active' AND a.notify_queue AND ((r.role_code = 'INDUSTRY_SUPER_USER' AND r.org_id = ?)"
+	" OR (r.role_code = 'ADMINISTRATOR' AND r.org_id = '' AND NOT EXISTS (SELECT 1 FROM account_roles s"
+	" JOIN accounts b ON b.id = s.account_id WHERE s.org_id = ? AND s.role_code = 'INDUSTRY_SUPER_USER'"
+	" AND b.status = 'active'))) GROUP BY a.email");
+
+int roles_org_has_super(struct req *r, const char *org_id)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_has_super, &rows, "s", org_id) < 0 || !rows.nrows)
+		return -1;
+	return db_get(&rows, 0, 0)[0] != '0';
+}
+
+bool roles_may_decide(struct req *r, const char *org_id, const char *requester)
+{
+	struct db_rows rows;
+	return r->user.id && strcmp(r->user.id, requester) != 0 &&
+	       db_query(r->app->db, r->arena, &q_decides, &rows, "ss", r->user.id, org_id) == 0 && rows.nrows > 0;
+}
+
+int roles_mail_deciders(struct req *r, const char *org_id)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_deciders, &rows, "ss", org_id, org_id) < 0)
+		return -1;
+	for (size_t i = 0; i < rows.nrows; i++)
+		if (mail_queue_in(r, "role_request", db_get(&rows, i, 0), db_get(&rows, i, 1)) < 0)
+			return -1;
+	return 0;
+}

@@ -1,0 +1,207 @@
+/* /admin/users: accounts, searched by name or email and filtered by
+ * organisation and role; one account with its roles.  Administrators see
+ * everyone, lock and unlock accounts (locking ends their sessions), grant
+ * the agency's roles and revoke any role; a super user sees the users
+ * holding roles in their organisations and may revoke those roles only.
+ * A revocation needs a reason, is recorded and mailed to the user. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "account/audit.h"
+#include "admin/admin.h"
+#include "core/db.h"
+#include "core/email.h"
+#include "core/listing.h"
+#include "core/mail.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_admin.h"
+#include "programs/handlers_admin.h"
+
+/* Accounts a user may see (arguments: all?, me). */
+#define VISIBLE                                                                                                     \
+	" (? = '1' OR EXISTS (SELECT 1 FROM account_roles v JOIN account_roles m ON m.org_id = v.org_id"             \
+	" AND m.account_id = ? AND m.role_code = 'INDUSTRY_SUPER_USER' WHERE v.account_id = a.id))"
+#define FILTERS                                                                                                     \
+	" FROM accounts a WHERE a.status <> 'deleted' AND (? IS NULL OR a.name LIKE ? OR a.email LIKE ?)"           \
+	" AND (? IS NULL OR EXISTS (SELECT 1 FROM account_roles f WHERE f.account_id = a.id AND f.org_id = ?))"     \
+	" AND (? IS NULL OR EXISTS (SELECT 1 FROM account_roles g WHERE g.account_id = a.id AND g.role_code = ?))"  \
+	" AND" VISIBLE
+
+static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
+static struct db_sql q_page = DB_SQL(
+	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
+	" (SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id))) ORDER BY r.role_code"
+	" SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id)" FILTERS
+	" ORDER BY a.name, a.id LIMIT ? OFFSET ?");
+static struct db_sql q_one = DB_SQL(
+	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
+	" DATE_FORMAT(a.last_login_at, '%Y-%m-%d %H:%i') FROM accounts a WHERE a.id = ? AND a.status <> 'deleted'"
+	" AND" VISIBLE);
+/* Its roles, and whether the signed-in user may revoke each (arguments:
+ * all?, me, account). */
+static struct db_sql q_roles = DB_SQL(
+	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d'),"
+	" ? = '1' OR (r.org_id <> '' AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ?"
+	" AND role_code = 'INDUSTRY_SUPER_USER')) FROM account_roles r JOIN roles c ON c.code = r.role_code"
+	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
+	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
+static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
+				     " WHERE id = ? AND status IN ('pending', 'active')");
+static struct db_sql q_unlock = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
+				       " WHERE id = ? AND status = 'locked'");
+static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
+static struct db_sql q_grant = DB_SQL(
+	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by)"
+	" SELECT ?, code, '', ? FROM roles WHERE code = ? AND scope = 'agency'");
+static struct db_sql q_revocable = DB_SQL(
+	"SELECT a.name, a.email, o.name, a.ui_lang FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
+	" WHERE r.account_id = ? AND r.role_code = ? AND r.org_id = ? AND (? = '1' OR (r.org_id <> ''"
+	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
+	" FOR UPDATE");
+static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
+
+int admin_users(struct req *r)
+{
+	const char *q = in_text(r, DF_Q), *org = in_text(r, DF_ORG), *role = in_text(r, DF_ROLE);
+	/* Names as the collation compares them; addresses as stored (email.h). */
+	const char *like = q ? listing_like(r, q) : NULL;
+	const char *like_email = q ? listing_like(r, email_search_form(r->arena, q)) : NULL;
+	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
+	struct db_rows count, rows;
+#define ARGS q, like, like_email, org, org, role, role, admin_all(r), r->user.id
+	if (db_query(r->app->db, r->arena, &q_count, &count, "sssssssss", ARGS) < 0 ||
+	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssssssii", ARGS, size, (page - 1) * size) < 0)
+		return 500;
+#undef ARGS
+	static const char *const names[] = {"id", "name", "email", "status", "created", "roles", NULL};
+	page_rows(r, "Page.users", &rows, names);
+	listing_pager(r, "/admin/users", page, size, atoll(db_get(&count, 0, 0)));
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.org", org);
+	page_set(r, "Page.role", role);
+	return admin_page(r, "users", 200);
+}
+
+int admin_user(struct req *r)
+{
+	const char *id = in_text(r, DF_ACCOUNT_ID);
+	struct db_rows me, roles;
+	if (db_query(r->app->db, r->arena, &q_one, &me, "sss", id, admin_all(r), r->user.id) < 0)
+		return 500;
+	if (!me.nrows)
+		return 404;
+	if (db_query(r->app->db, r->arena, &q_roles, &roles, "sss", admin_all(r), r->user.id, id) < 0)
+		return 500;
+	static const char *const names[] = {"id", "name", "email", "status", "created", "last_login", NULL};
+	static const char *const role_names[] = {"code", "org", "org_name", "since", "revocable", NULL};
+	page_row(r, "Page.user", &me, 0, names);
+	page_rows(r, "Page.roles", &roles, role_names);
+	page_set(r, "Page.saved", in_text(r, DF_SAVED));
+	if (strcmp(id, r->user.id) == 0)
+		page_set(r, "Page.self", "1");
+	return admin_page(r, "user", 200);
+}
+
+static int back(struct req *r, const char *id, const char *saved)
+{
+	return http_redirect(r, 303, arena_printf(r->arena, "/admin/users/%s?saved=%s", id, saved));
+}
+
+static int set_status(struct req *r, bool lock)
+{
+	const char *id = in_text(r, DF_ACCOUNT_ID);
+	if (strcmp(id, r->user.id) == 0) {
+		r->err_reason = "self";
+		return 409;
+	}
+	unsigned long long changed = 0;
+	struct db *db = r->app->db;
+	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
+	    (changed && lock && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) ||
+	    (changed && audit_record(r, lock ? "account.locked" : "account.unlocked", id, NULL) < 0) ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return 500;
+	}
+	if (!changed) {
+		r->err_reason = "not_pending";
+		return 409;
+	}
+	return back(r, id, lock ? "locked" : "unlocked");
+}
+
+int admin_user_lock(struct req *r)
+{
+	return set_status(r, true);
+}
+
+int admin_user_unlock(struct req *r)
+{
+	return set_status(r, false);
+}
+
+int admin_user_grant(struct req *r)
+{
+	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE);
+	if (!role) {
+		r->err_param = "role";
+		r->err_reason = "required";
+		return 400;
+	}
+	unsigned long long granted = 0;
+	struct db *db = r->app->db;
+	struct db_rows me;
+	if (db_query(db, r->arena, &q_one, &me, "sss", id, "1", r->user.id) < 0)
+		return 500;
+	if (!me.nrows)
+		return 404;
+	if (db_begin(db) < 0 || db_exec(db, &q_grant, &granted, "sss", id, r->user.id, role) < 0 ||
+	    audit_record(r, "role.granted", id, NULL) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return 500;
+	}
+	if (!granted) {
+		r->err_param = "role";
+		r->err_reason = "agency_role";
+		return 400;
+	}
+	return back(r, id, "granted");
+}
+
+int admin_user_revoke(struct req *r)
+{
+	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE), *org = in_text(r, DF_ORG);
+	const char *reason = in_text(r, DF_REASON);
+	if (!role || !reason) {
+		r->err_param = !role ? "role" : "reason";
+		r->err_reason = "required";
+		return 400;
+	}
+	struct db *db = r->app->db;
+	struct db_rows rows;
+	if (db_begin(db) < 0 || db_query(db, r->arena, &q_revocable, &rows, "sssss", id, role, org ? org : "",
+					 admin_all(r), r->user.id) < 0) {
+		db_rollback(db);
+		return 500;
+	}
+	if (!rows.nrows) {
+		db_rollback(db);
+		return 403; /* not a role this user may take away (or none at all) */
+	}
+	page_set(r, "Mail.name", db_get(&rows, 0, 0));
+	page_set(r, "Mail.role", role);
+	page_set(r, "Mail.org", org);
+	page_set(r, "Mail.org_name", db_get(&rows, 0, 2));
+	page_set(r, "Mail.reason", reason);
+	if (db_exec(db, &q_revoke, NULL, "sss", id, role, org ? org : "") < 0 ||
+	    audit_record(r, "role.revoked", id, NULL) < 0 || mail_queue_in(r, "role_revoked", db_get(&rows, 0, 1), db_get(&rows, 0, 3)) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return 500;
+	}
+	return back(r, id, "revoked");
+}

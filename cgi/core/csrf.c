@@ -1,0 +1,85 @@
+/* The CSRF synchronizer token. */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "core/conf.h"
+#include "core/csrf.h"
+#include "core/http.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "core/token.h"
+
+/* What the token is bound to: the session, else the pre-session cookie. */
+static const char *binding(struct req *r, bool make)
+{
+	if (r->user.session)
+		return arena_printf(r->arena, "session:%s", r->user.session);
+	const char *pre = http_cookie_get(r, CSRF_COOKIE);
+	if (!token_ok(pre)) {
+		char fresh[TOKEN_CHARS + 1];
+		if (!make || !token_new(fresh))
+			return NULL;
+		pre = arena_strdup(r->arena, fresh);
+		http_cookie(r, CSRF_COOKIE, pre, 0);
+	}
+	return arena_printf(r->arena, "visitor:%s", pre);
+}
+
+const char *csrf_token(struct req *r)
+{
+	if (!r->csrf) {
+		const char *bound = binding(r, true);
+		if (!bound)
+			return NULL;
+		char mac[TOKEN_CHARS + 1];
+		token_hmac(r->app->csrf_secret, bound, mac);
+		r->csrf = arena_strdup(r->arena, mac);
+	}
+	page_set(r, "Csrf.token", r->csrf);
+	return r->csrf;
+}
+
+bool csrf_valid(struct req *r)
+{
+	const struct param *sent = params_get(&r->params, CSRF_FIELD);
+	const char *bound = binding(r, false);
+	if (!sent || !bound || !token_ok(sent->value))
+		return false;
+	char mac[TOKEN_CHARS + 1];
+	token_hmac(r->app->csrf_secret, bound, mac);
+	return token_equal(mac, sent->value);
+}
+
+/* Whether `origin` ("https://host[:port]") is that of `url`. */
+static bool origin_of(const char *origin, const char *url)
+{
+	const char *host = strstr(url, "://");
+	if (!host)
+		return false;
+	size_t n = (size_t)(host + 3 - url) + strcspn(host + 3, "/");
+	return n == strlen(origin) && strncasecmp(url, origin, n) == 0;
+}
+
+bool csrf_same_origin(struct req *r)
+{
+	const char *site = r->sec_fetch_site;
+	if (*site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return false;
+	if (!*r->origin)
+		return true;
+	const char *own = arena_printf(r->arena, "%s://%s", r->https ? "https" : "http", r->host);
+	return (*r->host && strcasecmp(r->origin, own) == 0) ||
+	       origin_of(r->origin, conf_get(r->app->conf, "site.url", ""));
+}
+
+int csrf_form_page(struct req *r, const char *nav, const char *page, int status)
+{
+	if (!csrf_token(r))
+		return 500;
+	r->cache_control = "no-store"; /* a form with its token, maybe personal data */
+	page_set(r, "Page.nav", nav);
+	int rendered = page_render(r, page);
+	return rendered == 200 ? status : rendered;
+}

@@ -1,0 +1,508 @@
+/* MariaDB connection, statement cache, typed binding and reconnection. */
+#include "config.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/log.h"
+#include "core/mem.h"
+
+enum { ARGS_MAX = 32, STMTS_MAX = 512 };
+
+struct db {
+	MYSQL *my;
+	struct db_conf conf;
+	MYSQL_STMT *stmts[STMTS_MAX];
+	bool in_tx;
+	bool wrote; /* a statement changed rows during this request */
+	unsigned err;
+};
+
+static int next_slot = 1;
+
+void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role)
+{
+	char user[64], pass[64];
+	snprintf(user, sizeof user, "db.%s.user", role);
+	snprintf(pass, sizeof pass, "db.%s.password", role);
+	*dc = (struct db_conf){
+		.socket = conf_get(c, "db.socket", NULL),
+		.host = conf_get(c, "db.host", "localhost"),
+		.port = (unsigned)conf_int(c, "db.port", 3306, 1, 65535),
+		.name = conf_get(c, "db.name", "spor"),
+		.user = conf_get(c, user, NULL),
+		.password = conf_get(c, pass, ""),
+	};
+}
+
+struct db *db_new(const struct db_conf *dc)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	db->conf = *dc;
+	return db;
+}
+
+static void drop_connection(struct db *db)
+{
+	for (int i = 0; i < STMTS_MAX; i++) {
+		if (db->stmts[i])
+			mysql_stmt_close(db->stmts[i]);
+		db->stmts[i] = NULL;
+	}
+	if (db->my)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->in_tx = false;
+}
+
+void db_free(struct db *db)
+{
+	if (!db)
+		return;
+	drop_connection(db);
+	free(db);
+}
+
+int db_connect(struct db *db)
+{
+	if (db->my)
+		return 0;
+	MYSQL *my = mysql_init(NULL);
+	if (!my)
+		return -1;
+	unsigned timeout = 3, io_timeout = 60;
+	mysql_optionsv(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(my, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+	mysql_optionsv(my, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+	mysql_optionsv(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(my, MYSQL_INIT_COMMAND, "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_520_ci, time_zone = '+00:00'");
+	unsigned long flags = db->conf.multi_statements ? CLIENT_MULTI_STATEMENTS : 0;
+	if (!mysql_real_connect(my, db->conf.socket ? NULL : db->conf.host, db->conf.user, db->conf.password,
+				db->conf.name, db->conf.port, db->conf.socket, flags)) {
+		db->err = mysql_errno(my);
+		log_error("database connect as %s: %s", db->conf.user ? db->conf.user : "(none)", mysql_error(my));
+		mysql_close(my);
+		return -1;
+	}
+	db->my = my;
+	db->err = 0;
+	return 0;
+}
+
+static bool gone(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == ER_CONNECTION_KILLED ||
+	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN;
+}
+
+unsigned db_errno(const struct db *db)
+{
+	return db->err;
+}
+
+bool db_unreachable(const struct db *db)
+{
+	return db->my == NULL && db->err != 0;
+}
+
+static MYSQL_STMT *prepare(struct db *db, struct db_sql *sql)
+{
+	if (sql->slot == 0) {
+		if (next_slot >= STMTS_MAX) {
+			log_error("statement cache full");
+			return NULL;
+		}
+		sql->slot = next_slot++;
+	}
+	if (db_connect(db) < 0)
+		return NULL;
+	MYSQL_STMT *st = db->stmts[sql->slot];
+	if (st && !sql->fresh)
+		return st;
+	if (st)
+		mysql_stmt_close(st);
+	db->stmts[sql->slot] = NULL;
+	st = mysql_stmt_init(db->my);
+	if (!st) {
+		db->err = mysql_errno(db->my);
+		return NULL;
+	}
+	if (mysql_stmt_prepare(st, sql->text, strlen(sql->text))) {
+		db->err = mysql_stmt_errno(st);
+		log_error("prepare: %s: %.200s", mysql_stmt_error(st), sql->text);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	db->stmts[sql->slot] = st;
+	return st;
+}
+
+struct args {
+	MYSQL_BIND bind[ARGS_MAX];
+	long long ints[ARGS_MAX];
+	unsigned long lens[ARGS_MAX];
+	my_bool nulls[ARGS_MAX];
+	size_t n;
+};
+
+static int collect_args(struct args *args, const char *types, va_list ap)
+{
+	memset(args, 0, sizeof *args);
+	for (const char *t = types; *t; t++) {
+		size_t i = args->n++;
+		if (i >= ARGS_MAX)
+			return -1;
+		MYSQL_BIND *b = &args->bind[i];
+		switch (*t) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			b->buffer_type = MYSQL_TYPE_STRING;
+			args->nulls[i] = s == NULL;
+			b->buffer = (void *)(uintptr_t)(s ? s : "");
+			args->lens[i] = s ? strlen(s) : 0;
+			b->buffer_length = args->lens[i];
+			b->length = &args->lens[i];
+			b->is_null = &args->nulls[i];
+			break;
+		}
+		case 'i':
+			args->ints[i] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &args->ints[i];
+			break;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Execute with the arguments bound; retry once on a fresh connection when the
+ * server went away outside a transaction. */
+static MYSQL_STMT *execute(struct db *db, struct db_sql *sql, struct args *args)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		MYSQL_STMT *st = prepare(db, sql);
+		if (!st) {
+			if (gone(db->err) && !db->in_tx && attempt == 0) {
+				drop_connection(db);
+				continue;
+			}
+			return NULL;
+		}
+		if (mysql_stmt_param_count(st) != args->n) {
+			log_error("statement expects %lu arguments, given %zu: %.200s", mysql_stmt_param_count(st),
+				  args->n, sql->text);
+			db->err = 0;
+			return NULL;
+		}
+		if ((args->n && mysql_stmt_bind_param(st, args->bind)) || mysql_stmt_execute(st)) {
+			db->err = mysql_stmt_errno(st);
+			if (gone(db->err) && !db->in_tx && attempt == 0) {
+				log_info("database connection lost (%s); reconnecting", mysql_stmt_error(st));
+				drop_connection(db);
+				continue;
+			}
+			log_error("execute: %s: %.200s", mysql_stmt_error(st), sql->text);
+			if (gone(db->err))
+				drop_connection(db);
+			return NULL;
+		}
+		db->err = 0;
+		return st;
+	}
+	return NULL;
+}
+
+/* Bind every column as text in buffers of caps[c] bytes, fetch each row and
+ * hand it to `each` (values valid during the call).  A value longer than its
+ * buffer is fetched again, whole, into a larger one. */
+static int fetch_each(struct db *db, MYSQL_STMT *st, struct arena *a, size_t ncols, const unsigned long *caps,
+		      db_row_fn *each, void *ctx)
+{
+	MYSQL_BIND *bind = arena_zalloc(a, (ncols + 1) * sizeof *bind);
+	unsigned long *lens = arena_zalloc(a, (ncols + 1) * sizeof *lens), *big_cap = arena_zalloc(a, (ncols + 1) * sizeof *big_cap);
+	my_bool *nulls = arena_zalloc(a, (ncols + 1) * sizeof *nulls);
+	const char **cells = arena_zalloc(a, (ncols + 1) * sizeof *cells);
+	char **big = arena_zalloc(a, (ncols + 1) * sizeof *big);
+	for (size_t c = 0; c < ncols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = arena_alloc(a, caps[c]);
+		bind[c].buffer_length = caps[c];
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	if (ncols && mysql_stmt_bind_result(st, bind))
+		return -1;
+	int f;
+	while ((f = mysql_stmt_fetch(st)) != MYSQL_NO_DATA) {
+		if (f == 1) {
+			db->err = mysql_stmt_errno(st);
+			log_error("fetch: %s", mysql_stmt_error(st));
+			return -1;
+		}
+		for (size_t c = 0; c < ncols; c++) {
+			char *buf = bind[c].buffer;
+			if (nulls[c]) {
+				cells[c] = NULL;
+				continue;
+			}
+			if (lens[c] >= caps[c]) {
+				if (big_cap[c] <= lens[c]) {
+					big_cap[c] = lens[c] * 2;
+					big[c] = arena_alloc(a, big_cap[c]);
+				}
+				MYSQL_BIND whole = bind[c];
+				unsigned long len = lens[c];
+				whole.buffer = big[c];
+				whole.buffer_length = big_cap[c];
+				whole.length = &len;
+				if (mysql_stmt_fetch_column(st, &whole, (unsigned)c, 0) != 0) {
+					log_error("fetch column: %s", mysql_stmt_error(st));
+					return -1;
+				}
+				buf = big[c];
+			}
+			buf[lens[c]] = '\0';
+			cells[c] = buf;
+		}
+		if (each(ctx, cells, ncols) != 0)
+			break;
+	}
+	return 0;
+}
+
+struct keep {
+	struct arena *a;
+	struct db_rows *rows;
+	size_t cap;
+};
+
+/* db_query keeps every row: copies into the arena. */
+static int keep_row(void *ctx, const char *const *cells, size_t ncols)
+{
+	struct keep *k = ctx;
+	struct db_rows *rows = k->rows;
+	if ((rows->nrows + 1) * ncols > k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : ncols * 16;
+		const char **v = arena_alloc(k->a, (cap + 1) * sizeof *v);
+		if (rows->nrows)
+			memcpy(v, rows->cells, rows->nrows * ncols * sizeof *v);
+		rows->cells = v;
+		k->cap = cap;
+	}
+	for (size_t c = 0; c < ncols; c++)
+		rows->cells[rows->nrows * ncols + c] = cells[c] ? arena_strdup(k->a, cells[c]) : NULL;
+	rows->nrows++;
+	return 0;
+}
+
+static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_rows *rows)
+{
+	memset(rows, 0, sizeof *rows);
+	my_bool update_max = 1;
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+	if (mysql_stmt_store_result(st)) {
+		db->err = mysql_stmt_errno(st);
+		log_error("store result: %s", mysql_stmt_error(st));
+		return -1;
+	}
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	if (!meta) {
+		mysql_stmt_free_result(st);
+		return 0;
+	}
+	/* After storing, the metadata knows each column's longest value. */
+	size_t ncols = mysql_num_fields(meta);
+	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
+	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
+	for (size_t c = 0; c < ncols; c++)
+		caps[c] = fields[c].max_length + 1;
+	rows->ncols = ncols;
+	struct keep k = {a, rows, 0};
+	int rc = fetch_each(db, st, a, ncols, caps, keep_row, &k);
+	if (!rows->cells)
+		rows->cells = arena_zalloc(a, sizeof *rows->cells);
+	mysql_free_result(meta);
+	mysql_stmt_free_result(st);
+	return rc;
+}
+
+/* Bind the arguments described by `types` and execute; NULL on error. */
+static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_list ap)
+{
+	/* Check the argument count against the statement before reading any
+	 * argument: a wrong type string must be an error, never a crash. */
+	MYSQL_STMT *st = prepare(db, sql);
+	if (st && mysql_stmt_param_count(st) != strlen(types)) {
+		log_error("statement expects %lu arguments, types \"%s\" give %zu: %.200s", mysql_stmt_param_count(st),
+			  types, strlen(types), sql->text);
+		return NULL;
+	}
+	struct args args;
+	if (collect_args(&args, types, ap) < 0) {
+		log_error("bad argument types \"%s\"", types);
+		return NULL;
+	}
+	return execute(db, sql, &args);
+}
+
+int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	MYSQL_STMT *st = run(db, sql, types, ap);
+	va_end(ap);
+	memset(rows, 0, sizeof *rows);
+	return st ? fetch_all(db, st, a, rows) : -1;
+}
+
+int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	MYSQL_STMT *st = run(db, sql, types, ap);
+	va_end(ap);
+	if (!st)
+		return -1;
+	my_ulonglong n = mysql_stmt_affected_rows(st);
+	if (affected)
+		*affected = (unsigned long long)n;
+	if (n > 0 && n != (my_ulonglong)-1)
+		db->wrote = true;
+	mysql_stmt_free_result(st);
+	return 0;
+}
+
+int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each, void *ctx, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	MYSQL_STMT *st = run(db, sql, types, ap);
+	va_end(ap);
+	if (!st)
+		return -1;
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	if (!meta) {
+		mysql_stmt_free_result(st);
+		return 0;
+	}
+	size_t ncols = mysql_num_fields(meta);
+	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
+	for (size_t c = 0; c < ncols; c++)
+		caps[c] = 4096;
+	int rc = fetch_each(db, st, a, ncols, caps, each, ctx);
+	/* Read what is left so that the connection can run the next statement. */
+	mysql_stmt_free_result(st);
+	mysql_stmt_reset(st);
+	mysql_free_result(meta);
+	return rc;
+}
+
+const char *db_get(const struct db_rows *rows, size_t row, size_t col)
+{
+	if (row >= rows->nrows || col >= rows->ncols)
+		return NULL;
+	return rows->cells[row * rows->ncols + col];
+}
+
+enum tx_step { TX_BEGIN, TX_COMMIT, TX_ROLLBACK };
+
+static int tx(struct db *db, enum tx_step step)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (db_connect(db) < 0)
+			return -1;
+		bool failed;
+		if (step == TX_BEGIN)
+			failed = mysql_autocommit(db->my, 0);
+		else
+			failed = (step == TX_COMMIT ? mysql_commit(db->my) : mysql_rollback(db->my)) ||
+				 mysql_autocommit(db->my, 1);
+		if (!failed) {
+			db->in_tx = step == TX_BEGIN;
+			return 0;
+		}
+		db->err = mysql_errno(db->my);
+		bool lost = gone(db->err);
+		if (lost)
+			drop_connection(db);
+		/* Beginning on a connection the server dropped: begin on a new one. */
+		if (lost && step == TX_BEGIN && attempt == 0)
+			continue;
+		log_error("transaction: %s", lost ? "the database connection was lost" : mysql_error(db->my));
+		return -1;
+	}
+	return -1;
+}
+
+bool db_wrote(const struct db *db)
+{
+	return db->wrote;
+}
+
+bool db_end_request(struct db *db)
+{
+	db->wrote = false;
+	if (!db->in_tx)
+		return false;
+	db_rollback(db);
+	return true;
+}
+
+int db_begin(struct db *db)
+{
+	return tx(db, TX_BEGIN);
+}
+
+int db_commit(struct db *db)
+{
+	return tx(db, TX_COMMIT);
+}
+
+int db_rollback(struct db *db)
+{
+	return tx(db, TX_ROLLBACK);
+}
+
+int db_use(struct db *db, const char *name)
+{
+	if (db_connect(db) < 0)
+		return -1;
+	if (mysql_select_db(db->my, name)) {
+		db->err = mysql_errno(db->my);
+		log_error("use %s: %s", name, mysql_error(db->my));
+		return -1;
+	}
+	return 0;
+}
+
+int db_run_script(struct db *db, const char *script, size_t len)
+{
+	if (db_connect(db) < 0)
+		return -1;
+	int status = mysql_real_query(db->my, script, (unsigned long)len);
+	for (;;) {
+		if (status) {
+			db->err = mysql_errno(db->my);
+			log_error("%s", mysql_error(db->my));
+			return -1; /* the server stops at the first failing statement */
+		}
+		MYSQL_RES *res = mysql_store_result(db->my);
+		if (res)
+			mysql_free_result(res);
+		int next = mysql_next_result(db->my);
+		if (next < 0)
+			break;
+		status = next;
+	}
+	return 0;
+}

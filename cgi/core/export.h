@@ -1,0 +1,41 @@
+/* Streamed exports (CSV and JSON), shared by the RMS and OMS exports: the
+ * answer's headers, a buffer flushed to the client as it fills, and RFC
+ * 4180 fields. */
+#ifndef SPOR_EXPORT_H
+#define SPOR_EXPORT_H
+
+#include <stdbool.h>
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/mem.h"
+
+struct req;
+
+struct export_out {
+	struct req *r;
+	struct buf buf;
+	unsigned long rows;
+	struct arena *scratch; /* for one record at a time: arena_reset it per record */
+};
+
+/* Send the headers (an attachment named `filename`, never cached by nginx)
+ * and get ready to write. */
+void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename);
+/* Write what is buffered once it is large enough. */
+void export_flush(struct export_out *o, bool force);
+/* Write the rest and free the scratch arena. */
+void export_end(struct export_out *o);
+/* A CSV field (after a comma unless `first`), quoted when it holds a comma,
+ * a quote or a line break, or is not all digits, and guarded with a leading
+ * "'" when a spreadsheet would take it for a formula (csv_needs_guard).
+ * Every CSV cell the portal writes goes through here. */
+void export_csv_field(struct buf *b, const char *s, bool first);
+/* The values of `key` in an array of objects (of the strings themselves
+ * when key is NULL), joined with CSV_MULTI_SEP; NULL when all are null. */
+const char *export_joined(struct arena *a, const json_t *items, const char *key);
+/* db_each callback: cells[0] (a JSON document) as the next element of an
+ * array. */
+int export_json_row(void *ctx, const char *const *cells, size_t ncols);
+
+#endif

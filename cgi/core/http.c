@@ -1,0 +1,282 @@
+/* Request reading and response writing over FastCGI. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/http.h"
+
+static const char *const security_headers =
+	"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; "
+	"frame-ancestors 'none'\r\n"
+	"X-Content-Type-Options: nosniff\r\n"
+	"Referrer-Policy: same-origin\r\n"
+	"X-Frame-Options: DENY\r\n"
+	"Cross-Origin-Opener-Policy: same-origin\r\n"
+	"Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n";
+
+const char *in_text(const struct req *r, int i)
+{
+	return r->match.in && r->match.in[i].set ? r->match.in[i].text : NULL;
+}
+
+long long in_int(const struct req *r, int i, long long fallback)
+{
+	return r->match.in && r->match.in[i].set ? r->match.in[i].num : fallback;
+}
+
+static const char *param(const struct req *r, const char *name)
+{
+	const char *v = FCGX_GetParam(name, r->fcgi->envp);
+	return v ? v : "";
+}
+
+static int refuse(struct req *r, int status, const char *name, const char *reason)
+{
+	r->err_param = name;
+	r->err_reason = reason;
+	return status;
+}
+
+static const char *parse_error_key(enum parse_error e)
+{
+	switch (e) {
+	case PARSE_OK:
+		return "ok";
+	case PARSE_TOO_MANY:
+		return "too_many";
+	case PARSE_TOO_LONG:
+		return "too_long";
+	case PARSE_NUL:
+		return "nul";
+	case PARSE_UTF8:
+		return "utf8";
+	case PARSE_ESCAPE:
+		return "escape";
+	case PARSE_NAME:
+		return "name";
+	case PARSE_FORMAT:
+		return "format";
+	}
+	return "format";
+}
+
+static int read_params(struct req *r, const char *s, size_t len)
+{
+	struct parse_result res;
+	if (http_parse_urlencoded(r->arena, s, len, &r->params, &res) == PARSE_OK)
+		return 0;
+	return refuse(r, 400, res.name, parse_error_key(res.error));
+}
+
+int http_read_body(struct req *r, size_t body_max, size_t upload_max)
+{
+	if (strcmp(r->method, "POST") != 0)
+		return 0;
+	const char *clen = param(r, "CONTENT_LENGTH");
+	if (!*clen)
+		return 0;
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(clen, &end, 10);
+	if (errno || *end || clen[0] == '-')
+		return refuse(r, 400, "Content-Length", "format");
+	if (n == 0)
+		return 0;
+	const char *type = param(r, "CONTENT_TYPE");
+	const char *boundary = upload_max ? http_multipart_boundary(r->arena, type) : NULL;
+	if (!boundary && strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
+		return refuse(r, 415, "Content-Type", "format");
+	if (n > (boundary ? upload_max : body_max))
+		return refuse(r, 413, NULL, "too_long");
+	char *body = arena_alloc(r->arena, (size_t)n + 1);
+	int got = FCGX_GetStr(body, (int)n, r->fcgi->in);
+	if (got < 0 || (unsigned long long)got != n)
+		return refuse(r, 400, NULL, "short_body");
+	body[n] = '\0';
+	if (!boundary)
+		return read_params(r, body, (size_t)n);
+	struct parse_result res;
+	if (http_parse_multipart(r->arena, body, (size_t)n, boundary, &r->params, &r->upload, &res) == PARSE_OK)
+		return 0;
+	return refuse(r, 400, res.name, parse_error_key(res.error));
+}
+
+int http_read(struct req *r)
+{
+	r->method = param(r, "REQUEST_METHOD");
+	r->path = param(r, "DOCUMENT_URI");
+	r->query = param(r, "QUERY_STRING");
+	r->remote_addr = param(r, "REMOTE_ADDR");
+	r->accept_language = param(r, "HTTP_ACCEPT_LANGUAGE");
+	r->accept = param(r, "HTTP_ACCEPT");
+	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
+	r->host = param(r, "HTTP_HOST");
+	r->origin = param(r, "HTTP_ORIGIN");
+	r->sec_fetch_site = param(r, "HTTP_SEC_FETCH_SITE");
+	/* What a new session records of the browser; nginx never passes it to spor-public. */
+	r->user_agent = http_header_text(r->arena, param(r, "HTTP_USER_AGENT"), USER_AGENT_MAX);
+	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
+	params_init(&r->params);
+	params_init(&r->cookies);
+	http_parse_cookies(r->arena, param(r, "HTTP_COOKIE"), &r->cookies);
+
+	if (r->path[0] != '/')
+		return refuse(r, 400, "path", "format");
+	if (!text_is_clean(r->path, strlen(r->path)))
+		return refuse(r, 400, "path", "utf8");
+	size_t qlen = strlen(r->query);
+	if (qlen > QUERY_MAX)
+		return refuse(r, 414, NULL, "too_long");
+	return read_params(r, r->query, qlen);
+}
+
+void http_header(struct req *r, const char *name, const char *value)
+{
+	if (r->nheaders == HEADERS_MAX)
+		return;
+	r->header_name[r->nheaders] = name;
+	r->header_value[r->nheaders] = value;
+	r->nheaders++;
+}
+
+const char *http_cookie_name(const struct req *r, const char *base)
+{
+	return r->https ? arena_printf(r->arena, "__Host-%s", base) : base;
+}
+
+void http_cookie(struct req *r, const char *base, const char *value, long max_age)
+{
+	const char *age = !value ? "; Max-Age=0" : max_age > 0 ? arena_printf(r->arena, "; Max-Age=%ld", max_age) : "";
+	http_header(r, "Set-Cookie",
+		    arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", http_cookie_name(r, base),
+				 value ? value : "", age, r->https ? "; Secure" : ""));
+}
+
+const char *http_cookie_get(const struct req *r, const char *base)
+{
+	const struct param *p = params_get(&r->cookies, r->https ? arena_printf(r->arena, "__Host-%s", base) : base);
+	return p ? p->value : NULL;
+}
+
+static bool header_safe(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\r' || *s == '\n')
+			return false;
+	return true;
+}
+
+int http_redirect(struct req *r, int status, const char *location)
+{
+	if (!header_safe(location))
+		location = "/";
+	http_header(r, "Location", location);
+	r->content_type = "text/plain; charset=utf-8";
+	r->body.len = 0;
+	return status;
+}
+
+int http_text(struct req *r, int status, const char *text)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	r->body.len = 0;
+	buf_puts(&r->body, text);
+	return status;
+}
+
+const char *http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 308: return "Permanent Redirect";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 406: return "Not Acceptable";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 414: return "URI Too Long";
+	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 502: return "Bad Gateway";
+	case 503: return "Service Unavailable";
+	default: return "Status";
+	}
+}
+
+static void write_headers(struct req *r, bool with_length)
+{
+	/* Headers are formatted here: libfcgi's own printf knows no %zu. */
+	struct buf h;
+	buf_init(&h, r->arena);
+	buf_printf(&h, "Status: %d %s\r\n", r->status, http_reason(r->status));
+	buf_puts(&h, security_headers);
+	if (r->https)
+		buf_puts(&h, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
+	buf_printf(&h, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
+	buf_printf(&h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
+	if (r->vary) {
+		static const char *const names[] = {"Accept", "Accept-Language", "Cookie"};
+		buf_puts(&h, "Vary: ");
+		for (unsigned i = 0, n = 0; i < sizeof names / sizeof names[0]; i++)
+			if (r->vary & (1u << i))
+				buf_printf(&h, "%s%s", n++ ? ", " : "", names[i]);
+		buf_puts(&h, "\r\n");
+	}
+	if (with_length)
+		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (header_safe(r->header_value[i]))
+			buf_printf(&h, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
+	buf_puts(&h, "\r\n");
+	FCGX_PutStr(h.data, (int)h.len, r->fcgi->out);
+}
+
+static bool is_head(const struct req *r)
+{
+	return r->method && strcmp(r->method, "HEAD") == 0;
+}
+
+void http_send(struct req *r)
+{
+	if (r->streamed)
+		return;
+	write_headers(r, true);
+	if (!is_head(r) && r->body.len)
+		FCGX_PutStr(r->body.data, (int)r->body.len, r->fcgi->out);
+	r->bytes_out = r->body.len;
+}
+
+int http_stream_begin(struct req *r, const char *content_type, const char *filename)
+{
+	r->status = 200;
+	r->content_type = content_type;
+	if (filename)
+		http_header(r, "Content-Disposition", arena_printf(r->arena, "attachment; filename=\"%s\"", filename));
+	/* nginx buffers upstream answers; this one is long: pass it on as it comes. */
+	http_header(r, "X-Accel-Buffering", "no");
+	write_headers(r, false);
+	r->streamed = true;
+	return 200;
+}
+
+void http_stream_write(struct req *r, const char *data, size_t len)
+{
+	if (is_head(r) || !len)
+		return;
+	FCGX_PutStr(data, (int)len, r->fcgi->out);
+	r->bytes_out += len;
+}

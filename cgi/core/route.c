@@ -1,0 +1,203 @@
+/* Route matching: literal segments and {field} captures, then typed input. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/route.h"
+
+enum { SEGMENTS_MAX = 16 };
+
+int route_field_index(const struct router *rt, const char *name)
+{
+	for (size_t i = 0; i < rt->nfields; i++)
+		if (strcmp(rt->fields[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Split "/a/b/c" into segments (pointers into a copy).  Returns the count, or
+ * -1 when there are too many. */
+static int split(struct arena *a, const char *path, const char **seg)
+{
+	char *p = arena_strdup(a, path[0] == '/' ? path + 1 : path);
+	int n = 0;
+	if (!*p)
+		return 0;
+	for (;;) {
+		if (n == SEGMENTS_MAX)
+			return -1;
+		seg[n++] = p;
+		char *slash = strchr(p, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+		p = slash + 1;
+	}
+	return n;
+}
+
+static bool is_capture(const char *seg)
+{
+	size_t n = strlen(seg);
+	return n > 2 && seg[0] == '{' && seg[n - 1] == '}';
+}
+
+static int capture_field(const struct router *rt, const char *seg)
+{
+	char name[PARAM_NAME_MAX + 1];
+	size_t n = strlen(seg) - 2;
+	if (n > PARAM_NAME_MAX)
+		return -1;
+	memcpy(name, seg + 1, n);
+	name[n] = '\0';
+	return route_field_index(rt, name);
+}
+
+const char *route_table_check(const struct router *rt)
+{
+	static char msg[256];
+	if (rt->nfields > 64)
+		return "more than 64 fields";
+	for (size_t i = 0; i < rt->nroutes; i++) {
+		const struct route *r = &rt->routes[i];
+		const char *seg[SEGMENTS_MAX];
+		struct arena *a = arena_new();
+		int n = r->pattern[0] == '/' ? split(a, r->pattern, seg) : -1;
+		const char *bad = NULL;
+		if (n < 0 || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0) || !r->handler ||
+		    !r->roles)
+			bad = "malformed";
+		for (int s = 0; !bad && s < n; s++) {
+			if (!*seg[s])
+				bad = "empty segment";
+			else if (is_capture(seg[s]) && capture_field(rt, seg[s]) < 0)
+				bad = "capture names no field";
+		}
+		if (!bad && rt->nfields < 64 && (r->fields >> rt->nfields))
+			bad = "fields bit beyond the field table";
+		/* Two fields may share a name (an account's email, an organisation's), never on one route. */
+		for (size_t f = 0; !bad && f < rt->nfields; f++)
+			for (size_t g = f + 1; !bad && g < rt->nfields; g++)
+				if ((r->fields & F(f)) && (r->fields & F(g)) && strcmp(rt->fields[f].name, rt->fields[g].name) == 0)
+					bad = "two fields of one name";
+		arena_free(a);
+		if (bad) {
+			snprintf(msg, sizeof msg, "route %s %s: %s", r->method, r->pattern, bad);
+			return msg;
+		}
+	}
+	return NULL;
+}
+
+static bool method_matches(const char *route_method, const char *method)
+{
+	if (strcmp(route_method, method) == 0)
+		return true;
+	return strcmp(route_method, "GET") == 0 && strcmp(method, "HEAD") == 0;
+}
+
+/* Does the pattern's shape (segment count and literals) fit the path? */
+static bool shape_matches(const char **pseg, int pn, const char **seg, int n)
+{
+	if (pn != n)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!is_capture(pseg[i]) && strcmp(pseg[i], seg[i]) != 0)
+			return false;
+	return true;
+}
+
+static void allow_add(char *allow, size_t size, const char *method)
+{
+	if (strstr(allow, method))
+		return;
+	size_t len = strlen(allow);
+	snprintf(allow + len, size - len, "%s%s", len ? ", " : "", method);
+	if (strcmp(method, "GET") == 0)
+		allow_add(allow, size, "HEAD");
+}
+
+enum route_status route_match(const struct router *rt, struct arena *a, const char *method, const char *path,
+			      struct route_match *m)
+{
+	const char *seg[SEGMENTS_MAX], *pseg[SEGMENTS_MAX];
+	memset(m, 0, sizeof *m);
+	m->in = arena_zalloc(a, rt->nfields * sizeof *m->in);
+	int n = path[0] == '/' ? split(a, path, seg) : -1;
+	if (n < 0)
+		return ROUTE_NOT_FOUND;
+
+	bool path_exists = false;
+	const char *bad_param = NULL;
+	enum field_error bad_reason = FIELD_OK;
+	for (size_t i = 0; i < rt->nroutes; i++) {
+		const struct route *r = &rt->routes[i];
+		int pn = split(a, r->pattern, pseg);
+		if (!shape_matches(pseg, pn, seg, n))
+			continue;
+		path_exists = true;
+		if (!method_matches(r->method, method)) {
+			allow_add(m->allow, sizeof m->allow, r->method);
+			continue;
+		}
+		/* Check the captures; the first route whose captures all pass wins. */
+		enum field_error err = FIELD_OK;
+		int s;
+		for (s = 0; s < n && !err; s++) {
+			if (!is_capture(pseg[s]))
+				continue;
+			int fi = capture_field(rt, pseg[s]);
+			err = field_check(a, &rt->fields[fi], seg[s], &m->in[fi]);
+			if (!err && !m->in[fi].set)
+				err = FIELD_FORMAT;
+			if (err && !bad_param) {
+				bad_param = rt->fields[fi].name;
+				bad_reason = err;
+			}
+		}
+		if (!err) {
+			m->route = r;
+			return ROUTE_FOUND;
+		}
+		memset(m->in, 0, rt->nfields * sizeof *m->in);
+	}
+	if (bad_param) {
+		m->bad_param = bad_param;
+		m->bad_reason = bad_reason;
+		return ROUTE_BAD_INPUT;
+	}
+	return path_exists ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
+}
+
+enum route_status route_inputs(const struct router *rt, struct arena *a, const struct params *params,
+			       struct route_match *m)
+{
+	uint64_t accepted = m->route->fields | rt->global_fields;
+	for (size_t i = 0; i < rt->nfields; i++) {
+		if (!(accepted & F(i)) || m->in[i].set)
+			continue; /* not read here, or already a path capture */
+		const struct param *p = params_get(params, rt->fields[i].name);
+		if (!p)
+			continue;
+		/* One value per field: which of two a handler would read is a
+		 * question an attacker could exploit (parameter pollution). */
+		enum field_error err = params_next(params, p) ? FIELD_REPEATED
+							       : field_check(a, &rt->fields[i], p->value, &m->in[i]);
+		if (err) {
+			m->bad_param = rt->fields[i].name;
+			m->bad_reason = err;
+			return ROUTE_BAD_INPUT;
+		}
+	}
+	return ROUTE_FOUND;
+}
+
+bool route_has_file(const struct router *rt, const struct route *route)
+{
+	for (size_t i = 0; i < rt->nfields; i++)
+		if ((route->fields & F(i)) && rt->fields[i].type == FT_FILE)
+			return true;
+	return false;
+}

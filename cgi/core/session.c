@@ -1,0 +1,138 @@
+/* Finding, starting and ending the signed-in user's session. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/log.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "core/route.h"
+#include "core/session.h"
+#include "core/token.h"
+
+/* Tokens are hashed by the server: SHA2() of the cookie's text.  The
+ * programs that write sessions read them through v_session_user; spor-public
+ * may not, and asks spor_session() for the one session of the hash it
+ * presents (a JSON object, or NULL: no row).  Both give the same columns. */
+static struct db_sql q_session = DB_SQL(
+	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
+	" WHERE token_hash = UNHEX(SHA2(?, 256))"
+	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
+static struct db_sql q_session_by_hash = DB_SQL(
+	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles"
+	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
+	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
+	" ui_lang VARCHAR(12) PATH '$.ui_lang', data_lang VARCHAR(12) PATH '$.data_lang',"
+	" page_size VARCHAR(6) PATH '$.page_size', date_format VARCHAR(8) PATH '$.date_format',"
+	" console_roles VARCHAR(1000) PATH '$.console_roles')) s");
+static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
+				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
+				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
+/* The row's public_id is the database's (a random default). */
+static struct db_sql q_start = DB_SQL(
+	"INSERT INTO sessions (token_hash, account_id, expires_at, user_agent, client_addr)"
+	" VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND, ?, ?)");
+/* Dead rows keep a browser and an address nobody needs any more. */
+static struct db_sql q_forget_dead = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ?"
+	" AND (expires_at <= UTC_TIMESTAMP() OR last_seen_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)");
+static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
+static struct db_sql q_end_others = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
+
+enum { ADDRESS_MAX = 45 }; /* sessions.client_addr: the longest text of an IPv6 address */
+
+/* The roles that open routes (enum role), by their code in the catalogue:
+ * the agency's, and Super User of at least one organisation. */
+static const struct {
+	const char *code;
+	unsigned role;
+} console_roles[] = {
+	{"DATA_STEWARD", ROLE_STEWARD},
+	{"ADMINISTRATOR", ROLE_ADMIN},
+	{"INDUSTRY_SUPER_USER", ROLE_SUPER},
+};
+
+static unsigned roles_of(const char *codes)
+{
+	unsigned roles = 0;
+	for (size_t i = 0; codes && i < sizeof console_roles / sizeof console_roles[0]; i++) {
+		size_t n = strlen(console_roles[i].code);
+		for (const char *p = strstr(codes, console_roles[i].code); p; p = strstr(p + 1, console_roles[i].code))
+			if ((p == codes || p[-1] == ',') && (p[n] == ',' || !p[n]))
+				roles |= console_roles[i].role;
+	}
+	return roles;
+}
+
+long session_idle_seconds(const struct conf *c)
+{
+	return conf_int(c, "session.idle_seconds", 1800, 60, 86400 * 30);
+}
+
+void session_load(struct req *r, bool touch)
+{
+	const char *token = http_cookie_get(r, SESSION_COOKIE);
+	if (!token_ok(token))
+		return;
+	long idle = session_idle_seconds(r->app->conf);
+	struct db_rows rows;
+	struct db_sql *q = touch ? &q_session : &q_session_by_hash;
+	if (db_query(r->app->db, r->arena, q, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
+		return;
+	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, 6));
+	r->user.id = db_get(&rows, 0, 0);
+	r->user.session = token;
+	r->user.ui_lang = db_get(&rows, 0, 2);
+	r->user.data_lang = db_get(&rows, 0, 3);
+	r->user.page_size = db_get(&rows, 0, 4) ? atoll(db_get(&rows, 0, 4)) : 0;
+	page_set(r, "User.id", r->user.id);
+	page_set(r, "User.name", db_get(&rows, 0, 1));
+	page_set(r, "User.date_format", db_get(&rows, 0, 5));
+	if (r->roles & ROLE_ADMIN)
+		page_set(r, "User.admin", "1");
+	if (r->roles & ROLE_STEWARD)
+		page_set(r, "User.steward", "1");
+	if (r->roles & ROLE_SUPER)
+		page_set(r, "User.super", "1");
+	if (touch && db_exec(r->app->db, &q_touch, NULL, "s", token) < 0)
+		log_error("could not record a session's visit");
+}
+
+int session_start(struct req *r, const char *account_id)
+{
+	char token[TOKEN_CHARS + 1];
+	long life = conf_int(r->app->conf, "session.absolute_seconds", 43200, 300, 86400 * 90);
+	if (r->user.session && db_exec(r->app->db, &q_end, NULL, "s", r->user.session) < 0)
+		return -1;
+	/* The address as nginx gives it, kept within its column as the User-Agent is. */
+	const char *address = http_header_text(r->arena, r->remote_addr, ADDRESS_MAX);
+	if (!token_new(token) ||
+	    db_exec(r->app->db, &q_start, NULL, "ssiss", token, account_id, (long long)life, r->user_agent, address) < 0 ||
+	    db_exec(r->app->db, &q_forget_dead, NULL, "si", account_id, (long long)session_idle_seconds(r->app->conf)) < 0)
+		return -1;
+	r->user.session = arena_strdup(r->arena, token);
+	r->user.id = account_id;
+	r->csrf = NULL; /* bound to the old visitor */
+	http_cookie(r, SESSION_COOKIE, r->user.session, 0);
+	return 0;
+}
+
+int session_end(struct req *r)
+{
+	if (r->user.session && db_exec(r->app->db, &q_end, NULL, "s", r->user.session) < 0)
+		return -1;
+	http_cookie(r, SESSION_COOKIE, NULL, 0);
+	return 0;
+}
+
+long long session_end_others(struct req *r)
+{
+	unsigned long long ended = 0;
+	if (db_exec(r->app->db, &q_end_others, &ended, "ss", r->user.id, r->user.session) < 0)
+		return -1;
+	return (long long)ended;
+}

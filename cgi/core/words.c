@@ -1,0 +1,82 @@
+/* Picking the words of a search and ordering them rarest first. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/highlight.h"
+#include "core/mem.h"
+#include "core/program.h"
+#include "core/words.h"
+
+struct collect {
+	struct req *r;
+	struct words *w;
+};
+
+static void add_word(void *ctx, const char *word, size_t len)
+{
+	struct collect *c = ctx;
+	if (len < 2 || len > 64)
+		return; /* one letter finds too much; longer is no word */
+	/* Keep the longest words: they are the rarest. */
+	const char *copy = arena_strndup(c->r->arena, word, len);
+	size_t at = c->w->n < WORDS_MAX ? c->w->n++ : WORDS_MAX;
+	if (at == WORDS_MAX) {
+		if (len <= strlen(c->w->word[WORDS_MAX - 1]))
+			return;
+		at = WORDS_MAX - 1;
+	}
+	c->w->word[at] = copy;
+	for (size_t i = at; i > 0 && strlen(c->w->word[i]) > strlen(c->w->word[i - 1]); i--) {
+		const char *t = c->w->word[i];
+		c->w->word[i] = c->w->word[i - 1];
+		c->w->word[i - 1] = t;
+	}
+}
+
+static void keep_word(void *ctx, const char *word, size_t len)
+{
+	if (len >= 2 && len <= 64)
+		json_array_append_new(ctx, json_stringn(word, len));
+}
+
+void words_collect(const char *text, json_t *into)
+{
+	if (text)
+		hl_each_word(text, keep_word, into);
+}
+
+void words_pick(struct req *r, const char *q, struct db_sql *count, struct words *w)
+{
+	memset(w, 0, sizeof *w);
+	struct collect c = {r, w};
+	if (q)
+		hl_each_word(q, add_word, &c);
+	if (w->n == 0)
+		return;
+	/* The rarest word first: it drives the query. */
+	/* Each word is counted only as far as it takes to tell that it is not
+	 * rarer than those before it (the longest, likely the rarest, first). */
+	long long counts[WORDS_MAX], least = WORDS_BOUND;
+	for (size_t i = 0; i < w->n; i++) {
+		struct db_rows rows;
+		long long upto = i == 0 ? WORDS_BOUND : least + 1;
+		counts[i] = db_query(r->app->db, r->arena, count, &rows, "ssi", w->word[i], w->word[i], upto) == 0
+				    ? atoll(db_get(&rows, 0, 0))
+				    : upto;
+		if (counts[i] < least)
+			least = counts[i];
+	}
+	for (size_t i = 1; i < w->n; i++)
+		for (size_t k = i; k > 0 && counts[k] < counts[k - 1]; k--) {
+			long long tc = counts[k];
+			counts[k] = counts[k - 1];
+			counts[k - 1] = tc;
+			const char *tw = w->word[k];
+			w->word[k] = w->word[k - 1];
+			w->word[k - 1] = tw;
+		}
+	w->broad = counts[0] >= WORDS_BOUND;
+}

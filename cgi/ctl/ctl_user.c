@@ -1,0 +1,271 @@
+/* sporctl user list | lock | unlock | reset-password | set-email |
+ * reset-2fa (ctl_twofactor.c), and sporctl create-admin EMAIL: the
+ * operator's view of the portal's accounts.  An account is named by its
+ * email, read by the portal's one rule (email.h), or by its number (#ID).
+ * Locking and a new password end the account's sessions; the new password
+ * is read from standard input (asked twice, unechoed, on a terminal). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "account/password.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/email.h"
+#include "core/mem.h"
+#include "ctl/ctl.h"
+
+static struct db_sql q_list = DB_SQL(
+	"SELECT a.id, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.email, a.name,"
+	" COALESCE((SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id)))"
+	" ORDER BY r.role_code SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id), '')"
+	" FROM accounts a ORDER BY a.id");
+/* An account named by its number or its email (normalised). */
+static struct db_sql q_find = DB_SQL("SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
+static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
+				     " WHERE id = ? AND status IN ('pending', 'active')");
+static struct db_sql q_unlock = DB_SQL(
+	"UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'locked'");
+static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
+					 " WHERE id = ? AND status <> 'deleted'");
+static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"
+					  " WHERE id = ? AND status <> 'deleted'");
+static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
+/* One row inserted (1) or an existing one updated (2). */
+static struct db_sql q_admin_account = DB_SQL(
+	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
+	" ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), status = 'active', updated_at = UTC_TIMESTAMP()");
+static struct db_sql q_admin_role = DB_SQL("INSERT IGNORE INTO account_roles (account_id, role_code)"
+					   " SELECT id, 'ADMINISTRATOR' FROM accounts WHERE email = ?");
+
+/* An email argument in its normal form (email.h) into out; false after
+ * saying why. */
+static bool normal_email(const char *arg, char out[EMAIL_MAX + 1])
+{
+	enum email_error e = email_normalize(arg, out);
+	if (e != EMAIL_OK)
+		fprintf(stderr, "sporctl: %s: %s\n", arg, email_error_text(e));
+	return e == EMAIL_OK;
+}
+
+/* The account an argument names, "#ID" or an email: its row (id, email,
+ * status), or false after saying why. */
+static bool find_account(struct db *db, struct arena *a, const char *arg, struct db_rows *row)
+{
+	char email[EMAIL_MAX + 1] = "";
+	const char *id = arg[0] == '#' ? arg + 1 : NULL;
+	if (id && (!*id || strspn(id, "0123456789") != strlen(id) || strlen(id) > 19)) {
+		fprintf(stderr, "sporctl: %s: an account is #NUMBER (sporctl user list) or an email\n", arg);
+		return false;
+	}
+	if (!id && !normal_email(arg, email))
+		return false;
+	if (db_query(db, a, &q_find, row, "ss", id, id ? NULL : email) < 0)
+		return false;
+	if (!row->nrows)
+		fprintf(stderr, "sporctl: no account %s%s\n", id ? "" : "with the email ", id ? arg : email);
+	return row->nrows == 1;
+}
+
+static int print_row(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ctx;
+	(void)ncols;
+	printf("%8s  %-8s %s  %s  (%s)%s%s\n", cells[0], cells[1], cells[2], cells[3], cells[4], *cells[5] ? "  " : "",
+	       cells[5]);
+	return 0;
+}
+
+/* One line of standard input, without its line end; unechoed on a terminal. */
+static bool read_line(const char *prompt, char *buf, size_t size)
+{
+	bool tty = isatty(STDIN_FILENO) == 1;
+	struct termios old, quiet;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool got = fgets(buf, (int)size, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return got;
+}
+
+/* Read a new password from standard input (twice on a terminal), check it
+ * and hash it.  0 or 1 (said why). */
+static int ask_password(const struct conf *c, char hash[PASSWORD_HASH_MAX])
+{
+	char pw[512], again[512];
+	if (!read_line("New password: ", pw, sizeof pw)) {
+		fprintf(stderr, "sporctl: no password on standard input\n");
+		return 1;
+	}
+	if (isatty(STDIN_FILENO) && (!read_line("Again: ", again, sizeof again) || strcmp(pw, again) != 0)) {
+		fprintf(stderr, "sporctl: the two passwords differ\n");
+		return 1;
+	}
+	const char *problem = password_problem(pw);
+	if (problem) {
+		fprintf(stderr, "sporctl: %s\n", password_problem_text(problem));
+		return 1;
+	}
+	return password_hash(c, pw, hash) < 0;
+}
+
+static int new_password(const struct conf *c, struct db *db, const struct db_rows *account)
+{
+	char hash[PASSWORD_HASH_MAX];
+	if (ask_password(c, hash))
+		return 1;
+	const char *id = db_get(account, 0, 0), *email = db_get(account, 0, 1);
+	unsigned long long changed = 0;
+	if (db_begin(db) < 0 || db_exec(db, &q_password, &changed, "ss", hash, id) < 0 ||
+	    (changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
+		db_rollback(db);
+		return 1;
+	}
+	if (!changed) {
+		fprintf(stderr, "sporctl: %s is deleted\n", email);
+		return 1;
+	}
+	printf("%s: new password set; its sessions ended\n", email);
+	return 0;
+}
+
+/* Another address for an account: what sporctl migrate asks for when two
+ * accounts' addresses became one (docs/operations.md). */
+static int set_email(struct db *db, const struct db_rows *account, const char *arg)
+{
+	char email[EMAIL_MAX + 1];
+	if (!normal_email(arg, email))
+		return 1;
+	if (strcmp(email, db_get(account, 0, 1)) == 0) {
+		printf("#%s: %s already\n", db_get(account, 0, 0), email);
+		return 0;
+	}
+	unsigned long long changed = 0;
+	if (db_exec(db, &q_set_email, &changed, "ss", email, db_get(account, 0, 0)) < 0)
+		return 1;
+	if (!changed) {
+		fprintf(stderr, "sporctl: #%s keeps %s: %s is another account's, or the account is deleted\n",
+			db_get(account, 0, 0), db_get(account, 0, 1), email);
+		return 1;
+	}
+	printf("#%s: %s (was %s)\n", db_get(account, 0, 0), email, db_get(account, 0, 1));
+	return 0;
+}
+
+/* An active administrator with this email and password: a new account, or
+ * an existing one given the role (and the password). */
+static int create_admin(const struct conf *c, struct db *db, const char *email)
+{
+	char hash[PASSWORD_HASH_MAX];
+	if (ask_password(c, hash))
+		return 1;
+	unsigned long long made = 0;
+	if (db_begin(db) < 0 || db_exec(db, &q_admin_account, &made, "sss", email, email, hash) < 0 ||
+	    db_exec(db, &q_admin_role, NULL, "s", email) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return 1;
+	}
+	printf("%s: administrator (%s)\n", email, made == 1 ? "new account" : "existing account, new password");
+	return 0;
+}
+
+static int set_status(struct db *db, const char *verb, const struct db_rows *account)
+{
+	bool lock = strcmp(verb, "lock") == 0;
+	const char *id = db_get(account, 0, 0), *email = db_get(account, 0, 1);
+	unsigned long long changed = 0;
+	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
+	    (lock && changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
+		db_rollback(db);
+		return 1;
+	}
+	if (!changed) {
+		fprintf(stderr, "sporctl: %s is %s\n", email, db_get(account, 0, 2));
+		return 1;
+	}
+	printf("%s: %s\n", email, lock ? "locked; its sessions ended" : "unlocked");
+	return 0;
+}
+
+static struct db *owner(const struct conf *c)
+{
+	struct db_conf dc;
+	db_conf_from(&dc, c, "owner");
+	return db_new(&dc);
+}
+
+static const char user_usage[] =
+	"usage: sporctl user list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL\n"
+	"                    | reset-2fa ACCOUNT\n"
+	"  ACCOUNT is an email or #NUMBER (the first column of user list).\n"
+	"  reset-password reads the new password from standard input.\n"
+	"  reset-2fa turns two-step sign-in off for one who lost the authenticator and the recovery codes\n"
+	"  (the owner is mailed).\n";
+
+/* One verb on one account. */
+static int on_account(const struct conf *c, struct db *db, struct arena *a, char **argv)
+{
+	struct db_rows account;
+	if (!find_account(db, a, argv[1], &account))
+		return 1;
+	if (strcmp(argv[0], "reset-password") == 0)
+		return new_password(c, db, &account);
+	if (strcmp(argv[0], "set-email") == 0)
+		return set_email(db, &account, argv[2]);
+	if (strcmp(argv[0], "reset-2fa") == 0)
+		return ctl_reset_2fa(c, db, db_get(&account, 0, 0));
+	return set_status(db, argv[0], &account);
+}
+
+int ctl_user(const struct conf *c, int argc, char **argv)
+{
+	const char *verb = argc ? argv[0] : "";
+	bool list = argc == 1 && strcmp(verb, "list") == 0;
+	bool one = argc == 2 && (strcmp(verb, "lock") == 0 || strcmp(verb, "unlock") == 0 ||
+				 strcmp(verb, "reset-password") == 0 || strcmp(verb, "reset-2fa") == 0);
+	bool change = argc == 3 && strcmp(verb, "set-email") == 0;
+	if (argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0)) {
+		fputs(user_usage, stdout);
+		return 0;
+	}
+	if (!list && !one && !change) {
+		fputs(user_usage, stderr);
+		return 2;
+	}
+	struct db *db = owner(c);
+	struct arena *a = arena_new();
+	int rc = db_connect(db) < 0 ? 1
+		 : list		    ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
+				    : on_account(c, db, a, argv);
+	arena_free(a);
+	db_free(db);
+	return rc;
+}
+
+int ctl_create_admin(const struct conf *c, int argc, char **argv)
+{
+	char email[EMAIL_MAX + 1];
+	if (argc != 1 || !strchr(argv[0], '@')) {
+		fprintf(stderr, "usage: sporctl create-admin EMAIL\n"
+				"  The password is read from standard input.\n");
+		return 2;
+	}
+	if (!normal_email(argv[0], email))
+		return 2;
+	struct db *db = owner(c);
+	int rc = db_connect(db) < 0 ? 1 : create_admin(c, db, email);
+	db_free(db);
+	return rc;
+}

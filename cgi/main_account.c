@@ -1,9 +1,0 @@
-/* spor-account: a prefork FastCGI program; its routes are in routes_account.c. */
-#include "config.h"
-
-#include "routes.h"
-
-int main(int argc, char **argv)
-{
-	return app_main(argc, argv, &account_app);
-}

@@ -1,9 +1,0 @@
-/* spor-admin: a prefork FastCGI program; its routes are in routes_admin.c. */
-#include "config.h"
-
-#include "routes.h"
-
-int main(int argc, char **argv)
-{
-	return app_main(argc, argv, &admin_app);
-}

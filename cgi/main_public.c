@@ -1,9 +1,0 @@
-/* spor-public: a prefork FastCGI program; its routes are in routes_public.c. */
-#include "config.h"
-
-#include "routes.h"
-
-int main(int argc, char **argv)
-{
-	return app_main(argc, argv, &public_app);
-}

@@ -1,0 +1,113 @@
+/* /oms/organisations/{orgId}: every field of an organisation, its
+ * alternative names, identifiers, the IDs merged into it and its locations,
+ * from its record in one lookup.  An ID merged into another answers with a
+ * permanent redirect to the surviving record. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/db.h"
+#include "core/favourite.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "oms/oms_page.h"
+#include "programs/fields_public.h"
+#include "programs/handlers_public.h"
+
+static struct db_sql q_org = DB_SQL("SELECT record FROM oms_organisations WHERE id = ?");
+static struct db_sql q_merged = DB_SQL("SELECT new_id FROM oms_merged WHERE kind = ? AND old_id = ?");
+
+static const char *str(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/* The surviving record of a merged ID: 301 there, else 404. */
+int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_merged, &rows, "si", kind, old) < 0)
+		return 500;
+	if (!rows.nrows)
+		return 404;
+	bool org = strcmp(kind, "ORG") == 0;
+	return http_redirect(r, 301, arena_printf(r->arena, "%s/%s/%s", prefix, org ? "organisations" : "locations",
+						  oms_id(r, org ? "ORG-" : "LOC-", db_get(&rows, 0, 0))));
+}
+
+/* "2024-03-01T10:00:00Z" as "2024-03-01 10:00:00", as the location page shows it. */
+static const char *when(struct req *r, const char *iso)
+{
+	if (!iso || strlen(iso) != 20)
+		return iso;
+	char *s = arena_strndup(r->arena, iso, 19);
+	s[10] = ' ';
+	return s;
+}
+
+static void put_objects(struct req *r, const char *list, const json_t *items, const char *const *keys)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(items, i, v)
+	{
+		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
+		for (size_t k = 0; keys[k]; k++)
+			page_put(item, keys[k], str(v, keys[k])); /* names: literals */
+	}
+}
+
+static void put_locations(struct req *r, const json_t *locs)
+{
+	static const char *const keys[] = {"id", "postal_code", "city", "country_code", "status", NULL};
+	put_objects(r, "Page.locations", locs, keys);
+	size_t i;
+	json_t *v;
+	json_array_foreach(locs, i, v)
+	{
+		HDF *item = page_item(r, "Page.locations", i);
+		page_put(item, "line1", json_string_value(json_array_get(json_object_get(v, "address"), 0)));
+		page_put(item, "country", str(v, "country"));
+		const char *name = NULL, *term = oms_country_term(r, str(v, "country"), &name);
+		page_put(item, "country_term", term);
+		page_put(item, "country_term_name", name);
+	}
+}
+
+int oms_org_show(struct req *r)
+{
+	const char *id = in_text(r, PF_ORG_ID);
+	long long num = atoll(id + 4);
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_org, &rows, "i", num) < 0)
+		return 500;
+	if (!rows.nrows)
+		return oms_merged_redirect(r, "ORG", num, "/oms");
+	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	if (!org)
+		return 500;
+	static const char *const fields[] = {"id", "name", "acronym", "type", "size", "status", "version", NULL};
+	HDF *node = page_node(r, "Page.org");
+	for (size_t k = 0; fields[k]; k++)
+		page_put(node, fields[k], str(org, fields[k])); /* names: literals */
+	page_put(node, "version", when(r, str(org, "version")));
+	static const char *const alt[] = {"name", "lang", NULL};
+	static const char *const ident[] = {"system", "code", "valid_from", "valid_to", NULL};
+	put_objects(r, "Page.names", json_object_get(org, "alternative_names"), alt);
+	put_objects(r, "Page.identifiers", json_object_get(org, "identifiers"), ident);
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(org, "merged_ids"), i, v)
+		page_put(page_item(r, "Page.merged", i), "id", json_string_value(v));
+	put_locations(r, json_object_get(org, "locations"));
+	json_decref(org);
+	if (oms_history(r, num, NULL) < 0)
+		return 500;
+	favourite_mark(r, "organisation", id);
+	page_set(r, "Page.nav", "oms");
+	page_cacheable(r);
+	return page_render(r, "oms/organisation.cs");
+}

@@ -1,0 +1,136 @@
+/* /oms/organisations: search organisations by name, acronym or alternative
+ * name (words and prefixes, case and accents aside), by ID, and by the
+ * country, city and postal code of their locations, status and type. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "oms/oms_page.h"
+#include "oms/oms_record.h"
+#include "programs/fields_public.h"
+#include "programs/handlers_public.h"
+
+/* The page's IDs, from the name index (prepared per use: db.h). */
+#define IDS(order) DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM order " LIMIT ? OFFSET ?")
+#define IDS_WORDS(order) DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM_WORDS order " LIMIT ? OFFSET ?")
+static struct db_sql q_ids[2][4] = {
+	{IDS(OMS_BY_NAME), IDS(OMS_BY_NAME_DESC), IDS(OMS_BY_ID), IDS(OMS_BY_ID_DESC)},
+	{IDS_WORDS(OMS_BY_NAME), IDS_WORDS(OMS_BY_NAME_DESC), IDS_WORDS(OMS_BY_ID), IDS_WORDS(OMS_BY_ID_DESC)},
+};
+static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM" OMS_FROM),
+				   DB_SQL("SELECT COUNT(*) FROM" OMS_FROM_WORDS)};
+static struct db_sql q_details = DB_SQL(
+	"SELECT o.id, CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.acronym, o.country_code, o.city, o.status,"
+	" o.location_count, o.type FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
+static const char *const columns[] = {"num", "id", "name", "acronym", "country", "city", "status", "locations",
+				      "type", NULL};
+/* An ID typed in the search box, live or merged. */
+static struct db_sql q_org_known = DB_SQL("SELECT 1 FROM oms_organisations WHERE id = ?"
+					  " UNION ALL SELECT 1 FROM oms_merged WHERE kind = 'ORG' AND old_id = ?");
+static struct db_sql q_loc_known = DB_SQL("SELECT 1 FROM oms_locations WHERE id = ?"
+					  " UNION ALL SELECT 1 FROM oms_merged WHERE kind = 'LOC' AND old_id = ?");
+
+static int jump_to_id(struct req *r, const char *q)
+{
+	bool org = oms_is_org_id(q);
+	long long num = atoll(q + 4);
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, org ? &q_org_known : &q_loc_known, &rows, "ii", num, num) < 0)
+		return 500;
+	if (rows.nrows)
+		return http_redirect(r, 303, arena_printf(r->arena, "/oms/%s/%s", org ? "organisations" : "locations", q));
+	page_set(r, "Page.unknown_id", q);
+	return 0;
+}
+
+/* How many organisations match; `all` of them without filters (when known: >= 0). */
+static long long count(struct req *r, const struct oms_filters *f, long long all)
+{
+	struct db_rows rows;
+	int w = f->words.n > 0;
+	if (!w && !f->status && !f->type && !f->located && all >= 0)
+		return all;
+	int rc = w ? db_query(r->app->db, r->arena, &q_count[1], &rows,
+			      WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES, WORDS_FIRST_ARGS(f->words),
+			      OMS_FILTER_ARGS(*f), WORDS_MORE_ARGS(f->words))
+		   : db_query(r->app->db, r->arena, &q_count[0], &rows, OMS_FILTER_TYPES, OMS_FILTER_ARGS(*f));
+	return rc < 0 ? -1 : atoll(db_get(&rows, 0, 0));
+}
+
+static int page_ids(struct req *r, const struct oms_filters *f, long long size, long long offset, struct db_rows *ids)
+{
+	int w = f->words.n > 0;
+	return w ? db_query(r->app->db, r->arena, &q_ids[1][f->sort], ids,
+			    WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES "ii", WORDS_FIRST_ARGS(f->words),
+			    OMS_FILTER_ARGS(*f), WORDS_MORE_ARGS(f->words), size, offset)
+		 : db_query(r->app->db, r->arena, &q_ids[0][f->sort], ids, OMS_FILTER_TYPES "ii", OMS_FILTER_ARGS(*f),
+			    size, offset);
+}
+
+static long long put_filters(struct req *r, const struct oms_filters *f, long long size)
+{
+	page_set(r, "Page.q", f->q);
+	page_set(r, "Page.country", f->country);
+	page_set(r, "Page.city", f->city);
+	page_set(r, "Page.postal_code", f->postal);
+	page_set(r, "Page.status", f->status);
+	page_set(r, "Page.type", f->type);
+	page_set_int(r, "Page.size", size);
+	page_set(r, "Page.nav", "oms");
+	page_set(r, "Page.export_csv", listing_href(r, "/oms/export.csv", "size", NULL));
+	page_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
+	static const char *const keys[] = {"name", "id", NULL};
+	listing_sort(r, "/oms/organisations", keys, keys[f->sort / 2], f->sort % 2 ? "desc" : "asc");
+	return oms_choices(r);
+}
+
+int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
+		  long long *total, struct db_rows *orgs)
+{
+	*orgs = (struct db_rows){0};
+	*total = f->q && !f->words.n ? 0 : count(r, f, all);
+	if (*total < 0)
+		return -1;
+	long long pages = *total ? (*total + size - 1) / size : 1;
+	if (*page > pages)
+		*page = pages;
+	struct db_rows ids = {0};
+	if (*total && (page_ids(r, f, size, (*page - 1) * size, &ids) < 0 ||
+		       db_query(r->app->db, r->arena, &q_details, orgs, "s", listing_ids(r, &ids, 0)) < 0))
+		return -1;
+	listing_order_as(r, orgs, 0, &ids);
+	return 0;
+}
+
+int oms_orgs_show(struct req *r)
+{
+	struct oms_filters f;
+	oms_filters(r, &f);
+	long long size = listing_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
+	page_cacheable(r);
+	long long all = put_filters(r, &f, size);
+	if (all < 0)
+		return 500;
+	if (f.q && (oms_is_org_id(f.q) || oms_is_loc_id(f.q))) {
+		int jump = jump_to_id(r, f.q);
+		if (jump)
+			return jump;
+		return page_render(r, "oms/organisations.cs");
+	}
+	if (f.q && !f.words.n)
+		page_set(r, "Page.short_words", "1");
+	if (f.words.broad)
+		page_set(r, "Page.broad_words", "1");
+	long long total;
+	struct db_rows orgs;
+	if (oms_orgs_page(r, &f, all, &page, size, &total, &orgs) < 0)
+		return 500;
+	page_rows(r, "Page.orgs", &orgs, columns);
+	listing_pager(r, "/oms/organisations", page, size, total);
+	return page_render(r, "oms/organisations.cs");
+}

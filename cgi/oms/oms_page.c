@@ -1,0 +1,99 @@
+/* Helpers shared by the OMS pages. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/db.h"
+#include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "oms/oms_page.h"
+#include "oms/oms_record.h"
+#include "programs/fields_public.h"
+
+static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("oms_org_words"));
+static struct db_sql q_stats = DB_SQL("SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
+
+void oms_filters(struct req *r, struct oms_filters *f)
+{
+	memset(f, 0, sizeof *f);
+	f->q = in_text(r, PF_Q);
+	f->country = in_text(r, PF_COUNTRY);
+	f->city = in_text(r, PF_CITY);
+	f->postal = in_text(r, PF_POSTAL);
+	f->status = in_text(r, PF_ORG_STATUS);
+	f->type = in_text(r, PF_ORG_TYPE);
+	f->located = f->country || f->city || f->postal ? "1" : NULL;
+	f->sort = in_int(r, PF_ORGS_SORT, 0);
+	if (f->q && !oms_is_org_id(f->q) && !oms_is_loc_id(f->q))
+		words_pick(r, f->q, &q_word_count, &f->words);
+}
+
+static void put_choices(struct req *r, const char *list, const char *json, const char *key, bool countries)
+{
+	json_t *a = json_loads(json ? json : "[]", 0, NULL);
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v)
+	{
+		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
+		page_put(item, key, json_string_value(v));	  /* names: literals */
+		if (countries)
+			page_put(item, "name", country_name(json_string_value(v)));
+	}
+	json_decref(a);
+}
+
+long long oms_choices(struct req *r)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_stats, &rows, "") < 0)
+		return -1;
+	if (!rows.nrows)
+		return 0;
+	put_choices(r, "Page.countries", db_get(&rows, 0, 1), "code", true);
+	put_choices(r, "Page.types", db_get(&rows, 0, 2), "name", false);
+	return atoll(db_get(&rows, 0, 0));
+}
+
+/* RMS's countries (list 100000000002) by their English names and short
+ * names, read at most once a minute per worker. */
+static struct db_sql q_country_terms = DB_SQL(
+	"SELECT t.id, t.name_en, COALESCE(n.value, '') FROM rms_terms t LEFT JOIN rms_term_names n"
+	" ON n.term_id = t.id AND n.lang = 'en' AND n.kind = 'short' WHERE t.list_id = 100000000002");
+
+const char *oms_country_term(struct req *r, const char *country, const char **term_name)
+{
+	static struct listing_cache terms;
+	listing_cache_load(r, &terms, &q_country_terms);
+	for (size_t i = 0; country && i < terms.nrows; i++) {
+		char **row = terms.cells + i * terms.ncols;
+		if (strcmp(row[1], country) == 0 || strcmp(row[2], country) == 0) {
+			*term_name = row[1];
+			return row[0];
+		}
+	}
+	return NULL;
+}
+
+const char *oms_id(struct req *r, const char *prefix, const char *num)
+{
+	return num ? arena_printf(r->arena, "%s%09lld", prefix, atoll(num)) : NULL;
+}
+
+static struct db_sql q_history = DB_SQL(
+	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM oms_org_versions"
+	" WHERE org_id = ? AND (? IS NULL OR loc_id = ? OR source = 'import') ORDER BY seq DESC LIMIT 100");
+
+int oms_history(struct req *r, long long org, const char *loc_id)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_history, &rows, "iss", org, loc_id, loc_id) < 0)
+		return -1;
+	static const char *const names[] = {"version", "recorded", "source", "request", "changes", NULL};
+	page_rows(r, "Page.versions", &rows, names);
+	return 0;
+}

@@ -1,0 +1,69 @@
+/* What the OMS search and its exports share: the filters of a request, the
+ * SQL that applies them, the search words, and the filter choices. */
+#ifndef SPOR_OMS_PAGE_H
+#define SPOR_OMS_PAGE_H
+
+#include "core/words.h"
+
+struct req;
+
+struct oms_filters {
+	const char *q, *country, *city, *postal, *status, *type;
+	const char *located; /* "1" when any location filter is set, else NULL */
+	struct words words;
+	long long sort; /* index into the sorts of /oms/organisations */
+};
+
+/* Read the filters; the words only when q is no ID. */
+void oms_filters(struct req *r, struct oms_filters *f);
+
+/* SQL: the organisations o matching the filters, with or without words.
+ * Arguments (OMS_FILTER_TYPES): status, status, type, type, located,
+ * country, country, city, city, postal, postal; with words, the words'
+ * arguments around them (OMS_WORDS_*). */
+#define OMS_FILTERS                                                                                                \
+	" WHERE (? IS NULL OR o.status = ?) AND (? IS NULL OR o.type = ?) AND (? IS NULL OR EXISTS (SELECT 1"     \
+	" FROM oms_locations l WHERE l.org_id = o.id AND (? IS NULL OR l.country_code = ?)"                         \
+	" AND (? IS NULL OR l.city = ?) AND (? IS NULL OR l.postal_code = ?)))"
+#define OMS_FROM " oms_organisations o" OMS_FILTERS
+#define OMS_FROM_WORDS                                                                                             \
+	WORDS_DRIVE("oms_org_words", "org_id", "oms_organisations", "o")                                            \
+	OMS_FILTERS WORDS_MORE("oms_org_words", "org_id", "o")
+#define OMS_FILTER_TYPES "sssssssssss"
+#define OMS_FILTER_ARGS(f)                                                                                         \
+	(f).status, (f).status, (f).type, (f).type, (f).located, (f).country, (f).country, (f).city, (f).city,     \
+		(f).postal, (f).postal
+#define OMS_BY_NAME " ORDER BY o.name_sort, o.id"
+#define OMS_BY_NAME_DESC " ORDER BY o.name_sort DESC, o.id DESC"
+#define OMS_BY_ID " ORDER BY o.id"
+#define OMS_BY_ID_DESC " ORDER BY o.id DESC"
+
+struct db_rows;
+/* One page of the organisations matching `f` (oms_orgs.c): columns num, ID,
+ * name, acronym, country, city, status, locations, type; `all` is the count
+ * without filters when known (oms_choices), else -1.  Clamps *page.  0 or -1. */
+int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
+		  long long *total, struct db_rows *orgs);
+
+/* Page.countries and Page.types, the choices of the filters, from the
+ * statistics the last import wrote; returns the number of organisations
+ * (0 before any import, -1 on error). */
+long long oms_choices(struct req *r);
+
+/* 301 to the record that `old` (kind "ORG" or "LOC") was merged into,
+ * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */
+int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix);
+
+/* The RMS country term named `country` (English name or short name) and
+ * its name, when RMS's country list is loaded; else NULL. */
+const char *oms_country_term(struct req *r, const char *country, const char **term_name);
+
+/* Page.versions: the organisation's history (oms_org_versions), newest
+ * first; with `loc_id`, only the versions about that location and the one
+ * before the portal's first change.  0 or -1. */
+int oms_history(struct req *r, long long org, const char *loc_id);
+
+/* "ORG-000000042" from 42 (and LOC-). */
+const char *oms_id(struct req *r, const char *prefix, const char *num);
+
+#endif

@@ -1,0 +1,10 @@
+/* spor-public: a prefork FastCGI program; its routes are in routes_public.c. */
+#include "config.h"
+
+#include "core/app.h"
+#include "programs/routes.h"
+
+int main(int argc, char **argv)
+{
+	return app_main(argc, argv, &public_app);
+}

@@ -1,0 +1,38 @@
+/* Reading the EMA portal's list export: CSV (RFC 4180 by libcsv), one row
+ * per term per language under a header of up to 101 columns, found by name.
+ * Real files are messy; each row is checked against the columns' formats
+ * and, when an unquoted comma in a free-text field shifted the columns, the
+ * split field is joined again.  Rows that cannot be repaired are rejected
+ * with their line number and the reason. */
+#ifndef SPOR_RMS_CSV_H
+#define SPOR_RMS_CSV_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "rms/rms_record.h"
+
+struct arena;
+
+struct rms_csv_stats {
+	unsigned long rows, repaired, rejected;
+};
+
+/* Read `data` (a whole export, with or without a byte order mark) and hand
+ * every accepted row to sink->term.  Returns 0, or -1 when the file cannot
+ * be read at all (no header, a required column missing), with a message. */
+int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
+		 struct rms_csv_stats *stats, char *err, size_t errsize);
+
+/* Write a term's canonical snapshot (rms_snapshot.h) as export rows, one
+ * per language that has a name (only `lang` unless NULL), in the order of
+ * the language codes.  Returns the number of rows. */
+struct buf;
+size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang);
+
+/* The export's columns in the order the portal writes them (the EMA's
+ * header names, which this reader also reads): `ncols` names. */
+const char *rms_csv_column(size_t i);
+extern const size_t rms_csv_ncolumns;
+
+#endif

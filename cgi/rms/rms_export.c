@@ -1,0 +1,175 @@
+/* /rms/lists/{listId}/export.csv and export.json, and the FHIR CodeSystem
+ * of /api/v1/fhir/CodeSystem/{listId}: a list's terms with the filters of
+ * its page, streamed row by row.  The CSV has the columns of the
+ * EMA's list export (docs/export.md), one row per term per language, UTF-8
+ * with a byte order mark, RFC 4180 quoting; `sporctl import rms` reads it
+ * back to the same content.  The JSON holds each term's full record. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/export.h"
+#include "core/program.h"
+#include "programs/fields_public.h"
+#include "programs/handlers_public.h"
+#include "rms/rms_csv.h"
+#include "rms/rms_fhir.h"
+#include "rms/rms_page.h"
+
+
+static struct db_sql q_list = DB_SQL(
+	"SELECT id, name, short_name, description, owner, domain_id, status, version, term_count,"
+	" DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ')"
+	" FROM rms_lists WHERE id = ?");
+
+#define FILTERS                                                                                                    \
+	" WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+
+/* Both exports stream the terms' current snapshots: the JSON as they are,
+ * the CSV written from them (rms_csv_write).  Arguments: [first word,]
+ * list, status, status, domain, domain[, more words]. */
+#define JSON_VERSION " JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
+static struct db_sql q_snapshots[2] = {
+	DB_SQL("SELECT v.snapshot FROM rms_terms t" JSON_VERSION FILTERS " ORDER BY t.id"),
+	DB_SQL("SELECT v.snapshot FROM" RMS_WORD_TERMS JSON_VERSION FILTERS RMS_MORE_WORDS " ORDER BY t.id")};
+
+/* What both exports start with: the list (404 before anything is
+ * written), the page's filters, and the answer's headers. */
+struct export {
+	struct db_rows list;
+	const char *id, *q, *status, *domain, *lang;
+	struct words words;
+	struct export_out o;
+};
+
+static int export_begin(struct req *r, struct export *e, const char *type, const char *ext, bool download)
+{
+	e->id = in_text(r, PF_LIST_ID);
+	if (db_query(r->app->db, r->arena, &q_list, &e->list, "s", e->id) < 0)
+		return 500;
+	if (!e->list.nrows)
+		return 404;
+	e->q = in_text(r, PF_Q);
+	e->status = in_text(r, PF_STATUS);
+	e->domain = in_text(r, PF_DOMAIN);
+	e->lang = in_text(r, PF_LANG);
+	rms_words(r, e->q, &e->words);
+	export_start(&e->o, r, type, download ? arena_printf(r->arena, "%s.%s", e->id, ext) : NULL);
+	return 0;
+}
+
+/* Stream the snapshots of the terms the filters select to `each`. */
+static int each_snapshot(struct req *r, struct export *e, db_row_fn *each, void *ctx)
+{
+	if (e->q && !e->words.n)
+		return 0; /* words too short: nothing matches */
+	return e->words.n ? db_each(r->app->db, r->arena, &q_snapshots[1], each, ctx,
+				    WORDS_FIRST_TYPES "sssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(e->words), e->id,
+				    e->status, e->status, e->domain, e->domain, WORDS_MORE_ARGS(e->words))
+			  : db_each(r->app->db, r->arena, &q_snapshots[0], each, ctx, "sssss", e->id, e->status,
+				    e->status, e->domain, e->domain);
+}
+
+static int csv_term(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ncols;
+	struct export *e = ctx;
+	json_t *snap = json_loads(cells[0] ? cells[0] : "", 0, NULL);
+	if (!snap)
+		return -1;
+	arena_reset(e->o.scratch);
+	e->o.rows += rms_csv_write(e->o.scratch, &e->o.buf, snap, e->lang);
+	json_decref(snap);
+	export_flush(&e->o, false);
+	return 0;
+}
+
+int rms_export_csv(struct req *r)
+{
+	struct export e;
+	int rc = export_begin(r, &e, "text/csv; charset=utf-8", "csv", true);
+	if (rc)
+		return rc;
+	buf_puts(&e.o.buf, "\xef\xbb\xbf");
+	for (size_t c = 0; c < rms_csv_ncolumns; c++)
+		export_csv_field(&e.o.buf, rms_csv_column(c), c == 0);
+	buf_puts(&e.o.buf, "\r\n");
+	rc = each_snapshot(r, &e, csv_term, &e);
+	export_end(&e.o);
+	return rc < 0 ? 500 : 200;
+}
+
+int rms_export_json(struct req *r)
+{
+	struct export e;
+	int rc = export_begin(r, &e, "application/json; charset=utf-8", "json", true);
+	if (rc)
+		return rc;
+	json_t *l = json_object();
+	static const char *const keys[] = {"id", "name", "short_name", "description", "owner", "domain",
+					   "status", "version", "term_count", "created", "modified"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = db_get(&e.list, 0, i);
+		json_object_set_new(l, keys[i], v ? json_string(v) : json_null());
+	}
+	char *head = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(l);
+	buf_printf(&e.o.buf, "{\"list\":%s,\"terms\":[", head);
+	free(head);
+	rc = each_snapshot(r, &e, export_json_row, &e.o);
+	buf_puts(&e.o.buf, "\n]}\n");
+	export_end(&e.o);
+	return rc < 0 ? 500 : 200;
+}
+
+static int fhir_concept(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ncols;
+	struct export *e = ctx;
+	json_t *snap = json_loads(cells[0] ? cells[0] : "", 0, NULL);
+	if (!snap)
+		return -1;
+	json_t *c = rms_fhir_concept(snap);
+	char *text = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	buf_printf(&e->o.buf, "%s\n%s", e->o.rows++ ? "," : "", text ? text : "{}");
+	free(text);
+	json_decref(c);
+	json_decref(snap);
+	export_flush(&e->o, false);
+	return 0;
+}
+
+/* /api/v1/fhir/CodeSystem/{listId}: the list as a FHIR R4 CodeSystem, its
+ * terms as concepts (the filters of the list's page apply), streamed;
+ * `sporctl import rms` reads it back to the same content. */
+int rms_export_fhir(struct req *r)
+{
+	struct export e;
+	int rc = export_begin(r, &e, "application/fhir+json; charset=utf-8", "json", false);
+	if (rc)
+		return rc;
+	const char *id = db_get(&e.list, 0, 0);
+	json_t *cs = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "resourceType", "CodeSystem", "id", id,
+			       "url", arena_printf(r->arena, "https://spor.ema.europa.eu/v1/lists/%s", id), "version",
+			       db_get(&e.list, 0, 7) ? db_get(&e.list, 0, 7) : "1", "name",
+			       arena_printf(r->arena, "SPOR_%s", id), "title", db_get(&e.list, 0, 1), "status",
+			       rms_fhir_status(db_get(&e.list, 0, 6)), "content", "complete");
+	if (db_get(&e.list, 0, 3))
+		json_object_set_new(cs, "description", json_string(db_get(&e.list, 0, 3)));
+	json_object_set_new(cs, "property",
+			    json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}, {s:s, s:s}]", "code", "status", "type", "code",
+				      "code", "domain", "type", "code", "code", "parent", "type", "code", "code",
+				      "replacedBy", "type", "code"));
+	char *head = json_dumps(cs, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(cs);
+	size_t len = strlen(head);
+	buf_printf(&e.o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
+	free(head);
+	rc = each_snapshot(r, &e, fhir_concept, &e);
+	buf_puts(&e.o.buf, "\n]}\n");
+	export_end(&e.o);
+	return rc < 0 ? 500 : 200;
+}

@@ -1,0 +1,197 @@
+/* /rms/lists/{listId}: one list and its terms, in a data language with an
+ * English fallback, filtered by status, domain and words, sorted and
+ * paginated.  Each sort has its own statement so that an index serves it. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/favourite.h"
+#include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_public.h"
+#include "programs/handlers_public.h"
+#include "rms/rms_page.h"
+
+static struct db_sql q_list = DB_SQL(
+	"SELECT l.id, l.name, l.short_name, l.description, l.owner, l.domain_id, d.name_en, l.status, l.version,"
+	" l.term_count, l.hierarchical, DATE_FORMAT(l.created_at, '%Y-%m-%d'), DATE_FORMAT(l.modified_at, '%Y-%m-%d'),"
+	" l.languages, l.stats"
+	" FROM rms_lists l LEFT JOIN rms_terms d ON d.id = l.domain_id WHERE l.id = ?");
+/* The list's versions since the portal changed it, newest first. */
+static struct db_sql q_versions = DB_SQL(
+	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM rms_list_versions"
+	" WHERE list_id = ? ORDER BY seq DESC LIMIT 100");
+static const char *const list_columns[] = {"id", "name", "short_name", "description", "owner", "domain",
+					   "domain_name", "status", "version", "terms", "hierarchical", "created",
+					   "modified", NULL};
+static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
+
+/* The page's term IDs come first, from the indexes alone (deep pages skip
+ * index entries, not joined rows); then the details of those few terms, in
+ * the order of the IDs.  Sorting the joined rows instead would cost
+ * MariaDB a temporary table on disk (names are long VARCHARs).
+ * Arguments: [first word,] list, status, status, domain, domain,
+ * [more words,] limit, offset. */
+#define FILTERS " WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
+#define BY_NAME " ORDER BY t.name_sort, t.id"
+#define BY_NAME_DESC " ORDER BY t.name_sort DESC, t.id DESC"
+#define BY_ID " ORDER BY t.id"
+#define BY_ID_DESC " ORDER BY t.id DESC"
+#define BY_STATUS " ORDER BY t.status, t.name_sort, t.id"
+#define BY_STATUS_DESC " ORDER BY t.status DESC, t.name_sort, t.id"
+#define PAGE(order) "SELECT t.id FROM rms_terms t" FILTERS order " LIMIT ? OFFSET ?"
+#define PAGE_WORDS(order) "SELECT t.id FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS order " LIMIT ? OFFSET ?"
+/* Without filters the (list_id, name_sort, id) index alone answers, which
+ * keeps deep pages cheap.  Arguments: list, limit, offset. */
+#define PAGE_ALL(order) "SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"
+
+static struct db_sql q_all_terms[6] = {
+	DB_SQL_FRESH(PAGE_ALL(BY_NAME)), DB_SQL_FRESH(PAGE_ALL(BY_NAME_DESC)),   DB_SQL_FRESH(PAGE_ALL(BY_ID)),
+	DB_SQL_FRESH(PAGE_ALL(BY_ID_DESC)), DB_SQL_FRESH(PAGE_ALL(BY_STATUS)), DB_SQL_FRESH(PAGE_ALL(BY_STATUS_DESC))};
+
+/* Indexed like terms_sorts in routes_public.c; [1] with words. */
+static struct db_sql q_terms[2][6] = {
+	{DB_SQL_FRESH(PAGE(BY_NAME)), DB_SQL_FRESH(PAGE(BY_NAME_DESC)), DB_SQL_FRESH(PAGE(BY_ID)),
+	 DB_SQL_FRESH(PAGE(BY_ID_DESC)), DB_SQL_FRESH(PAGE(BY_STATUS)), DB_SQL_FRESH(PAGE(BY_STATUS_DESC))},
+	{DB_SQL(PAGE_WORDS(BY_NAME)), DB_SQL(PAGE_WORDS(BY_NAME_DESC)), DB_SQL(PAGE_WORDS(BY_ID)),
+	 DB_SQL(PAGE_WORDS(BY_ID_DESC)), DB_SQL(PAGE_WORDS(BY_STATUS)), DB_SQL(PAGE_WORDS(BY_STATUS_DESC))},
+};
+
+/* The terms whose IDs are in a JSON array (put in order by
+ * listing_order_as): [0] in English, [1] in another data language with
+ * English standing in (and saying so).  Arguments: IDs; [1]: lang, IDs,
+ * lang, lang. */
+#define DETAILS_JOINS                                                                                              \
+	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
+static struct db_sql q_details[2] = {
+	DB_SQL("SELECT t.id, t.name_en, 0, se.value, t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+	       " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id" DETAILS_JOINS),
+	DB_SQL("SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL, COALESCE(sl.value, se.value),"
+	       " t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+	       " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
+	       " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
+	       " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'" DETAILS_JOINS)};
+static const char *const term_columns[] = {"id", "name", "fallback", "short", "status", "domain", "domain_name",
+					   "parent", "parent_name", NULL};
+
+static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM rms_terms t" FILTERS),
+				   DB_SQL("SELECT COUNT(*) FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS)};
+
+/* The number of terms matching the filters, from the list's statistics
+ * when they can say it, else counted. */
+static long long count_terms(struct req *r, const char *stats, long long all, const char *status, const char *domain,
+			     const struct words *words, const char *list)
+{
+	if (!words->n && !(status && domain)) {
+		if (!status && !domain)
+			return all;
+		json_t *j = json_loads(stats ? stats : "{}", 0, NULL);
+		json_t *n = json_object_get(json_object_get(j, status ? "status" : "domain"), status ? status : domain);
+		long long c = json_is_integer(n) ? json_integer_value(n) : 0;
+		json_decref(j);
+		return c;
+	}
+	struct db_rows rows;
+	int rc = words->n ? db_query(r->app->db, r->arena, &q_count[1], &rows,
+				     WORDS_FIRST_TYPES "sssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(*words), list,
+				     status, status, domain, domain, WORDS_MORE_ARGS(*words))
+		       : db_query(r->app->db, r->arena, &q_count[0], &rows, "sssss", list, status, status, domain, domain);
+	return rc == 0 ? atoll(db_get(&rows, 0, 0)) : -1;
+}
+
+static void languages(struct req *r, const char *csv, const char *current)
+{
+	char *copy = arena_strdup(r->arena, csv ? csv : ""), *save = NULL;
+	size_t i = 0;
+	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save), i++) {
+		HDF *item = page_item(r, "Page.langs", i);
+		page_put(item, "code", lang);
+		if (strcmp(lang, current) == 0)
+			page_put(item, "current", "1");
+	}
+}
+
+int rms_list_show(struct req *r)
+{
+	const char *id = in_text(r, PF_LIST_ID);
+	struct db_rows list;
+	if (db_query(r->app->db, r->arena, &q_list, &list, "s", id) < 0)
+		return 500;
+	if (list.nrows == 0) {
+		struct db_rows term;
+		if (db_query(r->app->db, r->arena, &q_is_term, &term, "s", id) == 0 && term.nrows)
+			return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", id));
+		return 404;
+	}
+	page_row(r, "Page.list", &list, 0, list_columns);
+
+	const char *lang = rms_data_lang(r), *q = in_text(r, PF_Q);
+	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
+	struct words words;
+	rms_words(r, q, &words);
+	long long sort = in_int(r, PF_TERMS_SORT, 0), size = listing_page_size(r, PF_SIZE, 50);
+	long long page = in_int(r, PF_PAGE, 1);
+	/* Words too short to search for find nothing, and say so. */
+	long long total = q && !words.n ? 0
+					: count_terms(r, db_get(&list, 0, 14), atoll(db_get(&list, 0, 9)), status, domain,
+						      &words, id);
+	if (total < 0)
+		return 500;
+	if (q && !words.n)
+		page_set(r, "Page.short_words", "1");
+	if (words.broad)
+		page_set(r, "Page.broad_words", "1");
+	long long pages = total ? (total + size - 1) / size : 1;
+	if (page > pages)
+		page = pages;
+
+	struct db_rows ids = {0}, terms = {0};
+	long long offset = (page - 1) * size;
+	int rc = total == 0 ? 0
+	       : !words.n && !status && !domain
+		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "iii", atoll(id), size, offset)
+	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
+				    WORDS_FIRST_TYPES "sssss" WORDS_MORE_TYPES "ii", WORDS_FIRST_ARGS(words), id,
+				    status, status, domain, domain, WORDS_MORE_ARGS(words), size, offset)
+			 : db_query(r->app->db, r->arena, &q_terms[0][sort], &ids, "sssssii", id, status, status, domain,
+				    domain, size, offset);
+	const char *page_ids = ids.nrows ? listing_ids(r, &ids, 0) : NULL;
+	bool en = strcmp(lang, "en") == 0;
+	if (rc < 0 ||
+	    (page_ids && (en ? db_query(r->app->db, r->arena, &q_details[0], &terms, "s", page_ids)
+			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sss", page_ids, lang, lang)) < 0))
+		return 500;
+	listing_order_as(r, &terms, 0, &ids);
+	page_rows(r, "Page.terms", &terms, term_columns);
+
+	const char *path = arena_printf(r->arena, "/rms/lists/%s", id);
+	static const char *const keys[] = {"name", "id", "status", NULL};
+	const char *key = keys[sort / 2], *dir = sort % 2 ? "desc" : "asc";
+	listing_sort(r, path, keys, key, dir);
+	listing_pager(r, path, page, size, total);
+	languages(r, db_get(&list, 0, 13), lang);
+	rms_domains(r);
+	page_set(r, "Page.path", path);
+	page_set(r, "Page.export_csv", listing_href(r, arena_printf(r->arena, "%s/export.csv", path), "size", NULL));
+	page_set(r, "Page.export_json", listing_href(r, arena_printf(r->arena, "%s/export.json", path), "size", NULL));
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.domain", domain);
+	page_set(r, "Page.lang", lang);
+	page_set_int(r, "Page.size", size);
+	struct db_rows versions;
+	if (db_query(r->app->db, r->arena, &q_versions, &versions, "s", id) < 0)
+		return 500;
+	static const char *const version_names[] = {"version", "recorded", "source", "request", "changes", NULL};
+	page_rows(r, "Page.list_versions", &versions, version_names);
+	favourite_mark(r, "list", in_text(r, PF_LIST_ID));
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	return page_render(r, "rms/list.cs");
+}

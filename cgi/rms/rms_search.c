@@ -1,0 +1,188 @@
+/* /rms/search: terms across all lists.  A 12-digit ID jumps to its term or
+ * list; otherwise every word must start a word of the term's names, in any
+ * language, case- and accent-insensitively (the word index and its
+ * collation do the matching; highlight.c marks the words in C). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/highlight.h"
+#include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_public.h"
+#include "programs/handlers_public.h"
+#include "rms/rms_page.h"
+#include "rms/rms_record.h"
+
+static struct db_sql q_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
+static struct db_sql q_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
+static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY name");
+
+/* Arguments: first word, list, list, status, status, domain, domain, more words. */
+#define HITS                                                                                                       \
+	" FROM" RMS_WORD_TERMS " JOIN rms_lists l ON l.id = t.list_id"                                              \
+	" WHERE (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"   \
+	RMS_MORE_WORDS
+static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
+static struct db_sql q_hits =
+	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
+/* The hits' details (their IDs in a JSON array). */
+static struct db_sql q_details = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
+					" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
+/* Every name of the terms on this page: a JSON array of their IDs. */
+static struct db_sql q_names = DB_SQL(
+	"SELECT n.term_id, n.lang, n.kind, n.value FROM " LISTING_ID_TABLE
+	" JOIN rms_term_names n ON n.term_id = j.id");
+
+static void put_pieces(struct req *r, HDF *node, const char *list, const struct hl_piece *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		HDF *item = page_subitem(node, list, i); /* names: literals */
+		page_put(item, "text", arena_strndup(r->arena, p[i].text, p[i].len));
+		if (p[i].hit)
+			page_put(item, "hit", "1");
+	}
+}
+
+/* Preference of a text as the one to show: the data language's name, then
+ * English, then any name, then other kinds. */
+static int rank(const char *lang, const char *kind, const char *data_lang)
+{
+	bool name = strcmp(kind, "name") == 0;
+	if (name && strcmp(lang, data_lang) == 0)
+		return 0;
+	if (name && strcmp(lang, "en") == 0)
+		return 1;
+	return name ? 2 : 3;
+}
+
+/* For hit `i` (term `id`), the title in the data language and, when the
+ * words matched elsewhere, the text they matched. */
+static void describe(struct req *r, size_t i, const char *id, const char *name_en, const struct db_rows *names,
+		     const struct hl_words *w, const char *data_lang)
+{
+	HDF *hit = page_item(r, "Page.hits", i);
+	const char *title = name_en;
+	int best = 9;
+	size_t best_row = 0;
+	bool best_all = false;
+	for (size_t k = 0; k < names->nrows; k++) {
+		if (strcmp(db_get(names, k, 0), id) != 0)
+			continue;
+		const char *lang = db_get(names, k, 1), *kind = db_get(names, k, 2), *value = db_get(names, k, 3);
+		if (strcmp(kind, "name") == 0 && strcmp(lang, data_lang) == 0)
+			title = value;
+		struct hl_piece *p;
+		bool all;
+		hl_split(r->arena, value, w, &p, &all);
+		int rk = rank(lang, kind, data_lang);
+		if ((all && !best_all) || (all == best_all && rk < best)) {
+			best = rk;
+			best_row = k;
+			best_all = all;
+		}
+	}
+	struct hl_piece *p;
+	bool all;
+	size_t n = hl_split(r->arena, title, w, &p, &all);
+	put_pieces(r, hit, "title", p, n);
+	if (best < 9 && db_get(names, best_row, 3) != title && !(all && best <= 1)) {
+		const char *value = db_get(names, best_row, 3);
+		n = hl_split(r->arena, value, w, &p, &all);
+		put_pieces(r, hit, "match", p, n);
+		page_put(hit, "match_lang", db_get(names, best_row, 1));
+		page_put(hit, "match_kind", db_get(names, best_row, 2));
+	}
+}
+
+static int jump_to_id(struct req *r, const char *q)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_term, &rows, "s", q) == 0 && rows.nrows)
+		return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", q));
+	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", q) == 0 && rows.nrows)
+		return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", q));
+	page_set(r, "Page.unknown_id", q);
+	return 0;
+}
+
+int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
+		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits)
+{
+	struct db *db = r->app->db;
+	struct db_rows rows;
+	*hits = (struct db_rows){0};
+	if (db_query(db, r->arena, &q_count, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES,
+		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words)) < 0)
+		return -1;
+	*total = atoll(db_get(&rows, 0, 0));
+	long long pages = *total ? (*total + size - 1) / size : 1;
+	if (*page > pages)
+		*page = pages;
+	if (*total == 0)
+		return 0;
+	if (db_query(db, r->arena, &q_hits, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES "ii",
+		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words),
+		     size, (*page - 1) * size) < 0 ||
+	    db_query(db, r->arena, &q_details, hits, "s", listing_ids(r, &rows, 0)) < 0)
+		return -1;
+	listing_order_as(r, hits, 0, &rows);
+	return 0;
+}
+
+int rms_search_show(struct req *r)
+{
+	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
+	const char *domain = in_text(r, PF_DOMAIN), *lang = rms_data_lang(r);
+	long long size = listing_page_size(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
+	struct db *db = r->app->db;
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	page_set(r, "Page.q", q);
+	page_set(r, "Page.list", list);
+	page_set(r, "Page.status", status);
+	page_set(r, "Page.domain", domain);
+	page_set(r, "Page.lang", lang);
+	page_set_int(r, "Page.size", size);
+	/* An ID leaves at once for its term or list. */
+	int jump = rms_is_id(q) ? jump_to_id(r, q) : 0;
+	if (jump)
+		return jump;
+	struct db_rows rows;
+	if (db_query(db, r->arena, &q_lists, &rows, "") < 0)
+		return 500;
+	static const char *const list_names[] = {"id", "name", NULL};
+	page_rows(r, "Page.lists", &rows, list_names);
+	rms_domains(r);
+	if (rms_is_id(q))
+		return page_render(r, "rms/search.cs");
+	struct words words;
+	rms_words(r, q, &words);
+	if (!words.n) {
+		if (q)
+			page_set(r, "Page.short_words", "1");
+		return page_render(r, "rms/search.cs");
+	}
+	if (words.broad)
+		page_set(r, "Page.broad_words", "1");
+	struct db_rows hits, names;
+	long long total;
+	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits) < 0)
+		return 500;
+	listing_pager(r, "/rms/search", page, size, total);
+	page_set(r, "Page.searched", "1");
+	if (total == 0)
+		return page_render(r, "rms/search.cs");
+	if (db_query(db, r->arena, &q_names, &names, "s", listing_ids(r, &hits, 0)) < 0)
+		return 500;
+	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
+	page_rows(r, "Page.hits", &hits, hit_names);
+	struct hl_words w;
+	hl_words(r->arena, q, &w);
+	for (size_t i = 0; i < hits.nrows; i++)
+		describe(r, i, db_get(&hits, i, 0), db_get(&hits, i, 4), &names, &w, lang);
+	return page_render(r, "rms/search.cs");
+}

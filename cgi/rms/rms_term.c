@@ -1,0 +1,233 @@
+/* /rms/terms/{termId}: one term with every field, its translations, parent
+ * and children, replacement and what it replaces, source mappings,
+ * countries, attributes and its version history.  Two statements: the
+ * term's current record (its snapshot), then what is around it. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/listing.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "programs/fields_public.h"
+#include "programs/handlers_public.h"
+#include "rms/rms_page.h"
+#include "rms/rms_record.h"
+#include "rms/rms_snapshot.h"
+
+static struct db_sql q_term = DB_SQL(
+	"SELECT v.snapshot, l.name FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
+	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq WHERE t.id = ?");
+/* Everything around the term, one kind of row after the other: its
+ * children, the terms it replaces, the terms its record refers to (a JSON
+ * array of IDs) and its versions, newest first.  Plain UNION ALL streams
+ * each part in turn; aggregating them as JSON instead would cost MariaDB a
+ * temporary table on disk per part.  Arguments: id, id, IDs, id. */
+#define AROUND(kind, cond)                                                                                         \
+	"(SELECT '" kind "', c.id, c.name_en, c.status, NULL, NULL, NULL FROM rms_terms c WHERE " cond              \
+	" ORDER BY c.name_sort, c.id LIMIT 500)"
+static struct db_sql q_around = DB_SQL(
+	AROUND("child", "c.parent_id = ?") " UNION ALL " AROUND("replaces", "c.current_term_id = ?")
+	" UNION ALL (SELECT 'ref', r.id, r.name_en, r.status, NULL, NULL, NULL"
+	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
+	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
+	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"
+	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");
+enum { AROUND_KIND, AROUND_ID, AROUND_NAME, AROUND_STATUS };
+static struct db_sql q_is_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
+
+static const char *str(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static bool is_kind(const struct db_rows *around, size_t i, const char *kind)
+{
+	return strcmp(db_get(around, i, AROUND_KIND), kind) == 0;
+}
+
+/* The name (or status) of a term the record refers to. */
+static const char *name_of(const struct db_rows *around, const char *id, size_t col)
+{
+	for (size_t i = 0; id && i < around->nrows; i++)
+		if (is_kind(around, i, "ref") && strcmp(db_get(around, i, AROUND_ID), id) == 0)
+			return db_get(around, i, col);
+	return NULL;
+}
+
+static void add_id(struct buf *ids, const char *id)
+{
+	if (!rms_is_id(id))
+		return;
+	buf_puts(ids, ids->len > 1 ? "," : "");
+	buf_puts(ids, id);
+}
+
+/* Every term the record refers to, as a JSON array of IDs. */
+static const char *referenced(struct req *r, const json_t *snap)
+{
+	struct buf ids;
+	buf_init(&ids, r->arena);
+	buf_putc(&ids, '[');
+	add_id(&ids, str(snap, "domain"));
+	add_id(&ids, str(snap, "parent"));
+	add_id(&ids, str(snap, "replaced_by"));
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(snap, "mappings"), i, v) add_id(&ids, str(v, "source"));
+	json_array_foreach(json_object_get(snap, "countries"), i, v) add_id(&ids, json_string_value(v));
+	json_array_foreach(json_object_get(snap, "attributes"), i, v) add_id(&ids, str(v, "value"));
+	buf_putc(&ids, ']');
+	return buf_str(&ids);
+}
+
+static void put_fields(struct req *r, const json_t *snap, const struct db_rows *around)
+{
+	static const char *const plain[] = {"id", "list", "status", "domain", "parent", "replaced_by", "comments",
+					    "tags", "visibility", NULL};
+	HDF *term = page_node(r, "Page.term");
+	for (size_t i = 0; plain[i]; i++)
+		page_put(term, plain[i], str(snap, plain[i])); /* names: literals */
+	json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
+	       *modified = json_object_get(snap, "modified"), *version = json_object_get(snap, "version");
+	page_put(term, "level_short", str(level, "short"));
+	page_put(term, "level_name", str(level, "name"));
+	page_put(term, "created", str(created, "at"));
+	page_put(term, "created_by", str(created, "by"));
+	page_put(term, "modified", str(modified, "at"));
+	page_put(term, "modified_by", str(modified, "by"));
+	page_put(term, "status_changed", str(snap, "status_changed_at"));
+	page_put(term, "version_date", str(snap, "version_date"));
+	if (json_is_integer(version))
+		page_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
+	if (json_is_boolean(json_object_get(snap, "major")))
+		page_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
+	page_put(term, "domain_name", name_of(around, str(snap, "domain"), AROUND_NAME));
+	page_put(term, "parent_name", name_of(around, str(snap, "parent"), AROUND_NAME));
+	page_put(term, "replaced_by_name", name_of(around, str(snap, "replaced_by"), AROUND_NAME));
+	page_put(term, "replaced_by_status", name_of(around, str(snap, "replaced_by"), AROUND_STATUS));
+}
+
+static int by_lang(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	/* English, the reference language, first. */
+	int en = (strcmp(y, "en") == 0) - (strcmp(x, "en") == 0);
+	return en ? en : strcmp(x, y);
+}
+
+static void put_translations(struct req *r, const json_t *snap)
+{
+	json_t *texts = json_object_get(snap, "texts");
+	size_t n = json_object_size(texts), i = 0;
+	const char **langs = arena_alloc(r->arena, (n + 1) * sizeof *langs);
+	const char *lang;
+	json_t *l;
+	json_object_foreach(texts, lang, l) langs[i++] = lang;
+	qsort(langs, n, sizeof *langs, by_lang);
+	for (i = 0; i < n; i++) {
+		HDF *row = page_item(r, "Page.translations", i);
+		l = json_object_get(texts, langs[i]);
+		page_put(row, "lang", langs[i]);
+		page_put(row, "name", str(json_object_get(l, "name"), "value"));
+		page_put(row, "status", str(json_object_get(l, "name"), "status"));
+		page_put(row, "short", str(json_object_get(l, "short"), "value"));
+		page_put(row, "other", str(json_object_get(l, "other"), "value"));
+		page_put(row, "symbol", str(json_object_get(l, "symbol"), "value"));
+		page_put(row, "description", str(json_object_get(l, "description"), "value"));
+	}
+	page_set_int(r, "Page.translation_count", (long long)n);
+}
+
+static void put_links(struct req *r, const char *list, const struct db_rows *around, const char *kind)
+{
+	for (size_t i = 0, n = 0; i < around->nrows; i++) {
+		if (!is_kind(around, i, kind))
+			continue;
+		HDF *item = page_subitem(r->hdf, list, n++); /* names: literals */
+		page_put(item, "id", db_get(around, i, AROUND_ID));
+		page_put(item, "name", db_get(around, i, AROUND_NAME));
+		page_put(item, "status", db_get(around, i, AROUND_STATUS));
+	}
+}
+
+static void put_history(struct req *r, const struct db_rows *around)
+{
+	static const char *const columns[] = {"version", "recorded", "date", "source", "changes", "request", NULL};
+	for (size_t i = 0, n = 0; i < around->nrows; i++) {
+		if (!is_kind(around, i, "version"))
+			continue;
+		HDF *item = page_item(r, "Page.versions", n++);
+		for (size_t c = 0; columns[c]; c++)
+			page_put(item, columns[c], db_get(around, i, AROUND_ID + c)); /* names: literals */
+	}
+}
+
+static void put_references(struct req *r, const json_t *snap, const struct db_rows *around)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(snap, "mappings"), i, v)
+	{
+		HDF *item = page_item(r, "Page.mappings", i);
+		page_put(item, "source", str(v, "source"));
+		page_put(item, "source_name", name_of(around, str(v, "source"), AROUND_NAME));
+		page_put(item, "code", str(v, "code"));
+		page_put(item, "name", str(v, "name"));
+		page_put(item, "version", str(v, "version"));
+		json_t *main = json_object_get(v, "main");
+		if (json_is_boolean(main))
+			page_put(item, "main", json_is_true(main) ? "1" : "0");
+	}
+	json_array_foreach(json_object_get(snap, "countries"), i, v)
+	{
+		HDF *item = page_item(r, "Page.countries", i);
+		page_put(item, "id", json_string_value(v));
+		page_put(item, "name", name_of(around, json_string_value(v), AROUND_NAME));
+	}
+	json_array_foreach(json_object_get(snap, "attributes"), i, v)
+	{
+		HDF *item = page_item(r, "Page.attributes", i);
+		page_put(item, "name", str(v, "name"));
+		page_put(item, "value", str(v, "value"));
+		page_put(item, "value_name", name_of(around, str(v, "value"), AROUND_NAME));
+	}
+}
+
+int rms_term_show(struct req *r)
+{
+	const char *id = in_text(r, PF_TERM_ID);
+	struct db *db = r->app->db;
+	struct db_rows rows, around;
+	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
+		return 500;
+	if (rows.nrows == 0) {
+		struct db_rows list;
+		if (db_query(db, r->arena, &q_is_list, &list, "s", id) == 0 && list.nrows)
+			return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", id));
+		return 404;
+	}
+	json_t *snap = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	if (!snap)
+		return 500;
+	if (db_query(db, r->arena, &q_around, &around, "ssss", id, id, referenced(r, snap), id) < 0) {
+		json_decref(snap);
+		return 500;
+	}
+	put_fields(r, snap, &around);
+	page_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
+	page_set(r, "Page.term.list_name", db_get(&rows, 0, 1));
+	put_translations(r, snap);
+	put_references(r, snap, &around);
+	put_links(r, "Page.children", &around, "child");
+	put_links(r, "Page.replaces", &around, "replaces");
+	put_history(r, &around);
+	json_decref(snap);
+	page_set(r, "Page.nav", "rms");
+	page_cacheable(r);
+	return page_render(r, "rms/term.cs");
+}
