@@ -64,7 +64,7 @@ static int signed_in(struct req *r, const char *account, const char *email)
 int login_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL), *password = in_text(r, AF_PASSWORD);
-	if (!email || !password)
+	if (!in_complete(r))
 		return refuse(r, "missing", 400);
 	if (throttle_check(r, THROTTLE_LOGIN, email, NULL) > 0)
 		return refuse(r, "locked", 429);

@@ -72,10 +72,8 @@ int login_code_submit(struct req *r)
 		page_set(r, "Page.problem", "locked");
 		return show(r, 429);
 	}
-	if (!code) {
-		account_error(r, "code", "required");
+	if (page_missing(r))
 		return show(r, 400);
-	}
 	if (db_begin(r->app->db) < 0)
 		return 500;
 	/* The pending sign-in is spent with the code, in one transaction: of

@@ -44,10 +44,8 @@ static int forgot_again(struct req *r, int status)
 int forgot_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL);
-	if (!email) {
-		account_error(r, "email", "required");
+	if (page_missing(r))
 		return forgot_again(r, 400);
-	}
 	if (throttle_check(r, THROTTLE_FORGOT, email, NULL) > 0)
 		return forgot_again(r, 429);
 	throttle_count(r, THROTTLE_FORGOT, email, NULL);

@@ -38,7 +38,7 @@ int prefs_form(struct req *r)
 	return account_form(r, "preferences", 200);
 }
 
-static const char *on(struct req *r, int field)
+static const char *on(struct req *r, enum account_field field)
 {
 	return in_text(r, field) ? "1" : "0";
 }
@@ -56,12 +56,9 @@ int prefs_submit(struct req *r)
 int favourite_submit(struct req *r)
 {
 	const char *kind = in_text(r, AF_KIND), *ref = in_text(r, AF_REF), *action = in_text(r, AF_ACTION);
-	bool list = kind && kind[0] == 'l';
-	if (!kind || !action) {
-		r->err_param = !kind ? "kind" : "action";
-		r->err_reason = "required";
-		return 400;
-	}
+	bool list = kind[0] == 'l';
+	/* What a reference must look like depends on its kind: checked here,
+	 * given or not, once the route has its kind and action. */
 	bool well_formed = ref && (list ? strlen(ref) == 12 && strspn(ref, "0123456789") == 12
 					: field_is_prefixed_id(ref, "ORG-"));
 	if (!well_formed) {

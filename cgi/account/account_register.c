@@ -73,13 +73,9 @@ static int welcome(struct req *r, const char *email, const char *hash)
 
 int register_submit(struct req *r)
 {
-	const char *name = in_text(r, AF_NAME), *email = in_text(r, AF_EMAIL);
-	bool good = account_new_password_ok(r);
-	if (!name)
-		account_error(r, "name", "required"), good = false;
-	if (!email)
-		account_error(r, "email", "required"), good = false;
-	if (!good)
+	const char *email = in_text(r, AF_EMAIL);
+	bool good = account_new_password_ok(r); /* first: its errors head the form's list */
+	if (page_missing(r) || !good)
 		return form_again(r, 400);
 	if (throttle_check(r, THROTTLE_REGISTER, email, NULL) > 0)
 		return form_again(r, 429);

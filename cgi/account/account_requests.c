@@ -85,7 +85,7 @@ static void fields_of(struct req *r, struct cr_fields *f)
 static void form_values(struct req *r, bool sent)
 {
 	static const struct {
-		int field;
+		enum account_field field;
 		const char *current, *page;
 		bool oms;
 	} map[] = {
@@ -453,11 +453,6 @@ int my_request_withdraw(struct req *r)
 int my_request_comment(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID), *comment = in_text(r, AF_COMMENT);
-	if (!comment) {
-		r->err_param = "comment";
-		r->err_reason = "required";
-		return 400;
-	}
 	int status = cr_comment(r, id, CR_REQUESTER, comment);
 	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s?saved=commented", id))
 			     : status;

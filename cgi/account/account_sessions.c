@@ -117,9 +117,10 @@ static int reauthenticated(struct req *r)
 	throttle_count(r, THROTTLE_SESSIONS, email, r->user.id);
 	if (account_password_ok(r, db_get(&me, 0, 1), password))
 		return 0;
-	if (password)
+	if (!page_missing(r)) { /* given, and wrong */
 		audit_record(r, "session.end_refused", r->user.id, NULL);
-	account_error(r, "current_password", password ? "current_wrong" : "required");
+		account_error(r, "current_password", "current_wrong");
+	}
 	return 400;
 }
 

@@ -138,7 +138,8 @@ int twofactor_enable(struct req *r)
 								  : -1;
 	if (step < 0) {
 		db_rollback(db);
-		account_error(r, "code", in_text(r, AF_CODE) ? "code_wrong" : "required");
+		if (!page_missing(r)) /* given, and wrong */
+			account_error(r, "code", "code_wrong");
 		return offer(r, db_get(&me, 0, S_EMAIL), secret, 400);
 	}
 	page_set(r, "Mail.name", db_get(&me, 0, S_NAME));
@@ -177,8 +178,11 @@ static int confirmed(struct req *r, struct db_rows *me)
 			return 0;
 		db_rollback(r->app->db);
 	}
-	account_error(r, "current_password", !password ? "required" : right ? NULL : "current_wrong");
-	account_error(r, "code", !code ? "required" : right ? "code_wrong" : NULL);
+	if (password && !right)
+		account_error(r, "current_password", "current_wrong");
+	page_missing(r); /* the password or the code left out */
+	if (code && right)
+		account_error(r, "code", "code_wrong");
 	/* A wrong password, or a wrong code after the right one, is a guess. */
 	if ((password && !right) || (right && code)) {
 		audit_record(r, "twofactor.refused", r->user.id, NULL);

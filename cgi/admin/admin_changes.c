@@ -124,11 +124,6 @@ int admin_change_assign(struct req *r)
 int admin_change_move(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID), *to = in_text(r, DF_TO), *comment = in_text(r, DF_REASON);
-	if (!to) {
-		r->err_param = "to";
-		r->err_reason = "required";
-		return 400;
-	}
 	/* Nobody decides on their own request, whatever the step: checked
 	 * here for the answers below, and again with the row locked. */
 	int status = load_to_act(r, id);
@@ -160,11 +155,6 @@ int admin_change_move(struct req *r)
 int admin_change_comment(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID), *comment = in_text(r, DF_REASON);
-	if (!comment) {
-		r->err_param = "reason";
-		r->err_reason = "required";
-		return 400;
-	}
 	int status = cr_comment(r, id, CR_STEWARD, comment);
 	return status == 303 ? back(r, id, "commented") : status;
 }

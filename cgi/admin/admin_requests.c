@@ -156,11 +156,6 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 int admin_request_decide(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID), *decision = in_text(r, DF_DECISION), *reason = in_text(r, DF_REASON);
-	if (!decision) {
-		r->err_param = "decision";
-		r->err_reason = "required";
-		return 400;
-	}
 	bool approve = strcmp(decision, "approve") == 0;
 	if (!approve && !reason) {
 		bool may;

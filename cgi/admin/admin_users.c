@@ -147,11 +147,6 @@ int admin_user_unlock(struct req *r)
 int admin_user_grant(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE);
-	if (!role) {
-		r->err_param = "role";
-		r->err_reason = "required";
-		return 400;
-	}
 	unsigned long long granted = 0;
 	struct db *db = r->app->db;
 	struct db_rows me;
@@ -176,11 +171,6 @@ int admin_user_revoke(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE), *org = in_text(r, DF_ORG);
 	const char *reason = in_text(r, DF_REASON);
-	if (!role || !reason) {
-		r->err_param = !role ? "role" : "reason";
-		r->err_reason = "required";
-		return 400;
-	}
 	struct db *db = r->app->db;
 	struct db_rows rows;
 	if (db_begin(db) < 0 || db_query(db, r->arena, &q_revocable, &rows, "sssss", id, role, org ? org : "",

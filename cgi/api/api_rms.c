@@ -233,11 +233,10 @@ int api_search_terms(struct req *r)
 {
 	const char *q = in_text(r, PF_Q);
 	struct words words;
-	if (q)
-		rms_words(r, q, &words);
-	if (!q || !words.n) {
+	rms_words(r, q, &words);
+	if (!words.n) {
 		r->err_param = "q";
-		r->err_reason = q ? "too_short" : "required";
+		r->err_reason = "too_short";
 		return 400;
 	}
 	long long page, size, total;

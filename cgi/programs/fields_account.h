@@ -60,4 +60,15 @@ enum account_field {
 	AF__COUNT
 };
 
+/* In the files that include this header, in_text and in_int (core/http.h)
+ * take an enum account_field: an index of another program's table is a
+ * compile error (-Wenum-conversion, with -Werror), never another field read
+ * in silence. */
+static inline enum account_field af_index(enum account_field f)
+{
+	return f;
+}
+#define in_text(r, f) in_text((r), af_index(f))
+#define in_int(r, f, fallback) in_int((r), af_index(f), (fallback))
+
 #endif

@@ -33,4 +33,15 @@ enum public_field {
 	PF__COUNT
 };
 
+/* In the files that include this header, in_text and in_int (core/http.h)
+ * take an enum public_field: an index of another program's table is a
+ * compile error (-Wenum-conversion, with -Werror), never another field read
+ * in silence. */
+static inline enum public_field pf_index(enum public_field f)
+{
+	return f;
+}
+#define in_text(r, f) in_text((r), pf_index(f))
+#define in_int(r, f, fallback) in_int((r), pf_index(f), (fallback))
+
 #endif
