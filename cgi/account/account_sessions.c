@@ -67,7 +67,7 @@ static int list_page(struct req *r, int status)
 	return account_form(r, "sessions", status);
 }
 
-int sessions_page(struct req *r)
+int account_sessions_form(struct req *r)
 {
 	return list_page(r, 200);
 }
@@ -94,7 +94,7 @@ static int session_page(struct req *r, const struct db_rows *s, int status)
 }
 
 /* This session has no page of its own: the list says how it ends. */
-int session_show(struct req *r)
+int account_sessions_session_form(struct req *r)
 {
 	struct db_rows s;
 	int missing = find(r, &s);
@@ -124,7 +124,7 @@ static int reauthenticated(struct req *r)
 	return 400;
 }
 
-int session_end_submit(struct req *r)
+int account_sessions_session_submit(struct req *r)
 {
 	struct db_rows s;
 	int missing = find(r, &s);
@@ -146,7 +146,7 @@ int session_end_submit(struct req *r)
 	return http_redirect(r, 303, "/account/sessions?saved=session_ended");
 }
 
-int sessions_end_others(struct req *r)
+int account_sessions_submit(struct req *r)
 {
 	int refused = reauthenticated(r);
 	if (refused)

@@ -85,7 +85,7 @@ static int show_on(struct req *r, const struct db_rows *me, int status)
 	return page(r, status);
 }
 
-int twofactor_page(struct req *r)
+int account_twofactor_form(struct req *r)
 {
 	struct db_rows me;
 	if (!state(r, &me))
@@ -118,7 +118,7 @@ static int codes_page(struct req *r, const char *kind)
 	return account_form(r, "two_factor_codes", 200);
 }
 
-int twofactor_enable(struct req *r)
+int account_twofactor_submit(struct req *r)
 {
 	struct db_rows me, offered;
 	char code[TOTP_CODE_MAX];
@@ -191,7 +191,7 @@ static int confirmed(struct req *r, struct db_rows *me)
 	return show_on(r, me, 400);
 }
 
-int twofactor_disable(struct req *r)
+int account_twofactor_disable_submit(struct req *r)
 {
 	struct db_rows me;
 	int refused = confirmed(r, &me);
@@ -206,7 +206,7 @@ int twofactor_disable(struct req *r)
 	return http_redirect(r, 303, "/account?saved=two_factor_off");
 }
 
-int twofactor_renew_codes(struct req *r)
+int account_twofactor_recovery_codes_submit(struct req *r)
 {
 	struct db_rows me;
 	int refused = confirmed(r, &me);
