@@ -64,11 +64,7 @@ enum account_field {
  * take an enum account_field: an index of another program's table is a
  * compile error (-Wenum-conversion, with -Werror), never another field read
  * in silence. */
-static inline enum account_field af_index(enum account_field f)
-{
-	return f;
-}
-#define in_text(r, f) in_text((r), af_index(f))
-#define in_int(r, f, fallback) in_int((r), af_index(f), (fallback))
+#define in_text(r, f) in_text((r), (enum account_field){f})
+#define in_int(r, f, fallback) in_int((r), (enum account_field){f}, (fallback))
 
 #endif

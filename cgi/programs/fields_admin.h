@@ -34,11 +34,7 @@ enum admin_field {
  * take an enum admin_field: an index of another program's table is a
  * compile error (-Wenum-conversion, with -Werror), never another field read
  * in silence. */
-static inline enum admin_field df_index(enum admin_field f)
-{
-	return f;
-}
-#define in_text(r, f) in_text((r), df_index(f))
-#define in_int(r, f, fallback) in_int((r), df_index(f), (fallback))
+#define in_text(r, f) in_text((r), (enum admin_field){f})
+#define in_int(r, f, fallback) in_int((r), (enum admin_field){f}, (fallback))
 
 #endif

@@ -37,11 +37,7 @@ enum public_field {
  * take an enum public_field: an index of another program's table is a
  * compile error (-Wenum-conversion, with -Werror), never another field read
  * in silence. */
-static inline enum public_field pf_index(enum public_field f)
-{
-	return f;
-}
-#define in_text(r, f) in_text((r), pf_index(f))
-#define in_int(r, f, fallback) in_int((r), pf_index(f), (fallback))
+#define in_text(r, f) in_text((r), (enum public_field){f})
+#define in_int(r, f, fallback) in_int((r), (enum public_field){f}, (fallback))
 
 #endif
