@@ -38,7 +38,7 @@ const char *(in_text)(const struct req *r, int i)
 	return in && in->set ? in->text : NULL;
 }
 
-long long(in_int)(const struct req *r, int i, long long fallback)
+long long (in_int)(const struct req *r, int i, long long fallback)
 {
 	const struct input *in = input(r, i);
 	return in && in->set ? in->num : fallback;

@@ -80,7 +80,7 @@ struct req {
  * program's index does not compile; the names are in parentheses so that
  * its macros leave these declarations alone. */
 const char *(in_text)(const struct req *r, int i);
-long long(in_int)(const struct req *r, int i, long long fallback);
+long long (in_int)(const struct req *r, int i, long long fallback);
 
 /* Whether the route's required fields were all given: for a form that says
  * what is missing its own way (the sign-in's one message); page_missing

@@ -50,7 +50,7 @@ struct route {
 	 * the handler's form shows it instead (page_missing marks each, at the
 	 * point of the handler's own checks). */
 	field_set required;
-	bool form;
+	bool form; /* a form that shows a missing required field beside it */
 };
 
 struct router {
