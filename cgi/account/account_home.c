@@ -48,7 +48,7 @@ static bool profile(struct req *r, struct db_rows *rows)
 	return db_query(r->app->db, r->arena, &q_profile, rows, "s", r->user.id) == 0 && rows->nrows;
 }
 
-int account_show(struct req *r)
+int account_home_show(struct req *r)
 {
 	struct db_rows me, roles, favourites;
 	if (!profile(r, &me) || db_query(r->app->db, r->arena, &q_roles, &roles, "s", r->user.id) < 0 ||
@@ -69,12 +69,12 @@ int account_show(struct req *r)
 	return account_form(r, "home", 200);
 }
 
-int delete_form(struct req *r)
+int account_home_delete_form(struct req *r)
 {
 	return account_form(r, "delete", 200);
 }
 
-int delete_submit(struct req *r)
+int account_home_delete_submit(struct req *r)
 {
 	struct db_rows me;
 	if (!profile(r, &me))

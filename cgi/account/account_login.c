@@ -23,7 +23,7 @@
 static struct db_sql q_account = DB_SQL("SELECT id, password_hash, status FROM accounts WHERE email = ?");
 static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
 
-int login_form(struct req *r)
+int account_login_form(struct req *r)
 {
 	page_set(r, "Page.next", in_text(r, AF_NEXT));
 	return account_form(r, "login", 200);
@@ -34,7 +34,7 @@ static int refuse(struct req *r, const char *problem, int status)
 {
 	page_set(r, "Page.problem", problem);
 	page_set(r, "Page.email", in_text(r, AF_EMAIL));
-	return login_form(r) == 200 ? status : 500;
+	return account_login_form(r) == 200 ? status : 500;
 }
 
 int account_session_open(struct req *r, const char *account)
@@ -61,10 +61,10 @@ static int signed_in(struct req *r, const char *account, const char *email)
 	return account_session_opened(r, email);
 }
 
-int login_submit(struct req *r)
+int account_login_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL), *password = in_text(r, AF_PASSWORD);
-	if (!email || !password)
+	if (!in_complete(r))
 		return refuse(r, "missing", 400);
 	if (throttle_check(r, THROTTLE_LOGIN, email, NULL) > 0)
 		return refuse(r, "locked", 429);
@@ -94,7 +94,7 @@ int login_submit(struct req *r)
 	return second ? login_second_step(r, account) : signed_in(r, account, email);
 }
 
-int logout_submit(struct req *r)
+int account_login_logout_submit(struct req *r)
 {
 	if (r->user.session) {
 		if (session_end(r) < 0)

@@ -52,12 +52,12 @@ static int expired(struct req *r, int status)
 	return show(r, status);
 }
 
-int login_code_form(struct req *r)
+int account_login_twofactor_form(struct req *r)
 {
 	return twofactor_pending(r, false) ? show(r, 200) : expired(r, 200);
 }
 
-int login_code_submit(struct req *r)
+int account_login_twofactor_submit(struct req *r)
 {
 	const char *account = twofactor_pending(r, false), *code = in_text(r, AF_CODE);
 	struct db_rows rows;
@@ -72,10 +72,8 @@ int login_code_submit(struct req *r)
 		page_set(r, "Page.problem", "locked");
 		return show(r, 429);
 	}
-	if (!code) {
-		account_error(r, "code", "required");
+	if (page_missing(r))
 		return show(r, 400);
-	}
 	if (db_begin(r->app->db) < 0)
 		return 500;
 	/* The pending sign-in is spent with the code, in one transaction: of

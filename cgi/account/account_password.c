@@ -30,7 +30,7 @@ static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, upda
 				    " status = IF(status = 'pending', 'active', status) WHERE id = ?");
 static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
-int forgot_form(struct req *r)
+int account_password_forgot_form(struct req *r)
 {
 	return account_form(r, "forgot", 200);
 }
@@ -41,13 +41,11 @@ static int forgot_again(struct req *r, int status)
 	return account_form(r, "forgot", status);
 }
 
-int forgot_submit(struct req *r)
+int account_password_forgot_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL);
-	if (!email) {
-		account_error(r, "email", "required");
+	if (page_missing(r))
 		return forgot_again(r, 400);
-	}
 	if (throttle_check(r, THROTTLE_FORGOT, email, NULL) > 0)
 		return forgot_again(r, 429);
 	throttle_count(r, THROTTLE_FORGOT, email, NULL);
@@ -73,7 +71,7 @@ fail:
 	return 500;
 }
 
-int reset_form(struct req *r)
+int account_password_reset_form(struct req *r)
 {
 	const char *token = in_text(r, AF_TOKEN);
 	if (!account_link_check(r, token, "reset", false))
@@ -105,7 +103,7 @@ static int reset_again(struct req *r, const char *token, int status)
 	return account_form(r, "reset", status);
 }
 
-int reset_submit(struct req *r)
+int account_password_reset_submit(struct req *r)
 {
 	const char *token = in_text(r, AF_TOKEN);
 	const char *account = account_link_check(r, token, "reset", false);
@@ -133,12 +131,12 @@ int reset_submit(struct req *r)
 	return account_notice(r, "password_reset", 200);
 }
 
-int password_form(struct req *r)
+int account_password_form(struct req *r)
 {
 	return account_form(r, "password", 200);
 }
 
-int password_submit(struct req *r)
+int account_password_submit(struct req *r)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_by_id, &rows, "s", r->user.id) < 0 || !rows.nrows)

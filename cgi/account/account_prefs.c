@@ -26,7 +26,7 @@ static struct db_sql q_org_exists = DB_SQL("SELECT 1 FROM oms_organisations WHER
 static struct db_sql q_follow = DB_SQL("INSERT IGNORE INTO favourites (account_id, kind, ref) VALUES (?, ?, ?)");
 static struct db_sql q_unfollow = DB_SQL("DELETE FROM favourites WHERE account_id = ? AND kind = ? AND ref = ?");
 
-int prefs_form(struct req *r)
+int account_prefs_form(struct req *r)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_prefs, &rows, "s", r->user.id) < 0 || !rows.nrows)
@@ -38,12 +38,12 @@ int prefs_form(struct req *r)
 	return account_form(r, "preferences", 200);
 }
 
-static const char *on(struct req *r, int field)
+static const char *on(struct req *r, enum account_field field)
 {
 	return in_text(r, field) ? "1" : "0";
 }
 
-int prefs_submit(struct req *r)
+int account_prefs_submit(struct req *r)
 {
 	const char *page_size = in_text(r, AF_PAGE_SIZE), *format = in_text(r, AF_DATE_FORMAT);
 	if (db_exec(r->app->db, &q_save, NULL, "ssssssss", in_text(r, AF_UI_LANG), in_text(r, AF_DATA_LANG), page_size,
@@ -53,15 +53,12 @@ int prefs_submit(struct req *r)
 	return http_redirect(r, 303, "/account/preferences?saved=preferences");
 }
 
-int favourite_submit(struct req *r)
+int account_prefs_favourites_submit(struct req *r)
 {
 	const char *kind = in_text(r, AF_KIND), *ref = in_text(r, AF_REF), *action = in_text(r, AF_ACTION);
-	bool list = kind && kind[0] == 'l';
-	if (!kind || !action) {
-		r->err_param = !kind ? "kind" : "action";
-		r->err_reason = "required";
-		return 400;
-	}
+	bool list = kind[0] == 'l';
+	/* What a reference must look like depends on its kind: checked here,
+	 * given or not, once the route has its kind and action. */
 	bool well_formed = ref && (list ? strlen(ref) == 12 && strspn(ref, "0123456789") == 12
 					: field_is_prefixed_id(ref, "ORG-"));
 	if (!well_formed) {

@@ -30,7 +30,7 @@ static struct db_sql q_created = DB_SQL("SELECT id, status, email FROM accounts 
 static struct db_sql q_activate = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
 					 " WHERE id = ? AND status = 'pending'");
 
-int register_form(struct req *r)
+int account_register_form(struct req *r)
 {
 	return account_form(r, "register", 200);
 }
@@ -71,15 +71,11 @@ static int welcome(struct req *r, const char *email, const char *hash)
 	return audit_record(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", stored);
 }
 
-int register_submit(struct req *r)
+int account_register_submit(struct req *r)
 {
-	const char *name = in_text(r, AF_NAME), *email = in_text(r, AF_EMAIL);
-	bool good = account_new_password_ok(r);
-	if (!name)
-		account_error(r, "name", "required"), good = false;
-	if (!email)
-		account_error(r, "email", "required"), good = false;
-	if (!good)
+	const char *email = in_text(r, AF_EMAIL);
+	bool good = account_new_password_ok(r); /* first: its errors head the form's list */
+	if (page_missing(r) || !good)
 		return form_again(r, 400);
 	if (throttle_check(r, THROTTLE_REGISTER, email, NULL) > 0)
 		return form_again(r, 429);
@@ -96,7 +92,7 @@ int register_submit(struct req *r)
 	return account_notice(r, "check_mail", 200);
 }
 
-int verify_form(struct req *r)
+int account_register_verify_form(struct req *r)
 {
 	const char *token = in_text(r, AF_TOKEN);
 	if (!account_link_check(r, token, "verify", false))
@@ -105,7 +101,7 @@ int verify_form(struct req *r)
 	return account_form(r, "verify", 200);
 }
 
-int verify_submit(struct req *r)
+int account_register_verify_submit(struct req *r)
 {
 	if (db_begin(r->app->db) < 0)
 		return 500;

@@ -85,7 +85,7 @@ static void fields_of(struct req *r, struct cr_fields *f)
 static void form_values(struct req *r, bool sent)
 {
 	static const struct {
-		int field;
+		enum account_field field;
 		const char *current, *page;
 		bool oms;
 	} map[] = {
@@ -154,7 +154,7 @@ static int list_context(struct req *r, const char **type, long long *seq)
 	return status;
 }
 
-int cr_new_term_form(struct req *r)
+int account_requests_new_term_form(struct req *r)
 {
 	const char *type;
 	long long seq;
@@ -165,13 +165,13 @@ int cr_new_term_form(struct req *r)
 	return account_form(r, "cr_form", 200);
 }
 
-int cr_new_list_form(struct req *r)
+int account_requests_new_list_form(struct req *r)
 {
 	int status = context(r, NULL, "ADD-LIST");
 	return status == 200 ? account_form(r, "cr_form", 200) : status;
 }
 
-int cr_new_list_post(struct req *r)
+int account_requests_new_list_submit(struct req *r)
 {
 	const char *proposed;
 	int status = context(r, NULL, "ADD-LIST");
@@ -194,7 +194,7 @@ static int term_context(struct req *r, const char **type, const char **lang, lon
 	return context(r, hdf_get_value(r->hdf, "Page.current.list", ""), *type);
 }
 
-int cr_term_form(struct req *r)
+int account_requests_term_form(struct req *r)
 {
 	const char *type, *lang;
 	long long seq;
@@ -287,7 +287,7 @@ static int create(struct req *r, const char *type, const char *list, const char 
 			     arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved"));
 }
 
-int cr_new_term_post(struct req *r)
+int account_requests_new_term_submit(struct req *r)
 {
 	const char *type, *proposed;
 	long long seq;
@@ -298,7 +298,7 @@ int cr_new_term_post(struct req *r)
 	return status ? status : create(r, type, in_text(r, AF_LIST_ID), NULL, "en", proposed, seq);
 }
 
-int cr_term_post(struct req *r)
+int account_requests_term_submit(struct req *r)
 {
 	const char *type, *lang, *proposed;
 	long long seq;
@@ -313,13 +313,13 @@ int cr_term_post(struct req *r)
 
 /* /oms/requests/new: a new organisation, with its first location; anyone
  * signed in may propose one (their own organisation, to request roles for). */
-int cr_org_new_form(struct req *r)
+int account_requests_new_org_form(struct req *r)
 {
 	page_set(r, "Page.type", "ADD-ORG");
 	return account_form(r, "cr_form", 200);
 }
 
-int cr_org_new_post(struct req *r)
+int account_requests_new_org_submit(struct req *r)
 {
 	const char *proposed;
 	page_set(r, "Page.type", "ADD-ORG");
@@ -353,7 +353,7 @@ static int org_context(struct req *r, const char **type, long long *crc)
 	return 200;
 }
 
-int cr_org_form(struct req *r)
+int account_requests_org_form(struct req *r)
 {
 	const char *type;
 	long long crc;
@@ -364,7 +364,7 @@ int cr_org_form(struct req *r)
 	return account_form(r, "cr_form", 200);
 }
 
-int cr_org_post(struct req *r)
+int account_requests_org_submit(struct req *r)
 {
 	const char *type, *proposed;
 	long long crc;
@@ -375,7 +375,7 @@ int cr_org_post(struct req *r)
 	return status ? status : create(r, type, NULL, NULL, "en", proposed, crc);
 }
 
-int my_requests(struct req *r)
+int account_requests_show(struct req *r)
 {
 	const char *status = in_text(r, AF_CR_STATUS);
 	struct db_rows rows;
@@ -402,7 +402,7 @@ static int own(struct req *r, const char *id)
 	return 200;
 }
 
-int my_request(struct req *r)
+int account_requests_request_form(struct req *r)
 {
 	int status = own(r, in_text(r, AF_REQUEST_ID));
 	if (status != 200)
@@ -419,7 +419,7 @@ int my_request(struct req *r)
 /* The requester's edit of a draft or a returned request: checked like a
  * new proposal, then written with the move in one transaction that checks
  * again, the row locked, that the request is still theirs to edit. */
-int my_request_edit(struct req *r)
+int account_requests_request_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID), *proposed;
 	int status = own(r, id);
@@ -443,27 +443,22 @@ int my_request_edit(struct req *r)
 			     arena_printf(r->arena, "/account/requests/%s?saved=%s", id, submit ? "submitted" : "saved"));
 }
 
-int my_request_withdraw(struct req *r)
+int account_requests_withdraw_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
 	int status = cr_transition(r, id, "WITHDRAWN", CR_REQUESTER, NULL, NULL);
 	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s", id)) : status;
 }
 
-int my_request_comment(struct req *r)
+int account_requests_comments_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID), *comment = in_text(r, AF_COMMENT);
-	if (!comment) {
-		r->err_param = "comment";
-		r->err_reason = "required";
-		return 400;
-	}
 	int status = cr_comment(r, id, CR_REQUESTER, comment);
 	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s?saved=commented", id))
 			     : status;
 }
 
-int my_request_document(struct req *r)
+int account_requests_document_show(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
 	int status = own(r, id);

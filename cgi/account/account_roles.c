@@ -91,7 +91,7 @@ static int show(struct req *r, int status)
 	return account_form(r, "roles", status);
 }
 
-int roles_page(struct req *r)
+int account_roles_form(struct req *r)
 {
 	return show(r, 200);
 }
@@ -105,7 +105,7 @@ static int again(struct req *r, const char *field, const char *key, int status)
 	return show(r, status);
 }
 
-int role_request_submit(struct req *r)
+int account_roles_submit(struct req *r)
 {
 	const char *org = in_text(r, AF_ORG), *role = in_text(r, AF_ROLE), *why = in_text(r, AF_JUSTIFICATION);
 	if (!org || !chosen_org(r, org))
@@ -172,7 +172,7 @@ static int withdraw(struct req *r, const char *id)
 	return 303;
 }
 
-int role_request_withdraw(struct req *r)
+int account_roles_withdraw_submit(struct req *r)
 {
 	if (db_begin(r->app->db) < 0)
 		return 500;
@@ -184,7 +184,7 @@ int role_request_withdraw(struct req *r)
 	return http_redirect(r, 303, "/account/roles?saved=withdrawn");
 }
 
-int role_request_document(struct req *r)
+int account_roles_document_show(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
 	struct db_rows rows;

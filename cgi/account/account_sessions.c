@@ -67,7 +67,7 @@ static int list_page(struct req *r, int status)
 	return account_form(r, "sessions", status);
 }
 
-int sessions_page(struct req *r)
+int account_sessions_form(struct req *r)
 {
 	return list_page(r, 200);
 }
@@ -94,7 +94,7 @@ static int session_page(struct req *r, const struct db_rows *s, int status)
 }
 
 /* This session has no page of its own: the list says how it ends. */
-int session_show(struct req *r)
+int account_sessions_session_form(struct req *r)
 {
 	struct db_rows s;
 	int missing = find(r, &s);
@@ -117,13 +117,14 @@ static int reauthenticated(struct req *r)
 	throttle_count(r, THROTTLE_SESSIONS, email, r->user.id);
 	if (account_password_ok(r, db_get(&me, 0, 1), password))
 		return 0;
-	if (password)
+	if (!page_missing(r)) { /* given, and wrong */
 		audit_record(r, "session.end_refused", r->user.id, NULL);
-	account_error(r, "current_password", password ? "current_wrong" : "required");
+		account_error(r, "current_password", "current_wrong");
+	}
 	return 400;
 }
 
-int session_end_submit(struct req *r)
+int account_sessions_session_submit(struct req *r)
 {
 	struct db_rows s;
 	int missing = find(r, &s);
@@ -145,7 +146,7 @@ int session_end_submit(struct req *r)
 	return http_redirect(r, 303, "/account/sessions?saved=session_ended");
 }
 
-int sessions_end_others(struct req *r)
+int account_sessions_submit(struct req *r)
 {
 	int refused = reauthenticated(r);
 	if (refused)

@@ -85,7 +85,7 @@ static int show_on(struct req *r, const struct db_rows *me, int status)
 	return page(r, status);
 }
 
-int twofactor_page(struct req *r)
+int account_twofactor_form(struct req *r)
 {
 	struct db_rows me;
 	if (!state(r, &me))
@@ -118,7 +118,7 @@ static int codes_page(struct req *r, const char *kind)
 	return account_form(r, "two_factor_codes", 200);
 }
 
-int twofactor_enable(struct req *r)
+int account_twofactor_submit(struct req *r)
 {
 	struct db_rows me, offered;
 	char code[TOTP_CODE_MAX];
@@ -138,7 +138,8 @@ int twofactor_enable(struct req *r)
 								  : -1;
 	if (step < 0) {
 		db_rollback(db);
-		account_error(r, "code", in_text(r, AF_CODE) ? "code_wrong" : "required");
+		if (!page_missing(r)) /* given, and wrong */
+			account_error(r, "code", "code_wrong");
 		return offer(r, db_get(&me, 0, S_EMAIL), secret, 400);
 	}
 	page_set(r, "Mail.name", db_get(&me, 0, S_NAME));
@@ -177,8 +178,11 @@ static int confirmed(struct req *r, struct db_rows *me)
 			return 0;
 		db_rollback(r->app->db);
 	}
-	account_error(r, "current_password", !password ? "required" : right ? NULL : "current_wrong");
-	account_error(r, "code", !code ? "required" : right ? "code_wrong" : NULL);
+	if (password && !right)
+		account_error(r, "current_password", "current_wrong");
+	page_missing(r); /* the password or the code left out */
+	if (code && right)
+		account_error(r, "code", "code_wrong");
 	/* A wrong password, or a wrong code after the right one, is a guess. */
 	if ((password && !right) || (right && code)) {
 		audit_record(r, "twofactor.refused", r->user.id, NULL);
@@ -187,7 +191,7 @@ static int confirmed(struct req *r, struct db_rows *me)
 	return show_on(r, me, 400);
 }
 
-int twofactor_disable(struct req *r)
+int account_twofactor_disable_submit(struct req *r)
 {
 	struct db_rows me;
 	int refused = confirmed(r, &me);
@@ -202,7 +206,7 @@ int twofactor_disable(struct req *r)
 	return http_redirect(r, 303, "/account?saved=two_factor_off");
 }
 
-int twofactor_renew_codes(struct req *r)
+int account_twofactor_recovery_codes_submit(struct req *r)
 {
 	struct db_rows me;
 	int refused = confirmed(r, &me);

@@ -25,7 +25,7 @@ static struct db_sql q_page = DB_SQL(
 	"SELECT DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s'), l.event, l.account_id, a.name, a.email, x.name, l.subject,"
 	" l.address" FILTERS " ORDER BY l.id DESC LIMIT ? OFFSET ?");
 
-int admin_audit(struct req *r)
+int admin_audit_show(struct req *r)
 {
 	const char *event = in_text(r, DF_EVENT), *q = in_text(r, DF_Q);
 	/* Addresses are stored in their normal form (email.h). */

@@ -38,7 +38,7 @@ static struct db_sql q_assign = DB_SQL(
 	"UPDATE change_requests SET assigned_to = ? WHERE id = ? AND status IN ('SUBMITTED', 'VALID')"
 	" AND account_id <> ?");
 
-int admin_changes(struct req *r)
+int admin_changes_show(struct req *r)
 {
 	const char *status = in_text(r, DF_CR_STATUS), *type = in_text(r, DF_CR_TYPE), *list = in_text(r, DF_LIST);
 	const char *org = in_text(r, DF_ORG), *service = in_text(r, DF_SERVICE);
@@ -91,7 +91,7 @@ static int load_to_act(struct req *r, const char *id)
 	return status == 200 && cr_own(r) ? 403 : status;
 }
 
-int admin_change(struct req *r)
+int admin_changes_change_show(struct req *r)
 {
 	int status = load(r, in_text(r, DF_REQUEST_ID));
 	if (status != 200)
@@ -105,7 +105,7 @@ static int back(struct req *r, const char *id, const char *saved)
 	return http_redirect(r, 303, arena_printf(r->arena, "/admin/change-requests/%s?saved=%s", id, saved));
 }
 
-int admin_change_assign(struct req *r)
+int admin_changes_assign_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID);
 	int status = load_to_act(r, id);
@@ -121,14 +121,9 @@ int admin_change_assign(struct req *r)
 	return back(r, id, "assigned");
 }
 
-int admin_change_move(struct req *r)
+int admin_changes_move_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID), *to = in_text(r, DF_TO), *comment = in_text(r, DF_REASON);
-	if (!to) {
-		r->err_param = "to";
-		r->err_reason = "required";
-		return 400;
-	}
 	/* Nobody decides on their own request, whatever the step: checked
 	 * here for the answers below, and again with the row locked. */
 	int status = load_to_act(r, id);
@@ -157,19 +152,14 @@ int admin_change_move(struct req *r)
 	return status == 303 ? back(r, id, "moved") : status;
 }
 
-int admin_change_comment(struct req *r)
+int admin_changes_comments_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID), *comment = in_text(r, DF_REASON);
-	if (!comment) {
-		r->err_param = "reason";
-		r->err_reason = "required";
-		return 400;
-	}
 	int status = cr_comment(r, id, CR_STEWARD, comment);
 	return status == 303 ? back(r, id, "commented") : status;
 }
 
-int admin_change_document(struct req *r)
+int admin_changes_document_show(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID);
 	int status = load(r, id);

@@ -23,7 +23,7 @@ static struct db_sql q_changes = DB_SQL(
 	"SELECT COUNT(*), COALESCE(MAX(TIMESTAMPDIFF(DAY, updated_at, UTC_TIMESTAMP())), 0) FROM change_requests"
 	" WHERE status IN ('SUBMITTED', 'VALID')");
 
-int admin_home(struct req *r)
+int admin_home_show(struct req *r)
 {
 	struct db_rows rows, changes;
 	if (db_query(r->app->db, r->arena, &q_waiting, &rows, "sss", r->user.id, admin_all(r), r->user.id) < 0 ||

@@ -50,7 +50,7 @@ static struct db_sql q_grant = DB_SQL(
 static struct db_sql q_decide = DB_SQL("UPDATE role_requests SET status = ?, decided_at = UTC_TIMESTAMP(),"
 				       " decided_by = ?, reason = ? WHERE id = ? AND status = 'PENDING'");
 
-int admin_requests(struct req *r)
+int admin_requests_show(struct req *r)
 {
 	const char *status = in_text(r, DF_STATUS), *org = in_text(r, DF_ORG), *role = in_text(r, DF_ROLE);
 	const char *age = in_text(r, DF_AGE);
@@ -101,7 +101,7 @@ static int load(struct req *r, const char *id, bool *may_decide, const char **sh
 	return 200;
 }
 
-int admin_request(struct req *r)
+int admin_requests_request_show(struct req *r)
 {
 	bool may;
 	const char *sha;
@@ -109,7 +109,7 @@ int admin_request(struct req *r)
 	return status == 200 ? admin_page(r, "request", 200) : status;
 }
 
-int admin_request_document(struct req *r)
+int admin_requests_document_show(struct req *r)
 {
 	bool may;
 	const char *sha = NULL, *id = in_text(r, DF_REQUEST_ID);
@@ -153,14 +153,9 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 	return 303;
 }
 
-int admin_request_decide(struct req *r)
+int admin_requests_decision_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_REQUEST_ID), *decision = in_text(r, DF_DECISION), *reason = in_text(r, DF_REASON);
-	if (!decision) {
-		r->err_param = "decision";
-		r->err_reason = "required";
-		return 400;
-	}
 	bool approve = strcmp(decision, "approve") == 0;
 	if (!approve && !reason) {
 		bool may;

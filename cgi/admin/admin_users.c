@@ -64,7 +64,7 @@ static struct db_sql q_revocable = DB_SQL(
 	" FOR UPDATE");
 static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
 
-int admin_users(struct req *r)
+int admin_users_show(struct req *r)
 {
 	const char *q = in_text(r, DF_Q), *org = in_text(r, DF_ORG), *role = in_text(r, DF_ROLE);
 	/* Names as the collation compares them; addresses as stored (email.h). */
@@ -86,7 +86,7 @@ int admin_users(struct req *r)
 	return admin_page(r, "users", 200);
 }
 
-int admin_user(struct req *r)
+int admin_users_user_show(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID);
 	struct db_rows me, roles;
@@ -134,24 +134,19 @@ static int set_status(struct req *r, bool lock)
 	return back(r, id, lock ? "locked" : "unlocked");
 }
 
-int admin_user_lock(struct req *r)
+int admin_users_lock_submit(struct req *r)
 {
 	return set_status(r, true);
 }
 
-int admin_user_unlock(struct req *r)
+int admin_users_unlock_submit(struct req *r)
 {
 	return set_status(r, false);
 }
 
-int admin_user_grant(struct req *r)
+int admin_users_roles_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE);
-	if (!role) {
-		r->err_param = "role";
-		r->err_reason = "required";
-		return 400;
-	}
 	unsigned long long granted = 0;
 	struct db *db = r->app->db;
 	struct db_rows me;
@@ -172,15 +167,10 @@ int admin_user_grant(struct req *r)
 	return back(r, id, "granted");
 }
 
-int admin_user_revoke(struct req *r)
+int admin_users_roles_revoke_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE), *org = in_text(r, DF_ORG);
 	const char *reason = in_text(r, DF_REASON);
-	if (!role || !reason) {
-		r->err_param = !role ? "role" : "reason";
-		r->err_reason = "required";
-		return 400;
-	}
 	struct db *db = r->app->db;
 	struct db_rows rows;
 	if (db_begin(db) < 0 || db_query(db, r->arena, &q_revocable, &rows, "sssss", id, role, org ? org : "",

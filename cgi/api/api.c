@@ -201,7 +201,7 @@ json_t *api_pager(struct req *r, const char *path, long long page, long long siz
 	return p;
 }
 
-int api_page(struct req *r)
+int api_show(struct req *r)
 {
 	page_set(r, "Page.site", conf_get(r->app->conf, "site.url", ""));
 	page_cacheable(r);

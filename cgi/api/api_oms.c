@@ -54,7 +54,7 @@ static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page
 	return api_send_fhir(r, api_bundle(r, page, size, total, entries));
 }
 
-int api_orgs(struct req *r)
+int api_oms_orgs_show(struct req *r)
 {
 	struct oms_filters f;
 	oms_filters(r, &f);
@@ -145,7 +145,7 @@ static json_t *fhir_location(const json_t *loc, const json_t *org)
 	return out;
 }
 
-int api_org(struct req *r)
+int api_oms_org_show(struct req *r)
 {
 	long long num = atoll(in_text(r, PF_ORG_ID) + 4);
 	struct db_rows rows;
@@ -164,7 +164,7 @@ int api_org(struct req *r)
 	return api_send_fhir(r, fhir);
 }
 
-int api_location(struct req *r)
+int api_oms_location_show(struct req *r)
 {
 	const char *id = in_text(r, PF_LOC_ID);
 	long long num = atoll(id + 4);

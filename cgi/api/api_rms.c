@@ -70,7 +70,7 @@ static json_t *list_json(struct req *r, const struct db_rows *rows, size_t i)
 			 arena_printf(r->arena, "/api/v1/lists/%s/terms", id));
 }
 
-int api_lists(struct req *r)
+int api_rms_lists_show(struct req *r)
 {
 	long long page, size;
 	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
@@ -85,7 +85,7 @@ int api_lists(struct req *r)
 				     api_pager(r, "/api/v1/lists", page, size, atoll(db_get(&count, 0, 0)))));
 }
 
-int api_list(struct req *r)
+int api_rms_list_show(struct req *r)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", in_text(r, PF_LIST_ID)) < 0)
@@ -113,7 +113,7 @@ static const char *since(struct req *r)
 	return v;
 }
 
-int api_list_terms(struct req *r)
+int api_rms_list_terms_show(struct req *r)
 {
 	const char *list = in_text(r, PF_LIST_ID), *status = in_text(r, PF_STATUS);
 	const char *domain = in_text(r, PF_DOMAIN), *parent = in_text(r, PF_API_PARENT), *from = since(r);
@@ -156,7 +156,7 @@ int api_list_terms(struct req *r)
 				     api_pager(r, path, page, size, total)));
 }
 
-int api_term(struct req *r)
+int api_rms_term_show(struct req *r)
 {
 	const char *id = in_text(r, PF_TERM_ID);
 	struct db_rows rows, history;
@@ -229,15 +229,14 @@ static int hits_bundle(struct req *r, const struct db_rows *hits, long long page
 	return api_send_fhir(r, api_bundle(r, page, size, total, entries));
 }
 
-int api_search_terms(struct req *r)
+int api_rms_search_terms_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q);
 	struct words words;
-	if (q)
-		rms_words(r, q, &words);
-	if (!q || !words.n) {
+	rms_words(r, q, &words);
+	if (!words.n) {
 		r->err_param = "q";
-		r->err_reason = q ? "too_short" : "required";
+		r->err_reason = "too_short";
 		return 400;
 	}
 	long long page, size, total;

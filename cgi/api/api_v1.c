@@ -52,7 +52,7 @@ static json_t *next_page(struct req *r, const char *path, long long page, long l
 	return json_string(page * size < total ? api_link(r, path, "page", page + 1) : "");
 }
 
-int v1_lists(struct req *r)
+int api_v1_lists_show(struct req *r)
 {
 	long long page, size;
 	paging(r, &page, &size);
@@ -69,7 +69,7 @@ int v1_lists(struct req *r)
 	return api_send(r, doc);
 }
 
-int v1_term_summaries(struct req *r)
+int api_v1_term_summaries_show(struct req *r)
 {
 	const char *list = in_text(r, PF_LIST_ID), *parent = in_text(r, PF_PARENT);
 	const char *lang = in_text(r, PF_LANG) ? in_text(r, PF_LANG) : "en";

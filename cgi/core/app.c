@@ -124,6 +124,14 @@ static int dispatch(struct req *r)
 	int before = r->app->def->before_handler ? r->app->def->before_handler(r) : 0;
 	if (before)
 		return before;
+	/* A required field left out is a 400 naming it, unless the route's
+	 * handler shows it on its form (page_missing). */
+	int missing = route_missing(&r->match, -1);
+	if (missing >= 0 && !r->match.route->form) {
+		r->err_param = rt->fields[missing].name;
+		r->err_reason = "required";
+		return 400;
+	}
 	int status = r->match.route->handler(r);
 	if (r->streamed && status >= 400)
 		log_error("%s %s failed after its answer began", r->method, r->path);

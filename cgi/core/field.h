@@ -54,8 +54,8 @@ enum field_error {
 struct arena;
 
 /* Check `value` (clean UTF-8, NUL-terminated) against `f`.  An empty value
- * leaves the input unset and is accepted (required fields are the handler's
- * business).  On success fills `out`. */
+ * leaves the input unset and is accepted (which fields a route requires is
+ * its table's business: route.h).  On success fills `out`. */
 enum field_error field_check(struct arena *a, const struct field *f, const char *value, struct input *out);
 
 /* A language code: 2-3 lower-case letters, optionally "-" or "_" and 2-8

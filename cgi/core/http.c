@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/http.h"
+#include "core/log.h"
 
 static const char *const security_headers =
 	"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,14 +20,33 @@ static const char *const security_headers =
 	"Cross-Origin-Opener-Policy: same-origin\r\n"
 	"Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n";
 
-const char *in_text(const struct req *r, int i)
+/* The input of field `i`, or NULL before the route is known. */
+static const struct input *input(const struct req *r, int i)
 {
-	return r->match.in && r->match.in[i].set ? r->match.in[i].text : NULL;
+	if (!r->match.in)
+		return NULL;
+	if (i < 0 || (size_t)i >= r->match.nin) {
+		log_error("%s %s: field %d is not one of the program's %zu", r->method, r->path, i, r->match.nin);
+		abort();
+	}
+	return &r->match.in[i];
 }
 
-long long in_int(const struct req *r, int i, long long fallback)
+const char *(in_text)(const struct req *r, int i)
 {
-	return r->match.in && r->match.in[i].set ? r->match.in[i].num : fallback;
+	const struct input *in = input(r, i);
+	return in && in->set ? in->text : NULL;
+}
+
+long long (in_int)(const struct req *r, int i, long long fallback)
+{
+	const struct input *in = input(r, i);
+	return in && in->set ? in->num : fallback;
+}
+
+bool in_complete(const struct req *r)
+{
+	return !r->match.route || route_missing(&r->match, -1) < 0;
 }
 
 static const char *param(const struct req *r, const char *name)

@@ -73,9 +73,19 @@ struct req {
 	const char *err_param, *err_reason;
 };
 
-/* The checked value of the program's field `i`, or NULL / `fallback`. */
-const char *in_text(const struct req *r, int i);
-long long in_int(const struct req *r, int i, long long fallback);
+/* The checked value of the program's field `i`, or NULL / `fallback`.  An
+ * index beyond the program's field table stops the worker (a handler
+ * reading another program's field is a bug).  A program's fields header
+ * wraps both so that its handlers pass its own enum, and another
+ * program's index does not compile; the names are in parentheses so that
+ * its macros leave these declarations alone. */
+const char *(in_text)(const struct req *r, int i);
+long long (in_int)(const struct req *r, int i, long long fallback);
+
+/* Whether the route's required fields were all given: for a form that says
+ * what is missing its own way (the sign-in's one message); page_missing
+ * marks each on a form. */
+bool in_complete(const struct req *r);
 
 /* Read method, path, query and cookies.  Returns 0, or the status to
  * answer with (400, 414), with err_param/err_reason set. */

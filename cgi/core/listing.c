@@ -15,7 +15,7 @@ static bool is_capture(const struct route *route, const char *name)
 {
 	char pattern[80];
 	snprintf(pattern, sizeof pattern, "{%s}", name);
-	return strstr(route->pattern, pattern) != NULL;
+	return strstr(route->path, pattern) != NULL;
 }
 
 const char *listing_href(struct req *r, const char *path, const char *name, const char *value)
@@ -29,7 +29,7 @@ const char *listing_href(struct req *r, const char *path, const char *name, cons
 	bool page = strcmp(name, "page") == 0;
 	for (size_t i = 0; i < rt->nfields; i++) {
 		const char *f = rt->fields[i].name;
-		if (!((route->fields | rt->global_fields) & F(i)) || is_capture(route, f) || strcmp(f, name) == 0 || !r->match.in[i].set)
+		if (!route_reads(rt, route, i) || is_capture(route, f) || strcmp(f, name) == 0 || !r->match.in[i].set)
 			continue;
 		if (!page && strcmp(f, "page") == 0)
 			continue;

@@ -41,6 +41,18 @@ void page_put(HDF *node, const char *name, const char *value)
 		hdf_set_value(node, name, value);
 }
 
+bool page_missing(struct req *r)
+{
+	const struct router *rt = r->app->def->router;
+	int f = route_missing(&r->match, -1);
+	if (f < 0)
+		return false;
+	HDF *errors = page_node(r, "Page.errors");
+	for (; f >= 0; f = route_missing(&r->match, f))
+		page_put(errors, rt->fields[f].name, "required");
+	return true;
+}
+
 static void put_row(HDF *node, const struct db_rows *rows, size_t row, const char *const *names)
 {
 	for (size_t c = 0; c < rows->ncols && names[c]; c++)

@@ -5,6 +5,7 @@
 #ifndef SPOR_PAGE_H
 #define SPOR_PAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/clearsilver.h"
@@ -29,6 +30,11 @@ HDF *page_subitem(HDF *node, const char *list, size_t i);
 void page_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names);
 /* One item per row of `rows` under `list`, column c named names[c]. */
 void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names);
+
+/* A form's required fields that the request left out (the route table's
+ * `required`): each marked Page.errors.<field> = "required", under the
+ * field's name as the form calls it.  Whether there was one. */
+bool page_missing(struct req *r);
 
 /* Render templates/<page> inside the layout as the answer; returns 200
  * (or 500). */

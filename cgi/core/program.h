@@ -51,7 +51,7 @@ enum { ANON_BODY_MAX = 48 * 1024 };
 
 /* The "lang" field every program accepts: the interface language when the
  * portal has it, and on RMS pages the data language too. */
-#define FIELD_LANG {"lang", FT_LANG, 0, 0, NULL}
+#define FIELD_LANG {.name = "lang", .type = FT_LANG}
 
 /* What one worker keeps between requests. */
 struct app {

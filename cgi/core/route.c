@@ -55,19 +55,44 @@ static int capture_field(const struct router *rt, const char *seg)
 	return route_field_index(rt, name);
 }
 
+bool route_reads(const struct router *rt, const struct route *route, size_t i)
+{
+	return route->fields[i] || rt->global_fields[i];
+}
+
+/* What is wrong with the fields of route `r`, or NULL. */
+static const char *fields_problem(const struct router *rt, const struct route *r)
+{
+	for (size_t f = rt->nfields; f < FIELDS_MAX; f++)
+		if (r->fields[f] || r->required[f])
+			return "a field beyond the field table";
+	for (size_t f = 0; f < rt->nfields; f++)
+		if (r->required[f] && !route_reads(rt, r, f))
+			return "a required field it does not read";
+	/* Two fields may share a name (an account's email, an organisation's), never on one route. */
+	for (size_t f = 0; f < rt->nfields; f++)
+		for (size_t g = f + 1; g < rt->nfields; g++)
+			if (r->fields[f] && r->fields[g] && strcmp(rt->fields[f].name, rt->fields[g].name) == 0)
+				return "two fields of one name";
+	return NULL;
+}
+
 const char *route_table_check(const struct router *rt)
 {
 	static char msg[256];
-	if (rt->nfields > 64)
-		return "more than 64 fields";
+	if (rt->nfields > FIELDS_MAX)
+		return "more fields than FIELDS_MAX";
+	for (size_t f = rt->nfields; f < FIELDS_MAX; f++)
+		if (rt->global_fields[f])
+			return "a global field beyond the field table";
 	for (size_t i = 0; i < rt->nroutes; i++) {
 		const struct route *r = &rt->routes[i];
 		const char *seg[SEGMENTS_MAX];
 		struct arena *a = arena_new();
-		int n = r->pattern[0] == '/' ? split(a, r->pattern, seg) : -1;
+		int n = r->path && r->path[0] == '/' ? split(a, r->path, seg) : -1;
 		const char *bad = NULL;
-		if (n < 0 || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0) || !r->handler ||
-		    !r->roles)
+		if (n < 0 || !r->method || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0) ||
+		    !r->handler || !r->roles)
 			bad = "malformed";
 		for (int s = 0; !bad && s < n; s++) {
 			if (!*seg[s])
@@ -75,16 +100,12 @@ const char *route_table_check(const struct router *rt)
 			else if (is_capture(seg[s]) && capture_field(rt, seg[s]) < 0)
 				bad = "capture names no field";
 		}
-		if (!bad && rt->nfields < 64 && (r->fields >> rt->nfields))
-			bad = "fields bit beyond the field table";
-		/* Two fields may share a name (an account's email, an organisation's), never on one route. */
-		for (size_t f = 0; !bad && f < rt->nfields; f++)
-			for (size_t g = f + 1; !bad && g < rt->nfields; g++)
-				if ((r->fields & F(f)) && (r->fields & F(g)) && strcmp(rt->fields[f].name, rt->fields[g].name) == 0)
-					bad = "two fields of one name";
+		if (!bad)
+			bad = fields_problem(rt, r);
 		arena_free(a);
 		if (bad) {
-			snprintf(msg, sizeof msg, "route %s %s: %s", r->method, r->pattern, bad);
+			snprintf(msg, sizeof msg, "route %s %s: %s", r->method ? r->method : "?", r->path ? r->path : "?",
+				 bad);
 			return msg;
 		}
 	}
@@ -125,6 +146,7 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
 	const char *seg[SEGMENTS_MAX], *pseg[SEGMENTS_MAX];
 	memset(m, 0, sizeof *m);
 	m->in = arena_zalloc(a, rt->nfields * sizeof *m->in);
+	m->nin = rt->nfields;
 	int n = path[0] == '/' ? split(a, path, seg) : -1;
 	if (n < 0)
 		return ROUTE_NOT_FOUND;
@@ -134,7 +156,7 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
 	enum field_error bad_reason = FIELD_OK;
 	for (size_t i = 0; i < rt->nroutes; i++) {
 		const struct route *r = &rt->routes[i];
-		int pn = split(a, r->pattern, pseg);
+		int pn = split(a, r->path, pseg);
 		if (!shape_matches(pseg, pn, seg, n))
 			continue;
 		path_exists = true;
@@ -174,9 +196,8 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
 enum route_status route_inputs(const struct router *rt, struct arena *a, const struct params *params,
 			       struct route_match *m)
 {
-	uint64_t accepted = m->route->fields | rt->global_fields;
 	for (size_t i = 0; i < rt->nfields; i++) {
-		if (!(accepted & F(i)) || m->in[i].set)
+		if (!route_reads(rt, m->route, i) || m->in[i].set)
 			continue; /* not read here, or already a path capture */
 		const struct param *p = params_get(params, rt->fields[i].name);
 		if (!p)
@@ -194,10 +215,18 @@ enum route_status route_inputs(const struct router *rt, struct arena *a, const s
 	return ROUTE_FOUND;
 }
 
+int route_missing(const struct route_match *m, int after)
+{
+	for (size_t i = after < 0 ? 0 : (size_t)after + 1; i < m->nin; i++)
+		if (m->route->required[i] && !m->in[i].set)
+			return (int)i;
+	return -1;
+}
+
 bool route_has_file(const struct router *rt, const struct route *route)
 {
 	for (size_t i = 0; i < rt->nfields; i++)
-		if ((route->fields & F(i)) && rt->fields[i].type == FT_FILE)
+		if (route->fields[i] && rt->fields[i].type == FT_FILE)
 			return true;
 	return false;
 }

@@ -4,8 +4,8 @@
 #ifndef SPOR_ROUTE_H
 #define SPOR_ROUTE_H
 
+#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 #include "core/field.h"
 #include "core/http_parse.h"
@@ -27,23 +27,38 @@ enum role {
 
 typedef int route_handler(struct req *r);
 
-struct route {
-	const char *method;  /* "GET" (also answers HEAD) or "POST" */
-	const char *pattern; /* "/rms/terms/{termId}": each {name} names a field */
-	route_handler *handler;
-	unsigned roles;	     /* bit set of enum role; any match admits */
-	uint64_t fields;     /* bit i: the program's field i is read from the query or body */
-};
+/* The most fields one program may declare.  Raise it at will: a route's
+ * sets are arrays of this size, written in the tables as lists (F below),
+ * so no table changes with it. */
+enum { FIELDS_MAX = 128 };
 
-/* Bit for field index i in route.fields. */
-#define F(i) (UINT64_C(1) << (i))
+/* A set of a program's fields, member i for field i.  A table writes one
+ * as the list of its members, {F(AF_NAME), F(AF_EMAIL)}: F(i) designates
+ * member i, a set is as long as it needs, and a field listed twice in one
+ * set is a compile error (-Woverride-init). */
+typedef bool field_set[FIELDS_MAX];
+#define F(i) [i] = true
+
+struct route {
+	const char *method; /* "GET" (also answers HEAD) or "POST" */
+	const char *path;   /* "/rms/terms/{termId}": each {name} names a field, always read */
+	route_handler *handler;
+	unsigned roles;	    /* bit set of enum role; any match admits */
+	field_set fields;   /* read from the query or the body */
+	/* Fields that must be given (and be among `fields`).  One left out is
+	 * a 400 naming it, before the handler runs; on a route with `form`,
+	 * the handler's form shows it instead (page_missing marks each, at the
+	 * point of the handler's own checks). */
+	field_set required;
+	bool form; /* a form that shows a missing required field beside it */
+};
 
 struct router {
 	const struct route *routes;
 	size_t nroutes;
 	const struct field *fields;
-	size_t nfields; /* at most 64 */
-	uint64_t global_fields; /* accepted on every route (e.g. lang) */
+	size_t nfields;		 /* at most FIELDS_MAX */
+	field_set global_fields; /* read on every route (e.g. lang) */
 };
 
 enum route_status {
@@ -56,13 +71,15 @@ enum route_status {
 struct route_match {
 	const struct route *route;
 	struct input *in;		 /* router.nfields entries, arena-allocated */
+	size_t nin;			 /* router.nfields */
 	const char *bad_param;		 /* ROUTE_BAD_INPUT: the field's name */
 	enum field_error bad_reason;	 /* ROUTE_BAD_INPUT: why */
 	char allow[32];			 /* ROUTE_BAD_METHOD: the Allow header */
 };
 
-/* Check a table at start-up: every capture names a field, patterns are well
- * formed, at most 64 fields.  Returns NULL or a message. */
+/* Check a table at start-up: every capture names a field, paths are well
+ * formed, at most FIELDS_MAX fields, a route's sets name fields of the
+ * table and it reads each field it requires.  Returns NULL or a message. */
 const char *route_table_check(const struct router *rt);
 
 /* Match method and path (decoded, starting with '/'), check the captures. */
@@ -73,6 +90,13 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
  * value of a name counts.  Returns ROUTE_FOUND or ROUTE_BAD_INPUT. */
 enum route_status route_inputs(const struct router *rt, struct arena *a, const struct params *params,
 			       struct route_match *m);
+
+/* Whether the route reads field i (its own fields and the global ones). */
+bool route_reads(const struct router *rt, const struct route *route, size_t i);
+
+/* The first of the route's required fields after field `after` (-1: from
+ * the first) that the request left out, or -1. */
+int route_missing(const struct route_match *m, int after);
 
 /* Whether the route accepts a file (a field of type FT_FILE). */
 bool route_has_file(const struct router *rt, const struct route *route);

@@ -51,7 +51,7 @@ static int export(struct req *r, db_row_fn *each, struct export_out *o)
 		 : db_each(r->app->db, r->arena, &q_records[0][f.sort], each, o, OMS_FILTER_TYPES, OMS_FILTER_ARGS(f));
 }
 
-int oms_export_csv(struct req *r)
+int oms_export_csv_show(struct req *r)
 {
 	struct export_out o;
 	export_start(&o, r, "text/csv; charset=utf-8", "organisations.csv");
@@ -64,7 +64,7 @@ int oms_export_csv(struct req *r)
 	return rc < 0 ? 500 : 200;
 }
 
-int oms_export_json(struct req *r)
+int oms_export_json_show(struct req *r)
 {
 	struct export_out o;
 	export_start(&o, r, "application/json; charset=utf-8", "organisations.json");

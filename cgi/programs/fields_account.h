@@ -60,4 +60,11 @@ enum account_field {
 	AF__COUNT
 };
 
+/* In the files that include this header, in_text and in_int (core/http.h)
+ * take an enum account_field: an index of another program's table is a
+ * compile error (-Wenum-conversion, with -Werror), never another field read
+ * in silence. */
+#define in_text(r, f) in_text((r), (enum account_field){f})
+#define in_int(r, f, fallback) in_int((r), (enum account_field){f}, (fallback))
+
 #endif

@@ -30,4 +30,11 @@ enum admin_field {
 	DF__COUNT
 };
 
+/* In the files that include this header, in_text and in_int (core/http.h)
+ * take an enum admin_field: an index of another program's table is a
+ * compile error (-Wenum-conversion, with -Werror), never another field read
+ * in silence. */
+#define in_text(r, f) in_text((r), (enum admin_field){f})
+#define in_int(r, f, fallback) in_int((r), (enum admin_field){f}, (fallback))
+
 #endif

@@ -8,7 +8,7 @@
 
 static struct db_sql q_ping = DB_SQL("SELECT 1");
 
-int health_check(struct req *r)
+int health_show(struct req *r)
 {
 	struct db_rows rows;
 	r->cache_control = "no-store";

@@ -21,12 +21,12 @@ static int service(struct req *r, const char *code)
 	return page_render(r, "service.cs");
 }
 
-int home_sms(struct req *r)
+int home_sms_show(struct req *r)
 {
 	return service(r, "sms");
 }
 
-int home_pms(struct req *r)
+int home_pms_show(struct req *r)
 {
 	return service(r, "pms");
 }

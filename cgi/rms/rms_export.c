@@ -87,7 +87,7 @@ static int csv_term(void *ctx, const char *const *cells, size_t ncols)
 	return 0;
 }
 
-int rms_export_csv(struct req *r)
+int rms_export_csv_show(struct req *r)
 {
 	struct export e;
 	int rc = export_begin(r, &e, "text/csv; charset=utf-8", "csv", true);
@@ -102,7 +102,7 @@ int rms_export_csv(struct req *r)
 	return rc < 0 ? 500 : 200;
 }
 
-int rms_export_json(struct req *r)
+int rms_export_json_show(struct req *r)
 {
 	struct export e;
 	int rc = export_begin(r, &e, "application/json; charset=utf-8", "json", true);
@@ -145,7 +145,7 @@ static int fhir_concept(void *ctx, const char *const *cells, size_t ncols)
 /* /api/v1/fhir/CodeSystem/{listId}: the list as a FHIR R4 CodeSystem, its
  * terms as concepts (the filters of the list's page apply), streamed;
  * `sporctl import rms` reads it back to the same content. */
-int rms_export_fhir(struct req *r)
+int rms_export_fhir_show(struct req *r)
 {
 	struct export e;
 	int rc = export_begin(r, &e, "application/fhir+json; charset=utf-8", "json", false);

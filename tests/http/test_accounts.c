@@ -69,6 +69,11 @@ static void test_register(void)
 	ok(visitor_post(&v, "/register", "name=Ada&email=not-an-email&password=a+long+passphrase", true, &r) == 400,
 	   "a malformed email: 400");
 	resp_free(&r);
+	ok(visitor_post(&v, "/register", "name=+&password=short", true, &r) == 400 &&
+		   body_has(&r, "id=\"name-error\">This field is required") &&
+		   body_has(&r, "id=\"email-error\">This field is required") && body_has(&r, "id=\"password-error\""),
+	   "no name, no email and a short password: the form marks all three");
+	resp_free(&r);
 
 	char fields[300];
 	snprintf(fields, sizeof fields, "name=Ada&email=%s&password=a+long+passphrase&password_confirm=a+long+passphrase",

@@ -425,13 +425,13 @@ static void test_docs(void)
 	const struct router *rt = public_app.router;
 	int routes = 0, described = 0;
 	for (size_t i = 0; i < rt->nroutes; i++) {
-		if (strncmp(rt->routes[i].pattern, "/api/v1/", 8) != 0)
+		if (strncmp(rt->routes[i].path, "/api/v1/", 8) != 0)
 			continue;
 		routes++;
-		if (json_object_get(json_object_get(paths, rt->routes[i].pattern), "get"))
+		if (json_object_get(json_object_get(paths, rt->routes[i].path), "get"))
 			described++;
 		else
-			diag("not described: %s", rt->routes[i].pattern);
+			diag("not described: %s", rt->routes[i].path);
 	}
 	ok(routes > 5 && described == routes, "it describes every resource of the route table (%d of %d)", described,
 	   routes);

@@ -131,6 +131,10 @@ static void test_new_term(void)
 	ok(body_has(&r, "Which source defines it?") && body_has(&r, "Returned to you"), "she reads it on her request");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/account/requests/%s/comments", id);
+	ok(post(&ivy, path, "comment=", &r) == 400 && body_has(&r, "<code>comment</code>: it is required"),
+	   "an empty comment: 400 naming the field its route requires");
+	resp_free(&r);
+	ok(move(&stew, id, "reason=No+status") == 400, "a move to no status: 400");
 	ok(post(&ivy, path, "comment=The+EDQM+standard+terms.", NULL) == 303, "she answers in the thread");
 	snprintf(path, sizeof path, "/account/requests/%s", id);
 	page(&ivy, path, NULL);

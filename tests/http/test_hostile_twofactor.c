@@ -416,7 +416,7 @@ static int walk_console(struct user *u, unsigned role, int *checked)
 			continue;
 		char path[200];
 		size_t n = 0;
-		for (const char *p = route->pattern; *p && n < sizeof path - 24;) {
+		for (const char *p = route->path; *p && n < sizeof path - 24;) {
 			if (*p == '{') {
 				n += (size_t)snprintf(path + n, sizeof path - n, "%s", strstr(p, "{accountId}") == p ? ada.id : "1");
 				p = strchr(p, '}') + 1;

@@ -361,26 +361,26 @@ static void test_matrix(void)
 			const struct router *rt = apps[a]->router;
 			for (size_t i = 0; i < rt->nroutes; i++) {
 				const struct route *route = &rt->routes[i];
-				if (strcmp(route->pattern, "/logout") == 0 || strcmp(route->pattern, "/account/delete") == 0)
+				if (strcmp(route->path, "/logout") == 0 || strcmp(route->path, "/account/delete") == 0)
 					continue; /* would end the walk's own session; tested elsewhere */
 				bool allowed = (route->roles & kinds[k].roles) != 0;
 				/* The object check on top of the route's: a super user of B
 				 * opening a request for A. */
-				if (u == &carol && apps[a] == &admin_app && strstr(route->pattern, "{requestId}") &&
-				    strncmp(route->pattern, "/admin/role-requests", 20) == 0 && strcmp(route->method, "GET") == 0)
+				if (u == &carol && apps[a] == &admin_app && strstr(route->path, "{requestId}") &&
+				    strncmp(route->path, "/admin/role-requests", 20) == 0 && strcmp(route->method, "GET") == 0)
 					allowed = false;
 				/* Proposing a change to the data takes an organisation's role
 				 * (a new organisation excepted: anyone signed in may propose it). */
-				if (strstr(route->pattern, "/requests/new") && strcmp(route->pattern, "/oms/requests/new") != 0)
+				if (strstr(route->path, "/requests/new") && strcmp(route->path, "/oms/requests/new") != 0)
 					allowed = allowed && u != &anon &&
 						  strcmp(value("SELECT COUNT(*) FROM account_roles WHERE account_id = %s AND "
 							       "org_id %s",
 							       u->id,
-							       strstr(route->pattern, "{orgId}")
+							       strstr(route->path, "{orgId}")
 								       ? org_condition(org_a)
 								       : "<> ''"),
 							 "0") != 0;
-				const char *path = concrete(route->pattern);
+				const char *path = concrete(route->path);
 				struct resp r;
 				long status = strcmp(route->method, "GET") == 0 ? visitor_get(&u->v, path, &r)
 										: visitor_post(&u->v, path, "", true, &r);

@@ -15,21 +15,28 @@ static int h_e(struct req *r) { (void)r; return 204; }
 
 enum { T_LIST, T_TERM, T_ORG, T_Q, T_PAGE, T__COUNT };
 static const struct field t_fields[T__COUNT] = {
-	[T_LIST] = {"listId", FT_ID12, 0, 0, NULL},
-	[T_TERM] = {"termId", FT_ID12, 0, 0, NULL},
-	[T_ORG] = {"orgId", FT_ORGID, 0, 0, NULL},
-	[T_Q] = {"q", FT_TEXT, 0, 200, NULL},
-	[T_PAGE] = {"page", FT_INT, 1, 10000, NULL},
+	[T_LIST] = {.name = "listId", .type = FT_ID12},
+	[T_TERM] = {.name = "termId", .type = FT_ID12},
+	[T_ORG] = {.name = "orgId", .type = FT_ORGID},
+	[T_Q] = {.name = "q", .type = FT_TEXT, .max = 200},
+	[T_PAGE] = {.name = "page", .type = FT_INT, .min = 1, .max = 10000},
 };
 static const struct route t_routes[] = {
-	{"GET", "/", h_a, ROLES_EVERYONE, 0},
-	{"GET", "/rms/lists/{listId}", h_b, ROLES_EVERYONE, F(T_Q) | F(T_PAGE)},
-	{"GET", "/rms/lists/{listId}/export.csv", h_c, ROLES_EVERYONE, 0},
-	{"GET", "/oms/organisations/new", h_d, ROLE_USER, 0},
-	{"GET", "/oms/organisations/{orgId}", h_e, ROLES_EVERYONE, 0},
-	{"POST", "/oms/organisations/{orgId}", h_e, ROLE_USER, F(T_Q)},
+	{.method = "GET", .path = "/", .handler = h_a, .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/rms/lists/{listId}", .handler = h_b, .roles = ROLES_EVERYONE,
+	 .fields = {F(T_Q), F(T_PAGE)}},
+	{.method = "GET", .path = "/rms/lists/{listId}/export.csv", .handler = h_c, .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/oms/organisations/new", .handler = h_d, .roles = ROLE_USER},
+	{.method = "GET", .path = "/oms/organisations/{orgId}", .handler = h_e, .roles = ROLES_EVERYONE},
+	{.method = "POST", .path = "/oms/organisations/{orgId}", .handler = h_e, .roles = ROLE_USER,
+	 .fields = {F(T_Q), F(T_PAGE)}, .required = {F(T_Q), F(T_PAGE)}},
 };
-static const struct router t_router = {t_routes, sizeof t_routes / sizeof t_routes[0], t_fields, T__COUNT, 0};
+static const struct router t_router = {
+	.routes = t_routes,
+	.nroutes = sizeof t_routes / sizeof t_routes[0],
+	.fields = t_fields,
+	.nfields = T__COUNT,
+};
 
 struct match_case {
 	const char *method, *path;
@@ -125,14 +132,57 @@ static void test_inputs(struct arena *a)
 	is_int(route_inputs(&t_router, a, &p, &m), ROUTE_FOUND, "a parameter the route does not read may repeat");
 }
 
+/* Match `path` and read the route's fields from `query`. */
+static enum route_status read_request(const struct router *rt, struct arena *a, const char *method, const char *path,
+				      const char *query, struct route_match *m)
+{
+	struct params p;
+	struct parse_result res;
+	if (route_match(rt, a, method, path, m) != ROUTE_FOUND)
+		return ROUTE_NOT_FOUND;
+	params_init(&p);
+	http_parse_urlencoded(a, query, strlen(query), &p, &res);
+	return route_inputs(rt, a, &p, m);
+}
+
+/* Required fields: the route table names them, route_missing finds each
+ * one the request left out, in the table's order. */
+static void test_required(struct arena *a)
+{
+	struct route_match m;
+	const char *org = "/oms/organisations/ORG-100001968";
+	read_request(&t_router, a, "POST", org, "q=%20%20", &m);
+	is_int(route_missing(&m, -1), T_Q, "a required field of blanks is missing");
+	is_int(route_missing(&m, T_Q), T_PAGE, "and so is the next one left out");
+	is_int(route_missing(&m, T_PAGE), -1, "and no other");
+	read_request(&t_router, a, "POST", org, "q=dose&page=2", &m);
+	is_int(route_missing(&m, -1), -1, "none is missing when all are given");
+	read_request(&t_router, a, "GET", "/rms/lists/100000000002", "", &m);
+	is_int(route_missing(&m, -1), -1, "a route that requires nothing misses nothing");
+}
+
 static const struct route bad_routes[] = {
-	{"GET", "/x/{nosuchfield}", h_a, ROLES_EVERYONE, 0},
+	{.method = "GET", .path = "/x/{nosuchfield}", .handler = h_a, .roles = ROLES_EVERYONE},
 };
 static const struct route bad_method[] = {
-	{"PATCH", "/x", h_a, ROLES_EVERYONE, 0},
+	{.method = "PATCH", .path = "/x", .handler = h_a, .roles = ROLES_EVERYONE},
 };
 static const struct route no_roles[] = {
-	{"GET", "/x", h_a, 0, 0},
+	{.method = "GET", .path = "/x", .handler = h_a},
+};
+static const struct route beyond_table[] = {
+	{.method = "GET", .path = "/x", .handler = h_a, .roles = ROLES_EVERYONE, .fields = {F(T__COUNT)}},
+};
+static const struct route required_unread[] = {
+	{.method = "POST", .path = "/x", .handler = h_a, .roles = ROLE_USER, .fields = {F(T_Q)},
+	 .required = {F(T_PAGE)}},
+};
+static const struct field same_name_fields[] = {
+	{.name = "email", .type = FT_EMAIL, .max = 254},
+	{.name = "email", .type = FT_CONTACT_EMAIL, .max = 254},
+};
+static const struct route same_name[] = {
+	{.method = "POST", .path = "/x", .handler = h_a, .roles = ROLE_USER, .fields = {F(0), F(1)}},
 };
 
 static void test_table_check(void)
@@ -145,13 +195,47 @@ static void test_table_check(void)
 	ok(route_table_check(&r) != NULL, "an unknown method is caught");
 	r.routes = no_roles;
 	ok(route_table_check(&r) != NULL, "a route nobody may use is caught");
+	r.routes = beyond_table;
+	ok(route_table_check(&r) != NULL, "a field beyond the field table is caught");
+	r.routes = required_unread;
+	ok(route_table_check(&r) != NULL, "a required field the route does not read is caught");
+	r.routes = t_routes;
+	r.nfields = FIELDS_MAX + 1;
+	ok(route_table_check(&r) != NULL, "more fields than FIELDS_MAX are caught");
+	struct router two = {.routes = same_name, .nroutes = 1, .fields = same_name_fields, .nfields = 2};
+	ok(route_table_check(&two) != NULL, "two fields of one name on one route are caught");
+}
+
+/* A program may have FIELDS_MAX fields, far more than a 64-bit mask held:
+ * the last one is read and required like the first. */
+static struct field many_fields[FIELDS_MAX];
+static const struct route many_routes[] = {
+	{.method = "POST", .path = "/x", .handler = h_a, .roles = ROLE_USER, .fields = {F(0), F(FIELDS_MAX - 1)},
+	 .required = {F(FIELDS_MAX - 1)}},
+};
+
+static void test_many_fields(struct arena *a)
+{
+	for (size_t i = 0; i < FIELDS_MAX; i++)
+		many_fields[i] = (struct field){.name = "other", .type = FT_TEXT, .max = 10};
+	many_fields[0].name = "first";
+	many_fields[FIELDS_MAX - 1].name = "last";
+	struct router rt = {.routes = many_routes, .nroutes = 1, .fields = many_fields, .nfields = FIELDS_MAX};
+	ok(route_table_check(&rt) == NULL, "a table of FIELDS_MAX (%d) fields is well formed", FIELDS_MAX);
+	struct route_match m;
+	is_int(read_request(&rt, a, "POST", "/x", "first=1&other=2&last=3", &m), ROUTE_FOUND, "its fields are read");
+	is_str(m.in[FIELDS_MAX - 1].text, "3", "the last one too");
+	ok(!m.in[1].set, "and not one the route does not read");
+	is_int(route_missing(&m, -1), -1, "the last one is given");
+	read_request(&rt, a, "POST", "/x", "first=1", &m);
+	is_int(route_missing(&m, -1), FIELDS_MAX - 1, "and missing when left out");
 }
 
 /* The access policy, route by route: who may use each program's routes.
  * A route added to a table without a line here fails this test. */
 struct policy {
 	const struct app_def *app;
-	const char *method, *pattern;
+	const char *method, *path;
 	unsigned roles;
 };
 
@@ -267,17 +351,17 @@ static void test_policy(void)
 			const struct policy *p = NULL;
 			for (size_t j = 0; j < sizeof policy / sizeof policy[0]; j++)
 				if (policy[j].app == apps[k] && strcmp(policy[j].method, r->method) == 0 &&
-				    strcmp(policy[j].pattern, r->pattern) == 0)
+				    strcmp(policy[j].path, r->path) == 0)
 					p = &policy[j];
 			if (!ok(p && p->roles == r->roles, "%s %s %s: roles as the policy says", apps[k]->name,
-				r->method, r->pattern))
+				r->method, r->path))
 				diag("policy %s, table 0x%x", p ? "differs" : "has no line", r->roles);
 			if (apps[k] == &public_app)
 				ok(strcmp(r->method, "GET") == 0 && (r->roles & ROLE_ANON),
-				   "spor-public %s is read-only and anonymous", r->pattern);
+				   "spor-public %s is read-only and anonymous", r->path);
 			if (apps[k] == &admin_app)
 				ok(!(r->roles & (ROLE_ANON | ROLE_USER)), "spor-admin %s needs a console role",
-				   r->pattern);
+				   r->path);
 		}
 	}
 }
@@ -318,10 +402,10 @@ static void test_anonymous_forms(void)
 				continue;
 			size_t bound = strlen("csrf_token=") + 64;
 			for (size_t f = 0; f < rt->nfields; f++)
-				if ((r->fields | rt->global_fields) & F(f))
+				if (route_reads(rt, r, f))
 					bound += strlen(rt->fields[f].name) + 2 + value_bound(&rt->fields[f]);
 			ok(bound <= ANON_BODY_MAX && !route_has_file(rt, r),
-			   "%s POST %s: its largest form (%zu bytes) fits an anonymous body", apps[k]->name, r->pattern,
+			   "%s POST %s: its largest form (%zu bytes) fits an anonymous body", apps[k]->name, r->path,
 			   bound);
 		}
 	}
@@ -332,7 +416,9 @@ int main(void)
 	struct arena *a = arena_new();
 	test_matching(a);
 	test_inputs(a);
+	test_required(a);
 	test_table_check();
+	test_many_fields(a);
 	test_policy();
 	test_anonymous_forms();
 	arena_free(a);
