@@ -2,16 +2,16 @@
 #include "config.h"
 
 #include "api/api.h"
+#include "oms/oms_page.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "programs/routes.h"
+#include "rms/rms_page.h"
 
+/* The sorts of the pages are the listings' own (rms_page.h, oms_page.h);
+ * the API offers two of a list's term sorts (the EMA v1 in its words). */
 static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
-static const char *const lists_sorts[] = {"name", "-name", "id", "-id", "terms", "-terms", "modified", "-modified",
-					  NULL};
 static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
-static const char *const orgs_sorts[] = {"name", "-name", "id", "-id", NULL};
-static const char *const terms_sorts[] = {"name", "-name", "id", "-id", "status", "-status", NULL};
 static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
 static const char *const api_sorts[] = {"id", "name", NULL};
 
@@ -22,8 +22,8 @@ static const struct field fields[PF__COUNT] = {
 	[PF_DOMAIN] = {"domain", FT_ID12, 0, 0, NULL},
 	[PF_PAGE] = {"page", FT_INT, 1, 100000, NULL},
 	[PF_SIZE] = {"size", FT_INT, 10, 500, NULL},
-	[PF_LISTS_SORT] = {"sort", FT_ENUM, 0, 0, lists_sorts},
-	[PF_TERMS_SORT] = {"sort", FT_ENUM, 0, 0, terms_sorts},
+	[PF_LISTS_SORT] = {"sort", FT_ENUM, 0, 0, rms_list_sorts},
+	[PF_TERMS_SORT] = {"sort", FT_ENUM, 0, 0, rms_term_sorts},
 	[PF_LIST] = {"list", FT_ID12, 0, 0, NULL},
 	[PF_LIST_ID] = {"listId", FT_ID12, 0, 0, NULL},
 	[PF_TERM_ID] = {"termId", FT_ID12, 0, 0, NULL},
@@ -32,7 +32,7 @@ static const struct field fields[PF__COUNT] = {
 	[PF_POSTAL] = {"postal_code", FT_TEXT, 0, 40, NULL},
 	[PF_ORG_STATUS] = {"status", FT_ENUM, 0, 0, org_statuses},
 	[PF_ORG_TYPE] = {"type", FT_TEXT, 0, 100, NULL},
-	[PF_ORGS_SORT] = {"sort", FT_ENUM, 0, 0, orgs_sorts},
+	[PF_ORGS_SORT] = {"sort", FT_ENUM, 0, 0, oms_org_sorts},
 	[PF_ORG_ID] = {"orgId", FT_ORGID, 0, 0, NULL},
 	[PF_LOC_ID] = {"locId", FT_LOCID, 0, 0, NULL},
 	[PF_API_SIZE] = {"size", FT_INT, 1, 100000, NULL},

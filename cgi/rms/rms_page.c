@@ -11,13 +11,18 @@
 #include "programs/fields_public.h"
 #include "rms/rms_page.h"
 
-static struct db_sql q_domains = DB_SQL("SELECT id, name_en FROM rms_terms WHERE list_id = 100000000004 ORDER BY id");
+const char *const rms_term_sorts[TERMS_SORT__COUNT + 1] = {RMS_TERM_SORTS(LISTING_SORT_WORD) NULL};
+
+#define DOMAIN_COLUMNS(X) X(DOMAIN_ID, "id") X(DOMAIN_NAME, "name")
+enum { DOMAIN_COLUMNS(DB_COLUMN) DOMAIN__COUNT };
+static struct db_sql q_domains =
+	DB_SQL_COLS(DOMAIN__COUNT, "SELECT id, name_en FROM rms_terms WHERE list_id = 100000000004 ORDER BY id");
 
 void rms_domains(struct req *r)
 {
 	static struct listing_cache domains;
-	static const char *const names[] = {"id", "name", NULL};
-	listing_cached(r, &domains, &q_domains, "Page.domains", names);
+	static const char *const names[] = {DOMAIN_COLUMNS(DB_COLUMN_NAME)};
+	listing_cached(r, &domains, &q_domains, "Page.domains", names, DOMAIN__COUNT);
 }
 
 const char *rms_data_lang(struct req *r)
