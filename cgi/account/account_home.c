@@ -46,7 +46,6 @@ static struct db_sql q_forget = DB_SQL(
 	"UPDATE accounts SET status = 'deleted', email = CONCAT('deleted-', id, '@invalid'),"
 	" name = CONCAT('#', id), password_hash = '', ui_lang = NULL, data_lang = NULL, page_size = NULL,"
 	" last_login_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
-static struct db_sql q_forget_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 static struct db_sql q_forget_links = DB_SQL("DELETE FROM account_tokens WHERE account_id = ?");
 static struct db_sql q_forget_favourites = DB_SQL("DELETE FROM favourites WHERE account_id = ?");
 static struct db_sql q_forget_roles = DB_SQL("DELETE FROM account_roles WHERE account_id = ?");
@@ -101,7 +100,7 @@ int delete_submit(struct req *r)
 	page_set(r, "Mail.name", db_get(&me, 0, ME_NAME));
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", email) < 0 ||
-	    db_exec(db, &q_forget, NULL, "s", id) < 0 || db_exec(db, &q_forget_sessions, NULL, "s", id) < 0 ||
+	    db_exec(db, &q_forget, NULL, "s", id) < 0 || session_end_all(db, id) < 0 ||
 	    db_exec(db, &q_forget_links, NULL, "s", id) < 0 || db_exec(db, &q_forget_favourites, NULL, "s", id) < 0 ||
 	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 ||
 	    twofactor_forget(r, id) < 0 || audit_record(r, "account.deleted", id, NULL) < 0 ||

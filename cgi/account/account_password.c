@@ -31,7 +31,6 @@ static struct db_sql q_by_id =
 /* A reset proves the email too: a pending account becomes active. */
 static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP(),"
 				    " status = IF(status = 'pending', 'active', status) WHERE id = ?");
-static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
 int forgot_form(struct req *r)
 {
@@ -95,7 +94,7 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0 ||
 	    db_query(r->app->db, r->arena, &q_by_id, &rows, "s", account) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_set, NULL, "ss", hash, account) < 0 ||
-	    (keep_mine ? session_end_others(r) : db_exec(r->app->db, &q_end_all, NULL, "s", account)) < 0 ||
+	    (keep_mine ? session_end_others(r) : session_end_all(r->app->db, account)) < 0 ||
 	    audit_record(r, event, account, NULL) < 0)
 		return -1;
 	page_set(r, "Mail.name", db_get(&rows, 0, BY_ID_NAME));

@@ -60,11 +60,6 @@ static struct db_sql q_roles = DB_SQL_COLS(ROLE__COUNT,
 	" AND role_code = 'INDUSTRY_SUPER_USER')) FROM account_roles r JOIN roles c ON c.code = r.role_code"
 	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
-static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
-				     " WHERE id = ? AND status IN ('pending', 'active')");
-static struct db_sql q_unlock = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
-				       " WHERE id = ? AND status = 'locked'");
-static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 static struct db_sql q_grant = DB_SQL(
 	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by)"
 	" SELECT ?, code, '', ? FROM roles WHERE code = ? AND scope = 'agency'");
@@ -133,8 +128,7 @@ static int set_status(struct req *r, bool lock)
 	}
 	unsigned long long changed = 0;
 	struct db *db = r->app->db;
-	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
-	    (changed && lock && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) ||
+	if (db_begin(db) < 0 || admin_lock(db, id, lock, &changed) < 0 ||
 	    (changed && audit_record(r, lock ? "account.locked" : "account.unlocked", id, NULL) < 0) ||
 	    db_commit(db) < 0) {
 		db_rollback(db);

@@ -52,6 +52,7 @@ static struct db_sql q_forget_dead = DB_SQL(
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
 static struct db_sql q_end_others = DB_SQL(
 	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
+static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
 enum { ADDRESS_MAX = 45 }; /* sessions.client_addr: the longest text of an IPv6 address */
 
@@ -130,6 +131,11 @@ int session_start(struct req *r, const char *account_id)
 	r->csrf = NULL; /* bound to the old visitor */
 	http_cookie(r, SESSION_COOKIE, r->user.session, 0);
 	return 0;
+}
+
+int session_end_all(struct db *db, const char *account)
+{
+	return db_exec(db, &q_end_all, NULL, "s", account);
 }
 
 int session_end(struct req *r)

@@ -12,10 +12,12 @@
 #include <unistd.h>
 
 #include "account/password.h"
+#include "admin/admin.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/email.h"
 #include "core/mem.h"
+#include "core/session.h"
 #include "ctl/ctl.h"
 
 enum { LIST_ID, LIST_STATUS, LIST_CREATED, LIST_EMAIL, LIST_NAME, LIST_ROLES, LIST__COUNT };
@@ -27,15 +29,10 @@ static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 /* An account named by its number or its email (normalised). */
 enum { FIND_ID, FIND_EMAIL, FIND_STATUS, FIND__COUNT };
 static struct db_sql q_find = DB_SQL_COLS(FIND__COUNT, "SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
-static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
-				     " WHERE id = ? AND status IN ('pending', 'active')");
-static struct db_sql q_unlock = DB_SQL(
-	"UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'locked'");
 static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
 					 " WHERE id = ? AND status <> 'deleted'");
 static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"
 					  " WHERE id = ? AND status <> 'deleted'");
-static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 /* One row inserted (1) or an existing one updated (2). */
 static struct db_sql q_admin_account = DB_SQL(
 	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
@@ -131,7 +128,7 @@ static int new_password(const struct conf *c, struct db *db, const struct db_row
 	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
 	unsigned long long changed = 0;
 	if (db_begin(db) < 0 || db_exec(db, &q_password, &changed, "ss", hash, id) < 0 ||
-	    (changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
+	    (changed && session_end_all(db, id) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
 	}
@@ -189,8 +186,7 @@ static int set_status(struct db *db, const char *verb, const struct db_rows *acc
 	bool lock = strcmp(verb, "lock") == 0;
 	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
 	unsigned long long changed = 0;
-	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
-	    (lock && changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
+	if (db_begin(db) < 0 || admin_lock(db, id, lock, &changed) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
 	}

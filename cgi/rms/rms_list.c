@@ -40,7 +40,6 @@ static const char *const version_names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
 static struct db_sql q_versions = DB_SQL_COLS(VERSION__COUNT,
 	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM rms_list_versions"
 	" WHERE list_id = ? ORDER BY seq DESC LIMIT 100");
-static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
 
 /* The page's term IDs come first, from the indexes alone (deep pages skip
  * index entries, not joined rows); then the details of those few terms, in
@@ -134,10 +133,8 @@ int rms_list_show(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_list, &list, "s", id) < 0)
 		return 500;
 	if (list.nrows == 0) {
-		struct db_rows term;
-		if (db_query(r->app->db, r->arena, &q_is_term, &term, "s", id) == 0 && term.nrows)
-			return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", id));
-		return 404;
+		const char *term = rms_page_of(r, id, RMS_TERMS);
+		return term ? http_redirect(r, 303, term) : 404;
 	}
 	page_row(r, "Page.list", &list, 0, list_names, LIST__COUNT);
 

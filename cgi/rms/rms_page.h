@@ -15,6 +15,12 @@ struct req;
 /* Page.domains: the terms of the Domain list (100000000004), for filters. */
 void rms_domains(struct req *r);
 
+/* The page of an RMS ID, looked for among the terms, the lists or both
+ * (RMS_TERMS | RMS_LISTS): "/rms/terms/ID" or "/rms/lists/ID", else NULL;
+ * where a page sends an ID it does not know. */
+enum { RMS_TERMS = 1, RMS_LISTS = 2 };
+const char *rms_page_of(struct req *r, const char *id, int kinds);
+
 /* The data language: ?lang=, else the signed-in user's preference, else English. */
 const char *rms_data_lang(struct req *r);
 

@@ -17,8 +17,6 @@
 #include "rms/rms_page.h"
 #include "rms/rms_record.h"
 
-static struct db_sql q_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
-static struct db_sql q_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
 #define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name")
 enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
 static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT, "SELECT id, name FROM rms_lists ORDER BY name");
@@ -105,11 +103,9 @@ static void describe(struct req *r, size_t i, const char *id, const char *name_e
 
 static int jump_to_id(struct req *r, const char *q)
 {
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_term, &rows, "s", q) == 0 && rows.nrows)
-		return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", q));
-	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", q) == 0 && rows.nrows)
-		return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", q));
+	const char *page = rms_page_of(r, q, RMS_TERMS | RMS_LISTS);
+	if (page)
+		return http_redirect(r, 303, page);
 	page_set(r, "Page.unknown_id", q);
 	return 0;
 }

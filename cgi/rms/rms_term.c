@@ -44,7 +44,6 @@ static struct db_sql q_around = DB_SQL_COLS(AROUND__COUNT,
 	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
 	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"
 	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");
-static struct db_sql q_is_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
 
 static const char *str(const json_t *o, const char *key)
 {
@@ -213,10 +212,8 @@ int rms_term_show(struct req *r)
 	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
 		return 500;
 	if (rows.nrows == 0) {
-		struct db_rows list;
-		if (db_query(db, r->arena, &q_is_list, &list, "s", id) == 0 && list.nrows)
-			return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", id));
-		return 404;
+		const char *list = rms_page_of(r, id, RMS_LISTS);
+		return list ? http_redirect(r, 303, list) : 404;
 	}
 	json_t *snap = json_loads(db_get(&rows, 0, TERM_SNAPSHOT), 0, NULL);
 	if (!snap)
