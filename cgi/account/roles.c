@@ -44,7 +44,8 @@ int roles_mail_deciders(struct req *r, const char *org_id)
 	if (db_query(r->app->db, r->arena, &q_deciders, &rows, "ss", org_id, org_id) < 0)
 		return -1;
 	for (size_t i = 0; i < rows.nrows; i++)
-		if (mail_queue_in(r, "role_request", db_get(&rows, i, DECIDER_EMAIL), db_get(&rows, i, DECIDER_UI_LANG)) < 0)
+		if (mail_queue_in(r, "role_request", db_get(&rows, i, DECIDER_EMAIL),
+				  db_get(&rows, i, DECIDER_UI_LANG)) < 0)
 			return -1;
 	return 0;
 }

@@ -206,7 +206,8 @@ int admin_user_revoke(struct req *r)
 	page_set(r, "Mail.reason", reason);
 	if (db_exec(db, &q_revoke, NULL, "sss", id, role, org ? org : "") < 0 ||
 	    audit_record(r, "role.revoked", id, NULL) < 0 ||
-	    mail_queue_in(r, "role_revoked", db_get(&rows, 0, REVOCABLE_EMAIL), db_get(&rows, 0, REVOCABLE_UI_LANG)) < 0 ||
+	    mail_queue_in(r, "role_revoked", db_get(&rows, 0, REVOCABLE_EMAIL),
+			  db_get(&rows, 0, REVOCABLE_UI_LANG)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

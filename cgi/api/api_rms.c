@@ -79,9 +79,11 @@ static json_t *list_json(struct req *r, const struct db_rows *rows, size_t i)
 	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:s}", "id", id, "name",
 			 api_str(db_get(rows, i, LIST_NAME)), "shortName", api_str(db_get(rows, i, LIST_SHORT_NAME)),
 			 "description", api_str(db_get(rows, i, LIST_DESCRIPTION)), "status",
-			 api_str(db_get(rows, i, LIST_STATUS)), "version", (json_int_t)atoll(db_get(rows, i, LIST_VERSION)),
-			 "termCount", (json_int_t)atoll(db_get(rows, i, LIST_TERM_COUNT)), "languages", langs, "modified",
-			 api_str(db_get(rows, i, LIST_MODIFIED)), "terms", arena_printf(r->arena, "/api/v1/lists/%s/terms", id));
+			 api_str(db_get(rows, i, LIST_STATUS)), "version",
+			 (json_int_t)atoll(db_get(rows, i, LIST_VERSION)), "termCount",
+			 (json_int_t)atoll(db_get(rows, i, LIST_TERM_COUNT)), "languages", langs, "modified",
+			 api_str(db_get(rows, i, LIST_MODIFIED)), "terms",
+			 arena_printf(r->arena, "/api/v1/lists/%s/terms", id));
 }
 
 int api_lists(struct req *r)
@@ -188,11 +190,13 @@ int api_term(struct req *r)
 	}
 	json_t *versions = json_array();
 	for (size_t i = 0; i < history.nrows; i++) {
-		const char *request = db_get(&history, i, HISTORY_REQUEST), *version = db_get(&history, i, HISTORY_VERSION);
+		const char *request = db_get(&history, i, HISTORY_REQUEST);
+		const char *version = db_get(&history, i, HISTORY_VERSION);
 		json_array_append_new(
 			versions,
-			json_pack("{s:I, s:o, s:s, s:s, s:o, s:s}", "seq", (json_int_t)atoll(db_get(&history, i, HISTORY_SEQ)),
-				  "version", version ? json_integer(atoll(version)) : json_null(), "recorded",
+			json_pack("{s:I, s:o, s:s, s:s, s:o, s:s}", "seq",
+				  (json_int_t)atoll(db_get(&history, i, HISTORY_SEQ)), "version",
+				  version ? json_integer(atoll(version)) : json_null(), "recorded",
 				  db_get(&history, i, HISTORY_RECORDED), "source", db_get(&history, i, HISTORY_SOURCE),
 				  "request", request ? json_string(arena_printf(r->arena, "RRQ-%s", request)) : json_null(),
 				  "changes", db_get(&history, i, HISTORY_CHANGES)));

@@ -113,7 +113,7 @@ int v1_term_summaries(struct req *r)
 	}
 	const char *path = arena_printf(r->arena, "/v1/lists/%s/term-summaries", list);
 	json_t *doc = json_pack("{s:{s:{s:s}, s:{s:o}, s:o}}", "controlled-terms-list-summary", "list-summary",
-				"list-name", db_get(&name, 0, LIST_NAME), "controlled-term-summaries", "controlled-term-summary",
-				terms, "next-page", next_page(r, path, page, size, total));
+				"list-name", db_get(&name, 0, LIST_NAME), "controlled-term-summaries",
+				"controlled-term-summary", terms, "next-page", next_page(r, path, page, size, total));
 	return api_send(r, doc);
 }

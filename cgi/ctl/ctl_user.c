@@ -28,7 +28,8 @@ static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 	" FROM accounts a ORDER BY a.id");
 /* An account named by its number or its email (normalised). */
 enum { FIND_ID, FIND_EMAIL, FIND_STATUS, FIND__COUNT };
-static struct db_sql q_find = DB_SQL_COLS(FIND__COUNT, "SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
+static struct db_sql q_find =
+	DB_SQL_COLS(FIND__COUNT, "SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
 static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
 					 " WHERE id = ? AND status <> 'deleted'");
 static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"

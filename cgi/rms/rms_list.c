@@ -59,7 +59,8 @@ static struct db_sql q_versions = DB_SQL_COLS(VERSION__COUNT,
 	[sort] = DB_SQL("SELECT t.id FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS order " LIMIT ? OFFSET ?"),
 /* Without filters the (list_id, name_sort, id) index alone answers, which
  * keeps deep pages cheap.  Arguments: list, limit, offset. */
-#define PAGE_ALL(sort, order) [sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"),
+#define PAGE_ALL(sort, order)                                                                                      \
+	[sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"),
 
 static struct db_sql q_all_terms[TERMS_SORT__COUNT] = {ORDERS(PAGE_ALL)};
 /* [1] with words. */

@@ -42,8 +42,8 @@ static struct db_sql q_list_counts = DB_SQL(
 	"     JSON_OBJECT()))"
 	" WHERE id = ?");
 enum { LAST_SEQ, LAST_SNAPSHOT, LAST__COUNT };
-static struct db_sql q_last_version =
-	DB_SQL_COLS(LAST__COUNT, "SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
+static struct db_sql q_last_version = DB_SQL_COLS(
+	LAST__COUNT, "SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
 static struct db_sql q_term_upsert = DB_SQL(
 	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"
 	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"
