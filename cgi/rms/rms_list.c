@@ -48,23 +48,19 @@ static struct db_sql q_versions = DB_SQL_COLS(VERSION__COUNT,
  * Arguments: [first word,] list, status, status, domain, domain,
  * [more words,] limit, offset. */
 #define FILTERS " WHERE t.list_id = ? AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"
-/* Each sort of rms_page.h, its ORDER BY. */
-#define ORDERS(X)                                                                                                  \
-	X(TERMS_BY_NAME, " ORDER BY t.name_sort, t.id") X(TERMS_BY_NAME_DESC, " ORDER BY t.name_sort DESC, t.id DESC") \
-	X(TERMS_BY_ID, " ORDER BY t.id") X(TERMS_BY_ID_DESC, " ORDER BY t.id DESC")                                 \
-	X(TERMS_BY_STATUS, " ORDER BY t.status, t.name_sort, t.id")                                                 \
-	X(TERMS_BY_STATUS_DESC, " ORDER BY t.status DESC, t.name_sort, t.id")
-#define PAGE(sort, order) [sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t" FILTERS order " LIMIT ? OFFSET ?"),
-#define PAGE_WORDS(sort, order)                                                                                    \
+/* One statement per sort (rms_page.h). */
+#define PAGE(sort, word, order)                                                                                    \
+	[sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t" FILTERS order " LIMIT ? OFFSET ?"),
+#define PAGE_WORDS(sort, word, order)                                                                              \
 	[sort] = DB_SQL("SELECT t.id FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS order " LIMIT ? OFFSET ?"),
 /* Without filters the (list_id, name_sort, id) index alone answers, which
  * keeps deep pages cheap.  Arguments: list, limit, offset. */
-#define PAGE_ALL(sort, order)                                                                                      \
+#define PAGE_ALL(sort, word, order)                                                                                \
 	[sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"),
 
-static struct db_sql q_all_terms[TERMS_SORT__COUNT] = {ORDERS(PAGE_ALL)};
+static struct db_sql q_all_terms[TERMS_SORT__COUNT] = {RMS_TERM_SORTS(PAGE_ALL)};
 /* [1] with words. */
-static struct db_sql q_terms[2][TERMS_SORT__COUNT] = {{ORDERS(PAGE)}, {ORDERS(PAGE_WORDS)}};
+static struct db_sql q_terms[2][TERMS_SORT__COUNT] = {{RMS_TERM_SORTS(PAGE)}, {RMS_TERM_SORTS(PAGE_WORDS)}};
 
 /* The terms whose IDs are in a JSON array (put in order by
  * listing_order_as): [0] in English, [1] in another data language with

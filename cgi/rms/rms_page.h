@@ -38,13 +38,17 @@ void rms_words(struct req *r, const char *q, struct words *w);
 enum rms_list_sort { RMS_LIST_SORTS(LISTING_SORT) LISTS_SORT__COUNT };
 extern const char *const rms_list_sorts[LISTS_SORT__COUNT + 1];
 
-/* How a list's terms are sorted, on its page (which its exports' links
- * carry) and in the API: the words of the page's ?sort=.  The API's ?sort=
- * offers two of them (id, name); the EMA v1's ?sortby= says those two in
- * its own words (api_v1.c). */
+/* How a list's terms are sorted, on its page (whose links to the exports
+ * carry it) and in the API: the word of the page's ?sort= and the ORDER BY
+ * of the terms t that an index serves.  The API's ?sort= offers two of
+ * them (id, name); the EMA v1's ?sortby= says those two in its own words
+ * (api_v1.c). */
 #define RMS_TERM_SORTS(X)                                                                                          \
-	X(TERMS_BY_NAME, "name") X(TERMS_BY_NAME_DESC, "-name") X(TERMS_BY_ID, "id") X(TERMS_BY_ID_DESC, "-id")     \
-	X(TERMS_BY_STATUS, "status") X(TERMS_BY_STATUS_DESC, "-status")
+	X(TERMS_BY_NAME, "name", " ORDER BY t.name_sort, t.id")                                                     \
+	X(TERMS_BY_NAME_DESC, "-name", " ORDER BY t.name_sort DESC, t.id DESC")                                     \
+	X(TERMS_BY_ID, "id", " ORDER BY t.id") X(TERMS_BY_ID_DESC, "-id", " ORDER BY t.id DESC")                    \
+	X(TERMS_BY_STATUS, "status", " ORDER BY t.status, t.name_sort, t.id")                                       \
+	X(TERMS_BY_STATUS_DESC, "-status", " ORDER BY t.status DESC, t.name_sort, t.id")
 enum rms_term_sort { RMS_TERM_SORTS(LISTING_SORT) TERMS_SORT__COUNT };
 extern const char *const rms_term_sorts[TERMS_SORT__COUNT + 1];
 
