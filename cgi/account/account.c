@@ -59,7 +59,7 @@ const char *account_link_check(struct req *r, const char *token, const char *pur
 			       purpose) < 0 ||
 	    !rows.nrows)
 		return NULL;
-	const char *account = db_get(&rows, 0, 0);
+	const char *account = db_value(&rows, 0);
 	if (use && db_exec(r->app->db, &q_link_use, NULL, "ss", account, purpose) < 0)
 		return NULL;
 	return account;

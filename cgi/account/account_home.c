@@ -20,14 +20,23 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_profile = DB_SQL(
+/* The account, named as Page.me shows it (its password's hash apart). */
+#define ME_COLUMNS(X)                                                                                              \
+	X(ME_EMAIL, "email") X(ME_NAME, "name") X(ME_CREATED, "created") X(ME_LAST_LOGIN, "last_login")             \
+	X(ME_PASSWORD_HASH, NULL)
+enum { ME_COLUMNS(DB_COLUMN) ME__COUNT };
+static struct db_sql q_profile = DB_SQL_COLS(ME__COUNT,
 	"SELECT email, name, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i'),"
 	" password_hash FROM accounts WHERE id = ?");
-static struct db_sql q_roles = DB_SQL(
+#define ROLE_COLUMNS(X) X(ROLE_CODE, "code") X(ROLE_ORG, "org") X(ROLE_ORG_NAME, "org_name")
+enum { ROLE_COLUMNS(DB_COLUMN) ROLE__COUNT };
+static struct db_sql q_roles = DB_SQL_COLS(ROLE__COUNT,
 	"SELECT r.role_code, r.org_id, o.name FROM account_roles r JOIN roles c ON c.code = r.role_code"
 	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
-static struct db_sql q_favourites = DB_SQL(
+#define FAVOURITE_COLUMNS(X) X(FAVOURITE_KIND, "kind") X(FAVOURITE_REF, "ref") X(FAVOURITE_NAME, "name")
+enum { FAVOURITE_COLUMNS(DB_COLUMN) FAVOURITE__COUNT };
+static struct db_sql q_favourites = DB_SQL_COLS(FAVOURITE__COUNT,
 	"SELECT f.kind, f.ref, COALESCE(l.name, o.name) FROM favourites f"
 	" LEFT JOIN rms_lists l ON f.kind = 'list' AND l.id = f.ref"
 	" LEFT JOIN oms_organisations o ON f.kind = 'organisation' AND o.id = SUBSTRING(f.ref, 5)"
@@ -37,7 +46,6 @@ static struct db_sql q_forget = DB_SQL(
 	"UPDATE accounts SET status = 'deleted', email = CONCAT('deleted-', id, '@invalid'),"
 	" name = CONCAT('#', id), password_hash = '', ui_lang = NULL, data_lang = NULL, page_size = NULL,"
 	" last_login_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
-static struct db_sql q_forget_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 static struct db_sql q_forget_links = DB_SQL("DELETE FROM account_tokens WHERE account_id = ?");
 static struct db_sql q_forget_favourites = DB_SQL("DELETE FROM favourites WHERE account_id = ?");
 static struct db_sql q_forget_roles = DB_SQL("DELETE FROM account_roles WHERE account_id = ?");
@@ -54,12 +62,12 @@ int account_home_show(struct req *r)
 	if (!profile(r, &me) || db_query(r->app->db, r->arena, &q_roles, &roles, "s", r->user.id) < 0 ||
 	    db_query(r->app->db, r->arena, &q_favourites, &favourites, "s", r->user.id) < 0)
 		return 500;
-	static const char *const me_names[] = {"email", "name", "created", "last_login", NULL};
-	static const char *const role_names[] = {"code", "org", "org_name", NULL};
-	static const char *const favourite_names[] = {"kind", "ref", "name", NULL};
-	page_row(r, "Page.me", &me, 0, me_names);
-	page_rows(r, "Page.roles", &roles, role_names);
-	page_rows(r, "Page.favourites", &favourites, favourite_names);
+	static const char *const me_names[] = {ME_COLUMNS(DB_COLUMN_NAME)};
+	static const char *const role_names[] = {ROLE_COLUMNS(DB_COLUMN_NAME)};
+	static const char *const favourite_names[] = {FAVOURITE_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.me", &me, 0, me_names, ME__COUNT);
+	page_rows(r, "Page.roles", &roles, role_names, ROLE__COUNT);
+	page_rows(r, "Page.favourites", &favourites, favourite_names, FAVOURITE__COUNT);
 	int two_factor = twofactor_on(r, r->user.id);
 	if (two_factor < 0)
 		return 500;
@@ -79,19 +87,20 @@ int account_home_delete_submit(struct req *r)
 	struct db_rows me;
 	if (!profile(r, &me))
 		return 500;
-	if (throttle_check(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id) > 0)
+	const char *email = db_get(&me, 0, ME_EMAIL);
+	if (throttle_check(r, THROTTLE_DELETE, email, r->user.id) > 0)
 		return account_form(r, "delete", 429);
-	throttle_count(r, THROTTLE_DELETE, db_get(&me, 0, 0), r->user.id);
-	if (!account_password_ok(r, db_get(&me, 0, 4), in_text(r, AF_CURRENT))) {
+	throttle_count(r, THROTTLE_DELETE, email, r->user.id);
+	if (!account_password_ok(r, db_get(&me, 0, ME_PASSWORD_HASH), in_text(r, AF_CURRENT))) {
 		audit_record(r, "account.delete_refused", r->user.id, NULL);
 		account_error(r, "current_password", "current_wrong");
 		return account_form(r, "delete", 400);
 	}
 	const char *id = r->user.id;
-	page_set(r, "Mail.name", db_get(&me, 0, 1));
+	page_set(r, "Mail.name", db_get(&me, 0, ME_NAME));
 	struct db *db = r->app->db;
-	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", db_get(&me, 0, 0)) < 0 ||
-	    db_exec(db, &q_forget, NULL, "s", id) < 0 || db_exec(db, &q_forget_sessions, NULL, "s", id) < 0 ||
+	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", email) < 0 ||
+	    db_exec(db, &q_forget, NULL, "s", id) < 0 || session_end_all(db, id) < 0 ||
 	    db_exec(db, &q_forget_links, NULL, "s", id) < 0 || db_exec(db, &q_forget_favourites, NULL, "s", id) < 0 ||
 	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 ||
 	    twofactor_forget(r, id) < 0 || audit_record(r, "account.deleted", id, NULL) < 0 ||

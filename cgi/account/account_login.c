@@ -20,7 +20,9 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_account = DB_SQL("SELECT id, password_hash, status FROM accounts WHERE email = ?");
+enum { ACCOUNT_ID, ACCOUNT_PASSWORD_HASH, ACCOUNT_STATUS, ACCOUNT__COUNT };
+static struct db_sql q_account =
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, password_hash, status FROM accounts WHERE email = ?");
 static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
 
 int account_login_form(struct req *r)
@@ -72,9 +74,9 @@ int account_login_submit(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_account, &rows, "s", email) < 0)
 		return 500;
-	const char *account = rows.nrows ? db_get(&rows, 0, 0) : NULL;
-	const char *status = rows.nrows ? db_get(&rows, 0, 2) : "";
-	bool right = account_password_ok(r, rows.nrows ? db_get(&rows, 0, 1) : NULL, password);
+	const char *account = rows.nrows ? db_get(&rows, 0, ACCOUNT_ID) : NULL;
+	const char *status = rows.nrows ? db_get(&rows, 0, ACCOUNT_STATUS) : "";
+	bool right = account_password_ok(r, rows.nrows ? db_get(&rows, 0, ACCOUNT_PASSWORD_HASH) : NULL, password);
 	if (!right || strcmp(status, "deleted") == 0) {
 		audit_record(r, "login.failed", account, email);
 		throttle_count(r, THROTTLE_LOGIN, email, account);

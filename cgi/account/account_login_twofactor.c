@@ -22,8 +22,9 @@
 #include "programs/handlers_account.h"
 
 /* The account may still sign in (not locked or deleted since the password). */
-static struct db_sql q_account = DB_SQL("SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
-enum { A_EMAIL, A_NAME, A_LANG };
+enum { A_EMAIL, A_NAME, A_LANG, A__COUNT };
+static struct db_sql q_account =
+	DB_SQL_COLS(A__COUNT, "SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
 
 int login_second_step(struct req *r, const char *account)
 {

@@ -22,13 +22,15 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_by_email =
-	DB_SQL("SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
-static struct db_sql q_by_id = DB_SQL("SELECT email, name, password_hash FROM accounts WHERE id = ?");
+enum { BY_EMAIL_ID, BY_EMAIL_NAME, BY_EMAIL_EMAIL, BY_EMAIL__COUNT };
+static struct db_sql q_by_email = DB_SQL_COLS(
+	BY_EMAIL__COUNT, "SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
+enum { BY_ID_EMAIL, BY_ID_NAME, BY_ID_PASSWORD_HASH, BY_ID__COUNT };
+static struct db_sql q_by_id =
+	DB_SQL_COLS(BY_ID__COUNT, "SELECT email, name, password_hash FROM accounts WHERE id = ?");
 /* A reset proves the email too: a pending account becomes active. */
 static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP(),"
 				    " status = IF(status = 'pending', 'active', status) WHERE id = ?");
-static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
 int account_password_forgot_form(struct req *r)
 {
@@ -52,14 +54,14 @@ int account_password_forgot_submit(struct req *r)
 	struct db_rows rows;
 	if (db_begin(r->app->db) < 0 || db_query(r->app->db, r->arena, &q_by_email, &rows, "s", email) < 0)
 		goto fail;
-	if (audit_record(r, "password.forgot", rows.nrows ? db_get(&rows, 0, 0) : NULL, email) < 0)
+	if (audit_record(r, "password.forgot", rows.nrows ? db_get(&rows, 0, BY_EMAIL_ID) : NULL, email) < 0)
 		goto fail;
 	if (rows.nrows) {
 		long life = conf_int(r->app->conf, "account.reset_seconds", 3600, 300, 86400);
-		const char *token = account_link_new(r, db_get(&rows, 0, 0), "reset", life);
-		page_set(r, "Mail.name", db_get(&rows, 0, 1));
+		const char *token = account_link_new(r, db_get(&rows, 0, BY_EMAIL_ID), "reset", life);
+		page_set(r, "Mail.name", db_get(&rows, 0, BY_EMAIL_NAME));
 		page_set(r, "Mail.token", token);
-		if (!token || mail_queue(r, "reset", db_get(&rows, 0, 2)) < 0)
+		if (!token || mail_queue(r, "reset", db_get(&rows, 0, BY_EMAIL_EMAIL)) < 0)
 			goto fail;
 	}
 	if (db_commit(r->app->db) < 0)
@@ -90,11 +92,11 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0 ||
 	    db_query(r->app->db, r->arena, &q_by_id, &rows, "s", account) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_set, NULL, "ss", hash, account) < 0 ||
-	    (keep_mine ? session_end_others(r) : db_exec(r->app->db, &q_end_all, NULL, "s", account)) < 0 ||
+	    (keep_mine ? session_end_others(r) : session_end_all(r->app->db, account)) < 0 ||
 	    audit_record(r, event, account, NULL) < 0)
 		return -1;
-	page_set(r, "Mail.name", db_get(&rows, 0, 1));
-	return mail_queue(r, "password_changed", db_get(&rows, 0, 0));
+	page_set(r, "Mail.name", db_get(&rows, 0, BY_ID_NAME));
+	return mail_queue(r, "password_changed", db_get(&rows, 0, BY_ID_EMAIL));
 }
 
 static int reset_again(struct req *r, const char *token, int status)
@@ -114,9 +116,9 @@ int account_password_reset_submit(struct req *r)
 	struct db_rows me;
 	if (db_query(r->app->db, r->arena, &q_by_id, &me, "s", account) < 0 || !me.nrows)
 		return 500;
-	if (throttle_check(r, THROTTLE_RESET, db_get(&me, 0, 0), account) > 0)
+	if (throttle_check(r, THROTTLE_RESET, db_get(&me, 0, BY_ID_EMAIL), account) > 0)
 		return reset_again(r, token, 429);
-	throttle_count(r, THROTTLE_RESET, db_get(&me, 0, 0), account);
+	throttle_count(r, THROTTLE_RESET, db_get(&me, 0, BY_ID_EMAIL), account);
 	if (db_begin(r->app->db) < 0)
 		return 500;
 	account = account_link_check(r, token, "reset", true);
@@ -141,11 +143,12 @@ int account_password_submit(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_by_id, &rows, "s", r->user.id) < 0 || !rows.nrows)
 		return 500;
-	if (throttle_check(r, THROTTLE_PASSWORD, db_get(&rows, 0, 0), r->user.id) > 0)
+	const char *email = db_get(&rows, 0, BY_ID_EMAIL);
+	if (throttle_check(r, THROTTLE_PASSWORD, email, r->user.id) > 0)
 		return account_form(r, "password", 429);
-	throttle_count(r, THROTTLE_PASSWORD, db_get(&rows, 0, 0), r->user.id);
+	throttle_count(r, THROTTLE_PASSWORD, email, r->user.id);
 	bool good = account_new_password_ok(r);
-	if (!account_password_ok(r, db_get(&rows, 0, 2), in_text(r, AF_CURRENT))) {
+	if (!account_password_ok(r, db_get(&rows, 0, BY_ID_PASSWORD_HASH), in_text(r, AF_CURRENT))) {
 		audit_record(r, "password.change_refused", r->user.id, NULL);
 		account_error(r, "current_password", "current_wrong");
 		good = false;

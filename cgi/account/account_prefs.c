@@ -15,7 +15,12 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_prefs = DB_SQL(
+#define PREFS_COLUMNS(X)                                                                                           \
+	X(PREFS_UI_LANG, "ui_lang") X(PREFS_DATA_LANG, "data_lang") X(PREFS_PAGE_SIZE, "page_size")                 \
+	X(PREFS_DATE_FORMAT, "date_format") X(PREFS_NOTIFY_REQUESTS, "notify_requests")                             \
+	X(PREFS_NOTIFY_FOLLOWING, "notify_following") X(PREFS_NOTIFY_QUEUE, "notify_queue")
+enum { PREFS_COLUMNS(DB_COLUMN) PREFS__COUNT };
+static struct db_sql q_prefs = DB_SQL_COLS(PREFS__COUNT,
 	"SELECT ui_lang, data_lang, page_size, date_format, notify_requests, notify_following, notify_queue"
 	" FROM accounts WHERE id = ?");
 static struct db_sql q_save = DB_SQL(
@@ -31,9 +36,8 @@ int account_prefs_form(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_prefs, &rows, "s", r->user.id) < 0 || !rows.nrows)
 		return 500;
-	static const char *const names[] = {"ui_lang",		"data_lang",	    "page_size",   "date_format",
-					    "notify_requests", "notify_following", "notify_queue", NULL};
-	page_row(r, "Page.prefs", &rows, 0, names);
+	static const char *const names[] = {PREFS_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.prefs", &rows, 0, names, PREFS__COUNT);
 	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "preferences", 200);
 }

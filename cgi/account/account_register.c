@@ -24,9 +24,12 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_existing = DB_SQL("SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
+enum { ACCOUNT_ID, ACCOUNT_STATUS, ACCOUNT_EMAIL, ACCOUNT__COUNT };
+static struct db_sql q_existing =
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
 static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
-static struct db_sql q_created = DB_SQL("SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
+static struct db_sql q_created =
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
 static struct db_sql q_activate = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
 					 " WHERE id = ? AND status = 'pending'");
 
@@ -56,7 +59,8 @@ static int welcome(struct req *r, const char *email, const char *hash)
 	if (!known && (db_exec(r->app->db, &q_create, NULL, "sss", email, name, hash) < 0 ||
 		       db_query(r->app->db, r->arena, &q_created, &rows, "") < 0 || !rows.nrows))
 		return -1;
-	const char *account = db_get(&rows, 0, 0), *status = db_get(&rows, 0, 1), *stored = db_get(&rows, 0, 2);
+	const char *account = db_get(&rows, 0, ACCOUNT_ID), *status = db_get(&rows, 0, ACCOUNT_STATUS);
+	const char *stored = db_get(&rows, 0, ACCOUNT_EMAIL);
 	if (known)
 		return audit_record(r, "register.known", account, email) < 0
 			       ? -1

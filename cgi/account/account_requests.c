@@ -34,7 +34,12 @@ static struct db_sql q_create = DB_SQL(
 static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
 static struct db_sql q_created = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
-static struct db_sql q_mine = DB_SQL(
+#define MINE_COLUMNS(X)                                                                                            \
+	X(MINE_ID, "id") X(MINE_TYPE, "type") X(MINE_STATUS, "status") X(MINE_LIST, "list")                         \
+	X(MINE_LIST_NAME, "list_name") X(MINE_TERM, "term") X(MINE_TERM_NAME, "term_name") X(MINE_LANG, "lang")     \
+	X(MINE_UPDATED, "updated")
+enum { MINE_COLUMNS(DB_COLUMN) MINE__COUNT };
+static struct db_sql q_mine = DB_SQL_COLS(MINE__COUNT,
 	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang,"
 	" DATE_FORMAT(c.updated_at, '%Y-%m-%d') FROM change_requests c LEFT JOIN rms_lists l ON l.id = c.list_id"
 	" LEFT JOIN rms_terms t ON t.id = c.term_id WHERE c.account_id = ? AND (? IS NULL OR c.status = ?)"
@@ -128,7 +133,7 @@ static int context(struct req *r, const char *list, const char *type)
 	if (list && !rows.nrows)
 		return 404;
 	page_set(r, "Page.list.id", list);
-	page_set(r, "Page.list.name", list ? db_get(&rows, 0, 0) : NULL);
+	page_set(r, "Page.list.name", list ? db_value(&rows, 0) : NULL);
 	page_set(r, "Page.type", type);
 	if (!cr_may_propose(r, type)) {
 		page_set(r, "Page.no_role", "1");
@@ -272,11 +277,11 @@ static int create(struct req *r, const char *type, const char *list, const char 
 		    hdf_get_value(r->hdf, "Page.org.id", NULL), hdf_get_value(r->hdf, "Page.loc.id", NULL), lang, proposed,
 		    why ? why : "", seq ? arena_printf(r->arena, "%lld", seq) : NULL, doc.name, doc.sha256, doc.size) < 0 ||
 	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
-	    db_exec(db, &q_created, NULL, "ss", db_get(&id, 0, 0), r->user.id) < 0 || db_commit(db) < 0) {
+	    db_exec(db, &q_created, NULL, "ss", db_value(&id, 0), r->user.id) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;
 	}
-	const char *rid = db_get(&id, 0, 0);
+	const char *rid = db_value(&id, 0);
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
 	if (submit) {
 		int status = cr_transition(r, rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
@@ -381,9 +386,8 @@ int account_requests_show(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_mine, &rows, "sss", r->user.id, status, status) < 0)
 		return 500;
-	static const char *const names[] = {"id",	 "type", "status", "list", "list_name", "term",
-					    "term_name", "lang", "updated", NULL};
-	page_rows(r, "Page.requests", &rows, names);
+	static const char *const names[] = {MINE_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.requests", &rows, names, MINE__COUNT);
 	page_set(r, "Page.status", status);
 	return account_form(r, "requests", 200);
 }

@@ -18,19 +18,30 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_held = DB_SQL(
+#define HELD_COLUMNS(X) X(HELD_CODE, "code") X(HELD_ORG, "org") X(HELD_ORG_NAME, "org_name") X(HELD_SINCE, "since")
+enum { HELD_COLUMNS(DB_COLUMN) HELD__COUNT };
+static struct db_sql q_held = DB_SQL_COLS(HELD__COUNT,
 	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d') FROM account_roles r"
 	" JOIN roles c ON c.code = r.role_code LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
-static struct db_sql q_requests = DB_SQL(
+#define REQUEST_COLUMNS(X)                                                                                         \
+	X(REQUEST_ID, "id") X(REQUEST_ROLE, "role") X(REQUEST_ORG, "org") X(REQUEST_ORG_NAME, "org_name")           \
+	X(REQUEST_STATUS, "status") X(REQUEST_CREATED, "created") X(REQUEST_DECIDED, "decided")                     \
+	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document")
+enum { REQUEST_COLUMNS(DB_COLUMN) REQUEST__COUNT };
+static struct db_sql q_requests = DB_SQL_COLS(REQUEST__COUNT,
 	"SELECT q.id, q.role_code, q.org_id, o.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
 	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name FROM role_requests q"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.account_id = ?"
 	" ORDER BY q.id DESC LIMIT 100");
-static struct db_sql q_org = DB_SQL(
+#define ORG_COLUMNS(X) X(ORG_NAME, "name") X(ORG_CITY, "city") X(ORG_COUNTRY, "country") X(ORG_STATUS, "status")
+enum { ORG_COLUMNS(DB_COLUMN) ORG__COUNT };
+static struct db_sql q_org = DB_SQL_COLS(ORG__COUNT,
 	"SELECT name, city, country_code, status FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
 /* A name's beginning, accents and case ignored (the collation), by its index. */
-static struct db_sql q_find = DB_SQL(
+#define FOUND_COLUMNS(X) X(FOUND_ID, "id") X(FOUND_NAME, "name") X(FOUND_CITY, "city") X(FOUND_COUNTRY, "country")
+enum { FOUND_COLUMNS(DB_COLUMN) FOUND__COUNT };
+static struct db_sql q_find = DB_SQL_COLS(FOUND__COUNT,
 	"SELECT CONCAT('ORG-', LPAD(id, 9, '0')), name, city, country_code FROM oms_organisations"
 	" WHERE name_sort LIKE CONCAT(?, '%')"
 	" AND status <> 'DELETED' ORDER BY name_sort, id LIMIT 20");
@@ -45,7 +56,9 @@ static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
  * procedure, which allows the requester's withdrawal alone. */
 static struct db_sql q_withdraw = DB_SQL("CALL spor_role_request_withdraw(?, ?)");
 static struct db_sql q_lock = DB_SQL("SELECT status FROM role_requests WHERE id = ? AND account_id = ? FOR UPDATE");
-static struct db_sql q_own = DB_SQL("SELECT status, document_sha256 FROM role_requests WHERE id = ? AND account_id = ?");
+enum { OWN_STATUS, OWN_DOCUMENT, OWN__COUNT };
+static struct db_sql q_own =
+	DB_SQL_COLS(OWN__COUNT, "SELECT status, document_sha256 FROM role_requests WHERE id = ? AND account_id = ?");
 static struct db_sql q_requester = DB_SQL("SELECT name FROM accounts WHERE id = ?");
 
 /* The chosen organisation, when it exists: Page.org, and who decides. */
@@ -54,8 +67,8 @@ static bool chosen_org(struct req *r, const char *org)
 	struct db_rows rows;
 	if (!org || db_query(r->app->db, r->arena, &q_org, &rows, "s", org) < 0 || !rows.nrows)
 		return false;
-	static const char *const names[] = {"name", "city", "country", "status", NULL};
-	page_row(r, "Page.org", &rows, 0, names);
+	static const char *const names[] = {ORG_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.org", &rows, 0, names, ORG__COUNT);
 	page_set(r, "Page.org.id", org);
 	int super = roles_org_has_super(r, org);
 	page_set(r, "Page.org.has_super", super > 0 ? "1" : "0");
@@ -68,11 +81,10 @@ static int show(struct req *r, int status)
 	if (db_query(r->app->db, r->arena, &q_held, &held, "s", r->user.id) < 0 ||
 	    db_query(r->app->db, r->arena, &q_requests, &requests, "s", r->user.id) < 0)
 		return 500;
-	static const char *const held_names[] = {"code", "org", "org_name", "since", NULL};
-	static const char *const request_names[] = {"id",      "role",	 "org",	   "org_name", "status",
-						    "created", "decided", "reason", "document", NULL};
-	page_rows(r, "Page.held", &held, held_names);
-	page_rows(r, "Page.requests", &requests, request_names);
+	static const char *const held_names[] = {HELD_COLUMNS(DB_COLUMN_NAME)};
+	static const char *const request_names[] = {REQUEST_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.held", &held, held_names, HELD__COUNT);
+	page_rows(r, "Page.requests", &requests, request_names, REQUEST__COUNT);
 	const char *q = in_text(r, AF_Q), *org = in_text(r, AF_ORG);
 	if (!org && q && field_is_prefixed_id(q, "ORG-"))
 		org = q;
@@ -82,8 +94,8 @@ static int show(struct req *r, int status)
 		struct db_rows found;
 		if (db_query(r->app->db, r->arena, &q_find, &found, "s", q) < 0)
 			return 500;
-		static const char *const found_names[] = {"id", "name", "city", "country", NULL};
-		page_rows(r, "Page.found", &found, found_names);
+		static const char *const found_names[] = {FOUND_COLUMNS(DB_COLUMN_NAME)};
+		page_rows(r, "Page.found", &found, found_names, FOUND__COUNT);
 		page_set_int(r, "Page.found_count", (long long)found.nrows);
 	}
 	page_set(r, "Page.q", q);
@@ -139,8 +151,8 @@ int account_roles_submit(struct req *r)
 	if (made < 0 || db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
 	    db_query(db, r->arena, &q_requester, &me, "s", r->user.id) < 0 || !me.nrows)
 		goto fail;
-	page_set(r, "Mail.id", db_get(&id, 0, 0));
-	page_set(r, "Mail.requester", db_get(&me, 0, 0));
+	page_set(r, "Mail.id", db_value(&id, 0));
+	page_set(r, "Mail.requester", db_value(&me, 0));
 	page_set(r, "Mail.role", role);
 	page_set(r, "Mail.org", org);
 	page_set(r, "Mail.org_name", hdf_get_value(r->hdf, "Page.org.name", org));
@@ -162,7 +174,7 @@ static int withdraw(struct req *r, const char *id)
 		return 500;
 	if (!rows.nrows)
 		return 404; /* someone else's request is no business of this user */
-	if (strcmp(db_get(&rows, 0, 0), "PENDING") != 0) {
+	if (strcmp(db_value(&rows, 0), "PENDING") != 0) {
 		r->err_reason = "not_pending";
 		return 409;
 	}
@@ -190,7 +202,7 @@ int account_roles_document_show(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_own, &rows, "ss", id, r->user.id) < 0)
 		return 500;
-	if (!rows.nrows || !db_get(&rows, 0, 1))
+	if (!rows.nrows || !db_get(&rows, 0, OWN_DOCUMENT))
 		return 404;
-	return document_send(r, db_get(&rows, 0, 1), arena_printf(r->arena, "role-request-%s.pdf", id));
+	return document_send(r, db_get(&rows, 0, OWN_DOCUMENT), arena_printf(r->arena, "role-request-%s.pdf", id));
 }

@@ -33,12 +33,14 @@
 #define LIVE " AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
 /* This one first; a hundred are more than anyone opens (all of them end
  * with "every other session" all the same). */
-static struct db_sql q_list = DB_SQL(SESSIONS LIVE " ORDER BY current DESC, last_seen_at DESC LIMIT 100");
-static struct db_sql q_one = DB_SQL(SESSIONS " AND public_id = ?" LIVE);
-enum { S_ID, S_STARTED, S_SEEN, S_AGENT, S_ADDRESS, S_CURRENT };
+enum { S_ID, S_STARTED, S_SEEN, S_AGENT, S_ADDRESS, S_CURRENT, S__COUNT };
+static struct db_sql q_list =
+	DB_SQL_COLS(S__COUNT, SESSIONS LIVE " ORDER BY current DESC, last_seen_at DESC LIMIT 100");
+static struct db_sql q_one = DB_SQL_COLS(S__COUNT, SESSIONS " AND public_id = ?" LIVE);
 static struct db_sql q_end_one = DB_SQL(
 	"DELETE FROM sessions WHERE account_id = ? AND public_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
-static struct db_sql q_me = DB_SQL("SELECT email, password_hash FROM accounts WHERE id = ?");
+enum { ME_EMAIL, ME_PASSWORD_HASH, ME__COUNT };
+static struct db_sql q_me = DB_SQL_COLS(ME__COUNT, "SELECT email, password_hash FROM accounts WHERE id = ?");
 
 static void put_session(HDF *node, const struct db_rows *rows, size_t i)
 {
@@ -111,11 +113,11 @@ static int reauthenticated(struct req *r)
 	struct db_rows me;
 	if (db_query(r->app->db, r->arena, &q_me, &me, "s", r->user.id) < 0 || !me.nrows)
 		return 500;
-	const char *email = db_get(&me, 0, 0), *password = in_text(r, AF_CURRENT);
+	const char *email = db_get(&me, 0, ME_EMAIL), *password = in_text(r, AF_CURRENT);
 	if (throttle_check(r, THROTTLE_SESSIONS, email, r->user.id) > 0)
 		return 429;
 	throttle_count(r, THROTTLE_SESSIONS, email, r->user.id);
-	if (account_password_ok(r, db_get(&me, 0, 1), password))
+	if (account_password_ok(r, db_get(&me, 0, ME_PASSWORD_HASH), password))
 		return 0;
 	if (!page_missing(r)) { /* given, and wrong */
 		audit_record(r, "session.end_refused", r->user.id, NULL);

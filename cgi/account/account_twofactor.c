@@ -28,11 +28,11 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_state = DB_SQL(
+enum { S_EMAIL, S_NAME, S_HASH, S_SECRET, S_ENABLED, S_CODES_LEFT, S__COUNT };
+static struct db_sql q_state = DB_SQL_COLS(S__COUNT,
 	"SELECT a.email, a.name, a.password_hash, HEX(t.secret), DATE_FORMAT(t.enabled_at, '%Y-%m-%d %H:%i'),"
 	" (SELECT COUNT(*) FROM account_recovery_codes c WHERE c.account_id = a.id AND c.used_at IS NULL)"
 	" FROM accounts a LEFT JOIN account_totp t ON t.account_id = a.id WHERE a.id = ?");
-enum { S_EMAIL, S_NAME, S_HASH, S_SECRET, S_ENABLED, S_CODES_LEFT };
 /* A secret to enrol: a new one, or one in place of an offered one that no
  * longer opens (twofactor.key changed); never in place of one in use. */
 static struct db_sql q_offer = DB_SQL("INSERT IGNORE INTO account_totp (account_id, secret) VALUES (?, UNHEX(?))");
@@ -104,7 +104,7 @@ int account_twofactor_form(struct req *r)
 		    db_query(r->app->db, r->arena, &q_offered, &stored, "s", r->user.id) < 0)
 			return 500;
 		/* What is stored: another tab may have offered one at the same moment. */
-		if (!stored.nrows || twofactor_unseal(r, r->user.id, db_get(&stored, 0, 0), secret) < 0)
+		if (!stored.nrows || twofactor_unseal(r, r->user.id, db_value(&stored, 0), secret) < 0)
 			return http_redirect(r, 303, "/account/two-factor");
 	}
 	return offer(r, db_get(&me, 0, S_EMAIL), secret, 200);
@@ -130,7 +130,7 @@ int account_twofactor_submit(struct req *r)
 	unsigned char secret[TOTP_SECRET_BYTES];
 	if (db_begin(db) < 0 || db_query(db, r->arena, &q_offered_lock, &offered, "s", r->user.id) < 0)
 		goto fail;
-	if (!offered.nrows || twofactor_unseal(r, r->user.id, db_get(&offered, 0, 0), secret) < 0) {
+	if (!offered.nrows || twofactor_unseal(r, r->user.id, db_value(&offered, 0), secret) < 0) {
 		db_rollback(db);
 		return http_redirect(r, 303, "/account/two-factor");
 	}

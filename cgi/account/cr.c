@@ -33,24 +33,57 @@ static const struct {
 /* The texts a proposal may hold, by their JSON and snapshot names. */
 static const char *const text_keys[] = {"name", "short", "description"};
 
-static struct db_sql q_roles = DB_SQL(
+enum { ROLES_PROPOSER, ROLES_TRANSLATOR, ROLES__COUNT };
+static struct db_sql q_roles = DB_SQL_COLS(ROLES__COUNT,
 	"SELECT COALESCE(MAX(role_code IN ('INDUSTRY_USER', 'INDUSTRY_SUPER_USER', 'NCA_USER')), 0),"
 	" COALESCE(MAX(role_code = 'TRANSLATOR'), 0) FROM account_roles WHERE account_id = ?");
-static struct db_sql q_snapshot = DB_SQL(
+enum { SNAPSHOT_JSON, SNAPSHOT_SEQ, SNAPSHOT_LIST, SNAPSHOT__COUNT };
+static struct db_sql q_snapshot = DB_SQL_COLS(SNAPSHOT__COUNT,
 	"SELECT v.snapshot, t.seq, t.list_id FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id"
 	" AND v.seq = t.seq WHERE t.id = ?");
-static struct db_sql q_load = DB_SQL(
+/* The request, named as its page shows it (Page.cr). */
+#define CR_COLUMNS(X)                                                                                              \
+	X(CR_ID, "id") X(CR_TYPE, "type") X(CR_STATUS, "status") X(CR_ACCOUNT, "account")                           \
+	X(CR_REQUESTER_NAME, "requester") X(CR_LIST, "list") X(CR_LIST_NAME, "list_name") X(CR_TERM, "term")        \
+	X(CR_LANG, "lang") X(CR_PROPOSED, "proposed") X(CR_JUSTIFICATION, "justification")                          \
+	X(CR_BASE_SEQ, "base_seq") X(CR_ASSIGNEE, "assignee") X(CR_CREATED, "created") X(CR_UPDATED, "updated")     \
+	X(CR_APPLIED_SEQ, "applied_seq") X(CR_ORG, "org") X(CR_LOC, "loc") X(CR_DOCUMENT, "document")               \
+	X(CR_DOCUMENT_SIZE, "document_size")
+enum { CR_COLUMNS(DB_COLUMN) CR__COUNT };
+static struct db_sql q_load = DB_SQL_COLS(CR__COUNT,
 	"SELECT c.id, c.type, c.status, c.account_id, a.name, c.list_id, l.name, c.term_id, c.lang, c.proposed,"
 	" c.justification, c.base_seq, s.name, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
 	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq, c.org_id, c.loc_id, c.document_name,"
 	" c.document_size FROM change_requests c"
 	" JOIN accounts a ON a.id = c.account_id LEFT JOIN rms_lists l ON l.id = c.list_id"
 	" LEFT JOIN accounts s ON s.id = c.assigned_to WHERE c.id = ?");
-static struct db_sql q_events = DB_SQL(
+#define EVENT_COLUMNS(X)                                                                                           \
+	X(EVENT_AT, "at") X(EVENT_ACTOR, "actor") X(EVENT_FROM, "from") X(EVENT_TO, "to") X(EVENT_COMMENT, "comment") \
+	X(EVENT_BY_REQUESTER, "by_requester")
+enum { EVENT_COLUMNS(DB_COLUMN) EVENT__COUNT };
+static struct db_sql q_events = DB_SQL_COLS(EVENT__COUNT,
 	"SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), a.name, e.from_status, e.to_status, e.comment,"
 	" e.actor_id = c.account_id FROM change_request_events e JOIN change_requests c ON c.id = e.request_id"
 	" JOIN accounts a ON a.id = e.actor_id WHERE e.request_id = ? ORDER BY e.id");
-static struct db_sql q_lock = DB_SQL(
+/* The request as a move needs it, with its requester. */
+enum {
+	LOCK_STATUS,
+	LOCK_ACCOUNT,
+	LOCK_TYPE,
+	LOCK_LIST,
+	LOCK_TERM,
+	LOCK_LANG,
+	LOCK_PROPOSED,
+	LOCK_BASE_SEQ,
+	LOCK_EMAIL,
+	LOCK_NAME,
+	LOCK_NOTIFY,
+	LOCK_UI_LANG,
+	LOCK_ORG,
+	LOCK_LOC,
+	LOCK__COUNT
+};
+static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
 	"SELECT c.status, c.account_id, c.type, c.list_id, c.term_id, c.lang, c.proposed, c.base_seq, a.email,"
 	" a.name, a.notify_requests, a.ui_lang, c.org_id, c.loc_id FROM change_requests c"
 	" JOIN accounts a ON a.id = c.account_id"
@@ -71,7 +104,12 @@ static struct db_sql q_owner_write = DB_SQL("CALL spor_cr_owner_write(?, ?, ?, ?
 static struct db_sql q_comment = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, comment) VALUES (?, ?, ?)");
 static struct db_sql q_applied = DB_SQL("UPDATE change_requests SET term_id = ?, applied_seq = ? WHERE id = ?");
-static struct db_sql q_list_now = DB_SQL(
+/* The list, named as Page.current shows it. */
+#define LIST_COLUMNS(X)                                                                                            \
+	X(LIST_NAME, "name") X(LIST_SHORT, "short") X(LIST_DESCRIPTION, "description") X(LIST_STATUS, "status")     \
+	X(LIST_VERSION, NULL)
+enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+static struct db_sql q_list_now = DB_SQL_COLS(LIST__COUNT,
 	"SELECT name, short_name, description, status, version FROM rms_lists WHERE id = ?");
 static struct db_sql q_list_seq = DB_SQL("SELECT version FROM rms_lists WHERE id = ?");
 /* The version before the portal's first change of a list, so that it stays readable. */
@@ -97,7 +135,8 @@ static struct db_sql q_is_steward = DB_SQL(
 	"SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = '' AND role_code IN ('DATA_STEWARD',"
 	" 'ADMINISTRATOR')");
 /* Those who follow the list or organisation, and want to hear of its changes. */
-static struct db_sql q_followers = DB_SQL(
+enum { FOLLOWER_EMAIL, FOLLOWER_UI_LANG, FOLLOWER__COUNT };
+static struct db_sql q_followers = DB_SQL_COLS(FOLLOWER__COUNT,
 	"SELECT a.email, a.ui_lang FROM favourites f JOIN accounts a ON a.id = f.account_id"
 	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
 
@@ -108,9 +147,9 @@ int cr_document(struct req *r, const char *id)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_document, &rows, "s", id) < 0)
 		return 500;
-	if (!rows.nrows || !db_get(&rows, 0, 0))
+	if (!rows.nrows || !db_value(&rows, 0))
 		return 404;
-	return document_send(r, db_get(&rows, 0, 0), arena_printf(r->arena, "change-request-%s.pdf", id));
+	return document_send(r, db_value(&rows, 0), arena_printf(r->arena, "change-request-%s.pdf", id));
 }
 
 bool cr_editable(const char *status)
@@ -137,8 +176,8 @@ bool cr_may_propose(struct req *r, const char *type)
 	if (db_query(r->app->db, r->arena, &q_roles, &rows, "s", r->user.id) < 0 || !rows.nrows)
 		return false;
 	bool translator = strcmp(type, "TRANSLATION") == 0;
-	return strcmp(db_get(&rows, 0, translator ? 1 : 0), "1") == 0 ||
-	       (translator && strcmp(db_get(&rows, 0, 0), "1") == 0);
+	return strcmp(db_get(&rows, 0, translator ? ROLES_TRANSLATOR : ROLES_PROPOSER), "1") == 0 ||
+	       (translator && strcmp(db_get(&rows, 0, ROLES_PROPOSER), "1") == 0);
 }
 
 static const char *text_of(json_t *snap, const char *lang, const char *kind)
@@ -152,12 +191,12 @@ bool cr_current(struct req *r, const char *term_id, const char *lang, long long 
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_snapshot, &rows, "s", term_id) < 0 || !rows.nrows)
 		return false;
-	json_t *snap = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	json_t *snap = json_loads(db_get(&rows, 0, SNAPSHOT_JSON), 0, NULL);
 	if (!snap)
 		return false;
 	HDF *cur = page_node(r, "Page.current");
 	page_put(cur, "id", term_id);
-	page_put(cur, "list", db_get(&rows, 0, 2));
+	page_put(cur, "list", db_get(&rows, 0, SNAPSHOT_LIST));
 	page_put(cur, "status", rms_snap_str(snap, "status"));
 	page_put(cur, "parent", rms_snap_str(snap, "parent"));
 	page_put(cur, "replaced_by", rms_snap_str(snap, "replaced_by"));
@@ -165,7 +204,7 @@ bool cr_current(struct req *r, const char *term_id, const char *lang, long long 
 	for (size_t k = 0; k < sizeof text_keys / sizeof text_keys[0]; k++)
 		page_put(cur, text_keys[k], text_of(snap, lang, text_keys[k])); /* names: literals (text_keys) */
 	json_decref(snap);
-	*seq = atoll(db_get(&rows, 0, 1));
+	*seq = atoll(db_get(&rows, 0, SNAPSHOT_SEQ));
 	return true;
 }
 
@@ -174,10 +213,10 @@ bool cr_current_list(struct req *r, const char *list_id, long long *seq)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_list_now, &rows, "s", list_id) < 0 || !rows.nrows)
 		return false;
-	static const char *const names[] = {"name", "short", "description", "status", NULL};
-	page_row(r, "Page.current", &rows, 0, names);
+	static const char *const names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.current", &rows, 0, names, LIST__COUNT);
 	page_set(r, "Page.current.list", list_id);
-	*seq = atoll(db_get(&rows, 0, 4));
+	*seq = atoll(db_get(&rows, 0, LIST_VERSION));
 	return true;
 }
 
@@ -284,26 +323,24 @@ int cr_load(struct req *r, const char *id)
 		return 500;
 	if (!rows.nrows)
 		return 404;
-	static const char *const names[] = {"id",	 "type",     "status",	  "account",	 "requester",
-					    "list",	 "list_name", "term",	  "lang",	 "proposed",
-					    "justification", "base_seq", "assignee", "created", "updated",
-					    "applied_seq", "org",	  "loc",	 "document", "document_size", NULL};
-	page_row(r, "Page.cr", &rows, 0, names);
-	const char *term = db_get(&rows, 0, 7), *base = db_get(&rows, 0, 11), *list = db_get(&rows, 0, 5);
+	static const char *const names[] = {CR_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.cr", &rows, 0, names, CR__COUNT);
+	const char *term = db_get(&rows, 0, CR_TERM), *base = db_get(&rows, 0, CR_BASE_SEQ);
+	const char *list = db_get(&rows, 0, CR_LIST), *type = db_get(&rows, 0, CR_TYPE);
+	const char *org = db_get(&rows, 0, CR_ORG), *loc = db_get(&rows, 0, CR_LOC);
 	long long seq = 0;
-	const char *type = db_get(&rows, 0, 1), *org = db_get(&rows, 0, 16), *loc = db_get(&rows, 0, 17);
 	bool known = cr_is_oms(type) ? org && cr_current_org(r, org, strcmp(type, "UPD-LOC") == 0 ? loc : NULL, &seq)
 		     : cr_is_list(type) ? list && cr_current_list(r, list, &seq)
-					: term && cr_current(r, term, db_get(&rows, 0, 8), &seq);
-	if (known && base && atoll(base) != seq && !db_get(&rows, 0, 15)) {
+					: term && cr_current(r, term, db_get(&rows, 0, CR_LANG), &seq);
+	if (known && base && atoll(base) != seq && !db_get(&rows, 0, CR_APPLIED_SEQ)) {
 		page_set(r, "Page.stale", "1");
 		page_set_int(r, "Page.current_seq", seq);
 	}
-	cr_diff(r, db_get(&rows, 0, 9));
+	cr_diff(r, db_get(&rows, 0, CR_PROPOSED));
 	if (db_query(r->app->db, r->arena, &q_events, &events, "s", id) < 0)
 		return 500;
-	static const char *const event_names[] = {"at", "actor", "from", "to", "comment", "by_requester", NULL};
-	page_rows(r, "Page.events", &events, event_names);
+	static const char *const event_names[] = {EVENT_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.events", &events, event_names, EVENT__COUNT);
 	return 200;
 }
 
@@ -349,10 +386,10 @@ static long long apply(struct req *r, const char *id, const char *type, const ch
 	json_decref(p);
 	struct db_rows rows;
 	if (rc < 0 || db_query(r->app->db, r->arena, &q_term_seq, &rows, "s", term_id) < 0 || !rows.nrows ||
-	    db_exec(r->app->db, &q_applied, NULL, "sss", term_id, db_get(&rows, 0, 0), id) < 0)
+	    db_exec(r->app->db, &q_applied, NULL, "sss", term_id, db_value(&rows, 0), id) < 0)
 		return -1;
 	page_set(r, "Mail.path", arena_printf(r->arena, "/rms/terms/%s", term_id));
-	return atoll(db_get(&rows, 0, 0));
+	return atoll(db_value(&rows, 0));
 }
 
 /* "name, city": the fields a proposal changes, for the history. */
@@ -395,10 +432,10 @@ static long long apply_list(struct req *r, const char *id, const char *type, con
 	if (rc < 0 ||
 	    db_exec(r->app->db, &q_list_version, NULL, "sss", id, fresh ? "created" : buf_str(&changes), list_id) < 0 ||
 	    db_query(r->app->db, r->arena, &q_list_seq, &seq, "s", list_id) < 0 || !seq.nrows ||
-	    db_exec(r->app->db, &q_set_list, NULL, "sss", list_id, db_get(&seq, 0, 0), id) < 0)
+	    db_exec(r->app->db, &q_set_list, NULL, "sss", list_id, db_value(&seq, 0), id) < 0)
 		return -1;
 	page_set(r, "Mail.path", arena_printf(r->arena, "/rms/lists/%s", list_id));
-	return atoll(db_get(&seq, 0, 0));
+	return atoll(db_value(&seq, 0));
 }
 
 /* Mail the requester (unless they acted) and, once applied, the list's
@@ -407,21 +444,22 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 {
 	page_set(r, "Mail.id", id);
 	page_set(r, "Mail.status", to);
-	page_set(r, "Mail.name", db_get(c, 0, 9));
-	page_set(r, "Mail.list", db_get(c, 0, 3));
-	if (actor == CR_STEWARD && strcmp(db_get(c, 0, 10), "1") == 0 &&
-	    mail_queue_in(r, "cr_status", db_get(c, 0, 8), db_get(c, 0, 11)) < 0)
+	page_set(r, "Mail.name", db_get(c, 0, LOCK_NAME));
+	page_set(r, "Mail.list", db_get(c, 0, LOCK_LIST));
+	if (actor == CR_STEWARD && strcmp(db_get(c, 0, LOCK_NOTIFY), "1") == 0 &&
+	    mail_queue_in(r, "cr_status", db_get(c, 0, LOCK_EMAIL), db_get(c, 0, LOCK_UI_LANG)) < 0)
 		return -1;
-	bool oms = cr_is_oms(db_get(c, 0, 2));
-	const char *followed = oms ? db_get(c, 0, 12) : db_get(c, 0, 3);
+	bool oms = cr_is_oms(db_get(c, 0, LOCK_TYPE));
+	const char *followed = db_get(c, 0, oms ? LOCK_ORG : LOCK_LIST);
 	if (strncmp(to, "APPROVED", 8) != 0 || !followed)
 		return 0;
 	struct db_rows followers;
 	if (db_query(r->app->db, r->arena, &q_followers, &followers, "sss", oms ? "organisation" : "list", followed,
-		     db_get(c, 0, 1)) < 0)
+		     db_get(c, 0, LOCK_ACCOUNT)) < 0)
 		return -1;
 	for (size_t i = 0; i < followers.nrows; i++)
-		if (mail_queue_in(r, "cr_applied", db_get(&followers, i, 0), db_get(&followers, i, 1)) < 0)
+		if (mail_queue_in(r, "cr_applied", db_get(&followers, i, FOLLOWER_EMAIL),
+				  db_get(&followers, i, FOLLOWER_UI_LANG)) < 0)
 			return -1;
 	return 0;
 }
@@ -433,7 +471,7 @@ static int acts_as(struct req *r, const struct db_rows *c, enum cr_actor actor)
 {
 	if (!c->nrows)
 		return 404;
-	bool own = strcmp(db_get(c, 0, 1), r->user.id) == 0;
+	bool own = strcmp(db_get(c, 0, LOCK_ACCOUNT), r->user.id) == 0;
 	if (actor == CR_REQUESTER)
 		return own ? 200 : 404;
 	struct db_rows rows;
@@ -466,9 +504,9 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 	int who = acts_as(r, &c, actor);
 	if (who != 200)
 		return who;
-	const char *from = db_get(&c, 0, 0), *type = db_get(&c, 0, 2), *list = db_get(&c, 0, 3);
-	const char *term = db_get(&c, 0, 4), *base = db_get(&c, 0, 7);
-	const char *org = db_get(&c, 0, 12), *loc = db_get(&c, 0, 13);
+	const char *from = db_get(&c, 0, LOCK_STATUS), *type = db_get(&c, 0, LOCK_TYPE), *list = db_get(&c, 0, LOCK_LIST);
+	const char *term = db_get(&c, 0, LOCK_TERM), *base = db_get(&c, 0, LOCK_BASE_SEQ);
+	const char *org = db_get(&c, 0, LOCK_ORG), *loc = db_get(&c, 0, LOCK_LOC);
 	/* What the proposal was made against: the term, the list or the
 	 * organisation (none for a new one). */
 	bool on_list = cr_is_list(type), on_org = cr_is_oms(type);
@@ -489,14 +527,14 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 		struct db_rows seq;
 		if (db_query(db, r->arena, q_seq, &seq, "s", target) < 0)
 			return 500;
-		new_base = seq.nrows ? db_get(&seq, 0, 0) : NULL;
+		new_base = seq.nrows ? db_value(&seq, 0) : NULL;
 	}
 	bool approve = strncmp(to, "APPROVED", 8) == 0;
 	if (approve && target) {
 		struct db_rows seq;
 		if (db_query(db, r->arena, q_seq, &seq, "s", target) < 0)
 			return 500;
-		if (!base || !seq.nrows || strcmp(base, db_get(&seq, 0, 0)) != 0) {
+		if (!base || !seq.nrows || strcmp(base, db_value(&seq, 0)) != 0) {
 			r->err_reason = "stale";
 			return 409;
 		}
@@ -512,10 +550,10 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 						  moves ? to : NULL, comment) < 0)) {
 		return 500;
 	}
-	const char *proposal = changes ? changes : db_get(&c, 0, 6);
+	const char *proposal = changes ? changes : db_get(&c, 0, LOCK_PROPOSED);
 	if (approve && (on_org	   ? cr_apply_org(r, id, type, org, loc, proposal, changed_keys(r, proposal))
 			: on_list ? apply_list(r, id, type, list, proposal)
-				  : apply(r, id, type, list, term, db_get(&c, 0, 5), proposal)) < 0)
+				  : apply(r, id, type, list, term, db_get(&c, 0, LOCK_LANG), proposal)) < 0)
 		return 500;
 	if (moves && tell(r, &c, id, to, actor) < 0)
 		return 500;

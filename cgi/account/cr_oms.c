@@ -13,7 +13,9 @@
 #include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
-static struct db_sql q_record = DB_SQL("SELECT record, CRC32(record) FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
+enum { RECORD_JSON, RECORD_CRC, RECORD__COUNT };
+static struct db_sql q_record =
+	DB_SQL_COLS(RECORD__COUNT, "SELECT record, CRC32(record) FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
 /* The version before the portal's first change, so that it stays readable. */
 static struct db_sql q_before = DB_SQL(
 	"INSERT IGNORE INTO oms_org_versions (org_id, seq, recorded_at, source, record)"
@@ -80,7 +82,7 @@ bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long 
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_record, &rows, "s", org_id) < 0 || !rows.nrows)
 		return false;
-	json_t *record = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	json_t *record = json_loads(db_get(&rows, 0, RECORD_JSON), 0, NULL);
 	if (!record)
 		return false;
 	json_t *loc = location_of(record, loc_id);
@@ -95,7 +97,7 @@ bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long 
 		put_fields(r, record, org_keys, sizeof org_keys / sizeof org_keys[0]);
 	}
 	json_decref(record);
-	*crc = atoll(db_get(&rows, 0, 1));
+	*crc = atoll(db_get(&rows, 0, RECORD_CRC));
 	return found;
 }
 
@@ -138,7 +140,7 @@ json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const
 	} else {
 		struct db_rows rows;
 		if (db_query(r->app->db, r->arena, &q_record, &rows, "s", org_id) < 0 || !rows.nrows ||
-		    !(record = json_loads(db_get(&rows, 0, 0), 0, NULL))) {
+		    !(record = json_loads(db_get(&rows, 0, RECORD_JSON), 0, NULL))) {
 			json_decref(p);
 			snprintf(err, n, "there is no organisation %s", org_id ? org_id : "");
 			return NULL;

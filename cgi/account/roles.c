@@ -15,7 +15,8 @@ static struct db_sql q_decides = DB_SQL(
 	"SELECT 1 FROM account_roles WHERE account_id = ? AND ((role_code = 'ADMINISTRATOR' AND org_id = '')"
 	" OR (role_code = 'INDUSTRY_SUPER_USER' AND org_id = ?))");
 /* The organisation's super users, else the administrators. */
-static struct db_sql q_deciders = DB_SQL(
+enum { DECIDER_EMAIL, DECIDER_UI_LANG, DECIDER__COUNT };
+static struct db_sql q_deciders = DB_SQL_COLS(DECIDER__COUNT,
 	"SELECT a.email, MAX(a.ui_lang) FROM account_roles r JOIN accounts a ON a.id = r.account_id"
 	" WHERE a.status = 'active' AND a.notify_queue AND ((r.role_code = 'INDUSTRY_SUPER_USER' AND r.org_id = ?)"
 	" OR (r.role_code = 'ADMINISTRATOR' AND r.org_id = '' AND NOT EXISTS (SELECT 1 FROM account_roles s"
@@ -27,7 +28,7 @@ int roles_org_has_super(struct req *r, const char *org_id)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_has_super, &rows, "s", org_id) < 0 || !rows.nrows)
 		return -1;
-	return db_get(&rows, 0, 0)[0] != '0';
+	return db_value(&rows, 0)[0] != '0';
 }
 
 bool roles_may_decide(struct req *r, const char *org_id, const char *requester)
@@ -43,7 +44,8 @@ int roles_mail_deciders(struct req *r, const char *org_id)
 	if (db_query(r->app->db, r->arena, &q_deciders, &rows, "ss", org_id, org_id) < 0)
 		return -1;
 	for (size_t i = 0; i < rows.nrows; i++)
-		if (mail_queue_in(r, "role_request", db_get(&rows, i, 0), db_get(&rows, i, 1)) < 0)
+		if (mail_queue_in(r, "role_request", db_get(&rows, i, DECIDER_EMAIL),
+				  db_get(&rows, i, DECIDER_UI_LANG)) < 0)
 			return -1;
 	return 0;
 }

@@ -64,7 +64,7 @@ long throttle_check(struct req *r, enum throttle_action a, const char *email, co
 	if (db_query(r->app->db, r->arena, &q_wait, &rows, "sss", rules[a].name, email, r->remote_addr) < 0 ||
 	    !rows.nrows)
 		return 0;
-	long wait = atol(db_get(&rows, 0, 0));
+	long wait = atol(db_value(&rows, 0));
 	if (wait <= 0)
 		return 0;
 	audit_record(r, rules[a].refused, account, email);

@@ -17,12 +17,14 @@
 #include "core/token.h"
 
 static struct db_sql q_on = DB_SQL("SELECT 1 FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL");
-static struct db_sql q_secret = DB_SQL(
+enum { SECRET_SEALED, SECRET_LAST_STEP, SECRET__COUNT };
+static struct db_sql q_secret = DB_SQL_COLS(SECRET__COUNT,
 	"SELECT HEX(secret), last_step FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL FOR UPDATE");
 /* The newest step only moves forward: of two uses of one step, one changes the row. */
 static struct db_sql q_step = DB_SQL("UPDATE account_totp SET last_step = ? WHERE account_id = ? AND last_step < ?");
-static struct db_sql q_codes = DB_SQL("SELECT salt, HEX(code_hash) FROM account_recovery_codes"
-				      " WHERE account_id = ? AND used_at IS NULL FOR UPDATE");
+enum { CODE_SALT, CODE_HASH, CODE__COUNT };
+static struct db_sql q_codes = DB_SQL_COLS(CODE__COUNT, "SELECT salt, HEX(code_hash) FROM account_recovery_codes"
+						      " WHERE account_id = ? AND used_at IS NULL FOR UPDATE");
 static struct db_sql q_code_use = DB_SQL("UPDATE account_recovery_codes SET used_at = UTC_TIMESTAMP()"
 					 " WHERE account_id = ? AND code_hash = UNHEX(?) AND used_at IS NULL");
 static struct db_sql q_codes_drop = DB_SQL("DELETE FROM account_recovery_codes WHERE account_id = ?");
@@ -85,9 +87,9 @@ static enum twofactor_code check_totp(struct req *r, const char *account, const 
 	if (db_query(r->app->db, r->arena, &q_secret, &rows, "s", account) < 0)
 		return TF_FAILED;
 	unsigned char secret[TOTP_SECRET_BYTES];
-	if (!rows.nrows || twofactor_unseal(r, account, db_get(&rows, 0, 0), secret) < 0)
+	if (!rows.nrows || twofactor_unseal(r, account, db_get(&rows, 0, SECRET_SEALED), secret) < 0)
 		return TF_WRONG;
-	long long step = totp_match(secret, sizeof secret, time(NULL), atoll(db_get(&rows, 0, 1)), code);
+	long long step = totp_match(secret, sizeof secret, time(NULL), atoll(db_get(&rows, 0, SECRET_LAST_STEP)), code);
 	memset(secret, 0, sizeof secret);
 	unsigned long long moved = 0;
 	if (step < 0)
@@ -106,9 +108,9 @@ static enum twofactor_code check_recovery(struct req *r, const char *account, co
 	/* Each unused code is hashed and compared, found or not. */
 	for (size_t i = 0; i < rows.nrows; i++) {
 		char hash[RECOVERY_HASH_HEX + 1];
-		recovery_hash(db_get(&rows, i, 0), code, hash);
-		if (token_equal(hash, db_get(&rows, i, 1)) && !match)
-			match = db_get(&rows, i, 1);
+		recovery_hash(db_get(&rows, i, CODE_SALT), code, hash);
+		if (token_equal(hash, db_get(&rows, i, CODE_HASH)) && !match)
+			match = db_get(&rows, i, CODE_HASH);
 	}
 	unsigned long long used = 0;
 	if (!match)
@@ -185,7 +187,7 @@ const char *twofactor_pending(struct req *r, bool use)
 		return NULL;
 	if (use && db_exec(r->app->db, &q_pending_drop, NULL, "s", token) < 0)
 		return NULL;
-	return db_get(&rows, 0, 0);
+	return db_value(&rows, 0);
 }
 
 void twofactor_pending_forget(struct req *r)

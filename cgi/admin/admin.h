@@ -1,9 +1,10 @@
-/* What the console's pages share (spor-admin). */
+/* What the console's pages share (spor-admin), and sporctl with them. */
 #ifndef SPOR_ADMIN_H
 #define SPOR_ADMIN_H
 
 #include <stdbool.h>
 
+struct db;
 struct req;
 
 /* Render admin/<page>.cs (Csrf.token set, never stored by caches);
@@ -14,6 +15,11 @@ int admin_page(struct req *r, const char *page, int status);
  * of the queries that show an administrator everything and a super user
  * only what concerns their organisations. */
 const char *admin_all(const struct req *r);
+
+/* Lock an account (a pending or active one; its sessions end) or unlock a
+ * locked one, inside the caller's transaction; *changed says whether it
+ * was in a state to be.  0 or -1. */
+int admin_lock(struct db *db, const char *account, bool lock, unsigned long long *changed);
 
 /* Administrators and data stewards without two-step sign-in are sent to
  * turn it on (admin_twofactor.c): spor-admin's before_handler.  0, or the

@@ -21,7 +21,11 @@
 	" CONCAT(?, '.%')) AND (? IS NULL OR l.subject LIKE ? OR a.email LIKE ?)"
 
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
-static struct db_sql q_page = DB_SQL(
+#define EVENT_COLUMNS(X)                                                                                           \
+	X(EVENT_AT, "at") X(EVENT_EVENT, "event") X(EVENT_ACCOUNT, "account") X(EVENT_NAME, "name")                 \
+	X(EVENT_EMAIL, "email") X(EVENT_ACTOR, "actor") X(EVENT_SUBJECT, "subject") X(EVENT_ADDRESS, "address")
+enum { EVENT_COLUMNS(DB_COLUMN) EVENT__COUNT };
+static struct db_sql q_page = DB_SQL_COLS(EVENT__COUNT,
 	"SELECT DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s'), l.event, l.account_id, a.name, a.email, x.name, l.subject,"
 	" l.address" FILTERS " ORDER BY l.id DESC LIMIT ? OFFSET ?");
 
@@ -36,10 +40,9 @@ int admin_audit_show(struct req *r)
 	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssii", event, event, q, like, like, size,
 		     (page - 1) * size) < 0)
 		return 500;
-	static const char *const names[] = {"at", "event", "account", "name", "email", "actor", "subject", "address",
-					    NULL};
-	page_rows(r, "Page.events", &rows, names);
-	listing_pager(r, "/admin/audit", page, size, atoll(db_get(&count, 0, 0)));
+	static const char *const names[] = {EVENT_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.events", &rows, names, EVENT__COUNT);
+	listing_pager(r, "/admin/audit", page, size, atoll(db_value(&count, 0)));
 	page_set(r, "Page.event", event);
 	page_set(r, "Page.q", q);
 	return admin_page(r, "audit", 200);

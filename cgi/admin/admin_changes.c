@@ -26,7 +26,13 @@
 	" AND (? IS NULL OR c.updated_at < UTC_TIMESTAMP() - INTERVAL ? DAY) AND (? IS NULL OR c.assigned_to = ?)"
 
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
-static struct db_sql q_page = DB_SQL(
+#define PAGE_COLUMNS(X)                                                                                            \
+	X(PAGE_ID, "id") X(PAGE_TYPE, "type") X(PAGE_STATUS, "status") X(PAGE_LIST, "list")                         \
+	X(PAGE_LIST_NAME, "list_name") X(PAGE_TERM, "term") X(PAGE_TERM_NAME, "term_name") X(PAGE_LANG, "lang")     \
+	X(PAGE_REQUESTER, "requester") X(PAGE_ASSIGNEE, "assignee") X(PAGE_UPDATED, "updated") X(PAGE_DAYS, "days") \
+	X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")
+enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang, a.name, s.name,"
 	" DATE_FORMAT(c.updated_at, '%Y-%m-%d'), TIMESTAMPDIFF(DAY, c.updated_at, UTC_TIMESTAMP()), c.org_id, o.name"
 	" FROM (SELECT c.*" FILTERS " ORDER BY c.updated_at, c.id LIMIT ? OFFSET ?) c"
@@ -53,11 +59,9 @@ int admin_changes_show(struct req *r)
 	    db_query(r->app->db, r->arena, &q_page, &rows, "ssssssssssssssii", ARGS, size, (page - 1) * size) < 0)
 		return 500;
 #undef ARGS
-	static const char *const names[] = {"id",	   "type",	"status",  "list", "list_name", "term", "term_name",
-					    "lang",	   "requester", "assignee", "updated", "days", "org",	     "org_name",
-					    NULL};
-	page_rows(r, "Page.requests", &rows, names);
-	listing_pager(r, "/admin/change-requests", page, size, atoll(db_get(&count, 0, 0)));
+	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.requests", &rows, names, PAGE__COUNT);
+	listing_pager(r, "/admin/change-requests", page, size, atoll(db_value(&count, 0)));
 	page_set(r, "Page.status", status);
 	page_set(r, "Page.type", type);
 	page_set(r, "Page.list", list);

@@ -30,18 +30,43 @@
 	" AND (? IS NULL OR q.role_code = ?) AND (? IS NULL OR q.created_at < UTC_TIMESTAMP() - INTERVAL ? DAY) AND" VISIBLE
 
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
-static struct db_sql q_page = DB_SQL(
+#define PAGE_COLUMNS(X)                                                                                            \
+	X(PAGE_ID, "id") X(PAGE_ROLE, "role") X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")                       \
+	X(PAGE_REQUESTER, "requester") X(PAGE_STATUS, "status") X(PAGE_CREATED, "created") X(PAGE_DAYS, "days")
+enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT q.id, q.role_code, q.org_id, o.name, a.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
 	" TIMESTAMPDIFF(DAY, q.created_at, UTC_TIMESTAMP()) FROM (SELECT q.*" FILTERS
 	" ORDER BY q.created_at, q.id LIMIT ? OFFSET ?) q JOIN accounts a ON a.id = q.account_id"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) ORDER BY q.created_at, q.id");
-static struct db_sql q_one = DB_SQL(
+/* The request, named as its page shows it (Page.request; its document's
+ * digest apart). */
+#define ONE_COLUMNS(X)                                                                                             \
+	X(ONE_ID, "id") X(ONE_ACCOUNT, "account") X(ONE_REQUESTER, "requester") X(ONE_EMAIL, "email")               \
+	X(ONE_ROLE, "role") X(ONE_ORG, "org") X(ONE_ORG_NAME, "org_name") X(ONE_JUSTIFICATION, "justification")     \
+	X(ONE_STATUS, "status") X(ONE_CREATED, "created") X(ONE_DECIDED, "decided") X(ONE_DECIDED_BY, "decided_by") \
+	X(ONE_REASON, "reason") X(ONE_DOCUMENT, "document") X(ONE_DOCUMENT_SIZE, "document_size")                   \
+	X(ONE_DOCUMENT_SHA256, NULL)
+enum { ONE_COLUMNS(DB_COLUMN) ONE__COUNT };
+static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
 	"SELECT q.id, q.account_id, a.name, a.email, q.role_code, q.org_id, o.name, q.justification, q.status,"
 	" DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i'), d.name, q.reason,"
 	" q.document_name, q.document_size, q.document_sha256 FROM role_requests q JOIN accounts a ON a.id = q.account_id"
 	" LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5)"
 	" WHERE q.id = ?");
-static struct db_sql q_lock = DB_SQL(
+enum {
+	LOCK_ACCOUNT,
+	LOCK_ROLE,
+	LOCK_ORG,
+	LOCK_STATUS,
+	LOCK_NAME,
+	LOCK_EMAIL,
+	LOCK_NOTIFY,
+	LOCK_ORG_NAME,
+	LOCK_UI_LANG,
+	LOCK__COUNT
+};
+static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
 	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.email, a.notify_requests, o.name, a.ui_lang"
 	" FROM role_requests q JOIN accounts a ON a.id = q.account_id"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.id = ? FOR UPDATE");
@@ -64,9 +89,9 @@ int admin_requests_show(struct req *r)
 	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssssssssii", ARGS, size, (page - 1) * size) < 0)
 		return 500;
 #undef ARGS
-	static const char *const names[] = {"id", "role", "org", "org_name", "requester", "status", "created", "days", NULL};
-	page_rows(r, "Page.requests", &rows, names);
-	listing_pager(r, "/admin/role-requests", page, size, atoll(db_get(&count, 0, 0)));
+	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.requests", &rows, names, PAGE__COUNT);
+	listing_pager(r, "/admin/role-requests", page, size, atoll(db_value(&count, 0)));
 	page_set(r, "Page.status", status);
 	page_set(r, "Page.org", org);
 	page_set(r, "Page.role", role);
@@ -84,19 +109,18 @@ static int load(struct req *r, const char *id, bool *may_decide, const char **sh
 		return 500;
 	if (!rows.nrows)
 		return 404;
-	*may_decide = roles_may_decide(r, db_get(&rows, 0, 5), db_get(&rows, 0, 1));
+	const char *org = db_get(&rows, 0, ONE_ORG), *requester = db_get(&rows, 0, ONE_ACCOUNT);
+	*may_decide = roles_may_decide(r, org, requester);
 	if (!*may_decide && !(r->roles & ROLE_ADMIN))
 		return 403;
-	static const char *const names[] = {"id",	  "account",	"requester", "email",	    "role",
-					    "org",	  "org_name",	"justification", "status", "created",
-					    "decided",	  "decided_by", "reason",	"document", "document_size", NULL};
-	page_row(r, "Page.request", &rows, 0, names);
-	*sha = db_get(&rows, 0, 15);
-	if (*may_decide && strcmp(db_get(&rows, 0, 8), "PENDING") == 0)
+	static const char *const names[] = {ONE_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.request", &rows, 0, names, ONE__COUNT);
+	*sha = db_get(&rows, 0, ONE_DOCUMENT_SHA256);
+	if (*may_decide && strcmp(db_get(&rows, 0, ONE_STATUS), "PENDING") == 0)
 		page_set(r, "Page.may_decide", "1");
-	if (strcmp(db_get(&rows, 0, 1), r->user.id) == 0)
+	if (strcmp(requester, r->user.id) == 0)
 		page_set(r, "Page.own", "1"); /* the page says why there is no decision */
-	int super = roles_org_has_super(r, db_get(&rows, 0, 5));
+	int super = roles_org_has_super(r, org);
 	page_set(r, "Page.org_has_super", super > 0 ? "1" : "0");
 	return 200;
 }
@@ -128,10 +152,11 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 		return 500;
 	if (!rows.nrows)
 		return 404;
-	const char *requester = db_get(&rows, 0, 0), *role = db_get(&rows, 0, 1), *org = db_get(&rows, 0, 2);
+	const char *requester = db_get(&rows, 0, LOCK_ACCOUNT), *role = db_get(&rows, 0, LOCK_ROLE);
+	const char *org = db_get(&rows, 0, LOCK_ORG);
 	if (!roles_may_decide(r, org, requester))
 		return 403;
-	if (strcmp(db_get(&rows, 0, 3), "PENDING") != 0) {
+	if (strcmp(db_get(&rows, 0, LOCK_STATUS), "PENDING") != 0) {
 		r->err_reason = "not_pending";
 		return 409;
 	}
@@ -139,15 +164,15 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 	    db_exec(db, &q_decide, NULL, "ssss", approve ? "APPROVED" : "REJECTED", r->user.id, reason, id) < 0 ||
 	    audit_record(r, approve ? "role.approved" : "role.rejected", requester, NULL) < 0)
 		return 500;
-	if (strcmp(db_get(&rows, 0, 6), "1") == 0) {
-		page_set(r, "Mail.name", db_get(&rows, 0, 4));
+	if (strcmp(db_get(&rows, 0, LOCK_NOTIFY), "1") == 0) {
+		page_set(r, "Mail.name", db_get(&rows, 0, LOCK_NAME));
 		page_set(r, "Mail.role", role);
 		page_set(r, "Mail.org", org);
-		page_set(r, "Mail.org_name", db_get(&rows, 0, 7));
+		page_set(r, "Mail.org_name", db_get(&rows, 0, LOCK_ORG_NAME));
 		page_set(r, "Mail.reason", reason);
 		if (approve)
 			page_set(r, "Mail.approved", "1");
-		if (mail_queue_in(r, "role_decision", db_get(&rows, 0, 5), db_get(&rows, 0, 8)) < 0)
+		if (mail_queue_in(r, "role_decision", db_get(&rows, 0, LOCK_EMAIL), db_get(&rows, 0, LOCK_UI_LANG)) < 0)
 			return 500;
 	}
 	return 303;

@@ -31,32 +31,40 @@
 	" AND" VISIBLE
 
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
-static struct db_sql q_page = DB_SQL(
+#define PAGE_COLUMNS(X)                                                                                            \
+	X(PAGE_ID, "id") X(PAGE_NAME, "name") X(PAGE_EMAIL, "email") X(PAGE_STATUS, "status")                       \
+	X(PAGE_CREATED, "created") X(PAGE_ROLES, "roles")
+enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
 	" (SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id))) ORDER BY r.role_code"
 	" SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id)" FILTERS
 	" ORDER BY a.name, a.id LIMIT ? OFFSET ?");
-static struct db_sql q_one = DB_SQL(
+#define ONE_COLUMNS(X)                                                                                             \
+	X(ONE_ID, "id") X(ONE_NAME, "name") X(ONE_EMAIL, "email") X(ONE_STATUS, "status") X(ONE_CREATED, "created") \
+	X(ONE_LAST_LOGIN, "last_login")
+enum { ONE_COLUMNS(DB_COLUMN) ONE__COUNT };
+static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
 	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
 	" DATE_FORMAT(a.last_login_at, '%Y-%m-%d %H:%i') FROM accounts a WHERE a.id = ? AND a.status <> 'deleted'"
 	" AND" VISIBLE);
 /* Its roles, and whether the signed-in user may revoke each (arguments:
  * all?, me, account). */
-static struct db_sql q_roles = DB_SQL(
+#define ROLE_COLUMNS(X)                                                                                            \
+	X(ROLE_CODE, "code") X(ROLE_ORG, "org") X(ROLE_ORG_NAME, "org_name") X(ROLE_SINCE, "since")                 \
+	X(ROLE_REVOCABLE, "revocable")
+enum { ROLE_COLUMNS(DB_COLUMN) ROLE__COUNT };
+static struct db_sql q_roles = DB_SQL_COLS(ROLE__COUNT,
 	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d'),"
 	" ? = '1' OR (r.org_id <> '' AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ?"
 	" AND role_code = 'INDUSTRY_SUPER_USER')) FROM account_roles r JOIN roles c ON c.code = r.role_code"
 	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
-static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
-				     " WHERE id = ? AND status IN ('pending', 'active')");
-static struct db_sql q_unlock = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
-				       " WHERE id = ? AND status = 'locked'");
-static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 static struct db_sql q_grant = DB_SQL(
 	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by)"
 	" SELECT ?, code, '', ? FROM roles WHERE code = ? AND scope = 'agency'");
-static struct db_sql q_revocable = DB_SQL(
+enum { REVOCABLE_NAME, REVOCABLE_EMAIL, REVOCABLE_ORG_NAME, REVOCABLE_UI_LANG, REVOCABLE__COUNT };
+static struct db_sql q_revocable = DB_SQL_COLS(REVOCABLE__COUNT,
 	"SELECT a.name, a.email, o.name, a.ui_lang FROM account_roles r JOIN accounts a ON a.id = r.account_id"
 	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? AND r.role_code = ? AND r.org_id = ? AND (? = '1' OR (r.org_id <> ''"
@@ -77,9 +85,9 @@ int admin_users_show(struct req *r)
 	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssssssii", ARGS, size, (page - 1) * size) < 0)
 		return 500;
 #undef ARGS
-	static const char *const names[] = {"id", "name", "email", "status", "created", "roles", NULL};
-	page_rows(r, "Page.users", &rows, names);
-	listing_pager(r, "/admin/users", page, size, atoll(db_get(&count, 0, 0)));
+	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.users", &rows, names, PAGE__COUNT);
+	listing_pager(r, "/admin/users", page, size, atoll(db_value(&count, 0)));
 	page_set(r, "Page.q", q);
 	page_set(r, "Page.org", org);
 	page_set(r, "Page.role", role);
@@ -96,10 +104,10 @@ int admin_users_user_show(struct req *r)
 		return 404;
 	if (db_query(r->app->db, r->arena, &q_roles, &roles, "sss", admin_all(r), r->user.id, id) < 0)
 		return 500;
-	static const char *const names[] = {"id", "name", "email", "status", "created", "last_login", NULL};
-	static const char *const role_names[] = {"code", "org", "org_name", "since", "revocable", NULL};
-	page_row(r, "Page.user", &me, 0, names);
-	page_rows(r, "Page.roles", &roles, role_names);
+	static const char *const names[] = {ONE_COLUMNS(DB_COLUMN_NAME)};
+	static const char *const role_names[] = {ROLE_COLUMNS(DB_COLUMN_NAME)};
+	page_row(r, "Page.user", &me, 0, names, ONE__COUNT);
+	page_rows(r, "Page.roles", &roles, role_names, ROLE__COUNT);
 	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	if (strcmp(id, r->user.id) == 0)
 		page_set(r, "Page.self", "1");
@@ -120,8 +128,7 @@ static int set_status(struct req *r, bool lock)
 	}
 	unsigned long long changed = 0;
 	struct db *db = r->app->db;
-	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
-	    (changed && lock && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) ||
+	if (db_begin(db) < 0 || admin_lock(db, id, lock, &changed) < 0 ||
 	    (changed && audit_record(r, lock ? "account.locked" : "account.unlocked", id, NULL) < 0) ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
@@ -182,13 +189,15 @@ int admin_users_roles_revoke_submit(struct req *r)
 		db_rollback(db);
 		return 403; /* not a role this user may take away (or none at all) */
 	}
-	page_set(r, "Mail.name", db_get(&rows, 0, 0));
+	page_set(r, "Mail.name", db_get(&rows, 0, REVOCABLE_NAME));
 	page_set(r, "Mail.role", role);
 	page_set(r, "Mail.org", org);
-	page_set(r, "Mail.org_name", db_get(&rows, 0, 2));
+	page_set(r, "Mail.org_name", db_get(&rows, 0, REVOCABLE_ORG_NAME));
 	page_set(r, "Mail.reason", reason);
 	if (db_exec(db, &q_revoke, NULL, "sss", id, role, org ? org : "") < 0 ||
-	    audit_record(r, "role.revoked", id, NULL) < 0 || mail_queue_in(r, "role_revoked", db_get(&rows, 0, 1), db_get(&rows, 0, 3)) < 0 ||
+	    audit_record(r, "role.revoked", id, NULL) < 0 ||
+	    mail_queue_in(r, "role_revoked", db_get(&rows, 0, REVOCABLE_EMAIL),
+			  db_get(&rows, 0, REVOCABLE_UI_LANG)) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

@@ -20,12 +20,10 @@
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 
-static struct db_sql q_org = DB_SQL("SELECT record FROM oms_organisations WHERE id = ?");
 /* The records of a page of organisations (their IDs in a JSON array). */
-static struct db_sql q_records = DB_SQL(
+enum { RECORD_NUM, RECORD_JSON, RECORD__COUNT };
+static struct db_sql q_records = DB_SQL_COLS(RECORD__COUNT,
 	"SELECT o.id, o.record FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
-static struct db_sql q_location = DB_SQL(
-	"SELECT o.record FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 
 static json_t *fhir_org(const json_t *org);
 
@@ -34,13 +32,13 @@ static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page
 {
 	struct db_rows records;
 	if (orgs->nrows &&
-	    db_query(r->app->db, r->arena, &q_records, &records, "s", listing_ids(r, orgs, 0)) < 0)
+	    db_query(r->app->db, r->arena, &q_records, &records, "s", listing_ids(r, orgs, ORG_NUM)) < 0)
 		return 500;
 	if (orgs->nrows)
-		listing_order_as(r, &records, 0, orgs); /* the search's order */
+		listing_order_as(r, &records, RECORD_NUM, orgs, ORG_NUM); /* the search's order */
 	json_t *entries = json_array();
 	for (size_t i = 0; orgs->nrows && i < records.nrows; i++) {
-		json_t *org = json_loads(db_get(&records, i, 1), 0, NULL);
+		json_t *org = json_loads(db_get(&records, i, RECORD_JSON), 0, NULL);
 		if (!org)
 			continue;
 		json_t *resource = fhir_org(org);
@@ -66,14 +64,17 @@ int api_oms_orgs_show(struct req *r)
 	if (api_format(r) == API_FHIR)
 		return orgs_bundle(r, &orgs, page, size, total);
 	json_t *list = json_array();
-	for (size_t i = 0; i < orgs.nrows; i++)
-		json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I, s:o, s:s}", "id",
-						      db_get(&orgs, i, 1), "name", db_get(&orgs, i, 2), "acronym",
-						      api_str(db_get(&orgs, i, 3)), "country", api_str(db_get(&orgs, i, 4)),
-						      "city", api_str(db_get(&orgs, i, 5)), "status", db_get(&orgs, i, 6),
-						      "locationCount", (json_int_t)atoll(db_get(&orgs, i, 7)), "type",
-						      api_str(db_get(&orgs, i, 8)), "record",
-						      arena_printf(r->arena, "/api/v1/organisations/%s", db_get(&orgs, i, 1))));
+	for (size_t i = 0; i < orgs.nrows; i++) {
+		const char *id = db_get(&orgs, i, ORG_ID);
+		json_array_append_new(
+			list, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I, s:o, s:s}", "id", id, "name",
+					db_get(&orgs, i, ORG_NAME), "acronym", api_str(db_get(&orgs, i, ORG_ACRONYM)),
+					"country", api_str(db_get(&orgs, i, ORG_COUNTRY)), "city",
+					api_str(db_get(&orgs, i, ORG_CITY)), "status", db_get(&orgs, i, ORG_STATUS),
+					"locationCount", (json_int_t)atoll(db_get(&orgs, i, ORG_LOCATIONS)), "type",
+					api_str(db_get(&orgs, i, ORG_TYPE)), "record",
+					arena_printf(r->arena, "/api/v1/organisations/%s", id)));
+	}
 	return api_send(r, json_pack("{s:o, s:o}", "organisations", list, "paging",
 				     api_pager(r, "/api/v1/organisations", page, size, total)));
 }
@@ -147,15 +148,10 @@ static json_t *fhir_location(const json_t *loc, const json_t *org)
 
 int api_oms_org_show(struct req *r)
 {
-	long long num = atoll(in_text(r, PF_ORG_ID) + 4);
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_org, &rows, "i", num) < 0)
-		return 500;
-	if (!rows.nrows)
-		return oms_merged_redirect(r, "ORG", num, "/api/v1"); /* which answers FHIR too, when asked */
-	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	int status;
+	json_t *org = oms_record(r, "ORG", atoll(in_text(r, PF_ORG_ID) + 4), "/api/v1", &status);
 	if (!org)
-		return 500;
+		return status; /* a redirect answers FHIR too, when asked */
 	api_modified(r, json_string_value(json_object_get(org, "version")));
 	if (api_format(r) != API_FHIR)
 		return api_send(r, org);
@@ -167,13 +163,10 @@ int api_oms_org_show(struct req *r)
 int api_oms_location_show(struct req *r)
 {
 	const char *id = in_text(r, PF_LOC_ID);
-	long long num = atoll(id + 4);
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_location, &rows, "i", num) < 0)
-		return 500;
-	if (!rows.nrows)
-		return oms_merged_redirect(r, "LOC", num, "/api/v1");
-	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL), *found = NULL, *loc;
+	int status;
+	json_t *org = oms_record(r, "LOC", atoll(id + 4), "/api/v1", &status), *found = NULL, *loc;
+	if (!org)
+		return status;
 	size_t i;
 	json_array_foreach(json_object_get(org, "locations"), i, loc)
 	{

@@ -10,31 +10,31 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_rms.h"
 #include "core/db.h"
+#include "core/listing.h"
 #include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
+#include "rms/rms_page.h"
 
-static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
-static struct db_sql q_lists = DB_SQL_FRESH("SELECT id, name FROM rms_lists ORDER BY id LIMIT ? OFFSET ?");
-static struct db_sql q_list = DB_SQL("SELECT name, term_count FROM rms_lists WHERE id = ?");
+/* ?sortby= says two of the sorts of a list's terms (rms_page.h) in the
+ * EMA's words. */
+static const char *const v1_sorts[TERMS_SORT__COUNT] = {[TERMS_BY_NAME] = "term-name", [TERMS_BY_ID] = "term-id"};
+
 /* A page of terms: all of a list's (one range of an index), or one
  * parent's children (arguments: list[, parent], limit, offset, lang, lang). */
+enum { TERM_ID, TERM_STATUS, TERM_NAME, TERM_SHORT_NAME, TERM_MAIN_SOURCE, TERM__COUNT };
 #define V1_TERMS(from, order, outer)                                                                                \
-	"SELECT t.id, t.status, COALESCE(nl.value, ne.value, t.name_en), COALESCE(sl.value, se.value),"             \
-	" (SELECT m.source_term_id FROM rms_term_mappings m WHERE m.term_id = t.id AND m.is_main = 1 LIMIT 1)"      \
-	" FROM (SELECT id, name_sort FROM rms_terms WHERE list_id = ?" from " ORDER BY " order                      \
-	" LIMIT ? OFFSET ?) p JOIN rms_terms t ON t.id = p.id"                                                      \
-	" LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"                    \
-	" LEFT JOIN rms_term_names ne ON ne.term_id = t.id AND ne.lang = 'en' AND ne.kind = 'name'"                 \
-	" LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'"                   \
-	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"                \
-	" ORDER BY " outer
+	DB_SQL_FRESH_COLS(TERM__COUNT,                                                                               \
+			  "SELECT t.id, t.status, " API_TERM_NAMES ","                                                \
+			  " (SELECT m.source_term_id FROM rms_term_mappings m WHERE m.term_id = t.id AND m.is_main = 1" \
+			  " LIMIT 1) FROM (SELECT id, name_sort FROM rms_terms WHERE list_id = ?" from " ORDER BY " order \
+			  " LIMIT ? OFFSET ?) p JOIN rms_terms t ON t.id = p.id" API_TERM_NAMES_JOINS " ORDER BY " outer)
 /* [one parent's][by name] */
 static struct db_sql q_terms[2][2] = {
-	{DB_SQL_FRESH(V1_TERMS("", "id", "p.id")), DB_SQL_FRESH(V1_TERMS("", "name_sort, id", "p.name_sort, p.id"))},
-	{DB_SQL_FRESH(V1_TERMS(" AND parent_id = ?", "id", "p.id")),
-	 DB_SQL_FRESH(V1_TERMS(" AND parent_id = ?", "name_sort, id", "p.name_sort, p.id"))},
+	{V1_TERMS("", "id", "p.id"), V1_TERMS("", "name_sort, id", "p.name_sort, p.id")},
+	{V1_TERMS(" AND parent_id = ?", "id", "p.id"), V1_TERMS(" AND parent_id = ?", "name_sort, id", "p.name_sort, p.id")},
 };
 static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND parent_id = ?");
 
@@ -54,18 +54,17 @@ static json_t *next_page(struct req *r, const char *path, long long page, long l
 
 int api_v1_lists_show(struct req *r)
 {
-	long long page, size;
+	long long page, size, total;
 	paging(r, &page, &size);
-	struct db_rows count, rows;
-	if (db_query(r->app->db, r->arena, &q_count_lists, &count, "") < 0 ||
-	    db_query(r->app->db, r->arena, &q_lists, &rows, "ii", size, (page - 1) * size) < 0)
+	struct db_rows rows;
+	if (api_rms_lists(r, page, size, &rows, &total) < 0)
 		return 500;
 	json_t *lists = json_array();
 	for (size_t i = 0; i < rows.nrows; i++)
-		json_array_append_new(lists, json_pack("{s:{s:s}, s:s}", "list-id", "id", db_get(&rows, i, 0),
-						       "list-name", db_get(&rows, i, 1)));
+		json_array_append_new(lists, json_pack("{s:{s:s}, s:s}", "list-id", "id", db_get(&rows, i, LIST_ID),
+						       "list-name", db_get(&rows, i, LIST_NAME)));
 	json_t *doc = json_pack("{s:{s:o, s:o}}", "list-of-lists", "list-summary", lists, "next-page",
-				next_page(r, "/v1/lists", page, size, atoll(db_get(&count, 0, 0))));
+				next_page(r, "/v1/lists", page, size, total));
 	return api_send(r, doc);
 }
 
@@ -80,11 +79,11 @@ int api_v1_term_summaries_show(struct req *r)
 		r->err_reason = "format";
 		return 400;
 	}
-	bool by_name = in_text(r, PF_SORTBY) && strcmp(in_text(r, PF_SORTBY), "term-name") == 0;
+	bool by_name = listing_sort_of(r, PF_SORTBY, v1_sorts, TERMS_SORT__COUNT, TERMS_BY_ID) == TERMS_BY_NAME;
 	long long page, size;
 	paging(r, &page, &size);
 	struct db_rows name, count, rows;
-	if (db_query(r->app->db, r->arena, &q_list, &name, "s", list) < 0)
+	if (api_rms_list(r, list, &name) < 0)
 		return 500;
 	if (!name.nrows)
 		return 404;
@@ -97,23 +96,24 @@ int api_v1_term_summaries_show(struct req *r)
 				       (page - 1) * size, lang, lang);
 	if (rc < 0)
 		return 500;
-	long long total = parent ? atoll(db_get(&count, 0, 0)) : atoll(db_get(&name, 0, 1));
+	long long total = atoll(parent ? db_value(&count, 0) : db_get(&name, 0, LIST_TERM_COUNT));
 	json_t *terms = json_array();
 	for (size_t i = 0; i < rows.nrows; i++) {
-		json_t *t = json_pack("{s:{s:s}, s:{s:{s:{s:s}}}, s:{s:s}}", "term-id", "id", db_get(&rows, i, 0),
-				      "term-names", "term-name", "name", "text", db_get(&rows, i, 2), "status", "code",
-				      db_get(&rows, i, 1));
-		if (db_get(&rows, i, 3))
+		const char *short_name = db_get(&rows, i, TERM_SHORT_NAME), *source = db_get(&rows, i, TERM_MAIN_SOURCE);
+		json_t *t = json_pack("{s:{s:s}, s:{s:{s:{s:s}}}, s:{s:s}}", "term-id", "id", db_get(&rows, i, TERM_ID),
+				      "term-names", "term-name", "name", "text", db_get(&rows, i, TERM_NAME), "status",
+				      "code", db_get(&rows, i, TERM_STATUS));
+		if (short_name)
 			json_object_set_new(t, "short-names",
-					    json_pack("{s:{s:{s:s}}}", "short-name", "name", "text", db_get(&rows, i, 3)));
-		if (db_get(&rows, i, 4))
+					    json_pack("{s:{s:{s:s}}}", "short-name", "name", "text", short_name));
+		if (source)
 			json_object_set_new(t, "main-source-codes",
-					    json_pack("{s:{s:s}}", "main-source-code", "source-term-id", db_get(&rows, i, 4)));
+					    json_pack("{s:{s:s}}", "main-source-code", "source-term-id", source));
 		json_array_append_new(terms, t);
 	}
 	const char *path = arena_printf(r->arena, "/v1/lists/%s/term-summaries", list);
 	json_t *doc = json_pack("{s:{s:{s:s}, s:{s:o}, s:o}}", "controlled-terms-list-summary", "list-summary",
-				"list-name", db_get(&name, 0, 0), "controlled-term-summaries", "controlled-term-summary",
-				terms, "next-page", next_page(r, path, page, size, total));
+				"list-name", db_get(&name, 0, LIST_NAME), "controlled-term-summaries",
+				"controlled-term-summary", terms, "next-page", next_page(r, path, page, size, total));
 	return api_send(r, doc);
 }

@@ -141,6 +141,14 @@ static MYSQL_STMT *prepare(struct db *db, struct db_sql *sql)
 		mysql_stmt_close(st);
 		return NULL;
 	}
+	/* Its columns are read by the names it declares (db.h). */
+	if (sql->ncols && mysql_stmt_field_count(st) != sql->ncols) {
+		log_error("statement has %u columns, declares %u: %.200s", mysql_stmt_field_count(st), sql->ncols,
+			  sql->text);
+		db->err = 0;
+		mysql_stmt_close(st);
+		return NULL;
+	}
 	db->stmts[sql->slot] = st;
 	return st;
 }
@@ -412,6 +420,15 @@ const char *db_get(const struct db_rows *rows, size_t row, size_t col)
 	if (row >= rows->nrows || col >= rows->ncols)
 		return NULL;
 	return rows->cells[row * rows->ncols + col];
+}
+
+const char *db_value(const struct db_rows *rows, size_t row)
+{
+	if (rows->ncols > 1) {
+		log_error("a value read from rows of %zu columns", rows->ncols);
+		return NULL;
+	}
+	return db_get(rows, row, DB_VALUE);
 }
 
 enum tx_step { TX_BEGIN, TX_COMMIT, TX_ROLLBACK };

@@ -21,18 +21,44 @@ struct db_conf {
 	bool multi_statements; /* sporctl's migrations only */
 };
 
-/* A statement: its text and, per process, its slot in the statement cache. */
+/* A statement: its text, the columns it declares and, per process, its
+ * slot in the statement cache. */
 struct db_sql {
 	const char *text;
-	int slot;   /* 0 until first use */
-	bool fresh; /* prepared again for every use */
+	int slot;	/* 0 until first use */
+	bool fresh;	/* prepared again for every use */
+	unsigned ncols; /* columns of its rows, when declared (0: not declared) */
 };
-#define DB_SQL(text) {text, 0, false}
+#define DB_SQL(text) {text, 0, false, 0}
 /* MariaDB 10.11 executes some statements again without the covering index
  * it chose the first time (ORDER BY ... LIMIT ? OFFSET ? on a secondary
  * index: from 20 ms to 250 ms at a deep offset).  Those are prepared anew
  * for each use, which costs a round trip. */
-#define DB_SQL_FRESH(text) {text, 0, true}
+#define DB_SQL_FRESH(text) {text, 0, true, 0}
+
+/* Columns are read by name, never by position.  A statement of several
+ * columns declares them once, beside its text, as an X-macro of (the
+ * column's name in C, its name on the page or NULL), and its descriptor
+ * says how many there are:
+ *
+ *   #define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_STATS, NULL)
+ *   enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+ *   static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT, "SELECT id, name, stats FROM ...");
+ *   static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+ *
+ * then db_get(&rows, i, LIST_NAME), and page_rows(r, "Page.lists", &rows,
+ * list_names, LIST__COUNT) for the page.  The statement is refused when it
+ * is prepared with another number of columns than it declares, so that a
+ * column added to the SQL alone fails at once instead of shifting the
+ * names.  (A plain enum of the names will do where none goes to a page.)
+ * A statement of one column ("SELECT COUNT(*)", "SELECT id") declares
+ * nothing: db_value reads it, and DB_VALUE names its column for a function
+ * that takes one (listing_ids). */
+#define DB_SQL_COLS(ncols, text) {text, 0, false, ncols}
+#define DB_SQL_FRESH_COLS(ncols, text) {text, 0, true, ncols}
+#define DB_COLUMN(name, page) name,
+#define DB_COLUMN_NAME(name, page) page,
+enum { DB_VALUE = 0 };
 
 /* Rows read by db_query, every value as text (NULL for SQL NULL). */
 struct db_rows {
@@ -56,7 +82,12 @@ int db_connect(struct db *db);
 int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...);
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...);
 
+/* The value in column `col` of row `row` (NULL for SQL NULL, or no such
+ * row or column). */
 const char *db_get(const struct db_rows *rows, size_t row, size_t col);
+/* The value of a one-column statement in row `row` (NULL for SQL NULL, or
+ * no such row; NULL and an error logged when the rows have more columns). */
+const char *db_value(const struct db_rows *rows, size_t row);
 
 /* Stream the rows of a query one at a time, without keeping them: `each`
  * gets the row's values (NULL for SQL NULL), valid during the call only,

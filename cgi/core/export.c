@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/csv_read.h"
+#include "core/db.h"
 #include "core/export.h"
 #include "core/http.h"
 
@@ -82,7 +83,7 @@ int export_json_row(void *ctx, const char *const *cells, size_t ncols)
 	if (o->rows++)
 		buf_putc(&o->buf, ',');
 	buf_puts(&o->buf, "\n");
-	buf_puts(&o->buf, cells[0] ? cells[0] : "null");
+	buf_puts(&o->buf, cells[DB_VALUE] ? cells[DB_VALUE] : "null");
 	export_flush(o, false);
 	return 0;
 }

@@ -34,7 +34,7 @@ void export_csv_field(struct buf *b, const char *s, bool first);
 /* The values of `key` in an array of objects (of the strings themselves
  * when key is NULL), joined with CSV_MULTI_SEP; NULL when all are null. */
 const char *export_joined(struct arena *a, const json_t *items, const char *key);
-/* db_each callback: cells[0] (a JSON document) as the next element of an
+/* db_each callback: the one column (a JSON document) as the next element of an
  * array. */
 int export_json_row(void *ctx, const char *const *cells, size_t ncols);
 

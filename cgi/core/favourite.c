@@ -25,7 +25,7 @@ void favourite_mark(struct req *r, const char *kind, const char *ref)
 	HDF *star = page_node(r, "Page.favourite");
 	page_put(star, "kind", kind);
 	page_put(star, "ref", ref);
-	const char *on = rows.nrows ? db_get(&rows, 0, 0) : NULL;
+	const char *on = rows.nrows ? db_value(&rows, 0) : NULL;
 	page_put(star, "on", on && strcmp(on, "1") == 0 ? "1" : "0");
 	page_put(star, "next", r->path);
 }

@@ -7,6 +7,7 @@
 
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/log.h"
 #include "core/mem.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -78,15 +79,28 @@ void listing_pager(struct req *r, const char *path, long long page, long long si
 	}
 }
 
-void listing_sort(struct req *r, const char *path, const char *const *keys, const char *key, const char *dir)
+int listing_sort_of(struct req *r, int field, const char *const *words, int n, int fallback)
 {
-	for (size_t i = 0; keys[i]; i++) {
-		bool current = strcmp(keys[i], key) == 0;
+	const char *word = in_text(r, field);
+	for (int i = 0; word && i < n; i++)
+		if (words[i] && strcmp(words[i], word) == 0)
+			return i;
+	return fallback;
+}
+
+void listing_sort(struct req *r, const char *path, const char *const *words, int sort)
+{
+	const char *key = words[sort][0] == '-' ? words[sort] + 1 : words[sort];
+	const char *dir = words[sort][0] == '-' ? "desc" : "asc";
+	for (size_t i = 0, n = 0; words[i]; i++) {
+		if (words[i][0] == '-')
+			continue;
+		bool current = strcmp(words[i], key) == 0;
 		bool desc_next = current && strcmp(dir, "asc") == 0;
 		/* Key and direction travel together in "sort": "name" or "-name". */
-		const char *value = desc_next ? arena_printf(r->arena, "-%s", keys[i]) : keys[i];
-		HDF *item = page_item(r, "Page.sort", i);
-		page_put(item, "key", keys[i]);
+		const char *value = desc_next ? arena_printf(r->arena, "-%s", words[i]) : words[i];
+		HDF *item = page_item(r, "Page.sort", n++);
+		page_put(item, "key", words[i]);
 		page_put(item, "href", listing_href(r, path, "sort", value));
 		if (current)
 			page_put(item, "dir", dir);
@@ -118,13 +132,13 @@ const char *listing_ids(struct req *r, const struct db_rows *rows, size_t col)
 	return buf_str(&ids);
 }
 
-void listing_order_as(struct req *r, struct db_rows *rows, size_t col, const struct db_rows *ids)
+void listing_order_as(struct req *r, struct db_rows *rows, size_t col, const struct db_rows *ids, size_t ids_col)
 {
 	size_t n = 0, width = rows->ncols * sizeof *rows->cells;
 	const char **cells = arena_alloc(r->arena, rows->nrows * width + 1);
 	for (size_t i = 0; i < ids->nrows; i++)
 		for (size_t k = 0; k < rows->nrows; k++)
-			if (strcmp(db_get(rows, k, col), db_get(ids, i, 0)) == 0) {
+			if (strcmp(db_get(rows, k, col), db_get(ids, i, ids_col)) == 0) {
 				memcpy(cells + n++ * rows->ncols, rows->cells + k * rows->ncols, width);
 				break;
 			}
@@ -154,14 +168,24 @@ void listing_cache_load(struct req *r, struct listing_cache *c, struct db_sql *q
 	}
 }
 
+const char *listing_cell(const struct listing_cache *c, size_t row, size_t col)
+{
+	return row < c->nrows && col < c->ncols ? c->cells[row * c->ncols + col] : NULL;
+}
+
 void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, const char *list,
-		    const char *const *names)
+		    const char *const *names, size_t n)
 {
 	listing_cache_load(r, c, q);
+	if (c->nrows && c->ncols != n) {
+		log_error("%s: %zu names for %zu columns", list, n, c->ncols);
+		return;
+	}
 	for (size_t i = 0; i < c->nrows; i++) {
 		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
-		for (size_t k = 0; k < c->ncols && names[k]; k++)
-			page_put(item, names[k], c->cells[i * c->ncols + k]); /* names: literals */
+		for (size_t k = 0; k < c->ncols; k++)
+			if (names[k])
+				page_put(item, names[k], listing_cell(c, i, k)); /* names: literals */
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/db.h"
+#include "core/log.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "core/tpl.h"
@@ -53,19 +54,33 @@ bool page_missing(struct req *r)
 	return true;
 }
 
+/* The names must be those of the rows' columns, one each. */
+static bool names_fit(const struct db_rows *rows, size_t n, const char *where)
+{
+	if (rows->nrows == 0 || rows->ncols == n)
+		return true;
+	log_error("%s: %zu names for %zu columns", where, n, rows->ncols);
+	return false;
+}
+
 static void put_row(HDF *node, const struct db_rows *rows, size_t row, const char *const *names)
 {
-	for (size_t c = 0; c < rows->ncols && names[c]; c++)
-		page_put(node, names[c], db_get(rows, row, c));
+	for (size_t c = 0; c < rows->ncols; c++)
+		if (names[c])
+			page_put(node, names[c], db_get(rows, row, c)); /* names: literals */
 }
 
-void page_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names)
+void page_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names,
+	      size_t n)
 {
-	put_row(page_node(r, node), rows, row, names);
+	if (names_fit(rows, n, node))
+		put_row(page_node(r, node), rows, row, names);
 }
 
-void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names)
+void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names, size_t n)
 {
+	if (!names_fit(rows, n, list))
+		return;
 	for (size_t i = 0; i < rows->nrows; i++)
 		put_row(page_item(r, list, i), rows, i, names);
 }

@@ -26,10 +26,14 @@ void page_put(HDF *node, const char *name, const char *value);
 HDF *page_node(struct req *r, const char *name);
 /* The node <list>.<i> under `node`. */
 HDF *page_subitem(HDF *node, const char *list, size_t i);
-/* Row `row` of `rows` as children of `node` ("Page.term"), column c named names[c]. */
-void page_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names);
-/* One item per row of `rows` under `list`, column c named names[c]. */
-void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names);
+/* Row `row` of `rows` as children of `node` ("Page.term"): column c named
+ * names[c], not shown where that is NULL.  `names` has one entry per column
+ * (n of them), made from the statement's declaration of its columns (db.h),
+ * so that a name cannot drift to another column. */
+void page_row(struct req *r, const char *node, const struct db_rows *rows, size_t row, const char *const *names,
+	      size_t n);
+/* One item per row of `rows` under `list`, named in the same way. */
+void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names, size_t n);
 
 /* A form's required fields that the request left out (the route table's
  * `required`): each marked Page.errors.<field> = "required", under the

@@ -170,7 +170,7 @@ struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *
 		 * to reconnect (and falls back if it cannot). */
 		return primary;
 	}
-	const char *v = db_get(&rows, 0, 0);
+	const char *v = db_value(&rows, 0);
 	return v && strcmp(v, "0") == 0 ? rp->db : primary;
 }
 
@@ -181,7 +181,7 @@ void replica_after_write(struct req *r)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_pos, &rows, "") < 0)
 		return;
-	const char *value = replica_cookie_make(r->arena, r->app->gtid_key, db_get(&rows, 0, 0), (long long)time(NULL));
+	const char *value = replica_cookie_make(r->arena, r->app->gtid_key, db_value(&rows, 0), (long long)time(NULL));
 	if (value)
 		http_cookie(r, GTID_COOKIE, value, GTID_COOKIE_SECONDS);
 }

@@ -17,11 +17,21 @@
  * programs that write sessions read them through v_session_user; spor-public
  * may not, and asks spor_session() for the one session of the hash it
  * presents (a JSON object, or NULL: no row).  Both give the same columns. */
-static struct db_sql q_session = DB_SQL(
+enum {
+	USER_ID,
+	USER_NAME,
+	USER_UI_LANG,
+	USER_DATA_LANG,
+	USER_PAGE_SIZE,
+	USER_DATE_FORMAT,
+	USER_CONSOLE_ROLES,
+	USER__COUNT
+};
+static struct db_sql q_session = DB_SQL_COLS(USER__COUNT,
 	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
 	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
-static struct db_sql q_session_by_hash = DB_SQL(
+static struct db_sql q_session_by_hash = DB_SQL_COLS(USER__COUNT,
 	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles"
 	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
 	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
@@ -42,6 +52,7 @@ static struct db_sql q_forget_dead = DB_SQL(
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
 static struct db_sql q_end_others = DB_SQL(
 	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
+static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
 enum { ADDRESS_MAX = 45 }; /* sessions.client_addr: the longest text of an IPv6 address */
 
@@ -83,15 +94,16 @@ void session_load(struct req *r, bool touch)
 	struct db_sql *q = touch ? &q_session : &q_session_by_hash;
 	if (db_query(r->app->db, r->arena, q, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
 		return;
-	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, 6));
-	r->user.id = db_get(&rows, 0, 0);
+	const char *page_size = db_get(&rows, 0, USER_PAGE_SIZE);
+	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, USER_CONSOLE_ROLES));
+	r->user.id = db_get(&rows, 0, USER_ID);
 	r->user.session = token;
-	r->user.ui_lang = db_get(&rows, 0, 2);
-	r->user.data_lang = db_get(&rows, 0, 3);
-	r->user.page_size = db_get(&rows, 0, 4) ? atoll(db_get(&rows, 0, 4)) : 0;
+	r->user.ui_lang = db_get(&rows, 0, USER_UI_LANG);
+	r->user.data_lang = db_get(&rows, 0, USER_DATA_LANG);
+	r->user.page_size = page_size ? atoll(page_size) : 0;
 	page_set(r, "User.id", r->user.id);
-	page_set(r, "User.name", db_get(&rows, 0, 1));
-	page_set(r, "User.date_format", db_get(&rows, 0, 5));
+	page_set(r, "User.name", db_get(&rows, 0, USER_NAME));
+	page_set(r, "User.date_format", db_get(&rows, 0, USER_DATE_FORMAT));
 	if (r->roles & ROLE_ADMIN)
 		page_set(r, "User.admin", "1");
 	if (r->roles & ROLE_STEWARD)
@@ -119,6 +131,11 @@ int session_start(struct req *r, const char *account_id)
 	r->csrf = NULL; /* bound to the old visitor */
 	http_cookie(r, SESSION_COOKIE, r->user.session, 0);
 	return 0;
+}
+
+int session_end_all(struct db *db, const char *account)
+{
+	return db_exec(db, &q_end_all, NULL, "s", account);
 }
 
 int session_end(struct req *r)

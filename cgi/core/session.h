@@ -35,6 +35,11 @@ int session_start(struct req *r, const char *account_id);
 /* End the request's session (its row) and delete the cookie. */
 int session_end(struct req *r);
 
+struct db;
+/* End every session of `account` (locked, its password reset, deleted),
+ * with the connection of a program that may.  0 or -1. */
+int session_end_all(struct db *db, const char *account);
+
 /* End every session of the signed-in account but the request's own: the
  * number ended, or -1. */
 long long session_end_others(struct req *r);

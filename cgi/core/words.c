@@ -64,7 +64,7 @@ void words_pick(struct req *r, const char *q, struct db_sql *count, struct words
 		struct db_rows rows;
 		long long upto = i == 0 ? WORDS_BOUND : least + 1;
 		counts[i] = db_query(r->app->db, r->arena, count, &rows, "ssi", w->word[i], w->word[i], upto) == 0
-				    ? atoll(db_get(&rows, 0, 0))
+				    ? atoll(db_value(&rows, 0))
 				    : upto;
 		if (counts[i] < least)
 			least = counts[i];

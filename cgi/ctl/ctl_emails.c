@@ -21,7 +21,8 @@
 #include "core/email.h"
 #include "ctl/ctl.h"
 
-static struct db_sql q_accounts = DB_SQL(
+enum { ACCOUNT_ID, ACCOUNT_EMAIL, ACCOUNT_STATUS, ACCOUNT__COUNT };
+static struct db_sql q_accounts = DB_SQL_COLS(ACCOUNT__COUNT,
 	"SELECT id, email, status FROM accounts WHERE status <> 'deleted'"
 	" ORDER BY FIELD(status, 'active', 'locked', 'pending'), last_login_at IS NULL, last_login_at DESC, id");
 /* A duplicate key (the normal form is another account's) changes nothing. */
@@ -35,7 +36,7 @@ int ctl_emails_normalise(struct db *db, struct arena *a)
 		return -1;
 	size_t changed = 0, kept = 0;
 	for (size_t i = 0; i < rows.nrows; i++) {
-		const char *id = db_get(&rows, i, 0), *email = db_get(&rows, i, 1);
+		const char *id = db_get(&rows, i, ACCOUNT_ID), *email = db_get(&rows, i, ACCOUNT_EMAIL);
 		char normal[EMAIL_MAX + 1];
 		enum email_error e = email_normalize(email, normal);
 		if (e == EMAIL_OK && strcmp(normal, email) == 0)
@@ -58,8 +59,8 @@ int ctl_emails_normalise(struct db *db, struct arena *a)
 			return -1;
 		printf("emails: collision: account #%s \"%s\" and account #%s are both %s; #%s keeps it, #%s keeps \"%s\" "
 		       "and cannot sign in until it has another address\n",
-		       id, email, holder.nrows ? db_get(&holder, 0, 0) : "?", normal,
-		       holder.nrows ? db_get(&holder, 0, 0) : "?", id, email);
+		       id, email, holder.nrows ? db_value(&holder, 0) : "?", normal,
+		       holder.nrows ? db_value(&holder, 0) : "?", id, email);
 		kept++;
 	}
 	printf("emails: %zu of %zu accounts normalised now", changed, rows.nrows);

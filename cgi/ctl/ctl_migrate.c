@@ -96,7 +96,7 @@ static int run_file(struct db *db, const char *path)
 static bool applied(const struct db_rows *rows, unsigned version)
 {
 	for (size_t i = 0; i < rows->nrows; i++)
-		if (strtoul(db_get(rows, i, 0), NULL, 10) == version)
+		if (strtoul(db_value(rows, i), NULL, 10) == version)
 			return true;
 	return false;
 }

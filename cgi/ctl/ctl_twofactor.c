@@ -19,7 +19,8 @@
 #include "core/tpl.h"
 #include "ctl/ctl.h"
 
-static struct db_sql q_account = DB_SQL(
+enum { ACCOUNT_ID, ACCOUNT_EMAIL, ACCOUNT_NAME, ACCOUNT_UI_LANG, ACCOUNT_TWO_FACTOR, ACCOUNT__COUNT };
+static struct db_sql q_account = DB_SQL_COLS(ACCOUNT__COUNT,
 	"SELECT a.id, a.email, a.name, a.ui_lang, t.enabled_at IS NOT NULL FROM accounts a"
 	" LEFT JOIN account_totp t ON t.account_id = a.id WHERE a.id = ? AND a.status <> 'deleted' FOR UPDATE");
 
@@ -31,19 +32,19 @@ static int reset(struct req *r, const char *id)
 	struct db_rows rows;
 	if (db_begin(db) < 0 || db_query(db, r->arena, &q_account, &rows, "s", id) < 0)
 		goto fail;
-	if (!rows.nrows || *db_get(&rows, 0, 4) != '1') {
+	if (!rows.nrows || *db_get(&rows, 0, ACCOUNT_TWO_FACTOR) != '1') {
 		db_rollback(db);
 		if (rows.nrows)
-			fprintf(stderr, "sporctl: %s does not have two-step sign-in on\n", db_get(&rows, 0, 1));
+			fprintf(stderr, "sporctl: %s does not have two-step sign-in on\n", db_get(&rows, 0, ACCOUNT_EMAIL));
 		else
 			fprintf(stderr, "sporctl: #%s is deleted\n", id);
 		return 1;
 	}
-	const char *email = db_get(&rows, 0, 1);
-	page_set(r, "Mail.name", db_get(&rows, 0, 2));
+	const char *email = db_get(&rows, 0, ACCOUNT_EMAIL);
+	page_set(r, "Mail.name", db_get(&rows, 0, ACCOUNT_NAME));
 	page_set(r, "Mail.operator", "1");
 	if (twofactor_forget(r, id) < 0 || audit_record(r, "twofactor.reset", id, NULL) < 0 ||
-	    mail_queue_in(r, "two_factor_off", email, db_get(&rows, 0, 3)) < 0 || db_commit(db) < 0)
+	    mail_queue_in(r, "two_factor_off", email, db_get(&rows, 0, ACCOUNT_UI_LANG)) < 0 || db_commit(db) < 0)
 		goto fail;
 	printf("%s: two-step sign-in turned off; the owner is told by email\n", email);
 	return 0;

@@ -12,28 +12,28 @@
 #include <unistd.h>
 
 #include "account/password.h"
+#include "admin/admin.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/email.h"
 #include "core/mem.h"
+#include "core/session.h"
 #include "ctl/ctl.h"
 
-static struct db_sql q_list = DB_SQL(
+enum { LIST_ID, LIST_STATUS, LIST_CREATED, LIST_EMAIL, LIST_NAME, LIST_ROLES, LIST__COUNT };
+static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 	"SELECT a.id, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.email, a.name,"
 	" COALESCE((SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id)))"
 	" ORDER BY r.role_code SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id), '')"
 	" FROM accounts a ORDER BY a.id");
 /* An account named by its number or its email (normalised). */
-static struct db_sql q_find = DB_SQL("SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
-static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
-				     " WHERE id = ? AND status IN ('pending', 'active')");
-static struct db_sql q_unlock = DB_SQL(
-	"UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP() WHERE id = ? AND status = 'locked'");
+enum { FIND_ID, FIND_EMAIL, FIND_STATUS, FIND__COUNT };
+static struct db_sql q_find =
+	DB_SQL_COLS(FIND__COUNT, "SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
 static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
 					 " WHERE id = ? AND status <> 'deleted'");
 static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"
 					  " WHERE id = ? AND status <> 'deleted'");
-static struct db_sql q_end_sessions = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 /* One row inserted (1) or an existing one updated (2). */
 static struct db_sql q_admin_account = DB_SQL(
 	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
@@ -74,8 +74,8 @@ static int print_row(void *ctx, const char *const *cells, size_t ncols)
 {
 	(void)ctx;
 	(void)ncols;
-	printf("%8s  %-8s %s  %s  (%s)%s%s\n", cells[0], cells[1], cells[2], cells[3], cells[4], *cells[5] ? "  " : "",
-	       cells[5]);
+	printf("%8s  %-8s %s  %s  (%s)%s%s\n", cells[LIST_ID], cells[LIST_STATUS], cells[LIST_CREATED],
+	       cells[LIST_EMAIL], cells[LIST_NAME], *cells[LIST_ROLES] ? "  " : "", cells[LIST_ROLES]);
 	return 0;
 }
 
@@ -126,10 +126,10 @@ static int new_password(const struct conf *c, struct db *db, const struct db_row
 	char hash[PASSWORD_HASH_MAX];
 	if (ask_password(c, hash))
 		return 1;
-	const char *id = db_get(account, 0, 0), *email = db_get(account, 0, 1);
+	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
 	unsigned long long changed = 0;
 	if (db_begin(db) < 0 || db_exec(db, &q_password, &changed, "ss", hash, id) < 0 ||
-	    (changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
+	    (changed && session_end_all(db, id) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
 	}
@@ -148,19 +148,20 @@ static int set_email(struct db *db, const struct db_rows *account, const char *a
 	char email[EMAIL_MAX + 1];
 	if (!normal_email(arg, email))
 		return 1;
-	if (strcmp(email, db_get(account, 0, 1)) == 0) {
-		printf("#%s: %s already\n", db_get(account, 0, 0), email);
+	const char *id = db_get(account, 0, FIND_ID), *was = db_get(account, 0, FIND_EMAIL);
+	if (strcmp(email, was) == 0) {
+		printf("#%s: %s already\n", id, email);
 		return 0;
 	}
 	unsigned long long changed = 0;
-	if (db_exec(db, &q_set_email, &changed, "ss", email, db_get(account, 0, 0)) < 0)
+	if (db_exec(db, &q_set_email, &changed, "ss", email, id) < 0)
 		return 1;
 	if (!changed) {
 		fprintf(stderr, "sporctl: #%s keeps %s: %s is another account's, or the account is deleted\n",
-			db_get(account, 0, 0), db_get(account, 0, 1), email);
+			id, was, email);
 		return 1;
 	}
-	printf("#%s: %s (was %s)\n", db_get(account, 0, 0), email, db_get(account, 0, 1));
+	printf("#%s: %s (was %s)\n", id, email, was);
 	return 0;
 }
 
@@ -184,15 +185,14 @@ static int create_admin(const struct conf *c, struct db *db, const char *email)
 static int set_status(struct db *db, const char *verb, const struct db_rows *account)
 {
 	bool lock = strcmp(verb, "lock") == 0;
-	const char *id = db_get(account, 0, 0), *email = db_get(account, 0, 1);
+	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
 	unsigned long long changed = 0;
-	if (db_begin(db) < 0 || db_exec(db, lock ? &q_lock : &q_unlock, &changed, "s", id) < 0 ||
-	    (lock && changed && db_exec(db, &q_end_sessions, NULL, "s", id) < 0) || db_commit(db) < 0) {
+	if (db_begin(db) < 0 || admin_lock(db, id, lock, &changed) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		return 1;
 	}
 	if (!changed) {
-		fprintf(stderr, "sporctl: %s is %s\n", email, db_get(account, 0, 2));
+		fprintf(stderr, "sporctl: %s is %s\n", email, db_get(account, 0, FIND_STATUS));
 		return 1;
 	}
 	printf("%s: %s\n", email, lock ? "locked; its sessions ended" : "unlocked");
@@ -225,7 +225,7 @@ static int on_account(const struct conf *c, struct db *db, struct arena *a, char
 	if (strcmp(argv[0], "set-email") == 0)
 		return set_email(db, &account, argv[2]);
 	if (strcmp(argv[0], "reset-2fa") == 0)
-		return ctl_reset_2fa(c, db, db_get(&account, 0, 0));
+		return ctl_reset_2fa(c, db, db_get(&account, 0, FIND_ID));
 	return set_status(db, argv[0], &account);
 }
 

@@ -15,19 +15,16 @@
 #include "oms/oms_record.h"
 #include "programs/handlers_public.h"
 
-#define RECORDS(order) DB_SQL("SELECT o.record FROM" OMS_FROM order)
-#define RECORDS_WORDS(order) DB_SQL("SELECT o.record FROM" OMS_FROM_WORDS order)
-static struct db_sql q_records[2][4] = {
-	{RECORDS(OMS_BY_NAME), RECORDS(OMS_BY_NAME_DESC), RECORDS(OMS_BY_ID), RECORDS(OMS_BY_ID_DESC)},
-	{RECORDS_WORDS(OMS_BY_NAME), RECORDS_WORDS(OMS_BY_NAME_DESC), RECORDS_WORDS(OMS_BY_ID),
-	 RECORDS_WORDS(OMS_BY_ID_DESC)},
-};
+/* The records, by each sort; [1] with words. */
+#define RECORDS(sort, word, order) [sort] = DB_SQL("SELECT o.record FROM" OMS_FROM order),
+#define RECORDS_WORDS(sort, word, order) [sort] = DB_SQL("SELECT o.record FROM" OMS_FROM_WORDS order),
+static struct db_sql q_records[2][ORGS_SORT__COUNT] = {{OMS_ORG_SORTS(RECORDS)}, {OMS_ORG_SORTS(RECORDS_WORDS)}};
 
 static int csv_org(void *ctx, const char *const *cells, size_t ncols)
 {
 	(void)ncols;
 	struct export_out *o = ctx;
-	json_t *org = json_loads(cells[0] ? cells[0] : "", 0, NULL);
+	json_t *org = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
 	if (!org)
 		return -1;
 	arena_reset(o->scratch);

@@ -11,17 +11,27 @@
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 
-static struct db_sql q_location = DB_SQL(
+/* The location, named as the page shows it (Page.loc). */
+#define LOC_COLUMNS(X)                                                                                             \
+	X(LOC_ID, "id") X(LOC_ORG_ID, "org_id") X(LOC_ORG_NAME, "org_name") X(LOC_ORG_STATUS, "org_status")         \
+	X(LOC_LINE1, "line1") X(LOC_LINE2, "line2") X(LOC_LINE3, "line3") X(LOC_LINE4, "line4")                     \
+	X(LOC_PO_BOX, "po_box") X(LOC_POSTAL_CODE, "postal_code") X(LOC_CITY, "city") X(LOC_COUNTY, "county")       \
+	X(LOC_REGION, "region") X(LOC_COUNTRY_CODE, "country_code") X(LOC_COUNTRY, "country")                       \
+	X(LOC_LATITUDE, "latitude") X(LOC_LONGITUDE, "longitude") X(LOC_LANG, "lang") X(LOC_EMAIL, "email")         \
+	X(LOC_PHONE, "phone") X(LOC_STATUS, "status") X(LOC_VERSION, "version") X(LOC_SIBLINGS, "siblings")
+enum { LOC_COLUMNS(DB_COLUMN) LOC__COUNT };
+static const char *const loc_names[] = {LOC_COLUMNS(DB_COLUMN_NAME)};
+static struct db_sql q_location = DB_SQL_COLS(LOC__COUNT,
 	"SELECT CONCAT('LOC-', LPAD(l.id, 9, '0')), CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.status,"
 	" l.line1, l.line2, l.line3, l.line4, l.po_box, l.postal_code, l.city, l.county, l.region, l.country_code,"
 	" l.country_name, l.latitude + 0, l.longitude + 0, l.lang, l.email, l.phone, l.status,"
 	" DATE_FORMAT(l.version_at, '%Y-%m-%d %H:%i:%s'), o.location_count"
 	" FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
-static const char *const columns[] = {"id", "org_id", "org_name", "org_status", "line1", "line2", "line3", "line4",
-				      "po_box", "postal_code", "city", "county", "region", "country_code", "country",
-				      "latitude", "longitude", "lang", "email", "phone", "status", "version",
-				      "siblings", NULL};
-static struct db_sql q_merged_into = DB_SQL(
+/* The IDs merged into it (Page.merged). */
+#define MERGED_COLUMNS(X) X(MERGED_ID, "id")
+enum { MERGED_COLUMNS(DB_COLUMN) MERGED__COUNT };
+static const char *const merged_names[] = {MERGED_COLUMNS(DB_COLUMN_NAME)};
+static struct db_sql q_merged_into = DB_SQL_COLS(MERGED__COUNT,
 	"SELECT CONCAT('LOC-', LPAD(old_id, 9, '0')) FROM oms_merged WHERE kind = 'LOC' AND new_id = ? ORDER BY old_id");
 
 static void put_country_term(struct req *r, const char *country)
@@ -41,11 +51,10 @@ int oms_location_show(struct req *r)
 		return oms_merged_redirect(r, "LOC", num, "/oms");
 	if (db_query(r->app->db, r->arena, &q_merged_into, &merged, "i", num) < 0)
 		return 500;
-	page_row(r, "Page.loc", &rows, 0, columns);
-	put_country_term(r, db_get(&rows, 0, 14));
-	static const char *const merged_columns[] = {"id", NULL};
-	page_rows(r, "Page.merged", &merged, merged_columns);
-	if (oms_history(r, atoll(db_get(&rows, 0, 1) + 4), in_text(r, PF_LOC_ID)) < 0)
+	page_row(r, "Page.loc", &rows, 0, loc_names, LOC__COUNT);
+	put_country_term(r, db_get(&rows, 0, LOC_COUNTRY));
+	page_rows(r, "Page.merged", &merged, merged_names, MERGED__COUNT);
+	if (oms_history(r, atoll(db_get(&rows, 0, LOC_ORG_ID) + 4), in_text(r, PF_LOC_ID)) < 0)
 		return 500;
 	page_set(r, "Page.nav", "oms");
 	page_cacheable(r);

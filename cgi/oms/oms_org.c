@@ -18,6 +18,8 @@
 #include "programs/handlers_public.h"
 
 static struct db_sql q_org = DB_SQL("SELECT record FROM oms_organisations WHERE id = ?");
+static struct db_sql q_location_org = DB_SQL(
+	"SELECT o.record FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 static struct db_sql q_merged = DB_SQL("SELECT new_id FROM oms_merged WHERE kind = ? AND old_id = ?");
 
 static const char *str(const json_t *o, const char *key)
@@ -35,7 +37,24 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old, const ch
 		return 404;
 	bool org = strcmp(kind, "ORG") == 0;
 	return http_redirect(r, 301, arena_printf(r->arena, "%s/%s/%s", prefix, org ? "organisations" : "locations",
-						  oms_id(r, org ? "ORG-" : "LOC-", db_get(&rows, 0, 0))));
+						  oms_id(r, org ? "ORG-" : "LOC-", db_value(&rows, 0))));
+}
+
+json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status)
+{
+	struct db_rows rows;
+	bool org = strcmp(kind, "ORG") == 0;
+	if (db_query(r->app->db, r->arena, org ? &q_org : &q_location_org, &rows, "i", num) < 0) {
+		*status = 500;
+		return NULL;
+	}
+	if (!rows.nrows) {
+		*status = oms_merged_redirect(r, kind, num, prefix);
+		return NULL;
+	}
+	json_t *record = json_loads(db_value(&rows, 0), 0, NULL);
+	*status = record ? 200 : 500;
+	return record;
 }
 
 /* "2024-03-01T10:00:00Z" as "2024-03-01 10:00:00", as the location page shows it. */
@@ -81,14 +100,10 @@ int oms_org_show(struct req *r)
 {
 	const char *id = in_text(r, PF_ORG_ID);
 	long long num = atoll(id + 4);
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_org, &rows, "i", num) < 0)
-		return 500;
-	if (!rows.nrows)
-		return oms_merged_redirect(r, "ORG", num, "/oms");
-	json_t *org = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	int status;
+	json_t *org = oms_record(r, "ORG", num, "/oms", &status);
 	if (!org)
-		return 500;
+		return status;
 	static const char *const fields[] = {"id", "name", "acronym", "type", "size", "status", "version", NULL};
 	HDF *node = page_node(r, "Page.org");
 	for (size_t k = 0; fields[k]; k++)

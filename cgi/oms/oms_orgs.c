@@ -15,20 +15,17 @@
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 
-/* The page's IDs, from the name index (prepared per use: db.h). */
-#define IDS(order) DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM order " LIMIT ? OFFSET ?")
-#define IDS_WORDS(order) DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM_WORDS order " LIMIT ? OFFSET ?")
-static struct db_sql q_ids[2][4] = {
-	{IDS(OMS_BY_NAME), IDS(OMS_BY_NAME_DESC), IDS(OMS_BY_ID), IDS(OMS_BY_ID_DESC)},
-	{IDS_WORDS(OMS_BY_NAME), IDS_WORDS(OMS_BY_NAME_DESC), IDS_WORDS(OMS_BY_ID), IDS_WORDS(OMS_BY_ID_DESC)},
-};
+/* The page's IDs, from the name index (prepared per use: db.h), by each
+ * sort; [1] with words. */
+#define IDS(sort, word, order) [sort] = DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM order " LIMIT ? OFFSET ?"),
+#define IDS_WORDS(sort, word, order) [sort] = DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM_WORDS order " LIMIT ? OFFSET ?"),
+static struct db_sql q_ids[2][ORGS_SORT__COUNT] = {{OMS_ORG_SORTS(IDS)}, {OMS_ORG_SORTS(IDS_WORDS)}};
 static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM" OMS_FROM),
 				   DB_SQL("SELECT COUNT(*) FROM" OMS_FROM_WORDS)};
-static struct db_sql q_details = DB_SQL(
+static struct db_sql q_details = DB_SQL_COLS(ORG__COUNT,
 	"SELECT o.id, CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.acronym, o.country_code, o.city, o.status,"
 	" o.location_count, o.type FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
-static const char *const columns[] = {"num", "id", "name", "acronym", "country", "city", "status", "locations",
-				      "type", NULL};
+static const char *const org_names[] = {OMS_ORG_COLUMNS(DB_COLUMN_NAME)};
 /* An ID typed in the search box, live or merged. */
 static struct db_sql q_org_known = DB_SQL("SELECT 1 FROM oms_organisations WHERE id = ?"
 					  " UNION ALL SELECT 1 FROM oms_merged WHERE kind = 'ORG' AND old_id = ?");
@@ -59,7 +56,7 @@ static long long count(struct req *r, const struct oms_filters *f, long long all
 			      WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES, WORDS_FIRST_ARGS(f->words),
 			      OMS_FILTER_ARGS(*f), WORDS_MORE_ARGS(f->words))
 		   : db_query(r->app->db, r->arena, &q_count[0], &rows, OMS_FILTER_TYPES, OMS_FILTER_ARGS(*f));
-	return rc < 0 ? -1 : atoll(db_get(&rows, 0, 0));
+	return rc < 0 ? -1 : atoll(db_value(&rows, 0));
 }
 
 static int page_ids(struct req *r, const struct oms_filters *f, long long size, long long offset, struct db_rows *ids)
@@ -84,8 +81,7 @@ static long long put_filters(struct req *r, const struct oms_filters *f, long lo
 	page_set(r, "Page.nav", "oms");
 	page_set(r, "Page.export_csv", listing_href(r, "/oms/export.csv", "size", NULL));
 	page_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
-	static const char *const keys[] = {"name", "id", NULL};
-	listing_sort(r, "/oms/organisations", keys, keys[f->sort / 2], f->sort % 2 ? "desc" : "asc");
+	listing_sort(r, "/oms/organisations", oms_org_sorts, f->sort);
 	return oms_choices(r);
 }
 
@@ -101,9 +97,9 @@ int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, lon
 		*page = pages;
 	struct db_rows ids = {0};
 	if (*total && (page_ids(r, f, size, (*page - 1) * size, &ids) < 0 ||
-		       db_query(r->app->db, r->arena, &q_details, orgs, "s", listing_ids(r, &ids, 0)) < 0))
+		       db_query(r->app->db, r->arena, &q_details, orgs, "s", listing_ids(r, &ids, DB_VALUE)) < 0))
 		return -1;
-	listing_order_as(r, orgs, 0, &ids);
+	listing_order_as(r, orgs, ORG_NUM, &ids, DB_VALUE);
 	return 0;
 }
 
@@ -130,7 +126,7 @@ int oms_orgs_show(struct req *r)
 	struct db_rows orgs;
 	if (oms_orgs_page(r, &f, all, &page, size, &total, &orgs) < 0)
 		return 500;
-	page_rows(r, "Page.orgs", &orgs, columns);
+	page_rows(r, "Page.orgs", &orgs, org_names, ORG__COUNT);
 	listing_pager(r, "/oms/organisations", page, size, total);
 	return page_render(r, "oms/organisations.cs");
 }

@@ -14,8 +14,12 @@
 #include "oms/oms_record.h"
 #include "programs/fields_public.h"
 
+const char *const oms_org_sorts[ORGS_SORT__COUNT + 1] = {OMS_ORG_SORTS(LISTING_SORT_WORD) NULL};
+
 static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("oms_org_words"));
-static struct db_sql q_stats = DB_SQL("SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
+enum { STATS_ORGANISATIONS, STATS_COUNTRIES, STATS_TYPES, STATS__COUNT };
+static struct db_sql q_stats =
+	DB_SQL_COLS(STATS__COUNT, "SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
 
 void oms_filters(struct req *r, struct oms_filters *f)
 {
@@ -27,7 +31,7 @@ void oms_filters(struct req *r, struct oms_filters *f)
 	f->status = in_text(r, PF_ORG_STATUS);
 	f->type = in_text(r, PF_ORG_TYPE);
 	f->located = f->country || f->city || f->postal ? "1" : NULL;
-	f->sort = in_int(r, PF_ORGS_SORT, 0);
+	f->sort = listing_sort_of(r, PF_ORGS_SORT, oms_org_sorts, ORGS_SORT__COUNT, ORGS_BY_NAME);
 	if (f->q && !oms_is_org_id(f->q) && !oms_is_loc_id(f->q))
 		words_pick(r, f->q, &q_word_count, &f->words);
 }
@@ -54,14 +58,15 @@ long long oms_choices(struct req *r)
 		return -1;
 	if (!rows.nrows)
 		return 0;
-	put_choices(r, "Page.countries", db_get(&rows, 0, 1), "code", true);
-	put_choices(r, "Page.types", db_get(&rows, 0, 2), "name", false);
-	return atoll(db_get(&rows, 0, 0));
+	put_choices(r, "Page.countries", db_get(&rows, 0, STATS_COUNTRIES), "code", true);
+	put_choices(r, "Page.types", db_get(&rows, 0, STATS_TYPES), "name", false);
+	return atoll(db_get(&rows, 0, STATS_ORGANISATIONS));
 }
 
 /* RMS's countries (list 100000000002) by their English names and short
  * names, read at most once a minute per worker. */
-static struct db_sql q_country_terms = DB_SQL(
+enum { COUNTRY_TERM, COUNTRY_NAME, COUNTRY_SHORT, COUNTRY__COUNT };
+static struct db_sql q_country_terms = DB_SQL_COLS(COUNTRY__COUNT,
 	"SELECT t.id, t.name_en, COALESCE(n.value, '') FROM rms_terms t LEFT JOIN rms_term_names n"
 	" ON n.term_id = t.id AND n.lang = 'en' AND n.kind = 'short' WHERE t.list_id = 100000000002");
 
@@ -70,10 +75,10 @@ const char *oms_country_term(struct req *r, const char *country, const char **te
 	static struct listing_cache terms;
 	listing_cache_load(r, &terms, &q_country_terms);
 	for (size_t i = 0; country && i < terms.nrows; i++) {
-		char **row = terms.cells + i * terms.ncols;
-		if (strcmp(row[1], country) == 0 || strcmp(row[2], country) == 0) {
-			*term_name = row[1];
-			return row[0];
+		const char *name = listing_cell(&terms, i, COUNTRY_NAME);
+		if (strcmp(name, country) == 0 || strcmp(listing_cell(&terms, i, COUNTRY_SHORT), country) == 0) {
+			*term_name = name;
+			return listing_cell(&terms, i, COUNTRY_TERM);
 		}
 	}
 	return NULL;
@@ -84,7 +89,11 @@ const char *oms_id(struct req *r, const char *prefix, const char *num)
 	return num ? arena_printf(r->arena, "%s%09lld", prefix, atoll(num)) : NULL;
 }
 
-static struct db_sql q_history = DB_SQL(
+#define VERSION_COLUMNS(X)                                                                                         \
+	X(VERSION_SEQ, "version") X(VERSION_RECORDED, "recorded") X(VERSION_SOURCE, "source")                      \
+	X(VERSION_REQUEST, "request") X(VERSION_CHANGES, "changes")
+enum { VERSION_COLUMNS(DB_COLUMN) VERSION__COUNT };
+static struct db_sql q_history = DB_SQL_COLS(VERSION__COUNT,
 	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM oms_org_versions"
 	" WHERE org_id = ? AND (? IS NULL OR loc_id = ? OR source = 'import') ORDER BY seq DESC LIMIT 100");
 
@@ -93,7 +102,7 @@ int oms_history(struct req *r, long long org, const char *loc_id)
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_history, &rows, "iss", org, loc_id, loc_id) < 0)
 		return -1;
-	static const char *const names[] = {"version", "recorded", "source", "request", "changes", NULL};
-	page_rows(r, "Page.versions", &rows, names);
+	static const char *const names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.versions", &rows, names, VERSION__COUNT);
 	return 0;
 }

@@ -3,15 +3,29 @@
 #ifndef SPOR_OMS_PAGE_H
 #define SPOR_OMS_PAGE_H
 
+#include <jansson.h>
+
+#include "core/db.h"
+#include "core/listing.h"
 #include "core/words.h"
 
 struct req;
+
+/* How organisations are sorted, on the search page, in its exports and in
+ * the API (listing.h): the word of ?sort= and the ORDER BY of the
+ * organisations o, which the name index or the key serves. */
+#define OMS_ORG_SORTS(X)                                                                                           \
+	X(ORGS_BY_NAME, "name", " ORDER BY o.name_sort, o.id")                                                      \
+	X(ORGS_BY_NAME_DESC, "-name", " ORDER BY o.name_sort DESC, o.id DESC")                                      \
+	X(ORGS_BY_ID, "id", " ORDER BY o.id") X(ORGS_BY_ID_DESC, "-id", " ORDER BY o.id DESC")
+enum oms_org_sort { OMS_ORG_SORTS(LISTING_SORT) ORGS_SORT__COUNT };
+extern const char *const oms_org_sorts[ORGS_SORT__COUNT + 1];
 
 struct oms_filters {
 	const char *q, *country, *city, *postal, *status, *type;
 	const char *located; /* "1" when any location filter is set, else NULL */
 	struct words words;
-	long long sort; /* index into the sorts of /oms/organisations */
+	enum oms_org_sort sort;
 };
 
 /* Read the filters; the words only when q is no ID. */
@@ -33,15 +47,14 @@ void oms_filters(struct req *r, struct oms_filters *f);
 #define OMS_FILTER_ARGS(f)                                                                                         \
 	(f).status, (f).status, (f).type, (f).type, (f).located, (f).country, (f).country, (f).city, (f).city,     \
 		(f).postal, (f).postal
-#define OMS_BY_NAME " ORDER BY o.name_sort, o.id"
-#define OMS_BY_NAME_DESC " ORDER BY o.name_sort DESC, o.id DESC"
-#define OMS_BY_ID " ORDER BY o.id"
-#define OMS_BY_ID_DESC " ORDER BY o.id DESC"
 
-struct db_rows;
-/* One page of the organisations matching `f` (oms_orgs.c): columns num, ID,
- * name, acronym, country, city, status, locations, type; `all` is the count
- * without filters when known (oms_choices), else -1.  Clamps *page.  0 or -1. */
+/* One page of the organisations matching `f` (oms_orgs.c), in the columns
+ * below, named as the search page shows them; `all` is the count without
+ * filters when known (oms_choices), else -1.  Clamps *page.  0 or -1. */
+#define OMS_ORG_COLUMNS(X)                                                                                         \
+	X(ORG_NUM, "num") X(ORG_ID, "id") X(ORG_NAME, "name") X(ORG_ACRONYM, "acronym") X(ORG_COUNTRY, "country")   \
+	X(ORG_CITY, "city") X(ORG_STATUS, "status") X(ORG_LOCATIONS, "locations") X(ORG_TYPE, "type")
+enum { OMS_ORG_COLUMNS(DB_COLUMN) ORG__COUNT };
 int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
 		  long long *total, struct db_rows *orgs);
 
@@ -53,6 +66,12 @@ long long oms_choices(struct req *r);
 /* 301 to the record that `old` (kind "ORG" or "LOC") was merged into,
  * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */
 int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix);
+
+/* The record (to json_decref) of organisation `num` (kind "ORG"), or of the
+ * organisation holding location `num` ("LOC"); else NULL, and *status the
+ * answer: oms_merged_redirect's for an ID merged away or never known, or
+ * 500. */
+json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status);
 
 /* The RMS country term named `country` (English name or short name) and
  * its name, when RMS's country list is loaded; else NULL. */

@@ -24,7 +24,8 @@ struct oms_store {
 #define WHEN(col) "STR_TO_DATE(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 
 static struct db_sql q_current = DB_SQL("SELECT record FROM oms_organisations WHERE id = ?");
-static struct db_sql q_foreign_location = DB_SQL(
+enum { FOREIGN_LOC_ID, FOREIGN_ORG_ID, FOREIGN__COUNT };
+static struct db_sql q_foreign_location = DB_SQL_COLS(FOREIGN__COUNT,
 	"SELECT j.id, CONCAT('ORG-', LPAD(l.org_id, 9, '0')) FROM JSON_TABLE(?, '$.locations[*]' COLUMNS"
 	" (id VARCHAR(13) PATH '$.id')) j JOIN oms_locations l ON l.id = " NUM("j.id") " WHERE l.org_id <> ? LIMIT 1");
 static struct db_sql q_delete = DB_SQL("DELETE FROM oms_organisations WHERE id = ?");
@@ -134,7 +135,8 @@ static int foreign_location(struct oms_store *s, struct arena *a, const char *re
 	if (db_query(s->db, a, &q_foreign_location, &rows, "si", record, id) < 0)
 		return -1;
 	if (rows.nrows)
-		snprintf(why, n, "location %s belongs to %s", db_get(&rows, 0, 0), db_get(&rows, 0, 1));
+		snprintf(why, n, "location %s belongs to %s", db_get(&rows, 0, FOREIGN_LOC_ID),
+			 db_get(&rows, 0, FOREIGN_ORG_ID));
 	return rows.nrows ? 1 : 0;
 }
 
@@ -147,7 +149,7 @@ int oms_store_org(struct oms_store *s, const json_t *org, char *why, size_t whys
 	struct arena *a = arena_new();
 	struct db_rows rows;
 	int rc = db_query(s->db, a, &q_current, &rows, "i", id);
-	bool known = rc == 0 && rows.nrows, same = known && strcmp(db_get(&rows, 0, 0), record) == 0;
+	bool known = rc == 0 && rows.nrows, same = known && strcmp(db_value(&rows, 0), record) == 0;
 	if (rc == 0 && same)
 		s->stats.orgs_unchanged++;
 	else if (rc == 0 && (rc = foreign_location(s, a, record, id, why, whysize)) == 0 &&

@@ -28,7 +28,8 @@
 
 enum { BATCH = 20 };
 
-static struct db_sql q_due = DB_SQL(
+enum { MSG_ID, MSG_RECIPIENT, MSG_SUBJECT, MSG_BODY, MSG_DATE, MSG__COUNT };
+static struct db_sql q_due = DB_SQL_COLS(MSG__COUNT,
 	"SELECT id, recipient, subject, body, DATE_FORMAT(created_at, '%a, %d %b %Y %H:%i:%s +0000') FROM outbox"
 	" WHERE sent_at IS NULL AND next_attempt_at <= UTC_TIMESTAMP(3) ORDER BY next_attempt_at, id LIMIT 20");
 static struct db_sql q_sent =
@@ -70,18 +71,20 @@ static void encoded_word(struct buf *b, const char *s)
 	}
 }
 
-/* The whole message: headers, then the body with CRLF line ends. */
-static const char *message(struct arena *a, const struct settings *s, const char *const *m)
+/* The whole message `m` (a row of q_due): headers, then the body with CRLF
+ * line ends. */
+static const char *message(struct arena *a, const struct settings *s, const struct db_rows *rows, size_t m)
 {
+	const char *body = db_get(rows, m, MSG_BODY);
 	struct buf b;
 	buf_init(&b, a);
-	buf_printf(&b, "Date: %s\r\nFrom: %s\r\nTo: <%s>\r\nMessage-ID: <outbox-%s@%s>\r\nSubject: ", m[4], s->from,
-		   m[1], m[0], s->host);
-	encoded_word(&b, m[2]);
+	buf_printf(&b, "Date: %s\r\nFrom: %s\r\nTo: <%s>\r\nMessage-ID: <outbox-%s@%s>\r\nSubject: ",
+		   db_get(rows, m, MSG_DATE), s->from, db_get(rows, m, MSG_RECIPIENT), db_get(rows, m, MSG_ID), s->host);
+	encoded_word(&b, db_get(rows, m, MSG_SUBJECT));
 	buf_puts(&b, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
 		     "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
-	for (const char *p = m[3]; *p; p++) {
-		if (*p == '\n' && (p == m[3] || p[-1] != '\r'))
+	for (const char *p = body; *p; p++) {
+		if (*p == '\n' && (p == body || p[-1] != '\r'))
 			buf_putc(&b, '\r');
 		buf_putc(&b, *p);
 	}
@@ -146,16 +149,14 @@ static int send_due(struct db *db, const struct settings *s)
 	struct db_rows rows;
 	int rc = db_query(db, a, &q_due, &rows, "");
 	for (size_t i = 0; rc == 0 && i < rows.nrows && !stopping; i++) {
-		const char *m[5];
-		for (size_t k = 0; k < 5; k++)
-			m[k] = db_get(&rows, i, k);
+		const char *to = db_get(&rows, i, MSG_RECIPIENT);
 		char err[CURL_ERROR_SIZE];
-		long long id = atoll(m[0]);
-		if (smtp_send(s, m[1], message(a, s, m), err) == 0) {
-			log_info("outbox %lld sent to %s", id, m[1]);
+		long long id = atoll(db_get(&rows, i, MSG_ID));
+		if (smtp_send(s, to, message(a, s, &rows, i), err) == 0) {
+			log_info("outbox %lld sent to %s", id, to);
 			rc = db_exec(db, &q_sent, NULL, "i", id);
 		} else {
-			log_error("outbox %lld to %s: %s; will retry", id, m[1], err);
+			log_error("outbox %lld to %s: %s; will retry", id, to, err);
 			rc = db_exec(db, &q_failed, NULL, "sii", err, (long long)s->retry, id);
 		}
 	}

@@ -2,16 +2,16 @@
 #include "config.h"
 
 #include "api/api.h"
+#include "oms/oms_page.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "programs/routes.h"
+#include "rms/rms_page.h"
 
+/* The sorts of the pages are the listings' own (rms_page.h, oms_page.h);
+ * the API offers two of a list's term sorts (the EMA v1 in its words). */
 static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
-static const char *const lists_sorts[] = {"name", "-name", "id", "-id", "terms", "-terms", "modified", "-modified",
-					  NULL};
 static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
-static const char *const orgs_sorts[] = {"name", "-name", "id", "-id", NULL};
-static const char *const terms_sorts[] = {"name", "-name", "id", "-id", "status", "-status", NULL};
 static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
 static const char *const api_sorts[] = {"id", "name", NULL};
 
@@ -22,8 +22,8 @@ static const struct field fields[PF__COUNT] = {
 	[PF_DOMAIN] = {.name = "domain", .type = FT_ID12},
 	[PF_PAGE] = {.name = "page", .type = FT_INT, .min = 1, .max = 100000},
 	[PF_SIZE] = {.name = "size", .type = FT_INT, .min = 10, .max = 500},
-	[PF_LISTS_SORT] = {.name = "sort", .type = FT_ENUM, .choices = lists_sorts},
-	[PF_TERMS_SORT] = {.name = "sort", .type = FT_ENUM, .choices = terms_sorts},
+	[PF_LISTS_SORT] = {.name = "sort", .type = FT_ENUM, .choices = rms_list_sorts},
+	[PF_TERMS_SORT] = {.name = "sort", .type = FT_ENUM, .choices = rms_term_sorts},
 	[PF_LIST] = {.name = "list", .type = FT_ID12},
 	[PF_LIST_ID] = {.name = "listId", .type = FT_ID12},
 	[PF_TERM_ID] = {.name = "termId", .type = FT_ID12},
@@ -32,7 +32,7 @@ static const struct field fields[PF__COUNT] = {
 	[PF_POSTAL] = {.name = "postal_code", .type = FT_TEXT, .max = 40},
 	[PF_ORG_STATUS] = {.name = "status", .type = FT_ENUM, .choices = org_statuses},
 	[PF_ORG_TYPE] = {.name = "type", .type = FT_TEXT, .max = 100},
-	[PF_ORGS_SORT] = {.name = "sort", .type = FT_ENUM, .choices = orgs_sorts},
+	[PF_ORGS_SORT] = {.name = "sort", .type = FT_ENUM, .choices = oms_org_sorts},
 	[PF_ORG_ID] = {.name = "orgId", .type = FT_ORGID},
 	[PF_LOC_ID] = {.name = "locId", .type = FT_LOCID},
 	[PF_API_SIZE] = {.name = "size", .type = FT_INT, .min = 1, .max = 100000},

@@ -19,8 +19,13 @@
 #include "rms/rms_fhir.h"
 #include "rms/rms_page.h"
 
-
-static struct db_sql q_list = DB_SQL(
+/* The list, named as the JSON export's "list" names it. */
+#define LIST_COLUMNS(X)                                                                                            \
+	X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_SHORT_NAME, "short_name") X(LIST_DESCRIPTION, "description")   \
+	X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain") X(LIST_STATUS, "status") X(LIST_VERSION, "version")         \
+	X(LIST_TERM_COUNT, "term_count") X(LIST_CREATED, "created") X(LIST_MODIFIED, "modified")
+enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 	"SELECT id, name, short_name, description, owner, domain_id, status, version, term_count,"
 	" DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ')"
 	" FROM rms_lists WHERE id = ?");
@@ -77,7 +82,7 @@ static int csv_term(void *ctx, const char *const *cells, size_t ncols)
 {
 	(void)ncols;
 	struct export *e = ctx;
-	json_t *snap = json_loads(cells[0] ? cells[0] : "", 0, NULL);
+	json_t *snap = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
 	if (!snap)
 		return -1;
 	arena_reset(e->o.scratch);
@@ -109,11 +114,10 @@ int rms_export_json_show(struct req *r)
 	if (rc)
 		return rc;
 	json_t *l = json_object();
-	static const char *const keys[] = {"id", "name", "short_name", "description", "owner", "domain",
-					   "status", "version", "term_count", "created", "modified"};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		const char *v = db_get(&e.list, 0, i);
-		json_object_set_new(l, keys[i], v ? json_string(v) : json_null());
+	static const char *const keys[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+	for (size_t c = 0; c < LIST__COUNT; c++) {
+		const char *v = db_get(&e.list, 0, c);
+		json_object_set_new(l, keys[c], v ? json_string(v) : json_null());
 	}
 	char *head = json_dumps(l, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(l);
@@ -129,7 +133,7 @@ static int fhir_concept(void *ctx, const char *const *cells, size_t ncols)
 {
 	(void)ncols;
 	struct export *e = ctx;
-	json_t *snap = json_loads(cells[0] ? cells[0] : "", 0, NULL);
+	json_t *snap = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
 	if (!snap)
 		return -1;
 	json_t *c = rms_fhir_concept(snap);
@@ -151,14 +155,15 @@ int rms_export_fhir_show(struct req *r)
 	int rc = export_begin(r, &e, "application/fhir+json; charset=utf-8", "json", false);
 	if (rc)
 		return rc;
-	const char *id = db_get(&e.list, 0, 0);
+	const char *id = db_get(&e.list, 0, LIST_ID), *version = db_get(&e.list, 0, LIST_VERSION);
+	const char *description = db_get(&e.list, 0, LIST_DESCRIPTION);
 	json_t *cs = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "resourceType", "CodeSystem", "id", id,
 			       "url", arena_printf(r->arena, "https://spor.ema.europa.eu/v1/lists/%s", id), "version",
-			       db_get(&e.list, 0, 7) ? db_get(&e.list, 0, 7) : "1", "name",
-			       arena_printf(r->arena, "SPOR_%s", id), "title", db_get(&e.list, 0, 1), "status",
-			       rms_fhir_status(db_get(&e.list, 0, 6)), "content", "complete");
-	if (db_get(&e.list, 0, 3))
-		json_object_set_new(cs, "description", json_string(db_get(&e.list, 0, 3)));
+			       version ? version : "1", "name", arena_printf(r->arena, "SPOR_%s", id), "title",
+			       db_get(&e.list, 0, LIST_NAME), "status", rms_fhir_status(db_get(&e.list, 0, LIST_STATUS)),
+			       "content", "complete");
+	if (description)
+		json_object_set_new(cs, "description", json_string(description));
 	json_object_set_new(cs, "property",
 			    json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}, {s:s, s:s}]", "code", "status", "type", "code",
 				      "code", "domain", "type", "code", "code", "parent", "type", "code", "code",

@@ -19,7 +19,18 @@
 	" WHERE (? IS NULL OR l.name LIKE ? OR l.short_name LIKE ? OR l.id = ?)"                                   \
 	" AND (? IS NULL OR l.status = ?) AND (? IS NULL OR l.domain_id = ?)"
 
-static struct db_sql q_lists = DB_SQL(
+const char *const rms_list_sorts[LISTS_SORT__COUNT + 1] = {RMS_LIST_SORTS(LISTING_SORT_WORD) NULL};
+
+/* The lists' columns, named as the page shows them. */
+#define LIST_COLUMNS(X)                                                                                            \
+	X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain")                       \
+	X(LIST_DOMAIN_NAME, "domain_name") X(LIST_STATUS, "status") X(LIST_TERMS, "terms")                          \
+	X(LIST_MODIFIED, "modified") X(LIST_CREATED, "created") X(LIST_VERSION, "version")
+enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+/* Arguments: the filters', then dir, key, dir, key (the sort's word split
+ * in two), limit, offset. */
+static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT,
 	"SELECT l.id, l.name, l.owner, l.domain_id, d.name_en, l.status, l.term_count,"
 	" DATE_FORMAT(l.modified_at, '%Y-%m-%d'), DATE_FORMAT(l.created_at, '%Y-%m-%d'), l.version" LISTS_WHERE
 	" ORDER BY"
@@ -30,17 +41,13 @@ static struct db_sql q_lists = DB_SQL(
 	" l.id LIMIT ? OFFSET ?");
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" LISTS_WHERE);
 
-static const char *const list_columns[] = {"id", "name", "owner", "domain", "domain_name", "status",
-					   "terms", "modified", "created", "version", NULL};
-
 int rms_lists_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
-	const char *sort = in_text(r, PF_LISTS_SORT);
-	if (!sort)
-		sort = "name";
-	const char *dir = sort[0] == '-' ? "desc" : "asc";
-	const char *key = sort[0] == '-' ? sort + 1 : sort;
+	int sort = listing_sort_of(r, PF_LISTS_SORT, rms_list_sorts, LISTS_SORT__COUNT, LISTS_BY_NAME);
+	const char *word = rms_list_sorts[sort];
+	const char *dir = word[0] == '-' ? "desc" : "asc";
+	const char *key = word[0] == '-' ? word + 1 : word;
 	long long size = listing_page_size(r, PF_SIZE, 50), page = in_int(r, PF_PAGE, 1);
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *id = rms_is_id(q) ? q : "0";
@@ -51,17 +58,16 @@ int rms_lists_show(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssss", q, like, like, id, status, status, domain,
 		     domain) < 0)
 		return 500;
-	long long total = atoll(db_get(&count, 0, 0)), pages = total ? (total + size - 1) / size : 1;
+	long long total = atoll(db_value(&count, 0)), pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
 		page = pages;
 	if (total && db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status,
 			      status, domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
 		return 500;
-	page_rows(r, "Page.lists", &rows, list_columns);
+	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
 	rms_domains(r);
 	listing_pager(r, "/rms/lists", page, size, total);
-	static const char *const keys[] = {"name", "id", "terms", "modified", NULL};
-	listing_sort(r, "/rms/lists", keys, key, dir);
+	listing_sort(r, "/rms/lists", rms_list_sorts, sort);
 	page_set(r, "Page.q", q);
 	page_set(r, "Page.status", status);
 	page_set(r, "Page.domain", domain);

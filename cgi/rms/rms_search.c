@@ -17,9 +17,9 @@
 #include "rms/rms_page.h"
 #include "rms/rms_record.h"
 
-static struct db_sql q_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");
-static struct db_sql q_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
-static struct db_sql q_lists = DB_SQL("SELECT id, name FROM rms_lists ORDER BY name");
+#define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name")
+enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT, "SELECT id, name FROM rms_lists ORDER BY name");
 
 /* Arguments: first word, list, list, status, status, domain, domain, more words. */
 #define HITS                                                                                                       \
@@ -30,10 +30,12 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 static struct db_sql q_hits =
 	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
 /* The hits' details (their IDs in a JSON array). */
-static struct db_sql q_details = DB_SQL("SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
-					" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
+static struct db_sql q_details =
+	DB_SQL_COLS(HIT__COUNT, "SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
+				" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
 /* Every name of the terms on this page: a JSON array of their IDs. */
-static struct db_sql q_names = DB_SQL(
+enum { NAME_TERM, NAME_LANG, NAME_KIND, NAME_VALUE, NAME__COUNT };
+static struct db_sql q_names = DB_SQL_COLS(NAME__COUNT,
 	"SELECT n.term_id, n.lang, n.kind, n.value FROM " LISTING_ID_TABLE
 	" JOIN rms_term_names n ON n.term_id = j.id");
 
@@ -70,9 +72,10 @@ static void describe(struct req *r, size_t i, const char *id, const char *name_e
 	size_t best_row = 0;
 	bool best_all = false;
 	for (size_t k = 0; k < names->nrows; k++) {
-		if (strcmp(db_get(names, k, 0), id) != 0)
+		if (strcmp(db_get(names, k, NAME_TERM), id) != 0)
 			continue;
-		const char *lang = db_get(names, k, 1), *kind = db_get(names, k, 2), *value = db_get(names, k, 3);
+		const char *lang = db_get(names, k, NAME_LANG), *kind = db_get(names, k, NAME_KIND);
+		const char *value = db_get(names, k, NAME_VALUE);
 		if (strcmp(kind, "name") == 0 && strcmp(lang, data_lang) == 0)
 			title = value;
 		struct hl_piece *p;
@@ -89,22 +92,20 @@ static void describe(struct req *r, size_t i, const char *id, const char *name_e
 	bool all;
 	size_t n = hl_split(r->arena, title, w, &p, &all);
 	put_pieces(r, hit, "title", p, n);
-	if (best < 9 && db_get(names, best_row, 3) != title && !(all && best <= 1)) {
-		const char *value = db_get(names, best_row, 3);
+	if (best < 9 && db_get(names, best_row, NAME_VALUE) != title && !(all && best <= 1)) {
+		const char *value = db_get(names, best_row, NAME_VALUE);
 		n = hl_split(r->arena, value, w, &p, &all);
 		put_pieces(r, hit, "match", p, n);
-		page_put(hit, "match_lang", db_get(names, best_row, 1));
-		page_put(hit, "match_kind", db_get(names, best_row, 2));
+		page_put(hit, "match_lang", db_get(names, best_row, NAME_LANG));
+		page_put(hit, "match_kind", db_get(names, best_row, NAME_KIND));
 	}
 }
 
 static int jump_to_id(struct req *r, const char *q)
 {
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_term, &rows, "s", q) == 0 && rows.nrows)
-		return http_redirect(r, 303, arena_printf(r->arena, "/rms/terms/%s", q));
-	if (db_query(r->app->db, r->arena, &q_list, &rows, "s", q) == 0 && rows.nrows)
-		return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", q));
+	const char *page = rms_page_of(r, q, RMS_TERMS | RMS_LISTS);
+	if (page)
+		return http_redirect(r, 303, page);
 	page_set(r, "Page.unknown_id", q);
 	return 0;
 }
@@ -118,7 +119,7 @@ int rms_search_page(struct req *r, const struct words *words, const char *list, 
 	if (db_query(db, r->arena, &q_count, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES,
 		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words)) < 0)
 		return -1;
-	*total = atoll(db_get(&rows, 0, 0));
+	*total = atoll(db_value(&rows, 0));
 	long long pages = *total ? (*total + size - 1) / size : 1;
 	if (*page > pages)
 		*page = pages;
@@ -127,9 +128,9 @@ int rms_search_page(struct req *r, const struct words *words, const char *list, 
 	if (db_query(db, r->arena, &q_hits, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES "ii",
 		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words),
 		     size, (*page - 1) * size) < 0 ||
-	    db_query(db, r->arena, &q_details, hits, "s", listing_ids(r, &rows, 0)) < 0)
+	    db_query(db, r->arena, &q_details, hits, "s", listing_ids(r, &rows, DB_VALUE)) < 0)
 		return -1;
-	listing_order_as(r, hits, 0, &rows);
+	listing_order_as(r, hits, HIT_ID, &rows, DB_VALUE);
 	return 0;
 }
 
@@ -154,8 +155,8 @@ int rms_search_show(struct req *r)
 	struct db_rows rows;
 	if (db_query(db, r->arena, &q_lists, &rows, "") < 0)
 		return 500;
-	static const char *const list_names[] = {"id", "name", NULL};
-	page_rows(r, "Page.lists", &rows, list_names);
+	static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
 	rms_domains(r);
 	if (rms_is_id(q))
 		return page_render(r, "rms/search.cs");
@@ -176,13 +177,13 @@ int rms_search_show(struct req *r)
 	page_set(r, "Page.searched", "1");
 	if (total == 0)
 		return page_render(r, "rms/search.cs");
-	if (db_query(db, r->arena, &q_names, &names, "s", listing_ids(r, &hits, 0)) < 0)
+	if (db_query(db, r->arena, &q_names, &names, "s", listing_ids(r, &hits, HIT_ID)) < 0)
 		return 500;
-	static const char *const hit_names[] = {"id", "list", "list_name", "status", NULL};
-	page_rows(r, "Page.hits", &hits, hit_names);
+	static const char *const hit_names[] = {RMS_HIT_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.hits", &hits, hit_names, HIT__COUNT);
 	struct hl_words w;
 	hl_words(r->arena, q, &w);
 	for (size_t i = 0; i < hits.nrows; i++)
-		describe(r, i, db_get(&hits, i, 0), db_get(&hits, i, 4), &names, &w, lang);
+		describe(r, i, db_get(&hits, i, HIT_ID), db_get(&hits, i, HIT_NAME_EN), &names, &w, lang);
 	return page_render(r, "rms/search.cs");
 }

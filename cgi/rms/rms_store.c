@@ -18,7 +18,8 @@
  * the undo of a real export's few thousand terms easily). */
 enum { LISTS_MAX = 256 };
 
-static struct db_sql q_list_get = DB_SQL("SELECT name, description FROM rms_lists WHERE id = ?");
+enum { LIST_NAME, LIST_DESCRIPTION, LIST__COUNT };
+static struct db_sql q_list_get = DB_SQL_COLS(LIST__COUNT, "SELECT name, description FROM rms_lists WHERE id = ?");
 static struct db_sql q_list_insert =
 	DB_SQL("INSERT INTO rms_lists (id, name, description, created_at, modified_at) "
 	       "VALUES (?, COALESCE(?, CONCAT('List ', ?)), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
@@ -40,8 +41,9 @@ static struct db_sql q_list_counts = DB_SQL(
 	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
 	"     JSON_OBJECT()))"
 	" WHERE id = ?");
-static struct db_sql q_last_version =
-	DB_SQL("SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
+enum { LAST_SEQ, LAST_SNAPSHOT, LAST__COUNT };
+static struct db_sql q_last_version = DB_SQL_COLS(
+	LAST__COUNT, "SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
 static struct db_sql q_term_upsert = DB_SQL(
 	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"
 	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"
@@ -139,7 +141,7 @@ int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_i
 		s->stats.lists_new++;
 		return db_exec(s->db, &q_list_insert, NULL, "ssss", list->id, list->name, list->id, list->description);
 	}
-	const char *name = db_get(&rows, 0, 0), *desc = db_get(&rows, 0, 1);
+	const char *name = db_get(&rows, 0, LIST_NAME), *desc = db_get(&rows, 0, LIST_DESCRIPTION);
 	bool rename = list->name && *list->name && strcmp(name, list->name) != 0;
 	bool redescribe = list->description && (!desc || strcmp(desc, list->description) != 0);
 	if (!rename && !redescribe)
@@ -252,8 +254,8 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	json_t *base = NULL;
 	long long seq = 0;
 	if (rows.nrows) {
-		seq = atoll(db_get(&rows, 0, 0));
-		base = json_loads(db_get(&rows, 0, 1), 0, NULL);
+		seq = atoll(db_get(&rows, 0, LAST_SEQ));
+		base = json_loads(db_get(&rows, 0, LAST_SNAPSHOT), 0, NULL);
 	}
 	json_t *snap = rms_snapshot_merge(base, recs, n);
 	int rc = 0;

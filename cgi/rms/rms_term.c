@@ -19,7 +19,8 @@
 #include "rms/rms_record.h"
 #include "rms/rms_snapshot.h"
 
-static struct db_sql q_term = DB_SQL(
+enum { TERM_SNAPSHOT, TERM_LIST_NAME, TERM__COUNT };
+static struct db_sql q_term = DB_SQL_COLS(TERM__COUNT,
 	"SELECT v.snapshot, l.name FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
 	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq WHERE t.id = ?");
 /* Everything around the term, one kind of row after the other: its
@@ -30,15 +31,19 @@ static struct db_sql q_term = DB_SQL(
 #define AROUND(kind, cond)                                                                                         \
 	"(SELECT '" kind "', c.id, c.name_en, c.status, NULL, NULL, NULL FROM rms_terms c WHERE " cond              \
 	" ORDER BY c.name_sort, c.id LIMIT 500)"
-static struct db_sql q_around = DB_SQL(
+/* The columns, and their names as Page.versions shows a version; the other
+ * kinds of row fill the first three alone (ID, name, status). */
+#define AROUND_COLUMNS(X)                                                                                          \
+	X(AROUND_KIND, NULL) X(AROUND_ID, "version") X(AROUND_NAME, "recorded") X(AROUND_STATUS, "date")            \
+	X(AROUND_SOURCE, "source") X(AROUND_CHANGES, "changes") X(AROUND_REQUEST, "request")
+enum { AROUND_COLUMNS(DB_COLUMN) AROUND__COUNT };
+static struct db_sql q_around = DB_SQL_COLS(AROUND__COUNT,
 	AROUND("child", "c.parent_id = ?") " UNION ALL " AROUND("replaces", "c.current_term_id = ?")
 	" UNION ALL (SELECT 'ref', r.id, r.name_en, r.status, NULL, NULL, NULL"
 	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
 	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
 	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"
 	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");
-enum { AROUND_KIND, AROUND_ID, AROUND_NAME, AROUND_STATUS };
-static struct db_sql q_is_list = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
 
 static const char *str(const json_t *o, const char *key)
 {
@@ -157,13 +162,14 @@ static void put_links(struct req *r, const char *list, const struct db_rows *aro
 
 static void put_history(struct req *r, const struct db_rows *around)
 {
-	static const char *const columns[] = {"version", "recorded", "date", "source", "changes", "request", NULL};
+	static const char *const names[] = {AROUND_COLUMNS(DB_COLUMN_NAME)};
 	for (size_t i = 0, n = 0; i < around->nrows; i++) {
 		if (!is_kind(around, i, "version"))
 			continue;
 		HDF *item = page_item(r, "Page.versions", n++);
-		for (size_t c = 0; columns[c]; c++)
-			page_put(item, columns[c], db_get(around, i, AROUND_ID + c)); /* names: literals */
+		for (size_t c = 0; c < AROUND__COUNT; c++)
+			if (names[c])
+				page_put(item, names[c], db_get(around, i, c)); /* names: literals */
 	}
 }
 
@@ -206,12 +212,10 @@ int rms_term_show(struct req *r)
 	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
 		return 500;
 	if (rows.nrows == 0) {
-		struct db_rows list;
-		if (db_query(db, r->arena, &q_is_list, &list, "s", id) == 0 && list.nrows)
-			return http_redirect(r, 303, arena_printf(r->arena, "/rms/lists/%s", id));
-		return 404;
+		const char *list = rms_page_of(r, id, RMS_LISTS);
+		return list ? http_redirect(r, 303, list) : 404;
 	}
-	json_t *snap = json_loads(db_get(&rows, 0, 0), 0, NULL);
+	json_t *snap = json_loads(db_get(&rows, 0, TERM_SNAPSHOT), 0, NULL);
 	if (!snap)
 		return 500;
 	if (db_query(db, r->arena, &q_around, &around, "ssss", id, id, referenced(r, snap), id) < 0) {
@@ -220,7 +224,7 @@ int rms_term_show(struct req *r)
 	}
 	put_fields(r, snap, &around);
 	page_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
-	page_set(r, "Page.term.list_name", db_get(&rows, 0, 1));
+	page_set(r, "Page.term.list_name", db_get(&rows, 0, TERM_LIST_NAME));
 	put_translations(r, snap);
 	put_references(r, snap, &around);
 	put_links(r, "Page.children", &around, "child");

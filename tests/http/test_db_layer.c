@@ -21,6 +21,10 @@ static struct db_sql q_connection = DB_SQL("SELECT CONNECTION_ID()");
 static struct db_sql q_echo = DB_SQL("SELECT ?, ?");
 static struct db_sql q_bad = DB_SQL("SELECT no_such_column FROM t");
 static struct db_sql q_huge = DB_SQL("SELECT ROUND(1e300, 2), REPEAT('x', 70000)");
+/* Columns declared (db.h): as many as the statement has, or one too few. */
+enum { ECHO_FIRST, ECHO_SECOND, ECHO__COUNT };
+static struct db_sql q_echo_declared = DB_SQL_COLS(ECHO__COUNT, "SELECT ?, ?");
+static struct db_sql q_echo_miscounted = DB_SQL_COLS(ECHO__COUNT - 1, "SELECT ?, ?");
 
 static const char *const strings[] = {
 	"plain", "", "émulsion pour perfusion", "\xf0\x9f\x92\x8a pill", "O'Brien \"quoted\" \\ back",
@@ -87,6 +91,14 @@ int main(void)
 	ok(db_query(db, a, &q_echo, &rows, "sx", "a", "b") < 0, "an unknown argument type is an error");
 	ok(db_query(db, a, &q_echo, &rows, "si", "a", 7LL) == 0 && strcmp(db_get(&rows, 0, 1), "7") == 0,
 	   "the connection still works after errors");
+	ok(db_query(db, a, &q_echo_declared, &rows, "ss", "a", "b") == 0 &&
+		   strcmp(db_get(&rows, 0, ECHO_SECOND), "b") == 0,
+	   "a statement that declares its columns is read by their names");
+	ok(db_value(&rows, 0) == NULL, "db_value reads no value from rows of more than one column");
+	ok(db_query(db, a, &q_echo_miscounted, &rows, "ss", "a", "b") < 0,
+	   "a statement with other columns than it declares is refused");
+	ok(db_query(db, a, &q_count, &rows, "") == 0 && db_value(&rows, 0) && atoll(db_value(&rows, 0)) >= 0,
+	   "db_value reads the value of a one-column statement");
 
 	ok(db_query(db, a, &q_huge, &rows, "") == 0 && rows.nrows == 1 && strlen(db_get(&rows, 0, 0)) > 300 &&
 		   strlen(db_get(&rows, 0, 1)) == 70000,

@@ -11,9 +11,10 @@ raw=$(grep -nE 'mysql_(real_)?query|mysql_stmt_prepare|mysql_send_query' "$root"
 [ -z "$raw" ]; check $? "raw query calls only in db.c"
 [ -z "$raw" ] || echo "$raw" | sed 's/^/# /'
 
-# The first thing inside DB_SQL( ... ) must be a string literal or a macro of
-# literals (an upper-case name); lines may break.
-nonlit=$(grep -lPz 'DB_SQL\(\s*[^\s"A-Z]' "$root"/cgi/*/*.c)
+# The text of DB_SQL( ... ) (and of DB_SQL_FRESH, and of their _COLS forms
+# after the count) must begin with a string literal or a macro of literals
+# (an upper-case name); lines may break, in a macro too.
+nonlit=$(grep -lPz 'DB_SQL(_FRESH)?\([\s\\]*[^\s\\"A-Z]|DB_SQL(_FRESH)?_COLS\(\s*\w+\s*,[\s\\]*[^\s\\"A-Z]' "$root"/cgi/*/*.c)
 [ -z "$nonlit" ]; check $? "every DB_SQL() holds a string literal"
 [ -z "$nonlit" ] || echo "$nonlit" | sed 's/^/# /'
 
@@ -29,6 +30,20 @@ fmt=$(grep -nE '(s?n?printf|arena_printf|buf_printf)\([^;]*\b(SELECT|INSERT|UPDA
 script=$(grep -n 'db_run_script(' "$root"/cgi/*/*.c | grep -vE '^[^:]*/(core/db|ctl/ctl_migrate)\.c:|db\.h')
 [ -z "$script" ]; check $? "db_run_script only in db.c and ctl_migrate.c"
 [ -z "$script" ] || echo "$script" | sed 's/^/# /'
+
+# Columns are read by name (core/db.h): a db_get whose column is a number,
+# or a streamed row's cells read by number, is refused; calls may break
+# across lines.  db_value reads a statement of one column.
+positional() {
+    perl -0777 -ne 'while (/\b(db_get\(\s*[^(),;]+,\s*[^(),;]+,\s*\d+\s*\)|cells\[\s*\d+\s*\])/g) {
+        my ($line, $read) = (1 + (substr($_, 0, $-[0]) =~ tr/\n//), $1); $read =~ s/\s+/ /g;
+        print "$ARGV:$line: $read\n" }' "$@"
+}
+pos=$(positional "$root"/cgi/*/*.c "$root"/cgi/*/*.h)
+[ -z "$pos" ]; check $? "columns are read by name, never by position"
+[ -z "$pos" ] || echo "$pos" | sed 's/^/# /'
+caught=$(positional "$root"/tests/fixtures/lint/positional-columns.c | wc -l)
+[ "$caught" = 4 ]; check $? "the check catches reads by position, on one line or across lines ($caught of 4 in the fixture)"
 
 echo "1..$n"
 exit $fail
