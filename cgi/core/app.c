@@ -173,7 +173,8 @@ static void response_reset(struct req *r)
 	r->err_param = r->err_reason = NULL;
 }
 
-void app_handle(struct app *app, FCGX_Request *fr)
+/* One request through the pipeline (app.h), answered and logged. */
+static void app_handle(struct app *app, FCGX_Request *fr)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
