@@ -28,18 +28,16 @@ struct db {
 
 static int next_slot = 1;
 
-void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role)
+void db_conf_from(struct db_conf *dc, const struct settings *s, const char *role)
 {
-	char user[64], pass[64];
-	snprintf(user, sizeof user, "db.%s.user", role);
-	snprintf(pass, sizeof pass, "db.%s.password", role);
+	const struct conf_account *account = conf_account(s, role);
 	*dc = (struct db_conf){
-		.socket = conf_get(c, "db.socket", NULL),
-		.host = conf_get(c, "db.host", "localhost"),
-		.port = (unsigned)conf_int(c, "db.port", 3306, 1, 65535),
-		.name = conf_get(c, "db.name", "spor"),
-		.user = conf_get(c, user, NULL),
-		.password = conf_get(c, pass, ""),
+		.socket = s->db_socket,
+		.host = s->db_host,
+		.port = (unsigned)s->db_port,
+		.name = s->db_name,
+		.user = account ? account->user : NULL,
+		.password = account ? account->password : "",
 	};
 }
 

@@ -168,8 +168,10 @@ static void check_no_wait(struct replica *rp, struct db *primary, struct db *pla
 /* spor-public's choice, against the real server as its own "replica". */
 static void test_choose(void)
 {
+	struct settings settings;
+	conf_settings(&settings, conf);
 	struct db_conf dc;
-	db_conf_from(&dc, conf, "public");
+	db_conf_from(&dc, &settings, "public");
 	struct db *primary = db_new(&dc);
 	struct replica *rp = replica_new(&dc, 300, key);
 	struct arena *a = arena_new();
