@@ -10,8 +10,8 @@
  * number within them counts as missing: the default).  TEXT's default NULL
  * means none (db.socket: TCP; db.replica.*: no replica).  Add a key here,
  * to docs/operations.md's table and to the files that hold it
- * (spor_program_keys in script/lib.sh); tests/lint/conf.sh checks that the
- * three agree. */
+ * (spor_program_keys in script/lib.sh), and a secret to conf_foreign_secret's
+ * table (conf.c); tests/lint/conf.sh checks that they agree. */
 #define CONF_KEYS(TEXT, NUMBER)                                                              \
 	TEXT(db_socket, "db.socket", NULL)                                                   \
 	TEXT(db_host, "db.host", "localhost")                                                \
