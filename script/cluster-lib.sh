@@ -65,7 +65,7 @@ cluster_primary_start() {
     # Once: no anonymous accounts, and the replication account (written to
     # the binary log like everything else, so the replica has it too).
     if [ ! -f "$CLUSTER_REPL_PW_FILE" ]; then
-        (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$CLUSTER_REPL_PW_FILE")
+        (umask 077 && spor_random_hex 24 >"$CLUSTER_REPL_PW_FILE")
         primary_sql "SET sql_log_bin = 0; DELETE FROM mysql.global_priv WHERE User=''; FLUSH PRIVILEGES;
             SET sql_log_bin = 1; CREATE USER IF NOT EXISTS spor_repl@'127.0.0.1' IDENTIFIED BY '$(cat "$CLUSTER_REPL_PW_FILE")';
             GRANT REPLICATION SLAVE ON *.* TO spor_repl@'127.0.0.1'"

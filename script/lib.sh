@@ -8,6 +8,8 @@ SPOR_PROGRAMS="spor-public spor-account spor-admin"
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
+# spor_random_hex BYTES: that many random bytes in hex (passwords, keys).
+spor_random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 # Folders of an instance.  Socket paths must stay under the kernel's 108
 # bytes; a deep checkout keeps its sockets in /tmp instead.
@@ -69,7 +71,7 @@ spor_config() {
     # The mail keys, also into a configuration written before mail existed.
     grep -q '^db.mailer.user' "$SPOR_CONF" || cat >>"$SPOR_CONF" <<CONF
 db.mailer.user = spor_mail
-db.mailer.password = $(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+db.mailer.password = $(spor_random_hex 24)
 mail.smtp_url = smtp://127.0.0.1:$((SPOR_PORT + 25))
 mail.from = SPOR portal <no-reply@localhost>
 mail.retry_seconds = ${SPOR_MAIL_RETRY:-30}
@@ -78,15 +80,15 @@ CONF
     grep -q '^uploads.dir' "$SPOR_CONF" || echo "uploads.dir = $SPOR_VAR/uploads" >>"$SPOR_CONF"
     mkdir -p "$SPOR_VAR/uploads"
     # The key of the CSRF tokens, also into an older configuration.
-    grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
+    grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(spor_random_hex 32)" >>"$SPOR_CONF"
     # The key that seals the TOTP secrets of two-step sign-in (spor-account's alone).
-    grep -q '^twofactor.key' "$SPOR_CONF" || echo "twofactor.key = $(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >>"$SPOR_CONF"
+    grep -q '^twofactor.key' "$SPOR_CONF" || echo "twofactor.key = $(spor_random_hex 32)" >>"$SPOR_CONF"
 }
 spor_config_write() {
     local pw_public pw_account pw_admin
-    pw_public=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    pw_account=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    pw_admin=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    pw_public=$(spor_random_hex 24)
+    pw_account=$(spor_random_hex 24)
+    pw_admin=$(spor_random_hex 24)
     umask 077
     cat >"$SPOR_CONF" <<CONF
 # SPOR portal configuration for the instance in $SPOR_VAR
@@ -209,7 +211,7 @@ SPOR_DEMO_ADMIN=admin@example.org
 spor_demo_admin() {
     [ -f "$SPOR_VAR/.demo-admin" ] && return
     local pw
-    pw=demo-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    pw=demo-$(spor_random_hex 12)
     echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "$SPOR_DEMO_ADMIN" >"$SPOR_LOG/demo.log" 2>&1 \
         || { cat "$SPOR_LOG/demo.log" >&2; die "creating the demonstration administrator failed"; }
     (umask 077 && echo "$pw" >"$SPOR_VAR/.demo-admin")
@@ -259,7 +261,6 @@ spor_wait_healthy() {
     die "the portal did not become healthy on port $SPOR_PORT (see $SPOR_LOG)"
 }
 
-# Stop nginx, the programs and MariaDB, whatever state they are in.
 # The local SMTP sink (every mail lands in $SPOR_MAIL as a .eml file) and
 # the mailer that sends the outbox to it.
 spor_sink_start() {
@@ -276,6 +277,7 @@ spor_mail_start() {
     "$SPOR_BUILD/cgi/spor-mailer" -c "$(spor_program_conf spor-mailer)" -p "$SPOR_RUN/spor-mailer.pid" 2>>"$SPOR_LOG/spor-mailer.log" &
 }
 
+# Stop nginx, the programs and MariaDB, whatever state they are in.
 spor_stop_all() {
     local f p
     [ -f "$SPOR_RUN/nginx.pid" ] && kill -QUIT "$(cat "$SPOR_RUN/nginx.pid")" 2>/dev/null

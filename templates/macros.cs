@@ -111,6 +111,21 @@ def:favourite_star() ?><?cs if:Page.favourite.kind ?>
 # A table's frame, which scrolls sideways on a narrow screen: a named
 # region in the tab order, so that the keyboard can scroll it too. ?><?cs
 def:table_frame(label) ?><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:label ?>"><?cs /def ?><?cs
+# A listing's table (the lists, a list's terms, the organisations): its
+# frame, a caption for screen readers and the header row's start; the page
+# writes its header cells, "</tr></thead>" and its rows' <tbody>, then
+# listing_end closes the table and adds the pager. ?><?cs
+def:listing_start(label, caption) ?><?cs call:table_frame(label) ?>
+<table class="data-table">
+ <caption class="visually-hidden"><?cs var:caption ?></caption>
+ <thead><tr><?cs /def ?><?cs
+def:listing_end() ?> </tbody>
+</table>
+</div>
+<?cs call:pager() ?><?cs /def ?><?cs
+# A listing without rows: what matched nothing (with the way back to the
+# whole listing, when `clear` is a path) or that there is nothing. ?><?cs
+def:listing_empty(filtered, no_match, clear, nothing) ?><div class="notice"><p><?cs if:filtered ?><?cs var:no_match ?><?cs if:clear ?> <a href="<?cs var:clear ?>"><?cs var:Lang.rms.clear ?></a><?cs /if ?><?cs else ?><?cs var:nothing ?><?cs /if ?></p></div><?cs /def ?><?cs
 # The versions of a record (list, organisation, location): when, which
 # version, where the change came from (with the request that made it), what. ?><?cs
 def:history(id, title, versions, empty) ?>

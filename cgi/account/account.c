@@ -85,13 +85,13 @@ bool account_new_password_ok(struct req *r)
  * the worker starts, so that no request pays for making it. */
 static char decoy[PASSWORD_HASH_MAX];
 
-int account_worker_start(const struct conf *c)
+int account_worker_start(const struct settings *s)
 {
-	if (!twofactor_key_ok(c)) {
+	if (!twofactor_key_ok(s)) {
 		log_error("twofactor.key is missing or shorter than 32 characters: see docs/operations.md");
 		return -1;
 	}
-	return password_hash(c, "no account has this password", decoy);
+	return password_hash(s, "no account has this password", decoy);
 }
 
 bool account_password_ok(struct req *r, const char *hash, const char *password)

@@ -30,9 +30,9 @@ const char *account_link_check(struct req *r, const char *token, const char *pur
  * marking the errors; true when it may be used. */
 bool account_new_password_ok(struct req *r);
 
-struct conf;
+struct settings;
 /* What a worker of spor-account prepares when it starts.  0 or -1. */
-int account_worker_start(const struct conf *c);
+int account_worker_start(const struct settings *s);
 
 /* Signing in (account_login.c): start the account's session (a new token,
  * the time of the sign-in, the audit log), inside the caller's transaction;

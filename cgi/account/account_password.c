@@ -13,7 +13,6 @@
 #include "account/audit.h"
 #include "account/password.h"
 #include "account/throttle.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
 #include "core/page.h"
@@ -57,7 +56,7 @@ int account_password_forgot_submit(struct req *r)
 	if (audit_record(r, "password.forgot", rows.nrows ? db_get(&rows, 0, BY_EMAIL_ID) : NULL, email) < 0)
 		goto fail;
 	if (rows.nrows) {
-		long life = conf_int(r->app->conf, "account.reset_seconds", 3600, 300, 86400);
+		long life = r->app->settings.account_reset_seconds;
 		const char *token = account_link_new(r, db_get(&rows, 0, BY_EMAIL_ID), "reset", life);
 		page_set(r, "Mail.name", db_get(&rows, 0, BY_EMAIL_NAME));
 		page_set(r, "Mail.token", token);
@@ -89,7 +88,7 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 {
 	struct db_rows rows;
 	char hash[PASSWORD_HASH_MAX];
-	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0 ||
+	if (password_hash(&r->app->settings, in_text(r, AF_PASSWORD), hash) < 0 ||
 	    db_query(r->app->db, r->arena, &q_by_id, &rows, "s", account) < 0 || !rows.nrows ||
 	    db_exec(r->app->db, &q_set, NULL, "ss", hash, account) < 0 ||
 	    (keep_mine ? session_end_others(r) : session_end_all(r->app->db, account)) < 0 ||

@@ -16,7 +16,6 @@
 #include "account/audit.h"
 #include "account/password.h"
 #include "account/throttle.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
 #include "core/page.h"
@@ -66,7 +65,7 @@ static int welcome(struct req *r, const char *email, const char *hash)
 			       ? -1
 			       : mail_queue(r, strcmp(status, "pending") == 0 ? "registered_pending" : "registered",
 					    stored);
-	long life = conf_int(r->app->conf, "account.verify_seconds", 172800, 600, 86400 * 30);
+	long life = r->app->settings.account_verify_seconds;
 	const char *token = account_link_new(r, account, "verify", life);
 	if (!token)
 		return -1;
@@ -86,7 +85,7 @@ int account_register_submit(struct req *r)
 	throttle_count(r, THROTTLE_REGISTER, email, NULL);
 	/* Hashed whether the email is new or not: both answers take as long. */
 	char hash[PASSWORD_HASH_MAX];
-	if (password_hash(r->app->conf, in_text(r, AF_PASSWORD), hash) < 0)
+	if (password_hash(&r->app->settings, in_text(r, AF_PASSWORD), hash) < 0)
 		return 500;
 	if (db_begin(r->app->db) < 0 || welcome(r, email, hash) < 0 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);

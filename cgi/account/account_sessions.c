@@ -59,7 +59,7 @@ static int list_page(struct req *r, int status)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_list, &rows, "ssi", r->user.session, r->user.id,
-		     (long long)session_idle_seconds(r->app->conf)) < 0)
+		     (long long)r->app->settings.session_idle_seconds) < 0)
 		return 500;
 	for (size_t i = 0; i < rows.nrows; i++)
 		put_session(page_item(r, "Page.sessions", i), &rows, i);
@@ -79,7 +79,7 @@ int account_sessions_form(struct req *r)
 static int find(struct req *r, struct db_rows *s)
 {
 	if (db_query(r->app->db, r->arena, &q_one, s, "sssi", r->user.session, r->user.id, in_text(r, AF_SESSION_ID),
-		     (long long)session_idle_seconds(r->app->conf)) < 0)
+		     (long long)r->app->settings.session_idle_seconds) < 0)
 		return 500;
 	return s->nrows ? 0 : 404;
 }

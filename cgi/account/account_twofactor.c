@@ -19,7 +19,6 @@
 #include "account/audit.h"
 #include "account/qr.h"
 #include "account/twofactor.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
 #include "core/page.h"
@@ -68,7 +67,7 @@ static int offer(struct req *r, const char *email, const unsigned char secret[TO
 	const char *base32 = totp_base32(r->arena, secret, TOTP_SECRET_BYTES);
 	if (!base32)
 		return 500;
-	const char *uri = totp_uri(r->arena, conf_get(r->app->conf, "twofactor.issuer", "SPOR portal"), email, base32);
+	const char *uri = totp_uri(r->arena, r->app->settings.twofactor_issuer, email, base32);
 	page_set(r, "Page.secret", base32);
 	page_set(r, "Page.uri", uri);
 	if (qr_put(r, uri) < 0)

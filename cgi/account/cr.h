@@ -3,8 +3,8 @@
  * TRANSLATION of a term into one language, ADD-LIST, UPD-LIST), its workflow, its thread, its diff against
  * the current data, and its application when approved.
  *
- * Workflow (DOMAIN.md): SAVED (draft) → SUBMITTED → VALID, INVALID or
- * RETURNED; RETURNED goes back to the requester, who edits and resubmits;
+ * Workflow (docs/architecture.md, "Change requests"): SAVED (draft) →
+ * SUBMITTED → VALID, INVALID or RETURNED; RETURNED goes back to the requester, who edits and resubmits;
  * VALID → APPROVED, APPROVED_WC (approved with changes) or REJECTED.  The
  * requester may withdraw a request that is not decided, and edits it only
  * while it is SAVED or RETURNED.  Nobody validates or decides on a request

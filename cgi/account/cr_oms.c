@@ -8,6 +8,7 @@
 
 #include "account/cr.h"
 #include "core/db.h"
+#include "core/log.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "oms/oms_record.h"
@@ -166,10 +167,13 @@ json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const
 long long cr_apply_org(struct req *r, const char *id, const char *type, const char *org_id, const char *loc_id,
 		       const char *proposed, const char *changes)
 {
-	char err[256];
+	char err[256] = "";
 	json_t *record = cr_org_record(r, type, org_id, loc_id, atoll(id), proposed, err, sizeof err);
-	if (!record)
+	if (!record) {
+		log_error("change request %s (%s of %s) cannot be applied: %s", id, type,
+			  org_id ? org_id : "a new organisation", *err ? err : "its proposal is not JSON");
 		return -1;
+	}
 	const char *org = arena_strdup(r->arena, json_string_value(json_object_get(record, "id")));
 	const char *loc = loc_id;
 	if (!about_location(type) && strcmp(type, "ADD-ORG") != 0)
@@ -180,6 +184,8 @@ long long cr_apply_org(struct req *r, const char *id, const char *type, const ch
 	struct oms_store *s = oms_store_for_request(r->app->db);
 	char why[256] = "";
 	int rc = db_exec(r->app->db, &q_before, NULL, "s", org) < 0 ? -1 : oms_store_org(s, record, why, sizeof why);
+	if (rc > 0)
+		log_error("change request %s (%s of %s) cannot be applied: %s", id, type, org, why);
 	rc = oms_store_close(s, rc == 0, NULL) < 0 ? -1 : rc;
 	if (rc == 0 && (db_exec(r->app->db, &q_version, NULL, "ssssss", org, id, loc, changes, text, org) < 0 ||
 			db_exec(r->app->db, &q_set_ids, NULL, "ssss", org, loc, org, id) < 0))

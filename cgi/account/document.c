@@ -11,13 +11,12 @@
 #include <unistd.h>
 
 #include "account/document.h"
-#include "core/conf.h"
 #include "core/log.h"
 #include "core/program.h"
 
 static const char *folder(const struct req *r)
 {
-	return conf_get(r->app->conf, "uploads.dir", "/var/lib/spor/uploads");
+	return r->app->settings.uploads_dir;
 }
 
 /* The content's type, by libmagic (one cookie per worker). */

@@ -83,7 +83,7 @@ static void return_hash_memory(void)
 	}
 }
 
-int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_MAX])
+int password_hash(const struct settings *s, const char *pw, char out[PASSWORD_HASH_MAX])
 {
 	unsigned char salt[16];
 	if (getrandom(salt, sizeof salt, 0) != (ssize_t)sizeof salt) {
@@ -91,9 +91,8 @@ int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_M
 		return -1;
 	}
 	return_hash_memory();
-	uint32_t m = (uint32_t)conf_int(c, "password.argon2_m_kib", 19456, 8192, 4194304);
-	uint32_t t = (uint32_t)conf_int(c, "password.argon2_t", 2, 1, 100);
-	uint32_t p = (uint32_t)conf_int(c, "password.argon2_p", 1, 1, 64);
+	uint32_t m = (uint32_t)s->password_argon2_m_kib, t = (uint32_t)s->password_argon2_t,
+		 p = (uint32_t)s->password_argon2_p;
 	int rc = argon2id_hash_encoded(t, m, p, pw, strlen(pw), salt, sizeof salt, 32, out, PASSWORD_HASH_MAX);
 	if (rc != ARGON2_OK) {
 		log_error("argon2id: %s", argon2_error_message(rc));

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct conf;
+struct settings;
 
 enum { PASSWORD_HASH_MAX = 128, PASSWORD_MIN = 12, PASSWORD_MAX = 128 };
 
@@ -19,7 +19,7 @@ const char *password_problem(const char *pw);
 const char *password_problem_text(const char *key);
 
 /* The encoded argon2id hash of `pw` with a random salt into out; 0 or -1. */
-int password_hash(const struct conf *c, const char *pw, char out[PASSWORD_HASH_MAX]);
+int password_hash(const struct settings *s, const char *pw, char out[PASSWORD_HASH_MAX]);
 
 /* Whether `pw` matches the encoded hash. */
 bool password_verify(const char *encoded, const char *pw);

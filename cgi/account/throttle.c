@@ -2,40 +2,32 @@
  * (throttle.h). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "account/audit.h"
 #include "account/throttle.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/http.h"
 #include "core/page.h"
 #include "core/program.h"
 
-/* Each action: its name in auth_throttle.action, its limits per email and
- * per address (configuration key and default), and its audit events. */
+/* Each action: its name in auth_throttle.action, whether its limits count
+ * failures (signing in: throttle.account_failures and .address_failures)
+ * or attempts (throttle.email_attempts and .address_attempts), and its
+ * audit events. */
 static const struct rule {
 	const char *name;
-	const char *email_key;
-	long email_default;
-	const char *address_key;
-	long address_default;
+	bool failures;
 	const char *refused, *lockout;
 } rules[THROTTLE__COUNT] = {
-	[THROTTLE_LOGIN] = {"login", "throttle.account_failures", 5, "throttle.address_failures", 20, "login.refused",
-			    "login.lockout"},
-	[THROTTLE_REGISTER] = {"register", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
-			       "register.throttled", "register.lockout"},
-	[THROTTLE_FORGOT] = {"forgot", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
-			     "password.forgot_throttled", "password.forgot_lockout"},
-	[THROTTLE_RESET] = {"reset", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
-			    "password.reset_throttled", "password.reset_lockout"},
-	[THROTTLE_PASSWORD] = {"password", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
-			       "password.change_throttled", "password.change_lockout"},
-	[THROTTLE_DELETE] = {"delete", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
-			     "account.delete_throttled", "account.delete_lockout"},
-	[THROTTLE_SESSIONS] = {"sessions", "throttle.email_attempts", 5, "throttle.address_attempts", 30,
-			       "session.end_throttled", "session.end_lockout"},
+	[THROTTLE_LOGIN] = {"login", true, "login.refused", "login.lockout"},
+	[THROTTLE_REGISTER] = {"register", false, "register.throttled", "register.lockout"},
+	[THROTTLE_FORGOT] = {"forgot", false, "password.forgot_throttled", "password.forgot_lockout"},
+	[THROTTLE_RESET] = {"reset", false, "password.reset_throttled", "password.reset_lockout"},
+	[THROTTLE_PASSWORD] = {"password", false, "password.change_throttled", "password.change_lockout"},
+	[THROTTLE_DELETE] = {"delete", false, "account.delete_throttled", "account.delete_lockout"},
+	[THROTTLE_SESSIONS] = {"sessions", false, "session.end_throttled", "session.end_lockout"},
 };
 
 /* Subjects are hashed: an account by its normalised email, an address as
@@ -83,12 +75,12 @@ static bool count(struct req *r, const char *action, const char *scope, const ch
 
 void throttle_count(struct req *r, enum throttle_action a, const char *email, const char *account)
 {
-	const struct conf *c = r->app->conf;
+	const struct settings *s = &r->app->settings;
 	const struct rule *rule = &rules[a];
 	bool by_email = email && count(r, rule->name, "account", email,
-				       conf_int(c, rule->email_key, rule->email_default, 1, 1000));
+				       rule->failures ? s->throttle_account_failures : s->throttle_email_attempts);
 	bool by_address = count(r, rule->name, "address", r->remote_addr,
-				conf_int(c, rule->address_key, rule->address_default, 1, 100000));
+				rule->failures ? s->throttle_address_failures : s->throttle_address_attempts);
 	if (by_email || by_address)
 		audit_record(r, rule->lockout, account, email);
 }

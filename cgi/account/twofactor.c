@@ -9,7 +9,6 @@
 #include "account/seal.h"
 #include "account/throttle.h"
 #include "account/twofactor.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/log.h"
 #include "core/page.h"
@@ -42,14 +41,9 @@ static struct db_sql q_pending_lock = DB_SQL(PENDING " FOR UPDATE");
 static struct db_sql q_pending_drop = DB_SQL(
 	"DELETE FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) OR expires_at < UTC_TIMESTAMP()");
 
-static const char *key_of(const struct conf *c)
+bool twofactor_key_ok(const struct settings *s)
 {
-	return conf_get(c, "twofactor.key", "");
-}
-
-bool twofactor_key_ok(const struct conf *c)
-{
-	return strlen(key_of(c)) >= 32;
+	return strlen(s->twofactor_key) >= 32;
 }
 
 /* The sealing's context: the account the secret belongs to. */
@@ -60,7 +54,7 @@ static const char *context(struct req *r, const char *account)
 
 int twofactor_unseal(struct req *r, const char *account, const char *sealed, unsigned char secret[TOTP_SECRET_BYTES])
 {
-	if (seal_open(key_of(r->app->conf), context(r, account), sealed, secret, TOTP_SECRET_BYTES) !=
+	if (seal_open(r->app->settings.twofactor_key, context(r, account), sealed, secret, TOTP_SECRET_BYTES) !=
 	    TOTP_SECRET_BYTES) {
 		log_error("the TOTP secret of account %s does not open: was twofactor.key changed?", account);
 		return -1;
@@ -70,7 +64,7 @@ int twofactor_unseal(struct req *r, const char *account, const char *sealed, uns
 
 const char *twofactor_seal(struct req *r, const char *account, const unsigned char secret[TOTP_SECRET_BYTES])
 {
-	return seal_close(r->arena, key_of(r->app->conf), context(r, account), secret, TOTP_SECRET_BYTES);
+	return seal_close(r->arena, r->app->settings.twofactor_key, context(r, account), secret, TOTP_SECRET_BYTES);
 }
 
 int twofactor_on(struct req *r, const char *account)
@@ -171,7 +165,7 @@ void twofactor_failed(struct req *r, const char *email, const char *account)
 int twofactor_pending_start(struct req *r, const char *account)
 {
 	char token[TOKEN_CHARS + 1];
-	long life = conf_int(r->app->conf, "twofactor.pending_seconds", 300, 30, 1800);
+	long life = r->app->settings.twofactor_pending_seconds;
 	if (!token_new(token) || db_exec(r->app->db, &q_pending_add, NULL, "ssi", token, account, (long long)life) < 0)
 		return -1;
 	http_cookie(r, PENDING_COOKIE, arena_strdup(r->arena, token), life);

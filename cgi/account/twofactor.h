@@ -12,14 +12,14 @@
 
 #include "account/totp.h"
 
-struct conf;
 struct req;
+struct settings;
 
 #define PENDING_COOKIE "spor_2fa"
 
 /* Whether the configuration's twofactor.key may seal secrets (at least 32
  * characters); spor-account refuses to start without it. */
-bool twofactor_key_ok(const struct conf *c);
+bool twofactor_key_ok(const struct settings *s);
 
 /* The secret sealed in `sealed` (hex) for the account, into secret: 0, or
  * -1 when it does not open (twofactor.key changed: logged). */

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/conf.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -121,8 +120,7 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	const char *etag = etag_of(r, text, strlen(text));
 	http_header(r, "ETag", etag);
 	r->vary |= VARY_ACCEPT;
-	int seconds = (int)conf_int(r->app->conf, "api.max_age", 300, 0, 86400);
-	r->cache_control = arena_printf(r->arena, "public, max-age=%d", seconds);
+	r->cache_control = arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
 	r->content_type = type;
 	bool tagged = r->if_none_match && *r->if_none_match;
 	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {
@@ -180,7 +178,7 @@ const char *api_link(struct req *r, const char *path, const char *name, long lon
 {
 	char n[32];
 	snprintf(n, sizeof n, "%lld", value);
-	return arena_printf(r->arena, "%s%s", conf_get(r->app->conf, "site.url", ""), listing_href(r, path, name, n));
+	return arena_printf(r->arena, "%s%s", r->app->settings.site_url, listing_href(r, path, name, n));
 }
 
 void api_paging(struct req *r, int page_field, int size_field, long long *page, long long *size)
@@ -203,7 +201,7 @@ json_t *api_pager(struct req *r, const char *path, long long page, long long siz
 
 int api_show(struct req *r)
 {
-	page_set(r, "Page.site", conf_get(r->app->conf, "site.url", ""));
+	page_set(r, "Page.site", r->app->settings.site_url);
 	page_cacheable(r);
 	return page_render(r, "api.cs");
 }

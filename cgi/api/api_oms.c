@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/listing.h"
 #include "core/program.h"
@@ -44,7 +43,7 @@ static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page
 		json_t *resource = fhir_org(org);
 		json_array_append_new(entries, json_pack("{s:s, s:o, s:{s:s}}", "fullUrl",
 							 arena_printf(r->arena, "%s/api/v1/fhir/Organization/%s",
-								      conf_get(r->app->conf, "site.url", ""),
+								      r->app->settings.site_url,
 								      json_string_value(json_object_get(org, "id"))),
 							 "resource", resource, "search", "mode", "match"));
 		json_decref(org);

@@ -1,4 +1,4 @@
-/* Compatibility with the EMA's v1 API (DOMAIN.md), so that scripts written
+/* Compatibility with the EMA's v1 API (docs/api.md), so that scripts written
  * against it work by changing only the host: /v1/lists and
  * /v1/lists/{listId}/term-summaries with the EMA's envelopes and their
  * parameters page, pagesize, lang, parent (all, or a term ID) and sortby

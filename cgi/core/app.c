@@ -181,7 +181,8 @@ static void response_reset(struct req *r)
 	r->err_param = r->err_reason = NULL;
 }
 
-void app_handle(struct app *app, FCGX_Request *fr)
+/* One request through the pipeline (app.h), answered and logged. */
+static void app_handle(struct app *app, FCGX_Request *fr)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -239,44 +240,32 @@ static void *worker_init(void *ctx)
 	struct app *app = xcalloc(1, sizeof *app);
 	*app = *proto;
 	char err[512];
-	app->conf = conf_load(app->conf_path, err, sizeof err);
-	if (!app->conf) {
+	if (conf_open(&app->settings, app->conf_path, app->def->name, err, sizeof err) < 0) {
 		log_error("%s", err);
 		free(app);
 		return NULL;
 	}
-	const char *foreign = conf_foreign_secret(app->conf, app->def->name);
-	if (foreign) {
-		log_error("%s holds %s, which is not %s's: each program reads its own configuration"
-			  " (docs/operations.md)",
-			  app->conf_path, foreign, app->def->name);
-		conf_free(app->conf);
-		free(app);
-		return NULL;
-	}
-	const char *dir = conf_get(app->conf, "templates.dir", SPOR_DATADIR "/templates");
-	app->tpl = tpl_open(dir, conf_int(app->conf, "templates.cache", 1, 0, 1) == 1);
+	const struct settings *s = &app->settings;
+	app->tpl = tpl_open(s->templates_dir, s->templates_cache == 1);
 	if (!app->tpl) {
-		conf_free(app->conf);
+		conf_close(&app->settings);
 		free(app);
 		return NULL;
 	}
 	struct db_conf dc;
-	db_conf_from(&dc, app->conf, app->def->db_role);
+	db_conf_from(&dc, s, app->def->db_role);
 	app->primary = app->db = db_new(&dc);
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
-	app->public_seconds = (int)conf_int(app->conf, "cache.public_seconds", 60, 0, 86400);
-	app->csrf_secret = conf_get(app->conf, "csrf.secret", "");
-	if (strlen(app->csrf_secret) < 32) {
+	if (strlen(s->csrf_secret) < 32) {
 		log_error("csrf.secret is missing or shorter than 32 characters: see docs/operations.md");
 		worker_done(app);
 		return NULL;
 	}
-	replica_cookie_key(app->csrf_secret, app->gtid_key);
-	if (app->def->reads_replica && replica_conf(&dc, app->conf, app->def->db_role))
-		app->replica = replica_new(&dc, conf_int(app->conf, "db.replica.wait_ms", 500, 0, 10000), app->gtid_key);
-	if (app->def->worker_start && app->def->worker_start(app->conf) < 0) {
+	replica_cookie_key(s->csrf_secret, app->gtid_key);
+	if (app->def->reads_replica && replica_conf(&dc, s, app->def->db_role))
+		app->replica = replica_new(&dc, s->db_replica_wait_ms, app->gtid_key);
+	if (app->def->worker_start && app->def->worker_start(s) < 0) {
 		worker_done(app);
 		return NULL;
 	}
@@ -295,7 +284,7 @@ static void worker_done(void *w)
 	db_free(app->primary);
 	tpl_close(app->tpl);
 	arena_free(app->arena);
-	conf_free(app->conf);
+	conf_close(&app->settings);
 	free(app);
 }
 

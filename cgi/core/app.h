@@ -12,7 +12,4 @@
  * -b BACKLOG) and run the supervisor. */
 int app_main(int argc, char **argv, const struct app_def *def);
 
-/* Handle one request (the pipeline).  Exposed for tests. */
-void app_handle(struct app *app, FCGX_Request *fr);
-
 #endif

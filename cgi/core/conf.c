@@ -1,4 +1,4 @@
-/* Configuration file reading. */
+/* Configuration: the file read, and typed into struct settings. */
 #include "config.h"
 
 #include <errno.h>
@@ -82,7 +82,8 @@ const char *conf_get(const struct conf *c, const char *key, const char *fallback
 	return fallback;
 }
 
-long conf_int(const struct conf *c, const char *key, long fallback, long min, long max)
+/* A whole number within [min, max], else the default. */
+static long number(const struct conf *c, const char *key, long fallback, long min, long max)
 {
 	const char *v = conf_get(c, key, NULL);
 	if (!v || !*v)
@@ -93,6 +94,57 @@ long conf_int(const struct conf *c, const char *key, long fallback, long min, lo
 	if (errno || *end || n < min || n > max)
 		return fallback;
 	return n;
+}
+
+void conf_settings(struct settings *s, const struct conf *c)
+{
+	*s = (struct settings){0};
+#define TEXT_KEY(field, key, fallback) s->field = conf_get(c, key, fallback);
+#define NUMBER_KEY(field, key, fallback, min, max) s->field = number(c, key, fallback, min, max);
+#define ROLE(role)                                                                                             \
+	s->db_##role = (struct conf_account){conf_get(c, "db." #role ".user", NULL),                               \
+					     conf_get(c, "db." #role ".password", "")};
+	CONF_KEYS(TEXT_KEY, NUMBER_KEY)
+	CONF_ROLES(ROLE)
+#undef TEXT_KEY
+#undef NUMBER_KEY
+#undef ROLE
+}
+
+const struct conf_account *conf_account(const struct settings *s, const char *role)
+{
+#define ROLE(name)                                                                                             \
+	if (strcmp(role, #name) == 0)                                                                          \
+		return &s->db_##name;
+	CONF_ROLES(ROLE)
+#undef ROLE
+	return NULL;
+}
+
+int conf_open(struct settings *s, const char *path, const char *program, char *err, int errsize)
+{
+	*s = (struct settings){0};
+	struct conf *c = conf_load(path, err, errsize);
+	if (!c)
+		return -1;
+	const char *foreign = program ? conf_foreign_secret(c, program) : NULL;
+	if (foreign) {
+		snprintf(err, (size_t)errsize,
+			 "%s holds %s, which is not %s's: each program reads its own configuration"
+			 " (docs/operations.md)",
+			 path, foreign, program);
+		conf_free(c);
+		return -1;
+	}
+	conf_settings(s, c);
+	s->file = c;
+	return 0;
+}
+
+void conf_close(struct settings *s)
+{
+	conf_free(s->file);
+	*s = (struct settings){0};
 }
 
 const char *conf_default_path(const char *given, const char *name)

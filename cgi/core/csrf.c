@@ -4,7 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/conf.h"
 #include "core/csrf.h"
 #include "core/http.h"
 #include "core/page.h"
@@ -34,7 +33,7 @@ const char *csrf_token(struct req *r)
 		if (!bound)
 			return NULL;
 		char mac[TOKEN_CHARS + 1];
-		token_hmac(r->app->csrf_secret, bound, mac);
+		token_hmac(r->app->settings.csrf_secret, bound, mac);
 		r->csrf = arena_strdup(r->arena, mac);
 	}
 	page_set(r, "Csrf.token", r->csrf);
@@ -48,7 +47,7 @@ bool csrf_valid(struct req *r)
 	if (!sent || !bound || !token_ok(sent->value))
 		return false;
 	char mac[TOKEN_CHARS + 1];
-	token_hmac(r->app->csrf_secret, bound, mac);
+	token_hmac(r->app->settings.csrf_secret, bound, mac);
 	return token_equal(mac, sent->value);
 }
 
@@ -71,7 +70,7 @@ bool csrf_same_origin(struct req *r)
 		return true;
 	const char *own = arena_printf(r->arena, "%s://%s", r->https ? "https" : "http", r->host);
 	return (*r->host && strcasecmp(r->origin, own) == 0) ||
-	       origin_of(r->origin, conf_get(r->app->conf, "site.url", ""));
+	       origin_of(r->origin, r->app->settings.site_url);
 }
 
 int csrf_form_page(struct req *r, const char *nav, const char *page, int status)

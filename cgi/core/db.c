@@ -28,18 +28,16 @@ struct db {
 
 static int next_slot = 1;
 
-void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role)
+void db_conf_from(struct db_conf *dc, const struct settings *s, const char *role)
 {
-	char user[64], pass[64];
-	snprintf(user, sizeof user, "db.%s.user", role);
-	snprintf(pass, sizeof pass, "db.%s.password", role);
+	const struct conf_account *account = conf_account(s, role);
 	*dc = (struct db_conf){
-		.socket = conf_get(c, "db.socket", NULL),
-		.host = conf_get(c, "db.host", "localhost"),
-		.port = (unsigned)conf_int(c, "db.port", 3306, 1, 65535),
-		.name = conf_get(c, "db.name", "spor"),
-		.user = conf_get(c, user, NULL),
-		.password = conf_get(c, pass, ""),
+		.socket = s->db_socket,
+		.host = s->db_host,
+		.port = (unsigned)s->db_port,
+		.name = s->db_name,
+		.user = account ? account->user : NULL,
+		.password = account ? account->password : "",
 	};
 }
 
@@ -193,43 +191,6 @@ static int collect_args(struct args *args, const char *types, va_list ap)
 	return 0;
 }
 
-/* Execute with the arguments bound; retry once on a fresh connection when the
- * server went away outside a transaction. */
-static MYSQL_STMT *execute(struct db *db, struct db_sql *sql, struct args *args)
-{
-	for (int attempt = 0; attempt < 2; attempt++) {
-		MYSQL_STMT *st = prepare(db, sql);
-		if (!st) {
-			if (gone(db->err) && !db->in_tx && attempt == 0) {
-				drop_connection(db);
-				continue;
-			}
-			return NULL;
-		}
-		if (mysql_stmt_param_count(st) != args->n) {
-			log_error("statement expects %lu arguments, given %zu: %.200s", mysql_stmt_param_count(st),
-				  args->n, sql->text);
-			db->err = 0;
-			return NULL;
-		}
-		if ((args->n && mysql_stmt_bind_param(st, args->bind)) || mysql_stmt_execute(st)) {
-			db->err = mysql_stmt_errno(st);
-			if (gone(db->err) && !db->in_tx && attempt == 0) {
-				log_info("database connection lost (%s); reconnecting", mysql_stmt_error(st));
-				drop_connection(db);
-				continue;
-			}
-			log_error("execute: %s: %.200s", mysql_stmt_error(st), sql->text);
-			if (gone(db->err))
-				drop_connection(db);
-			return NULL;
-		}
-		db->err = 0;
-		return st;
-	}
-	return NULL;
-}
-
 /* Bind every column as text in buffers of caps[c] bytes, fetch each row and
  * hand it to `each` (values valid during the call).  A value longer than its
  * buffer is fetched again, whole, into a larger one. */
@@ -313,54 +274,87 @@ static int keep_row(void *ctx, const char *const *cells, size_t ncols)
 	return 0;
 }
 
-static int fetch_all(struct db *db, MYSQL_STMT *st, struct arena *a, struct db_rows *rows)
+/* Hand each row of the executed statement to `each`.  Stored (db_query):
+ * the whole result first, so that each column's buffer fits its longest
+ * value.  Streamed (db_each): 4 KiB buffers, a longer value fetched again
+ * whole, and the statement reset after, so that the connection can run the
+ * next one even when `each` stopped early. */
+static int fetch(struct db *db, MYSQL_STMT *st, struct arena *a, bool stored, db_row_fn *each, void *ctx)
 {
-	memset(rows, 0, sizeof *rows);
-	my_bool update_max = 1;
-	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
-	if (mysql_stmt_store_result(st)) {
-		db->err = mysql_stmt_errno(st);
-		log_error("store result: %s", mysql_stmt_error(st));
-		return -1;
+	if (stored) {
+		my_bool update_max = 1;
+		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+		if (mysql_stmt_store_result(st)) {
+			db->err = mysql_stmt_errno(st);
+			log_error("store result: %s", mysql_stmt_error(st));
+			return -1;
+		}
 	}
 	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
 	if (!meta) {
 		mysql_stmt_free_result(st);
 		return 0;
 	}
-	/* After storing, the metadata knows each column's longest value. */
 	size_t ncols = mysql_num_fields(meta);
 	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
 	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
 	for (size_t c = 0; c < ncols; c++)
-		caps[c] = fields[c].max_length + 1;
-	rows->ncols = ncols;
-	struct keep k = {a, rows, 0};
-	int rc = fetch_each(db, st, a, ncols, caps, keep_row, &k);
-	if (!rows->cells)
-		rows->cells = arena_zalloc(a, sizeof *rows->cells);
+		caps[c] = stored ? fields[c].max_length + 1 : 4096;
+	int rc = fetch_each(db, st, a, ncols, caps, each, ctx);
 	mysql_free_result(meta);
 	mysql_stmt_free_result(st);
+	if (!stored)
+		mysql_stmt_reset(st);
 	return rc;
 }
 
-/* Bind the arguments described by `types` and execute; NULL on error. */
+/* Prepare (once: a fresh statement too), bind the arguments described by
+ * `types` and execute; NULL on error.  Retry once on a new connection when
+ * the server went away outside a transaction. */
 static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_list ap)
 {
-	/* Check the argument count against the statement before reading any
-	 * argument: a wrong type string must be an error, never a crash. */
-	MYSQL_STMT *st = prepare(db, sql);
-	if (st && mysql_stmt_param_count(st) != strlen(types)) {
-		log_error("statement expects %lu arguments, types \"%s\" give %zu: %.200s", mysql_stmt_param_count(st),
-			  types, strlen(types), sql->text);
-		return NULL;
-	}
 	struct args args;
-	if (collect_args(&args, types, ap) < 0) {
-		log_error("bad argument types \"%s\"", types);
-		return NULL;
+	bool collected = false;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		MYSQL_STMT *st = prepare(db, sql);
+		if (!st) {
+			if (gone(db->err) && !db->in_tx && attempt == 0) {
+				drop_connection(db);
+				continue;
+			}
+			return NULL;
+		}
+		/* Check the argument count against the statement before reading
+		 * any argument: a wrong type string must be an error, never a
+		 * crash. */
+		if (!collected && mysql_stmt_param_count(st) != strlen(types)) {
+			log_error("statement expects %lu arguments, types \"%s\" give %zu: %.200s",
+				  mysql_stmt_param_count(st), types, strlen(types), sql->text);
+			db->err = 0;
+			return NULL;
+		}
+		if (!collected && collect_args(&args, types, ap) < 0) {
+			log_error("bad argument types \"%s\"", types);
+			db->err = 0;
+			return NULL;
+		}
+		collected = true;
+		if ((args.n && mysql_stmt_bind_param(st, args.bind)) || mysql_stmt_execute(st)) {
+			db->err = mysql_stmt_errno(st);
+			if (gone(db->err) && !db->in_tx && attempt == 0) {
+				log_info("database connection lost (%s); reconnecting", mysql_stmt_error(st));
+				drop_connection(db);
+				continue;
+			}
+			log_error("execute: %s: %.200s", mysql_stmt_error(st), sql->text);
+			if (gone(db->err))
+				drop_connection(db);
+			return NULL;
+		}
+		db->err = 0;
+		return st;
 	}
-	return execute(db, sql, &args);
+	return NULL;
 }
 
 int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
@@ -370,7 +364,14 @@ int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows 
 	MYSQL_STMT *st = run(db, sql, types, ap);
 	va_end(ap);
 	memset(rows, 0, sizeof *rows);
-	return st ? fetch_all(db, st, a, rows) : -1;
+	if (!st)
+		return -1;
+	rows->ncols = mysql_stmt_field_count(st);
+	struct keep k = {a, rows, 0};
+	int rc = fetch(db, st, a, true, keep_row, &k);
+	if (!rows->cells)
+		rows->cells = arena_zalloc(a, sizeof *rows->cells);
+	return rc;
 }
 
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...)
@@ -396,23 +397,7 @@ int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each,
 	va_start(ap, types);
 	MYSQL_STMT *st = run(db, sql, types, ap);
 	va_end(ap);
-	if (!st)
-		return -1;
-	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
-	if (!meta) {
-		mysql_stmt_free_result(st);
-		return 0;
-	}
-	size_t ncols = mysql_num_fields(meta);
-	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
-	for (size_t c = 0; c < ncols; c++)
-		caps[c] = 4096;
-	int rc = fetch_each(db, st, a, ncols, caps, each, ctx);
-	/* Read what is left so that the connection can run the next statement. */
-	mysql_stmt_free_result(st);
-	mysql_stmt_reset(st);
-	mysql_free_result(meta);
-	return rc;
+	return st ? fetch(db, st, a, false, each, ctx) : -1;
 }
 
 const char *db_get(const struct db_rows *rows, size_t row, size_t col)

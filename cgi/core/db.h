@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 struct arena;
-struct conf;
+struct settings;
 
 struct db_conf {
 	const char *socket; /* UNIX socket, or NULL for host:port */
@@ -68,8 +68,9 @@ struct db_rows {
 
 struct db;
 
-/* Fill `dc` from the configuration keys db.* and db.<role>.user/password. */
-void db_conf_from(struct db_conf *dc, const struct conf *c, const char *role);
+/* Fill `dc` from the configuration: db.socket, db.host ... and the account
+ * of db.<role>.*. */
+void db_conf_from(struct db_conf *dc, const struct settings *s, const char *role);
 struct db *db_new(const struct db_conf *dc);
 void db_free(struct db *db);
 /* Connect now (it also happens lazily).  0 or -1. */

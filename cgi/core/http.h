@@ -1,6 +1,6 @@
 /* One HTTP request as FastCGI hands it over, and its response.  Everything
  * hangs off the request's arena; the response is buffered and written with
- * its length and the security headers of DESIGN.md. */
+ * its length and the security headers every answer carries (http.c). */
 #ifndef SPOR_HTTP_H
 #define SPOR_HTTP_H
 

@@ -104,6 +104,28 @@ static enum parse_error fail(struct parse_result *res, enum parse_error e, const
 	return e;
 }
 
+/* A field's name, and one field more than a body may hold. */
+static enum parse_error check_name(struct parse_result *res, const char *name, size_t len, size_t *count)
+{
+	if (!name || !name_is_valid(name, len))
+		return fail(res, PARSE_NAME, NULL);
+	if (++*count > PARAMS_MAX)
+		return fail(res, PARSE_TOO_MANY, name);
+	return PARSE_OK;
+}
+
+/* A field's decoded value: its length, no NUL, valid UTF-8. */
+static enum parse_error check_value(struct parse_result *res, const char *name, const char *value, size_t len)
+{
+	if (len > PARAM_VALUE_MAX)
+		return fail(res, PARSE_TOO_LONG, name);
+	if (memchr(value, '\0', len))
+		return fail(res, PARSE_NUL, name);
+	if (u8_check((const uint8_t *)value, len))
+		return fail(res, PARSE_UTF8, name);
+	return PARSE_OK;
+}
+
 enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params *out,
 				       struct parse_result *res)
 {
@@ -119,12 +141,10 @@ enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t le
 		if (pair_end > s) {
 			const char *eq = memchr(s, '=', (size_t)(pair_end - s));
 			const char *name_end = eq ? eq : pair_end;
-			size_t nlen;
+			size_t nlen = 0;
 			char *name = http_percent_decode(a, s, (size_t)(name_end - s), true, &nlen);
-			if (!name || !name_is_valid(name, nlen))
-				return fail(res, PARSE_NAME, NULL);
-			if (++count > PARAMS_MAX)
-				return fail(res, PARSE_TOO_MANY, name);
+			if (check_name(res, name, nlen, &count) != PARSE_OK)
+				return res->error;
 			const char *v = eq ? eq + 1 : pair_end;
 			if ((size_t)(pair_end - v) > PARAM_VALUE_MAX * 3)
 				return fail(res, PARSE_TOO_LONG, name);
@@ -132,12 +152,8 @@ enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t le
 			char *value = http_percent_decode(a, v, (size_t)(pair_end - v), true, &vlen);
 			if (!value)
 				return fail(res, PARSE_ESCAPE, name);
-			if (vlen > PARAM_VALUE_MAX)
-				return fail(res, PARSE_TOO_LONG, name);
-			if (memchr(value, '\0', vlen))
-				return fail(res, PARSE_NUL, name);
-			if (u8_check((const uint8_t *)value, vlen))
-				return fail(res, PARSE_UTF8, name);
+			if (check_value(res, name, value, vlen) != PARSE_OK)
+				return res->error;
 			params_add(a, out, name, value, vlen);
 		}
 		s = amp ? amp + 1 : end;
@@ -225,10 +241,8 @@ enum parse_error http_parse_multipart(struct arena *a, const char *body, size_t 
 			}
 			line = eol + 2;
 		}
-		if (!name || !name_is_valid(name, strlen(name)))
-			return fail(res, PARSE_NAME, NULL);
-		if (++count > PARAMS_MAX)
-			return fail(res, PARSE_TOO_MANY, name);
+		if (check_name(res, name, name ? strlen(name) : 0, &count) != PARSE_OK)
+			return res->error;
 		const char *value = head_end + 4;
 		const char *next = find_bytes(value, (size_t)(end - value), delim, dlen);
 		if (!next)
@@ -245,12 +259,8 @@ enum parse_error http_parse_multipart(struct arena *a, const char *body, size_t 
 			}
 			params_add(a, out, name, base, strlen(base));
 		} else {
-			if (vlen > PARAM_VALUE_MAX)
-				return fail(res, PARSE_TOO_LONG, name);
-			if (memchr(value, '\0', vlen))
-				return fail(res, PARSE_NUL, name);
-			if (u8_check((const uint8_t *)value, vlen))
-				return fail(res, PARSE_UTF8, name);
+			if (check_value(res, name, value, vlen) != PARSE_OK)
+				return res->error;
 			params_add(a, out, name, arena_strndup(a, value, vlen), vlen);
 		}
 		p = next + dlen;

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/mail.h"
 #include "core/page.h"
@@ -24,7 +23,7 @@ int mail_queue_in(struct req *r, const char *kind, const char *recipient, const 
 
 int mail_queue(struct req *r, const char *kind, const char *recipient)
 {
-	page_set(r, "Mail.site", conf_get(r->app->conf, "site.url", "http://127.0.0.1:8080"));
+	page_set(r, "Mail.site", r->app->settings.site_url);
 	struct buf text;
 	buf_init(&text, r->arena);
 	if (tpl_render_text(r->app->tpl, arena_printf(r->arena, "mail/%s.cs", kind), &text) < 0)

@@ -94,8 +94,9 @@ void page_set_int(struct req *r, const char *name, long long value)
 
 void page_cacheable(struct req *r)
 {
-	if (r->app->public_seconds > 0 && (r->roles & ROLE_ANON)) {
-		r->cache_control = arena_printf(r->arena, "public, max-age=%d", r->app->public_seconds);
+	long seconds = r->app->settings.cache_public_seconds;
+	if (seconds > 0 && (r->roles & ROLE_ANON)) {
+		r->cache_control = arena_printf(r->arena, "public, max-age=%ld", seconds);
 		r->vary |= VARY_COOKIE;
 	}
 }

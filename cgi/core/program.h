@@ -1,18 +1,18 @@
 /* A FastCGI program of the portal: its definition (name, database role,
  * route table, limits and hooks), written once in programs/routes_*.c, and
  * what each of its workers keeps between requests.  Every layer reads them
- * (r->app->db, r->app->conf); the pipeline that runs them is app.h. */
+ * (r->app->db, r->app->settings); the pipeline that runs them is app.h. */
 #ifndef SPOR_PROGRAM_H
 #define SPOR_PROGRAM_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/conf.h"
 #include "core/http.h"
 #include "core/route.h"
 #include "core/token.h"
 
-struct conf;
 struct db;
 struct replica;
 struct tpl;
@@ -28,7 +28,7 @@ struct app_def {
 	 * The other programs write, and after a write set the spor_gtid cookie
 	 * so that the visitor's next pages read their own change (replica.h). */
 	bool reads_replica;
-	int (*worker_start)(const struct conf *c); /* run in each new worker, or NULL; 0 or -1 */
+	int (*worker_start)(const struct settings *s); /* run in each new worker, or NULL; 0 or -1 */
 	/* Run before every handler, once the session, the CSRF token and the
 	 * route's roles are checked: 0 lets the handler run, anything else is
 	 * the status of the answer it made instead (spor-admin: its staff's
@@ -57,15 +57,13 @@ enum { ANON_BODY_MAX = 48 * 1024 };
 struct app {
 	const struct app_def *def;
 	const char *conf_path;
-	struct conf *conf;
+	struct settings settings; /* its configuration, read when the worker started */
 	struct tpl *tpl;
 	struct db *db; /* this request's connection: the primary, or the replica */
 	struct db *primary;
 	struct replica *replica; /* NULL without db.replica.* (or when the program writes) */
 	struct arena *arena;
 	int lang_field; /* index of the "lang" field, or -1 */
-	int public_seconds; /* how long anonymous pages may be cached (cache.public_seconds) */
-	const char *csrf_secret; /* csrf.secret: the key of the CSRF tokens */
 	char gtid_key[TOKEN_CHARS + 1]; /* the spor_gtid cookie's, derived from it (replica.h) */
 };
 

@@ -101,18 +101,16 @@ const char *replica_cookie_open(struct arena *a, const char *key, const char *co
 	return replica_gtid_ok(pos) ? pos : NULL;
 }
 
-bool replica_conf(struct db_conf *dc, const struct conf *c, const char *role)
+bool replica_conf(struct db_conf *dc, const struct settings *s, const char *role)
 {
-	const char *socket = conf_get(c, "db.replica.socket", NULL);
-	const char *host = conf_get(c, "db.replica.host", NULL);
-	if (!socket && !host)
+	if (!s->db_replica_socket && !s->db_replica_host)
 		return false;
 	/* Same database, same user: the grants replicate. */
-	db_conf_from(dc, c, role);
-	dc->socket = socket;
-	if (!socket) {
-		dc->host = host;
-		dc->port = (unsigned)conf_int(c, "db.replica.port", 3306, 1, 65535);
+	db_conf_from(dc, s, role);
+	dc->socket = s->db_replica_socket;
+	if (!dc->socket) {
+		dc->host = s->db_replica_host;
+		dc->port = (unsigned)s->db_replica_port;
 	}
 	return true;
 }

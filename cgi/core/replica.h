@@ -13,7 +13,7 @@
 #include <stdbool.h>
 
 struct arena;
-struct conf;
+struct settings;
 struct db;
 struct db_conf;
 struct req;
@@ -49,7 +49,7 @@ const char *replica_cookie_open(struct arena *a, const char *key, const char *co
 
 /* Fill `dc` like db_conf_from(), pointed at the replica of db.replica.socket
  * or db.replica.host/port; false when none is configured. */
-bool replica_conf(struct db_conf *dc, const struct conf *c, const char *role);
+bool replica_conf(struct db_conf *dc, const struct settings *s, const char *role);
 
 struct replica;
 /* `key`: replica_cookie_key()'s, which the cookies are checked under. */

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/log.h"
 #include "core/page.h"
@@ -79,17 +78,12 @@ static unsigned roles_of(const char *codes)
 	return roles;
 }
 
-long session_idle_seconds(const struct conf *c)
-{
-	return conf_int(c, "session.idle_seconds", 1800, 60, 86400 * 30);
-}
-
 void session_load(struct req *r, bool touch)
 {
 	const char *token = http_cookie_get(r, SESSION_COOKIE);
 	if (!token_ok(token))
 		return;
-	long idle = session_idle_seconds(r->app->conf);
+	long idle = r->app->settings.session_idle_seconds;
 	struct db_rows rows;
 	struct db_sql *q = touch ? &q_session : &q_session_by_hash;
 	if (db_query(r->app->db, r->arena, q, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
@@ -117,14 +111,15 @@ void session_load(struct req *r, bool touch)
 int session_start(struct req *r, const char *account_id)
 {
 	char token[TOKEN_CHARS + 1];
-	long life = conf_int(r->app->conf, "session.absolute_seconds", 43200, 300, 86400 * 90);
+	long life = r->app->settings.session_absolute_seconds;
 	if (r->user.session && db_exec(r->app->db, &q_end, NULL, "s", r->user.session) < 0)
 		return -1;
 	/* The address as nginx gives it, kept within its column as the User-Agent is. */
 	const char *address = http_header_text(r->arena, r->remote_addr, ADDRESS_MAX);
 	if (!token_new(token) ||
 	    db_exec(r->app->db, &q_start, NULL, "ssiss", token, account_id, (long long)life, r->user_agent, address) < 0 ||
-	    db_exec(r->app->db, &q_forget_dead, NULL, "si", account_id, (long long)session_idle_seconds(r->app->conf)) < 0)
+	    db_exec(r->app->db, &q_forget_dead, NULL, "si", account_id,
+		    (long long)r->app->settings.session_idle_seconds) < 0)
 		return -1;
 	r->user.session = arena_strdup(r->arena, token);
 	r->user.id = account_id;

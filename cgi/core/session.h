@@ -10,7 +10,6 @@
 
 #include <stdbool.h>
 
-struct conf;
 struct req;
 
 #define SESSION_COOKIE "spor_session"
@@ -22,9 +21,6 @@ struct req;
  * or view and finds the one session of the token's hash through the definer
  * function spor_session() (db/migrations/0010_session_by_hash.sql). */
 void session_load(struct req *r, bool touch);
-
-/* How long a session may go unused (session.idle_seconds). */
-long session_idle_seconds(const struct conf *c);
 
 /* Start a session for the account (a new token: never one the visitor
  * brought; the visitor's old session ends) and set its cookie.  The row

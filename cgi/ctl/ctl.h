@@ -5,16 +5,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct conf;
+struct settings;
 
 /* Each returns the process exit status: 0 success, 1 failure, 2 usage. */
-int ctl_migrate(const struct conf *c, int argc, char **argv);
-int ctl_import(const struct conf *c, int argc, char **argv);
-int ctl_import_oms(const struct conf *c, int argc, char **argv);
-int ctl_gendata(const struct conf *c, int argc, char **argv);
-int ctl_user(const struct conf *c, int argc, char **argv);
-int ctl_create_admin(const struct conf *c, int argc, char **argv);
-int ctl_throttle(const struct conf *c, int argc, char **argv);
+int ctl_migrate(const struct settings *s, int argc, char **argv);
+int ctl_import(const struct settings *s, int argc, char **argv);
+int ctl_import_oms(const struct settings *s, int argc, char **argv);
+int ctl_gendata(const struct settings *s, int argc, char **argv);
+int ctl_user(const struct settings *s, int argc, char **argv);
+int ctl_create_admin(const struct settings *s, int argc, char **argv);
+int ctl_throttle(const struct settings *s, int argc, char **argv);
 /* Part of migrate: every account's email in its normal form, collisions
  * printed (ctl_emails.c).  0 or -1. */
 struct arena;
@@ -22,7 +22,7 @@ struct db;
 int ctl_emails_normalise(struct db *db, struct arena *a);
 /* sporctl user reset-2fa ACCOUNT (ctl_twofactor.c): the account's ID, on
  * the operator's connection. */
-int ctl_reset_2fa(const struct conf *c, struct db *db, const char *account);
+int ctl_reset_2fa(const struct settings *s, struct db *db, const char *account);
 /* gen-data's organisations (ctl_gendata_oms.c). */
 int ctl_gendata_orgs(struct db *db, long long n, bool tty);
 
@@ -32,7 +32,7 @@ enum { CTL_SOURCE_MAX = 512u << 20 };
  * only, never from https to http; import.ca_file for the certificates),
  * read whole (NUL-terminated; free() it); NULL after saying why on stderr.
  * Any other URL is refused. */
-char *ctl_source_read(const struct conf *c, const char *source, size_t *len);
+char *ctl_source_read(const struct settings *s, const char *source, size_t *len);
 /* JSON rather than CSV: the first non-blank byte is '{'. */
 bool ctl_is_json(const char *data, size_t len);
 void ctl_progress_bar(const char *what, size_t done, size_t total);

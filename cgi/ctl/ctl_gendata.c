@@ -13,7 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/mem.h"
 #include "ctl/ctl.h"
@@ -232,7 +231,7 @@ static long long count_arg(const char *s)
 	return *end || n < 0 ? -1 : n;
 }
 
-int ctl_gendata(const struct conf *c, int argc, char **argv)
+int ctl_gendata(const struct settings *s, int argc, char **argv)
 {
 	long long terms = -1, orgs = -1;
 	bool bad = argc == 0;
@@ -251,7 +250,7 @@ int ctl_gendata(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
+	db_conf_from(&dc, s, "owner");
 	struct db *db = db_new(&dc);
 	bool tty = isatty(2);
 	int rc = db_connect(db);

@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/mem.h"
 #include "ctl/ctl.h"
@@ -232,10 +231,10 @@ static void import_usage(void)
 			"Exit status: 0 all imported, 3 some rows rejected (the others imported), 1 failure.\n");
 }
 
-int ctl_import(const struct conf *c, int argc, char **argv)
+int ctl_import(const struct settings *s, int argc, char **argv)
 {
 	if (argc >= 1 && strcmp(argv[0], "oms") == 0)
-		return ctl_import_oms(c, argc, argv);
+		return ctl_import_oms(s, argc, argv);
 	if (argc < 1 || strcmp(argv[0], "rms") != 0) {
 		import_usage();
 		return 2;
@@ -259,7 +258,7 @@ int ctl_import(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	size_t len = 0;
-	char *raw = ctl_source_read(c, source, &len);
+	char *raw = ctl_source_read(s, source, &len);
 	if (!raw) {
 		arena_free(im.a);
 		return 1;
@@ -275,7 +274,7 @@ int ctl_import(const struct conf *c, int argc, char **argv)
 	}
 	if (rc == 0) {
 		struct db_conf dc;
-		db_conf_from(&dc, c, "owner");
+		db_conf_from(&dc, s, "owner");
 		struct db *db = db_new(&dc);
 		rc = db_connect(db) < 0 ? -1 : store_all(&im, db);
 		db_free(db);

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/conf.h"
 #include "core/db.h"
 #include "ctl/ctl.h"
 #include "oms/oms_record.h"
@@ -68,7 +67,7 @@ static int import(struct db *db, const char *source, const char *data, size_t le
 	return 0;
 }
 
-int ctl_import_oms(const struct conf *c, int argc, char **argv)
+int ctl_import_oms(const struct settings *s, int argc, char **argv)
 {
 	if (argc != 2 || argv[1][0] == '-') {
 		fprintf(stderr, "usage: sporctl import oms FILE|URL\n"
@@ -78,12 +77,12 @@ int ctl_import_oms(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	size_t len;
-	char *data = ctl_source_read(c, argv[1], &len);
+	char *data = ctl_source_read(s, argv[1], &len);
 	if (!data)
 		return 1;
 	struct import im = {.report = {.tty = isatty(STDERR_FILENO) == 1}};
 	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
+	db_conf_from(&dc, s, "owner");
 	struct db *db = db_new(&dc);
 	int rc = db_connect(db) < 0 ? -1 : import(db, argv[1], data, len, &im);
 	db_free(db);

@@ -134,20 +134,17 @@ static int apply_migrations(struct db *db, struct arena *a, const char *dir)
 	return rc;
 }
 
-static int apply_grants(struct db *db, const struct conf *c, const char *dir)
+static int apply_grants(struct db *db, const struct settings *s, const char *dir)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/grants.sql", dir);
 	if (run_file(db, path) < 0)
 		return -1;
-	const char *host = conf_get(c, "db.grant_host", "localhost");
+	const char *host = s->db_grant_host;
 	for (size_t i = 0; i < sizeof program_roles / sizeof program_roles[0]; i++) {
-		char key[64];
-		snprintf(key, sizeof key, "db.%s.user", program_roles[i].conf_role);
-		const char *user = conf_get(c, key, NULL);
-		snprintf(key, sizeof key, "db.%s.password", program_roles[i].conf_role);
-		const char *password = conf_get(c, key, NULL);
-		if (!user || !password || !*password) {
+		const struct conf_account *account = conf_account(s, program_roles[i].conf_role);
+		const char *user = account->user, *password = account->password;
+		if (!user || !*password) {
 			fprintf(stderr, "sporctl: set db.%s.user and db.%s.password in the configuration\n",
 				program_roles[i].conf_role, program_roles[i].conf_role);
 			return -1;
@@ -159,7 +156,7 @@ static int apply_grants(struct db *db, const struct conf *c, const char *dir)
 	return 0;
 }
 
-int ctl_migrate(const struct conf *c, int argc, char **argv)
+int ctl_migrate(const struct settings *s, int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 0) {
@@ -167,13 +164,13 @@ int ctl_migrate(const struct conf *c, int argc, char **argv)
 		return 2;
 	}
 	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
+	db_conf_from(&dc, s, "owner");
 	const char *name = dc.name;
 	dc.name = NULL; /* the database may not exist yet */
 	dc.multi_statements = true;
 	struct db *db = db_new(&dc);
 	struct arena *a = arena_new();
-	const char *dir = conf_get(c, "db.scripts", SPOR_DATADIR "/db");
+	const char *dir = s->db_scripts;
 	int rc = db_connect(db);
 	if (rc == 0)
 		rc = db_exec(db, &q_set_db, NULL, "s", name);
@@ -186,7 +183,7 @@ int ctl_migrate(const struct conf *c, int argc, char **argv)
 	if (rc == 0)
 		rc = apply_migrations(db, a, dir);
 	if (rc == 0)
-		rc = apply_grants(db, c, dir);
+		rc = apply_grants(db, s, dir);
 	if (rc == 0)
 		rc = ctl_emails_normalise(db, a);
 	db_free(db);

@@ -90,12 +90,12 @@ static const char *refused(const char *url, const char *from)
 /* GET `url`, following at most REDIRECTS_MAX redirects one by one, each
  * checked by refused().  import.ca_file: the certificates to trust instead
  * of the system's. */
-static char *fetch_url(const struct conf *conf, const char *url, size_t *len)
+static char *fetch_url(const struct settings *s, const char *url, size_t *len)
 {
 	struct fetched f = {xcalloc(1, 1), 0};
 	CURL *c = curl_easy_init();
 	char errbuf[CURL_ERROR_SIZE] = "";
-	const char *ca = conf_get(conf, "import.ca_file", "");
+	const char *ca = s->import_ca_file;
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
@@ -158,11 +158,11 @@ static bool is_url(const char *s)
 	return n && isalpha((unsigned char)s[0]) && strncmp(s + n, "://", 3) == 0;
 }
 
-char *ctl_source_read(const struct conf *conf, const char *source, size_t *len)
+char *ctl_source_read(const struct settings *s, const char *source, size_t *len)
 {
 	*len = 0;
 	if (is_url(source))
-		return fetch_url(conf, source, len);
+		return fetch_url(s, source, len);
 	char *data = file_read(source, len);
 	if (!data)
 		fprintf(stderr, "sporctl: %s: %s\n", source, strerror(errno));

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/email.h"
 #include "ctl/ctl.h"
@@ -30,7 +29,7 @@ static bool address(const char *arg, char out[INET6_ADDRSTRLEN])
 	return inet_pton(family, arg, bin) == 1 && inet_ntop(family, bin, out, INET6_ADDRSTRLEN) != NULL;
 }
 
-int ctl_throttle(const struct conf *c, int argc, char **argv)
+int ctl_throttle(const struct settings *s, int argc, char **argv)
 {
 	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
 		fputs(usage, stdout);
@@ -58,7 +57,7 @@ int ctl_throttle(const struct conf *c, int argc, char **argv)
 		scope = "address";
 	}
 	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
+	db_conf_from(&dc, s, "owner");
 	struct db *db = db_new(&dc);
 	unsigned long long removed = 0;
 	int rc = db_connect(db) < 0 || (scope ? db_exec(db, &q_reset_one, &removed, "ss", scope, subject)

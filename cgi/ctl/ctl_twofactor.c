@@ -54,13 +54,12 @@ fail:
 	return 1;
 }
 
-int ctl_reset_2fa(const struct conf *c, struct db *db, const char *account)
+int ctl_reset_2fa(const struct settings *s, struct db *db, const char *account)
 {
-	struct tpl *t = tpl_open(conf_get(c, "templates.dir", SPOR_DATADIR "/templates"), false);
+	struct tpl *t = tpl_open(s->templates_dir, false);
 	if (!t)
 		return 1;
-	/* The request's view of the configuration is read-only here too. */
-	struct app app = {.conf = (struct conf *)c, .tpl = t, .db = db, .primary = db, .arena = arena_new()};
+	struct app app = {.settings = *s, .tpl = t, .db = db, .primary = db, .arena = arena_new()};
 	struct req r = {.app = &app, .arena = app.arena, .hdf = tpl_hdf(t), .roles = ROLE_ANON};
 	tpl_set_lang(t, "en");
 	page_set(&r, "Req.lang", "en");

@@ -102,7 +102,7 @@ static bool read_line(const char *prompt, char *buf, size_t size)
 
 /* Read a new password from standard input (twice on a terminal), check it
  * and hash it.  0 or 1 (said why). */
-static int ask_password(const struct conf *c, char hash[PASSWORD_HASH_MAX])
+static int ask_password(const struct settings *s, char hash[PASSWORD_HASH_MAX])
 {
 	char pw[512], again[512];
 	if (!read_line("New password: ", pw, sizeof pw)) {
@@ -118,13 +118,13 @@ static int ask_password(const struct conf *c, char hash[PASSWORD_HASH_MAX])
 		fprintf(stderr, "sporctl: %s\n", password_problem_text(problem));
 		return 1;
 	}
-	return password_hash(c, pw, hash) < 0;
+	return password_hash(s, pw, hash) < 0;
 }
 
-static int new_password(const struct conf *c, struct db *db, const struct db_rows *account)
+static int new_password(const struct settings *s, struct db *db, const struct db_rows *account)
 {
 	char hash[PASSWORD_HASH_MAX];
-	if (ask_password(c, hash))
+	if (ask_password(s, hash))
 		return 1;
 	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
 	unsigned long long changed = 0;
@@ -167,10 +167,10 @@ static int set_email(struct db *db, const struct db_rows *account, const char *a
 
 /* An active administrator with this email and password: a new account, or
  * an existing one given the role (and the password). */
-static int create_admin(const struct conf *c, struct db *db, const char *email)
+static int create_admin(const struct settings *s, struct db *db, const char *email)
 {
 	char hash[PASSWORD_HASH_MAX];
-	if (ask_password(c, hash))
+	if (ask_password(s, hash))
 		return 1;
 	unsigned long long made = 0;
 	if (db_begin(db) < 0 || db_exec(db, &q_admin_account, &made, "sss", email, email, hash) < 0 ||
@@ -199,10 +199,10 @@ static int set_status(struct db *db, const char *verb, const struct db_rows *acc
 	return 0;
 }
 
-static struct db *owner(const struct conf *c)
+static struct db *owner(const struct settings *s)
 {
 	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
+	db_conf_from(&dc, s, "owner");
 	return db_new(&dc);
 }
 
@@ -215,21 +215,21 @@ static const char user_usage[] =
 	"  (the owner is mailed).\n";
 
 /* One verb on one account. */
-static int on_account(const struct conf *c, struct db *db, struct arena *a, char **argv)
+static int on_account(const struct settings *s, struct db *db, struct arena *a, char **argv)
 {
 	struct db_rows account;
 	if (!find_account(db, a, argv[1], &account))
 		return 1;
 	if (strcmp(argv[0], "reset-password") == 0)
-		return new_password(c, db, &account);
+		return new_password(s, db, &account);
 	if (strcmp(argv[0], "set-email") == 0)
 		return set_email(db, &account, argv[2]);
 	if (strcmp(argv[0], "reset-2fa") == 0)
-		return ctl_reset_2fa(c, db, db_get(&account, 0, FIND_ID));
+		return ctl_reset_2fa(s, db, db_get(&account, 0, FIND_ID));
 	return set_status(db, argv[0], &account);
 }
 
-int ctl_user(const struct conf *c, int argc, char **argv)
+int ctl_user(const struct settings *s, int argc, char **argv)
 {
 	const char *verb = argc ? argv[0] : "";
 	bool list = argc == 1 && strcmp(verb, "list") == 0;
@@ -244,17 +244,17 @@ int ctl_user(const struct conf *c, int argc, char **argv)
 		fputs(user_usage, stderr);
 		return 2;
 	}
-	struct db *db = owner(c);
+	struct db *db = owner(s);
 	struct arena *a = arena_new();
 	int rc = db_connect(db) < 0 ? 1
 		 : list		    ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
-				    : on_account(c, db, a, argv);
+				    : on_account(s, db, a, argv);
 	arena_free(a);
 	db_free(db);
 	return rc;
 }
 
-int ctl_create_admin(const struct conf *c, int argc, char **argv)
+int ctl_create_admin(const struct settings *s, int argc, char **argv)
 {
 	char email[EMAIL_MAX + 1];
 	if (argc != 1 || !strchr(argv[0], '@')) {
@@ -264,8 +264,8 @@ int ctl_create_admin(const struct conf *c, int argc, char **argv)
 	}
 	if (!normal_email(argv[0], email))
 		return 2;
-	struct db *db = owner(c);
-	int rc = db_connect(db) < 0 ? 1 : create_admin(c, db, email);
+	struct db *db = owner(s);
+	int rc = db_connect(db) < 0 ? 1 : create_admin(s, db, email);
 	db_free(db);
 	return rc;
 }

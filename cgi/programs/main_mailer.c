@@ -47,11 +47,6 @@ static void on_term(int sig)
 	stopping = 1;
 }
 
-struct settings {
-	const char *url, *from, *host;
-	long retry;
-};
-
 /* RFC 2047: a header value in UTF-8 as base64 words. */
 static void encoded_word(struct buf *b, const char *s)
 {
@@ -79,7 +74,7 @@ static const char *message(struct arena *a, const struct settings *s, const stru
 	struct buf b;
 	buf_init(&b, a);
 	buf_printf(&b, "Date: %s\r\nFrom: %s\r\nTo: <%s>\r\nMessage-ID: <outbox-%s@%s>\r\nSubject: ",
-		   db_get(rows, m, MSG_DATE), s->from, db_get(rows, m, MSG_RECIPIENT), db_get(rows, m, MSG_ID), s->host);
+		   db_get(rows, m, MSG_DATE), s->mail_from, db_get(rows, m, MSG_RECIPIENT), db_get(rows, m, MSG_ID), s->mail_message_id_host);
 	encoded_word(&b, db_get(rows, m, MSG_SUBJECT));
 	buf_puts(&b, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
 		     "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
@@ -124,9 +119,9 @@ static int smtp_send(const struct settings *s, const char *to, const char *text,
 	struct curl_slist *rcpt = curl_slist_append(NULL, to);
 	struct upload u = {text, strlen(text)};
 	err[0] = '\0';
-	curl_easy_setopt(c, CURLOPT_URL, s->url);
+	curl_easy_setopt(c, CURLOPT_URL, s->mail_smtp_url);
 	char sender[256];
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, envelope(s->from, sender));
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, envelope(s->mail_from, sender));
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
 	curl_easy_setopt(c, CURLOPT_READDATA, &u);
@@ -157,7 +152,7 @@ static int send_due(struct db *db, const struct settings *s)
 			rc = db_exec(db, &q_sent, NULL, "i", id);
 		} else {
 			log_error("outbox %lld to %s: %s; will retry", id, to, err);
-			rc = db_exec(db, &q_failed, NULL, "sii", err, (long long)s->retry, id);
+			rc = db_exec(db, &q_failed, NULL, "sii", err, (long long)s->mail_retry_seconds, id);
 		}
 	}
 	int n = rc == 0 ? (int)rows.nrows : -1;
@@ -214,35 +209,21 @@ int main(int argc, char **argv)
 		}
 	}
 	char err[512];
-	conf_path = conf_default_path(conf_path, "spor-mailer");
-	struct conf *c = conf_load(conf_path, err, sizeof err);
-	if (!c) {
+	struct settings s;
+	if (conf_open(&s, conf_default_path(conf_path, "spor-mailer"), "spor-mailer", err, sizeof err) < 0) {
 		fprintf(stderr, "spor-mailer: %s\n", err);
-		return 1;
-	}
-	const char *foreign = conf_foreign_secret(c, "spor-mailer");
-	if (foreign) {
-		fprintf(stderr, "spor-mailer: %s holds %s, which is not spor-mailer's: each program reads its own"
-				" configuration (docs/operations.md)\n",
-			conf_path, foreign);
-		conf_free(c);
 		return 1;
 	}
 	int lock = pidfile ? lock_pidfile(pidfile) : 0;
 	if (lock < 0)
 		return 1;
-	struct settings s = {conf_get(c, "mail.smtp_url", "smtp://127.0.0.1:25"),
-			     conf_get(c, "mail.from", "SPOR portal <no-reply@localhost>"),
-			     conf_get(c, "mail.message_id_host", "spor-portal"),
-			     conf_int(c, "mail.retry_seconds", 30, 1, 3600)};
-	long poll_ms = conf_int(c, "mail.poll_ms", 1000, 50, 60000);
 	struct db_conf dc;
-	db_conf_from(&dc, c, "mailer");
+	db_conf_from(&dc, &s, "mailer");
 	struct db *db = db_new(&dc);
 	signal(SIGTERM, on_term);
 	signal(SIGINT, on_term);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	log_relay(s.url);
+	log_relay(s.mail_smtp_url);
 	int rc = 0;
 	while (!stopping) {
 		int n = send_due(db, &s);
@@ -251,13 +232,13 @@ int main(int argc, char **argv)
 			break;
 		}
 		if (n <= 0) { /* nothing due, or the database is away: wait */
-			struct timespec t = {poll_ms / 1000, (poll_ms % 1000) * 1000000L};
+			struct timespec t = {s.mail_poll_ms / 1000, (s.mail_poll_ms % 1000) * 1000000L};
 			nanosleep(&t, NULL);
 		}
 	}
 	db_free(db);
 	curl_global_cleanup();
-	conf_free(c);
+	conf_close(&s);
 	if (pidfile) {
 		unlink(pidfile);
 		close(lock);

@@ -14,7 +14,7 @@ struct command {
 	const char *name;
 	const char *args;
 	const char *help;
-	int (*run)(const struct conf *c, int argc, char **argv);
+	int (*run)(const struct settings *s, int argc, char **argv);
 };
 
 static const struct command commands[] = {
@@ -84,13 +84,13 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], commands[k].name) != 0)
 			continue;
 		char err[512];
-		struct conf *c = conf_load(conf_default_path(conf_path, "spor"), err, sizeof err);
-		if (!c) {
+		struct settings s;
+		if (conf_open(&s, conf_default_path(conf_path, "spor"), NULL, err, sizeof err) < 0) {
 			fprintf(stderr, "sporctl: %s\n", err);
 			return 1;
 		}
-		int rc = commands[k].run(c, argc - i - 1, argv + i + 1);
-		conf_free(c);
+		int rc = commands[k].run(&s, argc - i - 1, argv + i + 1);
+		conf_close(&s);
 		return rc;
 	}
 	fprintf(stderr, "sporctl: unknown command %s\n", argv[i]);

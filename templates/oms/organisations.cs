@@ -39,10 +39,7 @@ def:content() ?>
 <?cs call:results_count(Lang.oms.orgs_noun) ?>
 <?cs call:word_notices(Lang.oms.broad_words) ?>
 <?cs if:subcount(Page.orgs) > 0 ?>
-<?cs call:table_frame(Lang.oms.orgs_title) ?>
-<table class="data-table">
- <caption class="visually-hidden"><?cs var:Lang.oms.orgs_title ?></caption>
- <thead><tr>
+<?cs call:listing_start(Lang.oms.orgs_title, Lang.oms.orgs_title) ?>
   <?cs call:sort_header("name", Lang.oms.name) ?>
   <?cs call:sort_header("id", Lang.oms.org_id) ?>
   <th scope="col"><?cs var:Lang.oms.country ?></th>
@@ -63,14 +60,10 @@ def:content() ?>
    <td class="num"><?cs var:o.locations ?></td>
   </tr>
  <?cs /each ?>
- </tbody>
-</table>
-</div>
-<?cs call:pager() ?>
-<?cs elif:Page.q || Page.country || Page.city || Page.postal_code || Page.status || Page.type ?>
-<div class="notice"><p><?cs var:Lang.oms.no_match ?> <a href="/oms/organisations"><?cs var:Lang.rms.clear ?></a></p></div>
+<?cs call:listing_end() ?>
 <?cs else ?>
-<div class="notice"><p><?cs var:Lang.oms.none ?></p></div>
+<?cs call:listing_empty(Page.q || Page.country || Page.city || Page.postal_code || Page.status || Page.type,
+  Lang.oms.no_match, "/oms/organisations", Lang.oms.none) ?>
 <?cs /if ?>
 <?cs /if ?>
 <?cs /def ?>

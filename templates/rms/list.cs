@@ -42,10 +42,7 @@ def:content() ?>
 <?cs call:results_count(Lang.rms.terms_noun) ?>
 <?cs call:word_notices(Lang.rms.broad_words) ?>
 <?cs if:subcount(Page.terms) > 0 ?>
-<?cs call:table_frame(Page.list.name) ?>
-<table class="data-table">
- <caption class="visually-hidden"><?cs var:Lang.rms.terms_of ?> <?cs var:Page.list.name ?></caption>
- <thead><tr>
+<?cs call:listing_start(Page.list.name, Lang.rms.terms_of + " " + Page.list.name) ?>
   <?cs call:sort_header("id", Lang.rms.id) ?>
   <?cs call:sort_header("name", Lang.rms.name) ?>
   <th scope="col"><?cs var:Lang.rms.short_name ?></th>
@@ -64,12 +61,9 @@ def:content() ?>
    <?cs if:Page.list.hierarchical == "1" ?><td><?cs if:t.parent ?><a href="/rms/terms/<?cs var:t.parent ?>"><?cs if:t.parent_name ?><?cs var:t.parent_name ?><?cs else ?><?cs var:t.parent ?><?cs /if ?></a><?cs /if ?></td><?cs /if ?>
   </tr>
  <?cs /each ?>
- </tbody>
-</table>
-</div>
-<?cs call:pager() ?>
+<?cs call:listing_end() ?>
 <?cs elif:!Page.short_words ?>
-<div class="notice"><p><?cs if:Page.q || Page.status || Page.domain ?><?cs var:Lang.rms.no_terms_match ?><?cs else ?><?cs var:Lang.rms.no_terms ?><?cs /if ?></p></div>
+<?cs call:listing_empty(Page.q || Page.status || Page.domain, Lang.rms.no_terms_match, "", Lang.rms.no_terms) ?>
 <?cs /if ?>
 <?cs call:history("list-history", Lang.rms.list_history, Page.list_versions, Lang.rms.no_list_history) ?>
 <?cs /def ?>

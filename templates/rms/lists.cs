@@ -16,10 +16,7 @@ def:content() ?>
 
 <?cs call:results_count(Lang.rms.lists_noun) ?>
 <?cs if:subcount(Page.lists) > 0 ?>
-<?cs call:table_frame(Lang.rms.lists_title) ?>
-<table class="data-table">
- <caption class="visually-hidden"><?cs var:Lang.rms.lists_title ?></caption>
- <thead><tr>
+<?cs call:listing_start(Lang.rms.lists_title, Lang.rms.lists_title) ?>
   <?cs call:sort_header("id", Lang.rms.id) ?>
   <?cs call:sort_header("name", Lang.rms.name) ?>
   <th scope="col"><?cs var:Lang.rms.owner ?></th>
@@ -40,13 +37,8 @@ def:content() ?>
    <td><?cs call:date(l.modified) ?></td>
   </tr>
  <?cs /each ?>
- </tbody>
-</table>
-</div>
-<?cs call:pager() ?>
-<?cs elif:Page.q || Page.status || Page.domain ?>
-<div class="notice"><p><?cs var:Lang.rms.no_lists_match ?> <a href="/rms/lists"><?cs var:Lang.rms.clear ?></a></p></div>
+<?cs call:listing_end() ?>
 <?cs else ?>
-<div class="notice"><p><?cs var:Lang.rms.no_lists ?></p></div>
+<?cs call:listing_empty(Page.q || Page.status || Page.domain, Lang.rms.no_lists_match, "/rms/lists", Lang.rms.no_lists) ?>
 <?cs /if ?>
 <?cs /def ?>

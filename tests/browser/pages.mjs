@@ -1,5 +1,5 @@
 // The main pages of the portal, in one place for the checks that walk them
-// all (a11y.mjs: axe-core; html.mjs: the Nu HTML Checker), and the accounts
+// all (a11y.mjs: axe-core and the Nu HTML Checker), and the accounts
 // that see them: a visitor who is not signed in, a user who holds an
 // industry role and the translator role, and an administrator (who is also
 // the stewards' console).  setUp() registers the user through the forms,

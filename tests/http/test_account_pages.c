@@ -16,6 +16,7 @@
 #include "../tap.h"
 #include "dbtest.h"
 #include "mailbox.h"
+#include "users.h"
 #include "visitor.h"
 
 static MYSQL *owner;
@@ -365,12 +366,7 @@ static void test_public_user(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	sql("DELETE FROM auth_throttle");
+	owner = users_start(NULL);
 	char mail[128];
 	snprintf(mail, sizeof mail, "linus.%ld%d@accounts.test", (long)time(NULL) % 1000000, getpid() % 100);
 	ok(visitor_new_account("Linus", mail, "first+passphrase"), "an account: registered and verified");
@@ -381,7 +377,6 @@ int main(void)
 	test_delete(mail);
 	test_create_admin();
 	test_public_user();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

@@ -13,10 +13,11 @@
 #include "../tap.h"
 #include "dbtest.h"
 #include "mailbox.h"
+#include "users.h"
 #include "visitor.h"
 
 static MYSQL *owner;
-static char run[32]; /* makes this run's emails unique */
+static char run[USER_RUN_SIZE]; /* makes this run's emails unique */
 
 static const char *email(const char *who)
 {
@@ -387,13 +388,7 @@ static void test_csrf(const char *mail)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld", (long)time(NULL) % 1000000 * 100 + getpid() % 100);
-	sql("DELETE FROM auth_throttle");
+	owner = users_start(run);
 	test_register();
 	char grace[128];
 	snprintf(grace, sizeof grace, "%s", email("grace"));
@@ -402,7 +397,6 @@ int main(void)
 	test_logout_row(grace);
 	test_lockout(grace);
 	test_csrf(grace);
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

@@ -15,6 +15,7 @@
 #include "client.h"
 #include "dbtest.h"
 #include "programs/routes.h"
+#include "users.h"
 
 static MYSQL *owner;
 
@@ -476,11 +477,7 @@ static void test_rate_limit(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
+	owner = users_start(NULL);
 	ok(dbtest_import_demo(), "the demonstration data");
 	test_resources();
 	test_errors();
@@ -490,6 +487,6 @@ int main(void)
 	test_fhir_oms();
 	test_docs();
 	test_rate_limit();
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

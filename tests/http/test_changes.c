@@ -23,7 +23,7 @@ static MYSQL *owner;
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
-static char run[24], list[16], term[16];
+static char run[USER_RUN_SIZE], list[16], term[16];
 
 static struct user admin, stew, ivy, tom, olga, finn;
 
@@ -522,14 +522,8 @@ static void test_transitions(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
+	owner = users_start(run);
 	snprintf(list, sizeof list, "%s", value("SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1"));
-	sql("DELETE FROM auth_throttle");
 	ok(user_make_admin(owner, &admin, "admin", run, "changes.test"), "an administrator");
 	ok(*list && user_make(owner, &stew, "stew", run, "changes.test") && user_make(owner, &ivy, "ivy", run, "changes.test") && user_make(owner, &tom, "tom", run, "changes.test") &&
 		   user_make(owner, &olga, "olga", run, "changes.test") && user_make(owner, &finn, "finn", run, "changes.test"),
@@ -547,7 +541,6 @@ int main(void)
 	test_lists();
 	test_organisations();
 	test_transitions();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

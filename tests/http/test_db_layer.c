@@ -40,8 +40,10 @@ int main(void)
 	struct conf *c = conf_load(path, err, sizeof err);
 	if (!c)
 		skip_all(err);
+	struct settings settings;
+	conf_settings(&settings, c);
 	struct db_conf dc;
-	db_conf_from(&dc, c, "owner");
+	db_conf_from(&dc, &settings, "owner");
 	struct db *db = db_new(&dc);
 	struct arena *a = arena_new();
 	struct db_rows rows;

@@ -25,6 +25,7 @@
 #include "core/mem.h"
 #include "core/replica.h"
 #include "core/token.h"
+#include "users.h"
 #include "visitor.h"
 
 static MYSQL *owner;
@@ -168,8 +169,10 @@ static void check_no_wait(struct replica *rp, struct db *primary, struct db *pla
 /* spor-public's choice, against the real server as its own "replica". */
 static void test_choose(void)
 {
+	struct settings settings;
+	conf_settings(&settings, conf);
 	struct db_conf dc;
-	db_conf_from(&dc, conf, "public");
+	db_conf_from(&dc, &settings, "public");
 	struct db *primary = db_new(&dc);
 	struct replica *rp = replica_new(&dc, 300, key);
 	struct arena *a = arena_new();
@@ -214,17 +217,12 @@ static void test_choose(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
+	owner = users_start(NULL);
 	char err[512];
 	conf = conf_load(getenv("SPOR_CONFIG"), err, sizeof err);
 	if (!ok(conf != NULL, "the instance's configuration (%s)", conf ? "read" : err))
 		return done_testing();
 	replica_cookie_key(conf_get(conf, "csrf.secret", ""), key);
-	client_anonymous = true;
-	dbtest_execf(owner, "DELETE FROM auth_throttle");
 	bool binlog = strcmp(dbtest_value(owner, "SELECT @@log_bin"), "1") == 0;
 	diag("the server's binary log is %s", binlog ? "on" : "off");
 	char mail[128];
@@ -234,8 +232,7 @@ int main(void)
 	test_hostile();
 	test_cache_bypass();
 	test_choose();
-	dbtest_execf(owner, "DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	conf_free(conf);
 	return done_testing();
 }

@@ -25,7 +25,7 @@
 #include "users.h"
 
 static MYSQL *owner;
-static char run[32]; /* makes this run's emails unique */
+static char run[USER_RUN_SIZE]; /* makes this run's emails unique */
 
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
@@ -444,15 +444,9 @@ static void test_admin_search(void)
 
 int main(void)
 {
-	client_init();
 	if (!getenv("SPOR_TEST_BUILD"))
 		skip_all("no test instance (script/test sets one up)");
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld", (long)time(NULL) % 1000000 * 100 + getpid() % 100);
-	sql("DELETE FROM auth_throttle");
+	owner = users_start(run);
 	test_lookalikes();
 	test_pending();
 	sql("DELETE FROM auth_throttle");
@@ -464,7 +458,6 @@ int main(void)
 	test_throttle_signed_in();
 	test_migrate();
 	test_admin_search();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

@@ -25,7 +25,7 @@
 #include "users.h"
 
 static MYSQL *owner;
-static char run[24], tmp[64], output[65536];
+static char run[USER_RUN_SIZE], tmp[64], output[65536];
 
 /* Run the test build's sporctl with configuration `conf` and `args`; its
  * exit status, what it said in `output`. */
@@ -661,13 +661,10 @@ static void test_rate_limit(void)
 
 int main(void)
 {
-	client_init();
-	client_anonymous = true;
-	owner = dbtest_connect("owner");
-	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
+	owner = users_start(run);
 	snprintf(tmp, sizeof tmp, "/tmp/spor-edges-XXXXXX");
-	if (!owner || !mkdtemp(tmp))
-		skip_all("no database or no temporary folder");
+	if (!mkdtemp(tmp))
+		skip_all("no temporary folder");
 	struct user u;
 	ok(user_make(owner, &u, "edna", run, "edges.test"), "a signed-in user");
 
@@ -683,6 +680,6 @@ int main(void)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
 	if (system(cmd) != 0)
 		diag("could not remove %s", tmp);
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

@@ -20,7 +20,7 @@ static MYSQL *owner;
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
-static char run[24], term[16];
+static char run[USER_RUN_SIZE], term[16];
 static char term_name[200], term_plus[200]; /* its English name, and as a form sends it */
 static struct user admin, stew, ivy;
 
@@ -411,12 +411,7 @@ static void test_database_rule(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
+	owner = users_start(run);
 	ok(dbtest_import_demo(), "the demonstration data");
 	snprintf(term, sizeof term, "%s", value("SELECT id FROM rms_terms WHERE status = 'CURRENT'"
 						 " AND name_en REGEXP '^[A-Za-z][A-Za-z ]+$' ORDER BY id LIMIT 1"));
@@ -424,7 +419,6 @@ int main(void)
 	snprintf(term_plus, sizeof term_plus, "%s", term_name);
 	for (char *c = term_plus; *c; c++)
 		*c = *c == ' ' ? '+' : *c;
-	sql("DELETE FROM auth_throttle");
 	ok(user_make_admin(owner, &admin, "admin", run, "hostile-requests.test"), "an administrator");
 	ok(*term && user_make(owner, &stew, "stew", run, "hostile-requests.test") &&
 		   user_make(owner, &ivy, "ivy", run, "hostile-requests.test"),
@@ -437,7 +431,6 @@ int main(void)
 	test_frozen();
 	test_oms_drafts();
 	test_database_rule();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

@@ -30,7 +30,7 @@
 #include "users.h"
 
 static MYSQL *owner;
-static char run[24];
+static char run[USER_RUN_SIZE];
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
@@ -407,15 +407,9 @@ static void test_privileges(void)
 
 int main(void)
 {
-	client_init();
 	if (!getenv("SPOR_TEST_BUILD"))
 		skip_all("no test instance (script/test sets one up)");
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld", (long)time(NULL) % 1000000 * 100 + getpid() % 100);
-	sql("DELETE FROM auth_throttle");
+	owner = users_start(run);
 	if (!ok(user_make(owner, &ada, "ada", run, "sessions.test") && user_make(owner, &bob, "bob", run, "sessions.test"),
 		"two accounts, ada and bob"))
 		return done_testing();
@@ -428,7 +422,6 @@ int main(void)
 	test_hostile_agent();
 	test_idle();
 	test_privileges();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

@@ -27,7 +27,7 @@ static MYSQL *owner;
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
-static char run[24];
+static char run[USER_RUN_SIZE];
 
 static long count(const char *table, const char *where, const char *id)
 {
@@ -501,13 +501,7 @@ static void test_reset(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
-	sql("DELETE FROM auth_throttle");
+	owner = users_start(run);
 	struct user *enrolled[] = {&ada, &bob, &cy, &dee, &eve, &fay};
 	const char *names[] = {"ada", "bob", "cy", "dee", "eve", "fay"};
 	static char codes[6][256];
@@ -526,7 +520,6 @@ int main(void)
 	test_turn_off(codes[4]);
 	test_console();
 	test_reset();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

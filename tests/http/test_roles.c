@@ -26,7 +26,7 @@ static MYSQL *owner;
 #define value(...) dbtest_valuef(owner, __VA_ARGS__)
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
-static char run[24], org_a[16], org_b[16];
+static char run[USER_RUN_SIZE], org_a[16], org_b[16];
 
 static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
@@ -402,18 +402,12 @@ static void test_matrix(void)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true;
-	snprintf(run, sizeof run, "%ld%d", (long)time(NULL) % 1000000, getpid() % 100);
+	owner = users_start(run);
 	snprintf(org_a, sizeof org_a, "%s", value("SELECT CONCAT('ORG-', id) FROM oms_organisations WHERE name LIKE "
 						 "'Exemple Pharma SA' LIMIT 1"));
 	snprintf(org_b, sizeof org_b, "%s", value("SELECT CONCAT('ORG-', id) FROM oms_organisations WHERE CONCAT('ORG-', "
 						 "id) <> '%s' ORDER BY id LIMIT 1",
 						 org_a));
-	sql("DELETE FROM auth_throttle");
 	/* A fresh organisation state: no super user of A or B from earlier runs. */
 	sql("DELETE FROM account_roles WHERE org_id IN ('%s', '%s')", org_a, org_b);
 	sql("UPDATE role_requests SET status = 'WITHDRAWN' WHERE status = 'PENDING'");
@@ -429,7 +423,6 @@ int main(void)
 	test_uploads();
 	test_users();
 	test_matrix();
-	sql("DELETE FROM auth_throttle");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

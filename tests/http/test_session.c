@@ -10,6 +10,7 @@
 #include "../tap.h"
 #include "client.h"
 #include "dbtest.h"
+#include "users.h"
 
 static MYSQL *owner;
 
@@ -46,11 +47,7 @@ static bool signed_in(const char *token, const char *path)
 
 int main(void)
 {
-	client_init();
-	owner = dbtest_connect("owner");
-	if (!owner)
-		skip_all("no database");
-	client_anonymous = true; /* each request sends its own cookie */
+	owner = users_start(NULL); /* each request sends its own cookie */
 	mysql_query(owner, "DELETE FROM accounts WHERE email LIKE '%@session.test'");
 	mysql_query(owner, "INSERT INTO accounts (email, name, password_hash, status) VALUES"
 			   " ('ada@session.test', 'Ada <b>Lovelace</b> & Co', 'x', 'active'),"
@@ -86,6 +83,6 @@ int main(void)
 	ok(!signed_in(TOKEN("z"), "/"), "an unknown token shows no name");
 	ok(!signed_in("a'--", "/") && !signed_in("tests", "/"), "a malformed token is ignored");
 	mysql_query(owner, "DELETE FROM accounts WHERE email LIKE '%@session.test'");
-	mysql_close(owner);
+	users_done(owner);
 	return done_testing();
 }

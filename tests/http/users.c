@@ -4,12 +4,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "../tap.h"
 #include "authenticator.h"
+#include "client.h"
 #include "dbtest.h"
 #include "mailbox.h"
 #include "users.h"
+
+MYSQL *users_start(char run[USER_RUN_SIZE])
+{
+	client_init();
+	MYSQL *owner = dbtest_connect("owner");
+	if (!owner)
+		skip_all("no database");
+	client_anonymous = true;
+	if (run)
+		snprintf(run, USER_RUN_SIZE, "%ld", (long)time(NULL) % 1000000 * 100 + getpid() % 100);
+	dbtest_execf(owner, "DELETE FROM auth_throttle");
+	return owner;
+}
+
+void users_done(MYSQL *owner)
+{
+	dbtest_execf(owner, "DELETE FROM auth_throttle");
+	mysql_close(owner);
+}
 
 static bool signed_in(MYSQL *owner, struct user *u)
 {

@@ -19,6 +19,18 @@ struct user {
 	struct visitor v;
 };
 
+/* A run's ID: digits that make its users' emails unique. */
+enum { USER_RUN_SIZE = 16 };
+
+/* The start of a test of users: the HTTP client, each request with its own
+ * visitor's cookie (client_anonymous), the owner's database connection (the
+ * test is skipped without one), no sign-in left throttled by an earlier
+ * test, and, unless `run` is NULL, this run's ID.  The owner's connection. */
+MYSQL *users_start(char run[USER_RUN_SIZE]);
+/* The end of such a test: the throttle cleared for the tests after it, the
+ * connection closed. */
+void users_done(MYSQL *owner);
+
 /* Register <who>.<run>@<domain>, verify, sign in. */
 bool user_make(MYSQL *owner, struct user *u, const char *who, const char *run, const char *domain);
 

@@ -129,21 +129,29 @@ static struct conf *conf_of(const char *text)
 	return c;
 }
 
+/* replica_conf on the settings of `c`. */
+static bool replica_of(struct db_conf *dc, const struct conf *c)
+{
+	struct settings s;
+	conf_settings(&s, c);
+	return replica_conf(dc, &s, "public");
+}
+
 static void test_conf(void)
 {
 	struct db_conf dc;
 	struct conf *c = conf_of("db.socket = /run/primary.sock\ndb.name = spor\ndb.public.user = spor_ro\n");
-	ok(c && !replica_conf(&dc, c, "public"), "without db.replica.*, no replica");
+	ok(c && !replica_of(&dc, c), "without db.replica.*, no replica");
 	conf_free(c);
 	c = conf_of("db.socket = /run/primary.sock\ndb.public.user = spor_ro\ndb.public.password = pw\n"
 		    "db.replica.socket = /run/replica.sock\n");
-	ok(c && replica_conf(&dc, c, "public") && strcmp(dc.socket, "/run/replica.sock") == 0 &&
+	ok(c && replica_of(&dc, c) && strcmp(dc.socket, "/run/replica.sock") == 0 &&
 		   strcmp(dc.user, "spor_ro") == 0 && strcmp(dc.password, "pw") == 0,
 	   "db.replica.socket, with the program's own user and password");
 	conf_free(c);
 	c = conf_of("db.socket = /run/primary.sock\ndb.public.user = spor_ro\n"
 		    "db.replica.host = 10.0.0.2\ndb.replica.port = 3307\n");
-	ok(c && replica_conf(&dc, c, "public") && dc.socket == NULL && strcmp(dc.host, "10.0.0.2") == 0 &&
+	ok(c && replica_of(&dc, c) && dc.socket == NULL && strcmp(dc.host, "10.0.0.2") == 0 &&
 		   dc.port == 3307,
 	   "db.replica.host and port, not the primary's socket");
 	conf_free(c);
