@@ -10,6 +10,7 @@
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/sides.h"
 #include "oms/oms_page.h"
 #include "oms/oms_record.h"
 #include "programs/fields_public.h"
@@ -104,5 +105,5 @@ int oms_history(struct req *r, long long org, const char *loc_id)
 		return -1;
 	static const char *const names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.versions", &rows, names, VERSION__COUNT);
-	return 0;
+	return sides_of_versions(r, page_node(r, "Page.versions"));
 }
