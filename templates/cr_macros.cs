@@ -57,7 +57,7 @@ def:rms_fields() ?>
  <?cs /if ?><?cs if:Page.type != "TRANSLATION" ?>
  <div class="form-field<?cs if:Page.errors.domain ?> form-field-error<?cs /if ?>"><label for="domain"><?cs var:Lang.cr.fields.domain ?><?cs if:Page.domain_required ?> <span class="required">(<?cs var:Lang.cr.required ?>)</span><?cs /if ?></label>
   <?cs call:field_error("domain") ?>
-  <select id="domain" name="domain"<?cs if:Page.domain_required ?> required<?cs /if ?>><option value=""><?cs var:Lang.cr.none ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:Page.form.domain == d.id ?> selected<?cs /if ?>><?cs var:d.name ?> (<?cs var:d.id ?>)</option><?cs /each ?></select></div>
+  <select id="domain" name="domain"><option value=""><?cs var:Lang.cr.none ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:Page.form.domain == d.id ?> selected<?cs /if ?>><?cs var:d.name ?> (<?cs var:d.id ?>)</option><?cs /each ?></select></div>
  <?cs /if ?><?cs if:Page.type == "ADD-LIST" || Page.type == "UPD-LIST" ?>
  <?cs call:text_field("owner", Lang.cr.fields.owner, Page.form.owner, 200) ?>
  <?cs /if ?><?cs if:Page.type == "UPD-TERM" ?>

@@ -142,7 +142,7 @@ def:sides(node, caption, class) ?><?cs call:table_frame(caption) ?><table class=
   <td><?cs call:side_value(d.proposed_set, d.proposed) ?></td><?cs if:node.approved ?><td><?cs call:side_value(d.approved_set, d.approved) ?><?cs if:d.approved_changed ?> <span class="badge badge-changed"><?cs var:Lang.cr.records.changed ?></span><?cs /if ?></td><?cs /if ?></tr><?cs /each ?></tbody>
 </table></div><?cs /def ?><?cs
 # In a history, an approved request's records, folded under its version. ?><?cs
-def:request_sides(v) ?><?cs if:subcount(v.sides) > 0 ?><details class="request-sides"><summary><?cs var:Lang.cr.records.public ?> RRQ-<?cs var:v.request ?></summary><?cs call:sides(v, Lang.cr.records.title, "diff records") ?></details><?cs /if ?><?cs /def ?><?cs
+def:request_sides(v) ?><?cs if:subcount(v.sides) > 0 ?><details class="request-sides"><summary><?cs var:Lang.cr.records.public ?></summary><?cs call:sides(v, Lang.cr.records.title, "diff records") ?></details><?cs /if ?><?cs /def ?><?cs
 def:history(id, title, versions, empty) ?>
 <section aria-labelledby="<?cs var:id ?>">
 <h2 id="<?cs var:id ?>"><?cs var:title ?></h2>

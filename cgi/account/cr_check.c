@@ -129,7 +129,8 @@ static struct db_sql q_term_list = DB_SQL("SELECT list_id FROM rms_terms WHERE i
 /* The value of field `k` as the record would keep it, or NULL with why;
  * *db_failed when the database did not answer. */
 static const char *value_of(struct db *db, struct arena *a, const struct cr_target *t, const struct cr_key *k,
-			    const char *raw, const struct db_rows *domains, const char **why, bool *db_failed)
+			    const char *raw, const char *now, const struct db_rows *domains, const char **why,
+			    bool *db_failed)
 {
 	struct input in;
 	enum field_error e = text_is_clean(raw, strlen(raw)) ? field_check(a, &form_fields[k->form], raw, &in)
@@ -141,6 +142,8 @@ static const char *value_of(struct db *db, struct arena *a, const struct cr_targ
 	const char *v = in.text;
 	if (!v)
 		return NULL; /* empty: not given */
+	if (now && strcmp(v, now) == 0)
+		return v; /* the record's own value: unchanged, whatever the lists hold now */
 	char degrees[32], *end = NULL;
 	switch (k->kind) {
 	case CK_TEXT:
@@ -256,7 +259,8 @@ int cr_check(struct db *db, struct arena *a, const struct cr_target *t, const js
 			problem(v, k->key, "not_valid"); /* no text: the write API's mistake */
 			continue;
 		}
-		const char *value = raw ? value_of(db, a, t, k, raw, &domains, &why, &db_failed) : NULL;
+		const char *now = json_string_value(json_object_get(before, k->key));
+		const char *value = raw ? value_of(db, a, t, k, raw, now, &domains, &why, &db_failed) : NULL;
 		if (db_failed) {
 			json_decref(proposal);
 			return -1;
@@ -270,7 +274,6 @@ int cr_check(struct db *db, struct arena *a, const struct cr_target *t, const js
 				problem(v, k->key, "required");
 			continue;
 		}
-		const char *now = json_string_value(json_object_get(before, k->key));
 		if ((type & CR_NEW) || !now || strcmp(now, value) != 0)
 			json_object_set_new(proposal, k->key, json_string(value));
 	}

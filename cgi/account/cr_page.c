@@ -14,6 +14,9 @@
 #include "core/program.h"
 #include "core/sides.h"
 
+/* A term's English name: a new term's, once its request made it. */
+static struct db_sql q_term_name = DB_SQL("SELECT name_en FROM rms_terms WHERE id = ?");
+
 bool cr_current(struct req *r, struct cr_target *t, struct cr_now *now)
 {
 	if (cr_now_read(r->app->db, r->arena, t, now) < 0 || !now->found) {
@@ -32,6 +35,10 @@ bool cr_current(struct req *r, struct cr_target *t, struct cr_now *now)
 		page_put(cur, "id", t->term);
 		page_put(cur, "list", now->list);
 		page_put(cur, "name_en", now->name);
+	} else if (type == CR_ADD_TERM && t->term) {
+		struct db_rows rows;
+		if (db_query(r->app->db, r->arena, &q_term_name, &rows, "s", t->term) == 0 && rows.nrows)
+			page_put(cur, "name_en", db_value(&rows, 0));
 	} else if (type == CR_UPD_LIST) {
 		page_put(cur, "list", t->list);
 	} else if (cr_is_oms(t->type) && t->org) {
