@@ -127,15 +127,25 @@ static const char *part(struct arena *a, const char *s, size_t n)
 }
 
 /* A date column's value: one date per value of its group; the text or term
- * was last changed on the latest of them. */
-static const char *date_or_null(struct arena *a, const char *s)
+ * was last changed on the latest of them, the index of which goes in *which
+ * (0 without a date). */
+static const char *latest_date(struct arena *a, const char *s, size_t *which)
 {
 	char out[20], latest[20] = "";
 	size_t n = count_parts(s);
+	*which = 0;
 	for (size_t i = 0; i < n; i++)
-		if (date_normalize(part(a, s, i), out) && strcmp(out, latest) > 0)
+		if (date_normalize(part(a, s, i), out) && strcmp(out, latest) > 0) {
 			memcpy(latest, out, sizeof latest);
+			*which = i;
+		}
 	return *latest ? arena_strdup(a, latest) : NULL;
+}
+
+static const char *date_or_null(struct arena *a, const char *s)
+{
+	size_t which;
+	return latest_date(a, s, &which);
 }
 
 static const char *or_null(const char *s)
@@ -147,10 +157,14 @@ static void fill_text(struct reader *r, const struct row *row, struct rms_text *
 {
 	if (unreadable(row, first))
 		return; /* value NULL: the row says nothing of this text */
-	t->value = get(row, first); /* "" states that the language has no such text */
-	t->modified_at = date_or_null(r->a, get(row, first + 1));
-	t->modified_by = or_null(get(row, first + 2));
-	t->status = has_status ? or_null(get(row, first + 3)) : NULL;
+	/* "" states that the language has no such text.  Of a text of several
+	 * values (¦), the portal keeps one date, author and status: those of
+	 * the value changed last. */
+	size_t last;
+	t->value = get(row, first);
+	t->modified_at = latest_date(r->a, get(row, first + 1), &last);
+	t->modified_by = or_null(part(r->a, get(row, first + 2), last));
+	t->status = has_status ? or_null(part(r->a, get(row, first + 3), last)) : NULL;
 }
 
 /* The term-level field each column gives, to mark it when unreadable. */

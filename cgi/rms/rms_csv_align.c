@@ -33,7 +33,7 @@ struct known {
  * row IDs, one part per value. */
 #define TEXT_GROUP(x, g, max)                                                                                      \
 	{x, T_TEXT, g, false, max, false}, {x " Modified On", T_DATE, g, false, 0, false},                           \
-		{x " Modified By", T_TEXT, g, false, 100, false}, {x " Translation Status", T_CODE, g, false, 20, false}, \
+		{x " Modified By", T_TEXT, g, false, 100, true}, {x " Translation Status", T_CODE, g, false, 20, true},   \
 		{x " Comments", T_TEXT, g, false, 0, false}, {                                                           \
 		x " Rowid", T_ROWID, g, false, 0, false                                                                  \
 	}
@@ -106,23 +106,25 @@ static const char *const unreadable[T__COUNT] = {
 
 /* The alignment's costs.  An unreadable value outweighs a few commas put
  * back, but not many: a text column can take any fields, and joining
- * enough of them would hide any misfit.  A comma followed by a space (", ")
- * is how text is written and costs least to put back; one followed by more
- * text less likely; one followed by nothing (",," or a value that ends in a
- * comma) hardly ever.  A text column's value that starts with a space was
- * most likely cut from the value before it. */
+ * enough of them would hide any misfit.  A comma inside text is followed by
+ * a space (", ") or stands between two digits (a decimal comma, "1,5"):
+ * those cost least to put back; one followed by other text more; one that
+ * would end or begin a value or a ¦ part (",,", ",¦") hardly ever stands
+ * inside one.  A text column's value that starts with a space was most
+ * likely cut from the value before it. */
 enum {
 	COST_BAD = 64,
 	COST_JOIN = 2,
-	COST_JOIN_TIGHT = 8,
-	COST_JOIN_EMPTY = 40,
-	COST_LEADING = 3,
+	COST_JOIN_DECIMAL = 6,
+	COST_JOIN_TIGHT = 48,
+	COST_JOIN_EDGE = 96,
+	COST_LEADING = 24,
 	COST_CAP = 2047,
 	SHIFT_MAX = 15,	 /* commas put back in one row */
 	JOIN_MAX = 8,	 /* fields joined into one value */
 	PARTS_MAX = 31,	 /* part counts told apart (more count as 31) */
-	GUESSES_MAX = 3, /* part counts tried for a group */
-	GUESS_AHEAD = 4, /* fields after a group's that may show its count */
+	GUESSES_MAX = 6, /* part counts tried for a group */
+	GUESS_AHEAD = 8, /* fields after a group's that may show its count */
 	INF = 0xffff
 };
 
@@ -369,15 +371,20 @@ static void push(struct rms_align *al, unsigned s, unsigned cost, unsigned from,
 }
 
 /* The part counts a group run of `len` columns starting at field f may
- * have, commonest first: among the fields it would take as they stand,
- * then among the `more` after them (where a join would take it). */
+ * have: that of its first field (a mapping's source ID, a text's value as
+ * it stands), then the commonest among the fields it would take as they
+ * stand and, less, among the `more` after them (where joins would take it). */
 static size_t guesses(const struct rms_align *al, size_t f, size_t len, size_t more, unsigned *out)
 {
 	unsigned seen[PARTS_MAX + 1] = {0};
 	size_t n = 0;
 	for (size_t i = f; i < al->n && i < f + len + more; i++)
 		seen[capped(al->parts[i])] += i < f + len ? 4 : 1;
-	for (size_t g = 0; g < GUESSES_MAX; g++) {
+	if (f < al->n && al->parts[f]) {
+		out[n++] = capped(al->parts[f]);
+		seen[out[0]] = 0;
+	}
+	while (n < GUESSES_MAX) {
 		unsigned best = 0;
 		for (unsigned p = 1; p <= PARTS_MAX; p++)
 			if (seen[p] && (best == 0 || seen[p] > seen[best]))
@@ -390,6 +397,28 @@ static size_t guesses(const struct rms_align *al, size_t f, size_t len, size_t m
 	if (!n)
 		out[n++] = 0;
 	return n;
+}
+
+/* A field that is a whole date or ID: what a typed column holds, hardly
+ * ever half of a text. */
+static bool typed_value(const char *s)
+{
+	size_t n = strlen(s);
+	return (n == 12 && digits(s, n)) || part_fits(T_DATE, s, n);
+}
+
+/* What putting back the comma between fields `left` and `right` costs. */
+static unsigned join_cost(const char *left, const char *right)
+{
+	size_t n = strlen(left);
+	if (!n || !*right || strncmp(right, CSV_MULTI_SEP, 2) == 0 ||
+	    (n >= 2 && strcmp(left + n - 2, CSV_MULTI_SEP) == 0) || typed_value(left) || typed_value(right))
+		return COST_JOIN_EDGE;
+	if (*right == ' ')
+		return COST_JOIN;
+	if (left[n - 1] >= '0' && left[n - 1] <= '9' && *right >= '0' && *right <= '9')
+		return COST_JOIN_DECIMAL;
+	return COST_JOIN_TIGHT;
 }
 
 /* Column c takes fields f..f+k-1 (joined by their commas), its group
@@ -409,7 +438,7 @@ static unsigned take_cost(struct rms_align *al, const struct column *c, size_t f
 			clean &= al->clean[i];
 			parts += al->parts[i] ? al->parts[i] - 1u : 0u;
 			if (i > f)
-				cost += al->lead[i] ? COST_JOIN : *al->row->f[i] ? COST_JOIN_TIGHT : COST_JOIN_EMPTY;
+				cost += join_cost(al->row->f[i - 1], al->row->f[i]);
 		}
 		parts++;
 		cost += clean ? 0 : COST_BAD;
