@@ -7,6 +7,8 @@
 
 #include "core/mem.h"
 #include "ema_export.h"
+#include "rms/rms_csv.h"
+#include "rms/rms_snapshot.h"
 
 /* The header of the EMA's real exports, as they come. */
 static const char *const header[] = {
@@ -453,4 +455,88 @@ bool ema_export_same(const json_t *expected, const json_t *got, char *why, size_
 		return false;
 	}
 	return true;
+}
+
+/* What the reader handed over. */
+struct read_back {
+	struct rms_term_in *recs;
+	size_t n, cap;
+	unsigned long rejects, drops;
+	char first_reject[512], first_drop[512];
+};
+
+static int on_term(void *ctx, const struct rms_term_in *t)
+{
+	struct read_back *g = ctx;
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 64;
+		g->recs = xrealloc(g->recs, g->cap * sizeof *g->recs);
+	}
+	g->recs[g->n++] = *t;
+	return 0;
+}
+
+static void on_reject(void *ctx, unsigned long line, const char *why)
+{
+	struct read_back *g = ctx;
+	if (!g->rejects++)
+		snprintf(g->first_reject, sizeof g->first_reject, "line %lu: %s", line, why);
+}
+
+static void on_drop(void *ctx, unsigned long line, const char *column, const char *why)
+{
+	struct read_back *g = ctx;
+	if (!g->drops++)
+		snprintf(g->first_drop, sizeof g->first_drop, "line %lu, %s: %s", line, column, why);
+}
+
+/* The records of term `id` merged as an import merges them (NULL when none). */
+static json_t *merged(const struct read_back *g, const char *id, const json_t *base)
+{
+	const struct rms_term_in *recs[8];
+	size_t n = 0;
+	for (size_t i = 0; i < g->n && n < 8; i++)
+		if (strcmp(g->recs[i].id, id) == 0)
+			recs[n++] = &g->recs[i];
+	return n ? rms_snapshot_merge(base, recs, n) : NULL;
+}
+
+bool ema_export_reads_back(const struct ema_export *e, char *why, size_t size)
+{
+	struct arena *a = arena_new();
+	struct read_back g = {0};
+	struct rms_sink sink = {.ctx = &g, .term = on_term, .reject = on_reject, .drop = on_drop};
+	struct rms_csv_stats st;
+	char err[512];
+	bool good = false;
+	if (rms_csv_read(a, e->csv, e->len, &sink, &st, err, sizeof err) != 0)
+		snprintf(why, size, "not read: %s", err);
+	else if (g.rejects || g.n != e->rows)
+		snprintf(why, size, "%zu of %zu rows read, %lu rejected (%s)", g.n, e->rows, g.rejects, g.first_reject);
+	else if (g.drops != e->unreadable)
+		snprintf(why, size, "%lu values reported unreadable, %zu written so (%s)", g.drops, e->unreadable,
+			 g.first_drop);
+	else
+		good = true;
+	const char *id;
+	json_t *want;
+	json_object_foreach(e->expected, id, want)
+	{
+		if (!good)
+			break;
+		json_t *snap = merged(&g, id, NULL), *again = snap ? merged(&g, id, snap) : NULL;
+		char what[1200];
+		if (!snap)
+			snprintf(why, size, "term %s lost", id);
+		else if (!ema_export_same(want, snap, what, sizeof what))
+			snprintf(why, size, "term %s: %s", id, what);
+		else if (!json_equal(snap, again))
+			snprintf(why, size, "term %s changes when read again", id);
+		good = snap && again && json_equal(snap, again) && ema_export_same(want, snap, what, sizeof what);
+		json_decref(snap);
+		json_decref(again);
+	}
+	free(g.recs);
+	arena_free(a);
+	return good;
 }

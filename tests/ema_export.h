@@ -29,6 +29,13 @@ void ema_export_make(struct ema_export *e, const char *list_id, unsigned long lo
 		     unsigned long long seed);
 void ema_export_free(struct ema_export *e);
 
+/* Read the export with rms_csv_read and merge each term's records as an
+ * import does: whether every term came back with every readable value,
+ * each unreadable one reported and no row rejected, and whether merging the
+ * records again onto what they gave changes nothing; else what went wrong,
+ * in `why`. */
+bool ema_export_reads_back(const struct ema_export *e, char *why, size_t size);
+
 /* Whether `got` is the snapshot `expected` (a term-level value, a mapping, a
  * country, an attribute or a text missing or different); else what differs,
  * in `why`. */

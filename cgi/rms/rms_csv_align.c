@@ -144,6 +144,7 @@ struct rms_align {
 	size_t n;
 	unsigned short *parts; /* ¦ parts of each field, 0 when empty */
 	bool *lead, *clean;    /* starts with a space; valid UTF-8 and no NUL */
+	unsigned char *joint;  /* join_cost before each field, 0xff until known */
 	signed char *fit;      /* [type][field]: -1 unknown, else 0 or 1 */
 	/* States (column, shift, parts): the cheapest cost, how it was reached. */
 	size_t nstates;
@@ -156,6 +157,7 @@ struct rms_align {
 	const char **cell, **why;
 	unsigned char *took;
 	unsigned *group_parts;
+	unsigned cap; /* costs from here on are not worth a state */
 	/* Pending states by cost: bucket heads into a pool of (state, next). */
 	int head[COST_CAP + 1];
 	unsigned *pool_state;
@@ -223,6 +225,7 @@ struct rms_align *rms_align_new(const struct csv_row *header)
 	al->parts = xmalloc(CSV_FIELDS_MAX * sizeof *al->parts);
 	al->lead = xmalloc(CSV_FIELDS_MAX * sizeof *al->lead);
 	al->clean = xmalloc(CSV_FIELDS_MAX * sizeof *al->clean);
+	al->joint = xmalloc(CSV_FIELDS_MAX);
 	al->fit = xmalloc((size_t)T__COUNT * CSV_FIELDS_MAX);
 	al->cell = xcalloc(al->ncols + 1, sizeof *al->cell);
 	al->why = xcalloc(al->ncols + 1, sizeof *al->why);
@@ -243,6 +246,7 @@ void rms_align_free(struct rms_align *al)
 	free(al->parts);
 	free(al->lead);
 	free(al->clean);
+	free(al->joint);
 	free(al->fit);
 	free(al->cell);
 	free(al->why);
@@ -353,7 +357,7 @@ static size_t state(size_t c, size_t shift, unsigned p)
 
 static void push(struct rms_align *al, unsigned s, unsigned cost, unsigned from, unsigned took)
 {
-	if (cost > COST_CAP || cost >= al->cost[s])
+	if (cost >= al->cap || cost >= al->cost[s])
 		return;
 	if (al->cost[s] == INF)
 		al->touched[al->ntouched++] = s;
@@ -408,7 +412,7 @@ static bool typed_value(const char *s)
 }
 
 /* What putting back the comma between fields `left` and `right` costs. */
-static unsigned join_cost(const char *left, const char *right)
+static unsigned char join_cost(const char *left, const char *right)
 {
 	size_t n = strlen(left);
 	if (!n || !*right || strncmp(right, CSV_MULTI_SEP, 2) == 0 ||
@@ -421,33 +425,26 @@ static unsigned join_cost(const char *left, const char *right)
 	return COST_JOIN_TIGHT;
 }
 
-/* Column c takes fields f..f+k-1 (joined by their commas), its group
- * holding p parts: what that adds to the cost. */
-static unsigned take_cost(struct rms_align *al, const struct column *c, size_t f, size_t k, unsigned p)
+/* What putting back the comma before field i costs (kept for the row). */
+static unsigned joint(struct rms_align *al, size_t i)
 {
-	unsigned cost = 0, parts = 0;
-	bool empty = k == 1 && !*al->row->f[f];
-	if (k == 1) {
-		cost += field_fits(al, c, f) ? 0 : COST_BAD;
-		if (c->type == T_TEXT && al->lead[f])
-			cost += COST_LEADING;
-		parts = al->parts[f];
-	} else {
-		bool clean = true;
-		for (size_t i = f; i < f + k; i++) {
-			clean &= al->clean[i];
-			parts += al->parts[i] ? al->parts[i] - 1u : 0u;
-			if (i > f)
-				cost += join_cost(al->row->f[i - 1], al->row->f[i]);
-		}
-		parts++;
-		cost += clean ? 0 : COST_BAD;
-		if (al->lead[f])
-			cost += COST_LEADING;
-	}
-	if (!empty && p && capped(parts) != p)
-		cost += COST_BAD;
-	return cost;
+	if (al->joint[i] == 0xff)
+		al->joint[i] = join_cost(al->row->f[i - 1], al->row->f[i]);
+	return al->joint[i];
+}
+
+/* Column c takes field f alone: what that adds to the cost, but for its
+ * group's count (the caller's). */
+static unsigned take_one(struct rms_align *al, const struct column *c, size_t f)
+{
+	unsigned cost = field_fits(al, c, f) ? 0 : COST_BAD;
+	return c->type == T_TEXT && al->lead[f] ? cost + COST_LEADING : cost;
+}
+
+/* What a value of `parts` parts adds where its group holds p. */
+static unsigned count_cost(unsigned parts, unsigned p)
+{
+	return parts && p && capped(parts) != p ? COST_BAD : 0;
 }
 
 /* The cheapest alignment, found cheapest-first (a row that needs a comma or
@@ -461,6 +458,7 @@ static bool search(struct rms_align *al, unsigned cap)
 	al->ntouched = al->npool = 0;
 	for (size_t i = 0; i <= COST_CAP; i++)
 		al->head[i] = -1;
+	al->cap = cap < COST_CAP + 1 ? cap : COST_CAP + 1;
 	push(al, (unsigned)state(0, 0, 0), 0, 0, 0);
 	size_t H = al->ncols, n = al->n;
 	for (unsigned cost = 0; cost < cap && cost <= COST_CAP; cost++) {
@@ -489,18 +487,33 @@ static bool search(struct rms_align *al, unsigned cap)
 			ps[0] = p;
 			if (col->run_start)
 				np = col->run_len > 1 ? (unsigned)guesses(al, f, col->run_len, GUESS_AHEAD, ps) : (ps[0] = 0, 1);
+			/* Fields f..f+k-1 joined by their commas, k from 1: the cost
+			 * grows with each join, so the joins stop at the cap. */
 			size_t kmax = col->type == T_TEXT ? JOIN_MAX : 1;
-			for (size_t k = 1; k <= kmax && f + k <= n && shift + k - 1 <= SHIFT_MAX; k++)
+			unsigned base = cost + take_one(al, col, f), parts = al->parts[f];
+			unsigned seps = parts ? parts - 1u : 0u;
+			bool clean = al->clean[f];
+			for (size_t k = 1; k <= kmax && f + k <= n && shift + k - 1 <= SHIFT_MAX && base < cap; k++) {
+				if (k > 1) { /* a text column: any value fits, if clean */
+					size_t i = f + k - 1;
+					base += joint(al, i);
+					if (clean && !al->clean[i])
+						base += COST_BAD;
+					clean &= al->clean[i];
+					seps += al->parts[i] ? al->parts[i] - 1u : 0u;
+					parts = seps + 1; /* a comma in it: not empty */
+				}
 				for (unsigned g = 0; g < np; g++)
-					push(al, (unsigned)state(c + 1, shift + k - 1, ps[g]),
-					     cost + take_cost(al, col, f, k, ps[g]), s, (unsigned)k);
+					push(al, (unsigned)state(c + 1, shift + k - 1, ps[g]), base + count_cost(parts, ps[g]),
+					     s, (unsigned)k);
+			}
 		}
 	}
 	return false;
 }
 
 /* What the fields as they stand cost (COST_BAD for each that does not fit
- * its column or its group's count, as take_cost counts), at most `cap`;
+ * its column or its group's count, as the search counts), at most `cap`;
  * fields beyond the header's columns count as unreadable. */
 static unsigned cost_as_is(struct rms_align *al)
 {
@@ -605,6 +618,7 @@ void rms_align_row(struct rms_align *al, struct arena *a, const struct csv_row *
 		al->clean[i] = text_is_clean(s, strlen(s)) && !(row->nul && row->held_nul[i]);
 	}
 	memset(al->fit, -1, (size_t)T__COUNT * CSV_FIELDS_MAX);
+	memset(al->joint, 0xff, CSV_FIELDS_MAX);
 	unsigned char *took = al->took;
 	out->cell = al->cell;
 	out->why = al->why;
