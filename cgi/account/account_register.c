@@ -38,6 +38,7 @@ static int form_again(struct req *r, int status)
 enum { ACCOUNT_ID, ACCOUNT_STATUS, ACCOUNT_EMAIL, ACCOUNT__COUNT };
 static struct db_sql q_existing =
 	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
+
 static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
 static struct db_sql q_created =
 	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
