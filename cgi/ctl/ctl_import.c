@@ -99,7 +99,8 @@ static int by_term(const void *x, const void *y)
 /* Parse one document (CSV or JSON) into the import's records. */
 static int parse(struct import *im, const char *name, const char *data, size_t len)
 {
-	struct rms_sink sink = {.ctx = im, .list = on_list, .term = on_term, .reject = on_reject, .progress = on_progress, .drop = on_drop};
+	struct rms_sink sink = {.ctx = im, .list = on_list, .term = on_term, .reject = on_reject,
+				.progress = on_progress, .drop = on_drop};
 	char err[512];
 	if (ctl_is_json(data, len)) {
 		struct rms_fhir_stats st;
