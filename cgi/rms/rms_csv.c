@@ -472,13 +472,16 @@ size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const
 		langs[n++] = key;
 	qsort(langs, n, sizeof *langs, by_code);
 	const char *term[COL__COUNT] = {0};
-	if (n)
-		term_cells(a, snap, term);
-	for (size_t i = 0; i < n; i++, rows++) {
+	term_cells(a, snap, term);
+	/* A term without a name in any language (its names were unreadable
+	 * where it came from) is still one row, without a language. */
+	bool nameless = n == 0 && !lang;
+	for (size_t i = 0; i < n || (nameless && i == 0); i++, rows++) {
 		const char *c[COL__COUNT];
 		memcpy(c, term, sizeof c);
-		c[COL_LANG] = langs[i];
-		text_cells(a, json_object_get(texts, langs[i]), c);
+		c[COL_LANG] = nameless ? NULL : langs[i];
+		if (!nameless)
+			text_cells(a, json_object_get(texts, langs[i]), c);
 		for (size_t k = 0; k < COL__COUNT; k++)
 			export_csv_field(out, c[k], k == 0);
 		buf_puts(out, "\r\n");

@@ -29,7 +29,8 @@ int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms
 
 /* Write a term's canonical snapshot (rms_snapshot.h) as export rows, one
  * per language that has a name (only `lang` unless NULL), in the order of
- * the language codes.  Returns the number of rows. */
+ * the language codes; a term with no name at all, one row without a
+ * language (unless `lang`).  Returns the number of rows. */
 struct buf;
 size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang);
 

@@ -111,8 +111,11 @@ static void on_reread_reject(void *ctx, unsigned long line, const char *why)
 /* The term as the exporter writes it reads back to the same snapshot. */
 static void check_round_trip(struct arena *a, const struct rms_term_in *t)
 {
-	/* The exporter writes the languages that have a name. */
-	if (!t->lang || !t->text[RMS_NAME].value || !*t->text[RMS_NAME].value)
+	/* The exporter writes the languages that have a name, or one row
+	 * without a language for a term without one; other texts of a
+	 * language without a name are not written. */
+	bool named = t->lang && t->text[RMS_NAME].value && *t->text[RMS_NAME].value;
+	if (!named && t->lang)
 		return;
 	json_t *snap = rms_snapshot_merge(NULL, &t, 1);
 	struct buf out;
