@@ -261,16 +261,8 @@ static bool decides(const char *to)
 /* Apply the approved proposal; -1 when it could not be. */
 static long long apply(struct req *r, const char *id, const struct cr_target *t, const char *proposal)
 {
-	if (cr_is_oms(t->type)) {
-		json_t *p = json_loads(proposal, 0, NULL);
-		struct buf keys;
-		buf_init(&keys, r->arena);
-		const char *key;
-		json_t *v;
-		json_object_foreach(p, key, v) buf_printf(&keys, "%s%s", keys.len ? ", " : "", key);
-		json_decref(p);
-		return cr_apply_org(r, id, t, proposal, buf_str(&keys));
-	}
+	if (cr_is_oms(t->type))
+		return cr_apply_org(r, id, t, proposal, cr_record_fields(r->arena, proposal));
 	return cr_is_list(t->type) ? cr_apply_list(r, id, t, proposal) : cr_apply_term(r, id, t, proposal);
 }
 

@@ -112,11 +112,6 @@ long long cr_apply_list(struct req *r, const char *id, const struct cr_target *t
 	const char *list_id = fresh ? arena_printf(r->arena, "%lld", 790000000000LL + atoll(id)) : t->list;
 	const char *name = str(p, "name"), *shorter = str(p, "short"), *desc = str(p, "description");
 	const char *owner = str(p, "owner"), *domain = str(p, "domain");
-	struct buf changes;
-	buf_init(&changes, r->arena);
-	const char *key;
-	json_t *v;
-	json_object_foreach(p, key, v) buf_printf(&changes, "%s%s", changes.len ? ", " : "", key);
 	int rc = fresh ? db_exec(r->app->db, &q_list_insert, NULL, "ssssss", list_id, name, shorter, desc, owner, domain)
 		       : (db_exec(r->app->db, &q_list_before, NULL, "s", list_id) < 0 ||
 			  db_exec(r->app->db, &q_list_update, NULL, "sssssss", name, shorter, desc, str(p, "status"),
@@ -126,7 +121,7 @@ long long cr_apply_list(struct req *r, const char *id, const struct cr_target *t
 	json_decref(p);
 	struct db_rows seq;
 	if (rc < 0 ||
-	    db_exec(r->app->db, &q_list_version, NULL, "sss", id, fresh ? "created" : buf_str(&changes), list_id) < 0 ||
+	    db_exec(r->app->db, &q_list_version, NULL, "sss", id, fresh ? "created" : cr_record_fields(r->arena, proposed), list_id) < 0 ||
 	    db_query(r->app->db, r->arena, &q_list_seq, &seq, "s", list_id) < 0 || !seq.nrows ||
 	    db_exec(r->app->db, &q_set_list, NULL, "sss", list_id, db_value(&seq, 0), id) < 0)
 		return -1;

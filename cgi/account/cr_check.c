@@ -68,8 +68,10 @@ static const char *lines_text(struct arena *a, enum cr_kind kind, const json_t *
 	json_t *v;
 	size_t i;
 	if (kind == CK_NAMES) {
-		json_object_foreach((json_t *)parsed, key, v) buf_printf(&b, "%s%s: %s", b.len ? "\n" : "", key,
-									 json_string_value(v));
+		json_object_foreach((json_t *)parsed, key, v)
+		{
+			buf_printf(&b, "%s%s: %s", b.len ? "\n" : "", key, json_string_value(v));
+		}
 		return buf_str(&b);
 	}
 	json_array_foreach(parsed, i, v)
@@ -93,24 +95,33 @@ static const char *lines_text(struct arena *a, enum cr_kind kind, const json_t *
 	return buf_str(&b);
 }
 
-/* Each line of a field of lines at most `max` characters. */
+static bool fits(const char *s, unsigned max)
+{
+	return !s || chars(s) <= max;
+}
+
+/* Each line of a field of lines (each part of it) at most `max` characters. */
 static bool lines_fit(const json_t *parsed, enum cr_kind kind, unsigned max)
 {
 	const char *key;
 	json_t *v;
 	size_t i;
 	if (kind == CK_NAMES) {
-		json_object_foreach((json_t *)parsed, key, v) if (chars(json_string_value(v)) > max) return false;
+		json_object_foreach((json_t *)parsed, key, v)
+		{
+			if (!fits(json_string_value(v), max))
+				return false;
+		}
 		return true;
 	}
 	json_array_foreach(parsed, i, v)
 	{
-		const char *s = json_is_string(v) ? json_string_value(v) : json_string_value(json_object_get(v, "name"));
-		const char *code = json_string_value(json_object_get(v, "code"));
-		if ((s && chars(s) > max) || (code && chars(code) > max) ||
-		    chars(json_string_value(json_object_get(v, "system")) ? json_string_value(json_object_get(v, "system"))
-									    : "") > max)
+		static const char *const parts[] = {"name", "system", "code"};
+		if (!fits(json_string_value(v), max))
 			return false;
+		for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++)
+			if (!fits(json_string_value(json_object_get(v, parts[p])), max))
+				return false;
 	}
 	return true;
 }
@@ -280,7 +291,11 @@ int cr_check(struct db *db, struct arena *a, const struct cr_target *t, const js
 	/* Keys that no field of the type has: the write API's mistake. */
 	const char *key;
 	json_t *value;
-	json_object_foreach((json_t *)values, key, value) if (!cr_key_of(type, key)) problem(v, first ? first : "name", "not_valid");
+	json_object_foreach((json_t *)values, key, value)
+	{
+		if (!cr_key_of(type, key))
+			problem(v, first ? first : "name", "not_valid");
+	}
 	if (!v->nproblems && !json_object_size(proposal))
 		problem(v, first ? first : "name", "nothing_changes");
 	if (!v->nproblems) {

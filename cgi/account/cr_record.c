@@ -36,7 +36,7 @@ const struct cr_key cr_keys[] = {
 	{"size", CR_ORGS, CK_SIZE, 0, CR_F_ORG_SIZE},
 	{"alternative_names", CR_ORGS, CK_ALT_NAMES, 500, CR_F_ALT_NAMES},
 	{"identifiers", CR_ORGS, CK_IDENTIFIERS, 100, CR_F_IDENTIFIERS},
-	{"status", CR_UPD_ORG | CR_UPD_LOC, CK_OMS_STATUS, 0, CR_F_OMS_STATUS},
+	{"status", CR_UPD_ORG, CK_OMS_STATUS, 0, CR_F_OMS_STATUS},
 	{"address", CR_LOCATIONS, CK_ADDRESS, 300, CR_F_ADDRESS},
 	{"po_box", CR_LOCATIONS, CK_TEXT, 100, CR_F_PO_BOX},
 	{"postal_code", CR_LOCATIONS, CK_TEXT, 40, CR_F_POSTAL},
@@ -49,6 +49,7 @@ const struct cr_key cr_keys[] = {
 	{"longitude", CR_LOCATIONS, CK_LONGITUDE, 0, CR_F_LONGITUDE},
 	{"email", CR_LOCATIONS, CK_EMAIL, 254, CR_F_ORG_EMAIL},
 	{"phone", CR_LOCATIONS, CK_TEXT, 60, CR_F_PHONE},
+	{"status", CR_UPD_LOC, CK_OMS_STATUS, 0, CR_F_OMS_STATUS},
 };
 const size_t cr_nkeys = sizeof cr_keys / sizeof cr_keys[0];
 
@@ -293,6 +294,18 @@ json_t *cr_lines(enum cr_kind kind, const char *text, const char **why)
 		out = NULL;
 	}
 	return out;
+}
+
+const char *cr_record_fields(struct arena *a, const char *record)
+{
+	json_t *r = json_loads(record ? record : "{}", 0, NULL);
+	struct buf b;
+	buf_init(&b, a);
+	const char *key;
+	json_t *v;
+	json_object_foreach(r, key, v) buf_printf(&b, "%s%s", b.len ? ", " : "", key);
+	json_decref(r);
+	return buf_str(&b);
 }
 
 const char *cr_record_text(struct arena *a, const json_t *record)

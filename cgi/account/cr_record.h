@@ -128,6 +128,10 @@ void cr_degrees(double d, char out[32]);
  * Lang.form.error). */
 json_t *cr_lines(enum cr_kind kind, const char *text, const char **why);
 
+/* The fields a record (JSON text) names, as a history says what changed:
+ * "name, short". */
+const char *cr_record_fields(struct arena *a, const char *record);
+
 /* A record as text, its fields in cr_keys' order (NULL for NULL). */
 const char *cr_record_text(struct arena *a, const json_t *record);
 
