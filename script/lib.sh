@@ -241,6 +241,33 @@ spor_rms_generated() {
     }' >"$1"
 }
 
+# Two-step sign-in for the scripts that use the console, which requires it
+# of administrators and data stewards: they act as the account's
+# authenticator app.  spor_totp SECRET [TIME]: the code of now (or of
+# TIME, in seconds since 1970) for a base32 key (RFC 6238: 30-second
+# steps, 6 digits, HMAC-SHA1).
+spor_totp() {
+    python3 -c 'import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8), casefold=True)
+at = int(sys.argv[2]) if len(sys.argv) > 2 else int(time.time())
+mac = hmac.new(key, struct.pack(">Q", at // 30), hashlib.sha1).digest()
+offset = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7fffffff) % 1000000))' "$@"
+}
+# spor_two_factor_on JAR BASE: turn two-step sign-in on for the account
+# signed in with curl's cookie jar JAR at BASE (its key read from
+# /account/two-factor, as a person would type it into the app); prints the
+# key, which later sign-ins need (spor_two_factor_login).
+spor_two_factor_on() {
+    local page secret token
+    page=$(curl -s -b "$1" -c "$1" "$2/account/two-factor")
+    secret=$(printf '%s' "$page" | tr -d '\n' | sed -n 's|.*id="totp-secret"[^>]*>\(.*\)</code></dd>.*|\1|p' |
+        sed 's|</code>.*||; s|<[^>]*>||g; s|[[:space:]]||g')
+    token=$(printf '%s' "$page" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | cut -d'"' -f4)
+    [ -n "$secret" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$1" -c "$1" --data-urlencode "code=$(spor_totp "$secret")" \
+        --data-urlencode "csrf_token=$token" "$2/account/two-factor")" = 200 ] && printf '%s\n' "$secret"
+}
+
 # The demonstration data, once per instance (db/demo/: our own FHIR Bundle
 # of real list and term IDs), so that a new instance shows realistic lists.
 spor_demo_data() {

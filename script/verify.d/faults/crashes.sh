@@ -82,6 +82,8 @@ pw=fault-pass-$(date +%s)
 for who in requester steward; do
     echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "$who@faults.example.org" >/dev/null
     signed_in "$faults/$who.jar" "$who@faults.example.org" "$pw" || say "warning: $who could not sign in"
+    # The console takes two-step sign-in of its administrators.
+    spor_two_factor_on "$faults/$who.jar" "$base" >/dev/null || say "warning: $who could not turn on two-step sign-in"
 done
 # Proposing a change takes a role for an organisation: the requester's.
 org=$(sql "SELECT MIN(id) FROM oms_organisations")
