@@ -14,18 +14,6 @@
 #include "core/token.h"
 #include "programs/fields_account.h"
 
-static struct db_sql q_link_new = DB_SQL("INSERT INTO account_tokens (token_hash, account_id, purpose, expires_at)"
-					 " VALUES (UNHEX(SHA2(?, 256)), ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
-static struct db_sql q_link_check = DB_SQL(
-	"SELECT account_id FROM account_tokens WHERE token_hash = UNHEX(SHA2(?, 256)) AND purpose = ?"
-	" AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()");
-static struct db_sql q_link_lock = DB_SQL(
-	"SELECT account_id FROM account_tokens WHERE token_hash = UNHEX(SHA2(?, 256)) AND purpose = ?"
-	" AND used_at IS NULL AND expires_at > UTC_TIMESTAMP() FOR UPDATE");
-/* Using a link spends every link of the same purpose of that account. */
-static struct db_sql q_link_use = DB_SQL("UPDATE account_tokens SET used_at = UTC_TIMESTAMP()"
-					 " WHERE account_id = ? AND purpose = ? AND used_at IS NULL");
-
 int account_form(struct req *r, const char *page, int status)
 {
 	return csrf_form_page(r, "account", arena_printf(r->arena, "account/%s.cs", page), status);
@@ -43,6 +31,9 @@ void account_error(struct req *r, const char *field, const char *key)
 	page_put(errors, field, key); /* names: literals (the callers' field names) */
 }
 
+static struct db_sql q_link_new = DB_SQL("INSERT INTO account_tokens (token_hash, account_id, purpose, expires_at)"
+					 " VALUES (UNHEX(SHA2(?, 256)), ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
+
 const char *account_link_new(struct req *r, const char *account_id, const char *purpose, long seconds)
 {
 	char token[TOKEN_CHARS + 1];
@@ -51,6 +42,16 @@ const char *account_link_new(struct req *r, const char *account_id, const char *
 		return NULL;
 	return arena_strdup(r->arena, token);
 }
+
+static struct db_sql q_link_check = DB_SQL(
+	"SELECT account_id FROM account_tokens WHERE token_hash = UNHEX(SHA2(?, 256)) AND purpose = ?"
+	" AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()");
+static struct db_sql q_link_lock = DB_SQL(
+	"SELECT account_id FROM account_tokens WHERE token_hash = UNHEX(SHA2(?, 256)) AND purpose = ?"
+	" AND used_at IS NULL AND expires_at > UTC_TIMESTAMP() FOR UPDATE");
+/* Using a link spends every link of the same purpose of that account. */
+static struct db_sql q_link_use = DB_SQL("UPDATE account_tokens SET used_at = UTC_TIMESTAMP()"
+					 " WHERE account_id = ? AND purpose = ? AND used_at IS NULL");
 
 const char *account_link_check(struct req *r, const char *token, const char *purpose, bool use)
 {

@@ -10,6 +10,7 @@
 
 #include "account/account.h"
 #include "account/audit.h"
+#include "account/roles.h"
 #include "account/throttle.h"
 #include "account/twofactor.h"
 #include "core/db.h"
@@ -28,12 +29,12 @@ enum { ME_COLUMNS(DB_COLUMN) ME__COUNT };
 static struct db_sql q_profile = DB_SQL_COLS(ME__COUNT,
 	"SELECT email, name, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i'),"
 	" password_hash FROM accounts WHERE id = ?");
-#define ROLE_COLUMNS(X) X(ROLE_CODE, "code") X(ROLE_ORG, "org") X(ROLE_ORG_NAME, "org_name")
-enum { ROLE_COLUMNS(DB_COLUMN) ROLE__COUNT };
-static struct db_sql q_roles = DB_SQL_COLS(ROLE__COUNT,
-	"SELECT r.role_code, r.org_id, o.name FROM account_roles r JOIN roles c ON c.code = r.role_code"
-	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
-	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
+
+static bool profile(struct req *r, struct db_rows *rows)
+{
+	return db_query(r->app->db, r->arena, &q_profile, rows, "s", r->user.id) == 0 && rows->nrows;
+}
+
 #define FAVOURITE_COLUMNS(X) X(FAVOURITE_KIND, "kind") X(FAVOURITE_REF, "ref") X(FAVOURITE_NAME, "name")
 enum { FAVOURITE_COLUMNS(DB_COLUMN) FAVOURITE__COUNT };
 static struct db_sql q_favourites = DB_SQL_COLS(FAVOURITE__COUNT,
@@ -41,32 +42,16 @@ static struct db_sql q_favourites = DB_SQL_COLS(FAVOURITE__COUNT,
 	" LEFT JOIN rms_lists l ON f.kind = 'list' AND l.id = f.ref"
 	" LEFT JOIN oms_organisations o ON f.kind = 'organisation' AND o.id = SUBSTRING(f.ref, 5)"
 	" WHERE f.account_id = ? ORDER BY f.kind, COALESCE(l.name, o.name)");
-/* The pseudonym is the account's number; the email cannot be a real one. */
-static struct db_sql q_forget = DB_SQL(
-	"UPDATE accounts SET status = 'deleted', email = CONCAT('deleted-', id, '@invalid'),"
-	" name = CONCAT('#', id), password_hash = '', ui_lang = NULL, data_lang = NULL, page_size = NULL,"
-	" last_login_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
-static struct db_sql q_forget_links = DB_SQL("DELETE FROM account_tokens WHERE account_id = ?");
-static struct db_sql q_forget_favourites = DB_SQL("DELETE FROM favourites WHERE account_id = ?");
-static struct db_sql q_forget_roles = DB_SQL("DELETE FROM account_roles WHERE account_id = ?");
-static struct db_sql q_forget_audit = DB_SQL("UPDATE audit_log SET subject = NULL WHERE account_id = ?");
-
-static bool profile(struct req *r, struct db_rows *rows)
-{
-	return db_query(r->app->db, r->arena, &q_profile, rows, "s", r->user.id) == 0 && rows->nrows;
-}
 
 int account_home_show(struct req *r)
 {
-	struct db_rows me, roles, favourites;
-	if (!profile(r, &me) || db_query(r->app->db, r->arena, &q_roles, &roles, "s", r->user.id) < 0 ||
+	struct db_rows me, favourites;
+	if (!profile(r, &me) || roles_held_put(r, r->user.id, false, NULL) < 0 ||
 	    db_query(r->app->db, r->arena, &q_favourites, &favourites, "s", r->user.id) < 0)
 		return 500;
 	static const char *const me_names[] = {ME_COLUMNS(DB_COLUMN_NAME)};
-	static const char *const role_names[] = {ROLE_COLUMNS(DB_COLUMN_NAME)};
 	static const char *const favourite_names[] = {FAVOURITE_COLUMNS(DB_COLUMN_NAME)};
 	page_row(r, "Page.me", &me, 0, me_names, ME__COUNT);
-	page_rows(r, "Page.roles", &roles, role_names, ROLE__COUNT);
 	page_rows(r, "Page.favourites", &favourites, favourite_names, FAVOURITE__COUNT);
 	int two_factor = twofactor_on(r, r->user.id);
 	if (two_factor < 0)
@@ -81,6 +66,16 @@ int account_home_delete_form(struct req *r)
 {
 	return account_form(r, "delete", 200);
 }
+
+/* The pseudonym is the account's number; the email cannot be a real one. */
+static struct db_sql q_forget = DB_SQL(
+	"UPDATE accounts SET status = 'deleted', email = CONCAT('deleted-', id, '@invalid'),"
+	" name = CONCAT('#', id), password_hash = '', ui_lang = NULL, data_lang = NULL, page_size = NULL,"
+	" last_login_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_forget_links = DB_SQL("DELETE FROM account_tokens WHERE account_id = ?");
+static struct db_sql q_forget_favourites = DB_SQL("DELETE FROM favourites WHERE account_id = ?");
+static struct db_sql q_forget_roles = DB_SQL("DELETE FROM account_roles WHERE account_id = ?");
+static struct db_sql q_forget_audit = DB_SQL("UPDATE audit_log SET subject = NULL WHERE account_id = ?");
 
 int account_home_delete_submit(struct req *r)
 {

@@ -20,11 +20,6 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-enum { ACCOUNT_ID, ACCOUNT_PASSWORD_HASH, ACCOUNT_STATUS, ACCOUNT__COUNT };
-static struct db_sql q_account =
-	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, password_hash, status FROM accounts WHERE email = ?");
-static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
-
 int account_login_form(struct req *r)
 {
 	page_set(r, "Page.next", in_text(r, AF_NEXT));
@@ -38,6 +33,8 @@ static int refuse(struct req *r, const char *problem, int status)
 	page_set(r, "Page.email", in_text(r, AF_EMAIL));
 	return account_login_form(r) == 200 ? status : 500;
 }
+
+static struct db_sql q_signed_in = DB_SQL("UPDATE accounts SET last_login_at = UTC_TIMESTAMP() WHERE id = ?");
 
 int account_session_open(struct req *r, const char *account)
 {
@@ -62,6 +59,10 @@ static int signed_in(struct req *r, const char *account, const char *email)
 	}
 	return account_session_opened(r, email);
 }
+
+enum { ACCOUNT_ID, ACCOUNT_PASSWORD_HASH, ACCOUNT_STATUS, ACCOUNT__COUNT };
+static struct db_sql q_account =
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, password_hash, status FROM accounts WHERE email = ?");
 
 int account_login_submit(struct req *r)
 {

@@ -21,11 +21,6 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-/* The account may still sign in (not locked or deleted since the password). */
-enum { A_EMAIL, A_NAME, A_LANG, A__COUNT };
-static struct db_sql q_account =
-	DB_SQL_COLS(A__COUNT, "SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
-
 int login_second_step(struct req *r, const char *account)
 {
 	if (twofactor_pending_start(r, account) < 0)
@@ -57,6 +52,11 @@ int account_login_twofactor_form(struct req *r)
 {
 	return twofactor_pending(r, false) ? show(r, 200) : expired(r, 200);
 }
+
+/* The account may still sign in (not locked or deleted since the password). */
+enum { A_EMAIL, A_NAME, A_LANG, A__COUNT };
+static struct db_sql q_account =
+	DB_SQL_COLS(A__COUNT, "SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
 
 int account_login_twofactor_submit(struct req *r)
 {

@@ -21,15 +21,9 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-enum { BY_EMAIL_ID, BY_EMAIL_NAME, BY_EMAIL_EMAIL, BY_EMAIL__COUNT };
-static struct db_sql q_by_email = DB_SQL_COLS(
-	BY_EMAIL__COUNT, "SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
 enum { BY_ID_EMAIL, BY_ID_NAME, BY_ID_PASSWORD_HASH, BY_ID__COUNT };
 static struct db_sql q_by_id =
 	DB_SQL_COLS(BY_ID__COUNT, "SELECT email, name, password_hash FROM accounts WHERE id = ?");
-/* A reset proves the email too: a pending account becomes active. */
-static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP(),"
-				    " status = IF(status = 'pending', 'active', status) WHERE id = ?");
 
 int account_password_forgot_form(struct req *r)
 {
@@ -41,6 +35,10 @@ static int forgot_again(struct req *r, int status)
 	page_set(r, "Page.email", in_text(r, AF_EMAIL));
 	return account_form(r, "forgot", status);
 }
+
+enum { BY_EMAIL_ID, BY_EMAIL_NAME, BY_EMAIL_EMAIL, BY_EMAIL__COUNT };
+static struct db_sql q_by_email = DB_SQL_COLS(
+	BY_EMAIL__COUNT, "SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
 
 int account_password_forgot_submit(struct req *r)
 {
@@ -80,6 +78,10 @@ int account_password_reset_form(struct req *r)
 	page_set(r, "Page.token", token);
 	return account_form(r, "reset", 200);
 }
+
+/* A reset proves the email too: a pending account becomes active. */
+static struct db_sql q_set = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP(),"
+				    " status = IF(status = 'pending', 'active', status) WHERE id = ?");
 
 /* Set the account's new password, end its sessions (all, or all but the
  * request's own: then it is the signed-in user's) and tell its owner;

@@ -23,13 +23,6 @@ enum { PREFS_COLUMNS(DB_COLUMN) PREFS__COUNT };
 static struct db_sql q_prefs = DB_SQL_COLS(PREFS__COUNT,
 	"SELECT ui_lang, data_lang, page_size, date_format, notify_requests, notify_following, notify_queue"
 	" FROM accounts WHERE id = ?");
-static struct db_sql q_save = DB_SQL(
-	"UPDATE accounts SET ui_lang = ?, data_lang = ?, page_size = ?, date_format = ?, notify_requests = ?,"
-	" notify_following = ?, notify_queue = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
-static struct db_sql q_list_exists = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
-static struct db_sql q_org_exists = DB_SQL("SELECT 1 FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
-static struct db_sql q_follow = DB_SQL("INSERT IGNORE INTO favourites (account_id, kind, ref) VALUES (?, ?, ?)");
-static struct db_sql q_unfollow = DB_SQL("DELETE FROM favourites WHERE account_id = ? AND kind = ? AND ref = ?");
 
 int account_prefs_form(struct req *r)
 {
@@ -47,6 +40,10 @@ static const char *on(struct req *r, enum account_field field)
 	return in_text(r, field) ? "1" : "0";
 }
 
+static struct db_sql q_save = DB_SQL(
+	"UPDATE accounts SET ui_lang = ?, data_lang = ?, page_size = ?, date_format = ?, notify_requests = ?,"
+	" notify_following = ?, notify_queue = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+
 int account_prefs_submit(struct req *r)
 {
 	const char *page_size = in_text(r, AF_PAGE_SIZE), *format = in_text(r, AF_DATE_FORMAT);
@@ -56,6 +53,11 @@ int account_prefs_submit(struct req *r)
 		return 500;
 	return http_redirect(r, 303, "/account/preferences?saved=preferences");
 }
+
+static struct db_sql q_list_exists = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");
+static struct db_sql q_org_exists = DB_SQL("SELECT 1 FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
+static struct db_sql q_follow = DB_SQL("INSERT IGNORE INTO favourites (account_id, kind, ref) VALUES (?, ?, ?)");
+static struct db_sql q_unfollow = DB_SQL("DELETE FROM favourites WHERE account_id = ? AND kind = ? AND ref = ?");
 
 int account_prefs_favourites_submit(struct req *r)
 {

@@ -23,15 +23,6 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-enum { ACCOUNT_ID, ACCOUNT_STATUS, ACCOUNT_EMAIL, ACCOUNT__COUNT };
-static struct db_sql q_existing =
-	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
-static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
-static struct db_sql q_created =
-	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
-static struct db_sql q_activate = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
-					 " WHERE id = ? AND status = 'pending'");
-
 int account_register_form(struct req *r)
 {
 	return account_form(r, "register", 200);
@@ -43,6 +34,14 @@ static int form_again(struct req *r, int status)
 	page_set(r, "Page.email", in_text(r, AF_EMAIL));
 	return account_form(r, "register", status);
 }
+
+enum { ACCOUNT_ID, ACCOUNT_STATUS, ACCOUNT_EMAIL, ACCOUNT__COUNT };
+static struct db_sql q_existing =
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
+
+static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
+static struct db_sql q_created =
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
 
 /* A new email: the account, pending, and a verification link.  A known
  * one: a note to its owner, and the account stays as it is (a second
@@ -103,6 +102,9 @@ int account_register_verify_form(struct req *r)
 	page_set(r, "Page.token", token);
 	return account_form(r, "verify", 200);
 }
+
+static struct db_sql q_activate = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
+					 " WHERE id = ? AND status = 'pending'");
 
 int account_register_verify_submit(struct req *r)
 {

@@ -18,48 +18,10 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-#define HELD_COLUMNS(X) X(HELD_CODE, "code") X(HELD_ORG, "org") X(HELD_ORG_NAME, "org_name") X(HELD_SINCE, "since")
-enum { HELD_COLUMNS(DB_COLUMN) HELD__COUNT };
-static struct db_sql q_held = DB_SQL_COLS(HELD__COUNT,
-	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d') FROM account_roles r"
-	" JOIN roles c ON c.code = r.role_code LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
-	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
-#define REQUEST_COLUMNS(X)                                                                                         \
-	X(REQUEST_ID, "id") X(REQUEST_ROLE, "role") X(REQUEST_ORG, "org") X(REQUEST_ORG_NAME, "org_name")           \
-	X(REQUEST_STATUS, "status") X(REQUEST_CREATED, "created") X(REQUEST_DECIDED, "decided")                     \
-	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document")
-enum { REQUEST_COLUMNS(DB_COLUMN) REQUEST__COUNT };
-static struct db_sql q_requests = DB_SQL_COLS(REQUEST__COUNT,
-	"SELECT q.id, q.role_code, q.org_id, o.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
-	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name FROM role_requests q"
-	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.account_id = ?"
-	" ORDER BY q.id DESC LIMIT 100");
 #define ORG_COLUMNS(X) X(ORG_NAME, "name") X(ORG_CITY, "city") X(ORG_COUNTRY, "country") X(ORG_STATUS, "status")
 enum { ORG_COLUMNS(DB_COLUMN) ORG__COUNT };
 static struct db_sql q_org = DB_SQL_COLS(ORG__COUNT,
 	"SELECT name, city, country_code, status FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
-/* A name's beginning, accents and case ignored (the collation), by its index. */
-#define FOUND_COLUMNS(X) X(FOUND_ID, "id") X(FOUND_NAME, "name") X(FOUND_CITY, "city") X(FOUND_COUNTRY, "country")
-enum { FOUND_COLUMNS(DB_COLUMN) FOUND__COUNT };
-static struct db_sql q_find = DB_SQL_COLS(FOUND__COUNT,
-	"SELECT CONCAT('ORG-', LPAD(id, 9, '0')), name, city, country_code FROM oms_organisations"
-	" WHERE name_sort LIKE CONCAT(?, '%')"
-	" AND status <> 'DELETED' ORDER BY name_sort, id LIMIT 20");
-static struct db_sql q_holds = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
-static struct db_sql q_pending = DB_SQL(
-	"SELECT 1 FROM role_requests WHERE pending_key = CONCAT(?, ':', ?, ':', ?)");
-static struct db_sql q_create = DB_SQL(
-	"INSERT INTO role_requests (account_id, role_code, org_id, justification, document_name, document_sha256,"
-	" document_size) VALUES (?, ?, ?, ?, ?, ?, ?)");
-static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
-/* The account program's database user moves a request only through this
- * procedure, which allows the requester's withdrawal alone. */
-static struct db_sql q_withdraw = DB_SQL("CALL spor_role_request_withdraw(?, ?)");
-static struct db_sql q_lock = DB_SQL("SELECT status FROM role_requests WHERE id = ? AND account_id = ? FOR UPDATE");
-enum { OWN_STATUS, OWN_DOCUMENT, OWN__COUNT };
-static struct db_sql q_own =
-	DB_SQL_COLS(OWN__COUNT, "SELECT status, document_sha256 FROM role_requests WHERE id = ? AND account_id = ?");
-static struct db_sql q_requester = DB_SQL("SELECT name FROM accounts WHERE id = ?");
 
 /* The chosen organisation, when it exists: Page.org, and who decides. */
 static bool chosen_org(struct req *r, const char *org)
@@ -75,15 +37,31 @@ static bool chosen_org(struct req *r, const char *org)
 	return true;
 }
 
+#define REQUEST_COLUMNS(X)                                                                                         \
+	X(REQUEST_ID, "id") X(REQUEST_ROLE, "role") X(REQUEST_ORG, "org") X(REQUEST_ORG_NAME, "org_name")           \
+	X(REQUEST_STATUS, "status") X(REQUEST_CREATED, "created") X(REQUEST_DECIDED, "decided")                     \
+	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document")
+enum { REQUEST_COLUMNS(DB_COLUMN) REQUEST__COUNT };
+static struct db_sql q_requests = DB_SQL_COLS(REQUEST__COUNT,
+	"SELECT q.id, q.role_code, q.org_id, o.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
+	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name FROM role_requests q"
+	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.account_id = ?"
+	" ORDER BY q.id DESC LIMIT 100");
+/* A name's beginning, accents and case ignored (the collation), by its index. */
+#define FOUND_COLUMNS(X) X(FOUND_ID, "id") X(FOUND_NAME, "name") X(FOUND_CITY, "city") X(FOUND_COUNTRY, "country")
+enum { FOUND_COLUMNS(DB_COLUMN) FOUND__COUNT };
+static struct db_sql q_find = DB_SQL_COLS(FOUND__COUNT,
+	"SELECT CONCAT('ORG-', LPAD(id, 9, '0')), name, city, country_code FROM oms_organisations"
+	" WHERE name_sort LIKE CONCAT(?, '%')"
+	" AND status <> 'DELETED' ORDER BY name_sort, id LIMIT 20");
+
 static int show(struct req *r, int status)
 {
-	struct db_rows held, requests;
-	if (db_query(r->app->db, r->arena, &q_held, &held, "s", r->user.id) < 0 ||
+	struct db_rows requests;
+	if (roles_held_put(r, r->user.id, false, NULL) < 0 ||
 	    db_query(r->app->db, r->arena, &q_requests, &requests, "s", r->user.id) < 0)
 		return 500;
-	static const char *const held_names[] = {HELD_COLUMNS(DB_COLUMN_NAME)};
 	static const char *const request_names[] = {REQUEST_COLUMNS(DB_COLUMN_NAME)};
-	page_rows(r, "Page.held", &held, held_names, HELD__COUNT);
 	page_rows(r, "Page.requests", &requests, request_names, REQUEST__COUNT);
 	const char *q = in_text(r, AF_Q), *org = in_text(r, AF_ORG);
 	if (!org && q && field_is_prefixed_id(q, "ORG-"))
@@ -116,6 +94,15 @@ static int again(struct req *r, const char *field, const char *key, int status)
 	page_set(r, "Page.justification", in_text(r, AF_JUSTIFICATION));
 	return show(r, status);
 }
+
+static struct db_sql q_holds = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
+static struct db_sql q_pending = DB_SQL(
+	"SELECT 1 FROM role_requests WHERE pending_key = CONCAT(?, ':', ?, ':', ?)");
+static struct db_sql q_create = DB_SQL(
+	"INSERT INTO role_requests (account_id, role_code, org_id, justification, document_name, document_sha256,"
+	" document_size) VALUES (?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
+static struct db_sql q_requester = DB_SQL("SELECT name FROM accounts WHERE id = ?");
 
 int account_roles_submit(struct req *r)
 {
@@ -165,6 +152,11 @@ fail:
 	return 500;
 }
 
+/* The account program's database user moves a request only through this
+ * procedure, which allows the requester's withdrawal alone. */
+static struct db_sql q_withdraw = DB_SQL("CALL spor_role_request_withdraw(?, ?)");
+static struct db_sql q_lock = DB_SQL("SELECT status FROM role_requests WHERE id = ? AND account_id = ? FOR UPDATE");
+
 /* Withdraw the user's pending request, its row locked: 303 or a status. */
 static int withdraw(struct req *r, const char *id)
 {
@@ -195,6 +187,10 @@ int account_roles_withdraw_submit(struct req *r)
 	}
 	return http_redirect(r, 303, "/account/roles?saved=withdrawn");
 }
+
+enum { OWN_STATUS, OWN_DOCUMENT, OWN__COUNT };
+static struct db_sql q_own =
+	DB_SQL_COLS(OWN__COUNT, "SELECT status, document_sha256 FROM role_requests WHERE id = ? AND account_id = ?");
 
 int account_roles_document_show(struct req *r)
 {

@@ -36,11 +36,6 @@
 enum { S_ID, S_STARTED, S_SEEN, S_AGENT, S_ADDRESS, S_CURRENT, S__COUNT };
 static struct db_sql q_list =
 	DB_SQL_COLS(S__COUNT, SESSIONS LIVE " ORDER BY current DESC, last_seen_at DESC LIMIT 100");
-static struct db_sql q_one = DB_SQL_COLS(S__COUNT, SESSIONS " AND public_id = ?" LIVE);
-static struct db_sql q_end_one = DB_SQL(
-	"DELETE FROM sessions WHERE account_id = ? AND public_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
-enum { ME_EMAIL, ME_PASSWORD_HASH, ME__COUNT };
-static struct db_sql q_me = DB_SQL_COLS(ME__COUNT, "SELECT email, password_hash FROM accounts WHERE id = ?");
 
 static void put_session(HDF *node, const struct db_rows *rows, size_t i)
 {
@@ -74,6 +69,8 @@ int account_sessions_form(struct req *r)
 	return list_page(r, 200);
 }
 
+static struct db_sql q_one = DB_SQL_COLS(S__COUNT, SESSIONS " AND public_id = ?" LIVE);
+
 /* The path's session among the signed-in account's live ones, into `s`:
  * 0, or 404 (none such: unknown, another account's, ended) or 500. */
 static int find(struct req *r, struct db_rows *s)
@@ -105,6 +102,9 @@ int account_sessions_session_form(struct req *r)
 	return is_this(&s) ? http_redirect(r, 303, "/account/sessions") : session_page(r, &s, 200);
 }
 
+enum { ME_EMAIL, ME_PASSWORD_HASH, ME__COUNT };
+static struct db_sql q_me = DB_SQL_COLS(ME__COUNT, "SELECT email, password_hash FROM accounts WHERE id = ?");
+
 /* Whether the form's current password is the account's: 0, or the status
  * of the refusal for the caller's form (429: throttled; 400: wrong or
  * missing, the field marked) or 500.  Every attempt counts. */
@@ -125,6 +125,9 @@ static int reauthenticated(struct req *r)
 	}
 	return 400;
 }
+
+static struct db_sql q_end_one = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ? AND public_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
 
 int account_sessions_session_submit(struct req *r)
 {

@@ -32,16 +32,7 @@ static struct db_sql q_state = DB_SQL_COLS(S__COUNT,
 	"SELECT a.email, a.name, a.password_hash, HEX(t.secret), DATE_FORMAT(t.enabled_at, '%Y-%m-%d %H:%i'),"
 	" (SELECT COUNT(*) FROM account_recovery_codes c WHERE c.account_id = a.id AND c.used_at IS NULL)"
 	" FROM accounts a LEFT JOIN account_totp t ON t.account_id = a.id WHERE a.id = ?");
-/* A secret to enrol: a new one, or one in place of an offered one that no
- * longer opens (twofactor.key changed); never in place of one in use. */
-static struct db_sql q_offer = DB_SQL("INSERT IGNORE INTO account_totp (account_id, secret) VALUES (?, UNHEX(?))");
-static struct db_sql q_offer_again = DB_SQL("UPDATE account_totp SET secret = UNHEX(?), created_at = UTC_TIMESTAMP()"
-					    " WHERE account_id = ? AND enabled_at IS NULL");
 #define OFFERED "SELECT HEX(secret) FROM account_totp WHERE account_id = ? AND enabled_at IS NULL"
-static struct db_sql q_offered = DB_SQL(OFFERED);
-static struct db_sql q_offered_lock = DB_SQL(OFFERED " FOR UPDATE");
-static struct db_sql q_enable = DB_SQL(
-	"UPDATE account_totp SET enabled_at = UTC_TIMESTAMP(), last_step = ? WHERE account_id = ? AND enabled_at IS NULL");
 
 static bool state(struct req *r, struct db_rows *me)
 {
@@ -84,6 +75,13 @@ static int show_on(struct req *r, const struct db_rows *me, int status)
 	return page(r, status);
 }
 
+/* A secret to enrol: a new one, or one in place of an offered one that no
+ * longer opens (twofactor.key changed); never in place of one in use. */
+static struct db_sql q_offer = DB_SQL("INSERT IGNORE INTO account_totp (account_id, secret) VALUES (?, UNHEX(?))");
+static struct db_sql q_offer_again = DB_SQL("UPDATE account_totp SET secret = UNHEX(?), created_at = UTC_TIMESTAMP()"
+					    " WHERE account_id = ? AND enabled_at IS NULL");
+static struct db_sql q_offered = DB_SQL(OFFERED);
+
 int account_twofactor_form(struct req *r)
 {
 	struct db_rows me;
@@ -116,6 +114,10 @@ static int codes_page(struct req *r, const char *kind)
 	page_set(r, "Page.continue", required(r) ? "/admin" : "/account");
 	return account_form(r, "two_factor_codes", 200);
 }
+
+static struct db_sql q_offered_lock = DB_SQL(OFFERED " FOR UPDATE");
+static struct db_sql q_enable = DB_SQL(
+	"UPDATE account_totp SET enabled_at = UTC_TIMESTAMP(), last_step = ? WHERE account_id = ? AND enabled_at IS NULL");
 
 int account_twofactor_submit(struct req *r)
 {

@@ -37,18 +37,6 @@ static const struct rule {
 static struct db_sql q_wait = DB_SQL(
 	"SELECT COALESCE(MAX(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), locked_until)) + 1, 0) FROM auth_throttle"
 	" WHERE action = ? AND (" SUBJECT("account") " OR " SUBJECT("address") ") AND locked_until > UTC_TIMESTAMP()");
-/* Assignments run left to right: the old last_failure_at decides first. */
-static struct db_sql q_count = DB_SQL(
-	"INSERT INTO auth_throttle (action, scope, subject_hash, failures) VALUES (?, ?, UNHEX(SHA2(?, 256)), 1)"
-	" ON DUPLICATE KEY UPDATE lockouts = IF(last_failure_at < UTC_TIMESTAMP() - INTERVAL 1 DAY, 0, lockouts),"
-	" failures = IF(last_failure_at < UTC_TIMESTAMP() - INTERVAL 1 HOUR, 1, failures + 1),"
-	" last_failure_at = UTC_TIMESTAMP()");
-static struct db_sql q_lock = DB_SQL(
-	"UPDATE auth_throttle SET locked_until = UTC_TIMESTAMP() + INTERVAL"
-	" CAST(LEAST(3600, 60 * POW(2, LEAST(lockouts, 6))) AS UNSIGNED) SECOND,"
-	" lockouts = lockouts + 1, failures = 0"
-	" WHERE action = ? AND scope = ? AND subject_hash = UNHEX(SHA2(?, 256)) AND failures >= ?");
-static struct db_sql q_clear = DB_SQL("DELETE FROM auth_throttle WHERE action = ? AND " SUBJECT("account"));
 
 long throttle_check(struct req *r, enum throttle_action a, const char *email, const char *account)
 {
@@ -64,6 +52,18 @@ long throttle_check(struct req *r, enum throttle_action a, const char *email, co
 	http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
 	return wait;
 }
+
+/* Assignments run left to right: the old last_failure_at decides first. */
+static struct db_sql q_count = DB_SQL(
+	"INSERT INTO auth_throttle (action, scope, subject_hash, failures) VALUES (?, ?, UNHEX(SHA2(?, 256)), 1)"
+	" ON DUPLICATE KEY UPDATE lockouts = IF(last_failure_at < UTC_TIMESTAMP() - INTERVAL 1 DAY, 0, lockouts),"
+	" failures = IF(last_failure_at < UTC_TIMESTAMP() - INTERVAL 1 HOUR, 1, failures + 1),"
+	" last_failure_at = UTC_TIMESTAMP()");
+static struct db_sql q_lock = DB_SQL(
+	"UPDATE auth_throttle SET locked_until = UTC_TIMESTAMP() + INTERVAL"
+	" CAST(LEAST(3600, 60 * POW(2, LEAST(lockouts, 6))) AS UNSIGNED) SECOND,"
+	" lockouts = lockouts + 1, failures = 0"
+	" WHERE action = ? AND scope = ? AND subject_hash = UNHEX(SHA2(?, 256)) AND failures >= ?");
 
 /* Count one for the subject in the scope; true when that started a lockout. */
 static bool count(struct req *r, const char *action, const char *scope, const char *subject, long limit)
@@ -84,6 +84,8 @@ void throttle_count(struct req *r, enum throttle_action a, const char *email, co
 	if (by_email || by_address)
 		audit_record(r, rule->lockout, account, email);
 }
+
+static struct db_sql q_clear = DB_SQL("DELETE FROM auth_throttle WHERE action = ? AND " SUBJECT("account"));
 
 void throttle_clear(struct req *r, enum throttle_action a, const char *email)
 {

@@ -15,31 +15,9 @@
 #include "core/program.h"
 #include "core/token.h"
 
-static struct db_sql q_on = DB_SQL("SELECT 1 FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL");
-enum { SECRET_SEALED, SECRET_LAST_STEP, SECRET__COUNT };
-static struct db_sql q_secret = DB_SQL_COLS(SECRET__COUNT,
-	"SELECT HEX(secret), last_step FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL FOR UPDATE");
-/* The newest step only moves forward: of two uses of one step, one changes the row. */
-static struct db_sql q_step = DB_SQL("UPDATE account_totp SET last_step = ? WHERE account_id = ? AND last_step < ?");
-enum { CODE_SALT, CODE_HASH, CODE__COUNT };
-static struct db_sql q_codes = DB_SQL_COLS(CODE__COUNT, "SELECT salt, HEX(code_hash) FROM account_recovery_codes"
-						      " WHERE account_id = ? AND used_at IS NULL FOR UPDATE");
-static struct db_sql q_code_use = DB_SQL("UPDATE account_recovery_codes SET used_at = UTC_TIMESTAMP()"
-					 " WHERE account_id = ? AND code_hash = UNHEX(?) AND used_at IS NULL");
 static struct db_sql q_codes_drop = DB_SQL("DELETE FROM account_recovery_codes WHERE account_id = ?");
-static struct db_sql q_code_add = DB_SQL(
-	"INSERT INTO account_recovery_codes (account_id, salt, code_hash) VALUES (?, ?, UNHEX(?))");
-static struct db_sql q_totp_drop = DB_SQL("DELETE FROM account_totp WHERE account_id = ?");
-static struct db_sql q_pending_drop_all = DB_SQL("DELETE FROM login_pending WHERE account_id = ?");
-static struct db_sql q_pending_add = DB_SQL("INSERT INTO login_pending (token_hash, account_id, expires_at)"
-					    " VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
 #define PENDING                                                                                                     \
 	"SELECT account_id FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) AND expires_at > UTC_TIMESTAMP()"
-static struct db_sql q_pending = DB_SQL(PENDING);
-static struct db_sql q_pending_lock = DB_SQL(PENDING " FOR UPDATE");
-/* Expired ones of anyone go with each use: the table stays small. */
-static struct db_sql q_pending_drop = DB_SQL(
-	"DELETE FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) OR expires_at < UTC_TIMESTAMP()");
 
 bool twofactor_key_ok(const struct settings *s)
 {
@@ -67,6 +45,8 @@ const char *twofactor_seal(struct req *r, const char *account, const unsigned ch
 	return seal_close(r->arena, r->app->settings.twofactor_key, context(r, account), secret, TOTP_SECRET_BYTES);
 }
 
+static struct db_sql q_on = DB_SQL("SELECT 1 FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL");
+
 int twofactor_on(struct req *r, const char *account)
 {
 	struct db_rows rows;
@@ -74,6 +54,12 @@ int twofactor_on(struct req *r, const char *account)
 		return -1;
 	return rows.nrows > 0;
 }
+
+enum { SECRET_SEALED, SECRET_LAST_STEP, SECRET__COUNT };
+static struct db_sql q_secret = DB_SQL_COLS(SECRET__COUNT,
+	"SELECT HEX(secret), last_step FROM account_totp WHERE account_id = ? AND enabled_at IS NOT NULL FOR UPDATE");
+/* The newest step only moves forward: of two uses of one step, one changes the row. */
+static struct db_sql q_step = DB_SQL("UPDATE account_totp SET last_step = ? WHERE account_id = ? AND last_step < ?");
 
 static enum twofactor_code check_totp(struct req *r, const char *account, const char *code)
 {
@@ -92,6 +78,12 @@ static enum twofactor_code check_totp(struct req *r, const char *account, const 
 		return TF_FAILED;
 	return moved ? TF_TOTP : TF_REUSED; /* another sign-in spent it first */
 }
+
+enum { CODE_SALT, CODE_HASH, CODE__COUNT };
+static struct db_sql q_codes = DB_SQL_COLS(CODE__COUNT, "SELECT salt, HEX(code_hash) FROM account_recovery_codes"
+						      " WHERE account_id = ? AND used_at IS NULL FOR UPDATE");
+static struct db_sql q_code_use = DB_SQL("UPDATE account_recovery_codes SET used_at = UTC_TIMESTAMP()"
+					 " WHERE account_id = ? AND code_hash = UNHEX(?) AND used_at IS NULL");
 
 static enum twofactor_code check_recovery(struct req *r, const char *account, const char *code)
 {
@@ -126,6 +118,9 @@ enum twofactor_code twofactor_check(struct req *r, const char *account, const ch
 	return TF_WRONG;
 }
 
+static struct db_sql q_code_add = DB_SQL(
+	"INSERT INTO account_recovery_codes (account_id, salt, code_hash) VALUES (?, ?, UNHEX(?))");
+
 int twofactor_new_codes(struct req *r, const char *account)
 {
 	if (db_exec(r->app->db, &q_codes_drop, NULL, "s", account) < 0)
@@ -142,6 +137,9 @@ int twofactor_new_codes(struct req *r, const char *account)
 	}
 	return 0;
 }
+
+static struct db_sql q_totp_drop = DB_SQL("DELETE FROM account_totp WHERE account_id = ?");
+static struct db_sql q_pending_drop_all = DB_SQL("DELETE FROM login_pending WHERE account_id = ?");
 
 int twofactor_forget(struct req *r, const char *account)
 {
@@ -162,6 +160,9 @@ void twofactor_failed(struct req *r, const char *email, const char *account)
 	throttle_count(r, THROTTLE_LOGIN, email, account);
 }
 
+static struct db_sql q_pending_add = DB_SQL("INSERT INTO login_pending (token_hash, account_id, expires_at)"
+					    " VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)");
+
 int twofactor_pending_start(struct req *r, const char *account)
 {
 	char token[TOKEN_CHARS + 1];
@@ -171,6 +172,12 @@ int twofactor_pending_start(struct req *r, const char *account)
 	http_cookie(r, PENDING_COOKIE, arena_strdup(r->arena, token), life);
 	return 0;
 }
+
+static struct db_sql q_pending = DB_SQL(PENDING);
+static struct db_sql q_pending_lock = DB_SQL(PENDING " FOR UPDATE");
+/* Expired ones of anyone go with each use: the table stays small. */
+static struct db_sql q_pending_drop = DB_SQL(
+	"DELETE FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) OR expires_at < UTC_TIMESTAMP()");
 
 const char *twofactor_pending(struct req *r, bool use)
 {

@@ -7,11 +7,6 @@
 #include "core/http.h"
 #include "core/session.h"
 
-static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
-				     " WHERE id = ? AND status IN ('pending', 'active')");
-static struct db_sql q_unlock = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
-				       " WHERE id = ? AND status = 'locked'");
-
 int admin_page(struct req *r, const char *page, int status)
 {
 	return csrf_form_page(r, "admin", arena_printf(r->arena, "admin/%s.cs", page), status);
@@ -21,6 +16,11 @@ const char *admin_all(const struct req *r)
 {
 	return r->roles & ROLE_ADMIN ? "1" : "0";
 }
+
+static struct db_sql q_lock = DB_SQL("UPDATE accounts SET status = 'locked', updated_at = UTC_TIMESTAMP()"
+				     " WHERE id = ? AND status IN ('pending', 'active')");
+static struct db_sql q_unlock = DB_SQL("UPDATE accounts SET status = 'active', updated_at = UTC_TIMESTAMP()"
+				       " WHERE id = ? AND status = 'locked'");
 
 int admin_lock(struct db *db, const char *account, bool lock, unsigned long long *changed)
 {

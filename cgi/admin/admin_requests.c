@@ -29,31 +29,6 @@
 	" FROM role_requests q WHERE (? IS NULL OR q.status = ?) AND (? IS NULL OR q.org_id = ?)"                   \
 	" AND (? IS NULL OR q.role_code = ?) AND (? IS NULL OR q.created_at < UTC_TIMESTAMP() - INTERVAL ? DAY) AND" VISIBLE
 
-static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
-#define PAGE_COLUMNS(X)                                                                                            \
-	X(PAGE_ID, "id") X(PAGE_ROLE, "role") X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")                       \
-	X(PAGE_REQUESTER, "requester") X(PAGE_STATUS, "status") X(PAGE_CREATED, "created") X(PAGE_DAYS, "days")
-enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
-static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
-	"SELECT q.id, q.role_code, q.org_id, o.name, a.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
-	" TIMESTAMPDIFF(DAY, q.created_at, UTC_TIMESTAMP()) FROM (SELECT q.*" FILTERS
-	" ORDER BY q.created_at, q.id LIMIT ? OFFSET ?) q JOIN accounts a ON a.id = q.account_id"
-	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) ORDER BY q.created_at, q.id");
-/* The request, named as its page shows it (Page.request; its document's
- * digest apart). */
-#define ONE_COLUMNS(X)                                                                                             \
-	X(ONE_ID, "id") X(ONE_ACCOUNT, "account") X(ONE_REQUESTER, "requester") X(ONE_EMAIL, "email")               \
-	X(ONE_ROLE, "role") X(ONE_ORG, "org") X(ONE_ORG_NAME, "org_name") X(ONE_JUSTIFICATION, "justification")     \
-	X(ONE_STATUS, "status") X(ONE_CREATED, "created") X(ONE_DECIDED, "decided") X(ONE_DECIDED_BY, "decided_by") \
-	X(ONE_REASON, "reason") X(ONE_DOCUMENT, "document") X(ONE_DOCUMENT_SIZE, "document_size")                   \
-	X(ONE_DOCUMENT_SHA256, NULL)
-enum { ONE_COLUMNS(DB_COLUMN) ONE__COUNT };
-static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
-	"SELECT q.id, q.account_id, a.name, a.email, q.role_code, q.org_id, o.name, q.justification, q.status,"
-	" DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i'), d.name, q.reason,"
-	" q.document_name, q.document_size, q.document_sha256 FROM role_requests q JOIN accounts a ON a.id = q.account_id"
-	" LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5)"
-	" WHERE q.id = ?");
 enum {
 	LOCK_ACCOUNT,
 	LOCK_ROLE,
@@ -66,14 +41,17 @@ enum {
 	LOCK_UI_LANG,
 	LOCK__COUNT
 };
-static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
-	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.email, a.notify_requests, o.name, a.ui_lang"
-	" FROM role_requests q JOIN accounts a ON a.id = q.account_id"
-	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.id = ? FOR UPDATE");
-static struct db_sql q_grant = DB_SQL(
-	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by) VALUES (?, ?, ?, ?)");
-static struct db_sql q_decide = DB_SQL("UPDATE role_requests SET status = ?, decided_at = UTC_TIMESTAMP(),"
-				       " decided_by = ?, reason = ? WHERE id = ? AND status = 'PENDING'");
+
+static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
+#define PAGE_COLUMNS(X)                                                                                            \
+	X(PAGE_ID, "id") X(PAGE_ROLE, "role") X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")                       \
+	X(PAGE_REQUESTER, "requester") X(PAGE_STATUS, "status") X(PAGE_CREATED, "created") X(PAGE_DAYS, "days")
+enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
+	"SELECT q.id, q.role_code, q.org_id, o.name, a.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
+	" TIMESTAMPDIFF(DAY, q.created_at, UTC_TIMESTAMP()) FROM (SELECT q.*" FILTERS
+	" ORDER BY q.created_at, q.id LIMIT ? OFFSET ?) q JOIN accounts a ON a.id = q.account_id"
+	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) ORDER BY q.created_at, q.id");
 
 int admin_requests_show(struct req *r)
 {
@@ -99,6 +77,22 @@ int admin_requests_show(struct req *r)
 	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	return admin_page(r, "requests", 200);
 }
+
+/* The request, named as its page shows it (Page.request; its document's
+ * digest apart). */
+#define ONE_COLUMNS(X)                                                                                             \
+	X(ONE_ID, "id") X(ONE_ACCOUNT, "account") X(ONE_REQUESTER, "requester") X(ONE_EMAIL, "email")               \
+	X(ONE_ROLE, "role") X(ONE_ORG, "org") X(ONE_ORG_NAME, "org_name") X(ONE_JUSTIFICATION, "justification")     \
+	X(ONE_STATUS, "status") X(ONE_CREATED, "created") X(ONE_DECIDED, "decided") X(ONE_DECIDED_BY, "decided_by") \
+	X(ONE_REASON, "reason") X(ONE_DOCUMENT, "document") X(ONE_DOCUMENT_SIZE, "document_size")                   \
+	X(ONE_DOCUMENT_SHA256, NULL)
+enum { ONE_COLUMNS(DB_COLUMN) ONE__COUNT };
+static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
+	"SELECT q.id, q.account_id, a.name, a.email, q.role_code, q.org_id, o.name, q.justification, q.status,"
+	" DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i'), d.name, q.reason,"
+	" q.document_name, q.document_size, q.document_sha256 FROM role_requests q JOIN accounts a ON a.id = q.account_id"
+	" LEFT JOIN accounts d ON d.id = q.decided_by LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5)"
+	" WHERE q.id = ?");
 
 /* The request `id` as Page.request, if the signed-in user may see it;
  * may_decide tells whether they may decide on it. */
@@ -142,6 +136,15 @@ int admin_requests_document_show(struct req *r)
 		return status;
 	return sha ? document_send(r, sha, arena_printf(r->arena, "role-request-%s.pdf", id)) : 404;
 }
+
+static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
+	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.email, a.notify_requests, o.name, a.ui_lang"
+	" FROM role_requests q JOIN accounts a ON a.id = q.account_id"
+	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.id = ? FOR UPDATE");
+static struct db_sql q_grant = DB_SQL(
+	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by) VALUES (?, ?, ?, ?)");
+static struct db_sql q_decide = DB_SQL("UPDATE role_requests SET status = ?, decided_at = UTC_TIMESTAMP(),"
+				       " decided_by = ?, reason = ? WHERE id = ? AND status = 'PENDING'");
 
 /* Approve or reject inside a transaction holding the request's lock. */
 static int decide(struct req *r, const char *id, bool approve, const char *reason)

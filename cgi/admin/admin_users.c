@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "account/audit.h"
+#include "account/roles.h"
 #include "admin/admin.h"
 #include "core/db.h"
 #include "core/email.h"
@@ -30,6 +31,15 @@
 	" AND (? IS NULL OR EXISTS (SELECT 1 FROM account_roles g WHERE g.account_id = a.id AND g.role_code = ?))"  \
 	" AND" VISIBLE
 
+#define ONE_COLUMNS(X)                                                                                             \
+	X(ONE_ID, "id") X(ONE_NAME, "name") X(ONE_EMAIL, "email") X(ONE_STATUS, "status") X(ONE_CREATED, "created") \
+	X(ONE_LAST_LOGIN, "last_login")
+enum { ONE_COLUMNS(DB_COLUMN) ONE__COUNT };
+static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
+	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
+	" DATE_FORMAT(a.last_login_at, '%Y-%m-%d %H:%i') FROM accounts a WHERE a.id = ? AND a.status <> 'deleted'"
+	" AND" VISIBLE);
+
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 #define PAGE_COLUMNS(X)                                                                                            \
 	X(PAGE_ID, "id") X(PAGE_NAME, "name") X(PAGE_EMAIL, "email") X(PAGE_STATUS, "status")                       \
@@ -40,37 +50,6 @@ static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	" (SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id))) ORDER BY r.role_code"
 	" SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id)" FILTERS
 	" ORDER BY a.name, a.id LIMIT ? OFFSET ?");
-#define ONE_COLUMNS(X)                                                                                             \
-	X(ONE_ID, "id") X(ONE_NAME, "name") X(ONE_EMAIL, "email") X(ONE_STATUS, "status") X(ONE_CREATED, "created") \
-	X(ONE_LAST_LOGIN, "last_login")
-enum { ONE_COLUMNS(DB_COLUMN) ONE__COUNT };
-static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
-	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
-	" DATE_FORMAT(a.last_login_at, '%Y-%m-%d %H:%i') FROM accounts a WHERE a.id = ? AND a.status <> 'deleted'"
-	" AND" VISIBLE);
-/* Its roles, and whether the signed-in user may revoke each (arguments:
- * all?, me, account). */
-#define ROLE_COLUMNS(X)                                                                                            \
-	X(ROLE_CODE, "code") X(ROLE_ORG, "org") X(ROLE_ORG_NAME, "org_name") X(ROLE_SINCE, "since")                 \
-	X(ROLE_REVOCABLE, "revocable")
-enum { ROLE_COLUMNS(DB_COLUMN) ROLE__COUNT };
-static struct db_sql q_roles = DB_SQL_COLS(ROLE__COUNT,
-	"SELECT r.role_code, r.org_id, o.name, DATE_FORMAT(r.granted_at, '%Y-%m-%d'),"
-	" ? = '1' OR (r.org_id <> '' AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ?"
-	" AND role_code = 'INDUSTRY_SUPER_USER')) FROM account_roles r JOIN roles c ON c.code = r.role_code"
-	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
-	" WHERE r.account_id = ? ORDER BY c.position, r.org_id");
-static struct db_sql q_grant = DB_SQL(
-	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by)"
-	" SELECT ?, code, '', ? FROM roles WHERE code = ? AND scope = 'agency'");
-enum { REVOCABLE_NAME, REVOCABLE_EMAIL, REVOCABLE_ORG_NAME, REVOCABLE_UI_LANG, REVOCABLE__COUNT };
-static struct db_sql q_revocable = DB_SQL_COLS(REVOCABLE__COUNT,
-	"SELECT a.name, a.email, o.name, a.ui_lang FROM account_roles r JOIN accounts a ON a.id = r.account_id"
-	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
-	" WHERE r.account_id = ? AND r.role_code = ? AND r.org_id = ? AND (? = '1' OR (r.org_id <> ''"
-	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
-	" FOR UPDATE");
-static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
 
 int admin_users_show(struct req *r)
 {
@@ -97,17 +76,15 @@ int admin_users_show(struct req *r)
 int admin_users_user_show(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID);
-	struct db_rows me, roles;
+	struct db_rows me;
 	if (db_query(r->app->db, r->arena, &q_one, &me, "sss", id, admin_all(r), r->user.id) < 0)
 		return 500;
 	if (!me.nrows)
 		return 404;
-	if (db_query(r->app->db, r->arena, &q_roles, &roles, "sss", admin_all(r), r->user.id, id) < 0)
+	if (roles_held_put(r, id, (r->roles & ROLE_ADMIN) != 0, r->user.id) < 0)
 		return 500;
 	static const char *const names[] = {ONE_COLUMNS(DB_COLUMN_NAME)};
-	static const char *const role_names[] = {ROLE_COLUMNS(DB_COLUMN_NAME)};
 	page_row(r, "Page.user", &me, 0, names, ONE__COUNT);
-	page_rows(r, "Page.roles", &roles, role_names, ROLE__COUNT);
 	page_set(r, "Page.saved", in_text(r, DF_SAVED));
 	if (strcmp(id, r->user.id) == 0)
 		page_set(r, "Page.self", "1");
@@ -151,6 +128,10 @@ int admin_users_unlock_submit(struct req *r)
 	return set_status(r, false);
 }
 
+static struct db_sql q_grant = DB_SQL(
+	"INSERT IGNORE INTO account_roles (account_id, role_code, org_id, granted_by)"
+	" SELECT ?, code, '', ? FROM roles WHERE code = ? AND scope = 'agency'");
+
 int admin_users_roles_submit(struct req *r)
 {
 	const char *id = in_text(r, DF_ACCOUNT_ID), *role = in_text(r, DF_ROLE);
@@ -173,6 +154,15 @@ int admin_users_roles_submit(struct req *r)
 	}
 	return back(r, id, "granted");
 }
+
+enum { REVOCABLE_NAME, REVOCABLE_EMAIL, REVOCABLE_ORG_NAME, REVOCABLE_UI_LANG, REVOCABLE__COUNT };
+static struct db_sql q_revocable = DB_SQL_COLS(REVOCABLE__COUNT,
+	"SELECT a.name, a.email, o.name, a.ui_lang FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
+	" WHERE r.account_id = ? AND r.role_code = ? AND r.org_id = ? AND (? = '1' OR (r.org_id <> ''"
+	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
+	" FOR UPDATE");
+static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
 
 int admin_users_roles_revoke_submit(struct req *r)
 {

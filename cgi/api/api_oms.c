@@ -19,12 +19,12 @@
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 
+static json_t *fhir_org(const json_t *org);
+
 /* The records of a page of organisations (their IDs in a JSON array). */
 enum { RECORD_NUM, RECORD_JSON, RECORD__COUNT };
 static struct db_sql q_records = DB_SQL_COLS(RECORD__COUNT,
 	"SELECT o.id, o.record FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
-
-static json_t *fhir_org(const json_t *org);
 
 /* A page of the search as a FHIR searchset Bundle, with its paging links. */
 static int orgs_bundle(struct req *r, const struct db_rows *orgs, long long page, long long size, long long total)

@@ -18,18 +18,14 @@
 #include "rms/rms_fhir.h"
 #include "rms/rms_page.h"
 
-static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
 #define LISTS                                                                                                      \
 	"SELECT id, name, short_name, description, status, version, term_count, languages,"                        \
 	" DATE_FORMAT(modified_at, '%Y-%m-%dT%H:%i:%sZ') FROM rms_lists"
-static struct db_sql q_lists = DB_SQL_FRESH_COLS(LIST__COUNT, LISTS " ORDER BY id LIMIT ? OFFSET ?");
-static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT, LISTS " WHERE id = ?");
 /* A list's terms, with the filters status, domain, parent and
  * modified-since (arguments: list, then each twice). */
 #define TERM_FILTERS                                                                                                \
 	" FROM rms_terms WHERE list_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR domain_id = ?)"         \
 	" AND (? IS NULL OR parent_id = ?) AND (? IS NULL OR modified_at >= ?)"
-static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*)" TERM_FILTERS);
 /* One page of terms, their names in the language asked, else English. */
 enum { TERM_ID, TERM_STATUS, TERM_NAME, TERM_SHORT_NAME, TERM_PARENT, TERM_REPLACED_BY, TERM_MODIFIED, TERM__COUNT };
 #define TERMS_PAGE(from, order, outer)                                                                              \
@@ -45,13 +41,9 @@ static struct db_sql q_terms[2][2] = {
 	{TERMS_PAGE(PLAIN, "id", "p.id"), TERMS_PAGE(PLAIN, "name_sort, id", "p.name_sort, p.id")},
 	{TERMS_PAGE(TERM_FILTERS, "id", "p.id"), TERMS_PAGE(TERM_FILTERS, "name_sort, id", "p.name_sort, p.id")},
 };
-static struct db_sql q_term = DB_SQL(
-	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
-	" WHERE t.id = ?");
-enum { HISTORY_SEQ, HISTORY_VERSION, HISTORY_RECORDED, HISTORY_SOURCE, HISTORY_REQUEST, HISTORY_CHANGES, HISTORY__COUNT };
-static struct db_sql q_history = DB_SQL_COLS(HISTORY__COUNT,
-	"SELECT seq, version, DATE_FORMAT(recorded_at, '%Y-%m-%dT%H:%i:%sZ'), source, request_id, changes"
-	" FROM rms_term_versions WHERE term_id = ? ORDER BY seq");
+
+static struct db_sql q_count_lists = DB_SQL("SELECT COUNT(*) FROM rms_lists");
+static struct db_sql q_lists = DB_SQL_FRESH_COLS(LIST__COUNT, LISTS " ORDER BY id LIMIT ? OFFSET ?");
 
 int api_rms_lists(struct req *r, long long page, long long size, struct db_rows *lists, long long *total)
 {
@@ -62,6 +54,8 @@ int api_rms_lists(struct req *r, long long page, long long size, struct db_rows 
 	*total = atoll(db_value(&count, 0));
 	return 0;
 }
+
+static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT, LISTS " WHERE id = ?");
 
 int api_rms_list(struct req *r, const char *id, struct db_rows *list)
 {
@@ -128,6 +122,8 @@ static const char *since(struct req *r)
 	return v;
 }
 
+static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*)" TERM_FILTERS);
+
 int api_rms_list_terms_show(struct req *r)
 {
 	const char *list = in_text(r, PF_LIST_ID), *status = in_text(r, PF_STATUS);
@@ -174,6 +170,14 @@ int api_rms_list_terms_show(struct req *r)
 	return api_send(r, json_pack("{s:s, s:s, s:o, s:o}", "list", list, "lang", lang, "terms", terms, "paging",
 				     api_pager(r, path, page, size, total)));
 }
+
+static struct db_sql q_term = DB_SQL(
+	"SELECT v.snapshot FROM rms_terms t JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"
+	" WHERE t.id = ?");
+enum { HISTORY_SEQ, HISTORY_VERSION, HISTORY_RECORDED, HISTORY_SOURCE, HISTORY_REQUEST, HISTORY_CHANGES, HISTORY__COUNT };
+static struct db_sql q_history = DB_SQL_COLS(HISTORY__COUNT,
+	"SELECT seq, version, DATE_FORMAT(recorded_at, '%Y-%m-%dT%H:%i:%sZ'), source, request_id, changes"
+	" FROM rms_term_versions WHERE term_id = ? ORDER BY seq");
 
 int api_rms_term_show(struct req *r)
 {

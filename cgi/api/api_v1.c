@@ -36,7 +36,6 @@ static struct db_sql q_terms[2][2] = {
 	{V1_TERMS("", "id", "p.id"), V1_TERMS("", "name_sort, id", "p.name_sort, p.id")},
 	{V1_TERMS(" AND parent_id = ?", "id", "p.id"), V1_TERMS(" AND parent_id = ?", "name_sort, id", "p.name_sort, p.id")},
 };
-static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND parent_id = ?");
 
 /* page and pagesize (at most API_MAX_SIZE a page). */
 static void paging(struct req *r, long long *page, long long *size)
@@ -67,6 +66,8 @@ int api_v1_lists_show(struct req *r)
 				next_page(r, "/v1/lists", page, size, total));
 	return api_send(r, doc);
 }
+
+static struct db_sql q_count_terms = DB_SQL("SELECT COUNT(*) FROM rms_terms WHERE list_id = ? AND parent_id = ?");
 
 int api_v1_term_summaries_show(struct req *r)
 {

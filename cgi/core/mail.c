@@ -9,8 +9,6 @@
 #include "core/program.h"
 #include "core/tpl.h"
 
-static struct db_sql q_queue = DB_SQL("INSERT INTO outbox (kind, recipient, subject, body) VALUES (?, ?, ?, ?)");
-
 int mail_queue_in(struct req *r, const char *kind, const char *recipient, const char *lang)
 {
 	const char *current = hdf_get_value(r->hdf, "Req.lang", "en");
@@ -20,6 +18,8 @@ int mail_queue_in(struct req *r, const char *kind, const char *recipient, const 
 		tpl_set_lang(r->app->tpl, current);
 	return rc;
 }
+
+static struct db_sql q_queue = DB_SQL("INSERT INTO outbox (kind, recipient, subject, body) VALUES (?, ?, ?, ?)");
 
 int mail_queue(struct req *r, const char *kind, const char *recipient)
 {

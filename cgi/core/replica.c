@@ -28,12 +28,6 @@ struct replica {
 	bool down;
 };
 
-/* The wait happens on the replica; a timeout or an error (NULL) means the
- * request reads from the primary. */
-static struct db_sql q_wait = DB_SQL("SELECT MASTER_GTID_WAIT(?, ? / 1000)");
-/* Empty without a binary log (no replication): then there is nothing to wait for. */
-static struct db_sql q_pos = DB_SQL("SELECT @@gtid_binlog_pos");
-
 bool replica_gtid_ok(const char *s)
 {
 	if (!s || !*s || strlen(s) > GTID_MAX)
@@ -155,6 +149,10 @@ static bool reachable(struct replica *rp)
 	return true;
 }
 
+/* The wait happens on the replica; a timeout or an error (NULL) means the
+ * request reads from the primary. */
+static struct db_sql q_wait = DB_SQL("SELECT MASTER_GTID_WAIT(?, ? / 1000)");
+
 struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *a, const char *cookie)
 {
 	if (!rp || !reachable(rp))
@@ -171,6 +169,9 @@ struct db *replica_choose(struct replica *rp, struct db *primary, struct arena *
 	const char *v = db_value(&rows, 0);
 	return v && strcmp(v, "0") == 0 ? rp->db : primary;
 }
+
+/* Empty without a binary log (no replication): then there is nothing to wait for. */
+static struct db_sql q_pos = DB_SQL("SELECT @@gtid_binlog_pos");
 
 void replica_after_write(struct req *r)
 {

@@ -26,32 +26,7 @@ enum {
 	USER_CONSOLE_ROLES,
 	USER__COUNT
 };
-static struct db_sql q_session = DB_SQL_COLS(USER__COUNT,
-	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
-	" WHERE token_hash = UNHEX(SHA2(?, 256))"
-	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
-static struct db_sql q_session_by_hash = DB_SQL_COLS(USER__COUNT,
-	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles"
-	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
-	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
-	" ui_lang VARCHAR(12) PATH '$.ui_lang', data_lang VARCHAR(12) PATH '$.data_lang',"
-	" page_size VARCHAR(6) PATH '$.page_size', date_format VARCHAR(8) PATH '$.date_format',"
-	" console_roles VARCHAR(1000) PATH '$.console_roles')) s");
-static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
-				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
-				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
-/* The row's public_id is the database's (a random default). */
-static struct db_sql q_start = DB_SQL(
-	"INSERT INTO sessions (token_hash, account_id, expires_at, user_agent, client_addr)"
-	" VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND, ?, ?)");
-/* Dead rows keep a browser and an address nobody needs any more. */
-static struct db_sql q_forget_dead = DB_SQL(
-	"DELETE FROM sessions WHERE account_id = ?"
-	" AND (expires_at <= UTC_TIMESTAMP() OR last_seen_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)");
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
-static struct db_sql q_end_others = DB_SQL(
-	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
-static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
 enum { ADDRESS_MAX = 45 }; /* sessions.client_addr: the longest text of an IPv6 address */
 
@@ -77,6 +52,21 @@ static unsigned roles_of(const char *codes)
 	}
 	return roles;
 }
+
+static struct db_sql q_session = DB_SQL_COLS(USER__COUNT,
+	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
+	" WHERE token_hash = UNHEX(SHA2(?, 256))"
+	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
+static struct db_sql q_session_by_hash = DB_SQL_COLS(USER__COUNT,
+	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles"
+	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
+	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
+	" ui_lang VARCHAR(12) PATH '$.ui_lang', data_lang VARCHAR(12) PATH '$.data_lang',"
+	" page_size VARCHAR(6) PATH '$.page_size', date_format VARCHAR(8) PATH '$.date_format',"
+	" console_roles VARCHAR(1000) PATH '$.console_roles')) s");
+static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
+				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
+				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
 
 void session_load(struct req *r, bool touch)
 {
@@ -108,6 +98,15 @@ void session_load(struct req *r, bool touch)
 		log_error("could not record a session's visit");
 }
 
+/* The row's public_id is the database's (a random default). */
+static struct db_sql q_start = DB_SQL(
+	"INSERT INTO sessions (token_hash, account_id, expires_at, user_agent, client_addr)"
+	" VALUES (UNHEX(SHA2(?, 256)), ?, UTC_TIMESTAMP() + INTERVAL ? SECOND, ?, ?)");
+/* Dead rows keep a browser and an address nobody needs any more. */
+static struct db_sql q_forget_dead = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ?"
+	" AND (expires_at <= UTC_TIMESTAMP() OR last_seen_at <= UTC_TIMESTAMP() - INTERVAL ? SECOND)");
+
 int session_start(struct req *r, const char *account_id)
 {
 	char token[TOKEN_CHARS + 1];
@@ -128,6 +127,8 @@ int session_start(struct req *r, const char *account_id)
 	return 0;
 }
 
+static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
+
 int session_end_all(struct db *db, const char *account)
 {
 	return db_exec(db, &q_end_all, NULL, "s", account);
@@ -140,6 +141,9 @@ int session_end(struct req *r)
 	http_cookie(r, SESSION_COOKIE, NULL, 0);
 	return 0;
 }
+
+static struct db_sql q_end_others = DB_SQL(
+	"DELETE FROM sessions WHERE account_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
 
 long long session_end_others(struct req *r)
 {

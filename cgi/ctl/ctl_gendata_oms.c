@@ -14,15 +14,6 @@
 #include "ctl/ctl.h"
 #include "oms/oms_store.h"
 
-static struct db_sql q_clear = DB_SQL("DELETE FROM oms_organisations WHERE id BETWEEN 800000000 AND 899999999");
-static struct db_sql q_clear_merged = DB_SQL("DELETE FROM oms_merged WHERE old_id BETWEEN 900000000 AND 999999999");
-/* Their history goes with them (versions have no foreign key: the store
- * deletes and writes again an organisation's row on each change). */
-static struct db_sql q_clear_versions =
-	DB_SQL("DELETE FROM oms_org_versions WHERE org_id BETWEEN 800000000 AND 899999999");
-static struct db_sql q_clear_loc_versions =
-	DB_SQL("DELETE FROM oms_loc_versions WHERE org_id BETWEEN 800000000 AND 899999999");
-
 static const char *const syllables[] = {"Ar", "Be", "Cor", "Da", "El", "Fa", "Gen", "Hy", "Is", "Ka", "Lu", "Mé",
 					"No", "Or", "Pa", "Qui", "Ro", "Sé", "Tor", "Ul", "Va", "Wi", "Xa", "Zé"};
 static const char *const forms[] = {"Pharma GmbH", "Laboratoires SA", "Farmacéutica S.L.", "Pharmaceuticals Ltd",
@@ -88,6 +79,15 @@ static json_t *organisation(long long n, long long *seq)
 	json_object_set_new(org, "locations", locs);
 	return org;
 }
+
+static struct db_sql q_clear = DB_SQL("DELETE FROM oms_organisations WHERE id BETWEEN 800000000 AND 899999999");
+static struct db_sql q_clear_merged = DB_SQL("DELETE FROM oms_merged WHERE old_id BETWEEN 900000000 AND 999999999");
+/* Their history goes with them (versions have no foreign key: the store
+ * deletes and writes again an organisation's row on each change). */
+static struct db_sql q_clear_versions =
+	DB_SQL("DELETE FROM oms_org_versions WHERE org_id BETWEEN 800000000 AND 899999999");
+static struct db_sql q_clear_loc_versions =
+	DB_SQL("DELETE FROM oms_loc_versions WHERE org_id BETWEEN 800000000 AND 899999999");
 
 int ctl_gendata_orgs(struct db *db, long long n, bool tty)
 {

@@ -16,12 +16,6 @@
 #include "core/mem.h"
 #include "ctl/ctl.h"
 
-static struct db_sql q_set_db = DB_SQL("SET @spor_db = ?");
-static struct db_sql q_applied = DB_SQL("SELECT version FROM schema_migrations ORDER BY version");
-static struct db_sql q_record =
-	DB_SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, UTC_TIMESTAMP())");
-static struct db_sql q_grant_user = DB_SQL("CALL spor_grant_user(?, ?, ?, ?)");
-
 static const char create_database[] =
 	"EXECUTE IMMEDIATE CONCAT('CREATE DATABASE IF NOT EXISTS `', REPLACE(@spor_db, '`', '``'), "
 	"'` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci')";
@@ -101,6 +95,10 @@ static bool applied(const struct db_rows *rows, unsigned version)
 	return false;
 }
 
+static struct db_sql q_applied = DB_SQL("SELECT version FROM schema_migrations ORDER BY version");
+static struct db_sql q_record =
+	DB_SQL("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, UTC_TIMESTAMP())");
+
 static int apply_migrations(struct db *db, struct arena *a, const char *dir)
 {
 	char path[4096];
@@ -134,6 +132,8 @@ static int apply_migrations(struct db *db, struct arena *a, const char *dir)
 	return rc;
 }
 
+static struct db_sql q_grant_user = DB_SQL("CALL spor_grant_user(?, ?, ?, ?)");
+
 static int apply_grants(struct db *db, const struct settings *s, const char *dir)
 {
 	char path[4096];
@@ -155,6 +155,8 @@ static int apply_grants(struct db *db, const struct settings *s, const char *dir
 	}
 	return 0;
 }
+
+static struct db_sql q_set_db = DB_SQL("SET @spor_db = ?");
 
 int ctl_migrate(const struct settings *s, int argc, char **argv)
 {

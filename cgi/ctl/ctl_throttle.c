@@ -11,11 +11,6 @@
 #include "core/email.h"
 #include "ctl/ctl.h"
 
-/* Subjects are stored as the SHA-256 of the normalised email or of the
- * address as nginx writes it (inet_ntop's form). */
-static struct db_sql q_reset_one = DB_SQL("DELETE FROM auth_throttle WHERE scope = ? AND subject_hash = UNHEX(SHA2(?, 256))");
-static struct db_sql q_reset_all = DB_SQL("DELETE FROM auth_throttle");
-
 static const char usage[] = "usage: sporctl throttle reset [EMAIL|ADDRESS]\n"
 			    "  Clears the counts and lockouts of sign-ins, registrations, password resets and\n"
 			    "  changes and account deletions: of one email, of one client address (IPv4 or IPv6),\n"
@@ -28,6 +23,11 @@ static bool address(const char *arg, char out[INET6_ADDRSTRLEN])
 	int family = strchr(arg, ':') ? AF_INET6 : AF_INET;
 	return inet_pton(family, arg, bin) == 1 && inet_ntop(family, bin, out, INET6_ADDRSTRLEN) != NULL;
 }
+
+/* Subjects are stored as the SHA-256 of the normalised email or of the
+ * address as nginx writes it (inet_ntop's form). */
+static struct db_sql q_reset_one = DB_SQL("DELETE FROM auth_throttle WHERE scope = ? AND subject_hash = UNHEX(SHA2(?, 256))");
+static struct db_sql q_reset_all = DB_SQL("DELETE FROM auth_throttle");
 
 int ctl_throttle(const struct settings *s, int argc, char **argv)
 {

@@ -30,16 +30,6 @@ static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 enum { FIND_ID, FIND_EMAIL, FIND_STATUS, FIND__COUNT };
 static struct db_sql q_find =
 	DB_SQL_COLS(FIND__COUNT, "SELECT id, email, status FROM accounts WHERE id = ? OR email = ?");
-static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
-					 " WHERE id = ? AND status <> 'deleted'");
-static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"
-					  " WHERE id = ? AND status <> 'deleted'");
-/* One row inserted (1) or an existing one updated (2). */
-static struct db_sql q_admin_account = DB_SQL(
-	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
-	" ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), status = 'active', updated_at = UTC_TIMESTAMP()");
-static struct db_sql q_admin_role = DB_SQL("INSERT IGNORE INTO account_roles (account_id, role_code)"
-					   " SELECT id, 'ADMINISTRATOR' FROM accounts WHERE email = ?");
 
 /* An email argument in its normal form (email.h) into out; false after
  * saying why. */
@@ -121,6 +111,9 @@ static int ask_password(const struct settings *s, char hash[PASSWORD_HASH_MAX])
 	return password_hash(s, pw, hash) < 0;
 }
 
+static struct db_sql q_password = DB_SQL("UPDATE accounts SET password_hash = ?, updated_at = UTC_TIMESTAMP()"
+					 " WHERE id = ? AND status <> 'deleted'");
+
 static int new_password(const struct settings *s, struct db *db, const struct db_rows *account)
 {
 	char hash[PASSWORD_HASH_MAX];
@@ -140,6 +133,9 @@ static int new_password(const struct settings *s, struct db *db, const struct db
 	printf("%s: new password set; its sessions ended\n", email);
 	return 0;
 }
+
+static struct db_sql q_set_email = DB_SQL("UPDATE IGNORE accounts SET email = ?, updated_at = UTC_TIMESTAMP()"
+					  " WHERE id = ? AND status <> 'deleted'");
 
 /* Another address for an account: what sporctl migrate asks for when two
  * accounts' addresses became one (docs/operations.md). */
@@ -164,6 +160,13 @@ static int set_email(struct db *db, const struct db_rows *account, const char *a
 	printf("#%s: %s (was %s)\n", id, email, was);
 	return 0;
 }
+
+/* One row inserted (1) or an existing one updated (2). */
+static struct db_sql q_admin_account = DB_SQL(
+	"INSERT INTO accounts (email, name, password_hash, status) VALUES (?, SUBSTRING_INDEX(?, '@', 1), ?, 'active')"
+	" ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), status = 'active', updated_at = UTC_TIMESTAMP()");
+static struct db_sql q_admin_role = DB_SQL("INSERT IGNORE INTO account_roles (account_id, role_code)"
+					   " SELECT id, 'ADMINISTRATOR' FROM accounts WHERE email = ?");
 
 /* An active administrator with this email and password: a new account, or
  * an existing one given the role (and the password). */

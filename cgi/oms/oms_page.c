@@ -17,9 +17,6 @@
 const char *const oms_org_sorts[ORGS_SORT__COUNT + 1] = {OMS_ORG_SORTS(LISTING_SORT_WORD) NULL};
 
 static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("oms_org_words"));
-enum { STATS_ORGANISATIONS, STATS_COUNTRIES, STATS_TYPES, STATS__COUNT };
-static struct db_sql q_stats =
-	DB_SQL_COLS(STATS__COUNT, "SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
 
 void oms_filters(struct req *r, struct oms_filters *f)
 {
@@ -50,6 +47,10 @@ static void put_choices(struct req *r, const char *list, const char *json, const
 	}
 	json_decref(a);
 }
+
+enum { STATS_ORGANISATIONS, STATS_COUNTRIES, STATS_TYPES, STATS__COUNT };
+static struct db_sql q_stats =
+	DB_SQL_COLS(STATS__COUNT, "SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
 
 long long oms_choices(struct req *r)
 {

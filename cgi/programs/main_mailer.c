@@ -32,12 +32,6 @@ enum { MSG_ID, MSG_RECIPIENT, MSG_SUBJECT, MSG_BODY, MSG_DATE, MSG__COUNT };
 static struct db_sql q_due = DB_SQL_COLS(MSG__COUNT,
 	"SELECT id, recipient, subject, body, DATE_FORMAT(created_at, '%a, %d %b %Y %H:%i:%s +0000') FROM outbox"
 	" WHERE sent_at IS NULL AND next_attempt_at <= UTC_TIMESTAMP(3) ORDER BY next_attempt_at, id LIMIT 20");
-static struct db_sql q_sent =
-	DB_SQL("UPDATE outbox SET sent_at = UTC_TIMESTAMP(), attempts = attempts + 1, last_error = NULL"
-	       " WHERE id = ? AND sent_at IS NULL");
-static struct db_sql q_failed = DB_SQL(
-	"UPDATE outbox SET attempts = attempts + 1, last_error = LEFT(?, 500),"
-	" next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL LEAST(? * POW(2, attempts), 3600) SECOND WHERE id = ?");
 
 static volatile sig_atomic_t stopping;
 
@@ -136,6 +130,13 @@ static int smtp_send(const struct settings *s, const char *to, const char *text,
 	curl_easy_cleanup(c);
 	return rc == CURLE_OK ? 0 : -1;
 }
+
+static struct db_sql q_sent =
+	DB_SQL("UPDATE outbox SET sent_at = UTC_TIMESTAMP(), attempts = attempts + 1, last_error = NULL"
+	       " WHERE id = ? AND sent_at IS NULL");
+static struct db_sql q_failed = DB_SQL(
+	"UPDATE outbox SET attempts = attempts + 1, last_error = LEFT(?, 500),"
+	" next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL LEAST(? * POW(2, attempts), 3600) SECOND WHERE id = ?");
 
 /* Send what is due; the number of messages tried, or -1. */
 static int send_due(struct db *db, const struct settings *s)

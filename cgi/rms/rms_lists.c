@@ -28,6 +28,7 @@ const char *const rms_list_sorts[LISTS_SORT__COUNT + 1] = {RMS_LIST_SORTS(LISTIN
 	X(LIST_MODIFIED, "modified") X(LIST_CREATED, "created") X(LIST_VERSION, "version")
 enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
 static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+
 /* Arguments: the filters', then dir, key, dir, key (the sort's word split
  * in two), limit, offset. */
 static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT,

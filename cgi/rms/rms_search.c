@@ -17,22 +17,11 @@
 #include "rms/rms_page.h"
 #include "rms/rms_record.h"
 
-#define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name")
-enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
-static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT, "SELECT id, name FROM rms_lists ORDER BY name");
-
 /* Arguments: first word, list, list, status, status, domain, domain, more words. */
 #define HITS                                                                                                       \
 	" FROM" RMS_WORD_TERMS " JOIN rms_lists l ON l.id = t.list_id"                                              \
 	" WHERE (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"   \
 	RMS_MORE_WORDS
-static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
-static struct db_sql q_hits =
-	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
-/* The hits' details (their IDs in a JSON array). */
-static struct db_sql q_details =
-	DB_SQL_COLS(HIT__COUNT, "SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
-				" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
 /* Every name of the terms on this page: a JSON array of their IDs. */
 enum { NAME_TERM, NAME_LANG, NAME_KIND, NAME_VALUE, NAME__COUNT };
 static struct db_sql q_names = DB_SQL_COLS(NAME__COUNT,
@@ -110,6 +99,14 @@ static int jump_to_id(struct req *r, const char *q)
 	return 0;
 }
 
+static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
+static struct db_sql q_hits =
+	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
+/* The hits' details (their IDs in a JSON array). */
+static struct db_sql q_details =
+	DB_SQL_COLS(HIT__COUNT, "SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
+				" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
+
 int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
 		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits)
 {
@@ -133,6 +130,10 @@ int rms_search_page(struct req *r, const struct words *words, const char *list, 
 	listing_order_as(r, hits, HIT_ID, &rows, DB_VALUE);
 	return 0;
 }
+
+#define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name")
+enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT, "SELECT id, name FROM rms_lists ORDER BY name");
 
 int rms_search_show(struct req *r)
 {

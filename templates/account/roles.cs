@@ -7,10 +7,10 @@ def:content() ?>
 
 <section aria-labelledby="held">
 <h2 id="held"><?cs var:Lang.roles.held ?></h2>
-<?cs if:subcount(Page.held) > 0 ?>
+<?cs if:subcount(Page.roles) > 0 ?>
 <?cs call:table_frame(Lang.roles.held) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.since ?></th></tr></thead>
- <tbody><?cs each:h = Page.held ?>
+ <tbody><?cs each:h = Page.roles ?>
   <tr><td><?cs var:Lang.role[h.code].name ?></td><td><?cs if:h.org ?><a href="/oms/organisations/<?cs var:h.org ?>"><?cs if:h.org_name ?><?cs var:h.org_name ?><?cs else ?><?cs var:h.org ?><?cs /if ?></a> <span class="id"><?cs var:h.org ?></span><?cs else ?><?cs var:Lang.roles.agency ?><?cs /if ?></td><td><?cs call:date(h.since) ?></td></tr><?cs /each ?>
  </tbody>
 </table></div>
