@@ -26,22 +26,6 @@ enum { HISTORY_PAGE_SIZE = 20 };
 enum { VERSION_COLUMNS(DB_COLUMN) VERSION__COUNT };
 static const char *const version_names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
 
-static struct db_sql q_org_count = DB_SQL("SELECT COUNT(*) FROM oms_org_versions WHERE org_id = ?");
-static struct db_sql q_org_versions = DB_SQL_FRESH_COLS(VERSION__COUNT,
-	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, file, changes"
-	" FROM oms_org_versions WHERE org_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?");
-/* What the versions of one page (seq from .. to) changed in each location. */
-enum { LOC_SEQ, LOC_ID, LOC_CHANGES, LOC__COUNT };
-static struct db_sql q_org_locations = DB_SQL_COLS(LOC__COUNT,
-	"SELECT seq, CONCAT('LOC-', LPAD(loc_id, 9, '0')), changes FROM oms_loc_versions"
-	" WHERE org_id = ? AND seq BETWEEN ? AND ? AND changes <> '' ORDER BY seq DESC, loc_id");
-
-static struct db_sql q_loc_count = DB_SQL("SELECT COUNT(*) FROM oms_loc_versions WHERE loc_id = ? AND org_id = ?");
-static struct db_sql q_loc_versions = DB_SQL_FRESH_COLS(VERSION__COUNT,
-	"SELECT v.seq, DATE_FORMAT(v.recorded_at, '%Y-%m-%d %H:%i'), v.source, v.request_id, v.file, l.changes"
-	" FROM oms_loc_versions l JOIN oms_org_versions v ON v.org_id = l.org_id AND v.seq = l.seq"
-	" WHERE l.loc_id = ? AND l.org_id = ? ORDER BY l.seq DESC LIMIT ? OFFSET ?");
-
 /* `node`.changes ("created", "removed", "" for a record taken as it was, or
  * the fields) and, for fields, `node`.fields.<n>.name, one per field but
  * "locations", whose changes the organisation's versions list apart. */
@@ -89,6 +73,13 @@ static void put_versions(struct req *r, const struct db_rows *rows)
 	}
 }
 
+/* What the versions from .. to changed in each location (a record taken as
+ * it was says so once, for the organisation). */
+enum { LOC_SEQ, LOC_ID, LOC_CHANGES, LOC__COUNT };
+static struct db_sql q_org_locations = DB_SQL_COLS(LOC__COUNT,
+	"SELECT seq, CONCAT('LOC-', LPAD(loc_id, 9, '0')), changes FROM oms_loc_versions"
+	" WHERE org_id = ? AND seq BETWEEN ? AND ? AND changes <> '' ORDER BY seq DESC, loc_id");
+
 /* Page.versions.<i>.locations: what each version of the page changed in
  * each location. */
 static int put_locations(struct req *r, long long org, const struct db_rows *versions)
@@ -113,6 +104,17 @@ static int put_locations(struct req *r, long long org, const struct db_rows *ver
 	}
 	return 0;
 }
+
+/* An organisation's versions, or one of its location's. */
+static struct db_sql q_org_count = DB_SQL("SELECT COUNT(*) FROM oms_org_versions WHERE org_id = ?");
+static struct db_sql q_org_versions = DB_SQL_FRESH_COLS(VERSION__COUNT,
+	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, file, changes"
+	" FROM oms_org_versions WHERE org_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?");
+static struct db_sql q_loc_count = DB_SQL("SELECT COUNT(*) FROM oms_loc_versions WHERE loc_id = ? AND org_id = ?");
+static struct db_sql q_loc_versions = DB_SQL_FRESH_COLS(VERSION__COUNT,
+	"SELECT v.seq, DATE_FORMAT(v.recorded_at, '%Y-%m-%d %H:%i'), v.source, v.request_id, v.file, l.changes"
+	" FROM oms_loc_versions l JOIN oms_org_versions v ON v.org_id = l.org_id AND v.seq = l.seq"
+	" WHERE l.loc_id = ? AND l.org_id = ? ORDER BY l.seq DESC LIMIT ? OFFSET ?");
 
 int oms_history(struct req *r, long long org, const char *loc_id)
 {

@@ -75,16 +75,6 @@ static struct db_sql q_words = DB_SQL(
 	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), ?"
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j");
 
-/* The organisation's last version (versions outlive a deleted row). */
-static struct db_sql q_last_seq = DB_SQL("SELECT COALESCE(MAX(seq), 0) FROM oms_org_versions WHERE org_id = ?");
-static struct db_sql q_version = DB_SQL(
-	"INSERT INTO oms_org_versions (org_id, seq, source, request_id, file, changes, record)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?)");
-/* The locations' part of a version: a JSON array of {"id", "changes"}. */
-static struct db_sql q_loc_versions = DB_SQL(
-	"INSERT INTO oms_loc_versions (loc_id, org_id, seq, changes) SELECT " NUM("j.id") ", ?, ?, j.changes"
-	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(13) PATH '$.id', changes VARCHAR(2000) PATH '$.changes')) j");
-
 static struct db_sql q_stats = DB_SQL(
 	"REPLACE INTO oms_stats (id, organisations, countries, types) SELECT 1, (SELECT COUNT(*) FROM oms_organisations),"
 	" COALESCE((SELECT JSON_ARRAYAGG(c.country_code ORDER BY c.country_code)"
@@ -190,6 +180,16 @@ static json_t *locations_changed(struct arena *a, const json_t *old, const json_
 	}
 	return out;
 }
+
+/* The organisation's last version (versions outlive a deleted row). */
+static struct db_sql q_last_seq = DB_SQL("SELECT COALESCE(MAX(seq), 0) FROM oms_org_versions WHERE org_id = ?");
+static struct db_sql q_version = DB_SQL(
+	"INSERT INTO oms_org_versions (org_id, seq, source, request_id, file, changes, record)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?)");
+/* The locations' part of a version: a JSON array of {"id", "changes"}. */
+static struct db_sql q_loc_versions = DB_SQL(
+	"INSERT INTO oms_loc_versions (loc_id, org_id, seq, changes) SELECT " NUM("j.id") ", ?, ?, j.changes"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(13) PATH '$.id', changes VARCHAR(2000) PATH '$.changes')) j");
 
 /* The version of organisation `id` that writing `record` made: what
  * changed against `old` (the record it replaced, or NULL), the record, and
