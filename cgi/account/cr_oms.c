@@ -36,19 +36,6 @@ static bool about_location(const char *type)
 	return strstr(type, "-LOC") != NULL;
 }
 
-static json_t *location_of(json_t *record, const char *loc_id)
-{
-	size_t i;
-	json_t *loc;
-	json_array_foreach(json_object_get(record, "locations"), i, loc)
-	{
-		const char *id = json_string_value(json_object_get(loc, "id"));
-		if (loc_id && id && strcmp(id, loc_id) == 0)
-			return loc;
-	}
-	return NULL;
-}
-
 /* A location's address lines as one text, a line each. */
 static const char *address_text(struct req *r, json_t *loc)
 {
@@ -78,7 +65,7 @@ bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long 
 	json_t *record = json_loads(db_get(&rows, 0, RECORD_JSON), 0, NULL);
 	if (!record)
 		return false;
-	json_t *loc = location_of(record, loc_id);
+	json_t *loc = oms_record_location(record, loc_id);
 	bool found = !loc_id || loc;
 	page_set(r, "Page.org.id", org_id);
 	page_set(r, "Page.org.name", json_string_value(json_object_get(record, "name")));
@@ -146,7 +133,7 @@ json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const
 		set_fields(loc, p, loc_keys, sizeof loc_keys / sizeof loc_keys[0] - 1, true);
 		json_array_append_new(json_object_get(record, "locations"), loc);
 	} else if (strcmp(type, "UPD-LOC") == 0) {
-		json_t *loc = location_of(record, loc_id);
+		json_t *loc = oms_record_location(record, loc_id);
 		if (loc)
 			set_fields(loc, p, loc_keys, sizeof loc_keys / sizeof loc_keys[0], true);
 	}

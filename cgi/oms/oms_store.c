@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/mem.h"
 #include "core/words.h"
+#include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
 struct oms_store {
@@ -138,19 +139,6 @@ static void differ(const json_t *old, const json_t *new, struct buf *out)
 	}
 }
 
-static const json_t *location_in(const json_t *record, const char *id)
-{
-	size_t i;
-	json_t *loc;
-	json_array_foreach(json_object_get(record, "locations"), i, loc)
-	{
-		const char *other = json_string_value(json_object_get(loc, "id"));
-		if (id && other && strcmp(id, other) == 0)
-			return loc;
-	}
-	return NULL;
-}
-
 static void location_changed(json_t *out, const json_t *loc, const char *changes)
 {
 	json_array_append_new(out, json_pack("{s:O, s:s}", "id", json_object_get(loc, "id"), "changes", changes));
@@ -165,7 +153,7 @@ static json_t *locations_changed(struct arena *a, const json_t *old, const json_
 	json_t *loc;
 	json_array_foreach(json_object_get(new, "locations"), i, loc)
 	{
-		const json_t *was = location_in(old, json_string_value(json_object_get(loc, "id")));
+		const json_t *was = oms_record_location(old, json_string_value(json_object_get(loc, "id")));
 		struct buf fields;
 		buf_init(&fields, a);
 		if (was)
@@ -175,7 +163,7 @@ static json_t *locations_changed(struct arena *a, const json_t *old, const json_
 	}
 	json_array_foreach(json_object_get(old, "locations"), i, loc)
 	{
-		if (!location_in(new, json_string_value(json_object_get(loc, "id"))))
+		if (!oms_record_location(new, json_string_value(json_object_get(loc, "id"))))
 			location_changed(out, loc, "removed");
 	}
 	return out;

@@ -11,10 +11,7 @@ def:oms_history(empty) ?>
 <h2 id="history"><?cs var:Lang.rms.history ?></h2>
 <?cs if:subcount(Page.versions) > 0 ?>
 <?cs call:results_count(Lang.oms.history.versions_noun) ?>
-<?cs call:table_frame(Lang.rms.history) ?>
-<table class="data-table">
- <caption class="visually-hidden"><?cs var:Lang.rms.history ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
+<?cs call:listing_start(Lang.rms.history, Lang.rms.history) ?><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
  <tbody>
  <?cs each:v = Page.versions ?>
   <tr>
@@ -27,10 +24,7 @@ def:oms_history(empty) ?>
     <ul class="history-locations"><?cs each:l = v.locations ?><li><a href="/oms/locations/<?cs var:l.id ?>"><span class="id"><?cs var:l.id ?></span></a>: <?cs call:oms_changes(l) ?></li><?cs /each ?></ul><?cs /if ?></td>
   </tr>
  <?cs /each ?>
- </tbody>
-</table>
-</div>
-<?cs call:pager() ?>
+<?cs call:listing_end() ?>
 <?cs else ?><p><?cs var:empty ?></p><?cs /if ?>
 </section>
 <?cs /def ?>

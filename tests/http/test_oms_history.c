@@ -232,12 +232,7 @@ static void test_pagination(void)
 int main(void)
 {
 	owner = users_start(run);
-	const char *src = getenv("top_srcdir");
-	char fx[4096];
-	snprintf(fx, sizeof fx, "%s/tests/fixtures/oms", src ? src : ".");
-	char *abs = realpath(fx, NULL);
-	snprintf(fixtures, sizeof fixtures, "%s", abs ? abs : fx);
-	free(abs);
+	dbtest_source_path("tests/fixtures/oms", fixtures, sizeof fixtures);
 	/* A run on an instance that has seen this test before starts clean. */
 	sql("DELETE FROM oms_organisations WHERE id BETWEEN 600000001 AND 600000099");
 	sql("DELETE FROM oms_org_versions WHERE " OWN_ORGS);
