@@ -10,7 +10,7 @@ def:oms_history(empty) ?>
 <section aria-labelledby="history">
 <h2 id="history"><?cs var:Lang.rms.history ?></h2>
 <?cs if:subcount(Page.versions) > 0 ?>
-<?cs call:results_count(Lang.oms.history.versions_noun) ?>
+<?cs if:Page.pager.pages > 1 ?><?cs call:results_count(Lang.oms.history.versions_noun) ?><?cs /if ?>
 <?cs call:listing_start(Lang.rms.history, Lang.rms.history) ?><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
  <tbody>
  <?cs each:v = Page.versions ?>

@@ -118,8 +118,7 @@ static void test_pages(void)
 {
 	const char *org_en[] = {"Import of the file", "history-1.csv", "history-2.csv", "Name, Status, Version date",
 				"LOC-600001001</span></a>: Phone, Version date",
-				"LOC-600001002</span></a>: Removed", "LOC-600001005</span></a>: First recorded here",
-				"Showing 1&ndash;2 of 2 versions", NULL};
+				"LOC-600001002</span></a>: Removed", "LOC-600001005</span></a>: First recorded here", NULL};
 	ok(page_has_all("/oms/organisations/" ORG, org_en),
 	   "the organisation's page shows both imports: files, fields and locations");
 	const char *org_fr[] = {"Import du fichier", "Nom, Statut, Date de version",
@@ -222,8 +221,9 @@ static void test_pagination(void)
 		   page_lacks("/oms/organisations/ORG-600000003?page=2", "history-page-02.csv"),
 	   "the second page, the two oldest");
 	ok(page_has_all("/oms/organisations/ORG-600000003?page=99", second), "a page beyond the last shows the last");
-	const char *loc[] = {"Showing 1&ndash;1 of 1 versions", NULL};
-	ok(page_has_all("/oms/locations/LOC-600001006", loc), "its location, unchanged, has one version");
+	const char *loc[] = {"history-2.csv", "First recorded here", NULL};
+	ok(page_has_all("/oms/locations/LOC-600001006", loc) && page_lacks("/oms/locations/LOC-600001006", "history-page-"),
+	   "its location, unchanged, has its one version");
 	struct resp r;
 	ok(page("/oms/organisations/ORG-600000003?page=0", &r) == 400, "page 0: 400");
 	resp_free(&r);
