@@ -262,7 +262,7 @@ static bool decides(const char *to)
 static long long apply(struct req *r, const char *id, const struct cr_target *t, const char *proposal)
 {
 	if (cr_is_oms(t->type))
-		return cr_apply_org(r, id, t, proposal, cr_record_fields(r->arena, proposal));
+		return cr_apply_org(r, id, t, proposal);
 	return cr_is_list(t->type) ? cr_apply_list(r, id, t, proposal) : cr_apply_term(r, id, t, proposal);
 }
 

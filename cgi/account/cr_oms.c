@@ -1,6 +1,6 @@
 /* Change requests of OMS: the record a proposal would make (checked by
- * oms_org_canonical, like an import), and its application with the
- * organisation's history. */
+ * oms_org_canonical, like an import), and its application through the OMS
+ * store, which records the version in the organisation's history. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,35 +16,10 @@
 #include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
-/* The version before the portal's first change, so that it stays readable. */
-static struct db_sql q_before = DB_SQL(
-	"INSERT IGNORE INTO oms_org_versions (org_id, seq, recorded_at, source, record)"
-	" SELECT id, 1, COALESCE(version_at, UTC_TIMESTAMP()), 'import', record FROM oms_organisations"
-	" WHERE id = SUBSTRING(?, 5)");
-static struct db_sql q_version = DB_SQL(
-	"INSERT INTO oms_org_versions (org_id, seq, source, request_id, loc_id, changes, record)"
-	" SELECT SUBSTRING(?, 5), COALESCE(MAX(seq), 0) + 1, 'request', ?, ?, ?, ? FROM oms_org_versions"
-	" WHERE org_id = SUBSTRING(?, 5)");
-static struct db_sql q_set_ids = DB_SQL(
-	"UPDATE change_requests SET org_id = ?, loc_id = ?, applied_seq = (SELECT MAX(seq) FROM oms_org_versions"
-	" WHERE org_id = SUBSTRING(?, 5)) WHERE id = ?");
 
 bool cr_is_oms(const char *type)
 {
 	return strstr(type, "-ORG") || strstr(type, "-LOC");
-}
-
-static json_t *location_of(json_t *record, const char *loc_id)
-{
-	size_t i;
-	json_t *loc;
-	json_array_foreach(json_object_get(record, "locations"), i, loc)
-	{
-		const char *id = json_string_value(json_object_get(loc, "id"));
-		if (loc_id && id && strcmp(id, loc_id) == 0)
-			return loc;
-	}
-	return NULL;
 }
 
 /* Whether field `k` of a new organisation is its first location's. */
@@ -102,7 +77,7 @@ json_t *cr_org_record(struct db *db, struct arena *a, const struct cr_target *t,
 		loc = json_pack("{s:s, s:s}", "id", new_loc, "status", "ACTIVE");
 		json_array_append_new(json_object_get(record, "locations"), loc);
 	} else if (type == CR_UPD_LOC) {
-		loc = location_of(record, t->loc);
+		loc = oms_record_location(record, t->loc);
 	}
 	set_fields(type, record, loc, p);
 	json_decref(p);
@@ -111,8 +86,13 @@ json_t *cr_org_record(struct db *db, struct arena *a, const struct cr_target *t,
 	return canonical;
 }
 
-long long cr_apply_org(struct req *r, const char *id, const struct cr_target *t, const char *proposed,
-		       const char *changes)
+/* The request names what it made (a new organisation's and location's
+ * IDs) and the version it made. */
+static struct db_sql q_set_ids = DB_SQL(
+	"UPDATE change_requests SET org_id = ?, loc_id = ?, applied_seq = (SELECT MAX(seq) FROM oms_org_versions"
+	" WHERE org_id = SUBSTRING(?, 5)) WHERE id = ?");
+
+long long cr_apply_org(struct req *r, const char *id, const struct cr_target *t, const char *proposed)
 {
 	char err[256] = "";
 	json_t *record = cr_org_record(r->app->db, r->arena, t, atoll(id), proposed, err, sizeof err);
@@ -126,17 +106,14 @@ long long cr_apply_org(struct req *r, const char *id, const struct cr_target *t,
 	const char *loc = type == CR_UPD_LOC ? t->loc
 			  : type == CR_UPD_ORG ? NULL
 					       : arena_printf(r->arena, "LOC-%09lld", 700000000LL + atoll(id));
-	char *text = json_dumps(record, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	struct oms_store *s = oms_store_for_request(r->app->db);
+	struct oms_store *s = oms_store_for_request(r->app->db, id);
 	char why[256] = "";
-	int rc = db_exec(r->app->db, &q_before, NULL, "s", org) < 0 ? -1 : oms_store_org(s, record, why, sizeof why);
+	int rc = oms_store_org(s, record, why, sizeof why);
 	if (rc > 0)
 		log_error("change request %s (%s of %s) cannot be applied: %s", id, t->type, org, why);
 	rc = oms_store_close(s, rc == 0, NULL) < 0 ? -1 : rc;
-	if (rc == 0 && (db_exec(r->app->db, &q_version, NULL, "ssssss", org, id, loc, changes, text, org) < 0 ||
-			db_exec(r->app->db, &q_set_ids, NULL, "ssss", org, loc, org, id) < 0))
+	if (rc == 0 && db_exec(r->app->db, &q_set_ids, NULL, "ssss", org, loc, org, id) < 0)
 		rc = -1;
-	free(text);
 	json_decref(record);
 	page_set(r, "Mail.path", arena_printf(r->arena, "/oms/organisations/%s", org));
 	page_set(r, "Mail.org", org);

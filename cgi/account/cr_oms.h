@@ -24,8 +24,8 @@ json_t *cr_org_record(struct db *db, struct arena *a, const struct cr_target *t,
 		      const char *proposed, char *err, size_t n);
 
 /* Write an approved organisation change in the open transaction, with a
- * version of the organisation's history; 1 or -1. */
-long long cr_apply_org(struct req *r, const char *id, const struct cr_target *t, const char *proposed,
-		       const char *changes);
+ * version of the organisation's history (what changed, as the OMS store
+ * finds it); 1 or -1. */
+long long cr_apply_org(struct req *r, const char *id, const struct cr_target *t, const char *proposed);
 
 #endif

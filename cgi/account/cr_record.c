@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/field.h"
 #include "core/mem.h"
+#include "oms/oms_record.h"
 
 const char *const cr_term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 const char *const cr_oms_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
@@ -172,15 +173,8 @@ json_t *cr_record_of_org(unsigned type, const json_t *record, const char *loc_id
 		return NULL;
 	if (type == CR_UPD_ORG)
 		return record_of(type, record, false, NULL);
-	size_t i;
-	const json_t *loc;
-	json_array_foreach(json_object_get(record, "locations"), i, loc)
-	{
-		const char *id = str(loc, "id");
-		if (loc_id && id && strcmp(id, loc_id) == 0)
-			return record_of(type, loc, false, NULL);
-	}
-	return NULL;
+	const json_t *loc = oms_record_location(record, loc_id);
+	return loc ? record_of(type, loc, false, NULL) : NULL;
 }
 
 /* "lang: rest" when the line starts with a language code and ": ". */
