@@ -400,6 +400,12 @@ static void test_new_things(void)
 	   "it has its size, other names, identifiers and its location's every field (%s)",
 	   value("SELECT record FROM oms_organisations WHERE id = %s", num));
 	struct resp r;
+	char path[64];
+	snprintf(path, sizeof path, "/oms/organisations/ORG-%s", num);
+	get_page(&olga, path, &r);
+	ok(body_has(&r, "class=\"request-sides\"") && body_has(&r, "<ins>de: Records Pharma GmbH\nRP Europe</ins>"),
+	   "the organisation's public history shows the request's records");
+	resp_free(&r);
 	ok(send_form(&ivy, "/oms/requests/new", "/oms/requests/new",
 		     "org_name=Bad+Pharma&identifiers=no+system&address=1+Road&city=X&country=BE&latitude=91&justification="
 		     "Testing+the+checks&step=submit",
