@@ -146,8 +146,8 @@ void rms_xlsx_term(struct rms_xlsx *w, struct arena *a, const json_t *snap, cons
 {
 	const char **langs;
 	size_t n = rms_csv_langs(a, snap, lang, &langs);
-	if (!n)
-		return;
+	if (!n && lang)
+		return; /* no name in `lang`: no row in the CSV either */
 	const json_t *texts = json_object_get(snap, "texts");
 	const char *id = rms_snap_str(snap, "id");
 	const char *name = lang ? rms_snap_str(json_object_get(json_object_get(texts, lang), "name"), "value")

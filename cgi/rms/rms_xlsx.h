@@ -16,7 +16,8 @@ struct rms_xlsx;
 struct rms_xlsx *rms_xlsx_begin(struct arena *a, struct xlsx *x);
 /* A term's canonical snapshot as rows of each sheet; its names only in
  * `lang` unless NULL, and nothing of a term without a name there (as the
- * CSV).  `a` holds the cells while they are written. */
+ * CSV; a term without a name in any language is still a row of Terms when
+ * `lang` is NULL).  `a` holds the cells while they are written. */
 void rms_xlsx_term(struct rms_xlsx *w, struct arena *a, const json_t *snap, const char *lang);
 
 #endif

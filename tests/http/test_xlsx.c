@@ -304,27 +304,31 @@ static void test_rms_file(void)
 	book_free(&b);
 }
 
-/* The terms of the spreadsheet and the CSV, under the same filters. */
+/* The terms of the spreadsheet and the CSV, under the same filters: of
+ * this fixture, and of the hostile one (terms without any name, odd
+ * languages). */
 static void test_rms_filters(void)
 {
+	static const char *const lists[] = {LIST, "900000000001"};
 	static const char *const queries[] = {"", "?lang=fr", "?status=NON_CURRENT", "?q=solution",
 					      "?domain=100000000012&sort=-id", "?q=zzzz"};
-	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-		char path[256];
-		snprintf(path, sizeof path, "/rms/lists/" LIST "/export.csv%s", queries[i]);
-		char *want = csv_column(path, 1, true);
-		snprintf(path, sizeof path, "/rms/lists/" LIST "/export.xlsx%s", queries[i]);
-		struct book b;
-		book_get(path, &b);
-		char *terms = sheet(&b, 1), *got = column(terms, "B");
-		if (!ok(b.r.status == 200 && strcmp(got, want) == 0, "export.xlsx%s: the CSV's terms, in its order (%s)",
-			queries[i], want))
-			diag("got %s", got);
-		free(want);
-		free(got);
-		free(terms);
-		book_free(&b);
-	}
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+			char path[256];
+			snprintf(path, sizeof path, "/rms/lists/%s/export.csv%s", lists[l], queries[i]);
+			char *want = csv_column(path, 1, true);
+			snprintf(path, sizeof path, "/rms/lists/%s/export.xlsx%s", lists[l], queries[i]);
+			struct book b;
+			book_get(path, &b);
+			char *terms = sheet(&b, 1), *got = column(terms, "B");
+			if (!ok(b.r.status == 200 && strcmp(got, want) == 0, "%s: the CSV's terms, in its order (%s)", path,
+				want))
+				diag("got %s", got);
+			free(want);
+			free(got);
+			free(terms);
+			book_free(&b);
+		}
 	struct book b;
 	book_get("/rms/lists/" LIST "/export.xlsx?lang=fr", &b);
 	char *names = sheet(&b, 2), *langs = column(names, "B");
@@ -463,6 +467,8 @@ int main(void)
 	fx = realpath(args, NULL);
 	snprintf(args, sizeof args, "import rms --list-name 'Spreadsheet fixture' '%s/rms/spreadsheet.csv'", fx);
 	ok(dbtest_sporctl(NULL, args, NULL) == 0, "the RMS spreadsheet fixture is imported");
+	snprintf(args, sizeof args, "import rms --list-name 'Hostile fixture' '%s/rms/hostile.csv'", fx);
+	ok(dbtest_sporctl(NULL, args, NULL) == 3, "and the hostile one (some values dropped)");
 	snprintf(args, sizeof args, "import oms '%s/oms/spreadsheet.csv'", fx);
 	ok(dbtest_sporctl(NULL, args, NULL) == 0, "the OMS spreadsheet fixture is imported");
 	free(fx);
