@@ -19,7 +19,7 @@
 
 enum {
 	SEND_CHUNK = 64 * 1024,
-	CELL_MAX = 32767, /* bytes of a cell's text: Excel holds that many characters */
+	CELL_MAX = 32767, /* the characters a cell holds */
 };
 
 struct xlsx {
@@ -131,16 +131,16 @@ static bool excel_date(const char *s, lxw_datetime *dt)
 	return dt->year >= 1900 && dt->year <= 9999;
 }
 
-/* A string cell; one longer than a cell holds is cut at a character's start. */
+/* A string cell; one longer than a cell holds (CELL_MAX characters) is
+ * cut there, at a character's start. */
 static lxw_error text_cell(struct xlsx_sheet *s, lxw_col_t c, const char *v)
 {
-	size_t n = strlen(v);
-	if (n > CELL_MAX) {
-		n = CELL_MAX;
-		while (n && ((unsigned char)v[n] & 0xc0) == 0x80)
-			n--;
+	size_t chars = 0, n = 0;
+	for (; v[n]; n++)
+		if (((unsigned char)v[n] & 0xc0) != 0x80 && ++chars > CELL_MAX)
+			break;
+	if (v[n])
 		v = arena_strndup(s->x->r->arena, v, n);
-	}
 	return worksheet_write_string(s->ws, s->row, c, v, NULL);
 }
 

@@ -123,6 +123,18 @@ static const char *text(const char *xml, const char *ref)
 	return out;
 }
 
+/* How many characters string cell `ref` holds (-1: none). */
+static long chars(const char *xml, const char *ref)
+{
+	char key[32];
+	snprintf(key, sizeof key, "<c r=\"%s\" t=\"inlineStr\"><is><t>", ref);
+	const char *p = xml ? strstr(xml, key) : NULL, *end = p ? strstr(p, "</t>") : NULL;
+	long n = 0;
+	for (p = p ? p + strlen(key) : NULL; p && p < end; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	return end ? n : -1;
+}
+
 /* A number cell's value and style (-1: none); false when the cell holds no
  * number. */
 static bool number(const char *xml, const char *ref, double *v, int *style)
@@ -289,6 +301,11 @@ static void test_rms_file(void)
 	ok(strcmp(text(terms, "C3"), "=HYPERLINK(\"http://example.com\",\"007\")") == 0 &&
 		   !strstr(terms, "<f>") && !strstr(names, "<f>"),
 	   "a name that looks like a formula is text, never a formula");
+	ok(strcmp(text(terms, "L4"), "1850-06-01 00:00:00") == 0, "a date before Excel's first (1900) is text");
+	long desc = chars(names, "R5"), comments = chars(terms, "K4");
+	ok(desc == 32767 && comments == 20000,
+	   "a text longer than a cell holds is cut at 32,767 characters (%ld), one that is not kept whole (%ld)", desc,
+	   comments);
 	char *langs = column(names, "B"), *codes = column(maps, "C"), *cs = column(countries, "B");
 	is_str(langs, "en,fr,en,de", "Names: one row per term and language");
 	is_str(codes, "0012345,10219000", "Mappings: one row per mapping");
