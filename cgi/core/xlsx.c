@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/http.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "core/xlsx.h"
 
 enum {
@@ -131,10 +132,29 @@ static bool excel_date(const char *s, lxw_datetime *dt)
 	return dt->year >= 1900 && dt->year <= 9999;
 }
 
+/* A text as a cell holds it.  "_x0041_" in a cell is read back as "A"
+ * (ECMA-376's escape of a character, which libxlsxwriter writes for control
+ * characters but not for a text that holds one already): its "_" is
+ * written "_x005F_", so the text reads back as it is. */
+static const char *literal(struct arena *a, const char *v)
+{
+	if (!strstr(v, "_x"))
+		return v;
+	struct buf b;
+	buf_init(&b, a);
+	for (const char *p = v; *p; p++) {
+		if (p[0] == '_' && p[1] == 'x' && strspn(p + 2, "0123456789abcdefABCDEF") >= 4 && p[6] == '_')
+			buf_puts(&b, "_x005F");
+		buf_putc(&b, *p);
+	}
+	return buf_str(&b);
+}
+
 /* A string cell; one longer than a cell holds (CELL_MAX characters) is
  * cut there, at a character's start. */
 static lxw_error text_cell(struct xlsx_sheet *s, lxw_col_t c, const char *v)
 {
+	v = literal(s->x->r->arena, v);
 	size_t chars = 0, n = 0;
 	for (; v[n]; n++)
 		if (((unsigned char)v[n] & 0xc0) != 0x80 && ++chars > CELL_MAX)

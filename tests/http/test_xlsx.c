@@ -100,8 +100,9 @@ static bool cell(const char *xml, const char *ref, char *out, size_t size)
 	return true;
 }
 
-/* The text of a string cell (XML entities undone), or "" when the cell is
- * none: absent, or a number. */
+/* The text of a string cell as a spreadsheet reads it (XML entities and
+ * ECMA-376's "_xHHHH_" undone), or "" when the cell is none: absent, or a
+ * number. */
 static const char *text(const char *xml, const char *ref)
 {
 	static char out[1024];
@@ -113,6 +114,13 @@ static const char *text(const char *xml, const char *ref)
 	static const char *const entities[][2] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}};
 	size_t o = 0;
 	for (const char *p = raw; *p && o + 1 < sizeof out;) {
+		unsigned ch;
+		if (sscanf(p, "_x%4x_", &ch) == 1 && strspn(p + 2, "0123456789abcdefABCDEF") == 4 && p[6] == '_' &&
+		    ch < 0x80) {
+			out[o++] = (char)ch;
+			p += 7;
+			continue;
+		}
 		size_t k = 0;
 		while (k < 4 && strncmp(p, entities[k][0], strlen(entities[k][0])) != 0)
 			k++;
@@ -306,6 +314,8 @@ static void test_rms_file(void)
 	ok(desc == 32767 && comments == 20000,
 	   "a text longer than a cell holds is cut at 32,767 characters (%ld), one that is not kept whole (%ld)", desc,
 	   comments);
+	ok(strcmp(text(names, "G2"), "Oral sol. _x0041_") == 0,
+	   "a text that holds Excel's escape of a character (_x0041_) reads back as it is");
 	char *langs = column(names, "B"), *codes = column(maps, "C"), *cs = column(countries, "B");
 	is_str(langs, "en,fr,en,de", "Names: one row per term and language");
 	is_str(codes, "0012345,10219000", "Mappings: one row per mapping");
