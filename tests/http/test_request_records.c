@@ -33,10 +33,10 @@ static char run[USER_RUN_SIZE];
 static struct user stew, ivy, olga;
 
 /* A list of our own whose terms have a domain (a hierarchy, too). */
-#define LIST "900000000901"
-#define T1 "900000000911"
-#define T2 "900000000912"
-#define T3 "900000000913"
+#define LIST "930000000001"
+#define T1 "930000000011"
+#define T2 "930000000012"
+#define T3 "930000000013"
 #define HUMAN "100000000012"
 
 static long get_page(struct user *u, const char *path, struct resp *keep)
