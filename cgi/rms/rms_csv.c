@@ -440,6 +440,31 @@ static void term_cells(struct arena *a, const json_t *snap, const char **c)
 }
 
 /* The texts of one language; symbols have no translation status. */
+/* A text stored whole from several values (its parts joined with `¦`)
+ * keeps one date, author and status: written once per part, so that the
+ * group's columns hold as many parts as its value and read back the same. */
+static const char *per_part(struct arena *a, const char *cell, size_t parts)
+{
+	if (!cell || !*cell || parts < 2)
+		return cell;
+	struct buf b;
+	buf_init(&b, a);
+	for (size_t i = 0; i < parts; i++) {
+		if (i)
+			buf_puts(&b, CSV_MULTI_SEP);
+		buf_puts(&b, cell);
+	}
+	return buf_str(&b);
+}
+
+static size_t parts_of(const char *s)
+{
+	size_t n = 1;
+	for (const char *p = s ? strstr(s, CSV_MULTI_SEP) : NULL; p; p = strstr(p + 2, CSV_MULTI_SEP))
+		n++;
+	return n;
+}
+
 static void text_cells(struct arena *a, const json_t *texts, const char **c)
 {
 	static const struct {
@@ -449,11 +474,13 @@ static void text_cells(struct arena *a, const json_t *texts, const char **c)
 		     {"description", COL_DESC}};
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		const json_t *t = json_object_get(texts, kinds[k].kind);
-		c[kinds[k].first] = jstr(t, "value");
-		c[kinds[k].first + 1] = iso(a, jstr(t, "modified_at"));
-		c[kinds[k].first + 2] = jstr(t, "modified_by");
+		const char *value = jstr(t, "value");
+		size_t parts = parts_of(value);
+		c[kinds[k].first] = value;
+		c[kinds[k].first + 1] = per_part(a, iso(a, jstr(t, "modified_at")), parts);
+		c[kinds[k].first + 2] = per_part(a, jstr(t, "modified_by"), parts);
 		if (kinds[k].first != COL_SYMBOL)
-			c[kinds[k].first + 3] = jstr(t, "status");
+			c[kinds[k].first + 3] = per_part(a, jstr(t, "status"), parts);
 	}
 }
 
