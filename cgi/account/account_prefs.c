@@ -1,6 +1,7 @@
 /* /account/preferences: interface and data language, page size, date
  * format and which notifications to mail; every page applies them from the
  * next request on (they travel with the session: v_session_user).
+ * /account/language: the ?lang= of a link, kept as the preference (lang.h).
  * /account/favourites: follow or unfollow a list or an organisation (the
  * star on their pages). */
 #include "config.h"
@@ -12,6 +13,7 @@
 #include "core/field.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/tpl.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
@@ -52,6 +54,21 @@ int account_prefs_submit(struct req *r)
 		    on(r, AF_NOTIFY_QUEUE), r->user.id) < 0)
 		return 500;
 	return http_redirect(r, 303, "/account/preferences?saved=preferences");
+}
+
+/* An interface language sets the data language to follow it again; any
+ * other language is the data language alone. */
+static struct db_sql q_keep_ui = DB_SQL("UPDATE accounts SET ui_lang = ?, data_lang = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_keep_data = DB_SQL("UPDATE accounts SET data_lang = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+
+int account_prefs_language_show(struct req *r)
+{
+	const char *lang = in_text(r, AF_LANG), *next = in_text(r, AF_NEXT);
+	if (lang && db_exec(r->app->db, tpl_has_lang(r->app->tpl, lang) ? &q_keep_ui : &q_keep_data, NULL, "ss", lang,
+			    r->user.id) < 0)
+		return 500;
+	r->cache_control = "no-store";
+	return http_redirect(r, 303, next ? next : "/account/preferences");
 }
 
 static struct db_sql q_list_exists = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");

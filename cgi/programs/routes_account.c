@@ -128,6 +128,8 @@ static const struct route routes[] = {
 	 .fields = {F(AF_SAVED)}},
 	{.method = "POST", .path = "/account/preferences", .handler = account_prefs_submit, .roles = ROLES_SIGNED_IN,
 	 .fields = {PREFERENCES}},
+	{.method = "GET", .path = "/account/language", .handler = account_prefs_language_show,
+	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_NEXT)}},
 	{.method = "POST", .path = "/account/favourites", .handler = account_prefs_favourites_submit,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_KIND), F(AF_REF), F(AF_ACTION), F(AF_NEXT)},
 	 .required = {F(AF_KIND), F(AF_ACTION)}},

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/collate.h"
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/listing.h"
@@ -61,6 +62,50 @@ static struct db_sql q_versions = DB_SQL_COLS(VERSION__COUNT,
 static struct db_sql q_all_terms[TERMS_SORT__COUNT] = {RMS_TERM_SORTS(PAGE_ALL)};
 /* [1] with words. */
 static struct db_sql q_terms[2][TERMS_SORT__COUNT] = {{RMS_TERM_SORTS(PAGE)}, {RMS_TERM_SORTS(PAGE_WORDS)}};
+
+/* In another data language than English the names shown are not those
+ * the indexes sort: every matching term with the name it shows (and its
+ * status's rank), for collate_rows to put in that language's order; a
+ * list holds thousands of terms at most.  [1] with words.  Arguments:
+ * [first word,] lang, list, status, status, domain, domain, [more words]. */
+#define SHOWN_COLUMNS(X) X(SHOWN_ID, "id") X(SHOWN_STATUS, "status") X(SHOWN_NAME, "name")
+enum { SHOWN_COLUMNS(DB_COLUMN) SHOWN__COUNT };
+#define SHOWN_SELECT "SELECT t.id, t.status + 0, COALESCE(nl.value, t.name_en) FROM"
+#define SHOWN_NAME_JOIN " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
+static struct db_sql q_shown[2] = {
+	DB_SQL_COLS(SHOWN__COUNT, SHOWN_SELECT " rms_terms t" SHOWN_NAME_JOIN FILTERS),
+	DB_SQL_COLS(SHOWN__COUNT, SHOWN_SELECT RMS_WORD_TERMS SHOWN_NAME_JOIN FILTERS RMS_MORE_WORDS)};
+
+/* The IDs of one page of the terms sorted by the names shown in `lang`
+ * (the sorts by name and by status; the others need no names). */
+static int shown_page(struct req *r, const char *lang, int sort, const struct words *words, const char *list,
+		      const char *status, const char *domain, long long size, long long offset, struct db_rows *ids)
+{
+	struct db_rows all;
+	int rc = words->n ? db_query(r->app->db, r->arena, &q_shown[1], &all,
+				     WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(*words), lang, list,
+				     status, status, domain, domain, WORDS_MORE_ARGS(*words))
+			  : db_query(r->app->db, r->arena, &q_shown[0], &all, "ssssss", lang, list, status, status, domain,
+				     domain);
+	if (rc < 0)
+		return -1;
+	bool by_status = sort == TERMS_BY_STATUS || sort == TERMS_BY_STATUS_DESC;
+	struct collate_order o = {.name = SHOWN_NAME,
+				  .id = SHOWN_ID,
+				  .first = by_status ? SHOWN_STATUS : -1,
+				  .desc = sort == TERMS_BY_NAME_DESC,
+				  .first_desc = sort == TERMS_BY_STATUS_DESC};
+	collate_rows(r, &all, lang, &o);
+	size_t from = (size_t)offset < all.nrows ? (size_t)offset : all.nrows;
+	size_t n = all.nrows - from < (size_t)size ? all.nrows - from : (size_t)size;
+	*ids = (struct db_rows){.nrows = n, .ncols = all.ncols, .cells = all.cells + from * all.ncols};
+	return 0;
+}
+
+static bool sorts_names(int sort)
+{
+	return sort != TERMS_BY_ID && sort != TERMS_BY_ID_DESC;
+}
 
 /* The terms whose IDs are in a JSON array (put in order by
  * listing_order_as): [0] in English, [1] in another data language with
@@ -158,7 +203,10 @@ int rms_list_show(struct req *r)
 
 	struct db_rows ids = {0}, terms = {0};
 	long long offset = (page - 1) * size;
+	bool en = strcmp(lang, "en") == 0;
 	int rc = total == 0 ? 0
+	       : !en && sorts_names(sort)
+		       ? shown_page(r, lang, sort, &words, id, status, domain, size, offset, &ids)
 	       : !words.n && !status && !domain
 		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "iii", atoll(id), size, offset)
 	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
@@ -167,7 +215,6 @@ int rms_list_show(struct req *r)
 			 : db_query(r->app->db, r->arena, &q_terms[0][sort], &ids, "sssssii", id, status, status, domain,
 				    domain, size, offset);
 	const char *page_ids = ids.nrows ? listing_ids(r, &ids, DB_VALUE) : NULL;
-	bool en = strcmp(lang, "en") == 0;
 	if (rc < 0 ||
 	    (page_ids && (en ? db_query(r->app->db, r->arena, &q_details[0], &terms, "s", page_ids)
 			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sss", page_ids, lang, lang)) < 0))
