@@ -58,8 +58,10 @@ int account_prefs_submit(struct req *r)
 
 /* An interface language sets the data language to follow it again; any
  * other language is the data language alone. */
-static struct db_sql q_keep_ui = DB_SQL("UPDATE accounts SET ui_lang = ?, data_lang = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
-static struct db_sql q_keep_data = DB_SQL("UPDATE accounts SET data_lang = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_keep_ui =
+	DB_SQL("UPDATE accounts SET ui_lang = ?, data_lang = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_keep_data =
+	DB_SQL("UPDATE accounts SET data_lang = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
 
 int account_prefs_language_show(struct req *r)
 {

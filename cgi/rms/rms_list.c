@@ -7,10 +7,12 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/collate.h"
 #include "core/db.h"
 #include "core/favourite.h"
+#include "core/field.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -109,8 +111,8 @@ static bool sorts_names(int sort)
 
 /* The terms whose IDs are in a JSON array (put in order by
  * listing_order_as): [0] in English, [1] in another data language with
- * English standing in (and saying so).  Arguments: IDs; [1]: lang, IDs,
- * lang, lang. */
+ * English standing in (and saying so), the domain's and parent's names
+ * too.  Arguments: IDs; [1]: IDs, lang, lang, lang, lang. */
 #define DETAILS_JOINS                                                                                              \
 	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
 	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
@@ -126,10 +128,12 @@ static struct db_sql q_details[2] = {
 		    " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id" DETAILS_JOINS),
 	DB_SQL_COLS(TERM__COUNT,
 		    "SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL, COALESCE(sl.value, se.value),"
-		    " t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+		    " t.status, t.domain_id, COALESCE(dl.value, d.name_en), t.parent_id, COALESCE(pl.value, p.name_en)"
 		    " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
 		    " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
-		    " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'" DETAILS_JOINS)};
+		    " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'" DETAILS_JOINS
+		    " LEFT JOIN rms_term_names dl ON dl.term_id = d.id AND dl.lang = ? AND dl.kind = 'name'"
+		    " LEFT JOIN rms_term_names pl ON pl.term_id = p.id AND pl.lang = ? AND pl.kind = 'name'")};
 
 static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM rms_terms t" FILTERS),
 				   DB_SQL("SELECT COUNT(*) FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS)};
@@ -156,16 +160,34 @@ static long long count_terms(struct req *r, const char *stats, long long all, co
 	return rc == 0 ? atoll(db_value(&rows, 0)) : -1;
 }
 
+/* Page.langs, the data-language menu: each of the list's languages once
+ * (its column may name one twice, in two cases), and the current one even
+ * where the list has no name in it (English stands in), so that the menu
+ * says what the page shows; Page.lang_count, the list's languages. */
+static size_t add_language(struct req *r, const char **seen, size_t n, const char *lang, const char *current)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcasecmp(seen[k], lang) == 0)
+			return n;
+	if (!field_is_lang(lang))
+		return n;
+	seen[n] = lang;
+	HDF *item = page_item(r, "Page.langs", n);
+	page_put(item, "code", lang);
+	if (strcmp(lang, current) == 0)
+		page_put(item, "current", "1");
+	return n + 1;
+}
+
 static void languages(struct req *r, const char *csv, const char *current)
 {
 	char *copy = arena_strdup(r->arena, csv ? csv : ""), *save = NULL;
-	size_t i = 0;
-	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save), i++) {
-		HDF *item = page_item(r, "Page.langs", i);
-		page_put(item, "code", lang);
-		if (strcmp(lang, current) == 0)
-			page_put(item, "current", "1");
-	}
+	const char **seen = arena_alloc(r->arena, (strlen(copy) / 2 + 2) * sizeof *seen);
+	size_t n = 0;
+	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save))
+		n = add_language(r, seen, n, lang, current);
+	page_set_int(r, "Page.lang_count", (long long)n);
+	add_language(r, seen, n, current, current);
 }
 
 int rms_list_show(struct req *r)
@@ -217,7 +239,7 @@ int rms_list_show(struct req *r)
 	const char *page_ids = ids.nrows ? listing_ids(r, &ids, DB_VALUE) : NULL;
 	if (rc < 0 ||
 	    (page_ids && (en ? db_query(r->app->db, r->arena, &q_details[0], &terms, "s", page_ids)
-			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sss", page_ids, lang, lang)) < 0))
+			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sssss", page_ids, lang, lang, lang, lang)) < 0))
 		return 500;
 	listing_order_as(r, &terms, TERM_ID, &ids, DB_VALUE);
 	page_rows(r, "Page.terms", &terms, term_names, TERM__COUNT);

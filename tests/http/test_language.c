@@ -3,13 +3,16 @@
  * ?lang= kept in a cookie for a visitor and in the preference of a
  * signed-in user, the cookie in nginx's page-cache key, and the data
  * language that follows the interface language unless another was chosen;
- * a list's terms sorted by the names shown, as their language sorts them
- * (the fixture list 900000000019: French and German names that sort
- * otherwise than the English ones). */
+ * the data language everywhere: a list's terms sorted by the names shown,
+ * as their language sorts them (the fixture list 900000000019: French and
+ * German names that sort otherwise than the English ones), the term page's
+ * heading and the names on it, the data-language menu with each language
+ * once, and dates in the user's format on the term page too. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../tap.h"
 #include "client.h"
@@ -103,7 +106,8 @@ static void test_visitor(void)
 	snprintf(path, sizeof path, "/rms/lists?t=%s-next", run);
 	visit(path, "spor_lang=fr", "de-DE,de;q=0.9", &r);
 	char *vary = header_all(&r, "Vary");
-	ok(html_lang(&r, "fr") && !cookie_set(&r, "spor_lang"), "the next page, without ?lang=, is French (the cookie beats Accept-Language)");
+	ok(html_lang(&r, "fr") && !cookie_set(&r, "spor_lang"),
+	   "the next page, without ?lang=, is French (the cookie beats Accept-Language)");
 	ok(vary && strstr(vary, "Cookie"), "and says it varies on the cookie");
 	free(vary);
 	resp_free(&r);
@@ -201,6 +205,53 @@ static void test_sorted(void)
 	}
 }
 
+static int count_of(const struct resp *r, const char *needle)
+{
+	int n = 0;
+	for (const char *p = r->body; p && (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void test_term(void)
+{
+	static const char *const fr[] = {"Pomme rouge", "Pomme verte"};
+	static const char *const de[] = {"Grüner Apfel", "Roter Apfel"};
+	struct resp r;
+	visit("/rms/terms/900000000191?lang=fr", NULL, NULL, &r);
+	ok(body_has(&r, "<h1>Pomme</h1>") && body_has(&r, "<title>Pomme (900000000191)"),
+	   "the term page's heading and title are in the data language");
+	ok(in_order(&r, fr, 2) && !body_has(&r, ">Green apple</a>"),
+	   "its children too, in the order of their French names");
+	resp_free(&r);
+	visit("/rms/terms/900000000191", "spor_lang=de", NULL, &r);
+	ok(body_has(&r, "<h1>Apfel</h1>") && in_order(&r, de, 2), "and in the visitor's language without ?lang=");
+	resp_free(&r);
+	visit("/rms/terms/900000000194", "spor_lang=de", NULL, &r);
+	ok(body_has(&r, "<h1 lang=\"en\">Orange</h1>"),
+	   "where the term has no name in it, English stands in, marked as English");
+	resp_free(&r);
+}
+
+/* The data-language menu of a list whose languages column names one
+ * twice (in two cases) lists each once, and the language shown. */
+static void test_menu(MYSQL *owner)
+{
+	dbtest_execf(owner, "UPDATE rms_lists SET languages = 'de,en,fr,FR,de' WHERE id = 900000000019");
+	struct resp r;
+	char path[128];
+	snprintf(path, sizeof path, LIST "?t=%s-menu&lang=fr", run);
+	visit(path, NULL, NULL, &r);
+	ok(count_of(&r, "<option value=\"fr\"") == 1 && count_of(&r, "<option value=\"de\"") == 1 &&
+		   count_of(&r, "<option value=\"FR\"") == 0,
+	   "the data-language menu lists each language once");
+	resp_free(&r);
+	snprintf(path, sizeof path, LIST "?t=%s-menu&lang=el", run);
+	visit(path, NULL, NULL, &r);
+	ok(count_of(&r, "<option value=\"el\" selected>") == 1, "and the language shown, though the list has no name in it");
+	resp_free(&r);
+}
+
 /* The user's languages as the database holds them: "ui/data", "-" for none. */
 static const char *prefs(MYSQL *owner, const struct user *u)
 {
@@ -254,6 +305,17 @@ static void test_signed_in(MYSQL *owner)
 	is_str(prefs(owner, &u), "de/el", "?lang=el keeps Greek as the data language, the interface German");
 	follow(&u, "/account?lang=fr");
 	is_str(prefs(owner, &u), "fr/-", "from spor-account's pages too, the data language following again");
+
+	/* The term's history was recorded today, at the import. */
+	dbtest_execf(owner, "UPDATE accounts SET date_format = 'dmy' WHERE id = %s", u.id);
+	char today[16], created[] = ">05/02/2018 07:12:31", history[64];
+	time_t now = time(NULL);
+	strftime(today, sizeof today, "%d/%m/%Y", gmtime(&now));
+	snprintf(history, sizeof history, "<td>%s ", today);
+	visitor_get(&u.v, "/rms/terms/900000000191", &r);
+	ok(body_has(&r, history) && body_has(&r, created) && !body_has(&r, "2018-02-05"),
+	   "a term page's dates, its history's too, are in the user's format");
+	resp_free(&r);
 }
 
 int main(void)
@@ -271,6 +333,8 @@ int main(void)
 	test_cache_key();
 	test_data_language();
 	test_sorted();
+	test_term();
+	test_menu(owner);
 	test_signed_in(owner);
 	users_done(owner);
 	return done_testing();
