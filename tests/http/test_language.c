@@ -205,14 +205,6 @@ static void test_sorted(void)
 	}
 }
 
-static int count_of(const struct resp *r, const char *needle)
-{
-	int n = 0;
-	for (const char *p = r->body; p && (p = strstr(p, needle)); p += strlen(needle))
-		n++;
-	return n;
-}
-
 static void test_term(void)
 {
 	static const char *const fr[] = {"Pomme rouge", "Pomme verte"};
@@ -242,13 +234,14 @@ static void test_menu(MYSQL *owner)
 	char path[128];
 	snprintf(path, sizeof path, LIST "?t=%s-menu&lang=fr", run);
 	visit(path, NULL, NULL, &r);
-	ok(count_of(&r, "<option value=\"fr\"") == 1 && count_of(&r, "<option value=\"de\"") == 1 &&
-		   count_of(&r, "<option value=\"FR\"") == 0,
+	ok(body_count(&r, "<option value=\"fr\"") == 1 && body_count(&r, "<option value=\"de\"") == 1 &&
+		   body_count(&r, "<option value=\"FR\"") == 0,
 	   "the data-language menu lists each language once");
 	resp_free(&r);
 	snprintf(path, sizeof path, LIST "?t=%s-menu&lang=el", run);
 	visit(path, NULL, NULL, &r);
-	ok(count_of(&r, "<option value=\"el\" selected>") == 1, "and the language shown, though the list has no name in it");
+	ok(body_count(&r, "<option value=\"el\" selected>") == 1,
+	   "and the language shown, though the list has no name in it");
 	resp_free(&r);
 }
 
