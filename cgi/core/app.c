@@ -118,6 +118,10 @@ static int dispatch(struct req *r)
 
 static void render_error(struct req *r, int status)
 {
+	/* A path no route knows is refused before the languages are chosen;
+	 * its page speaks the visitor's language all the same. */
+	if (!r->lang)
+		lang_choose(r);
 	if (r->app->def->render_error && r->app->def->render_error(r, status))
 		return;
 	char code[16];

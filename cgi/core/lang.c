@@ -41,10 +41,13 @@ static const char *query_without_lang(struct req *r)
 	return buf_str(&q);
 }
 
-/* Req.switch: a link to this page in each interface language, by code. */
+/* Req.switch: a link to this page in each interface language, by code.
+ * The links are queries alone, which the browser resolves against the
+ * page's own address: a path never goes back into a page (one that
+ * decodes to "//host" would be a link to another site). */
 static void put_switch(struct req *r)
 {
-	const char *base = arena_printf(r->arena, "%s?%s", r->path, query_without_lang(r));
+	const char *base = arena_printf(r->arena, "?%s", query_without_lang(r));
 	for (size_t i = 0; tpl_lang(r->app->tpl, i); i++) {
 		const char *code = tpl_lang(r->app->tpl, i);
 		HDF *item = page_item(r, "Req.switch", i);

@@ -74,7 +74,7 @@ static bool cookie_set(const struct resp *r, const char *needle)
 static void test_switch(void)
 {
 	static const char *const pages[] = {"/", "/rms/lists", LIST, "/rms/terms/900000000191", "/oms/organisations",
-					    "/login", "/register", "/rms/terms/999999999995"};
+					    "/login", "/register", "/rms/terms/999999999995", "/no/such/page"};
 	struct resp r;
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		visit(pages[i], NULL, NULL, &r);
@@ -85,9 +85,13 @@ static void test_switch(void)
 		resp_free(&r);
 	}
 	visit(LIST "?sort=-name&lang=de", NULL, NULL, &r);
-	ok(html_lang(&r, "de") && body_has(&r, "href=\"" LIST "?sort=-name&amp;lang=fr\" lang=\"fr\"") &&
+	ok(html_lang(&r, "de") && body_has(&r, "href=\"?sort=-name&amp;lang=fr\" lang=\"fr\"") &&
 		   body_has(&r, "lang=\"de\" hreflang=\"de\" aria-current=\"true\""),
 	   "the switch keeps the page's other parameters and marks the language shown");
+	resp_free(&r);
+	visit("/%2F%2Fevil.example/?lang=fr", NULL, NULL, &r);
+	ok(!body_has(&r, "//evil.example") && body_has(&r, "href=\"?lang=de\""),
+	   "a path that decodes to another host never becomes a link of the switch");
 	resp_free(&r);
 }
 
