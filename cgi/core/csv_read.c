@@ -14,6 +14,7 @@ struct reader {
 	csv_row_fn *each;
 	void *ctx;
 	const char *fields[CSV_FIELDS_MAX];
+	bool held_nul[CSV_FIELDS_MAX];
 	size_t nfields;
 	bool overflow, nul, stopped;
 	unsigned long line, rows;
@@ -28,12 +29,13 @@ static void on_field(void *field, size_t len, void *data)
 	 * and never span lines); blank lines produce no callback at all. */
 	if (r->nfields == 0)
 		r->row_line = r->line;
-	if (field && memchr(field, '\0', len))
-		r->nul = true;
+	bool nul = field && memchr(field, '\0', len);
+	r->nul |= nul;
 	if (r->nfields == CSV_FIELDS_MAX) {
 		r->overflow = true;
 		return;
 	}
+	r->held_nul[r->nfields] = nul;
 	const char *value = arena_strndup(r->a, field ? field : "", field ? len : 0);
 	r->fields[r->nfields++] = value[0] == '\'' && csv_needs_guard(value + 1) ? value + 1 : value;
 }
@@ -50,7 +52,7 @@ static void on_row(int c, void *data)
 	struct reader *r = data;
 	bool blank = r->nfields == 0 || (r->nfields == 1 && !*r->fields[0]);
 	if (!blank && !r->stopped) {
-		struct csv_row row = {r->fields, r->nfields, r->row_line, r->overflow, r->nul};
+		struct csv_row row = {r->fields, r->nfields, r->row_line, r->overflow, r->nul, r->held_nul};
 		r->rows++;
 		r->stopped = r->each(r->ctx, &row) != 0;
 	}

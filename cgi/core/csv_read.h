@@ -19,12 +19,14 @@ enum { CSV_FIELDS_MAX = 512 };
 /* A row: its fields (copied into the arena, NUL-terminated), the line where
  * it starts, whether it had more than CSV_FIELDS_MAX fields (the rest are
  * dropped), and whether a field held a NUL byte (its value would end there
- * unseen: the importers refuse the row). */
+ * unseen: the importers refuse that value); held_nul[i] says which (only
+ * when nul). */
 struct csv_row {
 	const char **f;
 	size_t n;
 	unsigned long line;
 	bool overflow, nul;
+	const bool *held_nul;
 };
 
 /* Called for every non-blank row, the header included; non-zero stops the

@@ -38,15 +38,17 @@ bool ctl_is_json(const char *data, size_t len);
 void ctl_progress_bar(const char *what, size_t done, size_t total);
 
 /* What an import tells its operator as it reads: each rejected row (the
- * first CTL_REJECTS_SHOWN, by line, or by `where` when it has none), the
- * progress bar on a terminal, and at the end how many more were rejected. */
+ * first CTL_REJECTS_SHOWN, by line, or by `where` when it has none), each
+ * value dropped from a row it kept (as many, by line and column), the
+ * progress bar on a terminal, and at the end how many more there were. */
 enum { CTL_REJECTS_SHOWN = 50 };
 struct ctl_report {
 	bool tty;
-	unsigned long rejected;
+	unsigned long rejected, dropped;
 	size_t last; /* where the bar was last drawn */
 };
 void ctl_reject(struct ctl_report *rep, unsigned long line, const char *where, const char *reason);
+void ctl_drop(struct ctl_report *rep, unsigned long line, const char *column, const char *reason);
 void ctl_progress(struct ctl_report *rep, const char *what, size_t done, size_t total);
 void ctl_report_end(const struct ctl_report *rep);
 

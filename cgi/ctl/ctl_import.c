@@ -1,8 +1,10 @@
 /* sporctl import rms FILE|URL: read an EMA list export (CSV, or the ZIP
  * that holds it) or FHIR CodeSystem JSON (alone or in a Bundle), from a file
  * or an http, https or file URL, and merge it into the database.  Prints
- * progress on a terminal and a summary; exit 0 when every row was imported,
- * 3 when some rows were rejected (the rest imported), 1 on failure. */
+ * progress on a terminal, each value it could not read, and a summary that
+ * ends with the term IDs in the source and the terms stored; exit 0 when
+ * every term was stored (values dropped or not), 3 when a term or a row
+ * that may be one was not, 1 on failure (nothing written). */
 #include "config.h"
 
 #include <stdio.h>
@@ -31,6 +33,7 @@ struct import {
 	struct ctl_report report;
 	char langs[LANGS_MAX][12];
 	size_t nlangs;
+	size_t terms, stored; /* distinct term IDs read, and stored */
 };
 
 static int on_list(void *ctx, const struct rms_list_in *list)
@@ -72,6 +75,12 @@ static void on_reject(void *ctx, unsigned long line, const char *reason)
 	ctl_reject(&im->report, line, NULL, reason);
 }
 
+static void on_drop(void *ctx, unsigned long line, const char *column, const char *reason)
+{
+	struct import *im = ctx;
+	ctl_drop(&im->report, line, column, reason);
+}
+
 static void on_progress(void *ctx, size_t done, size_t total)
 {
 	struct import *im = ctx;
@@ -90,7 +99,8 @@ static int by_term(const void *x, const void *y)
 /* Parse one document (CSV or JSON) into the import's records. */
 static int parse(struct import *im, const char *name, const char *data, size_t len)
 {
-	struct rms_sink sink = {im, on_list, on_term, on_reject, on_progress};
+	struct rms_sink sink = {.ctx = im, .list = on_list, .term = on_term, .reject = on_reject,
+				.progress = on_progress, .drop = on_drop};
 	char err[512];
 	if (ctl_is_json(data, len)) {
 		struct rms_fhir_stats st;
@@ -107,8 +117,8 @@ static int parse(struct import *im, const char *name, const char *data, size_t l
 		fprintf(stderr, "sporctl: %s: %s\n", name, err);
 		return -1;
 	}
-	printf("%s: EMA list export (CSV): %lu rows, %lu repaired, %lu rejected\n", name, st.rows, st.repaired,
-	       st.rejected);
+	printf("%s: EMA list export (CSV): %lu rows, %lu repaired, %lu rejected, %lu values dropped\n", name, st.rows,
+	       st.repaired, st.rejected, st.dropped);
 	return 0;
 }
 
@@ -170,6 +180,25 @@ static int parse_zip(struct import *im, const char *name, const char *data, size
 	return rc;
 }
 
+/* A record whose list ID could not be read is of the list its term's
+ * other records name, else of the file's first list (an export holds one
+ * list).  Records sorted by term. */
+static void fill_lists(struct import *im)
+{
+	const char *file_list = NULL;
+	for (size_t i = 0; i < im->nrecs && !file_list; i++)
+		file_list = im->recs[i].list_id;
+	for (size_t i = 0, end; i < im->nrecs; i = end) {
+		const char *list = NULL;
+		for (end = i; end < im->nrecs && strcmp(im->recs[end].id, im->recs[i].id) == 0; end++)
+			if (!list)
+				list = im->recs[end].list_id;
+		for (size_t k = i; k < end; k++)
+			if (!im->recs[k].list_id)
+				im->recs[k].list_id = list ? list : file_list;
+	}
+}
+
 static int store_all(struct import *im, struct db *db)
 {
 	struct rms_store *s = rms_store_open(db, "import");
@@ -178,10 +207,11 @@ static int store_all(struct import *im, struct db *db)
 	for (size_t i = 0; rc == 0 && i < im->nlists; i++)
 		rc = rms_store_list(s, im->a, &im->lists[i]);
 	qsort(im->recs, im->nrecs, sizeof *im->recs, by_term);
+	fill_lists(im);
 	const char *seen_list = NULL;
 	for (size_t i = 0; rc == 0 && i < im->nrecs; i++) {
 		const char *list = im->recs[i].list_id;
-		if (seen_list && strcmp(seen_list, list) == 0)
+		if (!list || (seen_list && strcmp(seen_list, list) == 0))
 			continue;
 		bool named = false;
 		for (size_t k = 0; k < im->nlists; k++)
@@ -200,7 +230,11 @@ static int store_all(struct import *im, struct db *db)
 		do
 			group[n++] = &im->recs[i++];
 		while (i < im->nrecs && strcmp(im->recs[i].id, group[0]->id) == 0);
-		rc = rms_store_term(s, im->a, group, n);
+		im->terms++;
+		if (group[0]->list_id) { /* else no record of the file had a readable list ID */
+			rc = rms_store_term(s, im->a, group, n);
+			im->stored += rc == 0;
+		}
 		done += n;
 		if (im->report.tty && (done % 2000 < n || done == im->nrecs))
 			ctl_progress_bar("writing", done, im->nrecs);
@@ -216,6 +250,7 @@ static int store_all(struct import *im, struct db *db)
 		       im->nlangs);
 	} else {
 		fprintf(stderr, "sporctl: import failed; nothing was written (rolled back)\n");
+		im->stored = 0;
 		rc = -1;
 	}
 	return rc;
@@ -228,7 +263,8 @@ static void import_usage(void)
 			"  FILE or URL (http, https, file): an EMA list export (.csv, or the .zip holding it)\n"
 			"  or FHIR R4 CodeSystem JSON, alone or in a Bundle.\n"
 			"  --list-name NAME  the list's name, for a CSV export (it holds only the list ID)\n"
-			"Exit status: 0 all imported, 3 some rows rejected (the others imported), 1 failure.\n");
+			"Exit status: 0 every term stored (unreadable values dropped and listed), 3 a term\n"
+			"  or a row without a readable Term ID not stored (the others stored), 1 failure.\n");
 }
 
 int ctl_import(const struct settings *s, int argc, char **argv)
@@ -280,10 +316,12 @@ int ctl_import(const struct settings *s, int argc, char **argv)
 		db_free(db);
 	}
 	ctl_report_end(&im.report);
+	if (im.terms || rc == 0)
+		printf("  term IDs: %zu in the source, %zu stored\n", im.terms, im.stored);
 	free(im.recs);
 	free(im.lists);
 	arena_free(im.a);
 	if (rc < 0)
 		return 1;
-	return im.report.rejected ? 3 : 0;
+	return im.report.rejected || im.stored < im.terms ? 3 : 0;
 }

@@ -39,6 +39,15 @@ void ctl_reject(struct ctl_report *rep, unsigned long line, const char *where, c
 		fprintf(stderr, "  rejected %s\n", reason);
 }
 
+void ctl_drop(struct ctl_report *rep, unsigned long line, const char *column, const char *reason)
+{
+	if (++rep->dropped > CTL_REJECTS_SHOWN)
+		return;
+	if (rep->tty)
+		fputc('\n', stderr);
+	fprintf(stderr, "  dropped a value, line %lu, column \"%s\": %s\n", line, column, reason);
+}
+
 void ctl_progress(struct ctl_report *rep, const char *what, size_t done, size_t total)
 {
 	if (rep->tty && (done - rep->last > total / 100 || done == total)) {
@@ -51,6 +60,8 @@ void ctl_report_end(const struct ctl_report *rep)
 {
 	if (rep->rejected > CTL_REJECTS_SHOWN)
 		fprintf(stderr, "  ... and %lu more rejected\n", rep->rejected - CTL_REJECTS_SHOWN);
+	if (rep->dropped > CTL_REJECTS_SHOWN)
+		fprintf(stderr, "  ... and %lu more values dropped\n", rep->dropped - CTL_REJECTS_SHOWN);
 }
 
 struct fetched {

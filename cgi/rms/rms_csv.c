@@ -11,6 +11,7 @@
 #include "core/http_parse.h"
 #include "core/mem.h"
 #include "rms/rms_csv.h"
+#include "rms/rms_csv_align.h"
 
 /* The columns the portal reads, by their header names. */
 enum col {
@@ -62,21 +63,12 @@ const char *rms_csv_column(size_t i)
 
 static const enum col required[] = {COL_LIST, COL_TERM, COL_LANG, COL_NAME, COL_STATUS};
 
-/* Free-text columns: where an unquoted comma may have split a value. */
-static const enum col free_text[] = {COL_NAME, COL_SHORT, COL_OTHER, COL_SYMBOL, COL_DESC, COL_MAP_CODE,
-				     COL_MAP_NAME, COL_COMMENTS, COL_TAGS};
-
-static const enum col date_cols[] = {COL_NAME_ON, COL_SHORT_ON, COL_OTHER_ON, COL_SYMBOL_ON, COL_DESC_ON,
-				     COL_STATUS_ON, COL_CREATED_ON, COL_MODIFIED_ON, COL_VERSION_DATE};
-
-
 struct reader {
 	struct arena *a;
 	const struct rms_sink *sink;
 	struct rms_csv_stats *stats;
 	int map[COL__COUNT]; /* column → field index in the header, or -1 */
-	size_t header_fields;
-	bool have_header;
+	struct rms_align *al; /* from the header on */
 	unsigned long row_line;
 	char *err;
 	size_t errsize;
@@ -91,17 +83,23 @@ static const char *col_name(enum col c, char *buf, size_t size)
 	return buf;
 }
 
-/* A row as an array of field values, read through the header map. */
+/* A row under the header's columns, read through the header map. */
 struct row {
-	const char **f;
-	size_t n;
+	const struct rms_aligned *al;
 	const int *map;
 };
 
+/* A column's value; "" when the row has none or it is unreadable. */
 static const char *get(const struct row *row, enum col c)
 {
 	int i = row->map[c];
-	return i >= 0 && (size_t)i < row->n ? row->f[i] : "";
+	return i >= 0 && !row->al->why[i] ? row->al->cell[i] : "";
+}
+
+static bool unreadable(const struct row *row, enum col c)
+{
+	int i = row->map[c];
+	return i >= 0 && row->al->why[i];
 }
 
 static size_t count_parts(const char *s)
@@ -112,115 +110,6 @@ static size_t count_parts(const char *s)
 	for (const char *p = strstr(s, CSV_MULTI_SEP); p; p = strstr(p + 2, CSV_MULTI_SEP))
 		n++;
 	return n;
-}
-
-static bool digits_or_empty(const char *s)
-{
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-static bool parts_are_ids(const char *s)
-{
-	while (*s) {
-		const char *sep = strstr(s, CSV_MULTI_SEP);
-		size_t n = sep ? (size_t)(sep - s) : strlen(s);
-		if (n && (n != 12 || strspn(s, "0123456789") < 12))
-			return false;
-		s += n + (sep ? 2 : 0);
-	}
-	return true;
-}
-
-/* Why a row is not a well-formed export row, or NULL when it is. */
-static const char *check_row(const struct row *row, size_t header_fields)
-{
-	if (row->n > header_fields)
-		return "more fields than the header has columns";
-	if (!rms_is_id(get(row, COL_LIST)))
-		return "List ID is not 12 digits";
-	if (!rms_is_id(get(row, COL_TERM)))
-		return "Term ID is not 12 digits";
-	if (!rms_is_lang(get(row, COL_LANG)))
-		return "Language is not a language code";
-	if (!rms_is_status(get(row, COL_STATUS)))
-		return "Term Status is not PROVISIONAL, CURRENT, NON_CURRENT or NULLIFIED";
-	if (!*get(row, COL_NAME))
-		return "Term Name is empty";
-	const enum col ids[] = {COL_DOMAIN, COL_PARENT, COL_CURRENT};
-	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-		if (*get(row, ids[i]) && !rms_is_id(get(row, ids[i])))
-			return "an ID column (domain, parent or current term) is not 12 digits";
-	char out[20];
-	for (size_t i = 0; i < sizeof date_cols / sizeof date_cols[0]; i++)
-		if (!date_normalize(get(row, date_cols[i]), out))
-			return "a date column holds no date";
-	if (!digits_or_empty(get(row, COL_VERSION)))
-		return "Version Number is not a number";
-	const char *major = get(row, COL_MAJOR);
-	if (*major && strcmp(major, "Y") != 0 && strcmp(major, "N") != 0)
-		return "Is Major Version is not Y or N";
-	const char *vis = get(row, COL_VISIBILITY);
-	if (*vis && strcmp(vis, "PUBLIC") != 0 && strcmp(vis, "PRIVATE") != 0)
-		return "Term Visibility is not PUBLIC or PRIVATE";
-	if (!parts_are_ids(get(row, COL_MAP_SOURCE)) || !parts_are_ids(get(row, COL_COUNTRIES)))
-		return "a mapping source or country is not 12 digits";
-	/* The mapping columns hold one value per mapping, all alike in number. */
-	size_t n = count_parts(get(row, COL_MAP_SOURCE));
-	for (enum col c = COL_MAP_CODE; c <= COL_MAP_STATUS; c++) {
-		size_t k = count_parts(get(row, c));
-		if (k && k != n)
-			return "the mapping columns disagree in their number of values";
-	}
-	return NULL;
-}
-
-/* Join fields [c, c+k] with the commas that split them. */
-static struct row merged(struct arena *a, const struct row *row, size_t c, size_t k)
-{
-	struct row m = {arena_alloc(a, row->n * sizeof *m.f), row->n - k, row->map};
-	struct buf b;
-	buf_init(&b, a);
-	for (size_t i = c; i <= c + k; i++) {
-		if (i > c)
-			buf_putc(&b, ',');
-		buf_puts(&b, row->f[i]);
-	}
-	memcpy(m.f, row->f, c * sizeof *m.f);
-	m.f[c] = buf_str(&b);
-	memcpy(m.f + c + 1, row->f + c + k + 1, (row->n - c - k - 1) * sizeof *m.f);
-	return m;
-}
-
-/* Try re-joining each free-text field with the 1 to 3 fields after it. */
-static bool repair(struct reader *r, struct row *row)
-{
-	for (size_t i = 0; i < sizeof free_text / sizeof free_text[0]; i++) {
-		int c = r->map[free_text[i]];
-		for (size_t k = 1; c >= 0 && k <= 3 && (size_t)c + k < row->n; k++) {
-			struct row m = merged(r->a, row, (size_t)c, k);
-			if (!check_row(&m, r->header_fields)) {
-				*row = m;
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-static const char *date_or_null(struct arena *a, const char *s)
-{
-	char out[20];
-	if (!*s || !date_normalize(s, out))
-		return NULL;
-	return arena_strdup(a, out);
-}
-
-static const char *or_null(const char *s)
-{
-	return *s ? s : NULL;
 }
 
 /* The n-th ¦-separated part of s (empty when absent). */
@@ -237,54 +126,82 @@ static const char *part(struct arena *a, const char *s, size_t n)
 	return end ? arena_strndup(a, s, (size_t)(end - s)) : s;
 }
 
-static void fill_text(struct arena *a, struct rms_text *t, const char *value, const char *on, const char *by,
-		      const char *tr)
+/* A date column's value: one date per value of its group; the text or term
+ * was last changed on the latest of them, the index of which goes in *which
+ * (0 without a date). */
+static const char *latest_date(struct arena *a, const char *s, size_t *which)
 {
-	t->value = value; /* "" states that the language has no such text */
-	t->modified_at = date_or_null(a, on);
-	t->modified_by = or_null(by);
-	t->status = or_null(tr);
+	char out[20], latest[20] = "";
+	size_t n = count_parts(s);
+	*which = 0;
+	for (size_t i = 0; i < n; i++)
+		if (date_normalize(part(a, s, i), out) && strcmp(out, latest) > 0) {
+			memcpy(latest, out, sizeof latest);
+			*which = i;
+		}
+	return *latest ? arena_strdup(a, latest) : NULL;
 }
 
-static void build(struct reader *r, const struct row *row, struct rms_term_in *t)
+static const char *date_or_null(struct arena *a, const char *s)
 {
-	struct arena *a = r->a;
-	memset(t, 0, sizeof *t);
-	t->line = r->row_line;
-	t->list_id = get(row, COL_LIST);
-	t->id = get(row, COL_TERM);
-	t->lang = get(row, COL_LANG);
-	fill_text(a, &t->text[RMS_NAME], get(row, COL_NAME), get(row, COL_NAME_ON), get(row, COL_NAME_BY),
-		  get(row, COL_NAME_TR));
-	fill_text(a, &t->text[RMS_SHORT], get(row, COL_SHORT), get(row, COL_SHORT_ON), get(row, COL_SHORT_BY),
-		  get(row, COL_SHORT_TR));
-	fill_text(a, &t->text[RMS_OTHER], get(row, COL_OTHER), get(row, COL_OTHER_ON), get(row, COL_OTHER_BY),
-		  get(row, COL_OTHER_TR));
-	fill_text(a, &t->text[RMS_SYMBOL], get(row, COL_SYMBOL), get(row, COL_SYMBOL_ON), get(row, COL_SYMBOL_BY),
-		  "");
-	fill_text(a, &t->text[RMS_DESCRIPTION], get(row, COL_DESC), get(row, COL_DESC_ON), get(row, COL_DESC_BY),
-		  get(row, COL_DESC_TR));
+	size_t which;
+	return latest_date(a, s, &which);
+}
 
-	t->has_fields = true;
-	t->status = get(row, COL_STATUS);
-	t->status_changed_at = date_or_null(a, get(row, COL_STATUS_ON));
-	t->domain_id = or_null(get(row, COL_DOMAIN));
-	t->parent_id = or_null(get(row, COL_PARENT));
-	t->current_id = or_null(get(row, COL_CURRENT));
-	t->level_short = or_null(get(row, COL_LEVEL_SHORT));
-	t->level_name = or_null(get(row, COL_LEVEL_NAME));
-	t->comments = or_null(get(row, COL_COMMENTS));
-	t->user_tags = or_null(get(row, COL_TAGS));
-	t->visibility = or_null(get(row, COL_VISIBILITY));
-	t->version = or_null(get(row, COL_VERSION));
-	t->version_date = date_or_null(a, get(row, COL_VERSION_DATE));
-	t->is_major = or_null(get(row, COL_MAJOR));
-	t->created_at = date_or_null(a, get(row, COL_CREATED_ON));
-	t->created_by = or_null(get(row, COL_CREATED_BY));
-	t->modified_at = date_or_null(a, get(row, COL_MODIFIED_ON));
-	t->modified_by = or_null(get(row, COL_MODIFIED_BY));
+static const char *or_null(const char *s)
+{
+	return *s ? s : NULL;
+}
 
-	size_t nmap = count_parts(get(row, COL_MAP_SOURCE));
+static void fill_text(struct reader *r, const struct row *row, struct rms_text *t, enum col first, bool has_status)
+{
+	if (unreadable(row, first))
+		return; /* value NULL: the row says nothing of this text */
+	/* "" states that the language has no such text.  Of a text of several
+	 * values (¦), the portal keeps one date, author and status: those of
+	 * the value changed last. */
+	size_t last;
+	t->value = get(row, first);
+	t->modified_at = latest_date(r->a, get(row, first + 1), &last);
+	t->modified_by = or_null(part(r->a, get(row, first + 2), last));
+	t->status = has_status ? or_null(part(r->a, get(row, first + 3), last)) : NULL;
+}
+
+/* The term-level field each column gives, to mark it when unreadable. */
+static const struct {
+	enum col col;
+	enum rms_field field;
+} term_fields[] = {
+	{COL_STATUS, RMS_F_STATUS},	      {COL_STATUS_ON, RMS_F_STATUS_ON},	    {COL_DOMAIN, RMS_F_DOMAIN},
+	{COL_PARENT, RMS_F_PARENT},	      {COL_CURRENT, RMS_F_CURRENT},	    {COL_LEVEL_SHORT, RMS_F_LEVEL_SHORT},
+	{COL_LEVEL_NAME, RMS_F_LEVEL_NAME},   {COL_COMMENTS, RMS_F_COMMENTS},	    {COL_TAGS, RMS_F_TAGS},
+	{COL_VISIBILITY, RMS_F_VISIBILITY},   {COL_VERSION, RMS_F_VERSION},	    {COL_VERSION_DATE, RMS_F_VERSION_DATE},
+	{COL_MAJOR, RMS_F_MAJOR},	      {COL_CREATED_ON, RMS_F_CREATED_ON},   {COL_CREATED_BY, RMS_F_CREATED_BY},
+	{COL_MODIFIED_ON, RMS_F_MODIFIED_ON}, {COL_MODIFIED_BY, RMS_F_MODIFIED_BY}, {COL_COUNTRIES, RMS_F_COUNTRIES},
+};
+
+static unsigned dropped_fields(const struct row *row)
+{
+	unsigned d = 0;
+	for (size_t i = 0; i < sizeof term_fields / sizeof term_fields[0]; i++)
+		if (unreadable(row, term_fields[i].col))
+			d |= RMS_DROPPED(term_fields[i].field);
+	for (enum col c = COL_MAP_SOURCE; c <= COL_MAP_STATUS; c++)
+		if (unreadable(row, c))
+			d |= RMS_DROPPED(RMS_F_MAPPINGS);
+	for (enum col c = COL_ATTR; c < COL__COUNT; c++)
+		if (unreadable(row, c))
+			d |= RMS_DROPPED(RMS_F_ATTRIBUTES);
+	return d;
+}
+
+static void build_lists(struct arena *a, const struct row *row, struct rms_term_in *t)
+{
+	/* One mapping per part of the mapping columns (readable ones). */
+	size_t nmap = 0;
+	for (enum col c = COL_MAP_SOURCE; c <= COL_MAP_STATUS; c++)
+		if (count_parts(get(row, c)) > nmap)
+			nmap = count_parts(get(row, c));
 	t->mappings = arena_zalloc(a, (nmap + 1) * sizeof *t->mappings);
 	for (size_t i = 0; i < nmap; i++) {
 		struct rms_mapping *m = &t->mappings[t->nmappings];
@@ -313,6 +230,42 @@ static void build(struct reader *r, const struct row *row, struct rms_term_in *t
 	}
 }
 
+static void build(struct reader *r, const struct row *row, struct rms_term_in *t)
+{
+	struct arena *a = r->a;
+	memset(t, 0, sizeof *t);
+	t->line = r->row_line;
+	t->list_id = or_null(get(row, COL_LIST));
+	t->id = get(row, COL_TERM);
+	t->lang = or_null(get(row, COL_LANG)); /* unreadable: the row's texts are not read */
+	fill_text(r, row, &t->text[RMS_NAME], COL_NAME, true);
+	fill_text(r, row, &t->text[RMS_SHORT], COL_SHORT, true);
+	fill_text(r, row, &t->text[RMS_OTHER], COL_OTHER, true);
+	fill_text(r, row, &t->text[RMS_SYMBOL], COL_SYMBOL, false);
+	fill_text(r, row, &t->text[RMS_DESCRIPTION], COL_DESC, true);
+
+	t->has_fields = true;
+	t->dropped = dropped_fields(row);
+	t->status = or_null(get(row, COL_STATUS));
+	t->status_changed_at = date_or_null(a, get(row, COL_STATUS_ON));
+	t->domain_id = or_null(get(row, COL_DOMAIN));
+	t->parent_id = or_null(get(row, COL_PARENT));
+	t->current_id = or_null(get(row, COL_CURRENT));
+	t->level_short = or_null(get(row, COL_LEVEL_SHORT));
+	t->level_name = or_null(get(row, COL_LEVEL_NAME));
+	t->comments = or_null(get(row, COL_COMMENTS));
+	t->user_tags = or_null(get(row, COL_TAGS));
+	t->visibility = or_null(get(row, COL_VISIBILITY));
+	t->version = or_null(get(row, COL_VERSION));
+	t->version_date = date_or_null(a, get(row, COL_VERSION_DATE));
+	t->is_major = or_null(get(row, COL_MAJOR));
+	t->created_at = date_or_null(a, get(row, COL_CREATED_ON));
+	t->created_by = or_null(get(row, COL_CREATED_BY));
+	t->modified_at = date_or_null(a, get(row, COL_MODIFIED_ON));
+	t->modified_by = or_null(get(row, COL_MODIFIED_BY));
+	build_lists(a, row, t);
+}
+
 static void reject(struct reader *r, const char *reason)
 {
 	r->stats->rejected++;
@@ -320,10 +273,30 @@ static void reject(struct reader *r, const char *reason)
 		r->sink->reject(r->sink->ctx, r->row_line, reason);
 }
 
+static void drop(struct reader *r, const char *column, const char *reason)
+{
+	r->stats->dropped++;
+	if (r->sink->drop)
+		r->sink->drop(r->sink->ctx, r->row_line, column, reason);
+}
+
+/* Report each value the portal reads and could not. */
+static void report_drops(struct reader *r, const struct row *row, const struct csv_row *csv)
+{
+	char buf[32];
+	for (int c = 0; c < COL__COUNT; c++)
+		if (unreadable(row, (enum col)c))
+			drop(r, col_name((enum col)c, buf, sizeof buf), row->al->why[r->map[c]]);
+	if (row->al->extra)
+		drop(r, "(after the last)", arena_printf(r->a, "%zu field%s more than the header has columns",
+							  row->al->extra, row->al->extra == 1 ? "" : "s"));
+	if (csv->overflow)
+		drop(r, "(after the last)", "more than 512 fields: the rest are not read");
+}
+
 static int read_header(struct reader *r, const struct csv_row *header)
 {
 	char buf[32];
-	r->header_fields = header->n;
 	for (int c = 0; c < COL__COUNT; c++)
 		r->map[c] = csv_column(header, col_name((enum col)c, buf, sizeof buf));
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
@@ -332,7 +305,7 @@ static int read_header(struct reader *r, const struct csv_row *header)
 				 header->line, col_names[required[i]]);
 			return -1;
 		}
-	r->have_header = true;
+	r->al = rms_align_new(header);
 	return 0;
 }
 
@@ -340,26 +313,22 @@ static int on_row(void *data, const struct csv_row *csv)
 {
 	struct reader *r = data;
 	r->row_line = csv->line;
-	if (!r->have_header)
+	if (!r->al)
 		return read_header(r, csv);
 	r->stats->rows++;
-	struct row row = {csv->f, csv->n, r->map};
-	const char *why = NULL;
-	for (size_t i = 0; i < csv->n && !why; i++)
-		if (!text_is_clean(csv->f[i], strlen(csv->f[i])))
-			why = "a field is not valid UTF-8";
-	if (csv->nul)
-		why = "a field holds a NUL byte";
-	if (csv->overflow)
-		why = "too many fields";
-	if (!why && (why = check_row(&row, r->header_fields)) != NULL && repair(r, &row)) {
-		why = NULL;
-		r->stats->repaired++;
-	}
-	if (why) {
-		reject(r, why);
+	struct rms_aligned al;
+	rms_align_row(r->al, r->a, csv, &al);
+	struct row row = {&al, r->map};
+	/* The term ID comes second, before any free text: no comma moves it.
+	 * Without it the row belongs to no term. */
+	if (!*get(&row, COL_TERM)) {
+		reject(r, unreadable(&row, COL_TERM)
+				  ? arena_printf(r->a, "Term ID %s: the row is no term's", al.why[r->map[COL_TERM]])
+				  : "Term ID is empty: the row is no term's");
 		return 0;
 	}
+	r->stats->repaired += al.realigned;
+	report_drops(r, &row, csv);
 	struct rms_term_in t;
 	build(r, &row, &t);
 	return r->sink->term && r->sink->term(r->sink->ctx, &t) < 0 ? -1 : 0;
@@ -386,10 +355,11 @@ int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms
 		err[0] = '\0';
 		rc = 0;
 	}
-	if (rc == 0 && !r.have_header) {
+	if (rc == 0 && !r.al) {
 		snprintf(err, errsize, "the file is empty: no header row");
 		rc = -1;
 	}
+	rms_align_free(r.al);
 	return rc;
 }
 
@@ -502,13 +472,16 @@ size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const
 		langs[n++] = key;
 	qsort(langs, n, sizeof *langs, by_code);
 	const char *term[COL__COUNT] = {0};
-	if (n)
-		term_cells(a, snap, term);
-	for (size_t i = 0; i < n; i++, rows++) {
+	term_cells(a, snap, term);
+	/* A term without a name in any language (its names were unreadable
+	 * where it came from) is still one row, without a language. */
+	bool nameless = n == 0 && !lang;
+	for (size_t i = 0; i < n || (nameless && i == 0); i++, rows++) {
 		const char *c[COL__COUNT];
 		memcpy(c, term, sizeof c);
-		c[COL_LANG] = langs[i];
-		text_cells(a, json_object_get(texts, langs[i]), c);
+		c[COL_LANG] = nameless ? NULL : langs[i];
+		if (!nameless)
+			text_cells(a, json_object_get(texts, langs[i]), c);
 		for (size_t k = 0; k < COL__COUNT; k++)
 			export_csv_field(out, c[k], k == 0);
 		buf_puts(out, "\r\n");

@@ -1,9 +1,10 @@
 /* Reading the EMA portal's list export: CSV (RFC 4180 by libcsv), one row
  * per term per language under a header of up to 101 columns, found by name.
- * Real files are messy; each row is checked against the columns' formats
- * and, when an unquoted comma in a free-text field shifted the columns, the
- * split field is joined again.  Rows that cannot be repaired are rejected
- * with their line number and the reason. */
+ * Real files are messy: each row's fields are put back under their columns
+ * (rms_csv_align.h: commas inside values joined again, short rows), and a
+ * value that still cannot be read is dropped and reported with its line,
+ * column and reason, never its row.  Only a row without a readable Term ID
+ * is rejected: it belongs to no term. */
 #ifndef SPOR_RMS_CSV_H
 #define SPOR_RMS_CSV_H
 
@@ -16,17 +17,20 @@ struct arena;
 
 struct rms_csv_stats {
 	unsigned long rows, repaired, rejected;
+	unsigned long dropped; /* values not read, in rows kept */
 };
 
 /* Read `data` (a whole export, with or without a byte order mark) and hand
- * every accepted row to sink->term.  Returns 0, or -1 when the file cannot
- * be read at all (no header, a required column missing), with a message. */
+ * every row with a Term ID to sink->term (sink->drop for each value it could
+ * not read).  Returns 0, or -1 when the file cannot be read at all (no
+ * header, a required column missing), with a message. */
 int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
 		 struct rms_csv_stats *stats, char *err, size_t errsize);
 
 /* Write a term's canonical snapshot (rms_snapshot.h) as export rows, one
  * per language that has a name (only `lang` unless NULL), in the order of
- * the language codes.  Returns the number of rows. */
+ * the language codes; a term with no name at all, one row without a
+ * language (unless `lang`).  Returns the number of rows. */
 struct buf;
 size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang);
 

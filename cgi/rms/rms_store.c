@@ -18,73 +18,6 @@
  * the undo of a real export's few thousand terms easily). */
 enum { LISTS_MAX = 256 };
 
-enum { LIST_NAME, LIST_DESCRIPTION, LIST__COUNT };
-static struct db_sql q_list_get = DB_SQL_COLS(LIST__COUNT, "SELECT name, description FROM rms_lists WHERE id = ?");
-static struct db_sql q_list_insert =
-	DB_SQL("INSERT INTO rms_lists (id, name, description, created_at, modified_at) "
-	       "VALUES (?, COALESCE(?, CONCAT('List ', ?)), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
-static struct db_sql q_list_rename =
-	DB_SQL("UPDATE rms_lists SET name = ?, description = COALESCE(?, description) WHERE id = ?");
-/* What a list's pages show without counting its terms each time. */
-static struct db_sql q_list_counts = DB_SQL(
-	"UPDATE rms_lists SET "
-	" term_count = (SELECT COUNT(*) FROM rms_terms WHERE list_id = ?),"
-	" hierarchical = EXISTS (SELECT 1 FROM rms_terms WHERE list_id = ? AND parent_id IS NOT NULL),"
-	" modified_at = GREATEST(COALESCE(modified_at, '1000-01-01'),"
-	"   COALESCE((SELECT MAX(modified_at) FROM rms_terms WHERE list_id = ?), '1000-01-01')),"
-	" languages = COALESCE((SELECT GROUP_CONCAT(DISTINCT n.lang ORDER BY n.lang) FROM rms_term_names n"
-	"   JOIN rms_terms t ON t.id = n.term_id WHERE t.list_id = ?), ''),"
-	" stats = JSON_OBJECT("
-	"   'status', COALESCE((SELECT JSON_OBJECTAGG(status, c) FROM"
-	"     (SELECT status, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY status) s), JSON_OBJECT()),"
-	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
-	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
-	"     JSON_OBJECT()))"
-	" WHERE id = ?");
-enum { LAST_SEQ, LAST_SNAPSHOT, LAST__COUNT };
-static struct db_sql q_last_version = DB_SQL_COLS(
-	LAST__COUNT, "SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
-static struct db_sql q_term_upsert = DB_SQL(
-	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"
-	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"
-	" status_changed_at, created_at, created_by, modified_at, modified_by, seq)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	" ON DUPLICATE KEY UPDATE list_id = VALUE(list_id), status = VALUE(status), domain_id = VALUE(domain_id),"
-	" parent_id = VALUE(parent_id), current_term_id = VALUE(current_term_id),"
-	" level_short = VALUE(level_short), level_name = VALUE(level_name), name_en = VALUE(name_en),"
-	" comments = VALUE(comments), user_tags = VALUE(user_tags), visibility = VALUE(visibility),"
-	" version = VALUE(version), version_date = VALUE(version_date), is_major = VALUE(is_major),"
-	" status_changed_at = VALUE(status_changed_at), created_at = VALUE(created_at),"
-	" created_by = VALUE(created_by), modified_at = VALUE(modified_at), modified_by = VALUE(modified_by),"
-	" seq = VALUE(seq)");
-static struct db_sql q_names_clear = DB_SQL("DELETE FROM rms_term_names WHERE term_id = ?");
-static struct db_sql q_name_insert =
-	DB_SQL("INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
-	       " VALUES (?, ?, ?, ?, ?, ?, ?)");
-static struct db_sql q_words_clear = DB_SQL("DELETE FROM rms_term_words WHERE term_id = ?");
-/* All the words of a term's names at once: a JSON array of them. */
-static struct db_sql q_words_insert = DB_SQL(
-	"INSERT IGNORE INTO rms_term_words (wkey, term_id)"
-	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), ?"
-	" FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j");
-static struct db_sql q_descs_clear = DB_SQL("DELETE FROM rms_term_descriptions WHERE term_id = ?");
-static struct db_sql q_desc_insert =
-	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
-	       " VALUES (?, ?, ?, ?, ?, ?)");
-static struct db_sql q_maps_clear = DB_SQL("DELETE FROM rms_term_mappings WHERE term_id = ?");
-static struct db_sql q_map_insert =
-	DB_SQL("INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"
-	       " source_version, source_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-static struct db_sql q_countries_clear = DB_SQL("DELETE FROM rms_term_countries WHERE term_id = ?");
-static struct db_sql q_country_insert =
-	DB_SQL("INSERT IGNORE INTO rms_term_countries (term_id, country_id) VALUES (?, ?)");
-static struct db_sql q_attrs_clear = DB_SQL("DELETE FROM rms_term_attributes WHERE term_id = ?");
-static struct db_sql q_attr_insert =
-	DB_SQL("INSERT INTO rms_term_attributes (term_id, position, name, value) VALUES (?, ?, ?, ?)");
-static struct db_sql q_version_insert =
-	DB_SQL("INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, request_id,"
-	       " changes, snapshot) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?)");
-
 struct rms_store {
 	struct db *db;
 	const char *source;
@@ -111,7 +44,6 @@ struct rms_store *rms_store_for_request(struct db *db, const char *request_id)
 	return s;
 }
 
-
 static int begin(struct rms_store *s)
 {
 	if (s->in_tx)
@@ -130,6 +62,14 @@ static void touch_list(struct rms_store *s, const char *id)
 	if (s->nlists < LISTS_MAX)
 		snprintf(s->lists[s->nlists++], sizeof s->lists[0], "%s", id);
 }
+
+enum { LIST_NAME, LIST_DESCRIPTION, LIST__COUNT };
+static struct db_sql q_list_get = DB_SQL_COLS(LIST__COUNT, "SELECT name, description FROM rms_lists WHERE id = ?");
+static struct db_sql q_list_insert =
+	DB_SQL("INSERT INTO rms_lists (id, name, description, created_at, modified_at) "
+	       "VALUES (?, COALESCE(?, CONCAT('List ', ?)), ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
+static struct db_sql q_list_rename =
+	DB_SQL("UPDATE rms_lists SET name = ?, description = COALESCE(?, description) WHERE id = ?");
 
 int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_in *list)
 {
@@ -164,6 +104,21 @@ static const char *int_str(struct arena *a, const json_t *v)
 {
 	return json_is_integer(v) ? arena_printf(a, "%lld", (long long)json_integer_value(v)) : NULL;
 }
+
+static struct db_sql q_names_clear = DB_SQL("DELETE FROM rms_term_names WHERE term_id = ?");
+static struct db_sql q_name_insert =
+	DB_SQL("INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
+	       " VALUES (?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_words_clear = DB_SQL("DELETE FROM rms_term_words WHERE term_id = ?");
+/* All the words of a term's names at once: a JSON array of them. */
+static struct db_sql q_words_insert = DB_SQL(
+	"INSERT IGNORE INTO rms_term_words (wkey, term_id)"
+	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), ?"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j");
+static struct db_sql q_descs_clear = DB_SQL("DELETE FROM rms_term_descriptions WHERE term_id = ?");
+static struct db_sql q_desc_insert =
+	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
+	       " VALUES (?, ?, ?, ?, ?, ?)");
 
 static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 {
@@ -201,6 +156,17 @@ static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 	return rc;
 }
 
+static struct db_sql q_maps_clear = DB_SQL("DELETE FROM rms_term_mappings WHERE term_id = ?");
+static struct db_sql q_map_insert =
+	DB_SQL("INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"
+	       " source_version, source_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_countries_clear = DB_SQL("DELETE FROM rms_term_countries WHERE term_id = ?");
+static struct db_sql q_country_insert =
+	DB_SQL("INSERT IGNORE INTO rms_term_countries (term_id, country_id) VALUES (?, ?)");
+static struct db_sql q_attrs_clear = DB_SQL("DELETE FROM rms_term_attributes WHERE term_id = ?");
+static struct db_sql q_attr_insert =
+	DB_SQL("INSERT INTO rms_term_attributes (term_id, position, name, value) VALUES (?, ?, ?, ?)");
+
 static int write_lists(struct rms_store *s, const char *id, const json_t *snap)
 {
 	if (db_exec(s->db, &q_maps_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_countries_clear, NULL, "s", id) < 0 ||
@@ -229,6 +195,20 @@ static int write_lists(struct rms_store *s, const char *id, const json_t *snap)
 	return 0;
 }
 
+static struct db_sql q_term_upsert = DB_SQL(
+	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"
+	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"
+	" status_changed_at, created_at, created_by, modified_at, modified_by, seq)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE list_id = VALUE(list_id), status = VALUE(status), domain_id = VALUE(domain_id),"
+	" parent_id = VALUE(parent_id), current_term_id = VALUE(current_term_id),"
+	" level_short = VALUE(level_short), level_name = VALUE(level_name), name_en = VALUE(name_en),"
+	" comments = VALUE(comments), user_tags = VALUE(user_tags), visibility = VALUE(visibility),"
+	" version = VALUE(version), version_date = VALUE(version_date), is_major = VALUE(is_major),"
+	" status_changed_at = VALUE(status_changed_at), created_at = VALUE(created_at),"
+	" created_by = VALUE(created_by), modified_at = VALUE(modified_at), modified_by = VALUE(modified_by),"
+	" seq = VALUE(seq)");
+
 static int write_term(struct rms_store *s, struct arena *a, const char *id, const json_t *snap, long long seq)
 {
 	json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
@@ -244,6 +224,13 @@ static int write_term(struct rms_store *s, struct arena *a, const char *id, cons
 		return -1;
 	return write_texts(s, id, snap) < 0 || write_lists(s, id, snap) < 0 ? -1 : 0;
 }
+
+enum { LAST_SEQ, LAST_SNAPSHOT, LAST__COUNT };
+static struct db_sql q_last_version = DB_SQL_COLS(
+	LAST__COUNT, "SELECT seq, snapshot FROM rms_term_versions WHERE term_id = ? ORDER BY seq DESC LIMIT 1");
+static struct db_sql q_version_insert =
+	DB_SQL("INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, request_id,"
+	       " changes, snapshot) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?, ?, ?, ?)");
 
 int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_in *const *recs, size_t n)
 {
@@ -285,6 +272,23 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	json_decref(snap);
 	return rc;
 }
+
+/* What a list's pages show without counting its terms each time. */
+static struct db_sql q_list_counts = DB_SQL(
+	"UPDATE rms_lists SET "
+	" term_count = (SELECT COUNT(*) FROM rms_terms WHERE list_id = ?),"
+	" hierarchical = EXISTS (SELECT 1 FROM rms_terms WHERE list_id = ? AND parent_id IS NOT NULL),"
+	" modified_at = GREATEST(COALESCE(modified_at, '1000-01-01'),"
+	"   COALESCE((SELECT MAX(modified_at) FROM rms_terms WHERE list_id = ?), '1000-01-01')),"
+	" languages = COALESCE((SELECT GROUP_CONCAT(DISTINCT n.lang ORDER BY n.lang) FROM rms_term_names n"
+	"   JOIN rms_terms t ON t.id = n.term_id WHERE t.list_id = ?), ''),"
+	" stats = JSON_OBJECT("
+	"   'status', COALESCE((SELECT JSON_OBJECTAGG(status, c) FROM"
+	"     (SELECT status, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY status) s), JSON_OBJECT()),"
+	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
+	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
+	"     JSON_OBJECT()))"
+	" WHERE id = ?");
 
 int rms_store_list_stats(struct db *db, const char *id)
 {

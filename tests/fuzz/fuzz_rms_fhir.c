@@ -92,7 +92,7 @@ static void check_round_trip(struct arena *a, const json_t *snap)
 			       rms_fhir_concept(snap));
 	char *text = json_dumps(cs, 0);
 	struct seen back = {0};
-	struct rms_sink sink = {&back, on_list, on_term, on_reject, NULL};
+	struct rms_sink sink = {.ctx = &back, .list = on_list, .term = on_term, .reject = on_reject};
 	struct rms_fhir_stats st;
 	char err[512];
 	fuzz_assert(rms_fhir_read(a, text, strlen(text), &sink, &st, err, sizeof err) == 0 && back.nrecs >= 1,
@@ -110,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s = fuzz_copy(data, size);
 	struct arena *a = arena_new();
 	struct seen g = {0};
-	struct rms_sink sink = {&g, on_list, on_term, on_reject, NULL};
+	struct rms_sink sink = {.ctx = &g, .list = on_list, .term = on_term, .reject = on_reject};
 	struct rms_fhir_stats st;
 	char err[512];
 	if (rms_fhir_read(a, s, size, &sink, &st, err, sizeof err) == 0) {

@@ -1,7 +1,8 @@
-/* sporctl import rms against the test instance: hostile and real files,
- * FHIR, a ZIP, http URLs (file URLs refused); line numbers and reasons for
- * rejected rows; counts in the database; importing twice changes nothing;
- * and an import that fails half-way writes nothing. */
+/* sporctl import rms against the test instance: hostile, generated and
+ * real files, FHIR, a ZIP, http URLs (file URLs refused); line, column and
+ * reason for each value dropped, every term stored whole and counted;
+ * importing twice changes nothing; and an import that fails half-way
+ * writes nothing. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "../ema_export.h"
 #include "../tap.h"
 #include "client.h"
 #include "dbtest.h"
@@ -41,23 +43,32 @@ static void test_fixtures(const char *fx)
 	char args[16384];
 	snprintf(args, sizeof args, "import rms --list-name 'Hostile fixture' '%s/hostile.csv'", fx);
 	int rc = sporctl(args);
-	is_int(rc, 3, "an import with rejected rows exits 3");
-	ok(strstr(output, "rejected line 5: Term Status") && strstr(output, "rejected line 10: a date") &&
-		   strstr(output, "rejected line 15: a field is not valid UTF-8"),
-	   "rejected rows are reported with their line numbers and reasons");
-	ok(strstr(output, "12 rows, 1 repaired, 7 rejected"), "the summary counts rows, repairs and rejections");
-	is_int(count("SELECT COUNT(*) FROM rms_terms WHERE list_id = 900000000001"), 4, "the good terms are in (5 rows, 4 terms)");
+	is_int(rc, 3, "an import with a row without a Term ID exits 3");
+	ok(strstr(output, "dropped a value, line 5, column \"Term Status\": is not") &&
+		   strstr(output, "dropped a value, line 10, column \"Term Name Modified On\": is not a date") &&
+		   strstr(output, "dropped a value, line 15, column \"Term Name\": is not valid UTF-8") &&
+		   strstr(output, "rejected line 6: Term ID"),
+	   "each unreadable value is reported with its line, column and reason; the row without a Term ID too");
+	ok(strstr(output, "12 rows, 2 repaired, 1 rejected, 4 values dropped"),
+	   "the summary counts rows, repairs, rejections and values dropped");
+	const char *end = "term IDs: 10 in the source, 10 stored\n";
+	ok(strlen(output) >= strlen(end) && strcmp(output + strlen(output) - strlen(end), end) == 0,
+	   "the report ends with the term IDs in the file and the terms stored");
+	is_int(count("SELECT COUNT(*) FROM rms_terms WHERE list_id = 900000000001"), 10,
+	       "every term is in, those with an unreadable value too (11 rows, 10 terms)");
+	is_str(dbtest_value(my, "SELECT status FROM rms_terms WHERE id = 900000000103"), "CURRENT",
+	       "a new term whose status could not be read is current");
 	is_str(dbtest_value(my, "SELECT name FROM rms_lists WHERE id = 900000000001"), "Hostile fixture",
 	       "--list-name names the list");
 	is_str(dbtest_value(my, "SELECT value FROM rms_term_names WHERE term_id = 900000000104 AND lang = 'en'"),
 	       "<script>alert('x')</script> \"quoted\"", "markup is stored as text");
-	is_str(dbtest_value(my, "SELECT term_count FROM rms_lists WHERE id = 900000000001"), "4", "the list counts its terms");
+	is_str(dbtest_value(my, "SELECT term_count FROM rms_lists WHERE id = 900000000001"), "10", "the list counts its terms");
 	is_str(dbtest_value(my, "SELECT source_term_id FROM rms_term_mappings WHERE term_id = 900000000102 "
 				"AND position = 0"),
 	       "Powder and solvent for oral solution, suspension", "the repaired mapping is stored whole");
 
 	rc = sporctl(args);
-	ok(rc == 3 && strstr(output, "0 new, 0 changed, 4 unchanged"), "importing the same file again changes nothing");
+	ok(rc == 3 && strstr(output, "0 new, 0 changed, 10 unchanged"), "importing the same file again changes nothing");
 	is_int(count("SELECT MAX(seq) FROM rms_term_versions WHERE term_id = 900000000101"), 1,
 	       "and records no new version");
 
@@ -153,6 +164,58 @@ static void test_real(const char *data)
 	       "Poudre et solvant pour solution buvable", "a real French name");
 }
 
+/* Generated EMA exports (tests/ema_export.c) through sporctl: exit 0, every
+ * term stored as its known values say, each unreadable value reported;
+ * imported again, nothing changes and nothing is rejected. */
+static void test_generated(void)
+{
+	enum { FILES = 4, TERMS = 30 };
+	char path[4200], args[4400];
+	snprintf(path, sizeof path, "%s/tmp/generated.csv", getenv("SPOR_VAR"));
+	snprintf(args, sizeof args, "import rms '%s'", path);
+	for (unsigned long long seed = 1; seed <= FILES; seed++) {
+		struct ema_export e;
+		unsigned long long first = 900000070000ull + seed * 100;
+		ema_export_make(&e, "900000000070", first, TERMS, seed);
+		FILE *f = fopen(path, "w");
+		bool written = f && fwrite(e.csv, 1, e.len, f) == e.len;
+		if (f)
+			fclose(f);
+		int rc = written ? sporctl(args) : -1;
+		char summary[80], what[2048] = "";
+		snprintf(summary, sizeof summary, "term IDs: %d in the source, %d stored", TERMS, TERMS);
+		size_t drops = 0;
+		for (const char *p = output; (p = strstr(p, "dropped a value, line")); p++)
+			drops++;
+		if (!ok(rc == 0 && strstr(output, summary) && drops == e.unreadable,
+			"generated export %llu: exit 0, %d terms stored, %zu unreadable values reported", seed, TERMS,
+			e.unreadable))
+			diag("exit %d, %zu reported: %s", rc, drops, output);
+		bool same = true;
+		const char *id;
+		json_t *want;
+		json_object_foreach(e.expected, id, want)
+		{
+			char sql[200];
+			snprintf(sql, sizeof sql,
+				 "SELECT snapshot FROM rms_term_versions WHERE term_id = %s ORDER BY seq DESC LIMIT 1", id);
+			json_t *got = json_loads(dbtest_value(my, sql), 0, NULL);
+			if (same && !ema_export_same(want, got, what, sizeof what)) {
+				diag("term %s: %s", id, what);
+				same = false;
+			}
+			json_decref(got);
+		}
+		ok(same, "generated export %llu: every term stored with every readable value", seed);
+		rc = sporctl(args);
+		snprintf(summary, sizeof summary, "0 new, 0 changed, %d unchanged", TERMS);
+		ok(rc == 0 && strstr(output, summary) && strstr(output, " 0 rejected"),
+		   "generated export %llu imported again: nothing changes, nothing rejected", seed);
+		ema_export_free(&e);
+	}
+	unlink(path);
+}
+
 /* A CSV of `n` generated terms of list 900000000077 (no fixture's). */
 static int write_terms(const char *path, int n)
 {
@@ -206,6 +269,7 @@ int main(void)
 	test_fixtures(abs ? abs : fx);
 	test_zip_over_http(abs ? abs : fx);
 	test_all_or_nothing();
+	test_generated();
 	free(abs);
 	const char *shared = getenv("SPOR_SHARED_DATA");
 	snprintf(data, sizeof data, "%s", shared ? shared : "");

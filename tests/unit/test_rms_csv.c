@@ -1,7 +1,10 @@
 /* Unit tests of the EMA list export reader: a hostile fixture (BOM, short
  * rows, a shifted row, bad IDs, statuses, dates, languages, invalid UTF-8, a
- * multi-line field, markup), CRLF files, a file that is no export, and the
- * real exports in ../shared/data/rms when they are there. */
+ * multi-line field, markup: each unreadable value dropped and named, its row
+ * kept), rows with the EMA's quirks together (several dates and row IDs per
+ * value, a comma inside a multi-valued value, short rows, any language),
+ * CRLF files, a file that is no export, and the real exports in
+ * ../shared/data/rms when they are there. */
 #include "config.h"
 
 #include <dirent.h>
@@ -20,6 +23,9 @@ struct got {
 	unsigned long reject_line[MAX];
 	const char *reject_why[MAX];
 	size_t nrejects;
+	unsigned long drop_line[MAX];
+	const char *drop_what[MAX]; /* "column: reason" */
+	size_t ndrops;
 	struct arena *a;
 };
 
@@ -40,6 +46,15 @@ static void on_reject(void *ctx, unsigned long line, const char *why)
 	}
 }
 
+static void on_drop(void *ctx, unsigned long line, const char *column, const char *why)
+{
+	struct got *g = ctx;
+	if (g->ndrops < MAX) {
+		g->drop_line[g->ndrops] = line;
+		g->drop_what[g->ndrops++] = arena_printf(g->a, "%s: %s", column, why);
+	}
+}
+
 static int read_file(struct got *g, const char *path, struct rms_csv_stats *st, char *err)
 {
 	memset(g, 0, sizeof *g);
@@ -50,7 +65,7 @@ static int read_file(struct got *g, const char *path, struct rms_csv_stats *st, 
 		snprintf(err, 512, "cannot read %s", path);
 		return -2;
 	}
-	struct rms_sink sink = {g, NULL, on_term, on_reject, NULL};
+	struct rms_sink sink = {.ctx = g, .term = on_term, .reject = on_reject, .drop = on_drop};
 	int rc = rms_csv_read(g->a, data, len, &sink, st, err, 512);
 	free(data);
 	return rc;
@@ -61,6 +76,14 @@ static const struct rms_term_in *find(const struct got *g, const char *id, const
 	for (size_t i = 0; i < g->n; i++)
 		if (strcmp(g->recs[i].id, id) == 0 && strcmp(g->recs[i].lang, lang) == 0)
 			return &g->recs[i];
+	return NULL;
+}
+
+static const char *drop_at(const struct got *g, unsigned long line)
+{
+	for (size_t i = 0; i < g->ndrops; i++)
+		if (g->drop_line[i] == line)
+			return g->drop_what[i];
 	return NULL;
 }
 
@@ -80,9 +103,9 @@ static void test_hostile(const char *fixtures)
 	snprintf(path, sizeof path, "%s/hostile.csv", fixtures);
 	is_int(read_file(g, path, &st, err), 0, "the hostile fixture reads");
 	is_int((long long)st.rows, 12, "12 rows (blank lines skipped)");
-	is_int((long long)g->n, 5, "5 rows accepted");
-	is_int((long long)st.rejected, 7, "7 rows rejected");
-	is_int((long long)st.repaired, 1, "1 shifted row repaired");
+	is_int((long long)g->n, 11, "11 rows kept: every row with a Term ID");
+	is_int((long long)st.rejected, 1, "1 row rejected: the one without a Term ID");
+	is_int((long long)st.dropped, 4, "4 unreadable values dropped");
 
 	const struct rms_term_in *t = find(g, "900000000101", "en");
 	if (ok(t != NULL, "a full row")) {
@@ -129,18 +152,40 @@ static void test_hostile(const char *fixtures)
 	}
 	ok(find(g, "900000000106", "el-CY") != NULL, "a language with a region");
 
+	const char *why = reject_at(g, 6);
+	ok(why && strstr(why, "Term ID"), "line 6 rejected, naming its Term ID (%s)", why ? why : "not rejected");
 	const struct {
 		unsigned long line;
-		const char *says;
-	} rejects[] = {
-		{5, "Term Status"}, {6, "Term ID"}, {10, "date"}, {12, "Language"},
-		{13, "Term Name is empty"}, {14, "more fields"}, {15, "UTF-8"},
+		const char *id, *lang, *says;
+	} drops[] = {
+		{5, "900000000103", "en", "Term Status: is not"},
+		{10, "900000000105", "de", "Term Name Modified On: is not a date"},
+		{12, "900000000107", NULL, "Language: is not a language code"},
+		{15, "900000000110", "en", "Term Name: is not valid UTF-8"},
 	};
-	for (size_t i = 0; i < sizeof rejects / sizeof rejects[0]; i++) {
-		const char *why = reject_at(g, rejects[i].line);
-		if (!ok(why && strstr(why, rejects[i].says), "line %lu rejected: %s", rejects[i].line, rejects[i].says))
-			diag("reason: %s", why ? why : "(not rejected)");
+	for (size_t i = 0; i < sizeof drops / sizeof drops[0]; i++) {
+		const char *what = drop_at(g, drops[i].line);
+		if (!ok(what && strstr(what, drops[i].says), "line %lu keeps its row, drops its %s", drops[i].line,
+			drops[i].says))
+			diag("dropped: %s", what ? what : "(nothing)");
 	}
+	t = find(g, "900000000103", "en");
+	ok(t && !t->status && (t->dropped & RMS_DROPPED(RMS_F_STATUS)) && strcmp(t->text[RMS_NAME].value, "Bad status") == 0,
+	   "an unreadable status is dropped and marked, the name kept");
+	t = find(g, "900000000105", "de");
+	ok(t && strcmp(t->text[RMS_NAME].value, "Bad date") == 0 && !t->text[RMS_NAME].modified_at,
+	   "an unreadable date is dropped, its text kept");
+	t = find(g, "900000000110", "en");
+	ok(t && !t->text[RMS_NAME].value && strcmp(t->status, "CURRENT") == 0,
+	   "a name that is not UTF-8 is dropped (the row says nothing of it), the rest kept");
+	bool lang_dropped = false;
+	for (size_t i = 0; i < g->n; i++)
+		lang_dropped |= strcmp(g->recs[i].id, "900000000107") == 0 && !g->recs[i].lang;
+	ok(lang_dropped, "a row whose language is unreadable keeps its term-level fields, without texts");
+	t = find(g, "900000000108", "en");
+	ok(t && strcmp(t->text[RMS_NAME].value, "") == 0, "an empty name keeps its row");
+	t = find(g, "900000000109", "en");
+	ok(t && strcmp(t->visibility, "PUBLIC") == 0, "a row with more fields than columns keeps its term");
 	arena_free(g->a);
 	free(g);
 }
@@ -162,7 +207,7 @@ static void test_other_files(const char *fixtures)
 	arena_free(g->a);
 
 	struct arena *a = arena_new();
-	struct rms_sink sink = {g, NULL, on_term, on_reject, NULL};
+	struct rms_sink sink = {.ctx = g, .term = on_term, .reject = on_reject, .drop = on_drop};
 	ok(rms_csv_read(a, "", 0, &sink, &st, err, sizeof err) == -1 && strstr(err, "empty"), "an empty file is refused");
 	ok(rms_csv_read(a, "\xef\xbb\xbf\n\n", 5, &sink, &st, err, sizeof err) == -1, "a BOM and blank lines are refused");
 
@@ -172,9 +217,10 @@ static void test_other_files(const char *fixtures)
 				  "900000000005,900000000202,en,Cream,CURRENT\n";
 	memset(g, 0, sizeof *g);
 	g->a = a;
-	ok(rms_csv_read(a, nul, sizeof nul - 1, &sink, &st, err, sizeof err) == 0 && g->n == 1 && g->nrejects == 1 &&
-		   g->reject_line[0] == 2 && strstr(g->reject_why[0], "NUL"),
-	   "a row with a NUL byte is rejected, naming it; the next row reads");
+	ok(rms_csv_read(a, nul, sizeof nul - 1, &sink, &st, err, sizeof err) == 0 && g->n == 2 && g->nrejects == 0 &&
+		   g->ndrops == 1 && g->drop_line[0] == 2 && strstr(g->drop_what[0], "Term Name: holds a NUL") &&
+		   !g->recs[0].text[RMS_NAME].value,
+	   "a value with a NUL byte is dropped, naming it, its row kept; the next row reads");
 
 	/* Found by script/fuzz (rms_csv): after a row ended by a lone CR, a quote
 	 * that never closes was said to open on the line after the last. */
@@ -186,6 +232,51 @@ static void test_other_files(const char *fixtures)
 		   g->reject_line[0] == 2 && strstr(g->reject_why[0], "lines 2 to 2"),
 	   "a quote opening after a lone CR is reported on its own line");
 	arena_free(a);
+	free(g);
+}
+
+/* The quirks of the EMA's files that used to cost whole rows, together in
+ * rows of other languages than English: several dates and row IDs in a
+ * multi-valued text's columns, an unquoted comma inside one value of a
+ * multi-valued mapping column and inside a comment, a row that stops early. */
+static void test_quirks(void)
+{
+	static const char csv[] =
+		"List ID,Term ID,Term Rowid,Language,Term Name,Term Name Modified On,Term Name Rowid,Other Name,"
+		"Other Name Modified On,Other Name Rowid,Term Status,Mapping Source ID,Mapping Source Term ID,"
+		"Source Provided Name,Is Main Term Source,Term Source Mapping Rowid,Term Comments,Version Number,"
+		"Term Visibility\r\n"
+		"900000000005,900000000501,7,fr,\"Comprimé\",10/05/2021 09:06:44,11,Autre¦Deuxième,"
+		"30/06/2022 09:19:36¦2022-03-10T13:31:29Z,12¦13,CURRENT,100000075665¦100000073361,PHF1¦10219000,"
+		"¦Something, for something,N¦Y,141913¦94337,A comment, with a comma,3\r\n"
+		"900000000005,900000000501,8,el,\"Δισκίο\",,14,,,,CURRENT,100000075665¦100000073361,PHF1¦10219000,"
+		"¦Something, for something,N¦Y,141913¦94337\r\n";
+	struct got *g = calloc(1, sizeof *g);
+	g->a = arena_new();
+	struct rms_sink sink = {.ctx = g, .term = on_term, .reject = on_reject, .drop = on_drop};
+	struct rms_csv_stats st;
+	char err[512];
+	ok(rms_csv_read(g->a, csv, sizeof csv - 1, &sink, &st, err, sizeof err) == 0 && g->n == 2 && !g->nrejects &&
+		   !g->ndrops,
+	   "both rows read, nothing rejected or dropped");
+	const struct rms_term_in *t = find(g, "900000000501", "fr");
+	if (ok(t != NULL, "the French row")) {
+		is_str(t->text[RMS_OTHER].value, "Autre¦Deuxième", "a text of two values");
+		is_str(t->text[RMS_OTHER].modified_at, "2022-06-30 09:19:36", "its date: the later of its two");
+		ok(t->nmappings == 2 && !t->mappings[0].name && strcmp(t->mappings[1].name, "Something, for something") == 0,
+		   "the comma inside the second mapping's name is put back");
+		ok(t->nmappings == 2 && strcmp(t->mappings[1].code, "10219000") == 0 &&
+			   strcmp(t->mappings[1].is_main, "Y") == 0,
+		   "the mapping columns after it are in place");
+		is_str(t->comments, "A comment, with a comma", "a second comma in the same row, in a comment");
+		is_str(t->version, "3", "the columns after both are in place");
+		is_str(t->visibility, NULL, "a column the row left out is absent");
+	}
+	t = find(g, "900000000501", "el");
+	ok(t && t->nmappings == 2 && strcmp(t->mappings[1].name, "Something, for something") == 0 &&
+		   strcmp(t->status, "CURRENT") == 0,
+	   "a Greek row that stops after the mappings, its comma put back too");
+	arena_free(g->a);
 	free(g);
 }
 
@@ -218,9 +309,9 @@ static void test_real(const char *dir)
 			if (!l && langs < 64)
 				seen_langs[langs++] = g->recs[k].lang;
 		}
-		if (!ok(rc == 0 && st.rows == real[i].rows && st.rejected == 0 && g->n == real[i].rows &&
+		if (!ok(rc == 0 && st.rows == real[i].rows && st.rejected == 0 && st.dropped == 0 && g->n == real[i].rows &&
 				terms == real[i].terms && langs == real[i].langs,
-			"%s: %zu rows, %zu terms in %zu languages, none rejected", real[i].file, real[i].rows,
+			"%s: %zu rows, %zu terms in %zu languages, nothing rejected or dropped", real[i].file, real[i].rows,
 			real[i].terms, real[i].langs))
 			diag("rc %d, %lu rows, %lu rejected, %zu terms, %zu languages: %s", rc, st.rows, st.rejected, terms,
 			     langs, err);
@@ -236,6 +327,7 @@ int main(void)
 	snprintf(fixtures, sizeof fixtures, "%s/tests/fixtures/rms", src ? src : ".");
 	test_hostile(fixtures);
 	test_other_files(fixtures);
+	test_quirks();
 	const char *data = getenv("SPOR_SHARED_DATA");
 	if (data)
 		snprintf(shared, sizeof shared, "%s/rms", data);

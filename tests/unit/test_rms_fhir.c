@@ -53,7 +53,7 @@ static int read(struct arena *a, struct got *g, const char *dir, const char *nam
 	char *data = file_read(path, &len);
 	if (!data)
 		return -2;
-	struct rms_sink sink = {g, on_list, on_term, on_reject, NULL};
+	struct rms_sink sink = {.ctx = g, .list = on_list, .term = on_term, .reject = on_reject};
 	int rc = rms_fhir_read(a, data, len, &sink, st, err, 512);
 	free(data);
 	return rc;
