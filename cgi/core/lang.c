@@ -24,6 +24,12 @@ static const char *asked(const struct req *r)
 	return r->app->lang_field >= 0 ? in_text(r, r->app->lang_field) : NULL;
 }
 
+/* A preference or cookie, NULL when empty. */
+static const char *given(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
 /* The query without its "lang" parameters, as sent (still encoded). */
 static const char *query_without_lang(struct req *r)
 {
@@ -61,9 +67,9 @@ static void put_switch(struct req *r)
 void lang_choose(struct req *r)
 {
 	struct app *app = r->app;
-	const char *lang = asked(r), *cookie = r->lang_cookie;
+	const char *lang = asked(r), *cookie = given(r->lang_cookie);
 	if (!lang || !tpl_has_lang(app->tpl, lang))
-		lang = r->user.ui_lang;
+		lang = given(r->user.ui_lang);
 	if ((!lang || !tpl_has_lang(app->tpl, lang)) && cookie && tpl_has_lang(app->tpl, cookie)) {
 		lang = cookie;
 		r->vary |= VARY_COOKIE;
@@ -75,8 +81,8 @@ void lang_choose(struct req *r)
 	r->lang = lang ? lang : "en";
 	tpl_set_lang(app->tpl, r->lang);
 
-	const char *data = asked(r) ? asked(r) : r->user.data_lang;
-	if (!data && r->data_lang_cookie && field_is_lang(r->data_lang_cookie)) {
+	const char *data = asked(r) ? asked(r) : given(r->user.data_lang);
+	if (!data && given(r->data_lang_cookie) && field_is_lang(r->data_lang_cookie)) {
 		data = r->data_lang_cookie;
 		r->vary |= VARY_COOKIE;
 	}
@@ -97,7 +103,7 @@ static bool same(const char *a, const char *b)
 static void keep_in_cookies(struct req *r, const char *lang, bool interface)
 {
 	const char *cookie = interface ? r->lang_cookie : r->data_lang_cookie;
-	bool set = !same(cookie, lang), forget = interface && r->data_lang_cookie && *r->data_lang_cookie;
+	bool set = !same(cookie, lang), forget = interface && given(r->data_lang_cookie);
 	if (set)
 		http_cookie(r, interface ? LANG_COOKIE : LANG_DATA_COOKIE, lang, LANG_COOKIE_SECONDS);
 	if (forget)
@@ -117,7 +123,7 @@ int lang_keep(struct req *r, int status)
 		keep_in_cookies(r, lang, interface);
 		return status;
 	}
-	bool kept = interface ? same(r->user.ui_lang, lang) && !r->user.data_lang : same(r->user.data_lang, lang);
+	bool kept = interface ? same(r->user.ui_lang, lang) && !given(r->user.data_lang) : same(r->user.data_lang, lang);
 	if (kept || strcmp(r->path, LANG_KEEP_PATH) == 0)
 		return status;
 	/* spor-account alone writes accounts: it records the choice and sends

@@ -24,7 +24,11 @@ await journey('rms', async ({ page, base, ok, shot }) => {
 
   await page.click('text=Poudre et solvant pour solution buvable');
   ok(/\/rms\/terms\/100000073366$/.test(page.url()), 'a term opens');
-  ok(await page.locator('h1').innerText() === 'Powder and solvent for oral solution', 'the term page');
+  // French, chosen on the list, lasts: the term's page is French, its name too.
+  ok(await page.locator('h1').innerText() === 'Poudre et solvant pour solution buvable' &&
+     await page.locator('html').getAttribute('lang') === 'fr', 'the term page, still in French');
+  await page.click('nav.lang-switch >> text=English');
+  ok(await page.locator('h1').innerText() === 'Powder and solvent for oral solution', 'the switch makes it English');
   await page.click('nav.page-toc >> text=Translations');
   ok(page.url().endsWith('#translations'), 'the translations are one link away');
   ok(await page.locator('#translations ~ div tr[lang=de]').count() === 1, 'the German translation is there');
