@@ -11,9 +11,9 @@
 #include "account/account.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/lang.h"
 #include "core/page.h"
 #include "core/program.h"
-#include "core/tpl.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
@@ -56,8 +56,8 @@ int account_prefs_submit(struct req *r)
 	return http_redirect(r, 303, "/account/preferences?saved=preferences");
 }
 
-/* An interface language sets the data language to follow it again; any
- * other language is the data language alone. */
+/* What a ?lang= or ?data_lang= asks to keep (lang.h): an interface
+ * language sets the data language to follow it again. */
 static struct db_sql q_keep_ui =
 	DB_SQL("UPDATE accounts SET ui_lang = ?, data_lang = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
 static struct db_sql q_keep_data =
@@ -65,10 +65,11 @@ static struct db_sql q_keep_data =
 
 int account_prefs_language_show(struct req *r)
 {
-	const char *lang = in_text(r, AF_LANG), *next = in_text(r, AF_NEXT);
-	if (lang && db_exec(r->app->db, tpl_has_lang(r->app->tpl, lang) ? &q_keep_ui : &q_keep_data, NULL, "ss", lang,
-			    r->user.id) < 0)
+	struct lang_wish w = lang_wish(r);
+	if ((w.ui && db_exec(r->app->db, &q_keep_ui, NULL, "ss", w.ui, r->user.id) < 0) ||
+	    (w.data && db_exec(r->app->db, &q_keep_data, NULL, "ss", w.data, r->user.id) < 0))
 		return 500;
+	const char *next = in_text(r, AF_NEXT);
 	r->cache_control = "no-store";
 	return http_redirect(r, 303, next ? next : "/account/preferences");
 }

@@ -240,6 +240,7 @@ static void *worker_init(void *ctx)
 	app->primary = app->db = db_new(&dc);
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
+	app->data_lang_field = route_field_index(app->def->router, "data_lang");
 	if (strlen(s->csrf_secret) < 32) {
 		log_error("csrf.secret is missing or shorter than 32 characters: see docs/operations.md");
 		worker_done(app);

@@ -19,9 +19,16 @@ static bool lang_known(const void *tpl, const char *code)
 	return tpl_has_lang(tpl, code);
 }
 
+/* ?lang=: the interface language, and the data language too. */
 static const char *asked(const struct req *r)
 {
 	return r->app->lang_field >= 0 ? in_text(r, r->app->lang_field) : NULL;
+}
+
+/* ?data_lang=: the data language alone (the data-language menus). */
+static const char *asked_data(const struct req *r)
+{
+	return r->app->data_lang_field >= 0 ? in_text(r, r->app->data_lang_field) : NULL;
 }
 
 /* A preference or cookie, NULL when empty. */
@@ -30,7 +37,8 @@ static const char *given(const char *s)
 	return s && *s ? s : NULL;
 }
 
-/* The query without its "lang" parameters, as sent (still encoded). */
+/* The query without its "lang" parameters, as sent (still encoded): a
+ * "data_lang" stays, the visitor's own choice. */
 static const char *query_without_lang(struct req *r)
 {
 	struct buf q;
@@ -81,7 +89,7 @@ void lang_choose(struct req *r)
 	r->lang = lang ? lang : "en";
 	tpl_set_lang(app->tpl, r->lang);
 
-	const char *data = asked(r) ? asked(r) : given(r->user.data_lang);
+	const char *data = asked_data(r) ? asked_data(r) : asked(r) ? asked(r) : given(r->user.data_lang);
 	if (!data && given(r->data_lang_cookie) && field_is_lang(r->data_lang_cookie)) {
 		data = r->data_lang_cookie;
 		r->vary |= VARY_COOKIE;
@@ -97,33 +105,43 @@ static bool same(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* A visitor's choice, in cookies: an interface language sets the data
- * language too (it follows again); another language is the data language
- * alone.  An answer that sets a cookie is nobody else's to keep. */
-static void keep_in_cookies(struct req *r, const char *lang, bool interface)
+struct lang_wish lang_wish(const struct req *r)
 {
-	const char *cookie = interface ? r->lang_cookie : r->data_lang_cookie;
-	bool set = !same(cookie, lang), forget = interface && given(r->data_lang_cookie);
-	if (set)
-		http_cookie(r, interface ? LANG_COOKIE : LANG_DATA_COOKIE, lang, LANG_COOKIE_SECONDS);
+	const char *lang = asked(r), *data = asked_data(r);
+	bool interface = lang && tpl_has_lang(r->app->tpl, lang);
+	return (struct lang_wish){.ui = interface ? lang : NULL,
+				  .data = data ? data : interface ? NULL : lang,
+				  .follow = interface && !data};
+}
+
+/* A visitor's choice, in cookies.  An answer that sets a cookie is nobody
+ * else's to keep. */
+static void keep_in_cookies(struct req *r, struct lang_wish w)
+{
+	bool set_ui = w.ui && !same(r->lang_cookie, w.ui), set_data = w.data && !same(r->data_lang_cookie, w.data);
+	bool forget = w.follow && given(r->data_lang_cookie);
+	if (set_ui)
+		http_cookie(r, LANG_COOKIE, w.ui, LANG_COOKIE_SECONDS);
+	if (set_data)
+		http_cookie(r, LANG_DATA_COOKIE, w.data, LANG_COOKIE_SECONDS);
 	if (forget)
 		http_cookie(r, LANG_DATA_COOKIE, NULL, 0);
-	if (set || forget)
+	if (set_ui || set_data || forget)
 		r->cache_control = "private";
 }
 
 int lang_keep(struct req *r, int status)
 {
-	const char *lang = asked(r);
+	struct lang_wish w = lang_wish(r);
 	bool page = status == 200 && !r->streamed && r->content_type && strncmp(r->content_type, "text/html", 9) == 0;
-	if (!lang || !page || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
+	if ((!w.ui && !w.data) || !page || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
 		return status;
-	bool interface = tpl_has_lang(r->app->tpl, lang);
 	if (!r->user.id) {
-		keep_in_cookies(r, lang, interface);
+		keep_in_cookies(r, w);
 		return status;
 	}
-	bool kept = interface ? same(r->user.ui_lang, lang) && !given(r->user.data_lang) : same(r->user.data_lang, lang);
+	bool kept = (!w.ui || same(r->user.ui_lang, w.ui)) && (!w.data || same(r->user.data_lang, w.data)) &&
+		    (!w.follow || !given(r->user.data_lang));
 	if (kept || strcmp(r->path, LANG_KEEP_PATH) == 0)
 		return status;
 	/* spor-account alone writes accounts: it records the choice and sends
@@ -131,8 +149,15 @@ int lang_keep(struct req *r, int status)
 	const char *here = *r->query ? arena_printf(r->arena, "%s?%s", r->path, r->query) : r->path;
 	if (strlen(here) > 2000)
 		here = r->path;
+	struct buf to;
+	buf_init(&to, r->arena);
+	buf_puts(&to, LANG_KEEP_PATH "?");
+	if (w.ui)
+		buf_printf(&to, "lang=%s&", w.ui);
+	if (w.data)
+		buf_printf(&to, "data_lang=%s&", w.data);
+	buf_printf(&to, "next=%s", http_url_escape(r->arena, here));
 	r->body.len = 0;
 	r->cache_control = "no-store";
-	return http_redirect(r, 303, arena_printf(r->arena, "%s?lang=%s&next=%s", LANG_KEEP_PATH, lang,
-						  http_url_escape(r->arena, here)));
+	return http_redirect(r, 303, buf_str(&to));
 }

@@ -28,8 +28,8 @@ def:content() ?>
  <?cs call:field_status(Page.status) ?>
  <?cs call:field_domain(Page.domain) ?>
  <div class="field">
-  <label for="lang"><?cs var:Lang.rms.data_language ?></label>
-  <select id="lang" name="lang">
+  <label for="data_lang"><?cs var:Lang.rms.data_language ?></label>
+  <select id="data_lang" name="data_lang">
    <?cs each:l = Page.langs ?><option value="<?cs var:l.code ?>"<?cs if:l.current ?> selected<?cs /if ?>><?cs call:language(l.code) ?></option><?cs /each ?>
   </select>
  </div>

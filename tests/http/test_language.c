@@ -175,6 +175,12 @@ static void test_data_language(void)
 	ok(html_lang(&r, "fr") && cookie_set(&r, "spor_data_lang=el;") && !cookie_set(&r, "spor_lang="),
 	   "?lang= of a language the interface lacks chooses the data language alone, and keeps it");
 	resp_free(&r);
+	snprintf(path, sizeof path, LIST "?t=%s-follow&data_lang=de", run);
+	visit(path, NULL, NULL, &r);
+	ok(html_lang(&r, "en") && body_has(&r, ">Apfel</a>") && cookie_set(&r, "spor_data_lang=de;") &&
+		   !cookie_set(&r, "spor_lang="),
+	   "?data_lang= (the data-language menus) chooses the data language alone, even one of the interface's");
+	resp_free(&r);
 	snprintf(path, sizeof path, LIST "?t=%s-follow&lang=de", run);
 	visit(path, "spor_lang=fr; spor_data_lang=el", NULL, &r);
 	ok(cookie_set(&r, "spor_lang=de;") && cookie_set(&r, "spor_data_lang=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
@@ -300,6 +306,8 @@ static void test_signed_in(MYSQL *owner)
 	resp_free(&r);
 	follow(&u, LIST "?lang=el");
 	is_str(prefs(owner, &u), "de/el", "?lang=el keeps Greek as the data language, the interface German");
+	follow(&u, LIST "?data_lang=fr");
+	is_str(prefs(owner, &u), "de/fr", "?data_lang=fr keeps French as the data language alone");
 	follow(&u, "/account?lang=fr");
 	is_str(prefs(owner, &u), "fr/-", "from spor-account's pages too, the data language following again");
 
