@@ -326,13 +326,10 @@ static void test_signed_in(MYSQL *owner)
 int main(void)
 {
 	MYSQL *owner = users_start(run);
-	const char *src = getenv("top_srcdir");
-	char args[4096], *fx;
-	snprintf(args, sizeof args, "%s/tests/fixtures/rms", src ? src : ".");
-	fx = realpath(args, NULL);
-	snprintf(args, sizeof args, "import rms --list-name 'Fruit' '%s/languages.csv'", fx);
+	char fixtures[4096], args[4200];
+	dbtest_source_path("tests/fixtures/rms", fixtures, sizeof fixtures);
+	snprintf(args, sizeof args, "import rms --list-name 'Fruit' '%s/languages.csv'", fixtures);
 	ok(dbtest_sporctl(NULL, args, NULL) == 0, "the fixture list of fruit is imported");
-	free(fx);
 	test_switch();
 	test_visitor();
 	test_cache_key();
