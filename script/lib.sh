@@ -297,7 +297,9 @@ spor_demo_admin() {
 spor_program_start() {
     local name=$1 workers=${2:-${SPOR_WORKERS:-4}}
     spor_program_config "$name"
-    "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$(spor_program_conf "$name")" \
+    # Temporary files (the exports' spreadsheets while they are written)
+    # stay in the instance's own folder.
+    TMPDIR="$SPOR_VAR/tmp" "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$(spor_program_conf "$name")" \
         -p "$SPOR_RUN/$name.pid" -g "$(id -gn "$(spor_web_user)")" 2>>"$SPOR_LOG/$name.log" &
 }
 

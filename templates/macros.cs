@@ -44,7 +44,7 @@ def:pager() ?><?cs if:Page.pager.pages > 1 ?>
  </ul>
 </nav>
 <?cs /if ?><?cs /def ?><?cs
-def:exports(intro) ?><p class="exports"><?cs var:intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p><?cs /def ?><?cs
+def:exports(intro) ?><p class="exports"><?cs var:intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_xlsx ?>" download><?cs var:Lang.rms.export_xlsx ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p><?cs /def ?><?cs
 # Why a word search finds nothing (words too short) or not everything (too common). ?><?cs
 def:word_notices(broad) ?><?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
 <?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:broad ?></p></div><?cs /if ?><?cs /def ?><?cs
