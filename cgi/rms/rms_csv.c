@@ -68,6 +68,8 @@ struct reader {
 	const struct rms_sink *sink;
 	struct rms_csv_stats *stats;
 	int map[COL__COUNT]; /* column → field index in the header, or -1 */
+	size_t ncols;        /* the header's columns */
+	bool *read;          /* [ncols]: whether the reader reads the column */
 	struct rms_align *al; /* from the header on */
 	unsigned long row_line;
 	char *err;
@@ -287,6 +289,11 @@ static void report_drops(struct reader *r, const struct row *row, const struct c
 	for (int c = 0; c < COL__COUNT; c++)
 		if (unreadable(row, (enum col)c))
 			drop(r, col_name((enum col)c, buf, sizeof buf), row->al->why[r->map[c]]);
+	/* A column the reader does not read stores nothing, yet a NUL byte in
+	 * it is said like one in any other. */
+	for (size_t h = 0; h < r->ncols; h++)
+		if (!r->read[h] && row->al->why[h] && strcmp(row->al->why[h], WHY_NUL) == 0)
+			drop(r, arena_printf(r->a, "column %zu", h + 1), WHY_NUL);
 	if (row->al->extra)
 		drop(r, "(after the last)", arena_printf(r->a, "%zu field%s more than the header has columns",
 							  row->al->extra, row->al->extra == 1 ? "" : "s"));
@@ -297,8 +304,14 @@ static void report_drops(struct reader *r, const struct row *row, const struct c
 static int read_header(struct reader *r, const struct csv_row *header)
 {
 	char buf[32];
-	for (int c = 0; c < COL__COUNT; c++)
+	r->ncols = header->n;
+	r->read = arena_alloc(r->a, header->n * sizeof *r->read);
+	memset(r->read, 0, header->n * sizeof *r->read);
+	for (int c = 0; c < COL__COUNT; c++) {
 		r->map[c] = csv_column(header, col_name((enum col)c, buf, sizeof buf));
+		if (r->map[c] >= 0)
+			r->read[r->map[c]] = true;
+	}
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (r->map[required[i]] < 0) {
 			snprintf(r->err, r->errsize, "line %lu: the header has no \"%s\" column: not an EMA list export",
