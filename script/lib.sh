@@ -192,6 +192,82 @@ spor_web_user() {
     if [ "$(id -u)" = 0 ]; then stat -c %U "$SPOR_ROOT"; else id -un; fi
 }
 
+# Real data: the EMA's exports that some longer proofs and figures prefer,
+# kept outside the repository (SPOR_SHARED_DATA, ../shared/data beside the
+# checkout by default).  A user's clone has none: every script then uses
+# demonstration or generated data, and says so.
+SPOR_SHARED_DATA=${SPOR_SHARED_DATA:-$SPOR_ROOT/../shared/data}
+# spor_real_data FILE INSTEAD: the path of FILE (rms/200000000006.csv) in
+# the real data; else false, having said in one line that it is missing and
+# what the caller uses INSTEAD.
+spor_real_data() {
+    if [ -r "$SPOR_SHARED_DATA/$1" ]; then
+        printf '%s\n' "$SPOR_SHARED_DATA/$1"
+        return 0
+    fi
+    say "note: no real data at $SPOR_SHARED_DATA/$1; $2"
+    return 1
+}
+# spor_rms_generated OUT TERMS [LIST]: a list export in the EMA's CSV
+# layout (byte order mark, the EMA's column names, one row per term and
+# language) of TERMS generated terms of list LIST (290000000001), each in
+# English, French and German: names (some with a quoted comma), short
+# names, descriptions, domains, statuses (some not current), parents,
+# mappings, both date forms.  What sporctl import rms reads, in place of a
+# real export.
+spor_rms_generated() {
+    awk -v terms="$2" -v list="${3:-290000000001}" 'BEGIN {
+        printf "\357\273\277List ID,Term ID,Language,Term Name,Term Name Modified On,Short Name,Term Description,"
+        printf "Domain ID,Parent ID,Term Status,Term Status Modified On,Current Term ID,Mapping Source ID,"
+        printf "Mapping Source Term ID,Source Provided Name,Is Main Term Source,Applicable to Country ID,"
+        print "Term Created On,Version Number,Is Major Version,Term Visibility"
+        split("en fr de", lang, " ")
+        split("Generated dose form|Forme pharmaceutique générée|Erzeugte Darreichungsform", name, "|")
+        split("A dose form made for tests|Une forme faite pour les essais|Eine Form für Tests", desc, "|")
+        split("powder|poudre|Pulver", powder, "|")
+        base = (list - list % 1000000) + 1000000
+        for (t = 1; t <= terms; t++) {
+            id = base + t
+            domain = 100000000012 + t % 3
+            parent = t % 5 == 0 ? base + int(t / 5) : ""
+            status = t % 13 == 0 ? "NON_CURRENT" : "CURRENT"
+            for (l = 1; l <= 3; l++) {
+                label = name[l] " " t (t % 7 == 0 ? ", " powder[l] : "")
+                printf "%d,%d,%s,\"%s\",05/02/2018 06:13:%02d,%s,\"%s, %d.\",%d,%s,%s,2018-02-16T13:37:28Z,,",
+                    list, id, lang[l], label, t % 60, l == 1 ? "GDF" t : "", desc[l], t, domain, parent, status
+                printf "100000073361,PHF%05d,,Y,,05/02/2018 07:12:31,%d,Y,PUBLIC\n", t, 1 + t % 4
+            }
+        }
+    }' >"$1"
+}
+
+# Two-step sign-in for the scripts that use the console, which requires it
+# of administrators and data stewards: they act as the account's
+# authenticator app.  spor_totp SECRET [TIME]: the code of now (or of
+# TIME, in seconds since 1970) for a base32 key (RFC 6238: 30-second
+# steps, 6 digits, HMAC-SHA1).
+spor_totp() {
+    python3 -c 'import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8), casefold=True)
+at = int(sys.argv[2]) if len(sys.argv) > 2 else int(time.time())
+mac = hmac.new(key, struct.pack(">Q", at // 30), hashlib.sha1).digest()
+offset = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7fffffff) % 1000000))' "$@"
+}
+# spor_two_factor_on JAR BASE: turn two-step sign-in on for the account
+# signed in with curl's cookie jar JAR at BASE (its key read from
+# /account/two-factor, as a person would type it into the app); prints the
+# key, which later sign-ins need (spor_two_factor_login).
+spor_two_factor_on() {
+    local page secret token
+    page=$(curl -s -b "$1" -c "$1" "$2/account/two-factor")
+    secret=$(printf '%s' "$page" | tr -d '\n' | sed -n 's|.*id="totp-secret"[^>]*>\(.*\)</code></dd>.*|\1|p' |
+        sed 's|</code>.*||; s|<[^>]*>||g; s|[[:space:]]||g')
+    token=$(printf '%s' "$page" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | cut -d'"' -f4)
+    [ -n "$secret" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$1" -c "$1" --data-urlencode "code=$(spor_totp "$secret")" \
+        --data-urlencode "csrf_token=$token" "$2/account/two-factor")" = 200 ] && printf '%s\n' "$secret"
+}
+
 # The demonstration data, once per instance (db/demo/: our own FHIR Bundle
 # of real list and term IDs), so that a new instance shows realistic lists.
 spor_demo_data() {
@@ -221,7 +297,9 @@ spor_demo_admin() {
 spor_program_start() {
     local name=$1 workers=${2:-${SPOR_WORKERS:-4}}
     spor_program_config "$name"
-    "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$(spor_program_conf "$name")" \
+    # Temporary files (the exports' spreadsheets while they are written)
+    # stay in the instance's own folder.
+    TMPDIR="$SPOR_VAR/tmp" "$SPOR_BUILD/cgi/$name" -s "$SPOR_RUN/$name.sock" -n "$workers" -c "$(spor_program_conf "$name")" \
         -p "$SPOR_RUN/$name.pid" -g "$(id -gn "$(spor_web_user)")" 2>>"$SPOR_LOG/$name.log" &
 }
 

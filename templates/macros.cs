@@ -31,18 +31,20 @@ def:status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.statu
 def:language(code) ?><?cs if:Lang.languages[code] ?><?cs var:Lang.languages[code] ?> (<?cs var:code ?>)<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?><?cs
 # A sortable column header: a link that toggles the direction. ?><?cs
 def:sort_header(key, label) ?><?cs each:s = Page.sort ?><?cs if:s.key == key ?><th scope="col"<?cs if:s.dir == "asc" ?> aria-sort="ascending"<?cs elif:s.dir == "desc" ?> aria-sort="descending"<?cs /if ?>><a class="sort" href="<?cs var:s.href ?>"><?cs var:label ?><?cs if:s.dir == "asc" ?> <span aria-hidden="true">&#9650;</span><?cs elif:s.dir == "desc" ?> <span aria-hidden="true">&#9660;</span><?cs /if ?></a></th><?cs /if ?><?cs /each ?><?cs /def ?><?cs
-# Pagination: previous, numbered pages around the current one, next. ?><?cs
+# Pagination: previous, numbered pages around the current one, next; each
+# link to Page.pager.anchor when set (a listing further down the page). ?><?cs
+def:pager_anchor() ?><?cs if:Page.pager.anchor ?>#<?cs var:Page.pager.anchor ?><?cs /if ?><?cs /def ?><?cs
 def:pager() ?><?cs if:Page.pager.pages > 1 ?>
 <nav class="pager" aria-label="<?cs var:Lang.pager.label ?>">
  <ul>
-  <?cs if:Page.pager.prev ?><li><a href="<?cs var:Page.pager.prev ?>" rel="prev"><?cs var:Lang.pager.prev ?></a></li><?cs /if ?>
-  <?cs if:Page.pager.links.0.n > 1 ?><li><a href="<?cs var:Page.pager.first ?>">1</a></li><li class="gap" aria-hidden="true">&hellip;</li><?cs /if ?>
-  <?cs each:p = Page.pager.links ?><li><?cs if:p.current ?><a href="<?cs var:p.href ?>" aria-current="page"><?cs var:p.n ?></a><?cs else ?><a href="<?cs var:p.href ?>"><?cs var:p.n ?></a><?cs /if ?></li><?cs /each ?>
-  <?cs if:Page.pager.next ?><li><a href="<?cs var:Page.pager.next ?>" rel="next"><?cs var:Lang.pager.next ?></a></li><?cs /if ?>
+  <?cs if:Page.pager.prev ?><li><a href="<?cs var:Page.pager.prev ?><?cs call:pager_anchor() ?>" rel="prev"><?cs var:Lang.pager.prev ?></a></li><?cs /if ?>
+  <?cs if:Page.pager.links.0.n > 1 ?><li><a href="<?cs var:Page.pager.first ?><?cs call:pager_anchor() ?>">1</a></li><li class="gap" aria-hidden="true">&hellip;</li><?cs /if ?>
+  <?cs each:p = Page.pager.links ?><li><?cs if:p.current ?><a href="<?cs var:p.href ?><?cs call:pager_anchor() ?>" aria-current="page"><?cs var:p.n ?></a><?cs else ?><a href="<?cs var:p.href ?><?cs call:pager_anchor() ?>"><?cs var:p.n ?></a><?cs /if ?></li><?cs /each ?>
+  <?cs if:Page.pager.next ?><li><a href="<?cs var:Page.pager.next ?><?cs call:pager_anchor() ?>" rel="next"><?cs var:Lang.pager.next ?></a></li><?cs /if ?>
  </ul>
 </nav>
 <?cs /if ?><?cs /def ?><?cs
-def:exports(intro) ?><p class="exports"><?cs var:intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p><?cs /def ?><?cs
+def:exports(intro) ?><p class="exports"><?cs var:intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_xlsx ?>" download><?cs var:Lang.rms.export_xlsx ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p><?cs /def ?><?cs
 # Why a word search finds nothing (words too short) or not everything (too common). ?><?cs
 def:word_notices(broad) ?><?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
 <?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:broad ?></p></div><?cs /if ?><?cs /def ?><?cs

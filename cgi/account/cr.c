@@ -392,19 +392,6 @@ static long long apply(struct req *r, const char *id, const char *type, const ch
 	return atoll(db_value(&rows, 0));
 }
 
-/* "name, city": the fields a proposal changes, for the history. */
-static const char *changed_keys(struct req *r, const char *proposed)
-{
-	json_t *p = json_loads(proposed, 0, NULL);
-	struct buf b;
-	buf_init(&b, r->arena);
-	const char *key;
-	json_t *v;
-	json_object_foreach(p, key, v) buf_printf(&b, "%s%s", b.len ? ", " : "", key);
-	json_decref(p);
-	return buf_str(&b);
-}
-
 /* Write an approved list change, in the open transaction; the list's new
  * version, or -1. */
 static long long apply_list(struct req *r, const char *id, const char *type, const char *list, const char *proposed)
@@ -551,7 +538,7 @@ static int move(struct req *r, const char *id, const char *to, enum cr_actor act
 		return 500;
 	}
 	const char *proposal = changes ? changes : db_get(&c, 0, LOCK_PROPOSED);
-	if (approve && (on_org	   ? cr_apply_org(r, id, type, org, loc, proposal, changed_keys(r, proposal))
+	if (approve && (on_org	   ? cr_apply_org(r, id, type, org, loc, proposal)
 			: on_list ? apply_list(r, id, type, list, proposal)
 				  : apply(r, id, type, list, term, db_get(&c, 0, LOCK_LANG), proposal)) < 0)
 		return 500;

@@ -64,9 +64,10 @@ bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long 
 json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const char *loc_id, long long number,
 		      const char *proposed, char *err, size_t n);
 /* Write an approved organisation change in the open transaction, with a
- * version of the organisation's history; 1 or -1. */
+ * version of the organisation's history (what changed, as the OMS store
+ * finds it); 1 or -1. */
 long long cr_apply_org(struct req *r, const char *id, const char *type, const char *org_id, const char *loc_id,
-		       const char *proposed, const char *changes);
+		       const char *proposed);
 
 /* The proposal as JSON text, from the fields that differ from Page.current
  * (all given fields for a new term); NULL when nothing would change. */

@@ -1,6 +1,7 @@
 /* Change requests of OMS: an organisation's or a location's current
  * values, the record a proposal would make (checked by oms_org_canonical,
- * like an import), and its application with the organisation's history. */
+ * like an import), and its application through the OMS store, which
+ * records the version in the organisation's history. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -17,15 +18,6 @@
 enum { RECORD_JSON, RECORD_CRC, RECORD__COUNT };
 static struct db_sql q_record =
 	DB_SQL_COLS(RECORD__COUNT, "SELECT record, CRC32(record) FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
-/* The version before the portal's first change, so that it stays readable. */
-static struct db_sql q_before = DB_SQL(
-	"INSERT IGNORE INTO oms_org_versions (org_id, seq, recorded_at, source, record)"
-	" SELECT id, 1, COALESCE(version_at, UTC_TIMESTAMP()), 'import', record FROM oms_organisations"
-	" WHERE id = SUBSTRING(?, 5)");
-static struct db_sql q_version = DB_SQL(
-	"INSERT INTO oms_org_versions (org_id, seq, source, request_id, loc_id, changes, record)"
-	" SELECT SUBSTRING(?, 5), COALESCE(MAX(seq), 0) + 1, 'request', ?, ?, ?, ? FROM oms_org_versions"
-	" WHERE org_id = SUBSTRING(?, 5)");
 static struct db_sql q_set_ids = DB_SQL(
 	"UPDATE change_requests SET org_id = ?, loc_id = ?, applied_seq = (SELECT MAX(seq) FROM oms_org_versions"
 	" WHERE org_id = SUBSTRING(?, 5)) WHERE id = ?");
@@ -42,19 +34,6 @@ bool cr_is_oms(const char *type)
 static bool about_location(const char *type)
 {
 	return strstr(type, "-LOC") != NULL;
-}
-
-static json_t *location_of(json_t *record, const char *loc_id)
-{
-	size_t i;
-	json_t *loc;
-	json_array_foreach(json_object_get(record, "locations"), i, loc)
-	{
-		const char *id = json_string_value(json_object_get(loc, "id"));
-		if (loc_id && id && strcmp(id, loc_id) == 0)
-			return loc;
-	}
-	return NULL;
 }
 
 /* A location's address lines as one text, a line each. */
@@ -86,7 +65,7 @@ bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long 
 	json_t *record = json_loads(db_get(&rows, 0, RECORD_JSON), 0, NULL);
 	if (!record)
 		return false;
-	json_t *loc = location_of(record, loc_id);
+	json_t *loc = oms_record_location(record, loc_id);
 	bool found = !loc_id || loc;
 	page_set(r, "Page.org.id", org_id);
 	page_set(r, "Page.org.name", json_string_value(json_object_get(record, "name")));
@@ -154,7 +133,7 @@ json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const
 		set_fields(loc, p, loc_keys, sizeof loc_keys / sizeof loc_keys[0] - 1, true);
 		json_array_append_new(json_object_get(record, "locations"), loc);
 	} else if (strcmp(type, "UPD-LOC") == 0) {
-		json_t *loc = location_of(record, loc_id);
+		json_t *loc = oms_record_location(record, loc_id);
 		if (loc)
 			set_fields(loc, p, loc_keys, sizeof loc_keys / sizeof loc_keys[0], true);
 	}
@@ -165,7 +144,7 @@ json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const
 }
 
 long long cr_apply_org(struct req *r, const char *id, const char *type, const char *org_id, const char *loc_id,
-		       const char *proposed, const char *changes)
+		       const char *proposed)
 {
 	char err[256] = "";
 	json_t *record = cr_org_record(r, type, org_id, loc_id, atoll(id), proposed, err, sizeof err);
@@ -180,17 +159,14 @@ long long cr_apply_org(struct req *r, const char *id, const char *type, const ch
 		loc = NULL;
 	else if (strcmp(type, "UPD-LOC") != 0)
 		loc = arena_printf(r->arena, "LOC-%09lld", 700000000LL + atoll(id));
-	char *text = json_dumps(record, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	struct oms_store *s = oms_store_for_request(r->app->db);
+	struct oms_store *s = oms_store_for_request(r->app->db, id);
 	char why[256] = "";
-	int rc = db_exec(r->app->db, &q_before, NULL, "s", org) < 0 ? -1 : oms_store_org(s, record, why, sizeof why);
+	int rc = oms_store_org(s, record, why, sizeof why);
 	if (rc > 0)
 		log_error("change request %s (%s of %s) cannot be applied: %s", id, type, org, why);
 	rc = oms_store_close(s, rc == 0, NULL) < 0 ? -1 : rc;
-	if (rc == 0 && (db_exec(r->app->db, &q_version, NULL, "ssssss", org, id, loc, changes, text, org) < 0 ||
-			db_exec(r->app->db, &q_set_ids, NULL, "ssss", org, loc, org, id) < 0))
+	if (rc == 0 && db_exec(r->app->db, &q_set_ids, NULL, "ssss", org, loc, org, id) < 0)
 		rc = -1;
-	free(text);
 	json_decref(record);
 	page_set(r, "Mail.path", arena_printf(r->arena, "/oms/organisations/%s", org));
 	page_set(r, "Mail.org", org);

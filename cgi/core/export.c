@@ -10,10 +10,15 @@
 
 enum { FLUSH_AT = 64 * 1024 };
 
-void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename)
+void export_init(struct export_out *o, struct req *r)
 {
 	*o = (struct export_out){.r = r, .scratch = arena_new()};
 	buf_init(&o->buf, r->arena);
+}
+
+void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename)
+{
+	export_init(o, r);
 	r->cache_control = "no-store"; /* large: never kept by nginx's cache */
 	http_stream_begin(r, content_type, filename);
 }
@@ -74,6 +79,20 @@ const char *export_joined(struct arena *a, const json_t *items, const char *key)
 		any |= s != NULL;
 	}
 	return any ? buf_str(&b) : NULL;
+}
+
+int export_record(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ncols;
+	struct export_out *o = ctx;
+	json_t *doc = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
+	if (!doc)
+		return -1;
+	arena_reset(o->scratch);
+	o->record(o, doc);
+	json_decref(doc);
+	export_flush(o, false);
+	return 0;
 }
 
 int export_json_row(void *ctx, const char *const *cells, size_t ncols)

@@ -17,8 +17,14 @@ struct export_out {
 	struct buf buf;
 	unsigned long rows;
 	struct arena *scratch; /* for one record at a time: arena_reset it per record */
+	/* What export_record does with each record (`data` is its own). */
+	void (*record)(struct export_out *o, const json_t *doc);
+	void *data;
 };
 
+/* Get ready to write, the headers not sent yet (an export written whole
+ * before it is sent). */
+void export_init(struct export_out *o, struct req *r);
 /* Send the headers (an attachment named `filename`, never cached by nginx)
  * and get ready to write. */
 void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename);
@@ -34,6 +40,11 @@ void export_csv_field(struct buf *b, const char *s, bool first);
 /* The values of `key` in an array of objects (of the strings themselves
  * when key is NULL), joined with CSV_MULTI_SEP; NULL when all are null. */
 const char *export_joined(struct arena *a, const json_t *items, const char *key);
+/* db_each callback: the one column (a JSON document: a record, a term's
+ * snapshot) parsed and handed to o->record with o->scratch reset for it,
+ * then what is buffered written once it is large enough; -1 for a
+ * document that does not parse. */
+int export_record(void *ctx, const char *const *cells, size_t ncols);
 /* db_each callback: the one column (a JSON document) as the next element of an
  * array. */
 int export_json_row(void *ctx, const char *const *cells, size_t ncols);

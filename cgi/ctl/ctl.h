@@ -33,6 +33,10 @@ enum { CTL_SOURCE_MAX = 512u << 20 };
  * read whole (NUL-terminated; free() it); NULL after saying why on stderr.
  * Any other URL is refused. */
 char *ctl_source_read(const struct settings *s, const char *source, size_t *len);
+/* The name of `source` that a history shows: its last segment (a URL's
+ * without its query, which may hold a key), in at most n - 1 bytes of
+ * UTF-8 without control characters ('?' stands for what is not). */
+void ctl_source_name(const char *source, char *out, size_t n);
 /* JSON rather than CSV: the first non-blank byte is '{'. */
 bool ctl_is_json(const char *data, size_t len);
 void ctl_progress_bar(const char *what, size_t done, size_t total);

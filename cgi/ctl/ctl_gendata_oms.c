@@ -82,12 +82,19 @@ static json_t *organisation(long long n, long long *seq)
 
 static struct db_sql q_clear = DB_SQL("DELETE FROM oms_organisations WHERE id BETWEEN 800000000 AND 899999999");
 static struct db_sql q_clear_merged = DB_SQL("DELETE FROM oms_merged WHERE old_id BETWEEN 900000000 AND 999999999");
+/* Their history goes with them (versions have no foreign key: the store
+ * deletes and writes again an organisation's row on each change). */
+static struct db_sql q_clear_versions =
+	DB_SQL("DELETE FROM oms_org_versions WHERE org_id BETWEEN 800000000 AND 899999999");
+static struct db_sql q_clear_loc_versions =
+	DB_SQL("DELETE FROM oms_loc_versions WHERE org_id BETWEEN 800000000 AND 899999999");
 
 int ctl_gendata_orgs(struct db *db, long long n, bool tty)
 {
-	if (db_exec(db, &q_clear, NULL, "") < 0 || db_exec(db, &q_clear_merged, NULL, "") < 0)
+	if (db_exec(db, &q_clear, NULL, "") < 0 || db_exec(db, &q_clear_merged, NULL, "") < 0 ||
+	    db_exec(db, &q_clear_versions, NULL, "") < 0 || db_exec(db, &q_clear_loc_versions, NULL, "") < 0)
 		return -1;
-	struct oms_store *s = oms_store_open(db);
+	struct oms_store *s = oms_store_open(db, "generated", NULL);
 	long long seq = 1;
 	int rc = 0;
 	char why[200];

@@ -1,6 +1,7 @@
 /* sporctl import oms FILE|URL: read organisations and locations (the EMA's
  * "Export All Organisations" CSV or the portal's JSON, docs/oms-import.md)
- * and write them, while reading, in one transaction.  Prints progress on a
+ * and write them, while reading, in one transaction, each organisation that
+ * changed with a version naming the file.  Prints progress on a
  * terminal and a summary; exit 0 when every row was imported, 3 when some
  * were rejected, 1 on failure (nothing written). */
 #include "config.h"
@@ -49,7 +50,9 @@ static int import(struct db *db, const char *source, const char *data, size_t le
 	struct oms_read_stats st;
 	char err[512];
 	bool json = ctl_is_json(data, len);
-	im->store = oms_store_open(db);
+	char name[256];
+	ctl_source_name(source, name, sizeof name);
+	im->store = oms_store_open(db, "import", name);
 	int rc = json ? oms_json_read(data, len, &sink, &st, err, sizeof err)
 		      : oms_csv_read(data, len, &sink, &st, err, sizeof err);
 	struct oms_store_stats ss;

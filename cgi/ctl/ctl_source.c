@@ -1,6 +1,7 @@
 /* What sporctl's importers share: reading a source (a file, or an http or
- * https URL fetched with libcurl), telling JSON from CSV, and what
- * they tell the operator (rejected rows, the progress bar). */
+ * https URL fetched with libcurl), its name for the history, telling JSON
+ * from CSV, and what they tell the operator (rejected rows, the progress
+ * bar). */
 #include "config.h"
 
 #include <ctype.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistr.h>
 
 #include "core/conf.h"
 #include "core/file.h"
@@ -178,6 +180,27 @@ char *ctl_source_read(const struct settings *s, const char *source, size_t *len)
 	if (!data)
 		fprintf(stderr, "sporctl: %s: %s\n", source, strerror(errno));
 	return data;
+}
+
+void ctl_source_name(const char *source, char *out, size_t n)
+{
+	size_t end = is_url(source) ? strcspn(source, "?#") : strlen(source);
+	while (end > 1 && source[end - 1] == '/')
+		end--;
+	size_t start = end;
+	while (start > 0 && source[start - 1] != '/')
+		start--;
+	size_t len = end - start < n - 1 ? end - start : n - 1;
+	while (len > 0 && len < end - start && ((unsigned char)source[start + len] & 0xC0) == 0x80)
+		len--; /* never half a character */
+	memcpy(out, source + start, len);
+	out[len] = '\0';
+	bool utf8 = u8_check((const uint8_t *)out, len) == NULL;
+	for (char *c = out; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f || (!utf8 && (unsigned char)*c >= 0x80))
+			*c = '?';
+	if (!len)
+		snprintf(out, n, "-");
 }
 
 bool ctl_is_json(const char *data, size_t len)

@@ -1,7 +1,9 @@
-/* /oms/export.csv and /oms/export.json: the organisations matching the
- * search's filters, streamed from their records.  The CSV is the layout
- * sporctl import oms reads (one row per location), the JSON the portal's
- * own (docs/oms-import.md): either imports back to the same content. */
+/* /oms/export.csv, /oms/export.xlsx and /oms/export.json: the organisations
+ * matching the search's filters, in its order, from their records.  The CSV
+ * is the layout sporctl import oms reads (one row per location), the JSON
+ * the portal's own (docs/oms-import.md): either imports back to the same
+ * content.  The spreadsheet holds the CSV's content in one sheet per kind of
+ * row (oms_xlsx.h). */
 #include "config.h"
 
 #include <jansson.h>
@@ -11,8 +13,10 @@
 #include "core/db.h"
 #include "core/export.h"
 #include "core/program.h"
+#include "core/xlsx.h"
 #include "oms/oms_page.h"
 #include "oms/oms_record.h"
+#include "oms/oms_xlsx.h"
 #include "programs/handlers_public.h"
 
 /* The records, by each sort; [1] with words. */
@@ -20,21 +24,13 @@
 #define RECORDS_WORDS(sort, word, order) [sort] = DB_SQL("SELECT o.record FROM" OMS_FROM_WORDS order),
 static struct db_sql q_records[2][ORGS_SORT__COUNT] = {{OMS_ORG_SORTS(RECORDS)}, {OMS_ORG_SORTS(RECORDS_WORDS)}};
 
-static int csv_org(void *ctx, const char *const *cells, size_t ncols)
+static void csv_org(struct export_out *o, const json_t *org)
 {
-	(void)ncols;
-	struct export_out *o = ctx;
-	json_t *org = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
-	if (!org)
-		return -1;
-	arena_reset(o->scratch);
 	oms_csv_write(o->scratch, &o->buf, org);
-	json_decref(org);
 	o->rows++;
-	export_flush(o, false);
-	return 0;
 }
 
+/* Hand the records the search's filters select, in its order, to `each`. */
 static int export(struct req *r, db_row_fn *each, struct export_out *o)
 {
 	struct oms_filters f;
@@ -56,9 +52,31 @@ int oms_export_csv_show(struct req *r)
 	for (size_t c = 0; c < oms_csv_ncolumns; c++)
 		export_csv_field(&o.buf, oms_csv_columns[c], c == 0);
 	buf_puts(&o.buf, "\r\n");
-	int rc = export(r, csv_org, &o);
+	o.record = csv_org;
+	int rc = export(r, export_record, &o);
 	export_end(&o);
 	return rc < 0 ? 500 : 200;
+}
+
+static void xlsx_org(struct export_out *o, const json_t *org)
+{
+	oms_xlsx_org(o->data, o->scratch, org);
+}
+
+/* Written whole before anything is sent (a zip file is complete only at
+ * its end), so an error is still a 500. */
+int oms_export_xlsx_show(struct req *r)
+{
+	struct xlsx *x = xlsx_new(r);
+	if (!x)
+		return 500;
+	struct export_out o;
+	export_init(&o, r);
+	o.record = xlsx_org;
+	o.data = oms_xlsx_begin(r->arena, x);
+	int rc = export(r, export_record, &o);
+	export_end(&o);
+	return xlsx_end(x, rc, "organisations.xlsx");
 }
 
 int oms_export_json_show(struct req *r)

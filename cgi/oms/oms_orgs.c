@@ -84,6 +84,7 @@ static long long put_filters(struct req *r, const struct oms_filters *f, long lo
 	page_set_int(r, "Page.size", size);
 	page_set(r, "Page.nav", "oms");
 	page_set(r, "Page.export_csv", listing_href(r, "/oms/export.csv", "size", NULL));
+	page_set(r, "Page.export_xlsx", listing_href(r, "/oms/export.xlsx", "size", NULL));
 	page_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
 	listing_sort(r, "/oms/organisations", oms_org_sorts, f->sort);
 	return oms_choices(r);

@@ -94,21 +94,3 @@ const char *oms_id(struct req *r, const char *prefix, const char *num)
 {
 	return num ? arena_printf(r->arena, "%s%09lld", prefix, atoll(num)) : NULL;
 }
-
-#define VERSION_COLUMNS(X)                                                                                         \
-	X(VERSION_SEQ, "version") X(VERSION_RECORDED, "recorded") X(VERSION_SOURCE, "source")                      \
-	X(VERSION_REQUEST, "request") X(VERSION_CHANGES, "changes")
-enum { VERSION_COLUMNS(DB_COLUMN) VERSION__COUNT };
-static struct db_sql q_history = DB_SQL_COLS(VERSION__COUNT,
-	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM oms_org_versions"
-	" WHERE org_id = ? AND (? IS NULL OR loc_id = ? OR source = 'import') ORDER BY seq DESC LIMIT 100");
-
-int oms_history(struct req *r, long long org, const char *loc_id)
-{
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_history, &rows, "iss", org, loc_id, loc_id) < 0)
-		return -1;
-	static const char *const names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
-	page_rows(r, "Page.versions", &rows, names, VERSION__COUNT);
-	return 0;
-}

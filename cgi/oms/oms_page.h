@@ -79,9 +79,9 @@ json_t *oms_record(struct req *r, const char *kind, long long num, const char *p
  * its name, when RMS's country list is loaded; else NULL. */
 const char *oms_country_term(struct req *r, const char *country, const char **term_name);
 
-/* Page.versions: the organisation's history (oms_org_versions), newest
- * first; with `loc_id`, only the versions about that location and the one
- * before the portal's first change.  0 or -1. */
+/* Page.versions and its pager (?page=): a page of the history of
+ * organisation `org`, or with `loc_id`, of its location `loc_id`, newest
+ * first (oms_history.c).  0 or -1. */
 int oms_history(struct req *r, long long org, const char *loc_id);
 
 /* "ORG-000000042" from 42 (and LOC-). */

@@ -23,6 +23,19 @@ bool oms_is_loc_id(const char *s)
 	return s && field_is_prefixed_id(s, "LOC-");
 }
 
+json_t *oms_record_location(const json_t *record, const char *loc_id)
+{
+	size_t i;
+	json_t *loc;
+	json_array_foreach(json_object_get(record, "locations"), i, loc)
+	{
+		const char *id = json_string_value(json_object_get(loc, "id"));
+		if (loc_id && id && strcmp(id, loc_id) == 0)
+			return loc;
+	}
+	return NULL;
+}
+
 /* K_JOINED: text that the CSV export joins with its siblings by ¦. */
 enum kind {
 	K_TEXT, K_JOINED, K_ORGID, K_LOCID, K_STATUS, K_SIZE, K_DATETIME, K_DATE, K_LANG, K_EMAIL, K_LAT, K_LON, K_COUNTRY

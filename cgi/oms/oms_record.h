@@ -13,6 +13,9 @@
 bool oms_is_org_id(const char *s); /* ORG- and 9 digits */
 bool oms_is_loc_id(const char *s); /* LOC- and 9 digits */
 
+/* The location `loc_id` of organisation record `record`, or NULL. */
+json_t *oms_record_location(const json_t *record, const char *loc_id);
+
 /* The canonical form of organisation `in` (a new reference), or NULL with
  * the first problem found in err ("the city is missing"). */
 json_t *oms_org_canonical(const json_t *in, char *err, size_t errsize);

@@ -1,7 +1,8 @@
 /* OMS store: each changed organisation is deleted (its names, identifiers,
  * locations, merged IDs and words go with it) and written again from its
  * canonical record, each table in one statement that reads the record with
- * JSON_TABLE. */
+ * JSON_TABLE; then its history gets a version: the record, what changed
+ * against the record it replaced, and what changed in each location. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,10 +13,12 @@
 #include "core/mem.h"
 #include "core/words.h"
 #include "core/words_near.h"
+#include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
 struct oms_store {
 	struct db *db;
+	const char *source, *file, *request_id; /* what each version says of its origin */
 	bool failed;
 	bool callers_tx; /* the transaction is the caller's to end */
 	struct oms_store_stats stats;
@@ -81,20 +84,128 @@ static struct db_sql q_stats = DB_SQL(
 	" COALESCE((SELECT JSON_ARRAYAGG(t.type ORDER BY t.type)"
 	"  FROM (SELECT DISTINCT type FROM oms_organisations WHERE type IS NOT NULL) t), '[]')");
 
-struct oms_store *oms_store_open(struct db *db)
+struct oms_store *oms_store_open(struct db *db, const char *source, const char *file)
 {
 	struct oms_store *s = xcalloc(1, sizeof *s);
 	s->db = db;
+	s->source = source;
+	s->file = file;
 	s->failed = db_begin(db) < 0;
 	return s;
 }
 
-struct oms_store *oms_store_for_request(struct db *db)
+struct oms_store *oms_store_for_request(struct db *db, const char *request_id)
 {
 	struct oms_store *s = xcalloc(1, sizeof *s);
 	s->db = db;
+	s->source = "request";
+	s->request_id = request_id;
 	s->callers_tx = true;
 	return s;
+}
+
+/* Two values of a record are the same when equal, a missing one being null. */
+static bool same_value(const json_t *a, const json_t *b)
+{
+	bool a_null = !a || json_is_null(a), b_null = !b || json_is_null(b);
+	return a_null || b_null ? a_null && b_null : json_equal(a, b);
+}
+
+static void note(struct buf *out, const char *key)
+{
+	buf_printf(out, "%s%s", out->len ? ", " : "", key);
+}
+
+/* A record's fields but its ID and its locations (which have their own part). */
+static bool compared(const char *key)
+{
+	return strcmp(key, "id") != 0 && strcmp(key, "locations") != 0;
+}
+
+/* The fields of `new` that differ from `old`'s ("name, status"), in the
+ * record's order. */
+static void differ(const json_t *old, const json_t *new, struct buf *out)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)new, key, v)
+	{
+		if (compared(key) && !same_value(v, json_object_get(old, key)))
+			note(out, key);
+	}
+	json_object_foreach((json_t *)old, key, v)
+	{
+		if (compared(key) && !json_object_get(new, key) && !same_value(v, NULL))
+			note(out, key);
+	}
+}
+
+static void location_changed(json_t *out, const json_t *loc, const char *changes)
+{
+	json_array_append_new(out, json_pack("{s:O, s:s}", "id", json_object_get(loc, "id"), "changes", changes));
+}
+
+/* What changed in each location from `old` (NULL: a new organisation) to
+ * `new`, as [{"id", "changes"}]: "created", "removed" or the fields. */
+static json_t *locations_changed(struct arena *a, const json_t *old, const json_t *new)
+{
+	json_t *out = json_array();
+	size_t i;
+	json_t *loc;
+	json_array_foreach(json_object_get(new, "locations"), i, loc)
+	{
+		const json_t *was = oms_record_location(old, json_string_value(json_object_get(loc, "id")));
+		struct buf fields;
+		buf_init(&fields, a);
+		if (was)
+			differ(was, loc, &fields);
+		if (!was || fields.len)
+			location_changed(out, loc, was ? buf_str(&fields) : "created");
+	}
+	json_array_foreach(json_object_get(old, "locations"), i, loc)
+	{
+		if (!oms_record_location(new, json_string_value(json_object_get(loc, "id"))))
+			location_changed(out, loc, "removed");
+	}
+	return out;
+}
+
+/* The organisation's last version (versions outlive a deleted row). */
+static struct db_sql q_last_seq = DB_SQL("SELECT COALESCE(MAX(seq), 0) FROM oms_org_versions WHERE org_id = ?");
+static struct db_sql q_version = DB_SQL(
+	"INSERT INTO oms_org_versions (org_id, seq, source, request_id, file, changes, record)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?)");
+/* The locations' part of a version: a JSON array of {"id", "changes"}. */
+static struct db_sql q_loc_versions = DB_SQL(
+	"INSERT INTO oms_loc_versions (loc_id, org_id, seq, changes) SELECT " NUM("j.id") ", ?, ?, j.changes"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(13) PATH '$.id', changes VARCHAR(2000) PATH '$.changes')) j");
+
+/* The version of organisation `id` that writing `record` made: what
+ * changed against `old` (the record it replaced, or NULL), the record, and
+ * the locations' part. */
+static int record_version(struct oms_store *s, struct arena *a, long long id, const char *old_text,
+			  const char *record, const json_t *org)
+{
+	json_t *old = old_text ? json_loads(old_text, 0, NULL) : NULL;
+	json_t *locs = locations_changed(a, old, org);
+	struct buf changes;
+	buf_init(&changes, a);
+	if (old)
+		differ(old, org, &changes);
+	if (old && json_array_size(locs))
+		note(&changes, "locations");
+	char *locs_text = json_dumps(locs, JSON_COMPACT);
+	struct db_rows rows;
+	int rc = db_query(s->db, a, &q_last_seq, &rows, "i", id);
+	long long seq = rc == 0 && rows.nrows ? atoll(db_value(&rows, 0)) + 1 : 1;
+	if (rc == 0 && (db_exec(s->db, &q_version, NULL, "iisssss", id, seq, s->source, s->request_id, s->file,
+				old ? buf_str(&changes) : "created", record) < 0 ||
+			db_exec(s->db, &q_loc_versions, NULL, "iis", id, seq, locs_text) < 0))
+		rc = -1;
+	free(locs_text);
+	json_decref(locs);
+	json_decref(old);
+	return rc;
 }
 
 /* The words of the name, acronym and alternative names, as a JSON array. */
@@ -154,7 +265,8 @@ int oms_store_org(struct oms_store *s, const json_t *org, char *why, size_t whys
 	if (rc == 0 && same)
 		s->stats.orgs_unchanged++;
 	else if (rc == 0 && (rc = foreign_location(s, a, record, id, why, whysize)) == 0 &&
-		 (rc = write_org(s, id, record, org)) == 0) {
+		 (rc = write_org(s, id, record, org)) == 0 &&
+		 (rc = record_version(s, a, id, known ? db_value(&rows, 0) : NULL, record, org)) == 0) {
 		known ? s->stats.orgs_changed++ : s->stats.orgs_new++;
 		s->stats.locations += json_array_size(json_object_get(org, "locations"));
 	}

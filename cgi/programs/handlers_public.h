@@ -26,6 +26,7 @@ int rms_list_show(struct req *r);
 int rms_term_show(struct req *r);
 int rms_search_show(struct req *r);
 int rms_export_csv_show(struct req *r);
+int rms_export_xlsx_show(struct req *r);
 int rms_export_json_show(struct req *r);
 int rms_export_fhir_show(struct req *r);
 
@@ -34,6 +35,7 @@ int oms_orgs_show(struct req *r);
 int oms_org_show(struct req *r);
 int oms_location_show(struct req *r);
 int oms_export_csv_show(struct req *r);
+int oms_export_xlsx_show(struct req *r);
 int oms_export_json_show(struct req *r);
 
 /* api.c, api_rms.c, api_oms.c, api_v1.c: the read API (its page for people), and the EMA's v1 */

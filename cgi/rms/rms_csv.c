@@ -462,15 +462,24 @@ static int by_code(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang)
+size_t rms_csv_langs(struct arena *a, const json_t *snap, const char *lang, const char ***out)
 {
 	const json_t *texts = json_object_get(snap, "texts");
-	size_t n = 0, rows = 0;
+	size_t n = 0;
 	const char **langs = arena_alloc(a, (json_object_size(texts) + 1) * sizeof *langs), *key;
 	json_t *v;
 	json_object_foreach((json_t *)texts, key, v) if (json_object_get(v, "name") && (!lang || strcmp(key, lang) == 0))
 		langs[n++] = key;
 	qsort(langs, n, sizeof *langs, by_code);
+	*out = langs;
+	return n;
+}
+
+size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang)
+{
+	const json_t *texts = json_object_get(snap, "texts");
+	const char **langs;
+	size_t n = rms_csv_langs(a, snap, lang, &langs), rows = 0;
 	const char *term[COL__COUNT] = {0};
 	term_cells(a, snap, term);
 	/* A term without a name in any language (its names were unreadable

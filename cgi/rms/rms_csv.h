@@ -34,6 +34,11 @@ int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms
 struct buf;
 size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang);
 
+/* The languages in which a term's snapshot has a name (only `lang` unless
+ * NULL), in the order of their codes: the export's rows of that term.
+ * Returns how many, the codes in `*out` (in `a`). */
+size_t rms_csv_langs(struct arena *a, const json_t *snap, const char *lang, const char ***out);
+
 /* The export's columns in the order the portal writes them (the EMA's
  * header names, which this reader also reads): `ncols` names. */
 const char *rms_csv_column(size_t i);

@@ -1,9 +1,10 @@
-/* /rms/lists/{listId}/export.csv and export.json, and the FHIR CodeSystem
- * of /api/v1/fhir/CodeSystem/{listId}: a list's terms with the filters of
- * its page, streamed row by row.  The CSV has the columns of the
+/* /rms/lists/{listId}/export.csv, export.xlsx and export.json, and the
+ * FHIR CodeSystem of /api/v1/fhir/CodeSystem/{listId}: a list's terms with
+ * the filters of its page, row by row.  The CSV has the columns of the
  * EMA's list export (docs/export.md), one row per term per language, UTF-8
  * with a byte order mark, RFC 4180 quoting; `sporctl import rms` reads it
- * back to the same content.  The JSON holds each term's full record. */
+ * back to the same content.  The spreadsheet holds the same in one sheet
+ * per kind of row (rms_xlsx.h).  The JSON holds each term's full record. */
 #include "config.h"
 
 #include <jansson.h>
@@ -13,11 +14,13 @@
 #include "core/db.h"
 #include "core/export.h"
 #include "core/program.h"
+#include "core/xlsx.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_csv.h"
 #include "rms/rms_fhir.h"
 #include "rms/rms_page.h"
+#include "rms/rms_xlsx.h"
 
 /* The list, named as the JSON export's "list" names it. */
 #define LIST_COLUMNS(X)                                                                                            \
@@ -41,16 +44,17 @@ static struct db_sql q_snapshots[2] = {
 	DB_SQL("SELECT v.snapshot FROM rms_terms t" JSON_VERSION FILTERS " ORDER BY t.id"),
 	DB_SQL("SELECT v.snapshot FROM" RMS_WORD_TERMS JSON_VERSION FILTERS RMS_MORE_WORDS " ORDER BY t.id")};
 
-/* What both exports start with: the list (404 before anything is
- * written), the page's filters, and the answer's headers. */
+/* What every export starts with: the list (404 before anything is
+ * written) and the page's filters; then, streamed, the answer's headers. */
 struct export {
 	struct db_rows list;
 	const char *id, *q, *status, *domain, *lang;
 	struct words words;
 	struct export_out o;
+	struct rms_xlsx *sheets;
 };
 
-static int export_begin(struct req *r, struct export *e, const char *type, const char *ext, bool download)
+static int export_filters(struct req *r, struct export *e)
 {
 	e->id = in_text(r, PF_LIST_ID);
 	if (db_query(r->app->db, r->arena, &q_list, &e->list, "s", e->id) < 0)
@@ -62,8 +66,15 @@ static int export_begin(struct req *r, struct export *e, const char *type, const
 	e->domain = in_text(r, PF_DOMAIN);
 	e->lang = in_text(r, PF_LANG);
 	rms_words(r, e->q, &e->words);
-	export_start(&e->o, r, type, download ? arena_printf(r->arena, "%s.%s", e->id, ext) : NULL);
 	return 0;
+}
+
+static int export_begin(struct req *r, struct export *e, const char *type, const char *ext, bool download)
+{
+	int rc = export_filters(r, e);
+	if (!rc)
+		export_start(&e->o, r, type, download ? arena_printf(r->arena, "%s.%s", e->id, ext) : NULL);
+	return rc;
 }
 
 /* Stream the snapshots of the terms the filters select to `each`. */
@@ -78,18 +89,10 @@ static int each_snapshot(struct req *r, struct export *e, db_row_fn *each, void 
 				    e->status, e->domain, e->domain);
 }
 
-static int csv_term(void *ctx, const char *const *cells, size_t ncols)
+static void csv_term(struct export_out *o, const json_t *snap)
 {
-	(void)ncols;
-	struct export *e = ctx;
-	json_t *snap = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
-	if (!snap)
-		return -1;
-	arena_reset(e->o.scratch);
-	e->o.rows += rms_csv_write(e->o.scratch, &e->o.buf, snap, e->lang);
-	json_decref(snap);
-	export_flush(&e->o, false);
-	return 0;
+	struct export *e = o->data;
+	o->rows += rms_csv_write(o->scratch, &o->buf, snap, e->lang);
 }
 
 int rms_export_csv_show(struct req *r)
@@ -102,9 +105,37 @@ int rms_export_csv_show(struct req *r)
 	for (size_t c = 0; c < rms_csv_ncolumns; c++)
 		export_csv_field(&e.o.buf, rms_csv_column(c), c == 0);
 	buf_puts(&e.o.buf, "\r\n");
-	rc = each_snapshot(r, &e, csv_term, &e);
+	e.o.record = csv_term;
+	e.o.data = &e;
+	rc = each_snapshot(r, &e, export_record, &e.o);
 	export_end(&e.o);
 	return rc < 0 ? 500 : 200;
+}
+
+static void xlsx_term(struct export_out *o, const json_t *snap)
+{
+	struct export *e = o->data;
+	rms_xlsx_term(e->sheets, o->scratch, snap, e->lang);
+}
+
+/* The spreadsheet is written whole before anything is sent (a zip file
+ * is only complete at its end), so an error is still a 500. */
+int rms_export_xlsx_show(struct req *r)
+{
+	struct export e;
+	int rc = export_filters(r, &e);
+	if (rc)
+		return rc;
+	struct xlsx *x = xlsx_new(r);
+	if (!x)
+		return 500;
+	export_init(&e.o, r);
+	e.o.record = xlsx_term;
+	e.o.data = &e;
+	e.sheets = rms_xlsx_begin(r->arena, x);
+	rc = each_snapshot(r, &e, export_record, &e.o);
+	export_end(&e.o);
+	return xlsx_end(x, rc, arena_printf(r->arena, "%s.xlsx", e.id));
 }
 
 int rms_export_json_show(struct req *r)
@@ -129,21 +160,13 @@ int rms_export_json_show(struct req *r)
 	return rc < 0 ? 500 : 200;
 }
 
-static int fhir_concept(void *ctx, const char *const *cells, size_t ncols)
+static void fhir_concept(struct export_out *o, const json_t *snap)
 {
-	(void)ncols;
-	struct export *e = ctx;
-	json_t *snap = json_loads(cells[DB_VALUE] ? cells[DB_VALUE] : "", 0, NULL);
-	if (!snap)
-		return -1;
 	json_t *c = rms_fhir_concept(snap);
 	char *text = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	buf_printf(&e->o.buf, "%s\n%s", e->o.rows++ ? "," : "", text ? text : "{}");
+	buf_printf(&o->buf, "%s\n%s", o->rows++ ? "," : "", text ? text : "{}");
 	free(text);
 	json_decref(c);
-	json_decref(snap);
-	export_flush(&e->o, false);
-	return 0;
 }
 
 /* /api/v1/fhir/CodeSystem/{listId}: the list as a FHIR R4 CodeSystem, its
@@ -173,7 +196,8 @@ int rms_export_fhir_show(struct req *r)
 	size_t len = strlen(head);
 	buf_printf(&e.o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
 	free(head);
-	rc = each_snapshot(r, &e, fhir_concept, &e);
+	e.o.record = fhir_concept;
+	rc = each_snapshot(r, &e, export_record, &e.o);
 	buf_puts(&e.o.buf, "\n]}\n");
 	export_end(&e.o);
 	return rc < 0 ? 500 : 200;

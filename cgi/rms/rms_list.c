@@ -182,6 +182,7 @@ int rms_list_show(struct req *r)
 	rms_domains(r);
 	page_set(r, "Page.path", path);
 	page_set(r, "Page.export_csv", listing_href(r, arena_printf(r->arena, "%s/export.csv", path), "size", NULL));
+	page_set(r, "Page.export_xlsx", listing_href(r, arena_printf(r->arena, "%s/export.xlsx", path), "size", NULL));
 	page_set(r, "Page.export_json", listing_href(r, arena_printf(r->arena, "%s/export.json", path), "size", NULL));
 	page_set(r, "Page.q", q);
 	page_set(r, "Page.status", status);

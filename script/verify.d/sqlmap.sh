@@ -42,6 +42,8 @@ jar=$sqlmap_dir/cookies.txt
 csrf=$(curl -fsS -c "$jar" "$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p')
 curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf_token=$csrf" \
 	--data-urlencode "email=$SPOR_DEMO_ADMIN" --data-urlencode "password=$admin_pw" "$base/login"
+# The console takes two-step sign-in of its administrators.
+spor_two_factor_on "$jar" "$base" >/dev/null || die "sqlmap: could not turn on the administrator's two-step sign-in"
 visitor=$(awk '$6 == "spor_csrf" { print $7 }' "$jar")
 session=$(awk '$6 == "spor_session" { print $7 }' "$jar")
 [ -n "$visitor" ] && [ -n "$session" ] || die "sqlmap: could not sign in the demonstration administrator"

@@ -1,4 +1,4 @@
-<?cs # /oms/locations/{locId}: one location. ?><?cs
+<?cs # /oms/locations/{locId}: one location. ?><?cs include:"oms/history.cs" ?><?cs
 def:title() ?><?cs var:Page.loc.org_name ?>, <?cs var:Page.loc.city ?> (<?cs var:Page.loc.id ?>)<?cs /def ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
@@ -43,5 +43,5 @@ def:content() ?>
  <?cs if:subcount(Page.merged) > 0 ?><div><dt><?cs var:Lang.oms.merged_ids ?></dt><dd><ul class="inline-list"><?cs each:m = Page.merged ?><li><span class="id"><?cs var:m.id ?></span></li><?cs /each ?></ul></dd></div><?cs /if ?>
 </dl>
 </section>
-<?cs call:history("history", Lang.rms.history, Page.versions, Lang.oms.no_history) ?>
+<?cs call:oms_history(Lang.oms.no_history) ?>
 <?cs /def ?>

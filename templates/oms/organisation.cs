@@ -1,4 +1,4 @@
-<?cs # /oms/organisations/{orgId}: one organisation and its locations. ?><?cs
+<?cs # /oms/organisations/{orgId}: one organisation and its locations. ?><?cs include:"oms/history.cs" ?><?cs
 def:title() ?><?cs var:Page.org.name ?> (<?cs var:Page.org.id ?>)<?cs /def ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
@@ -66,5 +66,5 @@ def:content() ?>
 <div class="notice"><p><?cs var:Lang.oms.no_locations ?></p></div>
 <?cs /if ?>
 </section>
-<?cs call:history("history", Lang.rms.history, Page.versions, Lang.oms.no_history) ?>
+<?cs call:oms_history(Lang.oms.no_history) ?>
 <?cs /def ?>

@@ -118,6 +118,16 @@ int dbtest_sporctl(const char *input, const char *args, const char *outfile)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void dbtest_source_path(const char *rel, char *out, size_t size)
+{
+	const char *src = getenv("top_srcdir");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", src ? src : ".", rel);
+	char *abs = realpath(path, NULL);
+	snprintf(out, size, "%s", abs ? abs : path);
+	free(abs);
+}
+
 bool dbtest_import_demo(void)
 {
 	const char *src = getenv("top_srcdir") ? getenv("top_srcdir") : ".";

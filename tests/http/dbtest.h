@@ -5,6 +5,7 @@
 
 #include <mysql.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Connect as the configuration's db.<role> user ($SPOR_CONFIG); NULL on error. */
 MYSQL *dbtest_connect(const char *role);
@@ -28,6 +29,10 @@ const char *dbtest_value_long(MYSQL *my, const char *sql);
  * and its standard output and error written to `outfile` unless NULL.
  * Returns its exit status, or -1. */
 int dbtest_sporctl(const char *input, const char *args, const char *outfile);
+
+/* The absolute path of `rel` ("tests/fixtures/oms") in the source tree
+ * (top_srcdir), into out. */
+void dbtest_source_path(const char *rel, char *out, size_t size);
 
 /* Import the demonstration data (db/demo/rms.json and oms.json) with
  * sporctl; importing them again changes nothing.  True when both worked. */

@@ -51,10 +51,14 @@ int main(void)
 	ok(st == 404 && b && strcmp(b, "HIT") != 0, "error pages are not cached");
 	free(a);
 	free(b);
-	free(cache_status("/rms/lists/900000000001/export.csv", NULL, &st));
-	b = cache_status("/rms/lists/900000000001/export.csv", NULL, &st);
-	ok(b && strcmp(b, "HIT") != 0, "exports are not cached");
-	free(b);
+	static const char *const exports[] = {"/rms/lists/900000000001/export.csv",
+					      "/rms/lists/900000000001/export.xlsx", "/oms/export.xlsx"};
+	for (size_t i = 0; i < sizeof exports / sizeof exports[0]; i++) {
+		free(cache_status(exports[i], NULL, &st));
+		b = cache_status(exports[i], NULL, &st);
+		ok(st == 200 && b && strcmp(b, "HIT") != 0, "exports are not cached: %s", exports[i]);
+		free(b);
+	}
 	a = cache_status("/login", NULL, &st);
 	ok(a == NULL, "spor-account's pages never pass through the cache");
 	free(a);

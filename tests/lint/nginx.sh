@@ -2,8 +2,9 @@
 # nginx's configurations agree with the programs on what the page cache's
 # key and the body caps rest on (docs/architecture.md): the languages whose
 # first place decides the key are those of templates/lang/, the anonymous
-# forms' body cap is ANON_BODY_MAX (cgi/core/program.h), and spor-public is told only
-# the headers in its key while nginx ignores the answers' Vary.
+# forms' body cap is ANON_BODY_MAX (cgi/core/program.h), spor-public is told only
+# the headers in its key while nginx ignores the answers' Vary, and every
+# export's path falls under the per-client limit of the costly pages.
 root=${top_srcdir:-.}
 cd "$root" || exit 1
 langs=$(for f in templates/lang/*.hdf; do basename "$f" .hdf; done | sort | tr '\n' ' ')
@@ -13,7 +14,17 @@ check() { # description, then a command that succeeds
     n=$((n + 1)); what=$1; shift
     if "$@"; then echo "ok $n - $what"; else echo "not ok $n - $what"; failed=1; fi
 }
+# Every export of spor-public (export.csv, export.xlsx ...), its captures
+# given a value, is one of the costly pages nginx limits per client.
+exports=$(sed -n 's/.*\.path = "\([^"]*\/export\.[a-z0-9]*\)".*/\1/p' cgi/programs/routes_public.c | sed 's/{[^}]*}/1/g')
+patterns=$(mktemp)
+trap 'rm -f "$patterns"' EXIT
 for conf in nginx/spor.conf.in nginx/production.conf.example; do
+    sed -n '/\$spor_expensive_client {/,/}/s/^ *"~\(.*\)" \$binary_remote_addr;$/\1/p' "$conf" >"$patterns"
+    for path in $exports; do
+        check "$conf: $path is limited with the costly pages" sh -c 'printf "%s\n" "$1" | grep -qE -f "$2"' - "$path" "$patterns"
+    done
+
     keyed=$(sed -n 's/.*"~\*^\([a-z]*\)(-\[0-9a-z\]{1,8})\*.*/\1/p' "$conf" | sort | tr '\n' ' ')
     check "$conf: the cache key's languages are those of templates/lang ($keyed)" test "$keyed" = "$langs"
     anon=$(awk '/location ~ \^\/\(login\|logout\|register\|password\)/ { f = 1 }

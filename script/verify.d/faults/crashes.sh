@@ -82,6 +82,8 @@ pw=fault-pass-$(date +%s)
 for who in requester steward; do
     echo "$pw" | "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" create-admin "$who@faults.example.org" >/dev/null
     signed_in "$faults/$who.jar" "$who@faults.example.org" "$pw" || say "warning: $who could not sign in"
+    # The console takes two-step sign-in of its administrators.
+    spor_two_factor_on "$faults/$who.jar" "$base" >/dev/null || say "warning: $who could not turn on two-step sign-in"
 done
 # Proposing a change takes a role for an organisation: the requester's.
 org=$(sql "SELECT MIN(id) FROM oms_organisations")
@@ -91,7 +93,7 @@ term=$(sql "SELECT id FROM rms_terms WHERE list_id = 200000000006 ORDER BY id LI
 approval_crash term "rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions rms_lists" \
     "SELECT name_en FROM rms_terms WHERE id = $term" "Fault tolerant film" \
     "/rms/terms/$term/requests/new" "term_name=Fault tolerant film" "short_name=FTF"
-approval_crash organisation "oms_organisations oms_org_names oms_org_identifiers oms_locations oms_org_words oms_org_versions" \
+approval_crash organisation "oms_organisations oms_org_names oms_org_identifiers oms_locations oms_org_words oms_org_versions oms_loc_versions" \
     "SELECT acronym FROM oms_organisations WHERE id = $org" "FAULT" \
     "/oms/organisations/ORG-$org/requests/new" "org_name=$(sql "SELECT name FROM oms_organisations WHERE id = $org")" \
     "acronym=FAULT"
@@ -155,22 +157,28 @@ import_crash() {
 }
 
 say "==> 5b. sporctl killed in the middle of an RMS import"
-# A large export made from a real one: list 200000000006's English, French
-# and German rows, 25 times over, as a new list of some 2,250 terms.
-awk -v copies=25 '
-    NR == 1 { print; next }
-    /^200000000006,[0-9]+,[0-9]+,/ { flush(); rec = $0; next }
-    { rec = rec "\n" $0 }
-    END { flush() }
-    function flush(   k, f, rest) {
-        if (rec == "") return
-        split(rec, f, ",")
-        if (f[4] == "en" || f[4] == "fr" || f[4] == "de") {
-            rest = substr(rec, length(f[1]) + length(f[2]) + 3)
-            for (k = 1; k <= copies; k++) printf "290000000001,29%02d%s,%s\n", k, substr(f[2], 5), rest
-        }
-        rec = ""
-    }' "$SPOR_ROOT/../shared/data/rms/200000000006.csv" >"$faults/big.csv"
+# A large export, as a new list of 2,250 terms in English, French and
+# German: made from a real one when the real data is there (list
+# 200000000006's rows in those languages, 25 times over, with their
+# quirks), else generated.
+if real=$(spor_real_data rms/200000000006.csv "the import is of a generated export of 2,250 terms instead"); then
+    awk -v copies=25 '
+        NR == 1 { print; next }
+        /^200000000006,[0-9]+,[0-9]+,/ { flush(); rec = $0; next }
+        { rec = rec "\n" $0 }
+        END { flush() }
+        function flush(   k, f, rest) {
+            if (rec == "") return
+            split(rec, f, ",")
+            if (f[4] == "en" || f[4] == "fr" || f[4] == "de") {
+                rest = substr(rec, length(f[1]) + length(f[2]) + 3)
+                for (k = 1; k <= copies; k++) printf "290000000001,29%02d%s,%s\n", k, substr(f[2], 5), rest
+            }
+            rec = ""
+        }' "$real" >"$faults/big.csv"
+else
+    spor_rms_generated "$faults/big.csv" 2250 290000000001
+fi
 import_crash RMS "SELECT CONCAT(COUNT(*), '/', (SELECT term_count FROM rms_lists WHERE id = 290000000001))
                   FROM rms_terms WHERE list_id = 290000000001" 2250/2250 \
     "rms_lists rms_terms rms_term_names rms_term_descriptions rms_term_words rms_term_versions" \
@@ -184,5 +192,5 @@ awk -v n=3000 'NR == 1 { print; for (i = 1; i <= n; i++) for (j = 1; j <= 2; j++
             i, i, i, 2 * i + j, j }' "$SPOR_ROOT/tests/fixtures/oms/good.csv" >"$faults/orgs.csv"
 import_crash OMS "SELECT CONCAT(COUNT(*), '/', (SELECT COUNT(*) FROM oms_locations WHERE id > 500000000))
                   FROM oms_organisations WHERE id > 500000000" 3000/6000 \
-    "oms_organisations oms_locations oms_org_names oms_org_identifiers oms_merged oms_org_words oms_stats" \
+    "oms_organisations oms_locations oms_org_names oms_org_identifiers oms_merged oms_org_words oms_stats oms_org_versions oms_loc_versions" \
     -- import oms "$faults/orgs.csv"
