@@ -12,7 +12,8 @@
 <header class="site-header">
  <div class="container header-top">
   <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">SPOR</span><span class="brand-text"><span class="brand-name"><?cs var:Lang.site.name ?></span><span class="brand-tagline"><?cs var:Lang.site.short_tagline ?></span></span></a>
-  <div class="header-user">
+  <div class="header-user"><?cs if:subcount(Req.switch) > 1 ?>
+   <nav class="lang-switch" aria-label="<?cs var:Lang.nav.language ?>"><ul><?cs each:l = Req.switch ?><li><a href="<?cs var:l.href ?>" lang="<?cs var:l.code ?>" hreflang="<?cs var:l.code ?>"<?cs if:l.current ?> aria-current="true"<?cs /if ?>><?cs var:Lang.nav.languages[l.code] ?></a></li><?cs /each ?></ul></nav><?cs /if ?>
    <?cs if:User.name ?><span class="signed-in"><?cs var:Lang.nav.signed_in_as ?> <strong><?cs var:User.name ?></strong></span>
    <a href="/account"><?cs var:Lang.nav.account ?></a><?cs if:User.admin || User.steward || User.super ?>
    <a href="/admin"><?cs var:Lang.admin.title ?></a><?cs /if ?>

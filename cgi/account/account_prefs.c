@@ -1,6 +1,7 @@
 /* /account/preferences: interface and data language, page size, date
  * format and which notifications to mail; every page applies them from the
  * next request on (they travel with the session: v_session_user).
+ * /account/language: the ?lang= of a link, kept as the preference (lang.h).
  * /account/favourites: follow or unfollow a list or an organisation (the
  * star on their pages). */
 #include "config.h"
@@ -10,6 +11,7 @@
 #include "account/account.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/lang.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "programs/fields_account.h"
@@ -52,6 +54,24 @@ int account_prefs_submit(struct req *r)
 		    on(r, AF_NOTIFY_QUEUE), r->user.id) < 0)
 		return 500;
 	return http_redirect(r, 303, "/account/preferences?saved=preferences");
+}
+
+/* What a ?lang= or ?data_lang= asks to keep (lang.h): an interface
+ * language sets the data language to follow it again. */
+static struct db_sql q_keep_ui =
+	DB_SQL("UPDATE accounts SET ui_lang = ?, data_lang = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+static struct db_sql q_keep_data =
+	DB_SQL("UPDATE accounts SET data_lang = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+
+int account_prefs_language_show(struct req *r)
+{
+	struct lang_wish w = lang_wish(r);
+	if ((w.ui && db_exec(r->app->db, &q_keep_ui, NULL, "ss", w.ui, r->user.id) < 0) ||
+	    (w.data && db_exec(r->app->db, &q_keep_data, NULL, "ss", w.data, r->user.id) < 0))
+		return 500;
+	const char *next = in_text(r, AF_NEXT);
+	r->cache_control = "no-store";
+	return http_redirect(r, 303, next ? next : "/account/preferences");
 }
 
 static struct db_sql q_list_exists = DB_SQL("SELECT 1 FROM rms_lists WHERE id = ?");

@@ -8,39 +8,17 @@
 #include <time.h>
 
 #include "core/app.h"
+#include "core/collate.h"
 #include "core/conf.h"
 #include "core/csrf.h"
 #include "core/db.h"
+#include "core/lang.h"
 #include "core/log.h"
 #include "core/page.h"
 #include "core/prefork.h"
 #include "core/replica.h"
 #include "core/session.h"
 #include "core/tpl.h"
-
-static bool lang_known(const void *tpl, const char *code)
-{
-	return tpl_has_lang(tpl, code);
-}
-
-/* Interface language: the signed-in user's preference, then ?lang=, then
- * Accept-Language, then English.  nginx's page cache keys anonymous pages on
- * what this reads (nginx/spor.conf.in). */
-static void choose_lang(struct req *r)
-{
-	struct app *app = r->app;
-	const char *lang = r->user.ui_lang;
-	if (!lang || !tpl_has_lang(app->tpl, lang))
-		lang = app->lang_field >= 0 ? in_text(r, app->lang_field) : NULL;
-	if (!lang || !tpl_has_lang(app->tpl, lang)) {
-		lang = http_pick_lang(r->arena, r->accept_language, lang_known, app->tpl);
-		r->lang_negotiated = true;
-	}
-	if (!lang)
-		lang = "en";
-	tpl_set_lang(app->tpl, lang);
-	page_set(r, "Req.lang", lang);
-}
 
 static int access_denied(struct req *r)
 {
@@ -114,7 +92,7 @@ static int dispatch(struct req *r)
 	} else {
 		refused = read_inputs(r, rt);
 	}
-	choose_lang(r);
+	lang_choose(r);
 	if (refused)
 		return refused;
 	if (post && !csrf_valid(r)) {
@@ -135,11 +113,15 @@ static int dispatch(struct req *r)
 	int status = r->match.route->handler(r);
 	if (r->streamed && status >= 400)
 		log_error("%s %s failed after its answer began", r->method, r->path);
-	return r->streamed ? 200 : status > 0 ? status : 500;
+	return r->streamed ? 200 : status > 0 ? lang_keep(r, status) : 500;
 }
 
 static void render_error(struct req *r, int status)
 {
+	/* A path no route knows is refused before the languages are chosen;
+	 * its page speaks the visitor's language all the same. */
+	if (!r->lang)
+		lang_choose(r);
 	if (r->app->def->render_error && r->app->def->render_error(r, status))
 		return;
 	char code[16];
@@ -171,6 +153,7 @@ static void response_reset(struct req *r)
 	r->roles = ROLE_ANON;
 	r->user = (struct signed_in){0};
 	r->csrf = NULL;
+	r->lang = r->data_lang = NULL;
 	r->lang_negotiated = false;
 	r->status = 0;
 	r->content_type = r->cache_control = NULL;
@@ -257,6 +240,7 @@ static void *worker_init(void *ctx)
 	app->primary = app->db = db_new(&dc);
 	app->arena = arena_new();
 	app->lang_field = route_field_index(app->def->router, "lang");
+	app->data_lang_field = route_field_index(app->def->router, "data_lang");
 	if (strlen(s->csrf_secret) < 32) {
 		log_error("csrf.secret is missing or shorter than 32 characters: see docs/operations.md");
 		worker_done(app);
@@ -283,6 +267,7 @@ static void worker_done(void *w)
 	replica_free(app->replica);
 	db_free(app->primary);
 	tpl_close(app->tpl);
+	collate_done();
 	arena_free(app->arena);
 	conf_close(&app->settings);
 	free(app);

@@ -133,6 +133,8 @@ int http_read(struct req *r)
 	r->query = param(r, "QUERY_STRING");
 	r->remote_addr = param(r, "REMOTE_ADDR");
 	r->accept_language = param(r, "HTTP_ACCEPT_LANGUAGE");
+	r->lang_cookie = param(r, "SPOR_LANG_COOKIE");
+	r->data_lang_cookie = param(r, "SPOR_DATA_LANG_COOKIE");
 	r->accept = param(r, "HTTP_ACCEPT");
 	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
 	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");

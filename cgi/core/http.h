@@ -39,6 +39,7 @@ struct req {
 	const char *query;  /* raw query string */
 	const char *remote_addr;
 	const char *accept_language;
+	const char *lang_cookie, *data_lang_cookie; /* as nginx read them (its cache key); "" when absent */
 	const char *accept, *if_none_match, *if_modified_since;
 	const char *host, *origin, *sec_fetch_site; /* "" when absent */
 	const char *user_agent; /* printable ASCII, at most USER_AGENT_MAX bytes; "" when absent */
@@ -55,6 +56,7 @@ struct req {
 		long long page_size;		 /* preference, or 0 */
 	} user;
 	const char *csrf; /* the visitor's CSRF token, once computed */
+	const char *lang, *data_lang; /* the interface and data languages (lang.h) */
 	bool lang_negotiated; /* the interface language was read from Accept-Language */
 	HDF *hdf;
 

@@ -52,6 +52,8 @@ enum { ANON_BODY_MAX = 48 * 1024 };
 /* The "lang" field every program accepts: the interface language when the
  * portal has it, and on RMS pages the data language too. */
 #define FIELD_LANG {.name = "lang", .type = FT_LANG}
+/* The "data_lang" field: the data language alone (core/lang.h). */
+#define FIELD_DATA_LANG {.name = "data_lang", .type = FT_LANG}
 
 /* What one worker keeps between requests. */
 struct app {
@@ -64,6 +66,7 @@ struct app {
 	struct replica *replica; /* NULL without db.replica.* (or when the program writes) */
 	struct arena *arena;
 	int lang_field; /* index of the "lang" field, or -1 */
+	int data_lang_field; /* index of the "data_lang" field, or -1 */
 	char gtid_key[TOKEN_CHARS + 1]; /* the spor_gtid cookie's, derived from it (replica.h) */
 };
 

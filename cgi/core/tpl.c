@@ -49,6 +49,11 @@ static bool lang_code_ok(const char *s, size_t n)
 	return true;
 }
 
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
 static int load_lang(struct tpl *t, const char *dir, const char *code)
 {
 	char node[32], path[4096];
@@ -106,6 +111,7 @@ struct tpl *tpl_open(const char *dir, bool cache)
 			rc = load_lang(t, dir, code);
 	}
 	closedir(d);
+	qsort(t->langs, t->nlangs, sizeof t->langs[0], by_code);
 	if (rc < 0 || !tpl_set_lang(t, "en")) {
 		tpl_close(t);
 		return NULL;
@@ -142,6 +148,11 @@ bool tpl_has_lang(const struct tpl *t, const char *code)
 		if (strcmp(t->langs[i], code) == 0)
 			return true;
 	return false;
+}
+
+const char *tpl_lang(const struct tpl *t, size_t i)
+{
+	return i < t->nlangs ? t->langs[i] : NULL;
 }
 
 bool tpl_set_lang(struct tpl *t, const char *code)

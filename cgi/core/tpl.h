@@ -23,6 +23,9 @@ HDF *tpl_hdf(struct tpl *t);
 /* Choose the interface language (Lang.* points at it); false if unknown. */
 bool tpl_set_lang(struct tpl *t, const char *code);
 bool tpl_has_lang(const struct tpl *t, const char *code);
+/* The code of the i-th interface language, in the order of their codes;
+ * NULL past the last. */
+const char *tpl_lang(const struct tpl *t, size_t i);
 /* Render `page` (a file under the template folder, e.g. "home.cs") inside
  * layout.cs, or alone when `page` is a whole document (layout == false).
  * 0 or -1 (logged). */

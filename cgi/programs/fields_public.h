@@ -5,6 +5,7 @@
 
 enum public_field {
 	PF_LANG,	/* interface language; the data language on RMS pages */
+	PF_DATA_LANG,	/* the data language alone (the menus of RMS pages) */
 	PF_Q,		/* search words or an ID */
 	PF_STATUS,	/* term or list status */
 	PF_DOMAIN,	/* domain term ID */

@@ -56,6 +56,7 @@ int account_sessions_session_submit(struct req *r);
 int account_prefs_form(struct req *r);
 int account_prefs_submit(struct req *r);
 int account_prefs_favourites_submit(struct req *r);
+int account_prefs_language_show(struct req *r);
 
 /* account_roles.c: the user's roles and role requests */
 int account_roles_form(struct req *r);

@@ -17,6 +17,7 @@ static const char *const api_sorts[] = {"id", "name", NULL};
 
 static const struct field fields[PF__COUNT] = {
 	[PF_LANG] = FIELD_LANG,
+	[PF_DATA_LANG] = FIELD_DATA_LANG,
 	[PF_Q] = {.name = "q", .type = FT_TEXT, .max = 200},
 	[PF_STATUS] = {.name = "status", .type = FT_ENUM, .choices = statuses},
 	[PF_DOMAIN] = {.name = "domain", .type = FT_ID12},
@@ -116,7 +117,7 @@ static const struct router router = {
 	.nroutes = sizeof routes / sizeof routes[0],
 	.fields = fields,
 	.nfields = PF__COUNT,
-	.global_fields = {F(PF_LANG)},
+	.global_fields = {F(PF_LANG), F(PF_DATA_LANG)},
 };
 
 const struct app_def public_app = {

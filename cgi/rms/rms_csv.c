@@ -68,6 +68,8 @@ struct reader {
 	const struct rms_sink *sink;
 	struct rms_csv_stats *stats;
 	int map[COL__COUNT]; /* column → field index in the header, or -1 */
+	size_t ncols;        /* the header's columns */
+	bool *read;          /* [ncols]: whether the reader reads the column */
 	struct rms_align *al; /* from the header on */
 	unsigned long row_line;
 	char *err;
@@ -287,6 +289,11 @@ static void report_drops(struct reader *r, const struct row *row, const struct c
 	for (int c = 0; c < COL__COUNT; c++)
 		if (unreadable(row, (enum col)c))
 			drop(r, col_name((enum col)c, buf, sizeof buf), row->al->why[r->map[c]]);
+	/* A column the reader does not read stores nothing, yet a NUL byte in
+	 * it is said like one in any other. */
+	for (size_t h = 0; h < r->ncols; h++)
+		if (!r->read[h] && row->al->why[h] && strcmp(row->al->why[h], WHY_NUL) == 0)
+			drop(r, arena_printf(r->a, "column %zu", h + 1), WHY_NUL);
 	if (row->al->extra)
 		drop(r, "(after the last)", arena_printf(r->a, "%zu field%s more than the header has columns",
 							  row->al->extra, row->al->extra == 1 ? "" : "s"));
@@ -297,8 +304,14 @@ static void report_drops(struct reader *r, const struct row *row, const struct c
 static int read_header(struct reader *r, const struct csv_row *header)
 {
 	char buf[32];
-	for (int c = 0; c < COL__COUNT; c++)
+	r->ncols = header->n;
+	r->read = arena_alloc(r->a, header->n * sizeof *r->read);
+	memset(r->read, 0, header->n * sizeof *r->read);
+	for (int c = 0; c < COL__COUNT; c++) {
 		r->map[c] = csv_column(header, col_name((enum col)c, buf, sizeof buf));
+		if (r->map[c] >= 0)
+			r->read[r->map[c]] = true;
+	}
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (r->map[required[i]] < 0) {
 			snprintf(r->err, r->errsize, "line %lu: the header has no \"%s\" column: not an EMA list export",
@@ -440,6 +453,31 @@ static void term_cells(struct arena *a, const json_t *snap, const char **c)
 }
 
 /* The texts of one language; symbols have no translation status. */
+/* A text stored whole from several values (its parts joined with `¦`)
+ * keeps one date, author and status: written once per part, so that the
+ * group's columns hold as many parts as its value and read back the same. */
+static const char *per_part(struct arena *a, const char *cell, size_t parts)
+{
+	if (!cell || !*cell || parts < 2)
+		return cell;
+	struct buf b;
+	buf_init(&b, a);
+	for (size_t i = 0; i < parts; i++) {
+		if (i)
+			buf_puts(&b, CSV_MULTI_SEP);
+		buf_puts(&b, cell);
+	}
+	return buf_str(&b);
+}
+
+static size_t parts_of(const char *s)
+{
+	size_t n = 1;
+	for (const char *p = s ? strstr(s, CSV_MULTI_SEP) : NULL; p; p = strstr(p + 2, CSV_MULTI_SEP))
+		n++;
+	return n;
+}
+
 static void text_cells(struct arena *a, const json_t *texts, const char **c)
 {
 	static const struct {
@@ -449,11 +487,13 @@ static void text_cells(struct arena *a, const json_t *texts, const char **c)
 		     {"description", COL_DESC}};
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		const json_t *t = json_object_get(texts, kinds[k].kind);
-		c[kinds[k].first] = jstr(t, "value");
-		c[kinds[k].first + 1] = iso(a, jstr(t, "modified_at"));
-		c[kinds[k].first + 2] = jstr(t, "modified_by");
+		const char *value = jstr(t, "value");
+		size_t parts = parts_of(value);
+		c[kinds[k].first] = value;
+		c[kinds[k].first + 1] = per_part(a, iso(a, jstr(t, "modified_at")), parts);
+		c[kinds[k].first + 2] = per_part(a, jstr(t, "modified_by"), parts);
 		if (kinds[k].first != COL_SYMBOL)
-			c[kinds[k].first + 3] = jstr(t, "status");
+			c[kinds[k].first + 3] = per_part(a, jstr(t, "status"), parts);
 	}
 }
 

@@ -571,7 +571,7 @@ static const char *verdict(struct rms_align *al, struct arena *a, size_t c, size
 		return too_long(col, cell) ? arena_printf(a, "is longer than %u characters", (unsigned)col->max) : NULL;
 	for (size_t i = f; i < f + k; i++) {
 		if (al->row->nul && al->row->held_nul[i])
-			return "holds a NUL byte";
+			return WHY_NUL;
 		if (!al->clean[i])
 			return "is not valid UTF-8";
 	}

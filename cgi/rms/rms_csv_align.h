@@ -30,6 +30,9 @@ void rms_align_free(struct rms_align *al);
  * fields were joined or moved to get there; `extra`: fields beyond the
  * header's columns that no column could take (not read).  The arrays hold
  * until the next row. */
+/* Why a cell is unreadable when one of its fields holds a NUL byte. */
+#define WHY_NUL "holds a NUL byte"
+
 struct rms_aligned {
 	const char **cell, **why;
 	bool realigned;

@@ -7,9 +7,12 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/collate.h"
 #include "core/db.h"
 #include "core/favourite.h"
+#include "core/field.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -62,10 +65,54 @@ static struct db_sql q_all_terms[TERMS_SORT__COUNT] = {RMS_TERM_SORTS(PAGE_ALL)}
 /* [1] with words. */
 static struct db_sql q_terms[2][TERMS_SORT__COUNT] = {{RMS_TERM_SORTS(PAGE)}, {RMS_TERM_SORTS(PAGE_WORDS)}};
 
+/* In another data language than English the names shown are not those
+ * the indexes sort: every matching term with the name it shows (and its
+ * status's rank), for collate_rows to put in that language's order; a
+ * list holds thousands of terms at most.  [1] with words.  Arguments:
+ * [first word,] lang, list, status, status, domain, domain, [more words]. */
+#define SHOWN_COLUMNS(X) X(SHOWN_ID, "id") X(SHOWN_STATUS, "status") X(SHOWN_NAME, "name")
+enum { SHOWN_COLUMNS(DB_COLUMN) SHOWN__COUNT };
+#define SHOWN_SELECT "SELECT t.id, t.status + 0, COALESCE(nl.value, t.name_en) FROM"
+#define SHOWN_NAME_JOIN " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
+static struct db_sql q_shown[2] = {
+	DB_SQL_COLS(SHOWN__COUNT, SHOWN_SELECT " rms_terms t" SHOWN_NAME_JOIN FILTERS),
+	DB_SQL_COLS(SHOWN__COUNT, SHOWN_SELECT RMS_WORD_TERMS SHOWN_NAME_JOIN FILTERS RMS_MORE_WORDS)};
+
+/* The IDs of one page of the terms sorted by the names shown in `lang`
+ * (the sorts by name and by status; the others need no names). */
+static int shown_page(struct req *r, const char *lang, int sort, const struct words *words, const char *list,
+		      const char *status, const char *domain, long long size, long long offset, struct db_rows *ids)
+{
+	struct db_rows all;
+	int rc = words->n ? db_query(r->app->db, r->arena, &q_shown[1], &all,
+				     WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES, WORDS_FIRST_ARGS(*words), lang, list,
+				     status, status, domain, domain, WORDS_MORE_ARGS(*words))
+			  : db_query(r->app->db, r->arena, &q_shown[0], &all, "ssssss", lang, list, status, status, domain,
+				     domain);
+	if (rc < 0)
+		return -1;
+	bool by_status = sort == TERMS_BY_STATUS || sort == TERMS_BY_STATUS_DESC;
+	struct collate_order o = {.name = SHOWN_NAME,
+				  .id = SHOWN_ID,
+				  .first = by_status ? SHOWN_STATUS : -1,
+				  .desc = sort == TERMS_BY_NAME_DESC,
+				  .first_desc = sort == TERMS_BY_STATUS_DESC};
+	collate_rows(r, &all, lang, &o);
+	size_t from = (size_t)offset < all.nrows ? (size_t)offset : all.nrows;
+	size_t n = all.nrows - from < (size_t)size ? all.nrows - from : (size_t)size;
+	*ids = (struct db_rows){.nrows = n, .ncols = all.ncols, .cells = all.cells + from * all.ncols};
+	return 0;
+}
+
+static bool sorts_names(int sort)
+{
+	return sort != TERMS_BY_ID && sort != TERMS_BY_ID_DESC;
+}
+
 /* The terms whose IDs are in a JSON array (put in order by
  * listing_order_as): [0] in English, [1] in another data language with
- * English standing in (and saying so).  Arguments: IDs; [1]: lang, IDs,
- * lang, lang. */
+ * English standing in (and saying so), the domain's and parent's names
+ * too.  Arguments: IDs; [1]: IDs, lang, lang, lang, lang. */
 #define DETAILS_JOINS                                                                                              \
 	" LEFT JOIN rms_term_names se ON se.term_id = t.id AND se.lang = 'en' AND se.kind = 'short'"               \
 	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"
@@ -81,10 +128,12 @@ static struct db_sql q_details[2] = {
 		    " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id" DETAILS_JOINS),
 	DB_SQL_COLS(TERM__COUNT,
 		    "SELECT t.id, COALESCE(nl.value, t.name_en), nl.value IS NULL, COALESCE(sl.value, se.value),"
-		    " t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"
+		    " t.status, t.domain_id, COALESCE(dl.value, d.name_en), t.parent_id, COALESCE(pl.value, p.name_en)"
 		    " FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
 		    " LEFT JOIN rms_term_names nl ON nl.term_id = t.id AND nl.lang = ? AND nl.kind = 'name'"
-		    " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'" DETAILS_JOINS)};
+		    " LEFT JOIN rms_term_names sl ON sl.term_id = t.id AND sl.lang = ? AND sl.kind = 'short'" DETAILS_JOINS
+		    " LEFT JOIN rms_term_names dl ON dl.term_id = d.id AND dl.lang = ? AND dl.kind = 'name'"
+		    " LEFT JOIN rms_term_names pl ON pl.term_id = p.id AND pl.lang = ? AND pl.kind = 'name'")};
 
 static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM rms_terms t" FILTERS),
 				   DB_SQL("SELECT COUNT(*) FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS)};
@@ -111,16 +160,34 @@ static long long count_terms(struct req *r, const char *stats, long long all, co
 	return rc == 0 ? atoll(db_value(&rows, 0)) : -1;
 }
 
+/* Page.langs, the data-language menu: each of the list's languages once
+ * (its column may name one twice, in two cases), and the current one even
+ * where the list has no name in it (English stands in), so that the menu
+ * says what the page shows; Page.lang_count, the list's languages. */
+static size_t add_language(struct req *r, const char **seen, size_t n, const char *lang, const char *current)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcasecmp(seen[k], lang) == 0)
+			return n;
+	if (!field_is_lang(lang))
+		return n;
+	seen[n] = lang;
+	HDF *item = page_item(r, "Page.langs", n);
+	page_put(item, "code", lang);
+	if (strcmp(lang, current) == 0)
+		page_put(item, "current", "1");
+	return n + 1;
+}
+
 static void languages(struct req *r, const char *csv, const char *current)
 {
 	char *copy = arena_strdup(r->arena, csv ? csv : ""), *save = NULL;
-	size_t i = 0;
-	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save), i++) {
-		HDF *item = page_item(r, "Page.langs", i);
-		page_put(item, "code", lang);
-		if (strcmp(lang, current) == 0)
-			page_put(item, "current", "1");
-	}
+	const char **seen = arena_alloc(r->arena, (strlen(copy) / 2 + 2) * sizeof *seen);
+	size_t n = 0;
+	for (char *lang = strtok_r(copy, ",", &save); lang; lang = strtok_r(NULL, ",", &save))
+		n = add_language(r, seen, n, lang, current);
+	page_set_int(r, "Page.lang_count", (long long)n);
+	add_language(r, seen, n, current, current);
 }
 
 int rms_list_show(struct req *r)
@@ -158,7 +225,10 @@ int rms_list_show(struct req *r)
 
 	struct db_rows ids = {0}, terms = {0};
 	long long offset = (page - 1) * size;
+	bool en = strcmp(lang, "en") == 0;
 	int rc = total == 0 ? 0
+	       : !en && sorts_names(sort)
+		       ? shown_page(r, lang, sort, &words, id, status, domain, size, offset, &ids)
 	       : !words.n && !status && !domain
 		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "iii", atoll(id), size, offset)
 	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
@@ -167,10 +237,9 @@ int rms_list_show(struct req *r)
 			 : db_query(r->app->db, r->arena, &q_terms[0][sort], &ids, "sssssii", id, status, status, domain,
 				    domain, size, offset);
 	const char *page_ids = ids.nrows ? listing_ids(r, &ids, DB_VALUE) : NULL;
-	bool en = strcmp(lang, "en") == 0;
 	if (rc < 0 ||
 	    (page_ids && (en ? db_query(r->app->db, r->arena, &q_details[0], &terms, "s", page_ids)
-			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sss", page_ids, lang, lang)) < 0))
+			     : db_query(r->app->db, r->arena, &q_details[1], &terms, "sssss", page_ids, lang, lang, lang, lang)) < 0))
 		return 500;
 	listing_order_as(r, &terms, TERM_ID, &ids, DB_VALUE);
 	page_rows(r, "Page.terms", &terms, term_names, TERM__COUNT);

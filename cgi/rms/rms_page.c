@@ -41,10 +41,7 @@ const char *rms_page_of(struct req *r, const char *id, int kinds)
 
 const char *rms_data_lang(struct req *r)
 {
-	const char *lang = in_text(r, PF_LANG);
-	if (!lang)
-		lang = r->user.data_lang;
-	return lang ? lang : "en";
+	return r->data_lang ? r->data_lang : "en";
 }
 
 static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("rms_term_words"));

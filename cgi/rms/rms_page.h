@@ -21,7 +21,7 @@ void rms_domains(struct req *r);
 enum { RMS_TERMS = 1, RMS_LISTS = 2 };
 const char *rms_page_of(struct req *r, const char *id, int kinds);
 
-/* The data language: ?lang=, else the signed-in user's preference, else English. */
+/* The data language the request chose (core/lang.h), English before the choice. */
 const char *rms_data_lang(struct req *r);
 
 /* The words of a search in RMS terms (words.h), and SQL for the terms t

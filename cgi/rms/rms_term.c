@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/collate.h"
 #include "core/db.h"
 #include "core/listing.h"
 #include "core/page.h"
@@ -27,10 +28,13 @@ static struct db_sql q_term = DB_SQL_COLS(TERM__COUNT,
  * children, the terms it replaces, the terms its record refers to (a JSON
  * array of IDs) and its versions, newest first.  Plain UNION ALL streams
  * each part in turn; aggregating them as JSON instead would cost MariaDB a
- * temporary table on disk per part.  Arguments: id, id, IDs, id. */
+ * temporary table on disk per part.  Names are in the data language, with
+ * English standing in.  Arguments: lang, id, lang, id, IDs, lang, id. */
+#define NAME_IN(alias)                                                                                             \
+	" LEFT JOIN rms_term_names n ON n.term_id = " alias ".id AND n.lang = ? AND n.kind = 'name'"
 #define AROUND(kind, cond)                                                                                         \
-	"(SELECT '" kind "', c.id, c.name_en, c.status, NULL, NULL, NULL FROM rms_terms c WHERE " cond              \
-	" ORDER BY c.name_sort, c.id LIMIT 500)"
+	"(SELECT '" kind "', c.id, COALESCE(n.value, c.name_en), c.status, NULL, NULL, NULL FROM rms_terms c"     \
+	NAME_IN("c") " WHERE " cond " ORDER BY c.name_sort, c.id LIMIT 500)"
 /* The columns, and their names as Page.versions shows a version; the other
  * kinds of row fill the first three alone (ID, name, status). */
 #define AROUND_COLUMNS(X)                                                                                          \
@@ -39,8 +43,8 @@ static struct db_sql q_term = DB_SQL_COLS(TERM__COUNT,
 enum { AROUND_COLUMNS(DB_COLUMN) AROUND__COUNT };
 static struct db_sql q_around = DB_SQL_COLS(AROUND__COUNT,
 	AROUND("child", "c.parent_id = ?") " UNION ALL " AROUND("replaces", "c.current_term_id = ?")
-	" UNION ALL (SELECT 'ref', r.id, r.name_en, r.status, NULL, NULL, NULL"
-	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id)"
+	" UNION ALL (SELECT 'ref', r.id, COALESCE(n.value, r.name_en), r.status, NULL, NULL, NULL"
+	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id" NAME_IN("r") ")"
 	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"
 	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"
 	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)");
@@ -148,16 +152,33 @@ static void put_translations(struct req *r, const json_t *snap)
 	page_set_int(r, "Page.translation_count", (long long)n);
 }
 
-static void put_links(struct req *r, const char *list, const struct db_rows *around, const char *kind)
+/* The terms of one kind (children, replaced), by their names as the data
+ * language sorts them (the statement sorts the English ones). */
+static void put_links(struct req *r, const char *list, const struct db_rows *around, const char *kind,
+		      const char *lang)
 {
-	for (size_t i = 0, n = 0; i < around->nrows; i++) {
-		if (!is_kind(around, i, kind))
-			continue;
-		HDF *item = page_subitem(r->hdf, list, n++); /* names: literals */
-		page_put(item, "id", db_get(around, i, AROUND_ID));
-		page_put(item, "name", db_get(around, i, AROUND_NAME));
-		page_put(item, "status", db_get(around, i, AROUND_STATUS));
+	struct db_rows links = {.ncols = around->ncols,
+				.cells = arena_alloc(r->arena, around->nrows * around->ncols * sizeof *around->cells + 1)};
+	for (size_t i = 0; i < around->nrows; i++)
+		if (is_kind(around, i, kind))
+			memcpy(links.cells + links.nrows++ * links.ncols, around->cells + i * around->ncols,
+			       around->ncols * sizeof *around->cells);
+	if (strcmp(lang, "en") != 0)
+		collate_rows(r, &links, lang, &(struct collate_order){.name = AROUND_NAME, .id = AROUND_ID, .first = -1});
+	for (size_t i = 0; i < links.nrows; i++) {
+		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
+		page_put(item, "id", db_get(&links, i, AROUND_ID));
+		page_put(item, "name", db_get(&links, i, AROUND_NAME));
+		page_put(item, "status", db_get(&links, i, AROUND_STATUS));
 	}
+}
+
+/* The term's name in the data language, else English (and says so). */
+static void put_name(struct req *r, const json_t *snap, const char *lang)
+{
+	const char *name = str(json_object_get(json_object_get(json_object_get(snap, "texts"), lang), "name"), "value");
+	page_set(r, "Page.term.name", arena_strdup(r->arena, name ? name : rms_snapshot_name_en(snap)));
+	page_set(r, "Page.term.name_lang", name ? lang : "en");
 }
 
 static void put_history(struct req *r, const struct db_rows *around)
@@ -218,17 +239,19 @@ int rms_term_show(struct req *r)
 	json_t *snap = json_loads(db_get(&rows, 0, TERM_SNAPSHOT), 0, NULL);
 	if (!snap)
 		return 500;
-	if (db_query(db, r->arena, &q_around, &around, "ssss", id, id, referenced(r, snap), id) < 0) {
+	const char *lang = rms_data_lang(r);
+	if (db_query(db, r->arena, &q_around, &around, "sssssss", lang, id, lang, id, referenced(r, snap), lang, id) <
+	    0) {
 		json_decref(snap);
 		return 500;
 	}
 	put_fields(r, snap, &around);
-	page_set(r, "Page.term.name", arena_strdup(r->arena, rms_snapshot_name_en(snap)));
+	put_name(r, snap, lang);
 	page_set(r, "Page.term.list_name", db_get(&rows, 0, TERM_LIST_NAME));
 	put_translations(r, snap);
 	put_references(r, snap, &around);
-	put_links(r, "Page.children", &around, "child");
-	put_links(r, "Page.replaces", &around, "replaces");
+	put_links(r, "Page.children", &around, "child", lang);
+	put_links(r, "Page.replaces", &around, "replaces", lang);
 	put_history(r, &around);
 	json_decref(snap);
 	page_set(r, "Page.nav", "rms");

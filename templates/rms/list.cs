@@ -18,7 +18,7 @@ def:content() ?>
  <?cs if:Page.list.owner ?><div><dt><?cs var:Lang.rms.owner ?></dt><dd><?cs var:Page.list.owner ?></dd></div><?cs /if ?>
  <?cs if:Page.list.domain ?><div><dt><?cs var:Lang.rms.domain ?></dt><dd><?cs if:Page.list.domain_name ?><?cs var:Page.list.domain_name ?><?cs else ?><?cs var:Page.list.domain ?><?cs /if ?></dd></div><?cs /if ?>
  <div><dt><?cs var:Lang.rms.terms ?></dt><dd><?cs var:Page.list.terms ?></dd></div>
- <div><dt><?cs var:Lang.rms.languages ?></dt><dd><?cs var:subcount(Page.langs) ?></dd></div>
+ <div><dt><?cs var:Lang.rms.languages ?></dt><dd><?cs var:Page.lang_count ?></dd></div>
  <div><dt><?cs var:Lang.rms.version ?></dt><dd><?cs var:Page.list.version ?></dd></div>
  <?cs if:Page.list.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs call:date(Page.list.modified) ?></dd></div><?cs /if ?>
 </dl>
@@ -28,8 +28,8 @@ def:content() ?>
  <?cs call:field_status(Page.status) ?>
  <?cs call:field_domain(Page.domain) ?>
  <div class="field">
-  <label for="lang"><?cs var:Lang.rms.data_language ?></label>
-  <select id="lang" name="lang">
+  <label for="data_lang"><?cs var:Lang.rms.data_language ?></label>
+  <select id="data_lang" name="data_lang">
    <?cs each:l = Page.langs ?><option value="<?cs var:l.code ?>"<?cs if:l.current ?> selected<?cs /if ?>><?cs call:language(l.code) ?></option><?cs /each ?>
   </select>
  </div>

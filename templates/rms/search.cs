@@ -23,8 +23,8 @@ def:content() ?>
  <?cs call:field_status(Page.status) ?>
  <?cs call:field_domain(Page.domain) ?>
  <div class="field">
-  <label for="lang"><?cs var:Lang.rms.data_language ?></label>
-  <select id="lang" name="lang"><?cs each:l = Lang.languages ?><option value="<?cs name:l ?>"<?cs if:Page.lang == name(l) ?> selected<?cs /if ?>><?cs var:l ?></option><?cs /each ?></select>
+  <label for="data_lang"><?cs var:Lang.rms.data_language ?></label>
+  <select id="data_lang" name="data_lang"><?cs each:l = Lang.languages ?><option value="<?cs name:l ?>"<?cs if:Page.lang == name(l) ?> selected<?cs /if ?>><?cs var:l ?></option><?cs /each ?></select>
  </div>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.search.submit ?></button></div>
 </form>

@@ -10,7 +10,7 @@ def:content() ?>
   <li aria-current="page"><?cs var:Page.term.name ?></li>
  </ol>
 </nav>
-<h1><?cs var:Page.term.name ?></h1>
+<h1<?cs if:Page.term.name_lang != Req.lang ?> lang="<?cs var:Page.term.name_lang ?>"<?cs /if ?>><?cs var:Page.term.name ?></h1>
 <?cs if:User.id ?><div class="propose">
  <a class="button button-secondary" href="/rms/terms/<?cs var:Page.term.id ?>/requests/new"><?cs var:Lang.rms.propose_change ?></a>
  <form class="inline-form" method="get" action="/rms/terms/<?cs var:Page.term.id ?>/requests/new">
@@ -41,12 +41,12 @@ def:content() ?>
 <h2 id="details"><?cs var:Lang.rms.details ?></h2>
 <dl class="facts">
  <div><dt><?cs var:Lang.rms.list ?></dt><dd><a href="/rms/lists/<?cs var:Page.term.list ?>"><?cs var:Page.term.list_name ?></a> <span class="id"><?cs var:Page.term.list ?></span></dd></div>
- <div><dt><?cs var:Lang.rms.status ?></dt><dd><?cs call:status(Page.term.status) ?><?cs if:Page.term.status_changed ?> <?cs var:Lang.rms.since ?> <?cs var:Page.term.status_changed ?><?cs /if ?></dd></div>
+ <div><dt><?cs var:Lang.rms.status ?></dt><dd><?cs call:status(Page.term.status) ?><?cs if:Page.term.status_changed ?> <?cs var:Lang.rms.since ?> <?cs call:date(Page.term.status_changed) ?><?cs /if ?></dd></div>
  <?cs if:Page.term.domain ?><div><dt><?cs var:Lang.rms.domain ?></dt><dd><?cs if:Page.term.domain_name ?><?cs var:Page.term.domain_name ?><?cs else ?><?cs var:Page.term.domain ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.level_name || Page.term.level_short ?><div><dt><?cs var:Lang.rms.level ?></dt><dd><?cs var:Page.term.level_name ?> <?cs if:Page.term.level_short ?>(<?cs var:Page.term.level_short ?>)<?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.version ?><div><dt><?cs var:Lang.rms.version ?></dt><dd><?cs var:Page.term.version ?><?cs if:Page.term.major == "1" ?> (<?cs var:Lang.rms.major ?>)<?cs /if ?><?cs if:Page.term.version_date ?>, <?cs call:date(Page.term.version_date) ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.visibility ?><div><dt><?cs var:Lang.rms.visibility ?></dt><dd><?cs var:Page.term.visibility ?></dd></div><?cs /if ?>
- <?cs if:Page.term.created ?><div><dt><?cs var:Lang.rms.created ?></dt><dd><?cs var:Page.term.created ?><?cs if:Page.term.created_by ?>, <?cs var:Page.term.created_by ?><?cs /if ?></dd></div><?cs /if ?>
+ <?cs if:Page.term.created ?><div><dt><?cs var:Lang.rms.created ?></dt><dd><?cs call:date(Page.term.created) ?><?cs if:Page.term.created_by ?>, <?cs var:Page.term.created_by ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.modified ?><div><dt><?cs var:Lang.rms.modified ?></dt><dd><?cs call:date(Page.term.modified) ?><?cs if:Page.term.modified_by ?>, <?cs var:Page.term.modified_by ?><?cs /if ?></dd></div><?cs /if ?>
  <?cs if:Page.term.tags ?><div><dt><?cs var:Lang.rms.tags ?></dt><dd><?cs var:Page.term.tags ?></dd></div><?cs /if ?>
  <?cs if:Page.term.comments ?><div><dt><?cs var:Lang.rms.comments ?></dt><dd><?cs var:Page.term.comments ?></dd></div><?cs /if ?>
@@ -124,7 +124,7 @@ def:content() ?>
  <tbody>
  <?cs each:v = Page.versions ?>
   <tr>
-   <td><?cs var:v.recorded ?></td>
+   <td><?cs call:date(v.recorded) ?></td>
    <td><?cs var:v.version ?><?cs if:v.date ?> (<?cs call:date(v.date) ?>)<?cs /if ?></td>
    <td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td>
    <td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td>

@@ -16,7 +16,7 @@ await journey('rms', async ({ page, base, ok, shot }) => {
   ok(/\/rms\/lists\/200000000006$/.test(page.url()), 'a list opens');
   ok(await page.locator('table.data-table tbody tr').count() >= 6, 'its terms are listed');
   await page.fill('#q', 'poudre buvable');
-  await page.selectOption('#lang', 'fr');
+  await page.selectOption('#data_lang', 'fr');
   await page.click('form.filters button[type=submit]');
   ok(await page.locator('text=Poudre et solvant pour solution buvable').count() === 1,
      'searching the list, with names in French');
@@ -24,7 +24,12 @@ await journey('rms', async ({ page, base, ok, shot }) => {
 
   await page.click('text=Poudre et solvant pour solution buvable');
   ok(/\/rms\/terms\/100000073366$/.test(page.url()), 'a term opens');
-  ok(await page.locator('h1').innerText() === 'Powder and solvent for oral solution', 'the term page');
+  // The data language chosen on the list lasts: the term's name is French,
+  // the interface still English; the switch to English makes both English.
+  ok(await page.locator('h1').innerText() === 'Poudre et solvant pour solution buvable' &&
+     await page.locator('html').getAttribute('lang') === 'en', 'the term page, its name still in French');
+  await page.click('nav.lang-switch >> text=English');
+  ok(await page.locator('h1').innerText() === 'Powder and solvent for oral solution', 'the switch makes it English');
   await page.click('nav.page-toc >> text=Translations');
   ok(page.url().endsWith('#translations'), 'the translations are one link away');
   ok(await page.locator('#translations ~ div tr[lang=de]').count() === 1, 'the German translation is there');

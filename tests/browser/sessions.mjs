@@ -54,7 +54,8 @@ await journey('rms', async ({ page, base, ok, shot }) => {
      'Firefox unter Windows');
   await narrow('sessions-de-375');
 
-  await page.goto(`${base}/account/sessions`);
+  // A ?lang= lasts (it is Sam's preference now): back to English the same way.
+  await page.goto(`${base}/account/sessions?lang=en`);
   await submit('table.data-table tr:has-text("Firefox on Windows") a');
   ok(await page.locator('h1').innerText() === 'Log out a session' &&
      (await page.locator('main dl').innerText()).includes('Firefox on Windows'), 'its page says which one');

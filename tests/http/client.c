@@ -155,6 +155,14 @@ int body_has(const struct resp *r, const char *needle)
 	return r->body && strstr(r->body, needle) != NULL;
 }
 
+int body_count(const struct resp *r, const char *needle)
+{
+	int n = 0;
+	for (const char *p = r->body; p && (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
 char *slurp(const char *path)
 {
 	return file_read(path, NULL);

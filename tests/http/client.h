@@ -40,6 +40,8 @@ char *header(const struct resp *r, const char *name);
  * header would hold them, in a newly allocated string, or NULL. */
 char *header_all(const struct resp *r, const char *name);
 int body_has(const struct resp *r, const char *needle);
+/* How many times `needle` is in the body (not overlapping). */
+int body_count(const struct resp *r, const char *needle);
 
 /* The whole text of a file under the instance's folders (NULL if absent). */
 char *slurp(const char *path);

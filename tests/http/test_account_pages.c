@@ -2,7 +2,7 @@
  * mail: the password reset by email (same answer for an unknown email,
  * single use, one-hour expiry, every session ended), changing the password
  * (the current one asked, the other sessions ended), preferences applied at
- * once on every page (interface language before ?lang= and the browser's,
+ * once on every page (the interface language before the browser's,
  * data language, page size, date format), favourites (the star, the list
  * on /account, bad references), deleting the account (personal data gone,
  * a pseudonym kept), sporctl create-admin, and what spor-public's database
@@ -162,9 +162,9 @@ static void test_preferences(const char *mail)
 			mail),
 		  "fr,fr,20,long,1,0,0") == 0,
 	   "stored as chosen (unchecked notifications off)");
-	visitor_get(&v, "/rms/lists?lang=de", &r);
+	visitor_get(&v, "/rms/lists", &r);
 	ok(body_has(&r, "<html lang=\"fr\">") && body_has(&r, "Connecté en tant que"),
-	   "the interface is French at once, before ?lang= and the browser's language");
+	   "the interface is French at once, before the browser's language");
 	resp_free(&r);
 	visitor_get(&v, "/oms/organisations", &r);
 	ok(body_has(&r, "<html lang=\"fr\">"), "on every program's pages");

@@ -20,14 +20,6 @@ static int sporctl(const char *args)
 	return dbtest_sporctl(NULL, args, NULL);
 }
 
-static int count_of(const struct resp *r, const char *needle)
-{
-	int n = 0;
-	for (const char *p = r->body; p && (p = strstr(p, needle)); p += strlen(needle))
-		n++;
-	return n;
-}
-
 static void test_lists(void)
 {
 	struct resp r;
@@ -38,7 +30,7 @@ static void test_lists(void)
 	   "sortable headers: the current sort is marked and its link reverses it");
 	resp_free(&r);
 	get("/rms/lists?q=hostile", &r);
-	ok(r.status == 200 && body_has(&r, "Hostile fixture") && !body_has(&r, "Bundle") && count_of(&r, "<tr>") == 2,
+	ok(r.status == 200 && body_has(&r, "Hostile fixture") && !body_has(&r, "Bundle") && body_count(&r, "<tr>") == 2,
 	   "filtering lists by name");
 	resp_free(&r);
 	get("/rms/lists?q=900000000001", &r);
@@ -82,7 +74,7 @@ static void test_list(void)
 	ok(body_has(&r, "900000000102") && !body_has(&r, "/rms/terms/900000000104\""), "filter by status");
 	resp_free(&r);
 	get("/rms/lists/900000000001?q=powder", &r);
-	ok(body_has(&r, "900000000102") && count_of(&r, "<td><span class=\"id\">") == 1, "search within the list");
+	ok(body_has(&r, "900000000102") && body_count(&r, "<td><span class=\"id\">") == 1, "search within the list");
 	resp_free(&r);
 	get("/rms/lists/900000000001?sort=-id", &r);
 	const char *a = strstr(r.body, "900000000106"), *b = strstr(r.body, "900000000101\"");

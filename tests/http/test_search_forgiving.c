@@ -47,13 +47,13 @@ static const struct {
 	const char *path, *suggestion, *href, *id, *name;
 } misspelt[] = {
 	{"/rms/search?q=powdr+solvnet&size=100", "powder solvent", "/rms/search?size=100&amp;q=powder%20solvent",
-	 "/rms/terms/900000001901", "an English word misspelt finds the term, with a link to the corrected search"},
+	 "/rms/terms/900000002301", "an English word misspelt finds the term, with a link to the corrected search"},
 	{"/rms/search?q=poudre+injectabel", "poudre injectable", "/rms/search?q=poudre%20injectable",
-	 "/rms/terms/900000001901", "so does a French one"},
-	{"/rms/search?q=comprime+pelicul%C3%A9&list=900000000019", "comprime pelliculé",
-	 "/rms/search?list=900000000019&amp;q=comprime%20pellicul%C3%A9", "/rms/terms/900000001902",
+	 "/rms/terms/900000002301", "so does a French one"},
+	{"/rms/search?q=comprime+pelicul%C3%A9&list=900000000023", "comprime pelliculé",
+	 "/rms/search?list=900000000023&amp;q=comprime%20pellicul%C3%A9", "/rms/terms/900000002302",
 	 "accents aside, in a list: the link keeps the list and the word as the names write it"},
-	{"/rms/search?q=Filmtablete", "Filmtablette", "/rms/search?q=Filmtablette", "/rms/terms/900000001902",
+	{"/rms/search?q=Filmtablete", "Filmtablette", "/rms/search?q=Filmtablette", "/rms/terms/900000002302",
 	 "and a German one"},
 	{"/oms/organisations?q=Nordlict", "Nordlicht", "/oms/organisations?q=Nordlicht",
 	 "/oms/organisations/ORG-610000001", "a misspelt organisation name finds it"},

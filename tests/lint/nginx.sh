@@ -2,9 +2,11 @@
 # nginx's configurations agree with the programs on what the page cache's
 # key and the body caps rest on (docs/architecture.md): the languages whose
 # first place decides the key are those of templates/lang/, the anonymous
-# forms' body cap is ANON_BODY_MAX (cgi/core/program.h), spor-public is told only
-# the headers in its key while nginx ignores the answers' Vary, and every
-# export's path falls under the per-client limit of the costly pages.
+# forms' body cap is ANON_BODY_MAX (cgi/core/program.h), the language
+# cookies are in the key and reach the programs only as nginx reads them
+# (core/lang.c), spor-public is told only the headers in its key while
+# nginx ignores the answers' Vary, and every export's path falls under the
+# per-client limit of the costly pages.
 root=${top_srcdir:-.}
 cd "$root" || exit 1
 langs=$(for f in templates/lang/*.hdf; do basename "$f" .hdf; done | sort | tr '\n' ' ')
@@ -33,6 +35,10 @@ for conf in nginx/spor.conf.in nginx/production.conf.example; do
     check "$conf: the cache key holds the page's variant" \
         sh -c "grep -q 'fastcgi_cache_key \$spor_cache_key;' '$conf' &&
                grep -q 'default \"\$request_method \$request_uri \$spor_page_variant\";' '$conf'"
+    check "$conf: the key holds the language cookies, which the programs read only as nginx does" \
+        sh -c "grep -q 'default \"\$spor_lang_key c:\$spor_lang_cookie:\$spor_data_lang_cookie\";' '$conf' &&
+               grep -q 'fastcgi_param SPOR_LANG_COOKIE \$spor_lang_cookie;' '$conf' &&
+               grep -q 'fastcgi_param SPOR_DATA_LANG_COOKIE \$spor_data_lang_cookie;' '$conf'"
     check "$conf: spor-public gets only the headers of the key, and nginx ignores Vary" \
         sh -c "grep -q 'fastcgi_pass_request_headers off;' '$conf' && grep -q 'fastcgi_ignore_headers Vary;' '$conf'"
 done

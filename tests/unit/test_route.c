@@ -289,6 +289,7 @@ static const struct policy policy[] = {
 	{&account_app, "GET", "/account", ROLES_SIGNED_IN},
 	{&account_app, "GET", "/account/preferences", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/preferences", ROLES_SIGNED_IN},
+	{&account_app, "GET", "/account/language", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/favourites", ROLES_SIGNED_IN},
 	{&account_app, "GET", "/account/password", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/password", ROLES_SIGNED_IN},
