@@ -23,6 +23,7 @@
 #include "core/field.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "oms/oms_similar.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
@@ -231,6 +232,17 @@ static void check_record(struct req *r, const char *type, const char *proposed)
 	page_set(r, "Page.record_error", err);
 }
 
+/* A new organisation: those of similar names in its country
+ * (Page.similar), shown before it is submitted: a submit whose form has
+ * not shown them yet shows them instead.  1 when it does, 0, or -1. */
+static int similar_first(struct req *r, const char *type, const char *step)
+{
+	if (strcmp(type, "ADD-ORG") != 0 || strcmp(step, "save") == 0)
+		return 0;
+	int n = oms_similar(r, in_text(r, AF_ORG_NAME), in_text(r, AF_COUNTRY));
+	return n < 0 ? -1 : n > 0 && strcmp(step, "submit") == 0 && !in_text(r, AF_SIMILAR_SEEN);
+}
+
 /* Check a proposal; on a problem or a preview, the form again. */
 static int check(struct req *r, const char *type, const char **proposed)
 {
@@ -253,7 +265,10 @@ static int check(struct req *r, const char *type, const char **proposed)
 	form_values(r, true);
 	if (hdf_get_obj(r->hdf, "Page.errors"))
 		return account_form(r, "cr_form", 400);
-	if (strcmp(step, "preview") == 0) {
+	int similar = similar_first(r, type, step);
+	if (similar < 0)
+		return 500;
+	if (strcmp(step, "preview") == 0 || similar) {
 		cr_diff(r, *proposed);
 		page_set(r, "Page.preview", "1");
 		return account_form(r, "cr_form", 200);

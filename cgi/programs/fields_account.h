@@ -57,6 +57,7 @@ enum account_field {
 	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
 	AF_ORG_EMAIL,	     /* OMS: a location's contact email (form field "email", as typed; not AF_EMAIL) */
 	AF_SESSION_ID,	     /* path: /account/sessions/{sessionId}, a session's public ID */
+	AF_SIMILAR_SEEN,     /* a new organisation: "1" once the form showed those of similar names */
 	AF__COUNT
 };
 

@@ -17,6 +17,7 @@ static const char *const saved[] = {"preferences", "password", "requested", "wit
 static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
+static const char *const seen[] = {"1", NULL};
 static const char *const oms_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const cr_statuses[] = {"SAVED",    "SUBMITTED",   "VALID",	 "INVALID",   "RETURNED",
 					  "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN", NULL};
@@ -81,6 +82,7 @@ static const struct field fields[AF__COUNT] = {
 	[AF_ORG_EMAIL] = {.name = "email", .type = FT_CONTACT_EMAIL, .max = 254},
 	/* A session's public ID: a token's form, never a token (sessions.public_id). */
 	[AF_SESSION_ID] = {.name = "sessionId", .type = FT_TOKEN},
+	[AF_SIMILAR_SEEN] = {.name = "similar_seen", .type = FT_ENUM, .choices = seen},
 };
 
 #define NEW_PASSWORD F(AF_PASSWORD), F(AF_PASSWORD_CONFIRM)
@@ -159,7 +161,7 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/oms/requests/new", .handler = account_requests_new_org_form,
 	 .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/oms/requests/new", .handler = account_requests_new_org_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {ORG_DATA, PROPOSAL}},
+	 .roles = ROLES_SIGNED_IN, .fields = {ORG_DATA, PROPOSAL, F(AF_SIMILAR_SEEN)}},
 	{.method = "GET", .path = "/oms/organisations/{orgId}/requests/new", .handler = account_requests_org_form,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_LOCATION)}},
 	{.method = "POST", .path = "/oms/organisations/{orgId}/requests/new", .handler = account_requests_org_submit,
