@@ -48,6 +48,7 @@ GRANT SELECT ON oms_locations TO spor_public;
 GRANT SELECT ON oms_merged TO spor_public;
 GRANT SELECT ON oms_org_words TO spor_public;
 GRANT SELECT ON oms_stats TO spor_public;
+GRANT SELECT ON word_stamps TO spor_public;
 -- The records of approved change requests, for the public history (migration 0013).
 GRANT SELECT ON v_cr_public_records TO spor_public;
 
@@ -82,6 +83,9 @@ GRANT SELECT ON change_request_records TO spor_account;
 GRANT SELECT ON rms_terms TO spor_account;
 GRANT SELECT ON rms_term_versions TO spor_account;
 GRANT SELECT ON oms_locations TO spor_account;
+-- Organisations with names like a new one's, shown before it is proposed.
+GRANT SELECT ON oms_org_words TO spor_account;
+GRANT SELECT ON word_stamps TO spor_account;
 -- Two-step sign-in's secrets, recovery codes and pending sign-ins: spor-account's alone.
 GRANT SELECT, INSERT, UPDATE, DELETE ON account_totp TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON account_recovery_codes TO spor_account;
@@ -133,6 +137,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_countries TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_attributes TO spor_admin;
 GRANT SELECT, INSERT ON rms_term_versions TO spor_admin;
 GRANT SELECT, INSERT ON rms_list_versions TO spor_admin;
+GRANT SELECT, UPDATE ON word_stamps TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

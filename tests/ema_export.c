@@ -501,7 +501,7 @@ static json_t *merged(const struct read_back *g, const char *id, const json_t *b
 	return n ? rms_snapshot_merge(base, recs, n) : NULL;
 }
 
-bool ema_export_reads_back(const struct ema_export *e, char *why, size_t size)
+bool ema_export_reads_back(const struct ema_export *e, bool every_drop, char *why, size_t size)
 {
 	struct arena *a = arena_new();
 	struct read_back g = {0};
@@ -513,7 +513,12 @@ bool ema_export_reads_back(const struct ema_export *e, char *why, size_t size)
 		snprintf(why, size, "not read: %s", err);
 	else if (g.rejects || g.n != e->rows)
 		snprintf(why, size, "%zu of %zu rows read, %lu rejected (%s)", g.n, e->rows, g.rejects, g.first_reject);
-	else if (g.drops != e->unreadable)
+	/* Never a good value dropped.  A spoilt one may go unreported where
+	 * commas leave two placements alike and the reader's puts it in a
+	 * column it does not read (a spoilt Domain ID of digits under Term
+	 * Domain Rowid): nothing of it is stored, and the snapshots compared
+	 * below show the term whole, its fields given by its other rows. */
+	else if (g.drops > e->unreadable || (every_drop && g.drops != e->unreadable))
 		snprintf(why, size, "%lu values reported unreadable, %zu written so (%s)", g.drops, e->unreadable,
 			 g.first_drop);
 	else

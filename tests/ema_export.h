@@ -30,11 +30,13 @@ void ema_export_make(struct ema_export *e, const char *list_id, unsigned long lo
 void ema_export_free(struct ema_export *e);
 
 /* Read the export with rms_csv_read and merge each term's records as an
- * import does: whether every term came back with every readable value,
- * each unreadable one reported and no row rejected, and whether merging the
- * records again onto what they gave changes nothing; else what went wrong,
- * in `why`. */
-bool ema_export_reads_back(const struct ema_export *e, char *why, size_t size);
+ * import does: whether every term came back with every readable value, no
+ * good value dropped and no row rejected, each unreadable value reported
+ * (when `every_drop`: at random, two placements of a row's fields can be
+ * alike, and the one taken may put a spoilt value in a column nobody
+ * reads), and whether merging the records again onto what they gave
+ * changes nothing; else what went wrong, in `why`. */
+bool ema_export_reads_back(const struct ema_export *e, bool every_drop, char *why, size_t size);
 
 /* Whether `got` is the snapshot `expected` (a term-level value, a mapping, a
  * country, an attribute or a text missing or different); else what differs,

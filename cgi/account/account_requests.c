@@ -24,6 +24,7 @@
 #include "core/field.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "oms/oms_similar.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
@@ -84,6 +85,17 @@ static int form(struct req *r, const struct cr_target *t, const json_t *values, 
 	return account_form(r, "cr_form", status);
 }
 
+/* A new organisation: those of similar names in its country
+ * (Page.similar), shown before it is submitted: a submit whose form has
+ * not shown them yet shows them instead.  1 when it does, 0, or -1. */
+static int similar_first(struct req *r, const char *type, const char *step)
+{
+	if (strcmp(type, "ADD-ORG") != 0 || strcmp(step, "save") == 0)
+		return 0;
+	int n = oms_similar(r, in_text(r, AF_PROPOSAL + CR_F_ORG_NAME), in_text(r, AF_PROPOSAL + CR_F_COUNTRY));
+	return n < 0 ? -1 : n > 0 && strcmp(step, "submit") == 0 && !in_text(r, AF_SIMILAR_SEEN);
+}
+
 /* Check a proposal about `t`, which is `before` now; on a problem or a
  * preview, the form again (its status), else 0 with the proposal. */
 static int check(struct req *r, const struct cr_target *t, const json_t *before, const char **proposed)
@@ -103,6 +115,13 @@ static int check(struct req *r, const struct cr_target *t, const json_t *before,
 		account_error(r, "document", document_problem(r));
 	page_set(r, "Page.form.justification", why);
 	int status = hdf_obj_child(hdf_get_obj(r->hdf, "Page.errors")) ? 400 : strcmp(step, "preview") == 0 ? 200 : 0;
+	int similar = status == 400 ? 0 : similar_first(r, t->type, step);
+	if (similar < 0) {
+		json_decref(values);
+		return 500;
+	}
+	if (similar)
+		status = 200; /* those of similar names first, as a preview */
 	if (status == 200) {
 		cr_diff(r, before, v.proposed);
 		page_set(r, "Page.preview", "1");

@@ -59,7 +59,7 @@ void words_pick(struct req *r, const char *q, struct db_sql *count, struct words
 	/* The rarest word first: it drives the query. */
 	/* Each word is counted only as far as it takes to tell that it is not
 	 * rarer than those before it (the longest, likely the rarest, first). */
-	long long counts[WORDS_MAX], least = WORDS_BOUND;
+	long long *counts = w->count, least = WORDS_BOUND;
 	for (size_t i = 0; i < w->n; i++) {
 		struct db_rows rows;
 		long long upto = i == 0 ? WORDS_BOUND : least + 1;

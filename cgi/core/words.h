@@ -18,6 +18,7 @@ struct db_sql;
 enum { WORDS_MAX = 4 };
 struct words {
 	const char *word[WORDS_MAX]; /* unused ones NULL */
+	long long count[WORDS_MAX];  /* index entries starting with it, counted as far as its order needs */
 	size_t n;
 	bool broad; /* even the rarest word has WORDS_BOUND entries or more */
 };

@@ -1,6 +1,9 @@
 /* /oms/organisations: search organisations by name, acronym or alternative
  * name (words and prefixes, case and accents aside), by ID, and by the
- * country, city and postal code of their locations, status and type. */
+ * country, city and postal code of their locations, status and type.  When
+ * nothing matches and a word is in no organisation's names at all, the page
+ * shows those of the nearest words instead (words_near.h) and links to that
+ * search. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,6 +15,7 @@
 #include "core/program.h"
 #include "oms/oms_page.h"
 #include "oms/oms_record.h"
+#include "oms/oms_similar.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 
@@ -104,6 +108,29 @@ int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, lon
 	return 0;
 }
 
+/* Nothing matched: the organisations of the query with its unknown words
+ * corrected, when that finds some (Page.suggestion, and its link).  0 or -1. */
+static int forgive(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
+		   long long *total, struct db_rows *orgs)
+{
+	struct oms_filters fixed = *f;
+	fixed.q = words_near_query(r, &oms_near, f->q, &f->words);
+	if (!fixed.q)
+		return 0;
+	oms_words(r, fixed.q, &fixed.words);
+	long long found;
+	struct db_rows rows;
+	if (!fixed.words.n || oms_orgs_page(r, &fixed, all, page, size, &found, &rows) < 0)
+		return fixed.words.n ? -1 : 0;
+	if (!found)
+		return 0;
+	page_set(r, "Page.suggestion", fixed.q);
+	page_set(r, "Page.suggestion_href", listing_href(r, "/oms/organisations", "q", fixed.q));
+	*total = found;
+	*orgs = rows;
+	return 0;
+}
+
 int oms_orgs_show(struct req *r)
 {
 	struct oms_filters f;
@@ -125,7 +152,8 @@ int oms_orgs_show(struct req *r)
 		page_set(r, "Page.broad_words", "1");
 	long long total;
 	struct db_rows orgs;
-	if (oms_orgs_page(r, &f, all, &page, size, &total, &orgs) < 0)
+	if (oms_orgs_page(r, &f, all, &page, size, &total, &orgs) < 0 ||
+	    (total == 0 && f.words.n && forgive(r, &f, all, &page, size, &total, &orgs) < 0))
 		return 500;
 	page_rows(r, "Page.orgs", &orgs, org_names, ORG__COUNT);
 	listing_pager(r, "/oms/organisations", page, size, total);

@@ -30,7 +30,12 @@ void oms_filters(struct req *r, struct oms_filters *f)
 	f->located = f->country || f->city || f->postal ? "1" : NULL;
 	f->sort = listing_sort_of(r, PF_ORGS_SORT, oms_org_sorts, ORGS_SORT__COUNT, ORGS_BY_NAME);
 	if (f->q && !oms_is_org_id(f->q) && !oms_is_loc_id(f->q))
-		words_pick(r, f->q, &q_word_count, &f->words);
+		oms_words(r, f->q, &f->words);
+}
+
+void oms_words(struct req *r, const char *q, struct words *w)
+{
+	words_pick(r, q, &q_word_count, w);
 }
 
 static void put_choices(struct req *r, const char *list, const char *json, const char *key, bool countries)

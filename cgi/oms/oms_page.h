@@ -30,6 +30,8 @@ struct oms_filters {
 
 /* Read the filters; the words only when q is no ID. */
 void oms_filters(struct req *r, struct oms_filters *f);
+/* The words of a search in organisations' names (words.h). */
+void oms_words(struct req *r, const char *q, struct words *w);
 
 /* SQL: the organisations o matching the filters, with or without words.
  * Arguments (OMS_FILTER_TYPES): status, status, type, type, located,

@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/mem.h"
 #include "core/words.h"
+#include "core/words_near.h"
 #include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
@@ -282,9 +283,13 @@ int oms_store_checkpoint(struct oms_store *s)
 	return 0;
 }
 
+/* The workers' copies of the word index are read again (words_near.h). */
+static struct db_sql q_words_touch = DB_SQL(WORDS_NEAR_TOUCH("oms_org_words"));
+
 int oms_store_close(struct oms_store *s, bool ok, struct oms_store_stats *stats)
 {
-	bool done = ok && !s->failed && db_exec(s->db, &q_stats, NULL, "") == 0;
+	bool done = ok && !s->failed && db_exec(s->db, &q_stats, NULL, "") == 0 &&
+		    db_exec(s->db, &q_words_touch, NULL, "") == 0;
 	int rc = s->callers_tx ? (done ? 0 : -1) : done ? db_commit(s->db) : (db_rollback(s->db), -1);
 	if (stats)
 		*stats = s->stats;

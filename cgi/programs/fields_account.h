@@ -40,6 +40,7 @@ enum account_field {
 	AF_LOCATION,	     /* OMS change requests: "new", or the LOC-ID of the location to change */
 	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
 	AF_SESSION_ID,	     /* path: /account/sessions/{sessionId}, a session's public ID */
+	AF_SIMILAR_SEEN,     /* a new organisation: "1" once the form showed those of similar names */
 	/* Change requests: the proposal's fields, one block in the order of
 	 * CR_FORM_FIELDS (account/cr_fields.h), read as AF_PROPOSAL + CR_F_...;
 	 * routes_account.c checks that the block is as long as that list. */

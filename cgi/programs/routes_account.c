@@ -17,6 +17,7 @@ static const char *const saved[] = {"preferences", "password", "requested", "wit
 				    "commented", "two_factor_off", "session_ended", "sessions_ended", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
+static const char *const seen[] = {"1", NULL};
 static const char *const cr_statuses[] = {"SAVED",    "SUBMITTED",   "VALID",	 "INVALID",   "RETURNED",
 					  "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN", NULL};
 /* The roles held for an organisation, which users may ask for. */
@@ -64,6 +65,7 @@ static const struct field fields[AF__COUNT] = {
 	[AF_CODE] = {.name = "code", .type = FT_TEXT, .max = 40},
 	/* A session's public ID: a token's form, never a token (sessions.public_id). */
 	[AF_SESSION_ID] = {.name = "sessionId", .type = FT_TOKEN},
+	[AF_SIMILAR_SEEN] = {.name = "similar_seen", .type = FT_ENUM, .choices = seen},
 	/* The proposal's fields.  Its "email" is an organisation's, data and
 	 * not an identity: no route takes both "email" fields. */
 	CR_FORM_FIELDS(PROPOSAL_FIELD)
@@ -143,7 +145,7 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/oms/requests/new", .handler = account_requests_new_org_form,
 	 .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/oms/requests/new", .handler = account_requests_new_org_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_LOCATION)}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_LOCATION), F(AF_SIMILAR_SEEN)}},
 	{.method = "GET", .path = "/oms/organisations/{orgId}/requests/new", .handler = account_requests_org_form,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_LOCATION)}},
 	{.method = "POST", .path = "/oms/organisations/{orgId}/requests/new", .handler = account_requests_org_submit,

@@ -33,7 +33,7 @@ struct known {
  * row IDs, one part per value. */
 #define TEXT_GROUP(x, g, max)                                                                                      \
 	{x, T_TEXT, g, false, max, false}, {x " Modified On", T_DATE, g, false, 0, false},                           \
-		{x " Modified By", T_TEXT, g, false, 100, true}, {x " Translation Status", T_CODE, g, false, 20, true},   \
+		{x " Modified By", T_TEXT, g, false, 100, true}, {x " Translation Status", T_STATUS, g, false, 20, true},   \
 		{x " Comments", T_TEXT, g, false, 0, false}, {                                                           \
 		x " Rowid", T_ROWID, g, false, 0, false                                                                  \
 	}

@@ -1,7 +1,9 @@
 /* /rms/search: terms across all lists.  A 12-digit ID jumps to its term or
  * list; otherwise every word must start a word of the term's names, in any
  * language, case- and accent-insensitively (the word index and its
- * collation do the matching; highlight.c marks the words in C). */
+ * collation do the matching; highlight.c marks the words in C).  When
+ * nothing matches and a word is in no term at all, the page shows the terms
+ * of the nearest words instead (words_near.h) and links to that search. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/words_near.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -135,6 +138,38 @@ int rms_search_page(struct req *r, const struct words *words, const char *list, 
 enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
 static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT, "SELECT id, name FROM rms_lists ORDER BY name");
 
+/* The texts of the terms holding a word of a key (its hex): the word is
+ * read back from them as a suggestion. */
+static struct words_near near = WORDS_NEAR("rms_term_words",
+	"SELECT n.value FROM rms_term_words w JOIN rms_term_names n ON n.term_id = w.term_id"
+	" WHERE w.wkey = UNHEX(?) LIMIT 40");
+
+/* Nothing matched q: the terms of the query with its unknown words
+ * corrected, when that finds some (Page.suggestion, and its link); *q
+ * becomes the query shown.  0 or -1. */
+static int forgive(struct req *r, const char **q, const char *list, const char *status, const char *domain,
+		   long long *page, long long size, long long *total, struct db_rows *hits,
+		   const struct words *words)
+{
+	const char *fixed = words_near_query(r, &near, *q, words);
+	if (!fixed)
+		return 0;
+	struct words w;
+	rms_words(r, fixed, &w);
+	long long found;
+	struct db_rows rows;
+	if (!w.n || rms_search_page(r, &w, list, status, domain, page, size, &found, &rows) < 0)
+		return w.n ? -1 : 0;
+	if (!found)
+		return 0;
+	page_set(r, "Page.suggestion", fixed);
+	page_set(r, "Page.suggestion_href", listing_href(r, "/rms/search", "q", fixed));
+	*q = fixed;
+	*total = found;
+	*hits = rows;
+	return 0;
+}
+
 int rms_search_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
@@ -172,7 +207,8 @@ int rms_search_show(struct req *r)
 		page_set(r, "Page.broad_words", "1");
 	struct db_rows hits, names;
 	long long total;
-	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits) < 0)
+	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits) < 0 ||
+	    (total == 0 && forgive(r, &q, list, status, domain, &page, size, &total, &hits, &words) < 0))
 		return 500;
 	listing_pager(r, "/rms/search", page, size, total);
 	page_set(r, "Page.searched", "1");

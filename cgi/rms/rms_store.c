@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/words.h"
+#include "core/words_near.h"
 #include "rms/rms_snapshot.h"
 #include "rms/rms_store.h"
 
@@ -290,9 +291,16 @@ static struct db_sql q_list_counts = DB_SQL(
 	"     JSON_OBJECT()))"
 	" WHERE id = ?");
 
+/* Every writer of a list's terms ends here: the workers' copies of the
+ * word index are read again (words_near.h). */
+static struct db_sql q_words_touch = DB_SQL(WORDS_NEAR_TOUCH("rms_term_words"));
+
 int rms_store_list_stats(struct db *db, const char *id)
 {
-	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id);
+	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ||
+			       db_exec(db, &q_words_touch, NULL, "") < 0
+		       ? -1
+		       : 0;
 }
 
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)

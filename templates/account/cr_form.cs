@@ -16,11 +16,15 @@ def:content() ?>
 <div class="notice notice-error" role="alert"><p><?cs var:Lang.cr.no_role ?> <a href="/account/roles"><?cs var:Lang.roles.new ?></a></p></div>
 <?cs else ?>
 <?cs if:Page.preview ?><div class="notice" role="status"><p><?cs var:Lang.cr.preview_intro ?></p></div><?cs call:cr_diff() ?><?cs /if ?>
+<?cs if:subcount(Page.similar) > 0 ?><div class="notice notice-warning" role="status"><h2><?cs var:Lang.cr.similar_heading ?></h2>
+ <p><?cs var:Lang.cr.similar_intro ?> <a href="/account/roles"><?cs var:Lang.roles.new ?></a></p>
+ <ul><?cs each:o = Page.similar ?><li><a href="/oms/organisations/<?cs var:o.id ?>"><?cs var:o.name ?></a> <span class="id"><?cs var:o.id ?></span><?cs if:o.city ?> &middot; <?cs var:o.city ?><?cs /if ?></li><?cs /each ?></ul></div><?cs /if ?>
 <form class="form narrow" method="post" enctype="multipart/form-data">
  <?cs call:csrf() ?>
  <?cs if:Page.lang ?><input type="hidden" name="text_lang" value="<?cs var:Page.lang ?>"><?cs /if ?>
  <?cs if:Page.type == "UPD-LIST" ?><input type="hidden" name="change" value="list"><?cs /if ?>
  <?cs if:Page.location ?><input type="hidden" name="location" value="<?cs var:Page.location ?>"><?cs /if ?>
+ <?cs if:subcount(Page.similar) > 0 ?><input type="hidden" name="similar_seen" value="1"><?cs /if ?>
  <?cs call:cr_fields() ?>
 </form>
 <?cs /if ?>

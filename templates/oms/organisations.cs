@@ -37,6 +37,7 @@ def:content() ?>
 <?cs else ?>
 <?cs call:exports(Lang.oms.export_intro) ?>
 <?cs call:results_count(Lang.oms.orgs_noun) ?>
+<?cs call:suggestion() ?>
 <?cs call:word_notices(Lang.oms.broad_words) ?>
 <?cs if:subcount(Page.orgs) > 0 ?>
 <?cs call:listing_start(Lang.oms.orgs_title, Lang.oms.orgs_title) ?>

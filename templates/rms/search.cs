@@ -34,6 +34,7 @@ def:content() ?>
 <div class="notice" role="status"><p><?cs var:Lang.rms.short_words ?></p></div>
 <?cs elif:Page.searched ?>
 <?cs call:results_count(Lang.rms.terms_noun) ?>
+<?cs call:suggestion() ?>
 <?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:Lang.rms.broad_words ?></p></div><?cs /if ?>
 <?cs if:subcount(Page.hits) > 0 ?>
 <ol class="hit-list" start="<?cs var:Page.pager.from ?>">
