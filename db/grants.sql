@@ -49,6 +49,8 @@ GRANT SELECT ON oms_merged TO spor_public;
 GRANT SELECT ON oms_org_words TO spor_public;
 GRANT SELECT ON oms_stats TO spor_public;
 GRANT SELECT ON word_stamps TO spor_public;
+-- The records of approved change requests, for the public history (migration 0013).
+GRANT SELECT ON v_cr_public_records TO spor_public;
 
 GRANT SELECT ON v_session_user TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO spor_account;
@@ -76,6 +78,8 @@ GRANT INSERT (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed
 GRANT EXECUTE ON PROCEDURE spor_cr_owner_write TO spor_account;
 GRANT SELECT ON change_request_events TO spor_account;
 GRANT INSERT (request_id, actor_id, to_status, comment) ON change_request_events TO spor_account;
+-- A request's records: read here, written only by spor_cr_owner_write (migration 0013).
+GRANT SELECT ON change_request_records TO spor_account;
 GRANT SELECT ON rms_terms TO spor_account;
 GRANT SELECT ON rms_term_versions TO spor_account;
 GRANT SELECT ON oms_locations TO spor_account;
@@ -117,6 +121,10 @@ GRANT SELECT, INSERT ON oms_org_versions TO spor_admin;
 GRANT SELECT, INSERT ON oms_loc_versions TO spor_admin;
 GRANT SELECT, UPDATE ON change_requests TO spor_admin;
 GRANT SELECT, INSERT ON change_request_events TO spor_admin;
+-- A decision adds its records (never changes one: migration 0013's triggers);
+-- a refused decision form is kept for the page it redirects to.
+GRANT SELECT, INSERT ON change_request_records TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON change_request_drafts TO spor_admin;
 GRANT SELECT ON favourites TO spor_admin;
 -- Approving a change request writes the reference data.
 GRANT SELECT, INSERT, UPDATE ON rms_lists TO spor_admin;

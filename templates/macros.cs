@@ -131,6 +131,21 @@ def:listing_end() ?> </tbody>
 def:listing_empty(filtered, no_match, clear, nothing) ?><div class="notice"><p><?cs if:filtered ?><?cs var:no_match ?><?cs if:clear ?> <a href="<?cs var:clear ?>"><?cs var:Lang.rms.clear ?></a><?cs /if ?><?cs else ?><?cs var:nothing ?><?cs /if ?></p></div><?cs /def ?><?cs
 # The versions of a record (list, organisation, location): when, which
 # version, where the change came from (with the request that made it), what. ?><?cs
+# A change request's records side by side (cgi/core/sides.h): node.sides,
+# one row per field, before, when decided (node.moved; node.live: now,
+# the request being undecided), proposed and approved (node.approved);
+# node.draft when "before" is the record now (a preview, a draft); no
+# "before" (node.has_before) for something new. ?><?cs
+def:side_value(set, value) ?><?cs if:set ?><ins><?cs var:value ?></ins><?cs else ?><span class="secondary"><?cs var:Lang.cr.records.unchanged ?></span><?cs /if ?><?cs /def ?><?cs
+def:sides(node, caption, class) ?><?cs call:table_frame(caption) ?><table class="data-table sides <?cs var:class ?>">
+ <caption><?cs var:caption ?></caption>
+ <thead><tr><th scope="col"><?cs var:Lang.cr.field ?></th><?cs if:node.has_before ?><th scope="col"><?cs if:node.draft ?><?cs var:Lang.cr.now ?><?cs else ?><?cs var:Lang.cr.records.before ?><?cs /if ?></th><?cs /if ?><?cs if:node.moved ?><th scope="col"><?cs if:node.live ?><?cs var:Lang.cr.now ?><?cs else ?><?cs var:Lang.cr.records.at_decision ?><?cs /if ?></th><?cs /if ?><th scope="col"><?cs var:Lang.cr.proposed ?></th><?cs if:node.approved ?><th scope="col"><?cs var:Lang.cr.records.approved ?></th><?cs /if ?></tr></thead>
+ <tbody><?cs each:d = node.sides ?><tr><th scope="row"><?cs if:Lang.cr.fields[d.field] ?><?cs var:Lang.cr.fields[d.field] ?><?cs else ?><?cs var:d.field ?><?cs /if ?></th>
+  <?cs if:node.has_before ?><td><?cs if:d.proposed_set && d.before ?><del><?cs var:d.before ?></del><?cs else ?><?cs var:d.before ?><?cs /if ?></td><?cs /if ?><?cs if:node.moved ?><td><?cs var:d.decision ?></td><?cs /if ?>
+  <td><?cs call:side_value(d.proposed_set, d.proposed) ?></td><?cs if:node.approved ?><td><?cs call:side_value(d.approved_set, d.approved) ?><?cs if:d.approved_changed ?> <span class="badge badge-changed"><?cs var:Lang.cr.records.changed ?></span><?cs /if ?></td><?cs /if ?></tr><?cs /each ?></tbody>
+</table></div><?cs /def ?><?cs
+# In a history, an approved request's records, folded under its version. ?><?cs
+def:request_sides(v) ?><?cs if:subcount(v.sides) > 0 ?><details class="request-sides"><summary><?cs var:Lang.cr.records.public ?></summary><?cs call:sides(v, Lang.cr.records.title, "diff records") ?></details><?cs /if ?><?cs /def ?><?cs
 def:history(id, title, versions, empty) ?>
 <section aria-labelledby="<?cs var:id ?>">
 <h2 id="<?cs var:id ?>"><?cs var:title ?></h2>
@@ -138,7 +153,7 @@ def:history(id, title, versions, empty) ?>
 <?cs call:table_frame(title) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
  <tbody><?cs each:v = versions ?>
-  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td></tr><?cs /each ?>
+  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?><?cs call:request_sides(v) ?></td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs else ?><p><?cs var:empty ?></p><?cs /if ?>

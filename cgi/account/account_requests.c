@@ -18,6 +18,7 @@
 
 #include "account/account.h"
 #include "account/cr.h"
+#include "account/cr_check.h"
 #include "account/document.h"
 #include "core/db.h"
 #include "core/field.h"
@@ -46,82 +47,13 @@ static struct db_sql q_mine = DB_SQL_COLS(MINE__COUNT,
 	" LEFT JOIN rms_terms t ON t.id = c.term_id WHERE c.account_id = ? AND (? IS NULL OR c.status = ?)"
 	" ORDER BY c.id DESC LIMIT 200");
 
-static bool oms_page(struct req *r)
+/* The proposal's fields as the form sent them, as a proposal's values. */
+static json_t *sent_values(struct req *r, const char *type)
 {
-	return cr_is_oms(hdf_get_value(r->hdf, "Page.type", ""));
-}
-
-/* Text from a textarea with its line ends as the record keeps them (LF). */
-static const char *lines(struct req *r, const char *text)
-{
-	if (!text)
-		return NULL;
-	char *out = arena_strdup(r->arena, text), *w = out;
-	for (const char *p = text; *p; p++)
-		if (*p != '\r')
-			*w++ = *p;
-	*w = '\0';
-	return out;
-}
-
-static void fields_of(struct req *r, struct cr_fields *f)
-{
-	if (oms_page(r))
-		*f = (struct cr_fields){.name = in_text(r, AF_ORG_NAME),
-					.status = in_text(r, AF_OMS_STATUS),
-					.acronym = in_text(r, AF_ACRONYM),
-					.org_type = in_text(r, AF_ORG_TYPE),
-					.address = lines(r, in_text(r, AF_ADDRESS)),
-					.postal_code = in_text(r, AF_POSTAL),
-					.city = in_text(r, AF_CITY),
-					.region = in_text(r, AF_REGION),
-					.country_code = in_text(r, AF_COUNTRY),
-					.email = in_text(r, AF_ORG_EMAIL),
-					.phone = in_text(r, AF_PHONE)};
-	else
-		*f = (struct cr_fields){.name = in_text(r, AF_TERM_NAME),
-					.short_name = in_text(r, AF_SHORT_NAME),
-					.description = in_text(r, AF_DESCRIPTION),
-					.status = in_text(r, AF_TERM_STATUS),
-					.parent = in_text(r, AF_PARENT),
-					.replaced_by = in_text(r, AF_REPLACED_BY)};
-}
-
-/* What the form shows: the values sent, else the current ones. */
-static void form_values(struct req *r, bool sent)
-{
-	static const struct {
-		enum account_field field;
-		const char *current, *page;
-		bool oms;
-	} map[] = {
-		{AF_TERM_NAME, "Page.current.name", "Page.form.name", false},
-		{AF_SHORT_NAME, "Page.current.short", "Page.form.short", false},
-		{AF_DESCRIPTION, "Page.current.description", "Page.form.description", false},
-		{AF_TERM_STATUS, "Page.current.status", "Page.form.status", false},
-		{AF_PARENT, "Page.current.parent", "Page.form.parent", false},
-		{AF_REPLACED_BY, "Page.current.replaced_by", "Page.form.replaced_by", false},
-		{AF_ORG_NAME, "Page.current.name", "Page.form.name", true},
-		{AF_ACRONYM, "Page.current.acronym", "Page.form.acronym", true},
-		{AF_ORG_TYPE, "Page.current.type", "Page.form.type", true},
-		{AF_OMS_STATUS, "Page.current.status", "Page.form.status", true},
-		{AF_ADDRESS, "Page.current.address", "Page.form.address", true},
-		{AF_POSTAL, "Page.current.postal_code", "Page.form.postal_code", true},
-		{AF_CITY, "Page.current.city", "Page.form.city", true},
-		{AF_REGION, "Page.current.region", "Page.form.region", true},
-		{AF_COUNTRY, "Page.current.country_code", "Page.form.country_code", true},
-		{AF_ORG_EMAIL, "Page.current.email", "Page.form.email", true},
-		{AF_PHONE, "Page.current.phone", "Page.form.phone", true},
-	};
-	bool oms = oms_page(r);
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-		if (map[i].oms != oms)
-			continue;
-		const char *v = sent ? in_text(r, map[i].field) : hdf_get_value(r->hdf, map[i].current, NULL);
-		page_set(r, map[i].page, v); /* names: literals (map) */
-	}
-	page_set(r, "Page.form.justification",
-		 sent ? in_text(r, AF_JUSTIFICATION) : hdf_get_value(r->hdf, "Page.cr.justification", NULL));
+	const char *values[CR_FORM__COUNT];
+	for (int i = 0; i < CR_FORM__COUNT; i++)
+		values[i] = in_text(r, AF_PROPOSAL + i);
+	return cr_form_values(type, values);
 }
 
 /* The list of the request (Page.list; none for a new list) and who may
@@ -143,93 +75,14 @@ static int context(struct req *r, const char *list, const char *type)
 	return 200;
 }
 
-static int check(struct req *r, const char *type, const char **proposed);
-static int create(struct req *r, const char *type, const char *list, const char *term, const char *lang,
-		  const char *proposed, long long seq);
-
-/* /rms/lists/{listId}/requests/new: a new term, or with ?change=list a
- * change to the list itself (its current values in the form). */
-static int list_context(struct req *r, const char **type, long long *seq)
+/* The form of a proposal about `t`, with the values it starts from:
+ * `values` (what was sent), else the target's now. */
+static int form(struct req *r, const struct cr_target *t, const json_t *values, int status)
 {
-	const char *list = in_text(r, AF_LIST_ID);
-	*type = in_text(r, AF_CHANGE) ? "UPD-LIST" : "ADD-TERM";
-	*seq = 0;
-	int status = context(r, list, *type);
-	if (status == 200 && strcmp(*type, "UPD-LIST") == 0 && !cr_current_list(r, list, seq))
-		return 404;
-	return status;
-}
-
-int account_requests_new_term_form(struct req *r)
-{
-	const char *type;
-	long long seq;
-	int status = list_context(r, &type, &seq);
-	if (status != 200)
-		return status;
-	form_values(r, false);
-	return account_form(r, "cr_form", 200);
-}
-
-int account_requests_new_list_form(struct req *r)
-{
-	int status = context(r, NULL, "ADD-LIST");
-	return status == 200 ? account_form(r, "cr_form", 200) : status;
-}
-
-int account_requests_new_list_submit(struct req *r)
-{
-	const char *proposed;
-	int status = context(r, NULL, "ADD-LIST");
-	if (status != 200)
-		return status;
-	status = check(r, "ADD-LIST", &proposed);
-	return status ? status : create(r, "ADD-LIST", NULL, NULL, "en", proposed, 0);
-}
-
-/* The term's context: its list, type (a translation when text_lang is not
- * English), its current values.  200 or a status. */
-static int term_context(struct req *r, const char **type, const char **lang, long long *seq)
-{
-	const char *term = in_text(r, AF_TERM_ID);
-	*lang = in_text(r, AF_TEXT_LANG) ? in_text(r, AF_TEXT_LANG) : "en";
-	*type = strcmp(*lang, "en") == 0 ? "UPD-TERM" : "TRANSLATION";
-	if (!cr_current(r, term, *lang, seq))
-		return 404;
-	page_set(r, "Page.lang", *lang);
-	return context(r, hdf_get_value(r->hdf, "Page.current.list", ""), *type);
-}
-
-int account_requests_term_form(struct req *r)
-{
-	const char *type, *lang;
-	long long seq;
-	int status = term_context(r, &type, &lang, &seq);
-	if (status != 200)
-		return status;
-	form_values(r, false);
-	return account_form(r, "cr_form", 200);
-}
-
-/* An organisation's proposal must make a valid record, as an import
- * would; Page.record_error says what is wrong. */
-static void check_record(struct req *r, const char *type, const char *proposed)
-{
-	char err[256];
-	if (!cr_is_oms(type) || !proposed)
-		return;
-	if (strncmp(type, "ADD-", 4) == 0 && (!in_text(r, AF_CITY) || !in_text(r, AF_COUNTRY))) {
-		account_error(r, in_text(r, AF_CITY) ? "country" : "city", "required");
-		return;
-	}
-	json_t *record = cr_org_record(r, type, hdf_get_value(r->hdf, "Page.org.id", NULL),
-				       hdf_get_value(r->hdf, "Page.loc.id", NULL), 0, proposed, err, sizeof err);
-	if (record) {
-		json_decref(record);
-		return;
-	}
-	account_error(r, "org_name", "record_invalid");
-	page_set(r, "Page.record_error", err);
+	cr_form_put(r, t->type, values, values == NULL);
+	if (cr_domains_put(r, t->type, t->list) < 0)
+		return 500;
+	return account_form(r, "cr_form", status);
 }
 
 /* A new organisation: those of similar names in its country
@@ -239,58 +92,61 @@ static int similar_first(struct req *r, const char *type, const char *step)
 {
 	if (strcmp(type, "ADD-ORG") != 0 || strcmp(step, "save") == 0)
 		return 0;
-	int n = oms_similar(r, in_text(r, AF_ORG_NAME), in_text(r, AF_COUNTRY));
+	int n = oms_similar(r, in_text(r, AF_PROPOSAL + CR_F_ORG_NAME), in_text(r, AF_PROPOSAL + CR_F_COUNTRY));
 	return n < 0 ? -1 : n > 0 && strcmp(step, "submit") == 0 && !in_text(r, AF_SIMILAR_SEEN);
 }
 
-/* Check a proposal; on a problem or a preview, the form again. */
-static int check(struct req *r, const char *type, const char **proposed)
+/* Check a proposal about `t`, which is `before` now; on a problem or a
+ * preview, the form again (its status), else 0 with the proposal. */
+static int check(struct req *r, const struct cr_target *t, const json_t *before, const char **proposed)
 {
-	struct cr_fields f;
-	fields_of(r, &f);
-	bool oms = cr_is_oms(type);
 	const char *step = in_text(r, AF_STEP) ? in_text(r, AF_STEP) : "preview";
 	const char *why = in_text(r, AF_JUSTIFICATION);
-	if (strncmp(type, "ADD-", 4) == 0 && strcmp(type, "ADD-LOC") != 0 && !f.name)
-		account_error(r, oms ? "org_name" : "term_name", "required");
+	json_t *values = sent_values(r, t->type);
+	struct cr_verdict v;
+	if (cr_check(r->app->db, r->arena, t, before, values, &v) < 0) {
+		json_decref(values);
+		return 500;
+	}
+	cr_problems_put(r, t->type, &v);
 	if (strcmp(step, "submit") == 0 && (!why || strlen(why) < 10))
 		account_error(r, "justification", why ? "justification_short" : "required");
-	*proposed = cr_proposal(r, type, &f);
-	if (!*proposed && !hdf_get_obj(r->hdf, "Page.errors"))
-		account_error(r, oms ? "org_name" : "term_name", "nothing_changes");
-	if (!hdf_get_obj(r->hdf, "Page.errors"))
-		check_record(r, type, *proposed);
 	if (r->upload.field && document_problem(r))
 		account_error(r, "document", document_problem(r));
-	form_values(r, true);
-	if (hdf_get_obj(r->hdf, "Page.errors"))
-		return account_form(r, "cr_form", 400);
-	int similar = similar_first(r, type, step);
-	if (similar < 0)
+	page_set(r, "Page.form.justification", why);
+	int status = hdf_obj_child(hdf_get_obj(r->hdf, "Page.errors")) ? 400 : strcmp(step, "preview") == 0 ? 200 : 0;
+	int similar = status == 400 ? 0 : similar_first(r, t->type, step);
+	if (similar < 0) {
+		json_decref(values);
 		return 500;
-	if (strcmp(step, "preview") == 0 || similar) {
-		cr_diff(r, *proposed);
-		page_set(r, "Page.preview", "1");
-		return account_form(r, "cr_form", 200);
 	}
-	return 0;
+	if (similar)
+		status = 200; /* those of similar names first, as a preview */
+	if (status == 200) {
+		cr_diff(r, before, v.proposed);
+		page_set(r, "Page.preview", "1");
+	}
+	if (status)
+		status = form(r, t, values, status);
+	json_decref(values);
+	*proposed = v.proposed;
+	return status;
 }
 
-/* Keep the proposal as a draft, with its document; submit it unless only
- * saving. */
-static int create(struct req *r, const char *type, const char *list, const char *term, const char *lang,
-		  const char *proposed, long long seq)
+/* Keep the proposal about `t` as a draft, with its document; submit it
+ * unless only saving. */
+static int create(struct req *r, const struct cr_target *t, const struct cr_now *now, const char *proposed)
 {
 	struct db *db = r->app->db;
 	struct db_rows id;
 	const char *why = in_text(r, AF_JUSTIFICATION);
+	const char *base = cr_has_base(cr_type_of(t->type)) ? arena_printf(r->arena, "%lld", now->seq) : NULL;
 	struct document_kept doc;
 	if (document_keep(r, &doc))
 		return 500; /* its type and size were checked with the form */
 	if (db_begin(db) < 0 ||
-	    db_exec(db, &q_create, NULL, "sssssssssssss", type, r->user.id, list, term,
-		    hdf_get_value(r->hdf, "Page.org.id", NULL), hdf_get_value(r->hdf, "Page.loc.id", NULL), lang, proposed,
-		    why ? why : "", seq ? arena_printf(r->arena, "%lld", seq) : NULL, doc.name, doc.sha256, doc.size) < 0 ||
+	    db_exec(db, &q_create, NULL, "sssssssssssss", t->type, r->user.id, t->list, t->term, t->org, t->loc,
+		    t->lang ? t->lang : "en", proposed, why ? why : "", base, doc.name, doc.sha256, doc.size) < 0 ||
 	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
 	    db_exec(db, &q_created, NULL, "ss", db_value(&id, 0), r->user.id) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
@@ -307,92 +163,146 @@ static int create(struct req *r, const char *type, const char *list, const char 
 			     arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved"));
 }
 
+/* A form page about `t` (GET), or its answer (POST): checked, then kept.
+ * The target is read first: 404 when it does not exist. */
+static int propose(struct req *r, struct cr_target *t, bool sent)
+{
+	struct cr_now now;
+	if (!cr_current(r, t, &now))
+		return 404;
+	const char *proposed = NULL;
+	int status = sent ? check(r, t, now.record, &proposed) : form(r, t, NULL, 200);
+	if (sent && !status)
+		status = create(r, t, &now, proposed);
+	json_decref(now.record);
+	return status;
+}
+
+/* /rms/lists/{listId}/requests/new: a new term, or with ?change=list a
+ * change to the list itself (its current values in the form). */
+static int new_term(struct req *r, bool sent)
+{
+	struct cr_target t = {.type = in_text(r, AF_CHANGE) ? "UPD-LIST" : "ADD-TERM", .list = in_text(r, AF_LIST_ID)};
+	int status = context(r, t.list, t.type);
+	return status == 200 ? propose(r, &t, sent) : status;
+}
+
+int account_requests_new_term_form(struct req *r)
+{
+	return new_term(r, false);
+}
+
 int account_requests_new_term_submit(struct req *r)
 {
-	const char *type, *proposed;
-	long long seq;
-	int status = list_context(r, &type, &seq);
-	if (status != 200)
-		return status;
-	status = check(r, type, &proposed);
-	return status ? status : create(r, type, in_text(r, AF_LIST_ID), NULL, "en", proposed, seq);
+	return new_term(r, true);
+}
+
+static int new_list(struct req *r, bool sent)
+{
+	struct cr_target t = {.type = "ADD-LIST"};
+	int status = context(r, NULL, t.type);
+	return status == 200 ? propose(r, &t, sent) : status;
+}
+
+int account_requests_new_list_form(struct req *r)
+{
+	return new_list(r, false);
+}
+
+int account_requests_new_list_submit(struct req *r)
+{
+	return new_list(r, true);
+}
+
+/* The list a term belongs to, or NULL when there is no such term. */
+static struct db_sql q_term_list = DB_SQL("SELECT list_id FROM rms_terms WHERE id = ?");
+
+/* /rms/terms/{termId}/requests/new: a change to the term, or with
+ * ?text_lang= a translation of its texts into that language. */
+static int term(struct req *r, bool sent)
+{
+	const char *lang = in_text(r, AF_TEXT_LANG) ? in_text(r, AF_TEXT_LANG) : "en";
+	struct cr_target t = {.type = strcmp(lang, "en") == 0 ? "UPD-TERM" : "TRANSLATION",
+			      .term = in_text(r, AF_TERM_ID), .lang = lang};
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_term_list, &rows, "s", t.term) < 0)
+		return 500;
+	if (!rows.nrows)
+		return 404;
+	t.list = db_value(&rows, 0);
+	page_set(r, "Page.lang", lang);
+	int status = context(r, t.list, t.type);
+	return status == 200 ? propose(r, &t, sent) : status;
+}
+
+int account_requests_term_form(struct req *r)
+{
+	return term(r, false);
 }
 
 int account_requests_term_submit(struct req *r)
 {
-	const char *type, *lang, *proposed;
-	long long seq;
-	int status = term_context(r, &type, &lang, &seq);
-	if (status != 200)
-		return status;
-	status = check(r, type, &proposed);
-	return status ? status
-		      : create(r, type, hdf_get_value(r->hdf, "Page.current.list", ""), in_text(r, AF_TERM_ID), lang,
-			       proposed, seq);
+	return term(r, true);
 }
 
 /* /oms/requests/new: a new organisation, with its first location; anyone
  * signed in may propose one (their own organisation, to request roles for). */
+static int new_org(struct req *r, bool sent)
+{
+	struct cr_target t = {.type = "ADD-ORG"};
+	page_set(r, "Page.type", t.type);
+	return propose(r, &t, sent);
+}
+
 int account_requests_new_org_form(struct req *r)
 {
-	page_set(r, "Page.type", "ADD-ORG");
-	return account_form(r, "cr_form", 200);
+	return new_org(r, false);
 }
 
 int account_requests_new_org_submit(struct req *r)
 {
-	const char *proposed;
-	page_set(r, "Page.type", "ADD-ORG");
-	int status = check(r, "ADD-ORG", &proposed);
-	return status ? status : create(r, "ADD-ORG", NULL, NULL, "en", proposed, 0);
+	return new_org(r, true);
 }
+
+/* The organisation, or NULL: whether it exists. */
+static struct db_sql q_org = DB_SQL("SELECT id FROM oms_organisations WHERE id = SUBSTRING(?, 5)");
 
 /* /oms/organisations/{orgId}/requests/new: a change to the organisation,
  * with ?location=new a new location, with ?location=LOC-... a change to
  * that location; for those who hold a role for the organisation. */
-static int org_context(struct req *r, const char **type, long long *crc)
+static int org(struct req *r, bool sent)
 {
-	const char *org = in_text(r, AF_ORG_ID), *location = in_text(r, AF_LOCATION);
+	const char *location = in_text(r, AF_LOCATION);
 	bool new_loc = location && strcmp(location, "new") == 0;
 	if (location && !new_loc && !field_is_prefixed_id(location, "LOC-")) {
 		r->err_param = "location";
 		r->err_reason = "format";
 		return 400;
 	}
-	*type = !location ? "UPD-ORG" : new_loc ? "ADD-LOC" : "UPD-LOC";
-	page_set(r, "Page.type", *type);
+	struct cr_target t = {.type = !location ? "UPD-ORG" : new_loc ? "ADD-LOC" : "UPD-LOC",
+			      .org = in_text(r, AF_ORG_ID), .loc = new_loc ? NULL : location};
+	page_set(r, "Page.type", t.type);
 	page_set(r, "Page.location", location);
-	if (!cr_current_org(r, org, new_loc ? NULL : location, crc))
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_org, &rows, "s", t.org) < 0)
+		return 500;
+	if (!rows.nrows)
 		return 404;
-	if (new_loc)
-		hdf_remove_tree(r->hdf, "Page.current"); /* a new location starts empty */
-	if (!cr_may_propose_org(r, org)) {
+	if (!cr_may_propose_org(r, t.org)) {
 		page_set(r, "Page.no_role", "1");
 		return account_form(r, "cr_form", 403);
 	}
-	return 200;
+	return propose(r, &t, sent);
 }
 
 int account_requests_org_form(struct req *r)
 {
-	const char *type;
-	long long crc;
-	int status = org_context(r, &type, &crc);
-	if (status != 200)
-		return status;
-	form_values(r, false);
-	return account_form(r, "cr_form", 200);
+	return org(r, false);
 }
 
 int account_requests_org_submit(struct req *r)
 {
-	const char *type, *proposed;
-	long long crc;
-	int status = org_context(r, &type, &crc);
-	if (status != 200)
-		return status;
-	status = check(r, type, &proposed);
-	return status ? status : create(r, type, NULL, NULL, "en", proposed, crc);
+	return org(r, true);
 }
 
 int account_requests_show(struct req *r)
@@ -426,12 +336,16 @@ int account_requests_request_form(struct req *r)
 	int status = own(r, in_text(r, AF_REQUEST_ID));
 	if (status != 200)
 		return status;
-	form_values(r, false);
 	/* The proposal's values over the current ones in the edit form. */
-	for (HDF *row = hdf_obj_child(hdf_get_obj(r->hdf, "Page.diff")); row; row = hdf_obj_next(row))
-		page_put(page_node(r, "Page.form"), hdf_get_value(row, "field", "none"),
-			 hdf_get_value(row, "proposed", "")); /* names: literals (cr_diff's keys) */
+	struct cr_target t;
+	cr_loaded_target(r, &t);
+	json_t *proposal = json_loads(hdf_get_value(r->hdf, "Page.cr.proposed", "{}"), 0, NULL);
+	cr_form_put(r, t.type, proposal, true);
+	json_decref(proposal);
+	page_set(r, "Page.form.justification", hdf_get_value(r->hdf, "Page.cr.justification", NULL));
 	page_set(r, "Page.saved", in_text(r, AF_SAVED));
+	if (cr_domains_put(r, t.type, t.list) < 0)
+		return 500;
 	return account_form(r, "request", 200);
 }
 
@@ -450,7 +364,13 @@ int account_requests_request_submit(struct req *r)
 		return 409;
 	}
 	hdf_remove_tree(r->hdf, "Page.diff");
-	status = check(r, hdf_get_value(r->hdf, "Page.cr.type", ""), &proposed);
+	struct cr_target t;
+	cr_loaded_target(r, &t);
+	struct cr_now target;
+	if (cr_now_read(r->app->db, r->arena, &t, &target) < 0)
+		return 500;
+	status = check(r, &t, target.record, &proposed);
+	json_decref(target.record);
 	if (status)
 		return status; /* the form again, with the preview or the errors */
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;

@@ -1,7 +1,8 @@
 /* Change requests, shared by spor-account (proposing) and spor-admin
  * (evaluating): the proposal of an RMS change (ADD-TERM, UPD-TERM, a
- * TRANSLATION of a term into one language, ADD-LIST, UPD-LIST), its workflow, its thread, its diff against
- * the current data, and its application when approved.
+ * TRANSLATION of a term into one language, ADD-LIST, UPD-LIST) or an OMS
+ * one (ADD-ORG, UPD-ORG, ADD-LOC, UPD-LOC), its workflow, its thread, its
+ * records, and its application when approved.
  *
  * Workflow (docs/architecture.md, "Change requests"): SAVED (draft) →
  * SUBMITTED → VALID, INVALID or RETURNED; RETURNED goes back to the requester, who edits and resubmits;
@@ -14,7 +15,12 @@
  * (a new term starts PROVISIONAL), records the version with the request's
  * ID, sets the status and writes the mails, all in one transaction; a
  * request made against an older version of the term than the current one
- * cannot be approved until the requester has seen the new version. */
+ * cannot be approved until the requester has seen the new version.
+ *
+ * Records (cr_record.h, db/migrations/0013_request_records.sql): each
+ * submission keeps what the request is about as it is then and the
+ * proposal as sent; a decision keeps what was approved, and the record
+ * again when it had moved; none of them changes afterwards. */
 #ifndef SPOR_CR_H
 #define SPOR_CR_H
 
@@ -22,17 +28,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "account/cr_oms.h"
+#include "account/cr_record.h"
+
+struct cr_verdict;
 struct req;
 
 /* Who acts on a request. */
 enum cr_actor { CR_REQUESTER, CR_STEWARD };
-
-/* The proposal's fields, as the forms send them (NULL: unchanged). */
-struct cr_fields {
-	const char *name, *short_name, *description, *status, *parent, *replaced_by;
-	/* OMS: an organisation's, a location's */
-	const char *acronym, *org_type, *address, *postal_code, *city, *region, *country_code, *email, *phone;
-};
 
 /* Whether the signed-in user may propose this type of change: an
  * organisation role (any), or Translator for a TRANSLATION. */
@@ -42,43 +45,43 @@ bool cr_may_propose(struct req *r, const char *type);
  * propose changes to it and its locations). */
 bool cr_may_propose_org(struct req *r, const char *org_id);
 
-/* The term's current snapshot as Page.current.* (names in `lang`) and its
- * version as *seq; false when there is no such term. */
-bool cr_current(struct req *r, const char *term_id, const char *lang, long long *seq);
-
-/* The list's current values as Page.current.* and its version as *seq;
- * false when there is no such list. */
-bool cr_current_list(struct req *r, const char *list_id, long long *seq);
-
 /* Whether the request type is about a list (ADD-LIST, UPD-LIST). */
 bool cr_is_list(const char *type);
 
-/* cr_oms.c: organisations and locations (ADD-ORG, UPD-ORG, ADD-LOC, UPD-LOC). */
-bool cr_is_oms(const char *type);
-/* The organisation's (or with loc_id, the location's) current values as
- * Page.current.*, Page.org.id/name, and the CRC32 of its record as *crc;
- * false when there is no such organisation or location. */
-bool cr_current_org(struct req *r, const char *org_id, const char *loc_id, long long *crc);
-/* The canonical record the proposal would make (`number` names a new
- * organisation's or location's ID), or NULL with the problem in err. */
-json_t *cr_org_record(struct req *r, const char *type, const char *org_id, const char *loc_id, long long number,
-		      const char *proposed, char *err, size_t n);
-/* Write an approved organisation change in the open transaction, with a
- * version of the organisation's history (what changed, as the OMS store
- * finds it); 1 or -1. */
-long long cr_apply_org(struct req *r, const char *id, const char *type, const char *org_id, const char *loc_id,
-		       const char *proposed);
+/* cr_page.c: what the pages of a request show. */
 
-/* The proposal as JSON text, from the fields that differ from Page.current
- * (all given fields for a new term); NULL when nothing would change. */
-const char *cr_proposal(struct req *r, const char *type, const struct cr_fields *f);
+/* The target as it is now (the caller decrefs now->record), for the page:
+ * its record's fields as Page.current.<key> (and a term's Page.current.id,
+ * .list, .name_en, an organisation's Page.org.id, .name, a location's
+ * Page.loc.id); the target completed with the term's list.  False when
+ * there is no such target (or the database failed). */
+bool cr_current(struct req *r, struct cr_target *t, struct cr_now *now);
+/* The form's values, Page.form.<key>: `values` (what the form sent, or a
+ * proposal's), with `over_current` over Page.current's (a proposal names
+ * only what it changes). */
+void cr_form_put(struct req *r, const char *type, const json_t *values, bool over_current);
+/* The choices of a new or changed term's or list's domain (Page.domains,
+ * Page.domain_required), the current one among them.  0 or -1. */
+int cr_domains_put(struct req *r, const char *type, const char *list);
+/* The verdict's problems as Page.errors.<form field> (and Page.record_error). */
+void cr_problems_put(struct req *r, const char *type, const struct cr_verdict *v);
+/* Page.diff: `proposed` side by side with the record `before` (a draft, a
+ * preview: nothing is recorded yet). */
+void cr_diff(struct req *r, const json_t *before, const char *proposed);
 
-/* Page.diff.<n>: field, current and proposed value, for the proposal. */
-void cr_diff(struct req *r, const char *proposed);
-
-/* Load request `id` as Page.cr (and Page.diff, Page.events, Page.current,
- * Page.stale); 404 if none, 200. */
+/* Load request `id` as Page.cr, with its records side by side
+ * (Page.rounds, newest first), its draft's diff while its requester may
+ * edit it (Page.diff), its thread (Page.events), the target now
+ * (Page.current) and whether it moved since (Page.stale); 404 if none,
+ * 200. */
 int cr_load(struct req *r, const char *id);
+/* The target of the request loaded as Page.cr. */
+void cr_loaded_target(struct req *r, struct cr_target *t);
+
+/* cr_apply.c: an approved term or list change written in the open
+ * transaction; the new version, or -1. */
+long long cr_apply_term(struct req *r, const char *id, const struct cr_target *t, const char *proposed);
+long long cr_apply_list(struct req *r, const char *id, const struct cr_target *t, const char *proposed);
 
 /* What a move writes besides the status (NULL members: unchanged). */
 struct cr_edit {
@@ -99,7 +102,11 @@ bool cr_own(struct req *r);
  * `edit` (or NULL), in one transaction holding the request's row lock:
  * the status, who acts (a steward never on their own request) and, for an
  * edit, whether the request is still its requester's to edit are checked
- * there, and a refusal writes nothing (nor stores the document).  Returns
+ * there, and a refusal writes nothing (nor stores the document).  A
+ * submission records what the request is about and the proposal; an
+ * approval what was approved (a steward's approval with changes: the
+ * edit's proposal), and the record again when it moved since.  The same
+ * steward's move made twice (a form sent again) is done once.  Returns
  * 303 when done, else the HTTP status (403, 404, 409 with r->err_reason). */
 int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,
 		  const struct cr_edit *edit);

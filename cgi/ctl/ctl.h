@@ -20,6 +20,9 @@ int ctl_throttle(const struct settings *s, int argc, char **argv);
 struct arena;
 struct db;
 int ctl_emails_normalise(struct db *db, struct arena *a);
+/* Part of migrate: the records of change requests submitted before they
+ * were kept, as far as their data tells (ctl_records.c).  0 or -1. */
+int ctl_records_recover(struct db *db, struct arena *a);
 /* sporctl user reset-2fa ACCOUNT (ctl_twofactor.c): the account's ID, on
  * the operator's connection. */
 int ctl_reset_2fa(const struct settings *s, struct db *db, const char *account);

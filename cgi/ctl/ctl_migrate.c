@@ -1,7 +1,9 @@
 /* sporctl migrate: create the database, apply the numbered migrations in
  * db/migrations/ that are not yet recorded in schema_migrations, then apply
- * db/grants.sql and give each program's database user its role, and bring
- * every account's email to its normal form (ctl_emails.c). */
+ * db/grants.sql and give each program's database user its role, bring
+ * every account's email to its normal form (ctl_emails.c), and give the
+ * change requests submitted before their records were kept what their
+ * data tells of them (ctl_records.c). */
 #include "config.h"
 
 #include <dirent.h>
@@ -188,6 +190,8 @@ int ctl_migrate(const struct settings *s, int argc, char **argv)
 		rc = apply_grants(db, s, dir);
 	if (rc == 0)
 		rc = ctl_emails_normalise(db, a);
+	if (rc == 0)
+		rc = ctl_records_recover(db, a);
 	db_free(db);
 	arena_free(a);
 	if (rc != 0) {

@@ -4,7 +4,8 @@
  * a time.  What a version changed is kept as the record's field names
  * ("name, status"), which the page lists one by one for the template to
  * translate; the organisation's versions also say what changed in each of
- * its locations. */
+ * its locations, and a version an approved change request made shows the
+ * request's records side by side (core/sides.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/sides.h"
 #include "oms/oms_page.h"
 #include "programs/fields_public.h"
 
@@ -134,5 +136,7 @@ int oms_history(struct req *r, long long org, const char *loc_id)
 	if (rc < 0)
 		return -1;
 	put_versions(r, &rows);
+	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
+		return -1;
 	return loc_id ? 0 : put_locations(r, org, &rows);
 }

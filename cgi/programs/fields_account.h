@@ -32,33 +32,20 @@ enum account_field {
 	AF_LIST_ID,	     /* path: /rms/lists/{listId}/requests/new */
 	AF_TERM_ID,	     /* path: /rms/terms/{termId}/requests/new */
 	AF_TEXT_LANG,	     /* change requests: the language of the texts (a translation) */
-	AF_TERM_NAME,	     /* change requests: the term's name */
-	AF_SHORT_NAME,	     /* change requests: its short name */
-	AF_DESCRIPTION,	     /* change requests: its description */
-	AF_TERM_STATUS,	     /* change requests: its status */
-	AF_PARENT,	     /* change requests: its parent term */
-	AF_REPLACED_BY,	     /* change requests: the term that replaces it */
 	AF_STEP,	     /* change requests: preview, save (a draft) or submit */
 	AF_COMMENT,	     /* change requests: a comment of the thread */
 	AF_CR_STATUS,	     /* my requests: a status filter */
 	AF_CHANGE,	     /* change requests: "list" to change a list rather than add a term */
 	AF_ORG_ID,	     /* path: /oms/organisations/{orgId}/requests/new */
 	AF_LOCATION,	     /* OMS change requests: "new", or the LOC-ID of the location to change */
-	AF_ORG_NAME,	     /* OMS: the organisation's name */
-	AF_ACRONYM,	     /* OMS: its acronym */
-	AF_ORG_TYPE,	     /* OMS: its type */
-	AF_OMS_STATUS,	     /* OMS: its (or a location's) status */
-	AF_ADDRESS,	     /* OMS: a location's address lines */
-	AF_POSTAL,	     /* OMS: its postal code */
-	AF_CITY,	     /* OMS: its city */
-	AF_REGION,	     /* OMS: its region */
-	AF_COUNTRY,	     /* OMS: its country (ISO code) */
-	AF_PHONE,	     /* OMS: its phone number */
 	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
-	AF_ORG_EMAIL,	     /* OMS: a location's contact email (form field "email", as typed; not AF_EMAIL) */
 	AF_SESSION_ID,	     /* path: /account/sessions/{sessionId}, a session's public ID */
 	AF_SIMILAR_SEEN,     /* a new organisation: "1" once the form showed those of similar names */
-	AF__COUNT
+	/* Change requests: the proposal's fields, one block in the order of
+	 * CR_FORM_FIELDS (account/cr_fields.h), read as AF_PROPOSAL + CR_F_...;
+	 * routes_account.c checks that the block is as long as that list. */
+	AF_PROPOSAL,
+	AF__COUNT = AF_PROPOSAL + 28
 };
 
 /* In the files that include this header, in_text and in_int (core/http.h)

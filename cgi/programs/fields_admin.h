@@ -23,11 +23,14 @@ enum admin_field {
 	DF_LIST,	/* change requests: a list filter */
 	DF_MINE,	/* change requests: only those I took */
 	DF_TO,		/* change requests: the status to move to */
-	DF_TERM_NAME,	/* change requests: approved with changes, the name */
-	DF_SHORT_NAME,	/* ... the short name */
-	DF_DESCRIPTION, /* ... the description */
 	DF_SERVICE,	/* change requests: rms or oms */
-	DF__COUNT
+	DF_DRAFT,	/* change requests: "1" shows the steward's refused form again */
+	/* Change requests: the fields of an approval with changes, one block in
+	 * the order of CR_FORM_FIELDS (account/cr_fields.h), read as
+	 * DF_PROPOSAL + CR_F_...; routes_admin.c checks that the block is as
+	 * long as that list. */
+	DF_PROPOSAL,
+	DF__COUNT = DF_PROPOSAL + 28
 };
 
 /* In the files that include this header, in_text and in_int (core/http.h)

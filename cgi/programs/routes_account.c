@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "account/account.h"
+#include "account/cr_fields.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 #include "programs/routes.h"
@@ -14,15 +15,15 @@ static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
 				    "commented", "two_factor_off", "session_ended", "sessions_ended", NULL};
-static const char *const term_statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", "NULLIFIED", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
 static const char *const seen[] = {"1", NULL};
-static const char *const oms_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const cr_statuses[] = {"SAVED",    "SUBMITTED",   "VALID",	 "INVALID",   "RETURNED",
 					  "APPROVED", "APPROVED_WC", "REJECTED", "WITHDRAWN", NULL};
 /* The roles held for an organisation, which users may ask for. */
 static const char *const org_roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", "NCA_USER", NULL};
+
+#define PROPOSAL_FIELD(id, ...) CR_FORM_FIELD_ENTRY(AF_PROPOSAL, id, __VA_ARGS__)
 
 /* Passwords are not trimmed and may be long enough to get the friendly
  * "at most 128 characters" rather than a 400. */
@@ -55,48 +56,31 @@ static const struct field fields[AF__COUNT] = {
 	[AF_LIST_ID] = {.name = "listId", .type = FT_ID12},
 	[AF_TERM_ID] = {.name = "termId", .type = FT_ID12},
 	[AF_TEXT_LANG] = {.name = "text_lang", .type = FT_LANG},
-	[AF_TERM_NAME] = {.name = "term_name", .type = FT_TEXT, .max = 1000},
-	[AF_SHORT_NAME] = {.name = "short_name", .type = FT_TEXT, .max = 200},
-	[AF_DESCRIPTION] = {.name = "description", .type = FT_LINES, .max = 4000},
-	[AF_TERM_STATUS] = {.name = "term_status", .type = FT_ENUM, .choices = term_statuses},
-	[AF_PARENT] = {.name = "parent", .type = FT_ID12},
-	[AF_REPLACED_BY] = {.name = "replaced_by", .type = FT_ID12},
 	[AF_STEP] = {.name = "step", .type = FT_ENUM, .choices = steps},
 	[AF_COMMENT] = {.name = "comment", .type = FT_LINES, .max = 4000},
 	[AF_CR_STATUS] = {.name = "status", .type = FT_ENUM, .choices = cr_statuses},
 	[AF_CHANGE] = {.name = "change", .type = FT_ENUM, .choices = changes},
 	[AF_ORG_ID] = {.name = "orgId", .type = FT_ORGID},
 	[AF_LOCATION] = {.name = "location", .type = FT_TEXT, .max = 13},
-	[AF_ORG_NAME] = {.name = "org_name", .type = FT_TEXT, .max = 500},
-	[AF_ACRONYM] = {.name = "acronym", .type = FT_TEXT, .max = 100},
-	[AF_ORG_TYPE] = {.name = "org_type", .type = FT_TEXT, .max = 100},
-	[AF_OMS_STATUS] = {.name = "oms_status", .type = FT_ENUM, .choices = oms_statuses},
-	[AF_ADDRESS] = {.name = "address", .type = FT_LINES, .max = 1000},
-	[AF_POSTAL] = {.name = "postal_code", .type = FT_TEXT, .max = 40},
-	[AF_CITY] = {.name = "city", .type = FT_TEXT, .max = 200},
-	[AF_REGION] = {.name = "region", .type = FT_TEXT, .max = 200},
-	[AF_COUNTRY] = {.name = "country", .type = FT_COUNTRY},
-	[AF_PHONE] = {.name = "phone", .type = FT_TEXT, .max = 60},
 	[AF_CODE] = {.name = "code", .type = FT_TEXT, .max = 40},
-	/* An organisation's data, not an identity: no route takes both "email" fields. */
-	[AF_ORG_EMAIL] = {.name = "email", .type = FT_CONTACT_EMAIL, .max = 254},
 	/* A session's public ID: a token's form, never a token (sessions.public_id). */
 	[AF_SESSION_ID] = {.name = "sessionId", .type = FT_TOKEN},
 	[AF_SIMILAR_SEEN] = {.name = "similar_seen", .type = FT_ENUM, .choices = seen},
+	/* The proposal's fields.  Its "email" is an organisation's, data and
+	 * not an identity: no route takes both "email" fields. */
+	CR_FORM_FIELDS(PROPOSAL_FIELD)
 };
+_Static_assert(AF__COUNT - AF_PROPOSAL == CR_FORM__COUNT, "AF_PROPOSAL's block holds every field of CR_FORM_FIELDS");
 
 #define NEW_PASSWORD F(AF_PASSWORD), F(AF_PASSWORD_CONFIRM)
 #define PREFERENCES                                                                                                 \
 	F(AF_UI_LANG), F(AF_DATA_LANG), F(AF_PAGE_SIZE), F(AF_DATE_FORMAT), F(AF_NOTIFY_REQUESTS),                  \
 		F(AF_NOTIFY_FOLLOWING), F(AF_NOTIFY_QUEUE)
-/* A proposal's data, and what every proposal carries: why, its step, a document. */
-#define TERM_DATA                                                                                                   \
-	F(AF_TERM_NAME), F(AF_SHORT_NAME), F(AF_DESCRIPTION), F(AF_TERM_STATUS), F(AF_PARENT), F(AF_REPLACED_BY),   \
-		F(AF_TEXT_LANG)
-#define ORG_DATA                                                                                                    \
-	F(AF_ORG_NAME), F(AF_ACRONYM), F(AF_ORG_TYPE), F(AF_OMS_STATUS), F(AF_ADDRESS), F(AF_POSTAL), F(AF_CITY),   \
-		F(AF_REGION), F(AF_COUNTRY), F(AF_ORG_EMAIL), F(AF_PHONE), F(AF_LOCATION)
-#define PROPOSAL F(AF_JUSTIFICATION), F(AF_STEP), F(AF_DOCUMENT)
+/* A proposal's data (every field of CR_FORM_FIELDS: the request's type
+ * chooses those it reads), and what every proposal carries: why, its
+ * step, a document. */
+#define PROPOSAL_SET(id, ...) F(AF_PROPOSAL + CR_F_##id),
+#define PROPOSAL CR_FORM_FIELDS(PROPOSAL_SET) F(AF_JUSTIFICATION), F(AF_STEP), F(AF_DOCUMENT)
 
 /* A POST marked `form` shows a missing required field on its form, where
  * its handler checks it (page_missing); any other answers 400. */
@@ -149,29 +133,29 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/rms/requests/new", .handler = account_requests_new_list_form,
 	 .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/rms/requests/new", .handler = account_requests_new_list_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {TERM_DATA, PROPOSAL}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_TEXT_LANG)}},
 	{.method = "GET", .path = "/rms/lists/{listId}/requests/new", .handler = account_requests_new_term_form,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_CHANGE)}},
 	{.method = "POST", .path = "/rms/lists/{listId}/requests/new", .handler = account_requests_new_term_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {TERM_DATA, PROPOSAL, F(AF_CHANGE)}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_CHANGE)}},
 	{.method = "GET", .path = "/rms/terms/{termId}/requests/new", .handler = account_requests_term_form,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_TEXT_LANG)}},
 	{.method = "POST", .path = "/rms/terms/{termId}/requests/new", .handler = account_requests_term_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {TERM_DATA, PROPOSAL}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_TEXT_LANG)}},
 	{.method = "GET", .path = "/oms/requests/new", .handler = account_requests_new_org_form,
 	 .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/oms/requests/new", .handler = account_requests_new_org_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {ORG_DATA, PROPOSAL, F(AF_SIMILAR_SEEN)}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_LOCATION), F(AF_SIMILAR_SEEN)}},
 	{.method = "GET", .path = "/oms/organisations/{orgId}/requests/new", .handler = account_requests_org_form,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_LOCATION)}},
 	{.method = "POST", .path = "/oms/organisations/{orgId}/requests/new", .handler = account_requests_org_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {ORG_DATA, PROPOSAL}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_LOCATION)}},
 	{.method = "GET", .path = "/account/requests", .handler = account_requests_show, .roles = ROLES_SIGNED_IN,
 	 .fields = {F(AF_CR_STATUS), F(AF_SAVED)}},
 	{.method = "GET", .path = "/account/requests/{requestId}", .handler = account_requests_request_form,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_SAVED)}},
 	{.method = "POST", .path = "/account/requests/{requestId}", .handler = account_requests_request_submit,
-	 .roles = ROLES_SIGNED_IN, .fields = {TERM_DATA, ORG_DATA, PROPOSAL}},
+	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_TEXT_LANG), F(AF_LOCATION)}},
 	{.method = "POST", .path = "/account/requests/{requestId}/withdraw",
 	 .handler = account_requests_withdraw_submit, .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/account/requests/{requestId}/comments",

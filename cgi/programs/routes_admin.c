@@ -4,6 +4,7 @@
  * handlers (roles_may_decide), route by route and object by object. */
 #include "config.h"
 
+#include "account/cr_fields.h"
 #include "admin/admin.h"
 #include "programs/fields_admin.h"
 #include "programs/handlers_admin.h"
@@ -26,6 +27,7 @@ static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "A
 static const char *const yes[] = {"1", NULL};
 static const char *const moves[] = {"VALID", "INVALID", "RETURNED", "APPROVED", "APPROVED_WC", "REJECTED", NULL};
 
+#define PROPOSAL_FIELD(id, ...) CR_FORM_FIELD_ENTRY(DF_PROPOSAL, id, __VA_ARGS__)
 static const struct field fields[DF__COUNT] = {
 	[DF_LANG] = FIELD_LANG,
 	[DF_PAGE] = {.name = "page", .type = FT_INT, .min = 1, .max = 100000},
@@ -46,16 +48,20 @@ static const struct field fields[DF__COUNT] = {
 	[DF_LIST] = {.name = "list", .type = FT_ID12},
 	[DF_MINE] = {.name = "mine", .type = FT_ENUM, .choices = yes},
 	[DF_TO] = {.name = "to", .type = FT_ENUM, .choices = moves},
-	[DF_TERM_NAME] = {.name = "term_name", .type = FT_TEXT, .max = 1000},
-	[DF_SHORT_NAME] = {.name = "short_name", .type = FT_TEXT, .max = 200},
-	[DF_DESCRIPTION] = {.name = "description", .type = FT_LINES, .max = 4000},
 	[DF_SERVICE] = {.name = "service", .type = FT_ENUM, .choices = services},
+	[DF_DRAFT] = {.name = "draft", .type = FT_ENUM, .choices = yes},
+	CR_FORM_FIELDS(PROPOSAL_FIELD)
 };
+_Static_assert(DF__COUNT - DF_PROPOSAL == CR_FORM__COUNT, "DF_PROPOSAL's block holds every field of CR_FORM_FIELDS");
 
 #define CONSOLE (ROLE_ADMIN | ROLE_STEWARD | ROLE_SUPER)
 #define DECIDERS (ROLE_ADMIN | ROLE_SUPER)
 #define PAGED F(DF_PAGE), F(DF_SIZE)
 #define STEWARDS (ROLE_ADMIN | ROLE_STEWARD)
+/* An approval with changes: every field of a proposal (the request's type
+ * chooses those it reads). */
+#define PROPOSAL_SET(id, ...) F(DF_PROPOSAL + CR_F_##id),
+#define PROPOSAL CR_FORM_FIELDS(PROPOSAL_SET)
 
 static const struct route routes[] = {
 	{.method = "GET", .path = "/admin", .handler = admin_home_show, .roles = CONSOLE},
@@ -86,15 +92,14 @@ static const struct route routes[] = {
 	 .fields = {PAGED, F(DF_CR_STATUS), F(DF_CR_TYPE), F(DF_SERVICE), F(DF_LIST), F(DF_ORG), F(DF_AGE), F(DF_MINE),
 		    F(DF_SAVED)}},
 	{.method = "GET", .path = "/admin/change-requests/{requestId}", .handler = admin_changes_change_show,
-	 .roles = STEWARDS, .fields = {F(DF_SAVED)}},
+	 .roles = STEWARDS, .fields = {F(DF_SAVED), F(DF_DRAFT)}},
 	{.method = "POST", .path = "/admin/change-requests/{requestId}/assign", .handler = admin_changes_assign_submit,
 	 .roles = STEWARDS},
 	{.method = "POST", .path = "/admin/change-requests/{requestId}/move", .handler = admin_changes_move_submit,
-	 .roles = STEWARDS, .fields = {F(DF_TO), F(DF_REASON), F(DF_TERM_NAME), F(DF_SHORT_NAME), F(DF_DESCRIPTION)},
-	 .required = {F(DF_TO)}},
+	 .roles = STEWARDS, .fields = {F(DF_TO), F(DF_REASON), PROPOSAL}, .required = {F(DF_TO)}},
 	{.method = "POST", .path = "/admin/change-requests/{requestId}/comments",
 	 .handler = admin_changes_comments_submit, .roles = STEWARDS, .fields = {F(DF_REASON)},
-	 .required = {F(DF_REASON)}},
+	 .required = {F(DF_REASON)}, .form = true},
 	{.method = "GET", .path = "/admin/change-requests/{requestId}/document", .handler = admin_changes_document_show,
 	 .roles = STEWARDS},
 };

@@ -16,6 +16,7 @@
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/sides.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -262,6 +263,8 @@ int rms_list_show(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_versions, &versions, "s", id) < 0)
 		return 500;
 	page_rows(r, "Page.list_versions", &versions, version_names, VERSION__COUNT);
+	if (sides_of_versions(r, page_node(r, "Page.list_versions")) < 0)
+		return 500;
 	favourite_mark(r, "list", in_text(r, PF_LIST_ID));
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);

@@ -14,6 +14,7 @@
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/sides.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_page.h"
@@ -254,6 +255,8 @@ int rms_term_show(struct req *r)
 	put_links(r, "Page.replaces", &around, "replaces", lang);
 	put_history(r, &around);
 	json_decref(snap);
+	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
+		return 500;
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);
 	return page_render(r, "rms/term.cs");

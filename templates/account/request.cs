@@ -13,10 +13,11 @@ def:content() ?>
 <h1><?cs call:cr_type(Page.cr.type) ?> RRQ-<?cs var:Page.cr.id ?></h1>
 <?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.cr.saved[Page.saved] ?></p></div><?cs /if ?>
 <p><span class="badge badge-cr-<?cs var:Page.cr.status ?>"><?cs var:Lang.cr.statuses[Page.cr.status] ?></span> <?cs var:Lang.cr.status_help[Page.cr.status] ?></p>
-<p><?cs if:Page.cr.list ?><a href="/rms/lists/<?cs var:Page.cr.list ?>"><?cs if:Page.cr.list_name ?><?cs var:Page.cr.list_name ?><?cs else ?><?cs var:Page.cr.list ?><?cs /if ?></a><?cs /if ?><?cs if:Page.cr.term ?> &rsaquo; <a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs var:Page.current.name_en ?></a> <span class="id"><?cs var:Page.cr.term ?></span><?cs /if ?></p>
+<p><?cs if:Page.cr.list ?><a href="/rms/lists/<?cs var:Page.cr.list ?>"><?cs if:Page.cr.list_name ?><?cs var:Page.cr.list_name ?><?cs else ?><?cs var:Page.cr.list ?><?cs /if ?></a><?cs /if ?><?cs if:Page.cr.term ?> &rsaquo; <a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs if:Page.current.name_en ?><?cs var:Page.current.name_en ?><?cs else ?><?cs var:Page.cr.term ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.term ?></span><?cs /if ?></p>
 <?cs if:Page.cr.org ?><p><a href="/oms/organisations/<?cs var:Page.cr.org ?>"><?cs if:Page.org.name ?><?cs var:Page.org.name ?><?cs else ?><?cs var:Page.cr.org ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.org ?></span><?cs if:Page.cr.loc ?> &rsaquo; <a href="/oms/locations/<?cs var:Page.cr.loc ?>"><span class="id"><?cs var:Page.cr.loc ?></span></a><?cs /if ?></p><?cs /if ?>
 <?cs if:Page.stale ?><div class="notice notice-warning"><p><?cs var:Lang.cr.stale ?></p></div><?cs /if ?>
-<?cs call:cr_diff() ?>
+<?cs call:cr_rounds() ?>
+<?cs if:subcount(Page.diff.sides) > 0 ?><h2><?cs var:Lang.cr.as_it_stands ?></h2><?cs call:cr_diff() ?><?cs /if ?>
 <?cs if:Page.cr.document ?><p><a href="/account/requests/<?cs var:Page.cr.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:Page.cr.document ?>)</p><?cs /if ?>
 <?cs call:cr_thread() ?>
 <?cs if:Page.cr.status == "SAVED" || Page.cr.status == "RETURNED" ?>

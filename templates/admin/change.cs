@@ -18,12 +18,13 @@ def:content() ?>
  <div><dt><?cs var:Lang.admin.requester ?></dt><dd><?cs var:Page.cr.requester ?></dd></div>
  <?cs if:Page.cr.list ?><div><dt><?cs var:Lang.rms.list ?></dt><dd><a href="/rms/lists/<?cs var:Page.cr.list ?>"><?cs if:Page.cr.list_name ?><?cs var:Page.cr.list_name ?><?cs else ?><?cs var:Page.cr.list ?><?cs /if ?></a></dd></div><?cs /if ?>
  <?cs if:Page.cr.org ?><div><dt><?cs var:Lang.roles.organisation ?></dt><dd><a href="/oms/organisations/<?cs var:Page.cr.org ?>"><?cs if:Page.org.name ?><?cs var:Page.org.name ?><?cs else ?><?cs var:Page.cr.org ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.org ?></span><?cs if:Page.cr.loc ?> &rsaquo; <a href="/oms/locations/<?cs var:Page.cr.loc ?>"><span class="id"><?cs var:Page.cr.loc ?></span></a><?cs /if ?></dd></div><?cs /if ?>
- <?cs if:Page.cr.term ?><div><dt><?cs var:Lang.rms.term ?></dt><dd><a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs var:Page.current.name_en ?></a> <span class="id"><?cs var:Page.cr.term ?></span></dd></div><?cs /if ?>
+ <?cs if:Page.cr.term ?><div><dt><?cs var:Lang.rms.term ?></dt><dd><a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs if:Page.current.name_en ?><?cs var:Page.current.name_en ?><?cs else ?><?cs var:Page.cr.term ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.term ?></span></dd></div><?cs /if ?>
  <?cs if:Page.cr.type == "TRANSLATION" ?><div><dt><?cs var:Lang.rms.language ?></dt><dd><?cs call:language(Page.cr.lang) ?></dd></div><?cs /if ?>
  <div><dt><?cs var:Lang.cr.assignee ?></dt><dd><?cs if:Page.cr.assignee ?><?cs var:Page.cr.assignee ?><?cs else ?><?cs var:Lang.cr.nobody ?><?cs /if ?></dd></div>
 </dl>
 <?cs if:Page.stale ?><div class="notice notice-warning" role="alert"><p><?cs var:Lang.cr.stale_steward ?></p></div><?cs /if ?>
-<?cs call:cr_diff() ?>
+<?cs call:cr_rounds() ?>
+<?cs if:subcount(Page.diff.sides) > 0 ?><h2><?cs var:Lang.cr.as_it_stands ?></h2><?cs call:cr_diff() ?><?cs /if ?>
 <?cs if:Page.cr.document ?><p><a href="/admin/change-requests/<?cs var:Page.cr.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:Page.cr.document ?>)</p><?cs /if ?>
 <h2><?cs var:Lang.cr.justification ?></h2>
 <blockquote class="justification"><?cs var:Page.cr.justification ?></blockquote>
@@ -38,22 +39,24 @@ def:content() ?>
  <?cs call:csrf() ?>
  <div class="form-field<?cs if:Page.errors.reason ?> form-field-error<?cs /if ?>"><label for="reason"><?cs var:Lang.cr.comment ?></label>
   <p class="hint" id="reason-hint"><?cs var:Lang.cr.comment_hint ?></p>
-  <?cs if:Page.errors.reason ?><p class="field-error" id="reason-error"><?cs var:Lang.form.error[Page.errors.reason] ?></p><?cs /if ?>
-  <textarea id="reason" name="reason" rows="3" maxlength="2000" aria-describedby="reason-hint"></textarea></div>
+  <?cs call:field_error("reason") ?>
+  <textarea id="reason" name="reason" rows="3" maxlength="2000" aria-describedby="reason-hint"><?cs var:Page.draft.reason ?></textarea></div>
  <?cs if:Page.cr.status == "VALID" ?>
- <details><summary><?cs var:Lang.cr.with_changes ?></summary>
-  <div class="form-field"><label for="term_name"><?cs var:Lang.cr.fields.name ?></label><input id="term_name" name="term_name" type="text" maxlength="1000"></div>
-  <div class="form-field"><label for="short_name"><?cs var:Lang.cr.fields.short ?></label><input id="short_name" name="short_name" type="text" maxlength="200"></div>
-  <div class="form-field"><label for="description"><?cs var:Lang.cr.fields.description ?></label><textarea id="description" name="description" rows="3" maxlength="4000"></textarea></div>
+ <details id="with-changes"<?cs if:Page.draft.to == "APPROVED_WC" ?> open<?cs /if ?>><summary><?cs var:Lang.cr.with_changes ?></summary>
+  <p class="hint"><?cs var:Lang.cr.with_changes_hint ?></p>
+  <?cs call:cr_data_fields() ?>
+  <p class="actions"><?cs call:move("APPROVED_WC", Lang.cr.moves.APPROVED_WC, "") ?></p>
  </details><?cs /if ?>
- <p class="actions"><?cs if:Page.cr.status == "SUBMITTED" ?><?cs call:move("VALID", Lang.cr.moves.VALID, "") ?><?cs call:move("INVALID", Lang.cr.moves.INVALID, "button-danger") ?><?cs call:move("RETURNED", Lang.cr.moves.RETURNED, "button-secondary") ?><?cs else ?><?cs call:move("APPROVED", Lang.cr.moves.APPROVED, "") ?><?cs call:move("APPROVED_WC", Lang.cr.moves.APPROVED_WC, "button-secondary") ?><?cs call:move("RETURNED", Lang.cr.moves.RETURNED, "button-secondary") ?><?cs call:move("REJECTED", Lang.cr.moves.REJECTED, "button-danger") ?><?cs /if ?></p>
+ <p class="actions"><?cs if:Page.cr.status == "SUBMITTED" ?><?cs call:move("VALID", Lang.cr.moves.VALID, "") ?><?cs call:move("INVALID", Lang.cr.moves.INVALID, "button-danger") ?><?cs call:move("RETURNED", Lang.cr.moves.RETURNED, "button-secondary") ?><?cs else ?><?cs call:move("APPROVED", Lang.cr.moves.APPROVED, "") ?><?cs call:move("RETURNED", Lang.cr.moves.RETURNED, "button-secondary") ?><?cs call:move("REJECTED", Lang.cr.moves.REJECTED, "button-danger") ?><?cs /if ?></p>
 </form>
 <?cs /if ?>
 <?cs if:!Page.own ?>
-<h2><?cs var:Lang.cr.add_comment ?></h2>
+<h2 id="comment"><?cs var:Lang.cr.add_comment ?></h2>
 <form class="form narrow" method="post" action="/admin/change-requests/<?cs var:Page.cr.id ?>/comments">
  <?cs call:csrf() ?>
- <div class="form-field"><label for="thread-comment"><?cs var:Lang.cr.comment ?></label><textarea id="thread-comment" name="reason" rows="3" maxlength="2000" required></textarea></div>
+ <div class="form-field<?cs if:Page.errors.thread_comment ?> form-field-error<?cs /if ?>"><label for="thread_comment"><?cs var:Lang.cr.comment ?></label>
+  <?cs call:field_error("thread_comment") ?>
+  <textarea id="thread_comment" name="reason" rows="3" maxlength="2000" required></textarea></div>
  <p class="actions"><button type="submit"><?cs var:Lang.cr.send_comment ?></button></p>
 </form>
 <?cs /if ?>

@@ -1,7 +1,7 @@
 <?cs # The history of an organisation or a location (cgi/oms/oms_history.c):
 # each version from every source, what it changed (field names translated,
-# and on the organisation's page what changed in each location), a page at
-# a time. ?><?cs
+# and on the organisation's page what changed in each location; an
+# approved request's records side by side), a page at a time. ?><?cs
 def:oms_changes(c) ?><?cs if:c.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs
  elif:c.changes == "removed" ?><?cs var:Lang.oms.history.removed ?><?cs
  elif:c.changes == "" ?><?cs var:Lang.oms.history.as_it_was ?><?cs
@@ -21,7 +21,7 @@ def:oms_history(empty) ?>
     elif:Lang.oms.history.sources[v.source] ?><?cs var:Lang.oms.history.sources[v.source] ?><?cs
     else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td>
    <td><?cs call:oms_changes(v) ?><?cs if:subcount(v.locations) > 0 ?>
-    <ul class="history-locations"><?cs each:l = v.locations ?><li><a href="/oms/locations/<?cs var:l.id ?>"><span class="id"><?cs var:l.id ?></span></a>: <?cs call:oms_changes(l) ?></li><?cs /each ?></ul><?cs /if ?></td>
+    <ul class="history-locations"><?cs each:l = v.locations ?><li><a href="/oms/locations/<?cs var:l.id ?>"><span class="id"><?cs var:l.id ?></span></a>: <?cs call:oms_changes(l) ?></li><?cs /each ?></ul><?cs /if ?><?cs call:request_sides(v) ?></td>
   </tr>
  <?cs /each ?>
 <?cs call:listing_end() ?>

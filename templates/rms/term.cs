@@ -127,7 +127,7 @@ def:content() ?>
    <td><?cs call:date(v.recorded) ?></td>
    <td><?cs var:v.version ?><?cs if:v.date ?> (<?cs call:date(v.date) ?>)<?cs /if ?></td>
    <td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td>
-   <td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?></td>
+   <td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?><?cs call:request_sides(v) ?></td>
   </tr>
  <?cs /each ?>
  </tbody>

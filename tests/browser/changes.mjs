@@ -1,9 +1,13 @@
 // Browser journey of a change request: Ivy (an industry user) proposes a new
 // term → Sam (a data steward) returns it with a question → Ivy answers and
 // resubmits → Sam validates and approves → the term appears as provisional
-// on the public list page, with its history naming the request.  Roles are
-// given through the console by an administrator made with sporctl;
-// screenshots go to tests/browser/out/.
+// on the public list page, with its history naming the request.  Then a
+// second term, which Sam approves with changes: the correction fields hold
+// Ivy's proposal, a correction sent without a comment comes back with what
+// Sam typed (a redirect: reloading it sends nothing), and once approved the
+// requester's page, the console and the public history show the proposal
+// beside Sam's version.  Roles are given through the console by an
+// administrator made with sporctl; screenshots go to tests/browser/out/.
 import { execFileSync } from 'node:child_process';
 
 import { journey, logIn, logOut, register } from './journey.mjs';
@@ -43,6 +47,7 @@ await journey('rms', async ({ page, base, ok, shot }) => {
   await submit('main >> text=Propose a new term');
   await page.fill('#term_name', term);
   await page.fill('#short_name', 'JF');
+  await page.selectOption('#domain', { index: 1 });
   await page.fill('#justification', 'Needed for our new products.');
   await submit('button[value=preview]');
   ok(await page.locator('table.diff ins', { hasText: term }).count() === 1, 'the preview shows the proposed term');
@@ -90,4 +95,66 @@ await journey('rms', async ({ page, base, ok, shot }) => {
   ok((await page.locator('.record-id .badge').innerText()).toLowerCase() === 'provisional', 'provisional');
   ok(await page.locator(`#history ~ div >> text=RRQ-${requestId}`).count() === 1, 'its history names the request');
   await shot('changes-term');
+
+  // Ivy proposes a second term, with a name in French.
+  const gel = `Journey gel ${run}`;
+  await logIn(page, base, ivy, password);
+  await page.goto(listUrl);
+  await submit('main >> text=Propose a new term');
+  await page.fill('#term_name', gel);
+  await page.fill('#short_name', 'JG');
+  await page.selectOption('#domain', { index: 1 });
+  await page.fill('#other_names', 'fr: Gel du parcours');
+  await page.fill('#justification', 'A gel for our new products.');
+  await submit('button[value=submit]');
+  const gelId = (await page.locator('h1').innerText()).match(/RRQ-(\d+)/)[1];
+  await logOut(page);
+
+  // Sam validates it and opens the correction fields: they hold the proposal.
+  await logIn(page, base, sam, password);
+  await page.goto(base + `/admin/change-requests/${gelId}`);
+  await submit('button[value=VALID]');
+  await page.click('#with-changes summary');
+  ok(await page.inputValue('#term_name') === gel && await page.inputValue('#short_name') === 'JG' &&
+     await page.inputValue('#other_names') === 'fr: Gel du parcours',
+     'approve with changes opens with the proposal filled in');
+  // A correction without a comment: back to the page, everything as typed.
+  await page.fill('#short_name', 'JGL');
+  await submit('button[value=APPROVED_WC]');
+  ok(new URL(page.url()).pathname === `/admin/change-requests/${gelId}` &&
+     (await page.locator('#reason-error').innerText()).includes('Say why') &&
+     await page.inputValue('#short_name') === 'JGL' && await page.locator('#with-changes[open]').count() === 1,
+     'without a comment: the page again, saying why, with the correction as typed');
+  await shot('changes-correction-refused');
+  const again = await page.reload();
+  ok(again.status() === 200 && await page.inputValue('#short_name') === 'JGL',
+     'reloading it shows the same page (a redirect answered the form: nothing is sent again)');
+  await page.fill('#reason', 'The EDQM short name is JGL.');
+  await submit('button[value=APPROVED_WC]');
+  ok((await page.locator('.notice-success').innerText()).includes('moved on') &&
+     (await page.locator('.badge').first().innerText()).toLowerCase() === 'approved with changes',
+     'Sam approves it with changes');
+  const records = page.locator('table.records');
+  ok(await records.locator('ins', { hasText: /^JG$/ }).count() === 1 &&
+     await records.locator('ins', { hasText: /^JGL$/ }).count() === 1 &&
+     (await records.textContent()).includes('changed by the data steward'),
+     'the console shows the proposal beside the version approved');
+  await shot('changes-approved-with-changes');
+  await logOut(page);
+
+  // Ivy sees both; so does the public history of the new term.
+  await logIn(page, base, ivy, password);
+  await page.goto(base + `/account/requests/${gelId}`);
+  ok(await page.locator('table.records ins', { hasText: /^JG$/ }).count() === 1 &&
+     await page.locator('table.records ins', { hasText: /^JGL$/ }).count() === 1,
+     'Ivy reads her proposal beside the steward\'s version');
+  const gelTerm = await page.locator('main a[href^="/rms/terms/"]').first().getAttribute('href');
+  await logOut(page);
+  await page.goto(base + gelTerm);
+  await page.click('details.request-sides summary');
+  ok(await page.locator('details.request-sides ins', { hasText: /^JGL$/ }).count() === 1 &&
+     await page.locator('details.request-sides ins', { hasText: /^JG$/ }).count() === 1 &&
+     (await page.locator('.record-id .badge').innerText()).toLowerCase() === 'provisional',
+     'the public history of the term shows what was proposed and what was approved');
+  await shot('changes-term-history');
 }, { signedOut: true });

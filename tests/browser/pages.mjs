@@ -4,7 +4,8 @@
 // industry role and the translator role, and an administrator (who is also
 // the stewards' console).  setUp() registers the user through the forms,
 // makes the administrator with sporctl, has the user's role request
-// approved and a change request submitted, so that every page shows real
+// approved, a change request submitted and validated and another approved
+// with changes, so that every page shows real
 // content.
 import { execFileSync } from 'node:child_process';
 
@@ -71,7 +72,8 @@ export function mainPages(ids) {
     { as: 'user', name: 'form: a new term, with errors', path: `/rms/lists/${LIST}/requests/new`, status: 400,
       fill: { '#short_name': 'AF' }, press: 'button[value=submit]' },
     { as: 'user', name: 'form: a new term, previewed', path: `/rms/lists/${LIST}/requests/new`,
-      fill: { '#term_name': 'Accessible film', '#justification': 'A preview.' }, press: 'button[value=preview]' },
+      fill: { '#term_name': 'Accessible film', '#domain': '100000000014', '#justification': 'A preview.' },
+      press: 'button[value=preview]' },
     { as: 'user', name: 'form: a change to a term', path: `/rms/terms/${TERM}/requests/new` },
     { as: 'user', name: 'form: a translation', path: `/rms/terms/${TERM}/requests/new?text_lang=fr` },
     { as: 'user', name: 'form: a new list', path: '/rms/requests/new' },
@@ -102,7 +104,10 @@ export function mainPages(ids) {
     { as: 'admin', name: 'a user', path: `/admin/users/${ids.account}` },
     { as: 'admin', name: 'audit log', path: '/admin/audit' },
     { as: 'admin', name: 'change-request queue', path: '/admin/change-requests' },
-    { as: 'admin', name: 'a change request', path: `/admin/change-requests/${ids.change}` },
+    { as: 'admin', name: 'a change request, valid: its decision and correction fields', path: `/admin/change-requests/${ids.change}` },
+    { as: 'admin', name: 'a change request approved with changes, its records', path: `/admin/change-requests/${ids.approved}` },
+    { as: 'user', name: 'a change request approved with changes, its records', path: `/account/requests/${ids.approved}` },
+    { as: 'visitor', name: 'RMS: a term a request made, its history with the records', path: `/rms/terms/${ids.term}` },
   ];
 }
 
@@ -111,8 +116,11 @@ export function mainPages(ids) {
 export async function visit(tab, base, p) {
   const response = await tab.goto(base + p.path);
   if (!p.press) return response;
-  for (const [selector, value] of Object.entries(p.fill || {}))
-    await tab.fill(selector, typeof value === 'function' ? await value(tab) : value);
+  for (const [selector, value] of Object.entries(p.fill || {})) {
+    const v = typeof value === 'function' ? await value(tab) : value;
+    if (await tab.locator(selector).evaluate((e) => e.tagName) === 'SELECT') await tab.selectOption(selector, v);
+    else await tab.fill(selector, v);
+  }
   const [answer] = await Promise.all([tab.waitForNavigation(), tab.click(p.press)]);
   return answer;
 }
@@ -160,9 +168,30 @@ export async function setUp(page, base, { records = true } = {}) {
 
   await pages.user.goto(`${base}/rms/lists/${LIST}/requests/new`);
   await pages.user.fill('#term_name', `Accessible film ${run}`);
+  await pages.user.selectOption('#domain', '100000000014');
   await pages.user.fill('#justification', 'Needed to check the pages of a change request.');
   await submit(pages.user, 'button[value=submit]');
   ids.change = ((await pages.user.locator('h1').innerText()).match(/RRQ-(\d+)/) || [])[1];
+  // The administrator validates it (the console then shows the decision
+  // and the correction fields), and approves another one with changes: a
+  // request with its records, and a term whose history shows them.
+  await pages.admin.goto(`${base}/admin/change-requests/${ids.change}`);
+  await submit(pages.admin, 'button[value=VALID]');
+  await pages.user.goto(`${base}/rms/lists/${LIST}/requests/new`);
+  await pages.user.fill('#term_name', `Accessible gel ${run}`);
+  await pages.user.fill('#short_name', 'AG');
+  await pages.user.selectOption('#domain', '100000000014');
+  await pages.user.fill('#justification', 'Needed to check the records of a change request.');
+  await submit(pages.user, 'button[value=submit]');
+  ids.approved = ((await pages.user.locator('h1').innerText()).match(/RRQ-(\d+)/) || [])[1];
+  await pages.admin.goto(`${base}/admin/change-requests/${ids.approved}`);
+  await submit(pages.admin, 'button[value=VALID]');
+  await pages.admin.click('#with-changes summary');
+  await pages.admin.fill('#short_name', 'AGL');
+  await pages.admin.fill('#reason', 'The short name as the EDQM has it.');
+  await submit(pages.admin, 'button[value=APPROVED_WC]');
+  await pages.user.goto(`${base}/account/requests/${ids.approved}`);
+  ids.term = ((await pages.user.locator('main a[href^="/rms/terms/"]').first().getAttribute('href')) || '').split('/').pop();
   // A reset link, asked for by the visitor (opening it uses nothing up).
   await pages.visitor.goto(`${base}/password/forgot`);
   await pages.visitor.fill('#email', user.email);
@@ -181,7 +210,7 @@ export async function setUp(page, base, { records = true } = {}) {
   await pages.pending.fill('#email', admin.email);
   await pages.pending.fill('#password', password);
   await submit(pages.pending, 'form.form button[type=submit]');
-  if (!ids.roleRequest || !ids.account || !ids.change || !ids.reset || !ids.session ||
+  if (!ids.roleRequest || !ids.account || !ids.change || !ids.approved || !ids.term || !ids.reset || !ids.session ||
       !pages.pending.url().endsWith('/login/two-factor'))
     throw new Error(`set-up incomplete: ${JSON.stringify(ids)}`);
   return { pages, user, ids };
