@@ -28,25 +28,6 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
-static struct db_sql q_create = DB_SQL(
-	"INSERT INTO change_requests (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed,"
-	" justification, base_seq, document_name, document_sha256, document_size)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
-static struct db_sql q_created = DB_SQL(
-	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
-#define MINE_COLUMNS(X)                                                                                            \
-	X(MINE_ID, "id") X(MINE_TYPE, "type") X(MINE_STATUS, "status") X(MINE_LIST, "list")                         \
-	X(MINE_LIST_NAME, "list_name") X(MINE_TERM, "term") X(MINE_TERM_NAME, "term_name") X(MINE_LANG, "lang")     \
-	X(MINE_UPDATED, "updated")
-enum { MINE_COLUMNS(DB_COLUMN) MINE__COUNT };
-static struct db_sql q_mine = DB_SQL_COLS(MINE__COUNT,
-	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang,"
-	" DATE_FORMAT(c.updated_at, '%Y-%m-%d') FROM change_requests c LEFT JOIN rms_lists l ON l.id = c.list_id"
-	" LEFT JOIN rms_terms t ON t.id = c.term_id WHERE c.account_id = ? AND (? IS NULL OR c.status = ?)"
-	" ORDER BY c.id DESC LIMIT 200");
-
 /* The proposal's fields as the form sent them, as a proposal's values. */
 static json_t *sent_values(struct req *r, const char *type)
 {
@@ -55,6 +36,8 @@ static json_t *sent_values(struct req *r, const char *type)
 		values[i] = in_text(r, AF_PROPOSAL + i);
 	return cr_form_values(type, values);
 }
+
+static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
 
 /* The list of the request (Page.list; none for a new list) and who may
  * propose. */
@@ -132,6 +115,14 @@ static int check(struct req *r, const struct cr_target *t, const json_t *before,
 	*proposed = v.proposed;
 	return status;
 }
+
+static struct db_sql q_create = DB_SQL(
+	"INSERT INTO change_requests (type, account_id, list_id, term_id, org_id, loc_id, lang, proposed,"
+	" justification, base_seq, document_name, document_sha256, document_size)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
+static struct db_sql q_created = DB_SQL(
+	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
 
 /* Keep the proposal about `t` as a draft, with its document; submit it
  * unless only saving. */
@@ -304,6 +295,17 @@ int account_requests_org_submit(struct req *r)
 {
 	return org(r, true);
 }
+
+#define MINE_COLUMNS(X)                                                                                            \
+	X(MINE_ID, "id") X(MINE_TYPE, "type") X(MINE_STATUS, "status") X(MINE_LIST, "list")                         \
+	X(MINE_LIST_NAME, "list_name") X(MINE_TERM, "term") X(MINE_TERM_NAME, "term_name") X(MINE_LANG, "lang")     \
+	X(MINE_UPDATED, "updated")
+enum { MINE_COLUMNS(DB_COLUMN) MINE__COUNT };
+static struct db_sql q_mine = DB_SQL_COLS(MINE__COUNT,
+	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang,"
+	" DATE_FORMAT(c.updated_at, '%Y-%m-%d') FROM change_requests c LEFT JOIN rms_lists l ON l.id = c.list_id"
+	" LEFT JOIN rms_terms t ON t.id = c.term_id WHERE c.account_id = ? AND (? IS NULL OR c.status = ?)"
+	" ORDER BY c.id DESC LIMIT 200");
 
 int account_requests_show(struct req *r)
 {

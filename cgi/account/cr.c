@@ -54,14 +54,6 @@ static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
 	" WHERE c.id = ? FOR UPDATE");
 static struct db_sql q_comment = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, comment) VALUES (?, ?, ?)");
-static struct db_sql q_is_steward = DB_SQL(
-	"SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = '' AND role_code IN ('DATA_STEWARD',"
-	" 'ADMINISTRATOR')");
-/* Those who follow the list or organisation, and want to hear of its changes. */
-enum { FOLLOWER_EMAIL, FOLLOWER_UI_LANG, FOLLOWER__COUNT };
-static struct db_sql q_followers = DB_SQL_COLS(FOLLOWER__COUNT,
-	"SELECT a.email, a.ui_lang FROM favourites f JOIN accounts a ON a.id = f.account_id"
-	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
 
 static struct db_sql q_document = DB_SQL("SELECT document_sha256 FROM change_requests WHERE id = ?");
 
@@ -122,6 +114,12 @@ static bool allowed(const char *from, const char *to, enum cr_actor actor)
 	return false;
 }
 
+/* Those who follow the list or organisation, and want to hear of its changes. */
+enum { FOLLOWER_EMAIL, FOLLOWER_UI_LANG, FOLLOWER__COUNT };
+static struct db_sql q_followers = DB_SQL_COLS(FOLLOWER__COUNT,
+	"SELECT a.email, a.ui_lang FROM favourites f JOIN accounts a ON a.id = f.account_id"
+	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
+
 /* Mail the requester (unless they acted) and, once applied, the list's
  * followers. */
 static int tell(struct req *r, const struct db_rows *c, const char *id, const char *to, enum cr_actor actor)
@@ -147,6 +145,10 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 			return -1;
 	return 0;
 }
+
+static struct db_sql q_is_steward = DB_SQL(
+	"SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = '' AND role_code IN ('DATA_STEWARD',"
+	" 'ADMINISTRATOR')");
 
 /* Whether `actor` is who they claim, for the locked request `c`: 200, or
  * 404 for someone else's request, 403 for a steward's action by no steward

@@ -16,7 +16,6 @@
 #include "oms/oms_record.h"
 #include "oms/oms_store.h"
 
-
 bool cr_is_oms(const char *type)
 {
 	return strstr(type, "-ORG") || strstr(type, "-LOC");

@@ -106,31 +106,6 @@ void cr_diff(struct req *r, const json_t *before, const char *proposed)
 	sides_put(page_node(r, "Page.diff"), cr_record_text(r->arena, before), NULL, proposed, NULL);
 }
 
-/* The request, named as its page shows it (Page.cr). */
-#define CR_COLUMNS(X)                                                                                              \
-	X(CR_ID, "id") X(CR_TYPE, "type") X(CR_STATUS, "status") X(CR_ACCOUNT, "account")                           \
-	X(CR_REQUESTER_NAME, "requester") X(CR_LIST, "list") X(CR_LIST_NAME, "list_name") X(CR_TERM, "term")        \
-	X(CR_LANG, "lang") X(CR_PROPOSED, "proposed") X(CR_JUSTIFICATION, "justification")                          \
-	X(CR_BASE_SEQ, "base_seq") X(CR_ASSIGNEE, "assignee") X(CR_CREATED, "created") X(CR_UPDATED, "updated")     \
-	X(CR_APPLIED_SEQ, "applied_seq") X(CR_ORG, "org") X(CR_LOC, "loc") X(CR_DOCUMENT, "document")               \
-	X(CR_DOCUMENT_SIZE, "document_size")
-enum { CR_COLUMNS(DB_COLUMN) CR__COUNT };
-static struct db_sql q_load = DB_SQL_COLS(CR__COUNT,
-	"SELECT c.id, c.type, c.status, c.account_id, a.name, c.list_id, l.name, c.term_id, c.lang, c.proposed,"
-	" c.justification, c.base_seq, s.name, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
-	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq, c.org_id, c.loc_id, c.document_name,"
-	" c.document_size FROM change_requests c"
-	" JOIN accounts a ON a.id = c.account_id LEFT JOIN rms_lists l ON l.id = c.list_id"
-	" LEFT JOIN accounts s ON s.id = c.assigned_to WHERE c.id = ?");
-#define EVENT_COLUMNS(X)                                                                                           \
-	X(EVENT_AT, "at") X(EVENT_ACTOR, "actor") X(EVENT_FROM, "from") X(EVENT_TO, "to") X(EVENT_COMMENT, "comment") \
-	X(EVENT_BY_REQUESTER, "by_requester")
-enum { EVENT_COLUMNS(DB_COLUMN) EVENT__COUNT };
-static struct db_sql q_events = DB_SQL_COLS(EVENT__COUNT,
-	"SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), a.name, e.from_status, e.to_status, e.comment,"
-	" e.actor_id = c.account_id FROM change_request_events e JOIN change_requests c ON c.id = e.request_id"
-	" JOIN accounts a ON a.id = e.actor_id WHERE e.request_id = ? ORDER BY e.id");
-
 void cr_loaded_target(struct req *r, struct cr_target *t)
 {
 	HDF *cr = page_node(r, "Page.cr");
@@ -202,6 +177,31 @@ static int put_rounds(struct req *r, const char *id, bool undecided, const json_
 	}
 	return 0;
 }
+
+/* The request, named as its page shows it (Page.cr). */
+#define CR_COLUMNS(X)                                                                                              \
+	X(CR_ID, "id") X(CR_TYPE, "type") X(CR_STATUS, "status") X(CR_ACCOUNT, "account")                           \
+	X(CR_REQUESTER_NAME, "requester") X(CR_LIST, "list") X(CR_LIST_NAME, "list_name") X(CR_TERM, "term")        \
+	X(CR_LANG, "lang") X(CR_PROPOSED, "proposed") X(CR_JUSTIFICATION, "justification")                          \
+	X(CR_BASE_SEQ, "base_seq") X(CR_ASSIGNEE, "assignee") X(CR_CREATED, "created") X(CR_UPDATED, "updated")     \
+	X(CR_APPLIED_SEQ, "applied_seq") X(CR_ORG, "org") X(CR_LOC, "loc") X(CR_DOCUMENT, "document")               \
+	X(CR_DOCUMENT_SIZE, "document_size")
+enum { CR_COLUMNS(DB_COLUMN) CR__COUNT };
+static struct db_sql q_load = DB_SQL_COLS(CR__COUNT,
+	"SELECT c.id, c.type, c.status, c.account_id, a.name, c.list_id, l.name, c.term_id, c.lang, c.proposed,"
+	" c.justification, c.base_seq, s.name, DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i'),"
+	" DATE_FORMAT(c.updated_at, '%Y-%m-%d %H:%i'), c.applied_seq, c.org_id, c.loc_id, c.document_name,"
+	" c.document_size FROM change_requests c"
+	" JOIN accounts a ON a.id = c.account_id LEFT JOIN rms_lists l ON l.id = c.list_id"
+	" LEFT JOIN accounts s ON s.id = c.assigned_to WHERE c.id = ?");
+#define EVENT_COLUMNS(X)                                                                                           \
+	X(EVENT_AT, "at") X(EVENT_ACTOR, "actor") X(EVENT_FROM, "from") X(EVENT_TO, "to") X(EVENT_COMMENT, "comment") \
+	X(EVENT_BY_REQUESTER, "by_requester")
+enum { EVENT_COLUMNS(DB_COLUMN) EVENT__COUNT };
+static struct db_sql q_events = DB_SQL_COLS(EVENT__COUNT,
+	"SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), a.name, e.from_status, e.to_status, e.comment,"
+	" e.actor_id = c.account_id FROM change_request_events e JOIN change_requests c ON c.id = e.request_id"
+	" JOIN accounts a ON a.id = e.actor_id WHERE e.request_id = ? ORDER BY e.id");
 
 int cr_load(struct req *r, const char *id)
 {

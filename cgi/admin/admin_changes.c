@@ -47,9 +47,6 @@ static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	" LEFT JOIN rms_lists l ON l.id = c.list_id LEFT JOIN rms_terms t ON t.id = c.term_id"
 	" LEFT JOIN oms_organisations o ON c.org_id IS NOT NULL AND o.id = SUBSTRING(c.org_id, 5)"
 	" ORDER BY c.updated_at, c.id");
-static struct db_sql q_assign = DB_SQL(
-	"UPDATE change_requests SET assigned_to = ? WHERE id = ? AND status IN ('SUBMITTED', 'VALID')"
-	" AND account_id <> ?");
 
 int admin_changes_show(struct req *r)
 {
@@ -180,6 +177,10 @@ static int back(struct req *r, const char *id, const char *saved)
 {
 	return http_redirect(r, 303, arena_printf(r->arena, "/admin/change-requests/%s?saved=%s", id, saved));
 }
+
+static struct db_sql q_assign = DB_SQL(
+	"UPDATE change_requests SET assigned_to = ? WHERE id = ? AND status IN ('SUBMITTED', 'VALID')"
+	" AND account_id <> ?");
 
 int admin_changes_assign_submit(struct req *r)
 {

@@ -222,16 +222,16 @@ static int keep_best(void *ctx, const uint16_t *word, size_t len, int d)
 	return 0;
 }
 
-/* Read the word of key `hex` back from the texts that hold it. */
-static struct db_sql q_word_of = DB_SQL(
-	"SELECT j.word FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j"
-	" WHERE WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci) = UNHEX(?) LIMIT 1");
-
 static void add_text_word(void *ctx, const char *word, size_t len)
 {
 	if (len >= 2 && len <= 64)
 		json_array_append_new(ctx, json_stringn(word, len));
 }
+
+/* Read the word of key `hex` back from the texts that hold it. */
+static struct db_sql q_word_of = DB_SQL(
+	"SELECT j.word FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j"
+	" WHERE WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci) = UNHEX(?) LIMIT 1");
 
 static const char *word_of(struct req *r, struct words_near *x, const char *hex)
 {
