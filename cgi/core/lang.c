@@ -10,6 +10,7 @@
 #include "core/lang.h"
 #include "core/page.h"
 #include "core/program.h"
+#include "core/route.h"
 #include "core/tpl.h"
 
 enum { LANG_COOKIE_SECONDS = 365 * 24 * 3600 };
@@ -55,13 +56,26 @@ static const char *query_without_lang(struct req *r)
 	return buf_str(&q);
 }
 
+/* Whether a GET of this page's address finds it again: not so for a page
+ * that answers a form sent to an address only a POST reaches (a refused
+ * decision, a stale token), where a link back would be a 405. */
+static bool gettable(struct req *r)
+{
+	if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
+		return true;
+	struct route_match m;
+	return r->app && r->app->def && r->app->def->router && r->path &&
+	       route_match(r->app->def->router, r->arena, "GET", r->path, &m) == ROUTE_FOUND;
+}
+
 /* Req.switch: a link to this page in each interface language, by code.
  * The links are queries alone, which the browser resolves against the
  * page's own address: a path never goes back into a page (one that
- * decodes to "//host" would be a link to another site). */
+ * decodes to "//host" would be a link to another site).  A page no GET
+ * reaches links to the home page in each language instead. */
 static void put_switch(struct req *r)
 {
-	const char *base = arena_printf(r->arena, "?%s", query_without_lang(r));
+	const char *base = gettable(r) ? arena_printf(r->arena, "?%s", query_without_lang(r)) : "/?";
 	for (size_t i = 0; tpl_lang(r->app->tpl, i); i++) {
 		const char *code = tpl_lang(r->app->tpl, i);
 		HDF *item = page_item(r, "Req.switch", i);

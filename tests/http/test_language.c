@@ -89,6 +89,11 @@ static void test_switch(void)
 		   body_has(&r, "lang=\"de\" hreflang=\"de\" aria-current=\"true\""),
 	   "the switch keeps the page's other parameters and marks the language shown");
 	resp_free(&r);
+	/* A form refused at an address only a POST reaches (no token here). */
+	request("POST", "/logout", "", 0, NULL, &r);
+	ok(r.status == 403 && body_has(&r, "href=\"/?lang=de\"") && !body_has(&r, "href=\"?lang=de\""),
+	   "a page answering a POST no GET reaches links each language to the home page, never to a 405");
+	resp_free(&r);
 	visit("/%2F%2Fevil.example/?lang=fr", NULL, NULL, &r);
 	ok(!body_has(&r, "//evil.example") && body_has(&r, "href=\"?lang=de\""),
 	   "a path that decodes to another host never becomes a link of the switch");
