@@ -21,7 +21,7 @@ export function importDemo(service) {
 // journey('rms', async ({ page, base, ok, shot }) => { ... }): runs the
 // steps, prints the plan and exits (1 when a check failed).  With
 // { signedOut: true } the visitor starts with no cookie at all.
-export async function journey(service, steps, { signedOut = false } = {}) {
+export async function journey(service, steps, { signedOut = false, context: contextOptions = {} } = {}) {
   let n = 0, failed = 0;
   const ok = (cond, name) => { n++; if (!cond) failed++; console.log(`${cond ? '' : 'not '}ok ${n} - ${name}`); };
 
@@ -39,7 +39,8 @@ export async function journey(service, steps, { signedOut = false } = {}) {
            '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
   try {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 },
+                                               ...contextOptions });
     if (!signedOut) await context.addCookies([{ name: 'spor_session', value: 'tests', url: base }]);
     const page = await context.newPage();
     const problems = [];

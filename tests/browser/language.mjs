@@ -4,32 +4,10 @@
 // makes the next pages French without ?lang= (the cookie), the current
 // language is marked, the list's names follow, and English comes back the
 // same way.  Screenshots are kept under tests/browser/out/.
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { journey } from './journey.mjs';
 
-let n = 0, failed = 0;
-const ok = (cond, name) => { n++; if (!cond) failed++; console.log(`${cond ? '' : 'not '}ok ${n} - ${name}`); };
-
-const base = process.env.SPOR_TEST_URL;
-if (!base) { console.log('1..0 # SKIP no running portal (SPOR_TEST_URL unset)'); process.exit(0); }
-
-const here = dirname(fileURLToPath(import.meta.url));
-const { chromium } = await import('playwright-core');
-const out = join(here, 'out');
-mkdirSync(out, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.SPOR_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
-try {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB',
-                                             javaScriptEnabled: false });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
+await journey('rms', async ({ page, base, ok, shot }) => {
+  const context = page.context();
   const lang = () => page.locator('html').getAttribute('lang');
   const link = (code) => page.locator(`nav.lang-switch a[hreflang="${code}"]`);
 
@@ -45,7 +23,7 @@ try {
   ok(await link('en').getAttribute('aria-current') === 'true', 'English is marked as the current language');
   ok(!(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)),
      'no horizontal scrolling with the switch');
-  await page.screenshot({ path: join(out, 'language-en-mobile.png') });
+  await shot('language-en-mobile');
 
   await link('fr').click();
   ok(await lang() === 'fr', 'Français makes the page French');
@@ -63,17 +41,9 @@ try {
   } else {
     ok(true, "a list's names follow the interface language # SKIP no fixture list");
   }
-  await page.screenshot({ path: join(out, 'language-fr-mobile.png') });
+  await shot('language-fr-mobile');
 
   await link('en').click();
   await page.goto(base + '/', { waitUntil: 'load' });
   ok(await lang() === 'en', 'English, chosen the same way, lasts too');
-  ok(problems.length === 0, 'no 4xx/5xx answers');
-  for (const p of problems) console.log(`# ${p}`);
-} catch (e) {
-  ok(false, `browser journey: ${e.message}`);
-} finally {
-  await browser.close();
-}
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+}, { signedOut: true, context: { viewport: { width: 375, height: 800 }, locale: 'en-GB', javaScriptEnabled: false } });
