@@ -86,10 +86,12 @@ int account_roles_form(struct req *r)
 	return show(r, 200);
 }
 
-/* The form again, with its values and the error of `field`. */
+/* The form again, with its values and the error of `field` (NULL: those
+ * marked already). */
 static int again(struct req *r, const char *field, const char *key, int status)
 {
-	account_error(r, field, key); /* names: literals (the callers' field names) */
+	if (field)
+		account_error(r, field, key); /* names: literals (the callers' field names) */
 	page_set(r, "Page.role", in_text(r, AF_ROLE));
 	page_set(r, "Page.justification", in_text(r, AF_JUSTIFICATION));
 	return show(r, status);
@@ -109,10 +111,14 @@ int account_roles_submit(struct req *r)
 	const char *org = in_text(r, AF_ORG), *role = in_text(r, AF_ROLE), *why = in_text(r, AF_JUSTIFICATION);
 	if (!org || !chosen_org(r, org))
 		return again(r, "org", org ? "org_unknown" : "required", 400);
+	/* Each field's problem at once, not one per try. */
+	bool short_why = !why || strlen(why) < 10;
 	if (!role)
-		return again(r, "role", "required", 400);
-	if (!why || strlen(why) < 10)
-		return again(r, "justification", why ? "justification_short" : "required", 400);
+		account_error(r, "role", "required");
+	if (short_why)
+		account_error(r, "justification", why ? "justification_short" : "required");
+	if (!role || short_why)
+		return again(r, NULL, NULL, 400);
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_holds, &rows, "sss", r->user.id, role, org) < 0)
 		return 500;

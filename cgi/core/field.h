@@ -24,6 +24,10 @@ enum field_type {
 	FT_FILE,    /* a file of a multipart body (r->upload); text: its file name, at most max characters */
 };
 
+/* The most characters of an FT_PATH that says where to go back to (the
+ * sign-in's `next`), which the pipeline keeps a path with its query within. */
+enum { NEXT_MAX = 2000 };
+
 struct field {
 	const char *name;
 	enum field_type type;
