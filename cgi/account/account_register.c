@@ -76,8 +76,10 @@ static int welcome(struct req *r, const char *email, const char *hash)
 int account_register_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL);
-	bool good = account_new_password_ok(r); /* first: its errors head the form's list */
-	if (page_missing(r) || !good)
+	/* In the form's order (name, email, then the password): so the summary lists them. */
+	bool missing = page_missing(r);
+	bool good = account_new_password_ok(r);
+	if (missing || !good)
 		return form_again(r, 400);
 	if (throttle_check(r, THROTTLE_REGISTER, email, NULL) > 0)
 		return form_again(r, 429);
