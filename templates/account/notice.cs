@@ -8,6 +8,6 @@ def:content() ?>
  <p><?cs var:Lang.notice[Page.notice].text ?><?cs if:Page.email ?> <strong><?cs var:Page.email ?></strong><?cs /if ?></p>
 </div>
 <?cs if:Lang.notice[Page.notice].more ?><p><?cs var:Lang.notice[Page.notice].more ?></p><?cs /if ?>
-<p class="actions"><?cs if:Page.notice == "verified" || Page.notice == "password_reset" || Page.notice == "verify_used" ?><a class="button" href="/login"><?cs var:Lang.nav.login ?></a><?cs elif:Page.purpose == "verify" ?><a class="button" href="/register"><?cs var:Lang.notice.register_again ?></a><?cs elif:Page.purpose == "reset" ?><a class="button" href="/password/forgot"><?cs var:Lang.notice.new_link ?></a><?cs else ?><a class="button" href="/"><?cs var:Lang.error.home ?></a><?cs /if ?></p>
+<p class="actions"><?cs if:Page.notice == "verified" || Page.notice == "password_reset" || Page.notice == "verify_used" ?><a class="button" href="/login"><?cs var:Lang.nav.login ?></a><?cs elif:Page.purpose ?><a class="button" href="/password/forgot"><?cs var:Lang.notice.new_link ?></a><?cs else ?><a class="button" href="/"><?cs var:Lang.error.home ?></a><?cs /if ?></p>
 </div>
 <?cs /def ?>

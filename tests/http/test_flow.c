@@ -272,8 +272,8 @@ static void test_verify_links(void)
 			email) == 0,
 	   "another registration's link, expired");
 	ok(token && verify_page(token, &r) == 400 && body_has(&r, "has expired") && body_has(&r, "two days") &&
-		   links_to(&r, "/register"),
-	   "it says it expired, and leads to registering again");
+		   links_to(&r, "/password/forgot"),
+	   "it says it expired, and leads to a new link (a new password's, which confirms the address too)");
 	resp_free(&r);
 	free(token);
 	ok(verify_page("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &r) == 400 && body_has(&r, "is not valid") &&
