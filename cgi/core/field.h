@@ -35,14 +35,6 @@ struct field {
 	const char *const *choices; /* FT_ENUM: NULL-terminated */
 };
 
-/* A checked value.  `text` is set for every type; `num` for FT_INT and the
- * index into `choices` for FT_ENUM. */
-struct input {
-	bool set;
-	const char *text;
-	long long num;
-};
-
 enum field_error {
 	FIELD_OK = 0,
 	FIELD_TOO_SHORT,
@@ -54,6 +46,17 @@ enum field_error {
 	FIELD_CONTROL, /* a control character */
 	FIELD_REPEATED, /* given more than once (the route reads one value) */
 };
+
+/* A checked value.  `text` is set for every type; `num` for FT_INT and the
+ * index into `choices` for FT_ENUM.  A form's required field that failed
+ * its check is not set, and says why in `bad` (route.h). */
+struct input {
+	bool set;
+	const char *text;
+	long long num;
+	enum field_error bad;
+};
+
 
 struct arena;
 

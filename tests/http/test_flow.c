@@ -339,6 +339,18 @@ static void test_forms(void)
 	ok(summary_ok(&r, reg, reg_labels, 3), "its summary names and links each field, and each field says which it is");
 	resp_free(&r);
 
+	/* Typed in a form its field's type refuses: the form again, not an error page. */
+	ok(visitor_register(&v, "Ada", "not-an-address", "a+long+enough+passphrase", &r) == 400, "an email that is none");
+	const char *bad[] = {"email"}, *bad_labels[] = {"Email address"};
+	ok(summary_ok(&r, bad, bad_labels, 1) && body_has(&r, "is not written as this field needs") &&
+		   body_has(&r, "value=\"Ada\""),
+	   "the registration's form again, the email marked, the name kept");
+	resp_free(&r);
+	page(&v, "/password/forgot", NULL);
+	visitor_post(&v, "/password/forgot", "email=%40%40", true, &r);
+	ok(r.status == 400 && summary_ok(&r, bad, bad_labels, 1), "the same on the forgotten password's form");
+	resp_free(&r);
+
 	page(&nora.v, "/account/roles?org=ORG-100000001", NULL);
 	visitor_post(&nora.v, "/account/roles", "org=ORG-100000001&justification=short", true, &r);
 	const char *role[] = {"role", "justification"}, *role_labels[] = {"Role", "Justification"};
