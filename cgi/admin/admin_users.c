@@ -86,6 +86,7 @@ int admin_users_user_show(struct req *r)
 	static const char *const names[] = {ONE_COLUMNS(DB_COLUMN_NAME)};
 	page_row(r, "Page.user", &me, 0, names, ONE__COUNT);
 	page_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_set(r, "Page.refused", in_text(r, DF_REFUSED));
 	if (strcmp(id, r->user.id) == 0)
 		page_set(r, "Page.self", "1");
 	return admin_page(r, "user", 200);
@@ -98,11 +99,9 @@ static int back(struct req *r, const char *id, const char *saved)
 
 static int set_status(struct req *r, bool lock)
 {
-	const char *id = in_text(r, DF_ACCOUNT_ID);
-	if (strcmp(id, r->user.id) == 0) {
-		r->err_reason = "self";
-		return 409;
-	}
+	const char *id = in_text(r, DF_ACCOUNT_ID), *page = arena_printf(r->arena, "/admin/users/%s", id);
+	if (strcmp(id, r->user.id) == 0)
+		return http_refused(r, page, "self");
 	unsigned long long changed = 0;
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 || admin_lock(db, id, lock, &changed) < 0 ||
@@ -111,10 +110,8 @@ static int set_status(struct req *r, bool lock)
 		db_rollback(db);
 		return 500;
 	}
-	if (!changed) {
-		r->err_reason = "not_pending";
-		return 409;
-	}
+	if (!changed) /* another administrator did it meanwhile */
+		return http_refused(r, page, lock ? "locked" : "unlocked");
 	return back(r, id, lock ? "locked" : "unlocked");
 }
 
