@@ -160,6 +160,8 @@ static struct db_sql q_revocable = DB_SQL_COLS(REVOCABLE__COUNT,
 	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
 	" FOR UPDATE");
 static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
+/* Whether the account holds the role at all (someone may have revoked it meanwhile). */
+static struct db_sql q_holds = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
 
 int admin_users_roles_revoke_submit(struct req *r)
 {
@@ -174,7 +176,13 @@ int admin_users_roles_revoke_submit(struct req *r)
 	}
 	if (!rows.nrows) {
 		db_rollback(db);
-		return 403; /* not a role this user may take away (or none at all) */
+		/* Revoked meanwhile, by someone who could: the account's page
+		 * says so; only to whoever may revoke it, who learns nothing. */
+		if (!roles_may_decide(r, org ? org : "", id))
+			return 403;
+		if (db_query(db, r->arena, &q_holds, &rows, "sss", id, role, org ? org : "") < 0)
+			return 500;
+		return rows.nrows ? 403 : http_refused(r, arena_printf(r->arena, "/admin/users/%s", id), "revoked");
 	}
 	page_set(r, "Mail.name", db_get(&rows, 0, REVOCABLE_NAME));
 	page_set(r, "Mail.role", role);

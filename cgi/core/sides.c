@@ -94,20 +94,18 @@ enum { NREFS = sizeof refs / sizeof refs[0] };
 static const char *const value_columns[] = {"before", "decision", "proposed", "approved"};
 static const char *const name_columns[] = {"before_name", "decision_name", "proposed_name", "approved_name"};
 
-bool sides_is_reference(const char *field)
-{
-	for (size_t i = 0; i < NREFS; i++)
-		if (strcmp(refs[i].field, field) == 0)
-			return true;
-	return false;
-}
-
+/* The kind of reference `field` holds, or -1. */
 static long ref_of(const char *field)
 {
 	for (size_t i = 0; i < NREFS; i++)
 		if (strcmp(refs[i].field, field) == 0)
 			return (long)refs[i].kind;
 	return -1;
+}
+
+bool sides_is_reference(const char *field)
+{
+	return ref_of(field) >= 0;
 }
 
 /* Each row of sides in the holders under `roots`: a root is a holder (it

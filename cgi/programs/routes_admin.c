@@ -20,7 +20,8 @@ static const char *const events[] = {"login", "register", "password", "account",
 static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
 /* What a form refused because the state had changed (http_refused). */
-static const char *const refusals[] = {"transition", "stale", "not_pending", "locked", "unlocked", "self", NULL};
+static const char *const refusals[] = {"transition", "stale",	 "not_pending", "locked",
+					 "unlocked",   "self", "revoked",     NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
 					  "APPROVED_WC", "REJECTED", "WITHDRAWN", "all",	      NULL};
 static const char *const services[] = {"rms", "oms", NULL};

@@ -1,7 +1,8 @@
 /* The answers of the change requests' forms, through nginx (issue 18's
  * change records): a form the state refused (a decision made meanwhile by
  * someone else, a request no longer pending) answers with a redirect to
- * the request's page, which says what happened in the user's language; a
+ * the request's page, which says what happened in the user's language (a
+ * role revoked meanwhile: the account's page); a
  * form that creates something (a change request of every type, a role
  * request, a comment) sent twice with its one-time key creates one thing,
  * also when the two posts race, and two forms create two; the records side
@@ -25,7 +26,7 @@ static MYSQL *owner;
 #define sql(...) dbtest_execf(owner, __VA_ARGS__)
 
 static char run[USER_RUN_SIZE], loc[24];
-static struct user stew, vera, ivy, olga;
+static struct user admin, stew, vera, ivy, olga;
 
 /* A list of our own, its terms with a domain. */
 #define LIST "931000000001"
@@ -143,6 +144,28 @@ static void test_refused(void)
 	get_page(&stew, page, NULL);
 	ok(post(&stew, path, "", where) == 303 && strcmp(where, want) == 0,
 	   "taking a request decided meanwhile: back to it too (%s)", where);
+}
+
+/* A role revoked meanwhile (by another administrator, or the form sent
+ * twice): back to the account's page, which says so. */
+static void test_revoked(void)
+{
+	char page[96], path[96], where[256], want[160];
+	struct resp r;
+	sql("INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'NCA_USER', '" ORG "')", olga.id);
+	snprintf(page, sizeof page, "/admin/users/%s", olga.id);
+	snprintf(path, sizeof path, "/admin/users/%s/roles/revoke", olga.id);
+	get_page(&admin, page, NULL);
+	ok(post(&admin, path, "role=NCA_USER&org=" ORG "&reason=No+longer+needed", where) == 303 &&
+		   strstr(where, "saved=revoked"),
+	   "an administrator revokes a role (%s)", where);
+	snprintf(want, sizeof want, "%s?refused=revoked", page);
+	ok(post(&admin, path, "role=NCA_USER&org=" ORG "&reason=No+longer+needed", where) == 303 &&
+		   strcmp(where, want) == 0,
+	   "revoking it again: back to the account, not a 403 page (%s)", where);
+	get_page(&admin, where, &r);
+	ok(r.status == 200 && body_has(&r, "the account no longer held this role"), "which says so");
+	resp_free(&r);
 }
 
 /* POST `fields` twice to `path` as `u` with the one-time key of `form`:
@@ -346,7 +369,7 @@ int main(void)
 {
 	owner = users_start(run);
 	ok(dbtest_import_demo() && import_list(), "the demonstration data, and a list of our own");
-	ok(user_make(owner, &stew, "stew", run, "forms.test") && user_make(owner, &vera, "vera", run, "forms.test") &&
+	ok(user_make_admin(owner, &admin, "admin", run, "forms.test") && user_make(owner, &stew, "stew", run, "forms.test") && user_make(owner, &vera, "vera", run, "forms.test") &&
 		   user_make(owner, &ivy, "ivy", run, "forms.test") && user_make(owner, &olga, "olga", run, "forms.test"),
 	   "users");
 	sql("INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER', '" ORG "'),"
@@ -355,6 +378,7 @@ int main(void)
 	snprintf(loc, sizeof loc, "%s",
 		 value("SELECT CONCAT('LOC-', LPAD(MIN(id), 9, '0')) FROM oms_locations WHERE org_id = 100000001"));
 	test_refused();
+	test_revoked();
 	test_twice();
 	test_names_and_contacts();
 	users_done(owner);
