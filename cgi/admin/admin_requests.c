@@ -69,6 +69,7 @@ int admin_requests_show(struct req *r)
 #undef ARGS
 	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.requests", &rows, names, PAGE__COUNT);
+	page_shown(r, "Page.requests");
 	listing_pager(r, "/admin/role-requests", page, size, atoll(db_value(&count, 0)));
 	page_set(r, "Page.status", status);
 	page_set(r, "Page.org", org);

@@ -66,6 +66,7 @@ int admin_users_show(struct req *r)
 #undef ARGS
 	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.users", &rows, names, PAGE__COUNT);
+	page_shown(r, "Page.users");
 	listing_pager(r, "/admin/users", page, size, atoll(db_value(&count, 0)));
 	page_set(r, "Page.q", q);
 	page_set(r, "Page.org", org);

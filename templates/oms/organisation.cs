@@ -32,9 +32,9 @@ def:content() ?>
 <?cs call:table_frame(Lang.oms.identifiers) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.oms.identifiers ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.oms.code_system ?></th><th scope="col"><?cs var:Lang.oms.code ?></th><th scope="col"><?cs var:Lang.oms.valid_from ?></th><th scope="col"><?cs var:Lang.oms.valid_to ?></th></tr></thead>
+ <thead><tr><th scope="col"><?cs var:Lang.oms.code_system ?></th><th scope="col"><?cs var:Lang.oms.code ?></th><?cs if:Page.identifiers_shown.valid_from ?><th scope="col"><?cs var:Lang.oms.valid_from ?></th><?cs /if ?><?cs if:Page.identifiers_shown.valid_to ?><th scope="col"><?cs var:Lang.oms.valid_to ?></th><?cs /if ?></tr></thead>
  <tbody>
- <?cs each:i = Page.identifiers ?><tr><td><?cs var:i.system ?></td><td><span class="id"><?cs var:i.code ?></span></td><td><?cs call:date(i.valid_from) ?></td><td><?cs call:date(i.valid_to) ?></td></tr><?cs /each ?>
+ <?cs each:i = Page.identifiers ?><tr><td><?cs var:i.system ?></td><td><span class="id"><?cs var:i.code ?></span></td><?cs if:Page.identifiers_shown.valid_from ?><td><?cs call:date(i.valid_from) ?></td><?cs /if ?><?cs if:Page.identifiers_shown.valid_to ?><td><?cs call:date(i.valid_to) ?></td><?cs /if ?></tr><?cs /each ?>
  </tbody>
 </table>
 </div>

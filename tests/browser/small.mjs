@@ -1,0 +1,105 @@
+// Browser test: every kind of page on a phone (375 by 667 CSS pixels), in
+// English and French, signed out, as a user with a role and as an
+// administrator: the header and its menu take at most a fifth of the first
+// screen, nothing is wider than the screen (a wide table scrolls in its own
+// frame), and a listing's first row shows its ID, name and status within
+// the screen's width.  Then the home page's example IDs each open their
+// record in the demonstration data.  Screenshots of each page are kept
+// under tests/browser/out/small-*.png.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { journey } from './journey.mjs';
+import { setUp } from './pages.mjs';
+
+const WIDTH = 375, HEIGHT = 667;
+const LIST = '200000000006', TERM = '100000073366', ORG = 'ORG-100000001', LOC = 'LOC-100001001';
+
+// Each kind of page; `row`: a listing's rows, whose first must show an
+// ID (.id), a name (a link) and a status (.badge), or the `cells` given.
+const TABLE_ROW = 'main table.data-table tbody tr';
+const kinds = (ids) => [
+  { as: 'visitor', name: 'home', path: '/' },
+  { as: 'visitor', name: 'RMS lists', path: '/rms/lists', row: TABLE_ROW },
+  { as: 'visitor', name: 'a list', path: `/rms/lists/${LIST}`, row: TABLE_ROW },
+  { as: 'visitor', name: 'a term', path: `/rms/terms/${TERM}` },
+  { as: 'visitor', name: 'a term a request changed', path: `/rms/terms/${ids.term}` },
+  { as: 'visitor', name: 'search', path: '/rms/search?q=lyophilisat+emulsion', row: 'main .hit-list li' },
+  { as: 'visitor', name: 'OMS organisations', path: '/oms/organisations', row: TABLE_ROW },
+  { as: 'visitor', name: 'an organisation', path: `/oms/organisations/${ORG}` },
+  { as: 'visitor', name: 'a location', path: `/oms/locations/${LOC}` },
+  { as: 'visitor', name: 'the API', path: '/api' },
+  { as: 'visitor', name: 'sign-in', path: '/login' },
+  { as: 'visitor', name: 'registration', path: '/register' },
+  { as: 'user', name: 'account', path: '/account' },
+  { as: 'user', name: 'preferences', path: '/account/preferences' },
+  { as: 'user', name: 'roles', path: '/account/roles' },
+  { as: 'user', name: 'change requests', path: '/account/requests', row: TABLE_ROW },
+  { as: 'user', name: 'a change request', path: `/account/requests/${ids.approved}` },
+  { as: 'user', name: 'sessions', path: '/account/sessions' },
+  { as: 'admin', name: 'console', path: '/admin' },
+  { as: 'admin', name: 'role-request queue', path: '/admin/role-requests?status=APPROVED', row: TABLE_ROW },
+  { as: 'admin', name: 'change-request queue', path: '/admin/change-requests?status=VALID', row: TABLE_ROW },
+  { as: 'admin', name: 'a change request', path: `/admin/change-requests/${ids.approved}` },
+  // Accounts have no ID on the page: a name (the link) and a status (a word).
+  { as: 'admin', name: 'users', path: '/admin/users', row: TABLE_ROW, cells: { name: 'a', status: 'td:nth-child(3)' } },
+  { as: 'admin', name: 'a user', path: `/admin/users/${ids.account}` },
+  { as: 'admin', name: 'audit log', path: '/admin/audit' },
+];
+
+await journey('oms', async ({ page, base, ok }) => {
+  const { pages, ids } = await setUp(page, base);
+  delete pages.pending;
+  for (const tab of Object.values(pages)) await tab.setViewportSize({ width: WIDTH, height: HEIGHT });
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'out');
+
+  for (const lang of ['en', 'fr']) {
+    // ?lang= sets the visitor's cookie and the signed-in users' preference.
+    for (const tab of Object.values(pages)) await tab.goto(`${base}/?lang=${lang}`);
+    for (const [i, p] of kinds(ids).entries()) {
+      const tab = pages[p.as], name = `${lang}: ${p.as}: ${p.name} (${p.path})`;
+      const response = await tab.goto(base + p.path);
+      ok(response.status() === 200 && (await tab.locator('html').getAttribute('lang')) === lang,
+         `${name}: answered in ${lang}`);
+      const header = await tab.locator('header.site-header').boundingBox();
+      ok(header && header.height <= HEIGHT / 5,
+         `${name}: the header takes ${header ? Math.round(header.height) : '?'} px, at most a fifth of ${HEIGHT}`);
+      const wide = await tab.evaluate(() => document.documentElement.scrollWidth);
+      ok(wide <= WIDTH, `${name}: the page is ${wide} px wide, not wider than the screen`);
+      // A column empty in every row of a table is left out (stacked rows
+      // show no bare labels, a wide table no empty column).
+      const empty = await tab.evaluate(() => [...document.querySelectorAll('main table.data-table')].flatMap((t) => {
+        const rows = [...t.tBodies].flatMap((b) => [...b.rows]);
+        const heads = t.tHead ? [...t.tHead.rows[0].cells] : [];
+        return heads.filter((h, k) => rows.length && rows.every((r) => r.cells[k] && !r.cells[k].textContent.trim()))
+          .map((h) => `${t.getAttribute('class')}: ${h.textContent.trim()}`);
+      }));
+      ok(empty.length === 0, `${name}: no column is empty on the whole page${empty.length ? ` (${empty.join('; ')})` : ''}`);
+      if (p.row) {
+        const row = tab.locator(p.row).first();
+        const cells = Object.entries(p.cells || { ID: '.id', name: 'a', status: '.badge' });
+        const inside = await Promise.all(cells.map(async ([, s]) => {
+          const box = (await row.locator(s).count()) ? await row.locator(s).first().boundingBox() : null;
+          return box !== null && box.x >= 0 && box.x + box.width <= WIDTH;
+        }));
+        ok(inside.every(Boolean), `${name}: the first row's ${cells.map(([c]) => c).join(', ')} are within the ` +
+           `screen's width (${cells.map(([c], k) => `${c} ${inside[k] ? 'in' : 'out'}`).join(', ')})`);
+      }
+      await tab.screenshot({ path: join(out, `small-${lang}-${String(i).padStart(2, '0')}-${p.as}.png`), fullPage: true });
+    }
+  }
+  for (const tab of Object.values(pages)) await tab.goto(`${base}/?lang=en`);
+
+  // The home page's example IDs: each a link to its record, which the
+  // demonstration data holds.
+  await pages.visitor.goto(`${base}/`);
+  const examples = await pages.visitor.locator('main table.data-table a').evaluateAll(
+    (links) => links.map((a) => a.getAttribute('href')));
+  ok(examples.length === 4, `the home page links its ${examples.length} example IDs (a list, a term, an organisation, a location)`);
+  for (const href of examples) {
+    const status = (await pages.visitor.request.get(base + href)).status();
+    ok(status === 200, `the example ${href} answers ${status}`);
+  }
+  ok(await pages.visitor.locator('main a[href="/api"]').count() === 1, 'the home page links the read API');
+  ok(await pages.visitor.locator('footer a[href="/api"]').count() === 1, 'the footer links the read API');
+}, { signedOut: true, context: { viewport: { width: WIDTH, height: HEIGHT } } });
