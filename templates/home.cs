@@ -1,7 +1,7 @@
 <?cs def:title() ?><?cs var:Lang.home.title ?><?cs /def ?><?cs
 # A kind of identifier with an example that opens its record: records of
 # the demonstration data (db/demo), which tests/browser/small.mjs opens. ?><?cs
-def:id_row(id, path, example) ?><tr><td><?cs var:id.what ?></td><td><?cs var:id.form ?></td><td><a href="<?cs var:path ?><?cs var:example ?>"><code class="id"><?cs var:example ?></code></a></td></tr><?cs /def ?><?cs
+def:id_row(id, path, example) ?><tr><td data-label="<?cs var:Lang.home.ids_col_what ?>"><?cs var:id.what ?></td><td data-label="<?cs var:Lang.home.ids_col_form ?>"><?cs var:id.form ?></td><td data-label="<?cs var:Lang.home.ids_col_example ?>"><a href="<?cs var:path ?><?cs var:example ?>"><code class="id"><?cs var:example ?></code></a></td></tr><?cs /def ?><?cs
 def:content() ?>
 <div class="hero">
  <h1><?cs var:Lang.home.heading ?></h1>
@@ -54,7 +54,7 @@ def:content() ?>
 
 <section aria-labelledby="ids-heading">
  <h2 id="ids-heading"><?cs var:Lang.home.ids_heading ?></h2>
- <?cs call:table_frame(Lang.home.ids_heading) ?><table class="data-table">
+ <?cs call:table_frame(Lang.home.ids_heading) ?><table class="data-table stacked">
   <caption class="visually-hidden"><?cs var:Lang.home.ids_caption ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.home.ids_col_what ?></th><th scope="col"><?cs var:Lang.home.ids_col_form ?></th><th scope="col"><?cs var:Lang.home.ids_col_example ?></th></tr></thead>
   <tbody>
