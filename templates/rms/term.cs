@@ -97,13 +97,13 @@ def:content() ?>
 <?cs call:table_frame(Lang.rms.mappings) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.mappings ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.rms.source ?></th><th scope="col"><?cs var:Lang.rms.source_code ?></th><th scope="col"><?cs var:Lang.rms.source_name ?></th><?cs if:Page.mappings_shown.main ?><th scope="col"><?cs var:Lang.rms.main_source ?></th><?cs /if ?><?cs if:Page.mappings_shown.version ?><th scope="col"><?cs var:Lang.rms.version ?></th><?cs /if ?></tr></thead>
+ <thead><tr><?cs if:Page.mappings_shown.source ?><th scope="col"><?cs var:Lang.rms.source ?></th><?cs /if ?><th scope="col"><?cs var:Lang.rms.source_code ?></th><?cs if:Page.mappings_shown.name ?><th scope="col"><?cs var:Lang.rms.source_name ?></th><?cs /if ?><?cs if:Page.mappings_shown.main ?><th scope="col"><?cs var:Lang.rms.main_source ?></th><?cs /if ?><?cs if:Page.mappings_shown.version ?><th scope="col"><?cs var:Lang.rms.version ?></th><?cs /if ?></tr></thead>
  <tbody>
  <?cs each:m = Page.mappings ?>
   <tr>
-   <td><?cs if:m.source ?><?cs call:term_link(m.source, m.source_name, "") ?><?cs /if ?></td>
+   <?cs if:Page.mappings_shown.source ?><td><?cs if:m.source ?><?cs call:term_link(m.source, m.source_name, "") ?><?cs /if ?></td><?cs /if ?>
    <td><span class="id"><?cs var:m.code ?></span></td>
-   <td><?cs var:m.name ?></td>
+   <?cs if:Page.mappings_shown.name ?><td><?cs var:m.name ?></td><?cs /if ?>
    <?cs if:Page.mappings_shown.main ?><td><?cs if:m.main == "1" ?><?cs var:Lang.rms.yes ?><?cs elif:m.main == "0" ?><?cs var:Lang.rms.no ?><?cs /if ?></td><?cs /if ?>
    <?cs if:Page.mappings_shown.version ?><td><?cs var:m.version ?></td><?cs /if ?>
   </tr>

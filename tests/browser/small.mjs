@@ -26,7 +26,9 @@ const kinds = (ids) => [
   { as: 'visitor', name: 'a term a request changed', path: `/rms/terms/${ids.term}` },
   { as: 'visitor', name: 'search', path: '/rms/search?q=lyophilisat+emulsion', row: 'main .hit-list li' },
   { as: 'visitor', name: 'OMS organisations', path: '/oms/organisations', row: TABLE_ROW },
-  { as: 'visitor', name: 'an organisation', path: `/oms/organisations/${ORG}` },
+  // Its locations: an ID and a status (an address, no name).
+  { as: 'visitor', name: 'an organisation', path: `/oms/organisations/${ORG}`, row: '#locations ~ div table tbody tr',
+    cells: { ID: '.id', status: '.badge' } },
   { as: 'visitor', name: 'a location', path: `/oms/locations/${LOC}` },
   { as: 'visitor', name: 'the API', path: '/api' },
   { as: 'visitor', name: 'sign-in', path: '/login' },
