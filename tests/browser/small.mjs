@@ -42,6 +42,15 @@ const kinds = (ids) => [
   { as: 'admin', name: 'change-request queue, valid', path: '/admin/change-requests?status=VALID' },
 ].map((p) => ({ ...p, ...LISTINGS[p.name] }));
 
+// The header's links and buttons that overlap another, in the page.
+const overlapping = () => {
+  const boxes = [...document.querySelectorAll('header.site-header a, header.site-header button')]
+    .map((e) => ({ e, r: e.getBoundingClientRect() })).filter(({ r }) => r.width > 1 && r.height > 1);
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => meet(a.r, b.r))
+    .map((b) => `${a.e.textContent.trim()} / ${b.e.textContent.trim()}`));
+};
+
 await journey('oms', async ({ page, base, ok }) => {
   const { pages, ids } = await setUp(page, base);
   for (const tab of Object.values(pages)) await tab.setViewportSize({ width: WIDTH, height: HEIGHT });
@@ -58,6 +67,8 @@ await journey('oms', async ({ page, base, ok }) => {
       const header = await tab.locator('header.site-header').boundingBox();
       ok(header && header.height <= HEIGHT / 5,
          `${name}: the header takes ${header ? Math.round(header.height) : '?'} px, at most a fifth of ${HEIGHT}`);
+      const overlaps = await tab.evaluate(overlapping);
+      ok(overlaps.length === 0, `${name}: no two of the header's links overlap${overlaps.length ? ` (${overlaps.join('; ')})` : ''}`);
       const wide = await tab.evaluate(() => document.documentElement.scrollWidth);
       ok(wide <= WIDTH, `${name}: the page is ${wide} px wide, not wider than the screen`);
       // A column empty in every row of a table is left out (stacked rows
@@ -83,6 +94,16 @@ await journey('oms', async ({ page, base, ok }) => {
     }
   }
   for (const tab of Object.values(pages)) await tab.goto(`${base}/?lang=en`);
+
+  // The narrowest screen the portal reflows to (WCAG 1.4.10): the header's
+  // links still side by side, signed out and in.
+  for (const tab of [pages.visitor, pages.admin]) {
+    await tab.setViewportSize({ width: 320, height: 640 });
+    await tab.goto(`${base}/`);
+    const overlaps = await tab.evaluate(overlapping);
+    ok(overlaps.length === 0, `at 320 px, no two of the header's links overlap${overlaps.length ? ` (${overlaps.join('; ')})` : ''}`);
+    await tab.setViewportSize({ width: WIDTH, height: HEIGHT });
+  }
 
   // The home page's example IDs: each a link to its record, which the
   // demonstration data holds.
