@@ -93,7 +93,7 @@ void page_shown(struct req *r, const char *list)
 	for (HDF *item = hdf_obj_child(page_node(r, list)); item; item = hdf_obj_next(item))
 		for (HDF *v = hdf_obj_child(item); v; v = hdf_obj_next(v)) {
 			const char *value = hdf_obj_value(v);
-			if (value && *value)
+			if ((value && *value) || hdf_obj_child(v))
 				hdf_set_value(shown, hdf_obj_name(v), "1");
 		}
 }

@@ -36,7 +36,8 @@ void page_row(struct req *r, const char *node, const struct db_rows *rows, size_
 void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names, size_t n);
 
 /* <list>_shown.<name> = "1" for each name under which an item of `list`
- * (a literal: "Page.terms") holds a value, after the items are put: a
+ * (a literal: "Page.terms") holds a value or items of its own (a user's
+ * roles), after the items are put: a
  * listing leaves out the columns that are empty on the whole page
  * (Page.terms_shown.short).  The one way every listing decides it. */
 void page_shown(struct req *r, const char *list);
