@@ -111,7 +111,8 @@ static const char *const unreadable[T__COUNT] = {
  * those cost least to put back; one followed by other text more; one that
  * would end or begin a value or a ¦ part (",,", ",¦") hardly ever stands
  * inside one.  A text column's value that starts with a space was most
- * likely cut from the value before it. */
+ * likely cut from the value before it, unless it was quoted: a quoted field
+ * is whole, and the commas on either side of it are no value's. */
 enum {
 	COST_BAD = 64,
 	COST_JOIN = 2,
@@ -143,7 +144,8 @@ struct rms_align {
 	const struct csv_row *row;
 	size_t n;
 	unsigned short *parts; /* ¦ parts of each field, 0 when empty */
-	bool *lead, *clean;    /* starts with a space; valid UTF-8 and no NUL */
+	bool *lead, *clean;    /* starts with a space (unquoted); valid UTF-8 and no NUL */
+	bool *whole;	       /* quoted: its commas are its own, those around it divide */
 	unsigned char *joint;  /* join_cost before each field, 0xff until known */
 	signed char *fit;      /* [type][field]: -1 unknown, else 0 or 1 */
 	/* States (column, shift, parts): the cheapest cost, how it was reached. */
@@ -225,6 +227,7 @@ struct rms_align *rms_align_new(const struct csv_row *header)
 	al->parts = xmalloc(CSV_FIELDS_MAX * sizeof *al->parts);
 	al->lead = xmalloc(CSV_FIELDS_MAX * sizeof *al->lead);
 	al->clean = xmalloc(CSV_FIELDS_MAX * sizeof *al->clean);
+	al->whole = xmalloc(CSV_FIELDS_MAX * sizeof *al->whole);
 	al->joint = xmalloc(CSV_FIELDS_MAX);
 	al->fit = xmalloc((size_t)T__COUNT * CSV_FIELDS_MAX);
 	al->cell = xcalloc(al->ncols + 1, sizeof *al->cell);
@@ -246,6 +249,7 @@ void rms_align_free(struct rms_align *al)
 	free(al->parts);
 	free(al->lead);
 	free(al->clean);
+	free(al->whole);
 	free(al->joint);
 	free(al->fit);
 	free(al->cell);
@@ -496,6 +500,8 @@ static bool search(struct rms_align *al, unsigned cap)
 			for (size_t k = 1; k <= kmax && f + k <= n && shift + k - 1 <= SHIFT_MAX && base < cap; k++) {
 				if (k > 1) { /* a text column: any value fits, if clean */
 					size_t i = f + k - 1;
+					if (al->whole[i - 1] || al->whole[i])
+						break; /* a quoted field is no half of a value */
 					base += joint(al, i);
 					if (clean && !al->clean[i])
 						base += COST_BAD;
@@ -614,7 +620,9 @@ void rms_align_row(struct rms_align *al, struct arena *a, const struct csv_row *
 	for (size_t i = 0; i < n; i++) {
 		const char *s = row->f[i];
 		al->parts[i] = count_parts(s);
-		al->lead[i] = s[0] == ' ';
+		/* A quoted field was written whole: its leading space is its own. */
+		al->whole[i] = row->quoted && row->quoted[i];
+		al->lead[i] = s[0] == ' ' && !al->whole[i];
 		al->clean[i] = text_is_clean(s, strlen(s)) && !(row->nul && row->held_nul[i]);
 	}
 	memset(al->fit, -1, (size_t)T__COUNT * CSV_FIELDS_MAX);

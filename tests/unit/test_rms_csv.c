@@ -280,6 +280,33 @@ static void test_quirks(void)
 	free(g);
 }
 
+/* Found by script/fuzz (rms_csv): a quoted value that begins with a space
+ * was joined to the value before it as the second half of a split comma,
+ * though quotes say where a value begins and ends; an unquoted one still is. */
+static void test_quoted(void)
+{
+	static const char csv[] =
+		"List ID,Term ID,Language,Term Name,Term Status,List Hierarchical Level Short Name,"
+		"List Hierarchical Level Name\r\n"
+		"900000000005,900000000601,en,\"Tablet\",CURRENT,\"Dose\",\" form\"\r\n"
+		"900000000005,900000000602,en,\"Capsule\",CURRENT,Dose, form\r\n";
+	struct got *g = calloc(1, sizeof *g);
+	g->a = arena_new();
+	struct rms_sink sink = {.ctx = g, .term = on_term, .reject = on_reject, .drop = on_drop};
+	struct rms_csv_stats st;
+	char err[512];
+	ok(rms_csv_read(g->a, csv, sizeof csv - 1, &sink, &st, err, sizeof err) == 0 && g->n == 2 && !g->ndrops,
+	   "both rows read, nothing dropped");
+	const struct rms_term_in *t = find(g, "900000000601", "en");
+	ok(t && strcmp(t->level_short, "Dose") == 0 && strcmp(t->level_name, " form") == 0,
+	   "two quoted values stay apart, the leading space kept");
+	t = find(g, "900000000602", "en");
+	ok(t && strcmp(t->level_short, "Dose, form") == 0 && !t->level_name,
+	   "an unquoted value that begins with a space is still the rest of the one before");
+	arena_free(g->a);
+	free(g);
+}
+
 /* The real exports: every row read, none rejected, the terms and languages each holds. */
 static void test_real(const char *dir)
 {
@@ -328,6 +355,7 @@ int main(void)
 	test_hostile(fixtures);
 	test_other_files(fixtures);
 	test_quirks();
+	test_quoted();
 	const char *data = getenv("SPOR_SHARED_DATA");
 	if (data)
 		snprintf(shared, sizeof shared, "%s/rms", data);
