@@ -40,23 +40,49 @@ static void put(struct reader *r, const char *s, size_t n)
 	r->len += n;
 }
 
-static void end_field(struct reader *r, bool quoted)
+/* A field of the n bytes at s: the field read so far (r->buf) or, most
+ * often, a run of the input itself, copied once. */
+static void end_field(struct reader *r, const char *s, size_t n, bool quoted)
 {
 	/* A row starts on the line where its first field ends (IDs come first
 	 * and never span lines). */
 	if (r->nfields == 0)
 		r->row_line = r->line;
-	bool nul = r->len && memchr(r->buf, '\0', r->len) != NULL;
+	bool nul = n && memchr(s, '\0', n) != NULL;
 	r->nul |= nul;
 	if (r->nfields == CSV_FIELDS_MAX) {
 		r->overflow = true;
 	} else {
 		r->held_nul[r->nfields] = nul;
 		r->quoted[r->nfields] = quoted;
-		const char *value = arena_strndup(r->a, r->len ? r->buf : "", r->len);
+		const char *value = arena_strndup(r->a, n ? s : "", n);
 		r->fields[r->nfields++] = value[0] == '\'' && csv_needs_guard(value + 1) ? value + 1 : value;
 	}
 	r->len = 0;
+}
+
+static void end_buffered(struct reader *r, bool quoted)
+{
+	end_field(r, r->buf, r->len, quoted);
+}
+
+/* strchr finds the separator's first byte fast; most values hold none. */
+const char *csv_sep(const char *s)
+{
+	for (const char *p = s; (p = strchr(p, CSV_MULTI_SEP[0])) != NULL; p++)
+		if (p[1] == CSV_MULTI_SEP[1])
+			return p;
+	return NULL;
+}
+
+size_t csv_parts(const char *s)
+{
+	if (!*s)
+		return 0;
+	size_t n = 1;
+	for (const char *p = csv_sep(s); p; p = csv_sep(p + 2))
+		n++;
+	return n;
 }
 
 bool csv_needs_guard(const char *s)
@@ -86,6 +112,16 @@ static bool line_end(char c)
 	return c == '\r' || c == '\n';
 }
 
+/* After a field that ends at c (a comma or a line end): the row's next
+ * field, or the row's end. */
+static enum state after_field(struct reader *r, char c)
+{
+	if (c == ',')
+		return FIELD_NOT_BEGUN;
+	end_row(r);
+	return ROW_NOT_BEGUN;
+}
+
 /* Read data[0..len) row by row: 0, or 1 when it ends inside quotes. */
 static int parse(struct reader *r, const char *data, size_t len, csv_progress_fn *progress)
 {
@@ -98,18 +134,44 @@ static int parse(struct reader *r, const char *data, size_t len, csv_progress_fn
 		case FIELD_NOT_BEGUN:
 			if (line_end(c)) { /* a blank line is no row */
 				if (st == FIELD_NOT_BEGUN) {
-					end_field(r, false);
+					end_field(r, "", 0, false);
 					end_row(r);
 				}
 				st = ROW_NOT_BEGUN;
 			} else if (c == ',') {
-				end_field(r, false);
+				end_field(r, "", 0, false);
 				st = FIELD_NOT_BEGUN;
+			} else if (c != '"') {
+				/* Unquoted: up to the next comma or line end. */
+				size_t j = i;
+				while (j < len && data[j] != ',' && !line_end(data[j]))
+					j++;
+				if (j == len) {
+					put(r, data + i, j - i);
+					quoted = false;
+					st = FIELD_BEGUN;
+					i = len - 1;
+					c = data[i];
+					break;
+				}
+				end_field(r, data + i, j - i, false);
+				i = j;
+				c = data[i];
+				st = after_field(r, c);
 			} else {
-				quoted = c == '"';
-				if (!quoted)
-					put(r, &c, 1);
+				/* Quoted without "" or a line end in it: the run between
+				 * the quotes; anything else, the long way. */
+				size_t j = i + 1;
+				while (j < len && data[j] != '"' && data[j] != '\n')
+					j++;
+				quoted = true;
 				st = FIELD_BEGUN;
+				if (j + 1 < len && data[j] == '"' && (data[j + 1] == ',' || line_end(data[j + 1]))) {
+					end_field(r, data + i + 1, j - i - 1, true);
+					i = j + 1;
+					c = data[i];
+					st = after_field(r, c);
+				}
 			}
 			break;
 		case FIELD_BEGUN:
@@ -124,13 +186,8 @@ static int parse(struct reader *r, const char *data, size_t len, csv_progress_fn
 				i = j < len ? j : len - 1;
 				c = data[i];
 			} else if (c == ',' || line_end(c)) {
-				end_field(r, false);
-				if (c == ',') {
-					st = FIELD_NOT_BEGUN;
-				} else {
-					end_row(r);
-					st = ROW_NOT_BEGUN;
-				}
+				end_buffered(r, false);
+				st = after_field(r, c);
 			} else {
 				size_t j = i;
 				while (j < len && data[j] != ',' && !line_end(data[j]))
@@ -142,13 +199,8 @@ static int parse(struct reader *r, const char *data, size_t len, csv_progress_fn
 		case QUOTE_SEEN: /* the quote before is in the field so far */
 			if (c == ',' || line_end(c)) {
 				r->len--;
-				end_field(r, true);
-				if (c == ',') {
-					st = FIELD_NOT_BEGUN;
-				} else {
-					end_row(r);
-					st = ROW_NOT_BEGUN;
-				}
+				end_buffered(r, true);
+				st = after_field(r, c);
 			} else {
 				if (c != '"') /* "" is one quote; another character keeps both */
 					put(r, &c, 1);
@@ -175,7 +227,7 @@ static int parse(struct reader *r, const char *data, size_t len, csv_progress_fn
 	if (st != ROW_NOT_BEGUN) {
 		if (st == QUOTE_SEEN)
 			r->len--;
-		end_field(r, st == QUOTE_SEEN || (st == FIELD_BEGUN && quoted));
+		end_buffered(r, st == QUOTE_SEEN || (st == FIELD_BEGUN && quoted));
 		end_row(r);
 	}
 	return 0;

@@ -16,6 +16,11 @@ enum { CSV_FIELDS_MAX = 512 };
 /* What joins the values of a multi-valued field in SPOR's exports: "¦". */
 #define CSV_MULTI_SEP "\xc2\xa6"
 
+/* Where the first ¦ in s stands, NULL when none: the end of s's first
+ * part.  And how many parts s holds (0 when empty). */
+const char *csv_sep(const char *s);
+size_t csv_parts(const char *s);
+
 /* A row: its fields (copied into the arena, NUL-terminated), the line where
  * it starts, whether it had more than CSV_FIELDS_MAX fields (the rest are
  * dropped), and whether a field held a NUL byte (its value would end there

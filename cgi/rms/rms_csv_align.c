@@ -311,10 +311,10 @@ static bool part_fits(enum ctype t, const char *s, size_t n)
 /* Whether a value is of its column's type, part by part. */
 static bool value_fits(const struct column *c, const char *s)
 {
-	if (c->type == T_TEXT)
+	if (c->type == T_TEXT || !*s)
 		return true;
 	for (;;) {
-		const char *sep = strstr(s, CSV_MULTI_SEP);
+		const char *sep = csv_sep(s);
 		if (sep && c->single)
 			return false;
 		size_t n = sep ? (size_t)(sep - s) : strlen(s);
@@ -326,14 +326,21 @@ static bool value_fits(const struct column *c, const char *s)
 	}
 }
 
-static unsigned short count_parts(const char *s)
+/* Field i's ¦ parts and whether it is clean, in one pass over it: most
+ * fields are short and ASCII, which is clean and holds no ¦. */
+static void scan(struct rms_align *al, size_t i)
 {
-	if (!*s)
-		return 0;
-	unsigned n = 1;
-	for (const char *p = strstr(s, CSV_MULTI_SEP); p; p = strstr(p + 2, CSV_MULTI_SEP))
-		n++;
-	return (unsigned short)n;
+	const unsigned char *s = (const unsigned char *)al->row->f[i], *p = s;
+	unsigned parts = *s != '\0';
+	bool ascii = true;
+	for (; *p; p++)
+		if (*p >= 0x80) {
+			ascii = false;
+			parts += p[0] == (unsigned char)CSV_MULTI_SEP[0] && p[1] == (unsigned char)CSV_MULTI_SEP[1];
+		}
+	al->parts[i] = (unsigned short)(parts > 0xffff ? 0xffff : parts);
+	al->clean[i] = (ascii || text_is_clean((const char *)s, (size_t)(p - s))) &&
+		       !(al->row->nul && al->row->held_nul[i]);
 }
 
 static unsigned short capped(unsigned n)
@@ -531,8 +538,10 @@ static unsigned cost_as_is(struct rms_align *al)
 		if (col->type == T_TEXT && al->lead[c])
 			cost += COST_LEADING;
 		if (col->run_start && col->run_len > 1) {
-			unsigned ps[GUESSES_MAX];
-			guesses(al, c, col->run_len, 0, ps);
+			/* The first guess: the run's first field's count, if any. */
+			unsigned ps[GUESSES_MAX] = {capped(al->parts[c])};
+			if (!ps[0])
+				guesses(al, c, col->run_len, 0, ps);
 			for (size_t i = c; i < c + col->run_len && i < n; i++)
 				if (al->parts[i] && ps[0] && capped(al->parts[i]) != ps[0])
 					cost += COST_BAD;
@@ -558,7 +567,7 @@ static bool too_long(const struct column *c, const char *s)
 	if (!c->max_each)
 		return chars(s, len) > c->max;
 	for (;;) {
-		const char *sep = strstr(s, CSV_MULTI_SEP);
+		const char *sep = csv_sep(s);
 		size_t n = sep ? (size_t)(sep - s) : strlen(s);
 		if (chars(s, n) > c->max)
 			return true;
@@ -582,9 +591,9 @@ static const char *verdict(struct rms_align *al, struct arena *a, size_t c, size
 			return "is not valid UTF-8";
 	}
 	if (!value_fits(col, cell))
-		return col->single && strstr(cell, CSV_MULTI_SEP) ? "holds several values where one is allowed"
+		return col->single && csv_sep(cell) ? "holds several values where one is allowed"
 								   : unreadable[col->type];
-	unsigned parts = count_parts(cell);
+	unsigned parts = (unsigned)csv_parts(cell);
 	if (parts && group_count && capped(parts) != group_count)
 		return arena_printf(a, "holds %u value%s where the other columns of its group hold %u", parts,
 				    parts == 1 ? "" : "s", group_count);
@@ -602,7 +611,7 @@ static void agree(const struct rms_align *al, const char **cell, unsigned *group
 		unsigned seen[PARTS_MAX + 1] = {0}, best = 0;
 		for (size_t i = c; i < c + len; i++)
 			if (*cell[i])
-				seen[capped(count_parts(cell[i]))]++;
+				seen[capped((unsigned)csv_parts(cell[i]))]++;
 		for (unsigned p = 1; p <= PARTS_MAX; p++)
 			if (seen[p] && (best == 0 || seen[p] > seen[best]))
 				best = p;
@@ -618,15 +627,14 @@ void rms_align_row(struct rms_align *al, struct arena *a, const struct csv_row *
 	al->row = row;
 	al->n = n;
 	for (size_t i = 0; i < n; i++) {
-		const char *s = row->f[i];
-		al->parts[i] = count_parts(s);
+		scan(al, i);
 		/* A quoted field was written whole: its leading space is its own. */
 		al->whole[i] = row->quoted && row->quoted[i];
-		al->lead[i] = s[0] == ' ' && !al->whole[i];
-		al->clean[i] = text_is_clean(s, strlen(s)) && !(row->nul && row->held_nul[i]);
+		al->lead[i] = row->f[i][0] == ' ' && !al->whole[i];
 	}
-	memset(al->fit, -1, (size_t)T__COUNT * CSV_FIELDS_MAX);
-	memset(al->joint, 0xff, CSV_FIELDS_MAX);
+	for (size_t t = 0; t < T__COUNT; t++)
+		memset(al->fit + t * CSV_FIELDS_MAX, -1, n);
+	memset(al->joint, 0xff, n);
 	unsigned char *took = al->took;
 	out->cell = al->cell;
 	out->why = al->why;
