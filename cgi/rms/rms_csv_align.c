@@ -353,6 +353,10 @@ static bool field_fits(struct rms_align *al, const struct column *c, size_t f)
 {
 	if (!al->clean[f])
 		return false;
+	if (!al->parts[f]) /* empty: of any type */
+		return true;
+	if (c->type == T_TEXT)
+		return !c->single || al->parts[f] == 1;
 	signed char *memo = &al->fit[(size_t)c->type * CSV_FIELDS_MAX + f];
 	if (*memo < 0)
 		*memo = value_fits(c, al->row->f[f]);
@@ -538,11 +542,15 @@ static unsigned cost_as_is(struct rms_align *al)
 		if (col->type == T_TEXT && al->lead[c])
 			cost += COST_LEADING;
 		if (col->run_start && col->run_len > 1) {
-			/* The first guess: the run's first field's count, if any. */
+			/* Counts of one part or none always agree (most rows);
+			 * else the first guess: the run's first field's count. */
+			size_t end = c + col->run_len < n ? c + col->run_len : n, i = c;
+			while (i < end && al->parts[i] <= 1)
+				i++;
 			unsigned ps[GUESSES_MAX] = {capped(al->parts[c])};
-			if (!ps[0])
+			if (i < end && !ps[0])
 				guesses(al, c, col->run_len, 0, ps);
-			for (size_t i = c; i < c + col->run_len && i < n; i++)
+			for (i = i < end ? c : end; i < end; i++)
 				if (al->parts[i] && ps[0] && capped(al->parts[i]) != ps[0])
 					cost += COST_BAD;
 		}
@@ -561,8 +569,10 @@ static size_t chars(const char *s, size_t n)
 /* Whether a value exceeds what its column's store keeps. */
 static bool too_long(const struct column *c, const char *s)
 {
+	if (!c->max)
+		return false;
 	size_t len = strlen(s);
-	if (!c->max || len <= c->max) /* never more characters than bytes */
+	if (len <= c->max) /* never more characters than bytes */
 		return false;
 	if (!c->max_each)
 		return chars(s, len) > c->max;
