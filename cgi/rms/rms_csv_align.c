@@ -418,12 +418,14 @@ static size_t guesses(const struct rms_align *al, size_t f, size_t len, size_t m
 	return n;
 }
 
-/* A field that is a whole date or ID: what a typed column holds, hardly
- * ever half of a text. */
+/* A field that is a whole date, ID, status or visibility: what a typed
+ * column holds, hardly ever half of a text (joined to an author, a status
+ * would leave its own column empty and let a spoilt value elsewhere hide). */
 static bool typed_value(const char *s)
 {
 	size_t n = strlen(s);
-	return (n == 12 && digits(s, n)) || part_fits(T_DATE, s, n);
+	return (n == 12 && digits(s, n)) || part_fits(T_DATE, s, n) || rms_is_status(s) ||
+	       part_fits(T_VISIBILITY, s, n);
 }
 
 /* What putting back the comma between fields `left` and `right` costs. */

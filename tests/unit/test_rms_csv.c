@@ -305,6 +305,30 @@ static void test_quoted(void)
 	arena_free(g.a);
 }
 
+/* Found by script/fuzz (rms_csv): a spoilt Domain ID made it cheaper to
+ * join an author to the status after it and move every field between one
+ * column left, the spoilt value into a row ID's column, than to put back
+ * the decimal comma of a level's name: the status was lost and the name
+ * cut in two. */
+static void test_spoilt_hidden(void)
+{
+	static const char csv[] =
+		"List ID,Term ID,Language,Term Name,Term Name Modified On,Term Name Modified By,"
+		"Term Name Translation Status,Term Name Comments,Term Name Rowid,Term Symbol Rowid,Domain ID,"
+		"List Hierarchical Level Short Name,List Hierarchical Level Name,Term Status\r\n"
+		"900000000005,900000000701,en,Tablet,2023-01-20T13:38:38Z,jdoe,CURRENT,,4296912,,12345,,5,7 oral form,"
+		"NON_CURRENT\r\n";
+	static struct got g;
+	is_int(read_text(&g, csv, sizeof csv - 1), 0, "read");
+	const struct rms_term_in *t = find(&g, "900000000701", "en");
+	ok(t && strcmp(t->text[RMS_NAME].modified_by, "jdoe") == 0 && strcmp(t->text[RMS_NAME].status, "CURRENT") == 0 &&
+		   !t->level_short && strcmp(t->level_name, "5,7 oral form") == 0,
+	   "the author and the status stay apart, the level's name whole");
+	ok(g.ndrops == 1 && strstr(g.drop_what[0], "Domain ID"), "the spoilt Domain ID is dropped and named (%s)",
+	   g.ndrops ? g.drop_what[0] : "nothing dropped");
+	arena_free(g.a);
+}
+
 /* The real exports: every row read, none rejected, the terms and languages each holds. */
 static void test_real(const char *dir)
 {
@@ -354,6 +378,7 @@ int main(void)
 	test_other_files(fixtures);
 	test_quirks();
 	test_quoted();
+	test_spoilt_hidden();
 	const char *data = getenv("SPOR_SHARED_DATA");
 	if (data)
 		snprintf(shared, sizeof shared, "%s/rms", data);
