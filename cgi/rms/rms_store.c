@@ -106,6 +106,27 @@ static const char *int_str(struct arena *a, const json_t *v)
 	return json_is_integer(v) ? arena_printf(a, "%lld", (long long)json_integer_value(v)) : NULL;
 }
 
+/* Rows (a JSON array) into q's table for term `id`; none, no statement. */
+static int insert_rows(struct rms_store *s, struct db_sql *q, const char *id, const json_t *rows)
+{
+	if (!json_array_size(rows))
+		return 0;
+	char *text = json_dumps(rows, JSON_COMPACT);
+	int rc = text ? db_exec(s->db, q, NULL, "ss", id, text) : -1;
+	free(text);
+	return rc;
+}
+
+/* One row's object: `key` = value for each non-NULL value of `keys`. */
+static json_t *row_of(const char *const *keys, const char *const *values, size_t n)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < n; i++)
+		if (values[i])
+			json_object_set_new(o, keys[i], json_string(values[i]));
+	return o;
+}
+
 /* Each of a term's tables is written in one statement that reads its rows
  * from a JSON array (JSON_TABLE), not one statement a row: a list's first
  * import writes thousands of texts.  A row's absent values are left out of
@@ -130,27 +151,6 @@ static struct db_sql q_descs_clear = DB_SQL("DELETE FROM rms_term_descriptions W
 static struct db_sql q_descs_insert =
 	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
 	       " SELECT ?, j.lang, j.value, j.st, j.on_, j.by_ FROM JSON_TABLE(?, '$[*]' COLUMNS (" TEXT_COLS ")) j");
-
-/* Rows (a JSON array) into q's table for term `id`; none, no statement. */
-static int insert_rows(struct rms_store *s, struct db_sql *q, const char *id, const json_t *rows)
-{
-	if (!json_array_size(rows))
-		return 0;
-	char *text = json_dumps(rows, JSON_COMPACT);
-	int rc = text ? db_exec(s->db, q, NULL, "ss", id, text) : -1;
-	free(text);
-	return rc;
-}
-
-/* One row's object: `key` = value for each non-NULL value of `keys`. */
-static json_t *row_of(const char *const *keys, const char *const *values, size_t n)
-{
-	json_t *o = json_object();
-	for (size_t i = 0; i < n; i++)
-		if (values[i])
-			json_object_set_new(o, keys[i], json_string(values[i]));
-	return o;
-}
 
 static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 {
