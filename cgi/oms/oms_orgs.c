@@ -156,6 +156,7 @@ int oms_orgs_show(struct req *r)
 	    (total == 0 && f.words.n && forgive(r, &f, all, &page, size, &total, &orgs) < 0))
 		return 500;
 	page_rows(r, "Page.orgs", &orgs, org_names, ORG__COUNT);
+	page_shown(r, "Page.orgs");
 	listing_pager(r, "/oms/organisations", page, size, total);
 	return page_render(r, "oms/organisations.cs");
 }
