@@ -42,11 +42,12 @@ static bool chosen_org(struct req *r, const char *org)
 #define REQUEST_COLUMNS(X)                                                                                         \
 	X(REQUEST_ID, "id") X(REQUEST_ROLE, "role") X(REQUEST_ORG, "org") X(REQUEST_ORG_NAME, "org_name")           \
 	X(REQUEST_STATUS, "status") X(REQUEST_CREATED, "created") X(REQUEST_DECIDED, "decided")                     \
-	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document")
+	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document") X(REQUEST_WITHDRAWABLE, "withdrawable")
 enum { REQUEST_COLUMNS(DB_COLUMN) REQUEST__COUNT };
 static struct db_sql q_requests = DB_SQL_COLS(REQUEST__COUNT,
 	"SELECT q.id, q.role_code, q.org_id, o.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
-	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name FROM role_requests q"
+	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name, IF(q.status = 'PENDING', '1', NULL)"
+	" FROM role_requests q"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.account_id = ?"
 	" ORDER BY q.id DESC LIMIT 100");
 /* A name's beginning, accents and case ignored (the collation), by its index. */
@@ -65,6 +66,7 @@ static int show(struct req *r, int status)
 		return 500;
 	static const char *const request_names[] = {REQUEST_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.requests", &requests, request_names, REQUEST__COUNT);
+	page_shown(r, "Page.requests"); /* the actions' column: only where a request has one */
 	const char *q = in_text(r, AF_Q), *org = in_text(r, AF_ORG);
 	if (!org && q && field_is_prefixed_id(q, "ORG-"))
 		org = q;

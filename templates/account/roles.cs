@@ -22,7 +22,7 @@ def:content() ?>
 <h2 id="requests"><?cs var:Lang.roles.requests ?></h2>
 <?cs if:subcount(Page.requests) > 0 ?>
 <?cs call:table_frame(Lang.roles.requests) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.roles.decision ?></th><th scope="col"><?cs var:Lang.roles.actions ?></th></tr></thead>
+ <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.roles.decision ?></th><?cs if:Page.requests_shown.document || Page.requests_shown.withdrawable ?><th scope="col"><?cs var:Lang.roles.actions ?></th><?cs /if ?></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
   <tr>
    <td class="id">RR-<?cs var:q.id ?></td>
@@ -30,8 +30,8 @@ def:content() ?>
    <td><a href="/oms/organisations/<?cs var:q.org ?>"><?cs if:q.org_name ?><?cs var:q.org_name ?><?cs else ?><?cs var:q.org ?><?cs /if ?></a> <span class="id"><?cs var:q.org ?></span></td>
    <td><span class="badge badge-request-<?cs var:q.status ?>"><?cs var:Lang.roles.statuses[q.status] ?></span><br><span class="secondary"><?cs call:date(q.created) ?></span></td>
    <td><?cs if:q.decided ?><?cs call:date(q.decided) ?><?cs if:q.reason ?>: <?cs var:q.reason ?><?cs /if ?><?cs else ?><span class="secondary"><?cs var:Lang.roles.undecided ?></span><?cs /if ?></td>
-   <td><?cs if:q.document ?><p><a href="/account/roles/<?cs var:q.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:q.document ?>)</p><?cs /if ?>
-    <?cs if:q.status == "PENDING" ?><form method="post" action="/account/roles/<?cs var:q.id ?>/withdraw"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.roles.withdraw ?><span class="visually-hidden"> RR-<?cs var:q.id ?></span></button></form><?cs /if ?></td>
+   <?cs if:Page.requests_shown.document || Page.requests_shown.withdrawable ?><td><?cs if:q.document ?><p><a href="/account/roles/<?cs var:q.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:q.document ?>)</p><?cs /if ?>
+    <?cs if:q.withdrawable ?><form method="post" action="/account/roles/<?cs var:q.id ?>/withdraw"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.roles.withdraw ?><span class="visually-hidden"> RR-<?cs var:q.id ?></span></button></form><?cs /if ?></td><?cs /if ?>
   </tr><?cs /each ?>
  </tbody>
 </table></div>
