@@ -14,7 +14,7 @@ def:content() ?>
 <?cs call:table_frame(Lang.admin.audit) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.admin.when ?> (UTC)</th><th scope="col"><?cs var:Lang.admin.event ?></th><th scope="col"><?cs var:Lang.admin.account ?></th><th scope="col"><?cs var:Lang.admin.actor ?></th><th scope="col"><?cs var:Lang.admin.address ?></th></tr></thead>
  <tbody><?cs each:e = Page.events ?>
-  <tr><td class="id"><?cs call:date(e.at) ?></td><td><code><?cs var:e.event ?></code></td>
+  <tr><td class="id"><?cs call:date(e.at) ?></td><td><?cs call:audit_event(e.event) ?></td>
    <td><?cs if:e.account ?><a href="/admin/users/<?cs var:e.account ?>"><?cs var:e.name ?></a> <?cs var:e.email ?><?cs elif:e.subject ?><?cs var:e.subject ?><?cs /if ?></td>
    <td><?cs var:e.actor ?></td><td><?cs var:e.address ?></td></tr><?cs /each ?>
  </tbody>

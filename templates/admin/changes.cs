@@ -26,7 +26,7 @@ def:content() ?>
   <tr><td class="id"><a href="/admin/change-requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
    <td><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?><?cs /if ?><?cs if:q.org ?><?cs var:q.org_name ?> <span class="id"><?cs var:q.org ?></span><?cs /if ?></td><td><?cs var:q.requester ?></td>
    <td><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><td><?cs var:q.assignee ?></td>
-   <td><?cs call:date(q.updated) ?> (<?cs var:q.days ?> <?cs var:Lang.admin.days ?>)</td></tr><?cs /each ?>
+   <td><?cs call:date(q.updated) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>
