@@ -93,15 +93,15 @@ static const char *country_label(struct req *r, const char *code)
 	return name ? name : country_name(iso);
 }
 
-/* The interface string Lang.<group>.<key>, the key made of the code's
- * letters and digits in lower case ("Regulatory Authority":
- * regulatory_authority). */
+/* The interface string Lang.<group>.<key>, the key the code with each
+ * character other than a letter or digit written _ ("Regulatory
+ * Authority": Regulatory_Authority). */
 static const char *lang_label(struct req *r, const char *group, const char *code)
 {
 	char key[128];
 	size_t n = 0;
 	for (const char *s = code; *s && n + 1 < sizeof key; s++)
-		key[n++] = isalnum((unsigned char)*s) ? (char)tolower((unsigned char)*s) : '_';
+		key[n++] = isalnum((unsigned char)*s) ? *s : '_';
 	key[n] = '\0';
 	const char *v = hdf_get_valuef(r->hdf, "Lang.%s.%s", group, key);
 	return v ? v : code;
@@ -121,7 +121,7 @@ const char *label(struct req *r, enum label_kind kind, const char *code)
 	case LABEL_ORG_TYPE:
 		return lang_label(r, "oms.types", code);
 	case LABEL_ORG_SIZE:
-		return lang_label(r, "oms.sizes", code);
+		return lang_label(r, "cr.sizes", code);
 	}
 	return code;
 }

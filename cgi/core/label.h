@@ -13,7 +13,7 @@ enum label_kind {
 	LABEL_TERM,	/* an RMS term ID of the Domain or Country list */
 	LABEL_COUNTRY,	/* an ISO 3166-1 alpha-2 code */
 	LABEL_ORG_TYPE, /* an OMS organisation type, as the data writes it */
-	LABEL_ORG_SIZE	/* an OMS organisation size (Micro, Small ...) */
+	LABEL_ORG_SIZE	/* an OMS organisation size (Micro, Small ...): Lang.cr.sizes */
 };
 
 /* The label of `code` in the request's language; `code` itself when
