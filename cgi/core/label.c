@@ -5,7 +5,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
@@ -26,6 +28,12 @@ enum { NAME_TERM, NAME_LIST, NAME_LANG, NAME_KIND, NAME_VALUE, NAME__COUNT };
 static struct db_sql q_names = DB_SQL_COLS(NAME__COUNT,
 	"SELECT t.id, t.list_id, n.lang, n.kind, n.value FROM rms_terms t JOIN rms_term_names n ON n.term_id = t.id"
 	" WHERE t.list_id IN (100000000002, 100000000004) AND n.kind IN ('name', 'short')");
+
+/* The data language, in which RMS's names and ICU's are read. */
+static const char *lang_of(const struct req *r)
+{
+	return r->data_lang ? r->data_lang : "en";
+}
 
 static const struct listing_cache *names(struct req *r)
 {
@@ -58,8 +66,10 @@ const char *label_country_term(struct req *r, const char *code)
 static const char *term_label(struct req *r, const char *term)
 {
 	const struct listing_cache *c = names(r);
-	const char *name = term_name(c, term, r->data_lang, "name");
-	return name ? name : term_name(c, term, "en", "name");
+	const char *name = term_name(c, term, lang_of(r), "name");
+	if (!name)
+		name = term_name(c, term, "en", "name");
+	return name ? arena_strdup(r->arena, name) : NULL; /* the cache may be read again */
 }
 
 /* ICU's name of a country in `lang` (CLDR's data), or NULL. */
@@ -78,19 +88,52 @@ static const char *icu_country(struct req *r, const char *code, const char *lang
 	return U_SUCCESS(err) ? out : NULL;
 }
 
+/* The countries labelled since the names were read, per language: a page
+ * of organisations names the same few countries on every row, and each
+ * label costs scans of the names and a call to ICU. */
+enum { MEMO_MAX = 512 };
+static struct memo {
+	char lang[16], iso[3];
+	char *label;
+} memo[MEMO_MAX];
+static size_t nmemo;
+static time_t memo_loaded;
+
+static const char *country_lookup(struct req *r, const char *iso)
+{
+	/* RMS's short name ("Germany", not "Federal Republic of Germany"),
+	 * else its name, in the data language; else ICU's. */
+	const char *term = label_country_term(r, iso), *name = NULL;
+	if (term && !(name = term_name(names(r), term, lang_of(r), "short")))
+		name = term_name(names(r), term, lang_of(r), "name");
+	if (!name)
+		name = icu_country(r, iso, lang_of(r));
+	return name ? name : country_name(iso);
+}
+
 static const char *country_label(struct req *r, const char *code)
 {
 	const char *iso = country_code(code);
 	if (!iso)
 		return code;
-	/* RMS's short name ("Germany", not "Federal Republic of Germany"),
-	 * else its name, in the data language; else ICU's. */
-	const char *term = label_country_term(r, iso), *name = NULL;
-	if (term && !(name = term_name(names(r), term, r->data_lang, "short")))
-		name = term_name(names(r), term, r->data_lang, "name");
-	if (!name)
-		name = icu_country(r, iso, r->data_lang);
-	return name ? name : country_name(iso);
+	const struct listing_cache *c = names(r);
+	if (memo_loaded != c->loaded || nmemo == MEMO_MAX) {
+		for (size_t i = 0; i < nmemo; i++)
+			free(memo[i].label);
+		nmemo = 0;
+		memo_loaded = c->loaded;
+	}
+	for (size_t i = 0; i < nmemo; i++)
+		if (strcmp(memo[i].iso, iso) == 0 && strcmp(memo[i].lang, lang_of(r)) == 0)
+			return arena_strdup(r->arena, memo[i].label);
+	const char *name = arena_strdup(r->arena, country_lookup(r, iso)); /* the cache may be read again */
+	if (strlen(lang_of(r)) < sizeof memo[0].lang) {
+		struct memo *m = &memo[nmemo++];
+		snprintf(m->lang, sizeof m->lang, "%s", lang_of(r));
+		snprintf(m->iso, sizeof m->iso, "%s", iso);
+		m->label = xstrdup(name);
+	}
+	return name;
 }
 
 /* The interface string Lang.<group>.<key>, the key the code with each
