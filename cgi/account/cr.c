@@ -265,7 +265,7 @@ static long long apply(struct req *r, const char *id, const struct cr_target *t,
 {
 	if (cr_is_oms(t->type))
 		return cr_apply_org(r, id, t, proposal);
-	return cr_is_list(t->type) ? cr_apply_list(r, id, t, proposal) : cr_apply_term(r, id, t, proposal);
+	return cr_apply_rms(r, id, t, proposal);
 }
 
 static int move(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,

@@ -80,8 +80,7 @@ void cr_loaded_target(struct req *r, struct cr_target *t);
 
 /* cr_apply.c: an approved term or list change written in the open
  * transaction; the new version, or -1. */
-long long cr_apply_term(struct req *r, const char *id, const struct cr_target *t, const char *proposed);
-long long cr_apply_list(struct req *r, const char *id, const struct cr_target *t, const char *proposed);
+long long cr_apply_rms(struct req *r, const char *id, const struct cr_target *t, const char *proposed);
 
 /* What a move writes besides the status (NULL members: unchanged). */
 struct cr_edit {

@@ -55,18 +55,40 @@ static size_t term_records(struct req *r, const char *id, const struct cr_target
 	return n;
 }
 
-static struct db_sql q_term_seq = DB_SQL("SELECT seq FROM rms_terms WHERE id = ?");
-static struct db_sql q_applied = DB_SQL("UPDATE change_requests SET term_id = ?, applied_seq = ? WHERE id = ?");
+/* What an applied request names: the record it made or changed (a new
+ * record's ID is made from the request's, so approving twice makes one),
+ * the record's sequence after the change, and its page for the mail. */
+struct made {
+	long long new_base;
+	struct db_sql *seq, *set;
+	const char *page;
+};
 
-long long cr_apply_term(struct req *r, const char *id, const struct cr_target *t, const char *proposed)
+static const char *made_id(struct req *r, const char *id, const struct made *m, bool fresh, const char *target)
 {
-	json_t *p = json_loads(proposed, 0, NULL);
-	if (!p)
+	return fresh ? arena_printf(r->arena, "%lld", m->new_base + atoll(id)) : target;
+}
+
+/* Records on the request what it made, and returns the record's sequence. */
+static long long made_at(struct req *r, const char *id, const struct made *m, const char *target)
+{
+	struct db_rows seq;
+	if (db_query(r->app->db, r->arena, m->seq, &seq, "s", target) < 0 || !seq.nrows ||
+	    db_exec(r->app->db, m->set, NULL, "sss", target, db_value(&seq, 0), id) < 0)
 		return -1;
+	page_set(r, "Mail.path", arena_printf(r->arena, "%s%s", m->page, target));
+	return atoll(db_value(&seq, 0));
+}
+
+static struct db_sql q_term_seq = DB_SQL("SELECT seq FROM rms_terms WHERE id = ?");
+static struct db_sql q_set_term = DB_SQL("UPDATE change_requests SET term_id = ?, applied_seq = ? WHERE id = ?");
+static const struct made term_made = {700000000000LL, &q_term_seq, &q_set_term, "/rms/terms/"};
+
+static long long apply_term(struct req *r, const char *id, const struct cr_target *t, json_t *p)
+{
 	const char *why = NULL;
 	json_t *others = str(p, "other_names") ? cr_lines(CK_NAMES, str(p, "other_names"), &why) : json_object();
-	bool fresh = cr_type_of(t->type) == CR_ADD_TERM;
-	const char *term_id = fresh ? arena_printf(r->arena, "%lld", 700000000000LL + atoll(id)) : t->term;
+	const char *term_id = made_id(r, id, &term_made, cr_type_of(t->type) == CR_ADD_TERM, t->term);
 	int rc = -1;
 	if (others) {
 		struct rms_term_in **recs = arena_alloc(r->arena, (1 + json_object_size(others)) * sizeof *recs);
@@ -76,13 +98,7 @@ long long cr_apply_term(struct req *r, const char *id, const struct cr_target *t
 		rc = rms_store_close(s, rc == 0, NULL) < 0 ? -1 : rc;
 	}
 	json_decref(others);
-	json_decref(p);
-	struct db_rows rows;
-	if (rc < 0 || db_query(r->app->db, r->arena, &q_term_seq, &rows, "s", term_id) < 0 || !rows.nrows ||
-	    db_exec(r->app->db, &q_applied, NULL, "sss", term_id, db_value(&rows, 0), id) < 0)
-		return -1;
-	page_set(r, "Mail.path", arena_printf(r->arena, "/rms/terms/%s", term_id));
-	return atoll(db_value(&rows, 0));
+	return rc < 0 ? -1 : made_at(r, id, &term_made, term_id);
 }
 
 /* The version before the portal's first change of a list, so that it stays readable. */
@@ -102,14 +118,13 @@ static struct db_sql q_list_version = DB_SQL(
 	" SELECT id, version, 'request', ?, ?, " CR_LIST_SNAPSHOT " FROM rms_lists WHERE id = ?");
 static struct db_sql q_list_seq = DB_SQL("SELECT version FROM rms_lists WHERE id = ?");
 static struct db_sql q_set_list = DB_SQL("UPDATE change_requests SET list_id = ?, applied_seq = ? WHERE id = ?");
+static const struct made list_made = {790000000000LL, &q_list_seq, &q_set_list, "/rms/lists/"};
 
-long long cr_apply_list(struct req *r, const char *id, const struct cr_target *t, const char *proposed)
+static long long apply_list(struct req *r, const char *id, const struct cr_target *t, json_t *p,
+			    const char *proposed)
 {
-	json_t *p = json_loads(proposed, 0, NULL);
-	if (!p)
-		return -1;
 	bool fresh = cr_type_of(t->type) == CR_ADD_LIST;
-	const char *list_id = fresh ? arena_printf(r->arena, "%lld", 790000000000LL + atoll(id)) : t->list;
+	const char *list_id = made_id(r, id, &list_made, fresh, t->list);
 	const char *name = str(p, "name"), *shorter = str(p, "short"), *desc = str(p, "description");
 	const char *owner = str(p, "owner"), *domain = str(p, "domain");
 	int rc = fresh ? db_exec(r->app->db, &q_list_insert, NULL, "ssssss", list_id, name, shorter, desc, owner, domain)
@@ -118,13 +133,18 @@ long long cr_apply_list(struct req *r, const char *id, const struct cr_target *t
 				  owner, domain, list_id) < 0)
 				 ? -1
 				 : 0;
-	json_decref(p);
-	struct db_rows seq;
 	if (rc < 0 ||
-	    db_exec(r->app->db, &q_list_version, NULL, "sss", id, fresh ? "created" : cr_record_fields(r->arena, proposed), list_id) < 0 ||
-	    db_query(r->app->db, r->arena, &q_list_seq, &seq, "s", list_id) < 0 || !seq.nrows ||
-	    db_exec(r->app->db, &q_set_list, NULL, "sss", list_id, db_value(&seq, 0), id) < 0)
+	    db_exec(r->app->db, &q_list_version, NULL, "sss", id, fresh ? "created" : cr_record_fields(r->arena, proposed), list_id) < 0)
 		return -1;
-	page_set(r, "Mail.path", arena_printf(r->arena, "/rms/lists/%s", list_id));
-	return atoll(db_value(&seq, 0));
+	return made_at(r, id, &list_made, list_id);
+}
+
+long long cr_apply_rms(struct req *r, const char *id, const struct cr_target *t, const char *proposed)
+{
+	json_t *p = json_loads(proposed, 0, NULL);
+	if (!p)
+		return -1;
+	long long seq = cr_is_list(t->type) ? apply_list(r, id, t, p, proposed) : apply_term(r, id, t, p);
+	json_decref(p);
+	return seq;
 }

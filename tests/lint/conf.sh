@@ -11,8 +11,7 @@
 # tests/fixtures/lint/conf/ (conf.h, conf.c, operations.md, lib.sh), whose
 # disagreements are conf.expect.
 root=${top_srcdir:-.}
-n=0; fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$root/tests/lint/tap.sh"
 
 disagreements() {
     # Which files hold each key, by spor_program_keys: "key P A D M".
@@ -95,17 +94,13 @@ END {
 }
 
 reads=$(grep -nE '\bconf_(get|load|free)\(' "$root"/cgi/*/*.c | grep -v '^[^:]*/core/conf\.c:')
-[ -z "$reads" ]; check $? "cgi/: only conf.c reads the configuration file; the programs read struct settings"
-[ -z "$reads" ] || echo "$reads" | sed 's/^/# /'
+none "cgi/: only conf.c reads the configuration file; the programs read struct settings" "$reads"
 
 bad=$(disagreements "$root/cgi/core/conf.h" "$root/cgi/core/conf.c" "$root/docs/operations.md" "$root/script/lib.sh")
-[ -z "$bad" ]; check $? "conf.h, docs/operations.md, spor_program_keys and conf_foreign_secret agree on every key"
-[ -z "$bad" ] || echo "$bad" | sed 's/^/# /'
+none "conf.h, docs/operations.md, spor_program_keys and conf_foreign_secret agree on every key" "$bad"
 
 fixture=$root/tests/fixtures/lint/conf
 caught=$(disagreements "$fixture/conf.h" "$fixture/conf.c" "$fixture/operations.md" "$fixture/lib.sh")
-[ "$caught" = "$(cat "$fixture.expect")" ]; check $? "the check finds each disagreement of tests/fixtures/lint/conf, and only those"
-[ "$caught" = "$(cat "$fixture.expect")" ] || echo "$caught" | sed 's/^/# /'
+exactly "the check finds each disagreement of tests/fixtures/lint/conf, and only those" "$caught" "$fixture.expect"
 
-echo "1..$n"
-exit $fail
+finish

@@ -11,8 +11,7 @@
 # to DIR; the lint runs it on cgi/, then on the fixture
 # tests/fixtures/lint/handlers, whose refusals are handlers.expect.
 root=${top_srcdir:-.}
-n=0; fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$root/tests/lint/tap.sh"
 
 refusals() {
     (cd "$1" && LC_ALL=C awk '
@@ -63,13 +62,10 @@ END {
 }
 
 bad=$(refusals "$root/cgi")
-[ -z "$bad" ]; check $? "cgi/: every handler is named for its file and for what it answers"
-[ -z "$bad" ] || echo "$bad" | sed 's/^/# /'
+none "cgi/: every handler is named for its file and for what it answers" "$bad"
 
 fixture=$root/tests/fixtures/lint/handlers
 caught=$(refusals "$fixture")
-[ "$caught" = "$(cat "$fixture.expect")" ]; check $? "the check refuses each misnamed handler of tests/fixtures/lint/handlers, and only those"
-[ "$caught" = "$(cat "$fixture.expect")" ] || echo "$caught" | sed 's/^/# /'
+exactly "the check refuses each misnamed handler of tests/fixtures/lint/handlers, and only those" "$caught" "$fixture.expect"
 
-echo "1..$n"
-exit $fail
+finish

@@ -25,8 +25,7 @@
 # relative to DIR; the lint runs it on cgi/, then on the fixture
 # tests/fixtures/lint/layering, whose refusals are layering.expect.
 root=${top_srcdir:-.}
-n=0; fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$root/tests/lint/tap.sh"
 
 refusals() {
     (cd "$1" && find . -name '*.[ch]' | sed 's|^\./||' | LC_ALL=C sort | xargs awk '
@@ -118,13 +117,10 @@ END { for (m = 1; m <= nmodules; m++) if (!state[modules[m]]) visit(modules[m]) 
 }
 
 bad=$(refusals "$root/cgi" | sed 's|^|cgi/|')
-[ -z "$bad" ]; check $? "cgi/: every include names its folder and points down the layers, in no circle"
-[ -z "$bad" ] || echo "$bad" | sed 's/^/# /'
+none "cgi/: every include names its folder and points down the layers, in no circle" "$bad"
 
 fixture=$root/tests/fixtures/lint/layering
 caught=$(refusals "$fixture")
-[ "$caught" = "$(cat "$fixture.expect")" ]; check $? "the check refuses each bad include of tests/fixtures/lint/layering, and only those"
-[ "$caught" = "$(cat "$fixture.expect")" ] || echo "$caught" | sed 's/^/# /'
+exactly "the check refuses each bad include of tests/fixtures/lint/layering, and only those" "$caught" "$fixture.expect"
 
-echo "1..$n"
-exit $fail
+finish

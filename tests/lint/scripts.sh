@@ -11,15 +11,13 @@
 # data's folder itself; the lint runs it on the tree, then on the fixture
 # tests/fixtures/lint/scripts/, whose readers are scripts.expect.
 root=${top_srcdir:-.}
-n=0; fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$root/tests/lint/tap.sh"
 
 direct_readers() {
     grep -rlE 'shared/data|SHARED_DATA' "$1/script" | sed "s|^$1/||" | grep -vx 'script/lib.sh' | grep -vx 'script/test' | sort
 }
 readers=$(direct_readers "$root")
-[ -z "$readers" ]; check $? "scripts read the real data only through spor_real_data"
-[ -z "$readers" ] || echo "$readers" | sed 's/^/# /'
+none "scripts read the real data only through spor_real_data" "$readers"
 caught=$(direct_readers "$root/tests/fixtures/lint/scripts")
 [ "$caught" = "$(cat "$root/tests/fixtures/lint/scripts.expect")" ]
 check $? "the check finds a script that reads it itself (the fixture's: $(echo $caught))"
@@ -92,5 +90,4 @@ else
     n=$((n + 1)); echo "ok $n - spor_two_factor_on # SKIP no test instance"
 fi
 
-echo "1..$n"
-exit $fail
+finish

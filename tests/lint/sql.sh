@@ -4,32 +4,26 @@
 # confined to db.c (prepared statements and sporctl's trusted migration
 # scripts).
 root=${top_srcdir:-.}
-n=0; fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$root/tests/lint/tap.sh"
 
 raw=$(grep -nE 'mysql_(real_)?query|mysql_stmt_prepare|mysql_send_query' "$root"/cgi/*/*.c | grep -v '^[^:]*/core/db\.c:')
-[ -z "$raw" ]; check $? "raw query calls only in db.c"
-[ -z "$raw" ] || echo "$raw" | sed 's/^/# /'
+none "raw query calls only in db.c" "$raw"
 
 # The text of DB_SQL( ... ) (and of DB_SQL_FRESH, and of their _COLS forms
 # after the count) must begin with a string literal or a macro of literals
 # (an upper-case name); lines may break, in a macro too.
 nonlit=$(grep -lPz 'DB_SQL(_FRESH)?\([\s\\]*[^\s\\"A-Z]|DB_SQL(_FRESH)?_COLS\(\s*\w+\s*,[\s\\]*[^\s\\"A-Z]' "$root"/cgi/*/*.c)
-[ -z "$nonlit" ]; check $? "every DB_SQL() holds a string literal"
-[ -z "$nonlit" ] || echo "$nonlit" | sed 's/^/# /'
+none "every DB_SQL() holds a string literal" "$nonlit"
 
 # Statements are q_* descriptors (or a `sql` parameter): their text is never assigned.
 built=$(grep -nE '\b(q_[a-z_]+|sql)(\[[^]]*\])*(\.|->)text *=' "$root"/cgi/*/*.c)
-[ -z "$built" ]; check $? "no statement text assigned at run time"
-[ -z "$built" ] || echo "$built" | sed 's/^/# /'
+none "no statement text assigned at run time" "$built"
 
 fmt=$(grep -nE '(s?n?printf|arena_printf|buf_printf)\([^;]*\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|CALL)\b' "$root"/cgi/*/*.c)
-[ -z "$fmt" ]; check $? "no SQL keyword in a formatted string"
-[ -z "$fmt" ] || echo "$fmt" | sed 's/^/# /'
+none "no SQL keyword in a formatted string" "$fmt"
 
 script=$(grep -n 'db_run_script(' "$root"/cgi/*/*.c | grep -vE '^[^:]*/(core/db|ctl/ctl_migrate)\.c:|db\.h')
-[ -z "$script" ]; check $? "db_run_script only in db.c and ctl_migrate.c"
-[ -z "$script" ] || echo "$script" | sed 's/^/# /'
+none "db_run_script only in db.c and ctl_migrate.c" "$script"
 
 # Columns are read by name (core/db.h): a db_get whose column is a number,
 # or a streamed row's cells read by number, is refused; calls may break
@@ -40,10 +34,8 @@ positional() {
         print "$ARGV:$line: $read\n" }' "$@"
 }
 pos=$(positional "$root"/cgi/*/*.c "$root"/cgi/*/*.h)
-[ -z "$pos" ]; check $? "columns are read by name, never by position"
-[ -z "$pos" ] || echo "$pos" | sed 's/^/# /'
+none "columns are read by name, never by position" "$pos"
 caught=$(positional "$root"/tests/fixtures/lint/positional-columns.c | wc -l)
 [ "$caught" = 4 ]; check $? "the check catches reads by position, on one line or across lines ($caught of 4 in the fixture)"
 
-echo "1..$n"
-exit $fail
+finish

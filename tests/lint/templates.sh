@@ -2,16 +2,14 @@
 # Templates print data only through var: (HTML-escaped).  alt:, evar: and
 # escape: "none" print raw and are refused.
 root=${top_srcdir:-.}
-n=0; fail=0
-check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
+. "$root/tests/lint/tap.sh"
 
 # ClearSilver reads commands in any case, across line breaks, with either quote.
 raw_output() {
     grep -lPzi '<\?cs\s*(alt|evar|lvar|uvar|linclude)\s*:|escape\s*:\s*["\x27]none' "$@" 2>/dev/null
 }
 raw=$(raw_output $(find "$root/templates" -name '*.cs'))
-[ -z "$raw" ]; check $? "no raw output (alt:, evar:, lvar:, uvar:, linclude:, escape none) in templates"
-[ -z "$raw" ] || echo "$raw" | sed 's/^/# /'
+none "no raw output (alt:, evar:, lvar:, uvar:, linclude:, escape none) in templates" "$raw"
 caught=$(raw_output "$root"/tests/fixtures/lint/raw-*.cs | wc -l)
 [ "$caught" = 4 ]; check $? "the check catches raw output in any case, across lines, with single quotes ($caught of 4 fixtures)"
 
@@ -27,5 +25,4 @@ other=$(grep -nE 'hdf_set_(value|valuef|buf|copy|symlink)\(' "$root"/cgi/*/*.c |
 [ -z "$dyn$other" ]; check $? "HDF names in C are literals"
 [ -z "$dyn$other" ] || printf '%s\n%s\n' "$dyn" "$other" | sed 's/^/# /'
 
-echo "1..$n"
-exit $fail
+finish
