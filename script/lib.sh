@@ -355,17 +355,31 @@ spor_mail_start() {
     "$SPOR_BUILD/cgi/spor-mailer" -c "$(spor_program_conf spor-mailer)" -p "$SPOR_RUN/spor-mailer.pid" 2>>"$SPOR_LOG/spor-mailer.log" &
 }
 
+# The queue notices' timer: sporctl notify every minute, as a systemd timer
+# runs it on a host (docs/operations.md).  script/test ticks it itself.
+spor_notify_start() {
+    local pidfile=$SPOR_RUN/spor-notify.pid
+    (
+        trap 'kill $! 2>/dev/null; rm -f "$pidfile"; exit 0' TERM
+        while :; do
+            sleep 60 & wait $!
+            "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" notify >>"$SPOR_LOG/notify.log" 2>&1 || true
+        done
+    ) &
+    echo $! >"$pidfile"
+}
+
 # Stop nginx, the programs and MariaDB, whatever state they are in.
 spor_stop_all() {
     local f p
     [ -f "$SPOR_RUN/nginx.pid" ] && kill -QUIT "$(cat "$SPOR_RUN/nginx.pid")" 2>/dev/null
-    for p in $SPOR_PROGRAMS spor-mailer smtp-sink; do
+    for p in $SPOR_PROGRAMS spor-mailer smtp-sink spor-notify; do
         f=$SPOR_RUN/$p.pid
         [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null
     done
     for _ in $(seq 1 100); do
         local alive=0
-        for p in $SPOR_PROGRAMS spor-mailer smtp-sink; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
+        for p in $SPOR_PROGRAMS spor-mailer smtp-sink spor-notify; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
         [ -f "$SPOR_RUN/nginx.pid" ] && alive=1
         [ $alive = 0 ] && break
         sleep 0.1

@@ -94,7 +94,7 @@ int account_home_delete_submit(struct req *r)
 	const char *id = r->user.id;
 	page_set(r, "Mail.name", db_get(&me, 0, ME_NAME));
 	struct db *db = r->app->db;
-	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", email) < 0 ||
+	if (db_begin(db) < 0 || mail_queue(r, "account_deleted", id) < 0 ||
 	    db_exec(db, &q_forget, NULL, "s", id) < 0 || session_end_all(db, id) < 0 ||
 	    db_exec(db, &q_forget_links, NULL, "s", id) < 0 || db_exec(db, &q_forget_favourites, NULL, "s", id) < 0 ||
 	    db_exec(db, &q_forget_roles, NULL, "s", id) < 0 || db_exec(db, &q_forget_audit, NULL, "s", id) < 0 ||

@@ -54,9 +54,9 @@ int account_login_twofactor_form(struct req *r)
 }
 
 /* The account may still sign in (not locked or deleted since the password). */
-enum { A_EMAIL, A_NAME, A_LANG, A__COUNT };
+enum { A_EMAIL, A_NAME, A__COUNT };
 static struct db_sql q_account =
-	DB_SQL_COLS(A__COUNT, "SELECT email, name, ui_lang FROM accounts WHERE id = ? AND status = 'active'");
+	DB_SQL_COLS(A__COUNT, "SELECT email, name FROM accounts WHERE id = ? AND status = 'active'");
 
 int account_login_twofactor_submit(struct req *r)
 {
@@ -102,7 +102,7 @@ int account_login_twofactor_submit(struct req *r)
 		 * that was used already: the owner hears of it (OWASP ASVS 2.8.5). */
 		page_set(r, "Mail.name", db_get(&rows, 0, A_NAME));
 		if (audit_record(r, "login.code_reused", account, NULL) < 0 ||
-		    mail_queue_in(r, "two_factor_reused", email, db_get(&rows, 0, A_LANG)) < 0)
+		    mail_queue(r, "two_factor_reused", account) < 0)
 			return 500;
 	}
 	account_error(r, "code", got == TF_REUSED ? "code_used" : "code_wrong");

@@ -36,9 +36,9 @@ static int forgot_again(struct req *r, int status)
 	return account_form(r, "forgot", status);
 }
 
-enum { BY_EMAIL_ID, BY_EMAIL_NAME, BY_EMAIL_EMAIL, BY_EMAIL__COUNT };
+enum { BY_EMAIL_ID, BY_EMAIL_NAME, BY_EMAIL__COUNT };
 static struct db_sql q_by_email = DB_SQL_COLS(
-	BY_EMAIL__COUNT, "SELECT id, name, email FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
+	BY_EMAIL__COUNT, "SELECT id, name FROM accounts WHERE email = ? AND status IN ('pending', 'active')");
 
 int account_password_forgot_submit(struct req *r)
 {
@@ -58,7 +58,7 @@ int account_password_forgot_submit(struct req *r)
 		const char *token = account_link_new(r, db_get(&rows, 0, BY_EMAIL_ID), "reset", life);
 		page_set(r, "Mail.name", db_get(&rows, 0, BY_EMAIL_NAME));
 		page_set(r, "Mail.token", token);
-		if (!token || mail_queue(r, "reset", db_get(&rows, 0, BY_EMAIL_EMAIL)) < 0)
+		if (!token || mail_queue(r, "reset", db_get(&rows, 0, BY_EMAIL_ID)) < 0)
 			goto fail;
 	}
 	if (db_commit(r->app->db) < 0)
@@ -97,7 +97,7 @@ static int set_password(struct req *r, const char *account, bool keep_mine, cons
 	    audit_record(r, event, account, NULL) < 0)
 		return -1;
 	page_set(r, "Mail.name", db_get(&rows, 0, BY_ID_NAME));
-	return mail_queue(r, "password_changed", db_get(&rows, 0, BY_ID_EMAIL));
+	return mail_queue(r, "password_changed", account);
 }
 
 static int reset_again(struct req *r, const char *token, int status)

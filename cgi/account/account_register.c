@@ -35,13 +35,18 @@ static int form_again(struct req *r, int status)
 	return account_form(r, "register", status);
 }
 
-enum { ACCOUNT_ID, ACCOUNT_STATUS, ACCOUNT_EMAIL, ACCOUNT__COUNT };
+enum { ACCOUNT_ID, ACCOUNT_STATUS, ACCOUNT__COUNT };
 static struct db_sql q_existing =
-	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE email = ? FOR UPDATE");
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status FROM accounts WHERE email = ? FOR UPDATE");
 
-static struct db_sql q_create = DB_SQL("INSERT INTO accounts (email, name, password_hash) VALUES (?, ?, ?)");
+/* The interface language the registrant chose (?lang=, or its cookie) is
+ * their first preference, so their mail, the verification link's first, is
+ * written in it; one their browser merely asked for is no choice, and an
+ * account without a preference is mailed in English. */
+static struct db_sql q_create =
+	DB_SQL("INSERT INTO accounts (email, name, password_hash, ui_lang) VALUES (?, ?, ?, ?)");
 static struct db_sql q_created =
-	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status, email FROM accounts WHERE id = LAST_INSERT_ID()");
+	DB_SQL_COLS(ACCOUNT__COUNT, "SELECT id, status FROM accounts WHERE id = LAST_INSERT_ID()");
 
 /* A new email: the account, pending, and a verification link.  A known
  * one: a note to its owner, and the account stays as it is (a second
@@ -54,23 +59,22 @@ static int welcome(struct req *r, const char *email, const char *hash)
 		return -1;
 	bool known = rows.nrows > 0;
 	const char *name = in_text(r, AF_NAME);
-	if (!known && (db_exec(r->app->db, &q_create, NULL, "sss", email, name, hash) < 0 ||
+	if (!known && (db_exec(r->app->db, &q_create, NULL, "ssss", email, name, hash, r->lang_negotiated ? NULL : r->lang) < 0 ||
 		       db_query(r->app->db, r->arena, &q_created, &rows, "") < 0 || !rows.nrows))
 		return -1;
 	const char *account = db_get(&rows, 0, ACCOUNT_ID), *status = db_get(&rows, 0, ACCOUNT_STATUS);
-	const char *stored = db_get(&rows, 0, ACCOUNT_EMAIL);
 	if (known)
 		return audit_record(r, "register.known", account, email) < 0
 			       ? -1
 			       : mail_queue(r, strcmp(status, "pending") == 0 ? "registered_pending" : "registered",
-					    stored);
+					    account);
 	long life = r->app->settings.account_verify_seconds;
 	const char *token = account_link_new(r, account, "verify", life);
 	if (!token)
 		return -1;
 	page_set(r, "Mail.name", name);
 	page_set(r, "Mail.token", token);
-	return audit_record(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", stored);
+	return audit_record(r, "register", account, email) < 0 ? -1 : mail_queue(r, "verify", account);
 }
 
 int account_register_submit(struct req *r)

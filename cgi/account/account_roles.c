@@ -2,7 +2,8 @@
  * a new request: an organisation found by name or ORG-ID, a role with what
  * it allows, a justification and an optional supporting PDF.  One pending
  * request per user, role and organisation; the requester may withdraw it.
- * Whoever decides (roles.h) is told by email. */
+ * Whoever decides is told by email within a minute (the request's queue
+ * notice, written with it by the database: sporctl notify). */
 #include "config.h"
 
 #include <string.h>
@@ -102,7 +103,6 @@ static struct db_sql q_create = DB_SQL(
 	"INSERT INTO role_requests (account_id, role_code, org_id, justification, document_name, document_sha256,"
 	" document_size) VALUES (?, ?, ?, ?, ?, ?, ?)");
 static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
-static struct db_sql q_requester = DB_SQL("SELECT name FROM accounts WHERE id = ?");
 
 int account_roles_submit(struct req *r)
 {
@@ -127,7 +127,7 @@ int account_roles_submit(struct req *r)
 	if (problem)
 		return strcmp(problem, "store") == 0 ? 500 : again(r, "document", problem, 400);
 	struct db *db = r->app->db;
-	struct db_rows id, me;
+	struct db_rows made_id;
 	if (db_begin(db) < 0)
 		return 500;
 	int made = db_exec(db, &q_create, NULL, "sssssss", r->user.id, role, org, why, doc.name, doc.sha256, doc.size);
@@ -135,15 +135,8 @@ int account_roles_submit(struct req *r)
 		db_rollback(db);
 		return again(r, "role", "request_pending", 409);
 	}
-	if (made < 0 || db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
-	    db_query(db, r->arena, &q_requester, &me, "s", r->user.id) < 0 || !me.nrows)
-		goto fail;
-	page_set(r, "Mail.id", db_value(&id, 0));
-	page_set(r, "Mail.requester", db_value(&me, 0));
-	page_set(r, "Mail.role", role);
-	page_set(r, "Mail.org", org);
-	page_set(r, "Mail.org_name", hdf_get_value(r->hdf, "Page.org.name", org));
-	if (roles_mail_deciders(r, org) < 0 || audit_record(r, "role.requested", r->user.id, NULL) < 0 ||
+	if (made < 0 || db_query(db, r->arena, &q_new_id, &made_id, "") < 0 ||
+	    audit_record_about(r, "role.requested", r->user.id, AUDIT_ROLE_REQUEST, db_value(&made_id, 0)) < 0 ||
 	    db_commit(db) < 0)
 		goto fail;
 	return http_redirect(r, 303, "/account/roles?saved=requested");
@@ -171,7 +164,7 @@ static int withdraw(struct req *r, const char *id)
 		return 409;
 	}
 	if (db_exec(db, &q_withdraw, NULL, "ss", id, r->user.id) < 0 ||
-	    audit_record(r, "role.withdrawn", r->user.id, NULL) < 0)
+	    audit_record_about(r, "role.withdrawn", r->user.id, AUDIT_ROLE_REQUEST, id) < 0)
 		return 500;
 	return 303;
 }

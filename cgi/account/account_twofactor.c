@@ -147,7 +147,7 @@ int account_twofactor_submit(struct req *r)
 	if (db_exec(db, &q_enable, NULL, "is", step, r->user.id) < 0 || twofactor_new_codes(r, r->user.id) < 0 ||
 	    session_end_others(r) < 0 ||
 	    audit_record(r, "twofactor.enabled", r->user.id, NULL) < 0 ||
-	    mail_queue(r, "two_factor_on", db_get(&me, 0, S_EMAIL)) < 0 || db_commit(db) < 0)
+	    mail_queue(r, "two_factor_on", r->user.id) < 0 || db_commit(db) < 0)
 		goto fail;
 	return codes_page(r, "enabled");
 fail:
@@ -200,7 +200,7 @@ int account_twofactor_disable_submit(struct req *r)
 		return refused;
 	page_set(r, "Mail.name", db_get(&me, 0, S_NAME));
 	if (twofactor_forget(r, r->user.id) < 0 || audit_record(r, "twofactor.disabled", r->user.id, NULL) < 0 ||
-	    mail_queue(r, "two_factor_off", db_get(&me, 0, S_EMAIL)) < 0 || db_commit(r->app->db) < 0) {
+	    mail_queue(r, "two_factor_off", r->user.id) < 0 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);
 		return 500;
 	}

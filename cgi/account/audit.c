@@ -8,15 +8,33 @@
 #include "core/log.h"
 #include "core/program.h"
 
-static struct db_sql q_audit = DB_SQL(
-	"INSERT INTO audit_log (event, account_id, actor_id, subject, address) VALUES (?, ?, ?, ?, ?)");
+static struct db_sql q_audit = DB_SQL("INSERT INTO audit_log (event, account_id, actor_id, subject, address,"
+				      " about_kind, about_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
 
-int audit_record(struct req *r, const char *event, const char *account_id, const char *subject)
+static int record(struct req *r, const char *event, const char *account_id, const char *subject,
+		  const char *about_kind, const char *about_id)
 {
 	/* The actor, when someone acts on another's account (a decider). */
 	const char *actor = r->user.id && (!account_id || strcmp(account_id, r->user.id) != 0) ? r->user.id : NULL;
-	int rc = db_exec(r->app->db, &q_audit, NULL, "sssss", event, account_id, actor, subject, r->remote_addr);
+	int rc = db_exec(r->app->db, &q_audit, NULL, "sssssss", event, account_id, actor, subject, r->remote_addr,
+			 about_kind, about_id);
 	if (rc < 0)
 		log_error("audit log: could not record %s", event);
 	return rc;
+}
+
+int audit_record(struct req *r, const char *event, const char *account_id, const char *subject)
+{
+	return record(r, event, account_id, subject, NULL, NULL);
+}
+
+int audit_record_about(struct req *r, const char *event, const char *account_id, enum audit_about kind,
+		       const char *id)
+{
+	static const char *const kinds[] = {
+		[AUDIT_ROLE_REQUEST] = "role_request",
+		[AUDIT_CHANGE_REQUEST] = "change_request",
+		[AUDIT_ORGANISATION] = "organisation",
+	};
+	return record(r, event, account_id, NULL, kinds[kind], id);
 }

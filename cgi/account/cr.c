@@ -39,17 +39,15 @@ enum {
 	LOCK_LANG,
 	LOCK_PROPOSED,
 	LOCK_BASE_SEQ,
-	LOCK_EMAIL,
 	LOCK_NAME,
 	LOCK_NOTIFY,
-	LOCK_UI_LANG,
 	LOCK_ORG,
 	LOCK_LOC,
 	LOCK__COUNT
 };
 static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
-	"SELECT c.status, c.account_id, c.type, c.list_id, c.term_id, c.lang, c.proposed, c.base_seq, a.email,"
-	" a.name, a.notify_requests, a.ui_lang, c.org_id, c.loc_id FROM change_requests c"
+	"SELECT c.status, c.account_id, c.type, c.list_id, c.term_id, c.lang, c.proposed, c.base_seq, a.name,"
+	" a.notify_requests, c.org_id, c.loc_id FROM change_requests c"
 	" JOIN accounts a ON a.id = c.account_id"
 	" WHERE c.id = ? FOR UPDATE");
 static struct db_sql q_comment = DB_SQL(
@@ -115,9 +113,8 @@ static bool allowed(const char *from, const char *to, enum cr_actor actor)
 }
 
 /* Those who follow the list or organisation, and want to hear of its changes. */
-enum { FOLLOWER_EMAIL, FOLLOWER_UI_LANG, FOLLOWER__COUNT };
-static struct db_sql q_followers = DB_SQL_COLS(FOLLOWER__COUNT,
-	"SELECT a.email, a.ui_lang FROM favourites f JOIN accounts a ON a.id = f.account_id"
+static struct db_sql q_followers = DB_SQL(
+	"SELECT a.id FROM favourites f JOIN accounts a ON a.id = f.account_id"
 	" WHERE f.kind = ? AND f.ref = ? AND a.status = 'active' AND a.notify_following AND a.id <> ?");
 
 /* Mail the requester (unless they acted) and, once applied, the list's
@@ -129,7 +126,7 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 	page_set(r, "Mail.name", db_get(c, 0, LOCK_NAME));
 	page_set(r, "Mail.list", db_get(c, 0, LOCK_LIST));
 	if (actor == CR_STEWARD && strcmp(db_get(c, 0, LOCK_NOTIFY), "1") == 0 &&
-	    mail_queue_in(r, "cr_status", db_get(c, 0, LOCK_EMAIL), db_get(c, 0, LOCK_UI_LANG)) < 0)
+	    mail_queue(r, "cr_status", db_get(c, 0, LOCK_ACCOUNT)) < 0)
 		return -1;
 	bool oms = cr_is_oms(db_get(c, 0, LOCK_TYPE));
 	const char *followed = db_get(c, 0, oms ? LOCK_ORG : LOCK_LIST);
@@ -140,8 +137,7 @@ static int tell(struct req *r, const struct db_rows *c, const char *id, const ch
 		     db_get(c, 0, LOCK_ACCOUNT)) < 0)
 		return -1;
 	for (size_t i = 0; i < followers.nrows; i++)
-		if (mail_queue_in(r, "cr_applied", db_get(&followers, i, FOLLOWER_EMAIL),
-				  db_get(&followers, i, FOLLOWER_UI_LANG)) < 0)
+		if (mail_queue(r, "cr_applied", db_value(&followers, i)) < 0)
 			return -1;
 	return 0;
 }
@@ -237,9 +233,10 @@ static int owner_write(struct req *r, const char *id, const char *to, const stru
 		       : 0;
 }
 
-/* A steward's move (spor-admin). */
-static struct db_sql q_set_status =
-	DB_SQL("UPDATE change_requests SET status = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+/* A steward's move (spor-admin): the request is theirs from then on, so
+ * that the queue's "taken by" names who last acted on it. */
+static struct db_sql q_set_status = DB_SQL(
+	"UPDATE change_requests SET status = ?, assigned_to = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
 static struct db_sql q_event = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, from_status, to_status, comment)"
 	" VALUES (?, ?, ?, ?, ?)");
@@ -247,7 +244,7 @@ static struct db_sql q_event = DB_SQL(
 static int steward_write(struct req *r, const char *id, const char *from, const char *to, const char *comment)
 {
 	bool moves = strcmp(from, to) != 0;
-	return db_exec(r->app->db, &q_set_status, NULL, "ss", to, id) < 0 ||
+	return db_exec(r->app->db, &q_set_status, NULL, "sss", to, r->user.id, id) < 0 ||
 			       ((moves || comment) && db_exec(r->app->db, &q_event, NULL, "sssss", id, r->user.id,
 							      moves ? from : NULL, moves ? to : NULL, comment) < 0)
 		       ? 500
@@ -333,7 +330,7 @@ int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor a
 		return 500;
 	int status = move(r, id, to, actor, comment, edit);
 	if (status == 303 && db_commit(r->app->db) == 0) {
-		audit_record(r, arena_printf(r->arena, "change.%s", to), NULL, NULL);
+		audit_record_about(r, arena_printf(r->arena, "change.%s", to), NULL, AUDIT_CHANGE_REQUEST, id);
 		return 303;
 	}
 	db_rollback(r->app->db);

@@ -5,7 +5,6 @@
 
 #include "account/roles.h"
 #include "core/db.h"
-#include "core/mail.h"
 #include "core/page.h"
 #include "core/program.h"
 
@@ -53,25 +52,4 @@ bool roles_may_decide(struct req *r, const char *org_id, const char *requester)
 	struct db_rows rows;
 	return r->user.id && strcmp(r->user.id, requester) != 0 &&
 	       db_query(r->app->db, r->arena, &q_decides, &rows, "ss", r->user.id, org_id) == 0 && rows.nrows > 0;
-}
-
-/* The organisation's super users, else the administrators. */
-enum { DECIDER_EMAIL, DECIDER_UI_LANG, DECIDER__COUNT };
-static struct db_sql q_deciders = DB_SQL_COLS(DECIDER__COUNT,
-	"SELECT a.email, MAX(a.ui_lang) FROM account_roles r JOIN accounts a ON a.id = r.account_id"
-	" WHERE a.status = 'active' AND a.notify_queue AND ((r.role_code = 'INDUSTRY_SUPER_USER' AND r.org_id = ?)"
-	" OR (r.role_code = 'ADMINISTRATOR' AND r.org_id = '' AND NOT EXISTS (SELECT 1 FROM account_roles s"
-	" JOIN accounts b ON b.id = s.account_id WHERE s.org_id = ? AND s.role_code = 'INDUSTRY_SUPER_USER'"
-	" AND b.status = 'active'))) GROUP BY a.email");
-
-int roles_mail_deciders(struct req *r, const char *org_id)
-{
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_deciders, &rows, "ss", org_id, org_id) < 0)
-		return -1;
-	for (size_t i = 0; i < rows.nrows; i++)
-		if (mail_queue_in(r, "role_request", db_get(&rows, i, DECIDER_EMAIL),
-				  db_get(&rows, i, DECIDER_UI_LANG)) < 0)
-			return -1;
-	return 0;
 }

@@ -24,10 +24,4 @@ int roles_held_put(struct req *r, const char *account, bool all, const char *vie
  * never on their own request. */
 bool roles_may_decide(struct req *r, const char *org_id, const char *requester);
 
-/* Mail whoever decides on the organisation's requests (its super users, or
- * the administrators when it has none) that request `id` waits; those who
- * turned these notifications off are skipped.  In the caller's
- * transaction; Mail.* set by the caller.  0 or -1. */
-int roles_mail_deciders(struct req *r, const char *org_id);
-
 #endif

@@ -3,6 +3,7 @@
 #define SPOR_ADMIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct db;
 struct req;
@@ -15,6 +16,25 @@ int admin_page(struct req *r, const char *page, int status);
  * of the queries that show an administrator everything and a super user
  * only what concerns their organisations. */
 const char *admin_all(const struct req *r);
+
+/* A filtered listing of the console: two statements over one FILTERS text,
+ * its count and a page of its rows (the same arguments, then LIMIT ?
+ * OFFSET ?, from the page and size fields), the rows put under `list` by
+ * `names` (their columns' names on the page) and the pager under `path`. */
+struct db_sql;
+struct db_rows;
+struct admin_listing {
+	const char *path, *list;
+	struct db_sql *count, *page;
+	const char *const *names;
+	size_t ncols;
+};
+
+/* Run listing `l` with `args`, the FILTERS text's arguments in its order,
+ * the page's rows in *rows too.  200 or 500. */
+int admin_listing(struct req *r, const struct admin_listing *l, const char *const *args, size_t nargs,
+		  struct db_rows *rows);
+#define ADMIN_ARGS(...) (const char *const[]){__VA_ARGS__}, sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *)
 
 /* Lock an account (a pending or active one; its sessions end) or unlock a
  * locked one, inside the caller's transaction; *changed says whether it

@@ -39,6 +39,7 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 	X(PAGE_REQUESTER, "requester") X(PAGE_ASSIGNEE, "assignee") X(PAGE_UPDATED, "updated") X(PAGE_DAYS, "days") \
 	X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")
 enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static const char *const page_names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang, a.name, s.name,"
 	" DATE_FORMAT(c.updated_at, '%Y-%m-%d'), TIMESTAMPDIFF(DAY, c.updated_at, UTC_TIMESTAMP()), c.org_id, o.name"
@@ -48,6 +49,10 @@ static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	" LEFT JOIN oms_organisations o ON c.org_id IS NOT NULL AND o.id = SUBSTRING(c.org_id, 5)"
 	" ORDER BY c.updated_at, c.id");
 
+static const struct admin_listing changes = {
+	.path = "/admin/change-requests", .list = "Page.requests", .count = &q_count, .page = &q_page,
+	.names = page_names, .ncols = PAGE__COUNT};
+
 int admin_changes_show(struct req *r)
 {
 	const char *status = in_text(r, DF_CR_STATUS), *type = in_text(r, DF_CR_TYPE), *list = in_text(r, DF_LIST);
@@ -56,24 +61,16 @@ int admin_changes_show(struct req *r)
 	if (!status)
 		status = "SUBMITTED";
 	const char *st = strcmp(status, "all") == 0 ? NULL : status;
-	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
-	struct db_rows count, rows;
-#define ARGS st, st, type, type, list, list, org, org, service, service, age, age, mine, mine
-	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssssssssss", ARGS) < 0 ||
-	    db_query(r->app->db, r->arena, &q_page, &rows, "ssssssssssssssii", ARGS, size, (page - 1) * size) < 0)
-		return 500;
-#undef ARGS
-	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
-	page_rows(r, "Page.requests", &rows, names, PAGE__COUNT);
-	listing_pager(r, "/admin/change-requests", page, size, atoll(db_value(&count, 0)));
-	page_set(r, "Page.status", status);
-	page_set(r, "Page.type", type);
-	page_set(r, "Page.list", list);
-	page_set(r, "Page.org", org);
-	page_set(r, "Page.service", service);
-	page_set(r, "Page.age", age);
-	page_set(r, "Page.mine", in_text(r, DF_MINE));
-	page_set(r, "Page.saved", in_text(r, DF_SAVED));
+	struct db_rows rows;
+	int shown = admin_listing(r, &changes,
+				  ADMIN_ARGS(st, st, type, type, list, list, org, org, service, service, age, age, mine,
+					     mine),
+				  &rows);
+	if (shown != 200)
+		return shown;
+	LISTING_SHOW(r, {"Page.status", status}, {"Page.type", type}, {"Page.list", list}, {"Page.org", org},
+		     {"Page.service", service}, {"Page.age", age}, {"Page.mine", in_text(r, DF_MINE)},
+		     {"Page.saved", in_text(r, DF_SAVED)});
 	return admin_page(r, "changes", 200);
 }
 

@@ -35,10 +35,8 @@ enum {
 	LOCK_ORG,
 	LOCK_STATUS,
 	LOCK_NAME,
-	LOCK_EMAIL,
 	LOCK_NOTIFY,
 	LOCK_ORG_NAME,
-	LOCK_UI_LANG,
 	LOCK__COUNT
 };
 
@@ -47,11 +45,16 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 	X(PAGE_ID, "id") X(PAGE_ROLE, "role") X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")                       \
 	X(PAGE_REQUESTER, "requester") X(PAGE_STATUS, "status") X(PAGE_CREATED, "created") X(PAGE_DAYS, "days")
 enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static const char *const page_names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT q.id, q.role_code, q.org_id, o.name, a.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
 	" TIMESTAMPDIFF(DAY, q.created_at, UTC_TIMESTAMP()) FROM (SELECT q.*" FILTERS
 	" ORDER BY q.created_at, q.id LIMIT ? OFFSET ?) q JOIN accounts a ON a.id = q.account_id"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) ORDER BY q.created_at, q.id");
+
+static const struct admin_listing requests = {
+	.path = "/admin/role-requests", .list = "Page.requests", .count = &q_count, .page = &q_page,
+	.names = page_names, .ncols = PAGE__COUNT};
 
 int admin_requests_show(struct req *r)
 {
@@ -60,21 +63,14 @@ int admin_requests_show(struct req *r)
 	if (!status)
 		status = "PENDING";
 	const char *st = strcmp(status, "all") == 0 ? NULL : status;
-	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
-	struct db_rows count, rows;
-#define ARGS st, st, org, org, role, role, age, age, admin_all(r), r->user.id, r->user.id
-	if (db_query(r->app->db, r->arena, &q_count, &count, "sssssssssss", ARGS) < 0 ||
-	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssssssssii", ARGS, size, (page - 1) * size) < 0)
-		return 500;
-#undef ARGS
-	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
-	page_rows(r, "Page.requests", &rows, names, PAGE__COUNT);
-	listing_pager(r, "/admin/role-requests", page, size, atoll(db_value(&count, 0)));
-	page_set(r, "Page.status", status);
-	page_set(r, "Page.org", org);
-	page_set(r, "Page.role", role);
-	page_set(r, "Page.age", age);
-	page_set(r, "Page.saved", in_text(r, DF_SAVED));
+	struct db_rows rows;
+	int shown = admin_listing(r, &requests,
+				  ADMIN_ARGS(st, st, org, org, role, role, age, age, admin_all(r), r->user.id, r->user.id),
+				  &rows);
+	if (shown != 200)
+		return shown;
+	LISTING_SHOW(r, {"Page.status", status}, {"Page.org", org}, {"Page.role", role}, {"Page.age", age},
+		     {"Page.saved", in_text(r, DF_SAVED)});
 	return admin_page(r, "requests", 200);
 }
 
@@ -138,7 +134,7 @@ int admin_requests_document_show(struct req *r)
 }
 
 static struct db_sql q_lock = DB_SQL_COLS(LOCK__COUNT,
-	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.email, a.notify_requests, o.name, a.ui_lang"
+	"SELECT q.account_id, q.role_code, q.org_id, q.status, a.name, a.notify_requests, o.name"
 	" FROM role_requests q JOIN accounts a ON a.id = q.account_id"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.id = ? FOR UPDATE");
 static struct db_sql q_grant = DB_SQL(
@@ -165,7 +161,7 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 	}
 	if ((approve && db_exec(db, &q_grant, NULL, "ssss", requester, role, org, r->user.id) < 0) ||
 	    db_exec(db, &q_decide, NULL, "ssss", approve ? "APPROVED" : "REJECTED", r->user.id, reason, id) < 0 ||
-	    audit_record(r, approve ? "role.approved" : "role.rejected", requester, NULL) < 0)
+	    audit_record_about(r, approve ? "role.approved" : "role.rejected", requester, AUDIT_ROLE_REQUEST, id) < 0)
 		return 500;
 	if (strcmp(db_get(&rows, 0, LOCK_NOTIFY), "1") == 0) {
 		page_set(r, "Mail.name", db_get(&rows, 0, LOCK_NAME));
@@ -175,7 +171,7 @@ static int decide(struct req *r, const char *id, bool approve, const char *reaso
 		page_set(r, "Mail.reason", reason);
 		if (approve)
 			page_set(r, "Mail.approved", "1");
-		if (mail_queue_in(r, "role_decision", db_get(&rows, 0, LOCK_EMAIL), db_get(&rows, 0, LOCK_UI_LANG)) < 0)
+		if (mail_queue(r, "role_decision", requester) < 0)
 			return 500;
 	}
 	return 303;

@@ -43,13 +43,49 @@ static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT,
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 #define PAGE_COLUMNS(X)                                                                                            \
 	X(PAGE_ID, "id") X(PAGE_NAME, "name") X(PAGE_EMAIL, "email") X(PAGE_STATUS, "status")                       \
-	X(PAGE_CREATED, "created") X(PAGE_ROLES, "roles")
+	X(PAGE_CREATED, "created")
 enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
+static const char *const page_names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
-	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d'),"
-	" (SELECT GROUP_CONCAT(CONCAT(r.role_code, IF(r.org_id = '', '', CONCAT(' ', r.org_id))) ORDER BY r.role_code"
-	" SEPARATOR ', ') FROM account_roles r WHERE r.account_id = a.id)" FILTERS
+	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d')" FILTERS
 	" ORDER BY a.name, a.id LIMIT ? OFFSET ?");
+
+static const struct admin_listing users = {
+	.path = "/admin/users", .list = "Page.users", .count = &q_count, .page = &q_page,
+	.names = page_names, .ncols = PAGE__COUNT};
+
+/* The roles of the page's accounts (a JSON array of their IDs), which the
+ * page names in its language (Lang.role.<code>.name), each under its
+ * account as Page.users.<i>.roles. */
+#define HOLDS_COLUMNS(X) X(HOLDS_ACCOUNT, NULL) X(HOLDS_CODE, "code") X(HOLDS_ORG, "org") X(HOLDS_ORG_NAME, "org_name")
+enum { HOLDS_COLUMNS(DB_COLUMN) HOLDS__COUNT };
+static const char *const holds_names[] = {HOLDS_COLUMNS(DB_COLUMN_NAME)};
+static struct db_sql q_holds = DB_SQL_COLS(HOLDS__COUNT,
+	"SELECT r.account_id, r.role_code, r.org_id, o.name FROM " LISTING_ID_TABLE
+	" JOIN account_roles r ON r.account_id = j.id JOIN roles c ON c.code = r.role_code"
+	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
+	" ORDER BY r.account_id, c.position, r.org_id");
+
+static int put_roles(struct req *r, const struct db_rows *page)
+{
+	struct db_rows holds;
+	if (!page->nrows)
+		return 0;
+	if (db_query(r->app->db, r->arena, &q_holds, &holds, "s", listing_ids(r, page, PAGE_ID)) < 0)
+		return -1;
+	for (size_t i = 0; i < page->nrows; i++) {
+		HDF *user = page_item(r, "Page.users", i);
+		for (size_t h = 0, k = 0; h < holds.nrows; h++) {
+			if (strcmp(db_get(&holds, h, HOLDS_ACCOUNT), db_get(page, i, PAGE_ID)) != 0)
+				continue;
+			HDF *role = page_subitem(user, "roles", k++);
+			for (size_t c = 0; c < HOLDS__COUNT; c++)
+				if (holds_names[c])
+					page_put(role, holds_names[c], db_get(&holds, h, c)); /* names: literals */
+		}
+	}
+	return 0;
+}
 
 int admin_users_show(struct req *r)
 {
@@ -57,19 +93,14 @@ int admin_users_show(struct req *r)
 	/* Names as the collation compares them; addresses as stored (email.h). */
 	const char *like = q ? listing_like(r, q) : NULL;
 	const char *like_email = q ? listing_like(r, email_search_form(r->arena, q)) : NULL;
-	long long size = listing_page_size(r, DF_SIZE, 50), page = in_int(r, DF_PAGE, 1);
-	struct db_rows count, rows;
-#define ARGS q, like, like_email, org, org, role, role, admin_all(r), r->user.id
-	if (db_query(r->app->db, r->arena, &q_count, &count, "sssssssss", ARGS) < 0 ||
-	    db_query(r->app->db, r->arena, &q_page, &rows, "sssssssssii", ARGS, size, (page - 1) * size) < 0)
+	struct db_rows rows;
+	int shown = admin_listing(r, &users,
+				  ADMIN_ARGS(q, like, like_email, org, org, role, role, admin_all(r), r->user.id), &rows);
+	if (shown != 200)
+		return shown;
+	if (put_roles(r, &rows) < 0)
 		return 500;
-#undef ARGS
-	static const char *const names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
-	page_rows(r, "Page.users", &rows, names, PAGE__COUNT);
-	listing_pager(r, "/admin/users", page, size, atoll(db_value(&count, 0)));
-	page_set(r, "Page.q", q);
-	page_set(r, "Page.org", org);
-	page_set(r, "Page.role", role);
+	LISTING_SHOW(r, {"Page.q", q}, {"Page.org", org}, {"Page.role", role});
 	return admin_page(r, "users", 200);
 }
 
@@ -155,9 +186,9 @@ int admin_users_roles_submit(struct req *r)
 	return back(r, id, "granted");
 }
 
-enum { REVOCABLE_NAME, REVOCABLE_EMAIL, REVOCABLE_ORG_NAME, REVOCABLE_UI_LANG, REVOCABLE__COUNT };
+enum { REVOCABLE_NAME, REVOCABLE_ORG_NAME, REVOCABLE__COUNT };
 static struct db_sql q_revocable = DB_SQL_COLS(REVOCABLE__COUNT,
-	"SELECT a.name, a.email, o.name, a.ui_lang FROM account_roles r JOIN accounts a ON a.id = r.account_id"
+	"SELECT a.name, o.name FROM account_roles r JOIN accounts a ON a.id = r.account_id"
 	" LEFT JOIN oms_organisations o ON r.org_id <> '' AND o.id = SUBSTRING(r.org_id, 5)"
 	" WHERE r.account_id = ? AND r.role_code = ? AND r.org_id = ? AND (? = '1' OR (r.org_id <> ''"
 	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
@@ -185,9 +216,9 @@ int admin_users_roles_revoke_submit(struct req *r)
 	page_set(r, "Mail.org_name", db_get(&rows, 0, REVOCABLE_ORG_NAME));
 	page_set(r, "Mail.reason", reason);
 	if (db_exec(db, &q_revoke, NULL, "sss", id, role, org ? org : "") < 0 ||
-	    audit_record(r, "role.revoked", id, NULL) < 0 ||
-	    mail_queue_in(r, "role_revoked", db_get(&rows, 0, REVOCABLE_EMAIL),
-			  db_get(&rows, 0, REVOCABLE_UI_LANG)) < 0 ||
+	    (org ? audit_record_about(r, "role.revoked", id, AUDIT_ORGANISATION, org)
+		 : audit_record(r, "role.revoked", id, NULL)) < 0 ||
+	    mail_queue(r, "role_revoked", id) < 0 ||
 	    db_commit(db) < 0) {
 		db_rollback(db);
 		return 500;

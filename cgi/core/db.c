@@ -159,35 +159,59 @@ struct args {
 	size_t n;
 };
 
-static int collect_args(struct args *args, const char *types, va_list ap)
+/* Where a statement's arguments come from: `types` and the variadic values
+ * (db_query, db_exec, db_each), or `texts`, then `ints` (db_query_args). */
+struct source {
+	const char *types;
+	va_list *ap;
+	const char *const *texts;
+	const long long *ints;
+	size_t ntexts, nints;
+};
+
+static size_t source_count(const struct source *src)
+{
+	return src->types ? strlen(src->types) : src->ntexts + src->nints;
+}
+
+static void bind_text(struct args *args, size_t i, const char *s)
+{
+	MYSQL_BIND *b = &args->bind[i];
+	b->buffer_type = MYSQL_TYPE_STRING;
+	args->nulls[i] = s == NULL;
+	b->buffer = (void *)(uintptr_t)(s ? s : "");
+	args->lens[i] = s ? strlen(s) : 0;
+	b->buffer_length = args->lens[i];
+	b->length = &args->lens[i];
+	b->is_null = &args->nulls[i];
+}
+
+static void bind_int(struct args *args, size_t i, long long v)
+{
+	args->ints[i] = v;
+	args->bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+	args->bind[i].buffer = &args->ints[i];
+}
+
+static int collect_args(struct args *args, const struct source *src)
 {
 	memset(args, 0, sizeof *args);
-	for (const char *t = types; *t; t++) {
-		size_t i = args->n++;
-		if (i >= ARGS_MAX)
+	size_t n = source_count(src);
+	if (n > ARGS_MAX)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!src->types && i < src->ntexts)
+			bind_text(args, i, src->texts[i]);
+		else if (!src->types)
+			bind_int(args, i, src->ints[i - src->ntexts]);
+		else if (src->types[i] == 's')
+			bind_text(args, i, va_arg(*src->ap, const char *));
+		else if (src->types[i] == 'i')
+			bind_int(args, i, va_arg(*src->ap, long long));
+		else
 			return -1;
-		MYSQL_BIND *b = &args->bind[i];
-		switch (*t) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			b->buffer_type = MYSQL_TYPE_STRING;
-			args->nulls[i] = s == NULL;
-			b->buffer = (void *)(uintptr_t)(s ? s : "");
-			args->lens[i] = s ? strlen(s) : 0;
-			b->buffer_length = args->lens[i];
-			b->length = &args->lens[i];
-			b->is_null = &args->nulls[i];
-			break;
-		}
-		case 'i':
-			args->ints[i] = va_arg(ap, long long);
-			b->buffer_type = MYSQL_TYPE_LONGLONG;
-			b->buffer = &args->ints[i];
-			break;
-		default:
-			return -1;
-		}
 	}
+	args->n = n;
 	return 0;
 }
 
@@ -308,10 +332,10 @@ static int fetch(struct db *db, MYSQL_STMT *st, struct arena *a, bool stored, db
 	return rc;
 }
 
-/* Prepare (once: a fresh statement too), bind the arguments described by
- * `types` and execute; NULL on error.  Retry once on a new connection when
+/* Prepare (once: a fresh statement too), bind the arguments of `src` and
+ * execute; NULL on error.  Retry once on a new connection when
  * the server went away outside a transaction. */
-static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_list ap)
+static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const struct source *src)
 {
 	struct args args;
 	bool collected = false;
@@ -327,14 +351,15 @@ static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_
 		/* Check the argument count against the statement before reading
 		 * any argument: a wrong type string must be an error, never a
 		 * crash. */
-		if (!collected && mysql_stmt_param_count(st) != strlen(types)) {
+		if (!collected && mysql_stmt_param_count(st) != source_count(src)) {
 			log_error("statement expects %lu arguments, types \"%s\" give %zu: %.200s",
-				  mysql_stmt_param_count(st), types, strlen(types), sql->text);
+				  mysql_stmt_param_count(st), src->types ? src->types : "(arrays)", source_count(src),
+				  sql->text);
 			db->err = 0;
 			return NULL;
 		}
-		if (!collected && collect_args(&args, types, ap) < 0) {
-			log_error("bad argument types \"%s\"", types);
+		if (!collected && collect_args(&args, src) < 0) {
+			log_error("bad argument types \"%s\"", src->types ? src->types : "(arrays)");
 			db->err = 0;
 			return NULL;
 		}
@@ -357,12 +382,9 @@ static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const char *types, va_
 	return NULL;
 }
 
-int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
+/* The rows of the statement `st` has run (NULL: it failed). */
+static int query_rows(struct db *db, struct arena *a, MYSQL_STMT *st, struct db_rows *rows)
 {
-	va_list ap;
-	va_start(ap, types);
-	MYSQL_STMT *st = run(db, sql, types, ap);
-	va_end(ap);
 	memset(rows, 0, sizeof *rows);
 	if (!st)
 		return -1;
@@ -374,11 +396,29 @@ int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows 
 	return rc;
 }
 
+int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	struct source src = {.types = types, .ap = &ap};
+	MYSQL_STMT *st = run(db, sql, &src);
+	va_end(ap);
+	return query_rows(db, a, st, rows);
+}
+
+int db_query_args(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *const *texts,
+		  size_t ntexts, const long long *ints, size_t nints)
+{
+	struct source src = {.texts = texts, .ntexts = ntexts, .ints = ints, .nints = nints};
+	return query_rows(db, a, run(db, sql, &src), rows);
+}
+
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...)
 {
 	va_list ap;
 	va_start(ap, types);
-	MYSQL_STMT *st = run(db, sql, types, ap);
+	struct source src = {.types = types, .ap = &ap};
+	MYSQL_STMT *st = run(db, sql, &src);
 	va_end(ap);
 	if (!st)
 		return -1;
@@ -395,7 +435,8 @@ int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each,
 {
 	va_list ap;
 	va_start(ap, types);
-	MYSQL_STMT *st = run(db, sql, types, ap);
+	struct source src = {.types = types, .ap = &ap};
+	MYSQL_STMT *st = run(db, sql, &src);
 	va_end(ap);
 	return st ? fetch(db, st, a, false, each, ctx) : -1;
 }

@@ -82,6 +82,11 @@ int db_connect(struct db *db);
  * Returns 0 or -1 (logged; db_errno tells the server's error number). */
 int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...);
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...);
+/* db_query with its arguments in arrays: `texts` (n of them, as 's'), then
+ * `ints` (as 'i'), for a statement whose arguments its caller assembles
+ * (the console's filtered listings, admin.h). */
+int db_query_args(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *const *texts,
+		  size_t ntexts, const long long *ints, size_t nints);
 
 /* The value in column `col` of row `row` (NULL for SQL NULL, or no such
  * row or column). */

@@ -21,6 +21,18 @@ static bool all_digits(const char *s, size_t n)
 	return true;
 }
 
+/* yyyy-mm-dd, a day that exists. */
+static bool date_ok(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
+	    !all_digits(s + 8, 2))
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] && (m != 2 || d < 29 || leap);
+}
+
 bool field_is_prefixed_id(const char *s, const char *prefix)
 {
 	size_t p = strlen(prefix);
@@ -156,6 +168,10 @@ enum field_error field_check(struct arena *a, const struct field *f, const char 
 		break;
 	case FT_TOKEN:
 		if (!token_ok(v))
+			return FIELD_FORMAT;
+		break;
+	case FT_DATE:
+		if (!date_ok(v))
 			return FIELD_FORMAT;
 		break;
 	case FT_PATH:

@@ -22,6 +22,7 @@ enum field_type {
 	FT_SECRET,  /* a password: as typed (not trimmed), no control characters, at most max characters */
 	FT_TOKEN,   /* a one-time link's token, a session's public ID: 43 base64url characters */
 	FT_FILE,    /* a file of a multipart body (r->upload); text: its file name, at most max characters */
+	FT_DATE,    /* a calendar date, yyyy-mm-dd (an <input type="date">'s value) */
 };
 
 struct field {

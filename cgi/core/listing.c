@@ -189,6 +189,12 @@ void listing_cached(struct req *r, struct listing_cache *c, struct db_sql *q, co
 	}
 }
 
+void listing_show(struct req *r, const struct listing_shown *shown, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		page_set(r, shown[i].name, shown[i].value); /* names: literals (LISTING_SHOW's) */
+}
+
 long long listing_page_size(struct req *r, int field, long long fallback)
 {
 	const struct field *f = &r->app->def->router->fields[field];

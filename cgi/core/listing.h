@@ -19,6 +19,18 @@ const char *listing_href(struct req *r, const char *path, const char *name, cons
  * numbered links.  `page` is clamped to the pages there are. */
 void listing_pager(struct req *r, const char *path, long long page, long long size, long long total);
 
+/* A listing's filters as its form shows them again: Page.<name> = value
+ * each, the names literals:
+ *   LISTING_SHOW(r, {"Page.q", q}, {"Page.status", status});
+ * (a NULL value sets nothing). */
+struct listing_shown {
+	const char *name, *value;
+};
+void listing_show(struct req *r, const struct listing_shown *shown, size_t n);
+#define LISTING_SHOW(r, ...)                                                                                       \
+	listing_show((r), (const struct listing_shown[]){__VA_ARGS__},                                               \
+		     sizeof((const struct listing_shown[]){__VA_ARGS__}) / sizeof(struct listing_shown))
+
 /* A listing's sorts are one enum, declared once beside its statements as
  * an X-macro of (the sort's name in C, its word in ?sort=, ...): "name",
  * "-name" (the same key descending), "id", "-id" ...

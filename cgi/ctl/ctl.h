@@ -15,6 +15,7 @@ int ctl_gendata(const struct settings *s, int argc, char **argv);
 int ctl_user(const struct settings *s, int argc, char **argv);
 int ctl_create_admin(const struct settings *s, int argc, char **argv);
 int ctl_throttle(const struct settings *s, int argc, char **argv);
+int ctl_notify(const struct settings *s, int argc, char **argv);
 /* Part of migrate: every account's email in its normal form, collisions
  * printed (ctl_emails.c).  0 or -1. */
 struct arena;

@@ -19,9 +19,9 @@
 #include "core/tpl.h"
 #include "ctl/ctl.h"
 
-enum { ACCOUNT_ID, ACCOUNT_EMAIL, ACCOUNT_NAME, ACCOUNT_UI_LANG, ACCOUNT_TWO_FACTOR, ACCOUNT__COUNT };
+enum { ACCOUNT_ID, ACCOUNT_EMAIL, ACCOUNT_NAME, ACCOUNT_TWO_FACTOR, ACCOUNT__COUNT };
 static struct db_sql q_account = DB_SQL_COLS(ACCOUNT__COUNT,
-	"SELECT a.id, a.email, a.name, a.ui_lang, t.enabled_at IS NOT NULL FROM accounts a"
+	"SELECT a.id, a.email, a.name, t.enabled_at IS NOT NULL FROM accounts a"
 	" LEFT JOIN account_totp t ON t.account_id = a.id WHERE a.id = ? AND a.status <> 'deleted' FOR UPDATE");
 
 /* Mail is rendered from a request's template data (mail.h): sporctl makes
@@ -44,7 +44,7 @@ static int reset(struct req *r, const char *id)
 	page_set(r, "Mail.name", db_get(&rows, 0, ACCOUNT_NAME));
 	page_set(r, "Mail.operator", "1");
 	if (twofactor_forget(r, id) < 0 || audit_record(r, "twofactor.reset", id, NULL) < 0 ||
-	    mail_queue_in(r, "two_factor_off", email, db_get(&rows, 0, ACCOUNT_UI_LANG)) < 0 || db_commit(db) < 0)
+	    mail_queue(r, "two_factor_off", id) < 0 || db_commit(db) < 0)
 		goto fail;
 	printf("%s: two-step sign-in turned off; the owner is told by email\n", email);
 	return 0;

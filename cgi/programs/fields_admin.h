@@ -14,7 +14,7 @@ enum admin_field {
 	DF_REQUEST_ID,	/* path: /admin/role-requests/{requestId} */
 	DF_DECISION,	/* approve or reject */
 	DF_REASON,	/* why (a decision, a revocation) */
-	DF_Q,		/* users: name or email; audit: email */
+	DF_Q,		/* users, audit: name or email */
 	DF_ACCOUNT_ID,	/* path: /admin/users/{accountId} */
 	DF_EVENT,	/* audit: a kind of event */
 	DF_SAVED,	/* a confirmation after a redirect */
@@ -25,6 +25,8 @@ enum admin_field {
 	DF_TO,		/* change requests: the status to move to */
 	DF_SERVICE,	/* change requests: rms or oms */
 	DF_DRAFT,	/* change requests: "1" shows the steward's refused form again */
+	DF_SINCE,	/* audit: the first day */
+	DF_UNTIL,	/* audit: the last day */
 	/* Change requests: the fields of an approval with changes, one block in
 	 * the order of CR_FORM_FIELDS (account/cr_fields.h), read as
 	 * DF_PROPOSAL + CR_F_...; routes_admin.c checks that the block is as

@@ -28,9 +28,9 @@
 
 enum { BATCH = 20 };
 
-enum { MSG_ID, MSG_RECIPIENT, MSG_SUBJECT, MSG_BODY, MSG_DATE, MSG__COUNT };
+enum { MSG_ID, MSG_RECIPIENT, MSG_LANG, MSG_SUBJECT, MSG_BODY, MSG_DATE, MSG__COUNT };
 static struct db_sql q_due = DB_SQL_COLS(MSG__COUNT,
-	"SELECT id, recipient, subject, body, DATE_FORMAT(created_at, '%a, %d %b %Y %H:%i:%s +0000') FROM outbox"
+	"SELECT id, recipient, lang, subject, body, DATE_FORMAT(created_at, '%a, %d %b %Y %H:%i:%s +0000') FROM outbox"
 	" WHERE sent_at IS NULL AND next_attempt_at <= UTC_TIMESTAMP(3) ORDER BY next_attempt_at, id LIMIT 20");
 
 static volatile sig_atomic_t stopping;
@@ -60,8 +60,8 @@ static void encoded_word(struct buf *b, const char *s)
 	}
 }
 
-/* The whole message `m` (a row of q_due): headers, then the body with CRLF
- * line ends. */
+/* The whole message `m` (a row of q_due): headers (its language as
+ * Content-Language, RFC 3282), then the body with CRLF line ends. */
 static const char *message(struct arena *a, const struct settings *s, const struct db_rows *rows, size_t m)
 {
 	const char *body = db_get(rows, m, MSG_BODY);
@@ -70,8 +70,9 @@ static const char *message(struct arena *a, const struct settings *s, const stru
 	buf_printf(&b, "Date: %s\r\nFrom: %s\r\nTo: <%s>\r\nMessage-ID: <outbox-%s@%s>\r\nSubject: ",
 		   db_get(rows, m, MSG_DATE), s->mail_from, db_get(rows, m, MSG_RECIPIENT), db_get(rows, m, MSG_ID), s->mail_message_id_host);
 	encoded_word(&b, db_get(rows, m, MSG_SUBJECT));
-	buf_puts(&b, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
-		     "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
+	buf_printf(&b, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Language: %s\r\n"
+		       "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n",
+		   db_get(rows, m, MSG_LANG));
 	for (const char *p = body; *p; p++) {
 		if (*p == '\n' && (p == body || p[-1] != '\r'))
 			buf_putc(&b, '\r');

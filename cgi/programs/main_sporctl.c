@@ -1,5 +1,5 @@
 /* sporctl: the operator's command line (migrate, import, gen-data, user,
- * create-admin, throttle). */
+ * create-admin, throttle, notify). */
 #include "config.h"
 
 #include <stdio.h>
@@ -36,6 +36,10 @@ static const struct command commands[] = {
 	 "lift the throttle of sign-ins, registrations, password resets and changes and deletions:\n"
 	 "      of one email, of one client address, or of everyone",
 	 ctl_throttle},
+	{"notify", "",
+	 "mail each data steward and administrator the requests that arrived in their queues since the last\n"
+	 "      run, one message each (run it every minute)",
+	 ctl_notify},
 	{"gen-data", "[--terms N] [--orgs N]",
 	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };

@@ -50,6 +50,8 @@ static const struct field fields[DF__COUNT] = {
 	[DF_TO] = {.name = "to", .type = FT_ENUM, .choices = moves},
 	[DF_SERVICE] = {.name = "service", .type = FT_ENUM, .choices = services},
 	[DF_DRAFT] = {.name = "draft", .type = FT_ENUM, .choices = yes},
+	[DF_SINCE] = {.name = "since", .type = FT_DATE},
+	[DF_UNTIL] = {.name = "until", .type = FT_DATE},
 	CR_FORM_FIELDS(PROPOSAL_FIELD)
 };
 _Static_assert(DF__COUNT - DF_PROPOSAL == CR_FORM__COUNT, "DF_PROPOSAL's block holds every field of CR_FORM_FIELDS");
@@ -87,7 +89,7 @@ static const struct route routes[] = {
 	{.method = "POST", .path = "/admin/users/{accountId}/roles/revoke", .handler = admin_users_roles_revoke_submit,
 	 .roles = DECIDERS, .fields = {F(DF_ROLE), F(DF_ORG), F(DF_REASON)}, .required = {F(DF_ROLE), F(DF_REASON)}},
 	{.method = "GET", .path = "/admin/audit", .handler = admin_audit_show, .roles = ROLE_ADMIN,
-	 .fields = {PAGED, F(DF_EVENT), F(DF_Q)}},
+	 .fields = {PAGED, F(DF_EVENT), F(DF_Q), F(DF_SINCE), F(DF_UNTIL)}},
 	{.method = "GET", .path = "/admin/change-requests", .handler = admin_changes_show, .roles = STEWARDS,
 	 .fields = {PAGED, F(DF_CR_STATUS), F(DF_CR_TYPE), F(DF_SERVICE), F(DF_LIST), F(DF_ORG), F(DF_AGE), F(DF_MINE),
 		    F(DF_SAVED)}},

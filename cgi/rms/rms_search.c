@@ -178,11 +178,8 @@ int rms_search_show(struct req *r)
 	struct db *db = r->app->db;
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);
-	page_set(r, "Page.q", q);
-	page_set(r, "Page.list", list);
-	page_set(r, "Page.status", status);
-	page_set(r, "Page.domain", domain);
-	page_set(r, "Page.lang", lang);
+	LISTING_SHOW(r, {"Page.q", q}, {"Page.list", list}, {"Page.status", status}, {"Page.domain", domain},
+		     {"Page.lang", lang});
 	page_set_int(r, "Page.size", size);
 	/* An ID leaves at once for its term or list. */
 	int jump = rms_is_id(q) ? jump_to_id(r, q) : 0;

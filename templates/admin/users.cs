@@ -15,7 +15,7 @@ def:content() ?>
 <?cs call:table_frame(Lang.admin.users) ?><table class="data-table">
  <thead><tr><th scope="col"><?cs var:Lang.form.name ?></th><th scope="col"><?cs var:Lang.form.email ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.account.roles ?></th><th scope="col"><?cs var:Lang.account.member_since ?></th></tr></thead>
  <tbody><?cs each:u = Page.users ?>
-  <tr><td><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.name ?></a></td><td><?cs var:u.email ?></td><td><?cs var:Lang.admin.account_status[u.status] ?></td><td><?cs var:u.roles ?></td><td><?cs call:date(u.created) ?></td></tr><?cs /each ?>
+  <tr><td><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.name ?></a></td><td><?cs var:u.email ?></td><td><?cs var:Lang.admin.account_status[u.status] ?></td><td><?cs each:g = u.roles ?><?cs var:Lang.role[g.code].name ?><?cs if:g.org ?> (<?cs if:g.org_name ?><?cs var:g.org_name ?> <?cs /if ?><span class="id"><?cs var:g.org ?></span>)<?cs /if ?><?cs if:!last(g) ?>, <?cs /if ?><?cs /each ?></td><td><?cs call:date(u.created) ?></td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>

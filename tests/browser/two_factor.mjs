@@ -94,8 +94,8 @@ await journey('rms', async ({ page, base, ok, shot }) => {
   await submit('button.button-danger');
   ok(new URL(page.url()).pathname === '/account' && await page.locator('.notice-success').count() === 1,
      'her password and a code turn it off');
-  ok((await mailTo(email, 'La connexion en deux étapes vient d\'être désactivée')) !== '',
-     'and she is told by email, in French');
+  ok((await mailTo(email, 'Two-step sign-in has just been turned off')) !== '',
+     'and she is told by email in her own language, whatever the page\'s (she chose none: English)');
 
   // On again, in German, at 375 px.
   await page.setExtraHTTPHeaders({ 'Accept-Language': 'de' });

@@ -69,6 +69,7 @@ static void test_delivery(void)
 	ok(mailbox_count(needle, &text) == 1 && text, "exactly once");
 	ok(text && strstr(text, "To: <someone@example.org>") && strstr(text, "From: SPOR portal"),
 	   "with its recipient and sender");
+	ok(text && strstr(text, "\r\nContent-Language: en\r\n"), "and its language (the outbox's, English unless told)");
 	ok(text && strstr(text, "Subject: =?UTF-8?B?VsOpcmlmaWNhdGlvbiBkZSB2b3RyZSBjb21wdGU=?="),
 	   "the subject encoded as RFC 2047 UTF-8");
 	ok(text && strstr(text, "\r\n.a line that starts with a dot\r\n") &&

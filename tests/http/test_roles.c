@@ -79,7 +79,8 @@ static void test_chain(void)
 	char first[24];
 	snprintf(first, sizeof first, "%s", id);
 	ok(strcmp(value("SELECT status FROM role_requests WHERE id = %s", first), "PENDING") == 0, "it waits");
-	ok(user_mailed(admin.email, "/admin/role-requests/"), "the administrators are told by email");
+	ok(dbtest_sporctl(NULL, "notify", NULL) == 0 && user_mailed(admin.email, "/admin/role-requests/"),
+	   "the administrators are told by email (sporctl notify: the timer's minute)");
 	ok(ask(&alice, "INDUSTRY_SUPER_USER", org_a, NULL, 0) == 409, "asking again while it waits: 409");
 	ok(strcmp(value("SELECT COUNT(*) FROM role_requests WHERE account_id = %s", alice.id), "1") == 0,
 	   "no second request");
@@ -110,7 +111,8 @@ static void test_chain(void)
 	ok(ask(&bob, "INDUSTRY_USER", org_a, NULL, 0) == 303, "bob asks to be industry user of A");
 	char second[24];
 	snprintf(second, sizeof second, "%s", request_of(&bob, "INDUSTRY_USER", org_a));
-	ok(user_mailed(alice.email, "demande ce rôle"), "alice, A's super user, is told, in French (her preference)");
+	ok(dbtest_sporctl(NULL, "notify", NULL) == 0 && user_mailed(alice.email, "demande le rôle"),
+	   "alice, A's super user, is told, in French (her preference)");
 	sql("UPDATE accounts SET ui_lang = NULL WHERE id = %s", alice.id);
 	char cell[40];
 	snprintf(cell, sizeof cell, "RR-%s</a>", second);
@@ -276,9 +278,9 @@ static void test_users(void)
 
 	/* The audit log. */
 	visitor_get(&admin.v, "/admin/audit?event=role", &r);
-	ok(r.status == 200 && body_has(&r, "<td>Role request approved</td>") && body_has(&r, "<td>Role revoked</td>") &&
+	ok(r.status == 200 && body_has(&r, "Role request approved") && body_has(&r, "Role revoked") &&
 		   !body_has(&r, "<td>Signed in</td>"),
-	   "the audit log shows role decisions, filtered, by their labels");
+	   "the audit log shows role decisions, filtered");
 	resp_free(&r);
 	visitor_get(&admin.v, "/admin/audit?event=login&size=10", &r);
 	ok(body_has(&r, "<td>Signed in</td>") && body_has(&r, "class=\"pager\""), "and sign-ins, paginated");

@@ -118,12 +118,12 @@ static void test_audit(MYSQL *owner)
 	struct resp r;
 	admin.v.extra = "Accept-Language: fr";
 	visitor_get(&admin.v, "/admin/audit?event=login", &r);
-	ok(r.status == 200 && body_has(&r, "Connexion réussie") && !body_has(&r, "<code>login.ok</code>"),
+	ok(r.status == 200 && body_has(&r, "<td>Connexion</td>") && !body_has(&r, "login.ok"),
 	   "the audit log names its events in French");
 	resp_free(&r);
 	admin.v.extra = "Accept-Language: de";
 	visitor_get(&admin.v, "/admin/audit?event=login", &r);
-	ok(r.status == 200 && body_has(&r, "Angemeldet") && !body_has(&r, "login.ok"), "and in German");
+	ok(r.status == 200 && body_has(&r, "<td>Angemeldet</td>") && !body_has(&r, "login.ok"), "and in German");
 	resp_free(&r);
 }
 

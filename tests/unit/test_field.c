@@ -20,6 +20,7 @@ static const struct field f_next = {"next", FT_PATH, 0, 2000, NULL};
 static const struct field f_lang = {"lang", FT_LANG, 0, 0, NULL};
 static const struct field f_secret = {"password", FT_SECRET, 0, 12, NULL};
 static const struct field f_token = {"token", FT_TOKEN, 0, 0, NULL};
+static const struct field f_date = {"since", FT_DATE, 0, 0, NULL};
 
 struct field_case {
 	const struct field *f;
@@ -93,6 +94,13 @@ static const struct field_case cases[] = {
 	{&f_token, "abcdefghijABCDEFGHIJ0123456789-_abcdefghij", FIELD_FORMAT, false, NULL, 0},
 	{&f_token, "abcdefghijABCDEFGHIJ0123456789-_abcdefghij=", FIELD_FORMAT, false, NULL, 0},
 	{&f_token, "abcdefghijABCDEFGHIJ0123456789+/abcdefghijk", FIELD_FORMAT, false, NULL, 0},
+	{&f_date, "2026-12-02", FIELD_OK, true, "2026-12-02", 0},
+	{&f_date, "2024-02-29", FIELD_OK, true, "2024-02-29", 0},
+	{&f_date, "2026-02-29", FIELD_FORMAT, false, NULL, 0},
+	{&f_date, "2026-13-01", FIELD_FORMAT, false, NULL, 0},
+	{&f_date, "2026-1-01", FIELD_FORMAT, false, NULL, 0},
+	{&f_date, "02/12/2026", FIELD_FORMAT, false, NULL, 0},
+	{&f_date, "2026-12-02' OR 1", FIELD_FORMAT, false, NULL, 0},
 };
 
 int main(void)
