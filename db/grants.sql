@@ -80,7 +80,11 @@ GRANT SELECT ON change_request_events TO spor_account;
 GRANT INSERT (request_id, actor_id, to_status, comment) ON change_request_events TO spor_account;
 -- A request's records: read here, written only by spor_cr_owner_write (migration 0013).
 GRANT SELECT ON change_request_records TO spor_account;
+-- A form sent twice creates once: its key recorded with what it made (migration 0016).
+GRANT SELECT, INSERT, DELETE ON form_once TO spor_account;
 GRANT SELECT ON rms_terms TO spor_account;
+-- A request's records name the terms and countries they refer to (core/sides.c).
+GRANT SELECT ON rms_term_names TO spor_account;
 GRANT SELECT ON rms_term_versions TO spor_account;
 GRANT SELECT ON oms_locations TO spor_account;
 -- Organisations with names like a new one's, shown before it is proposed.
@@ -125,6 +129,7 @@ GRANT SELECT, INSERT ON change_request_events TO spor_admin;
 -- a refused decision form is kept for the page it redirects to.
 GRANT SELECT, INSERT ON change_request_records TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON change_request_drafts TO spor_admin;
+GRANT SELECT, INSERT, DELETE ON form_once TO spor_admin;
 GRANT SELECT ON favourites TO spor_admin;
 -- Approving a change request writes the reference data.
 GRANT SELECT, INSERT, UPDATE ON rms_lists TO spor_admin;

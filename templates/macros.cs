@@ -83,9 +83,12 @@ def:field_size(current) ?>
   <label for="size"><?cs var:Lang.pager.size ?></label>
   <select id="size" name="size"><?cs call:size_options(current) ?></select>
  </div>
-<?cs /def ?><?cs # Forms that change something: the CSRF token, the error summary and
+<?cs /def ?><?cs # Forms that change something: the CSRF token and the one-time key that
+# makes a form sent twice create once (cgi/core/once.h), the error summary and
 # labelled inputs that say what is wrong with them. ?><?cs
-def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Csrf.token ?>"><?cs /def ?><?cs
+def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Csrf.token ?>"><?cs if:Csrf.once ?><input type="hidden" name="form_once" value="<?cs var:Csrf.once ?>"><?cs /if ?><?cs /def ?><?cs
+# After a form that the state refused (http_refused): what happened. ?><?cs
+def:refused() ?><?cs if:Page.refused ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.refused[Page.refused] ?></p></div><?cs /if ?><?cs /def ?><?cs
 def:form_errors() ?><?cs if:Page.wait_minutes ?>
 <div class="notice notice-error" role="alert" tabindex="-1" id="form-errors">
  <p><?cs var:Lang.form.throttled ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p>
@@ -141,14 +144,16 @@ def:listing_empty(filtered, no_match, clear, nothing) ?><div class="notice"><p><
 # one row per field, before, when decided (node.moved; node.live: now,
 # the request being undecided), proposed and approved (node.approved);
 # node.draft when "before" is the record now (a preview, a draft); no
-# "before" (node.has_before) for something new. ?><?cs
-def:side_value(set, value) ?><?cs if:set ?><ins><?cs var:value ?></ins><?cs else ?><span class="secondary"><?cs var:Lang.cr.records.unchanged ?></span><?cs /if ?><?cs /def ?><?cs
+# "before" (node.has_before) for something new.  A term or a country a
+# field refers to shows its name (d.<column>_name), its ID beside it. ?><?cs
+def:side_text(value, name) ?><?cs if:name ?><?cs var:name ?> <span class="id"><?cs var:value ?></span><?cs else ?><?cs var:value ?><?cs /if ?><?cs /def ?><?cs
+def:side_value(set, value, name) ?><?cs if:set ?><ins><?cs call:side_text(value, name) ?></ins><?cs else ?><span class="secondary"><?cs var:Lang.cr.records.unchanged ?></span><?cs /if ?><?cs /def ?><?cs
 def:sides(node, caption, class) ?><?cs call:table_frame(caption) ?><table class="data-table sides <?cs var:class ?>">
  <caption><?cs var:caption ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.cr.field ?></th><?cs if:node.has_before ?><th scope="col"><?cs if:node.draft ?><?cs var:Lang.cr.now ?><?cs else ?><?cs var:Lang.cr.records.before ?><?cs /if ?></th><?cs /if ?><?cs if:node.moved ?><th scope="col"><?cs if:node.live ?><?cs var:Lang.cr.now ?><?cs else ?><?cs var:Lang.cr.records.at_decision ?><?cs /if ?></th><?cs /if ?><th scope="col"><?cs var:Lang.cr.proposed ?></th><?cs if:node.approved ?><th scope="col"><?cs var:Lang.cr.records.approved ?></th><?cs /if ?></tr></thead>
  <tbody><?cs each:d = node.sides ?><tr><th scope="row"><?cs if:Lang.cr.fields[d.field] ?><?cs var:Lang.cr.fields[d.field] ?><?cs else ?><?cs var:d.field ?><?cs /if ?></th>
-  <?cs if:node.has_before ?><td><?cs if:d.proposed_set && d.before ?><del><?cs var:d.before ?></del><?cs else ?><?cs var:d.before ?><?cs /if ?></td><?cs /if ?><?cs if:node.moved ?><td><?cs var:d.decision ?></td><?cs /if ?>
-  <td><?cs call:side_value(d.proposed_set, d.proposed) ?></td><?cs if:node.approved ?><td><?cs call:side_value(d.approved_set, d.approved) ?><?cs if:d.approved_changed ?> <span class="badge badge-changed"><?cs var:Lang.cr.records.changed ?></span><?cs /if ?></td><?cs /if ?></tr><?cs /each ?></tbody>
+  <?cs if:node.has_before ?><td><?cs if:d.proposed_set && d.before ?><del><?cs call:side_text(d.before, d.before_name) ?></del><?cs else ?><?cs call:side_text(d.before, d.before_name) ?><?cs /if ?></td><?cs /if ?><?cs if:node.moved ?><td><?cs call:side_text(d.decision, d.decision_name) ?></td><?cs /if ?>
+  <td><?cs call:side_value(d.proposed_set, d.proposed, d.proposed_name) ?></td><?cs if:node.approved ?><td><?cs call:side_value(d.approved_set, d.approved, d.approved_name) ?><?cs if:d.approved_changed ?> <span class="badge badge-changed"><?cs var:Lang.cr.records.changed ?></span><?cs /if ?></td><?cs /if ?></tr><?cs /each ?></tbody>
 </table></div><?cs /def ?><?cs
 # In a history, an approved request's records, folded under its version. ?><?cs
 def:request_sides(v) ?><?cs if:subcount(v.sides) > 0 ?><details class="request-sides"><summary><?cs var:Lang.cr.records.public ?></summary><?cs call:sides(v, Lang.cr.records.title, "diff records") ?></details><?cs /if ?><?cs /def ?><?cs

@@ -22,6 +22,7 @@
 #include "account/document.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "oms/oms_similar.h"
@@ -99,15 +100,15 @@ static int check(struct req *r, const struct cr_target *t, const json_t *before,
 	page_set(r, "Page.form.justification", why);
 	int status = hdf_obj_child(hdf_get_obj(r->hdf, "Page.errors")) ? 400 : strcmp(step, "preview") == 0 ? 200 : 0;
 	int similar = status == 400 ? 0 : similar_first(r, t->type, step);
-	if (similar < 0) {
-		json_decref(values);
-		return 500;
-	}
 	if (similar)
 		status = 200; /* those of similar names first, as a preview */
 	if (status == 200) {
 		cr_diff(r, before, v.proposed);
 		page_set(r, "Page.preview", "1");
+	}
+	if (similar < 0 || (status == 200 && cr_diff_names(r) < 0)) {
+		json_decref(values);
+		return 500;
 	}
 	if (status)
 		status = form(r, t, values, status);
@@ -125,13 +126,18 @@ static struct db_sql q_created = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
 
 /* Keep the proposal about `t` as a draft, with its document; submit it
- * unless only saving. */
+ * unless only saving.  The form sent again (the same key) makes nothing
+ * and answers as the first did. */
 static int create(struct req *r, const struct cr_target *t, const struct cr_now *now, const char *proposed)
 {
 	struct db *db = r->app->db;
 	struct db_rows id;
 	const char *why = in_text(r, AF_JUSTIFICATION);
 	const char *base = cr_has_base(cr_type_of(t->type)) ? arena_printf(r->arena, "%lld", now->seq) : NULL;
+	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
+	int done = once_done(r);
+	if (done)
+		return done;
 	struct document_kept doc;
 	if (document_keep(r, &doc))
 		return 500; /* its type and size were checked with the form */
@@ -139,19 +145,24 @@ static int create(struct req *r, const struct cr_target *t, const struct cr_now 
 	    db_exec(db, &q_create, NULL, "sssssssssssss", t->type, r->user.id, t->list, t->term, t->org, t->loc,
 		    t->lang ? t->lang : "en", proposed, why ? why : "", base, doc.name, doc.sha256, doc.size) < 0 ||
 	    db_query(db, r->arena, &q_new_id, &id, "") < 0 ||
-	    db_exec(db, &q_created, NULL, "ss", db_value(&id, 0), r->user.id) < 0 || db_commit(db) < 0) {
+	    db_exec(db, &q_created, NULL, "ss", db_value(&id, 0), r->user.id) < 0) {
 		db_rollback(db);
 		return 500;
 	}
 	const char *rid = db_value(&id, 0);
-	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
+	const char *made = arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved");
+	int once = once_record(r, made);
+	if (once <= 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		done = once == 0 ? once_done(r) : 0;
+		return done ? done : 500;
+	}
 	if (submit) {
 		int status = cr_transition(r, rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
 		if (status != 303)
 			return status;
 	}
-	return http_redirect(r, 303,
-			     arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved"));
+	return http_redirect(r, 303, made);
 }
 
 /* A form page about `t` (GET), or its answer (POST): checked, then kept.
@@ -346,6 +357,7 @@ int account_requests_request_form(struct req *r)
 	json_decref(proposal);
 	page_set(r, "Page.form.justification", hdf_get_value(r->hdf, "Page.cr.justification", NULL));
 	page_set(r, "Page.saved", in_text(r, AF_SAVED));
+	page_set(r, "Page.refused", in_text(r, AF_REFUSED));
 	if (cr_domains_put(r, t.type, t.list) < 0)
 		return 500;
 	return account_form(r, "request", 200);
@@ -361,10 +373,9 @@ int account_requests_request_submit(struct req *r)
 	if (status != 200)
 		return status;
 	const char *now = hdf_get_value(r->hdf, "Page.cr.status", "");
-	if (!cr_editable(now)) {
-		r->err_reason = "transition"; /* submitted: frozen until returned */
-		return 409;
-	}
+	const char *page = arena_printf(r->arena, "/account/requests/%s", id);
+	if (!cr_editable(now))
+		return http_refused(r, page, "transition"); /* submitted: frozen until returned */
 	hdf_remove_tree(r->hdf, "Page.diff");
 	struct cr_target t;
 	cr_loaded_target(r, &t);
@@ -378,6 +389,8 @@ int account_requests_request_submit(struct req *r)
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
 	struct cr_edit edit = {proposed, in_text(r, AF_JUSTIFICATION), r->upload.field != NULL};
 	status = cr_transition(r, id, submit ? "SUBMITTED" : now, CR_REQUESTER, NULL, &edit);
+	if (status == 409) /* sent twice, or moved meanwhile */
+		return http_refused(r, page, r->err_reason);
 	if (status != 303)
 		return status;
 	return http_redirect(r, 303,
@@ -388,15 +401,14 @@ int account_requests_withdraw_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
 	int status = cr_transition(r, id, "WITHDRAWN", CR_REQUESTER, NULL, NULL);
-	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s", id)) : status;
+	const char *page = arena_printf(r->arena, "/account/requests/%s", id);
+	return status == 303 ? http_redirect(r, 303, page) : status == 409 ? http_refused(r, page, r->err_reason) : status;
 }
 
 int account_requests_comments_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID), *comment = in_text(r, AF_COMMENT);
-	int status = cr_comment(r, id, CR_REQUESTER, comment);
-	return status == 303 ? http_redirect(r, 303, arena_printf(r->arena, "/account/requests/%s?saved=commented", id))
-			     : status;
+	return cr_comment(r, id, CR_REQUESTER, comment, arena_printf(r->arena, "/account/requests/%s?saved=commented", id));
 }
 
 int account_requests_document_show(struct req *r)

@@ -14,6 +14,7 @@
 #include "account/roles.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "programs/fields_account.h"
@@ -79,6 +80,7 @@ static int show(struct req *r, int status)
 	}
 	page_set(r, "Page.q", q);
 	page_set(r, "Page.saved", in_text(r, AF_SAVED));
+	page_set(r, "Page.refused", in_text(r, AF_REFUSED));
 	return account_form(r, "roles", status);
 }
 
@@ -107,6 +109,9 @@ static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
 int account_roles_submit(struct req *r)
 {
 	const char *org = in_text(r, AF_ORG), *role = in_text(r, AF_ROLE), *why = in_text(r, AF_JUSTIFICATION);
+	int done = once_done(r); /* the form sent again: its request is made */
+	if (done)
+		return done;
 	if (!org || !chosen_org(r, org))
 		return again(r, "org", org ? "org_unknown" : "required", 400);
 	if (!role)
@@ -133,13 +138,15 @@ int account_roles_submit(struct req *r)
 	int made = db_exec(db, &q_create, NULL, "sssssss", r->user.id, role, org, why, doc.name, doc.sha256, doc.size);
 	if (made < 0 && db_errno(db) == 1062) { /* ER_DUP_ENTRY: role_requests_pending */
 		db_rollback(db);
-		return again(r, "role", "request_pending", 409);
+		done = once_done(r); /* its twin post, sent at the same time, made it */
+		return done ? done : again(r, "role", "request_pending", 409);
 	}
+	const char *answer = "/account/roles?saved=requested";
 	if (made < 0 || db_query(db, r->arena, &q_new_id, &made_id, "") < 0 ||
 	    audit_record_about(r, "role.requested", r->user.id, AUDIT_ROLE_REQUEST, db_value(&made_id, 0)) < 0 ||
-	    db_commit(db) < 0)
+	    once_record(r, answer) <= 0 || db_commit(db) < 0)
 		goto fail;
-	return http_redirect(r, 303, "/account/roles?saved=requested");
+	return http_redirect(r, 303, answer);
 fail:
 	db_rollback(db);
 	return 500;
@@ -176,7 +183,7 @@ int account_roles_withdraw_submit(struct req *r)
 	int status = withdraw(r, in_text(r, AF_REQUEST_ID));
 	if (status != 303 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);
-		return status == 303 ? 500 : status;
+		return status == 409 ? http_refused(r, "/account/roles", r->err_reason) : status == 303 ? 500 : status;
 	}
 	return http_redirect(r, 303, "/account/roles?saved=withdrawn");
 }

@@ -12,6 +12,7 @@
 #include "account/document.h"
 #include "core/db.h"
 #include "core/mail.h"
+#include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
 
@@ -337,10 +338,13 @@ int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor a
 	return status == 303 ? 500 : status;
 }
 
-int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment)
+int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment, const char *made)
 {
 	struct db *db = r->app->db;
 	struct db_rows c;
+	int done = once_done(r);
+	if (done)
+		return done;
 	if (db_begin(db) < 0 || db_query(db, r->arena, &q_lock, &c, "s", id) < 0) {
 		db_rollback(db);
 		return 500;
@@ -350,9 +354,12 @@ int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *c
 		db_rollback(db);
 		return who;
 	}
-	if (db_exec(db, &q_comment, NULL, "sss", id, r->user.id, comment) < 0 || db_commit(db) < 0) {
+	int once = 0;
+	if (db_exec(db, &q_comment, NULL, "sss", id, r->user.id, comment) < 0 || (once = once_record(r, made)) <= 0 ||
+	    db_commit(db) < 0) {
 		db_rollback(db);
-		return 500;
+		done = once == 0 ? once_done(r) : 0;
+		return done ? done : 500;
 	}
-	return 303;
+	return http_redirect(r, 303, made);
 }

@@ -68,6 +68,8 @@ void cr_problems_put(struct req *r, const char *type, const struct cr_verdict *v
 /* Page.diff: `proposed` side by side with the record `before` (a draft, a
  * preview: nothing is recorded yet). */
 void cr_diff(struct req *r, const json_t *before, const char *proposed);
+/* Page.diff's terms and countries by their names (core/sides.h); 0 or -1. */
+int cr_diff_names(struct req *r);
 
 /* Load request `id` as Page.cr, with its records side by side
  * (Page.rounds, newest first), its draft's diff while its requester may
@@ -114,7 +116,8 @@ int cr_transition(struct req *r, const char *id, const char *to, enum cr_actor a
 int cr_document(struct req *r, const char *id);
 
 /* Add a comment to the thread (as the requester, or a steward on someone
- * else's request); 303 or a status. */
-int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment);
+ * else's request), once for a form sent twice (core/once.h): 303, a
+ * redirect to `made`, or a status. */
+int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment, const char *made);
 
 #endif

@@ -106,6 +106,12 @@ void cr_diff(struct req *r, const json_t *before, const char *proposed)
 	sides_put(page_node(r, "Page.diff"), cr_record_text(r->arena, before), NULL, proposed, NULL);
 }
 
+int cr_diff_names(struct req *r)
+{
+	HDF *diff = hdf_get_obj(r->hdf, "Page.diff");
+	return sides_names(r, &diff, 1);
+}
+
 void cr_loaded_target(struct req *r, struct cr_target *t)
 {
 	HDF *cr = page_node(r, "Page.cr");
@@ -226,7 +232,8 @@ int cr_load(struct req *r, const char *id)
 	if (cr_editable(status))
 		cr_diff(r, now.record, db_get(&rows, 0, CR_PROPOSED));
 	json_decref(now.record);
-	if (rc < 0 || db_query(r->app->db, r->arena, &q_events, &events, "s", id) < 0)
+	HDF *sides[] = {hdf_get_obj(r->hdf, "Page.rounds"), hdf_get_obj(r->hdf, "Page.diff")};
+	if (rc < 0 || sides_names(r, sides, 2) < 0 || db_query(r->app->db, r->arena, &q_events, &events, "s", id) < 0)
 		return 500;
 	static const char *const event_names[] = {EVENT_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.events", &events, event_names, EVENT__COUNT);

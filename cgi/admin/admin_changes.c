@@ -156,6 +156,7 @@ int admin_changes_change_show(struct req *r)
 	if (status != 200)
 		return status;
 	page_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_set(r, "Page.refused", in_text(r, DF_REFUSED));
 	/* The decision form: an approval with changes starts from the
 	 * proposal, over the record as it is now. */
 	struct cr_target t;
@@ -188,10 +189,8 @@ int admin_changes_assign_submit(struct req *r)
 	unsigned long long changed = 0;
 	if (db_exec(r->app->db, &q_assign, &changed, "sss", r->user.id, id, r->user.id) < 0)
 		return 500;
-	if (!changed) {
-		r->err_reason = "transition";
-		return 409;
-	}
+	if (!changed)
+		return http_refused(r, arena_printf(r->arena, "/admin/change-requests/%s", id), "transition");
 	return back(r, id, "assigned");
 }
 
@@ -260,6 +259,8 @@ int admin_changes_move_submit(struct req *r)
 	}
 	json_decref(form);
 	status = cr_transition(r, id, to, CR_STEWARD, comment, edit.proposed ? &edit : NULL);
+	if (status == 409) /* decided or moved meanwhile: its page says so */
+		return http_refused(r, arena_printf(r->arena, "/admin/change-requests/%s", id), r->err_reason);
 	if (status != 303)
 		return status;
 	if (db_exec(r->app->db, &q_draft_drop, NULL, "ss", r->user.id, id) < 0)
@@ -279,8 +280,8 @@ int admin_changes_comments_submit(struct req *r)
 		json_decref(form);
 		return status;
 	}
-	int status = cr_comment(r, id, CR_STEWARD, comment);
-	return status == 303 ? back(r, id, "commented") : status;
+	return cr_comment(r, id, CR_STEWARD, comment,
+			  arena_printf(r->arena, "/admin/change-requests/%s?saved=commented", id));
 }
 
 int admin_changes_document_show(struct req *r)

@@ -120,6 +120,7 @@ int admin_requests_request_show(struct req *r)
 	bool may;
 	const char *sha;
 	int status = load(r, in_text(r, DF_REQUEST_ID), &may, &sha);
+	page_set(r, "Page.refused", in_text(r, DF_REFUSED));
 	return status == 200 ? admin_page(r, "request", 200) : status;
 }
 
@@ -195,6 +196,8 @@ int admin_requests_decision_submit(struct req *r)
 	int status = decide(r, id, approve, reason);
 	if (status != 303 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);
+		if (status == 409) /* decided or withdrawn meanwhile: its page says so */
+			return http_refused(r, arena_printf(r->arena, "/admin/role-requests/%s", id), r->err_reason);
 		return status == 303 ? 500 : status;
 	}
 	return http_redirect(r, 303, "/admin/role-requests?saved=decided");

@@ -117,6 +117,7 @@ int admin_users_user_show(struct req *r)
 	static const char *const names[] = {ONE_COLUMNS(DB_COLUMN_NAME)};
 	page_row(r, "Page.user", &me, 0, names, ONE__COUNT);
 	page_set(r, "Page.saved", in_text(r, DF_SAVED));
+	page_set(r, "Page.refused", in_text(r, DF_REFUSED));
 	if (strcmp(id, r->user.id) == 0)
 		page_set(r, "Page.self", "1");
 	return admin_page(r, "user", 200);
@@ -129,11 +130,9 @@ static int back(struct req *r, const char *id, const char *saved)
 
 static int set_status(struct req *r, bool lock)
 {
-	const char *id = in_text(r, DF_ACCOUNT_ID);
-	if (strcmp(id, r->user.id) == 0) {
-		r->err_reason = "self";
-		return 409;
-	}
+	const char *id = in_text(r, DF_ACCOUNT_ID), *page = arena_printf(r->arena, "/admin/users/%s", id);
+	if (strcmp(id, r->user.id) == 0)
+		return http_refused(r, page, "self");
 	unsigned long long changed = 0;
 	struct db *db = r->app->db;
 	if (db_begin(db) < 0 || admin_lock(db, id, lock, &changed) < 0 ||
@@ -142,10 +141,8 @@ static int set_status(struct req *r, bool lock)
 		db_rollback(db);
 		return 500;
 	}
-	if (!changed) {
-		r->err_reason = "not_pending";
-		return 409;
-	}
+	if (!changed) /* another administrator did it meanwhile */
+		return http_refused(r, page, lock ? "locked" : "unlocked");
 	return back(r, id, lock ? "locked" : "unlocked");
 }
 
@@ -194,6 +191,9 @@ static struct db_sql q_revocable = DB_SQL_COLS(REVOCABLE__COUNT,
 	" AND r.org_id IN (SELECT org_id FROM account_roles WHERE account_id = ? AND role_code = 'INDUSTRY_SUPER_USER')))"
 	" FOR UPDATE");
 static struct db_sql q_revoke = DB_SQL("DELETE FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
+/* Whether the account holds the role at all (someone may have revoked it meanwhile). */
+static struct db_sql q_still_held =
+	DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND role_code = ? AND org_id = ?");
 
 int admin_users_roles_revoke_submit(struct req *r)
 {
@@ -208,7 +208,13 @@ int admin_users_roles_revoke_submit(struct req *r)
 	}
 	if (!rows.nrows) {
 		db_rollback(db);
-		return 403; /* not a role this user may take away (or none at all) */
+		/* Revoked meanwhile, by someone who could: the account's page
+		 * says so; only to whoever may revoke it, who learns nothing. */
+		if (!roles_may_decide(r, org ? org : "", id))
+			return 403;
+		if (db_query(db, r->arena, &q_still_held, &rows, "sss", id, role, org ? org : "") < 0)
+			return 500;
+		return rows.nrows ? 403 : http_refused(r, arena_printf(r->arena, "/admin/users/%s", id), "revoked");
 	}
 	page_set(r, "Mail.name", db_get(&rows, 0, REVOCABLE_NAME));
 	page_set(r, "Mail.role", role);

@@ -6,6 +6,7 @@
 
 #include "core/csrf.h"
 #include "core/http.h"
+#include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "core/token.h"
@@ -37,6 +38,7 @@ const char *csrf_token(struct req *r)
 		r->csrf = arena_strdup(r->arena, mac);
 	}
 	page_set(r, "Csrf.token", r->csrf);
+	once_issue(r);
 	return r->csrf;
 }
 

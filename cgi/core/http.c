@@ -204,6 +204,11 @@ int http_redirect(struct req *r, int status, const char *location)
 	return status;
 }
 
+int http_refused(struct req *r, const char *page, const char *reason)
+{
+	return http_redirect(r, 303, arena_printf(r->arena, "%s?refused=%s", page, reason));
+}
+
 int http_text(struct req *r, int status, const char *text)
 {
 	r->content_type = "text/plain; charset=utf-8";

@@ -109,6 +109,11 @@ void http_cookie(struct req *r, const char *base, const char *value, long max_ag
 const char *http_cookie_get(const struct req *r, const char *base);
 /* Answer a redirect to a local path or absolute URL; returns `status`. */
 int http_redirect(struct req *r, int status, const char *location);
+/* Answer a POST that the state refused (a request decided meanwhile, an
+ * account already locked) with a redirect to the page it was sent from,
+ * `page` (a local path without a query), whose ?refused=`reason` says what
+ * happened: a reload shows that page, never sends the form again; 303. */
+int http_refused(struct req *r, const char *page, const char *reason);
 /* Answer plain text; returns `status`. */
 int http_text(struct req *r, int status, const char *text);
 /* Write the status line, headers and body. */

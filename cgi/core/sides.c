@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "core/country.h"
 #include "core/db.h"
 #include "core/listing.h"
 #include "core/page.h"
@@ -79,6 +80,128 @@ void sides_put(HDF *node, const char *before, const char *decision, const char *
 		json_decref(rec[r]);
 }
 
+/* The fields of a record that hold the ID of a term (a domain is a term of
+ * the Domain list) or a country's code: account/cr_record.c's CK_DOMAIN,
+ * CK_TERM and CK_COUNTRY. */
+enum ref_kind { REF_TERM, REF_COUNTRY };
+static const struct {
+	const char *field;
+	enum ref_kind kind;
+} refs[] = {{"domain", REF_TERM}, {"parent", REF_TERM}, {"replaced_by", REF_TERM}, {"country_code", REF_COUNTRY}};
+enum { NREFS = sizeof refs / sizeof refs[0] };
+
+/* The columns of a row of sides that hold a value, each named in <column>_name. */
+static const char *const value_columns[] = {"before", "decision", "proposed", "approved"};
+static const char *const name_columns[] = {"before_name", "decision_name", "proposed_name", "approved_name"};
+
+/* The kind of reference `field` holds, or -1. */
+static long ref_of(const char *field)
+{
+	for (size_t i = 0; i < NREFS; i++)
+		if (strcmp(refs[i].field, field) == 0)
+			return (long)refs[i].kind;
+	return -1;
+}
+
+bool sides_is_reference(const char *field)
+{
+	return ref_of(field) >= 0;
+}
+
+/* Each row of sides in the holders under `roots`: a root is a holder (it
+ * has sides) or a list of them (Page.rounds, Page.versions). */
+typedef void (*side_fn)(HDF *row, long kind, void *ctx);
+static void each_reference(HDF *const *roots, size_t nroots, side_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < nroots; i++) {
+		if (!roots[i])
+			continue;
+		HDF *holder = hdf_get_obj(roots[i], "sides") ? roots[i] : hdf_obj_child(roots[i]);
+		for (; holder; holder = holder == roots[i] ? NULL : hdf_obj_next(holder))
+			for (HDF *row = hdf_obj_child(hdf_get_obj(holder, "sides")); row; row = hdf_obj_next(row)) {
+				long kind = ref_of(hdf_get_value(row, "field", ""));
+				if (kind >= 0)
+					fn(row, kind, ctx);
+			}
+	}
+}
+
+/* The IDs and codes to name, as two JSON arrays. */
+struct wanted {
+	struct buf ids[2];
+};
+
+/* A country's English name, as RMS's Countries list names it, for its code. */
+static const char *english(const char *code)
+{
+	const char *name = code ? country_name(code) : NULL;
+	return name && !strpbrk(name, "\"\\") ? name : NULL;
+}
+
+static void want(HDF *row, long kind, void *ctx)
+{
+	struct wanted *w = ctx;
+	for (size_t c = 0; c < sizeof value_columns / sizeof value_columns[0]; c++) {
+		const char *v = hdf_get_value(row, value_columns[c], "");
+		size_t n = strlen(v);
+		if (kind == REF_TERM && n && n <= 18 && strspn(v, "0123456789") == n)
+			buf_printf(&w->ids[kind], "%s%s", w->ids[kind].len > 1 ? "," : "", v);
+		else if (kind == REF_COUNTRY && english(v))
+			buf_printf(&w->ids[kind], "%s\"%s\"", w->ids[kind].len > 1 ? "," : "", english(v));
+	}
+}
+
+/* The terms named by ID, and the countries by their English names (as the
+ * location pages find their terms of the Countries list, 100000000002: by
+ * English name or short name), in the data language, English standing
+ * in.  Arguments: IDs, lang, English names, lang. */
+enum { NAMED_KIND, NAMED_KEY, NAMED_NAME, NAMED__COUNT };
+static struct db_sql q_named = DB_SQL_COLS(NAMED__COUNT,
+	"SELECT 'term', t.id, COALESCE(n.value, t.name_en) FROM " LISTING_ID_TABLE " JOIN rms_terms t ON t.id = j.id"
+	" LEFT JOIN rms_term_names n ON n.term_id = t.id AND n.lang = ? AND n.kind = 'name'"
+	" UNION ALL SELECT 'country', c.name, COALESCE(n.value, t.name_en)"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (name VARCHAR(200) PATH '$')) c JOIN rms_terms t ON t.list_id = 100000000002"
+	" LEFT JOIN rms_term_names s ON s.term_id = t.id AND s.lang = 'en' AND s.kind = 'short'"
+	" LEFT JOIN rms_term_names n ON n.term_id = t.id AND n.lang = ? AND n.kind = 'name'"
+	" WHERE t.name_en = c.name OR s.value = c.name");
+
+static void name(HDF *row, long kind, void *ctx)
+{
+	const struct db_rows *rows = ctx;
+	for (size_t c = 0; c < sizeof value_columns / sizeof value_columns[0]; c++) {
+		const char *v = hdf_get_value(row, value_columns[c], NULL), *found = NULL;
+		const char *key = kind == REF_COUNTRY ? english(v) : v;
+		for (size_t i = 0; key && !found && i < rows->nrows; i++)
+			if (strcmp(db_get(rows, i, NAMED_KIND), kind == REF_TERM ? "term" : "country") == 0 &&
+			    strcmp(db_get(rows, i, NAMED_KEY), key) == 0)
+				found = db_get(rows, i, NAMED_NAME);
+		if (key && !found && kind == REF_COUNTRY)
+			found = key; /* English, where RMS has no such country */
+		page_put(row, name_columns[c], found); /* names: literals (name_columns) */
+	}
+}
+
+int sides_names(struct req *r, HDF *const *roots, size_t nroots)
+{
+	struct wanted w;
+	for (int k = 0; k < 2; k++) {
+		buf_init(&w.ids[k], r->arena);
+		buf_putc(&w.ids[k], '[');
+	}
+	each_reference(roots, nroots, want, &w);
+	if (w.ids[REF_TERM].len == 1 && w.ids[REF_COUNTRY].len == 1)
+		return 0;
+	for (int k = 0; k < 2; k++)
+		buf_putc(&w.ids[k], ']');
+	const char *lang = r->data_lang ? r->data_lang : "en";
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_named, &rows, "ssss", buf_str(&w.ids[REF_TERM]), lang,
+		     buf_str(&w.ids[REF_COUNTRY]), lang) < 0)
+		return -1;
+	each_reference(roots, nroots, name, &rows);
+	return 0;
+}
+
 /* The records of the approved requests among `ids` (a JSON array). */
 enum { PUBLIC_REQUEST, PUBLIC_KIND, PUBLIC_RECORD, PUBLIC__COUNT };
 static struct db_sql q_public = DB_SQL_COLS(PUBLIC__COUNT,
@@ -117,5 +240,5 @@ int sides_of_versions(struct req *r, HDF *versions)
 			sides_put(v, record_of(&rows, id, "before"), record_of(&rows, id, "before_decision"),
 				  record_of(&rows, id, "proposed"), approved);
 	}
-	return 0;
+	return sides_names(r, &versions, 1);
 }

@@ -23,6 +23,7 @@ enum account_field {
 	AF_REF,		     /* favourites: a list ID or an ORG-ID */
 	AF_ACTION,	     /* favourites: add or remove */
 	AF_SAVED,	     /* a confirmation to show after a redirect */
+	AF_REFUSED,	     /* why a form changed nothing, after a redirect (http_refused) */
 	AF_Q,		     /* role requests: search for an organisation (name or ORG-ID) */
 	AF_ORG,		     /* role requests: the organisation (ORG-ID) */
 	AF_ROLE,	     /* role requests: the role asked for */

@@ -18,6 +18,7 @@ enum admin_field {
 	DF_ACCOUNT_ID,	/* path: /admin/users/{accountId} */
 	DF_EVENT,	/* audit: a kind of event */
 	DF_SAVED,	/* a confirmation after a redirect */
+	DF_REFUSED,	/* why a form changed nothing, after a redirect (http_refused) */
 	DF_CR_STATUS,	/* change requests: a status filter, or all */
 	DF_CR_TYPE,	/* change requests: a type filter */
 	DF_LIST,	/* change requests: a list filter */

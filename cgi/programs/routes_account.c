@@ -15,6 +15,8 @@ static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
 				    "commented", "two_factor_off", "session_ended", "sessions_ended", NULL};
+/* What a form refused because the state had changed (http_refused). */
+static const char *const refusals[] = {"transition", "not_pending", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
 static const char *const changes[] = {"list", NULL};
 static const char *const seen[] = {"1", NULL};
@@ -47,6 +49,7 @@ static const struct field fields[AF__COUNT] = {
 	[AF_REF] = {.name = "ref", .type = FT_TEXT, .max = 13},
 	[AF_ACTION] = {.name = "action", .type = FT_ENUM, .choices = actions},
 	[AF_SAVED] = {.name = "saved", .type = FT_ENUM, .choices = saved},
+	[AF_REFUSED] = {.name = "refused", .type = FT_ENUM, .choices = refusals},
 	[AF_Q] = {.name = "q", .type = FT_TEXT, .max = 200},
 	[AF_ORG] = {.name = "org", .type = FT_ORGID},
 	[AF_ROLE] = {.name = "role", .type = FT_ENUM, .choices = org_roles},
@@ -123,7 +126,7 @@ static const struct route routes[] = {
 	{.method = "POST", .path = "/account/password", .handler = account_password_submit, .roles = ROLES_SIGNED_IN,
 	 .fields = {F(AF_CURRENT), NEW_PASSWORD}},
 	{.method = "GET", .path = "/account/roles", .handler = account_roles_form, .roles = ROLES_SIGNED_IN,
-	 .fields = {F(AF_Q), F(AF_ORG), F(AF_SAVED)}},
+	 .fields = {F(AF_Q), F(AF_ORG), F(AF_SAVED), F(AF_REFUSED)}},
 	{.method = "POST", .path = "/account/roles", .handler = account_roles_submit, .roles = ROLES_SIGNED_IN,
 	 .fields = {F(AF_ORG), F(AF_ROLE), F(AF_JUSTIFICATION), F(AF_DOCUMENT)}},
 	{.method = "POST", .path = "/account/roles/{requestId}/withdraw", .handler = account_roles_withdraw_submit,
@@ -153,7 +156,7 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/account/requests", .handler = account_requests_show, .roles = ROLES_SIGNED_IN,
 	 .fields = {F(AF_CR_STATUS), F(AF_SAVED)}},
 	{.method = "GET", .path = "/account/requests/{requestId}", .handler = account_requests_request_form,
-	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_SAVED)}},
+	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_SAVED), F(AF_REFUSED)}},
 	{.method = "POST", .path = "/account/requests/{requestId}", .handler = account_requests_request_submit,
 	 .roles = ROLES_SIGNED_IN, .fields = {PROPOSAL, F(AF_TEXT_LANG), F(AF_LOCATION)}},
 	{.method = "POST", .path = "/account/requests/{requestId}/withdraw",

@@ -19,6 +19,9 @@ static const char *const events[] = {"login", "register", "password", "account",
 				     NULL};
 static const char *const saved[] = {"decided", "locked",	 "unlocked", "granted",
 				    "revoked", "assigned", "moved",	 "commented", NULL};
+/* What a form refused because the state had changed (http_refused). */
+static const char *const refusals[] = {"transition", "stale",	 "not_pending", "locked",
+					 "unlocked",   "self", "revoked",     NULL};
 static const char *const cr_statuses[] = {"SUBMITTED", "VALID",	  "INVALID",	"RETURNED",  "APPROVED",
 					  "APPROVED_WC", "REJECTED", "WITHDRAWN", "all",	      NULL};
 static const char *const services[] = {"rms", "oms", NULL};
@@ -43,6 +46,7 @@ static const struct field fields[DF__COUNT] = {
 	[DF_ACCOUNT_ID] = {.name = "accountId", .type = FT_INT, .min = 1, .max = 999999999999},
 	[DF_EVENT] = {.name = "event", .type = FT_ENUM, .choices = events},
 	[DF_SAVED] = {.name = "saved", .type = FT_ENUM, .choices = saved},
+	[DF_REFUSED] = {.name = "refused", .type = FT_ENUM, .choices = refusals},
 	[DF_CR_STATUS] = {.name = "status", .type = FT_ENUM, .choices = cr_statuses},
 	[DF_CR_TYPE] = {.name = "type", .type = FT_ENUM, .choices = cr_types},
 	[DF_LIST] = {.name = "list", .type = FT_ID12},
@@ -70,7 +74,7 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/admin/role-requests", .handler = admin_requests_show, .roles = DECIDERS,
 	 .fields = {PAGED, F(DF_STATUS), F(DF_ORG), F(DF_ROLE), F(DF_AGE), F(DF_SAVED)}},
 	{.method = "GET", .path = "/admin/role-requests/{requestId}", .handler = admin_requests_request_show,
-	 .roles = DECIDERS},
+	 .roles = DECIDERS, .fields = {F(DF_REFUSED)}},
 	{.method = "GET", .path = "/admin/role-requests/{requestId}/document", .handler = admin_requests_document_show,
 	 .roles = DECIDERS},
 	{.method = "POST", .path = "/admin/role-requests/{requestId}/decision",
@@ -79,7 +83,7 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/admin/users", .handler = admin_users_show, .roles = DECIDERS,
 	 .fields = {PAGED, F(DF_Q), F(DF_ORG), F(DF_ROLE)}},
 	{.method = "GET", .path = "/admin/users/{accountId}", .handler = admin_users_user_show, .roles = DECIDERS,
-	 .fields = {F(DF_SAVED)}},
+	 .fields = {F(DF_SAVED), F(DF_REFUSED)}},
 	{.method = "POST", .path = "/admin/users/{accountId}/lock", .handler = admin_users_lock_submit,
 	 .roles = ROLE_ADMIN},
 	{.method = "POST", .path = "/admin/users/{accountId}/unlock", .handler = admin_users_unlock_submit,
@@ -94,7 +98,7 @@ static const struct route routes[] = {
 	 .fields = {PAGED, F(DF_CR_STATUS), F(DF_CR_TYPE), F(DF_SERVICE), F(DF_LIST), F(DF_ORG), F(DF_AGE), F(DF_MINE),
 		    F(DF_SAVED)}},
 	{.method = "GET", .path = "/admin/change-requests/{requestId}", .handler = admin_changes_change_show,
-	 .roles = STEWARDS, .fields = {F(DF_SAVED), F(DF_DRAFT)}},
+	 .roles = STEWARDS, .fields = {F(DF_SAVED), F(DF_REFUSED), F(DF_DRAFT)}},
 	{.method = "POST", .path = "/admin/change-requests/{requestId}/assign", .handler = admin_changes_assign_submit,
 	 .roles = STEWARDS},
 	{.method = "POST", .path = "/admin/change-requests/{requestId}/move", .handler = admin_changes_move_submit,

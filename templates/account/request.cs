@@ -12,6 +12,7 @@ def:content() ?>
 </nav>
 <h1><?cs call:cr_type(Page.cr.type) ?> RRQ-<?cs var:Page.cr.id ?></h1>
 <?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.cr.saved[Page.saved] ?></p></div><?cs /if ?>
+<?cs call:refused() ?>
 <p><span class="badge badge-cr-<?cs var:Page.cr.status ?>"><?cs var:Lang.cr.statuses[Page.cr.status] ?></span> <?cs var:Lang.cr.status_help[Page.cr.status] ?></p>
 <p><?cs if:Page.cr.list ?><a href="/rms/lists/<?cs var:Page.cr.list ?>"><?cs if:Page.cr.list_name ?><?cs var:Page.cr.list_name ?><?cs else ?><?cs var:Page.cr.list ?><?cs /if ?></a><?cs /if ?><?cs if:Page.cr.term ?> &rsaquo; <a href="/rms/terms/<?cs var:Page.cr.term ?>"><?cs if:Page.current.name_en ?><?cs var:Page.current.name_en ?><?cs else ?><?cs var:Page.cr.term ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.term ?></span><?cs /if ?></p>
 <?cs if:Page.cr.org ?><p><a href="/oms/organisations/<?cs var:Page.cr.org ?>"><?cs if:Page.org.name ?><?cs var:Page.org.name ?><?cs else ?><?cs var:Page.cr.org ?><?cs /if ?></a> <span class="id"><?cs var:Page.cr.org ?></span><?cs if:Page.cr.loc ?> &rsaquo; <a href="/oms/locations/<?cs var:Page.cr.loc ?>"><span class="id"><?cs var:Page.cr.loc ?></span></a><?cs /if ?></p><?cs /if ?>

@@ -4,6 +4,7 @@ def:content() ?>
 <?cs call:breadcrumb2("/account", Lang.nav.account, Lang.roles.title) ?>
 <h1><?cs var:Lang.roles.title ?></h1>
 <?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.roles.saved[Page.saved] ?></p></div><?cs /if ?>
+<?cs call:refused() ?>
 
 <section aria-labelledby="held">
 <h2 id="held"><?cs var:Lang.roles.held ?></h2>

@@ -13,6 +13,7 @@ def:content() ?>
 </nav>
 <h1><?cs call:cr_type(Page.cr.type) ?> RRQ-<?cs var:Page.cr.id ?></h1>
 <?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.admin.saved[Page.saved] ?></p></div><?cs /if ?>
+<?cs call:refused() ?>
 <p><span class="badge badge-cr-<?cs var:Page.cr.status ?>"><?cs var:Lang.cr.statuses[Page.cr.status] ?></span></p>
 <dl class="facts">
  <div><dt><?cs var:Lang.admin.requester ?></dt><dd><?cs var:Page.cr.requester ?></dd></div>

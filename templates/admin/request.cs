@@ -10,6 +10,7 @@ def:content() ?>
  </ol>
 </nav>
 <h1><?cs var:Lang.admin.request ?> RR-<?cs var:Page.request.id ?></h1>
+<?cs call:refused() ?>
 <p><span class="badge badge-request-<?cs var:Page.request.status ?>"><?cs var:Lang.roles.statuses[Page.request.status] ?></span></p>
 <dl class="facts">
  <div><dt><?cs var:Lang.admin.requester ?></dt><dd><a href="/admin/users/<?cs var:Page.request.account ?>"><?cs var:Page.request.requester ?></a><br><?cs var:Page.request.email ?></dd></div>

@@ -11,6 +11,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.user.name ?></h1>
 <?cs if:Page.saved ?><div class="notice notice-success" role="status"><p><?cs var:Lang.admin.saved[Page.saved] ?></p></div><?cs /if ?>
+<?cs call:refused() ?>
 <dl class="facts">
  <div><dt><?cs var:Lang.form.email ?></dt><dd><?cs var:Page.user.email ?></dd></div>
  <div><dt><?cs var:Lang.roles.status ?></dt><dd><?cs var:Lang.admin.account_status[Page.user.status] ?></dd></div>

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "../tap.h"
 #include "core/conf.h"
@@ -126,6 +127,21 @@ void dbtest_source_path(const char *rel, char *out, size_t size)
 	char *abs = realpath(path, NULL);
 	snprintf(out, size, "%s", abs ? abs : path);
 	free(abs);
+}
+
+bool dbtest_import_csv(const char *csv)
+{
+	char path[64], args[128];
+	snprintf(path, sizeof path, "/tmp/spor-test-%d.csv", (int)getpid());
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return false;
+	bool written = fputs(csv, f) >= 0;
+	written = fclose(f) == 0 && written;
+	snprintf(args, sizeof args, "import rms '%s'", path);
+	bool done = written && dbtest_sporctl(NULL, args, NULL) == 0;
+	unlink(path);
+	return done;
 }
 
 bool dbtest_import_demo(void)

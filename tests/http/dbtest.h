@@ -34,6 +34,9 @@ int dbtest_sporctl(const char *input, const char *args, const char *outfile);
  * (top_srcdir), into out. */
 void dbtest_source_path(const char *rel, char *out, size_t size);
 
+/* Import `csv`, an EMA export's text, with sporctl import rms (through a
+ * file of its own).  True when it worked. */
+bool dbtest_import_csv(const char *csv);
 /* Import the demonstration data (db/demo/rms.json and oms.json) with
  * sporctl; importing them again changes nothing.  True when both worked. */
 bool dbtest_import_demo(void);

@@ -1,6 +1,7 @@
 /* Change requests of RMS terms, through nginx, with real mail: who may
  * propose, the preview that saves nothing, drafts only their author sees,
- * every transition allowed and refused (409, nothing changed), the thread,
+ * every transition allowed and refused (back to the request's page, which
+ * says why: http_refused; nothing changed), the thread,
  * the public data untouched before approval and versioned after it (a new
  * term PROVISIONAL, the history naming the request), two approvals at once
  * (one wins), a request made against an older version (refused until the
@@ -50,6 +51,32 @@ static char *location(struct resp *r)
 	char *l = header(r, "Location");
 	resp_free(r);
 	return l;
+}
+
+/* Whether a POST as `u` was refused for `reason`: answered with a redirect
+ * to the page `page` saying so (?refused=), not an error page a reload
+ * would send again. */
+static bool refused(struct user *u, const char *path, const char *fields, const char *page, const char *reason)
+{
+	struct resp r;
+	long status = post(u, path, fields, &r);
+	char *l = location(&r), want[160];
+	snprintf(want, sizeof want, "%s?refused=%s", page, reason);
+	bool right = status == 303 && l && strcmp(l, want) == 0;
+	if (!right)
+		diag("%s: %ld to %s, not to %s", path, status, l ? l : "nowhere", want);
+	free(l);
+	return right;
+}
+
+/* A steward's move of request `id` (after opening it), refused for `reason`. */
+static bool move_refused(struct user *u, const char *id, const char *fields, const char *reason)
+{
+	char path[96], page_path[96];
+	snprintf(page_path, sizeof page_path, "/admin/change-requests/%s", id);
+	page(u, page_path, NULL);
+	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+	return refused(u, path, fields, page_path, reason);
 }
 
 /* A steward's move of request `id` (after opening it). */
@@ -116,8 +143,8 @@ static void test_new_term(void)
 	resp_free(&r);
 
 	/* Refused moves change nothing. */
-	ok(move(&stew, id, "to=APPROVED") == 409 && strcmp(status_of(id), "SUBMITTED") == 0,
-	   "approving before validation: 409, nothing changed");
+	ok(move_refused(&stew, id, "to=APPROVED", "transition") && strcmp(status_of(id), "SUBMITTED") == 0,
+	   "approving before validation: back to the request, which says why; nothing changed");
 	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
 	ok(post(&ivy, path, "to=VALID", NULL) == 403, "the requester is no steward: 403");
 	ok(move(&stew, id, "to=RETURNED") == 303 && strcmp(status_of(id), "SUBMITTED") == 0,
@@ -145,7 +172,15 @@ static void test_new_term(void)
 	   "and resubmits it");
 	snprintf(path, sizeof path, "/account/requests/%s/withdraw", id);
 	ok(move(&stew, id, "to=VALID") == 303, "the steward validates it");
-	ok(post(&ivy, path, "", NULL) == 409, "a valid request can no longer be withdrawn: 409");
+	char request[96];
+	snprintf(request, sizeof request, "/account/requests/%s", id);
+	ok(refused(&ivy, path, "", request, "transition") && strcmp(status_of(id), "VALID") == 0,
+	   "a valid request can no longer be withdrawn: back to it, which says why");
+	snprintf(path, sizeof path, "/account/requests/%s?refused=transition", id);
+	page(&ivy, path, &r);
+	ok(r.status == 200 && body_has(&r, "Nothing was changed: this request had moved on meanwhile"),
+	   "what the page says after the redirect");
+	resp_free(&r);
 
 	/* Two approvals at once: one wins. */
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
@@ -235,9 +270,9 @@ static void test_update_and_translation(void)
 	page(&stew, path, &r);
 	ok(body_has(&r, "cannot be approved as it is"), "but flagged: the term changed since");
 	resp_free(&r);
-	ok(move(&stew, upd, "to=APPROVED") == 409 && strcmp(value("SELECT status FROM rms_terms WHERE id = %s", term),
-							      "PROVISIONAL") == 0,
-	   "approving it blindly: 409, the term unchanged");
+	ok(move_refused(&stew, upd, "to=APPROVED", "stale") &&
+		   strcmp(value("SELECT status FROM rms_terms WHERE id = %s", term), "PROVISIONAL") == 0,
+	   "approving it blindly: back to the request, which says why; the term unchanged");
 	ok(move(&stew, upd, "to=RETURNED&reason=Please+check+the+current+version") == 303, "returned to the requester");
 	snprintf(path, sizeof path, "/account/requests/%s", upd);
 	page(&ivy, path, NULL);
@@ -463,8 +498,8 @@ static void test_organisations(void)
 }
 
 /* Every status against every move, by the steward and by the requester:
- * the allowed ones go through (303), the others answer 409 and change
- * nothing. */
+ * the allowed ones go through (303), the others go back to the request's
+ * page saying why (303 to ?refused=transition) and change nothing. */
 static void test_transitions(void)
 {
 	static const char *const statuses[] = {"SAVED",	 "SUBMITTED",	"VALID",    "INVALID",	 "RETURNED",
@@ -493,28 +528,35 @@ static void test_transitions(void)
 			    statuses[i], ivy.id, term);
 			char id[24], path[96], fields[200];
 			snprintf(id, sizeof id, "%s", value("SELECT MAX(id) FROM change_requests WHERE account_id = %s", ivy.id));
-			long status;
+			struct resp r;
+			char back[128];
 			if (strcmp(moves[m], "WITHDRAWN") == 0) {
 				snprintf(path, sizeof path, "/account/requests/%s/withdraw", id);
+				snprintf(back, sizeof back, "/account/requests/%s?refused=transition", id);
 				user_get(&ivy, "/account/requests");
-				status = post(&ivy, path, "", NULL);
+				post(&ivy, path, "", &r);
 			} else if (requester) {
 				snprintf(path, sizeof path, "/account/requests/%s", id);
+				snprintf(back, sizeof back, "%s?refused=transition", path);
 				page(&ivy, path, NULL);
-				status = post(&ivy, path,
-					      "term_name=Oromucosal+film&short_name=OMF&description=Matrix+submitted&term_status="
-					      "CURRENT&justification=A+matrix+of+moves&step=submit",
-					      NULL);
+				post(&ivy, path,
+				     "term_name=Oromucosal+film&short_name=OMF&description=Matrix+submitted&term_status="
+				     "CURRENT&justification=A+matrix+of+moves&step=submit",
+				     &r);
 			} else {
 				snprintf(fields, sizeof fields, "to=%s&reason=A+matrix+of+moves%s", moves[m],
 					 strcmp(moves[m], "APPROVED_WC") == 0 ? "&description=Matrix+with+changes" : "");
 				snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+				snprintf(back, sizeof back, "/admin/change-requests/%s?refused=transition", id);
 				user_get(&stew, "/admin");
-				status = post(&stew, path, fields, NULL);
+				post(&stew, path, fields, &r);
 			}
+			long status = r.status;
+			char *where = location(&r);
 			const char *now = status_of(id);
 			bool right = ok_move ? status == 303 && strcmp(now, moves[m]) == 0
-					     : status == 409 && strcmp(now, statuses[i]) == 0;
+					     : status == 303 && where && strcmp(where, back) == 0 && strcmp(now, statuses[i]) == 0;
+			free(where);
 			if (!right) {
 				wrong++;
 				diag("%s: %ld, now %s", key, status, now);
@@ -522,7 +564,8 @@ static void test_transitions(void)
 			checked++;
 		}
 	}
-	ok(wrong == 0, "every move from every status: allowed ones done, the others 409 and nothing changed (%d)",
+	ok(wrong == 0,
+	   "every move from every status: allowed ones done, the others back to the request saying why, nothing changed (%d)",
 	   checked);
 }
 

@@ -100,20 +100,12 @@ static const char *status_of(const char *id)
 /* The list and its terms, imported as a user brings an EMA export. */
 static bool import_list(void)
 {
-	char path[64], args[128];
-	snprintf(path, sizeof path, "/tmp/spor-records-%d.csv", (int)getpid());
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return false;
-	fputs("List ID,Term ID,Language,Term Name,Short Name,Term Description,Domain ID,Parent ID,Term Status\n", f);
-	fputs(LIST "," T1 ",en,\"Records tablet\",RT,\"A tablet of the records test\"," HUMAN ",,CURRENT\n", f);
-	fputs(LIST "," T2 ",en,\"Records capsule\",RC,\"A capsule of the records test\"," HUMAN "," T1 ",CURRENT\n", f);
-	fputs(LIST "," T3 ",en,\"Records cream\",,,\"" HUMAN "\",,CURRENT\n", f);
-	fclose(f);
-	snprintf(args, sizeof args, "import rms '%s'", path);
-	bool done = dbtest_sporctl(NULL, args, NULL) == 0;
-	unlink(path);
-	return done && *value("SELECT 1 FROM rms_terms WHERE id = " T3 " AND domain_id = " HUMAN);
+	return dbtest_import_csv(
+		       "List ID,Term ID,Language,Term Name,Short Name,Term Description,Domain ID,Parent ID,Term Status\n"
+		       LIST "," T1 ",en,\"Records tablet\",RT,\"A tablet of the records test\"," HUMAN ",,CURRENT\n"
+		       LIST "," T2 ",en,\"Records capsule\",RC,\"A capsule of the records test\"," HUMAN "," T1 ",CURRENT\n"
+		       LIST "," T3 ",en,\"Records cream\",,,\"" HUMAN "\",,CURRENT\n") &&
+	       *value("SELECT 1 FROM rms_terms WHERE id = " T3 " AND domain_id = " HUMAN);
 }
 
 /* 1. An approval: the page keeps the value before after the data changed. */

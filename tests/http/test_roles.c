@@ -49,6 +49,20 @@ static const char *request_of(const struct user *u, const char *role, const char
 		     u->id, role, org);
 }
 
+/* POST as `u`: 303 when done, 409 when sent back to a page that says why it
+ * was refused (http_refused: 303 to ?refused=), else the status. */
+static long post_refused(struct user *u, const char *path, const char *fields)
+{
+	struct resp r;
+	long status = visitor_post(&u->v, path, fields, true, &r);
+	char *l = header(&r, "Location");
+	if (status == 303 && l && strstr(l, "?refused="))
+		status = 409;
+	free(l);
+	resp_free(&r);
+	return status;
+}
+
 static long decide(struct user *u, const char *id, const char *fields)
 {
 	char path[96];
@@ -104,7 +118,23 @@ static void test_chain(void)
 	ok(decide(&admin, first, "decision=approve") == 303, "the administrator approves");
 	ok(user_get(&alice, "/admin") == 200, "the role takes effect on alice's next request");
 	ok(user_mailed(alice.email, "Your request was approved"), "alice is told by email");
-	ok(decide(&admin, first, "decision=reject&reason=late") == 409, "deciding again: 409");
+	char again[96];
+	snprintf(again, sizeof again, "/admin/role-requests/%s", first);
+	user_get(&admin, again);
+	struct resp r2;
+	snprintf(path, sizeof path, "/admin/role-requests/%s/decision", first);
+	visitor_post(&admin.v, path, "decision=reject&reason=late", true, &r2);
+	char *l = header(&r2, "Location");
+	ok(r2.status == 303 && l && strstr(l, "?refused=not_pending") && strncmp(l, again, strlen(again)) == 0,
+	   "deciding again: back to the request, which says it was decided (%s)", l ? l : "nowhere");
+	free(l);
+	resp_free(&r2);
+	user_get(&admin, again);
+	snprintf(path, sizeof path, "/admin/role-requests/%s?refused=not_pending", first);
+	struct resp page2;
+	visitor_get(&admin.v, path, &page2);
+	ok(page2.status == 200 && body_has(&page2, "already been decided or withdrawn meanwhile"), "in words");
+	resp_free(&page2);
 
 	/* Later requests go to the organisation's super users, in their language. */
 	sql("UPDATE accounts SET ui_lang = 'fr' WHERE id = %s", alice.id);
@@ -160,7 +190,7 @@ static void test_chain(void)
 	user_get(&dave, "/account/roles");
 	ok(user_post(&dave, path, "") == 303, "dave withdraws it");
 	ok(strcmp(value("SELECT status FROM role_requests WHERE id = %s", dv), "WITHDRAWN") == 0, "it is withdrawn");
-	ok(user_post(&dave, path, "") == 409, "withdrawing again: 409");
+	ok(post_refused(&dave, path, "") == 409, "withdrawing again: back to the roles, which say why");
 
 	/* Two decisions of one request: one wins. */
 	ok(ask(&dave, "INDUSTRY_USER", org_b, NULL, 0) == 303, "dave asks again");
@@ -171,14 +201,15 @@ static void test_chain(void)
 	/* At the same moment: one process approves, the other rejects. */
 	pid_t child = fork();
 	if (child == 0) {
-		long st = user_post(&admin, path, "decision=reject&reason=no");
+		long st = post_refused(&admin, path, "decision=reject&reason=no");
 		_exit(st == 303 ? 0 : st == 409 ? 1 : 2);
 	}
-	long s1 = user_post(&admin, path, "decision=approve");
+	long s1 = post_refused(&admin, path, "decision=approve");
 	int wstatus = 0;
 	waitpid(child, &wstatus, 0);
 	long s2 = WIFEXITED(wstatus) ? (WEXITSTATUS(wstatus) == 0 ? 303 : WEXITSTATUS(wstatus) == 1 ? 409 : 500) : 500;
-	ok((s1 == 303 && s2 == 409) || (s1 == 409 && s2 == 303), "two decisions at once: one wins (%ld, %ld)", s1, s2);
+	ok((s1 == 303 && s2 == 409) || (s1 == 409 && s2 == 303),
+	   "two decisions at once: one wins, the other goes back to the request, which says why (%ld, %ld)", s1, s2);
 	ok(strcmp(value("SELECT COUNT(*) FROM audit_log WHERE event IN ('role.approved', 'role.rejected') AND account_id "
 			"= %s",
 			dave.id),
@@ -269,7 +300,7 @@ static void test_users(void)
 	ok(user_post(&admin, path, "") == 303 && visitor_login(&eve.v, eve.email, USER_PASSWORD) == 303,
 	   "unlocked, she can");
 	snprintf(path, sizeof path, "/admin/users/%s/lock", admin.id);
-	ok(user_post(&admin, path, "") == 409, "an administrator cannot lock themself");
+	ok(post_refused(&admin, path, "") == 409, "an administrator cannot lock themself: back to the account, saying so");
 	snprintf(path, sizeof path, "/admin/users/%s/roles", stew.id);
 	ok(user_post(&admin, path, "role=INDUSTRY_USER") == 400, "organisation roles are not granted by hand");
 	ok(user_post(&admin, path, "role=DATA_STEWARD") == 303, "the agency's roles are");

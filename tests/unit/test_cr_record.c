@@ -2,7 +2,8 @@
  * fields of lines read for the record (names in other languages, an
  * organisation's other names and identifiers, an address), degrees as a
  * record writes them, and a record read from an organisation and from a
- * term's snapshot, whose lines read back to what the record holds. */
+ * term's snapshot, whose lines read back to what the record holds; the
+ * fields that refer to a term or a country, which the pages show by name. */
 #include "config.h"
 
 #include <jansson.h>
@@ -12,6 +13,7 @@
 #include "../tap.h"
 #include "account/cr_record.h"
 #include "core/mem.h"
+#include "core/sides.h"
 
 struct lines_case {
 	enum cr_kind kind;
@@ -141,8 +143,26 @@ static void test_term(void)
 	arena_free(a);
 }
 
+/* The pages show by its name every field that holds a term's ID or a
+ * country's code (core/sides.c), and no other. */
+static void test_references(void)
+{
+	size_t wrong = 0, refs = 0;
+	for (size_t i = 0; i < cr_nkeys; i++) {
+		enum cr_kind k = cr_keys[i].kind;
+		bool ref = k == CK_DOMAIN || k == CK_TERM || k == CK_COUNTRY;
+		refs += ref;
+		if (ref != sides_is_reference(cr_keys[i].key)) {
+			diag("%s: %s", cr_keys[i].key, ref ? "not named" : "named, but no reference");
+			wrong++;
+		}
+	}
+	ok(refs >= 4 && !wrong, "the records' references (%zu) are the fields the pages name", refs);
+}
+
 int main(void)
 {
+	test_references();
 	test_lines();
 	test_degrees();
 	test_org();
