@@ -1,4 +1,7 @@
 <?cs def:title() ?><?cs var:Lang.home.title ?><?cs /def ?><?cs
+# A kind of identifier with an example that opens its record: records of
+# the demonstration data (db/demo), which tests/browser/small.mjs opens. ?><?cs
+def:id_row(id, path, example) ?><tr><td data-label="<?cs var:Lang.home.ids_col_what ?>"><?cs var:id.what ?></td><td data-label="<?cs var:Lang.home.ids_col_form ?>"><?cs var:id.form ?></td><td data-label="<?cs var:Lang.home.ids_col_example ?>"><a href="<?cs var:path ?><?cs var:example ?>"><code class="id"><?cs var:example ?></code></a></td></tr><?cs /def ?><?cs
 def:content() ?>
 <div class="hero">
  <h1><?cs var:Lang.home.heading ?></h1>
@@ -33,6 +36,7 @@ def:content() ?>
    <h3><?cs var:Lang.home.browse_heading ?></h3>
    <p><?cs var:Lang.home.browse_text ?></p>
 <?cs call:browse_links() ?>
+   <p><a href="/api"><?cs var:Lang.home.link_api ?></a></p>
   </div>
   <div>
    <h3><?cs var:Lang.home.account_heading ?></h3>
@@ -50,13 +54,14 @@ def:content() ?>
 
 <section aria-labelledby="ids-heading">
  <h2 id="ids-heading"><?cs var:Lang.home.ids_heading ?></h2>
- <?cs call:table_frame(Lang.home.ids_heading) ?><table class="data-table">
+ <?cs call:table_frame(Lang.home.ids_heading) ?><table class="data-table stacked">
   <caption class="visually-hidden"><?cs var:Lang.home.ids_caption ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.home.ids_col_what ?></th><th scope="col"><?cs var:Lang.home.ids_col_form ?></th><th scope="col"><?cs var:Lang.home.ids_col_example ?></th></tr></thead>
   <tbody>
-   <?cs each:id = Lang.home.ids ?>
-   <tr><td><?cs var:id.what ?></td><td><?cs var:id.form ?></td><td><code class="id"><?cs var:id.example ?></code></td></tr>
-   <?cs /each ?>
+   <?cs call:id_row(Lang.home.ids.list, "/rms/lists/", "100000000002") ?>
+   <?cs call:id_row(Lang.home.ids.term, "/rms/terms/", "100000000012") ?>
+   <?cs call:id_row(Lang.home.ids.org, "/oms/organisations/", "ORG-100000001") ?>
+   <?cs call:id_row(Lang.home.ids.loc, "/oms/locations/", "LOC-100001001") ?>
   </tbody>
  </table></div>
 </section>

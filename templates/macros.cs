@@ -126,9 +126,12 @@ def:table_frame(label) ?><div class="table-wrap" role="region" tabindex="0" aria
 # A listing's table (the lists, a list's terms, the organisations): its
 # frame, a caption for screen readers and the header row's start; the page
 # writes its header cells, "</tr></thead>" and its rows' <tbody>, then
-# listing_end closes the table and adds the pager. ?><?cs
+# listing_end closes the table and adds the pager.  Its rows stack on a
+# narrow screen (class "stacked"): each cell names its column in
+# data-label; a column empty on the whole page (Page.<rows>_shown, from
+# page_shown) is left out. ?><?cs
 def:listing_start(label, caption) ?><?cs call:table_frame(label) ?>
-<table class="data-table">
+<table class="data-table stacked">
  <caption class="visually-hidden"><?cs var:caption ?></caption>
  <thead><tr><?cs /def ?><?cs
 def:listing_end() ?> </tbody>

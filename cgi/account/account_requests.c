@@ -326,6 +326,7 @@ int account_requests_show(struct req *r)
 		return 500;
 	static const char *const names[] = {MINE_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.requests", &rows, names, MINE__COUNT);
+	page_shown(r, "Page.requests");
 	page_set(r, "Page.status", status);
 	return account_form(r, "requests", 200);
 }

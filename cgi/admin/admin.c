@@ -33,6 +33,7 @@ int admin_listing(struct req *r, const struct admin_listing *l, const char *cons
 	    db_query_args(r->app->db, r->arena, l->page, rows, args, nargs, limit, 2) < 0)
 		return 500;
 	page_rows(r, l->list, rows, l->names, l->ncols); /* names: literals (each listing's) */
+	page_shown(r, l->list); /* names: literals (each listing's) */
 	listing_pager(r, l->path, page, size, atoll(db_value(&count, 0)));
 	return 200;
 }

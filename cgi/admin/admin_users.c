@@ -100,6 +100,7 @@ int admin_users_show(struct req *r)
 		return shown;
 	if (put_roles(r, &rows) < 0)
 		return 500;
+	page_shown(r, "Page.users"); /* the roles, put after the listing, count too */
 	LISTING_SHOW(r, {"Page.q", q}, {"Page.org", org}, {"Page.role", role});
 	return admin_page(r, "users", 200);
 }

@@ -1,4 +1,4 @@
-/* Reading CSV files row by row (RFC 4180, by libcsv), knowing each row's
+/* Reading CSV files row by row (RFC 4180, read as libcsv did), knowing each row's
  * line number: the importers' common ground.  A byte order mark is skipped,
  * spaces are kept, blank lines are no rows, a field's spreadsheet guard is
  * removed (csv_needs_guard), and a quote that never closes is reported with
@@ -16,17 +16,23 @@ enum { CSV_FIELDS_MAX = 512 };
 /* What joins the values of a multi-valued field in SPOR's exports: "¦". */
 #define CSV_MULTI_SEP "\xc2\xa6"
 
+/* Where the first ¦ in s stands, NULL when none: the end of s's first
+ * part.  And how many parts s holds (0 when empty). */
+const char *csv_sep(const char *s);
+size_t csv_parts(const char *s);
+
 /* A row: its fields (copied into the arena, NUL-terminated), the line where
  * it starts, whether it had more than CSV_FIELDS_MAX fields (the rest are
  * dropped), and whether a field held a NUL byte (its value would end there
  * unseen: the importers refuse that value); held_nul[i] says which (only
- * when nul). */
+ * when nul).  quoted[i]: field i was written in quotes, so any comma in it
+ * is its own and the commas around it divide fields. */
 struct csv_row {
 	const char **f;
 	size_t n;
 	unsigned long line;
 	bool overflow, nul;
-	const bool *held_nul;
+	const bool *held_nul, *quoted;
 };
 
 /* Called for every non-blank row, the header included; non-zero stops the

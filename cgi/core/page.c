@@ -85,6 +85,19 @@ void page_rows(struct req *r, const char *list, const struct db_rows *rows, cons
 		put_row(page_item(r, list, i), rows, i, names);
 }
 
+void page_shown(struct req *r, const char *list)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s_shown", list);
+	HDF *shown = page_node(r, name);
+	for (HDF *item = hdf_obj_child(page_node(r, list)); item; item = hdf_obj_next(item))
+		for (HDF *v = hdf_obj_child(item); v; v = hdf_obj_next(v)) {
+			const char *value = hdf_obj_value(v);
+			if ((value && *value) || hdf_obj_child(v))
+				hdf_set_value(shown, hdf_obj_name(v), "1");
+		}
+}
+
 void page_set_int(struct req *r, const char *name, long long value)
 {
 	char buf[32];

@@ -35,6 +35,13 @@ void page_row(struct req *r, const char *node, const struct db_rows *rows, size_
 /* One item per row of `rows` under `list`, named in the same way. */
 void page_rows(struct req *r, const char *list, const struct db_rows *rows, const char *const *names, size_t n);
 
+/* <list>_shown.<name> = "1" for each name under which an item of `list`
+ * (a literal: "Page.terms") holds a value or items of its own (a user's
+ * roles), after the items are put: a
+ * listing leaves out the columns that are empty on the whole page
+ * (Page.terms_shown.short).  The one way every listing decides it. */
+void page_shown(struct req *r, const char *list);
+
 /* A form's required fields that the request left out (the route table's
  * `required`): each marked Page.errors.<field> = "required", under the
  * field's name as the form calls it.  Whether there was one. */

@@ -113,6 +113,7 @@ int oms_org_show(struct req *r)
 	static const char *const ident[] = {"system", "code", "valid_from", "valid_to", NULL};
 	put_objects(r, "Page.names", json_object_get(org, "alternative_names"), alt);
 	put_objects(r, "Page.identifiers", json_object_get(org, "identifiers"), ident);
+	page_shown(r, "Page.identifiers");
 	size_t i;
 	json_t *v;
 	json_array_foreach(json_object_get(org, "merged_ids"), i, v)

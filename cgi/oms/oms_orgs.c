@@ -157,6 +157,7 @@ int oms_orgs_show(struct req *r)
 	    (total == 0 && f.words.n && forgive(r, &f, all, &page, size, &total, &orgs) < 0))
 		return 500;
 	page_rows(r, "Page.orgs", &orgs, org_names, ORG__COUNT);
+	page_shown(r, "Page.orgs");
 	label_items(r, "Page.orgs", "country", "country_name", LABEL_COUNTRY);
 	label_items(r, "Page.orgs", "type", "type_label", LABEL_ORG_TYPE);
 	listing_pager(r, "/oms/organisations", page, size, total);

@@ -104,27 +104,17 @@ static bool unreadable(const struct row *row, enum col c)
 	return i >= 0 && row->al->why[i];
 }
 
-static size_t count_parts(const char *s)
-{
-	if (!*s)
-		return 0;
-	size_t n = 1;
-	for (const char *p = strstr(s, CSV_MULTI_SEP); p; p = strstr(p + 2, CSV_MULTI_SEP))
-		n++;
-	return n;
-}
-
 /* The n-th ¦-separated part of s (empty when absent). */
 static const char *part(struct arena *a, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n && s; i++) {
-		s = strstr(s, CSV_MULTI_SEP);
+		s = csv_sep(s);
 		if (s)
 			s += 2;
 	}
 	if (!s)
 		return "";
-	const char *end = strstr(s, CSV_MULTI_SEP);
+	const char *end = csv_sep(s);
 	return end ? arena_strndup(a, s, (size_t)(end - s)) : s;
 }
 
@@ -134,7 +124,7 @@ static const char *part(struct arena *a, const char *s, size_t n)
 static const char *latest_date(struct arena *a, const char *s, size_t *which)
 {
 	char out[20], latest[20] = "";
-	size_t n = count_parts(s);
+	size_t n = csv_parts(s);
 	*which = 0;
 	for (size_t i = 0; i < n; i++)
 		if (date_normalize(part(a, s, i), out) && strcmp(out, latest) > 0) {
@@ -202,8 +192,8 @@ static void build_lists(struct arena *a, const struct row *row, struct rms_term_
 	/* One mapping per part of the mapping columns (readable ones). */
 	size_t nmap = 0;
 	for (enum col c = COL_MAP_SOURCE; c <= COL_MAP_STATUS; c++)
-		if (count_parts(get(row, c)) > nmap)
-			nmap = count_parts(get(row, c));
+		if (csv_parts(get(row, c)) > nmap)
+			nmap = csv_parts(get(row, c));
 	t->mappings = arena_zalloc(a, (nmap + 1) * sizeof *t->mappings);
 	for (size_t i = 0; i < nmap; i++) {
 		struct rms_mapping *m = &t->mappings[t->nmappings];
@@ -216,7 +206,7 @@ static void build_lists(struct arena *a, const struct row *row, struct rms_term_
 		if (m->source_id || m->code)
 			t->nmappings++;
 	}
-	size_t ncountries = count_parts(get(row, COL_COUNTRIES));
+	size_t ncountries = csv_parts(get(row, COL_COUNTRIES));
 	t->countries = arena_zalloc(a, (ncountries + 1) * sizeof *t->countries);
 	for (size_t i = 0; i < ncountries; i++) {
 		const char *c = part(a, get(row, COL_COUNTRIES), i);
@@ -470,14 +460,6 @@ static const char *per_part(struct arena *a, const char *cell, size_t parts)
 	return buf_str(&b);
 }
 
-static size_t parts_of(const char *s)
-{
-	size_t n = 1;
-	for (const char *p = s ? strstr(s, CSV_MULTI_SEP) : NULL; p; p = strstr(p + 2, CSV_MULTI_SEP))
-		n++;
-	return n;
-}
-
 static void text_cells(struct arena *a, const json_t *texts, const char **c)
 {
 	static const struct {
@@ -488,7 +470,7 @@ static void text_cells(struct arena *a, const json_t *texts, const char **c)
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		const json_t *t = json_object_get(texts, kinds[k].kind);
 		const char *value = jstr(t, "value");
-		size_t parts = parts_of(value);
+		size_t parts = value && *value ? csv_parts(value) : 1;
 		c[kinds[k].first] = value;
 		c[kinds[k].first + 1] = per_part(a, iso(a, jstr(t, "modified_at")), parts);
 		c[kinds[k].first + 2] = per_part(a, jstr(t, "modified_by"), parts);

@@ -1,4 +1,4 @@
-/* Reading the EMA portal's list export: CSV (RFC 4180 by libcsv), one row
+/* Reading the EMA portal's list export: CSV (RFC 4180, core/csv_read.h), one row
  * per term per language under a header of up to 101 columns, found by name.
  * Real files are messy: each row's fields are put back under their columns
  * (rms_csv_align.h: commas inside values joined again, short rows), and a

@@ -111,7 +111,8 @@ static const char *const unreadable[T__COUNT] = {
  * those cost least to put back; one followed by other text more; one that
  * would end or begin a value or a ¦ part (",,", ",¦") hardly ever stands
  * inside one.  A text column's value that starts with a space was most
- * likely cut from the value before it. */
+ * likely cut from the value before it, unless it was quoted: a quoted field
+ * is whole, and the commas on either side of it are no value's. */
 enum {
 	COST_BAD = 64,
 	COST_JOIN = 2,
@@ -143,7 +144,8 @@ struct rms_align {
 	const struct csv_row *row;
 	size_t n;
 	unsigned short *parts; /* ¦ parts of each field, 0 when empty */
-	bool *lead, *clean;    /* starts with a space; valid UTF-8 and no NUL */
+	bool *lead, *clean;    /* starts with a space (unquoted); valid UTF-8 and no NUL */
+	bool *whole;	       /* quoted: its commas are its own, those around it divide */
 	unsigned char *joint;  /* join_cost before each field, 0xff until known */
 	signed char *fit;      /* [type][field]: -1 unknown, else 0 or 1 */
 	/* States (column, shift, parts): the cheapest cost, how it was reached. */
@@ -225,6 +227,7 @@ struct rms_align *rms_align_new(const struct csv_row *header)
 	al->parts = xmalloc(CSV_FIELDS_MAX * sizeof *al->parts);
 	al->lead = xmalloc(CSV_FIELDS_MAX * sizeof *al->lead);
 	al->clean = xmalloc(CSV_FIELDS_MAX * sizeof *al->clean);
+	al->whole = xmalloc(CSV_FIELDS_MAX * sizeof *al->whole);
 	al->joint = xmalloc(CSV_FIELDS_MAX);
 	al->fit = xmalloc((size_t)T__COUNT * CSV_FIELDS_MAX);
 	al->cell = xcalloc(al->ncols + 1, sizeof *al->cell);
@@ -246,6 +249,7 @@ void rms_align_free(struct rms_align *al)
 	free(al->parts);
 	free(al->lead);
 	free(al->clean);
+	free(al->whole);
 	free(al->joint);
 	free(al->fit);
 	free(al->cell);
@@ -307,10 +311,10 @@ static bool part_fits(enum ctype t, const char *s, size_t n)
 /* Whether a value is of its column's type, part by part. */
 static bool value_fits(const struct column *c, const char *s)
 {
-	if (c->type == T_TEXT)
+	if (c->type == T_TEXT || !*s)
 		return true;
 	for (;;) {
-		const char *sep = strstr(s, CSV_MULTI_SEP);
+		const char *sep = csv_sep(s);
 		if (sep && c->single)
 			return false;
 		size_t n = sep ? (size_t)(sep - s) : strlen(s);
@@ -322,14 +326,21 @@ static bool value_fits(const struct column *c, const char *s)
 	}
 }
 
-static unsigned short count_parts(const char *s)
+/* Field i's ¦ parts and whether it is clean, in one pass over it: most
+ * fields are short and ASCII, which is clean and holds no ¦. */
+static void scan(struct rms_align *al, size_t i)
 {
-	if (!*s)
-		return 0;
-	unsigned n = 1;
-	for (const char *p = strstr(s, CSV_MULTI_SEP); p; p = strstr(p + 2, CSV_MULTI_SEP))
-		n++;
-	return (unsigned short)n;
+	const unsigned char *s = (const unsigned char *)al->row->f[i], *p = s;
+	unsigned parts = *s != '\0';
+	bool ascii = true;
+	for (; *p; p++)
+		if (*p >= 0x80) {
+			ascii = false;
+			parts += p[0] == (unsigned char)CSV_MULTI_SEP[0] && p[1] == (unsigned char)CSV_MULTI_SEP[1];
+		}
+	al->parts[i] = (unsigned short)(parts > 0xffff ? 0xffff : parts);
+	al->clean[i] = (ascii || text_is_clean((const char *)s, (size_t)(p - s))) &&
+		       !(al->row->nul && al->row->held_nul[i]);
 }
 
 static unsigned short capped(unsigned n)
@@ -342,6 +353,10 @@ static bool field_fits(struct rms_align *al, const struct column *c, size_t f)
 {
 	if (!al->clean[f])
 		return false;
+	if (!al->parts[f]) /* empty: of any type */
+		return true;
+	if (c->type == T_TEXT)
+		return !c->single || al->parts[f] == 1;
 	signed char *memo = &al->fit[(size_t)c->type * CSV_FIELDS_MAX + f];
 	if (*memo < 0)
 		*memo = value_fits(c, al->row->f[f]);
@@ -403,12 +418,14 @@ static size_t guesses(const struct rms_align *al, size_t f, size_t len, size_t m
 	return n;
 }
 
-/* A field that is a whole date or ID: what a typed column holds, hardly
- * ever half of a text. */
+/* A field that is a whole date, ID, status or visibility: what a typed
+ * column holds, hardly ever half of a text (joined to an author, a status
+ * would leave its own column empty and let a spoilt value elsewhere hide). */
 static bool typed_value(const char *s)
 {
 	size_t n = strlen(s);
-	return (n == 12 && digits(s, n)) || part_fits(T_DATE, s, n);
+	return (n == 12 && digits(s, n)) || part_fits(T_DATE, s, n) || rms_is_status(s) ||
+	       part_fits(T_VISIBILITY, s, n);
 }
 
 /* What putting back the comma between fields `left` and `right` costs. */
@@ -496,6 +513,8 @@ static bool search(struct rms_align *al, unsigned cap)
 			for (size_t k = 1; k <= kmax && f + k <= n && shift + k - 1 <= SHIFT_MAX && base < cap; k++) {
 				if (k > 1) { /* a text column: any value fits, if clean */
 					size_t i = f + k - 1;
+					if (al->whole[i - 1] || al->whole[i])
+						break; /* a quoted field is no half of a value */
 					base += joint(al, i);
 					if (clean && !al->clean[i])
 						base += COST_BAD;
@@ -525,9 +544,15 @@ static unsigned cost_as_is(struct rms_align *al)
 		if (col->type == T_TEXT && al->lead[c])
 			cost += COST_LEADING;
 		if (col->run_start && col->run_len > 1) {
-			unsigned ps[GUESSES_MAX];
-			guesses(al, c, col->run_len, 0, ps);
-			for (size_t i = c; i < c + col->run_len && i < n; i++)
+			/* Counts of one part or none always agree (most rows);
+			 * else the first guess: the run's first field's count. */
+			size_t end = c + col->run_len < n ? c + col->run_len : n, i = c;
+			while (i < end && al->parts[i] <= 1)
+				i++;
+			unsigned ps[GUESSES_MAX] = {capped(al->parts[c])};
+			if (i < end && !ps[0])
+				guesses(al, c, col->run_len, 0, ps);
+			for (i = i < end ? c : end; i < end; i++)
 				if (al->parts[i] && ps[0] && capped(al->parts[i]) != ps[0])
 					cost += COST_BAD;
 		}
@@ -546,13 +571,15 @@ static size_t chars(const char *s, size_t n)
 /* Whether a value exceeds what its column's store keeps. */
 static bool too_long(const struct column *c, const char *s)
 {
+	if (!c->max)
+		return false;
 	size_t len = strlen(s);
-	if (!c->max || len <= c->max) /* never more characters than bytes */
+	if (len <= c->max) /* never more characters than bytes */
 		return false;
 	if (!c->max_each)
 		return chars(s, len) > c->max;
 	for (;;) {
-		const char *sep = strstr(s, CSV_MULTI_SEP);
+		const char *sep = csv_sep(s);
 		size_t n = sep ? (size_t)(sep - s) : strlen(s);
 		if (chars(s, n) > c->max)
 			return true;
@@ -576,9 +603,9 @@ static const char *verdict(struct rms_align *al, struct arena *a, size_t c, size
 			return "is not valid UTF-8";
 	}
 	if (!value_fits(col, cell))
-		return col->single && strstr(cell, CSV_MULTI_SEP) ? "holds several values where one is allowed"
+		return col->single && csv_sep(cell) ? "holds several values where one is allowed"
 								   : unreadable[col->type];
-	unsigned parts = count_parts(cell);
+	unsigned parts = (unsigned)csv_parts(cell);
 	if (parts && group_count && capped(parts) != group_count)
 		return arena_printf(a, "holds %u value%s where the other columns of its group hold %u", parts,
 				    parts == 1 ? "" : "s", group_count);
@@ -596,7 +623,7 @@ static void agree(const struct rms_align *al, const char **cell, unsigned *group
 		unsigned seen[PARTS_MAX + 1] = {0}, best = 0;
 		for (size_t i = c; i < c + len; i++)
 			if (*cell[i])
-				seen[capped(count_parts(cell[i]))]++;
+				seen[capped((unsigned)csv_parts(cell[i]))]++;
 		for (unsigned p = 1; p <= PARTS_MAX; p++)
 			if (seen[p] && (best == 0 || seen[p] > seen[best]))
 				best = p;
@@ -612,13 +639,14 @@ void rms_align_row(struct rms_align *al, struct arena *a, const struct csv_row *
 	al->row = row;
 	al->n = n;
 	for (size_t i = 0; i < n; i++) {
-		const char *s = row->f[i];
-		al->parts[i] = count_parts(s);
-		al->lead[i] = s[0] == ' ';
-		al->clean[i] = text_is_clean(s, strlen(s)) && !(row->nul && row->held_nul[i]);
+		scan(al, i);
+		/* A quoted field was written whole: its leading space is its own. */
+		al->whole[i] = row->quoted && row->quoted[i];
+		al->lead[i] = row->f[i][0] == ' ' && !al->whole[i];
 	}
-	memset(al->fit, -1, (size_t)T__COUNT * CSV_FIELDS_MAX);
-	memset(al->joint, 0xff, CSV_FIELDS_MAX);
+	for (size_t t = 0; t < T__COUNT; t++)
+		memset(al->fit + t * CSV_FIELDS_MAX, -1, n);
+	memset(al->joint, 0xff, n);
 	unsigned char *took = al->took;
 	out->cell = al->cell;
 	out->why = al->why;

@@ -1,5 +1,6 @@
 /* Putting an EMA export row's fields back under their columns.  An unquoted
- * comma inside a value splits it and shifts every later column; a row may
+ * comma inside a value splits it and shifts every later column (a quoted
+ * field is never half of such a value); a row may
  * also stop early (trailing empty columns left out).  What the format
  * guarantees decides where each field belongs: the type of every column
  * (12-digit IDs, dates in their two forms, row IDs, codes, free text ...)

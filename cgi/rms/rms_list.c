@@ -246,6 +246,7 @@ int rms_list_show(struct req *r)
 		return 500;
 	listing_order_as(r, &terms, TERM_ID, &ids, DB_VALUE);
 	page_rows(r, "Page.terms", &terms, term_names, TERM__COUNT);
+	page_shown(r, "Page.terms");
 
 	const char *path = arena_printf(r->arena, "/rms/lists/%s", id);
 	listing_sort(r, path, rms_term_sorts, sort);

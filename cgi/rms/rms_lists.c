@@ -68,6 +68,7 @@ int rms_lists_show(struct req *r)
 			      status, domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
 		return 500;
 	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
+	page_shown(r, "Page.lists");
 	label_items(r, "Page.lists", "domain", "domain_name", LABEL_TERM);
 	rms_domains(r);
 	listing_pager(r, "/rms/lists", page, size, total);

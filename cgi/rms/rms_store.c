@@ -106,10 +106,41 @@ static const char *int_str(struct arena *a, const json_t *v)
 	return json_is_integer(v) ? arena_printf(a, "%lld", (long long)json_integer_value(v)) : NULL;
 }
 
+/* Rows (a JSON array) into q's table for term `id`; none, no statement. */
+static int insert_rows(struct rms_store *s, struct db_sql *q, const char *id, const json_t *rows)
+{
+	if (!json_array_size(rows))
+		return 0;
+	char *text = json_dumps(rows, JSON_COMPACT);
+	int rc = text ? db_exec(s->db, q, NULL, "ss", id, text) : -1;
+	free(text);
+	return rc;
+}
+
+/* One row's object: `key` = value for each non-NULL value of `keys`. */
+static json_t *row_of(const char *const *keys, const char *const *values, size_t n)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < n; i++)
+		if (values[i])
+			json_object_set_new(o, keys[i], json_string(values[i]));
+	return o;
+}
+
+/* Each of a term's tables is written in one statement that reads its rows
+ * from a JSON array (JSON_TABLE), not one statement a row: a list's first
+ * import writes thousands of texts.  A row's absent values are left out of
+ * its object, which reads as NULL.  Text columns are read as TEXT, so that
+ * the table's own column checks a value's length as it would a bound one. */
+#define TEXT_COL(name, key) name " TEXT CHARACTER SET utf8mb4 PATH '$." key "'"
+#define TEXT_COLS TEXT_COL("lang", "lang") ", " TEXT_COL("value", "value") ", " TEXT_COL("st", "status") ", " \
+	TEXT_COL("on_", "modified_at") ", " TEXT_COL("by_", "modified_by")
+
 static struct db_sql q_names_clear = DB_SQL("DELETE FROM rms_term_names WHERE term_id = ?");
-static struct db_sql q_name_insert =
+static struct db_sql q_names_insert =
 	DB_SQL("INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
-	       " VALUES (?, ?, ?, ?, ?, ?, ?)");
+	       " SELECT ?, j.lang, j.kind, j.value, j.st, j.on_, j.by_ FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	       TEXT_COLS ", " TEXT_COL("kind", "kind") ")) j");
 static struct db_sql q_words_clear = DB_SQL("DELETE FROM rms_term_words WHERE term_id = ?");
 /* All the words of a term's names at once: a JSON array of them. */
 static struct db_sql q_words_insert = DB_SQL(
@@ -117,16 +148,17 @@ static struct db_sql q_words_insert = DB_SQL(
 	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), ?"
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')) j");
 static struct db_sql q_descs_clear = DB_SQL("DELETE FROM rms_term_descriptions WHERE term_id = ?");
-static struct db_sql q_desc_insert =
+static struct db_sql q_descs_insert =
 	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
-	       " VALUES (?, ?, ?, ?, ?, ?)");
+	       " SELECT ?, j.lang, j.value, j.st, j.on_, j.by_ FROM JSON_TABLE(?, '$[*]' COLUMNS (" TEXT_COLS ")) j");
 
 static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 {
 	if (db_exec(s->db, &q_names_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_descs_clear, NULL, "s", id) < 0 ||
 	    db_exec(s->db, &q_words_clear, NULL, "s", id) < 0)
 		return -1;
-	json_t *words = json_array();
+	static const char *const keys[] = {"lang", "value", "status", "modified_at", "modified_by", "kind"};
+	json_t *names = json_array(), *descs = json_array(), *words = json_array();
 	const char *lang;
 	json_t *l;
 	json_object_foreach(json_object_get(snap, "texts"), lang, l)
@@ -135,65 +167,72 @@ static int write_texts(struct rms_store *s, const char *id, const json_t *snap)
 			json_t *t = json_object_get(l, rms_kind_names[k]);
 			if (!t)
 				continue;
-			const char *value = s_or_null(t, "value"), *st = s_or_null(t, "status");
-			const char *on = s_or_null(t, "modified_at"), *by = s_or_null(t, "modified_by");
-			int rc = k == RMS_DESCRIPTION
-					 ? db_exec(s->db, &q_desc_insert, NULL, "ssssss", id, lang, value, st, on, by)
-					 : db_exec(s->db, &q_name_insert, NULL, "sssssss", id, lang, rms_kind_names[k],
-						   value, st, on, by);
-			if (k != RMS_DESCRIPTION && value)
-				words_collect(value, words);
-			if (rc < 0) {
-				json_decref(words);
-				return -1;
-			}
+			const char *values[] = {lang, s_or_null(t, "value"), s_or_null(t, "status"),
+						s_or_null(t, "modified_at"), s_or_null(t, "modified_by"), rms_kind_names[k]};
+			bool desc = k == RMS_DESCRIPTION;
+			json_array_append_new(desc ? descs : names, row_of(keys, values, desc ? 5 : 6));
+			if (!desc && values[1])
+				words_collect(values[1], words);
 			s->stats.texts++;
 		}
 	}
-	char *list = json_dumps(words, JSON_COMPACT);
-	int rc = json_array_size(words) ? db_exec(s->db, &q_words_insert, NULL, "ss", id, list) : 0;
-	free(list);
+	int rc = insert_rows(s, &q_names_insert, id, names) < 0 || insert_rows(s, &q_descs_insert, id, descs) < 0 ||
+			 insert_rows(s, &q_words_insert, id, words) < 0
+		 ? -1
+		 : 0;
+	json_decref(names);
+	json_decref(descs);
 	json_decref(words);
 	return rc;
 }
 
 static struct db_sql q_maps_clear = DB_SQL("DELETE FROM rms_term_mappings WHERE term_id = ?");
-static struct db_sql q_map_insert =
-	DB_SQL("INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"
-	       " source_version, source_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+static struct db_sql q_maps_insert = DB_SQL(
+	"INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"
+	" source_version, source_status) SELECT ?, j.n - 1, j.source, j.code, j.name, j.main, j.version, j.status"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (n FOR ORDINALITY, " TEXT_COL("source", "source") ", "
+	TEXT_COL("code", "code") ", " TEXT_COL("name", "name") ", " TEXT_COL("main", "main") ", "
+	TEXT_COL("version", "version") ", " TEXT_COL("status", "status") ")) j");
 static struct db_sql q_countries_clear = DB_SQL("DELETE FROM rms_term_countries WHERE term_id = ?");
-static struct db_sql q_country_insert =
-	DB_SQL("INSERT IGNORE INTO rms_term_countries (term_id, country_id) VALUES (?, ?)");
+static struct db_sql q_countries_insert =
+	DB_SQL("INSERT IGNORE INTO rms_term_countries (term_id, country_id)"
+	       " SELECT ?, j.c FROM JSON_TABLE(?, '$[*]' COLUMNS (c TEXT CHARACTER SET utf8mb4 PATH '$')) j");
 static struct db_sql q_attrs_clear = DB_SQL("DELETE FROM rms_term_attributes WHERE term_id = ?");
-static struct db_sql q_attr_insert =
-	DB_SQL("INSERT INTO rms_term_attributes (term_id, position, name, value) VALUES (?, ?, ?, ?)");
+static struct db_sql q_attrs_insert = DB_SQL(
+	"INSERT INTO rms_term_attributes (term_id, position, name, value) SELECT ?, j.n - 1, j.name, j.value"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (n FOR ORDINALITY, " TEXT_COL("name", "name") ", "
+	TEXT_COL("value", "value") ")) j");
 
 static int write_lists(struct rms_store *s, const char *id, const json_t *snap)
 {
 	if (db_exec(s->db, &q_maps_clear, NULL, "s", id) < 0 || db_exec(s->db, &q_countries_clear, NULL, "s", id) < 0 ||
 	    db_exec(s->db, &q_attrs_clear, NULL, "s", id) < 0)
 		return -1;
+	static const char *const keys[] = {"source", "code", "name", "main", "version", "status"},
+				 *const attr_keys[] = {"name", "value"};
+	json_t *maps = json_array(), *attrs = json_array();
 	size_t i;
 	json_t *v;
 	json_array_foreach(json_object_get(snap, "mappings"), i, v)
 	{
-		if (db_exec(s->db, &q_map_insert, NULL, "sissssss", id, (long long)i, s_or_null(v, "source"),
-			    s_or_null(v, "code"), s_or_null(v, "name"), bool_str(json_object_get(v, "main")),
-			    s_or_null(v, "version"), s_or_null(v, "status")) < 0)
-			return -1;
-	}
-	json_array_foreach(json_object_get(snap, "countries"), i, v)
-	{
-		if (db_exec(s->db, &q_country_insert, NULL, "ss", id, json_string_value(v)) < 0)
-			return -1;
+		const char *values[] = {s_or_null(v, "source"), s_or_null(v, "code"), s_or_null(v, "name"),
+					bool_str(json_object_get(v, "main")), s_or_null(v, "version"), s_or_null(v, "status")};
+		json_array_append_new(maps, row_of(keys, values, 6));
 	}
 	json_array_foreach(json_object_get(snap, "attributes"), i, v)
 	{
-		if (db_exec(s->db, &q_attr_insert, NULL, "siss", id, (long long)i, s_or_null(v, "name"),
-			    s_or_null(v, "value")) < 0)
-			return -1;
+		const char *values[] = {s_or_null(v, "name"), s_or_null(v, "value")};
+		json_array_append_new(attrs, row_of(attr_keys, values, 2));
 	}
-	return 0;
+	/* The snapshot's countries are already such rows: strings. */
+	int rc = insert_rows(s, &q_maps_insert, id, maps) < 0 ||
+			 insert_rows(s, &q_countries_insert, id, json_object_get(snap, "countries")) < 0 ||
+			 insert_rows(s, &q_attrs_insert, id, attrs) < 0
+		 ? -1
+		 : 0;
+	json_decref(maps);
+	json_decref(attrs);
+	return rc;
 }
 
 static struct db_sql q_term_upsert = DB_SQL(

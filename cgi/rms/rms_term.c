@@ -251,9 +251,12 @@ int rms_term_show(struct req *r)
 	page_set(r, "Page.term.list_name", db_get(&rows, 0, TERM_LIST_NAME));
 	put_translations(r, snap);
 	put_references(r, snap, &around);
+	page_shown(r, "Page.translations");
+	page_shown(r, "Page.mappings");
 	put_links(r, "Page.children", &around, "child", lang);
 	put_links(r, "Page.replaces", &around, "replaces", lang);
 	put_history(r, &around);
+	page_shown(r, "Page.versions");
 	json_decref(snap);
 	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
 		return 500;

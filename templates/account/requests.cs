@@ -9,12 +9,12 @@ def:content() ?>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.admin.apply ?></button></div>
 </form>
 <?cs if:subcount(Page.requests) > 0 ?>
-<?cs call:table_frame(Lang.cr.mine) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><th scope="col"><?cs var:Lang.cr.what ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
+<?cs call:table_frame(Lang.cr.mine) ?><table class="data-table stacked">
+ <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><?cs if:Page.requests_shown.list_name || Page.requests_shown.term ?><th scope="col"><?cs var:Lang.cr.what ?></th><?cs /if ?><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
-  <tr><td class="id"><a href="/account/requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
-   <td><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?> <span class="id"><?cs var:q.term ?></span><?cs /if ?></td>
-   <td><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><td><?cs call:date(q.updated) ?></td></tr><?cs /each ?>
+  <tr><td class="id" data-label="<?cs var:Lang.roles.request_id ?>"><a href="/account/requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td data-label="<?cs var:Lang.cr.type ?>"><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
+   <?cs if:Page.requests_shown.list_name || Page.requests_shown.term ?><td data-label="<?cs var:Lang.cr.what ?>"><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?> <span class="id"><?cs var:q.term ?></span><?cs /if ?></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.roles.status ?>"><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><td data-label="<?cs var:Lang.cr.updated ?>"><?cs call:date(q.updated) ?></td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs else ?><p><?cs var:Lang.cr.none ?></p><?cs /if ?>

@@ -20,13 +20,13 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.requests_noun) ?>
 <?cs if:subcount(Page.requests) > 0 ?>
-<?cs call:table_frame(Lang.admin.change_requests) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><th scope="col"><?cs var:Lang.cr.what ?></th><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.cr.assignee ?></th><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
+<?cs call:table_frame(Lang.admin.change_requests) ?><table class="data-table stacked">
+ <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.cr.type ?></th><?cs if:Page.requests_shown.list_name || Page.requests_shown.term_name || Page.requests_shown.org_name || Page.requests_shown.org ?><th scope="col"><?cs var:Lang.cr.what ?></th><?cs /if ?><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><?cs if:Page.requests_shown.assignee ?><th scope="col"><?cs var:Lang.cr.assignee ?></th><?cs /if ?><th scope="col"><?cs var:Lang.cr.updated ?></th></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
-  <tr><td class="id"><a href="/admin/change-requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
-   <td><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?><?cs /if ?><?cs if:q.org ?><?cs var:q.org_name ?> <span class="id"><?cs var:q.org ?></span><?cs /if ?></td><td><?cs var:q.requester ?></td>
-   <td><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><td><?cs var:q.assignee ?></td>
-   <td><?cs call:date(q.updated) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
+  <tr><td class="id" data-label="<?cs var:Lang.roles.request_id ?>"><a href="/admin/change-requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td data-label="<?cs var:Lang.cr.type ?>"><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
+   <?cs if:Page.requests_shown.list_name || Page.requests_shown.term_name || Page.requests_shown.org_name || Page.requests_shown.org ?><td data-label="<?cs var:Lang.cr.what ?>"><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?><?cs /if ?><?cs if:q.org ?><?cs var:q.org_name ?> <span class="id"><?cs var:q.org ?></span><?cs /if ?></td><?cs /if ?><td data-label="<?cs var:Lang.admin.requester ?>"><?cs var:q.requester ?></td>
+   <td data-label="<?cs var:Lang.roles.status ?>"><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><?cs if:Page.requests_shown.assignee ?><td data-label="<?cs var:Lang.cr.assignee ?>"><?cs var:q.assignee ?></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.cr.updated ?>"><?cs call:date(q.updated) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>

@@ -16,13 +16,13 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.requests_noun) ?>
 <?cs if:subcount(Page.requests) > 0 ?>
-<?cs call:table_frame(Lang.admin.role_requests) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.admin.received ?></th></tr></thead>
+<?cs call:table_frame(Lang.admin.role_requests) ?><table class="data-table stacked">
+ <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.admin.requester ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><?cs if:Page.requests_shown.org ?><th scope="col"><?cs var:Lang.roles.organisation ?></th><?cs /if ?><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.admin.received ?></th></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
-  <tr><td class="id"><a href="/admin/role-requests/<?cs var:q.id ?>">RR-<?cs var:q.id ?></a></td><td><?cs var:q.requester ?></td><td><?cs var:Lang.role[q.role].name ?></td>
-   <td><?cs if:q.org_name ?><?cs var:q.org_name ?><?cs else ?><?cs var:q.org ?><?cs /if ?> <span class="id"><?cs var:q.org ?></span></td>
-   <td><span class="badge badge-request-<?cs var:q.status ?>"><?cs var:Lang.roles.statuses[q.status] ?></span></td>
-   <td><?cs call:date(q.created) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
+  <tr><td class="id" data-label="<?cs var:Lang.roles.request_id ?>"><a href="/admin/role-requests/<?cs var:q.id ?>">RR-<?cs var:q.id ?></a></td><td data-label="<?cs var:Lang.admin.requester ?>"><?cs var:q.requester ?></td><td data-label="<?cs var:Lang.roles.role ?>"><?cs var:Lang.role[q.role].name ?></td>
+   <?cs if:Page.requests_shown.org ?><td data-label="<?cs var:Lang.roles.organisation ?>"><?cs if:q.org_name ?><?cs var:q.org_name ?><?cs else ?><?cs var:q.org ?><?cs /if ?> <span class="id"><?cs var:q.org ?></span></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.roles.status ?>"><span class="badge badge-request-<?cs var:q.status ?>"><?cs var:Lang.roles.statuses[q.status] ?></span></td>
+   <td data-label="<?cs var:Lang.admin.received ?>"><?cs call:date(q.created) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>

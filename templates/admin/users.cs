@@ -12,10 +12,10 @@ def:content() ?>
 </form>
 <?cs call:results_count(Lang.admin.users_noun) ?>
 <?cs if:subcount(Page.users) > 0 ?>
-<?cs call:table_frame(Lang.admin.users) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.form.name ?></th><th scope="col"><?cs var:Lang.form.email ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.account.roles ?></th><th scope="col"><?cs var:Lang.account.member_since ?></th></tr></thead>
+<?cs call:table_frame(Lang.admin.users) ?><table class="data-table stacked">
+ <thead><tr><th scope="col"><?cs var:Lang.form.name ?></th><th scope="col"><?cs var:Lang.form.email ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><?cs if:Page.users_shown.roles ?><th scope="col"><?cs var:Lang.account.roles ?></th><?cs /if ?><th scope="col"><?cs var:Lang.account.member_since ?></th></tr></thead>
  <tbody><?cs each:u = Page.users ?>
-  <tr><td><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.name ?></a></td><td><?cs var:u.email ?></td><td><?cs var:Lang.admin.account_status[u.status] ?></td><td><?cs each:g = u.roles ?><?cs var:Lang.role[g.code].name ?><?cs if:g.org ?> (<?cs if:g.org_name ?><?cs var:g.org_name ?> <?cs /if ?><span class="id"><?cs var:g.org ?></span>)<?cs /if ?><?cs if:!last(g) ?>, <?cs /if ?><?cs /each ?></td><td><?cs call:date(u.created) ?></td></tr><?cs /each ?>
+  <tr><td data-label="<?cs var:Lang.form.name ?>"><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.name ?></a></td><td data-label="<?cs var:Lang.form.email ?>"><?cs var:u.email ?></td><td data-label="<?cs var:Lang.roles.status ?>"><?cs var:Lang.admin.account_status[u.status] ?></td><?cs if:Page.users_shown.roles ?><td data-label="<?cs var:Lang.account.roles ?>"><?cs each:g = u.roles ?><?cs var:Lang.role[g.code].name ?><?cs if:g.org ?> (<?cs if:g.org_name ?><?cs var:g.org_name ?> <?cs /if ?><span class="id"><?cs var:g.org ?></span>)<?cs /if ?><?cs if:!last(g) ?>, <?cs /if ?><?cs /each ?></td><?cs /if ?><td data-label="<?cs var:Lang.account.member_since ?>"><?cs call:date(u.created) ?></td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>

@@ -15,12 +15,12 @@ def:oms_history(empty) ?>
  <tbody>
  <?cs each:v = Page.versions ?>
   <tr>
-   <td><?cs call:date(v.recorded) ?></td>
-   <td><?cs var:v.version ?></td>
-   <td><?cs if:v.source == "import" && v.file ?><?cs var:Lang.oms.history.import_file ?> <span class="id"><?cs var:v.file ?></span><?cs
+   <td data-label="<?cs var:Lang.rms.recorded ?>"><?cs call:date(v.recorded) ?></td>
+   <td data-label="<?cs var:Lang.rms.version ?>"><?cs var:v.version ?></td>
+   <td data-label="<?cs var:Lang.rms.source_of_change ?>"><?cs if:v.source == "import" && v.file ?><?cs var:Lang.oms.history.import_file ?> <span class="id"><?cs var:v.file ?></span><?cs
     elif:Lang.oms.history.sources[v.source] ?><?cs var:Lang.oms.history.sources[v.source] ?><?cs
     else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td>
-   <td><?cs call:oms_changes(v) ?><?cs if:subcount(v.locations) > 0 ?>
+   <td data-label="<?cs var:Lang.rms.what_changed ?>"><?cs call:oms_changes(v) ?><?cs if:subcount(v.locations) > 0 ?>
     <ul class="history-locations"><?cs each:l = v.locations ?><li><a href="/oms/locations/<?cs var:l.id ?>"><span class="id"><?cs var:l.id ?></span></a>: <?cs call:oms_changes(l) ?></li><?cs /each ?></ul><?cs /if ?><?cs call:request_sides(v) ?></td>
   </tr>
  <?cs /each ?>

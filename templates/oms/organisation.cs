@@ -32,9 +32,9 @@ def:content() ?>
 <?cs call:table_frame(Lang.oms.identifiers) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.oms.identifiers ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.oms.code_system ?></th><th scope="col"><?cs var:Lang.oms.code ?></th><th scope="col"><?cs var:Lang.oms.valid_from ?></th><th scope="col"><?cs var:Lang.oms.valid_to ?></th></tr></thead>
+ <thead><tr><th scope="col"><?cs var:Lang.oms.code_system ?></th><th scope="col"><?cs var:Lang.oms.code ?></th><?cs if:Page.identifiers_shown.valid_from ?><th scope="col"><?cs var:Lang.oms.valid_from ?></th><?cs /if ?><?cs if:Page.identifiers_shown.valid_to ?><th scope="col"><?cs var:Lang.oms.valid_to ?></th><?cs /if ?></tr></thead>
  <tbody>
- <?cs each:i = Page.identifiers ?><tr><td><?cs var:i.system ?></td><td><span class="id"><?cs var:i.code ?></span></td><td><?cs call:date(i.valid_from) ?></td><td><?cs call:date(i.valid_to) ?></td></tr><?cs /each ?>
+ <?cs each:i = Page.identifiers ?><tr><td><?cs var:i.system ?></td><td><span class="id"><?cs var:i.code ?></span></td><?cs if:Page.identifiers_shown.valid_from ?><td><?cs call:date(i.valid_from) ?></td><?cs /if ?><?cs if:Page.identifiers_shown.valid_to ?><td><?cs call:date(i.valid_to) ?></td><?cs /if ?></tr><?cs /each ?>
  </tbody>
 </table>
 </div>
@@ -45,18 +45,18 @@ def:content() ?>
 <h2 id="locations"><?cs var:Lang.oms.locations ?> (<?cs var:subcount(Page.locations) ?>)</h2>
 <?cs if:subcount(Page.locations) > 0 ?>
 <?cs call:table_frame(Lang.oms.locations) ?>
-<table class="data-table">
+<table class="data-table stacked">
  <caption class="visually-hidden"><?cs var:Lang.oms.locations ?></caption>
  <thead><tr><th scope="col"><?cs var:Lang.oms.loc_id ?></th><th scope="col"><?cs var:Lang.oms.address ?></th><th scope="col"><?cs var:Lang.oms.postal_code ?></th><th scope="col"><?cs var:Lang.oms.city ?></th><th scope="col"><?cs var:Lang.oms.country ?></th><th scope="col"><?cs var:Lang.oms.status ?></th></tr></thead>
  <tbody>
  <?cs each:l = Page.locations ?>
   <tr>
-   <td><a href="/oms/locations/<?cs var:l.id ?>"><span class="id"><?cs var:l.id ?></span></a></td>
-   <td><?cs var:l.line1 ?></td>
-   <td><?cs var:l.postal_code ?></td>
-   <td><?cs var:l.city ?></td>
-   <td><?cs if:l.country_term ?><a href="/rms/terms/<?cs var:l.country_term ?>"><?cs var:l.country_name ?></a><?cs else ?><?cs var:l.country_name ?><?cs /if ?> <span class="secondary">(<?cs var:l.country_code ?>)</span></td>
-   <td><?cs call:org_status(l.status) ?></td>
+   <td data-label="<?cs var:Lang.oms.loc_id ?>"><a href="/oms/locations/<?cs var:l.id ?>"><span class="id"><?cs var:l.id ?></span></a></td>
+   <td data-label="<?cs var:Lang.oms.address ?>"><?cs var:l.line1 ?></td>
+   <td data-label="<?cs var:Lang.oms.postal_code ?>"><?cs var:l.postal_code ?></td>
+   <td data-label="<?cs var:Lang.oms.city ?>"><?cs var:l.city ?></td>
+   <td data-label="<?cs var:Lang.oms.country ?>"><?cs if:l.country_term ?><a href="/rms/terms/<?cs var:l.country_term ?>"><?cs var:l.country_name ?></a><?cs else ?><?cs var:l.country_name ?><?cs /if ?> <span class="secondary">(<?cs var:l.country_code ?>)</span></td>
+   <td data-label="<?cs var:Lang.oms.status ?>"><?cs call:org_status(l.status) ?></td>
   </tr>
  <?cs /each ?>
  </tbody>

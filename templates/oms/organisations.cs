@@ -43,22 +43,22 @@ def:content() ?>
 <?cs call:listing_start(Lang.oms.orgs_title, Lang.oms.orgs_title) ?>
   <?cs call:sort_header("name", Lang.oms.name) ?>
   <?cs call:sort_header("id", Lang.oms.org_id) ?>
-  <th scope="col"><?cs var:Lang.oms.country ?></th>
-  <th scope="col"><?cs var:Lang.oms.city ?></th>
-  <th scope="col"><?cs var:Lang.oms.type ?></th>
+  <?cs if:Page.orgs_shown.country ?><th scope="col"><?cs var:Lang.oms.country ?></th><?cs /if ?>
+  <?cs if:Page.orgs_shown.city ?><th scope="col"><?cs var:Lang.oms.city ?></th><?cs /if ?>
+  <?cs if:Page.orgs_shown.type ?><th scope="col"><?cs var:Lang.oms.type ?></th><?cs /if ?>
   <th scope="col"><?cs var:Lang.oms.status ?></th>
   <th scope="col"><?cs var:Lang.oms.locations ?></th>
  </tr></thead>
  <tbody>
  <?cs each:o = Page.orgs ?>
   <tr>
-   <td><a href="/oms/organisations/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs if:o.acronym ?> <span class="secondary">(<?cs var:o.acronym ?>)</span><?cs /if ?></td>
-   <td><span class="id"><?cs var:o.id ?></span></td>
-   <td><?cs var:o.country_name ?></td>
-   <td><?cs var:o.city ?></td>
-   <td><?cs var:o.type_label ?></td>
-   <td><?cs call:org_status(o.status) ?></td>
-   <td class="num"><?cs var:o.locations ?></td>
+   <td data-label="<?cs var:Lang.oms.name ?>"><a href="/oms/organisations/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs if:o.acronym ?> <span class="secondary">(<?cs var:o.acronym ?>)</span><?cs /if ?></td>
+   <td data-label="<?cs var:Lang.oms.org_id ?>"><span class="id"><?cs var:o.id ?></span></td>
+   <?cs if:Page.orgs_shown.country ?><td data-label="<?cs var:Lang.oms.country ?>"><?cs var:o.country_name ?></td><?cs /if ?>
+   <?cs if:Page.orgs_shown.city ?><td data-label="<?cs var:Lang.oms.city ?>"><?cs var:o.city ?></td><?cs /if ?>
+   <?cs if:Page.orgs_shown.type ?><td data-label="<?cs var:Lang.oms.type ?>"><?cs var:o.type_label ?></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.oms.status ?>"><?cs call:org_status(o.status) ?></td>
+   <td data-label="<?cs var:Lang.oms.locations ?>" class="num"><?cs var:o.locations ?></td>
   </tr>
  <?cs /each ?>
 <?cs call:listing_end() ?>

@@ -45,20 +45,20 @@ def:content() ?>
 <?cs call:listing_start(Page.list.name, Lang.rms.terms_of + " " + Page.list.name) ?>
   <?cs call:sort_header("id", Lang.rms.id) ?>
   <?cs call:sort_header("name", Lang.rms.name) ?>
-  <th scope="col"><?cs var:Lang.rms.short_name ?></th>
+  <?cs if:Page.terms_shown.short ?><th scope="col"><?cs var:Lang.rms.short_name ?></th><?cs /if ?>
   <?cs call:sort_header("status", Lang.rms.status) ?>
-  <th scope="col"><?cs var:Lang.rms.domain ?></th>
-  <?cs if:Page.list.hierarchical == "1" ?><th scope="col"><?cs var:Lang.rms.parent ?></th><?cs /if ?>
+  <?cs if:Page.terms_shown.domain ?><th scope="col"><?cs var:Lang.rms.domain ?></th><?cs /if ?>
+  <?cs if:Page.list.hierarchical == "1" && Page.terms_shown.parent ?><th scope="col"><?cs var:Lang.rms.parent ?></th><?cs /if ?>
  </tr></thead>
  <tbody>
  <?cs each:t = Page.terms ?>
   <tr>
-   <td><span class="id"><?cs var:t.id ?></span></td>
-   <td><a href="/rms/terms/<?cs var:t.id ?>"><?cs var:t.name ?></a><?cs if:t.fallback == "1" ?> <span class="fallback"><span aria-hidden="true">EN</span><span class="visually-hidden"><?cs var:Lang.rms.fallback ?></span></span><?cs /if ?></td>
-   <td><?cs var:t.short ?></td>
-   <td><?cs call:status(t.status) ?></td>
-   <td><?cs if:t.domain_name ?><?cs var:t.domain_name ?><?cs else ?><?cs var:t.domain ?><?cs /if ?></td>
-   <?cs if:Page.list.hierarchical == "1" ?><td><?cs if:t.parent ?><a href="/rms/terms/<?cs var:t.parent ?>"><?cs if:t.parent_name ?><?cs var:t.parent_name ?><?cs else ?><?cs var:t.parent ?><?cs /if ?></a><?cs /if ?></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.rms.id ?>"><span class="id"><?cs var:t.id ?></span></td>
+   <td data-label="<?cs var:Lang.rms.name ?>"><a href="/rms/terms/<?cs var:t.id ?>"><?cs var:t.name ?></a><?cs if:t.fallback == "1" ?> <span class="fallback"><span aria-hidden="true">EN</span><span class="visually-hidden"><?cs var:Lang.rms.fallback ?></span></span><?cs /if ?></td>
+   <?cs if:Page.terms_shown.short ?><td data-label="<?cs var:Lang.rms.short_name ?>"><?cs var:t.short ?></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.rms.status ?>"><?cs call:status(t.status) ?></td>
+   <?cs if:Page.terms_shown.domain ?><td data-label="<?cs var:Lang.rms.domain ?>"><?cs if:t.domain_name ?><?cs var:t.domain_name ?><?cs else ?><?cs var:t.domain ?><?cs /if ?></td><?cs /if ?>
+   <?cs if:Page.list.hierarchical == "1" && Page.terms_shown.parent ?><td data-label="<?cs var:Lang.rms.parent ?>"><?cs if:t.parent ?><a href="/rms/terms/<?cs var:t.parent ?>"><?cs if:t.parent_name ?><?cs var:t.parent_name ?><?cs else ?><?cs var:t.parent ?><?cs /if ?></a><?cs /if ?></td><?cs /if ?>
   </tr>
  <?cs /each ?>
 <?cs call:listing_end() ?>

@@ -19,8 +19,8 @@ def:content() ?>
 <?cs call:listing_start(Lang.rms.lists_title, Lang.rms.lists_title) ?>
   <?cs call:sort_header("id", Lang.rms.id) ?>
   <?cs call:sort_header("name", Lang.rms.name) ?>
-  <th scope="col"><?cs var:Lang.rms.owner ?></th>
-  <th scope="col"><?cs var:Lang.rms.domain ?></th>
+  <?cs if:Page.lists_shown.owner ?><th scope="col"><?cs var:Lang.rms.owner ?></th><?cs /if ?>
+  <?cs if:Page.lists_shown.domain ?><th scope="col"><?cs var:Lang.rms.domain ?></th><?cs /if ?>
   <th scope="col"><?cs var:Lang.rms.status ?></th>
   <?cs call:sort_header("terms", Lang.rms.terms) ?>
   <?cs call:sort_header("modified", Lang.rms.modified) ?>
@@ -28,13 +28,13 @@ def:content() ?>
  <tbody>
  <?cs each:l = Page.lists ?>
   <tr>
-   <td><span class="id"><?cs var:l.id ?></span></td>
-   <td><a href="/rms/lists/<?cs var:l.id ?>"><?cs var:l.name ?></a></td>
-   <td><?cs var:l.owner ?></td>
-   <td><?cs if:l.domain_name ?><?cs var:l.domain_name ?><?cs else ?><?cs var:l.domain ?><?cs /if ?></td>
-   <td><?cs call:status(l.status) ?></td>
-   <td class="num"><?cs var:l.terms ?></td>
-   <td><?cs call:date(l.modified) ?></td>
+   <td data-label="<?cs var:Lang.rms.id ?>"><span class="id"><?cs var:l.id ?></span></td>
+   <td data-label="<?cs var:Lang.rms.name ?>"><a href="/rms/lists/<?cs var:l.id ?>"><?cs var:l.name ?></a></td>
+   <?cs if:Page.lists_shown.owner ?><td data-label="<?cs var:Lang.rms.owner ?>"><?cs var:l.owner ?></td><?cs /if ?>
+   <?cs if:Page.lists_shown.domain ?><td data-label="<?cs var:Lang.rms.domain ?>"><?cs if:l.domain_name ?><?cs var:l.domain_name ?><?cs else ?><?cs var:l.domain ?><?cs /if ?></td><?cs /if ?>
+   <td data-label="<?cs var:Lang.rms.status ?>"><?cs call:status(l.status) ?></td>
+   <td data-label="<?cs var:Lang.rms.terms ?>" class="num"><?cs var:l.terms ?></td>
+   <td data-label="<?cs var:Lang.rms.modified ?>"><?cs call:date(l.modified) ?></td>
   </tr>
  <?cs /each ?>
 <?cs call:listing_end() ?>

@@ -64,15 +64,15 @@ def:content() ?>
 <?cs call:table_frame(Lang.rms.translations) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.translations ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.rms.language ?></th><th scope="col"><?cs var:Lang.rms.name ?></th><th scope="col"><?cs var:Lang.rms.short_name ?></th><th scope="col"><?cs var:Lang.rms.description ?></th><th scope="col"><?cs var:Lang.rms.translation_status ?></th></tr></thead>
+ <thead><tr><th scope="col"><?cs var:Lang.rms.language ?></th><th scope="col"><?cs var:Lang.rms.name ?></th><?cs if:Page.translations_shown.short ?><th scope="col"><?cs var:Lang.rms.short_name ?></th><?cs /if ?><?cs if:Page.translations_shown.description ?><th scope="col"><?cs var:Lang.rms.description ?></th><?cs /if ?><?cs if:Page.translations_shown.status ?><th scope="col"><?cs var:Lang.rms.translation_status ?></th><?cs /if ?></tr></thead>
  <tbody>
  <?cs each:t = Page.translations ?>
   <tr lang="<?cs var:t.lang ?>">
    <th scope="row"><?cs call:language(t.lang) ?></th>
    <td><?cs var:t.name ?><?cs if:t.other ?><br><span class="secondary"><?cs var:Lang.rms.other_name ?>: <?cs var:t.other ?></span><?cs /if ?><?cs if:t.symbol ?><br><span class="secondary"><?cs var:Lang.rms.symbol ?>: <?cs var:t.symbol ?></span><?cs /if ?></td>
-   <td><?cs var:t.short ?></td>
-   <td class="description"><?cs var:t.description ?></td>
-   <td><?cs if:t.status ?><?cs call:status(t.status) ?><?cs /if ?></td>
+   <?cs if:Page.translations_shown.short ?><td><?cs var:t.short ?></td><?cs /if ?>
+   <?cs if:Page.translations_shown.description ?><td class="description"><?cs var:t.description ?></td><?cs /if ?>
+   <?cs if:Page.translations_shown.status ?><td><?cs if:t.status ?><?cs call:status(t.status) ?><?cs /if ?></td><?cs /if ?>
   </tr>
  <?cs /each ?>
  </tbody>
@@ -97,15 +97,15 @@ def:content() ?>
 <?cs call:table_frame(Lang.rms.mappings) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.mappings ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.rms.source ?></th><th scope="col"><?cs var:Lang.rms.source_code ?></th><th scope="col"><?cs var:Lang.rms.source_name ?></th><th scope="col"><?cs var:Lang.rms.main_source ?></th><th scope="col"><?cs var:Lang.rms.version ?></th></tr></thead>
+ <thead><tr><?cs if:Page.mappings_shown.source ?><th scope="col"><?cs var:Lang.rms.source ?></th><?cs /if ?><th scope="col"><?cs var:Lang.rms.source_code ?></th><?cs if:Page.mappings_shown.name ?><th scope="col"><?cs var:Lang.rms.source_name ?></th><?cs /if ?><?cs if:Page.mappings_shown.main ?><th scope="col"><?cs var:Lang.rms.main_source ?></th><?cs /if ?><?cs if:Page.mappings_shown.version ?><th scope="col"><?cs var:Lang.rms.version ?></th><?cs /if ?></tr></thead>
  <tbody>
  <?cs each:m = Page.mappings ?>
   <tr>
-   <td><?cs if:m.source ?><?cs call:term_link(m.source, m.source_name, "") ?><?cs /if ?></td>
+   <?cs if:Page.mappings_shown.source ?><td><?cs if:m.source ?><?cs call:term_link(m.source, m.source_name, "") ?><?cs /if ?></td><?cs /if ?>
    <td><span class="id"><?cs var:m.code ?></span></td>
-   <td><?cs var:m.name ?></td>
-   <td><?cs if:m.main == "1" ?><?cs var:Lang.rms.yes ?><?cs elif:m.main == "0" ?><?cs var:Lang.rms.no ?><?cs /if ?></td>
-   <td><?cs var:m.version ?></td>
+   <?cs if:Page.mappings_shown.name ?><td><?cs var:m.name ?></td><?cs /if ?>
+   <?cs if:Page.mappings_shown.main ?><td><?cs if:m.main == "1" ?><?cs var:Lang.rms.yes ?><?cs elif:m.main == "0" ?><?cs var:Lang.rms.no ?><?cs /if ?></td><?cs /if ?>
+   <?cs if:Page.mappings_shown.version ?><td><?cs var:m.version ?></td><?cs /if ?>
   </tr>
  <?cs /each ?>
  </tbody>
@@ -120,12 +120,12 @@ def:content() ?>
 <?cs call:table_frame(Lang.rms.history) ?>
 <table class="data-table">
  <caption class="visually-hidden"><?cs var:Lang.rms.history ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
+ <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><?cs if:Page.versions_shown.version || Page.versions_shown.date ?><th scope="col"><?cs var:Lang.rms.version ?></th><?cs /if ?><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
  <tbody>
  <?cs each:v = Page.versions ?>
   <tr>
    <td><?cs call:date(v.recorded) ?></td>
-   <td><?cs var:v.version ?><?cs if:v.date ?> (<?cs call:date(v.date) ?>)<?cs /if ?></td>
+   <?cs if:Page.versions_shown.version || Page.versions_shown.date ?><td><?cs var:v.version ?><?cs if:v.date ?> (<?cs call:date(v.date) ?>)<?cs /if ?></td><?cs /if ?>
    <td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td>
    <td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?><?cs call:request_sides(v) ?></td>
   </tr>

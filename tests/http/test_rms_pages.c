@@ -74,7 +74,7 @@ static void test_list(void)
 	ok(body_has(&r, "900000000102") && !body_has(&r, "/rms/terms/900000000104\""), "filter by status");
 	resp_free(&r);
 	get("/rms/lists/900000000001?q=powder", &r);
-	ok(body_has(&r, "900000000102") && body_count(&r, "<td><span class=\"id\">") == 1, "search within the list");
+	ok(body_has(&r, "900000000102") && body_count(&r, "<td data-label=\"ID\"><span class=\"id\">") == 1, "search within the list");
 	resp_free(&r);
 	get("/rms/lists/900000000001?sort=-id", &r);
 	const char *a = strstr(r.body, "900000000106"), *b = strstr(r.body, "900000000101\"");

@@ -20,7 +20,7 @@ debug=$(grep -rn 'DebugEnabled' "$root/templates" "$root/cgi")
 # literal name (or, on a line marked "names: literals", one taken from a
 # table of literals), and only the template module, the page module and
 # spor-render call hdf_set_*.
-dyn=$(grep -nE 'page_(set|set_int|put|node|item|subitem|row|rows)\(' "$root"/cgi/*/*.c | grep -vE 'page_(set|set_int|put|node|item|subitem|row|rows)\([a-z_>&-]+, *"' | grep -v '/core/page\.c:' | grep -v 'names: literals')
+dyn=$(grep -nE 'page_(set|set_int|put|node|item|subitem|row|rows|shown)\(' "$root"/cgi/*/*.c | grep -vE 'page_(set|set_int|put|node|item|subitem|row|rows|shown)\([a-z_>&-]+, *"' | grep -v '/core/page\.c:' | grep -v 'names: literals')
 other=$(grep -nE 'hdf_set_(value|valuef|buf|copy|symlink)\(' "$root"/cgi/*/*.c | grep -vE '/(core/tpl|core/page|programs/main_render)\.c:')
 [ -z "$dyn$other" ]; check $? "HDF names in C are literals"
 [ -z "$dyn$other" ] || printf '%s\n%s\n' "$dyn" "$other" | sed 's/^/# /'

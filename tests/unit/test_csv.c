@@ -36,6 +36,7 @@ static const struct {
 
 struct rows {
 	const char *f[4];
+	char quoted[5]; /* "q" for a quoted field, "-" for another */
 	size_t n, rows;
 };
 
@@ -44,15 +45,17 @@ static int on_row(void *ctx, const struct csv_row *row)
 	struct rows *g = ctx;
 	g->rows++;
 	g->n = row->n;
-	for (size_t i = 0; i < row->n && i < 4; i++)
+	for (size_t i = 0; i < row->n && i < 4; i++) {
 		g->f[i] = row->f[i];
+		g->quoted[i] = row->quoted[i] ? 'q' : '-';
+	}
 	return 0;
 }
 
 /* The fields of a one-row CSV text. */
 static struct rows read_row(struct arena *a, const char *text)
 {
-	struct rows g = {{NULL}, 0, 0};
+	struct rows g = {{NULL}, "", 0, 0};
 	unsigned long broken;
 	char err[200];
 	csv_read(a, text, strlen(text), on_row, NULL, &g, &broken, err, sizeof err);
@@ -95,6 +98,15 @@ int main(void)
 	ok(g.n == 4 && strcmp(g.f[0], "\t") == 0 && strcmp(g.f[1], "\r") == 0 && strcmp(g.f[2], "'") == 0 &&
 		   strcmp(g.f[3], "''") == 0,
 	   "a tab or a carriage return after the guard, and a guard alone");
+	/* Which fields were quoted, so that the importers know that a comma
+	 * beside one divides fields; quotes read as libcsv read them. */
+	g = read_row(a, "a,\"b, c\",\"\",\" d\"\r\n");
+	ok(g.n == 4 && strcmp(g.f[1], "b, c") == 0 && strcmp(g.f[3], " d") == 0 && strcmp(g.quoted, "-qqq") == 0,
+	   "quoted fields are said to be, an empty one too");
+	g = read_row(a, "a\"b, \"c\",\"d\"\"e\",\"f\"g\"\n");
+	ok(g.n == 4 && strcmp(g.f[0], "a\"b") == 0 && strcmp(g.f[1], " \"c\"") == 0 && strcmp(g.f[2], "d\"e") == 0 &&
+		   strcmp(g.f[3], "f\"g") == 0 && strcmp(g.quoted, "--qq") == 0,
+	   "a quote inside an unquoted field is kept, \"\" is one quote, a quote before other text is kept");
 	ok(csv_needs_guard("=") && csv_needs_guard("'''+") && !csv_needs_guard("'") && !csv_needs_guard("") &&
 		   !csv_needs_guard("a-"),
 	   "csv_needs_guard: a formula's first character after any number of quotes");

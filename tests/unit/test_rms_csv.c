@@ -71,6 +71,16 @@ static int read_file(struct got *g, const char *path, struct rms_csv_stats *st, 
 	return rc;
 }
 
+/* Read a CSV text into g (in a new arena of g's). */
+static int read_text(struct got *g, const char *csv, size_t len)
+{
+	g->a = arena_new();
+	struct rms_sink sink = {.ctx = g, .term = on_term, .reject = on_reject, .drop = on_drop};
+	struct rms_csv_stats st;
+	char err[512];
+	return rms_csv_read(g->a, csv, len, &sink, &st, err, sizeof err);
+}
+
 static const struct rms_term_in *find(const struct got *g, const char *id, const char *lang)
 {
 	for (size_t i = 0; i < g->n; i++)
@@ -252,12 +262,7 @@ static void test_quirks(void)
 		"900000000005,900000000501,8,el,\"Δισκίο\",,14,,,,CURRENT,100000075665¦100000073361,PHF1¦10219000,"
 		"¦Something, for something,N¦Y,141913¦94337\r\n";
 	struct got *g = calloc(1, sizeof *g);
-	g->a = arena_new();
-	struct rms_sink sink = {.ctx = g, .term = on_term, .reject = on_reject, .drop = on_drop};
-	struct rms_csv_stats st;
-	char err[512];
-	ok(rms_csv_read(g->a, csv, sizeof csv - 1, &sink, &st, err, sizeof err) == 0 && g->n == 2 && !g->nrejects &&
-		   !g->ndrops,
+	ok(read_text(g, csv, sizeof csv - 1) == 0 && g->n == 2 && !g->nrejects && !g->ndrops,
 	   "both rows read, nothing rejected or dropped");
 	const struct rms_term_in *t = find(g, "900000000501", "fr");
 	if (ok(t != NULL, "the French row")) {
@@ -278,6 +283,50 @@ static void test_quirks(void)
 	   "a Greek row that stops after the mappings, its comma put back too");
 	arena_free(g->a);
 	free(g);
+}
+
+/* Found by script/fuzz (rms_csv): a quoted value that begins with a space
+ * was joined to the value before it as the second half of a split comma,
+ * though quotes say where a value begins and ends; an unquoted one still is. */
+static void test_quoted(void)
+{
+	static const char csv[] =
+		"List ID,Term ID,Language,Term Name,Term Status,List Hierarchical Level Short Name,"
+		"List Hierarchical Level Name\r\n"
+		"900000000005,900000000601,en,\"Tablet\",CURRENT,\"Dose\",\" form\"\r\n"
+		"900000000005,900000000602,en,\"Capsule\",CURRENT,Dose, form\r\n";
+	static struct got g;
+	is_int(read_text(&g, csv, sizeof csv - 1), 0, "read");
+	const struct rms_term_in *quoted = find(&g, "900000000601", "en"), *bare = find(&g, "900000000602", "en");
+	ok(quoted && strcmp(quoted->level_short, "Dose") == 0 && strcmp(quoted->level_name, " form") == 0,
+	   "two quoted values stay apart, the leading space kept");
+	ok(bare && strcmp(bare->level_short, "Dose, form") == 0 && !bare->level_name && !g.ndrops,
+	   "an unquoted value that begins with a space is still the rest of the one before");
+	arena_free(g.a);
+}
+
+/* Found by script/fuzz (rms_csv): a spoilt Domain ID made it cheaper to
+ * join an author to the status after it and move every field between one
+ * column left, the spoilt value into a row ID's column, than to put back
+ * the decimal comma of a level's name: the status was lost and the name
+ * cut in two. */
+static void test_spoilt_hidden(void)
+{
+	static const char csv[] =
+		"List ID,Term ID,Language,Term Name,Term Name Modified On,Term Name Modified By,"
+		"Term Name Translation Status,Term Name Comments,Term Name Rowid,Term Symbol Rowid,Domain ID,"
+		"List Hierarchical Level Short Name,List Hierarchical Level Name,Term Status\r\n"
+		"900000000005,900000000701,en,Tablet,2023-01-20T13:38:38Z,jdoe,CURRENT,,4296912,,12345,,5,7 oral form,"
+		"NON_CURRENT\r\n";
+	static struct got g;
+	is_int(read_text(&g, csv, sizeof csv - 1), 0, "read");
+	const struct rms_term_in *t = find(&g, "900000000701", "en");
+	ok(t && strcmp(t->text[RMS_NAME].modified_by, "jdoe") == 0 && strcmp(t->text[RMS_NAME].status, "CURRENT") == 0 &&
+		   !t->level_short && strcmp(t->level_name, "5,7 oral form") == 0,
+	   "the author and the status stay apart, the level's name whole");
+	ok(g.ndrops == 1 && strstr(g.drop_what[0], "Domain ID"), "the spoilt Domain ID is dropped and named (%s)",
+	   g.ndrops ? g.drop_what[0] : "nothing dropped");
+	arena_free(g.a);
 }
 
 /* The real exports: every row read, none rejected, the terms and languages each holds. */
@@ -328,6 +377,8 @@ int main(void)
 	test_hostile(fixtures);
 	test_other_files(fixtures);
 	test_quirks();
+	test_quoted();
+	test_spoilt_hidden();
 	const char *data = getenv("SPOR_SHARED_DATA");
 	if (data)
 		snprintf(shared, sizeof shared, "%s/rms", data);
