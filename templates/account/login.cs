@@ -4,7 +4,7 @@ def:content() ?>
 <?cs call:breadcrumb(Lang.login.title) ?>
 <div class="narrow">
 <h1><?cs var:Lang.login.title ?></h1>
-<?cs if:Page.problem ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login[Page.problem] ?><?cs if:Page.problem == "locked" ?> <?cs var:Lang.login.wait ?> <?cs var:Page.wait_minutes ?> <?cs var:Lang.login.minutes ?><?cs /if ?></p></div><?cs /if ?>
+<?cs if:Page.problem ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login[Page.problem] ?><?cs if:Page.problem == "locked" ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?><?cs /if ?></p></div><?cs /if ?>
 <form class="form" method="post" action="/login">
  <?cs call:csrf() ?>
  <?cs if:Page.next ?><input type="hidden" name="next" value="<?cs var:Page.next ?>"><?cs /if ?>

@@ -6,7 +6,7 @@ def:content() ?>
 <h1><?cs var:Lang.twofactor.title ?></h1>
 <?cs if:Page.on ?>
 <div class="notice notice-success" role="status"><p><?cs var:Lang.twofactor.is_on ?></p></div>
-<?cs if:Page.wait_minutes ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login.locked ?> <?cs var:Lang.login.wait ?> <?cs var:Page.wait_minutes ?> <?cs var:Lang.login.minutes ?></p></div><?cs /if ?>
+<?cs if:Page.wait_minutes ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login.locked ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p></div><?cs /if ?>
 <dl class="facts">
  <div><dt><?cs var:Lang.twofactor.since ?></dt><dd><?cs call:date(Page.since) ?> UTC</dd></div>
  <div><dt><?cs var:Lang.twofactor.codes_left ?></dt><dd><?cs var:Page.codes_left ?></dd></div>
