@@ -27,6 +27,8 @@ def:browse_links() ?>
 # A status as a labelled badge (never colour alone). ?><?cs
 def:org_status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.oms.statuses[code] ?><?cs var:Lang.oms.statuses[code] ?><?cs else ?><?cs var:code ?><?cs /if ?></span><?cs /def ?><?cs
 def:status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.status[code] ?><?cs var:Lang.status[code] ?><?cs else ?><?cs var:code ?><?cs /if ?></span><?cs /def ?><?cs
+# An audit event by its label (Lang.audit.event), its code where it has none. ?><?cs
+def:audit_event(code) ?><?cs if:Lang.audit.event[code] ?><?cs var:Lang.audit.event[code] ?><?cs else ?><code><?cs var:code ?></code><?cs /if ?><?cs /def ?><?cs
 # A language code with its name when the portal knows it. ?><?cs
 def:language(code) ?><?cs if:Lang.languages[code] ?><?cs var:Lang.languages[code] ?> (<?cs var:code ?>)<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?><?cs
 # A sortable column header: a link that toggles the direction. ?><?cs
@@ -49,7 +51,11 @@ def:exports(intro) ?><p class="exports"><?cs var:intro ?> <a href="<?cs var:Page
 def:word_notices(broad) ?><?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
 <?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:broad ?></p></div><?cs /if ?><?cs /def ?><?cs
 def:suggestion() ?><?cs if:Page.suggestion ?><div class="notice" role="status"><p><?cs var:Lang.search.forgiven ?> <q><?cs var:Page.q ?></q>. <?cs var:Lang.search.did_you_mean ?> <a href="<?cs var:Page.suggestion_href ?>"><?cs var:Page.suggestion ?></a><?cs var:Lang.search.question_end ?> <?cs var:Lang.search.forgiven_shown ?></p></div><?cs /if ?><?cs /def ?><?cs
-def:results_count(noun) ?><p class="results-count" role="status"><?cs if:Page.pager.total > 0 ?><?cs var:Lang.pager.showing ?> <?cs var:Page.pager.from ?>&ndash;<?cs var:Page.pager.to ?> <?cs var:Lang.pager.of ?> <?cs var:Page.pager.total ?> <?cs var:noun ?><?cs else ?><?cs var:Lang.pager.none ?><?cs /if ?></p><?cs /def ?><?cs
+# A count's noun, singular or plural as the language says (Lang.plural):
+# call:noun(n, Lang.rms.terms_noun), or call:count(n, ...) for "1 term". ?><?cs
+def:noun(n, word) ?><?cs if:n == 1 || (n == 0 && Lang.plural.zero_one == 1) ?><?cs var:word.one ?><?cs else ?><?cs var:word ?><?cs /if ?><?cs /def ?><?cs
+def:count(n, word) ?><?cs var:n ?> <?cs call:noun(n, word) ?><?cs /def ?><?cs
+def:results_count(noun) ?><p class="results-count" role="status"><?cs if:Page.pager.total > 0 ?><?cs var:Lang.pager.showing ?> <?cs var:Page.pager.from ?>&ndash;<?cs var:Page.pager.to ?> <?cs var:Lang.pager.of ?> <?cs call:count(Page.pager.total, noun) ?><?cs else ?><?cs var:Lang.pager.none ?><?cs /if ?></p><?cs /def ?><?cs
 def:status_options(current) ?><option value=""><?cs var:Lang.rms.any_status ?></option><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:current == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?><?cs /def ?><?cs
 def:domain_options(current) ?><option value=""><?cs var:Lang.rms.any_domain ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:current == d.id ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?><?cs /def ?><?cs
 def:size_options(current) ?><?cs each:n = Lang.pager.sizes ?><option value="<?cs var:n ?>"<?cs if:current == n ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?><?cs /def ?><?cs
@@ -100,7 +106,7 @@ def:field_error(n, label) ?><?cs if:Page.errors[n] ?><p class="field-error" id="
 # start there and Tab leads on to its links. ?><?cs
 def:form_errors() ?><?cs if:Page.wait_minutes || Page.problem || subcount(Page.errors) > 0 ?>
 <div class="notice notice-error error-summary" role="alert" tabindex="-1" id="form-errors" autofocus>
- <?cs if:Page.problem ?><p><?cs var:Lang.login[Page.problem] ?></p><?cs /if ?><?cs if:Page.wait_minutes ?><p><?cs var:Lang.form.throttled ?> <?cs var:Lang.login.wait ?> <?cs var:Page.wait_minutes ?> <?cs var:Lang.login.minutes ?></p><?cs /if ?><?cs if:subcount(Page.errors) > 0 ?>
+ <?cs if:Page.problem ?><p><?cs var:Lang.login[Page.problem] ?></p><?cs /if ?><?cs if:Page.wait_minutes ?><p><?cs var:Lang.form.throttled ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p><?cs /if ?><?cs if:subcount(Page.errors) > 0 ?>
  <h2 class="error-summary-title"><?cs var:Lang.form.errors_title ?></h2>
  <ul><?cs each:e = Page.errors ?><li><a href="#<?cs name:e ?>"><?cs call:field_message(name(e), "") ?></a></li><?cs /each ?></ul><?cs /if ?>
 </div><?cs /if ?><?cs /def ?><?cs

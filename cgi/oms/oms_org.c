@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/country.h"
 #include "core/db.h"
 #include "core/favourite.h"
+#include "core/label.h"
 #include "core/may.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -90,10 +90,8 @@ static void put_locations(struct req *r, const json_t *locs)
 	{
 		HDF *item = page_item(r, "Page.locations", i);
 		page_put(item, "line1", json_string_value(json_array_get(json_object_get(v, "address"), 0)));
-		page_put(item, "country", str(v, "country"));
-		const char *name = NULL, *term = oms_country_term(r, str(v, "country"), &name);
-		page_put(item, "country_term", term);
-		page_put(item, "country_term_name", name);
+		page_put(item, "country_name", label(r, LABEL_COUNTRY, str(v, "country_code")));
+		page_put(item, "country_term", label_country_term(r, str(v, "country_code")));
 	}
 }
 
@@ -110,6 +108,8 @@ int oms_org_show(struct req *r)
 	for (size_t k = 0; fields[k]; k++)
 		page_put(node, fields[k], str(org, fields[k])); /* names: literals */
 	page_put(node, "version", when(r, str(org, "version")));
+	page_put(node, "type_label", label(r, LABEL_ORG_TYPE, str(org, "type")));
+	page_put(node, "size_label", label(r, LABEL_ORG_SIZE, str(org, "size")));
 	static const char *const alt[] = {"name", "lang", NULL};
 	static const char *const ident[] = {"system", "code", "valid_from", "valid_to", NULL};
 	put_objects(r, "Page.names", json_object_get(org, "alternative_names"), alt);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/label.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -157,6 +158,8 @@ int oms_orgs_show(struct req *r)
 		return 500;
 	page_rows(r, "Page.orgs", &orgs, org_names, ORG__COUNT);
 	page_shown(r, "Page.orgs");
+	label_items(r, "Page.orgs", "country", "country_name", LABEL_COUNTRY);
+	label_items(r, "Page.orgs", "type", "type_label", LABEL_ORG_TYPE);
 	listing_pager(r, "/oms/organisations", page, size, total);
 	return page_render(r, "oms/organisations.cs");
 }

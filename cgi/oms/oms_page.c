@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/country.h"
 #include "core/db.h"
+#include "core/label.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -38,7 +38,8 @@ void oms_words(struct req *r, const char *q, struct words *w)
 	words_pick(r, q, &q_word_count, w);
 }
 
-static void put_choices(struct req *r, const char *list, const char *json, const char *key, bool countries)
+/* The filter's choices: each code with its label (the option's text). */
+static void put_choices(struct req *r, const char *list, const char *json, const char *key, enum label_kind kind)
 {
 	json_t *a = json_loads(json ? json : "[]", 0, NULL);
 	size_t i;
@@ -47,8 +48,7 @@ static void put_choices(struct req *r, const char *list, const char *json, const
 	{
 		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
 		page_put(item, key, json_string_value(v));	  /* names: literals */
-		if (countries)
-			page_put(item, "name", country_name(json_string_value(v)));
+		page_put(item, "label", label(r, kind, json_string_value(v)));
 	}
 	json_decref(a);
 }
@@ -64,30 +64,9 @@ long long oms_choices(struct req *r)
 		return -1;
 	if (!rows.nrows)
 		return 0;
-	put_choices(r, "Page.countries", db_get(&rows, 0, STATS_COUNTRIES), "code", true);
-	put_choices(r, "Page.types", db_get(&rows, 0, STATS_TYPES), "name", false);
+	put_choices(r, "Page.countries", db_get(&rows, 0, STATS_COUNTRIES), "code", LABEL_COUNTRY);
+	put_choices(r, "Page.types", db_get(&rows, 0, STATS_TYPES), "name", LABEL_ORG_TYPE);
 	return atoll(db_get(&rows, 0, STATS_ORGANISATIONS));
-}
-
-/* RMS's countries (list 100000000002) by their English names and short
- * names, read at most once a minute per worker. */
-enum { COUNTRY_TERM, COUNTRY_NAME, COUNTRY_SHORT, COUNTRY__COUNT };
-static struct db_sql q_country_terms = DB_SQL_COLS(COUNTRY__COUNT,
-	"SELECT t.id, t.name_en, COALESCE(n.value, '') FROM rms_terms t LEFT JOIN rms_term_names n"
-	" ON n.term_id = t.id AND n.lang = 'en' AND n.kind = 'short' WHERE t.list_id = 100000000002");
-
-const char *oms_country_term(struct req *r, const char *country, const char **term_name)
-{
-	static struct listing_cache terms;
-	listing_cache_load(r, &terms, &q_country_terms);
-	for (size_t i = 0; country && i < terms.nrows; i++) {
-		const char *name = listing_cell(&terms, i, COUNTRY_NAME);
-		if (strcmp(name, country) == 0 || strcmp(listing_cell(&terms, i, COUNTRY_SHORT), country) == 0) {
-			*term_name = name;
-			return listing_cell(&terms, i, COUNTRY_TERM);
-		}
-	}
-	return NULL;
 }
 
 const char *oms_id(struct req *r, const char *prefix, const char *num)

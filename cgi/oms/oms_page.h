@@ -75,10 +75,6 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old, const ch
  * 500. */
 json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status);
 
-/* The RMS country term named `country` (English name or short name) and
- * its name, when RMS's country list is loaded; else NULL. */
-const char *oms_country_term(struct req *r, const char *country, const char **term_name);
-
 /* Page.versions and its pager (?page=): a page of the history of
  * organisation `org`, or with `loc_id`, of its location `loc_id`, newest
  * first (oms_history.c).  0 or -1. */

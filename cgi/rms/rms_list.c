@@ -13,6 +13,7 @@
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/field.h"
+#include "core/label.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -25,16 +26,16 @@
  * statistics the page reads apart. */
 #define LIST_COLUMNS(X)                                                                                            \
 	X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_SHORT_NAME, "short_name") X(LIST_DESCRIPTION, "description")   \
-	X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain") X(LIST_DOMAIN_NAME, "domain_name") X(LIST_STATUS, "status") \
+	X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain") X(LIST_STATUS, "status") \
 	X(LIST_VERSION, "version") X(LIST_TERMS, "terms") X(LIST_HIERARCHICAL, "hierarchical")                      \
 	X(LIST_CREATED, "created") X(LIST_MODIFIED, "modified") X(LIST_LANGUAGES, NULL) X(LIST_STATS, NULL)
 enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
 static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
 static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
-	"SELECT l.id, l.name, l.short_name, l.description, l.owner, l.domain_id, d.name_en, l.status, l.version,"
+	"SELECT l.id, l.name, l.short_name, l.description, l.owner, l.domain_id, l.status, l.version,"
 	" l.term_count, l.hierarchical, DATE_FORMAT(l.created_at, '%Y-%m-%d'), DATE_FORMAT(l.modified_at, '%Y-%m-%d'),"
 	" l.languages, l.stats"
-	" FROM rms_lists l LEFT JOIN rms_terms d ON d.id = l.domain_id WHERE l.id = ?");
+	" FROM rms_lists l WHERE l.id = ?");
 /* The list's versions since the portal changed it, newest first. */
 #define VERSION_COLUMNS(X)                                                                                         \
 	X(VERSION_SEQ, "version") X(VERSION_RECORDED, "recorded") X(VERSION_SOURCE, "source")                      \
@@ -202,6 +203,7 @@ int rms_list_show(struct req *r)
 		return term ? http_redirect(r, 303, term) : 404;
 	}
 	page_row(r, "Page.list", &list, 0, list_names, LIST__COUNT);
+	page_set(r, "Page.list.domain_name", label(r, LABEL_TERM, db_get(&list, 0, LIST_DOMAIN)));
 
 	const char *lang = rms_data_lang(r), *q = in_text(r, PF_Q);
 	const char *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);

@@ -7,6 +7,7 @@
 #include "core/db.h"
 #include "core/listing.h"
 #include "core/page.h"
+#include "core/label.h"
 #include "core/program.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
@@ -15,16 +16,17 @@
 
 /* The lists are few (hundreds): one statement sorts by a CASE of the key. */
 #define LISTS_WHERE                                                                                                \
-	" FROM rms_lists l LEFT JOIN rms_terms d ON d.id = l.domain_id"                                            \
+	" FROM rms_lists l"                                                                                         \
 	" WHERE (? IS NULL OR l.name LIKE ? OR l.short_name LIKE ? OR l.id = ?)"                                   \
 	" AND (? IS NULL OR l.status = ?) AND (? IS NULL OR l.domain_id = ?)"
 
 const char *const rms_list_sorts[LISTS_SORT__COUNT + 1] = {RMS_LIST_SORTS(LISTING_SORT_WORD) NULL};
 
-/* The lists' columns, named as the page shows them. */
+/* The lists' columns, named as the page shows them (each domain's name
+ * added in the page's language: core/label.h). */
 #define LIST_COLUMNS(X)                                                                                            \
 	X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain")                       \
-	X(LIST_DOMAIN_NAME, "domain_name") X(LIST_STATUS, "status") X(LIST_TERMS, "terms")                          \
+	X(LIST_STATUS, "status") X(LIST_TERMS, "terms")                          \
 	X(LIST_MODIFIED, "modified") X(LIST_CREATED, "created") X(LIST_VERSION, "version")
 enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
 static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
@@ -32,7 +34,7 @@ static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
 /* Arguments: the filters', then dir, key, dir, key (the sort's word split
  * in two), limit, offset. */
 static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT,
-	"SELECT l.id, l.name, l.owner, l.domain_id, d.name_en, l.status, l.term_count,"
+	"SELECT l.id, l.name, l.owner, l.domain_id, l.status, l.term_count,"
 	" DATE_FORMAT(l.modified_at, '%Y-%m-%d'), DATE_FORMAT(l.created_at, '%Y-%m-%d'), l.version" LISTS_WHERE
 	" ORDER BY"
 	" CASE WHEN ? = 'asc' THEN CASE ? WHEN 'id' THEN LPAD(l.id, 12, '0') WHEN 'terms' THEN LPAD(l.term_count, 10, '0')"
@@ -67,6 +69,7 @@ int rms_lists_show(struct req *r)
 		return 500;
 	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
 	page_shown(r, "Page.lists");
+	label_items(r, "Page.lists", "domain", "domain_name", LABEL_TERM);
 	rms_domains(r);
 	listing_pager(r, "/rms/lists", page, size, total);
 	listing_sort(r, "/rms/lists", rms_list_sorts, sort);

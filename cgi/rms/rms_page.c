@@ -7,6 +7,7 @@
 
 #include "core/db.h"
 #include "core/http.h"
+#include "core/label.h"
 #include "core/listing.h"
 #include "core/program.h"
 #include "programs/fields_public.h"
@@ -14,16 +15,18 @@
 
 const char *const rms_term_sorts[TERMS_SORT__COUNT + 1] = {RMS_TERM_SORTS(LISTING_SORT_WORD) NULL};
 
-#define DOMAIN_COLUMNS(X) X(DOMAIN_ID, "id") X(DOMAIN_NAME, "name")
+/* The domains, named in the page's language (core/label.h). */
+#define DOMAIN_COLUMNS(X) X(DOMAIN_ID, "id")
 enum { DOMAIN_COLUMNS(DB_COLUMN) DOMAIN__COUNT };
 static struct db_sql q_domains =
-	DB_SQL_COLS(DOMAIN__COUNT, "SELECT id, name_en FROM rms_terms WHERE list_id = 100000000004 ORDER BY id");
+	DB_SQL_COLS(DOMAIN__COUNT, "SELECT id FROM rms_terms WHERE list_id = 100000000004 ORDER BY id");
 
 void rms_domains(struct req *r)
 {
 	static struct listing_cache domains;
 	static const char *const names[] = {DOMAIN_COLUMNS(DB_COLUMN_NAME)};
 	listing_cached(r, &domains, &q_domains, "Page.domains", names, DOMAIN__COUNT);
+	label_items(r, "Page.domains", "id", "name", LABEL_TERM);
 }
 
 static struct db_sql q_is_term = DB_SQL("SELECT 1 FROM rms_terms WHERE id = ?");

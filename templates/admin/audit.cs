@@ -18,7 +18,7 @@ def:content() ?>
  <thead><tr><th scope="col"><?cs var:Lang.admin.when ?> (UTC)</th><th scope="col"><?cs var:Lang.admin.event ?></th><th scope="col"><?cs var:Lang.admin.account ?></th><th scope="col"><?cs var:Lang.admin.about ?></th><th scope="col"><?cs var:Lang.admin.actor ?></th><th scope="col"><?cs var:Lang.admin.address ?></th></tr></thead>
  <tbody><?cs each:e = Page.events ?>
   <tr><td class="id"><?cs call:date(e.at) ?></td>
-   <td><?cs if:Lang.audit.event[e.event] ?><?cs var:Lang.audit.event[e.event] ?><?cs else ?><code><?cs var:e.event ?></code><?cs /if ?></td>
+   <td><?cs call:audit_event(e.event) ?></td>
    <td><?cs if:e.account ?><?cs call:person(e.account, e.name, e.email) ?><?cs elif:e.subject ?><?cs var:e.subject ?><?cs /if ?></td>
    <td><?cs if:e.about_kind == "role_request" ?><a href="/admin/role-requests/<?cs var:e.about_id ?>">RR-<?cs var:e.about_id ?></a><?cs elif:e.about_kind == "change_request" ?><a href="/admin/change-requests/<?cs var:e.about_id ?>">RRQ-<?cs var:e.about_id ?></a><?cs elif:e.about_kind == "organisation" ?><a href="/oms/organisations/<?cs var:e.about_id ?>"><?cs if:e.about_name ?><?cs var:e.about_name ?> <?cs /if ?><span class="id"><?cs var:e.about_id ?></span></a><?cs /if ?></td>
    <td><?cs if:e.actor ?><?cs call:person(e.actor, e.actor_name, e.actor_email) ?><?cs /if ?></td><td><?cs var:e.address ?></td></tr><?cs /each ?>

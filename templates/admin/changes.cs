@@ -26,7 +26,7 @@ def:content() ?>
   <tr><td class="id" data-label="<?cs var:Lang.roles.request_id ?>"><a href="/admin/change-requests/<?cs var:q.id ?>">RRQ-<?cs var:q.id ?></a></td><td data-label="<?cs var:Lang.cr.type ?>"><?cs call:cr_type(q.type) ?><?cs if:q.type == "TRANSLATION" ?> (<?cs var:q.lang ?>)<?cs /if ?></td>
    <?cs if:Page.requests_shown.list_name || Page.requests_shown.term_name || Page.requests_shown.org_name || Page.requests_shown.org ?><td data-label="<?cs var:Lang.cr.what ?>"><?cs var:q.list_name ?><?cs if:q.term ?> &rsaquo; <?cs var:q.term_name ?><?cs /if ?><?cs if:q.org ?><?cs var:q.org_name ?> <span class="id"><?cs var:q.org ?></span><?cs /if ?></td><?cs /if ?><td data-label="<?cs var:Lang.admin.requester ?>"><?cs var:q.requester ?></td>
    <td data-label="<?cs var:Lang.roles.status ?>"><span class="badge badge-cr-<?cs var:q.status ?>"><?cs var:Lang.cr.statuses[q.status] ?></span></td><?cs if:Page.requests_shown.assignee ?><td data-label="<?cs var:Lang.cr.assignee ?>"><?cs var:q.assignee ?></td><?cs /if ?>
-   <td data-label="<?cs var:Lang.cr.updated ?>"><?cs call:date(q.updated) ?> (<?cs var:q.days ?> <?cs var:Lang.admin.days ?>)</td></tr><?cs /each ?>
+   <td data-label="<?cs var:Lang.cr.updated ?>"><?cs call:date(q.updated) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>

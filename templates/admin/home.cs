@@ -6,7 +6,7 @@ def:content() ?>
 <div class="two-columns">
  <?cs if:User.admin || User.super ?><section class="panel" aria-labelledby="waiting">
   <h2 id="waiting"><?cs var:Lang.admin.role_requests ?></h2>
-  <?cs if:Page.waiting > 0 ?><p><strong><?cs var:Page.waiting ?></strong> <?cs var:Lang.admin.waiting ?> <?cs var:Lang.admin.oldest ?> <?cs var:Page.oldest_days ?> <?cs var:Lang.admin.days ?>.</p>
+  <?cs if:Page.waiting > 0 ?><p><strong><?cs var:Page.waiting ?></strong> <?cs var:Lang.admin.waiting ?> <?cs var:Lang.admin.oldest ?> <?cs call:count(Page.oldest_days, Lang.admin.days) ?>.</p>
   <?cs else ?><p><?cs var:Lang.admin.nothing_waiting ?></p><?cs /if ?>
   <p><a class="button" href="/admin/role-requests"><?cs var:Lang.admin.open_queue ?></a></p>
  </section>
@@ -18,7 +18,7 @@ def:content() ?>
  <?cs if:User.steward || User.admin ?><section class="panel" aria-labelledby="changes">
   <h2 id="changes"><?cs var:Lang.admin.change_requests ?></h2>
   <p><?cs var:Lang.admin.change_requests_soon ?></p>
-  <?cs if:Page.changes > 0 ?><p><strong><?cs var:Page.changes ?></strong> <?cs var:Lang.admin.waiting ?> <?cs var:Lang.admin.oldest ?> <?cs var:Page.changes_oldest ?> <?cs var:Lang.admin.days ?>.</p>
+  <?cs if:Page.changes > 0 ?><p><strong><?cs var:Page.changes ?></strong> <?cs var:Lang.admin.waiting ?> <?cs var:Lang.admin.oldest ?> <?cs call:count(Page.changes_oldest, Lang.admin.days) ?>.</p>
   <?cs else ?><p><?cs var:Lang.admin.nothing_waiting ?></p><?cs /if ?>
   <p><a class="button" href="/admin/change-requests"><?cs var:Lang.admin.open_queue ?></a></p>
  </section><?cs /if ?>

@@ -22,7 +22,7 @@ def:content() ?>
 <?cs if:Page.org_has_super == "1" ?><p><?cs var:Lang.roles.decided_by_super ?></p><?cs else ?><div class="notice"><p><?cs var:Lang.roles.no_super ?></p></div><?cs /if ?>
 <h2><?cs var:Lang.roles.justification ?></h2>
 <blockquote class="justification"><?cs var:Page.request.justification ?></blockquote>
-<?cs if:Page.request.document ?><p><a href="/admin/role-requests/<?cs var:Page.request.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:Page.request.document ?>, <?cs var:Page.request.document_size ?> <?cs var:Lang.admin.bytes ?>)</p><?cs /if ?>
+<?cs if:Page.request.document ?><p><a href="/admin/role-requests/<?cs var:Page.request.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:Page.request.document ?>, <?cs call:count(Page.request.document_size, Lang.admin.bytes) ?>)</p><?cs /if ?>
 <?cs if:Page.request.reason ?><h2><?cs var:Lang.admin.reason ?></h2><p><?cs var:Page.request.reason ?></p><?cs /if ?>
 <?cs if:Page.may_decide ?>
 <h2 id="decide"><?cs var:Lang.admin.decide ?></h2>

@@ -22,7 +22,7 @@ def:content() ?>
   <tr><td class="id" data-label="<?cs var:Lang.roles.request_id ?>"><a href="/admin/role-requests/<?cs var:q.id ?>">RR-<?cs var:q.id ?></a></td><td data-label="<?cs var:Lang.admin.requester ?>"><?cs var:q.requester ?></td><td data-label="<?cs var:Lang.roles.role ?>"><?cs var:Lang.role[q.role].name ?></td>
    <?cs if:Page.requests_shown.org ?><td data-label="<?cs var:Lang.roles.organisation ?>"><?cs if:q.org_name ?><?cs var:q.org_name ?><?cs else ?><?cs var:q.org ?><?cs /if ?> <span class="id"><?cs var:q.org ?></span></td><?cs /if ?>
    <td data-label="<?cs var:Lang.roles.status ?>"><span class="badge badge-request-<?cs var:q.status ?>"><?cs var:Lang.roles.statuses[q.status] ?></span></td>
-   <td data-label="<?cs var:Lang.admin.received ?>"><?cs call:date(q.created) ?> (<?cs var:q.days ?> <?cs var:Lang.admin.days ?>)</td></tr><?cs /each ?>
+   <td data-label="<?cs var:Lang.admin.received ?>"><?cs call:date(q.created) ?> (<?cs call:count(q.days, Lang.admin.days) ?>)</td></tr><?cs /each ?>
  </tbody>
 </table></div>
 <?cs call:pager() ?>

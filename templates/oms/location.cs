@@ -21,19 +21,18 @@ def:content() ?>
 <?cs if:Page.loc.line2 ?><?cs var:Page.loc.line2 ?><br><?cs /if ?>
 <?cs if:Page.loc.line3 ?><?cs var:Page.loc.line3 ?><br><?cs /if ?>
 <?cs if:Page.loc.line4 ?><?cs var:Page.loc.line4 ?><br><?cs /if ?>
-<?cs if:Page.loc.po_box ?><?cs var:Lang.oms.po_box ?> <?cs var:Page.loc.po_box ?><br><?cs /if ?>
+<?cs if:Page.loc.po_box ?><?cs if:Page.loc.po_box_bare ?><span lang="<?cs var:Req.lang ?>"><?cs var:Lang.oms.po_box ?></span> <?cs /if ?><?cs var:Page.loc.po_box ?><br><?cs /if ?>
 <?cs var:Page.loc.postal_code ?> <?cs var:Page.loc.city ?><br>
 <?cs if:Page.loc.county ?><?cs var:Page.loc.county ?><br><?cs /if ?>
 <?cs if:Page.loc.region ?><?cs var:Page.loc.region ?><br><?cs /if ?>
-<?cs var:Page.loc.country ?>
+<span lang="<?cs var:Req.data_lang ?>"><?cs if:Page.loc.country_term ?><a href="/rms/terms/<?cs var:Page.loc.country_term ?>"><?cs var:Page.loc.country ?></a><?cs else ?><?cs var:Page.loc.country ?><?cs /if ?></span>
 </address>
 </section>
 
 <section aria-labelledby="details">
 <h2 id="details"><?cs var:Lang.rms.details ?></h2>
 <dl class="facts">
- <div><dt><?cs var:Lang.oms.organisation ?></dt><dd><a href="/oms/organisations/<?cs var:Page.loc.org_id ?>"><?cs var:Page.loc.org_name ?></a> <span class="id"><?cs var:Page.loc.org_id ?></span> <?cs call:org_status(Page.loc.org_status) ?><?cs if:Page.loc.siblings > 1 ?> <span class="secondary">(<?cs var:Page.loc.siblings ?> <?cs var:Lang.oms.locations_noun ?>)</span><?cs /if ?></dd></div>
- <div><dt><?cs var:Lang.oms.country ?></dt><dd><?cs if:Page.loc.country_term ?><a href="/rms/terms/<?cs var:Page.loc.country_term ?>"><?cs var:Page.loc.country_term_name ?></a><?cs else ?><?cs var:Page.loc.country ?><?cs /if ?> <span class="secondary">(<?cs var:Page.loc.country_code ?>)</span></dd></div>
+ <div><dt><?cs var:Lang.oms.organisation ?></dt><dd><a href="/oms/organisations/<?cs var:Page.loc.org_id ?>"><?cs var:Page.loc.org_name ?></a> <span class="id"><?cs var:Page.loc.org_id ?></span> <?cs call:org_status(Page.loc.org_status) ?><?cs if:Page.loc.siblings > 1 ?> <span class="secondary">(<?cs call:count(Page.loc.siblings, Lang.oms.locations_noun) ?>)</span><?cs /if ?></dd></div>
  <?cs if:Page.loc.latitude ?><div><dt><?cs var:Lang.oms.gps ?></dt><dd><?cs var:Page.loc.latitude ?>, <?cs var:Page.loc.longitude ?></dd></div><?cs /if ?>
  <?cs if:Page.loc.lang ?><div><dt><?cs var:Lang.oms.language ?></dt><dd><?cs call:language(Page.loc.lang) ?></dd></div><?cs /if ?>
  <?cs if:Page.loc.email ?><div><dt><?cs var:Lang.oms.email ?></dt><dd><a href="mailto:<?cs var:Page.loc.email ?>"><?cs var:Page.loc.email ?></a></dd></div><?cs /if ?>

@@ -17,8 +17,8 @@ def:content() ?>
 <h2 id="details"><?cs var:Lang.rms.details ?></h2>
 <dl class="facts">
  <?cs if:Page.org.acronym ?><div><dt><?cs var:Lang.oms.acronym ?></dt><dd><?cs var:Page.org.acronym ?></dd></div><?cs /if ?>
- <?cs if:Page.org.type ?><div><dt><?cs var:Lang.oms.type ?></dt><dd><?cs var:Page.org.type ?></dd></div><?cs /if ?>
- <?cs if:Page.org.size ?><div><dt><?cs var:Lang.oms.size ?></dt><dd><?cs var:Page.org.size ?></dd></div><?cs /if ?>
+ <?cs if:Page.org.type ?><div><dt><?cs var:Lang.oms.type ?></dt><dd><?cs var:Page.org.type_label ?></dd></div><?cs /if ?>
+ <?cs if:Page.org.size ?><div><dt><?cs var:Lang.oms.size ?></dt><dd><?cs var:Page.org.size_label ?></dd></div><?cs /if ?>
  <div><dt><?cs var:Lang.oms.status ?></dt><dd><?cs call:org_status(Page.org.status) ?></dd></div>
  <?cs if:Page.org.version ?><div><dt><?cs var:Lang.oms.version ?></dt><dd><?cs call:date(Page.org.version) ?></dd></div><?cs /if ?>
  <?cs if:subcount(Page.names) > 0 ?><div><dt><?cs var:Lang.oms.alternative_names ?></dt><dd><ul class="inline-list"><?cs each:n = Page.names ?><li<?cs if:n.lang ?> lang="<?cs var:n.lang ?>"<?cs /if ?>><?cs var:n.name ?><?cs if:n.lang ?> <span class="secondary">(<?cs call:language(n.lang) ?>)</span><?cs /if ?></li><?cs /each ?></ul></dd></div><?cs /if ?>
@@ -55,7 +55,7 @@ def:content() ?>
    <td data-label="<?cs var:Lang.oms.address ?>"><?cs var:l.line1 ?></td>
    <td data-label="<?cs var:Lang.oms.postal_code ?>"><?cs var:l.postal_code ?></td>
    <td data-label="<?cs var:Lang.oms.city ?>"><?cs var:l.city ?></td>
-   <td data-label="<?cs var:Lang.oms.country ?>"><?cs if:l.country_term ?><a href="/rms/terms/<?cs var:l.country_term ?>"><?cs var:l.country_term_name ?></a><?cs else ?><?cs var:l.country ?><?cs /if ?> <span class="secondary">(<?cs var:l.country_code ?>)</span></td>
+   <td data-label="<?cs var:Lang.oms.country ?>"><?cs if:l.country_term ?><a href="/rms/terms/<?cs var:l.country_term ?>"><?cs var:l.country_name ?></a><?cs else ?><?cs var:l.country_name ?><?cs /if ?> <span class="secondary">(<?cs var:l.country_code ?>)</span></td>
    <td data-label="<?cs var:Lang.oms.status ?>"><?cs call:org_status(l.status) ?></td>
   </tr>
  <?cs /each ?>

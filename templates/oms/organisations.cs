@@ -10,7 +10,7 @@ def:content() ?>
  <?cs call:field_search(Lang.oms.q, Page.q) ?>
  <div class="field">
   <label for="country"><?cs var:Lang.oms.country ?></label>
-  <select id="country" name="country"><option value=""><?cs var:Lang.oms.any_country ?></option><?cs each:c = Page.countries ?><option value="<?cs var:c.code ?>"<?cs if:Page.country == c.code ?> selected<?cs /if ?>><?cs if:c.name ?><?cs var:c.name ?><?cs else ?><?cs var:c.code ?><?cs /if ?></option><?cs /each ?></select>
+  <select id="country" name="country"><option value=""><?cs var:Lang.oms.any_country ?></option><?cs each:c = Page.countries ?><option value="<?cs var:c.code ?>"<?cs if:Page.country == c.code ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select>
  </div>
  <div class="field">
   <label for="city"><?cs var:Lang.oms.city ?></label>
@@ -26,7 +26,7 @@ def:content() ?>
  </div>
  <div class="field">
   <label for="type"><?cs var:Lang.oms.type ?></label>
-  <select id="type" name="type"><option value=""><?cs var:Lang.oms.any_type ?></option><?cs each:t = Page.types ?><option<?cs if:Page.type == t.name ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?></select>
+  <select id="type" name="type"><option value=""><?cs var:Lang.oms.any_type ?></option><?cs each:t = Page.types ?><option value="<?cs var:t.name ?>"<?cs if:Page.type == t.name ?> selected<?cs /if ?>><?cs var:t.label ?></option><?cs /each ?></select>
  </div>
  <?cs call:field_size(Page.size) ?>
  <div class="field field-actions"><button type="submit"><?cs var:Lang.search.submit ?></button> <a href="/oms/organisations"><?cs var:Lang.rms.clear ?></a></div>
@@ -54,9 +54,9 @@ def:content() ?>
   <tr>
    <td data-label="<?cs var:Lang.oms.name ?>"><a href="/oms/organisations/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs if:o.acronym ?> <span class="secondary">(<?cs var:o.acronym ?>)</span><?cs /if ?></td>
    <td data-label="<?cs var:Lang.oms.org_id ?>"><span class="id"><?cs var:o.id ?></span></td>
-   <?cs if:Page.orgs_shown.country ?><td data-label="<?cs var:Lang.oms.country ?>"><?cs var:o.country ?></td><?cs /if ?>
+   <?cs if:Page.orgs_shown.country ?><td data-label="<?cs var:Lang.oms.country ?>"><?cs var:o.country_name ?></td><?cs /if ?>
    <?cs if:Page.orgs_shown.city ?><td data-label="<?cs var:Lang.oms.city ?>"><?cs var:o.city ?></td><?cs /if ?>
-   <?cs if:Page.orgs_shown.type ?><td data-label="<?cs var:Lang.oms.type ?>"><?cs var:o.type ?></td><?cs /if ?>
+   <?cs if:Page.orgs_shown.type ?><td data-label="<?cs var:Lang.oms.type ?>"><?cs var:o.type_label ?></td><?cs /if ?>
    <td data-label="<?cs var:Lang.oms.status ?>"><?cs call:org_status(o.status) ?></td>
    <td data-label="<?cs var:Lang.oms.locations ?>" class="num"><?cs var:o.locations ?></td>
   </tr>

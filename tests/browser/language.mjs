@@ -2,8 +2,9 @@
 // pixels), as an anonymous visitor through nginx's page cache: every
 // language is a link in the header that fits the screen, choosing French
 // makes the next pages French without ?lang= (the cookie), the current
-// language is marked, the list's names follow, and English comes back the
-// same way.  Screenshots are kept under tests/browser/out/.
+// language is marked, the list's names follow, the enumerations are French
+// (types, countries, a count's noun), and English comes back the same way.
+// Screenshots are kept under tests/browser/out/.
 import { journey } from './journey.mjs';
 
 await journey('rms', async ({ page, base, ok, shot }) => {
@@ -33,6 +34,17 @@ await journey('rms', async ({ page, base, ok, shot }) => {
   ok(await lang() === 'fr', 'the next page, without ?lang=, is French');
   ok(await link('fr').getAttribute('aria-current') === 'true' && !(await link('en').getAttribute('aria-current')),
      'and marks French as current');
+  // No English enumeration on a French page: the filters' types and
+  // countries, and a count's noun agreeing with its number.
+  const english = ['Industry', 'Regulatory Authority', 'Educational Institution', 'Healthcare Institution',
+                   'Germany', 'Austria', 'Belgium', 'Spain', 'Switzerland', 'Netherlands'];
+  const options = [...await page.locator('#type option').allInnerTexts(),
+                   ...await page.locator('#country option').allInnerTexts()].map((t) => t.trim());
+  ok(options.length > 2 && !options.some((t) => english.includes(t)),
+     `the types and countries to filter by are French (${options.slice(0, 6).join(', ')} ...)`);
+  const count = (await page.locator('.results-count').innerText()).trim();
+  const said = count.match(/(\d+) (\S+)$/);
+  ok(said && said[2] === (Number(said[1]) < 2 ? 'organisation' : 'organisations'), `the count in French words (${count})`);
   // The fixture list of tests/http/test_language.c, when that test ran first.
   if ((await context.request.get(base + '/rms/lists/900000000019')).status() === 200) {
     await page.goto(base + '/rms/lists/900000000019', { waitUntil: 'load' });
