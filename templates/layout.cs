@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:subcount(Page.errors) > 0 || Page.wait_minutes ?><?cs var:Lang.form.title_prefix ?> <?cs /if ?><?cs call:title() ?> | <?cs var:Lang.site.name ?></title>
+<title><?cs if:subcount(Page.errors) > 0 || Page.wait_minutes || Page.problem ?><?cs var:Lang.form.title_prefix ?> <?cs /if ?><?cs call:title() ?> | <?cs var:Lang.site.name ?></title>
 <link rel="stylesheet" href="/static/spor.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
@@ -17,7 +17,7 @@
    <?cs if:User.name ?><span class="signed-in"><?cs var:Lang.nav.signed_in_as ?> <strong><?cs var:User.name ?></strong></span>
    <a href="/account"><?cs var:Lang.nav.account ?></a><?cs if:User.admin || User.steward || User.super ?>
    <a href="/admin"><?cs var:Lang.admin.title ?></a><?cs /if ?>
-   <form class="logout" method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.nav.logout ?></button></form><?cs else ?><a href="/login<?cs if:Req.path && Req.path != "/" && Req.path != "/login" && Req.path != "/register" ?>?next=<?cs var:url_escape(Req.path) ?><?cs /if ?>"><?cs var:Lang.nav.login ?></a>
+   <form class="logout" method="post" action="/logout"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.nav.logout ?></button></form><?cs else ?><a href="/login<?cs if:Req.path && Req.path != "/" && Req.path != "/login" && Req.path != "/register" ?>?next=<?cs var:url_escape(Req.here) ?><?cs /if ?>"><?cs var:Lang.nav.login ?></a>
    <a class="button button-secondary" href="/register"><?cs var:Lang.nav.register ?></a><?cs /if ?>
   </div>
  </div>
@@ -32,7 +32,7 @@
  </nav>
 </header>
 <main id="main" class="container" tabindex="-1">
-<?cs call:content() ?>
+<?cs call:form_errors() ?><?cs call:content() ?>
 </main>
 <footer class="site-footer">
  <div class="container footer-grid">

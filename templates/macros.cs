@@ -83,26 +83,41 @@ def:field_size(current) ?>
   <label for="size"><?cs var:Lang.pager.size ?></label>
   <select id="size" name="size"><?cs call:size_options(current) ?></select>
  </div>
-<?cs /def ?><?cs # Forms that change something: the CSRF token and the one-time key that
+<?cs /def ?><?cs # What a signed-in user who may not make a proposal (m: May.<act>,
+# cgi/core/may.h) sees instead of its link: the roles that would let them
+# and the way to ask for one, or that their request waits. ?><?cs
+def:may_not(m, class) ?><?cs if:m ?><div class="notice may-not <?cs var:class ?>"><p><?cs if:m == "pending" ?><?cs var:Lang.cr.may.pending ?> <a href="/account/roles#requests"><?cs var:Lang.cr.may.pending_link ?></a><?cs else ?><?cs var:Lang.cr.may.needs ?> <?cs each:c = m.roles ?><?cs if:!first(c) ?><?cs if:last(c) ?> <?cs var:Lang.cr.may.or ?> <?cs else ?>, <?cs /if ?><?cs /if ?><strong><?cs var:Lang.role[c.code].name ?></strong><?cs /each ?><?cs if:m.org ?> <?cs var:Lang.cr.may.for_org ?><?cs /if ?>. <a href="/account/roles<?cs if:m.org ?>?org=<?cs var:m.org ?><?cs /if ?>#new"><?cs if:m.org ?><?cs var:Lang.oms.request_role ?><?cs else ?><?cs var:Lang.cr.may.ask ?><?cs /if ?></a><?cs /if ?></p></div><?cs /if ?><?cs /def ?><?cs # Forms that change something: the CSRF token and the one-time key that
 # makes a form sent twice create once (cgi/core/once.h), the error summary and
 # labelled inputs that say what is wrong with them. ?><?cs
 def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Csrf.token ?>"><?cs if:Csrf.once ?><input type="hidden" name="form_once" value="<?cs var:Csrf.once ?>"><?cs /if ?><?cs /def ?><?cs
 # After a form that the state refused (http_refused): what happened. ?><?cs
 def:refused() ?><?cs if:Page.refused ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.refused[Page.refused] ?></p></div><?cs /if ?><?cs /def ?><?cs
-def:form_errors() ?><?cs if:Page.wait_minutes ?>
-<div class="notice notice-error" role="alert" tabindex="-1" id="form-errors">
- <p><?cs var:Lang.form.throttled ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p>
-</div><?cs elif:subcount(Page.errors) > 0 ?>
-<div class="notice notice-error" role="alert" tabindex="-1" id="form-errors">
- <p><strong><?cs var:Lang.form.errors_title ?></strong></p>
- <ul><?cs each:e = Page.errors ?><li><a href="#<?cs name:e ?>"><?cs var:Lang.form.error[e] ?></a></li><?cs /each ?></ul>
+# A field's name as its form labels it, for the messages about it. ?><?cs
+def:field_label(n) ?><?cs if:Lang.form.field[n] ?><?cs var:Lang.form.field[n] ?><?cs elif:Lang.form[n] ?><?cs var:Lang.form[n] ?><?cs else ?><?cs var:Lang.cr.fields[n] ?><?cs /if ?><?cs /def ?><?cs
+# What is wrong with field n, naming it ("Email address: ..."): by the
+# label its form shows, when the caller gives it, else by its usual name. ?><?cs
+def:field_message(n, label) ?><?cs if:label ?><?cs var:label ?><?cs else ?><?cs call:field_label(n) ?><?cs /if ?>: <?cs var:Lang.form.error[Page.errors[n]] ?><?cs if:Page.errors[n] == "record_invalid" ?> <?cs var:Page.record_error ?><?cs /if ?><?cs /def ?><?cs
+def:field_error(n, label) ?><?cs if:Page.errors[n] ?><p class="field-error" id="<?cs var:n ?>-error"><?cs call:field_message(n, label) ?></p><?cs /if ?><?cs /def ?><?cs
+# A refused form's summary, which layout.cs puts first in the main content
+# of every page: why the form was refused (a sign-in's problem, too many
+# attempts) and each field with an error, named and linked to by its id.
+# It is focused as the page opens, without script: a block made focusable
+# (tabindex -1) with autofocus, so that the keyboard and a screen reader
+# start there and Tab leads on to its links. ?><?cs
+def:form_errors() ?><?cs if:Page.wait_minutes || Page.problem || subcount(Page.errors) > 0 ?>
+<div class="notice notice-error error-summary" role="alert" tabindex="-1" id="form-errors" autofocus>
+ <?cs if:Page.problem ?><p><?cs var:Lang.login[Page.problem] ?></p><?cs /if ?><?cs if:Page.wait_minutes ?><p><?cs var:Lang.form.throttled ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p><?cs /if ?><?cs if:subcount(Page.errors) > 0 ?>
+ <h2 class="error-summary-title"><?cs var:Lang.form.errors_title ?></h2>
+ <ul><?cs each:e = Page.errors ?><li><a href="#<?cs name:e ?>"><?cs call:field_message(name(e), "") ?></a></li><?cs /each ?></ul><?cs /if ?>
 </div><?cs /if ?><?cs /def ?><?cs
+# A labelled input, focused as the page opens where the template says so
+# (Page.autofocus, its name) and no error summary takes the focus first. ?><?cs
 def:input(name, type, label, value, autocomplete, hint) ?>
  <div class="form-field<?cs if:Page.errors[name] ?> form-field-error<?cs /if ?>">
   <label for="<?cs var:name ?>"><?cs var:label ?></label>
   <?cs if:hint ?><p class="hint" id="<?cs var:name ?>-hint"><?cs var:hint ?></p><?cs /if ?>
-  <?cs if:Page.errors[name] ?><p class="field-error" id="<?cs var:name ?>-error"><?cs var:Lang.form.error[Page.errors[name]] ?></p><?cs /if ?>
-  <input id="<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>" autocomplete="<?cs var:autocomplete ?>"<?cs if:type == "password" ?> maxlength="1024"<?cs else ?> maxlength="254"<?cs /if ?> required<?cs if:Page.errors[name] ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error<?cs if:hint ?> <?cs var:name ?>-hint<?cs /if ?>"<?cs elif:hint ?> aria-describedby="<?cs var:name ?>-hint"<?cs /if ?>>
+  <?cs call:field_error(name, label) ?>
+  <input id="<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>" autocomplete="<?cs var:autocomplete ?>"<?cs if:type == "password" ?> maxlength="1024"<?cs else ?> maxlength="254"<?cs /if ?> required<?cs if:Page.autofocus == name && !Page.problem && !Page.wait_minutes && subcount(Page.errors) == 0 ?> autofocus<?cs /if ?><?cs if:Page.errors[name] ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error<?cs if:hint ?> <?cs var:name ?>-hint<?cs /if ?>"<?cs elif:hint ?> aria-describedby="<?cs var:name ?>-hint"<?cs /if ?>>
  </div>
 <?cs /def ?><?cs
 # A date (YYYY-MM-DD, maybe with a time after it) in the signed-in user's format. ?><?cs

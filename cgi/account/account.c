@@ -66,6 +66,22 @@ const char *account_link_check(struct req *r, const char *token, const char *pur
 	return account;
 }
 
+enum { STATE_USED, STATE__COUNT };
+static struct db_sql q_link_state = DB_SQL_COLS(STATE__COUNT,
+	"SELECT used_at IS NOT NULL FROM account_tokens WHERE token_hash = UNHEX(SHA2(?, 256)) AND purpose = ?");
+
+int account_link_refused(struct req *r, const char *token, const char *purpose, int status)
+{
+	struct db_rows rows;
+	if (token && db_query(r->app->db, r->arena, &q_link_state, &rows, "ss", token, purpose) < 0)
+		return 500;
+	page_set(r, "Page.purpose", purpose);
+	if (!token || !rows.nrows)
+		return account_notice(r, "link_invalid", status);
+	bool used = strcmp(db_get(&rows, 0, STATE_USED), "1") == 0;
+	return account_notice(r, arena_printf(r->arena, "%s_%s", purpose, used ? "used" : "expired"), status);
+}
+
 bool account_new_password_ok(struct req *r)
 {
 	const char *pw = in_text(r, AF_PASSWORD), *again = in_text(r, AF_PASSWORD_CONFIRM);

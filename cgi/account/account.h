@@ -26,6 +26,12 @@ const char *account_link_new(struct req *r, const char *account_id, const char *
  * (inside a transaction) the link is locked and marked used. */
 const char *account_link_check(struct req *r, const char *token, const char *purpose, bool use);
 
+/* The page for a link account_link_check refused: used already
+ * (Lang.notice.<purpose>_used), expired (<purpose>_expired), or never one
+ * the portal sent (link_invalid), each with what to do next; `status`, or
+ * 500.  Outside a transaction. */
+int account_link_refused(struct req *r, const char *token, const char *purpose, int status);
+
 /* Check the form's password and password_confirm as a new password,
  * marking the errors; true when it may be used. */
 bool account_new_password_ok(struct req *r);

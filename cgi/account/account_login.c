@@ -2,9 +2,11 @@
  * a wrong password, and costs the same time for both (a decoy hash); it is
  * throttled per email and per address (throttle.h); every failure and
  * lockout is in the audit log.  A successful sign-in replaces any session
- * the visitor had with a new one and returns to `next`, a local path; for
+ * the visitor had with a new one and returns to `next`, a local path (the
+ * field's type refuses any other: field.c); for
  * an account with two-step sign-in on, the right password leads to the
- * second step instead (account_login_twofactor.c), which ends the same way. */
+ * second step instead (account_login_twofactor.c), which ends the same way.
+ * Signing out lands on the sign-in page, which says it happened. */
 #include "config.h"
 
 #include <string.h>
@@ -23,10 +25,12 @@
 int account_login_form(struct req *r)
 {
 	page_set(r, "Page.next", in_text(r, AF_NEXT));
+	page_set(r, "Page.saved", in_text(r, AF_SAVED));
 	return account_form(r, "login", 200);
 }
 
-/* The form again with what went wrong (Page.problem: Lang.login.<key>). */
+/* The form again with what went wrong (Page.problem: Lang.login.<key>;
+ * NULL: the fields marked in Page.errors say it). */
 static int refuse(struct req *r, const char *problem, int status)
 {
 	page_set(r, "Page.problem", problem);
@@ -67,8 +71,8 @@ static struct db_sql q_account =
 int account_login_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL), *password = in_text(r, AF_PASSWORD);
-	if (!in_complete(r))
-		return refuse(r, "missing", 400);
+	if (page_missing(r))
+		return refuse(r, NULL, 400);
 	if (throttle_check(r, THROTTLE_LOGIN, email, NULL) > 0)
 		return refuse(r, "locked", 429);
 
@@ -104,5 +108,5 @@ int account_login_logout_submit(struct req *r)
 			return 500;
 		audit_record(r, "logout", r->user.id, NULL);
 	}
-	return http_redirect(r, 303, "/");
+	return http_redirect(r, 303, "/login?saved=signed_out"); /* which says so */
 }

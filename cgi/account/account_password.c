@@ -74,7 +74,7 @@ int account_password_reset_form(struct req *r)
 {
 	const char *token = in_text(r, AF_TOKEN);
 	if (!account_link_check(r, token, "reset", false))
-		return account_notice(r, "link_invalid", 400);
+		return account_link_refused(r, token, "reset", 400);
 	page_set(r, "Page.token", token);
 	return account_form(r, "reset", 200);
 }
@@ -111,7 +111,7 @@ int account_password_reset_submit(struct req *r)
 	const char *token = in_text(r, AF_TOKEN);
 	const char *account = account_link_check(r, token, "reset", false);
 	if (!account)
-		return account_notice(r, "link_invalid", 400);
+		return account_link_refused(r, token, "reset", 400);
 	if (!account_new_password_ok(r))
 		return reset_again(r, token, 400);
 	struct db_rows me;
@@ -125,7 +125,7 @@ int account_password_reset_submit(struct req *r)
 	account = account_link_check(r, token, "reset", true);
 	if (!account) {
 		db_rollback(r->app->db);
-		return account_notice(r, "link_invalid", 400);
+		return account_link_refused(r, token, "reset", 400);
 	}
 	if (set_password(r, account, false, "password.reset") < 0 || db_commit(r->app->db) < 0) {
 		db_rollback(r->app->db);

@@ -80,8 +80,10 @@ static int welcome(struct req *r, const char *email, const char *hash)
 int account_register_submit(struct req *r)
 {
 	const char *email = in_text(r, AF_EMAIL);
-	bool good = account_new_password_ok(r); /* first: its errors head the form's list */
-	if (page_missing(r) || !good)
+	/* In the form's order (name, email, then the password): so the summary lists them. */
+	bool missing = page_missing(r);
+	bool good = account_new_password_ok(r);
+	if (missing || !good)
 		return form_again(r, 400);
 	if (throttle_check(r, THROTTLE_REGISTER, email, NULL) > 0)
 		return form_again(r, 429);
@@ -102,7 +104,7 @@ int account_register_verify_form(struct req *r)
 {
 	const char *token = in_text(r, AF_TOKEN);
 	if (!account_link_check(r, token, "verify", false))
-		return account_notice(r, "link_invalid", 400);
+		return account_link_refused(r, token, "verify", 400);
 	page_set(r, "Page.token", token);
 	return account_form(r, "verify", 200);
 }
@@ -114,10 +116,11 @@ int account_register_verify_submit(struct req *r)
 {
 	if (db_begin(r->app->db) < 0)
 		return 500;
-	const char *account = account_link_check(r, in_text(r, AF_TOKEN), "verify", true);
+	const char *token = in_text(r, AF_TOKEN);
+	const char *account = account_link_check(r, token, "verify", true);
 	if (!account) {
 		db_rollback(r->app->db);
-		return account_notice(r, "link_invalid", 400);
+		return account_link_refused(r, token, "verify", 400);
 	}
 	if (db_exec(r->app->db, &q_activate, NULL, "s", account) < 0 ||
 	    audit_record(r, "register.verified", account, NULL) < 0 || db_commit(r->app->db) < 0) {

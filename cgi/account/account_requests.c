@@ -22,6 +22,7 @@
 #include "account/document.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/may.h"
 #include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -38,6 +39,19 @@ static json_t *sent_values(struct req *r, const char *type)
 	return cr_form_values(type, values);
 }
 
+/* 0 when the user may make a proposal of `act` (about `org`); else the
+ * form's page, which says which roles would let them and how to ask for
+ * one, or that their request waits (may.h), as the page that offered the
+ * proposal does: its status. */
+static int refused(struct req *r, enum may_act act, const char *org)
+{
+	if (may(r, act, org))
+		return 0;
+	may_put(r, act, org);
+	page_set(r, "Page.no_role", act == MAY_CHANGE_ORG ? "change_org" : act == MAY_TRANSLATE ? "translate" : "propose");
+	return account_form(r, "cr_form", 403);
+}
+
 static struct db_sql q_list = DB_SQL("SELECT name FROM rms_lists WHERE id = ?");
 
 /* The list of the request (Page.list; none for a new list) and who may
@@ -52,11 +66,8 @@ static int context(struct req *r, const char *list, const char *type)
 	page_set(r, "Page.list.id", list);
 	page_set(r, "Page.list.name", list ? db_value(&rows, 0) : NULL);
 	page_set(r, "Page.type", type);
-	if (!cr_may_propose(r, type)) {
-		page_set(r, "Page.no_role", "1");
-		return account_form(r, "cr_form", 403);
-	}
-	return 200;
+	int status = refused(r, strcmp(type, "TRANSLATION") == 0 ? MAY_TRANSLATE : MAY_PROPOSE, NULL);
+	return status ? status : 200;
 }
 
 /* The form of a proposal about `t`, with the values it starts from:
@@ -290,11 +301,8 @@ static int org(struct req *r, bool sent)
 		return 500;
 	if (!rows.nrows)
 		return 404;
-	if (!cr_may_propose_org(r, t.org)) {
-		page_set(r, "Page.no_role", "1");
-		return account_form(r, "cr_form", 403);
-	}
-	return propose(r, &t, sent);
+	int status = refused(r, MAY_CHANGE_ORG, t.org);
+	return status ? status : propose(r, &t, sent);
 }
 
 int account_requests_org_form(struct req *r)

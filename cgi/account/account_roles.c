@@ -42,11 +42,12 @@ static bool chosen_org(struct req *r, const char *org)
 #define REQUEST_COLUMNS(X)                                                                                         \
 	X(REQUEST_ID, "id") X(REQUEST_ROLE, "role") X(REQUEST_ORG, "org") X(REQUEST_ORG_NAME, "org_name")           \
 	X(REQUEST_STATUS, "status") X(REQUEST_CREATED, "created") X(REQUEST_DECIDED, "decided")                     \
-	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document")
+	X(REQUEST_REASON, "reason") X(REQUEST_DOCUMENT, "document") X(REQUEST_WITHDRAWABLE, "withdrawable")
 enum { REQUEST_COLUMNS(DB_COLUMN) REQUEST__COUNT };
 static struct db_sql q_requests = DB_SQL_COLS(REQUEST__COUNT,
 	"SELECT q.id, q.role_code, q.org_id, o.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
-	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name FROM role_requests q"
+	" DATE_FORMAT(q.decided_at, '%Y-%m-%d'), q.reason, q.document_name, IF(q.status = 'PENDING', '1', NULL)"
+	" FROM role_requests q"
 	" LEFT JOIN oms_organisations o ON o.id = SUBSTRING(q.org_id, 5) WHERE q.account_id = ?"
 	" ORDER BY q.id DESC LIMIT 100");
 /* A name's beginning, accents and case ignored (the collation), by its index. */
@@ -65,6 +66,7 @@ static int show(struct req *r, int status)
 		return 500;
 	static const char *const request_names[] = {REQUEST_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.requests", &requests, request_names, REQUEST__COUNT);
+	page_shown(r, "Page.requests"); /* the actions' column: only where a request has one */
 	const char *q = in_text(r, AF_Q), *org = in_text(r, AF_ORG);
 	if (!org && q && field_is_prefixed_id(q, "ORG-"))
 		org = q;
@@ -89,10 +91,12 @@ int account_roles_form(struct req *r)
 	return show(r, 200);
 }
 
-/* The form again, with its values and the error of `field`. */
+/* The form again, with its values and the error of `field` (NULL: those
+ * marked already). */
 static int again(struct req *r, const char *field, const char *key, int status)
 {
-	account_error(r, field, key); /* names: literals (the callers' field names) */
+	if (field)
+		account_error(r, field, key); /* names: literals (the callers' field names) */
 	page_set(r, "Page.role", in_text(r, AF_ROLE));
 	page_set(r, "Page.justification", in_text(r, AF_JUSTIFICATION));
 	return show(r, status);
@@ -114,10 +118,14 @@ int account_roles_submit(struct req *r)
 		return done;
 	if (!org || !chosen_org(r, org))
 		return again(r, "org", org ? "org_unknown" : "required", 400);
+	/* Each field's problem at once, not one per try. */
+	bool short_why = !why || strlen(why) < 10;
 	if (!role)
-		return again(r, "role", "required", 400);
-	if (!why || strlen(why) < 10)
-		return again(r, "justification", why ? "justification_short" : "required", 400);
+		account_error(r, "role", "required");
+	if (short_why)
+		account_error(r, "justification", why ? "justification_short" : "required");
+	if (!role || short_why)
+		return again(r, NULL, NULL, 400);
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_holds, &rows, "sss", r->user.id, role, org) < 0)
 		return 500;

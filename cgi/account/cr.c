@@ -76,29 +76,6 @@ bool cr_own(struct req *r)
 	return r->user.id && strcmp(hdf_get_value(r->hdf, "Page.cr.account", ""), r->user.id) == 0;
 }
 
-static struct db_sql q_org_role = DB_SQL("SELECT 1 FROM account_roles WHERE account_id = ? AND org_id = ?");
-
-bool cr_may_propose_org(struct req *r, const char *org_id)
-{
-	struct db_rows rows;
-	return db_query(r->app->db, r->arena, &q_org_role, &rows, "ss", r->user.id, org_id) == 0 && rows.nrows > 0;
-}
-
-enum { ROLES_PROPOSER, ROLES_TRANSLATOR, ROLES__COUNT };
-static struct db_sql q_roles = DB_SQL_COLS(ROLES__COUNT,
-	"SELECT COALESCE(MAX(role_code IN ('INDUSTRY_USER', 'INDUSTRY_SUPER_USER', 'NCA_USER')), 0),"
-	" COALESCE(MAX(role_code = 'TRANSLATOR'), 0) FROM account_roles WHERE account_id = ?");
-
-bool cr_may_propose(struct req *r, const char *type)
-{
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_roles, &rows, "s", r->user.id) < 0 || !rows.nrows)
-		return false;
-	bool translator = strcmp(type, "TRANSLATION") == 0;
-	return strcmp(db_get(&rows, 0, translator ? ROLES_TRANSLATOR : ROLES_PROPOSER), "1") == 0 ||
-	       (translator && strcmp(db_get(&rows, 0, ROLES_PROPOSER), "1") == 0);
-}
-
 bool cr_is_list(const char *type)
 {
 	return strstr(type, "-LIST") != NULL;

@@ -37,14 +37,6 @@ struct req;
 /* Who acts on a request. */
 enum cr_actor { CR_REQUESTER, CR_STEWARD };
 
-/* Whether the signed-in user may propose this type of change: an
- * organisation role (any), or Translator for a TRANSLATION. */
-bool cr_may_propose(struct req *r, const char *type);
-
-/* Whether the signed-in user holds a role for the organisation (who may
- * propose changes to it and its locations). */
-bool cr_may_propose_org(struct req *r, const char *org_id);
-
 /* Whether the request type is about a list (ADD-LIST, UPD-LIST). */
 bool cr_is_list(const char *type);
 

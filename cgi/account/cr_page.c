@@ -35,6 +35,8 @@ bool cr_current(struct req *r, struct cr_target *t, struct cr_now *now)
 		page_put(cur, "id", t->term);
 		page_put(cur, "list", now->list);
 		page_put(cur, "name_en", now->name);
+		page_set(r, "Page.source.name", now->source_name);
+		page_set(r, "Page.source.description", now->source_description);
 	} else if (type == CR_ADD_TERM && t->term) {
 		struct db_rows rows;
 		if (db_query(r->app->db, r->arena, &q_term_name, &rows, "s", t->term) == 0 && rows.nrows)

@@ -327,6 +327,14 @@ static int term_now(struct db *db, struct arena *a, const struct cr_target *t, u
 	if (!snapshot)
 		return 0;
 	now->record = cr_record_of_term(type, snapshot, t->lang);
+	if (type == CR_TRANSLATION) {
+		json_t *en = cr_record_of_term(type, snapshot, "en");
+		const char *name = json_string_value(json_object_get(en, "name"));
+		const char *description = json_string_value(json_object_get(en, "description"));
+		now->source_name = name ? arena_strdup(a, name) : NULL;
+		now->source_description = description ? arena_strdup(a, description) : NULL;
+		json_decref(en);
+	}
 	json_decref(snapshot);
 	now->found = now->record != NULL;
 	now->seq = atoll(db_get(&rows, 0, TERM_SEQ));

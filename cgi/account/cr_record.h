@@ -98,6 +98,8 @@ struct cr_now {
 	long long seq;	    /* the version a proposal is made against (an organisation's: its record's CRC32) */
 	const char *list;   /* a term's list */
 	const char *name;   /* the term's English name, the organisation's name: for the pages */
+	/* A translation's source, the term's English texts, for its form (or NULL). */
+	const char *source_name, *source_description;
 };
 
 /* Read the target as it is now.  0, or -1 when the database failed. */

@@ -20,11 +20,34 @@
 #include "core/session.h"
 #include "core/tpl.h"
 
+/* Whether the matched route reads a token (a mail's link), which no other
+ * address may carry on. */
+static bool reads_token(const struct req *r)
+{
+	const struct router *rt = r->app->def->router;
+	for (size_t i = 0; r->match.route && i < rt->nfields; i++)
+		if (rt->fields[i].type == FT_TOKEN && route_reads(rt, r->match.route, i))
+			return true;
+	return false;
+}
+
+/* Where the visitor is, to come back to after signing in (the sign-in's
+ * `next`, Req.here): the path, with its query for a GET (a proposal's
+ * language, a search) unless it holds a link's token or makes the whole
+ * longer than `next` may be. */
+static const char *here(struct req *r)
+{
+	bool get = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+	if (!get || !r->query || !*r->query || strlen(r->path) + strlen(r->query) >= NEXT_MAX || reads_token(r))
+		return r->path;
+	return arena_printf(r->arena, "%s?%s", r->path, r->query);
+}
+
 static int access_denied(struct req *r)
 {
 	if (r->roles & ROLE_ANON) {
 		if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0) {
-			const char *next = http_url_escape(r->arena, r->path);
+			const char *next = http_url_escape(r->arena, here(r));
 			return http_redirect(r, 303, arena_printf(r->arena, "/login?next=%s", next));
 		}
 	}
@@ -54,6 +77,7 @@ static int dispatch(struct req *r)
 {
 	const struct router *rt = r->app->def->router;
 	enum route_status rs = route_match(rt, r->arena, r->method, r->path, &r->match);
+	page_set(r, "Req.here", here(r));
 	size_t plen = strlen(r->path);
 	if (rs == ROUTE_NOT_FOUND && plen > 1 && r->path[plen - 1] == '/') {
 		/* "/rms/lists/" → the canonical "/rms/lists". */

@@ -25,19 +25,15 @@ enum field_type {
 	FT_DATE,    /* a calendar date, yyyy-mm-dd (an <input type="date">'s value) */
 };
 
+/* The most characters of an FT_PATH that says where to go back to (the
+ * sign-in's `next`), which the pipeline keeps a path with its query within. */
+enum { NEXT_MAX = 2000 };
+
 struct field {
 	const char *name;
 	enum field_type type;
 	long long min, max;	    /* FT_INT: value range; text types: length range in characters */
 	const char *const *choices; /* FT_ENUM: NULL-terminated */
-};
-
-/* A checked value.  `text` is set for every type; `num` for FT_INT and the
- * index into `choices` for FT_ENUM. */
-struct input {
-	bool set;
-	const char *text;
-	long long num;
 };
 
 enum field_error {
@@ -51,6 +47,17 @@ enum field_error {
 	FIELD_CONTROL, /* a control character */
 	FIELD_REPEATED, /* given more than once (the route reads one value) */
 };
+
+/* A checked value.  `text` is set for every type; `num` for FT_INT and the
+ * index into `choices` for FT_ENUM.  A form's required field that failed
+ * its check is not set, and says why in `bad` (route.h). */
+struct input {
+	bool set;
+	const char *text;
+	long long num;
+	enum field_error bad;
+};
+
 
 struct arena;
 

@@ -44,11 +44,6 @@ long long (in_int)(const struct req *r, int i, long long fallback)
 	return in && in->set ? in->num : fallback;
 }
 
-bool in_complete(const struct req *r)
-{
-	return !r->match.route || route_missing(&r->match, -1) < 0;
-}
-
 static const char *param(const struct req *r, const char *name)
 {
 	const char *v = FCGX_GetParam(name, r->fcgi->envp);

@@ -54,6 +54,9 @@ struct req {
 		const char *session; /* the session cookie's token, when live */
 		const char *ui_lang, *data_lang; /* preferences, or NULL */
 		long long page_size;		 /* preference, or 0 */
+		/* The roles held and those asked for and waiting, each a list of
+		 * ROLE_CODE:ORG-ID (may.h), or NULL. */
+		const char *held_roles, *pending_roles;
 	} user;
 	const char *csrf; /* the visitor's CSRF token, once computed */
 	const char *lang, *data_lang; /* the interface and data languages (lang.h) */
@@ -83,11 +86,6 @@ struct req {
  * its macros leave these declarations alone. */
 const char *(in_text)(const struct req *r, int i);
 long long (in_int)(const struct req *r, int i, long long fallback);
-
-/* Whether the route's required fields were all given: for a form that says
- * what is missing its own way (the sign-in's one message); page_missing
- * marks each on a form. */
-bool in_complete(const struct req *r);
 
 /* Read method, path, query and cookies.  Returns 0, or the status to
  * answer with (400, 414), with err_param/err_reason set. */

@@ -49,8 +49,10 @@ bool page_missing(struct req *r)
 	if (f < 0)
 		return false;
 	HDF *errors = page_node(r, "Page.errors");
-	for (; f >= 0; f = route_missing(&r->match, f))
-		page_put(errors, rt->fields[f].name, "required");
+	for (; f >= 0; f = route_missing(&r->match, f)) {
+		enum field_error bad = r->match.in[f].bad;
+		page_put(errors, rt->fields[f].name, bad ? field_error_key(bad) : "required");
+	}
 	return true;
 }
 

@@ -43,8 +43,10 @@ void page_rows(struct req *r, const char *list, const struct db_rows *rows, cons
 void page_shown(struct req *r, const char *list);
 
 /* A form's required fields that the request left out (the route table's
- * `required`): each marked Page.errors.<field> = "required", under the
- * field's name as the form calls it.  Whether there was one. */
+ * `required`) or gave in a form its type refuses: each marked
+ * Page.errors.<field> = "required", or the reason (field_error_key: "format",
+ * "too_long" ...), under the field's name as the form calls it.  Whether
+ * there was one. */
 bool page_missing(struct req *r);
 
 /* Render templates/<page> inside the layout as the answer; returns 200

@@ -206,6 +206,11 @@ enum route_status route_inputs(const struct router *rt, struct arena *a, const s
 		 * question an attacker could exploit (parameter pollution). */
 		enum field_error err = params_next(params, p) ? FIELD_REPEATED
 							       : field_check(a, &rt->fields[i], p->value, &m->in[i]);
+		if (err && m->route->form && m->route->required[i]) {
+			/* Typed wrong in a form, shown beside its field as one left out is. */
+			m->in[i] = (struct input){.bad = err};
+			continue;
+		}
 		if (err) {
 			m->bad_param = rt->fields[i].name;
 			m->bad_reason = err;

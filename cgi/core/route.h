@@ -50,7 +50,9 @@ struct route {
 	 * the handler's form shows it instead (page_missing marks each, at the
 	 * point of the handler's own checks). */
 	field_set required;
-	bool form; /* a form that shows a missing required field beside it */
+	/* A form that shows a missing required field beside it, and a required
+	 * field that fails its check too (left unset, its reason kept). */
+	bool form;
 };
 
 struct router {

@@ -6,6 +6,7 @@
 
 #include "core/db.h"
 #include "core/log.h"
+#include "core/may.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "core/route.h"
@@ -24,6 +25,8 @@ enum {
 	USER_PAGE_SIZE,
 	USER_DATE_FORMAT,
 	USER_CONSOLE_ROLES,
+	USER_HELD_ROLES,
+	USER_PENDING_ROLES,
 	USER__COUNT
 };
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
@@ -54,16 +57,19 @@ static unsigned roles_of(const char *codes)
 }
 
 static struct db_sql q_session = DB_SQL_COLS(USER__COUNT,
-	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles FROM v_session_user"
+	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles, held_roles, pending_roles"
+	" FROM v_session_user"
 	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
 static struct db_sql q_session_by_hash = DB_SQL_COLS(USER__COUNT,
-	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles"
+	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles,"
+	" s.held_roles, s.pending_roles"
 	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
 	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
 	" ui_lang VARCHAR(12) PATH '$.ui_lang', data_lang VARCHAR(12) PATH '$.data_lang',"
 	" page_size VARCHAR(6) PATH '$.page_size', date_format VARCHAR(8) PATH '$.date_format',"
-	" console_roles VARCHAR(1000) PATH '$.console_roles')) s");
+	" console_roles VARCHAR(1000) PATH '$.console_roles', held_roles TEXT PATH '$.held_roles',"
+	" pending_roles TEXT PATH '$.pending_roles')) s");
 static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
 				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
 				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
@@ -85,6 +91,8 @@ void session_load(struct req *r, bool touch)
 	r->user.ui_lang = db_get(&rows, 0, USER_UI_LANG);
 	r->user.data_lang = db_get(&rows, 0, USER_DATA_LANG);
 	r->user.page_size = page_size ? atoll(page_size) : 0;
+	r->user.held_roles = db_get(&rows, 0, USER_HELD_ROLES);
+	r->user.pending_roles = db_get(&rows, 0, USER_PENDING_ROLES);
 	page_set(r, "User.id", r->user.id);
 	page_set(r, "User.name", db_get(&rows, 0, USER_NAME));
 	page_set(r, "User.date_format", db_get(&rows, 0, USER_DATE_FORMAT));
@@ -94,6 +102,9 @@ void session_load(struct req *r, bool touch)
 		page_set(r, "User.steward", "1");
 	if (r->roles & ROLE_SUPER)
 		page_set(r, "User.super", "1");
+	/* What any page may offer; an organisation's page adds its own. */
+	may_put(r, MAY_PROPOSE, NULL);
+	may_put(r, MAY_TRANSLATE, NULL);
 	if (touch && db_exec(r->app->db, &q_touch, NULL, "s", token) < 0)
 		log_error("could not record a session's visit");
 }

@@ -1,7 +1,8 @@
 /* Who is signed in: the session cookie (spor_session, or __Host-spor_session
  * over HTTPS: a token of token.h) found by its SHA-256 (the account's ID,
- * name, preferences and the roles that open the console; active accounts
- * only), within the absolute and the idle timeout (session.absolute_seconds,
+ * name, preferences, the roles that open the console, and every role it
+ * holds and has asked for, which tell the pages what it may propose
+ * (may.h); active accounts only), within the absolute and the idle timeout (session.absolute_seconds,
  * 12 hours; session.idle_seconds, 30 minutes: OWASP ASVS 3.3.2 at level 2).
  * A session records when and where it started (the browser's User-Agent,
  * the client address), which its owner sees at /account/sessions. */

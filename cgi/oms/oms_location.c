@@ -8,6 +8,7 @@
 
 #include "core/db.h"
 #include "core/label.h"
+#include "core/may.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "oms/oms_page.h"
@@ -67,6 +68,7 @@ int oms_location_show(struct req *r)
 	page_rows(r, "Page.merged", &merged, merged_names, MERGED__COUNT);
 	if (oms_history(r, atoll(db_get(&rows, 0, LOC_ORG_ID) + 4), in_text(r, PF_LOC_ID)) < 0)
 		return 500;
+	may_put(r, MAY_CHANGE_ORG, db_get(&rows, 0, LOC_ORG_ID));
 	page_set(r, "Page.nav", "oms");
 	page_cacheable(r);
 	return page_render(r, "oms/location.cs");

@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/label.h"
+#include "core/may.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "oms/oms_page.h"
@@ -123,6 +124,7 @@ int oms_org_show(struct req *r)
 	if (oms_history(r, num, NULL) < 0)
 		return 500;
 	favourite_mark(r, "organisation", id);
+	may_put(r, MAY_CHANGE_ORG, id);
 	page_set(r, "Page.nav", "oms");
 	page_cacheable(r);
 	return page_render(r, "oms/organisation.cs");

@@ -14,7 +14,7 @@ static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
-				    "commented", "two_factor_off", "session_ended", "sessions_ended", NULL};
+				    "commented", "two_factor_off", "session_ended", "sessions_ended", "signed_out", NULL};
 /* What a form refused because the state had changed (http_refused). */
 static const char *const refusals[] = {"transition", "not_pending", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
@@ -31,7 +31,7 @@ static const char *const org_roles[] = {"INDUSTRY_USER", "INDUSTRY_SUPER_USER", 
  * "at most 128 characters" rather than a 400. */
 static const struct field fields[AF__COUNT] = {
 	[AF_LANG] = FIELD_LANG,
-	[AF_NEXT] = {.name = "next", .type = FT_PATH, .max = 2000},
+	[AF_NEXT] = {.name = "next", .type = FT_PATH, .max = NEXT_MAX},
 	[AF_NAME] = {.name = "name", .type = FT_TEXT, .max = 200},
 	[AF_EMAIL] = {.name = "email", .type = FT_EMAIL, .max = 254},
 	[AF_PASSWORD] = {.name = "password", .type = FT_SECRET, .max = 1024},
@@ -89,7 +89,7 @@ _Static_assert(AF__COUNT - AF_PROPOSAL == CR_FORM__COUNT, "AF_PROPOSAL's block h
  * its handler checks it (page_missing); any other answers 400. */
 static const struct route routes[] = {
 	{.method = "GET", .path = "/login", .handler = account_login_form, .roles = ROLES_EVERYONE,
-	 .fields = {F(AF_NEXT)}},
+	 .fields = {F(AF_NEXT), F(AF_SAVED)}},
 	{.method = "POST", .path = "/login", .handler = account_login_submit, .roles = ROLES_EVERYONE,
 	 .fields = {F(AF_NEXT), F(AF_EMAIL), F(AF_PASSWORD)}, .required = {F(AF_EMAIL), F(AF_PASSWORD)}, .form = true},
 	{.method = "GET", .path = "/login/two-factor", .handler = account_login_twofactor_form, .roles = ROLES_EVERYONE,

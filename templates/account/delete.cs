@@ -9,7 +9,6 @@ def:content() ?>
  <li><?cs var:Lang.delete.removed ?></li>
  <li><?cs var:Lang.delete.kept ?></li>
 </ul>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/account/delete">
  <?cs call:csrf() ?>
  <?cs call:input("current_password", "password", Lang.form.current_password, "", "current-password", "") ?>

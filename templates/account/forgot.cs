@@ -5,7 +5,6 @@ def:content() ?>
 <div class="narrow">
 <h1><?cs var:Lang.forgot.title ?></h1>
 <p class="lead"><?cs var:Lang.forgot.lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/password/forgot">
  <?cs call:csrf() ?>
  <?cs call:input("email", "email", Lang.form.email, Page.email, "email", "") ?>

@@ -4,8 +4,8 @@ def:content() ?>
 <?cs call:breadcrumb(Lang.login.title) ?>
 <div class="narrow">
 <h1><?cs var:Lang.login.title ?></h1>
-<?cs if:Page.problem ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login[Page.problem] ?><?cs if:Page.problem == "locked" ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?><?cs /if ?></p></div><?cs /if ?>
-<form class="form" method="post" action="/login">
+<?cs if:Page.saved == "signed_out" ?><div class="notice notice-success" role="status"><p><?cs var:Lang.login.signed_out ?></p></div><?cs /if ?>
+<?cs set:Page.autofocus = "email" ?><form class="form" method="post" action="/login">
  <?cs call:csrf() ?>
  <?cs if:Page.next ?><input type="hidden" name="next" value="<?cs var:Page.next ?>"><?cs /if ?>
  <?cs call:input("email", "email", Lang.form.email, Page.email, "username", "") ?>

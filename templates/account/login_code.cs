@@ -8,9 +8,7 @@ def:content() ?>
 <div class="notice notice-error" role="alert"><p><?cs var:Lang.twofactor.expired ?></p></div>
 <p class="actions"><a class="button" href="/login<?cs if:Page.next ?>?next=<?cs var:url_escape(Page.next) ?><?cs /if ?>"><?cs var:Lang.login.title ?></a></p>
 <?cs else ?>
-<?cs if:Page.problem == "locked" ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login.locked ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p></div><?cs /if ?>
 <p class="lead"><?cs var:Lang.twofactor.step_lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/login/two-factor">
  <?cs call:csrf() ?>
  <?cs if:Page.next ?><input type="hidden" name="next" value="<?cs var:Page.next ?>"><?cs /if ?>

@@ -5,7 +5,6 @@ def:content() ?>
 <div class="narrow">
 <h1><?cs var:Lang.password.title ?></h1>
 <p class="lead"><?cs var:Lang.password.lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/account/password">
  <?cs call:csrf() ?>
  <?cs call:input("current_password", "password", Lang.form.current_password, "", "current-password", "") ?>

@@ -5,7 +5,6 @@ def:content() ?>
 <div class="narrow">
 <h1><?cs var:Lang.register.title ?></h1>
 <p class="lead"><?cs var:Lang.register.lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/register">
  <?cs call:csrf() ?>
  <?cs call:input("name", "text", Lang.form.name, Page.name, "name", Lang.register.name_hint) ?>

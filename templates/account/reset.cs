@@ -5,7 +5,6 @@ def:content() ?>
 <div class="narrow">
 <h1><?cs var:Lang.reset.title ?></h1>
 <p class="lead"><?cs var:Lang.reset.lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/password/reset">
  <?cs call:csrf() ?>
  <input type="hidden" name="token" value="<?cs var:Page.token ?>">

@@ -22,16 +22,16 @@ def:content() ?>
 <h2 id="requests"><?cs var:Lang.roles.requests ?></h2>
 <?cs if:subcount(Page.requests) > 0 ?>
 <?cs call:table_frame(Lang.roles.requests) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.roles.decision ?></th></tr></thead>
+ <thead><tr><th scope="col"><?cs var:Lang.roles.request_id ?></th><th scope="col"><?cs var:Lang.roles.role ?></th><th scope="col"><?cs var:Lang.roles.organisation ?></th><th scope="col"><?cs var:Lang.roles.status ?></th><th scope="col"><?cs var:Lang.roles.decision ?></th><?cs if:Page.requests_shown.document || Page.requests_shown.withdrawable ?><th scope="col"><?cs var:Lang.roles.actions ?></th><?cs /if ?></tr></thead>
  <tbody><?cs each:q = Page.requests ?>
   <tr>
    <td class="id">RR-<?cs var:q.id ?></td>
    <td><?cs var:Lang.role[q.role].name ?></td>
    <td><a href="/oms/organisations/<?cs var:q.org ?>"><?cs if:q.org_name ?><?cs var:q.org_name ?><?cs else ?><?cs var:q.org ?><?cs /if ?></a> <span class="id"><?cs var:q.org ?></span></td>
    <td><span class="badge badge-request-<?cs var:q.status ?>"><?cs var:Lang.roles.statuses[q.status] ?></span><br><span class="secondary"><?cs call:date(q.created) ?></span></td>
-   <td><?cs if:q.decided ?><?cs call:date(q.decided) ?><?cs if:q.reason ?>: <?cs var:q.reason ?><?cs /if ?><?cs /if ?>
-    <?cs if:q.document ?><p><a href="/account/roles/<?cs var:q.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:q.document ?>)</p><?cs /if ?>
-    <?cs if:q.status == "PENDING" ?><form method="post" action="/account/roles/<?cs var:q.id ?>/withdraw"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.roles.withdraw ?></button></form><?cs /if ?></td>
+   <td><?cs if:q.decided ?><?cs call:date(q.decided) ?><?cs if:q.reason ?>: <?cs var:q.reason ?><?cs /if ?><?cs else ?><span class="secondary"><?cs var:Lang.roles.undecided ?></span><?cs /if ?></td>
+   <?cs if:Page.requests_shown.document || Page.requests_shown.withdrawable ?><td><?cs if:q.document ?><p><a href="/account/roles/<?cs var:q.id ?>/document"><?cs var:Lang.roles.document_link ?></a> (<?cs var:q.document ?>)</p><?cs /if ?>
+    <?cs if:q.withdrawable ?><form method="post" action="/account/roles/<?cs var:q.id ?>/withdraw"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.roles.withdraw ?><span class="visually-hidden"> RR-<?cs var:q.id ?></span></button></form><?cs /if ?></td><?cs /if ?>
   </tr><?cs /each ?>
  </tbody>
 </table></div>
@@ -43,7 +43,6 @@ def:content() ?>
 <?cs if:!Page.org.id ?><dl class="role-catalogue"><?cs each:c = Lang.roles.requestable ?>
  <dt><?cs var:Lang.role[name(c)].name ?></dt><dd><?cs var:Lang.role[name(c)].text ?></dd><?cs /each ?>
 </dl><?cs /if ?>
-<?cs call:form_errors() ?>
 <form class="search-box" method="get" action="/account/roles" role="search" aria-label="<?cs var:Lang.roles.find_org ?>">
  <div class="form-field"><label for="q"><?cs var:Lang.roles.find_org ?></label>
  <p class="hint" id="q-hint"><?cs var:Lang.roles.find_hint ?></p>
@@ -68,7 +67,7 @@ def:content() ?>
  <input type="hidden" name="org" value="<?cs var:Page.org.id ?>">
  <fieldset<?cs if:Page.errors.role ?> class="form-field-error"<?cs /if ?>>
   <legend id="role"><?cs var:Lang.roles.role ?></legend>
-  <?cs if:Page.errors.role ?><p class="field-error"><?cs var:Lang.form.error[Page.errors.role] ?></p><?cs /if ?>
+  <?cs call:field_error("role", "") ?>
   <?cs each:c = Lang.roles.requestable ?>
   <div class="form-check form-check-described"><input type="radio" id="role-<?cs name:c ?>" name="role" value="<?cs name:c ?>"<?cs if:Page.role == name(c) ?> checked<?cs /if ?> aria-describedby="role-<?cs name:c ?>-text"> <label for="role-<?cs name:c ?>"><?cs var:Lang.role[name(c)].name ?></label></div>
   <p class="hint" id="role-<?cs name:c ?>-text"><?cs var:Lang.role[name(c)].text ?></p>
@@ -77,13 +76,13 @@ def:content() ?>
  <div class="form-field<?cs if:Page.errors.justification ?> form-field-error<?cs /if ?>">
   <label for="justification"><?cs var:Lang.roles.justification ?></label>
   <p class="hint" id="justification-hint"><?cs var:Lang.roles.justification_hint ?></p>
-  <?cs if:Page.errors.justification ?><p class="field-error" id="justification-error"><?cs var:Lang.form.error[Page.errors.justification] ?></p><?cs /if ?>
+  <?cs call:field_error("justification", "") ?>
   <textarea id="justification" name="justification" rows="5" maxlength="2000" required aria-describedby="justification-hint"><?cs var:Page.justification ?></textarea>
  </div>
  <div class="form-field<?cs if:Page.errors.document ?> form-field-error<?cs /if ?>">
   <label for="document"><?cs var:Lang.roles.document ?></label>
   <p class="hint" id="document-hint"><?cs var:Lang.roles.document_hint ?></p>
-  <?cs if:Page.errors.document ?><p class="field-error" id="document-error"><?cs var:Lang.form.error[Page.errors.document] ?></p><?cs /if ?>
+  <?cs call:field_error("document", "") ?>
   <input id="document" name="document" type="file" accept="application/pdf,.pdf" aria-describedby="document-hint">
  </div>
  <p class="actions"><button type="submit"><?cs var:Lang.roles.submit ?></button></p>

@@ -11,7 +11,6 @@ def:content() ?>
  <div><dt><?cs var:Lang.sessions.seen ?></dt><dd><?cs call:date(Page.session.seen) ?> UTC</dd></div>
 </dl>
 <p><?cs var:Lang.sessions.end_lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/account/sessions/<?cs var:Page.session.id ?>">
  <?cs call:csrf() ?>
  <?cs call:input("current_password", "password", Lang.form.current_password, "", "current-password", "") ?>

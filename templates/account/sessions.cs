@@ -19,7 +19,6 @@ def:content() ?>
 <section class="narrow" aria-labelledby="end-others">
 <h2 id="end-others"><?cs var:Lang.sessions.others_title ?></h2>
 <p><?cs var:Lang.sessions.others_lead ?></p>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/account/sessions">
  <?cs call:csrf() ?>
  <?cs call:input("current_password", "password", Lang.form.current_password, "", "current-password", "") ?>

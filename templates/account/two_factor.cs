@@ -6,7 +6,6 @@ def:content() ?>
 <h1><?cs var:Lang.twofactor.title ?></h1>
 <?cs if:Page.on ?>
 <div class="notice notice-success" role="status"><p><?cs var:Lang.twofactor.is_on ?></p></div>
-<?cs if:Page.wait_minutes ?><div class="notice notice-error" role="alert"><p><?cs var:Lang.login.locked ?> <?cs var:Lang.login.wait ?> <?cs call:count(Page.wait_minutes, Lang.login.minutes) ?></p></div><?cs /if ?>
 <dl class="facts">
  <div><dt><?cs var:Lang.twofactor.since ?></dt><dd><?cs call:date(Page.since) ?> UTC</dd></div>
  <div><dt><?cs var:Lang.twofactor.codes_left ?></dt><dd><?cs var:Page.codes_left ?></dd></div>
@@ -15,7 +14,6 @@ def:content() ?>
 <h2><?cs var:Lang.twofactor.change_title ?></h2>
 <p><?cs var:Lang.twofactor.change_lead ?></p>
 <?cs if:Page.required ?><p><?cs var:Lang.twofactor.off_required ?></p><?cs /if ?>
-<?cs call:form_errors() ?>
 <form class="form" method="post" action="/account/two-factor/recovery-codes">
  <?cs call:csrf() ?>
  <?cs call:input("current_password", "password", Lang.form.current_password, "", "current-password", "") ?>
@@ -25,7 +23,6 @@ def:content() ?>
 <?cs else ?>
 <?cs if:Page.required ?><div class="notice notice-warning" role="alert"><p><?cs var:Lang.twofactor.required ?></p></div><?cs /if ?>
 <p class="lead"><?cs var:Lang.twofactor.lead ?></p>
-<?cs call:form_errors() ?>
 <ol class="steps">
  <li><p><?cs var:Lang.twofactor.step_app ?></p></li>
  <li><p><?cs var:Lang.twofactor.step_scan ?></p>

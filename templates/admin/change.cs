@@ -35,12 +35,11 @@ def:content() ?>
 <?cs elif:Page.cr.status == "SUBMITTED" || Page.cr.status == "VALID" ?>
 <?cs if:!Page.cr.assignee ?><form method="post" action="/admin/change-requests/<?cs var:Page.cr.id ?>/assign"><?cs call:csrf() ?><button type="submit" class="button-secondary"><?cs var:Lang.cr.take ?></button></form><?cs /if ?>
 <h2 id="decide"><?cs var:Lang.admin.decide ?></h2>
-<?cs call:form_errors() ?>
 <form class="form narrow" method="post" action="/admin/change-requests/<?cs var:Page.cr.id ?>/move">
  <?cs call:csrf() ?>
  <div class="form-field<?cs if:Page.errors.reason ?> form-field-error<?cs /if ?>"><label for="reason"><?cs var:Lang.cr.comment ?></label>
   <p class="hint" id="reason-hint"><?cs var:Lang.cr.comment_hint ?></p>
-  <?cs call:field_error("reason") ?>
+  <?cs call:field_error("reason", "") ?>
   <textarea id="reason" name="reason" rows="3" maxlength="2000" aria-describedby="reason-hint"><?cs var:Page.draft.reason ?></textarea></div>
  <?cs if:Page.cr.status == "VALID" ?>
  <details id="with-changes"<?cs if:Page.draft.to == "APPROVED_WC" ?> open<?cs /if ?>><summary><?cs var:Lang.cr.with_changes ?></summary>
@@ -56,7 +55,7 @@ def:content() ?>
 <form class="form narrow" method="post" action="/admin/change-requests/<?cs var:Page.cr.id ?>/comments">
  <?cs call:csrf() ?>
  <div class="form-field<?cs if:Page.errors.thread_comment ?> form-field-error<?cs /if ?>"><label for="thread_comment"><?cs var:Lang.cr.comment ?></label>
-  <?cs call:field_error("thread_comment") ?>
+  <?cs call:field_error("thread_comment", "") ?>
   <textarea id="thread_comment" name="reason" rows="3" maxlength="2000" required></textarea></div>
  <p class="actions"><button type="submit"><?cs var:Lang.cr.send_comment ?></button></p>
 </form>

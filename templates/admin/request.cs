@@ -26,13 +26,12 @@ def:content() ?>
 <?cs if:Page.request.reason ?><h2><?cs var:Lang.admin.reason ?></h2><p><?cs var:Page.request.reason ?></p><?cs /if ?>
 <?cs if:Page.may_decide ?>
 <h2 id="decide"><?cs var:Lang.admin.decide ?></h2>
-<?cs call:form_errors() ?>
 <form class="form narrow" method="post" action="/admin/role-requests/<?cs var:Page.request.id ?>/decision">
  <?cs call:csrf() ?>
  <div class="form-field<?cs if:Page.errors.reason ?> form-field-error<?cs /if ?>">
   <label for="reason"><?cs var:Lang.admin.reason ?></label>
   <p class="hint" id="reason-hint"><?cs var:Lang.admin.reason_hint ?></p>
-  <?cs if:Page.errors.reason ?><p class="field-error" id="reason-error"><?cs var:Lang.form.error[Page.errors.reason] ?></p><?cs /if ?>
+  <?cs call:field_error("reason", "") ?>
   <textarea id="reason" name="reason" rows="3" maxlength="2000" aria-describedby="reason-hint"></textarea>
  </div>
  <p class="actions"><button type="submit" name="decision" value="approve"><?cs var:Lang.admin.approve ?></button> <button type="submit" name="decision" value="reject" class="button-danger"><?cs var:Lang.admin.reject ?></button></p>

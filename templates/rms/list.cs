@@ -10,7 +10,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.list.name ?></h1>
 <?cs call:favourite_star() ?>
-<?cs if:User.id ?><p class="actions"><a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new"><?cs var:Lang.rms.propose_term ?></a> <a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new?change=list"><?cs var:Lang.rms.propose_list_change ?></a></p><?cs /if ?>
+<?cs if:May.propose == "1" ?><p class="actions"><a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new"><?cs var:Lang.rms.propose_term ?></a> <a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new?change=list"><?cs var:Lang.rms.propose_list_change ?></a></p><?cs else ?><?cs call:may_not(May.propose, "") ?><?cs /if ?>
 <p class="record-id"><?cs var:Lang.rms.list_id ?> <span class="id"><?cs var:Page.list.id ?></span> <?cs call:status(Page.list.status) ?></p>
 <?cs if:Page.list.description ?><p><?cs var:Page.list.description ?></p><?cs /if ?>
 <dl class="facts">

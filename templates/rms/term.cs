@@ -11,14 +11,14 @@ def:content() ?>
  </ol>
 </nav>
 <h1<?cs if:Page.term.name_lang != Req.lang ?> lang="<?cs var:Page.term.name_lang ?>"<?cs /if ?>><?cs var:Page.term.name ?></h1>
-<?cs if:User.id ?><div class="propose">
- <a class="button button-secondary" href="/rms/terms/<?cs var:Page.term.id ?>/requests/new"><?cs var:Lang.rms.propose_change ?></a>
+<?cs if:May.translate == "1" ?><div class="propose">
+ <?cs if:May.propose == "1" ?><a class="button button-secondary" href="/rms/terms/<?cs var:Page.term.id ?>/requests/new"><?cs var:Lang.rms.propose_change ?></a><?cs /if ?>
  <form class="inline-form" method="get" action="/rms/terms/<?cs var:Page.term.id ?>/requests/new">
   <label for="text_lang"><?cs var:Lang.rms.propose_translation ?></label>
   <select id="text_lang" name="text_lang"><?cs each:l = Lang.languages ?><?cs if:name(l) != "en" ?><option value="<?cs name:l ?>"><?cs var:l ?></option><?cs /if ?><?cs /each ?></select>
   <button type="submit" class="button-secondary"><?cs var:Lang.rms.propose_go ?></button>
  </form>
-</div><?cs /if ?>
+</div><?cs else ?><?cs call:may_not(May.propose, "") ?><?cs /if ?>
 <p class="record-id"><?cs var:Lang.rms.term_id ?> <span class="id"><?cs var:Page.term.id ?></span> <?cs call:status(Page.term.status) ?></p>
 
 <?cs if:Page.term.replaced_by ?>

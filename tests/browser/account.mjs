@@ -1,7 +1,7 @@
 // Browser journey of a new user: register → open the verification link
 // from the mail the local SMTP sink received → confirm → log in → follow a
 // list with its star → switch the interface to French in the preferences →
-// see another page in French → log out.  Starts with no cookie at all;
+// see another page in French → log out, which the page it lands on says.  Starts with no cookie at all;
 // screenshots go to tests/browser/out/.
 import { journey, mailTo } from './journey.mjs';
 
@@ -52,7 +52,9 @@ await journey('rms', async ({ page, base, ok, shot }) => {
      'other pages too (spor-public)');
 
   await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
-  ok(new URL(page.url()).pathname === '/', 'logging out returns home');
+  ok(new URL(page.url()).pathname === '/login' &&
+     (await page.locator('main .notice-success').innerText()).includes('You have logged out'),
+     'logging out lands on the sign-in page, which says so');
   ok(await page.locator('.signed-in').count() === 0 && await page.locator('header >> text=Log in').count() === 1,
      'signed out: the header offers to log in again');
   await page.goto(base + '/account');

@@ -1,7 +1,8 @@
 // Keyboard-only journey: no clicks, only Tab, Shift+Tab, Enter, Space and
 // typing.  From the home page the skip link leads to the content, the term
 // search finds a term, a result opens it; the visitor signs in from the
-// header and comes back to the term, opens the form that proposes a change
+// header (its form focused on the email as it opens) and comes back to the
+// term, opens the form that proposes a change
 // to it, fills it and submits it, and sees the confirmation.  Every element
 // the focus stops at on the way must be on screen and look different when
 // focused (an outline, a shadow, a colour: a visible focus indicator).
@@ -69,7 +70,7 @@ await journey('rms', async ({ base, ok, shot, page }) => {
 
   await tabTo('header a[href^="/login"]', 'the header\'s sign-in link');
   await go('Enter');
-  await tabTo('#email', 'the email field');
+  ok(await tab.evaluate(() => document.activeElement.id === 'email'), 'the sign-in opens with the focus on its email');
   await keys.type(user.email);
   await tabTo('#password', 'the password field');
   await keys.type(user.password);

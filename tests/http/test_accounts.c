@@ -71,8 +71,9 @@ static void test_register(void)
 	   "a malformed email: 400");
 	resp_free(&r);
 	ok(visitor_post(&v, "/register", "name=+&password=short", true, &r) == 400 &&
-		   body_has(&r, "id=\"name-error\">This field is required") &&
-		   body_has(&r, "id=\"email-error\">This field is required") && body_has(&r, "id=\"password-error\""),
+		   body_has(&r, "id=\"name-error\">Full name: This field is required") &&
+		   body_has(&r, "id=\"email-error\">Email address: This field is required") &&
+		   body_has(&r, "id=\"password-error\">Password: "),
 	   "no name, no email and a short password: the form marks all three");
 	resp_free(&r);
 

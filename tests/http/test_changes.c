@@ -99,7 +99,8 @@ static void test_new_term(void)
 	char path[96], id[24];
 	struct resp r;
 	snprintf(path, sizeof path, "/rms/lists/%s/requests/new", list);
-	ok(page(&olga, path, &r) == 403 && body_has(&r, "needs a role"), "without a role: 403, and the page says why");
+	ok(page(&olga, path, &r) == 403 && body_has(&r, "needs one of the roles") && body_has(&r, "href=\"/account/roles#new\""),
+	   "without a role: 403, and the page says which roles and how to ask for one");
 	resp_free(&r);
 	ok(page(&ivy, path, &r) == 200 && body_has(&r, "name=\"term_name\""), "with a role: the form");
 	resp_free(&r);
@@ -382,7 +383,9 @@ static void test_organisations(void)
 	struct resp r;
 	const char *org = "ORG-100000001";
 	snprintf(path, sizeof path, "/oms/organisations/%s/requests/new", org);
-	ok(page(&olga, path, &r) == 403 && body_has(&r, "needs a role"), "changing an organisation takes a role for it");
+	ok(page(&olga, path, &r) == 403 && body_has(&r, "for this organisation") &&
+	       body_has(&r, "href=\"/account/roles?org=ORG-100000001#new\""),
+	   "changing an organisation takes a role for it, which the page says how to ask for");
 	resp_free(&r);
 	page(&ivy, path, &r);
 	ok(r.status == 200 && body_has(&r, "value=\"Exemple Pharma SA\""), "its form starts from the current values");
