@@ -30,8 +30,7 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 	X(EVENT_EMAIL, "email") X(EVENT_ACTOR, "actor") X(EVENT_ACTOR_NAME, "actor_name")                           \
 	X(EVENT_ACTOR_EMAIL, "actor_email") X(EVENT_SUBJECT, "subject") X(EVENT_ADDRESS, "address")                 \
 	X(EVENT_ABOUT_KIND, "about_kind") X(EVENT_ABOUT_ID, "about_id") X(EVENT_ABOUT_NAME, "about_name")
-enum { EVENT_COLUMNS(DB_COLUMN) EVENT__COUNT };
-static const char *const event_names[] = {EVENT_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(EVENT_COLUMNS, EVENT__COUNT, event_names);
 static struct db_sql q_page = DB_SQL_COLS(EVENT__COUNT,
 	"SELECT DATE_FORMAT(l.at, '%Y-%m-%d %H:%i:%s'), l.event, l.account_id, a.name, a.email, l.actor_id, x.name,"
 	" x.email, l.subject, l.address, l.about_kind, l.about_id, o.name FROM (SELECT l.*" FILTERS

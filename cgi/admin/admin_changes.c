@@ -38,8 +38,7 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 	X(PAGE_LIST_NAME, "list_name") X(PAGE_TERM, "term") X(PAGE_TERM_NAME, "term_name") X(PAGE_LANG, "lang")     \
 	X(PAGE_REQUESTER, "requester") X(PAGE_ASSIGNEE, "assignee") X(PAGE_UPDATED, "updated") X(PAGE_DAYS, "days") \
 	X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")
-enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
-static const char *const page_names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(PAGE_COLUMNS, PAGE__COUNT, page_names);
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT c.id, c.type, c.status, c.list_id, l.name, c.term_id, t.name_en, c.lang, a.name, s.name,"
 	" DATE_FORMAT(c.updated_at, '%Y-%m-%d'), TIMESTAMPDIFF(DAY, c.updated_at, UTC_TIMESTAMP()), c.org_id, o.name"

@@ -44,8 +44,7 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 #define PAGE_COLUMNS(X)                                                                                            \
 	X(PAGE_ID, "id") X(PAGE_ROLE, "role") X(PAGE_ORG, "org") X(PAGE_ORG_NAME, "org_name")                       \
 	X(PAGE_REQUESTER, "requester") X(PAGE_STATUS, "status") X(PAGE_CREATED, "created") X(PAGE_DAYS, "days")
-enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
-static const char *const page_names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(PAGE_COLUMNS, PAGE__COUNT, page_names);
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT q.id, q.role_code, q.org_id, o.name, a.name, q.status, DATE_FORMAT(q.created_at, '%Y-%m-%d'),"
 	" TIMESTAMPDIFF(DAY, q.created_at, UTC_TIMESTAMP()) FROM (SELECT q.*" FILTERS

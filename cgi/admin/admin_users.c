@@ -44,8 +44,7 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" FILTERS);
 #define PAGE_COLUMNS(X)                                                                                            \
 	X(PAGE_ID, "id") X(PAGE_NAME, "name") X(PAGE_EMAIL, "email") X(PAGE_STATUS, "status")                       \
 	X(PAGE_CREATED, "created")
-enum { PAGE_COLUMNS(DB_COLUMN) PAGE__COUNT };
-static const char *const page_names[] = {PAGE_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(PAGE_COLUMNS, PAGE__COUNT, page_names);
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"SELECT a.id, a.name, a.email, a.status, DATE_FORMAT(a.created_at, '%Y-%m-%d')" FILTERS
 	" ORDER BY a.name, a.id LIMIT ? OFFSET ?");
@@ -58,8 +57,7 @@ static const struct admin_listing users = {
  * page names in its language (Lang.role.<code>.name), each under its
  * account as Page.users.<i>.roles. */
 #define HOLDS_COLUMNS(X) X(HOLDS_ACCOUNT, NULL) X(HOLDS_CODE, "code") X(HOLDS_ORG, "org") X(HOLDS_ORG_NAME, "org_name")
-enum { HOLDS_COLUMNS(DB_COLUMN) HOLDS__COUNT };
-static const char *const holds_names[] = {HOLDS_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(HOLDS_COLUMNS, HOLDS__COUNT, holds_names);
 static struct db_sql q_holds = DB_SQL_COLS(HOLDS__COUNT,
 	"SELECT r.account_id, r.role_code, r.org_id, o.name FROM " LISTING_ID_TABLE
 	" JOIN account_roles r ON r.account_id = j.id JOIN roles c ON c.code = r.role_code"

@@ -42,9 +42,14 @@ struct db_sql {
  * says how many there are:
  *
  *   #define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_STATS, NULL)
- *   enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
+ *   DB_COLUMNS(LIST_COLUMNS, LIST__COUNT, list_names);
  *   static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT, "SELECT id, name, stats FROM ...");
- *   static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+ *
+ * DB_COLUMNS declares the enum (ending in the count) and the page's names
+ * together; a statement whose rows go to no page declares the enum alone,
+ * enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT }, and a function may keep
+ * the names to itself, static const char *const names[] =
+ * {LIST_COLUMNS(DB_COLUMN_NAME)}.
  *
  * then db_get(&rows, i, LIST_NAME), and page_rows(r, "Page.lists", &rows,
  * list_names, LIST__COUNT) for the page.  The statement is refused when it
@@ -58,6 +63,9 @@ struct db_sql {
 #define DB_SQL_FRESH_COLS(ncols, text) {text, 0, true, ncols}
 #define DB_COLUMN(name, page) name,
 #define DB_COLUMN_NAME(name, page) page,
+#define DB_COLUMNS(columns, count, names)                                                                         \
+	enum { columns(DB_COLUMN) count };                                                                           \
+	static const char *const names[] = {columns(DB_COLUMN_NAME)}
 enum { DB_VALUE = 0 };
 
 /* Rows read by db_query, every value as text (NULL for SQL NULL). */

@@ -29,8 +29,7 @@ static struct db_sql q_due = DB_SQL("SELECT MAX(id) FROM queue_notices WHERE mai
 #define TOLD_COLUMNS(X)                                                                                           \
 	X(TOLD_ACCOUNT, NULL) X(TOLD_KIND, "kind") X(TOLD_ID, "id") X(TOLD_WHAT, "what") X(TOLD_ORG, "org")          \
 	X(TOLD_REQUESTER, "requester")
-enum { TOLD_COLUMNS(DB_COLUMN) TOLD__COUNT };
-static const char *const told_names[] = {TOLD_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(TOLD_COLUMNS, TOLD__COUNT, told_names);
 static struct db_sql q_told = DB_SQL_COLS(TOLD__COUNT,
 	"SELECT a.id, n.kind, n.request_id, q.role_code, COALESCE(o.name, q.org_id), p.name FROM queue_notices n"
 	" JOIN role_requests q ON q.id = n.request_id AND q.status = 'PENDING'"

@@ -25,8 +25,7 @@ enum { HISTORY_PAGE_SIZE = 20 };
 #define VERSION_COLUMNS(X)                                                                                         \
 	X(VERSION_SEQ, "version") X(VERSION_RECORDED, "recorded") X(VERSION_SOURCE, "source")                      \
 	X(VERSION_REQUEST, "request") X(VERSION_FILE, "file") X(VERSION_CHANGES, NULL)
-enum { VERSION_COLUMNS(DB_COLUMN) VERSION__COUNT };
-static const char *const version_names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(VERSION_COLUMNS, VERSION__COUNT, version_names);
 
 /* `node`.changes ("created", "removed", "" for a record taken as it was, or
  * the fields) and, for fields, `node`.fields.<n>.name, one per field but

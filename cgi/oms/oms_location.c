@@ -23,8 +23,7 @@
 	X(LOC_REGION, "region") X(LOC_COUNTRY_CODE, "country_code")                       \
 	X(LOC_LATITUDE, "latitude") X(LOC_LONGITUDE, "longitude") X(LOC_LANG, "lang") X(LOC_EMAIL, "email")         \
 	X(LOC_PHONE, "phone") X(LOC_STATUS, "status") X(LOC_VERSION, "version") X(LOC_SIBLINGS, "siblings")
-enum { LOC_COLUMNS(DB_COLUMN) LOC__COUNT };
-static const char *const loc_names[] = {LOC_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(LOC_COLUMNS, LOC__COUNT, loc_names);
 static struct db_sql q_location = DB_SQL_COLS(LOC__COUNT,
 	"SELECT CONCAT('LOC-', LPAD(l.id, 9, '0')), CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.status,"
 	" l.line1, l.line2, l.line3, l.line4, l.po_box, l.postal_code, l.city, l.county, l.region, l.country_code,"
@@ -33,8 +32,7 @@ static struct db_sql q_location = DB_SQL_COLS(LOC__COUNT,
 	" FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 /* The IDs merged into it (Page.merged). */
 #define MERGED_COLUMNS(X) X(MERGED_ID, "id")
-enum { MERGED_COLUMNS(DB_COLUMN) MERGED__COUNT };
-static const char *const merged_names[] = {MERGED_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(MERGED_COLUMNS, MERGED__COUNT, merged_names);
 static struct db_sql q_merged_into = DB_SQL_COLS(MERGED__COUNT,
 	"SELECT CONCAT('LOC-', LPAD(old_id, 9, '0')) FROM oms_merged WHERE kind = 'LOC' AND new_id = ? ORDER BY old_id");
 

@@ -29,8 +29,7 @@
 	X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain") X(LIST_STATUS, "status") \
 	X(LIST_VERSION, "version") X(LIST_TERMS, "terms") X(LIST_HIERARCHICAL, "hierarchical")                      \
 	X(LIST_CREATED, "created") X(LIST_MODIFIED, "modified") X(LIST_LANGUAGES, NULL) X(LIST_STATS, NULL)
-enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
-static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(LIST_COLUMNS, LIST__COUNT, list_names);
 static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 	"SELECT l.id, l.name, l.short_name, l.description, l.owner, l.domain_id, l.status, l.version,"
 	" l.term_count, l.hierarchical, DATE_FORMAT(l.created_at, '%Y-%m-%d'), DATE_FORMAT(l.modified_at, '%Y-%m-%d'),"
@@ -40,8 +39,7 @@ static struct db_sql q_list = DB_SQL_COLS(LIST__COUNT,
 #define VERSION_COLUMNS(X)                                                                                         \
 	X(VERSION_SEQ, "version") X(VERSION_RECORDED, "recorded") X(VERSION_SOURCE, "source")                      \
 	X(VERSION_REQUEST, "request") X(VERSION_CHANGES, "changes")
-enum { VERSION_COLUMNS(DB_COLUMN) VERSION__COUNT };
-static const char *const version_names[] = {VERSION_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(VERSION_COLUMNS, VERSION__COUNT, version_names);
 static struct db_sql q_versions = DB_SQL_COLS(VERSION__COUNT,
 	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, changes FROM rms_list_versions"
 	" WHERE list_id = ? ORDER BY seq DESC LIMIT 100");
@@ -122,8 +120,7 @@ static bool sorts_names(int sort)
 	X(TERM_ID, "id") X(TERM_NAME, "name") X(TERM_FALLBACK, "fallback") X(TERM_SHORT, "short")                   \
 	X(TERM_STATUS, "status") X(TERM_DOMAIN, "domain") X(TERM_DOMAIN_NAME, "domain_name") X(TERM_PARENT, "parent") \
 	X(TERM_PARENT_NAME, "parent_name")
-enum { TERM_COLUMNS(DB_COLUMN) TERM__COUNT };
-static const char *const term_names[] = {TERM_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(TERM_COLUMNS, TERM__COUNT, term_names);
 static struct db_sql q_details[2] = {
 	DB_SQL_COLS(TERM__COUNT,
 		    "SELECT t.id, t.name_en, 0, se.value, t.status, t.domain_id, d.name_en, t.parent_id, p.name_en"

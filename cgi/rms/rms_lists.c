@@ -28,8 +28,7 @@ const char *const rms_list_sorts[LISTS_SORT__COUNT + 1] = {RMS_LIST_SORTS(LISTIN
 	X(LIST_ID, "id") X(LIST_NAME, "name") X(LIST_OWNER, "owner") X(LIST_DOMAIN, "domain")                       \
 	X(LIST_STATUS, "status") X(LIST_TERMS, "terms")                          \
 	X(LIST_MODIFIED, "modified") X(LIST_CREATED, "created") X(LIST_VERSION, "version")
-enum { LIST_COLUMNS(DB_COLUMN) LIST__COUNT };
-static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+DB_COLUMNS(LIST_COLUMNS, LIST__COUNT, list_names);
 
 /* Arguments: the filters', then dir, key, dir, key (the sort's word split
  * in two), limit, offset. */
