@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/collate.h"
 #include "core/db.h"
 #include "core/label.h"
 #include "core/listing.h"
@@ -38,17 +39,27 @@ void oms_words(struct req *r, const char *q, struct words *w)
 	words_pick(r, q, &q_word_count, w);
 }
 
-/* The filter's choices: each code with its label (the option's text). */
+/* The filter's choices: each code with its label (the option's text), in
+ * the order the label's language sorts the labels (a country's in the data
+ * language, a type's in the interface's). */
 static void put_choices(struct req *r, const char *list, const char *json, const char *key, enum label_kind kind)
 {
 	json_t *a = json_loads(json ? json : "[]", 0, NULL);
-	size_t i;
-	json_t *v;
-	json_array_foreach(a, i, v)
-	{
+	enum { CHOICE_LABEL, CHOICE_AT, CHOICE__COUNT };
+	struct db_rows choices = {.nrows = json_array_size(a), .ncols = CHOICE__COUNT};
+	const char **cells = arena_alloc(r->arena, (choices.nrows + 1) * CHOICE__COUNT * sizeof *cells);
+	for (size_t i = 0; i < choices.nrows; i++) {
+		cells[i * CHOICE__COUNT + CHOICE_LABEL] = label(r, kind, json_string_value(json_array_get(a, i)));
+		cells[i * CHOICE__COUNT + CHOICE_AT] = arena_printf(r->arena, "%zu", i);
+	}
+	choices.cells = cells;
+	collate_rows(r, &choices, kind == LABEL_COUNTRY && r->data_lang ? r->data_lang : r->lang,
+		     &(struct collate_order){.name = CHOICE_LABEL, .id = CHOICE_AT, .first = -1});
+	for (size_t i = 0; i < choices.nrows; i++) {
+		const char *code = json_string_value(json_array_get(a, (size_t)atoll(db_get(&choices, i, CHOICE_AT))));
 		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
-		page_put(item, key, json_string_value(v));	  /* names: literals */
-		page_put(item, "label", label(r, kind, json_string_value(v)));
+		page_put(item, key, code);		   /* names: literals */
+		page_put(item, "label", db_get(&choices, i, CHOICE_LABEL));
 	}
 	json_decref(a);
 }

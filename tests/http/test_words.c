@@ -46,6 +46,9 @@ static void test_organisations(void)
 	ok(r.status == 200 && body_has(&r, ">Österreich</option>") && body_has(&r, ">Frankreich</option>") &&
 		   !body_has(&r, ">Austria<") && !body_has(&r, ">Greece<"),
 	   "the country filter in German (ICU's names where RMS has no term)");
+	const char *fr = r.body ? strstr(r.body, ">Frankreich</option>") : NULL;
+	const char *at = r.body ? strstr(r.body, ">Österreich</option>") : NULL;
+	ok(fr && at && fr < at, "the country filter in the order of its German names (Frankreich before Österreich)");
 	ok(body_has(&r, "\">Frankreich</td>") && !body_has(&r, "\">FR</td>"),
 	   "the organisations' countries by name, in German");
 	ok(body_has(&r, ">Zulassungsbehörde</option>") && body_has(&r, "\">Zulassungsbehörde</td>") &&
