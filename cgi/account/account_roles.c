@@ -14,6 +14,7 @@
 #include "account/roles.h"
 #include "core/db.h"
 #include "core/field.h"
+#include "core/label.h"
 #include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -78,6 +79,7 @@ static int show(struct req *r, int status)
 			return 500;
 		static const char *const found_names[] = {FOUND_COLUMNS(DB_COLUMN_NAME)};
 		page_rows(r, "Page.found", &found, found_names, FOUND__COUNT);
+		label_items(r, "Page.found", "country", "country_name", LABEL_COUNTRY);
 		page_set_int(r, "Page.found_count", (long long)found.nrows);
 	}
 	page_set(r, "Page.q", q);

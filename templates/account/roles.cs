@@ -53,7 +53,7 @@ def:content() ?>
 <?cs if:Page.q && !Page.org.id && !Page.not_found ?>
  <?cs if:Page.found_count > 0 ?>
  <ul class="links" aria-label="<?cs var:Lang.roles.found ?>"><?cs each:o = Page.found ?>
-  <li><a href="/account/roles?org=<?cs var:o.id ?>#new"><?cs var:o.name ?></a> <span class="id"><?cs var:o.id ?></span><?cs if:o.city ?> &middot; <?cs var:o.city ?><?cs /if ?><?cs if:o.country ?> (<?cs var:o.country ?>)<?cs /if ?></li><?cs /each ?>
+  <li><a href="/account/roles?org=<?cs var:o.id ?>#new"><?cs var:o.name ?></a> <span class="id"><?cs var:o.id ?></span><?cs if:o.city ?> &middot; <?cs var:o.city ?><?cs /if ?><?cs if:o.country ?> (<?cs var:o.country_name ?>)<?cs /if ?></li><?cs /each ?>
  </ul>
  <?cs else ?><p><?cs var:Lang.roles.none_found ?> <a href="/oms/organisations?q=<?cs var:url_escape(Page.q) ?>"><?cs var:Lang.roles.search_oms ?></a></p><?cs /if ?>
 <?cs /if ?>

@@ -86,6 +86,7 @@ static void test_chain(void)
 	resp_free(&r);
 	visitor_get(&alice.v, "/account/roles?q=Exemple", &r);
 	ok(body_has(&r, org_a), "an organisation is found by the beginning of its name");
+	ok(body_has(&r, "(France)") && !body_has(&r, "(FR)"), "the organisations found show their country by name");
 	resp_free(&r);
 
 	ok(ask(&alice, "INDUSTRY_SUPER_USER", org_a, pdf, sizeof pdf - 1) == 303, "alice asks to be super user of A");
