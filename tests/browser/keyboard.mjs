@@ -56,6 +56,10 @@ await journey('rms', async ({ base, ok, shot, page }) => {
   await tab.goto(base + '/');
   await tabTo('a.skip-link', 'the first Tab reaches the skip link');
   await keys.press('Enter');
+  // The browser moves the focus to the fragment's target after the key's
+  // default action: wait for it (briefly) rather than race it.
+  await tab.waitForFunction(() => document.activeElement && document.activeElement.id === 'main', null,
+                            {timeout: 2000}).catch(() => {});
   ok(tab.url().endsWith('#main') && await tab.evaluate(() => document.activeElement.id === 'main'),
      'the skip link moves the focus to the main content');
 
