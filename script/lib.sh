@@ -145,10 +145,6 @@ spor_program_config() {
 }
 
 # A private MariaDB server under $SPOR_VAR/db: no system service needed.
-# Its statements run on a pool of as many threads as cores, not on one
-# thread per connection: every worker of every program holds a connection,
-# and under load a thread per connection made them take turns on the cores
-# (docs/performance.md, "Memory, exports and the mixed load").
 spor_db_start() {
     if [ ! -d "$SPOR_DB_DATA/mysql" ]; then
         say "==> creating the database server in $SPOR_DB_DATA"
@@ -165,7 +161,6 @@ spor_db_start() {
         --tmpdir="$SPOR_VAR/tmp" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_520_ci \
         --innodb-buffer-pool-size="${SPOR_DB_BUFFER:-256M}" --max-connections=400 \
-        --thread-handling=pool-of-threads \
         --skip-name-resolve >/dev/null 2>&1 &
     local i
     for i in $(seq 1 100); do
