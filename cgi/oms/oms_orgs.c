@@ -33,12 +33,15 @@ static struct db_sql q_details =
 	DB_SQL_COLS(ORG__COUNT, ORG_SELECT " FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
 /* With words, a page and the number of matches in one statement, by each
  * sort: every match is counted (COUNT(*) OVER, before the LIMIT) while the
- * page's are kept in order (a top-N sort).  Past the last page no row comes
- * back and q_count says how many there are. */
+ * page's are kept in order, then joined to their details (the window's
+ * rows hold the ID and the sort key alone, as small as a temporary table
+ * in memory wants them).  Past the last page no row comes back and
+ * q_count says how many there are. */
 enum { ORG_TOTAL = ORG__COUNT, WORDS_PAGE__COUNT }; /* after the organisation's columns */
 #define WORDS_PAGE(sort, word, order)                                                                              \
-	[sort] = DB_SQL_COLS(WORDS_PAGE__COUNT,                                                                      \
-			     ORG_SELECT ", COUNT(*) OVER () FROM" OMS_FROM_WORDS order " LIMIT ? OFFSET ?"),
+	[sort] = DB_SQL_COLS(WORDS_PAGE__COUNT, ORG_SELECT ", h.total FROM (SELECT o.id, COUNT(*) OVER () total FROM" \
+						OMS_FROM_WORDS order " LIMIT ? OFFSET ?) h"                        \
+						" JOIN oms_organisations o ON o.id = h.id" order),
 static struct db_sql q_words_page[ORGS_SORT__COUNT] = {OMS_ORG_SORTS(WORDS_PAGE)};
 static const char *const org_names[] = {OMS_ORG_COLUMNS(DB_COLUMN_NAME)};
 /* An ID typed in the search box, live or merged. */

@@ -101,16 +101,18 @@ static int jump_to_id(struct req *r, const char *q)
 
 /* A page of hits and the number of them in one statement: every hit is
  * counted (COUNT(*) OVER, before the LIMIT) while the page's are kept in
- * the search's order (a top-N sort), then joined to their lists and names
- * (one row per name: each hit's rows in a row).  Beyond the last page no
+ * the search's order, then joined to their terms, lists and names (one row
+ * per name: each hit's rows in a row).  The window's rows hold the ID and
+ * the sort key alone: a temporary table of 10,000 names of 1,000
+ * characters would leave memory for the disk.  Beyond the last page no
  * row comes back and q_count says how many there are. */
 enum { PAGE_TOTAL = HIT__COUNT, PAGE_LANG, PAGE_KIND, PAGE_VALUE, PAGE__COUNT }; /* after the hit's columns */
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
-	"SELECT h.id, h.list_id, l.name, h.status, h.name_en, h.total, n.lang, n.kind, n.value FROM"
-	" (SELECT t.id, t.list_id, t.status, t.name_en, t.name_sort, COUNT(*) OVER () total" HITS
+	"SELECT h.id, t.list_id, l.name, t.status, t.name_en, h.total, n.lang, n.kind, n.value FROM"
+	" (SELECT t.id, t.status = 'CURRENT' is_current, t.name_sort, COUNT(*) OVER () total" HITS
 	"  ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?) h"
-	" JOIN rms_lists l ON l.id = h.list_id LEFT JOIN rms_term_names n ON n.term_id = h.id"
-	" ORDER BY h.status = 'CURRENT' DESC, h.name_sort, h.id, n.lang, n.kind");
+	" JOIN rms_terms t ON t.id = h.id JOIN rms_lists l ON l.id = t.list_id"
+	" LEFT JOIN rms_term_names n ON n.term_id = h.id ORDER BY h.is_current DESC, h.name_sort, h.id, n.lang, n.kind");
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 
 /* Split the rows of q_page into the hits (one row each, the first columns)
