@@ -99,21 +99,8 @@ static int jump_to_id(struct req *r, const char *q)
 	return 0;
 }
 
-/* A page of hits and the number of them in one statement: every hit is
- * counted (COUNT(*) OVER, before the LIMIT) while the page's are kept in
- * the search's order, then joined to their terms, lists and names (one row
- * per name: each hit's rows in a row).  The window's rows hold the ID and
- * the sort key alone: a temporary table of 10,000 names of 1,000
- * characters would leave memory for the disk.  Beyond the last page no
- * row comes back and q_count says how many there are. */
+/* The columns of q_page below. */
 enum { PAGE_TOTAL = HIT__COUNT, PAGE_LANG, PAGE_KIND, PAGE_VALUE, PAGE__COUNT }; /* after the hit's columns */
-static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
-	"SELECT h.id, t.list_id, l.name, t.status, t.name_en, h.total, n.lang, n.kind, n.value FROM"
-	" (SELECT t.id, t.status = 'CURRENT' is_current, t.name_sort, COUNT(*) OVER () total" HITS
-	"  ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?) h"
-	" JOIN rms_terms t ON t.id = h.id JOIN rms_lists l ON l.id = t.list_id"
-	" LEFT JOIN rms_term_names n ON n.term_id = h.id ORDER BY h.is_current DESC, h.name_sort, h.id, n.lang, n.kind");
-static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 
 /* Split the rows of q_page into the hits (one row each, the first columns)
  * and, unless `names` is NULL, their names. */
@@ -141,6 +128,23 @@ static void split_page(struct req *r, const struct db_rows *rows, struct db_rows
 		names->nrows++;
 	}
 }
+
+/* A page of hits and the number of them in one statement: every hit is
+ * counted (COUNT(*) OVER, before the LIMIT) while the page's are kept in
+ * the search's order, then joined to their terms, lists and names (one row
+ * per name: each hit's rows in a row).  The window's rows hold the ID and
+ * the sort key alone: a temporary table of 10,000 names of 1,000
+ * characters would leave memory for the disk.  Prepared once: the
+ * candidates' derived table, joined first, fixes the plan (no index order
+ * to lose, as DB_SQL_FRESH's listings do).  Beyond the last page no row
+ * comes back and q_count says how many there are. */
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
+	"SELECT h.id, t.list_id, l.name, t.status, t.name_en, h.total, n.lang, n.kind, n.value FROM"
+	" (SELECT t.id, t.status = 'CURRENT' is_current, t.name_sort, COUNT(*) OVER () total" HITS
+	"  ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?) h"
+	" JOIN rms_terms t ON t.id = h.id JOIN rms_lists l ON l.id = t.list_id"
+	" LEFT JOIN rms_term_names n ON n.term_id = h.id ORDER BY h.is_current DESC, h.name_sort, h.id, n.lang, n.kind");
+static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 
 /* Arguments of HITS. */
 #define HITS_TYPES WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES
