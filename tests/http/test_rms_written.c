@@ -6,7 +6,8 @@
  * (recorded_at, the list's created_at and modified_at), are hashed and
  * compared with the hashes of what the importer wrote when it sent each
  * term's rows in statements of their own: a row missing, added or changed
- * in any column fails. */
+ * in any column fails.  The same for what sporctl gen-data writes, against
+ * what it wrote on one connection. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -46,8 +47,9 @@ static const struct {
 };
 enum { TABLES = sizeof tables / sizeof tables[0] };
 
-/* MD5 of the table's rows of list `list` (its terms' rows, or its own). */
-static const char *table_hash(size_t t, const char *list)
+/* MD5 of the table's rows of the lists `lists` (an SQL condition on a
+ * list's ID: their terms' rows, or their own). */
+static const char *table_hash(size_t t, const char *lists)
 {
 	char cols[1024], sql[4096];
 	/* CONCAT_WS over QUOTE(col) for each column. */
@@ -63,24 +65,24 @@ static const char *table_hash(size_t t, const char *list)
 	snprintf(o, sizeof cols - (size_t)(o - cols), ")");
 	char cond[200];
 	if (strcmp(tables[t].table, "rms_lists") == 0)
-		snprintf(cond, sizeof cond, "id = %s", list);
+		snprintf(cond, sizeof cond, "id %s", lists);
 	else if (strcmp(tables[t].table, "rms_terms") == 0)
-		snprintf(cond, sizeof cond, "list_id = %s", list);
+		snprintf(cond, sizeof cond, "list_id %s", lists);
 	else
-		snprintf(cond, sizeof cond, "term_id IN (SELECT id FROM rms_terms WHERE list_id = %s)", list);
+		snprintf(cond, sizeof cond, "term_id IN (SELECT id FROM rms_terms WHERE list_id %s)", lists);
 	snprintf(sql, sizeof sql,
 		 "SELECT CONCAT(COUNT(*), ' ', MD5(GROUP_CONCAT(%s ORDER BY %s SEPARATOR '\\n'))) FROM %s WHERE %s", cols,
 		 tables[t].key, tables[t].table, cond);
 	return dbtest_value(my, sql);
 }
 
-/* Every table of list `list` against `want` (count and hash per table, in
- * the order of `tables`). */
-static void same_rows(const char *what, const char *list, const char *const want[TABLES])
+/* Every table of the lists `lists` against `want` (count and hash per
+ * table, in the order of `tables`). */
+static void same_rows(const char *what, const char *lists, const char *const want[TABLES])
 {
 	for (size_t t = 0; t < TABLES; t++) {
-		const char *got = table_hash(t, list);
-		if (!ok(strcmp(got, want[t]) == 0, "%s: %s as the importer wrote it before", what, tables[t].table))
+		const char *got = table_hash(t, lists);
+		if (!ok(strcmp(got, want[t]) == 0, "%s: %s as written before (one statement per table per term, gen-data on one connection)", what, tables[t].table))
 			diag("got \"%s\", want \"%s\"", got, want[t]);
 	}
 }
@@ -138,9 +140,9 @@ int main(void)
 		"90 8abbfa216e49cca4670b55c66a3feafe",
 	};
 	ok(import_generated(7), "a generated export of 60 terms imported");
-	same_rows("first import", "900000000081", first);
+	same_rows("first import", "= 900000000081", first);
 	ok(import_generated(8), "another generated export of the same 60 terms imported over it");
-	same_rows("changed file", "900000000081", second);
+	same_rows("changed file", "= 900000000081", second);
 
 	const char *src = getenv("top_srcdir"), *shared = getenv("SPOR_SHARED_DATA");
 	char data[4096], args[4200];
@@ -151,9 +153,28 @@ int main(void)
 	if (access(data, R_OK) == 0) {
 		snprintf(args, sizeof args, "import rms '%s'", data);
 		ok(dbtest_sporctl(NULL, args, NULL) == 0, "the largest real export imported");
-		same_rows("200000000006.csv", "200000000006", real);
+		same_rows("200000000006.csv", "= 200000000006", real);
 	} else
 		printf("ok %d - the largest real export # SKIP no ../shared/data\n", ++tap_count);
+
+	/* gen-data: 3,000 terms on two connections (hashes taken on one), then removed
+	 * (the other tests count the lists they see). */
+	static const char *const generated[TABLES] = {
+		"5 3fc607ccc330d3210f4299a69c9abffa",
+		"3000 9ad7cd10dc6b0626765ed57c356bcfb3",
+		"10000 07d434754767a832aea1a9234afd27a6",
+		"24752 da32ddd90ab4df4262b0d0469cd5bd50",
+		"3000 65e556210439284b0128a892bc119bec",
+		"1500 4f8ff6b35cfa2a7d6d9649deb12e1212",
+		"",
+		"",
+		"3000 b21a1021ee7b9ddd17a602da7a03ca3f",
+	};
+	ok(dbtest_sporctl(NULL, "gen-data --terms 3000 --jobs 2", NULL) == 0, "gen-data of 3,000 terms on two connections");
+	same_rows("gen-data", "BETWEEN 800000000001 AND 800099999999", generated);
+	ok(dbtest_sporctl(NULL, "gen-data --terms 0", NULL) == 0 &&
+		   atoll(dbtest_value(my, "SELECT COUNT(*) FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999")) == 0,
+	   "and removed");
 	mysql_close(my);
 	return done_testing();
 }
