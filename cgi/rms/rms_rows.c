@@ -24,9 +24,25 @@ struct jarr {
 
 enum { T_TERMS, T_NAMES, T_DESCS, T_WORDS, T_MAPS, T_COUNTRIES, T_ATTRS, T_VERSIONS, T__COUNT };
 
+/* The words a term's names gave so far, ASCII letters folded to lower
+ * case: a word that differs from one of them only so has the same key in
+ * the index, and the server need not be sent it to drop it.  Entries of
+ * an older generation are free. */
+struct word_seen {
+	unsigned gen;
+	unsigned char len;
+	char word[WORDS_LONGEST];
+};
+struct words_seen {
+	struct word_seen *slot;
+	size_t cap, n; /* cap a power of two */
+	unsigned gen;
+};
+
 struct rms_rows {
 	struct jarr ids;	  /* the terms written, whose rows are replaced */
 	struct jarr t[T__COUNT]; /* each table's rows */
+	struct words_seen seen;  /* the words of the term being added */
 };
 
 static void put(struct jarr *j, const char *s, size_t n)
@@ -121,6 +137,7 @@ void rms_rows_free(struct rms_rows *r)
 	if (!r)
 		return;
 	free(r->ids.p);
+	free(r->seen.slot);
 	for (int t = 0; t < T__COUNT; t++)
 		free(r->t[t].p);
 	free(r);
@@ -174,20 +191,56 @@ static void add_term(struct rms_rows *r, struct arena *a, const char *id, const 
 	row_end(j);
 }
 
+static size_t seen_hash(const char *w, size_t len)
+{
+	size_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* Whether the term already gave `w` (folded); if not, it is noted. */
+static bool seen_before(struct words_seen *s, const char *w, size_t len)
+{
+	if ((s->n + 1) * 2 > s->cap) {
+		struct words_seen bigger = {xcalloc(s->cap ? s->cap * 2 : 256, sizeof *s->slot),
+					    s->cap ? s->cap * 2 : 256, 0, 1};
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i].gen == s->gen)
+				seen_before(&bigger, s->slot[i].word, s->slot[i].len);
+		free(s->slot);
+		*s = bigger;
+	}
+	size_t i = seen_hash(w, len) & (s->cap - 1);
+	for (; s->slot[i].gen == s->gen; i = (i + 1) & (s->cap - 1))
+		if (s->slot[i].len == len && memcmp(s->slot[i].word, w, len) == 0)
+			return true;
+	s->slot[i].gen = s->gen;
+	s->slot[i].len = (unsigned char)len;
+	memcpy(s->slot[i].word, w, len);
+	s->n++;
+	return false;
+}
+
 struct words_of {
-	struct jarr *j;
+	struct rms_rows *r;
 	const char *id;
 };
 
 static void add_word(void *ctx, const char *word, size_t len)
 {
 	struct words_of *w = ctx;
-	char copy[WORDS_LONGEST + 1];
+	char copy[WORDS_LONGEST + 1], folded[WORDS_LONGEST];
+	for (size_t i = 0; i < len; i++)
+		folded[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] - 'A' + 'a') : word[i];
+	if (seen_before(&w->r->seen, folded, len))
+		return;
 	memcpy(copy, word, len);
 	copy[len] = '\0';
-	row_begin(w->j, w->id);
-	val_str(w->j, "word", copy);
-	row_end(w->j);
+	struct jarr *j = &w->r->t[T_WORDS];
+	row_begin(j, w->id);
+	val_str(j, "word", copy);
+	row_end(j);
 }
 
 static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
@@ -195,7 +248,12 @@ static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
 	size_t texts = 0;
 	const char *lang;
 	json_t *l;
-	struct words_of words = {&r->t[T_WORDS], id};
+	struct words_of words = {r, id};
+	if (++r->seen.gen == 0) { /* a new term: every word is new */
+		memset(r->seen.slot, 0, r->seen.cap * sizeof *r->seen.slot);
+		r->seen.gen = 1;
+	}
+	r->seen.n = 0;
 	json_object_foreach(json_object_get(snap, "texts"), lang, l)
 	{
 		for (int k = 0; k < RMS_KINDS; k++) {
