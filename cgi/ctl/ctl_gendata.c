@@ -107,7 +107,11 @@ static void progress(bool tty, long long done, long long total, double t0)
 		fputc('\n', stderr);
 }
 
-static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
+/* What an earlier run generated goes a slice at a time: a million terms
+ * and their rows in one statement outlast the connection's 60 s. */
+static struct db_sql q_last_generated =
+	DB_SQL("SELECT COALESCE(MAX(id), 0) FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
+static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN ? AND ?");
 static struct db_sql q_clear_lists = DB_SQL("DELETE FROM rms_lists WHERE id BETWEEN 800000000000 AND 800099999999");
 static struct db_sql q_list = DB_SQL(
 	"INSERT INTO rms_lists (id, name, short_name, description, owner, domain_id, status, version, created_at,"
@@ -267,7 +271,13 @@ static int gen_terms(struct db *db, const struct db_conf *dc, long long terms, u
 {
 	double t0 = now();
 	/* Remove what an earlier run generated (terms first: lists are referenced). */
-	int rc = db_exec(db, &q_clear_terms, NULL, "");
+	struct arena *a = arena_new();
+	struct db_rows newest;
+	int rc = db_query(db, a, &q_last_generated, &newest, "");
+	long long top = rc == 0 ? atoll(db_value(&newest, 0)) : 0;
+	arena_free(a);
+	for (long long lo = 810000000000LL; rc == 0 && lo <= top; lo += SLICE)
+		rc = db_exec(db, &q_clear_terms, NULL, "ii", lo, lo + SLICE - 1);
 	if (rc == 0)
 		rc = db_exec(db, &q_clear_lists, NULL, "");
 	if (rc != 0 || terms == 0)
