@@ -164,25 +164,21 @@ static const char *int_str(struct arena *a, const json_t *v)
 
 static void add_term(struct rms_rows *r, struct arena *a, const char *id, const json_t *snap, long long seq)
 {
+	/* The snapshot's own strings, under the same keys. */
+	static const char *const plain[] = {"list",	  "status",	  "domain",	    "parent",
+					    "replaced_by", "comments",	  "tags",	    "visibility",
+					    "version_date", "status_changed_at", NULL};
 	const json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
 		     *modified = json_object_get(snap, "modified");
 	struct jarr *j = &r->t[T_TERMS];
 	row_begin(j, id);
-	val_str(j, "list", rms_snap_str(snap, "list"));
-	val_str(j, "status", rms_snap_str(snap, "status"));
-	val_str(j, "domain", rms_snap_str(snap, "domain"));
-	val_str(j, "parent", rms_snap_str(snap, "parent"));
-	val_str(j, "replaced_by", rms_snap_str(snap, "replaced_by"));
+	for (size_t i = 0; plain[i]; i++)
+		val_str(j, plain[i], rms_snap_str(snap, plain[i]));
 	val_str(j, "level_short", rms_snap_str(level, "short"));
 	val_str(j, "level_name", rms_snap_str(level, "name"));
 	val_str(j, "name_en", rms_snapshot_name_en(snap));
-	val_str(j, "comments", rms_snap_str(snap, "comments"));
-	val_str(j, "tags", rms_snap_str(snap, "tags"));
-	val_str(j, "visibility", rms_snap_str(snap, "visibility"));
 	val_str(j, "version", int_str(a, json_object_get(snap, "version")));
-	val_str(j, "version_date", rms_snap_str(snap, "version_date"));
 	val_str(j, "major", bool_str(json_object_get(snap, "major")));
-	val_str(j, "status_changed_at", rms_snap_str(snap, "status_changed_at"));
 	val_str(j, "created_at", rms_snap_str(created, "at"));
 	val_str(j, "created_by", rms_snap_str(created, "by"));
 	val_str(j, "modified_at", rms_snap_str(modified, "at"));
