@@ -56,10 +56,20 @@ static struct db_sql q_versions = DB_SQL_COLS(VERSION__COUNT,
 	[sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t" FILTERS order " LIMIT ? OFFSET ?"),
 #define PAGE_WORDS(sort, word, order)                                                                              \
 	[sort] = DB_SQL("SELECT t.id FROM" RMS_WORD_TERMS FILTERS RMS_MORE_WORDS order " LIMIT ? OFFSET ?"),
-/* Without filters the (list_id, name_sort, id) index alone answers, which
- * keeps deep pages cheap.  Arguments: list, limit, offset. */
+/* Without filters the index of each sort alone answers, which keeps deep
+ * pages cheap.  It is named: executed again, a prepared statement of the
+ * name sorts left it for a sort of the whole list (0.2 s against 0.01 s at
+ * offset 49,000 of 50,000), and preparing it anew for each page cost a
+ * round trip.  No index gives status down with names up: either plan
+ * sorts.  Arguments: list, limit, offset. */
+#define INDEX_TERMS_BY_NAME " FORCE INDEX (rms_terms_list_name)"
+#define INDEX_TERMS_BY_NAME_DESC INDEX_TERMS_BY_NAME
+#define INDEX_TERMS_BY_ID " FORCE INDEX (rms_terms_list_id)"
+#define INDEX_TERMS_BY_ID_DESC INDEX_TERMS_BY_ID
+#define INDEX_TERMS_BY_STATUS " FORCE INDEX (rms_terms_list_status)"
+#define INDEX_TERMS_BY_STATUS_DESC ""
 #define PAGE_ALL(sort, word, order)                                                                                \
-	[sort] = DB_SQL_FRESH("SELECT t.id FROM rms_terms t WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"),
+	[sort] = DB_SQL("SELECT t.id FROM rms_terms t" INDEX_##sort " WHERE t.list_id = ?" order " LIMIT ? OFFSET ?"),
 
 static struct db_sql q_all_terms[TERMS_SORT__COUNT] = {RMS_TERM_SORTS(PAGE_ALL)};
 /* [1] with words. */
