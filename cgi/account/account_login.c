@@ -34,7 +34,7 @@ int account_login_form(struct req *r)
 static int refuse(struct req *r, const char *problem, int status)
 {
 	page_set(r, "Page.problem", problem);
-	page_set(r, "Page.email", in_text(r, AF_EMAIL));
+	page_set(r, "Page.email", in_typed(r, AF_EMAIL));
 	return account_login_form(r) == 200 ? status : 500;
 }
 

@@ -32,7 +32,7 @@ int account_password_forgot_form(struct req *r)
 
 static int forgot_again(struct req *r, int status)
 {
-	page_set(r, "Page.email", in_text(r, AF_EMAIL));
+	page_set(r, "Page.email", in_typed(r, AF_EMAIL));
 	return account_form(r, "forgot", status);
 }
 

@@ -31,7 +31,7 @@ int account_register_form(struct req *r)
 static int form_again(struct req *r, int status)
 {
 	page_set(r, "Page.name", in_text(r, AF_NAME));
-	page_set(r, "Page.email", in_text(r, AF_EMAIL));
+	page_set(r, "Page.email", in_typed(r, AF_EMAIL));
 	return account_form(r, "register", status);
 }
 

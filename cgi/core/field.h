@@ -50,7 +50,8 @@ enum field_error {
 
 /* A checked value.  `text` is set for every type; `num` for FT_INT and the
  * index into `choices` for FT_ENUM.  A form's required field that failed
- * its check is not set, and says why in `bad` (route.h). */
+ * its check is not set, says why in `bad` (route.h) and keeps in `text`
+ * what was typed, for the form to show it again. */
 struct input {
 	bool set;
 	const char *text;

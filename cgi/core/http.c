@@ -38,6 +38,12 @@ const char *(in_text)(const struct req *r, int i)
 	return in && in->set ? in->text : NULL;
 }
 
+const char *(in_typed)(const struct req *r, int i)
+{
+	const struct input *in = input(r, i);
+	return in ? in->text : NULL;
+}
+
 long long (in_int)(const struct req *r, int i, long long fallback)
 {
 	const struct input *in = input(r, i);

@@ -86,6 +86,9 @@ struct req {
  * its macros leave these declarations alone. */
 const char *(in_text)(const struct req *r, int i);
 long long (in_int)(const struct req *r, int i, long long fallback);
+/* What was typed in a form's field, checked or refused, to show it again
+ * in the form (never to act on); NULL when nothing was. */
+const char *(in_typed)(const struct req *r, int i);
 
 /* Read method, path, query and cookies.  Returns 0, or the status to
  * answer with (400, 414), with err_param/err_reason set. */

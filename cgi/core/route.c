@@ -207,8 +207,10 @@ enum route_status route_inputs(const struct router *rt, struct arena *a, const s
 		enum field_error err = params_next(params, p) ? FIELD_REPEATED
 							       : field_check(a, &rt->fields[i], p->value, &m->in[i]);
 		if (err && m->route->form && m->route->required[i]) {
-			/* Typed wrong in a form, shown beside its field as one left out is. */
-			m->in[i] = (struct input){.bad = err};
+			/* Typed wrong in a form, shown beside its field as one left
+			 * out is, and kept as typed to be shown again (in_typed),
+			 * never read as a checked value. */
+			m->in[i] = (struct input){.bad = err, .text = p->value};
 			continue;
 		}
 		if (err) {

@@ -36,11 +36,13 @@ enum admin_field {
 	DF__COUNT = DF_PROPOSAL + 28
 };
 
-/* In the files that include this header, in_text and in_int (core/http.h)
+/* In the files that include this header, in_text, in_int and in_typed
+ * (core/http.h)
  * take an enum admin_field: an index of another program's table is a
  * compile error (-Wenum-conversion, with -Werror), never another field read
  * in silence. */
 #define in_text(r, f) in_text((r), (enum admin_field){f})
 #define in_int(r, f, fallback) in_int((r), (enum admin_field){f}, (fallback))
+#define in_typed(r, f) in_typed((r), (enum admin_field){f})
 
 #endif

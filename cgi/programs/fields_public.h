@@ -34,11 +34,13 @@ enum public_field {
 	PF__COUNT
 };
 
-/* In the files that include this header, in_text and in_int (core/http.h)
+/* In the files that include this header, in_text, in_int and in_typed
+ * (core/http.h)
  * take an enum public_field: an index of another program's table is a
  * compile error (-Wenum-conversion, with -Werror), never another field read
  * in silence. */
 #define in_text(r, f) in_text((r), (enum public_field){f})
 #define in_int(r, f, fallback) in_int((r), (enum public_field){f}, (fallback))
+#define in_typed(r, f) in_typed((r), (enum public_field){f})
 
 #endif

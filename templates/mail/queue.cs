@@ -4,10 +4,10 @@
 
 <?cs var:Lang.mail.queue.text ?>
 <?cs each:q = Mail.requests ?><?cs if:q.kind == "role" ?>
-- RR-<?cs var:q.id ?>: <?cs var:q.requester ?> <?cs var:Lang.mail.queue.role ?> <?cs var:Lang.role[q.what].name ?> <?cs var:Lang.mail.queue.for ?> <?cs var:q.org ?>
+- RR-<?cs var:q.id ?><?cs var:Lang.mail.queue.colon ?> <?cs var:q.requester ?> <?cs var:Lang.mail.queue.role ?> <?cs var:Lang.role[q.what].name ?> <?cs var:Lang.mail.queue.for ?> <?cs var:q.org ?>
   <?cs var:Mail.site ?>/admin/role-requests/<?cs var:q.id ?>
 <?cs else ?>
-- RRQ-<?cs var:q.id ?>: <?cs var:Lang.cr.types[q.what] ?>, <?cs var:Lang.mail.queue.change ?> <?cs var:q.requester ?>
+- RRQ-<?cs var:q.id ?><?cs var:Lang.mail.queue.colon ?> <?cs var:Lang.cr.types[q.what] ?>, <?cs var:Lang.mail.queue.change ?> <?cs var:q.requester ?>
   <?cs var:Mail.site ?>/admin/change-requests/<?cs var:q.id ?>
 <?cs /if ?><?cs /each ?>
 <?cs var:Lang.mail.queue.why ?>

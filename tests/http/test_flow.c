@@ -343,12 +343,13 @@ static void test_forms(void)
 	ok(visitor_register(&v, "Ada", "not-an-address", "a+long+enough+passphrase", &r) == 400, "an email that is none");
 	const char *bad[] = {"email"}, *bad_labels[] = {"Email address"};
 	ok(summary_ok(&r, bad, bad_labels, 1) && body_has(&r, "is not written as this field needs") &&
-		   body_has(&r, "value=\"Ada\""),
-	   "the registration's form again, the email marked, the name kept");
+		   body_has(&r, "value=\"Ada\"") && body_has(&r, "value=\"not-an-address\""),
+	   "the registration's form again, the email marked, the name and the email as typed kept");
 	resp_free(&r);
 	page(&v, "/password/forgot", NULL);
 	visitor_post(&v, "/password/forgot", "email=%40%40", true, &r);
-	ok(r.status == 400 && summary_ok(&r, bad, bad_labels, 1), "the same on the forgotten password's form");
+	ok(r.status == 400 && summary_ok(&r, bad, bad_labels, 1) && body_has(&r, "value=\"@@\""),
+	   "the same on the forgotten password's form, the email as typed kept");
 	resp_free(&r);
 
 	page(&nora.v, "/account/roles?org=ORG-100000001", NULL);

@@ -141,6 +141,9 @@ static void test_queue(void)
 	ok(user_mailed(sfr.email, link) && mails(&sfr, &text) == before_fr + 1, "one message to the French steward");
 	ok(lists_all(text, ids) && strstr(text, "Content-Language: fr\r\n") && strstr(text, "Ces demandes"),
 	   "listing the four requests, in French, with Content-Language: fr");
+	char line[48];
+	snprintf(line, sizeof line, "- RRQ-%s\xc2\xa0: ", ids[0]);
+	ok(text && strstr(text, line), "each line's colon as French writes it, after a no-break space");
 	snprintf(link, sizeof link, "/admin/change-requests/%s\r\n", mine[0]);
 	ok(text && !strstr(text, link), "not her own request");
 	free(text);

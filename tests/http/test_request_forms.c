@@ -47,16 +47,6 @@ static bool import_list(void)
 		   ", 'fr', 'name', 'Comprimé des formulaires')") == 0;
 }
 
-/* GET `path` as `u`: its status, the page in `keep` (or freed). */
-static long get_page(struct user *u, const char *path, struct resp *keep)
-{
-	struct resp r;
-	long status = visitor_get(&u->v, path, keep ? keep : &r);
-	if (!keep)
-		resp_free(&r);
-	return status;
-}
-
 /* POST `fields` to `path` as `u` (the token of the last form it saw):
  * the status, the Location in `where`. */
 static long post(struct user *u, const char *path, const char *fields, char where[256])
@@ -101,7 +91,7 @@ static long move(struct user *u, const char *id, const char *fields, char where[
 	char page[96], path[96];
 	snprintf(page, sizeof page, "/admin/change-requests/%s", id);
 	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
-	get_page(u, page, NULL);
+	user_get(u, page);
 	return post(u, path, fields, where);
 }
 
@@ -110,7 +100,7 @@ static void test_refused(void)
 {
 	char where[256], id[24], page[96], path[96];
 	struct resp r;
-	get_page(&ivy, "/rms/terms/" T2 "/requests/new", NULL);
+	user_get(&ivy, "/rms/terms/" T2 "/requests/new");
 	ok(post(&ivy, "/rms/terms/" T2 "/requests/new",
 		"short_name=FCA&justification=The+short+name+as+used&step=submit", where) == 303,
 	   "a change to a term is submitted");
@@ -118,7 +108,7 @@ static void test_refused(void)
 	ok(move(&stew, id, "to=VALID", where) == 303, "validated");
 	/* Both stewards open the request; Vera decides first. */
 	snprintf(page, sizeof page, "/admin/change-requests/%s", id);
-	get_page(&stew, page, NULL);
+	user_get(&stew, page);
 	ok(move(&vera, id, "to=APPROVED", where) == 303, "another steward approves it");
 	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
 	long status = post(&stew, path, "to=REJECTED&reason=Not+needed", where);
@@ -129,19 +119,19 @@ static void test_refused(void)
 	   "(%ld to %s)",
 	   status, where);
 	ok(strcmp(value("SELECT status FROM change_requests WHERE id = %s", id), "APPROVED") == 0, "nothing changed");
-	get_page(&stew, where, &r);
+	visitor_get(&stew.v, where, &r);
 	ok(r.status == 200 && body_has(&r, "Nothing was changed: this request had moved on meanwhile") &&
 		   body_has(&r, "role=\"alert\""),
 	   "which says what happened");
 	resp_free(&r);
 	sql("UPDATE accounts SET ui_lang = 'fr' WHERE id = %s", stew.id);
-	get_page(&stew, where, &r);
+	visitor_get(&stew.v, where, &r);
 	ok(body_has(&r, "Rien n&#39;a été modifié") || body_has(&r, "Rien n'a été modifié"),
 	   "in the steward's language");
 	resp_free(&r);
 	sql("UPDATE accounts SET ui_lang = 'en' WHERE id = %s", stew.id);
 	snprintf(path, sizeof path, "/admin/change-requests/%s/assign", id);
-	get_page(&stew, page, NULL);
+	user_get(&stew, page);
 	ok(post(&stew, path, "", where) == 303 && strcmp(where, want) == 0,
 	   "taking a request decided meanwhile: back to it too (%s)", where);
 }
@@ -155,7 +145,7 @@ static void test_revoked(void)
 	sql("INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'NCA_USER', '" ORG "')", olga.id);
 	snprintf(page, sizeof page, "/admin/users/%s", olga.id);
 	snprintf(path, sizeof path, "/admin/users/%s/roles/revoke", olga.id);
-	get_page(&admin, page, NULL);
+	user_get(&admin, page);
 	ok(post(&admin, path, "role=NCA_USER&org=" ORG "&reason=No+longer+needed", where) == 303 &&
 		   strstr(where, "saved=revoked"),
 	   "an administrator revokes a role (%s)", where);
@@ -163,7 +153,7 @@ static void test_revoked(void)
 	ok(post(&admin, path, "role=NCA_USER&org=" ORG "&reason=No+longer+needed", where) == 303 &&
 		   strcmp(where, want) == 0,
 	   "revoking it again: back to the account, not a 403 page (%s)", where);
-	get_page(&admin, where, &r);
+	visitor_get(&admin.v, where, &r);
 	ok(r.status == 200 && body_has(&r, "the account no longer held this role"), "which says so");
 	resp_free(&r);
 }
@@ -272,7 +262,7 @@ static void test_twice(void)
 	post(&ivy, fields, body, where);
 	ok(atol(count_of("change_request_events", thread)) - atol(before_comments) == 1,
 	   "a comment of another form: a comment more");
-	get_page(&ivy, path, NULL);
+	user_get(&ivy, path);
 	post(&ivy, path, "term_name=Forms+paste&domain=" HUMAN "&justification=Needed+for+our+products&step=submit",
 	     where);
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
@@ -296,25 +286,25 @@ static void test_names_and_contacts(void)
 {
 	char where[256], id[24], path[96], fields[800];
 	struct resp r;
-	get_page(&ivy, "/rms/terms/" T2 "/requests/new", NULL);
+	user_get(&ivy, "/rms/terms/" T2 "/requests/new");
 	post(&ivy, "/rms/terms/" T2 "/requests/new",
 	     "parent=" T1 "&domain=" BOTH "&justification=Its+place+in+the+list&step=submit", where);
 	request_of(where, id);
 	ok(move(&stew, id, "to=VALID", where) == 303 && move(&stew, id, "to=APPROVED", where) == 303,
 	   "a new parent and domain for a term, approved (RRQ-%s)", id);
 	snprintf(path, sizeof path, "/account/requests/%s", id);
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "<ins>Forms tablet <span class=\"id\">" T1 "</span></ins>") &&
 		   body_has(&r, "<del>Human use <span class=\"id\">" HUMAN "</span></del>") &&
 		   body_has(&r, "<ins>Human and Veterinary use <span class=\"id\">" BOTH "</span></ins>"),
 	   "the requester's page names the parent and the domains, their IDs beside");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
-	get_page(&stew, path, &r);
+	visitor_get(&stew.v, path, &r);
 	ok(body_has(&r, "<ins>Forms tablet <span class=\"id\">" T1 "</span></ins>"), "so does the console");
 	resp_free(&r);
 	sql("UPDATE accounts SET data_lang = 'fr' WHERE id = %s", olga.id);
-	get_page(&olga, "/rms/terms/" T2, &r);
+	visitor_get(&olga.v, "/rms/terms/" T2, &r);
 	ok(body_has(&r, "<ins>Comprimé des formulaires <span class=\"id\">" T1 "</span></ins>") &&
 		   body_has(&r, "<del>Usage humain <span class=\"id\">" HUMAN "</span></del>"),
 	   "and the public history, in the data language");
@@ -326,7 +316,7 @@ static void test_names_and_contacts(void)
 		 "org_name=Contactest+Labs+%s&address=3+Forms+Road&city=Valletta&country=MT&email=ceo.private%%40contacts.example"
 		 "&phone=%%2B32+470+000+001&similar_seen=1&justification=My+company+is+missing&step=submit",
 		 run);
-	get_page(&ivy, "/oms/requests/new", NULL);
+	user_get(&ivy, "/oms/requests/new");
 	post(&ivy, "/oms/requests/new", fields, where);
 	request_of(where, id);
 	snprintf(fields, sizeof fields,
@@ -339,7 +329,7 @@ static void test_names_and_contacts(void)
 	char org[16];
 	snprintf(org, sizeof org, "%s", value("SELECT SUBSTRING(org_id, 5) FROM change_requests WHERE id = %s", id));
 	snprintf(path, sizeof path, "/oms/organisations/ORG-%s", org);
-	get_page(&olga, path, &r);
+	visitor_get(&olga.v, path, &r);
 	ok(r.status == 200 && body_has(&r, "class=\"request-sides\"") && body_has(&r, "info@contacts.example") &&
 		   !body_has(&r, "ceo.private") && !body_has(&r, "470 000 001"),
 	   "the public history shows the email as approved, neither the email nor the phone proposed");
@@ -355,12 +345,12 @@ static void test_names_and_contacts(void)
 	if (pub)
 		mysql_close(pub);
 	snprintf(path, sizeof path, "/account/requests/%s", id);
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "ceo.private@contacts.example") && body_has(&r, "470 000 001"),
 	   "the requester still sees her proposal as she sent it");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
-	get_page(&stew, path, &r);
+	visitor_get(&stew.v, path, &r);
 	ok(body_has(&r, "ceo.private@contacts.example"), "so do the stewards");
 	resp_free(&r);
 }

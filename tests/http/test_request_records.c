@@ -39,22 +39,13 @@ static struct user stew, ivy, olga;
 #define T3 "930000000013"
 #define HUMAN "100000000012"
 
-static long get_page(struct user *u, const char *path, struct resp *keep)
-{
-	struct resp r;
-	long status = visitor_get(&u->v, path, keep ? keep : &r);
-	if (!keep)
-		resp_free(&r);
-	return status;
-}
-
 /* POST `fields` to `path` as `u` after opening `form` (its CSRF token);
  * the status, the Location in `where` (when given). */
 static long send_form(struct user *u, const char *form, const char *path, const char *fields, char *where, size_t n,
 		      struct resp *keep)
 {
 	struct resp r;
-	get_page(u, form, NULL);
+	user_get(u, form);
 	long status = visitor_post(&u->v, path, fields, true, keep ? keep : &r);
 	if (where) {
 		char *l = header(keep ? keep : &r, "Location");
@@ -131,16 +122,16 @@ static void test_approve(void)
 	is_str(value("SELECT name_en FROM rms_terms WHERE id = " T1), "Records tablet renamed", "the term is renamed");
 
 	snprintf(path, sizeof path, "/account/requests/%s", id);
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "<del>Records tablet</del>") && body_has(&r, "<ins>Records tablet renamed</ins>"),
 	   "the requester's page shows the name before and as proposed and approved, after the term changed");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
-	get_page(&stew, path, &r);
+	visitor_get(&stew.v, path, &r);
 	ok(body_has(&r, "<del>Records tablet</del>") && body_has(&r, "<ins>Records tablet renamed</ins>"),
 	   "so does the stewards' console");
 	resp_free(&r);
-	get_page(&olga, "/rms/terms/" T1, &r);
+	visitor_get(&olga.v, "/rms/terms/" T1, &r);
 	ok(body_has(&r, "class=\"request-sides\"") && body_has(&r, "<del>Records tablet</del>") && !body_has(&r, ivy.email),
 	   "and the public history, without the requester");
 	resp_free(&r);
@@ -207,7 +198,7 @@ static void test_approve_with_changes(void)
 
 	/* The correction fields start from the proposal. */
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
-	get_page(&stew, path, &r);
+	visitor_get(&stew.v, path, &r);
 	ok(body_has(&r, "name=\"term_name\" type=\"text\" maxlength=\"1000\" value=\"Records film\"") &&
 		   body_has(&r, "id=\"short_name\" name=\"short_name\" type=\"text\" maxlength=\"200\" value=\"RF\"") &&
 		   body_has(&r, ">fr: Film des essais\nde: Testfilm</textarea>") &&
@@ -219,7 +210,7 @@ static void test_approve_with_changes(void)
 	ok(move(id, "to=APPROVED_WC&term_name=Records+film&short_name=RFT&parent=" T1, where, sizeof where) == 303 &&
 		   strstr(where, "?draft=1") && strcmp(status_of(id), "VALID") == 0,
 	   "a correction without a comment: a redirect to the request's page (%s), nothing moved", where);
-	get_page(&stew, where, &r);
+	visitor_get(&stew.v, where, &r);
 	ok(r.status == 200 && body_has(&r, "Say why in a comment") && body_has(&r, "value=\"RFT\"") &&
 		   body_has(&r, "<details id=\"with-changes\" open>"),
 	   "which shows the error and the correction as typed");
@@ -229,7 +220,7 @@ static void test_approve_with_changes(void)
 		    where, sizeof where) == 303 &&
 		   strstr(where, "?draft=1") && strcmp(status_of(id), "VALID") == 0,
 	   "a correction that does not check (a parent of another list): back to the page, nothing moved");
-	get_page(&stew, where, &r);
+	visitor_get(&stew.v, where, &r);
 	ok(body_has(&r, ">Shorter short name</textarea>") && body_has(&r, "id=\"parent-error\"") &&
 		   body_has(&r, "value=\"100000000012\""),
 	   "with the comment and the correction as typed, the problem on its field");
@@ -239,7 +230,7 @@ static void test_approve_with_changes(void)
 		    where, sizeof where) == 303 &&
 		   strstr(where, "?draft=1") && strcmp(status_of(id), "VALID") == 0,
 	   "the very values proposed are no approval with changes");
-	get_page(&stew, where, &r);
+	visitor_get(&stew.v, where, &r);
 	ok(body_has(&r, "These are the values proposed") && body_has(&r, ">Same</textarea>"), "and the page says so");
 	resp_free(&r);
 
@@ -250,7 +241,7 @@ static void test_approve_with_changes(void)
 	ok(move(id, fields, where, sizeof where) == 303 && strstr(where, "saved=moved") &&
 		   strcmp(status_of(id), "APPROVED_WC") == 0,
 	   "approved with changes: a redirect to the request's page (%s)", where);
-	ok(get_page(&stew, where, NULL) == 200, "which a reload reads again (no form sent, no 405)");
+	ok(user_get(&stew, where) == 200, "which a reload reads again (no form sent, no 405)");
 	ok(move(id, fields, where, sizeof where) == 303 && strstr(where, "saved=moved") &&
 		   strcmp(value("SELECT COUNT(*) FROM change_request_events WHERE request_id = %s AND to_status ="
 				" 'APPROVED_WC'", id), "1") == 0,
@@ -271,12 +262,12 @@ static void test_approve_with_changes(void)
 		   strstr(value("SELECT proposed FROM change_requests WHERE id = %s", id), "\"short\":\"RF\""),
 	   "the proposal as sent stays beside what was approved");
 	snprintf(path, sizeof path, "/account/requests/%s", id);
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "<ins>RF</ins>") && body_has(&r, "<ins>RFT</ins>") && body_has(&r, "changed by the data steward"),
 	   "the requester sees her proposal beside the steward's version");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/rms/terms/%s", made);
-	get_page(&olga, path, &r);
+	visitor_get(&olga.v, path, &r);
 	ok(body_has(&r, "<ins>RF</ins>") && body_has(&r, "<ins>RFT</ins>"), "and so does the public history");
 	resp_free(&r);
 }
@@ -301,7 +292,7 @@ static void test_return_and_resubmit(void)
 		   move(other, "to=VALID", NULL, 0) == 303 && move(other, "to=APPROVED", NULL, 0) == 303,
 	   "another change of the term is approved meanwhile");
 	snprintf(path, sizeof path, "/account/requests/%s", id);
-	get_page(&ivy, path, NULL);
+	user_get(&ivy, path);
 	ok(send_form(&ivy, path, path,
 		     "term_name=Records+capsule&short_name=RCA&description=Second+wording&domain=" HUMAN "&parent=" T1
 		     "&term_status=CURRENT&justification=See+the+EDQM+standard+terms&step=submit",
@@ -315,7 +306,7 @@ static void test_return_and_resubmit(void)
 	ok(move(id, "to=VALID", NULL, 0) == 303 && move(id, "to=APPROVED", NULL, 0) == 303, "approved");
 	is_str(record(id, 2, "approved"), "{\"description\":\"Second wording\"}", "the second round is what was approved");
 	is_str(record(id, 1, "approved"), "-", "the first was never decided");
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "<ins>First wording</ins>") && body_has(&r, "<ins>Second wording</ins>") &&
 		   body_has(&r, "An earlier submission"),
 	   "the requester's page shows both submissions, the earlier one folded");
@@ -339,7 +330,7 @@ static void test_moved(void)
 		   move(other, "to=VALID", NULL, 0) == 303 && move(other, "to=APPROVED", NULL, 0) == 303,
 	   "another change of the term is approved first");
 	snprintf(path, sizeof path, "/admin/change-requests/%s", id);
-	get_page(&stew, path, &r);
+	visitor_get(&stew.v, path, &r);
 	ok(body_has(&r, "<th scope=\"col\">Now</th>") && body_has(&r, ">RCR</td>"),
 	   "the console shows the term now beside it, as it moved since");
 	resp_free(&r);
@@ -347,7 +338,7 @@ static void test_moved(void)
 	ok(strstr(record(id, 1, "before_decision"), "\"short\":\"RCR\"") && !strstr(record(id, 1, "before"), "RCR"),
 	   "the record as it was when decided is kept beside the one before");
 	snprintf(path, sizeof path, "/account/requests/%s", id);
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "When decided") && body_has(&r, ">RCR</td>"), "the requester's page shows it too");
 	resp_free(&r);
 }
@@ -394,7 +385,7 @@ static void test_new_things(void)
 	struct resp r;
 	char path[64];
 	snprintf(path, sizeof path, "/oms/organisations/ORG-%s", num);
-	get_page(&olga, path, &r);
+	visitor_get(&olga.v, path, &r);
 	ok(body_has(&r, "class=\"request-sides\"") && body_has(&r, "<ins>de: Records Pharma GmbH\nRP Europe</ins>"),
 	   "the organisation's public history shows the request's records");
 	resp_free(&r);
@@ -454,7 +445,7 @@ static void test_migrated(void)
 	char path[96];
 	struct resp r;
 	snprintf(path, sizeof path, "/account/requests/%s", old);
-	get_page(&ivy, path, &r);
+	visitor_get(&ivy.v, path, &r);
 	ok(body_has(&r, "was not kept") && body_has(&r, "<ins>Steward</ins>"),
 	   "the requester's page says what could not be recovered");
 	resp_free(&r);
