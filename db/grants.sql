@@ -29,6 +29,8 @@ END;
 GRANT SELECT ON schema_migrations TO spor_public;
 GRANT EXECUTE ON FUNCTION spor_session TO spor_public;
 GRANT EXECUTE ON FUNCTION spor_session_follows TO spor_public;
+-- The data generation with the session, in one round trip (migration 0020).
+GRANT EXECUTE ON PROCEDURE spor_request TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;
@@ -143,6 +145,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_attributes TO spor_admin;
 GRANT SELECT, INSERT ON rms_term_versions TO spor_admin;
 GRANT SELECT, INSERT ON rms_list_versions TO spor_admin;
 GRANT SELECT, UPDATE ON word_stamps TO spor_admin;
+-- An approval moves the data generation (migration 0020).
+GRANT SELECT, UPDATE ON data_generation TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

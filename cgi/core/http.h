@@ -57,7 +57,12 @@ struct req {
 		/* The roles held and those asked for and waiting, each a list of
 		 * ROLE_CODE:ORG-ID (may.h), or NULL. */
 		const char *held_roles, *pending_roles;
+		/* What the account follows, kind:ref comma-separated
+		 * (spor-public only: favourite.h), or NULL. */
+		const char *follows;
 	} user;
+	/* The data generation read with the session (session.h), or 0. */
+	long long data_gen;
 	const char *csrf; /* the visitor's CSRF token, once computed */
 	const char *lang, *data_lang; /* the interface and data languages (lang.h) */
 	bool lang_negotiated; /* the interface language was read from Accept-Language */

@@ -13,6 +13,7 @@
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/field.h"
+#include "core/fragment.h"
 #include "core/label.h"
 #include "core/listing.h"
 #include "core/page.h"
@@ -199,9 +200,11 @@ static void languages(struct req *r, const char *csv, const char *current)
 	add_language(r, seen, n, current, current);
 }
 
-int rms_list_show(struct req *r)
+/* The part of the page every visitor sees alike (rms/list_table.cs): the
+ * list, its terms as the request filters, sorts and pages them, and its
+ * history.  200, or the page's status when it is no list's. */
+static int list_table(struct req *r, const char *id)
 {
-	const char *id = in_text(r, PF_LIST_ID);
 	struct db_rows list;
 	if (db_query(r->app->db, r->arena, &q_list, &list, "s", id) < 0)
 		return 500;
@@ -273,9 +276,24 @@ int rms_list_show(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_versions, &versions, "s", id) < 0)
 		return 500;
 	page_rows(r, "Page.list_versions", &versions, version_names, VERSION__COUNT);
-	if (sides_of_versions(r, page_node(r, "Page.list_versions")) < 0)
-		return 500;
-	favourite_mark(r, "list", in_text(r, PF_LIST_ID));
+	return sides_of_versions(r, page_node(r, "Page.list_versions")) < 0 ? 500 : 200;
+}
+
+/* What rms/list.cs shows of the list besides its table. */
+static const char *const list_kept[] = {"Page.list.id", "Page.list.name", NULL};
+
+int rms_list_show(struct req *r)
+{
+	const char *id = in_text(r, PF_LIST_ID);
+	const char *key = fragment_key(r, "rms/list", id);
+	if (!fragment_use(r, key, "Page.table")) {
+		int status = list_table(r, id);
+		if (status != 200)
+			return status;
+		if (fragment_render(r, key, "rms/list_table.cs", "Page.table", list_kept) < 0)
+			return 500;
+	}
+	favourite_mark(r, "list", id);
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);
 	return page_render(r, "rms/list.cs");

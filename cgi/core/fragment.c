@@ -1,0 +1,139 @@
+/* The worker's kept fragments of pages (fragment.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fragment.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/page.h"
+#include "core/program.h"
+#include "core/session.h"
+#include "core/tpl.h"
+
+/* A worker keeps at most this many fragments and this many bytes of them:
+ * a list's table is 10 to 40 KB, so the pages a worker serves most stay
+ * while its memory stays small.  A new fragment takes the place of the
+ * oldest (a ring): a key seen once pushes out nothing kept for long. */
+enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 4 << 20 };
+
+struct fragment {
+	char *key;
+	unsigned long hash;
+	long long gen;
+	char *html;
+	size_t len;
+	char *kept; /* name NUL value NUL ..., nkept pairs */
+	size_t kept_len, nkept;
+};
+
+static struct fragment kept_fragments[FRAGMENTS_MAX];
+static size_t next_slot, kept_bytes;
+
+static unsigned long hash_of(const char *s)
+{
+	unsigned long h = 1469598103934665603UL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211UL;
+	return h;
+}
+
+static void forget(struct fragment *f)
+{
+	kept_bytes -= f->len + f->kept_len;
+	free(f->key);
+	free(f->html);
+	free(f->kept);
+	*f = (struct fragment){0};
+}
+
+void fragment_clear(void)
+{
+	for (size_t i = 0; i < FRAGMENTS_MAX; i++)
+		if (kept_fragments[i].key)
+			forget(&kept_fragments[i]);
+	next_slot = 0;
+}
+
+static struct fragment *find(const char *key)
+{
+	unsigned long h = hash_of(key);
+	for (size_t i = 0; i < FRAGMENTS_MAX; i++)
+		if (kept_fragments[i].key && kept_fragments[i].hash == h && strcmp(kept_fragments[i].key, key) == 0)
+			return &kept_fragments[i];
+	return NULL;
+}
+
+const char *fragment_key(struct req *r, const char *what, const char *capture)
+{
+	const char *date_format = hdf_get_value(r->hdf, "User.date_format", "");
+	return arena_printf(r->arena, "%s/%s?%s|%s|%s|%lld|%s", what, capture ? capture : "", r->query ? r->query : "",
+			    r->lang ? r->lang : "", r->data_lang ? r->data_lang : "", r->user.page_size, date_format);
+}
+
+bool fragment_use(struct req *r, const char *key, const char *name)
+{
+	struct fragment *f = find(key);
+	long long gen = session_data_gen(r);
+	if (!f || gen == 0 || f->gen != gen)
+		return false;
+	page_set(r, name, f->html);
+	const char *p = f->kept;
+	for (size_t i = 0; i < f->nkept; i++) {
+		const char *value = p + strlen(p) + 1;
+		page_set(r, p, value);
+		p = value + strlen(value) + 1;
+	}
+	return true;
+}
+
+/* The values named by `kept` as name NUL value NUL ..., in `b`. */
+static size_t collect_kept(struct req *r, const char *const *kept, struct buf *b)
+{
+	size_t n = 0;
+	for (; kept && *kept; kept++) {
+		const char *value = hdf_get_value(r->hdf, *kept, NULL);
+		if (!value)
+			continue;
+		buf_append(b, *kept, strlen(*kept) + 1);
+		buf_append(b, value, strlen(value) + 1);
+		n++;
+	}
+	return n;
+}
+
+int fragment_render(struct req *r, const char *key, const char *page, const char *name, const char *const *kept)
+{
+	struct buf html, values;
+	buf_init(&html, r->arena);
+	buf_init(&values, r->arena);
+	if (tpl_render(r->app->tpl, page, false, &html) < 0)
+		return -1;
+	page_set(r, name, buf_str(&html));
+	size_t nkept = collect_kept(r, kept, &values);
+	long long gen = session_data_gen(r);
+	if (gen == 0 || html.len + values.len > FRAGMENT_BYTES_MAX / 4)
+		return 0;
+	struct fragment *f = find(key);
+	if (f)
+		forget(f);
+	/* The ring's next slot, and those after it until the new one fits. */
+	for (;;) {
+		if (kept_fragments[next_slot].key)
+			forget(&kept_fragments[next_slot]);
+		if (kept_bytes + html.len + values.len <= FRAGMENT_BYTES_MAX)
+			break;
+		next_slot = (next_slot + 1) % FRAGMENTS_MAX;
+	}
+	f = &kept_fragments[next_slot];
+	next_slot = (next_slot + 1) % FRAGMENTS_MAX;
+	*f = (struct fragment){.key = xstrdup(key), .hash = hash_of(key), .gen = gen, .len = html.len,
+			       .nkept = nkept, .kept_len = values.len};
+	f->html = xmalloc(html.len + 1);
+	memcpy(f->html, buf_str(&html), html.len + 1);
+	f->kept = xmalloc(values.len + 1);
+	memcpy(f->kept, values.len ? values.data : "", values.len);
+	kept_bytes += f->len + f->kept_len;
+	return 0;
+}
