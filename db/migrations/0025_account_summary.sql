@@ -79,3 +79,8 @@ CREATE PROCEDURE spor_request(IN p_hash BINARY(32), IN p_idle_seconds INT UNSIGN
          ON s.token_hash = p_hash AND s.expires_at > UTC_TIMESTAMP()
         AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL p_idle_seconds SECOND
    WHERE g.id = 1;
+
+-- spor-public's earlier way to a session and its star (migration 0010): no
+-- program calls them now; dropped, they take their grants with them.
+DROP FUNCTION IF EXISTS spor_session;
+DROP FUNCTION IF EXISTS spor_session_follows;
