@@ -21,6 +21,7 @@
 #include "core/sides.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
+#include "rms/rms_anchor.h"
 #include "rms/rms_page.h"
 
 /* The list, named as the page shows it (Page.list); its languages and
@@ -242,6 +243,8 @@ static int list_table(struct req *r, const char *id)
 	int rc = total == 0 ? 0
 	       : !en && sorts_names(sort)
 		       ? shown_page(r, lang, sort, &words, id, status, domain, size, offset, &ids)
+	       : !words.n && !status && !domain && rms_anchor_deep(sort, offset)
+		       ? rms_anchor_page(r, id, sort, size, offset, &ids)
 	       : !words.n && !status && !domain
 		       ? db_query(r->app->db, r->arena, &q_all_terms[sort], &ids, "iii", atoll(id), size, offset)
 	       : words.n ? db_query(r->app->db, r->arena, &q_terms[1][sort], &ids,
