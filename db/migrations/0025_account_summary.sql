@@ -67,17 +67,21 @@ BEGIN NOT ATOMIC
 END;
 
 -- spor_request() (migration 0020) reading the kept row: the session by its
--- hash, its account, its summary, each by its key.
+-- hash, its account, its summary, each by its key.  A chain of outer joins
+-- on keys, each table one row or none, which the server plans as constants
+-- (an inner join nested in an outer one it planned in full, each call).
+-- The session's columns are the account's: NULL when the session is none,
+-- has expired or gone idle, or its account is not active.
 DROP PROCEDURE IF EXISTS spor_request;
 CREATE PROCEDURE spor_request(IN p_hash BINARY(32), IN p_idle_seconds INT UNSIGNED)
   READS SQL DATA SQL SECURITY DEFINER
   SELECT g.gen, a.id, a.name, a.ui_lang, a.data_lang, a.page_size, a.date_format, m.console_roles,
          m.held_roles, m.pending_roles, m.follows
     FROM data_generation g
-    LEFT JOIN (sessions s JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
-               LEFT JOIN account_summary m ON m.account_id = a.id)
-         ON s.token_hash = p_hash AND s.expires_at > UTC_TIMESTAMP()
-        AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL p_idle_seconds SECOND
+    LEFT JOIN sessions s ON s.token_hash = p_hash AND s.expires_at > UTC_TIMESTAMP()
+         AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL p_idle_seconds SECOND
+    LEFT JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
+    LEFT JOIN account_summary m ON m.account_id = a.id
    WHERE g.id = 1;
 
 -- spor-public's earlier way to a session and its star (migration 0010): no
