@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/words_near.h"
@@ -189,11 +190,13 @@ static struct db_sql q_list_counts = DB_SQL(
 /* Every writer of a list's terms ends here: the workers' copies of the
  * word index are read again (words_near.h). */
 static struct db_sql q_words_touch = DB_SQL(WORDS_NEAR_TOUCH("rms_term_words"));
+/* And the pages the workers keep are rendered again (fragment.h). */
+static struct db_sql q_data_changed = DB_SQL(FRAGMENT_DATA_CHANGED);
 
 int rms_store_list_stats(struct db *db, const char *id)
 {
 	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ||
-			       db_exec(db, &q_words_touch, NULL, "") < 0
+			       db_exec(db, &q_words_touch, NULL, "") < 0 || db_exec(db, &q_data_changed, NULL, "") < 0
 		       ? -1
 		       : 0;
 }
