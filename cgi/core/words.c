@@ -36,16 +36,33 @@ static void add_word(void *ctx, const char *word, size_t len)
 	}
 }
 
+struct each {
+	void (*each)(void *ctx, const char *word, size_t len);
+	void *ctx;
+};
+
 static void keep_word(void *ctx, const char *word, size_t len)
 {
-	if (len >= 2 && len <= 64)
-		json_array_append_new(ctx, json_stringn(word, len));
+	struct each *e = ctx;
+	if (len >= 2 && len <= WORDS_LONGEST)
+		e->each(e->ctx, word, len);
+}
+
+void words_each(const char *text, void (*each)(void *ctx, const char *word, size_t len), void *ctx)
+{
+	struct each e = {each, ctx};
+	if (text)
+		hl_each_word(text, keep_word, &e);
+}
+
+static void append_word(void *ctx, const char *word, size_t len)
+{
+	json_array_append_new(ctx, json_stringn(word, len));
 }
 
 void words_collect(const char *text, json_t *into)
 {
-	if (text)
-		hl_each_word(text, keep_word, into);
+	words_each(text, append_word, into);
 }
 
 void words_pick(struct req *r, const char *q, struct words_counts *c, struct words *w)

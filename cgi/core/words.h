@@ -36,9 +36,12 @@ struct words {
 #define WORDS_STR_(x) #x
 #define WORDS_STR(x) WORDS_STR_(x)
 
-/* Append to the JSON array `into` every word of `text` the index keeps
- * (2 to 64 bytes, as a search uses them): what an import writes to a word
- * index. */
+/* Every word of `text` the index keeps (2 to WORDS_LONGEST bytes, as a
+ * search uses them), handed to `each` (not NUL-terminated): what an import
+ * writes to a word index. */
+enum { WORDS_LONGEST = 64 };
+void words_each(const char *text, void (*each)(void *ctx, const char *word, size_t len), void *ctx);
+/* The same words appended to the JSON array `into`. */
 void words_collect(const char *text, json_t *into);
 
 /* An index's counting statements (WORDS_COUNTS). */
