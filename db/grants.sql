@@ -1,7 +1,7 @@
 -- Privileges of the three programs, applied by `sporctl migrate` after the
 -- migrations (idempotent).  Each program's database user gets one role:
 --   spor_public  (spor-public,  user spor_ro):    reference data, read-only, and one session
---                                                  by its hash (spor_session*, migration 0010)
+--                                                  by its hash (spor_request, migrations 0020, 0025)
 --   spor_account (spor-account, user spor_app):   accounts and sessions of the signed-in user
 --   spor_admin   (spor-admin,   user spor_admin): the console's tables
 --   spor_mailer  (spor-mailer,  user spor_mail):  the outbox
@@ -27,8 +27,8 @@ BEGIN NOT ATOMIC
 END;
 
 GRANT SELECT ON schema_migrations TO spor_public;
-GRANT EXECUTE ON FUNCTION spor_session TO spor_public;
-GRANT EXECUTE ON FUNCTION spor_session_follows TO spor_public;
+-- The data generation with the session, in one round trip (migrations 0020, 0025).
+GRANT EXECUTE ON PROCEDURE spor_request TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;
@@ -143,6 +143,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_attributes TO spor_admin;
 GRANT SELECT, INSERT ON rms_term_versions TO spor_admin;
 GRANT SELECT, INSERT ON rms_list_versions TO spor_admin;
 GRANT SELECT, UPDATE ON word_stamps TO spor_admin;
+-- An approval moves the data generation (migration 0020).
+GRANT SELECT, UPDATE ON data_generation TO spor_admin;
 
 GRANT INSERT ON outbox TO spor_account;
 GRANT INSERT ON outbox TO spor_admin;

@@ -11,6 +11,7 @@
 #include "account/cr.h"
 #include "account/document.h"
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/mail.h"
 #include "core/once.h"
 #include "core/page.h"
@@ -235,12 +236,14 @@ static bool decides(const char *to)
 	       strcmp(to, "INVALID") == 0;
 }
 
+/* The workers' kept pages are rendered again (fragment.h). */
+static struct db_sql q_data_changed = DB_SQL(FRAGMENT_DATA_CHANGED);
+
 /* Apply the approved proposal; -1 when it could not be. */
 static long long apply(struct req *r, const char *id, const struct cr_target *t, const char *proposal)
 {
-	if (cr_is_oms(t->type))
-		return cr_apply_org(r, id, t, proposal);
-	return cr_apply_rms(r, id, t, proposal);
+	long long made = cr_is_oms(t->type) ? cr_apply_org(r, id, t, proposal) : cr_apply_rms(r, id, t, proposal);
+	return made < 0 || db_exec(r->app->db, &q_data_changed, NULL, "") < 0 ? -1 : made;
 }
 
 static int move(struct req *r, const char *id, const char *to, enum cr_actor actor, const char *comment,

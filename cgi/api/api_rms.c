@@ -270,7 +270,7 @@ int api_rms_search_terms_show(struct req *r)
 	api_paging(r, PF_PAGE, PF_API_SIZE, &page, &size);
 	struct db_rows hits;
 	if (rms_search_page(r, &words, in_text(r, PF_LIST), in_text(r, PF_STATUS), in_text(r, PF_DOMAIN), &page, size,
-			    &total, &hits) < 0)
+			    &total, &hits, NULL) < 0)
 		return 500;
 	if (api_format(r) == API_FHIR)
 		return hits_bundle(r, &hits, page, size, total);

@@ -82,7 +82,10 @@ int db_connect(struct db *db)
 	mysql_optionsv(my, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
 	mysql_optionsv(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_optionsv(my, MYSQL_INIT_COMMAND, "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_520_ci, time_zone = '+00:00'");
-	unsigned long flags = db->conf.multi_statements ? CLIENT_MULTI_STATEMENTS : 0;
+	/* A stored procedure's result sets (db_call) need the multi-results
+	 * flags; several statements in one text, sporctl's migrations alone. */
+	unsigned long flags = CLIENT_MULTI_RESULTS | CLIENT_PS_MULTI_RESULTS |
+			      (db->conf.multi_statements ? CLIENT_MULTI_STATEMENTS : 0);
 	if (!mysql_real_connect(my, db->conf.socket ? NULL : db->conf.host, db->conf.user, db->conf.password,
 				db->conf.name, db->conf.port, db->conf.socket, flags)) {
 		db->err = mysql_errno(my);
@@ -411,6 +414,50 @@ int db_query_args(struct db *db, struct arena *a, struct db_sql *sql, struct db_
 {
 	struct source src = {.texts = texts, .ntexts = ntexts, .ints = ints, .nints = nints};
 	return query_rows(db, a, run(db, sql, &src), rows);
+}
+
+int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *sets, size_t nsets, const char *types,
+	    ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	struct source src = {.types = types, .ap = &ap};
+	MYSQL_STMT *st = run(db, sql, &src);
+	va_end(ap);
+	for (size_t i = 0; i < nsets; i++)
+		sets[i] = (struct db_rows){.cells = arena_zalloc(a, sizeof *sets[i].cells)};
+	if (!st)
+		return -1;
+	/* Each SELECT of the procedure is a result set with columns; the
+	 * CALL's own status ends the sequence, and must be read too before the
+	 * connection takes another statement. */
+	int rc = 0;
+	size_t n = 0;
+	for (;;) {
+		if (mysql_stmt_field_count(st) > 0) {
+			struct db_rows spare;
+			if (query_rows(db, a, st, n < nsets ? &sets[n] : &spare) < 0)
+				rc = -1;
+			n++;
+		} else {
+			mysql_stmt_free_result(st);
+		}
+		int next = mysql_stmt_next_result(st);
+		if (next > 0) {
+			db->err = mysql_stmt_errno(st);
+			log_error("call: %s: %.200s", mysql_stmt_error(st), sql->text);
+			if (gone(db->err))
+				drop_connection(db);
+			return -1;
+		}
+		if (next < 0)
+			break;
+	}
+	if (rc == 0 && n != nsets) {
+		log_error("call sent %zu result sets, %zu expected: %.200s", n, nsets, sql->text);
+		return -1;
+	}
+	return rc;
 }
 
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...)

@@ -90,6 +90,12 @@ int db_connect(struct db *db);
  * Returns 0 or -1 (logged; db_errno tells the server's error number). */
 int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *types, ...);
 int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, const char *types, ...);
+/* A stored procedure that answers with result sets ("CALL p(?, ?)"):
+ * exactly `nsets` of them, into sets[0..nsets-1], in one round trip.  Its
+ * descriptor declares no columns (a CALL has none until it runs): the
+ * caller checks each set's ncols.  0 or -1 (another number of sets too). */
+int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *sets, size_t nsets, const char *types,
+	    ...);
 /* db_query with its arguments in arrays: `texts` (n of them, as 's'), then
  * `ints` (as 'i'), for a statement whose arguments its caller assembles
  * (the console's filtered listings, admin.h). */

@@ -1,6 +1,6 @@
 /* The star on a list's or an organisation's page: for a signed-in visitor,
- * whether they follow it (asked of spor_session_follows(), which answers for
- * the one session whose hash it is given), for the favourite_star macro's
+ * whether they follow it (what the account follows came with its session,
+ * session.h), for the favourite_star macro's
  * form, which posts to spor-account's /account/favourites. */
 #ifndef SPOR_FAVOURITE_H
 #define SPOR_FAVOURITE_H

@@ -15,20 +15,15 @@
 
 /* Tokens are hashed by the server: SHA2() of the cookie's text.  The
  * programs that write sessions read them through v_session_user; spor-public
- * may not, and asks spor_session() for the one session of the hash it
- * presents (a JSON object, or NULL: no row).  Both give the same columns. */
-enum {
-	USER_ID,
-	USER_NAME,
-	USER_UI_LANG,
-	USER_DATA_LANG,
-	USER_PAGE_SIZE,
-	USER_DATE_FORMAT,
-	USER_CONSOLE_ROLES,
-	USER_HELD_ROLES,
-	USER_PENDING_ROLES,
-	USER__COUNT
-};
+ * may not, and calls spor_request() for the one session of the hash it
+ * presents, with the data generation and what the account follows.  Both
+ * give the same columns (the writers' without the generation and the
+ * follows, which only spor-public's pages use). */
+#define USER_COLUMNS(X)                                                                                            \
+	X(USER_GEN) X(USER_ID) X(USER_NAME) X(USER_UI_LANG) X(USER_DATA_LANG) X(USER_PAGE_SIZE) X(USER_DATE_FORMAT) \
+	X(USER_CONSOLE_ROLES) X(USER_HELD_ROLES) X(USER_PENDING_ROLES) X(USER_FOLLOWS)
+#define USER_COLUMN(name) name,
+enum { USER_COLUMNS(USER_COLUMN) USER__COUNT };
 static struct db_sql q_end = DB_SQL("DELETE FROM sessions WHERE token_hash = UNHEX(SHA2(?, 256))");
 
 enum { ADDRESS_MAX = 45 }; /* sessions.client_addr: the longest text of an IPv6 address */
@@ -57,19 +52,38 @@ static unsigned roles_of(const char *codes)
 }
 
 static struct db_sql q_session = DB_SQL_COLS(USER__COUNT,
-	"SELECT account_id, name, ui_lang, data_lang, page_size, date_format, console_roles, held_roles, pending_roles"
+	"SELECT 0, account_id, name, ui_lang, data_lang, page_size, date_format, console_roles, held_roles,"
+	" pending_roles, NULL"
 	" FROM v_session_user"
 	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
-static struct db_sql q_session_by_hash = DB_SQL_COLS(USER__COUNT,
-	"SELECT s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles,"
-	" s.held_roles, s.pending_roles"
-	" FROM JSON_TABLE(spor_session(UNHEX(SHA2(?, 256)), ?), '$' COLUMNS ("
-	" account_id VARCHAR(20) PATH '$.account_id', name VARCHAR(200) PATH '$.name',"
-	" ui_lang VARCHAR(12) PATH '$.ui_lang', data_lang VARCHAR(12) PATH '$.data_lang',"
-	" page_size VARCHAR(6) PATH '$.page_size', date_format VARCHAR(8) PATH '$.date_format',"
-	" console_roles VARCHAR(1000) PATH '$.console_roles', held_roles TEXT PATH '$.held_roles',"
-	" pending_roles TEXT PATH '$.pending_roles')) s");
+/* One row always (its session's columns NULL without a live session);
+ * a NULL token asks for the generation alone.  Arguments: token, idle. */
+static struct db_sql q_request = DB_SQL("CALL spor_request(UNHEX(SHA2(?, 256)), ?)");
+
+/* spor_request's row into `rows`: 0 or -1. */
+static int request_row(struct req *r, const char *token, struct db_rows *rows)
+{
+	long long idle = r->app->settings.session_idle_seconds;
+	if (db_call(r->app->db, r->arena, &q_request, rows, 1, "si", token, idle) < 0)
+		return -1;
+	if (rows->ncols != USER__COUNT || rows->nrows != 1) {
+		log_error("spor_request: %zu rows of %zu columns, 1 of %d expected", rows->nrows, rows->ncols,
+			  USER__COUNT);
+		return -1;
+	}
+	r->data_gen = atoll(db_get(rows, 0, USER_GEN));
+	return 0;
+}
+
+long long session_data_gen(struct req *r)
+{
+	struct db_rows rows;
+	if (r->data_gen == 0 && request_row(r, NULL, &rows) < 0)
+		return 0;
+	return r->data_gen;
+}
+
 static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP()"
 				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
 				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
@@ -81,8 +95,9 @@ void session_load(struct req *r, bool touch)
 		return;
 	long idle = r->app->settings.session_idle_seconds;
 	struct db_rows rows;
-	struct db_sql *q = touch ? &q_session : &q_session_by_hash;
-	if (db_query(r->app->db, r->arena, q, &rows, "si", token, (long long)idle) < 0 || !rows.nrows)
+	if ((touch ? db_query(r->app->db, r->arena, &q_session, &rows, "si", token, (long long)idle)
+		   : request_row(r, token, &rows)) < 0 ||
+	    !rows.nrows || !db_get(&rows, 0, USER_ID))
 		return;
 	const char *page_size = db_get(&rows, 0, USER_PAGE_SIZE);
 	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, USER_CONSOLE_ROLES));
@@ -93,6 +108,7 @@ void session_load(struct req *r, bool touch)
 	r->user.page_size = page_size ? atoll(page_size) : 0;
 	r->user.held_roles = db_get(&rows, 0, USER_HELD_ROLES);
 	r->user.pending_roles = db_get(&rows, 0, USER_PENDING_ROLES);
+	r->user.follows = touch ? NULL : db_get(&rows, 0, USER_FOLLOWS);
 	page_set(r, "User.id", r->user.id);
 	page_set(r, "User.name", db_get(&rows, 0, USER_NAME));
 	page_set(r, "User.date_format", db_get(&rows, 0, USER_DATE_FORMAT));

@@ -20,8 +20,15 @@ struct req;
  * may write sessions (`touch`) reads v_session_user and records the visit
  * for the idle timeout; spor-public (not `touch`) may read no session table
  * or view and finds the one session of the token's hash through the definer
- * function spor_session() (db/migrations/0010_session_by_hash.sql). */
+ * procedure spor_request() (db/migrations/0020_data_generation.sql), which
+ * gives the data generation (r->data_gen) and what the account follows
+ * (r->user.follows) in the same round trip. */
 void session_load(struct req *r, bool touch);
+
+/* spor-public's data generation for this request: the one read with the
+ * session, else read now (a visitor without a session).  0 when it could
+ * not be read: nothing cached is then taken for current. */
+long long session_data_gen(struct req *r);
 
 /* Start a session for the account (a new token: never one the visitor
  * brought; the visitor's old session ends) and set its cookie.  The row

@@ -16,7 +16,7 @@
 /* Words are compared in collation weights (2 bytes a letter, more for a
  * few); a word of fewer than NEAR_MIN weights is never corrected (too many
  * words lie one letter from it), and longer than NEAR_LEN is no word. */
-enum { NEAR_MIN = 4, NEAR_LEN = 40, NEAR_CANDIDATES = 8 };
+enum { NEAR_MIN = 4, NEAR_LEN = 40, NEAR_CANDIDATES = 8 }; /* as many as the count statement takes */
 
 /* How far a word of `len` weights may be from what was meant. */
 static int reach(size_t len)
@@ -155,14 +155,17 @@ static void cache_fill(struct words_near_cache *c, struct loading *l, unsigned l
 	c->start[l->n] = units;
 }
 
-/* The cache of `x`, read again when the index's stamp moved; NULL when the
- * database did not answer. */
-static struct words_near_cache *words_of(struct req *r, struct words_near *x)
+/* The cache of `x`, read again when the index's stamp moved; the stamp is
+ * read here when `stamp` is 0 (not read with the search's counts).  NULL
+ * when the database did not answer. */
+static struct words_near_cache *words_of(struct req *r, struct words_near *x, unsigned long long stamp)
 {
 	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &x->stamp, &rows, "") < 0 || !db_value(&rows, 0))
-		return NULL;
-	unsigned long long stamp = strtoull(db_value(&rows, 0), NULL, 10);
+	if (!stamp) {
+		if (db_query(r->app->db, r->arena, &x->stamp, &rows, "") < 0 || !db_value(&rows, 0))
+			return NULL;
+		stamp = strtoull(db_value(&rows, 0), NULL, 10);
+	}
 	if (stamp && stamp == x->cache.stamp)
 		return &x->cache;
 	struct loading l = {0};
@@ -251,27 +254,32 @@ static const char *word_of(struct req *r, struct words_near *x, const char *hex)
 	return found;
 }
 
-/* The index's word nearest to `word`, as it is written there; NULL when
- * none is within reach. */
-static const char *nearest(struct req *r, struct words_near *x, const char *word)
+/* The index's word nearest to the word of key `hex`, as it is written
+ * there; NULL when none is within reach.  `stamp`: the index's, or 0. */
+static const char *nearest(struct req *r, struct words_near *x, const char *hex, unsigned long long stamp)
 {
 	uint16_t w[NEAR_LEN + 1];
-	size_t n = weights(r, word, w);
-	struct words_near_cache *c = n && n <= NEAR_LEN && reach(n) ? words_of(r, x) : NULL;
+	size_t n = unhex(hex, w);
+	struct words_near_cache *c = n && n <= NEAR_LEN && reach(n) ? words_of(r, x, stamp) : NULL;
 	if (!c)
 		return NULL;
 	struct best b = {.r = r, .least = reach(n) + 1};
 	scan(c, w, n, reach(n), keep_best, &b);
+	if (!b.n)
+		return NULL;
 	/* Of the nearest, the one in most records. */
+	struct db_rows rows;
+	const char **k = b.key;
+	if (db_query(r->app->db, r->arena, &x->count, &rows, "ssssssss", k[0], k[1], k[2], k[3], k[4], k[5], k[6],
+		     k[7]) < 0 ||
+	    !rows.nrows)
+		return NULL;
 	const char *pick = NULL;
 	long long most = 0;
 	for (size_t i = 0; i < b.n; i++) {
-		struct db_rows rows;
-		if (db_query(r->app->db, r->arena, &x->count, &rows, "s", b.key[i]) < 0)
-			continue;
-		long long k = atoll(db_value(&rows, 0));
-		if (k > most) {
-			most = k;
+		long long count = atoll(db_get(&rows, 0, i));
+		if (count > most) {
+			most = count;
 			pick = b.key[i];
 		}
 	}
@@ -313,8 +321,8 @@ static void rewrite_word(void *ctx, const char *word, size_t len)
 	struct rewrite *rw = ctx;
 	const char *copy = arena_strndup(rw->r->arena, word, len), *fixed = NULL;
 	for (size_t i = 0; i < rw->w->n && !fixed; i++)
-		if (rw->w->count[i] == 0 && strcmp(rw->w->word[i], copy) == 0)
-			fixed = nearest(rw->r, rw->x, copy);
+		if (rw->w->count[i] == 0 && rw->w->key[i] && strcmp(rw->w->word[i], copy) == 0)
+			fixed = nearest(rw->r, rw->x, rw->w->key[i], rw->w->stamp);
 	if (fixed) {
 		fixed = cased_as(rw->r, fixed, copy);
 		rw->changed = true;
@@ -353,7 +361,7 @@ size_t words_near_keys(struct req *r, struct words_near *x, const char *word, co
 		return 0;
 	struct gather g = {.r = r, .keys = keys, .max = max};
 	keys[g.n++] = tohex(r, w, n); /* itself, whether the index has it or not: it costs a lookup */
-	struct words_near_cache *c = reach(n) ? words_of(r, x) : NULL;
+	struct words_near_cache *c = reach(n) ? words_of(r, x, 0) : NULL;
 	if (!c)
 		return g.n;
 	scan(c, w, n, reach(n), gather_key, &g);

@@ -26,17 +26,23 @@ struct words_near_cache {
 	size_t n;
 };
 
-/* An index: its statements and its cache.  `texts` gives, for a key (its
- * hex, the one argument), texts of the records that hold a word of that key:
- * the word is read back from them as it is written. */
+/* An index: its statements and its cache.  `count` counts the records
+ * holding each of eight keys (hex; NULL counts none), as far as 10,000, in
+ * one round trip.  `texts` gives, for a key (its hex, the one argument),
+ * texts of the records that hold a word of that key: the word is read back
+ * from them as it is written. */
 struct words_near {
 	struct db_sql stamp, keys, count, texts;
 	struct words_near_cache cache;
 };
+#define WORDS_NEAR_COUNT(index) "(SELECT COUNT(*) FROM (SELECT 1 FROM " index " WHERE wkey = UNHEX(?) LIMIT 10000) x)"
+/* The statements of index `index` (words.h). */
 #define WORDS_NEAR(index, texts_sql)                                                                               \
 	{DB_SQL("SELECT stamp FROM word_stamps WHERE word_index = '" index "'"),                                    \
 	 DB_SQL("SELECT HEX(wkey) FROM " index " GROUP BY wkey"),                                                    \
-	 DB_SQL("SELECT COUNT(*) FROM (SELECT 1 FROM " index " WHERE wkey = UNHEX(?) LIMIT 10000) x"),              \
+	 DB_SQL_COLS(8, "SELECT " WORDS_NEAR_COUNT(index) ", " WORDS_NEAR_COUNT(index) ", " WORDS_NEAR_COUNT(index)   \
+		     ", " WORDS_NEAR_COUNT(index) ", " WORDS_NEAR_COUNT(index) ", " WORDS_NEAR_COUNT(index) ", "        \
+		     WORDS_NEAR_COUNT(index) ", " WORDS_NEAR_COUNT(index)),                                             \
 	 DB_SQL(texts_sql), {0}}
 /* What a store runs in the transaction that writes an index's words. */
 #define WORDS_NEAR_TOUCH(index) "UPDATE word_stamps SET stamp = stamp + 1 WHERE word_index = '" index "'"

@@ -4,13 +4,15 @@
  * included), short names, descriptions, a hierarchy in every third list,
  * every status, replacements, domains, mappings and a version each.  The
  * generated IDs (lists 8000..., terms 81...) never meet real ones; running
- * it again replaces what it generated before. */
+ * it again replaces what it generated before.  The terms are written by
+ * one connection per core at once (--jobs). */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/db.h"
@@ -18,7 +20,7 @@
 #include "ctl/ctl.h"
 #include "rms/rms_store.h"
 
-enum { BIGGEST = 200000, MAX_TERMS = 5000000, MAX_ORGS = 2000000 };
+enum { BIGGEST = 200000, MAX_TERMS = 5000000, MAX_ORGS = 2000000, GEN_JOBS_MAX = 8 };
 
 /* Word lists: a dose form, a qualifier and a made-up name of three
  * syllables (13,824 of them) per language.  Arguments: first, last (seq). */
@@ -53,6 +55,13 @@ enum { BIGGEST = 200000, MAX_TERMS = 5000000, MAX_ORGS = 2000000 };
 	" 'ke', 'mi', 'tä', 'bu', 'ça', 're', 'pa', 'lo', 'ñe', 'va', 'xi', 'go'),"                                   \
 	" ELT(1 + MOD(seq DIV 138240 + seq * 7, 24), 'ne', 'rin', 'tol', 'mab', 'zol', 'cin', 'fen', 'dol', 'vir',"    \
 	" 'lam', 'sin', 'mol', 'tin', 'pam', 'rol', 'gen', 'xan', 'bel', 'cor', 'dex', 'fil', 'lux', 'nox', 'pra'))"
+/* A term's texts, from its number (seq). */
+#define NAME_EN "CONCAT(" FORM_EN ", ' ', " QUAL_EN ", ' ', " PSEUDO ")"
+#define NAME_FR "CONCAT(" FORM_FR ", ' ', " QUAL_FR ", ' ', " PSEUDO ")"
+#define NAME_DE "CONCAT(" FORM_DE ", ' ', " QUAL_DE ", ' ', " PSEUDO ")"
+#define SHORT_EN "CONCAT(UPPER(LEFT(" FORM_EN ", 3)), ' ', " PSEUDO ")"
+#define DESC_EN \
+	"CONCAT('A synthetic ', LOWER(" FORM_EN "), ' ', " QUAL_EN ", ', generated for scale tests (number ', seq, ').')"
 #define RANGE " FROM seq_1_to_10000000 WHERE seq BETWEEN ? AND ?"
 #define TERM_ID "810000000000 + seq"
 
@@ -98,7 +107,11 @@ static void progress(bool tty, long long done, long long total, double t0)
 		fputc('\n', stderr);
 }
 
-static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
+/* What an earlier run generated goes a slice at a time: a million terms
+ * and their rows in one statement outlast the connection's 60 s. */
+static struct db_sql q_last_generated =
+	DB_SQL("SELECT COALESCE(MAX(id), 0) FROM rms_terms WHERE id BETWEEN 810000000000 AND 819999999999");
+static struct db_sql q_clear_terms = DB_SQL("DELETE FROM rms_terms WHERE id BETWEEN ? AND ?");
 static struct db_sql q_clear_lists = DB_SQL("DELETE FROM rms_lists WHERE id BETWEEN 800000000000 AND 800099999999");
 static struct db_sql q_list = DB_SQL(
 	"INSERT INTO rms_lists (id, name, short_name, description, owner, domain_id, status, version, created_at,"
@@ -117,35 +130,40 @@ static struct db_sql q_terms = DB_SQL(
 	" 100000000012 + MOD(seq, 3),"
 	" IF(? AND MOD(seq, 20) <> 1, 810000000000 + seq - MOD(seq + 19, 20), NULL),"
 	" IF(MOD(seq, 50) = 0, 810000000000 + seq + 1, NULL),"
-	" CONCAT(" FORM_EN ", ' ', " QUAL_EN ", ' ', " PSEUDO "),"
+	" " NAME_EN ","
 	" 1 + MOD(seq, 5), '2024-01-15', 1, '2020-03-01', 'gen-data', '2024-01-15', 'gen-data', 'PUBLIC', 1" RANGE);
 static struct db_sql q_names = DB_SQL(
 	"INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at)"
-	" SELECT " TERM_ID ", 'en', 'name', CONCAT(" FORM_EN ", ' ', " QUAL_EN ", ' ', " PSEUDO "), 'CURRENT',"
-	" '2024-01-15'" RANGE
-	" UNION ALL SELECT " TERM_ID ", 'fr', 'name', CONCAT(" FORM_FR ", ' ', " QUAL_FR ", ' ', " PSEUDO "),"
-	" 'CURRENT', '2024-01-15'" RANGE
-	" UNION ALL SELECT " TERM_ID ", 'de', 'name', CONCAT(" FORM_DE ", ' ', " QUAL_DE ", ' ', " PSEUDO "),"
-	" 'CURRENT', '2024-01-15'" RANGE
-	" UNION ALL SELECT " TERM_ID ", 'en', 'short', CONCAT(UPPER(LEFT(" FORM_EN ", 3)), ' ', " PSEUDO "), NULL,"
-	" '2024-01-15'" RANGE " AND MOD(seq, 3) = 0");
-/* The word index: each name split into its runs of letters, digits and
- * marks (a JSON array of them, walked by JSON_TABLE). */
+	" SELECT " TERM_ID ", 'en', 'name', " NAME_EN ", 'CURRENT', '2024-01-15'" RANGE
+	" UNION ALL SELECT " TERM_ID ", 'fr', 'name', " NAME_FR ", 'CURRENT', '2024-01-15'" RANGE
+	" UNION ALL SELECT " TERM_ID ", 'de', 'name', " NAME_DE ", 'CURRENT', '2024-01-15'" RANGE
+	" UNION ALL SELECT " TERM_ID ", 'en', 'short', " SHORT_EN ", NULL, '2024-01-15'" RANGE " AND MOD(seq, 3) = 0");
+/* The word index: the words of a term's names, made again from its number
+ * in one text (its English name, the French and German without the
+ * made-up word they share with it, the short name's first letters), split
+ * into its runs of letters, digits and marks (a JSON array of them, walked
+ * by JSON_TABLE): not reading the names back, nor sending the server each
+ * term's made-up word four times for INSERT IGNORE to drop three. */
 static struct db_sql q_words = DB_SQL(
 	"INSERT IGNORE INTO rms_term_words (wkey, term_id)"
-	" SELECT WEIGHT_STRING(LEFT(j.word, 64) COLLATE utf8mb4_unicode_520_ci), n.term_id FROM rms_term_names n,"
+	" SELECT WEIGHT_STRING(LEFT(j.word, 64) COLLATE utf8mb4_unicode_520_ci), n.term_id FROM"
+	" (SELECT " TERM_ID " term_id, CONCAT(" NAME_EN ", ' ', " FORM_FR ", ' ', " QUAL_FR ", ' ', " FORM_DE ", ' ',"
+	"  " QUAL_DE ", IF(MOD(seq, 3) = 0, CONCAT(' ', UPPER(LEFT(" FORM_EN ", 3))), '')) value" RANGE ") n,"
 	" JSON_TABLE(CONCAT('[\"', REPLACE(TRIM(REGEXP_REPLACE(n.value, '[^\\\\p{L}\\\\p{N}\\\\p{M}]+', ' ')), ' ', '\",\"'),"
 	"  '\"]'), '$[*]' COLUMNS (word VARCHAR(200) CHARACTER SET utf8mb4 PATH '$')) j"
-	" WHERE n.term_id BETWEEN 810000000000 + ? AND 810000000000 + ? AND CHAR_LENGTH(j.word) >= 2");
+	" WHERE CHAR_LENGTH(j.word) >= 2");
 static struct db_sql q_descriptions = DB_SQL(
 	"INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at)"
-	" SELECT " TERM_ID ", 'en', CONCAT('A synthetic ', LOWER(" FORM_EN "), ' ', " QUAL_EN ", ', generated for"
-	" scale tests (number ', seq, ').'), 'CURRENT', '2024-01-15'" RANGE);
+	" SELECT " TERM_ID ", 'en', " DESC_EN ", 'CURRENT', '2024-01-15'" RANGE);
 static struct db_sql q_mappings = DB_SQL(
 	"INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, is_main)"
 	" SELECT " TERM_ID ", 0, 100000073361, CONCAT('SYN', LPAD(seq, 8, '0')), 1" RANGE " AND MOD(seq, 2) = 0");
-/* One version per term, its snapshot in the shape rms_snapshot.c writes.
- * Arguments: first, last (names), first, last (descriptions), first, last. */
+/* One version per term, its snapshot in the shape rms_snapshot.c writes,
+ * its texts made again from the term's number as q_names and
+ * q_descriptions make them (reading them back and grouping them per term
+ * and language took a third of the whole run).  Arguments: first, last. */
+#define TEXT_OBJ(value, status) \
+	"JSON_OBJECT('value', " value ", 'status', " status ", 'modified_at', '2024-01-15 00:00:00', 'modified_by', NULL)"
 static struct db_sql q_versions = DB_SQL(
 	"INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, changes, snapshot)"
 	" SELECT t.id, 1, t.version, UTC_TIMESTAMP(), t.version_date, 'generated', 'created',"
@@ -158,67 +176,137 @@ static struct db_sql q_versions = DB_SQL(
 	"  'mappings', IF(MOD(t.id, 2) = 0, JSON_ARRAY(JSON_OBJECT('source', '100000073361', 'code',"
 	"    CONCAT('SYN', LPAD(t.id - 810000000000, 8, '0')), 'name', NULL, 'main', TRUE, 'version', NULL,"
 	"    'status', NULL)), JSON_ARRAY()),"
-	"  'countries', JSON_ARRAY(), 'attributes', JSON_ARRAY(), 'texts', JSON_EXTRACT(x.texts, '$'))"
-	" FROM rms_terms t JOIN ("
-	"  SELECT y.term_id, JSON_OBJECTAGG(y.lang, JSON_EXTRACT(y.o, '$')) texts FROM ("
-	"   SELECT z.term_id, z.lang, JSON_OBJECTAGG(z.kind, JSON_OBJECT('value', z.value, 'status', z.tr_status,"
-	"    'modified_at', z.modified_at, 'modified_by', NULL)) o FROM ("
-	"     SELECT term_id, lang, kind, value, tr_status, modified_at FROM rms_term_names"
-	"      WHERE term_id BETWEEN 810000000000 + ? AND 810000000000 + ?"
-	"     UNION ALL SELECT term_id, lang, 'description', value, tr_status, modified_at FROM rms_term_descriptions"
-	"      WHERE term_id BETWEEN 810000000000 + ? AND 810000000000 + ?) z"
-	"   GROUP BY z.term_id, z.lang) y"
-	"  GROUP BY y.term_id) x ON x.term_id = t.id"
-	" WHERE t.id BETWEEN 810000000000 + ? AND 810000000000 + ?");
+	"  'countries', JSON_ARRAY(), 'attributes', JSON_ARRAY(), 'texts', JSON_OBJECT("
+	"   'de', JSON_OBJECT('name', " TEXT_OBJ(NAME_DE, "'CURRENT'") "),"
+	"   'en', IF(MOD(seq, 3) = 0,"
+	"    JSON_OBJECT('name', " TEXT_OBJ("t.name_en", "'CURRENT'") ", 'short', " TEXT_OBJ(SHORT_EN, "NULL") ","
+	"     'description', " TEXT_OBJ(DESC_EN, "'CURRENT'") "),"
+	"    JSON_OBJECT('name', " TEXT_OBJ("t.name_en", "'CURRENT'") ", 'description', " TEXT_OBJ(DESC_EN, "'CURRENT'") ")),"
+	"   'fr', JSON_OBJECT('name', " TEXT_OBJ(NAME_FR, "'CURRENT'") ")))"
+	" FROM (SELECT id - 810000000000 seq, id, list_id, status, domain_id, parent_id, current_term_id, name_en,"
+	"  visibility, version, version_date, created_at, created_by, modified_at, modified_by FROM rms_terms"
+	"  WHERE id BETWEEN 810000000000 + ? AND 810000000000 + ?) t");
 
-static int gen_terms(struct db *db, long long terms, bool tty)
+/* A transaction's worth of one list's terms: big lists in slices, so that
+ * no transaction grows too large. */
+struct slice {
+	long long list, from, to;
+	bool hierarchical;
+};
+enum { SLICE = 50000, LISTS_MAX = 1000, SLICES_MAX = LISTS_MAX + 5000000 / SLICE };
+
+static struct db_sql q_read_committed = DB_SQL("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+
+static int gen_slice(struct db *db, const struct slice *sl)
+{
+	long long from = sl->from, to = sl->to;
+	int rc = db_begin(db);
+	if (rc == 0)
+		rc = db_exec(db, &q_terms, NULL, "iiii", sl->list, (long long)sl->hierarchical, from, to);
+	if (rc == 0)
+		rc = db_exec(db, &q_names, NULL, "iiiiiiii", from, to, from, to, from, to, from, to);
+	if (rc == 0)
+		rc = db_exec(db, &q_words, NULL, "ii", from, to);
+	if (rc == 0)
+		rc = db_exec(db, &q_descriptions, NULL, "ii", from, to);
+	if (rc == 0)
+		rc = db_exec(db, &q_mappings, NULL, "ii", from, to);
+	if (rc == 0)
+		rc = db_exec(db, &q_versions, NULL, "ii", from, to);
+	if (rc == 0)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+/* Worker `job` of `jobs`: every jobs-th slice from its own on, on a
+ * connection of its own.  Each slice writes only its own terms' rows, read
+ * committed (reading its names for the word index locks no range the other
+ * workers write).  Its exit status: 0 or 1. */
+static void gen_job(const struct db_conf *dc, const struct slice *slices, size_t n, unsigned job, unsigned jobs,
+		    bool tty, double t0)
+{
+	struct db *db = db_new(dc);
+	int rc = db_connect(db) < 0 || db_exec(db, &q_read_committed, NULL, "") < 0 ? -1 : 0;
+	for (size_t i = job; rc == 0 && i < n; i += jobs) {
+		rc = gen_slice(db, &slices[i]);
+		if (job == 0) /* the first worker's share stands for all */
+			progress(tty, (long long)(i + 1), (long long)n, t0);
+	}
+	db_free(db);
+	fflush(NULL);
+	_exit(rc == 0 ? 0 : 1);
+}
+
+/* The slices, spread over `jobs` workers (processes: MariaDB runs each
+ * connection's statements on one core).  The parent's connection is left
+ * alone by the workers. */
+static int gen_slices(const struct db_conf *dc, const struct slice *slices, size_t n, unsigned jobs, bool tty,
+		      double t0)
+{
+	pid_t pids[GEN_JOBS_MAX];
+	unsigned started = 0;
+	fflush(NULL);
+	for (; started < jobs; started++) {
+		pid_t pid = fork();
+		if (pid < 0)
+			break;
+		if (pid == 0)
+			gen_job(dc, slices, n, started, jobs, tty, t0);
+		pids[started] = pid;
+	}
+	int rc = started == jobs ? 0 : -1;
+	for (unsigned i = 0; i < started; i++) {
+		int status;
+		if (waitpid(pids[i], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			rc = -1;
+	}
+	if (rc == 0)
+		progress(tty, (long long)n, (long long)n, t0);
+	return rc;
+}
+
+static int gen_terms(struct db *db, const struct db_conf *dc, long long terms, unsigned jobs, bool tty)
 {
 	double t0 = now();
 	/* Remove what an earlier run generated (terms first: lists are referenced). */
-	int rc = db_exec(db, &q_clear_terms, NULL, "");
+	struct arena *a = arena_new();
+	struct db_rows newest;
+	int rc = db_query(db, a, &q_last_generated, &newest, "");
+	long long top = rc == 0 ? atoll(db_value(&newest, 0)) : 0;
+	arena_free(a);
+	for (long long lo = 810000000000LL; rc == 0 && lo <= top; lo += SLICE)
+		rc = db_exec(db, &q_clear_terms, NULL, "ii", lo, lo + SLICE - 1);
 	if (rc == 0)
 		rc = db_exec(db, &q_clear_lists, NULL, "");
 	if (rc != 0 || terms == 0)
 		return rc;
-	long long sizes[1000];
-	size_t nlists = plan(terms, sizes, 1000);
+	long long sizes[LISTS_MAX];
+	size_t nlists = plan(terms, sizes, LISTS_MAX);
+	struct slice *slices = xmalloc(SLICES_MAX * sizeof *slices);
+	size_t nslices = 0;
 	long long first = 1;
 	for (size_t i = 0; rc == 0 && i < nlists; i++) {
 		long long last = first + sizes[i] - 1, list = (long long)i + 1;
 		const char *kind = i % 3 == 1 ? "hierarchical" : "flat";
 		rc = db_exec(db, &q_list, NULL, "iisi", list, list, kind, list);
-		/* Big lists in slices, so that no transaction grows too large. */
-		for (long long from = first; rc == 0 && from <= last; from += 50000) {
-			long long to = from + 49999 < last ? from + 49999 : last;
-			rc = db_begin(db);
-			if (rc == 0)
-				rc = db_exec(db, &q_terms, NULL, "iiii", list, (long long)(i % 3 == 1), from, to);
-			if (rc == 0)
-				rc = db_exec(db, &q_names, NULL, "iiiiiiii", from, to, from, to, from, to, from, to);
-			if (rc == 0)
-				rc = db_exec(db, &q_words, NULL, "ii", from, to);
-			if (rc == 0)
-				rc = db_exec(db, &q_descriptions, NULL, "ii", from, to);
-			if (rc == 0)
-				rc = db_exec(db, &q_mappings, NULL, "ii", from, to);
-			if (rc == 0)
-				rc = db_exec(db, &q_versions, NULL, "iiiiii", from, to, from, to, from, to);
-			if (rc == 0)
-				rc = db_commit(db);
-			else
-				db_rollback(db);
-			progress(tty, to, terms, t0);
-		}
+		for (long long from = first; from <= last && nslices < SLICES_MAX; from += SLICE)
+			slices[nslices++] = (struct slice){list, from, from + SLICE - 1 < last ? from + SLICE - 1 : last,
+							   i % 3 == 1};
 		first = last + 1;
 	}
+	if (rc == 0)
+		rc = gen_slices(dc, slices, nslices, jobs, tty, t0);
+	free(slices);
 	for (size_t i = 0; rc == 0 && i < nlists; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "%lld", 800000000000LL + (long long)i + 1);
 		rc = rms_store_list_stats(db, id);
 	}
 	if (rc == 0)
-		printf("generated %lld terms in %zu lists (largest %lld) in %.1f s\n", terms, nlists, sizes[0],
-		       now() - t0);
+		printf("generated %lld terms in %zu lists (largest %lld) in %.1f s, %u connection%s\n", terms, nlists,
+		       sizes[0], now() - t0, jobs, jobs == 1 ? "" : "s");
 	return rc;
 }
 
@@ -232,20 +320,23 @@ static long long count_arg(const char *s)
 
 int ctl_gendata(const struct settings *s, int argc, char **argv)
 {
-	long long terms = -1, orgs = -1;
+	long long terms = -1, orgs = -1, jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	bool bad = argc == 0;
 	for (int i = 0; i < argc && !bad; i++) {
 		if (strcmp(argv[i], "--terms") == 0 && i + 1 < argc)
 			bad = (terms = count_arg(argv[++i])) < 0 || terms > MAX_TERMS;
 		else if (strcmp(argv[i], "--orgs") == 0 && i + 1 < argc)
 			bad = (orgs = count_arg(argv[++i])) < 0 || orgs > MAX_ORGS;
+		else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc)
+			bad = (jobs = count_arg(argv[++i])) < 1 || jobs > GEN_JOBS_MAX;
 		else
 			bad = true;
 	}
 	if (bad) {
-		fprintf(stderr, "usage: sporctl gen-data [--terms N] [--orgs N]\n"
-				"  N = 0 removes what was generated; at most %d terms and %d organisations\n",
-			MAX_TERMS, MAX_ORGS);
+		fprintf(stderr, "usage: sporctl gen-data [--terms N] [--orgs N] [--jobs J]\n"
+				"  N = 0 removes what was generated; at most %d terms and %d organisations\n"
+				"  J: connections that write terms at once (at most %d; one per core by default)\n",
+			MAX_TERMS, MAX_ORGS, GEN_JOBS_MAX);
 		return 2;
 	}
 	struct db_conf dc;
@@ -254,7 +345,7 @@ int ctl_gendata(const struct settings *s, int argc, char **argv)
 	bool tty = isatty(2);
 	int rc = db_connect(db);
 	if (rc == 0 && terms >= 0)
-		rc = gen_terms(db, terms, tty);
+		rc = gen_terms(db, &dc, terms, jobs < 1 ? 1 : jobs > GEN_JOBS_MAX ? GEN_JOBS_MAX : (unsigned)jobs, tty);
 	if (rc == 0 && orgs >= 0)
 		rc = ctl_gendata_orgs(db, orgs, tty);
 	db_free(db);

@@ -22,6 +22,9 @@
 #include "rms/rms_store.h"
 
 enum { LANGS_MAX = 256 };
+/* Terms merged and written together: their last versions come in one
+ * answer, their rows in one statement per table (rms_store_terms). */
+enum { TERMS_BATCH = 1000 };
 
 struct import {
 	struct arena *a;
@@ -223,23 +226,29 @@ static int store_all(struct import *im, struct db *db)
 		}
 		seen_list = list;
 	}
-	const struct rms_term_in **group = xmalloc((im->nrecs + 1) * sizeof *group);
-	size_t done = 0;
-	for (size_t i = 0; rc == 0 && i < im->nrecs;) {
-		size_t n = 0;
+	/* Each term's records, then the terms in batches (a bar between). */
+	const struct rms_term_in **recs = xmalloc((im->nrecs + 1) * sizeof *recs);
+	struct rms_term_group *terms = xmalloc((im->nrecs + 1) * sizeof *terms);
+	size_t nterms = 0;
+	for (size_t i = 0; i < im->nrecs;) {
+		struct rms_term_group g = {&recs[i], 0};
 		do
-			group[n++] = &im->recs[i++];
-		while (i < im->nrecs && strcmp(im->recs[i].id, group[0]->id) == 0);
+			recs[i] = &im->recs[i];
+		while (++i < im->nrecs && strcmp(im->recs[i].id, g.recs[0]->id) == 0);
+		g.n = (size_t)(&recs[i] - g.recs);
 		im->terms++;
-		if (group[0]->list_id) { /* else no record of the file had a readable list ID */
-			rc = rms_store_term(s, im->a, group, n);
-			im->stored += rc == 0;
-		}
-		done += n;
-		if (im->report.tty && (done % 2000 < n || done == im->nrecs))
-			ctl_progress_bar("writing", done, im->nrecs);
+		if (g.recs[0]->list_id) /* else no record of the file had a readable list ID */
+			terms[nterms++] = g;
 	}
-	free(group);
+	for (size_t i = 0; rc == 0 && i < nterms; i += TERMS_BATCH) {
+		size_t n = nterms - i < TERMS_BATCH ? nterms - i : TERMS_BATCH;
+		rc = rms_store_terms(s, im->a, &terms[i], n);
+		if (im->report.tty)
+			ctl_progress_bar("writing", i + n, nterms);
+	}
+	im->stored = rc == 0 ? nterms : 0;
+	free(terms);
+	free(recs);
 	struct rms_store_stats st;
 	int closed = rms_store_close(s, rc == 0, &st);
 	if (rc == 0 && closed == 0) {

@@ -21,15 +21,28 @@
 #include "programs/handlers_public.h"
 
 /* The page's IDs, from the name index (prepared per use: db.h), by each
- * sort; [1] with words. */
+ * sort, without words. */
 #define IDS(sort, word, order) [sort] = DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM order " LIMIT ? OFFSET ?"),
-#define IDS_WORDS(sort, word, order) [sort] = DB_SQL_FRESH("SELECT o.id FROM" OMS_FROM_WORDS order " LIMIT ? OFFSET ?"),
-static struct db_sql q_ids[2][ORGS_SORT__COUNT] = {{OMS_ORG_SORTS(IDS)}, {OMS_ORG_SORTS(IDS_WORDS)}};
+static struct db_sql q_ids[ORGS_SORT__COUNT] = {OMS_ORG_SORTS(IDS)};
 static struct db_sql q_count[2] = {DB_SQL("SELECT COUNT(*) FROM" OMS_FROM),
 				   DB_SQL("SELECT COUNT(*) FROM" OMS_FROM_WORDS)};
-static struct db_sql q_details = DB_SQL_COLS(ORG__COUNT,
-	"SELECT o.id, CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.acronym, o.country_code, o.city, o.status,"
-	" o.location_count, o.type FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
+#define ORG_SELECT                                                                                                 \
+	"SELECT o.id, CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.acronym, o.country_code, o.city, o.status,"   \
+	" o.location_count, o.type"
+static struct db_sql q_details =
+	DB_SQL_COLS(ORG__COUNT, ORG_SELECT " FROM " LISTING_ID_TABLE " JOIN oms_organisations o ON o.id = j.id");
+/* With words, a page and the number of matches in one statement, by each
+ * sort: every match is counted (COUNT(*) OVER, before the LIMIT) while the
+ * page's are kept in order, then joined to their details (the window's
+ * rows hold the ID and the sort key alone, as small as a temporary table
+ * in memory wants them).  Past the last page no row comes back and
+ * q_count says how many there are. */
+enum { ORG_TOTAL = ORG__COUNT, WORDS_PAGE__COUNT }; /* after the organisation's columns */
+#define WORDS_PAGE(sort, word, order)                                                                              \
+	[sort] = DB_SQL_COLS(WORDS_PAGE__COUNT, ORG_SELECT ", h.total FROM (SELECT o.id, COUNT(*) OVER () total FROM" \
+						OMS_FROM_WORDS order " LIMIT ? OFFSET ?) h"                        \
+						" JOIN oms_organisations o ON o.id = h.id" order),
+static struct db_sql q_words_page[ORGS_SORT__COUNT] = {OMS_ORG_SORTS(WORDS_PAGE)};
 static const char *const org_names[] = {OMS_ORG_COLUMNS(DB_COLUMN_NAME)};
 /* An ID typed in the search box, live or merged. */
 static struct db_sql q_org_known = DB_SQL("SELECT 1 FROM oms_organisations WHERE id = ?"
@@ -64,14 +77,21 @@ static long long count(struct req *r, const struct oms_filters *f, long long all
 	return rc < 0 ? -1 : atoll(db_value(&rows, 0));
 }
 
-static int page_ids(struct req *r, const struct oms_filters *f, long long size, long long offset, struct db_rows *ids)
+/* The page of the words' matches, its rows cut to the organisation's
+ * columns, and how many match (0 past the last page); -1 on error. */
+static long long words_page(struct req *r, const struct oms_filters *f, long long size, long long page,
+			    struct db_rows *orgs)
 {
-	int w = f->words.n > 0;
-	return w ? db_query(r->app->db, r->arena, &q_ids[1][f->sort], ids,
-			    WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES "ii", WORDS_FIRST_ARGS(f->words),
-			    OMS_FILTER_ARGS(*f), WORDS_MORE_ARGS(f->words), size, offset)
-		 : db_query(r->app->db, r->arena, &q_ids[0][f->sort], ids, OMS_FILTER_TYPES "ii", OMS_FILTER_ARGS(*f),
-			    size, offset);
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_words_page[f->sort], &rows,
+		     WORDS_FIRST_TYPES OMS_FILTER_TYPES WORDS_MORE_TYPES "ii", WORDS_FIRST_ARGS(f->words),
+		     OMS_FILTER_ARGS(*f), WORDS_MORE_ARGS(f->words), size, (page - 1) * size) < 0)
+		return -1;
+	*orgs = (struct db_rows){.nrows = rows.nrows, .ncols = ORG__COUNT};
+	orgs->cells = arena_alloc(r->arena, (rows.nrows + 1) * ORG__COUNT * sizeof *orgs->cells);
+	for (size_t i = 0; i < rows.nrows; i++)
+		memcpy(orgs->cells + i * ORG__COUNT, rows.cells + i * rows.ncols, ORG__COUNT * sizeof *orgs->cells);
+	return rows.nrows ? atoll(db_get(&rows, 0, ORG_TOTAL)) : 0;
 }
 
 static long long put_filters(struct req *r, const struct oms_filters *f, long long size)
@@ -95,14 +115,28 @@ int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, lon
 		  long long *total, struct db_rows *orgs)
 {
 	*orgs = (struct db_rows){0};
-	*total = f->q && !f->words.n ? 0 : count(r, f, all);
+	*total = 0;
+	if (f->q && !f->words.n)
+		return 0;
+	if (*page < 1)
+		*page = 1;
+	if (f->words.n) {
+		*total = words_page(r, f, size, *page, orgs);
+		if (*total != 0 || *page == 1)
+			return *total < 0 ? -1 : 0;
+	}
+	/* Without words, or past the last page of the words' matches. */
+	*total = count(r, f, all);
 	if (*total < 0)
 		return -1;
 	long long pages = *total ? (*total + size - 1) / size : 1;
 	if (*page > pages)
 		*page = pages;
+	if (f->words.n)
+		return *total && words_page(r, f, size, *page, orgs) < 0 ? -1 : 0;
 	struct db_rows ids = {0};
-	if (*total && (page_ids(r, f, size, (*page - 1) * size, &ids) < 0 ||
+	if (*total && (db_query(r->app->db, r->arena, &q_ids[f->sort], &ids, OMS_FILTER_TYPES "ii",
+				OMS_FILTER_ARGS(*f), size, (*page - 1) * size) < 0 ||
 		       db_query(r->app->db, r->arena, &q_details, orgs, "s", listing_ids(r, &ids, DB_VALUE)) < 0))
 		return -1;
 	listing_order_as(r, orgs, ORG_NUM, &ids, DB_VALUE);

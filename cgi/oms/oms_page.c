@@ -17,7 +17,7 @@
 
 const char *const oms_org_sorts[ORGS_SORT__COUNT + 1] = {OMS_ORG_SORTS(LISTING_SORT_WORD) NULL};
 
-static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("oms_org_words"));
+static struct words_counts word_counts = WORDS_COUNTS("oms_org_words");
 
 void oms_filters(struct req *r, struct oms_filters *f)
 {
@@ -36,7 +36,7 @@ void oms_filters(struct req *r, struct oms_filters *f)
 
 void oms_words(struct req *r, const char *q, struct words *w)
 {
-	words_pick(r, q, &q_word_count, w);
+	words_pick(r, q, &word_counts, w);
 }
 
 /* The filter's choices: each code with its label (the option's text), in

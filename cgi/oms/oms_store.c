@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/mem.h"
 #include "core/words.h"
 #include "core/words_near.h"
@@ -285,11 +286,13 @@ int oms_store_checkpoint(struct oms_store *s)
 
 /* The workers' copies of the word index are read again (words_near.h). */
 static struct db_sql q_words_touch = DB_SQL(WORDS_NEAR_TOUCH("oms_org_words"));
+/* And the pages the workers keep are rendered again (fragment.h). */
+static struct db_sql q_data_changed = DB_SQL(FRAGMENT_DATA_CHANGED);
 
 int oms_store_close(struct oms_store *s, bool ok, struct oms_store_stats *stats)
 {
 	bool done = ok && !s->failed && db_exec(s->db, &q_stats, NULL, "") == 0 &&
-		    db_exec(s->db, &q_words_touch, NULL, "") == 0;
+		    db_exec(s->db, &q_words_touch, NULL, "") == 0 && db_exec(s->db, &q_data_changed, NULL, "") == 0;
 	int rc = s->callers_tx ? (done ? 0 : -1) : done ? db_commit(s->db) : (db_rollback(s->db), -1);
 	if (stats)
 		*stats = s->stats;

@@ -47,9 +47,9 @@ const char *rms_data_lang(struct req *r)
 	return r->data_lang ? r->data_lang : "en";
 }
 
-static struct db_sql q_word_count = DB_SQL(WORDS_COUNT("rms_term_words"));
+static struct words_counts word_counts = WORDS_COUNTS("rms_term_words");
 
 void rms_words(struct req *r, const char *q, struct words *w)
 {
-	words_pick(r, q, &q_word_count, w);
+	words_pick(r, q, &word_counts, w);
 }

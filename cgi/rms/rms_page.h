@@ -54,11 +54,13 @@ extern const char *const rms_term_sorts[TERMS_SORT__COUNT + 1];
 
 /* One page of the terms whose names hold `words` (rms_search.c), with the
  * filters, best first: the columns below, named as the search page shows
- * them.  Clamps *page.  0 or -1. */
+ * them, and unless `names` is NULL their names (term, lang, kind, value),
+ * in one round trip.  Clamps *page.  0 or -1. */
 #define RMS_HIT_COLUMNS(X)                                                                                         \
 	X(HIT_ID, "id") X(HIT_LIST, "list") X(HIT_LIST_NAME, "list_name") X(HIT_STATUS, "status") X(HIT_NAME_EN, NULL)
 enum { RMS_HIT_COLUMNS(DB_COLUMN) HIT__COUNT };
 int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
-		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits);
+		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits,
+		    struct db_rows *names);
 
 #endif

@@ -25,11 +25,8 @@
 	" FROM" RMS_WORD_TERMS " JOIN rms_lists l ON l.id = t.list_id"                                              \
 	" WHERE (? IS NULL OR t.list_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.domain_id = ?)"   \
 	RMS_MORE_WORDS
-/* Every name of the terms on this page: a JSON array of their IDs. */
+/* The names of the terms on a page, as rms_search_page gives them. */
 enum { NAME_TERM, NAME_LANG, NAME_KIND, NAME_VALUE, NAME__COUNT };
-static struct db_sql q_names = DB_SQL_COLS(NAME__COUNT,
-	"SELECT n.term_id, n.lang, n.kind, n.value FROM " LISTING_ID_TABLE
-	" JOIN rms_term_names n ON n.term_id = j.id");
 
 static void put_pieces(struct req *r, HDF *node, const char *list, const struct hl_piece *p, size_t n)
 {
@@ -102,36 +99,84 @@ static int jump_to_id(struct req *r, const char *q)
 	return 0;
 }
 
+/* The columns of q_page below. */
+enum { PAGE_TOTAL = HIT__COUNT, PAGE_LANG, PAGE_KIND, PAGE_VALUE, PAGE__COUNT }; /* after the hit's columns */
+
+/* Split the rows of q_page into the hits (one row each, the first columns)
+ * and, unless `names` is NULL, their names. */
+static void split_page(struct req *r, const struct db_rows *rows, struct db_rows *hits, struct db_rows *names)
+{
+	*hits = (struct db_rows){.ncols = HIT__COUNT};
+	hits->cells = arena_alloc(r->arena, (rows->nrows + 1) * HIT__COUNT * sizeof *hits->cells);
+	const char **name = NULL;
+	if (names) {
+		*names = (struct db_rows){.ncols = NAME__COUNT};
+		names->cells = name = arena_alloc(r->arena, (rows->nrows + 1) * NAME__COUNT * sizeof *name);
+	}
+	for (size_t i = 0; i < rows->nrows; i++) {
+		const char *id = db_get(rows, i, HIT_ID);
+		if (!hits->nrows || strcmp(db_get(hits, hits->nrows - 1, HIT_ID), id) != 0)
+			memcpy(hits->cells + hits->nrows++ * HIT__COUNT, rows->cells + i * rows->ncols,
+			       HIT__COUNT * sizeof *hits->cells);
+		if (!name || !db_get(rows, i, PAGE_LANG))
+			continue;
+		name[NAME_TERM] = id;
+		name[NAME_LANG] = db_get(rows, i, PAGE_LANG);
+		name[NAME_KIND] = db_get(rows, i, PAGE_KIND);
+		name[NAME_VALUE] = db_get(rows, i, PAGE_VALUE);
+		name += NAME__COUNT;
+		names->nrows++;
+	}
+}
+
+/* A page of hits and the number of them in one statement: every hit is
+ * counted (COUNT(*) OVER, before the LIMIT) while the page's are kept in
+ * the search's order, then joined to their terms, lists and names (one row
+ * per name: each hit's rows in a row).  The window's rows hold the ID and
+ * the sort key alone: a temporary table of 10,000 names of 1,000
+ * characters would leave memory for the disk.  Prepared once: the
+ * candidates' derived table, joined first, fixes the plan (no index order
+ * to lose, as DB_SQL_FRESH's listings do).  Beyond the last page no row
+ * comes back and q_count says how many there are. */
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
+	"SELECT h.id, t.list_id, l.name, t.status, t.name_en, h.total, n.lang, n.kind, n.value FROM"
+	" (SELECT t.id, t.status = 'CURRENT' is_current, t.name_sort, COUNT(*) OVER () total" HITS
+	"  ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?) h"
+	" JOIN rms_terms t ON t.id = h.id JOIN rms_lists l ON l.id = t.list_id"
+	" LEFT JOIN rms_term_names n ON n.term_id = h.id ORDER BY h.is_current DESC, h.name_sort, h.id, n.lang, n.kind");
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
-static struct db_sql q_hits =
-	DB_SQL("SELECT t.id" HITS " ORDER BY t.status = 'CURRENT' DESC, t.name_sort, t.id LIMIT ? OFFSET ?");
-/* The hits' details (their IDs in a JSON array). */
-static struct db_sql q_details =
-	DB_SQL_COLS(HIT__COUNT, "SELECT t.id, t.list_id, l.name, t.status, t.name_en FROM " LISTING_ID_TABLE
-				" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id");
+
+/* Arguments of HITS. */
+#define HITS_TYPES WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES
+#define HITS_ARGS(w) WORDS_FIRST_ARGS(w), list, list, status, status, domain, domain, WORDS_MORE_ARGS(w)
 
 int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
-		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits)
+		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits,
+		    struct db_rows *names)
 {
 	struct db *db = r->app->db;
 	struct db_rows rows;
 	*hits = (struct db_rows){0};
-	if (db_query(db, r->arena, &q_count, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES,
-		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words)) < 0)
+	if (names)
+		*names = (struct db_rows){0};
+	*total = 0;
+	if (*page < 1)
+		*page = 1;
+	if (db_query(db, r->arena, &q_page, &rows, HITS_TYPES "ii", HITS_ARGS(*words), size, (*page - 1) * size) < 0)
 		return -1;
-	*total = atoll(db_value(&rows, 0));
-	long long pages = *total ? (*total + size - 1) / size : 1;
-	if (*page > pages)
-		*page = pages;
-	if (*total == 0)
+	if (rows.nrows) {
+		*total = atoll(db_get(&rows, 0, PAGE_TOTAL));
+		split_page(r, &rows, hits, names);
 		return 0;
-	if (db_query(db, r->arena, &q_hits, &rows, WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES "ii",
-		     WORDS_FIRST_ARGS(*words), list, list, status, status, domain, domain, WORDS_MORE_ARGS(*words),
-		     size, (*page - 1) * size) < 0 ||
-	    db_query(db, r->arena, &q_details, hits, "s", listing_ids(r, &rows, DB_VALUE)) < 0)
+	}
+	if (*page == 1)
+		return 0;
+	/* Past the last page: the last page instead. */
+	if (db_query(db, r->arena, &q_count, &rows, HITS_TYPES, HITS_ARGS(*words)) < 0)
 		return -1;
-	listing_order_as(r, hits, HIT_ID, &rows, DB_VALUE);
-	return 0;
+	long long pages = (atoll(db_value(&rows, 0)) + size - 1) / size;
+	*page = pages ? pages : 1;
+	return pages ? rms_search_page(r, words, list, status, domain, page, size, total, hits, names) : 0;
 }
 
 #define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name")
@@ -149,7 +194,7 @@ static struct words_near near = WORDS_NEAR("rms_term_words",
  * becomes the query shown.  0 or -1. */
 static int forgive(struct req *r, const char **q, const char *list, const char *status, const char *domain,
 		   long long *page, long long size, long long *total, struct db_rows *hits,
-		   const struct words *words)
+		   struct db_rows *names, const struct words *words)
 {
 	const char *fixed = words_near_query(r, &near, *q, words);
 	if (!fixed)
@@ -157,8 +202,8 @@ static int forgive(struct req *r, const char **q, const char *list, const char *
 	struct words w;
 	rms_words(r, fixed, &w);
 	long long found;
-	struct db_rows rows;
-	if (!w.n || rms_search_page(r, &w, list, status, domain, page, size, &found, &rows) < 0)
+	struct db_rows rows, their_names;
+	if (!w.n || rms_search_page(r, &w, list, status, domain, page, size, &found, &rows, &their_names) < 0)
 		return w.n ? -1 : 0;
 	if (!found)
 		return 0;
@@ -167,6 +212,7 @@ static int forgive(struct req *r, const char **q, const char *list, const char *
 	*q = fixed;
 	*total = found;
 	*hits = rows;
+	*names = their_names;
 	return 0;
 }
 
@@ -204,15 +250,13 @@ int rms_search_show(struct req *r)
 		page_set(r, "Page.broad_words", "1");
 	struct db_rows hits, names;
 	long long total;
-	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits) < 0 ||
-	    (total == 0 && forgive(r, &q, list, status, domain, &page, size, &total, &hits, &words) < 0))
+	if (rms_search_page(r, &words, list, status, domain, &page, size, &total, &hits, &names) < 0 ||
+	    (total == 0 && forgive(r, &q, list, status, domain, &page, size, &total, &hits, &names, &words) < 0))
 		return 500;
 	listing_pager(r, "/rms/search", page, size, total);
 	page_set(r, "Page.searched", "1");
 	if (total == 0)
 		return page_render(r, "rms/search.cs");
-	if (db_query(db, r->arena, &q_names, &names, "s", listing_ids(r, &hits, HIT_ID)) < 0)
-		return 500;
 	static const char *const hit_names[] = {RMS_HIT_COLUMNS(DB_COLUMN_NAME)};
 	page_rows(r, "Page.hits", &hits, hit_names, HIT__COUNT);
 	struct hl_words w;

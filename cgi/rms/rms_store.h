@@ -27,7 +27,16 @@ struct rms_store *rms_store_open(struct db *db, const char *source);
 struct rms_store *rms_store_for_request(struct db *db, const char *request_id);
 /* Make sure the list exists; set its name and description when given. */
 int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_in *list);
-/* Merge the records of one term (same id) and write it if it changed. */
+/* The records of one term (same id). */
+struct rms_term_group {
+	const struct rms_term_in *const *recs;
+	size_t n;
+};
+/* Merge each term's records onto its last version and write those that
+ * changed: their last versions read in one statement, their rows in one
+ * statement per table (rms_rows.h).  Each term once per call. */
+int rms_store_terms(struct rms_store *s, struct arena *a, const struct rms_term_group *terms, size_t n);
+/* rms_store_terms of one term. */
 int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_in *const *recs, size_t n);
 /* Recount what a list's pages show without counting (terms, languages,
  * terms per status and domain). */

@@ -358,7 +358,7 @@ static void test_public_user(void)
 	}
 	ok(refused == (int)(sizeof denied / sizeof denied[0]),
 	   "spor-public's user reads no secret and no other table of accounts (%d refused)", refused);
-	ok(mysql_query(pub, "SELECT spor_session_follows(UNHEX(SHA2('no such token', 256)), 'list', '100000000001')") == 0,
+	ok(mysql_query(pub, "CALL spor_request(UNHEX(SHA2('no such token', 256)), 60)") == 0,
 	   "only favourites found through a session's hash");
 	mysql_free_result(mysql_store_result(pub));
 	mysql_close(pub);

@@ -9,8 +9,8 @@
  *     every password) refuses to start.
  *   - spor-public's user: no SELECT on sessions, the session views or any
  *     table of accounts; no write anywhere; one session found by its hash
- *     through spor_session() (and a favourite through
- *     spor_session_follows()), nothing without the hash.
+ *     through spor_request(), with what its account follows, nothing
+ *     without the hash.
  *   - spor-account's, spor-admin's and spor-mailer's users: what each must
  *     not reach (reference data, others' links, password hashes, minting a
  *     session, the audit trail, everything but the outbox).
@@ -259,9 +259,11 @@ static void test_public_reads(MYSQL *pub)
 		"SELECT token_hash FROM v_session_user",
 		"SELECT COUNT(*) FROM v_session_user",
 		"SELECT * FROM v_session_favourites",
-		"SELECT spor_session((SELECT token_hash FROM sessions LIMIT 1), 7200)",
+		"SELECT * FROM account_summary",
+		"CALL spor_account_summarise(1)",
 	};
-	all_refused(pub, "spor-public's user", "list sessions (sessions, v_session_user, v_session_favourites)",
+	all_refused(pub, "spor-public's user",
+		    "list sessions (sessions, v_session_user, v_session_favourites, account_summary)",
 		    sessions, sizeof sessions / sizeof sessions[0]);
 	static const char *const accounts[] = {
 		"SELECT * FROM accounts",	  "SELECT id FROM accounts",	   "SELECT password_hash FROM accounts",
@@ -284,10 +286,40 @@ static void test_public_reads(MYSQL *pub)
 		    sizeof other / sizeof other[0]);
 }
 
-/* The JSON spor_session() gives spor-public for a token, or "" for NULL. */
+/* What spor_request() gives spor-public for a session hash (`hash`, SQL):
+ * "account_id name follows" of its one row, "" when the session's columns
+ * are NULL, "error" when the call fails or answers otherwise. */
+static const char *request_of(MYSQL *pub, const char *hash, int idle)
+{
+	static char got[600];
+	char sql[600];
+	snprintf(sql, sizeof sql, "CALL spor_request(%s, %d)", hash, idle);
+	snprintf(got, sizeof got, "error");
+	if (mysql_query(pub, sql)) {
+		diag("%s: %s", sql, mysql_error(pub));
+		return got;
+	}
+	MYSQL_RES *res = mysql_store_result(pub);
+	MYSQL_ROW row = res && mysql_num_rows(res) == 1 && mysql_num_fields(res) == 11 ? mysql_fetch_row(res) : NULL;
+	/* The generation is never NULL; the session's columns are, together. */
+	if (row && row[0])
+		snprintf(got, sizeof got, "%s %s %s", row[1] ? row[1] : "", row[2] ? row[2] : "", row[10] ? row[10] : "");
+	if (row && row[0] && !row[1])
+		got[0] = '\0';
+	if (res)
+		mysql_free_result(res);
+	while (mysql_next_result(pub) == 0)
+		if ((res = mysql_store_result(pub)))
+			mysql_free_result(res);
+	return got;
+}
+
+/* The same for a token. */
 static const char *session_of(MYSQL *pub, const char *token, int idle)
 {
-	return dbtest_valuef(pub, "SELECT spor_session(UNHEX(SHA2('%s', 256)), %d)", token, idle);
+	char hash[200];
+	snprintf(hash, sizeof hash, "UNHEX(SHA2('%s', 256))", token);
+	return request_of(pub, hash, idle);
 }
 
 static void test_public_by_hash(MYSQL *pub)
@@ -298,20 +330,21 @@ static void test_public_by_hash(MYSQL *pub)
 		"two users signed in"))
 		return;
 	ok(atoi(dbtest_value(owner, "SELECT COUNT(*) FROM sessions")) >= 2, "the server holds several sessions");
-	char want[64];
-	snprintf(want, sizeof want, "\"account_id\": %s,", a.id);
-	const char *got = session_of(pub, a.v.session, 7200);
-	ok(strstr(got, want) && strstr(got, "\"name\": \"hashed-a\"") && got[0] == '{' && !strchr(got + 1, '{'),
-	   "spor-public's user finds one session, by its hash: exactly its account (%s)", got);
-	snprintf(want, sizeof want, "\"account_id\": %s,", b.id);
-	ok(strstr(session_of(pub, b.v.session, 7200), want) != NULL, "and another by another hash");
+	char want[64], hash[200];
+	snprintf(want, sizeof want, "%s hashed-a ", a.id);
+	is_str(session_of(pub, a.v.session, 7200), want, "spor-public's user finds one session, by its hash: exactly its account");
+	snprintf(want, sizeof want, "%s hashed-b ", b.id);
+	is_str(session_of(pub, b.v.session, 7200), want, "and another by another hash");
 	is_str(session_of(pub, "a token nobody holds", 7200), "", "nothing for a hash that is no session's");
-	is_str(dbtest_value(pub, "SELECT spor_session(NULL, 7200)"), "", "nothing without a hash");
-	is_str(dbtest_valuef(pub, "SELECT spor_session(LEFT(UNHEX(SHA2('%s', 256)), 8), 7200)", a.v.session), "",
-	       "nothing for a part of the hash");
-	is_str(dbtest_valuef(pub, "SELECT spor_session(SHA2('%s', 256), 7200)", a.v.session), "",
-	       "nothing for the hash written out in hex (the token's text is no key either)");
-	is_str(dbtest_valuef(pub, "SELECT spor_session('%s', 7200)", a.v.session), "", "nor for the token itself");
+	is_str(request_of(pub, "NULL", 7200), "", "nothing without a hash");
+	snprintf(hash, sizeof hash, "LEFT(UNHEX(SHA2('%s', 256)), 8)", a.v.session);
+	is_str(request_of(pub, hash, 7200), "", "nothing for a part of the hash");
+	/* Longer than a hash: refused by the procedure's parameter, or nothing. */
+	snprintf(hash, sizeof hash, "SHA2('%s', 256)", a.v.session);
+	ok(!strstr(request_of(pub, hash, 7200), a.id),
+	   "nothing for the hash written out in hex (the token's text is no key either)");
+	snprintf(hash, sizeof hash, "'%s'", a.v.session);
+	ok(!strstr(request_of(pub, hash, 7200), a.id), "nor for the token itself");
 	dbtest_execf(owner, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR WHERE account_id = %s",
 		     b.id);
 	is_str(session_of(pub, b.v.session, 3600), "", "nothing for an idle session");
@@ -337,12 +370,11 @@ static void test_public_by_hash(MYSQL *pub)
 	snprintf(fields, sizeof fields, "kind=list&ref=%s&action=add&next=%s", list, path);
 	user_get(&a, path);
 	ok(user_post(&a, "/account/favourites", fields) == 303, "a user stars a list");
-#define FOLLOWS "SELECT spor_session_follows(UNHEX(SHA2('%s', 256)), 'list', '%s')"
-	is_str(dbtest_valuef(pub, FOLLOWS, a.v.session, list), "1", "spor-public's user finds it by the session's hash");
-	is_str(dbtest_valuef(pub, FOLLOWS, b.v.session, list), "0", "not by another session's");
-#undef FOLLOWS
-	is_str(dbtest_valuef(pub, "SELECT spor_session_follows(NULL, 'list', '%s')", list), "0",
-	       "nor without a hash");
+	char follows[80];
+	snprintf(follows, sizeof follows, "%s hashed-a list:%s", a.id, list);
+	is_str(session_of(pub, a.v.session, 7200), follows, "spor-public's user finds it by the session's hash");
+	snprintf(follows, sizeof follows, "%s hashed-b ", b.id);
+	is_str(session_of(pub, b.v.session, 7200), follows, "not by another session's");
 	visitor_get(&a.v, path, &r);
 	ok(body_has(&r, "aria-pressed=\"true\""), "and the list's page shows the star on");
 	resp_free(&r);

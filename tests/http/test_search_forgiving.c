@@ -2,9 +2,14 @@
  * word, in English, French or German, finds the terms and organisations it
  * meant, with "Did you mean" and a link to the corrected search that keeps
  * the filters; nothing is offered when the words match or when no word is
- * near; every worker sees the words of a new import at once; and a new
+ * near; every worker sees the words of a new import at once; a new
  * organisation's proposal shows the organisations of similar names in its
- * country before it is submitted. */
+ * country before it is submitted.  And what a search costs the database
+ * (issue 20): the statements one term search, one misspelt term search and
+ * one organisation search execute, counted by the server
+ * (Com_stmt_execute), stay within a budget (a round trip costs as much as a
+ * small statement); the searches read in one statement still page as
+ * before: past the last page, the last page. */
 #include "config.h"
 
 #include <stdio.h>
@@ -116,6 +121,74 @@ static void test_organisations(void)
 	   before, after);
 }
 
+/* The statements the server has executed so far, by every connection. */
+static long long executed(void)
+{
+	const char *v = dbtest_value(owner, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+					    " WHERE VARIABLE_NAME = 'COM_STMT_EXECUTE'");
+	return v ? atoll(v) : -1;
+}
+
+/* The statements one GET of `path` executes: the least of three tries (the
+ * mailer's and other background statements only ever add, and so does a
+ * worker's first read of the words), each past nginx's cache; -1 when a
+ * page does not answer 200 with `expect`.  Few requests: nginx limits
+ * searches to 20 a second after a burst of 100. */
+static long long statements(const char *path, const char *expect)
+{
+	long long least = -1;
+	for (int i = 0; i < 3; i++) {
+		struct resp r;
+		long long before = executed();
+		request("GET", path, NULL, 0, NULL, &r);
+		long long n = executed() - before;
+		bool good = r.status == 200 && body_has(&r, expect);
+		if (!good)
+			diag("%s: %ld, without %s", path, r.status, expect);
+		resp_free(&r);
+		if (!good)
+			return -1;
+		if (least < 0 || n < least)
+			least = n;
+	}
+	return least;
+}
+
+static void test_budgets(void)
+{
+	/* Every worker reads the words on its first forgiving search. */
+	for (int i = 0; i < 4; i++) {
+		struct resp r;
+		request("GET", "/rms/search?q=powdr+solvnet", NULL, 0, NULL, &r);
+		resp_free(&r);
+		request("GET", "/oms/organisations?q=Nordlict", NULL, 0, NULL, &r);
+		resp_free(&r);
+	}
+	long long n = statements("/rms/search?q=powder+solvent&list=900000000023", "/rms/terms/900000002301");
+	ok(n >= 1 && n <= 4, "a two-word term search executes at most 4 statements (%lld): the words counted together, "
+			     "the page, its count and its names together",
+	   n);
+	n = statements("/rms/search?q=powdr+solvnet", "Did you mean");
+	ok(n >= 1 && n <= 11, "a misspelt one at most 11 (%lld): the nearest words' counts together", n);
+	n = statements("/oms/organisations?q=Nordlicht+Arzneimittel", "ORG-610000001");
+	ok(n >= 1 && n <= 4, "an organisation search at most 4 (%lld): its page and count together", n);
+}
+
+static void test_paging(void)
+{
+	struct resp r;
+	request("GET", "/rms/search?q=powder&list=900000000023&size=10&page=9999", NULL, 0, NULL, &r);
+	ok(r.status == 200 && body_has(&r, "/rms/terms/900000002301"),
+	   "a term search past its last page shows the last page's hit");
+	resp_free(&r);
+	request("GET", "/oms/organisations?q=Nordlicht&size=10&page=9999", NULL, 0, NULL, &r);
+	ok(r.status == 200 && body_has(&r, "ORG-610000001"), "and an organisation search its last organisation");
+	resp_free(&r);
+	request("GET", "/rms/search?q=powder+xqzvbnmw", NULL, 0, NULL, &r);
+	ok(r.status == 200 && !body_has(&r, "class=\"hit-title\""), "a word in no term finds none");
+	resp_free(&r);
+}
+
 static long form_post(struct user *u, const char *fields, struct resp *r)
 {
 	struct resp form;
@@ -178,6 +251,8 @@ int main(void)
 	client_anonymous = false; /* past nginx's page cache: the pages as the programs make them */
 	test_misspelt();
 	test_organisations();
+	test_budgets();
+	test_paging();
 	client_anonymous = true;
 	test_similar(run);
 	users_done(owner);

@@ -1,0 +1,122 @@
+/* A list's anchors, per worker (rms_anchor.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/program.h"
+#include "core/session.h"
+#include "rms/rms_anchor.h"
+#include "rms/rms_page.h"
+
+/* One anchor per ANCHOR_STEP terms: a page costs at most that many index
+ * entries more than the first, and a list of 100,000 terms keeps 1,000
+ * keys.  A worker keeps the anchors of ANCHOR_SETS lists and sorts, the
+ * oldest making room for a new one. */
+enum { ANCHOR_STEP = 100, ANCHOR_SETS = 8 };
+/* Skipping up to this many index entries costs a page less than reading
+ * the anchors of a large list: the first pages of every list, which most
+ * visitors see, keep no anchors. */
+enum { ANCHOR_FROM = 1000 };
+
+/* Every ANCHOR_STEP-th term of a list in a sort, from its index: its name
+ * key (NULL for the sorts by ID) and ID.  Arguments: list, step. */
+#define ANCHOR_COLUMNS(X) X(ANCHOR_NAME) X(ANCHOR_ID)
+#define ANCHOR_COLUMN(name) name,
+enum { ANCHOR_COLUMNS(ANCHOR_COLUMN) ANCHOR__COUNT };
+#define ANCHORS(key, index, order)                                                                                 \
+	DB_SQL_COLS(ANCHOR__COUNT, "SELECT " key ", id FROM (SELECT t.name_sort, t.id, ROW_NUMBER() OVER ("        \
+				   order ") AS n FROM rms_terms t FORCE INDEX (" index ") WHERE t.list_id = ?) a" \
+				   " WHERE MOD(n - 1, ?) = 0 ORDER BY n")
+/* From an anchor on, in the sort's order.  Arguments: list, [name, name,]
+ * id, limit, offset (less than ANCHOR_STEP). */
+#define SEEK(index, from, order)                                                                                   \
+	DB_SQL("SELECT t.id FROM rms_terms t FORCE INDEX (" index ") WHERE t.list_id = ? AND " from order             \
+	       " LIMIT ? OFFSET ?")
+#define BY_NAME " ORDER BY t.name_sort, t.id"
+#define BY_NAME_DESC " ORDER BY t.name_sort DESC, t.id DESC"
+#define BY_ID " ORDER BY t.id"
+#define BY_ID_DESC " ORDER BY t.id DESC"
+
+static struct {
+	struct db_sql anchors, seek;
+} q[TERMS_SORT__COUNT] = {
+	[TERMS_BY_NAME] = {ANCHORS("name_sort", "rms_terms_list_name", BY_NAME),
+			   SEEK("rms_terms_list_name", "(t.name_sort > ? OR (t.name_sort = ? AND t.id >= ?))", BY_NAME)},
+	[TERMS_BY_NAME_DESC] = {ANCHORS("name_sort", "rms_terms_list_name", BY_NAME_DESC),
+				SEEK("rms_terms_list_name", "(t.name_sort < ? OR (t.name_sort = ? AND t.id <= ?))",
+				     BY_NAME_DESC)},
+	[TERMS_BY_ID] = {ANCHORS("NULL", "rms_terms_list_id", BY_ID), SEEK("rms_terms_list_id", "t.id >= ?", BY_ID)},
+	[TERMS_BY_ID_DESC] = {ANCHORS("NULL", "rms_terms_list_id", BY_ID_DESC),
+			      SEEK("rms_terms_list_id", "t.id <= ?", BY_ID_DESC)},
+};
+
+struct anchor_set {
+	long long list, gen;
+	int sort;
+	size_t n;
+	char **names; /* n of them, NULL for the sorts by ID */
+	long long *ids;
+};
+
+static struct anchor_set sets[ANCHOR_SETS];
+static size_t next_set;
+
+bool rms_anchor_deep(int sort, long long offset)
+{
+	return offset >= ANCHOR_FROM && (sort == TERMS_BY_NAME || sort == TERMS_BY_NAME_DESC || sort == TERMS_BY_ID || sort == TERMS_BY_ID_DESC);
+}
+
+static void forget(struct anchor_set *s)
+{
+	for (size_t i = 0; s->names && i < s->n; i++)
+		free(s->names[i]);
+	free(s->names);
+	free(s->ids);
+	*s = (struct anchor_set){0};
+}
+
+/* The anchors of the list in the sort at the request's generation: kept,
+ * or read now; NULL on error. */
+static struct anchor_set *anchors(struct req *r, long long list, int sort)
+{
+	long long gen = session_data_gen(r);
+	for (size_t i = 0; i < ANCHOR_SETS; i++)
+		if (sets[i].ids && sets[i].list == list && sets[i].sort == sort && sets[i].gen == gen && gen)
+			return &sets[i];
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q[sort].anchors, &rows, "ii", list, (long long)ANCHOR_STEP) < 0)
+		return NULL;
+	struct anchor_set *s = &sets[next_set];
+	next_set = (next_set + 1) % ANCHOR_SETS;
+	forget(s);
+	*s = (struct anchor_set){.list = list, .gen = gen, .sort = sort, .n = rows.nrows};
+	s->ids = xcalloc(rows.nrows + 1, sizeof *s->ids);
+	s->names = xcalloc(rows.nrows + 1, sizeof *s->names);
+	for (size_t i = 0; i < rows.nrows; i++) {
+		const char *name = db_get(&rows, i, ANCHOR_NAME);
+		s->names[i] = name ? xstrdup(name) : NULL;
+		s->ids[i] = atoll(db_get(&rows, i, ANCHOR_ID));
+	}
+	return s;
+}
+
+int rms_anchor_page(struct req *r, const char *list, int sort, long long size, long long offset, struct db_rows *ids)
+{
+	struct anchor_set *s = anchors(r, atoll(list), sort);
+	if (!s)
+		return -1;
+	size_t a = (size_t)(offset / ANCHOR_STEP);
+	if (a >= s->n) {
+		*ids = (struct db_rows){.ncols = 1, .cells = arena_zalloc(r->arena, sizeof *ids->cells)};
+		return 0;
+	}
+	long long skip = offset % ANCHOR_STEP;
+	if (sort == TERMS_BY_NAME || sort == TERMS_BY_NAME_DESC)
+		return db_query(r->app->db, r->arena, &q[sort].seek, ids, "issiii", atoll(list),
+				s->names[a] ? s->names[a] : "", s->names[a] ? s->names[a] : "", s->ids[a], size, skip);
+	return db_query(r->app->db, r->arena, &q[sort].seek, ids, "iiii", atoll(list), s->ids[a], size, skip);
+}
