@@ -1,6 +1,7 @@
 /* Memory: abort-on-failure wrappers and a chunked bump allocator (the arena). */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,26 @@ static void chunk_free(struct chunk *c)
 {
 	ASAN_UNPOISON_MEMORY_REGION(c->data, c->size);
 	free(c);
+}
+
+/* A worker lives for thousands of requests, and one large request (an
+ * export, a long result) must not leave it large.  glibc would raise its
+ * mapping threshold after the first large block freed, so that the next
+ * ones come from the heap, where a small block left above them keeps the
+ * whole span resident: the threshold is fixed instead, and what the heap
+ * holds free beyond GIVE_BACK_AT after a request is returned at once. */
+enum { MMAP_FROM = 128 * 1024, GIVE_BACK_AT = 1024 * 1024 };
+
+void mem_worker_start(void)
+{
+	mallopt(M_MMAP_THRESHOLD, MMAP_FROM);
+	mallopt(M_TRIM_THRESHOLD, GIVE_BACK_AT);
+}
+
+bool mem_give_back(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+	return mi.fordblks > GIVE_BACK_AT && malloc_trim(0);
 }
 
 struct arena *arena_new(void)
@@ -220,13 +241,22 @@ void buf_putc(struct buf *b, char c)
 	buf_append(b, &c, 1);
 }
 
+/* Formatted straight into the buffer's free space: a buffer written over
+ * and over (an export's, flushed as it fills) would otherwise leave a copy
+ * of every line in the arena until the request ends. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, copy;
 	va_start(ap, fmt);
-	char *s = arena_vprintf(b->arena, fmt, ap);
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n > 0) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+		b->len += (size_t)n;
+	}
 	va_end(ap);
-	buf_puts(b, s);
 }
 
 const char *buf_str(struct buf *b)

@@ -4,12 +4,19 @@
 #define SPOR_MEM_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+
+/* A worker's memory: set malloc up for a long-lived process at its start,
+ * and after each request give back to the system what the request freed
+ * (true when something was given back). */
+void mem_worker_start(void);
+bool mem_give_back(void);
 
 struct arena;
 

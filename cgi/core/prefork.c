@@ -169,6 +169,8 @@ static bool serve_one(int listen_fd, FCGX_Request *req, const struct prefork_ops
 	}
 	ops->handle(w, req);
 	FCGX_Finish_r(req);
+	/* The answer is out: the time this takes is no visitor's. */
+	mem_give_back();
 	return true;
 }
 
@@ -187,6 +189,7 @@ static void worker_main(int listen_fd, const struct prefork_ops *ops, void *ctx,
 	sigdelset(&waitmask, SIGTERM);
 	sigdelset(&waitmask, SIGUSR1);
 
+	mem_worker_start();
 	void *w = ops->worker_init(ctx);
 	if (!w)
 		_exit(3);

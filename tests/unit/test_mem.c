@@ -42,6 +42,22 @@ int main(void)
 	ok(strcmp(b.data + 5000, "00007") == 0, "buf_printf appends");
 	buf_append(&b, "\0x", 2);
 	is_int((long long)b.len, 5007, "buf_append takes NUL bytes");
+
+	/* A buffer emptied and written again, as an export's is once flushed,
+	 * costs its arena nothing more however many lines go through it. */
+	arena_reset(a);
+	buf_init(&b, a);
+	buf_printf(&b, "%s", "first");
+	size_t used = arena_used(a);
+	for (int i = 0; i < 10000; i++) {
+		b.len = 0;
+		buf_printf(&b, "%d,\"a line of an export\",%s\r\n", i, "flushed");
+	}
+	is_int((long long)arena_used(a), (long long)used, "buf_printf into a buffer with room takes nothing from the arena");
+	is_str(buf_str(&b), "9999,\"a line of an export\",flushed\r\n", "buf_printf wrote the last line whole");
+	b.len = 0;
+	buf_printf(&b, "%0*d", 3000, 1);
+	ok(b.len == 3000 && b.data[2999] == '1' && b.data[3000] == '\0', "buf_printf grows the buffer for a long line");
 	arena_free(a);
 	return done_testing();
 }
