@@ -1,7 +1,7 @@
 /* /oms/organisations/{orgId}: every field of an organisation, its
  * alternative names, identifiers, the IDs merged into it and its locations,
- * from its record in one lookup.  An ID merged into another answers with a
- * permanent redirect to the surviving record. */
+ * from its record, and its history, in one call.  An ID merged into another
+ * answers with a permanent redirect to the surviving record. */
 #include "config.h"
 
 #include <jansson.h>
@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/favourite.h"
 #include "core/label.h"
+#include "core/log.h"
 #include "core/may.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -28,17 +29,22 @@ static const char *str(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+int oms_merged_to(struct req *r, const char *kind, const char *new_id, const char *prefix)
+{
+	if (!new_id)
+		return 404;
+	bool org = strcmp(kind, "ORG") == 0;
+	return http_redirect(r, 301, arena_printf(r->arena, "%s/%s/%s", prefix, org ? "organisations" : "locations",
+						  oms_id(r, org ? "ORG-" : "LOC-", new_id)));
+}
+
 /* The surviving record of a merged ID: 301 there, else 404. */
 int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix)
 {
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_merged, &rows, "si", kind, old) < 0)
 		return 500;
-	if (!rows.nrows)
-		return 404;
-	bool org = strcmp(kind, "ORG") == 0;
-	return http_redirect(r, 301, arena_printf(r->arena, "%s/%s/%s", prefix, org ? "organisations" : "locations",
-						  oms_id(r, org ? "ORG-" : "LOC-", db_value(&rows, 0))));
+	return oms_merged_to(r, kind, rows.nrows ? db_value(&rows, 0) : NULL, prefix);
 }
 
 json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status)
@@ -95,14 +101,31 @@ static void put_locations(struct req *r, const json_t *locs)
 	}
 }
 
+/* The page in one call: the record, the history's count and page, its
+ * versions and what they changed in each location (migration 0021). */
+enum { HEAD_RECORD, HEAD_MERGED_INTO, HEAD_TOTAL, HEAD_PAGE, HEAD__COUNT };
+enum { SET_HEAD, SET_VERSIONS, SET_LOCATIONS, SET__COUNT };
+static struct db_sql q_page = DB_SQL("CALL spor_org_page(?, ?, ?)");
+
 int oms_org_show(struct req *r)
 {
 	const char *id = in_text(r, PF_ORG_ID);
 	long long num = atoll(id + 4);
-	int status;
-	json_t *org = oms_record(r, "ORG", num, "/oms", &status);
+	struct db_rows sets[SET__COUNT];
+	if (db_call(r->app->db, r->arena, &q_page, sets, SET__COUNT, "iii", num, in_int(r, PF_PAGE, 1),
+		    (long long)OMS_HISTORY_PAGE_SIZE) < 0)
+		return 500;
+	const struct db_rows *head = &sets[SET_HEAD];
+	if (head->nrows != 1 || head->ncols != HEAD__COUNT ||
+	    (sets[SET_LOCATIONS].nrows && sets[SET_LOCATIONS].ncols != OMS_LOC_CHANGE__COUNT)) {
+		log_error("spor_org_page: result sets not as declared");
+		return 500;
+	}
+	if (!db_get(head, 0, HEAD_RECORD))
+		return oms_merged_to(r, "ORG", db_get(head, 0, HEAD_MERGED_INTO), "/oms");
+	json_t *org = json_loads(db_get(head, 0, HEAD_RECORD), 0, NULL);
 	if (!org)
-		return status;
+		return 500;
 	static const char *const fields[] = {"id", "name", "acronym", "type", "size", "status", "version", NULL};
 	HDF *node = page_node(r, "Page.org");
 	for (size_t k = 0; fields[k]; k++)
@@ -121,7 +144,11 @@ int oms_org_show(struct req *r)
 		page_put(page_item(r, "Page.merged", i), "id", json_string_value(v));
 	put_locations(r, json_object_get(org, "locations"));
 	json_decref(org);
-	if (oms_history(r, num, NULL) < 0)
+	struct oms_history history = {.total = atoll(db_get(head, 0, HEAD_TOTAL)),
+				      .page = atoll(db_get(head, 0, HEAD_PAGE)),
+				      .versions = &sets[SET_VERSIONS],
+				      .locations = &sets[SET_LOCATIONS]};
+	if (oms_history_put(r, arena_printf(r->arena, "/oms/organisations/ORG-%09lld", num), &history) < 0)
 		return 500;
 	favourite_mark(r, "organisation", id);
 	may_put(r, MAY_CHANGE_ORG, id);

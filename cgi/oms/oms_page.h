@@ -68,6 +68,9 @@ long long oms_choices(struct req *r);
 /* 301 to the record that `old` (kind "ORG" or "LOC") was merged into,
  * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */
 int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix);
+/* The same answer when the record merged into is known: 301 to `new_id`
+ * (kind "ORG" or "LOC") under `prefix`, or 404 when NULL. */
+int oms_merged_to(struct req *r, const char *kind, const char *new_id, const char *prefix);
 
 /* The record (to json_decref) of organisation `num` (kind "ORG"), or of the
  * organisation holding location `num` ("LOC"); else NULL, and *status the
@@ -75,10 +78,22 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old, const ch
  * 500. */
 json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status);
 
-/* Page.versions and its pager (?page=): a page of the history of
- * organisation `org`, or with `loc_id`, of its location `loc_id`, newest
- * first (oms_history.c).  0 or -1. */
-int oms_history(struct req *r, long long org, const char *loc_id);
+/* A page of an organisation's or a location's history, as the page's
+ * procedure answers it (migration 0021): `page` of `total` versions
+ * (OMS_HISTORY_PAGE_SIZE a page, the page already within the pages there
+ * are), the page's versions (seq, recorded, source, request, file, changes)
+ * and, for an organisation, what each changed in each location (the
+ * columns below; NULL for a location). */
+enum { OMS_HISTORY_PAGE_SIZE = 20 };
+enum { OMS_LOC_CHANGE_SEQ, OMS_LOC_CHANGE_ID, OMS_LOC_CHANGE_CHANGES, OMS_LOC_CHANGE__COUNT };
+struct oms_history {
+	long long total, page;
+	const struct db_rows *versions, *locations;
+};
+
+/* Page.versions and its pager (?page=, which leads back to the history
+ * at `path`), newest first (oms_history.c).  0 or -1. */
+int oms_history_put(struct req *r, const char *path, const struct oms_history *h);
 
 /* "ORG-000000042" from 42 (and LOC-). */
 const char *oms_id(struct req *r, const char *prefix, const char *num);
