@@ -29,11 +29,6 @@ END;
 GRANT SELECT ON schema_migrations TO spor_public;
 -- The data generation with the session, in one round trip (migration 0020).
 GRANT EXECUTE ON PROCEDURE spor_request TO spor_public;
--- The term, organisation and location pages, each in one round trip, with the
--- caller's rights (migration 0021).
-GRANT EXECUTE ON PROCEDURE spor_org_page TO spor_public;
-GRANT EXECUTE ON PROCEDURE spor_location_page TO spor_public;
-GRANT EXECUTE ON PROCEDURE spor_term_page TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;

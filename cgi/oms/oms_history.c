@@ -6,7 +6,7 @@
  * translate; the organisation's versions also say what changed in each of
  * its locations, and a version an approved change request made shows the
  * request's records side by side (core/sides.h).  The pages read it with
- * their own data in one call (migration 0021). */
+ * their own data (oms_org.c, oms_location.c). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -19,6 +19,7 @@
 #include "core/program.h"
 #include "core/sides.h"
 #include "oms/oms_page.h"
+#include "programs/fields_public.h"
 
 /* A version, named as Page.versions shows it; its changes are put apart. */
 #define VERSION_COLUMNS(X)                                                                                         \
@@ -91,4 +92,20 @@ int oms_history_put(struct req *r, const char *path, const struct oms_history *h
 	if (h->locations)
 		put_locations(r, h->versions, h->locations);
 	return 0;
+}
+
+long long oms_history_page(struct req *r, long long total)
+{
+	long long pages = total ? (total + OMS_HISTORY_PAGE_SIZE - 1) / OMS_HISTORY_PAGE_SIZE : 1;
+	long long page = in_int(r, PF_PAGE, 1);
+	return page > pages ? pages : page;
+}
+
+struct db_rows oms_rows_of(struct req *r, const struct db_rows *all, const char *kind, size_t ncols)
+{
+	struct db_rows rows = {.ncols = ncols, .cells = arena_alloc(r->arena, (all->nrows * ncols + 1) * sizeof *rows.cells)};
+	for (size_t i = 0; i < all->nrows && ncols < all->ncols; i++)
+		if (strcmp(db_get(all, i, 0), kind) == 0)
+			memcpy(rows.cells + rows.nrows++ * ncols, all->cells + i * all->ncols + 1, ncols * sizeof *rows.cells);
+	return rows;
 }

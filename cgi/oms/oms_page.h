@@ -68,9 +68,7 @@ long long oms_choices(struct req *r);
 /* 301 to the record that `old` (kind "ORG" or "LOC") was merged into,
  * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */
 int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix);
-/* The same answer when the record merged into is known: 301 to `new_id`
- * (kind "ORG" or "LOC") under `prefix`, or 404 when NULL. */
-int oms_merged_to(struct req *r, const char *kind, const char *new_id, const char *prefix);
+
 
 /* The record (to json_decref) of organisation `num` (kind "ORG"), or of the
  * organisation holding location `num` ("LOC"); else NULL, and *status the
@@ -78,12 +76,12 @@ int oms_merged_to(struct req *r, const char *kind, const char *new_id, const cha
  * 500. */
 json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status);
 
-/* A page of an organisation's or a location's history, as the page's
- * procedure answers it (migration 0021): `page` of `total` versions
- * (OMS_HISTORY_PAGE_SIZE a page, the page already within the pages there
- * are), the page's versions (seq, recorded, source, request, file, changes)
- * and, for an organisation, what each changed in each location (the
- * columns below; NULL for a location). */
+/* A page of an organisation's or a location's history, as the page read
+ * it with its own data (one statement for an organisation, two for a
+ * location): `page` of `total` versions (OMS_HISTORY_PAGE_SIZE a page,
+ * within the pages there are), the page's versions (seq, recorded, source,
+ * request, file, changes) and, for an organisation, what each changed in
+ * each location (the columns below; NULL for a location). */
 enum { OMS_HISTORY_PAGE_SIZE = 20 };
 enum { OMS_LOC_CHANGE_SEQ, OMS_LOC_CHANGE_ID, OMS_LOC_CHANGE_CHANGES, OMS_LOC_CHANGE__COUNT };
 struct oms_history {
@@ -94,6 +92,14 @@ struct oms_history {
 /* Page.versions and its pager (?page=, which leads back to the history
  * at `path`), newest first (oms_history.c).  0 or -1. */
 int oms_history_put(struct req *r, const char *path, const struct oms_history *h);
+
+/* The history's page for ?page= among `total` versions: 1 .. the last. */
+long long oms_history_page(struct req *r, long long total);
+
+/* A page's rows of one kind: the rows of `all` (a UNION ALL whose first
+ * column names each row's kind) of kind `kind`, with their next `ncols`
+ * columns. */
+struct db_rows oms_rows_of(struct req *r, const struct db_rows *all, const char *kind, size_t ncols);
 
 /* "ORG-000000042" from 42 (and LOC-). */
 const char *oms_id(struct req *r, const char *prefix, const char *num);

@@ -1,6 +1,7 @@
 /* /rms/terms/{termId}: one term with every field, its translations, parent
  * and children, replacement and what it replaces, source mappings,
- * countries, attributes and its version history, read in one call. */
+ * countries, attributes and its version history.  Two statements: the
+ * term's current record (its snapshot), then what is around it. */
 #include "config.h"
 
 #include <jansson.h>
@@ -10,7 +11,7 @@
 
 #include "core/collate.h"
 #include "core/db.h"
-#include "core/log.h"
+#include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "core/sides.h"
@@ -20,21 +21,46 @@
 #include "rms/rms_record.h"
 #include "rms/rms_snapshot.h"
 
-/* The page in one call (migration 0021): the term's current record (its
- * snapshot) with its list's name, then everything around it, one kind of
- * row after the other: its children, the terms it replaces, the terms its
- * record refers to and its versions, newest first.  Names are in the data
- * language, with English standing in. */
 enum { TERM_SNAPSHOT, TERM_LIST_NAME, TERM__COUNT };
-enum { SET_TERM, SET_AROUND, SET__COUNT };
-static struct db_sql q_page = DB_SQL("CALL spor_term_page(?, ?)");
-/* The columns of what is around it, and their names as Page.versions shows
- * a version; the other kinds of row fill the first three alone (ID, name,
- * status). */
+static struct db_sql q_term = DB_SQL_COLS(TERM__COUNT,
+	"SELECT v.snapshot, l.name FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
+	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq WHERE t.id = ?");
+/* Everything around the term, one kind of row after the other: its
+ * children, the terms it replaces, the terms its record refers to (a JSON
+ * array of IDs) and its versions, newest first.  Plain UNION ALL streams
+ * each part in turn; aggregating them as JSON instead would cost MariaDB a
+ * temporary table on disk per part.  Names are in the data language, with
+ * English standing in: [AROUND_IN_LANG] joins each term's name in it
+ * (arguments: lang, id, lang, id, IDs, lang, id).  In English the name is
+ * the term's own name_en, which the store writes from the same record as
+ * its English name (rms_snapshot_name_en), and [AROUND_IN_ENGLISH] joins
+ * nothing: a third of the statement's cost at the server, which plans each
+ * join again at every execution (arguments: id, id, IDs, id). */
+#define NAME_IN(alias)                                                                                             \
+	" LEFT JOIN rms_term_names n ON n.term_id = " alias ".id AND n.lang = ? AND n.kind = 'name'"
+#define AROUND(kind, cond, name, join)                                                                             \
+	"(SELECT '" kind "', c.id, " name ", c.status, NULL, NULL, NULL FROM rms_terms c" join " WHERE " cond        \
+	" ORDER BY c.name_sort, c.id LIMIT 500)"
+#define AROUND_SQL(name_c, join_c, name_r, join_r)                                                                 \
+	AROUND("child", "c.parent_id = ?", name_c, join_c)                                                          \
+	" UNION ALL " AROUND("replaces", "c.current_term_id = ?", name_c, join_c)                                   \
+	" UNION ALL (SELECT 'ref', r.id, " name_r ", r.status, NULL, NULL, NULL"                                    \
+	"  FROM " LISTING_ID_TABLE " JOIN rms_terms r ON r.id = j.id" join_r ")"                                      \
+	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"                    \
+	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"                              \
+	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)"
+/* The columns, and their names as Page.versions shows a version; the other
+ * kinds of row fill the first three alone (ID, name, status). */
 #define AROUND_COLUMNS(X)                                                                                          \
 	X(AROUND_KIND, NULL) X(AROUND_ID, "version") X(AROUND_NAME, "recorded") X(AROUND_STATUS, "date")            \
 	X(AROUND_SOURCE, "source") X(AROUND_CHANGES, "changes") X(AROUND_REQUEST, "request")
 enum { AROUND_COLUMNS(DB_COLUMN) AROUND__COUNT };
+enum { AROUND_IN_LANG, AROUND_IN_ENGLISH };
+static struct db_sql q_around[] = {
+	[AROUND_IN_LANG] = DB_SQL_COLS(AROUND__COUNT, AROUND_SQL("COALESCE(n.value, c.name_en)", NAME_IN("c"),
+								  "COALESCE(n.value, r.name_en)", NAME_IN("r"))),
+	[AROUND_IN_ENGLISH] = DB_SQL_COLS(AROUND__COUNT, AROUND_SQL("c.name_en", "", "r.name_en", "")),
+};
 
 static const char *str(const json_t *o, const char *key)
 {
@@ -53,6 +79,32 @@ static const char *name_of(const struct db_rows *around, const char *id, size_t 
 		if (is_kind(around, i, "ref") && strcmp(db_get(around, i, AROUND_ID), id) == 0)
 			return db_get(around, i, col);
 	return NULL;
+}
+
+static void add_id(struct buf *ids, const char *id)
+{
+	if (!rms_is_id(id))
+		return;
+	buf_puts(ids, ids->len > 1 ? "," : "");
+	buf_puts(ids, id);
+}
+
+/* Every term the record refers to, as a JSON array of IDs. */
+static const char *referenced(struct req *r, const json_t *snap)
+{
+	struct buf ids;
+	buf_init(&ids, r->arena);
+	buf_putc(&ids, '[');
+	add_id(&ids, str(snap, "domain"));
+	add_id(&ids, str(snap, "parent"));
+	add_id(&ids, str(snap, "replaced_by"));
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(snap, "mappings"), i, v) add_id(&ids, str(v, "source"));
+	json_array_foreach(json_object_get(snap, "countries"), i, v) add_id(&ids, json_string_value(v));
+	json_array_foreach(json_object_get(snap, "attributes"), i, v) add_id(&ids, str(v, "value"));
+	buf_putc(&ids, ']');
+	return buf_str(&ids);
 }
 
 static void put_fields(struct req *r, const json_t *snap, const struct db_rows *around)
@@ -189,32 +241,37 @@ static void put_references(struct req *r, const json_t *snap, const struct db_ro
 int rms_term_show(struct req *r)
 {
 	const char *id = in_text(r, PF_TERM_ID);
-	const char *lang = rms_data_lang(r);
-	struct db_rows sets[SET__COUNT];
-	if (db_call(r->app->db, r->arena, &q_page, sets, SET__COUNT, "ss", id, lang) < 0)
+	struct db *db = r->app->db;
+	struct db_rows rows, around;
+	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
 		return 500;
-	const struct db_rows *rows = &sets[SET_TERM], *around = &sets[SET_AROUND];
-	if ((rows->nrows && rows->ncols != TERM__COUNT) || (around->nrows && around->ncols != AROUND__COUNT)) {
-		log_error("spor_term_page: result sets not as declared");
-		return 500;
-	}
-	if (rows->nrows == 0) {
+	if (rows.nrows == 0) {
 		const char *list = rms_page_of(r, id, RMS_LISTS);
 		return list ? http_redirect(r, 303, list) : 404;
 	}
-	json_t *snap = json_loads(db_get(rows, 0, TERM_SNAPSHOT), 0, NULL);
+	json_t *snap = json_loads(db_get(&rows, 0, TERM_SNAPSHOT), 0, NULL);
 	if (!snap)
 		return 500;
-	put_fields(r, snap, around);
+	const char *lang = rms_data_lang(r);
+	const char *refs = referenced(r, snap);
+	int rc = strcmp(lang, "en") == 0
+		       ? db_query(db, r->arena, &q_around[AROUND_IN_ENGLISH], &around, "ssss", id, id, refs, id)
+		       : db_query(db, r->arena, &q_around[AROUND_IN_LANG], &around, "sssssss", lang, id, lang, id, refs, lang,
+				  id);
+	if (rc < 0) {
+		json_decref(snap);
+		return 500;
+	}
+	put_fields(r, snap, &around);
 	put_name(r, snap, lang);
-	page_set(r, "Page.term.list_name", db_get(rows, 0, TERM_LIST_NAME));
+	page_set(r, "Page.term.list_name", db_get(&rows, 0, TERM_LIST_NAME));
 	put_translations(r, snap);
-	put_references(r, snap, around);
+	put_references(r, snap, &around);
 	page_shown(r, "Page.translations");
 	page_shown(r, "Page.mappings");
-	put_links(r, "Page.children", around, "child", lang);
-	put_links(r, "Page.replaces", around, "replaces", lang);
-	put_history(r, around);
+	put_links(r, "Page.children", &around, "child", lang);
+	put_links(r, "Page.replaces", &around, "replaces", lang);
+	put_history(r, &around);
 	page_shown(r, "Page.versions");
 	json_decref(snap);
 	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)

@@ -6,5 +6,4 @@ def:content() ?>
 <?cs if:May.propose == "1" ?><p><a class="button button-secondary" href="/rms/requests/new"><?cs var:Lang.rms.propose_list ?></a></p><?cs else ?><?cs call:may_not(May.propose, "") ?><?cs /if ?>
 <p class="lead"><?cs var:Lang.rms.lists_lead ?></p>
 
-<?cs uvar:Page.table ?>
-<?cs /def ?>
+<?cs uvar:Page.table ?><?cs /def ?>
