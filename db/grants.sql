@@ -27,7 +27,7 @@ BEGIN NOT ATOMIC
 END;
 
 GRANT SELECT ON schema_migrations TO spor_public;
--- The data generation with the session, in one round trip (migration 0020).
+-- The data generation with the session, in one round trip (migrations 0020, 0025).
 GRANT EXECUTE ON PROCEDURE spor_request TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;

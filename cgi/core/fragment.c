@@ -12,11 +12,11 @@
 #include "core/session.h"
 #include "core/tpl.h"
 
-/* A worker keeps at most this many fragments and this many bytes of them:
- * a list's table is 10 to 40 KB, so the pages a worker serves most stay
- * while its memory stays small.  A new fragment takes the place of the
- * oldest (a ring): a key seen once pushes out nothing kept for long. */
-enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 4 << 20 };
+/* A worker keeps at most this many fragments and this many bytes of them
+ * (a list's table is 10 to 40 KB: 2 MiB keeps 50 to 128 of them, and the
+ * worker small).  A new fragment takes the place of the oldest (a ring): a
+ * page in demand is rendered again at most once a round of the ring. */
+enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 2 << 20 };
 
 struct fragment {
 	char *key;

@@ -13,21 +13,5 @@ CREATE TABLE IF NOT EXISTS data_generation (
 
 INSERT IGNORE INTO data_generation (id) VALUES (1);
 
--- spor-public's one statement before its page's own: the data generation
--- and, for a live session of the hash (NULL: none), its account as
--- spor_session() gave it but as plain columns (no JSON to build and take
--- apart again), with what it follows (kind:ref, comma-separated) so that no
--- page asks for its star apart.  Always one row; the session's columns are
--- NULL when there is no live session of that hash.  spor-public may read no
--- session table: the procedure is its boundary (definer's rights).
-DROP PROCEDURE IF EXISTS spor_request;
-CREATE PROCEDURE spor_request(IN p_hash BINARY(32), IN p_idle_seconds INT UNSIGNED)
-  READS SQL DATA SQL SECURITY DEFINER
-  SELECT g.gen, s.account_id, s.name, s.ui_lang, s.data_lang, s.page_size, s.date_format, s.console_roles,
-         s.held_roles, s.pending_roles,
-         (SELECT GROUP_CONCAT(CONCAT(f.kind, ':', f.ref) ORDER BY f.kind, f.ref) FROM favourites f
-           WHERE f.account_id = s.account_id) AS follows
-    FROM data_generation g
-    LEFT JOIN v_session_user s ON s.token_hash = p_hash AND s.expires_at > UTC_TIMESTAMP()
-         AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL p_idle_seconds SECOND
-   WHERE g.id = 1;
+-- spor-public reads it with the session in one call, spor_request()
+-- (migration 0025).

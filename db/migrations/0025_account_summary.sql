@@ -1,9 +1,10 @@
 -- What a session's account holds besides its own columns (the roles that
 -- open the console, every role held and asked for, what it follows), kept
 -- per account by the triggers below, so that spor_request() reads a session
--- with three lookups by key.  Computed for every page, the four
--- GROUP_CONCAT subqueries were most of the server's time per page (planned
--- and run again on each call: 0.5 ms of a page's 0.8 ms).  Rows deleted
+-- with three lookups by key.  Computed for every page as v_session_user
+-- computes them, the four GROUP_CONCAT subqueries were most of the server's
+-- time a page (planned and run again on each call: 0.49 ms of 0.85 ms,
+-- docs/performance.md).  Rows deleted
 -- with their account by the foreign keys need no trigger: this row goes
 -- with them.
 CREATE TABLE IF NOT EXISTS account_summary (
@@ -66,18 +67,26 @@ BEGIN NOT ATOMIC
   END FOR;
 END;
 
--- spor_request() (migration 0020) reading the kept row: the session by its
--- hash, its account, its summary, each by its key.
+-- spor-public's one statement before its page's own: the data generation
+-- (migration 0020) and, for a live session of the hash (NULL: none), its
+-- account, roles and follows as plain columns (no JSON to build and take
+-- apart again, as spor_session() did), so that no page asks for its star
+-- apart.  Always one row; the session's columns are NULL when the session
+-- is none, has expired or gone idle, or its account is not active.
+-- spor-public may read no session table: the procedure is its boundary
+-- (definer's rights).  A chain of outer joins on keys, each table one row
+-- or none, which the server plans as constants (an inner join nested in an
+-- outer one it planned in full, each call).
 DROP PROCEDURE IF EXISTS spor_request;
 CREATE PROCEDURE spor_request(IN p_hash BINARY(32), IN p_idle_seconds INT UNSIGNED)
   READS SQL DATA SQL SECURITY DEFINER
   SELECT g.gen, a.id, a.name, a.ui_lang, a.data_lang, a.page_size, a.date_format, m.console_roles,
          m.held_roles, m.pending_roles, m.follows
     FROM data_generation g
-    LEFT JOIN (sessions s JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
-               LEFT JOIN account_summary m ON m.account_id = a.id)
-         ON s.token_hash = p_hash AND s.expires_at > UTC_TIMESTAMP()
-        AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL p_idle_seconds SECOND
+    LEFT JOIN sessions s ON s.token_hash = p_hash AND s.expires_at > UTC_TIMESTAMP()
+         AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL p_idle_seconds SECOND
+    LEFT JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
+    LEFT JOIN account_summary m ON m.account_id = a.id
    WHERE g.id = 1;
 
 -- spor-public's earlier way to a session and its star (migration 0010): no
