@@ -105,7 +105,7 @@ struct db_rows oms_rows_of(struct req *r, const struct db_rows *all, const char 
 {
 	struct db_rows rows = {.ncols = ncols, .cells = arena_alloc(r->arena, (all->nrows * ncols + 1) * sizeof *rows.cells)};
 	for (size_t i = 0; i < all->nrows && ncols < all->ncols; i++)
-		if (strcmp(db_get(all, i, 0), kind) == 0)
+		if (strcmp(db_get(all, i, OMS_ROW_KIND), kind) == 0)
 			memcpy(rows.cells + rows.nrows++ * ncols, all->cells + i * all->ncols + 1, ncols * sizeof *rows.cells);
 	return rows;
 }

@@ -41,7 +41,7 @@ static struct db_sql q_location = DB_SQL_COLS(LOC_VERSIONS + 1,
  * organisation, size, offset. */
 #define MERGED_COLUMNS(X) X(MERGED_ID, "id")
 DB_COLUMNS(MERGED_COLUMNS, MERGED__COUNT, merged_names);
-enum { AROUND_KIND, AROUND__COUNT = 7 };
+enum { AROUND__COUNT = 7 }; /* the kind (OMS_ROW_KIND) and six values */
 static struct db_sql q_around = DB_SQL_COLS(AROUND__COUNT,
 	"(SELECT 'merged', CONCAT('LOC-', LPAD(old_id, 9, '0')), NULL, NULL, NULL, NULL, NULL FROM oms_merged"
 	"  WHERE kind = 'LOC' AND new_id = ? ORDER BY old_id)"

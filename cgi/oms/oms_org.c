@@ -101,7 +101,7 @@ static void put_locations(struct req *r, const json_t *locs)
  * server two thirds of the four statements it replaces (one of them
  * prepared anew each time), and one round trip.  Arguments: org, org, org,
  * size, offset, org, size, offset, org. */
-enum { PAGE_KIND, PAGE_RECORD, PAGE__COUNT = 7 };
+enum { PAGE__COUNT = 7 }; /* the kind (OMS_ROW_KIND) and six values */
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"(SELECT 'org', record, NULL, NULL, NULL, NULL, NULL FROM oms_organisations WHERE id = ?)"
 	" UNION ALL (SELECT 'count', COUNT(*), NULL, NULL, NULL, NULL, NULL FROM oms_org_versions WHERE org_id = ?)"

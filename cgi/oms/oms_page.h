@@ -97,8 +97,9 @@ int oms_history_put(struct req *r, const char *path, const struct oms_history *h
 long long oms_history_page(struct req *r, long long total);
 
 /* A page's rows of one kind: the rows of `all` (a UNION ALL whose first
- * column names each row's kind) of kind `kind`, with their next `ncols`
- * columns. */
+ * column, OMS_ROW_KIND, names each row's kind) of kind `kind`, with their
+ * next `ncols` columns. */
+enum { OMS_ROW_KIND };
 struct db_rows oms_rows_of(struct req *r, const struct db_rows *all, const char *kind, size_t ncols);
 
 /* "ORG-000000042" from 42 (and LOC-). */
