@@ -1,7 +1,7 @@
 /* /oms/organisations/{orgId}: every field of an organisation, its
  * alternative names, identifiers, the IDs merged into it and its locations,
- * from its record, and its history, in one statement.  An ID merged into another
- * answers with a permanent redirect to the surviving record. */
+ * from its record, and its history, in one statement.  An ID merged into
+ * another answers with a permanent redirect to the surviving record. */
 #include "config.h"
 
 #include <jansson.h>

@@ -69,7 +69,6 @@ long long oms_choices(struct req *r);
  * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */
 int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix);
 
-
 /* The record (to json_decref) of organisation `num` (kind "ORG"), or of the
  * organisation holding location `num` ("LOC"); else NULL, and *status the
  * answer: oms_merged_redirect's for an ID merged away or never known, or

@@ -362,7 +362,8 @@ static void test_lists(void)
 		resp_free(&r);
 	}
 	ok(move(&stew, upd, "to=VALID") == 303 && move(&stew, upd, "to=APPROVED") == 303, "and approved");
-	ok(answers_holding(&olga, lists_path, renamed_tail) == 12, "then every answer of the list of lists shows the new name");
+	ok(answers_holding(&olga, lists_path, renamed_tail) == 12,
+	   "then every answer of the list of lists shows the new name");
 	ok(strcmp(value("SELECT name FROM rms_lists WHERE id = %s", list), renamed) == 0, "the list has its new name");
 	int renamed_pages = 0;
 	for (int i = 0; i < 9; i++) {
