@@ -23,7 +23,7 @@ static const struct grant_case grants[] = {
 	{"public", "SELECT password_hash FROM accounts", false},
 	{"public", "SELECT * FROM sessions", false},
 	{"public", "SELECT token_hash, account_id, name FROM v_session_user", false},
-	{"public", "SELECT spor_session(UNHEX(SHA2('no such token', 256)), 7200)", true},
+	{"public", "CALL spor_request(UNHEX(SHA2('no such token', 256)), 7200)", true},
 	{"public", "DELETE FROM v_session_user", false},
 	{"public", "INSERT INTO schema_migrations VALUES (9999, 'x', NOW())", false},
 	{"public", "CREATE TABLE evil (id INT)", false},
