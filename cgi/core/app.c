@@ -12,6 +12,7 @@
 #include "core/conf.h"
 #include "core/csrf.h"
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/page.h"
@@ -177,6 +178,8 @@ static void response_reset(struct req *r)
 	r->roles = ROLE_ANON;
 	r->user = (struct signed_in){0};
 	r->csrf = NULL;
+	r->fragments = NULL;
+	r->data_gen = 0; /* read again, from the primary */
 	r->lang = r->data_lang = NULL;
 	r->lang_negotiated = false;
 	r->status = 0;
@@ -229,6 +232,9 @@ static void app_handle(struct app *app, FCGX_Request *fr)
 		render_error(&r, status);
 	if (!app->def->reads_replica)
 		replica_after_write(&r);
+	/* The kept parts of the page in place of their markers (fragment.h). */
+	if (r.fragments && !r.streamed)
+		fragment_splice(&r, &r.body);
 	http_send(&r);
 	if (db_end_request(app->db))
 		log_error("%s %s left a transaction open; rolled back", r.method, r.path);

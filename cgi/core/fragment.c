@@ -1,8 +1,10 @@
 /* The worker's kept fragments of pages (fragment.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "core/fragment.h"
 #include "core/log.h"
@@ -65,6 +67,57 @@ static struct fragment *find(const char *key)
 	return NULL;
 }
 
+/* What a page puts in its output in place of a marker (fragment_splice). */
+struct fragment_out {
+	const char *marker, *html;
+	size_t len;
+	struct fragment_out *next;
+};
+
+/* The worker's markers: a random part nobody outside the worker knows, so
+ * that no data shown on a page can stand for one. */
+static char marker_secret[33];
+
+/* Let `name` hold a marker that page_render replaces with `html` (a copy in
+ * the request's arena: kept fragments may go before the page is sent). */
+static void put_out(struct req *r, const char *name, const char *html, size_t len)
+{
+	if (!marker_secret[0]) {
+		unsigned char raw[16];
+		if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+			log_error("fragments: no random bytes for the markers");
+		for (size_t i = 0; i < sizeof raw; i++)
+			snprintf(marker_secret + 2 * i, 3, "%02x", raw[i]);
+	}
+	struct fragment_out *o = arena_alloc(r->arena, sizeof *o);
+	size_t n = 0;
+	for (const struct fragment_out *p = r->fragments; p; p = p->next)
+		n++;
+	char *copy = arena_alloc(r->arena, len + 1);
+	memcpy(copy, html, len + 1);
+	*o = (struct fragment_out){arena_printf(r->arena, "spor-fragment-%s-%zu", marker_secret, n), copy, len,
+				   r->fragments};
+	r->fragments = o;
+	page_set(r, name, o->marker); /* names: literals (the callers') */
+}
+
+int fragment_splice(struct req *r, struct buf *out)
+{
+	for (const struct fragment_out *o = r->fragments; o; o = o->next) {
+		const char *at = out->len ? memmem(out->data, out->len, o->marker, strlen(o->marker)) : NULL;
+		if (!at)
+			continue;
+		size_t before = (size_t)(at - out->data), after = out->len - before - strlen(o->marker);
+		struct buf whole;
+		buf_init(&whole, r->arena);
+		buf_append(&whole, out->data, before);
+		buf_append(&whole, o->html, o->len);
+		buf_append(&whole, at + strlen(o->marker), after);
+		*out = whole;
+	}
+	return 0;
+}
+
 const char *fragment_key(struct req *r, const char *what, const char *capture)
 {
 	const char *date_format = hdf_get_value(r->hdf, "User.date_format", "");
@@ -78,11 +131,11 @@ bool fragment_use(struct req *r, const char *key, const char *name)
 	long long gen = session_data_gen(r);
 	if (!f || gen == 0 || f->gen != gen)
 		return false;
-	page_set(r, name, f->html);
+	put_out(r, name, f->html, f->len);
 	const char *p = f->kept;
 	for (size_t i = 0; i < f->nkept; i++) {
 		const char *value = p + strlen(p) + 1;
-		page_set(r, p, value);
+		page_set(r, p, value); /* names: literals (the callers' tables) */
 		p = value + strlen(value) + 1;
 	}
 	return true;
@@ -110,7 +163,7 @@ int fragment_render(struct req *r, const char *key, const char *page, const char
 	buf_init(&values, r->arena);
 	if (tpl_render(r->app->tpl, page, false, &html) < 0)
 		return -1;
-	page_set(r, name, buf_str(&html));
+	put_out(r, name, buf_str(&html), html.len);
 	size_t nkept = collect_kept(r, kept, &values);
 	long long gen = session_data_gen(r);
 	if (gen == 0 || html.len + values.len > FRAGMENT_BYTES_MAX / 4)

@@ -18,8 +18,12 @@
  *                   return 500;
  *   }
  *   ... the visitor's parts ...
- *   return page_render(r, "rms/list.cs");   which writes <?cs uvar:Page.table ?>
+ *   return page_render(r, "rms/list.cs");   which writes <?cs var:Page.table ?>
  *
+ * Templates print data only through var: (HTML-escaped, tests/lint): the
+ * value they print is a marker, random to the worker, which the answer
+ * has replaced with the fragment's HTML before it is sent, itself the output of templates that
+ * escaped what they printed when it was rendered.
  * `kept`, NULL-terminated, names the HDF values the page's own template
  * needs from the data (its title, say): they are kept with the HTML and set
  * again on a hit. */
@@ -52,5 +56,10 @@ int fragment_render(struct req *r, const char *key, const char *page, const char
 
 /* Forget every fragment (a worker's tests of memory, tools). */
 void fragment_clear(void);
+
+struct buf;
+/* Put the request's fragments in its page `out` in place of their markers
+ * (app.c, before the answer is sent).  0. */
+int fragment_splice(struct req *r, struct buf *out);
 
 #endif

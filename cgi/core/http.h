@@ -14,6 +14,7 @@
 #include "core/route.h"
 
 struct app;
+struct fragment_out;
 
 enum {
 	HEADERS_MAX = 16,
@@ -63,6 +64,8 @@ struct req {
 	} user;
 	/* The data generation read with the session (session.h), or 0. */
 	long long data_gen;
+	/* The fragments this page puts in its output (fragment.h), or NULL. */
+	struct fragment_out *fragments;
 	const char *csrf; /* the visitor's CSRF token, once computed */
 	const char *lang, *data_lang; /* the interface and data languages (lang.h) */
 	bool lang_negotiated; /* the interface language was read from Accept-Language */
