@@ -6,4 +6,6 @@ def:content() ?>
 <?cs if:May.propose == "1" ?><p><a class="button button-secondary" href="/rms/requests/new"><?cs var:Lang.rms.propose_list ?></a></p><?cs else ?><?cs call:may_not(May.propose, "") ?><?cs /if ?>
 <p class="lead"><?cs var:Lang.rms.lists_lead ?></p>
 
-<?cs uvar:Page.table ?><?cs /def ?>
+<?cs # The rest, the same for every visitor, rendered apart and kept by the worker (rms/lists_table.cs,
+# cgi/core/fragment.h): a marker here, which the page's HTML replaces. ?><?cs var:Page.table ?>
+<?cs /def ?>

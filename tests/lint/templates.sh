@@ -5,11 +5,8 @@ root=${top_srcdir:-.}
 . "$root/tests/lint/tap.sh"
 
 # ClearSilver reads commands in any case, across line breaks, with either quote.
-# One raw print is the portal's own: a kept fragment, Page.table, the HTML a
-# template of the portal rendered (escaped) and a worker keeps
-# (cgi/core/fragment.h).
 raw_output() {
-    grep -lPzi '<\?cs\s*(alt|evar|lvar|uvar(?!\s*:\s*Page\.table\s*\?>)|linclude)\s*:|escape\s*:\s*["\x27]none' "$@" 2>/dev/null
+    grep -lPzi '<\?cs\s*(alt|evar|lvar|uvar|linclude)\s*:|escape\s*:\s*["\x27]none' "$@" 2>/dev/null
 }
 raw=$(raw_output $(find "$root/templates" -name '*.cs'))
 none "no raw output (alt:, evar:, lvar:, uvar:, linclude:, escape none) in templates" "$raw"
@@ -21,10 +18,9 @@ debug=$(grep -rn 'DebugEnabled' "$root/templates" "$root/cgi")
 
 # HDF names are the program's own: the page_* setters (core/page.h) take a
 # literal name (or, on a line marked "names: literals", one taken from a
-# table of literals; core/fragment.c sets again the names its callers gave
-# it, literals), and only the template module, the page module and
+# table of literals), and only the template module, the page module and
 # spor-render call hdf_set_*.
-dyn=$(grep -nE 'page_(set|set_int|put|node|item|subitem|row|rows|shown)\(' "$root"/cgi/*/*.c | grep -vE 'page_(set|set_int|put|node|item|subitem|row|rows|shown)\([a-z_>&-]+, *"' | grep -vE '/core/(page|fragment)\.c:' | grep -v 'names: literals')
+dyn=$(grep -nE 'page_(set|set_int|put|node|item|subitem|row|rows|shown)\(' "$root"/cgi/*/*.c | grep -vE 'page_(set|set_int|put|node|item|subitem|row|rows|shown)\([a-z_>&-]+, *"' | grep -v '/core/page\.c:' | grep -v 'names: literals')
 other=$(grep -nE 'hdf_set_(value|valuef|buf|copy|symlink)\(' "$root"/cgi/*/*.c | grep -vE '/(core/tpl|core/page|programs/main_render)\.c:')
 [ -z "$dyn$other" ]; check $? "HDF names in C are literals"
 [ -z "$dyn$other" ] || printf '%s\n%s\n' "$dyn" "$other" | sed 's/^/# /'
