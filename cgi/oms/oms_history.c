@@ -5,7 +5,8 @@
  * ("name, status"), which the page lists one by one for the template to
  * translate; the organisation's versions also say what changed in each of
  * its locations, and a version an approved change request made shows the
- * request's records side by side (core/sides.h). */
+ * request's records side by side (core/sides.h).  The pages read it with
+ * their own data (oms_org.c, oms_location.c). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -13,13 +14,12 @@
 
 #include "core/db.h"
 #include "core/listing.h"
+#include "core/log.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "core/sides.h"
 #include "oms/oms_page.h"
 #include "programs/fields_public.h"
-
-enum { HISTORY_PAGE_SIZE = 20 };
 
 /* A version, named as Page.versions shows it; its changes are put apart. */
 #define VERSION_COLUMNS(X)                                                                                         \
@@ -50,19 +50,6 @@ static void put_changes(HDF *node, const char *changes)
 	}
 }
 
-/* The history's page: its number within the pages there are, and the pager
- * (which takes the visitor back to the history). */
-static long long history_page(struct req *r, const char *path, long long total)
-{
-	long long pages = total ? (total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE : 1;
-	long long page = in_int(r, PF_PAGE, 1);
-	if (page > pages)
-		page = pages;
-	listing_pager(r, path, page, HISTORY_PAGE_SIZE, total);
-	page_set(r, "Page.pager.anchor", "history");
-	return page;
-}
-
 static void put_versions(struct req *r, const struct db_rows *rows)
 {
 	for (size_t i = 0; i < rows->nrows; i++) {
@@ -74,68 +61,51 @@ static void put_versions(struct req *r, const struct db_rows *rows)
 	}
 }
 
-/* What the versions from .. to changed in each location (a record taken as
- * it was says so once, for the organisation). */
-enum { LOC_SEQ, LOC_ID, LOC_CHANGES, LOC__COUNT };
-static struct db_sql q_org_locations = DB_SQL_COLS(LOC__COUNT,
-	"SELECT seq, CONCAT('LOC-', LPAD(loc_id, 9, '0')), changes FROM oms_loc_versions"
-	" WHERE org_id = ? AND seq BETWEEN ? AND ? AND changes <> '' ORDER BY seq DESC, loc_id");
-
 /* Page.versions.<i>.locations: what each version of the page changed in
- * each location. */
-static int put_locations(struct req *r, long long org, const struct db_rows *versions)
+ * each location (rows of seq, location ID, changes, newest first). */
+static void put_locations(struct req *r, const struct db_rows *versions, const struct db_rows *rows)
 {
-	if (!versions->nrows)
-		return 0;
-	const char *newest = db_get(versions, 0, VERSION_SEQ);
-	const char *oldest = db_get(versions, versions->nrows - 1, VERSION_SEQ);
-	struct db_rows rows;
-	if (db_query(r->app->db, r->arena, &q_org_locations, &rows, "iss", org, oldest, newest) < 0)
-		return -1;
 	size_t v = 0, n = 0;
-	for (size_t i = 0; i < rows.nrows; i++) {
-		const char *seq = db_get(&rows, i, LOC_SEQ);
+	for (size_t i = 0; i < rows->nrows; i++) {
+		const char *seq = db_get(rows, i, OMS_LOC_CHANGE_SEQ);
 		while (v < versions->nrows && strcmp(db_get(versions, v, VERSION_SEQ), seq) != 0)
 			v++, n = 0;
 		if (v == versions->nrows)
 			break;
 		HDF *loc = page_subitem(page_item(r, "Page.versions", v), "locations", n++);
-		page_put(loc, "id", db_get(&rows, i, LOC_ID));
-		put_changes(loc, db_get(&rows, i, LOC_CHANGES));
+		page_put(loc, "id", db_get(rows, i, OMS_LOC_CHANGE_ID));
+		put_changes(loc, db_get(rows, i, OMS_LOC_CHANGE_CHANGES));
 	}
+}
+
+int oms_history_put(struct req *r, const char *path, const struct oms_history *h)
+{
+	if (h->versions->nrows && h->versions->ncols != VERSION__COUNT) {
+		log_error("%s: history of %zu columns, %d expected", path, h->versions->ncols, VERSION__COUNT);
+		return -1;
+	}
+	listing_pager(r, path, h->page, OMS_HISTORY_PAGE_SIZE, h->total);
+	page_set(r, "Page.pager.anchor", "history");
+	put_versions(r, h->versions);
+	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
+		return -1;
+	if (h->locations)
+		put_locations(r, h->versions, h->locations);
 	return 0;
 }
 
-/* An organisation's versions, or one of its location's. */
-static struct db_sql q_org_count = DB_SQL("SELECT COUNT(*) FROM oms_org_versions WHERE org_id = ?");
-static struct db_sql q_org_versions = DB_SQL_FRESH_COLS(VERSION__COUNT,
-	"SELECT seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, file, changes"
-	" FROM oms_org_versions WHERE org_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?");
-static struct db_sql q_loc_count = DB_SQL("SELECT COUNT(*) FROM oms_loc_versions WHERE loc_id = ? AND org_id = ?");
-static struct db_sql q_loc_versions = DB_SQL_FRESH_COLS(VERSION__COUNT,
-	"SELECT v.seq, DATE_FORMAT(v.recorded_at, '%Y-%m-%d %H:%i'), v.source, v.request_id, v.file, l.changes"
-	" FROM oms_loc_versions l JOIN oms_org_versions v ON v.org_id = l.org_id AND v.seq = l.seq"
-	" WHERE l.loc_id = ? AND l.org_id = ? ORDER BY l.seq DESC LIMIT ? OFFSET ?");
-
-int oms_history(struct req *r, long long org, const char *loc_id)
+long long oms_history_page(struct req *r, long long total)
 {
-	struct db *db = r->app->db;
-	long long loc = loc_id ? atoll(loc_id + 4) : 0, size = HISTORY_PAGE_SIZE;
-	struct db_rows count, rows;
-	int rc = loc_id ? db_query(db, r->arena, &q_loc_count, &count, "ii", loc, org)
-			: db_query(db, r->arena, &q_org_count, &count, "i", org);
-	if (rc < 0)
-		return -1;
-	long long total = count.nrows ? atoll(db_value(&count, 0)) : 0;
-	const char *path = loc_id ? arena_printf(r->arena, "/oms/locations/%s", loc_id)
-				  : arena_printf(r->arena, "/oms/organisations/ORG-%09lld", org);
-	long long offset = (history_page(r, path, total) - 1) * size;
-	rc = loc_id ? db_query(db, r->arena, &q_loc_versions, &rows, "iiii", loc, org, size, offset)
-		    : db_query(db, r->arena, &q_org_versions, &rows, "iii", org, size, offset);
-	if (rc < 0)
-		return -1;
-	put_versions(r, &rows);
-	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
-		return -1;
-	return loc_id ? 0 : put_locations(r, org, &rows);
+	long long pages = total ? (total + OMS_HISTORY_PAGE_SIZE - 1) / OMS_HISTORY_PAGE_SIZE : 1;
+	long long page = in_int(r, PF_PAGE, 1);
+	return page > pages ? pages : page;
+}
+
+struct db_rows oms_rows_of(struct req *r, const struct db_rows *all, const char *kind, size_t ncols)
+{
+	struct db_rows rows = {.ncols = ncols, .cells = arena_alloc(r->arena, (all->nrows * ncols + 1) * sizeof *rows.cells)};
+	for (size_t i = 0; i < all->nrows && ncols < all->ncols; i++)
+		if (strcmp(db_get(all, i, OMS_ROW_KIND), kind) == 0)
+			memcpy(rows.cells + rows.nrows++ * ncols, all->cells + i * all->ncols + 1, ncols * sizeof *rows.cells);
+	return rows;
 }

@@ -75,10 +75,31 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old, const ch
  * 500. */
 json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status);
 
-/* Page.versions and its pager (?page=): a page of the history of
- * organisation `org`, or with `loc_id`, of its location `loc_id`, newest
- * first (oms_history.c).  0 or -1. */
-int oms_history(struct req *r, long long org, const char *loc_id);
+/* A page of an organisation's or a location's history, as the page read
+ * it with its own data (one statement for an organisation, two for a
+ * location): `page` of `total` versions (OMS_HISTORY_PAGE_SIZE a page,
+ * within the pages there are), the page's versions (seq, recorded, source,
+ * request, file, changes) and, for an organisation, what each changed in
+ * each location (the columns below; NULL for a location). */
+enum { OMS_HISTORY_PAGE_SIZE = 20 };
+enum { OMS_LOC_CHANGE_SEQ, OMS_LOC_CHANGE_ID, OMS_LOC_CHANGE_CHANGES, OMS_LOC_CHANGE__COUNT };
+struct oms_history {
+	long long total, page;
+	const struct db_rows *versions, *locations;
+};
+
+/* Page.versions and its pager (?page=, which leads back to the history
+ * at `path`), newest first (oms_history.c).  0 or -1. */
+int oms_history_put(struct req *r, const char *path, const struct oms_history *h);
+
+/* The history's page for ?page= among `total` versions: 1 .. the last. */
+long long oms_history_page(struct req *r, long long total);
+
+/* A page's rows of one kind: the rows of `all` (a UNION ALL whose first
+ * column, OMS_ROW_KIND, names each row's kind) of kind `kind`, with their
+ * next `ncols` columns. */
+enum { OMS_ROW_KIND };
+struct db_rows oms_rows_of(struct req *r, const struct db_rows *all, const char *kind, size_t ncols);
 
 /* "ORG-000000042" from 42 (and LOC-). */
 const char *oms_id(struct req *r, const char *prefix, const char *num);

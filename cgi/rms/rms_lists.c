@@ -1,10 +1,14 @@
-/* /rms/lists: every controlled term list, filtered, sorted and paginated. */
+/* /rms/lists: every controlled term list, filtered, sorted and paginated.
+ * The table is the same for every visitor and changes only with the data:
+ * each worker keeps it rendered (core/fragment.h) until an import or an
+ * approval moves the data generation. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/label.h"
@@ -43,7 +47,9 @@ static struct db_sql q_lists = DB_SQL_COLS(LIST__COUNT,
 	" l.id LIMIT ? OFFSET ?");
 static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" LISTS_WHERE);
 
-int rms_lists_show(struct req *r)
+/* The filters, the lists as the request filters, sorts and pages them, and
+ * the pager (rms/lists_table.cs).  0 or -1. */
+static int lists_table(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *status = in_text(r, PF_STATUS), *domain = in_text(r, PF_DOMAIN);
 	int sort = listing_sort_of(r, PF_LISTS_SORT, rms_list_sorts, LISTS_SORT__COUNT, LISTS_BY_NAME);
@@ -59,13 +65,13 @@ int rms_lists_show(struct req *r)
 	struct db_rows rows = {0}, count;
 	if (db_query(r->app->db, r->arena, &q_count, &count, "ssssssss", q, like, like, id, status, status, domain,
 		     domain) < 0)
-		return 500;
+		return -1;
 	long long total = atoll(db_value(&count, 0)), pages = total ? (total + size - 1) / size : 1;
 	if (page > pages)
 		page = pages;
 	if (total && db_query(r->app->db, r->arena, &q_lists, &rows, "ssssssssssssii", q, like, like, id, status,
 			      status, domain, domain, dir, key, dir, key, size, (page - 1) * size) < 0)
-		return 500;
+		return -1;
 	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
 	page_shown(r, "Page.lists");
 	label_items(r, "Page.lists", "domain", "domain_name", LABEL_TERM);
@@ -76,6 +82,15 @@ int rms_lists_show(struct req *r)
 	page_set(r, "Page.status", status);
 	page_set(r, "Page.domain", domain);
 	page_set_int(r, "Page.size", size);
+	return 0;
+}
+
+int rms_lists_show(struct req *r)
+{
+	const char *key = fragment_key(r, "rms/lists", NULL);
+	if (!fragment_use(r, key, "Page.table") &&
+	    (lists_table(r) < 0 || fragment_render(r, key, "rms/lists_table.cs", "Page.table", NULL) < 0))
+		return 500;
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);
 	return page_render(r, "rms/lists.cs");
