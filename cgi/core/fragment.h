@@ -21,9 +21,10 @@
  *   return page_render(r, "rms/list.cs");   which writes <?cs var:Page.table ?>
  *
  * Templates print data only through var: (HTML-escaped, tests/lint): the
- * value they print is a marker, random to the worker, which the answer
- * has replaced with the fragment's HTML before it is sent, itself the output of templates that
- * escaped what they printed when it was rendered.
+ * value they print is a marker, random to the worker, which the answer has
+ * replaced with the fragment's HTML before it is sent; that HTML is itself
+ * the output of templates that escaped what they printed when it was
+ * rendered.
  * `kept`, NULL-terminated, names the HDF values the page's own template
  * needs from the data (its title, say): they are kept with the HTML and set
  * again on a hit. */
