@@ -15,8 +15,12 @@
 /* One anchor per ANCHOR_STEP terms: a page costs at most that many index
  * entries more than the first, and a list of 100,000 terms keeps 1,000
  * keys.  A worker keeps the anchors of ANCHOR_SETS lists and sorts, the
- * oldest making room for a new one. */
-enum { ANCHOR_STEP = 100, ANCHOR_SETS = 8 };
+ * oldest making room for a new one: enough for every list of a large
+ * portal in its usual sort (a million terms keep 10,000 keys, well under a
+ * MiB), since reading a list's anchors again costs as much as reading the
+ * whole list, which a visitor walking the lists would otherwise pay at
+ * every turn of eight. */
+enum { ANCHOR_STEP = 100, ANCHOR_SETS = 256 };
 /* Skipping up to this many index entries costs a page less than reading
  * the anchors of a large list: the first pages of every list, which most
  * visitors see, keep no anchors. */
