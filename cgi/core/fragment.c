@@ -1,10 +1,8 @@
 /* The worker's kept fragments of pages (fragment.h). */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "core/fragment.h"
 #include "core/log.h"
@@ -12,6 +10,7 @@
 #include "core/page.h"
 #include "core/program.h"
 #include "core/session.h"
+#include "core/token.h"
 #include "core/tpl.h"
 
 /* A worker keeps at most this many fragments and this many bytes of them
@@ -76,26 +75,23 @@ struct fragment_out {
 
 /* The worker's markers: a random part nobody outside the worker knows, so
  * that no data shown on a page can stand for one. */
-static char marker_secret[33];
+static char marker_secret[TOKEN_CHARS + 1];
 
 /* Let `name` hold a marker that page_render replaces with `html` (a copy in
  * the request's arena: kept fragments may go before the page is sent). */
 static void put_out(struct req *r, const char *name, const char *html, size_t len)
 {
-	if (!marker_secret[0]) {
-		unsigned char raw[16];
-		if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
-			log_error("fragments: no random bytes for the markers");
-		for (size_t i = 0; i < sizeof raw; i++)
-			snprintf(marker_secret + 2 * i, 3, "%02x", raw[i]);
-	}
+	if (!marker_secret[0] && !token_new(marker_secret))
+		log_error("fragments: no random bytes for the markers");
 	struct fragment_out *o = arena_alloc(r->arena, sizeof *o);
 	size_t n = 0;
 	for (const struct fragment_out *p = r->fragments; p; p = p->next)
 		n++;
 	char *copy = arena_alloc(r->arena, len + 1);
 	memcpy(copy, html, len + 1);
-	*o = (struct fragment_out){arena_printf(r->arena, "spor-fragment-%s-%zu", marker_secret, n), copy, len,
+	/* The number first: no marker is the beginning of another (the
+	 * secret's length is fixed, "-1-" is no prefix of "-10-"). */
+	*o = (struct fragment_out){arena_printf(r->arena, "spor-fragment-%zu-%s", n, marker_secret), copy, len,
 				   r->fragments};
 	r->fragments = o;
 	page_set(r, name, o->marker); /* names: literals (the callers') */

@@ -5,10 +5,10 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/params.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 
+#include "core/mem.h"
 #include "core/token.h"
 
 static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -72,11 +72,7 @@ static EVP_MAC_CTX *keyed_ctx(const char *key)
 		EVP_MAC_CTX_free(ctx);
 		return NULL;
 	}
-	keyed[i].key = strdup(key);
-	if (!keyed[i].key) {
-		EVP_MAC_CTX_free(ctx);
-		return NULL;
-	}
+	keyed[i].key = xstrdup(key);
 	keyed[i].ctx = ctx;
 	return ctx;
 }
