@@ -51,4 +51,11 @@ int api_oms_location_show(struct req *r);
 int api_v1_lists_show(struct req *r);
 int api_v1_term_summaries_show(struct req *r);
 
+/* api_check.c: the check of a list of IDs, for programs */
+int api_check_submit(struct req *r);
+
+/* tools_check.c: the check of a list of IDs, for people */
+int tools_check_form(struct req *r);
+int tools_check_submit(struct req *r);
+
 #endif
