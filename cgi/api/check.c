@@ -187,36 +187,36 @@ bool check_within(const struct check *c)
 	return c->ids <= CHECK_MAX_IDS && c->others <= c->others_max;
 }
 
-/* One batch of every kind: terms (with their list and the name in the
- * language asked), lists, organisations (with their first alternative name
- * in that language), locations (with their organisation), and merged
- * organisation and location IDs (arguments: the RMS IDs, the language, the
- * RMS IDs, the language, the ORG IDs, the LOC IDs, the ORG IDs, the LOC
- * IDs; the IDs as JSON arrays of numbers). */
+/* One batch of every kind, one pass over each kind's IDs: terms (with
+ * their list and the name in the language asked) or lists; organisations
+ * (with their first alternative name in that language) or merged
+ * organisation IDs; locations (with their organisation) or merged location
+ * IDs.  A record wins over a merged ID of the same number, as the
+ * organisation pages have it (arguments: the RMS IDs, the language twice,
+ * the ORG IDs, the LOC IDs; the IDs as JSON arrays of numbers). */
 #define LOOKUP_COLUMNS(X)                                                                                          \
 	X(LOOK_KIND, NULL) X(LOOK_ID, NULL) X(LOOK_STATUS, NULL) X(LOOK_NAME, NULL) X(LOOK_LOCAL, NULL)              \
 	X(LOOK_PARENT, NULL) X(LOOK_PARENT_NAME, NULL) X(LOOK_NEXT, NULL)
 enum { LOOKUP_COLUMNS(DB_COLUMN) LOOK__COUNT };
 static struct db_sql q_lookup = DB_SQL_COLS(
 	LOOK__COUNT,
-	"SELECT 'T', t.id, t.status, t.name_en, n.value, t.list_id, l.name, t.current_term_id FROM " LISTING_ID_TABLE
-	" JOIN rms_terms t ON t.id = j.id JOIN rms_lists l ON l.id = t.list_id"
+	"SELECT IF(t.id IS NULL, 'L', 'T'), j.id, COALESCE(t.status, l.status), COALESCE(t.name_en, l.name), n.value,"
+	" t.list_id, tl.name, t.current_term_id FROM " LISTING_ID_TABLE
+	" LEFT JOIN rms_terms t ON t.id = j.id LEFT JOIN rms_lists tl ON tl.id = t.list_id"
 	" LEFT JOIN rms_term_names n ON n.term_id = t.id AND n.lang = ? AND n.kind = 'name'"
-	" UNION ALL SELECT 'L', l.id, l.status, l.name, NULL, NULL, NULL, NULL FROM " LISTING_ID_TABLE
-	" JOIN rms_lists l ON l.id = j.id"
-	" UNION ALL SELECT 'O', o.id, o.status, o.name, (SELECT a.name FROM oms_org_names a WHERE a.org_id = o.id"
-	" AND a.lang = ? ORDER BY a.seq LIMIT 1), NULL, NULL, NULL FROM " LISTING_ID_TABLE
-	" JOIN oms_organisations o ON o.id = j.id"
-	" UNION ALL SELECT 'P', l.id, l.status, CONCAT_WS(', ', l.line1, l.city, l.country_code), NULL, l.org_id,"
-	" o.name, NULL FROM " LISTING_ID_TABLE " JOIN oms_locations l ON l.id = j.id"
-	" JOIN oms_organisations o ON o.id = l.org_id"
-	" UNION ALL SELECT 'MO', m.old_id, NULL, NULL, NULL, NULL, NULL, m.new_id FROM " LISTING_ID_TABLE
-	" JOIN oms_merged m ON m.kind = 'ORG' AND m.old_id = j.id"
-	" UNION ALL SELECT 'ML', m.old_id, NULL, NULL, NULL, NULL, NULL, m.new_id FROM " LISTING_ID_TABLE
-	" JOIN oms_merged m ON m.kind = 'LOC' AND m.old_id = j.id");
+	" LEFT JOIN rms_lists l ON t.id IS NULL AND l.id = j.id WHERE t.id IS NOT NULL OR l.id IS NOT NULL"
+	" UNION ALL SELECT IF(o.id IS NULL, 'MO', 'O'), j.id, o.status, o.name, (SELECT a.name FROM oms_org_names a"
+	" WHERE a.org_id = o.id AND a.lang = ? ORDER BY a.seq LIMIT 1), NULL, NULL, m.new_id FROM " LISTING_ID_TABLE
+	" LEFT JOIN oms_organisations o ON o.id = j.id"
+	" LEFT JOIN oms_merged m ON o.id IS NULL AND m.kind = 'ORG' AND m.old_id = j.id"
+	" WHERE o.id IS NOT NULL OR m.old_id IS NOT NULL"
+	" UNION ALL SELECT IF(l.id IS NULL, 'ML', 'P'), j.id, l.status, CONCAT_WS(', ', l.line1, l.city, l.country_code),"
+	" NULL, l.org_id, o.name, m.new_id FROM " LISTING_ID_TABLE " LEFT JOIN oms_locations l ON l.id = j.id"
+	" LEFT JOIN oms_organisations o ON o.id = l.org_id"
+	" LEFT JOIN oms_merged m ON l.id IS NULL AND m.kind = 'LOC' AND m.old_id = j.id"
+	" WHERE l.id IS NOT NULL OR m.old_id IS NOT NULL");
 
-/* A row of the lookup into its record.  A record wins over a merged ID of
- * the same number (as the organisation pages have it). */
+/* A row of the lookup into its record. */
 static void put(struct req *r, struct recs *m, const struct db_rows *rows, size_t i)
 {
 	const char *kind = db_get(rows, i, LOOK_KIND), *next = db_get(rows, i, LOOK_NEXT);
@@ -224,11 +224,8 @@ static void put(struct req *r, struct recs *m, const struct db_rows *rows, size_
 			    : kind[0] == 'O' || strcmp(kind, "MO") == 0 ? CLASS_ORG
 									: CLASS_LOC;
 	struct rec *e = recs_get(r, m, KEY(cls, strtoull(db_get(rows, i, LOOK_ID), NULL, 10)));
-	bool merged = kind[0] == 'M';
-	if (merged && e->kind != CHECK_UNKNOWN && e->kind != CHECK_NOT_ID)
-		return;
 	e->kind = kind[0] == 'T' ? CHECK_TERM : kind[0] == 'L' ? CHECK_LIST : cls == CLASS_ORG ? CHECK_ORG : CHECK_LOC;
-	e->merged = merged;
+	e->merged = kind[0] == 'M';
 	e->status = db_get(rows, i, LOOK_STATUS);
 	e->name = db_get(rows, i, LOOK_NAME);
 	e->local_name = db_get(rows, i, LOOK_LOCAL);
@@ -258,8 +255,8 @@ static int lookup(struct req *r, struct recs *m, const id_key *keys, size_t n, c
 			a[k] = buf_str(&ids[k]);
 		}
 		struct db_rows rows;
-		if (db_query(r->app->db, r->arena, &q_lookup, &rows, "ssssssss", a[CLASS_RMS], lang, a[CLASS_RMS], lang,
-			     a[CLASS_ORG], a[CLASS_LOC], a[CLASS_ORG], a[CLASS_LOC]) < 0)
+		if (db_query(r->app->db, r->arena, &q_lookup, &rows, "sssss", a[CLASS_RMS], lang, lang, a[CLASS_ORG],
+			     a[CLASS_LOC]) < 0)
 			return -1;
 		for (size_t i = 0; i < rows.nrows; i++)
 			put(r, m, &rows, i);
