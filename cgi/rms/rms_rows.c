@@ -2,7 +2,10 @@
  * table's rows are a JSON array of objects written straight into a buffer
  * of its own (no tree of JSON values built and printed again), each row
  * naming its term; a row's absent values are left out of its object, which
- * reads as NULL. */
+ * reads as NULL.  The word index, the most rows by far, takes one object
+ * per term holding its words (the term named once), and a version its
+ * snapshot as the JSON object it is (not a string of it, escaped here and
+ * unescaped by the server). */
 #include "config.h"
 
 #include <stdio.h>
@@ -40,7 +43,7 @@ struct words_seen {
 };
 
 struct rms_rows {
-	struct jarr ids;	  /* the terms written, whose rows are replaced */
+	struct jarr ids;	  /* the terms written that existed: their rows are replaced */
 	struct jarr t[T__COUNT]; /* each table's rows */
 	struct words_seen seen;  /* the words of the term being added */
 };
@@ -104,6 +107,13 @@ static void val_str(struct jarr *j, const char *k, const char *v)
 		return;
 	key(j, k);
 	put_string(j, v);
+}
+
+/* A value that is JSON text already. */
+static void val_json(struct jarr *j, const char *k, const char *v)
+{
+	key(j, k);
+	put(j, v, strlen(v));
 }
 
 static void val_int(struct jarr *j, const char *k, long long v)
@@ -218,9 +228,12 @@ static bool seen_before(struct words_seen *s, const char *w, size_t len)
 	return false;
 }
 
+/* A term's words: `{"term":"ID","words":["word",...]}`, begun at its
+ * first word. */
 struct words_of {
 	struct rms_rows *r;
 	const char *id;
+	bool any;
 };
 
 static void add_word(void *ctx, const char *word, size_t len)
@@ -234,9 +247,14 @@ static void add_word(void *ctx, const char *word, size_t len)
 	memcpy(copy, word, len);
 	copy[len] = '\0';
 	struct jarr *j = &w->r->t[T_WORDS];
-	row_begin(j, w->id);
-	val_str(j, "word", copy);
-	row_end(j);
+	if (!w->any) {
+		row_begin(j, w->id);
+		put(j, ",\"words\":[", 10);
+		w->any = true;
+	} else {
+		put(j, ",", 1);
+	}
+	put_string(j, copy);
 }
 
 static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
@@ -244,7 +262,7 @@ static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
 	size_t texts = 0;
 	const char *lang;
 	json_t *l;
-	struct words_of words = {r, id};
+	struct words_of words = {r, id, false};
 	if (++r->seen.gen == 0) { /* a new term: every word is new */
 		memset(r->seen.slot, 0, r->seen.cap * sizeof *r->seen.slot);
 		r->seen.gen = 1;
@@ -273,6 +291,8 @@ static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
 			texts++;
 		}
 	}
+	if (words.any)
+		put(&r->t[T_WORDS], "]}", 2);
 	return texts;
 }
 
@@ -311,11 +331,13 @@ static void add_lists(struct rms_rows *r, const char *id, const json_t *snap)
 	}
 }
 
-size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, const json_t *snap, long long seq,
-		    const char *changes, const char *text)
+size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool existed, const json_t *snap,
+		    long long seq, const char *changes, const char *text)
 {
-	put(&r->ids, r->ids.rows++ ? "," : "[", 1);
-	put(&r->ids, id, strlen(id));
+	if (existed) {
+		put(&r->ids, r->ids.rows++ ? "," : "[", 1);
+		put(&r->ids, id, strlen(id));
+	}
 	add_term(r, a, id, snap, seq);
 	size_t texts = add_texts(r, id, snap);
 	add_lists(r, id, snap);
@@ -325,7 +347,7 @@ size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, const j
 	val_str(j, "version", int_str(a, json_object_get(snap, "version")));
 	val_str(j, "version_date", rms_snap_str(snap, "version_date"));
 	val_str(j, "changes", changes);
-	val_str(j, "snapshot", text);
+	val_json(j, "snapshot", text);
 	row_end(j);
 	return texts;
 }
@@ -379,7 +401,7 @@ static struct db_sql q_descs =
 static struct db_sql q_words =
 	DB_SQL("INSERT IGNORE INTO rms_term_words (wkey, term_id)"
 	       " SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), j.term" ROWS(
-		       "word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$.word'"));
+		       "NESTED PATH '$.words[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')"));
 static struct db_sql q_maps = DB_SQL(
 	"INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"
 	" source_version, source_status) SELECT j.term, j.n, j.source, j.code, j.name, j.main, j.version, j.status"
@@ -391,13 +413,14 @@ static struct db_sql q_countries = DB_SQL("INSERT IGNORE INTO rms_term_countries
 static struct db_sql q_attrs =
 	DB_SQL("INSERT INTO rms_term_attributes (term_id, position, name, value) SELECT j.term, j.n, j.name, j.value"
 	       ROWS("n INT PATH '$.position', " TEXT_COL("name", "name") ", " TEXT_COL("value", "value")));
-/* Arguments: source, request, rows. */
+/* Arguments: source, request, rows.  The snapshot comes as the JSON text
+ * it was written in, byte for byte. */
 static struct db_sql q_versions = DB_SQL(
 	"INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, request_id,"
 	" changes, snapshot) SELECT j.term, j.seq, j.version, UTC_TIMESTAMP(), j.version_date, ?, ?, j.changes,"
 	" j.snapshot" ROWS("seq BIGINT PATH '$.seq', " TEXT_COL("version", "version") ", "
 			   TEXT_COL("version_date", "version_date") ", " TEXT_COL("changes", "changes") ", "
-			   "snapshot LONGTEXT CHARACTER SET utf8mb4 PATH '$.snapshot'"));
+			   "snapshot JSON PATH '$.snapshot'"));
 
 /* Each table of a term's rows: the statement that removes the batch's rows
  * (NULL: the term's own row, written over) and the one that writes them. */
@@ -415,11 +438,12 @@ static const struct {
 
 int rms_rows_write(struct rms_rows *r, struct db *db, const char *source, const char *request_id)
 {
-	const char *ids = text_of(&r->ids);
+	const char *terms = text_of(&r->t[T_TERMS]), *ids = text_of(&r->ids);
 	int rc = 0;
-	if (ids) {
-		rc = db_exec(db, &q_terms, NULL, "s", text_of(&r->t[T_TERMS]));
-		for (size_t i = 0; rc == 0 && i < sizeof tables / sizeof tables[0]; i++)
+	if (terms) {
+		rc = db_exec(db, &q_terms, NULL, "s", terms);
+		/* A new term has no rows to remove. */
+		for (size_t i = 0; rc == 0 && ids && i < sizeof tables / sizeof tables[0]; i++)
 			rc = db_exec(db, tables[i].clear, NULL, "s", ids);
 		for (size_t i = 0; rc == 0 && i < sizeof tables / sizeof tables[0]; i++) {
 			const char *rows = text_of(&r->t[tables[i].table]);

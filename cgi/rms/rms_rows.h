@@ -9,6 +9,7 @@
 #define SPOR_RMS_ROWS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -18,10 +19,12 @@ struct rms_rows;
 struct rms_rows *rms_rows_new(void);
 void rms_rows_free(struct rms_rows *r);
 /* Term `id`'s rows of every table from its snapshot `snap`, and its version
- * `seq` (`changes`, `text` the snapshot as stored).  Returns the names and
- * descriptions it holds. */
-size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, const json_t *snap, long long seq,
-		    const char *changes, const char *text);
+ * `seq` (`changes`, `text` the snapshot as stored, JSON).  `existed`: the
+ * term has a row already, and its rows of the other tables are replaced
+ * (a new term's are only written).  Returns the names and descriptions it
+ * holds. */
+size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool existed, const json_t *snap,
+		    long long seq, const char *changes, const char *text);
 /* About the bytes the statements would send: a batch is written before
  * it nears the server's largest packet. */
 size_t rms_rows_bytes(const struct rms_rows *r);
