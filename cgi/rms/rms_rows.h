@@ -1,10 +1,9 @@
 /* The rows a batch of terms writes, table by table: each table's rows of
- * every term of the batch in one JSON array, sent in one statement that
- * reads them back with JSON_TABLE, so that an import sends a few statements
- * per thousand terms instead of a dozen per term.  A new table of a term's
- * rows is one member of struct rms_rows (rms_rows.c), filled in
- * rms_rows_add, and one line of the table of statements rms_rows_write
- * runs. */
+ * every term of the batch in one JSON array, read back with JSON_TABLE by
+ * one statement per table, all of them sent as one compound statement (one
+ * round trip a batch, instead of a dozen statements per term).  A new
+ * table of a term's rows is one member of struct rms_rows (rms_rows.c),
+ * filled in rms_rows_add, and one statement and argument of q_write. */
 #ifndef SPOR_RMS_ROWS_H
 #define SPOR_RMS_ROWS_H
 
