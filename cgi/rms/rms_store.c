@@ -171,9 +171,12 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	return rms_store_terms(s, a, &g, 1);
 }
 
-/* What a list's pages show without counting its terms each time. */
-static struct db_sql q_list_counts = DB_SQL(
-	"UPDATE rms_lists SET "
+/* What a list's pages show without counting its terms each time; and, as
+ * every writer of a list's terms ends here, the workers' copies of the word
+ * index are read again (words_near.h) and the pages they keep rendered
+ * again (fragment.h).  One compound statement: one round trip. */
+static struct db_sql q_list_done = DB_SQL(
+	"BEGIN NOT ATOMIC UPDATE rms_lists SET "
 	" term_count = (SELECT COUNT(*) FROM rms_terms WHERE list_id = ?),"
 	" hierarchical = EXISTS (SELECT 1 FROM rms_terms WHERE list_id = ? AND parent_id IS NOT NULL),"
 	" modified_at = GREATEST(COALESCE(modified_at, '1000-01-01'),"
@@ -186,20 +189,11 @@ static struct db_sql q_list_counts = DB_SQL(
 	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
 	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
 	"     JSON_OBJECT()))"
-	" WHERE id = ?");
-
-/* Every writer of a list's terms ends here: the workers' copies of the
- * word index are read again (words_near.h). */
-static struct db_sql q_words_touch = DB_SQL(WORDS_NEAR_TOUCH("rms_term_words"));
-/* And the pages the workers keep are rendered again (fragment.h). */
-static struct db_sql q_data_changed = DB_SQL(FRAGMENT_DATA_CHANGED);
+	" WHERE id = ?; " WORDS_NEAR_TOUCH("rms_term_words") "; " FRAGMENT_DATA_CHANGED "; END");
 
 int rms_store_list_stats(struct db *db, const char *id)
 {
-	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ||
-			       db_exec(db, &q_words_touch, NULL, "") < 0 || db_exec(db, &q_data_changed, NULL, "") < 0
-		       ? -1
-		       : 0;
+	return db_exec(db, &q_list_done, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ? -1 : 0;
 }
 
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)
