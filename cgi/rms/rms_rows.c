@@ -153,12 +153,12 @@ void rms_rows_free(struct rms_rows *r)
 	free(r);
 }
 
+/* Every array goes in the one statement's packet: their sum counts. */
 size_t rms_rows_bytes(const struct rms_rows *r)
 {
-	size_t n = 0;
+	size_t n = r->ids.len * 6;
 	for (int t = 0; t < T__COUNT; t++)
-		if (r->t[t].len > n)
-			n = r->t[t].len;
+		n += r->t[t].len;
 	return n;
 }
 

@@ -24,8 +24,9 @@ void rms_rows_free(struct rms_rows *r);
  * holds. */
 size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool existed, const json_t *snap,
 		    long long seq, const char *changes, const char *text);
-/* About the bytes the statements would send: a batch is written before
- * it nears the server's largest packet. */
+/* About the bytes the batch's statement would send (every array, the IDs
+ * six times): a batch is written before it nears the server's largest
+ * packet. */
 size_t rms_rows_bytes(const struct rms_rows *r);
 /* Write the terms added since the last write, in the caller's transaction:
  * the term's row, each table's rows of the terms replaced, a version each

@@ -104,8 +104,8 @@ static struct db_sql q_last_versions = DB_SQL_COLS(
 	" j JOIN rms_terms t ON t.id = j.id LEFT JOIN rms_term_versions v ON v.term_id = j.id"
 	" AND v.seq = (SELECT MAX(x.seq) FROM rms_term_versions x WHERE x.term_id = j.id) ORDER BY j.n");
 
-/* A batch's rows are written before their statements near the server's
- * packet limit (16 MiB by default): the largest is the versions' snapshots. */
+/* A batch's rows are written before their statement nears the server's
+ * packet limit (16 MiB by default): all of its arrays go in one packet. */
 enum { BATCH_BYTES = 4 << 20 };
 
 /* Merge one term's records onto its last version; a term that changed is
