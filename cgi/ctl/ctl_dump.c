@@ -234,12 +234,12 @@ static int run(struct req *r, const struct settings *s, bool if_queued)
 	struct db_rows q;
 	if (db_query(r->app->db, r->arena, &q_queued, &q, "") < 0)
 		return 1;
-	const char *queued = q.nrows ? db_value(&q, 0) : NULL;
-	if (if_queued && !queued) {
+	char queued[24] = ""; /* kept past the arena's resets between archives */
+	snprintf(queued, sizeof queued, "%s", q.nrows && db_value(&q, 0) ? db_value(&q, 0) : "");
+	if (if_queued && !*queued) {
 		printf("dump: nothing queued\n");
 		return 0;
 	}
-	queued = queued ? arena_strdup(r->arena, queued) : NULL;
 	time_t when = time(NULL);
 	struct dump d = {.r = r, .tty = isatty(2)};
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
@@ -247,7 +247,7 @@ static int run(struct req *r, const struct settings *s, bool if_queued)
 			fprintf(stderr, "sporctl: the dump of the %s failed; the archives before it stay\n", kinds[k]);
 			return 1;
 		}
-	if (prune(r, s) < 0 || (queued && db_exec(r->app->db, &q_served, NULL, "s", queued) < 0)) {
+	if (prune(r, s) < 0 || (*queued && db_exec(r->app->db, &q_served, NULL, "s", queued) < 0)) {
 		fprintf(stderr, "sporctl: the dump is written, but older archives or the queue could not be cleared\n");
 		return 1;
 	}
