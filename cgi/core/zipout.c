@@ -22,6 +22,7 @@ enum {
 	 * about as much at 1 as at 6, in a third of the time (docs/operations.md). */
 	LEVEL = 1,
 	READ_CHUNK = 1 << 16,
+	MADE_BY = 3 << 8 | 45, /* Unix (so unzip reads the entries' modes), ZIP 4.5 (ZIP64) */
 };
 
 struct zipout {
@@ -83,7 +84,8 @@ int zipout_entry(struct zipout *z, const char *name)
 		return -1;
 	/* ZIP64 always: an entry's size is known only at its end, and the
 	 * CSV of a large list may pass 4 GiB. */
-	if (zipOpenNewFileInZip64(z->zf, name, &z->info, NULL, 0, NULL, 0, NULL, Z_DEFLATED, LEVEL, 1) != ZIP_OK) {
+	if (zipOpenNewFileInZip4_64(z->zf, name, &z->info, NULL, 0, NULL, 0, NULL, Z_DEFLATED, LEVEL, 0, -MAX_WBITS,
+				    DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, NULL, 0, MADE_BY, 0, 1) != ZIP_OK) {
 		log_error("zip: cannot start %s in %s", name, z->tmp);
 		z->failed = true;
 		return -1;

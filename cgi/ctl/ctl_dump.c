@@ -82,9 +82,14 @@ static size_t terms_of(const struct db_rows *lists, size_t i)
 /* Every list, its CSV and FHIR CodeSystem; the number of files or -1. */
 static int lists_write(struct dump *d)
 {
+	/* The lists in an arena of their own: the request's is reset after
+	 * each file, so that memory does not grow with the number of lists. */
+	struct arena *a = arena_new();
 	struct db_rows lists;
-	if (db_query(d->r->app->db, d->r->arena, &q_lists, &lists, "") < 0)
+	if (db_query(d->r->app->db, a, &q_lists, &lists, "") < 0) {
+		arena_free(a);
 		return -1;
+	}
 	d->total = 0;
 	for (size_t i = 0; i < lists.nrows; i++)
 		d->total += 2 * (terms_of(&lists, i) + 1);
@@ -99,13 +104,17 @@ static int lists_write(struct dump *d)
 		for (size_t f = 0; f < 2; f++) {
 			char name[64];
 			snprintf(name, sizeof name, "%s/%s.%s", forms[f].folder, id, forms[f].ext);
-			if (zipout_entry(d->z, name) < 0 || rms_export_whole(d->r, id, forms[f].form, sink, d) < 0)
+			if (zipout_entry(d->z, name) < 0 || rms_export_whole(d->r, id, forms[f].form, sink, d) < 0) {
+				arena_free(a);
 				return -1;
+			}
+			arena_reset(d->r->arena);
 			d->done += share;
 			files++;
 			progress(d, false);
 		}
 	}
+	arena_free(a);
 	return files;
 }
 
@@ -116,6 +125,7 @@ static int organisations_write(struct dump *d)
 	d->total = 2;
 	if (zipout_entry(d->z, "organisations.csv") < 0 || oms_export_whole(d->r, OMS_EXPORT_CSV, sink, d) < 0)
 		return -1;
+	arena_reset(d->r->arena);
 	d->done = 1;
 	if (zipout_entry(d->z, "organisations.json") < 0 || oms_export_whole(d->r, OMS_EXPORT_JSON, sink, d) < 0)
 		return -1;
