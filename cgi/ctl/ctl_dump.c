@@ -239,7 +239,7 @@ static int lock(const char *dir, bool wait)
 static struct db_sql q_queued = DB_SQL("SELECT MAX(id) FROM dump_queue");
 static struct db_sql q_served = DB_SQL("DELETE FROM dump_queue WHERE id <= ?");
 
-static int run(struct req *r, const struct settings *s, bool if_queued)
+static int dump_all(struct req *r, const struct settings *s, bool if_queued)
 {
 	struct db_rows q;
 	if (db_query(r->app->db, r->arena, &q_queued, &q, "") < 0)
@@ -262,6 +262,19 @@ static int run(struct req *r, const struct settings *s, bool if_queued)
 		return 1;
 	}
 	return 0;
+}
+
+/* The dump in one transaction, for one snapshot (REPEATABLE READ): both
+ * archives, and each list in both forms, hold the data of one moment,
+ * whatever an import or an approval writes meanwhile (their own dump
+ * follows).  Committed whatever happened, so that an archive moved into
+ * place keeps its row. */
+static int run(struct req *r, const struct settings *s, bool if_queued)
+{
+	if (db_begin(r->app->db) < 0)
+		return 1;
+	int rc = dump_all(r, s, if_queued);
+	return db_commit(r->app->db) < 0 ? 1 : rc;
 }
 
 /* The dump with its own connection and lock; `if_queued` as above. */
