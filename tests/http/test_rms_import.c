@@ -144,16 +144,20 @@ static void test_real(const char *data)
 	char args[16384], sql[512];
 	for (size_t i = 0; i < sizeof real / sizeof real[0]; i++) {
 		snprintf(args, sizeof args, "import rms '%s/%s'", data, real[i].file);
-		int rc = sporctl(args);
 		snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM rms_terms WHERE list_id = %s", real[i].list);
+		/* A list the demonstration data filled first keeps the
+		 * translations a source without them does not replace: then
+		 * the source's languages are among the list's, not all of them. */
+		bool held = count(sql) > 0;
+		int rc = sporctl(args);
 		long long terms = count(sql);
 		snprintf(sql, sizeof sql,
 			 "SELECT COUNT(DISTINCT lang) FROM rms_term_names n JOIN rms_terms t ON t.id = n.term_id "
 			 "WHERE t.list_id = %s",
 			 real[i].list);
 		long long langs = count(sql);
-		if (!ok(rc == 0 && terms == real[i].terms && langs == real[i].langs, "%s: %lld terms in %lld languages",
-			real[i].file, real[i].terms, real[i].langs))
+		if (!ok(rc == 0 && terms == real[i].terms && (held ? langs >= real[i].langs : langs == real[i].langs),
+			"%s: %lld terms in %lld languages", real[i].file, real[i].terms, real[i].langs))
 			diag("exit %d, %lld terms, %lld languages: %s", rc, terms, langs, output);
 	}
 	snprintf(args, sizeof args, "import rms '%s/rms/200000000006.csv'", data);
