@@ -219,6 +219,45 @@ static void designations(struct req *r, json_t *params, const json_t *snap, cons
 /* A term's children, by ID. */
 static struct db_sql q_children = DB_SQL("SELECT id FROM rms_terms WHERE parent_id = ? ORDER BY id LIMIT ?");
 
+/* $lookup's properties of the term, those wanted: its definition, RMS
+ * status, inactive, the fields that name other terms, its dates, and its
+ * children (a hierarchical list's).  0 or 500. */
+static int lookup_properties(struct req *r, json_t *out, const struct concept *k, const char *code,
+			     const struct wanted *w)
+{
+	const struct db_rows *row = &k->row;
+	const char *status = db_get(row, 0, C_STATUS), *definition = text_of(k->snap, "en", "description");
+	if (definition && wants(w, "definition"))
+		property(out, "definition", "valueString", json_string(definition));
+	if (wants(w, "status"))
+		property(out, "status", "valueCode", json_string(status));
+	if (wants(w, "inactive"))
+		property(out, "inactive", "valueBoolean",
+			 json_boolean(strcmp(status, "NON_CURRENT") == 0 || strcmp(status, "NULLIFIED") == 0));
+	static const struct {
+		const char *name;
+		size_t column;
+		const char *type;
+	} fields[] = {
+		{"domain", C_DOMAIN, "valueCode"},	   {"parent", C_PARENT, "valueCode"},
+		{"replacedBy", C_REPLACED_BY, "valueCode"}, {"created", C_CREATED, "valueDateTime"},
+		{"modified", C_MODIFIED, "valueDateTime"},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		const char *v = db_get(row, 0, fields[i].column);
+		if (v && wants(w, fields[i].name))
+			property(out, fields[i].name, fields[i].type, json_string(v));
+	}
+	struct db_rows children = {0};
+	bool hierarchical = strcmp(db_get(row, 0, C_HIERARCHICAL), "1") == 0;
+	if (hierarchical && wants(w, "child") &&
+	    db_query(r->app->db, r->arena, &q_children, &children, "si", code, (long long)CHILDREN_MAX) < 0)
+		return 500;
+	for (size_t i = 0; i < children.nrows; i++)
+		property(out, "child", "valueCode", json_string(db_value(&children, i)));
+	return 0;
+}
+
 static int lookup(struct req *r)
 {
 	struct coded c;
@@ -235,46 +274,17 @@ static int lookup(struct req *r)
 		return refuse(r, 404, "code", "unknown");
 	struct wanted w;
 	w.names = in_all(r, PF_CS_PROPERTY, &w.n);
-	const struct db_rows *row = &k.row;
 	json_t *out = parameters();
-	add(out, named("name", "valueString", json_string(db_get(row, 0, C_LIST_NAME))));
-	add(out, named("version", "valueString", json_string(db_get(row, 0, C_LIST_VERSION))));
+	add(out, named("name", "valueString", json_string(db_get(&k.row, 0, C_LIST_NAME))));
+	add(out, named("version", "valueString", json_string(db_get(&k.row, 0, C_LIST_VERSION))));
 	add(out, named("display", "valueString", json_string(display_of(r, k.snap))));
 	designations(r, out, k.snap, &w);
-	const char *status = db_get(row, 0, C_STATUS);
-	const char *definition = text_of(k.snap, "en", "description");
-	if (definition && wants(&w, "definition"))
-		property(out, "definition", "valueString", json_string(definition));
-	if (wants(&w, "status"))
-		property(out, "status", "valueCode", json_string(status));
-	if (wants(&w, "inactive"))
-		property(out, "inactive", "valueBoolean",
-			 json_boolean(strcmp(status, "NON_CURRENT") == 0 || strcmp(status, "NULLIFIED") == 0));
-	static const struct {
-		const char *name;
-		int column;
-		const char *type;
-	} fields[] = {
-		{"domain", C_DOMAIN, "valueCode"},	   {"parent", C_PARENT, "valueCode"},
-		{"replacedBy", C_REPLACED_BY, "valueCode"}, {"created", C_CREATED, "valueDateTime"},
-		{"modified", C_MODIFIED, "valueDateTime"},
-	};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		const char *v = db_get(row, 0, (size_t)fields[i].column);
-		if (v && wants(&w, fields[i].name))
-			property(out, fields[i].name, fields[i].type, json_string(v));
-	}
-	struct db_rows children = {0};
-	bool hierarchical = strcmp(db_get(row, 0, C_HIERARCHICAL), "1") == 0;
-	if (hierarchical && wants(&w, "child") &&
-	    db_query(r->app->db, r->arena, &q_children, &children, "si", c.code, (long long)CHILDREN_MAX) < 0) {
-		json_decref(out);
-		json_decref(k.snap);
-		return 500;
-	}
-	for (size_t i = 0; i < children.nrows; i++)
-		property(out, "child", "valueCode", json_string(db_value(&children, i)));
+	rc = lookup_properties(r, out, &k, c.code, &w);
 	json_decref(k.snap);
+	if (rc) {
+		json_decref(out);
+		return rc;
+	}
 	return api_send_fhir(r, out);
 }
 
@@ -297,7 +307,6 @@ static bool display_known(const json_t *snap, const char *display)
 	json_t *texts;
 	json_object_foreach(json_object_get(snap, "texts"), lang, texts)
 	{
-		(void)lang;
 		for (int k = 0; k < RMS_DESCRIPTION; k++) {
 			const char *v = json_string_value(json_object_get(json_object_get(texts, rms_kind_names[k]), "value"));
 			if (v && strcmp(v, display) == 0)
