@@ -12,11 +12,9 @@
 #include "api/api.h"
 #include "core/program.h"
 
-/* A parameter's value as the text a query would carry, in the request's
- * arena (the document is freed before the handler runs): the primitive
+/* A parameter's value as the text a query would carry: the primitive
  * types as they are written, a Coding as "system|code" (FHIR's token
- * form); NULL for what has no such form (a resource, parts).  No string
- * holds a NUL: api_document's parser refuses \u0000. */
+ * form); NULL for what has no such form (a resource, parts). */
 static const char *value_text(struct req *r, json_t *p, const char **type)
 {
 	const char *key;
@@ -27,7 +25,7 @@ static const char *value_text(struct req *r, json_t *p, const char **type)
 			continue;
 		*type = key;
 		if (json_is_string(v))
-			return arena_strdup(r->arena, json_string_value(v));
+			return json_string_value(v);
 		if (json_is_boolean(v))
 			return json_is_true(v) ? "true" : "false";
 		if (json_is_integer(v))
@@ -38,7 +36,7 @@ static const char *value_text(struct req *r, json_t *p, const char **type)
 			const char *system = json_string_value(json_object_get(v, "system"));
 			const char *code = json_string_value(json_object_get(v, "code"));
 			if (code && (system || !json_object_get(v, "system")))
-				return system ? arena_printf(r->arena, "%s|%s", system, code) : arena_strdup(r->arena, code);
+				return system ? arena_printf(r->arena, "%s|%s", system, code) : code;
 		}
 		return NULL;
 	}
@@ -79,8 +77,7 @@ static int read_parameters(struct req *r, json_t *doc)
 			return refuse(r, arena_strdup(r->arena, name), "format");
 		}
 		struct parse_result res;
-		if (params_add_checked(r->arena, &r->params, arena_strdup(r->arena, name), text, strlen(text), &count,
-				       &res) != PARSE_OK)
+		if (params_add_checked(r->arena, &r->params, name, text, strlen(text), &count, &res) != PARSE_OK)
 			return refuse(r, res.name ? arena_strdup(r->arena, res.name) : "parameter",
 				      http_parse_error_key(res.error));
 	}

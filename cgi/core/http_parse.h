@@ -12,7 +12,10 @@ struct arena;
 enum {
 	PARAMS_MAX = 64,	   /* pairs in one query string or body */
 	PARAM_NAME_MAX = 64,	   /* bytes in a parameter name */
-	PARAM_VALUE_MAX = 65536,   /* bytes in one decoded value */
+	/* Bytes in one decoded value: as many as the largest body a route
+	 * takes (256 KiB, the 10,000 IDs of /tools/check); every other body is
+	 * capped far below it, and every field by its own maximum. */
+	PARAM_VALUE_MAX = 256 * 1024,
 	QUERY_MAX = 8192,	   /* bytes in a query string */
 	COOKIES_MAX = 32,	   /* cookies kept from one header */
 };
@@ -52,10 +55,10 @@ const struct param *params_get(const struct params *p, const char *name);
 /* The next parameter after `prev` with the same name, or NULL. */
 const struct param *params_next(const struct params *p, const struct param *prev);
 
-/* Append a pair read from another form of body (a JSON document's
- * parameters) under the checks of a form's: its name, one pair more than
- * PARAMS_MAX (counted in *count), its value's length, NUL bytes, UTF-8.
- * Returns PARSE_OK or the error, with `res` set. */
+/* Append a copy of a pair read from another form of body (a JSON
+ * document's parameters) under the checks of a form's: its name, one pair
+ * more than PARAMS_MAX (counted in *count), its value's length, NUL bytes,
+ * UTF-8.  Returns PARSE_OK or the error, with `res` set. */
 enum parse_error params_add_checked(struct arena *a, struct params *p, const char *name, const char *value,
 				    size_t len, size_t *count, struct parse_result *res);
 

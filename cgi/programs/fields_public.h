@@ -45,6 +45,9 @@ enum public_field {
 	PF_CS_CODING_A,
 	PF_CS_CODING_B,
 	PF_META_MODE,	/* /api/v1/fhir/metadata: full, normative, terminology */
+	PF_CHECK_IDS,	/* /tools/check: the IDs pasted */
+	PF_CHECK_FILE,	/* /tools/check: a text or CSV file of IDs */
+	PF_CHECK_FORMAT, /* /tools/check: html, csv or xlsx */
 	PF__COUNT
 };
 
