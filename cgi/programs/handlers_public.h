@@ -17,6 +17,9 @@ int home_show(struct req *r);
 int home_sms_show(struct req *r);
 int home_pms_show(struct req *r);
 
+/* downloads.c: the bulk downloads sporctl dump made */
+int downloads_show(struct req *r);
+
 /* health.c: /healthz for load balancers */
 int health_show(struct req *r);
 

@@ -84,6 +84,7 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/healthz", .handler = health_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/sms", .handler = home_sms_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/pms", .handler = home_pms_show, .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/downloads", .handler = downloads_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/rms/lists", .handler = rms_lists_show, .roles = ROLES_EVERYONE,
 	 .fields = {LIST_FILTERS, F(PF_PAGE), F(PF_SIZE), F(PF_LISTS_SORT)}},
 	{.method = "GET", .path = "/rms/lists/{listId}", .handler = rms_list_show, .roles = ROLES_EVERYONE,

@@ -45,6 +45,7 @@ export function mainPages(ids) {
       press: 'form.check-form button[value=html]' },
     { as: 'visitor', name: 'SMS, not yet activated', path: '/sms' },
     { as: 'visitor', name: 'PMS, not yet activated', path: '/pms' },
+    { as: 'visitor', name: 'bulk downloads', path: '/downloads' },
     { as: 'visitor', name: 'error 404, no such term', path: '/rms/terms/999999999990', status: 404 },
     { as: 'visitor', name: 'error 404, no such page', path: '/no/such/page', status: 404 },
     { as: 'visitor', name: 'error 400', path: '/rms/lists?page=first', status: 400 },

@@ -51,9 +51,9 @@ static void test_fixtures(const char *fx)
 	   "each unreadable value is reported with its line, column and reason; the row without a Term ID too");
 	ok(strstr(output, "12 rows, 2 repaired, 1 rejected, 4 values dropped"),
 	   "the summary counts rows, repairs, rejections and values dropped");
-	const char *end = "term IDs: 10 in the source, 10 stored\n";
-	ok(strlen(output) >= strlen(end) && strcmp(output + strlen(output) - strlen(end), end) == 0,
-	   "the report ends with the term IDs in the file and the terms stored");
+	/* Then the dump of the bulk downloads, which the import runs before it returns. */
+	const char *end = "term IDs: 10 in the source, 10 stored\ndump: ";
+	ok(strstr(output, end) != NULL, "the report ends with the term IDs in the file and the terms stored");
 	is_int(count("SELECT COUNT(*) FROM rms_terms WHERE list_id = 900000000001"), 10,
 	       "every term is in, those with an unreadable value too (11 rows, 10 terms)");
 	is_str(dbtest_value(my, "SELECT status FROM rms_terms WHERE id = 900000000103"), "CURRENT",

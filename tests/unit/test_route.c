@@ -272,6 +272,7 @@ static const struct policy policy[] = {
 	{&public_app, "GET", "/", ROLES_EVERYONE},
 	{&public_app, "GET", "/healthz", ROLES_EVERYONE},
 	{&public_app, "GET", "/sms", ROLES_EVERYONE},
+	{&public_app, "GET", "/downloads", ROLES_EVERYONE},
 	{&public_app, "GET", "/pms", ROLES_EVERYONE},
 	{&public_app, "GET", "/rms/lists", ROLES_EVERYONE},
 	{&public_app, "GET", "/rms/lists/{listId}", ROLES_EVERYONE},
