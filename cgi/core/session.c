@@ -156,8 +156,13 @@ int session_start(struct req *r, const char *account_id)
 
 static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
+static struct db_sql q_revoke_all = DB_SQL("UPDATE access_tokens SET revoked_at = UTC_TIMESTAMP()"
+					   " WHERE account_id = ? AND revoked_at IS NULL");
+
 int session_end_all(struct db *db, const char *account)
 {
+	if (db_exec(db, &q_revoke_all, NULL, "s", account) < 0)
+		return -1;
 	return db_exec(db, &q_end_all, NULL, "s", account);
 }
 

@@ -40,8 +40,9 @@ int session_start(struct req *r, const char *account_id);
 int session_end(struct req *r);
 
 struct db;
-/* End every session of `account` (locked, its password reset, deleted),
- * with the connection of a program that may.  0 or -1. */
+/* End every session of `account` and revoke its access tokens (locked,
+ * its password reset, deleted), with the connection of a program that
+ * may.  0 or -1. */
 int session_end_all(struct db *db, const char *account);
 
 /* End every session of the signed-in account but the request's own: the

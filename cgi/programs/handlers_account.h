@@ -46,6 +46,11 @@ int account_home_show(struct req *r);
 int account_home_delete_form(struct req *r);
 int account_home_delete_submit(struct req *r);
 
+/* account_tokens.c: personal access tokens: made, listed, revoked */
+int account_tokens_form(struct req *r);
+int account_tokens_submit(struct req *r);
+int account_tokens_revoke_submit(struct req *r);
+
 /* account_sessions.c: the account's sessions, signing out the others */
 int account_sessions_form(struct req *r);
 int account_sessions_submit(struct req *r);

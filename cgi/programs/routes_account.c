@@ -4,6 +4,7 @@
 
 #include "account/account.h"
 #include "account/cr_fields.h"
+#include "core/bearer.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 #include "programs/routes.h"
@@ -14,7 +15,10 @@ static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
-				    "commented", "two_factor_off", "session_ended", "sessions_ended", "signed_out", NULL};
+				    "commented", "two_factor_off", "session_ended", "sessions_ended", "signed_out",
+				    "token_created", "token_revoked", NULL};
+/* What an access token may do (account_tokens.c). */
+static const char *const token_scopes[] = {"read", "write", "decide", NULL};
 /* What a form refused because the state had changed (http_refused). */
 static const char *const refusals[] = {"transition", "not_pending", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
@@ -69,6 +73,10 @@ static const struct field fields[AF__COUNT] = {
 	/* A session's public ID: a token's form, never a token (sessions.public_id). */
 	[AF_SESSION_ID] = {.name = "sessionId", .type = FT_TOKEN},
 	[AF_SIMILAR_SEEN] = {.name = "similar_seen", .type = FT_ENUM, .choices = seen},
+	[AF_TOKEN_NAME] = {.name = "name", .type = FT_TEXT, .max = 100},
+	[AF_SCOPE] = {.name = "scope", .type = FT_ENUM, .choices = token_scopes},
+	[AF_EXPIRES_DAYS] = {.name = "expires_days", .type = FT_INT, .min = 1, .max = TOKEN_DAYS_MAX},
+	[AF_TOKEN_ID] = {.name = "tokenId", .type = FT_INT, .min = 1, .max = 999999999999},
 	/* The proposal's fields.  Its "email" is an organisation's, data and
 	 * not an identity: no route takes both "email" fields. */
 	CR_FORM_FIELDS(PROPOSAL_FIELD)
@@ -183,6 +191,13 @@ static const struct route routes[] = {
 	 .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/account/sessions/{sessionId}", .handler = account_sessions_session_submit,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_CURRENT)}, .required = {F(AF_CURRENT)}, .form = true},
+	{.method = "GET", .path = "/account/tokens", .handler = account_tokens_form, .roles = ROLES_SIGNED_IN,
+	 .fields = {F(AF_SAVED)}},
+	{.method = "POST", .path = "/account/tokens", .handler = account_tokens_submit, .roles = ROLES_SIGNED_IN,
+	 .fields = {F(AF_TOKEN_NAME), F(AF_SCOPE), F(AF_EXPIRES_DAYS), F(AF_CURRENT)},
+	 .required = {F(AF_TOKEN_NAME), F(AF_SCOPE), F(AF_EXPIRES_DAYS), F(AF_CURRENT)}, .form = true},
+	{.method = "POST", .path = "/account/tokens/{tokenId}/revoke", .handler = account_tokens_revoke_submit,
+	 .roles = ROLES_SIGNED_IN},
 	{.method = "GET", .path = "/account/delete", .handler = account_home_delete_form, .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/account/delete", .handler = account_home_delete_submit, .roles = ROLES_SIGNED_IN,
 	 .fields = {F(AF_CURRENT)}},

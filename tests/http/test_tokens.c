@@ -1,0 +1,248 @@
+/* HTTP tests of personal access tokens (/account/tokens): made with the
+ * password, shown once with the prefix secret scanners know, stored as a
+ * hash only; names, scopes, days and the number of live tokens checked;
+ * a form sent twice makes one; revoked by their owner only (another
+ * account's is 404), and all of them when the account is locked, deleted or
+ * its password reset; listed and revoked by sporctl user tokens. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "client.h"
+#include "dbtest.h"
+#include "users.h"
+
+static MYSQL *owner;
+
+static int live(const struct user *u)
+{
+	return atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM access_tokens WHERE account_id = %s AND revoked_at IS NULL", u->id));
+}
+
+/* Each making takes the password, and is throttled as every action that
+ * hashes one is (5 an hour per account by default): the tests of other
+ * things start afresh. */
+static void unthrottled(void)
+{
+	dbtest_execf(owner, "DELETE FROM auth_throttle WHERE action = '%s'", "tokens");
+}
+
+/* Make a token through the form: the POST's status; its answer in r. */
+static long make(struct user *u, const char *fields, struct resp *r)
+{
+	unthrottled();
+	char body[512];
+	snprintf(body, sizeof body, "%s&current_password=" USER_PASSWORD, fields);
+	return visitor_form(&u->v, "/account/tokens", "/account/tokens", body, r);
+}
+
+/* The token shown in an answer ("spor_pat_" and 43 characters), into out. */
+static bool shown(const struct resp *r, char out[64])
+{
+	const char *p = r->body ? strstr(r->body, "value=\"spor_pat_") : NULL;
+	if (!p)
+		return false;
+	p += 7;
+	size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+	if (n != 9 + 43)
+		return false;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return true;
+}
+
+static void test_make(struct user *u, struct user *other)
+{
+	struct resp r = {0};
+	ok(user_get(u, "/account/tokens") == 200, "the tokens page opens");
+	long st = make(u, "name=&scope=read&expires_days=9", &r);
+	ok(st == 400 && live(u) == 0, "a token without a name is refused (%ld)", st);
+	resp_free(&r);
+	st = visitor_form(&u->v, "/account/tokens", "/account/tokens",
+			  "name=ci&scope=read&expires_days=9&current_password=wrong+password+here", &r);
+	ok(st == 400 && body_has(&r, "current_password-error") && live(u) == 0,
+	   "a wrong password makes nothing (%ld)", st);
+	resp_free(&r);
+
+	st = make(u, "name=Nightly+sync&scope=read&expires_days=90", &r);
+	char secret[64];
+	bool got = shown(&r, secret);
+	ok(st == 201 && got, "a token is made and shown: spor_pat_ and 43 characters (%ld)", st);
+	char *cache = header(&r, "Cache-Control");
+	ok(cache && strstr(cache, "no-store"), "the answer that shows it is never stored");
+	free(cache);
+	resp_free(&r);
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "SELECT COUNT(*) FROM access_tokens WHERE account_id = %s AND token_hash = UNHEX(SHA2('%s', 256))"
+		 " AND scope = 'read' AND name = 'Nightly sync'"
+		 " AND expires_at BETWEEN UTC_TIMESTAMP() + INTERVAL 89 DAY AND UTC_TIMESTAMP() + INTERVAL 91 DAY",
+		 u->id, got ? secret : "-");
+	ok(strcmp(dbtest_value(owner, sql), "1") == 0, "stored as its SHA-256, its scope, its name, 90 days by default");
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM audit_log WHERE account_id = %s AND event = 'token.created'"
+			" AND subject = 'Nightly sync'", u->id), "1") == 0,
+	   "its making is audit-logged with its name");
+
+	visitor_get(&u->v, "/account/tokens", &r);
+	ok(r.status == 200 && body_has(&r, "Nightly sync") && !(got && body_has(&r, secret)) &&
+		   body_has(&r, "/revoke\""),
+	   "the list names it, never shows it again, and offers to revoke it");
+	resp_free(&r);
+
+	st = make(u, "name=Nightly+sync&scope=write&expires_days=9", &r);
+	ok(st == 400 && body_has(&r, "name-error") && live(u) == 1, "a second live token of one name is refused");
+	resp_free(&r);
+	st = make(u, "name=Steward+bot&scope=decide&expires_days=9", &r);
+	ok(st == 400 && body_has(&r, "scope-error") && live(u) == 1,
+	   "a user who is no steward cannot make a token that decides, even by hand (%ld)", st);
+	resp_free(&r);
+	st = make(u, "name=Long&scope=read&expires_days=400", &r);
+	ok(st == 400 && body_has(&r, "expires_days-error") && live(u) == 1, "more than a year is refused (%ld)", st);
+	resp_free(&r);
+	st = make(u, "name=Short&scope=write&expires_days=7", &r);
+	ok(st == 201 && live(u) == 2 &&
+		   strcmp(dbtest_valuef(owner, "SELECT DATEDIFF(expires_at, UTC_TIMESTAMP()) FROM access_tokens WHERE account_id = %s"
+				" AND name = 'Short'", u->id), "7") == 0,
+	   "a token of 7 days expires in 7 days");
+	resp_free(&r);
+
+	/* The form sent twice (a reload): the second finds its key used. */
+	visitor_get(&u->v, "/account/tokens", &r);
+	const char *once = strstr(r.body ? r.body : "", "name=\"form_once\" value=\"");
+	char key[64] = "";
+	if (once)
+		sscanf(once + 24, "%63[^\"]", key);
+	resp_free(&r);
+	unthrottled();
+	char body[256];
+	snprintf(body, sizeof body, "name=Twice&scope=read&expires_days=90&current_password=" USER_PASSWORD "&form_once=%s", key);
+	long first = visitor_post(&u->v, "/account/tokens", body, true, &r);
+	resp_free(&r);
+	long second = visitor_post(&u->v, "/account/tokens", body, true, &r);
+	char *loc = header(&r, "Location");
+	ok(*key && first == 201 && second == 303 && loc && strstr(loc, "saved=token_created") &&
+		   strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM access_tokens WHERE account_id = %s AND name = 'Twice'", u->id),
+			  "1") == 0,
+	   "the same form sent twice makes one token (%ld, %ld)", first, second);
+	free(loc);
+	resp_free(&r);
+
+	/* Revoking: another account's token is not found, one's own is. */
+	const char *id = dbtest_valuef(owner, "SELECT id FROM access_tokens WHERE account_id = %s AND name = 'Short'", u->id);
+	char path[128];
+	snprintf(path, sizeof path, "/account/tokens/%s/revoke", id);
+	char keep[32];
+	snprintf(keep, sizeof keep, "%s", id);
+	st = visitor_form(&other->v, "/account/tokens", path, "", &r);
+	resp_free(&r);
+	ok(st == 404 && live(u) == 3, "another account revoking it: 404, still live (%ld)", st);
+	st = user_post(u, path, "");
+	snprintf(path, sizeof path, "SELECT revoked_at IS NOT NULL FROM access_tokens WHERE id = %s", keep);
+	ok(st == 303 && strcmp(dbtest_value(owner, path), "1") == 0 && live(u) == 2, "its owner revokes it (%ld)", st);
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM audit_log WHERE account_id = %s AND event = 'token.revoked'"
+			" AND subject = 'Short'", u->id), "1") == 0,
+	   "the revocation is audit-logged with its name");
+	snprintf(path, sizeof path, "/account/tokens/%s/revoke", keep);
+	ok(user_post(u, path, "") == 303 && live(u) == 2, "revoking it again changes nothing");
+	ok(user_post(u, "/account/tokens/999999999/revoke", "") == 404, "an unknown token: 404");
+	ok(user_post(u, "/account/tokens/x1/revoke", "") == 400, "a malformed token number: 400");
+}
+
+/* Making tokens is throttled: the sixth attempt within the hour waits. */
+static void test_throttle(struct user *u)
+{
+	unthrottled();
+	long st = 0;
+	for (int i = 0; i < 6; i++) {
+		struct resp r = {0};
+		st = visitor_form(&u->v, "/account/tokens", "/account/tokens",
+				  "name=t&scope=read&expires_days=9&current_password=wrong+password+here", &r);
+		resp_free(&r);
+	}
+	ok(st == 429 && live(u) == 0, "the sixth attempt within the hour is refused: 429 (%ld)", st);
+	unthrottled();
+}
+
+/* At most 20 live tokens: a stolen session cannot mint thousands. */
+static void test_cap(struct user *u)
+{
+	dbtest_execf(owner,
+		     "INSERT INTO access_tokens (token_hash, account_id, name, scope, expires_at)"
+		     " SELECT UNHEX(SHA2(CONCAT('cap', %s, seq), 256)), %s, CONCAT('bulk ', seq), 'read',"
+		     " UTC_TIMESTAMP() + INTERVAL 1 DAY FROM seq_1_to_20",
+		     u->id, u->id);
+	struct resp r = {0};
+	long st = make(u, "name=One+more&scope=read&expires_days=9", &r);
+	ok(st == 400 && body_has(&r, "name-error") && live(u) == 20, "a 21st live token is refused (%ld)", st);
+	resp_free(&r);
+}
+
+/* sporctl user tokens: listed (never the secret), revoked. */
+static void test_sporctl(struct user *u)
+{
+	char args[256], out[] = "/tmp/spor-test-tokens.out";
+	snprintf(args, sizeof args, "user tokens %s", u->email);
+	int rc = dbtest_sporctl(NULL, args, out);
+	char *text = slurp(out);
+	ok(rc == 0 && text && strstr(text, "Nightly sync") && strstr(text, "revoked") && !strstr(text, "spor_pat_"),
+	   "sporctl user tokens lists them, never a secret");
+	free(text);
+	snprintf(args, sizeof args, "user tokens %s --revoke all", u->email);
+	rc = dbtest_sporctl(NULL, args, out);
+	ok(rc == 0 && live(u) == 0, "sporctl user tokens --revoke all revokes every live one");
+	snprintf(args, sizeof args, "user tokens %s --revoke x", u->email);
+	ok(dbtest_sporctl(NULL, args, out) != 0, "a malformed token number is refused");
+}
+
+/* A live token, made as the form would. */
+static void add_live(const struct user *u)
+{
+	dbtest_execf(owner,
+		     "INSERT INTO access_tokens (token_hash, account_id, name, scope, expires_at)"
+		     " VALUES (UNHEX(SHA2(CONCAT('end', %s, RAND()), 256)), %s, 'end', 'write',"
+		     " UTC_TIMESTAMP() + INTERVAL 1 DAY)",
+		     u->id, u->id);
+}
+
+/* Locking, a password reset and deleting the account end its tokens. */
+static void test_ends(struct user *u)
+{
+	char args[256], out[] = "/tmp/spor-test-tokens.out";
+	add_live(u);
+	snprintf(args, sizeof args, "user lock %s", u->email);
+	ok(dbtest_sporctl(NULL, args, out) == 0 && live(u) == 0, "locking the account revokes its tokens");
+	snprintf(args, sizeof args, "user unlock %s", u->email);
+	dbtest_sporctl(NULL, args, out);
+	add_live(u);
+	snprintf(args, sizeof args, "user reset-password %s", u->email);
+	ok(dbtest_sporctl(USER_PASSWORD_TYPED "\n", args, out) == 0 && live(u) == 0,
+	   "a password set by the operator revokes them");
+	add_live(u);
+	dbtest_execf(owner, "UPDATE accounts SET status = 'locked' WHERE id = %s", u->id);
+	ok(live(u) == 0, "any change of the account to locked revokes them, whoever makes it");
+	dbtest_execf(owner, "UPDATE accounts SET status = 'active' WHERE id = %s", u->id);
+}
+
+int main(void)
+{
+	char run[USER_RUN_SIZE];
+	owner = users_start(run);
+	struct user u, other, ender;
+	bool made = user_make(owner, &u, "tokens", run, "example.org") &&
+		    user_make(owner, &other, "tokens-other", run, "example.org") &&
+		    user_make(owner, &ender, "tokens-end", run, "example.org");
+	if (!ok(made, "three users, registered and signed in")) {
+		users_done(owner);
+		return done_testing();
+	}
+	test_make(&u, &other);
+	test_throttle(&other);
+	test_sporctl(&u);
+	test_cap(&u);
+	test_ends(&ender);
+	users_done(owner);
+	return done_testing();
+}
