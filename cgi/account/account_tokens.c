@@ -39,9 +39,7 @@ enum { T_ID, T_NAME, T_SCOPE, T_CREATED, T_EXPIRES, T_USED, T_STATE, T__COUNT };
 static struct db_sql q_list = DB_SQL_COLS(
 	T__COUNT,
 	"SELECT id, name, scope, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(expires_at, '%Y-%m-%d'),"
-	" DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i'),"
-	" CASE WHEN revoked_at IS NOT NULL THEN 'revoked' WHEN expires_at <= UTC_TIMESTAMP() THEN 'expired'"
-	" ELSE 'live' END FROM access_tokens WHERE account_id = ?"
+	" DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i'), " TOKEN_STATE_SQL " FROM access_tokens WHERE account_id = ?"
 	" AND COALESCE(revoked_at, expires_at) > UTC_TIMESTAMP() - INTERVAL 90 DAY ORDER BY id DESC LIMIT 100");
 
 /* Whether the account may make a token that decides: it holds a steward's

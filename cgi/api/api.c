@@ -120,7 +120,9 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	const char *etag = etag_of(r, text, strlen(text));
 	http_header(r, "ETag", etag);
 	r->vary |= VARY_ACCEPT;
-	r->cache_control = arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
+	/* A token's owner's own data (the write API) is theirs alone. */
+	r->cache_control = r->user.token_id ? "private, no-store"
+					    : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
 	r->content_type = type;
 	bool tagged = r->if_none_match && *r->if_none_match;
 	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {

@@ -17,6 +17,11 @@ enum {
 	TOKEN_DAYS_MAX = 366,			       /* at most a year, a leap year's too */
 };
 
+/* A token's state in SQL over access_tokens: revoked, expired or live. */
+#define TOKEN_STATE_SQL                                                                                               \
+	"CASE WHEN revoked_at IS NOT NULL THEN 'revoked' WHEN expires_at <= UTC_TIMESTAMP() THEN 'expired'"          \
+	" ELSE 'live' END"
+
 /* Whether s has a personal access token's form. */
 bool bearer_ok(const char *s);
 

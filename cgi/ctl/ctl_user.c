@@ -13,6 +13,7 @@
 
 #include "account/password.h"
 #include "admin/admin.h"
+#include "core/bearer.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/email.h"
@@ -206,9 +207,8 @@ enum { TOK_ID, TOK_SCOPE, TOK_CREATED, TOK_EXPIRES, TOK_USED, TOK_STATE, TOK_NAM
 static struct db_sql q_tokens = DB_SQL_COLS(
 	TOK__COUNT,
 	"SELECT id, scope, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(expires_at, '%Y-%m-%d'),"
-	" COALESCE(DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i'), 'never'),"
-	" CASE WHEN revoked_at IS NOT NULL THEN 'revoked' WHEN expires_at <= UTC_TIMESTAMP() THEN 'expired'"
-	" ELSE 'live' END, name FROM access_tokens WHERE account_id = ? ORDER BY id");
+	" COALESCE(DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i'), 'never'), " TOKEN_STATE_SQL ","
+	" name FROM access_tokens WHERE account_id = ? ORDER BY id");
 static struct db_sql q_revoke_token = DB_SQL("UPDATE access_tokens SET revoked_at = UTC_TIMESTAMP()"
 					     " WHERE account_id = ? AND revoked_at IS NULL AND (id = ? OR ? = 'all')");
 

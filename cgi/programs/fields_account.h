@@ -46,6 +46,9 @@ enum account_field {
 	AF_SCOPE,	     /* access tokens: read, write or decide */
 	AF_EXPIRES_DAYS,     /* access tokens: days until it expires */
 	AF_TOKEN_ID,	     /* path: /account/tokens/{tokenId}/revoke */
+	AF_CR_TYPE,	     /* the write API: a request type filter */
+	AF_PAGE,	     /* the write API: a listing's page */
+	AF_SIZE,	     /* the write API: a listing's page size */
 	/* Change requests: the proposal's fields, one block in the order of
 	 * CR_FORM_FIELDS (account/cr_fields.h), read as AF_PROPOSAL + CR_F_...;
 	 * routes_account.c checks that the block is as long as that list. */

@@ -46,6 +46,10 @@ int account_home_show(struct req *r);
 int account_home_delete_form(struct req *r);
 int account_home_delete_submit(struct req *r);
 
+/* account_api.c: the write API's reads: the token owner's change requests */
+int account_api_requests_show(struct req *r);
+int account_api_request_show(struct req *r);
+
 /* account_tokens.c: personal access tokens: made, listed, revoked */
 int account_tokens_form(struct req *r);
 int account_tokens_submit(struct req *r);

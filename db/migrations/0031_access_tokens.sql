@@ -26,3 +26,15 @@ CREATE OR REPLACE TRIGGER accounts_tokens_end AFTER UPDATE ON accounts FOR EACH 
   UPDATE access_tokens SET revoked_at = UTC_TIMESTAMP()
   WHERE NEW.status <> OLD.status AND NEW.status IN ('locked', 'deleted')
     AND account_id = NEW.id AND revoked_at IS NULL;
+
+-- What the programs may know of a live token's account: as v_session_user
+-- gives a session's, with the token's name and scope, and whether the
+-- account has two-step sign-in on (a token that decides needs it).
+CREATE OR REPLACE SQL SECURITY DEFINER VIEW v_token_user AS
+  SELECT t.token_hash, t.id AS token_id, t.name AS token_name, t.scope, t.last_used_at,
+         a.id AS account_id, a.name, a.ui_lang, a.data_lang, a.page_size, a.date_format,
+         s.console_roles, s.held_roles, s.pending_roles,
+         EXISTS (SELECT 1 FROM account_totp x WHERE x.account_id = a.id AND x.enabled_at IS NOT NULL) AS two_factor
+  FROM access_tokens t JOIN accounts a ON a.id = t.account_id
+  LEFT JOIN account_summary s ON s.account_id = a.id
+  WHERE a.status = 'active' AND t.revoked_at IS NULL AND t.expires_at > UTC_TIMESTAMP();

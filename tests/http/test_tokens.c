@@ -151,6 +151,99 @@ static void test_make(struct user *u, struct user *other)
 	ok(user_post(u, "/account/tokens/x1/revoke", "") == 400, "a malformed token number: 400");
 }
 
+/* GET `path` with `token` as the bearer (none when NULL) and maybe the
+ * user's session cookie: the status; the answer in r. */
+static long api_get(const char *path, const char *token, const struct user *cookie_of, struct resp *r)
+{
+	char auth[128], cookie[128];
+	const char *headers[3] = {NULL, NULL, NULL};
+	int n = 0;
+	if (token) {
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+		headers[n++] = auth;
+	}
+	if (cookie_of) {
+		snprintf(cookie, sizeof cookie, "Cookie: spor_session=%s", cookie_of->v.session);
+		headers[n++] = cookie;
+	}
+	memset(r, 0, sizeof *r);
+	return request("GET", path, NULL, 0, headers, r) == 0 ? r->status : -1;
+}
+
+/* The status of the list with the token "Reader" of `u` after `set`. */
+static long reader_after(const struct user *u, const char *set, const char *secret)
+{
+	dbtest_execf(owner, "UPDATE access_tokens SET %s WHERE account_id = %s AND name = 'Reader'", set, u->id);
+	struct resp r;
+	long st = api_get("/api/v1/change-requests", secret, NULL, &r);
+	resp_free(&r);
+	return st;
+}
+
+/* The write API's reads: a live token of the owner's, never a cookie; the
+ * owner's requests only. */
+static void test_api(struct user *u, struct user *other)
+{
+	struct resp r;
+	char secret[64] = "";
+	long st = make(u, "name=Reader&scope=read&expires_days=30", &r);
+	shown(&r, secret);
+	resp_free(&r);
+	dbtest_execf(owner,
+		     "INSERT INTO change_requests (type, account_id, list_id, proposed, justification)"
+		     " VALUES ('ADD-TERM', %s, 100000000002, '{}', 'mine')",
+		     u->id);
+	char mine_id[24];
+	snprintf(mine_id, sizeof mine_id, "%s", dbtest_value(owner, "SELECT MAX(id) FROM change_requests"));
+	dbtest_execf(owner,
+		     "INSERT INTO change_requests (type, account_id, list_id, proposed, justification)"
+		     " VALUES ('ADD-TERM', %s, 100000000002, '{}', 'theirs')",
+		     other->id);
+	char theirs[24], path[96];
+	snprintf(theirs, sizeof theirs, "%s", dbtest_value(owner, "SELECT MAX(id) FROM change_requests"));
+
+	st = api_get("/api/v1/change-requests", secret, NULL, &r);
+	char *cache = header(&r, "Cache-Control");
+	ok(st == 200 && *secret && body_has(&r, "\"reference\":\"RRQ-") && body_has(&r, "\"paging\"") &&
+		   body_count(&r, "\"type\":\"ADD-TERM\"") == 1,
+	   "a read token lists its owner's requests, only theirs (%ld)", st);
+	ok(cache && strstr(cache, "private"), "never kept by a shared cache");
+	free(cache);
+	resp_free(&r);
+	ok(strcmp(dbtest_valuef(owner, "SELECT last_used_at IS NOT NULL FROM access_tokens WHERE account_id = %s"
+				" AND name = 'Reader'", u->id), "1") == 0,
+	   "its use is recorded");
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s", mine_id);
+	st = api_get(path, secret, NULL, &r);
+	ok(st == 200 && body_has(&r, "\"justification\":\"mine\"") && body_has(&r, "\"thread\""),
+	   "one of their requests, with its records and thread (%ld)", st);
+	resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s", theirs);
+	st = api_get(path, secret, NULL, &r);
+	ok(st == 404 && !body_has(&r, "theirs"), "another account's request: 404 (%ld)", st);
+	resp_free(&r);
+
+	st = api_get("/api/v1/change-requests", NULL, u, &r);
+	char *challenge = header(&r, "WWW-Authenticate");
+	ok(st == 401 && challenge && strncmp(challenge, "Bearer", 6) == 0 && body_has(&r, "\"status\":401"),
+	   "a session cookie and no token: 401 with a Bearer challenge, as JSON (%ld)", st);
+	free(challenge);
+	resp_free(&r);
+	st = api_get("/api/v1/change-requests", "spor_pat_not-a-token", NULL, &r);
+	challenge = header(&r, "WWW-Authenticate");
+	ok(st == 401 && challenge && strstr(challenge, "invalid_token"), "a malformed token: 401 invalid_token");
+	free(challenge);
+	resp_free(&r);
+	char forged[64];
+	snprintf(forged, sizeof forged, "spor_pat_%s", "A0123456789012345678901234567890123456789BC");
+	ok(api_get("/api/v1/change-requests", forged, NULL, &r) == 401, "a token of the right form never made: 401");
+	resp_free(&r);
+	ok(reader_after(u, "expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND", secret) == 401, "an expired token: 401");
+	ok(reader_after(u, "expires_at = UTC_TIMESTAMP() + INTERVAL 1 DAY", secret) == 200,
+	   "the same token again in date: 200");
+	ok(reader_after(u, "revoked_at = UTC_TIMESTAMP()", secret) == 401, "a revoked token: 401");
+}
+
 /* Making tokens is throttled: the sixth attempt within the hour waits. */
 static void test_throttle(struct user *u)
 {
@@ -239,6 +332,7 @@ int main(void)
 		return done_testing();
 	}
 	test_make(&u, &other);
+	test_api(&other, &u);
 	test_throttle(&other);
 	test_sporctl(&u);
 	test_cap(&u);
