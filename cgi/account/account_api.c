@@ -110,9 +110,8 @@ static json_t *thread_json(const struct db_rows *rows)
 	return thread;
 }
 
-int account_api_request_show(struct req *r)
+int account_api_request_answer(struct req *r, const char *id, int status)
 {
-	const char *id = in_text(r, AF_REQUEST_ID);
 	struct db_rows one, records, events;
 	if (db_query(r->app->db, r->arena, &q_one, &one, "ss", id, r->user.id) < 0)
 		return 500;
@@ -129,5 +128,11 @@ int account_api_request_show(struct req *r)
 					      (json_int_t)atoll(db_get(&one, 0, ONE_DOCUMENT_SIZE))));
 	json_object_set_new(doc, "records", records_json(&records));
 	json_object_set_new(doc, "thread", thread_json(&events));
-	return api_send(r, doc);
+	int sent = api_send(r, doc);
+	return sent == 200 ? status : sent;
+}
+
+int account_api_request_show(struct req *r)
+{
+	return account_api_request_answer(r, in_text(r, AF_REQUEST_ID), 200);
 }

@@ -112,4 +112,11 @@ int cr_document(struct req *r, const char *id);
  * redirect to `made`, or a status. */
 int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment, const char *made);
 
+/* account_requests.c: a proposal about `t` made without a form (the write
+ * API): the request's parameters judged as the web form's are, then kept
+ * as a draft and submitted when the step says so.  0 with its ID in *rid;
+ * 400 with the problems in Page.errors; 403 (r->err_reason "role") when the
+ * user may not propose it; 404 no such target; 500. */
+int account_requests_propose(struct req *r, struct cr_target *t, const char **rid);
+
 #endif

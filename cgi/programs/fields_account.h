@@ -49,6 +49,7 @@ enum account_field {
 	AF_CR_TYPE,	     /* the write API: a request type filter */
 	AF_PAGE,	     /* the write API: a listing's page */
 	AF_SIZE,	     /* the write API: a listing's page size */
+	AF_TARGET,	     /* the write API: what a proposal is about (a list, term, ORG- or LOC-ID) */
 	/* Change requests: the proposal's fields, one block in the order of
 	 * CR_FORM_FIELDS (account/cr_fields.h), read as AF_PROPOSAL + CR_F_...;
 	 * routes_account.c checks that the block is as long as that list. */

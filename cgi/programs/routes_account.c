@@ -83,6 +83,7 @@ static const struct field fields[AF__COUNT] = {
 	[AF_CR_TYPE] = {.name = "type", .type = FT_ENUM, .choices = cr_types},
 	[AF_PAGE] = {.name = "page", .type = FT_INT, .min = 1, .max = 1000000},
 	[AF_SIZE] = {.name = "size", .type = FT_INT, .min = 1, .max = API_MAX_SIZE},
+	[AF_TARGET] = {.name = "target", .type = FT_TEXT, .max = 13},
 	/* The proposal's fields.  Its "email" is an organisation's, data and
 	 * not an identity: no route takes both "email" fields. */
 	CR_FORM_FIELDS(PROPOSAL_FIELD)
@@ -207,6 +208,9 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/api/v1/change-requests", .handler = account_api_requests_show,
 	 .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER, .scope = SCOPE_READ,
 	 .fields = {F(AF_CR_STATUS), F(AF_CR_TYPE), F(AF_PAGE), F(AF_SIZE)}},
+	{.method = "POST", .path = "/api/v1/change-requests", .handler = account_api_write_requests_submit,
+	 .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER, .scope = SCOPE_WRITE, .body_max = 256 * 1024,
+	 .fields = {PROPOSAL, F(AF_CR_TYPE), F(AF_TARGET), F(AF_TEXT_LANG)}, .required = {F(AF_CR_TYPE)}},
 	{.method = "GET", .path = "/api/v1/change-requests/{requestId}", .handler = account_api_request_show,
 	 .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER, .scope = SCOPE_READ},
 	{.method = "GET", .path = "/account/delete", .handler = account_home_delete_form, .roles = ROLES_SIGNED_IN},
@@ -231,4 +235,5 @@ const struct app_def account_app = {
 	.writes_sessions = true,
 	.worker_start = account_worker_start,
 	.render_error = api_error, /* the write API's errors are JSON */
+	.read_document = account_api_read_document,
 };

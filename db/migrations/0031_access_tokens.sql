@@ -19,6 +19,9 @@ CREATE TABLE IF NOT EXISTS access_tokens (
   CONSTRAINT access_tokens_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
 
+-- Every write a token makes is audit-logged with the token's name.
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS token_name VARCHAR(100) NULL;
+
 -- An account that stops being active (locked, deleted) loses its tokens
 -- whichever program or operator changed it; a reset password revokes them
 -- where it ends the sessions (session_end_all).

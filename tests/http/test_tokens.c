@@ -244,6 +244,129 @@ static void test_api(struct user *u, struct user *other)
 	ok(reader_after(u, "revoked_at = UTC_TIMESTAMP()", secret) == 401, "a revoked token: 401");
 }
 
+/* POST `body` as JSON to `path` with `token`: the status; the answer in r. */
+static long api_post(const char *path, const char *token, const char *body, struct resp *r)
+{
+	char auth[128];
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	const char *headers[] = {auth, "Content-Type: application/json", NULL};
+	memset(r, 0, sizeof *r);
+	return request("POST", path, body, strlen(body), headers, r) == 0 ? r->status : -1;
+}
+
+/* A token of `u` with `scope`, made through the form, into secret. */
+static void token_of(struct user *u, const char *name, const char *scope, char secret[64])
+{
+	char fields[128];
+	struct resp r;
+	snprintf(fields, sizeof fields, "name=%s&scope=%s&expires_days=30", name, scope);
+	make(u, fields, &r);
+	if (!shown(&r, secret))
+		*secret = '\0';
+	resp_free(&r);
+}
+
+/* `tmpl` with its LIST, if any, replaced by `list`, into out. */
+static void with_list(char *out, size_t size, const char *tmpl, const char *list)
+{
+	const char *at = strstr(tmpl, "LIST");
+	if (!at)
+		snprintf(out, size, "%s", tmpl);
+	else
+		snprintf(out, size, "%.*s%s%s", (int)(at - tmpl), tmpl, list, at + 4);
+}
+
+/* Proposals over the API: judged as the web form's, kept as its, shown
+ * on its pages; refused without the scope, the role, a live target, or
+ * with hostile JSON, each naming the field. */
+static void test_api_write(struct user *u)
+{
+	char reader[64], writer[64], path[96], body[1024];
+	token_of(u, "Read+only", "read", reader);
+	token_of(u, "Writer", "write", writer);
+	const char *list = dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1");
+	char list_id[16];
+	snprintf(list_id, sizeof list_id, "%s", list ? list : "0");
+	struct resp r;
+	snprintf(body, sizeof body,
+		 "{\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\": \"Oromucosal film api\","
+		 " \"short_name\": \"OMF\"}, \"justification\": \"EDQM standard terms\", \"submit\": true}",
+		 list_id);
+	long st = api_post("/api/v1/change-requests", reader, body, &r);
+	char *challenge = header(&r, "WWW-Authenticate");
+	ok(st == 403 && challenge && strstr(challenge, "insufficient_scope"), "a read token cannot propose: 403 (%ld)", st);
+	free(challenge);
+	resp_free(&r);
+	st = api_post("/api/v1/change-requests", writer, body, &r);
+	ok(st == 403 && body_has(&r, "\"reason\":\"role\""), "without a role to propose: 403 (%ld)", st);
+	resp_free(&r);
+	dbtest_execf(owner, "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
+			    " 'ORG-100000001')", u->id);
+
+	const char *before = dbtest_valuef(owner, "SELECT COUNT(*) FROM change_requests WHERE account_id = %s", u->id);
+	char count[16];
+	snprintf(count, sizeof count, "%s", before);
+	st = api_post("/api/v1/change-requests", writer, body, &r);
+	char *location = header(&r, "Location");
+	char id[24] = "";
+	const char *at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
+	if (at)
+		sscanf(at + 6, "%23[0-9]", id);
+	ok(st == 201 && location && strstr(location, "/api/v1/change-requests/") && body_has(&r, "\"status\":\"SUBMITTED\""),
+	   "a write token proposes a new term: 201 with Location, submitted (%ld)", st);
+	free(location);
+	resp_free(&r);
+	char kept[64];
+	snprintf(kept, sizeof kept, "ADD-TERM SUBMITTED %s 1", list_id);
+	ok(*id && strcmp(dbtest_valuef(owner, "SELECT CONCAT(c.type, ' ', c.status, ' ', c.list_id, ' ', COUNT(*))"
+					      " FROM change_requests c JOIN change_request_records d ON d.request_id = c.id"
+					      " AND d.kind = 'proposed' WHERE c.id = %s GROUP BY c.id", id[0] ? id : "0"),
+			 kept) == 0,
+	   "kept and submitted with its proposed record, as the web form keeps one");
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM audit_log WHERE about_id = %s AND token_name = 'Writer'",
+				id[0] ? id : "0"), "0") != 0,
+	   "the audit log names the token that made it");
+	snprintf(path, sizeof path, "/account/requests/%s", id);
+	struct resp page;
+	visitor_get(&u->v, path, &page);
+	ok(page.status == 200 && body_has(&page, "Oromucosal film api"), "its page on the web shows it as one made there");
+	resp_free(&page);
+	(void)count;
+
+	static const struct {
+		const char *body, *field, *why;
+	} bad[] = {
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"changes\": {\"short_name\": \"X\"}, \"submit\": true}",
+		 "term_name", "a new term without its name"},
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"changes\": {\"term_name\": 7}}", "changes.term_name",
+		 "a number for a text"},
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"changes\": {\"colour\": \"red\"}}", "changes.colour",
+		 "a field no form has"},
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"extra\": 1}", "extra", "a key the API does not know"},
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"type\": \"UPD-LIST\"}", "body", "a key twice"},
+		{"{\"type\": \"ADD-THING\", \"target\": \"LIST\"}", "type", "a type there is not"},
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"submit\": \"yes\"}", "submit", "submit not a boolean"},
+		{"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"changes\": {\"term_name\": \"a\\u0000b\"}}", "body",
+		 "a NUL character"},
+		{"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[LIST]]]", "body", "no object"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		with_list(body, sizeof body, bad[i].body, list_id);
+		st = api_post("/api/v1/change-requests", writer, body, &r);
+		char want[64];
+		snprintf(want, sizeof want, "\"%s\"", bad[i].field);
+		ok(st == 400 && body_has(&r, want), "%s: 400 naming %s (%ld)", bad[i].why, bad[i].field, st);
+		resp_free(&r);
+	}
+	snprintf(body, sizeof body, "{\"type\": \"ADD-TERM\", \"target\": \"999999999999\", \"changes\": {}}");
+	ok(api_post("/api/v1/change-requests", writer, body, &r) == 404, "a list that does not exist: 404");
+	resp_free(&r);
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM change_requests WHERE account_id = %s", u->id), count) != 0 &&
+		   atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM change_requests WHERE account_id = %s", u->id)) ==
+			   atoi(count) + 1,
+	   "nothing but the one good proposal was kept");
+}
+
 /* Making tokens is throttled: the sixth attempt within the hour waits. */
 static void test_throttle(struct user *u)
 {
@@ -333,6 +456,7 @@ int main(void)
 	}
 	test_make(&u, &other);
 	test_api(&other, &u);
+	test_api_write(&ender);
 	test_throttle(&other);
 	test_sporctl(&u);
 	test_cap(&u);
