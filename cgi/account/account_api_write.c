@@ -61,7 +61,7 @@ static int add_changes(struct req *r, json_t *changes, size_t *count)
 	{
 		const char *name = arena_printf(r->arena, "changes.%s", key);
 		/* The request's own keys are no proposal's fields. */
-		static const char *const own[] = {"type", "target", "text_lang", "justification", "step"};
+		static const char *const own[] = {"type", "target", "text_lang", "justification", "step", "comment"};
 		for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 			if (strcmp(key, own[i]) == 0)
 				return refuse(r, name, "unknown");
@@ -89,22 +89,22 @@ int account_api_read_document(struct req *r)
 	}
 	json_object_foreach(doc, key, v)
 	{
+		/* The API's names of the web form's fields. */
+		const char *param = strcmp(key, "lang") == 0 ? "text_lang" : strcmp(key, "submit") == 0 ? "step" : key;
 		if (strcmp(key, "changes") == 0)
 			status = add_changes(r, v, &count);
+		else if (!route_field(r, param) || strcmp(key, "step") == 0 || strcmp(key, "text_lang") == 0)
+			status = refuse(r, arena_strdup(r->arena, key), "unknown");
 		else if (strcmp(key, "submit") == 0)
 			status = json_is_boolean(v) ? add(r, "step", json_is_true(v) ? "submit" : "save", &count)
 						    : refuse(r, "submit", "format");
-		else if (strcmp(key, "type") == 0 || strcmp(key, "target") == 0 || strcmp(key, "lang") == 0 ||
-			 strcmp(key, "justification") == 0)
-			status = json_is_string(v) ? add(r, strcmp(key, "lang") == 0 ? "text_lang" : key,
-							 json_string_value(v), &count)
-						   : refuse(r, arena_strdup(r->arena, key), "format");
 		else
-			status = refuse(r, arena_strdup(r->arena, key), "unknown");
+			status = json_is_string(v) ? add(r, param, json_string_value(v), &count)
+						   : refuse(r, arena_strdup(r->arena, key), "format");
 		if (status)
 			break;
 	}
-	if (!status && !json_object_get(doc, "submit"))
+	if (!status && route_field(r, "step") && !json_object_get(doc, "submit"))
 		status = add(r, "step", "save", &count);
 	json_decref(doc);
 	return status;
@@ -164,4 +164,25 @@ int account_api_write_requests_submit(struct req *r)
 	audit_record_about(r, "change.created", NULL, AUDIT_CHANGE_REQUEST, rid);
 	http_header(r, "Location", arena_printf(r->arena, "%s/api/v1/change-requests/%s", r->app->settings.site_url, rid));
 	return account_api_request_answer(r, rid, 201);
+}
+
+/* A move of the owner's (withdrawing): the request as it is then, or the
+ * refusal (404 not theirs, 409 not from its status: r->err_reason). */
+static int owner_move(struct req *r, const char *to)
+{
+	const char *id = in_text(r, AF_REQUEST_ID);
+	int status = cr_transition(r, id, to, CR_REQUESTER, NULL, NULL);
+	return status == 303 ? account_api_request_answer(r, id, 200) : status;
+}
+
+int account_api_write_withdraw_submit(struct req *r)
+{
+	return owner_move(r, "WITHDRAWN");
+}
+
+int account_api_write_comments_submit(struct req *r)
+{
+	const char *id = in_text(r, AF_REQUEST_ID);
+	int status = cr_comment(r, id, CR_REQUESTER, in_text(r, AF_COMMENT), "/");
+	return status == 303 ? account_api_request_answer(r, id, 201) : status;
 }

@@ -49,6 +49,8 @@ int account_home_delete_submit(struct req *r);
 /* account_api.c, account_api_write.c: the write API: the token owner's
  * change requests, read and proposed */
 int account_api_write_requests_submit(struct req *r);
+int account_api_write_withdraw_submit(struct req *r);
+int account_api_write_comments_submit(struct req *r);
 /* The token owner's request `id` as the API gives it, answered with
  * `status` (200, 201): that, 404 when it is not theirs, 304, 500. */
 int account_api_request_answer(struct req *r, const char *id, int status);

@@ -333,6 +333,29 @@ static void test_api_write(struct user *u)
 	resp_free(&page);
 	(void)count;
 
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/comments", id);
+	ok(api_post(path, reader, "{\"comment\": \"Any news?\"}", &r) == 403, "a read token cannot comment");
+	resp_free(&r);
+	st = api_post(path, writer, "{\"comment\": \"Any news?\"}", &r);
+	ok(st == 201 && body_has(&r, "\"comment\":\"Any news?\""), "a comment joins the thread: 201 (%ld)", st);
+	resp_free(&r);
+	ok(api_post(path, writer, "{}", &r) == 400 && body_has(&r, "\"comment\""), "a comment without text: 400 naming it");
+	resp_free(&r);
+	ok(api_post(path, writer, "{\"comment\": \"x\", \"changes\": {\"term_name\": \"y\"}}", &r) == 400,
+	   "a key the path does not take: 400");
+	resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/withdraw", id);
+	st = api_post(path, writer, "{}", &r);
+	ok(st == 200 && body_has(&r, "\"status\":\"WITHDRAWN\""), "its owner withdraws it (%ld)", st);
+	resp_free(&r);
+	st = api_post(path, writer, "{}", &r);
+	ok(st == 409, "withdrawing it again: 409 (%ld)", st);
+	resp_free(&r);
+	const char *theirs = dbtest_valuef(owner, "SELECT MAX(id) FROM change_requests WHERE account_id <> %s", u->id);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/withdraw", theirs ? theirs : "1");
+	ok(api_post(path, writer, "{}", &r) == 404, "another account's request: 404, untouched");
+	resp_free(&r);
+
 	static const struct {
 		const char *body, *field, *why;
 	} bad[] = {
