@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "account/cr.h"
 #include "api/api.h"
 #include "core/db.h"
 #include "core/program.h"
@@ -62,8 +63,10 @@ int account_api_requests_show(struct req *r)
 }
 
 enum { ONE_JUSTIFICATION = RQ__COUNT, ONE_DOCUMENT, ONE_DOCUMENT_SIZE, ONE__COUNT };
+/* The owner's request; any for a steward (whose program alone passes 1). */
 static struct db_sql q_one = DB_SQL_COLS(ONE__COUNT, "SELECT " REQUEST_COLUMNS ", c.justification, c.document_name,"
-						    " c.document_size FROM change_requests c WHERE c.id = ? AND c.account_id = ?");
+						    " c.document_size FROM change_requests c WHERE c.id = ?"
+						    " AND (c.account_id = ? OR ? = 1)");
 enum { REC_ROUND, REC_KIND, REC_AT, REC_RECORD, REC__COUNT };
 static struct db_sql q_records = DB_SQL_COLS(REC__COUNT,
 	"SELECT round, kind, DATE_FORMAT(recorded_at, '%Y-%m-%dT%H:%i:%sZ'), record FROM change_request_records"
@@ -72,8 +75,9 @@ static struct db_sql q_records = DB_SQL_COLS(REC__COUNT,
  * account), when, the move and the comment. */
 enum { EV_AT, EV_FROM, EV_TO, EV_COMMENT, EV_MINE, EV__COUNT };
 static struct db_sql q_events = DB_SQL_COLS(EV__COUNT,
-	"SELECT DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'), from_status, to_status, comment, actor_id = ?"
-	" FROM change_request_events WHERE request_id = ? ORDER BY id");
+	"SELECT DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%sZ'), e.from_status, e.to_status, e.comment,"
+	" e.actor_id = c.account_id FROM change_request_events e JOIN change_requests c ON c.id = e.request_id"
+	" WHERE e.request_id = ? ORDER BY e.id");
 
 static json_t *records_json(const struct db_rows *rows)
 {
@@ -110,15 +114,15 @@ static json_t *thread_json(const struct db_rows *rows)
 	return thread;
 }
 
-int account_api_request_answer(struct req *r, const char *id, int status)
+int cr_api_answer(struct req *r, const char *id, bool anyones, int status)
 {
 	struct db_rows one, records, events;
-	if (db_query(r->app->db, r->arena, &q_one, &one, "ss", id, r->user.id) < 0)
+	if (db_query(r->app->db, r->arena, &q_one, &one, "ssi", id, r->user.id, (long long)anyones) < 0)
 		return 500;
 	if (!one.nrows)
 		return 404;
 	if (db_query(r->app->db, r->arena, &q_records, &records, "s", id) < 0 ||
-	    db_query(r->app->db, r->arena, &q_events, &events, "ss", r->user.id, id) < 0)
+	    db_query(r->app->db, r->arena, &q_events, &events, "s", id) < 0)
 		return 500;
 	json_t *doc = request_json(&one, 0);
 	json_object_set_new(doc, "justification", json_string(db_get(&one, 0, ONE_JUSTIFICATION)));
@@ -134,5 +138,5 @@ int account_api_request_answer(struct req *r, const char *id, int status)
 
 int account_api_request_show(struct req *r)
 {
-	return account_api_request_answer(r, in_text(r, AF_REQUEST_ID), 200);
+	return cr_api_answer(r, in_text(r, AF_REQUEST_ID), false, 200);
 }

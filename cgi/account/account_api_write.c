@@ -163,7 +163,7 @@ int account_api_write_requests_submit(struct req *r)
 		return status;
 	audit_record_about(r, "change.created", NULL, AUDIT_CHANGE_REQUEST, rid);
 	http_header(r, "Location", arena_printf(r->arena, "%s/api/v1/change-requests/%s", r->app->settings.site_url, rid));
-	return account_api_request_answer(r, rid, 201);
+	return cr_api_answer(r, rid, false, 201);
 }
 
 /* A move of the owner's (withdrawing): the request as it is then, or the
@@ -172,7 +172,7 @@ static int owner_move(struct req *r, const char *to)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
 	int status = cr_transition(r, id, to, CR_REQUESTER, NULL, NULL);
-	return status == 303 ? account_api_request_answer(r, id, 200) : status;
+	return status == 303 ? cr_api_answer(r, id, false, 200) : status;
 }
 
 int account_api_write_withdraw_submit(struct req *r)
@@ -184,5 +184,5 @@ int account_api_write_comments_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
 	int status = cr_comment(r, id, CR_REQUESTER, in_text(r, AF_COMMENT), "/");
-	return status == 303 ? account_api_request_answer(r, id, 201) : status;
+	return status == 303 ? cr_api_answer(r, id, false, 201) : status;
 }

@@ -51,12 +51,7 @@ int account_home_delete_submit(struct req *r);
 int account_api_write_requests_submit(struct req *r);
 int account_api_write_withdraw_submit(struct req *r);
 int account_api_write_comments_submit(struct req *r);
-/* The token owner's request `id` as the API gives it, answered with
- * `status` (200, 201): that, 404 when it is not theirs, 304, 500. */
-int account_api_request_answer(struct req *r, const char *id, int status);
-/* spor-account's app_def.read_document: a proposal's JSON into the
- * request's parameters, as the web form would send them. */
-int account_api_read_document(struct req *r);
+
 int account_api_requests_show(struct req *r);
 int account_api_request_show(struct req *r);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "account/account.h"
+#include "account/cr.h"
 #include "account/cr_fields.h"
 #include "api/api.h"
 #include "core/bearer.h"

@@ -390,6 +390,71 @@ static void test_api_write(struct user *u)
 	   "nothing but the one good proposal was kept");
 }
 
+/* Decisions over the API: a steward's decide token, with two-step sign-in
+ * on, through the console's own code; never on their own request. */
+static void test_api_decide(struct user *u, struct user *steward)
+{
+	char writer[64], decider[64], steward_writer[64], path[128], body[512];
+	token_of(u, "Proposer", "write", writer);
+	token_of(steward, "Steward+bot", "decide", decider);
+	token_of(steward, "Steward+writer", "write", steward_writer);
+	ok(*decider != '\0', "a steward with two-step sign-in makes a token that decides");
+	const char *list = dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1");
+	snprintf(body, sizeof body,
+		 "{\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\": \"Buccal film api\","
+		 " \"short_name\": \"BF\"}, \"justification\": \"EDQM standard terms\", \"submit\": true}",
+		 list ? list : "0");
+	struct resp r;
+	api_post("/api/v1/change-requests", writer, body, &r);
+	char id[24] = "";
+	const char *at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
+	if (at)
+		sscanf(at + 6, "%23[0-9]", id);
+	resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
+	long st = api_post(path, steward_writer, "{\"to\": \"VALID\"}", &r);
+	ok(st == 403, "a steward's write token cannot decide: 403 (%ld)", st);
+	resp_free(&r);
+	st = api_post(path, decider, "{\"to\": \"REJECTED\"}", &r);
+	ok(st == 400 && body_has(&r, "\"comment\""), "a rejection without a comment: 400 naming it (%ld)", st);
+	resp_free(&r);
+	st = api_post(path, decider, "{\"to\": \"VALID\"}", &r);
+	ok(st == 200 && body_has(&r, "\"status\":\"VALID\""), "the steward validates it over the API (%ld)", st);
+	resp_free(&r);
+	st = api_post(path, decider, "{\"to\": \"APPROVED\"}", &r);
+	ok(st == 200 && body_has(&r, "\"status\":\"APPROVED\""), "and approves it (%ld)", st);
+	resp_free(&r);
+	st = api_post(path, decider, "{\"to\": \"REJECTED\", \"comment\": \"Too late\"}", &r);
+	ok(st == 409, "a decided request cannot be decided again: 409 (%ld)", st);
+	resp_free(&r);
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM audit_log WHERE about_id = %s AND token_name = 'Steward bot'"
+				" AND event = 'change.APPROVED'", id[0] ? id : "0"), "1") == 0,
+	   "the approval is audit-logged with the steward's token");
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM rms_terms WHERE name_en = '%s'", "Buccal film api"), "1") == 0,
+	   "the approved term is in the list");
+
+	/* The steward's own request: nobody decides their own. */
+	api_post("/api/v1/change-requests", steward_writer, body, &r);
+	ok(r.status == 201 || r.status == 403, "the steward proposes too, if a role lets them (%ld)", r.status);
+	char own[24] = "";
+	at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
+	if (at)
+		sscanf(at + 6, "%23[0-9]", own);
+	resp_free(&r);
+	if (*own) {
+		snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", own);
+		ok(api_post(path, decider, "{\"to\": \"VALID\"}", &r) == 403, "their own request: 403");
+		resp_free(&r);
+	}
+	/* Two-step sign-in turned off: the token stops deciding. */
+	dbtest_execf(owner, "UPDATE account_totp SET enabled_at = NULL WHERE account_id = %s", steward->id);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
+	st = api_post(path, decider, "{\"to\": \"VALID\"}", &r);
+	ok(st == 403 && body_has(&r, "two_factor"), "without two-step sign-in a decide token is refused: 403 (%ld)", st);
+	resp_free(&r);
+	dbtest_execf(owner, "UPDATE account_totp SET enabled_at = UTC_TIMESTAMP() WHERE account_id = %s", steward->id);
+}
+
 /* Making tokens is throttled: the sixth attempt within the hour waits. */
 static void test_throttle(struct user *u)
 {
@@ -480,6 +545,9 @@ int main(void)
 	test_make(&u, &other);
 	test_api(&other, &u);
 	test_api_write(&ender);
+	struct user steward;
+	if (ok(user_make_admin(owner, &steward, "tokens-steward", run, "example.org"), "an administrator"))
+		test_api_decide(&ender, &steward);
 	test_throttle(&other);
 	test_sporctl(&u);
 	test_cap(&u);

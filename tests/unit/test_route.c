@@ -316,6 +316,7 @@ static const struct policy policy[] = {
 	{&account_app, "POST", "/api/v1/change-requests", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/api/v1/change-requests/{requestId}/withdraw", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/api/v1/change-requests/{requestId}/comments", ROLES_SIGNED_IN},
+	{&admin_app, "POST", "/api/v1/change-requests/{requestId}/transitions", ROLE_ADMIN | ROLE_STEWARD},
 	{&account_app, "GET", "/api/v1/change-requests/{requestId}", ROLES_SIGNED_IN},
 	{&account_app, "GET", "/account/delete", ROLES_SIGNED_IN},
 	{&account_app, "POST", "/account/delete", ROLES_SIGNED_IN},
