@@ -288,7 +288,7 @@ static int lookup(struct req *r)
 	return api_send_fhir(r, out);
 }
 
-int api_fhir_cs_lookup_form(struct req *r)
+int api_fhir_cs_lookup_show(struct req *r)
 {
 	return lookup(r);
 }
@@ -385,7 +385,7 @@ static int validate_code(struct req *r)
 	return api_send_fhir(r, out);
 }
 
-int api_fhir_cs_validate_code_form(struct req *r)
+int api_fhir_cs_validate_code_show(struct req *r)
 {
 	return validate_code(r);
 }
@@ -459,7 +459,7 @@ static int subsumes(struct req *r)
 	return api_send_fhir(r, out);
 }
 
-int api_fhir_cs_subsumes_form(struct req *r)
+int api_fhir_cs_subsumes_show(struct req *r)
 {
 	return subsumes(r);
 }

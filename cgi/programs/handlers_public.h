@@ -66,11 +66,11 @@ int tools_check_submit(struct req *r);
 
 /* api_fhir_cs.c, api_fhir_meta.c: FHIR terminology, the CodeSystem
  * operations (GET and POST each) and the server's metadata */
-int api_fhir_cs_lookup_form(struct req *r);
+int api_fhir_cs_lookup_show(struct req *r);
 int api_fhir_cs_lookup_submit(struct req *r);
-int api_fhir_cs_validate_code_form(struct req *r);
+int api_fhir_cs_validate_code_show(struct req *r);
 int api_fhir_cs_validate_code_submit(struct req *r);
-int api_fhir_cs_subsumes_form(struct req *r);
+int api_fhir_cs_subsumes_show(struct req *r);
 int api_fhir_cs_subsumes_submit(struct req *r);
 int api_fhir_meta_show(struct req *r);
 
