@@ -71,8 +71,10 @@ static int read_parameters(struct req *r, json_t *doc)
 				continue;
 			return refuse(r, arena_strdup(r->arena, name), "format");
 		}
+		/* Copied: the parameters outlive the document, freed below. */
 		struct parse_result res;
-		if (params_add_checked(r->arena, &r->params, name, text, strlen(text), &count, &res) != PARSE_OK)
+		if (params_add_checked(r->arena, &r->params, arena_strdup(r->arena, name), arena_strdup(r->arena, text),
+				       strlen(text), &count, &res) != PARSE_OK)
 			return refuse(r, res.name ? arena_strdup(r->arena, res.name) : "parameter",
 				      http_parse_error_key(res.error));
 	}

@@ -50,5 +50,15 @@ int api_oms_org_show(struct req *r);
 int api_oms_location_show(struct req *r);
 int api_v1_lists_show(struct req *r);
 int api_v1_term_summaries_show(struct req *r);
+/* api_fhir_vs.c, api_fhir_cm.c: FHIR ValueSet and ConceptMap (GET and POST alike) */
+int api_fhir_vs_show(struct req *r);
+int api_fhir_vs_expand_form(struct req *r);
+int api_fhir_vs_expand_submit(struct req *r);
+int api_fhir_vs_validate_code_form(struct req *r);
+int api_fhir_vs_validate_code_submit(struct req *r);
+int api_fhir_cm_search_show(struct req *r);
+int api_fhir_cm_show(struct req *r);
+int api_fhir_cm_translate_form(struct req *r);
+int api_fhir_cm_translate_submit(struct req *r);
 
 #endif

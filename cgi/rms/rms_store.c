@@ -170,7 +170,9 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	return rms_store_terms(s, a, &g, 1);
 }
 
-/* What a list's pages show without counting its terms each time. */
+/* What a list's pages show without counting its terms each time, and the
+ * FHIR operations too: its terms per status (a value set's active codes)
+ * and the mapped terms per source (its concept maps, api_fhir_cm.c). */
 static struct db_sql q_list_counts = DB_SQL(
 	"UPDATE rms_lists SET "
 	" term_count = (SELECT COUNT(*) FROM rms_terms WHERE list_id = ?),"
@@ -184,7 +186,10 @@ static struct db_sql q_list_counts = DB_SQL(
 	"     (SELECT status, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY status) s), JSON_OBJECT()),"
 	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
 	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
-	"     JSON_OBJECT()))"
+	"     JSON_OBJECT()),"
+	"   'sources', COALESCE((SELECT JSON_OBJECTAGG(m.source_id, c) FROM"
+	"     (SELECT m.source_id, COUNT(*) c FROM rms_terms t JOIN rms_term_mappings m ON m.term_id = t.id"
+	"      WHERE t.list_id = ? AND m.source_id IS NOT NULL GROUP BY m.source_id) m), JSON_OBJECT()))"
 	" WHERE id = ?");
 
 /* Every writer of a list's terms ends here: the workers' copies of the
@@ -195,7 +200,7 @@ static struct db_sql q_data_changed = DB_SQL(FRAGMENT_DATA_CHANGED);
 
 int rms_store_list_stats(struct db *db, const char *id)
 {
-	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ||
+	return db_exec(db, &q_list_counts, NULL, "ssssssss", id, id, id, id, id, id, id, id) < 0 ||
 			       db_exec(db, &q_words_touch, NULL, "") < 0 || db_exec(db, &q_data_changed, NULL, "") < 0
 		       ? -1
 		       : 0;
