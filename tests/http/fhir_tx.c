@@ -8,40 +8,19 @@
 #include "dbtest.h"
 #include "fhir_tx.h"
 
-#define HEAD                                                                                                       \
-	"List ID,Term ID,Language,Term Name,Term Name Modified On,Short Name,Term Description,Domain ID,Parent ID,"    \
-	"Term Status,Term Status Modified On,Current Term ID,Mapping Source ID,Mapping Source Term ID,"               \
-	"Source Provided Name,Is Main Term Source,Applicable to Country ID,Term Created On,Version Number,"           \
-	"Is Major Version,Term Visibility\r\n"
-/* One row: list, term, language, name, status, replaced by, mapping columns. */
-#define ROW(list, term, lang, name, status, by, src, code, sname, main)                                           \
-	list "," term "," lang ",\"" name "\",,,,,," status ",," by "," src "," code "," sname "," main               \
-	     ",,05/02/2018 07:12:31,1,Y,PUBLIC\r\n"
-
-static const char fixed[] =
-	HEAD ROW(TX_SOURCE_LIST, TX_EDQM, "en", "EDQM Standard Terms", "CURRENT", "", "", "", "", "")
-	ROW(TX_SOURCE_LIST, TX_OTHER, "en", "Short codes", "CURRENT", "", "", "", "", "")
-	ROW(TX_LIST, "900000002101", "en", "Film-coated tablet", "CURRENT", "", TX_EDQM "¦" TX_OTHER, "10221000¦FCT",
-	    "Film-coated tablet¦FC tablet", "Y¦N")
-	ROW(TX_LIST, "900000002101", "fr", "Comprimé pelliculé", "CURRENT", "", TX_EDQM "¦" TX_OTHER, "10221000¦FCT",
-	    "Film-coated tablet¦FC tablet", "Y¦N")
-	ROW(TX_LIST, "900000002101", "de", "Filmtablette", "CURRENT", "", TX_EDQM "¦" TX_OTHER, "10221000¦FCT",
-	    "Film-coated tablet¦FC tablet", "Y¦N")
-	ROW(TX_LIST, "900000002102", "en", "Effervescent tablet", "CURRENT", "", TX_EDQM, "10222000", "", "Y")
-	ROW(TX_LIST, "900000002102", "fr", "Comprimé effervescent", "CURRENT", "", TX_EDQM, "10222000", "", "Y")
-	ROW(TX_LIST, "900000002102", "de", "Brausetablette", "CURRENT", "", TX_EDQM, "10222000", "", "Y")
-	ROW(TX_LIST, "900000002103", "en", "Oral solution", "NON_CURRENT", "900000002104", TX_EDQM, "10111000", "", "Y")
-	ROW(TX_LIST, "900000002103", "fr", "Solution buvable", "NON_CURRENT", "900000002104", TX_EDQM, "10111000", "", "Y")
-	ROW(TX_LIST, "900000002103", "de", "Lösung zum Einnehmen", "NON_CURRENT", "900000002104", TX_EDQM, "10111000",
-	    "", "Y")
-	ROW(TX_LIST, "900000002104", "en", "Oral liquid", "CURRENT", "", "", "", "", "")
-	ROW(TX_LIST, "900000002104", "fr", "Liquide oral", "CURRENT", "", "", "", "", "");
-
+/* The fixture's terms (tests/fixtures/rms/fhir-tx.csv, which the FHIR
+ * layer's tests/fhir/valueset.mjs imports too), then the paging terms. */
 bool fhir_tx_fixture(void)
 {
-	size_t size = sizeof fixed + TX_PAGING * 200;
+	char path[4096];
+	dbtest_source_path("tests/fixtures/rms/fhir-tx.csv", path, sizeof path);
+	char *fixed = slurp(path);
+	if (!fixed)
+		return false;
+	size_t size = strlen(fixed) + TX_PAGING * 200;
 	char *csv = malloc(size);
 	size_t n = (size_t)snprintf(csv, size, "%s", fixed);
+	free(fixed);
 	for (int i = 1; i <= TX_PAGING; i++)
 		n += (size_t)snprintf(csv + n, size - n,
 				      TX_LIST ",%lld,en,\"Paging form %04d\",,,,,,CURRENT,,,,,,,,05/02/2018 07:12:31,1,Y,PUBLIC\r\n",

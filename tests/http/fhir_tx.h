@@ -19,7 +19,7 @@
 #define TX_PAGING 1050		/* terms "Paging form 0001" ... */
 #define TX_TERMS (TX_PAGING + 4)
 
-/* Import the fixture (once per instance: importing it again changes nothing). */
+/* Import the fixture (importing it again changes nothing). */
 bool fhir_tx_fixture(void);
 
 /* GET `path`, the body parsed (NULL when it is not JSON). */
