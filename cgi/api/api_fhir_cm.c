@@ -60,14 +60,15 @@ static bool map_of_url(struct req *r, const char *url, const char **list, const 
 }
 
 /* The source's name: its own term's English name, when the portal has it. */
-static struct db_sql q_source_names = DB_SQL_COLS(2, "SELECT t.id, t.name_en FROM " LISTING_ID_TABLE
+enum { SOURCE_ID, SOURCE_NAME, SOURCE__COUNT };
+static struct db_sql q_source_names = DB_SQL_COLS(SOURCE__COUNT, "SELECT t.id, t.name_en FROM " LISTING_ID_TABLE
 						  " JOIN rms_terms t ON t.id = j.id");
 
 static const char *source_name(struct req *r, const struct db_rows *names, const char *source)
 {
 	for (size_t i = 0; i < names->nrows; i++)
-		if (strcmp(db_get(names, i, 0), source) == 0)
-			return db_get(names, i, 1);
+		if (strcmp(db_get(names, i, SOURCE_ID), source) == 0)
+			return db_get(names, i, SOURCE_NAME);
 	return arena_printf(r->arena, "source %s", source);
 }
 
@@ -203,44 +204,44 @@ int api_fhir_cm_search_show(struct req *r)
 	bool none = (list && !*list) || (source && !*source);
 	if (!none && tx_lists_mapped(r, list, &lists) < 0)
 		return 500;
-	/* Every source of the lists found, named at once. */
-	json_t *ids = json_array();
+	/* The maps found, [list's row, source] each, and their sources named at once. */
+	json_t *maps = json_array(), *ids = json_array();
 	for (size_t i = 0; i < lists.nrows; i++) {
-		json_t *sources = json_loads(db_get(&lists, i, TX_LIST_SOURCES), 0, NULL);
+		json_t *sources = json_loads(db_get(&lists, i, TX_LIST_SOURCES), 0, NULL), *v;
 		const char *s;
-		json_t *v;
-		json_object_foreach(sources, s, v) json_array_append_new(ids, json_integer(atoll(s)));
+		json_object_foreach(sources, s, v) if (!source || strcmp(source, s) == 0)
+		{
+			json_array_append_new(maps, json_pack("[I, s]", (json_int_t)i, s));
+			json_array_append_new(ids, json_integer(atoll(s)));
+		}
 		json_decref(sources);
 	}
 	char *text = json_dumps(ids, JSON_COMPACT);
 	json_decref(ids);
 	int rc = db_query(r->app->db, r->arena, &q_source_names, &names, "s", text ? text : "[]");
 	free(text);
-	if (rc < 0)
+	if (rc < 0) {
+		json_decref(maps);
 		return 500;
-	json_t *entries = json_array();
-	for (size_t i = 0; i < lists.nrows; i++) {
-		json_t *sources = json_loads(db_get(&lists, i, TX_LIST_SOURCES), 0, NULL);
-		const char *s;
-		json_t *v;
-		json_object_foreach(sources, s, v)
-		{
-			if (source && strcmp(source, s) != 0)
-				continue;
-			json_t *cm = concept_map(r, &lists, i, s, source_name(r, &names, s));
-			/* Its elements are read at its own URL: a search answers the maps' heads. */
-			json_object_set_new(cm, "meta", json_pack("{s:[{s:s, s:s}]}", "tag", "system",
-								  "http://terminology.hl7.org/CodeSystem/v3-ObservationValue",
-								  "code", "SUBSETTED"));
-			json_array_append_new(entries,
-					      json_pack("{s:s, s:o, s:{s:s}}", "fullUrl",
-							arena_printf(r->arena, "%s/api/v1/fhir/ConceptMap/%s",
-								     r->app->settings.site_url,
-								     json_string_value(json_object_get(cm, "id"))),
-							"resource", cm, "search", "mode", "match"));
-		}
-		json_decref(sources);
 	}
+	json_t *entries = json_array(), *m;
+	size_t k;
+	json_array_foreach(maps, k, m)
+	{
+		const char *s = json_string_value(json_array_get(m, 1));
+		json_t *cm = concept_map(r, &lists, (size_t)json_integer_value(json_array_get(m, 0)), s,
+					 source_name(r, &names, s));
+		/* Its elements are read at its own URL: a search answers the maps' heads. */
+		json_object_set_new(cm, "meta", json_pack("{s:[{s:s, s:s}]}", "tag", "system",
+							  "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "code",
+							  "SUBSETTED"));
+		json_array_append_new(entries,
+				      json_pack("{s:s, s:o, s:{s:s}}", "fullUrl",
+						arena_printf(r->arena, "%s/api/v1/fhir/ConceptMap/%s", r->app->settings.site_url,
+							     json_string_value(json_object_get(cm, "id"))),
+						"resource", cm, "search", "mode", "match"));
+	}
+	json_decref(maps);
 	long long total = (long long)json_array_size(entries);
 	return api_send_fhir(r, api_bundle(r, 1, total ? total : 1, total, entries));
 }
