@@ -120,7 +120,9 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	const char *etag = etag_of(r, text, strlen(text));
 	http_header(r, "ETag", etag);
 	r->vary |= VARY_ACCEPT;
-	r->cache_control = arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
+	/* An operation's POST answers its body alone: nothing to keep. */
+	bool post = strcmp(r->method, "POST") == 0;
+	r->cache_control = post ? "no-store" : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
 	r->content_type = type;
 	bool tagged = r->if_none_match && *r->if_none_match;
 	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {
@@ -147,14 +149,18 @@ static void error_body(struct req *r, json_t *doc, const char *type)
 }
 
 /* The OperationOutcome's issue type: a reason that is one of FHIR's own
- * (too-costly: an expansion too large to answer unpaged) says itself. */
+ * (too-costly: an expansion too large to answer unpaged) says itself;
+ * else the status's. */
 static const char *issue_code(const struct req *r, int status)
 {
 	static const char *const own[] = {"too-costly", "not-supported", NULL};
 	for (const char *const *c = own; r->err_reason && *c; c++)
 		if (strcmp(r->err_reason, *c) == 0)
 			return *c;
-	return status == 404 ? "not-found" : status >= 500 ? "exception" : "invalid";
+	return status == 404	 ? "not-found"
+	       : status == 422 ? "not-supported" /* an operation the resource cannot do */
+	       : status >= 500 ? "exception"
+			       : "invalid";
 }
 
 bool api_error(struct req *r, int status)

@@ -12,9 +12,11 @@
 #include "api/api.h"
 #include "core/program.h"
 
-/* A parameter's value as the text a query would carry: the primitive
+/* A parameter's value as the text a query would carry, in the request's
+ * arena (the document is freed before the handler runs): the primitive
  * types as they are written, a Coding as "system|code" (FHIR's token
- * form); NULL for what has no such form (a resource, parts). */
+ * form); NULL for what has no such form (a resource, parts).  No string
+ * holds a NUL: api_document's parser refuses \u0000. */
 static const char *value_text(struct req *r, json_t *p, const char **type)
 {
 	const char *key;
@@ -25,7 +27,7 @@ static const char *value_text(struct req *r, json_t *p, const char **type)
 			continue;
 		*type = key;
 		if (json_is_string(v))
-			return json_string_value(v);
+			return arena_strdup(r->arena, json_string_value(v));
 		if (json_is_boolean(v))
 			return json_is_true(v) ? "true" : "false";
 		if (json_is_integer(v))
@@ -35,8 +37,8 @@ static const char *value_text(struct req *r, json_t *p, const char **type)
 		if (strcmp(key, "valueCoding") == 0 && json_is_object(v)) {
 			const char *system = json_string_value(json_object_get(v, "system"));
 			const char *code = json_string_value(json_object_get(v, "code"));
-			if (code)
-				return system ? arena_printf(r->arena, "%s|%s", system, code) : code;
+			if (code && (system || !json_object_get(v, "system")))
+				return system ? arena_printf(r->arena, "%s|%s", system, code) : arena_strdup(r->arena, code);
 		}
 		return NULL;
 	}
@@ -65,16 +67,20 @@ static int read_parameters(struct req *r, json_t *doc)
 			return refuse(r, "parameter", "format");
 		const char *type = NULL, *text = value_text(r, p, &type);
 		if (!text) {
-			/* A resource or parts: the handler reads them from the
-			 * document, when its operation takes them. */
-			if (type || json_object_get(p, "resource") || json_object_get(p, "part"))
+			/* A resource, parts or a value of a complex type other than
+			 * Coding (a CodeableConcept): the handler reads them from
+			 * the document, when its operation takes them.  A value no
+			 * type has (an array, null, a Coding without a code) is
+			 * refused, never passed over as if it had not been sent. */
+			json_t *v = type ? json_object_get(p, type) : NULL;
+			bool complex = v && json_is_object(v) && strcmp(type, "valueCoding") != 0;
+			if (complex || (!type && (json_object_get(p, "resource") || json_object_get(p, "part"))))
 				continue;
 			return refuse(r, arena_strdup(r->arena, name), "format");
 		}
-		/* Copied: the parameters outlive the document, freed below. */
 		struct parse_result res;
-		if (params_add_checked(r->arena, &r->params, arena_strdup(r->arena, name), arena_strdup(r->arena, text),
-				       strlen(text), &count, &res) != PARSE_OK)
+		if (params_add_checked(r->arena, &r->params, arena_strdup(r->arena, name), text, strlen(text), &count,
+				       &res) != PARSE_OK)
 			return refuse(r, res.name ? arena_strdup(r->arena, res.name) : "parameter",
 				      http_parse_error_key(res.error));
 	}

@@ -61,4 +61,14 @@ int api_fhir_cm_show(struct req *r);
 int api_fhir_cm_translate_form(struct req *r);
 int api_fhir_cm_translate_submit(struct req *r);
 
+/* api_fhir_cs.c, api_fhir_meta.c: FHIR terminology, the CodeSystem
+ * operations (GET and POST each) and the server's metadata */
+int api_fhir_cs_lookup_form(struct req *r);
+int api_fhir_cs_lookup_submit(struct req *r);
+int api_fhir_cs_validate_code_form(struct req *r);
+int api_fhir_cs_validate_code_submit(struct req *r);
+int api_fhir_cs_subsumes_form(struct req *r);
+int api_fhir_cs_subsumes_submit(struct req *r);
+int api_fhir_meta_show(struct req *r);
+
 #endif

