@@ -165,6 +165,21 @@ static json_t *fields_json(struct req *r)
 	return fields;
 }
 
+/* The OperationOutcome's issue type: a reason that is one of FHIR's own
+ * (too-costly: an expansion too large to answer unpaged) says itself;
+ * else the status's. */
+static const char *issue_code(const struct req *r, int status)
+{
+	static const char *const own[] = {"too-costly", "not-supported", NULL};
+	for (const char *const *c = own; r->err_reason && *c; c++)
+		if (strcmp(r->err_reason, *c) == 0)
+			return *c;
+	return status == 404	 ? "not-found"
+	       : status == 422 ? "not-supported" /* an operation the resource cannot do */
+	       : status >= 500 ? "exception"
+			       : "invalid";
+}
+
 bool api_error(struct req *r, int status)
 {
 	if (!api_path(r))
@@ -175,11 +190,7 @@ bool api_error(struct req *r, int status)
 								 r->err_reason ? r->err_reason : "invalid")
 						  : http_reason(status);
 		json_t *oo = json_pack("{s:s, s:[{s:s, s:s, s:{s:s}}]}", "resourceType", "OperationOutcome", "issue",
-				       "severity", "error", "code",
-				       status == 404	  ? "not-found"
-				       : status == 422 ? "not-supported" /* an operation the resource cannot do */
-				       : status >= 500 ? "exception"
-						       : "invalid", "details",
+				       "severity", "error", "code", issue_code(r, status), "details",
 				       "text", detail);
 		if (r->err_param)
 			json_object_set_new(json_array_get(json_object_get(oo, "issue"), 0), "expression",

@@ -61,8 +61,36 @@ static const struct cap caps[] = {
 	{"CodeSystem", CAP_OPERATION, "subsumes", OPERATION_DEFINITION "CodeSystem-subsumes",
 	 "Whether codeA subsumes codeB (or codingA, codingB) in a hierarchical list: equivalent, subsumes, "
 	 "subsumed-by or not-subsumed.  A list without a hierarchy: 422."},
-	/* ValueSet (branch i21-fhir-vs: read, $expand, $validate-code): its rows here. */
-	/* ConceptMap (branch i21-fhir-vs: read, search, $translate): its rows here. */
+	/* ValueSet: each list's value set of every term (api_fhir_vs.c). */
+	{"ValueSet", CAP_INTERACTION, "read", NULL,
+	 "A list's implicit value set, https://spor.ema.europa.eu/v1/lists/{listId}?fhir_vs: "
+	 "/api/v1/fhir/ValueSet/{listId}."},
+	{"ValueSet", CAP_OPERATION, "expand", OPERATION_DEFINITION "ValueSet-expand",
+	 "A page of the value set's codes by English name (the current terms first when filtered): filter (the "
+	 "words of the terms' names in every language, case and accents aside, prefixes too), count (at most "
+	 "1000; an unpaged expansion of more is 422 too-costly), offset, displayLanguage, activeOnly, "
+	 "includeDesignations; expansion.total.  Type level with url, instance level on "
+	 "/ValueSet/{listId}/$expand; GET or POST."},
+	{"ValueSet", CAP_OPERATION, "validate-code", OPERATION_DEFINITION "ValueSet-validate-code",
+	 "Whether code (or coding; system the list's) is in the value set url: result, display, and a message for "
+	 "a display that is none of the term's names or a term no longer current (both still true)."},
+	/* ConceptMap: a list's mappings from one source (api_fhir_cm.c). */
+	{"ConceptMap", CAP_INTERACTION, "read", NULL,
+	 "The mappings of a list's terms from one source, /api/v1/fhir/ConceptMap/{listId}-{sourceId} (streamed): "
+	 "the source's codes (system https://spor.ema.europa.eu/v1/sources/{sourceId}) to the list's terms, "
+	 "equivalent for the term's main source, relatedto for another."},
+	{"ConceptMap", CAP_INTERACTION, "search-type", NULL,
+	 "The concept maps, each without its group (SUBSETTED), in a Bundle."},
+	{"ConceptMap", CAP_SEARCH, "url", "uri", "A map's url: https://spor.ema.europa.eu/v1/lists/{listId}/conceptmaps/{sourceId}."},
+	{"ConceptMap", CAP_SEARCH, "source-system", "uri", "The source's system."},
+	{"ConceptMap", CAP_SEARCH, "target-system", "uri", "The list's system."},
+	{"ConceptMap", CAP_SEARCH, "source-uri", "reference", "The source's value set (its system with ?fhir_vs)."},
+	{"ConceptMap", CAP_SEARCH, "target-uri", "reference", "The list's value set."},
+	{"ConceptMap", CAP_OPERATION, "translate", OPERATION_DEFINITION "ConceptMap-translate",
+	 "A source's code (system the source's) to the SPOR terms it maps to, or an SPOR term (system the list's, "
+	 "or reverse=true) to the sources' codes: result, message, and a match (equivalence, concept, source) per "
+	 "mapping; url, source, target and targetsystem narrow the maps read.  Type level, or instance level on "
+	 "/ConceptMap/{id}/$translate; GET or POST."},
 	/* Organization and Location: OMS (api_oms.c). */
 	{"Organization", CAP_INTERACTION, "read", NULL,
 	 "An organisation (ORG-ID): identifiers, active, name, type, aliases; a merged ID answers 301."},
@@ -201,9 +229,15 @@ static int terminology(struct req *r)
 	json_t *tc = statement(r, "TerminologyCapabilities", "SPORPortalTerminology", date);
 	json_object_set_new(tc, "lockedDate", json_false());
 	json_object_set_new(tc, "codeSystem", systems);
-	/* expansion ($expand) and translation ($translate): branch i21-fhir-vs
-	 * sets them here. */
+	/* $expand: flat pages (count, offset), a text filter; $translate needs
+	 * no ConceptMap resource in the request. */
+	json_object_set_new(tc, "expansion",
+			    json_pack("{s:b, s:b, s:b, s:s}", "hierarchical", 0, "paging", 1, "incomplete", 0,
+				      "textFilter",
+				      "Every word must start a word of one of the term's names, in any language, case and "
+				      "accents aside; words of one character are refused."));
 	json_object_set_new(tc, "validateCode", json_pack("{s:b}", "translations", 0));
+	json_object_set_new(tc, "translation", json_pack("{s:b}", "needsMap", 0));
 	return api_send_fhir(r, tc);
 }
 

@@ -48,6 +48,27 @@ enum public_field {
 	PF_CHECK_IDS,	/* /tools/check: the IDs pasted */
 	PF_CHECK_FILE,	/* /tools/check: a text or CSV file of IDs */
 	PF_CHECK_FORMAT, /* /tools/check: html, csv or xlsx */
+	/* FHIR ValueSet and ConceptMap operations (api_fhir_vs.c, api_fhir_cm.c) */
+	PF_TX_URL,	/* a value set's or a concept map's canonical URL */
+	PF_TX_FILTER,	/* $expand: words the names must hold */
+	PF_TX_COUNT,	/* $expand: codes a page, 0..1000 */
+	PF_TX_OFFSET,	/* $expand: codes skipped */
+	PF_TX_DISPLAY_LANG, /* the language of displays */
+	PF_TX_ACTIVE_ONLY, /* $expand: current terms only */
+	PF_TX_DESIGNATIONS, /* $expand: every name of a code */
+	PF_TX_CODE,	/* a code (a term ID, or a source's code) */
+	PF_TX_SYSTEM,	/* the code's system */
+	PF_TX_DISPLAY,	/* $validate-code: the display to check */
+	PF_TX_CODING,	/* a Coding, "system|code" */
+	PF_TX_SOURCE,	/* $translate: the source value set */
+	PF_TX_TARGET,	/* $translate: the target value set */
+	PF_TX_TARGET_SYSTEM, /* $translate: the target code system */
+	PF_TX_REVERSE,	/* $translate: from SPOR term to source code */
+	PF_CM_ID,	/* path: /api/v1/fhir/ConceptMap/{conceptMapId} */
+	PF_CM_SOURCE_SYSTEM, /* ConceptMap search: source-system */
+	PF_CM_TARGET_SYSTEM, /* ConceptMap search: target-system */
+	PF_CM_SOURCE_URI, /* ConceptMap search: source-uri */
+	PF_CM_TARGET_URI, /* ConceptMap search: target-uri */
 	PF__COUNT
 };
 

@@ -63,6 +63,16 @@ int api_check_submit(struct req *r);
 /* tools_check.c: the check of a list of IDs, for people */
 int tools_check_form(struct req *r);
 int tools_check_submit(struct req *r);
+/* api_fhir_vs.c, api_fhir_cm.c: FHIR ValueSet and ConceptMap (GET and POST alike) */
+int api_fhir_vs_show(struct req *r);
+int api_fhir_vs_expand_show(struct req *r);
+int api_fhir_vs_expand_submit(struct req *r);
+int api_fhir_vs_validate_code_show(struct req *r);
+int api_fhir_vs_validate_code_submit(struct req *r);
+int api_fhir_cm_search_show(struct req *r);
+int api_fhir_cm_show(struct req *r);
+int api_fhir_cm_translate_show(struct req *r);
+int api_fhir_cm_translate_submit(struct req *r);
 
 /* api_fhir_cs.c, api_fhir_meta.c: FHIR terminology, the CodeSystem
  * operations (GET and POST each) and the server's metadata */

@@ -20,6 +20,7 @@ static const char *const check_formats[] = {"html", "csv", "xlsx", NULL};
 /* The check of a list of IDs takes 10,000 of them (nginx/spor.conf.in
  * lets bodies of this size through to its two paths). */
 #define CHECK_BODY_MAX (256 * 1024)
+static const char *const fhir_booleans[] = {"false", "true", NULL};
 
 static const struct field fields[PF__COUNT] = {
 	[PF_LANG] = FIELD_LANG,
@@ -65,9 +66,43 @@ static const struct field fields[PF__COUNT] = {
 	[PF_CHECK_IDS] = {.name = "ids", .type = FT_LINES, .max = CHECK_BODY_MAX},
 	[PF_CHECK_FILE] = {.name = "file", .type = FT_FILE, .max = 255},
 	[PF_CHECK_FORMAT] = {.name = "format", .type = FT_ENUM, .choices = check_formats},
+	[PF_TX_URL] = {.name = "url", .type = FT_TEXT, .max = 400},
+	[PF_TX_FILTER] = {.name = "filter", .type = FT_TEXT, .max = 200},
+	[PF_TX_COUNT] = {.name = "count", .type = FT_INT, .min = 0, .max = 1000},
+	[PF_TX_OFFSET] = {.name = "offset", .type = FT_INT, .min = 0, .max = 100000000},
+	[PF_TX_DISPLAY_LANG] = {.name = "displayLanguage", .type = FT_LANG},
+	[PF_TX_ACTIVE_ONLY] = {.name = "activeOnly", .type = FT_ENUM, .choices = fhir_booleans},
+	[PF_TX_DESIGNATIONS] = {.name = "includeDesignations", .type = FT_ENUM, .choices = fhir_booleans},
+	[PF_TX_CODE] = {.name = "code", .type = FT_TEXT, .min = 1, .max = 200},
+	[PF_TX_SYSTEM] = {.name = "system", .type = FT_TEXT, .max = 400},
+	[PF_TX_DISPLAY] = {.name = "display", .type = FT_TEXT, .max = 1000},
+	[PF_TX_CODING] = {.name = "coding", .type = FT_TEXT, .max = 600},
+	[PF_TX_SOURCE] = {.name = "source", .type = FT_TEXT, .max = 400},
+	[PF_TX_TARGET] = {.name = "target", .type = FT_TEXT, .max = 400},
+	[PF_TX_TARGET_SYSTEM] = {.name = "targetsystem", .type = FT_TEXT, .max = 400},
+	[PF_TX_REVERSE] = {.name = "reverse", .type = FT_ENUM, .choices = fhir_booleans},
+	[PF_CM_ID] = {.name = "conceptMapId", .type = FT_TEXT, .max = 25},
+	[PF_CM_SOURCE_SYSTEM] = {.name = "source-system", .type = FT_TEXT, .max = 400},
+	[PF_CM_TARGET_SYSTEM] = {.name = "target-system", .type = FT_TEXT, .max = 400},
+	[PF_CM_SOURCE_URI] = {.name = "source-uri", .type = FT_TEXT, .max = 400},
+	[PF_CM_TARGET_URI] = {.name = "target-uri", .type = FT_TEXT, .max = 400},
 };
 
 #define LIST_FILTERS F(PF_Q), F(PF_STATUS), F(PF_DOMAIN)
+/* The FHIR terminology operations on value sets and concept maps: the same
+ * fields by GET (the query) and POST (a Parameters body). */
+#define VS_EXPAND                                                                                                  \
+	F(PF_TX_URL), F(PF_TX_FILTER), F(PF_TX_COUNT), F(PF_TX_OFFSET), F(PF_TX_DISPLAY_LANG), F(PF_TX_ACTIVE_ONLY), \
+		F(PF_TX_DESIGNATIONS)
+#define VS_VALIDATE F(PF_TX_URL), F(PF_TX_CODE), F(PF_TX_SYSTEM), F(PF_TX_DISPLAY), F(PF_TX_CODING), F(PF_TX_DISPLAY_LANG)
+#define CM_TRANSLATE                                                                                               \
+	F(PF_TX_URL), F(PF_TX_CODE), F(PF_TX_SYSTEM), F(PF_TX_CODING), F(PF_TX_SOURCE), F(PF_TX_TARGET),           \
+		F(PF_TX_TARGET_SYSTEM), F(PF_TX_REVERSE)
+#define CM_SEARCH F(PF_TX_URL), F(PF_CM_SOURCE_SYSTEM), F(PF_CM_TARGET_SYSTEM), F(PF_CM_SOURCE_URI), F(PF_CM_TARGET_URI)
+/* A FHIR operation's POST (the same fields in a Parameters body) reads no
+ * cookie and takes up to 256 KB (FHIR_BODY_MAX). */
+#define FHIR_POST .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX
+
 #define ORG_FILTERS F(PF_Q), F(PF_COUNTRY), F(PF_CITY), F(PF_POSTAL), F(PF_ORG_STATUS), F(PF_ORG_TYPE)
 /* The FHIR CodeSystem operations' parameters; a POST's Parameters body
  * (up to 256 KB) is read into the same fields (api_read_document). */
@@ -168,6 +203,37 @@ static const struct route routes[] = {
 	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$subsumes", .handler = api_fhir_cs_subsumes_submit,
 	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_SUBSUMES}},
 	/* FHIR terminology: ValueSet and ConceptMap (branch i21-fhir-vs): their routes here. */
+	{.method = "GET", .path = "/api/v1/fhir/ValueSet/{listId}", .handler = api_fhir_vs_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/api/v1/fhir/ValueSet/$expand", .handler = api_fhir_vs_expand_show,
+	 .roles = ROLES_EVERYONE, .fields = {VS_EXPAND}},
+	{.method = "POST", .path = "/api/v1/fhir/ValueSet/$expand", .handler = api_fhir_vs_expand_submit, FHIR_POST,
+	 .fields = {VS_EXPAND}},
+	{.method = "GET", .path = "/api/v1/fhir/ValueSet/{listId}/$expand", .handler = api_fhir_vs_expand_show,
+	 .roles = ROLES_EVERYONE, .fields = {VS_EXPAND}},
+	{.method = "POST", .path = "/api/v1/fhir/ValueSet/{listId}/$expand", .handler = api_fhir_vs_expand_submit,
+	 FHIR_POST, .fields = {VS_EXPAND}},
+	{.method = "GET", .path = "/api/v1/fhir/ValueSet/$validate-code", .handler = api_fhir_vs_validate_code_show,
+	 .roles = ROLES_EVERYONE, .fields = {VS_VALIDATE}},
+	{.method = "POST", .path = "/api/v1/fhir/ValueSet/$validate-code", .handler = api_fhir_vs_validate_code_submit,
+	 FHIR_POST, .fields = {VS_VALIDATE}},
+	{.method = "GET", .path = "/api/v1/fhir/ValueSet/{listId}/$validate-code",
+	 .handler = api_fhir_vs_validate_code_show, .roles = ROLES_EVERYONE, .fields = {VS_VALIDATE}},
+	{.method = "POST", .path = "/api/v1/fhir/ValueSet/{listId}/$validate-code",
+	 .handler = api_fhir_vs_validate_code_submit, FHIR_POST, .fields = {VS_VALIDATE}},
+	{.method = "GET", .path = "/api/v1/fhir/ConceptMap", .handler = api_fhir_cm_search_show,
+	 .roles = ROLES_EVERYONE, .fields = {CM_SEARCH}},
+	{.method = "GET", .path = "/api/v1/fhir/ConceptMap/$translate", .handler = api_fhir_cm_translate_show,
+	 .roles = ROLES_EVERYONE, .fields = {CM_TRANSLATE}},
+	{.method = "POST", .path = "/api/v1/fhir/ConceptMap/$translate", .handler = api_fhir_cm_translate_submit,
+	 FHIR_POST, .fields = {CM_TRANSLATE}},
+	{.method = "GET", .path = "/api/v1/fhir/ConceptMap/{conceptMapId}/$translate",
+	 .handler = api_fhir_cm_translate_show, .roles = ROLES_EVERYONE, .fields = {CM_TRANSLATE}},
+	{.method = "POST", .path = "/api/v1/fhir/ConceptMap/{conceptMapId}/$translate",
+	 .handler = api_fhir_cm_translate_submit, FHIR_POST, .fields = {CM_TRANSLATE}},
+	/* After $translate: a concept map's ID is any text, and the first route whose captures pass wins. */
+	{.method = "GET", .path = "/api/v1/fhir/ConceptMap/{conceptMapId}", .handler = api_fhir_cm_show,
+	 .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/v1/lists", .handler = api_v1_lists_show, .roles = ROLES_EVERYONE,
 	 .fields = {F(PF_PAGE), F(PF_PAGESIZE)}},
 	{.method = "GET", .path = "/v1/lists/{listId}/terms/{termId}", .handler = api_v1_detail_term_show,

@@ -27,35 +27,41 @@ enum { ANCHOR_STEP = 100, ANCHOR_SETS = 256 };
 enum { ANCHOR_FROM = 1000 };
 
 /* Every ANCHOR_STEP-th term of a list in a sort, from its index: its name
- * key (NULL for the sorts by ID) and ID.  Arguments: list, step. */
+ * key (NULL for the sorts by ID) and ID; `only` restricts the terms (the
+ * current ones of a value set's expansion).  Arguments: list, step. */
 #define ANCHOR_COLUMNS(X) X(ANCHOR_NAME) X(ANCHOR_ID)
 #define ANCHOR_COLUMN(name) name,
 enum { ANCHOR_COLUMNS(ANCHOR_COLUMN) ANCHOR__COUNT };
-#define ANCHORS(key, index, order)                                                                                 \
+#define ANCHORS(key, index, only, order)                                                                           \
 	DB_SQL_COLS(ANCHOR__COUNT, "SELECT " key ", id FROM (SELECT t.name_sort, t.id, ROW_NUMBER() OVER ("        \
-				   order ") AS n FROM rms_terms t FORCE INDEX (" index ") WHERE t.list_id = ?) a" \
-				   " WHERE MOD(n - 1, ?) = 0 ORDER BY n")
+				   order ") AS n FROM rms_terms t FORCE INDEX (" index ") WHERE t.list_id = ?" only \
+				   ") a WHERE MOD(n - 1, ?) = 0 ORDER BY n")
 /* From an anchor on, in the sort's order.  Arguments: list, [name, name,]
  * id, limit, offset (less than ANCHOR_STEP). */
-#define SEEK(index, from, order)                                                                                   \
-	DB_SQL("SELECT t.id FROM rms_terms t FORCE INDEX (" index ") WHERE t.list_id = ? AND " from order             \
+#define SEEK(index, only, from, order)                                                                             \
+	DB_SQL("SELECT t.id FROM rms_terms t FORCE INDEX (" index ") WHERE t.list_id = ?" only " AND " from order     \
 	       " LIMIT ? OFFSET ?")
 #define BY_NAME " ORDER BY t.name_sort, t.id"
 #define BY_NAME_DESC " ORDER BY t.name_sort DESC, t.id DESC"
 #define BY_ID " ORDER BY t.id"
 #define BY_ID_DESC " ORDER BY t.id DESC"
 
+#define AFTER_NAME "(t.name_sort > ? OR (t.name_sort = ? AND t.id >= ?))"
+#define CURRENT " AND t.status = 'CURRENT'"
+
 static struct {
 	struct db_sql anchors, seek;
-} q[TERMS_SORT__COUNT] = {
-	[TERMS_BY_NAME] = {ANCHORS("name_sort", "rms_terms_list_name", BY_NAME),
-			   SEEK("rms_terms_list_name", "(t.name_sort > ? OR (t.name_sort = ? AND t.id >= ?))", BY_NAME)},
-	[TERMS_BY_NAME_DESC] = {ANCHORS("name_sort", "rms_terms_list_name", BY_NAME_DESC),
-				SEEK("rms_terms_list_name", "(t.name_sort < ? OR (t.name_sort = ? AND t.id <= ?))",
+} q[RMS_ANCHOR_SORTS] = {
+	[TERMS_BY_NAME] = {ANCHORS("name_sort", "rms_terms_list_name", "", BY_NAME),
+			   SEEK("rms_terms_list_name", "", AFTER_NAME, BY_NAME)},
+	[TERMS_BY_NAME_DESC] = {ANCHORS("name_sort", "rms_terms_list_name", "", BY_NAME_DESC),
+				SEEK("rms_terms_list_name", "", "(t.name_sort < ? OR (t.name_sort = ? AND t.id <= ?))",
 				     BY_NAME_DESC)},
-	[TERMS_BY_ID] = {ANCHORS("NULL", "rms_terms_list_id", BY_ID), SEEK("rms_terms_list_id", "t.id >= ?", BY_ID)},
-	[TERMS_BY_ID_DESC] = {ANCHORS("NULL", "rms_terms_list_id", BY_ID_DESC),
-			      SEEK("rms_terms_list_id", "t.id <= ?", BY_ID_DESC)},
+	[TERMS_BY_ID] = {ANCHORS("NULL", "rms_terms_list_id", "", BY_ID), SEEK("rms_terms_list_id", "", "t.id >= ?", BY_ID)},
+	[TERMS_BY_ID_DESC] = {ANCHORS("NULL", "rms_terms_list_id", "", BY_ID_DESC),
+			      SEEK("rms_terms_list_id", "", "t.id <= ?", BY_ID_DESC)},
+	[RMS_ANCHOR_CURRENT_BY_NAME] = {ANCHORS("name_sort", "rms_terms_list_status", CURRENT, BY_NAME),
+					SEEK("rms_terms_list_status", CURRENT, AFTER_NAME, BY_NAME)},
 };
 
 struct anchor_set {
@@ -71,7 +77,8 @@ static size_t next_set;
 
 bool rms_anchor_deep(int sort, long long offset)
 {
-	return offset >= ANCHOR_FROM && (sort == TERMS_BY_NAME || sort == TERMS_BY_NAME_DESC || sort == TERMS_BY_ID || sort == TERMS_BY_ID_DESC);
+	return offset >= ANCHOR_FROM && (sort == TERMS_BY_NAME || sort == TERMS_BY_NAME_DESC || sort == TERMS_BY_ID ||
+					 sort == TERMS_BY_ID_DESC || sort == RMS_ANCHOR_CURRENT_BY_NAME);
 }
 
 static void forget(struct anchor_set *s)
@@ -119,7 +126,7 @@ int rms_anchor_page(struct req *r, const char *list, int sort, long long size, l
 		return 0;
 	}
 	long long skip = offset % ANCHOR_STEP;
-	if (sort == TERMS_BY_NAME || sort == TERMS_BY_NAME_DESC)
+	if (sort == TERMS_BY_NAME || sort == TERMS_BY_NAME_DESC || sort == RMS_ANCHOR_CURRENT_BY_NAME)
 		return db_query(r->app->db, r->arena, &q[sort].seek, ids, "issiii", atoll(list),
 				s->names[a] ? s->names[a] : "", s->names[a] ? s->names[a] : "", s->ids[a], size, skip);
 	return db_query(r->app->db, r->arena, &q[sort].seek, ids, "iiii", atoll(list), s->ids[a], size, skip);

@@ -10,8 +10,14 @@
 
 #include <stdbool.h>
 
+#include "rms/rms_page.h"
+
 struct req;
 struct db_rows;
+
+/* Besides a list page's sorts (enum rms_term_sort): its current terms by
+ * English name (a value set's expansion of active codes). */
+enum { RMS_ANCHOR_CURRENT_BY_NAME = TERMS_SORT__COUNT, RMS_ANCHOR_SORTS };
 
 /* Whether a page from `offset` in `sort` (enum rms_term_sort) is found by
  * the anchors: deep enough that skipping the entries before it costs more
@@ -21,7 +27,7 @@ struct db_rows;
 bool rms_anchor_deep(int sort, long long offset);
 
 /* The IDs of `size` terms of list `list` from `offset` in `sort`, without
- * filters, into `ids` (one column).  0 or -1. */
+ * filters (but the sort's own), into `ids` (one column).  0 or -1. */
 int rms_anchor_page(struct req *r, const char *list, int sort, long long size, long long offset,
 		    struct db_rows *ids);
 

@@ -211,6 +211,13 @@ static void designate(json_t *list, const char *lang, enum rms_kind k, const cha
 	json_array_append_new(list, d);
 }
 
+void rms_fhir_designation(json_t *list, const char *lang, const char *kind, const char *value)
+{
+	for (int k = 0; k < RMS_KINDS; k++)
+		if (strcmp(kind, rms_kind_names[k]) == 0)
+			designate(list, lang, (enum rms_kind)k, value);
+}
+
 static void property(json_t *list, const char *code, const char *value)
 {
 	if (value)

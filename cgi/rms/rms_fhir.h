@@ -40,6 +40,11 @@ const char *rms_fhir_list_id(struct arena *a, const char *url);
  * back to the same texts and fields.  A new reference. */
 json_t *rms_fhir_concept(const json_t *snap);
 
+/* One text of a term as a concept's designation, appended to `list`: its
+ * language, its use for the kinds but the name (rms_kind_names: short,
+ * other, symbol, description as definition) and its value. */
+void rms_fhir_designation(json_t *list, const char *lang, const char *kind, const char *value);
+
 /* The FHIR publication status of an RMS status (CURRENT: active,
  * PROVISIONAL: draft, else retired). */
 const char *rms_fhir_status(const char *rms_status);

@@ -62,5 +62,10 @@ enum { RMS_HIT_COLUMNS(DB_COLUMN) HIT__COUNT };
 int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
 		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits,
 		    struct db_rows *names);
+/* The same hits from `offset`, without names, and how many there are
+ * also past the last (a value set's expansion: FHIR pages by offset).
+ * 0 or -1. */
+int rms_search_at(struct req *r, const struct words *words, const char *list, const char *status, long long offset,
+		  long long size, long long *total, struct db_rows *hits);
 
 #endif

@@ -150,33 +150,61 @@ static struct db_sql q_count = DB_SQL("SELECT COUNT(*)" HITS);
 #define HITS_TYPES WORDS_FIRST_TYPES "ssssss" WORDS_MORE_TYPES
 #define HITS_ARGS(w) WORDS_FIRST_ARGS(w), list, list, status, status, domain, domain, WORDS_MORE_ARGS(w)
 
-int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
-		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits,
-		    struct db_rows *names)
+/* The hits from `offset` (their count in *total, 0 past the last). */
+static int hits_from(struct req *r, const struct words *words, const char *list, const char *status,
+		     const char *domain, long long offset, long long size, long long *total, struct db_rows *hits,
+		     struct db_rows *names)
 {
-	struct db *db = r->app->db;
 	struct db_rows rows;
 	*hits = (struct db_rows){0};
 	if (names)
 		*names = (struct db_rows){0};
 	*total = 0;
-	if (*page < 1)
-		*page = 1;
-	if (db_query(db, r->arena, &q_page, &rows, HITS_TYPES "ii", HITS_ARGS(*words), size, (*page - 1) * size) < 0)
+	if (db_query(r->app->db, r->arena, &q_page, &rows, HITS_TYPES "ii", HITS_ARGS(*words), size, offset) < 0)
 		return -1;
 	if (rows.nrows) {
 		*total = atoll(db_get(&rows, 0, PAGE_TOTAL));
 		split_page(r, &rows, hits, names);
-		return 0;
 	}
-	if (*page == 1)
+	return 0;
+}
+
+/* How many hits there are, for a page past the last. */
+static int count_hits(struct req *r, const struct words *words, const char *list, const char *status,
+		      const char *domain, long long *total)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_count, &rows, HITS_TYPES, HITS_ARGS(*words)) < 0)
+		return -1;
+	*total = atoll(db_value(&rows, 0));
+	return 0;
+}
+
+int rms_search_page(struct req *r, const struct words *words, const char *list, const char *status,
+		    const char *domain, long long *page, long long size, long long *total, struct db_rows *hits,
+		    struct db_rows *names)
+{
+	if (*page < 1)
+		*page = 1;
+	if (hits_from(r, words, list, status, domain, (*page - 1) * size, size, total, hits, names) < 0)
+		return -1;
+	if (*total || *page == 1)
 		return 0;
 	/* Past the last page: the last page instead. */
-	if (db_query(db, r->arena, &q_count, &rows, HITS_TYPES, HITS_ARGS(*words)) < 0)
+	long long found;
+	if (count_hits(r, words, list, status, domain, &found) < 0)
 		return -1;
-	long long pages = (atoll(db_value(&rows, 0)) + size - 1) / size;
+	long long pages = (found + size - 1) / size;
 	*page = pages ? pages : 1;
 	return pages ? rms_search_page(r, words, list, status, domain, page, size, total, hits, names) : 0;
+}
+
+int rms_search_at(struct req *r, const struct words *words, const char *list, const char *status, long long offset,
+		  long long size, long long *total, struct db_rows *hits)
+{
+	if (hits_from(r, words, list, status, NULL, offset, size, total, hits, NULL) < 0)
+		return -1;
+	return *total || (!offset && size) ? 0 : count_hits(r, words, list, status, NULL, total);
 }
 
 #define LIST_COLUMNS(X) X(LIST_ID, "id") X(LIST_NAME, "name")

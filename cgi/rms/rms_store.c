@@ -171,7 +171,9 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	return rms_store_terms(s, a, &g, 1);
 }
 
-/* What a list's pages show without counting its terms each time; and, as
+/* What a list's pages show without counting its terms each time, and the
+ * FHIR operations too (its terms per status: a value set's active codes;
+ * the mapped terms per source: its concept maps, api_fhir_cm.c); and, as
  * every writer of a list's terms ends here, the workers' copies of the word
  * index are read again (words_near.h) and the pages they keep rendered
  * again (fragment.h).  One compound statement: one round trip. */
@@ -188,12 +190,15 @@ static struct db_sql q_list_done = DB_SQL(
 	"     (SELECT status, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY status) s), JSON_OBJECT()),"
 	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
 	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
-	"     JSON_OBJECT()))"
+	"     JSON_OBJECT()),"
+	"   'sources', COALESCE((SELECT JSON_OBJECTAGG(m.source_id, c) FROM"
+	"     (SELECT m.source_id, COUNT(*) c FROM rms_terms t JOIN rms_term_mappings m ON m.term_id = t.id"
+	"      WHERE t.list_id = ? AND m.source_id IS NOT NULL GROUP BY m.source_id) m), JSON_OBJECT()))"
 	" WHERE id = ?; " WORDS_NEAR_TOUCH("rms_term_words") "; " FRAGMENT_DATA_CHANGED "; END");
 
 int rms_store_list_stats(struct db *db, const char *id)
 {
-	return db_exec(db, &q_list_done, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ? -1 : 0;
+	return db_exec(db, &q_list_done, NULL, "ssssssss", id, id, id, id, id, id, id, id) < 0 ? -1 : 0;
 }
 
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)

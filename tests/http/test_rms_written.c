@@ -107,9 +107,11 @@ int main(void)
 		return done_testing();
 	dbtest_execf(my, "SET SESSION group_concat_max_len = 1073741824");
 
-	/* Hashes taken with the importer of one statement per table per term. */
+	/* Hashes taken with the importer of one statement per table per term;
+	 * rms_lists's since its stats count the mappings' sources too (each
+	 * list's FHIR concept maps, migration 0028). */
 	static const char *const first[TABLES] = {
-		"1 d5a49fd752b7bd727f62b8e058a8d304",
+		"1 59885e6225eebee770c3cea8a2476410",
 		"60 1d2662eee54548f55e291bbce73a9465",
 		"313 a5c98a849c6271d44669bc8fb3c3ee1c",
 		"815 3c187bcac0021ba159f5f6535a5babe6",
@@ -120,7 +122,7 @@ int main(void)
 		"60 71113f47c69b1718da90509e90d92e3b",
 	};
 	static const char *const second[TABLES] = {
-		"1 d5d3c3f4ff9b1b01d012c77d1ac122ef",
+		"1 2f87d435c41e5ded2e7bf077464edaa8",
 		"60 5ab7e1d0ed384c2f4e18f312dc67ddb5",
 		"505 b647b7b6640c8cb431b2eab03b0225d7",
 		"1137 694ae71f419bc49c90bc7bed14dac0ce",
@@ -176,7 +178,7 @@ int main(void)
 	/* gen-data: 3,000 terms on two connections (hashes taken on one), then removed
 	 * (the other tests count the lists they see). */
 	static const char *const generated[TABLES] = {
-		"5 3fc607ccc330d3210f4299a69c9abffa",
+		"5 8c33943a60536cf1b208096f7c870087",
 		"3000 9ad7cd10dc6b0626765ed57c356bcfb3",
 		"10000 07d434754767a832aea1a9234afd27a6",
 		"24752 da32ddd90ab4df4262b0d0469cd5bd50",
