@@ -27,15 +27,36 @@ static const char *binding(struct req *r, bool make)
 	return arena_printf(r->arena, "visitor:%s", pre);
 }
 
+/* The token of the last binding the worker served, kept: every page of a
+ * signed-in visitor carries the sign-out form, so a visitor's next page
+ * (whichever worker answers it) mostly asks again for the same token.  The
+ * secret is the worker's for its life. */
+static struct {
+	char bound[sizeof "visitor:" + TOKEN_CHARS];
+	char mac[TOKEN_CHARS + 1];
+} last;
+
+static const char *token_of(struct req *r, const char *bound)
+{
+	if (strcmp(last.bound, bound) != 0) {
+		if (strlen(bound) >= sizeof last.bound) {
+			char mac[TOKEN_CHARS + 1];
+			token_hmac(r->app->settings.csrf_secret, bound, mac);
+			return arena_strdup(r->arena, mac);
+		}
+		token_hmac(r->app->settings.csrf_secret, bound, last.mac);
+		strcpy(last.bound, bound);
+	}
+	return arena_strdup(r->arena, last.mac);
+}
+
 const char *csrf_token(struct req *r)
 {
 	if (!r->csrf) {
 		const char *bound = binding(r, true);
 		if (!bound)
 			return NULL;
-		char mac[TOKEN_CHARS + 1];
-		token_hmac(r->app->settings.csrf_secret, bound, mac);
-		r->csrf = arena_strdup(r->arena, mac);
+		r->csrf = token_of(r, bound);
 	}
 	page_set(r, "Csrf.token", r->csrf);
 	once_issue(r);

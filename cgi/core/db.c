@@ -21,6 +21,7 @@ struct db {
 	MYSQL *my;
 	struct db_conf conf;
 	MYSQL_STMT *stmts[STMTS_MAX];
+	MYSQL_STMT *unsettled; /* a call whose own status is still to be read (db_call) */
 	bool in_tx;
 	bool wrote; /* a statement changed rows during this request */
 	unsigned err;
@@ -58,6 +59,7 @@ static void drop_connection(struct db *db)
 	if (db->my)
 		mysql_close(db->my);
 	db->my = NULL;
+	db->unsettled = NULL;
 	db->in_tx = false;
 }
 
@@ -69,8 +71,36 @@ void db_free(struct db *db)
 	free(db);
 }
 
+static bool gone(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == ER_CONNECTION_KILLED ||
+	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN;
+}
+
+/* The status that ends a call's sequence, read before the connection takes
+ * any other command (db_call).  A result set more than the call declared
+ * is an error of the procedure, logged; a connection lost is dropped. */
+static void settle(struct db *db)
+{
+	MYSQL_STMT *st = db->unsettled;
+	db->unsettled = NULL;
+	int next = -1;
+	while (st && (next = mysql_stmt_next_result(st)) == 0) {
+		if (mysql_stmt_field_count(st) > 0)
+			log_error("call sent more result sets than it declared");
+		mysql_stmt_free_result(st);
+	}
+	if (st && next > 0) {
+		db->err = mysql_stmt_errno(st);
+		log_error("call: %s", mysql_stmt_error(st));
+		if (gone(db->err))
+			drop_connection(db);
+	}
+}
+
 int db_connect(struct db *db)
 {
+	settle(db);
 	if (db->my)
 		return 0;
 	MYSQL *my = mysql_init(NULL);
@@ -96,12 +126,6 @@ int db_connect(struct db *db)
 	db->my = my;
 	db->err = 0;
 	return 0;
-}
-
-static bool gone(unsigned err)
-{
-	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == ER_CONNECTION_KILLED ||
-	       err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR || err == ER_SERVER_SHUTDOWN;
 }
 
 unsigned db_errno(const struct db *db)
@@ -430,7 +454,9 @@ int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *
 		return -1;
 	/* Each SELECT of the procedure is a result set with columns; the
 	 * CALL's own status ends the sequence, and must be read too before the
-	 * connection takes another statement. */
+	 * connection takes another statement.  The server sends it apart from
+	 * the last result set, often a moment later: it is read then (settle),
+	 * not waited for here, on the answer's path. */
 	int rc = 0;
 	size_t n = 0;
 	for (;;) {
@@ -441,6 +467,10 @@ int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *
 			n++;
 		} else {
 			mysql_stmt_free_result(st);
+		}
+		if (n == nsets && rc == 0 && mysql_stmt_field_count(st) > 0) {
+			db->unsettled = st;
+			return 0;
 		}
 		int next = mysql_stmt_next_result(st);
 		if (next > 0) {
@@ -541,6 +571,7 @@ bool db_wrote(const struct db *db)
 
 bool db_end_request(struct db *db)
 {
+	settle(db);
 	db->wrote = false;
 	if (!db->in_tx)
 		return false;

@@ -93,7 +93,10 @@ int db_exec(struct db *db, struct db_sql *sql, unsigned long long *affected, con
 /* A stored procedure that answers with result sets ("CALL p(?, ?)"):
  * exactly `nsets` of them, into sets[0..nsets-1], in one round trip.  Its
  * descriptor declares no columns (a CALL has none until it runs): the
- * caller checks each set's ncols.  0 or -1 (another number of sets too). */
+ * caller checks each set's ncols.  0 or -1 (fewer sets too).  The
+ * procedure only reads: the call's own status is read after its last set,
+ * before the connection's next command or at the request's end
+ * (db_end_request), and a set more than `nsets` is logged then. */
 int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *sets, size_t nsets, const char *types,
 	    ...);
 /* db_query with its arguments in arrays: `texts` (n of them, as 's'), then

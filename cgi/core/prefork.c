@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -168,6 +169,15 @@ static bool serve_one(int listen_fd, FCGX_Request *req, const struct prefork_ops
 		return false;
 	}
 	ops->handle(w, req);
+	/* A request read to its end is closed at once.  libfcgi's own close
+	 * shuts its side and then reads until nginx closes the other, so that
+	 * a body refused unread cannot make nginx lose the answer: a wait and
+	 * a wake-up more for every request.  A request without a body has only
+	 * its empty end left, sent with its parameters. */
+	const char *length = FCGX_GetParam("CONTENT_LENGTH", req->envp);
+	bool bodiless = !length || !*length || strcmp(length, "0") == 0;
+	if (FCGX_HasSeenEOF(req->in) || (bodiless && FCGX_GetChar(req->in) == EOF))
+		req->detached = 1;
 	FCGX_Finish_r(req);
 	/* The answer is out: the time this takes is no visitor's. */
 	mem_give_back();
@@ -195,12 +205,19 @@ static void worker_main(int listen_fd, const struct prefork_ops *ops, void *ctx,
 		_exit(3);
 	FCGX_Request req;
 	FCGX_InitRequest(&req, listen_fd, 0);
+	/* One idle worker woken for each connection, not all of them (each
+	 * woken worker but one found nothing to accept: a wake-up for nothing). */
+	int ep = epoll_create1(EPOLL_CLOEXEC);
+	struct epoll_event ev = {.events = EPOLLIN | EPOLLEXCLUSIVE};
+	if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, listen_fd, &ev) < 0) {
+		log_error("epoll: %s", strerror(errno));
+		_exit(3);
+	}
 	while (!worker_stop) {
-		struct pollfd p = {.fd = listen_fd, .events = POLLIN};
 		/* Signals are delivered only while waiting, never inside a request. */
-		int rc = ppoll(&p, 1, NULL, &waitmask);
+		int rc = epoll_pwait(ep, &ev, 1, -1, &waitmask);
 		if (rc < 0 && errno != EINTR) {
-			log_error("poll: %s", strerror(errno));
+			log_error("epoll_pwait: %s", strerror(errno));
 			break;
 		}
 		if (rc > 0 && !worker_stop)
