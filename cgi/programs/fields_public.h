@@ -31,6 +31,7 @@ enum public_field {
 	PF_API_PARENT,	/* API: a parent term ID */
 	PF_MODIFIED_SINCE, /* API: a date or a UTC time */
 	PF_API_SORT,	/* API: id or name */
+	PF_SINCE,	/* the change feed: the cursor to read after */
 	PF__COUNT
 };
 

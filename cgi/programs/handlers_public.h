@@ -51,4 +51,10 @@ int api_oms_location_show(struct req *r);
 int api_v1_lists_show(struct req *r);
 int api_v1_term_summaries_show(struct req *r);
 
+/* api_changes.c: the change feed (JSON), and as Atom: all, a list's, an organisation's */
+int api_changes_show(struct req *r);
+int api_changes_atom_show(struct req *r);
+int api_changes_list_atom_show(struct req *r);
+int api_changes_organisation_atom_show(struct req *r);
+
 #endif
