@@ -45,8 +45,7 @@ enum {
 	"SELECT f.id, f.kind, f.record_id, f.seq, f.list_id, f.org_id,"                                            \
 	" DATE_FORMAT(f.recorded_at, '%Y-%m-%dT%H:%i:%sZ'), f.source, f.request_id, f.file, f.changes"
 
-/* The record's ID as the portal writes it, and the paths of its API
- * resource and of its page. */
+/* The record's ID as the portal writes it. */
 static const char *record_id(struct req *r, const struct db_rows *rows, size_t i)
 {
 	const char *kind = db_get(rows, i, FEED_KIND), *num = db_get(rows, i, FEED_RECORD);
@@ -55,22 +54,22 @@ static const char *record_id(struct req *r, const struct db_rows *rows, size_t i
 	return num;
 }
 
-static const char *api_path_of(struct req *r, const char *kind, const char *id)
-{
-	const char *base = strcmp(kind, "list") == 0	     ? "lists"
-			   : strcmp(kind, "term") == 0	     ? "terms"
-			   : strcmp(kind, "organisation") == 0 ? "organisations"
-							       : "locations";
-	return arena_printf(r->arena, "/api/v1/%s/%s", base, id);
-}
+/* Each kind's resources in the API and its pages. */
+static const struct {
+	const char *kind, *api, *page;
+} kinds[] = {
+	{"list", "/api/v1/lists", "/rms/lists"},
+	{"term", "/api/v1/terms", "/rms/terms"},
+	{"organisation", "/api/v1/organisations", "/oms/organisations"},
+	{"location", "/api/v1/locations", "/oms/locations"},
+};
 
-static const char *page_path_of(struct req *r, const char *kind, const char *id)
+static const char *path_of(struct req *r, const char *kind, const char *id, bool page)
 {
-	const char *base = strcmp(kind, "list") == 0	     ? "rms/lists"
-			   : strcmp(kind, "term") == 0	     ? "rms/terms"
-			   : strcmp(kind, "organisation") == 0 ? "oms/organisations"
-							       : "oms/locations";
-	return arena_printf(r->arena, "/%s/%s", base, id);
+	size_t k = 0;
+	while (k + 1 < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].kind, kind) != 0)
+		k++;
+	return arena_printf(r->arena, "%s/%s", page ? kinds[k].page : kinds[k].api, id);
 }
 
 /* A change request's ID as people know it (RRQ-N), or NULL. */
@@ -89,7 +88,7 @@ static json_t *change_json(struct req *r, const struct db_rows *rows, size_t i)
 			      "version", (json_int_t)atoll(db_get(rows, i, FEED_SEQ)), "source",
 			      db_get(rows, i, FEED_SOURCE), "file", api_str(db_get(rows, i, FEED_FILE)), "request",
 			      api_str(request_of(r, rows, i)), "changes", db_get(rows, i, FEED_CHANGES), "href",
-			      api_path_of(r, kind, id));
+			      path_of(r, kind, id, false));
 	if (strcmp(kind, "term") == 0)
 		json_object_set_new(c, "list", api_str(db_get(rows, i, FEED_LIST)));
 	if (strcmp(kind, "location") == 0)
@@ -197,7 +196,7 @@ static int atom(struct req *r, enum atom_of of, const char *key, const char *pat
 		page_put(e, "file", xml_text(r, db_get(&rows, i, FEED_FILE)));
 		page_put(e, "changes", xml_text(r, db_get(&rows, i, FEED_CHANGES)));
 		page_put(e, "request", request_of(r, &rows, i));
-		page_put(e, "page", arena_printf(r->arena, "%s%s", site, page_path_of(r, kind, id)));
+		page_put(e, "page", arena_printf(r->arena, "%s%s", site, path_of(r, kind, id, true)));
 		/* The entry's ID: the feed's own address of this one version. */
 		page_put(e, "uri", arena_printf(r->arena, "%s/api/v1/changes?since=%lld&size=1", site,
 						atoll(db_get(&rows, i, FEED_CURSOR)) - 1));
