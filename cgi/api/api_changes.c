@@ -122,7 +122,7 @@ int api_changes_show(struct req *r)
 	/* A full page never changes and is kept as long as the API's answers;
 	 * the last one grows as versions are recorded: asked again each time
 	 * (its ETag makes that a 304), and never kept by nginx. */
-	if (!more && status == 200)
+	if (!more)
 		r->cache_control = "no-cache";
 	return status;
 }
