@@ -134,7 +134,8 @@ enum parse_error params_add_checked(struct arena *a, struct params *p, const cha
 	if (check_name(res, name, name ? strlen(name) : 0, count) != PARSE_OK ||
 	    check_value(res, name, value, len) != PARSE_OK)
 		return res->error;
-	params_add(a, p, name, value, len);
+	/* Copies: the pairs outlive the document they were read from. */
+	params_add(a, p, arena_strdup(a, name), arena_strndup(a, value, len), len);
 	return PARSE_OK;
 }
 
