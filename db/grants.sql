@@ -51,6 +51,8 @@ GRANT SELECT ON oms_merged TO spor_public;
 GRANT SELECT ON oms_org_words TO spor_public;
 GRANT SELECT ON oms_stats TO spor_public;
 GRANT SELECT ON word_stamps TO spor_public;
+-- The archives of /downloads (migration 0027).
+GRANT SELECT ON downloads TO spor_public;
 -- The records of approved change requests, for the public history (migration 0013).
 GRANT SELECT ON v_cr_public_records TO spor_public;
 

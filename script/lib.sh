@@ -79,6 +79,9 @@ CONF
     # Where supporting documents are kept (outside the web root).
     grep -q '^uploads.dir' "$SPOR_CONF" || echo "uploads.dir = $SPOR_VAR/uploads" >>"$SPOR_CONF"
     mkdir -p "$SPOR_VAR/uploads"
+    # Where sporctl dump writes the bulk downloads, which nginx serves.
+    grep -q '^downloads.dir' "$SPOR_CONF" || echo "downloads.dir = $SPOR_VAR/downloads" >>"$SPOR_CONF"
+    mkdir -p "$SPOR_VAR/downloads"
     # The key of the CSRF tokens, also into an older configuration.
     grep -q '^csrf.secret' "$SPOR_CONF" || echo "csrf.secret = $(spor_random_hex 32)" >>"$SPOR_CONF"
     # The key that seals the TOTP secrets of two-step sign-in (spor-account's alone).
@@ -355,31 +358,38 @@ spor_mail_start() {
     "$SPOR_BUILD/cgi/spor-mailer" -c "$(spor_program_conf spor-mailer)" -p "$SPOR_RUN/spor-mailer.pid" 2>>"$SPOR_LOG/spor-mailer.log" &
 }
 
-# The queue notices' timer: sporctl notify every minute, as a systemd timer
-# runs it on a host (docs/operations.md).  script/test ticks it itself.
-spor_notify_start() {
-    local pidfile=$SPOR_RUN/spor-notify.pid
+# sporctl's jobs that a systemd timer runs every minute on a host
+# (docs/operations.md): `spor_every_minute NAME ARGS...` runs `sporctl ARGS`
+# every minute in the background, logged to $SPOR_LOG/NAME.log, its pid in
+# $SPOR_RUN/spor-NAME.pid.  script/test runs them itself when a test asks.
+spor_every_minute() {
+    local name=$1; shift
+    local pidfile=$SPOR_RUN/spor-$name.pid
     (
         trap 'kill $! 2>/dev/null; rm -f "$pidfile"; exit 0' TERM
         while :; do
             sleep 60 & wait $!
-            "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" notify >>"$SPOR_LOG/notify.log" 2>&1 || true
+            "$SPOR_BUILD/cgi/sporctl" -c "$SPOR_CONF" "$@" >>"$SPOR_LOG/$name.log" 2>&1 || true
         done
     ) &
     echo $! >"$pidfile"
 }
+# The queue notices' mail.
+spor_notify_start() { spor_every_minute notify notify; }
+# The bulk downloads that approvals queued.
+spor_dump_start() { spor_every_minute dump dump --if-queued; }
 
 # Stop nginx, the programs and MariaDB, whatever state they are in.
 spor_stop_all() {
     local f p
     [ -f "$SPOR_RUN/nginx.pid" ] && kill -QUIT "$(cat "$SPOR_RUN/nginx.pid")" 2>/dev/null
-    for p in $SPOR_PROGRAMS spor-mailer smtp-sink spor-notify; do
+    for p in $SPOR_PROGRAMS spor-mailer smtp-sink spor-notify spor-dump; do
         f=$SPOR_RUN/$p.pid
         [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null
     done
     for _ in $(seq 1 100); do
         local alive=0
-        for p in $SPOR_PROGRAMS spor-mailer smtp-sink spor-notify; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
+        for p in $SPOR_PROGRAMS spor-mailer smtp-sink spor-notify spor-dump; do [ -f "$SPOR_RUN/$p.pid" ] && alive=1; done
         [ -f "$SPOR_RUN/nginx.pid" ] && alive=1
         [ $alive = 0 ] && break
         sleep 0.1

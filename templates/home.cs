@@ -37,6 +37,8 @@ def:content() ?>
    <p><?cs var:Lang.home.browse_text ?></p>
 <?cs call:browse_links() ?>
    <p><a href="/api"><?cs var:Lang.home.link_api ?></a></p>
+   <p><a href="/tools/check"><?cs var:Lang.check.link ?></a></p>
+   <p><a href="/downloads"><?cs var:Lang.home.link_downloads ?></a></p>
   </div>
   <div>
    <h3><?cs var:Lang.home.account_heading ?></h3>

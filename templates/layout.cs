@@ -48,7 +48,9 @@
     <li><a href="/oms/organisations"><?cs var:Lang.nav.oms ?></a></li>
     <li><a href="/sms"><?cs var:Lang.nav.sms ?></a></li>
     <li><a href="/pms"><?cs var:Lang.nav.pms ?></a></li>
+    <li><a href="/downloads"<?cs if:Page.nav == "downloads" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.downloads ?></a></li>
     <li><a href="/api"><?cs var:Lang.api.title ?></a></li>
+    <li><a href="/tools/check"><?cs var:Lang.check.link ?></a></li>
    </ul>
   </div>
   <div>

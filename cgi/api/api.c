@@ -118,7 +118,9 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	if (!text)
 		return 500;
 	r->vary |= VARY_ACCEPT;
-	r->cache_control = arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
+	/* An operation's POST answers its body alone: nothing to keep. */
+	bool post = strcmp(r->method, "POST") == 0;
+	r->cache_control = post ? "no-store" : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
 	r->body.len = 0;
 	buf_puts(&r->body, text);
 	free(text);
@@ -161,7 +163,10 @@ bool api_error(struct req *r, int status)
 						  : http_reason(status);
 		json_t *oo = json_pack("{s:s, s:[{s:s, s:s, s:{s:s}}]}", "resourceType", "OperationOutcome", "issue",
 				       "severity", "error", "code",
-				       status == 404 ? "not-found" : status >= 500 ? "exception" : "invalid", "details",
+				       status == 404	  ? "not-found"
+				       : status == 422 ? "not-supported" /* an operation the resource cannot do */
+				       : status >= 500 ? "exception"
+						       : "invalid", "details",
 				       "text", detail);
 		if (r->err_param)
 			json_object_set_new(json_array_get(json_object_get(oo, "issue"), 0), "expression",

@@ -35,7 +35,7 @@ static const char *value_text(struct req *r, json_t *p, const char **type)
 		if (strcmp(key, "valueCoding") == 0 && json_is_object(v)) {
 			const char *system = json_string_value(json_object_get(v, "system"));
 			const char *code = json_string_value(json_object_get(v, "code"));
-			if (code)
+			if (code && (system || !json_object_get(v, "system")))
 				return system ? arena_printf(r->arena, "%s|%s", system, code) : code;
 		}
 		return NULL;
@@ -65,9 +65,14 @@ static int read_parameters(struct req *r, json_t *doc)
 			return refuse(r, "parameter", "format");
 		const char *type = NULL, *text = value_text(r, p, &type);
 		if (!text) {
-			/* A resource or parts: the handler reads them from the
-			 * document, when its operation takes them. */
-			if (type || json_object_get(p, "resource") || json_object_get(p, "part"))
+			/* A resource, parts or a value of a complex type other than
+			 * Coding (a CodeableConcept): the handler reads them from
+			 * the document, when its operation takes them.  A value no
+			 * type has (an array, null, a Coding without a code) is
+			 * refused, never passed over as if it had not been sent. */
+			json_t *v = type ? json_object_get(p, type) : NULL;
+			bool complex = v && json_is_object(v) && strcmp(type, "valueCoding") != 0;
+			if (complex || (!type && (json_object_get(p, "resource") || json_object_get(p, "part"))))
 				continue;
 			return refuse(r, arena_strdup(r->arena, name), "format");
 		}

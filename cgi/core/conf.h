@@ -44,6 +44,8 @@
 	TEXT(twofactor_issuer, "twofactor.issuer", "SPOR portal")                            \
 	NUMBER(twofactor_pending_seconds, "twofactor.pending_seconds", 300, 30, 1800)        \
 	TEXT(uploads_dir, "uploads.dir", "/var/lib/spor/uploads")                            \
+	TEXT(downloads_dir, "downloads.dir", "/var/lib/spor/downloads")                      \
+	NUMBER(downloads_keep, "downloads.keep", 3, 1, 100)                                  \
 	TEXT(import_ca_file, "import.ca_file", "")                                           \
 	TEXT(mail_smtp_url, "mail.smtp_url", "smtp://127.0.0.1:25")                          \
 	TEXT(mail_from, "mail.from", "SPOR portal <no-reply@localhost>")                     \

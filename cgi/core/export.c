@@ -16,6 +16,14 @@ void export_init(struct export_out *o, struct req *r)
 	buf_init(&o->buf, r->arena);
 }
 
+void export_init_sink(struct export_out *o, struct req *r, void (*sink)(void *ctx, const char *data, size_t len),
+		      void *ctx)
+{
+	export_init(o, r);
+	o->sink = sink;
+	o->sink_ctx = ctx;
+}
+
 void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename)
 {
 	export_init(o, r);
@@ -26,7 +34,10 @@ void export_start(struct export_out *o, struct req *r, const char *content_type,
 void export_flush(struct export_out *o, bool force)
 {
 	if (o->buf.len >= FLUSH_AT || (force && o->buf.len)) {
-		http_stream_write(o->r, o->buf.data, o->buf.len);
+		if (o->sink)
+			o->sink(o->sink_ctx, o->buf.data, o->buf.len);
+		else
+			http_stream_write(o->r, o->buf.data, o->buf.len);
 		o->buf.len = 0;
 	}
 }

@@ -20,11 +20,18 @@ struct export_out {
 	/* What export_record does with each record (`data` is its own). */
 	void (*record)(struct export_out *o, const json_t *doc);
 	void *data;
+	/* Where the bytes go: the answer (NULL), or this (a file of sporctl
+	 * dump, which writes the same bytes as the answer would hold). */
+	void (*sink)(void *ctx, const char *data, size_t len);
+	void *sink_ctx;
 };
 
 /* Get ready to write, the headers not sent yet (an export written whole
  * before it is sent). */
 void export_init(struct export_out *o, struct req *r);
+/* Get ready to write to `sink` instead of an answer. */
+void export_init_sink(struct export_out *o, struct req *r, void (*sink)(void *ctx, const char *data, size_t len),
+		      void *ctx);
 /* Send the headers (an attachment named `filename`, never cached by nginx)
  * and get ready to write. */
 void export_start(struct export_out *o, struct req *r, const char *content_type, const char *filename);

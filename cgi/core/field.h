@@ -34,6 +34,10 @@ struct field {
 	enum field_type type;
 	long long min, max;	    /* FT_INT: value range; text types: length range in characters */
 	const char *const *choices; /* FT_ENUM: NULL-terminated */
+	/* The most values the field may be given (a FHIR operation's repeated
+	 * parameter, such as $lookup's property); 0: one, a second is refused
+	 * (FIELD_REPEATED).  Each value is checked; in_all reads them. */
+	unsigned many;
 };
 
 enum field_error {
@@ -57,6 +61,8 @@ struct input {
 	const char *text;
 	long long num;
 	enum field_error bad;
+	const char *const *all; /* a field with `many`: every value, checked, in the request's order */
+	size_t nall;
 };
 
 

@@ -44,6 +44,13 @@ const char *(in_typed)(const struct req *r, int i)
 	return in ? in->text : NULL;
 }
 
+const char *const *(in_all)(const struct req *r, int i, size_t *n)
+{
+	const struct input *in = input(r, i);
+	*n = in && in->set ? in->nall : 0;
+	return *n ? in->all : NULL;
+}
+
 long long (in_int)(const struct req *r, int i, long long fallback)
 {
 	const struct input *in = input(r, i);

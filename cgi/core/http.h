@@ -101,6 +101,9 @@ long long (in_int)(const struct req *r, int i, long long fallback);
 /* What was typed in a form's field, checked or refused, to show it again
  * in the form (never to act on); NULL when nothing was. */
 const char *(in_typed)(const struct req *r, int i);
+/* Every checked value of a field that takes several (field.h, `many`), in
+ * the request's order; *n of them (0: none). */
+const char *const *(in_all)(const struct req *r, int i, size_t *n);
 
 /* Read method, path, query and cookies.  Returns 0, or the status to
  * answer with (400, 414), with err_param/err_reason set. */

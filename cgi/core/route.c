@@ -195,6 +195,30 @@ enum route_status route_match(const struct router *rt, struct arena *a, const ch
 	return path_exists ? ROUTE_BAD_METHOD : ROUTE_NOT_FOUND;
 }
 
+/* Every value of field i (from its first parameter p), each checked: the
+ * first is the input's own value, all of them its `all`. */
+static enum field_error each_value(const struct router *rt, struct arena *a, const struct params *params, size_t i,
+				   const struct param *p, struct input *in)
+{
+	const struct field *f = &rt->fields[i];
+	const char **all = arena_zalloc(a, f->many * sizeof *all);
+	size_t n = 0;
+	for (; p; p = params_next(params, p)) {
+		struct input one;
+		enum field_error err = n == f->many ? FIELD_REPEATED : field_check(a, f, p->value, &one);
+		if (err)
+			return err;
+		if (!one.set)
+			continue; /* an empty value, as for a field of one */
+		if (!n)
+			*in = one;
+		all[n++] = one.text;
+	}
+	in->all = all;
+	in->nall = n;
+	return FIELD_OK;
+}
+
 enum route_status route_inputs(const struct router *rt, struct arena *a, const struct params *params,
 			       struct route_match *m)
 {
@@ -205,9 +229,11 @@ enum route_status route_inputs(const struct router *rt, struct arena *a, const s
 		if (!p)
 			continue;
 		/* One value per field: which of two a handler would read is a
-		 * question an attacker could exploit (parameter pollution). */
-		enum field_error err = params_next(params, p) ? FIELD_REPEATED
-							       : field_check(a, &rt->fields[i], p->value, &m->in[i]);
+		 * question an attacker could exploit (parameter pollution).  A
+		 * field that says it takes several has each checked and kept. */
+		enum field_error err = rt->fields[i].many ? each_value(rt, a, params, i, p, &m->in[i])
+				       : params_next(params, p) ? FIELD_REPEATED
+								: field_check(a, &rt->fields[i], p->value, &m->in[i]);
 		if (err && m->route->form && m->route->required[i]) {
 			/* Typed wrong in a form, shown beside its field as one left
 			 * out is, and kept as typed to be shown again (in_typed),

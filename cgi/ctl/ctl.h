@@ -16,6 +16,10 @@ int ctl_user(const struct settings *s, int argc, char **argv);
 int ctl_create_admin(const struct settings *s, int argc, char **argv);
 int ctl_throttle(const struct settings *s, int argc, char **argv);
 int ctl_notify(const struct settings *s, int argc, char **argv);
+int ctl_dump(const struct settings *s, int argc, char **argv);
+/* The end of an import that stored its data (ctl_dump.c): the dump; the
+ * import's `status`, or the dump's failure when the import had none. */
+int ctl_dump_after(const struct settings *s, int status);
 /* Part of migrate: every account's email in its normal form, collisions
  * printed (ctl_emails.c).  0 or -1. */
 struct arena;

@@ -343,5 +343,5 @@ int ctl_import(const struct settings *s, int argc, char **argv)
 	arena_free(im.a);
 	if (rc < 0)
 		return 1;
-	return im.report.rejected || im.stored < im.terms ? 3 : 0;
+	return ctl_dump_after(s, im.report.rejected || im.stored < im.terms ? 3 : 0);
 }

@@ -93,5 +93,5 @@ int ctl_import_oms(const struct settings *s, int argc, char **argv)
 	ctl_report_end(&im.report);
 	if (rc < 0)
 		return 1;
-	return im.report.rejected ? 3 : 0;
+	return ctl_dump_after(s, im.report.rejected ? 3 : 0);
 }

@@ -32,6 +32,23 @@ enum public_field {
 	PF_MODIFIED_SINCE, /* API: a date or a UTC time */
 	PF_API_SORT,	/* API: id or name */
 	PF_SINCE,	/* the change feed: the cursor to read after */
+	/* FHIR CodeSystem operations (api_fhir_cs.c) and metadata (api_fhir_meta.c) */
+	PF_CS_SYSTEM,	/* a list's URL: https://spor.ema.europa.eu/v1/lists/{listId} */
+	PF_CS_URL,	/* the same, as $validate-code names it */
+	PF_CS_CODE,	/* a term ID (any text: an unknown code is an answer, not a 400) */
+	PF_CS_VERSION,	/* the list's version */
+	PF_CS_DISPLAY,	/* a display to check */
+	PF_CS_DISPLAY_LANGUAGE, /* the language of the display returned */
+	PF_CS_PROPERTY,	/* $lookup: a property wanted (repeated) */
+	PF_CS_CODING,	/* "system|code" (a POST's valueCoding) */
+	PF_CS_CODE_A,	/* $subsumes */
+	PF_CS_CODE_B,
+	PF_CS_CODING_A,
+	PF_CS_CODING_B,
+	PF_META_MODE,	/* /api/v1/fhir/metadata: full, normative, terminology */
+	PF_CHECK_IDS,	/* /tools/check: the IDs pasted */
+	PF_CHECK_FILE,	/* /tools/check: a text or CSV file of IDs */
+	PF_CHECK_FORMAT, /* /tools/check: html, csv or xlsx */
 	PF__COUNT
 };
 

@@ -17,6 +17,9 @@ int home_show(struct req *r);
 int home_sms_show(struct req *r);
 int home_pms_show(struct req *r);
 
+/* downloads.c: the bulk downloads sporctl dump made */
+int downloads_show(struct req *r);
+
 /* health.c: /healthz for load balancers */
 int health_show(struct req *r);
 
@@ -38,7 +41,7 @@ int oms_export_csv_show(struct req *r);
 int oms_export_xlsx_show(struct req *r);
 int oms_export_json_show(struct req *r);
 
-/* api.c, api_rms.c, api_oms.c, api_v1.c: the read API (its page for people), and the EMA's v1 */
+/* api.c, api_rms.c, api_oms.c, api_v1.c, api_v1_detail.c: the read API (its page for people), and the EMA's v1 */
 int api_show(struct req *r);
 int api_rms_lists_show(struct req *r);
 int api_rms_list_show(struct req *r);
@@ -50,6 +53,26 @@ int api_oms_org_show(struct req *r);
 int api_oms_location_show(struct req *r);
 int api_v1_lists_show(struct req *r);
 int api_v1_term_summaries_show(struct req *r);
+int api_v1_detail_term_show(struct req *r);
+int api_v1_detail_organisation_show(struct req *r);
+int api_v1_detail_location_show(struct req *r);
+
+/* api_check.c: the check of a list of IDs, for programs */
+int api_check_submit(struct req *r);
+
+/* tools_check.c: the check of a list of IDs, for people */
+int tools_check_form(struct req *r);
+int tools_check_submit(struct req *r);
+
+/* api_fhir_cs.c, api_fhir_meta.c: FHIR terminology, the CodeSystem
+ * operations (GET and POST each) and the server's metadata */
+int api_fhir_cs_lookup_form(struct req *r);
+int api_fhir_cs_lookup_submit(struct req *r);
+int api_fhir_cs_validate_code_form(struct req *r);
+int api_fhir_cs_validate_code_submit(struct req *r);
+int api_fhir_cs_subsumes_form(struct req *r);
+int api_fhir_cs_subsumes_submit(struct req *r);
+int api_fhir_meta_show(struct req *r);
 
 /* api_changes.c: the change feed (JSON), and as Atom: all, a list's, an organisation's */
 int api_changes_show(struct req *r);

@@ -1,5 +1,5 @@
 /* sporctl: the operator's command line (migrate, import, gen-data, user,
- * create-admin, throttle, notify). */
+ * create-admin, throttle, notify, dump). */
 #include "config.h"
 
 #include <stdio.h>
@@ -40,6 +40,10 @@ static const struct command commands[] = {
 	 "mail each data steward and administrator the requests that arrived in their queues since the last\n"
 	 "      run, one message each (run it every minute)",
 	 ctl_notify},
+	{"dump", "[--if-queued]",
+	 "write the bulk downloads (every list, every organisation: two ZIP archives in downloads.dir) and prune\n"
+	 "      the older ones; --if-queued only when an approval asked for it (run it every minute)",
+	 ctl_dump},
 	{"gen-data", "[--terms N] [--orgs N]",
 	 "generate synthetic terms and organisations for scale tests (0 removes them)", ctl_gendata},
 };

@@ -16,6 +16,12 @@ static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", 
 static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
 static const char *const api_sorts[] = {"id", "name", NULL};
+static const char *const meta_modes[] = {"full", "normative", "terminology", NULL};
+static const char *const check_formats[] = {"html", "csv", "xlsx", NULL};
+
+/* The check of a list of IDs takes 10,000 of them (nginx/spor.conf.in
+ * lets bodies of this size through to its two paths). */
+#define CHECK_BODY_MAX (256 * 1024)
 
 static const struct field fields[PF__COUNT] = {
 	[PF_LANG] = FIELD_LANG,
@@ -46,16 +52,42 @@ static const struct field fields[PF__COUNT] = {
 	[PF_MODIFIED_SINCE] = {.name = "modified-since", .type = FT_TEXT, .max = 20},
 	[PF_API_SORT] = {.name = "sort", .type = FT_ENUM, .choices = api_sorts},
 	[PF_SINCE] = {.name = "since", .type = FT_INT, .min = 0, .max = LLONG_MAX},
+	[PF_CS_SYSTEM] = {.name = "system", .type = FT_TEXT, .max = 400},
+	[PF_CS_URL] = {.name = "url", .type = FT_TEXT, .max = 400},
+	[PF_CS_CODE] = {.name = "code", .type = FT_TEXT, .max = 200},
+	[PF_CS_VERSION] = {.name = "version", .type = FT_TEXT, .max = 40},
+	[PF_CS_DISPLAY] = {.name = "display", .type = FT_TEXT, .max = 2000},
+	[PF_CS_DISPLAY_LANGUAGE] = {.name = "displayLanguage", .type = FT_LANG},
+	[PF_CS_PROPERTY] = {.name = "property", .type = FT_TEXT, .max = 100, .many = 32},
+	[PF_CS_CODING] = {.name = "coding", .type = FT_TEXT, .max = 600},
+	[PF_CS_CODE_A] = {.name = "codeA", .type = FT_TEXT, .max = 200},
+	[PF_CS_CODE_B] = {.name = "codeB", .type = FT_TEXT, .max = 200},
+	[PF_CS_CODING_A] = {.name = "codingA", .type = FT_TEXT, .max = 600},
+	[PF_CS_CODING_B] = {.name = "codingB", .type = FT_TEXT, .max = 600},
+	[PF_META_MODE] = {.name = "mode", .type = FT_ENUM, .choices = meta_modes},
+	[PF_CHECK_IDS] = {.name = "ids", .type = FT_LINES, .max = CHECK_BODY_MAX},
+	[PF_CHECK_FILE] = {.name = "file", .type = FT_FILE, .max = 255},
+	[PF_CHECK_FORMAT] = {.name = "format", .type = FT_ENUM, .choices = check_formats},
 };
 
 #define LIST_FILTERS F(PF_Q), F(PF_STATUS), F(PF_DOMAIN)
 #define ORG_FILTERS F(PF_Q), F(PF_COUNTRY), F(PF_CITY), F(PF_POSTAL), F(PF_ORG_STATUS), F(PF_ORG_TYPE)
+/* The FHIR CodeSystem operations' parameters; a POST's Parameters body
+ * (up to 256 KB) is read into the same fields (api_read_document). */
+#define CS_LOOKUP F(PF_CS_SYSTEM), F(PF_CS_CODE), F(PF_CS_VERSION), F(PF_CS_DISPLAY_LANGUAGE), F(PF_CS_PROPERTY), F(PF_CS_CODING)
+#define CS_VALIDATE                                                                                                 \
+	F(PF_CS_URL), F(PF_CS_SYSTEM), F(PF_CS_CODE), F(PF_CS_VERSION), F(PF_CS_DISPLAY), F(PF_CS_DISPLAY_LANGUAGE),  \
+		F(PF_CS_CODING)
+#define CS_SUBSUMES                                                                                                 \
+	F(PF_CS_SYSTEM), F(PF_CS_VERSION), F(PF_CS_CODE_A), F(PF_CS_CODE_B), F(PF_CS_CODING_A), F(PF_CS_CODING_B)
+#define FHIR_BODY_MAX (256 * 1024)
 
 static const struct route routes[] = {
 	{.method = "GET", .path = "/", .handler = home_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/healthz", .handler = health_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/sms", .handler = home_sms_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/pms", .handler = home_pms_show, .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/downloads", .handler = downloads_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/rms/lists", .handler = rms_lists_show, .roles = ROLES_EVERYONE,
 	 .fields = {LIST_FILTERS, F(PF_PAGE), F(PF_SIZE), F(PF_LISTS_SORT)}},
 	{.method = "GET", .path = "/rms/lists/{listId}", .handler = rms_list_show, .roles = ROLES_EVERYONE,
@@ -116,8 +148,50 @@ static const struct route routes[] = {
 	 .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/api/v1/fhir/Location/{locId}", .handler = api_oms_location_show,
 	 .roles = ROLES_EVERYONE},
+	/* FHIR terminology: the server's metadata, and the CodeSystem operations
+	 * at type and instance level, GET and POST; they read no credentials. */
+	{.method = "GET", .path = "/api/v1/fhir/metadata", .handler = api_fhir_meta_show, .roles = ROLES_EVERYONE,
+	 .auth = AUTH_NONE, .fields = {F(PF_META_MODE)}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/$lookup", .handler = api_fhir_cs_lookup_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_LOOKUP}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/$lookup", .handler = api_fhir_cs_lookup_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_LOOKUP}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/{listId}/$lookup", .handler = api_fhir_cs_lookup_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_LOOKUP}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$lookup", .handler = api_fhir_cs_lookup_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_LOOKUP}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/$validate-code", .handler = api_fhir_cs_validate_code_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_VALIDATE}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/$validate-code", .handler = api_fhir_cs_validate_code_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_VALIDATE}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/{listId}/$validate-code",
+	 .handler = api_fhir_cs_validate_code_form, .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_VALIDATE}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$validate-code",
+	 .handler = api_fhir_cs_validate_code_submit, .roles = ROLES_EVERYONE, .auth = AUTH_NONE,
+	 .body_max = FHIR_BODY_MAX, .fields = {CS_VALIDATE}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/$subsumes", .handler = api_fhir_cs_subsumes_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_SUBSUMES}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/$subsumes", .handler = api_fhir_cs_subsumes_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_SUBSUMES}},
+	{.method = "GET", .path = "/api/v1/fhir/CodeSystem/{listId}/$subsumes", .handler = api_fhir_cs_subsumes_form,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .fields = {CS_SUBSUMES}},
+	{.method = "POST", .path = "/api/v1/fhir/CodeSystem/{listId}/$subsumes", .handler = api_fhir_cs_subsumes_submit,
+	 .roles = ROLES_EVERYONE, .auth = AUTH_NONE, .body_max = FHIR_BODY_MAX, .fields = {CS_SUBSUMES}},
+	/* FHIR terminology: ValueSet and ConceptMap (branch i21-fhir-vs): their routes here. */
 	{.method = "GET", .path = "/v1/lists", .handler = api_v1_lists_show, .roles = ROLES_EVERYONE,
 	 .fields = {F(PF_PAGE), F(PF_PAGESIZE)}},
+	{.method = "GET", .path = "/v1/lists/{listId}/terms/{termId}", .handler = api_v1_detail_term_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/v1/organisations/{orgId}", .handler = api_v1_detail_organisation_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/v1/locations/{locId}", .handler = api_v1_detail_location_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "POST", .path = "/api/v1/check", .handler = api_check_submit, .roles = ROLES_EVERYONE,
+	 .auth = AUTH_NONE, .body_max = CHECK_BODY_MAX},
+	{.method = "GET", .path = "/tools/check", .handler = tools_check_form, .roles = ROLES_EVERYONE},
+	{.method = "POST", .path = "/tools/check", .handler = tools_check_submit, .roles = ROLES_EVERYONE,
+	 .fields = {F(PF_CHECK_IDS), F(PF_CHECK_FILE), F(PF_CHECK_FORMAT)}, .auth = AUTH_NONE,
+	 .body_max = CHECK_BODY_MAX},
 	{.method = "GET", .path = "/v1/lists/{listId}/term-summaries", .handler = api_v1_term_summaries_show,
 	 .roles = ROLES_EVERYONE, .fields = {F(PF_PAGE), F(PF_PAGESIZE), F(PF_PARENT), F(PF_SORTBY)}},
 };

@@ -18,6 +18,7 @@
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_csv.h"
+#include "rms/rms_export.h"
 #include "rms/rms_fhir.h"
 #include "rms/rms_page.h"
 #include "rms/rms_xlsx.h"
@@ -54,13 +55,20 @@ struct export {
 	struct rms_xlsx *sheets;
 };
 
-static int export_filters(struct req *r, struct export *e)
+/* The list `id`: 0, 404 or 500. */
+static int export_list(struct req *r, struct export *e, const char *id)
 {
-	e->id = in_text(r, PF_LIST_ID);
+	e->id = id;
 	if (db_query(r->app->db, r->arena, &q_list, &e->list, "s", e->id) < 0)
 		return 500;
-	if (!e->list.nrows)
-		return 404;
+	return e->list.nrows ? 0 : 404;
+}
+
+static int export_filters(struct req *r, struct export *e)
+{
+	int rc = export_list(r, e, in_text(r, PF_LIST_ID));
+	if (rc)
+		return rc;
 	e->q = in_text(r, PF_Q);
 	e->status = in_text(r, PF_STATUS);
 	e->domain = in_text(r, PF_DOMAIN);
@@ -95,21 +103,25 @@ static void csv_term(struct export_out *o, const json_t *snap)
 	o->rows += rms_csv_write(o->scratch, &o->buf, snap, e->lang);
 }
 
+/* The CSV of the terms e selects, to e->o: 200 or 500. */
+static int write_csv(struct req *r, struct export *e)
+{
+	buf_puts(&e->o.buf, "\xef\xbb\xbf");
+	for (size_t c = 0; c < rms_csv_ncolumns; c++)
+		export_csv_field(&e->o.buf, rms_csv_column(c), c == 0);
+	buf_puts(&e->o.buf, "\r\n");
+	e->o.record = csv_term;
+	e->o.data = e;
+	int rc = each_snapshot(r, e, export_record, &e->o);
+	export_end(&e->o);
+	return rc < 0 ? 500 : 200;
+}
+
 int rms_export_csv_show(struct req *r)
 {
 	struct export e;
 	int rc = export_begin(r, &e, "text/csv; charset=utf-8", "csv", true);
-	if (rc)
-		return rc;
-	buf_puts(&e.o.buf, "\xef\xbb\xbf");
-	for (size_t c = 0; c < rms_csv_ncolumns; c++)
-		export_csv_field(&e.o.buf, rms_csv_column(c), c == 0);
-	buf_puts(&e.o.buf, "\r\n");
-	e.o.record = csv_term;
-	e.o.data = &e;
-	rc = each_snapshot(r, &e, export_record, &e.o);
-	export_end(&e.o);
-	return rc < 0 ? 500 : 200;
+	return rc ? rc : write_csv(r, &e);
 }
 
 static void xlsx_term(struct export_out *o, const json_t *snap)
@@ -169,21 +181,16 @@ static void fhir_concept(struct export_out *o, const json_t *snap)
 	json_decref(c);
 }
 
-/* /api/v1/fhir/CodeSystem/{listId}: the list as a FHIR R4 CodeSystem, its
- * terms as concepts (the filters of the list's page apply), streamed;
- * `sporctl import rms` reads it back to the same content. */
-int rms_export_fhir_show(struct req *r)
+/* The list as a FHIR R4 CodeSystem, the terms e selects as its concepts,
+ * to e->o: 200 or 500. */
+static int write_fhir(struct req *r, struct export *e)
 {
-	struct export e;
-	int rc = export_begin(r, &e, "application/fhir+json; charset=utf-8", "json", false);
-	if (rc)
-		return rc;
-	const char *id = db_get(&e.list, 0, LIST_ID), *version = db_get(&e.list, 0, LIST_VERSION);
-	const char *description = db_get(&e.list, 0, LIST_DESCRIPTION);
+	const char *id = db_get(&e->list, 0, LIST_ID), *version = db_get(&e->list, 0, LIST_VERSION);
+	const char *description = db_get(&e->list, 0, LIST_DESCRIPTION);
 	json_t *cs = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "resourceType", "CodeSystem", "id", id,
 			       "url", arena_printf(r->arena, "https://spor.ema.europa.eu/v1/lists/%s", id), "version",
 			       version ? version : "1", "name", arena_printf(r->arena, "SPOR_%s", id), "title",
-			       db_get(&e.list, 0, LIST_NAME), "status", rms_fhir_status(db_get(&e.list, 0, LIST_STATUS)),
+			       db_get(&e->list, 0, LIST_NAME), "status", rms_fhir_status(db_get(&e->list, 0, LIST_STATUS)),
 			       "content", "complete");
 	if (description)
 		json_object_set_new(cs, "description", json_string(description));
@@ -194,11 +201,32 @@ int rms_export_fhir_show(struct req *r)
 	char *head = json_dumps(cs, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(cs);
 	size_t len = strlen(head);
-	buf_printf(&e.o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
+	buf_printf(&e->o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
 	free(head);
-	e.o.record = fhir_concept;
-	rc = each_snapshot(r, &e, export_record, &e.o);
-	buf_puts(&e.o.buf, "\n]}\n");
-	export_end(&e.o);
+	e->o.record = fhir_concept;
+	int rc = each_snapshot(r, e, export_record, &e->o);
+	buf_puts(&e->o.buf, "\n]}\n");
+	export_end(&e->o);
 	return rc < 0 ? 500 : 200;
+}
+
+/* /api/v1/fhir/CodeSystem/{listId}: the list as a FHIR R4 CodeSystem, its
+ * terms as concepts (the filters of the list's page apply), streamed;
+ * `sporctl import rms` reads it back to the same content. */
+int rms_export_fhir_show(struct req *r)
+{
+	struct export e;
+	int rc = export_begin(r, &e, "application/fhir+json; charset=utf-8", "json", false);
+	return rc ? rc : write_fhir(r, &e);
+}
+
+int rms_export_whole(struct req *r, const char *id, enum rms_export_form form,
+		     void (*sink)(void *ctx, const char *data, size_t len), void *ctx)
+{
+	struct export e;
+	memset(&e, 0, sizeof e);
+	if (export_list(r, &e, id))
+		return -1;
+	export_init_sink(&e.o, r, sink, ctx);
+	return (form == RMS_EXPORT_FHIR ? write_fhir(r, &e) : write_csv(r, &e)) == 200 ? 0 : -1;
 }

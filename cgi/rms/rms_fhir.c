@@ -200,15 +200,12 @@ int rms_fhir_read(struct arena *a, const char *data, size_t len, const struct rm
 	return rc;
 }
 
-/* The designation uses of the kinds (names in other languages carry none). */
-#define USE_SYSTEM "https://spor.ema.europa.eu/v1/designation-use"
-
 static void designate(json_t *list, const char *lang, enum rms_kind k, const char *value)
 {
 	json_t *d = json_pack("{s:s}", "language", lang);
 	if (k != RMS_NAME)
 		json_object_set_new(d, "use",
-				    json_pack("{s:s, s:s}", "system", USE_SYSTEM, "code",
+				    json_pack("{s:s, s:s}", "system", RMS_FHIR_USE_SYSTEM, "code",
 					      k == RMS_DESCRIPTION ? "definition" : rms_kind_names[k]));
 	json_object_set_new(d, "value", json_string(value));
 	json_array_append_new(list, d);

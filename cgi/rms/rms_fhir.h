@@ -16,6 +16,11 @@
 
 struct arena;
 
+/* The system of a designation's use, the kind of text it is: name, short,
+ * other, symbol, definition (the concepts of the CodeSystem export leave a
+ * name in another language without one). */
+#define RMS_FHIR_USE_SYSTEM "https://spor.ema.europa.eu/v1/designation-use"
+
 struct rms_fhir_stats {
 	unsigned long codesystems, concepts, rejected;
 };

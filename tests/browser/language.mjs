@@ -53,6 +53,10 @@ await journey('rms', async ({ page, base, ok, shot }) => {
   } else {
     ok(true, "a list's names follow the interface language # SKIP no fixture list");
   }
+  await page.goto(base + '/downloads', { waitUntil: 'load' });
+  ok(await lang() === 'fr' && (await page.locator('h1').innerText()).trim() === 'Téléchargements complets' &&
+     (await page.locator('.breadcrumb').innerText()).includes('Accueil'),
+     'the bulk downloads page is French too, its breadcrumb as well');
   await shot('language-fr-mobile');
 
   await link('en').click();

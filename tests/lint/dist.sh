@@ -5,7 +5,7 @@ root=${top_srcdir:-.}
 cd "$root" || exit 1
 missing=""
 for f in cgi/*.[ch] cgi/*/*.[ch] templates/*.cs templates/lang/*.hdf static/* db/*.sql db/migrations/*.sql db/demo/* \
-         tests/unit/*.c tests/http/*.c tests/http/*.h tests/lint/*.sh tests/browser/*.mjs tests/fixtures/*/* tests/fixtures/*/*/* tests/fixtures/*/*/*/* \
+         tests/unit/*.c tests/http/*.c tests/http/*.h tests/lint/*.sh tests/browser/*.mjs tests/fhir/*.mjs tests/fixtures/*/* tests/fixtures/*/*/* tests/fixtures/*/*/*/* \
          tests/fuzz/*.[ch] tests/fuzz/*.dict tests/fuzz/corpus/*/* \
          script/* nginx/*.in docs/*.md; do
     [ -e "$f" ] || continue

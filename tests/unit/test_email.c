@@ -164,8 +164,8 @@ static void test_lengths(void)
 static void test_field(void)
 {
 	struct arena *a = arena_new();
-	static const struct field account = {"email", FT_EMAIL, 0, 254, NULL};
-	static const struct field contact = {"email", FT_CONTACT_EMAIL, 0, 254, NULL};
+	static const struct field account = {"email", FT_EMAIL, 0, 254, NULL, 0};
+	static const struct field contact = {"email", FT_CONTACT_EMAIL, 0, 254, NULL, 0};
 	struct input in = {0};
 	enum field_error e = field_check(a, &account, " Ada@EXÄMPLE.com ", &in);
 	ok(e == FIELD_OK && in.set && strcmp(in.text, "ada@xn--exmple-cua.com") == 0, "FT_EMAIL: the normal form (%s)",

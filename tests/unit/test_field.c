@@ -7,20 +7,20 @@
 
 static const char *const sorts[] = {"name", "id", "modified", NULL};
 
-static const struct field f_text = {"q", FT_TEXT, 0, 10, NULL};
-static const struct field f_name = {"name", FT_TEXT, 2, 200, NULL};
-static const struct field f_lines = {"justification", FT_LINES, 0, 50, NULL};
-static const struct field f_page = {"page", FT_INT, 1, 10000, NULL};
-static const struct field f_sort = {"sort", FT_ENUM, 0, 0, sorts};
-static const struct field f_id = {"termId", FT_ID12, 0, 0, NULL};
-static const struct field f_org = {"orgId", FT_ORGID, 0, 0, NULL};
-static const struct field f_loc = {"locId", FT_LOCID, 0, 0, NULL};
-static const struct field f_email = {"email", FT_EMAIL, 0, 254, NULL};
-static const struct field f_next = {"next", FT_PATH, 0, 2000, NULL};
-static const struct field f_lang = {"lang", FT_LANG, 0, 0, NULL};
-static const struct field f_secret = {"password", FT_SECRET, 0, 12, NULL};
-static const struct field f_token = {"token", FT_TOKEN, 0, 0, NULL};
-static const struct field f_date = {"since", FT_DATE, 0, 0, NULL};
+static const struct field f_text = {"q", FT_TEXT, 0, 10, NULL, 0};
+static const struct field f_name = {"name", FT_TEXT, 2, 200, NULL, 0};
+static const struct field f_lines = {"justification", FT_LINES, 0, 50, NULL, 0};
+static const struct field f_page = {"page", FT_INT, 1, 10000, NULL, 0};
+static const struct field f_sort = {"sort", FT_ENUM, 0, 0, sorts, 0};
+static const struct field f_id = {"termId", FT_ID12, 0, 0, NULL, 0};
+static const struct field f_org = {"orgId", FT_ORGID, 0, 0, NULL, 0};
+static const struct field f_loc = {"locId", FT_LOCID, 0, 0, NULL, 0};
+static const struct field f_email = {"email", FT_EMAIL, 0, 254, NULL, 0};
+static const struct field f_next = {"next", FT_PATH, 0, 2000, NULL, 0};
+static const struct field f_lang = {"lang", FT_LANG, 0, 0, NULL, 0};
+static const struct field f_secret = {"password", FT_SECRET, 0, 12, NULL, 0};
+static const struct field f_token = {"token", FT_TOKEN, 0, 0, NULL, 0};
+static const struct field f_date = {"since", FT_DATE, 0, 0, NULL, 0};
 
 struct field_case {
 	const struct field *f;
