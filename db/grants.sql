@@ -98,6 +98,10 @@ GRANT SELECT ON word_stamps TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON account_totp TO spor_account;
 GRANT SELECT, INSERT, UPDATE, DELETE ON account_recovery_codes TO spor_account;
 GRANT SELECT, INSERT, DELETE ON login_pending TO spor_account;
+-- Personal access tokens: their owner makes, lists and revokes them; they
+-- are never deleted (the audit log names them).
+GRANT SELECT, INSERT, UPDATE (last_used_at, revoked_at) ON access_tokens TO spor_account;
+GRANT SELECT ON v_token_user TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
 -- Every column but the password hash; locking and unlocking change the status.
@@ -110,6 +114,10 @@ GRANT SELECT (id, email, name, status, created_at, updated_at, ui_lang, data_lan
 GRANT SELECT (token_hash, account_id, created_at, last_seen_at, expires_at), UPDATE (last_seen_at)
   ON sessions TO spor_admin;
 GRANT DELETE ON sessions TO spor_admin;
+-- Locking an account revokes its access tokens (session_end_all); a
+-- steward's token decides requests over the API.
+GRANT SELECT, UPDATE (last_used_at, revoked_at) ON access_tokens TO spor_admin;
+GRANT SELECT ON v_token_user TO spor_admin;
 GRANT SELECT ON roles TO spor_admin;
 GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
 GRANT SELECT, INSERT ON audit_log TO spor_admin;

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "account/account.h"
+#include "account/audit.h"
 #include "account/password.h"
+#include "account/throttle.h"
 #include "account/twofactor.h"
 #include "core/csrf.h"
 #include "core/db.h"
@@ -119,4 +121,25 @@ bool account_password_ok(struct req *r, const char *hash, const char *password)
 		return false;
 	}
 	return password && password_verify(hash, password);
+}
+
+enum { ME_EMAIL, ME_PASSWORD_HASH, ME__COUNT };
+static struct db_sql q_me = DB_SQL_COLS(ME__COUNT, "SELECT email, password_hash FROM accounts WHERE id = ?");
+
+int account_reauthenticated(struct req *r, enum throttle_action action, const char *refused_event)
+{
+	struct db_rows me;
+	if (db_query(r->app->db, r->arena, &q_me, &me, "s", r->user.id) < 0 || !me.nrows)
+		return 500;
+	const char *email = db_get(&me, 0, ME_EMAIL), *password = in_text(r, AF_CURRENT);
+	if (throttle_check(r, action, email, r->user.id) > 0)
+		return 429;
+	throttle_count(r, action, email, r->user.id);
+	if (account_password_ok(r, db_get(&me, 0, ME_PASSWORD_HASH), password))
+		return 0;
+	if (!page_missing(r)) { /* given, and wrong */
+		audit_record(r, refused_event, r->user.id, NULL);
+		account_error(r, "current_password", "current_wrong");
+	}
+	return 400;
 }

@@ -52,6 +52,15 @@ int account_session_opened(struct req *r, const char *email);
  * the status. */
 int login_second_step(struct req *r, const char *account);
 
+enum throttle_action;
+/* Whether the form's current password (current_password) is the
+ * signed-in account's, before a change that could shut its owner out or
+ * outlive the session: 0, or the status of the refusal for the caller's
+ * form (429: throttled; 400: wrong or missing, the field marked, a wrong
+ * one audit-logged as `refused_event`) or 500.  Every attempt counts
+ * against `action` (throttle.h). */
+int account_reauthenticated(struct req *r, enum throttle_action action, const char *refused_event);
+
 /* Whether `password` is the account's; an unknown account costs the same. */
 bool account_password_ok(struct req *r, const char *hash, const char *password);
 

@@ -91,25 +91,39 @@ static int similar_first(struct req *r, const char *type, const char *step)
 	return n < 0 ? -1 : n > 0 && strcmp(step, "submit") == 0 && !in_text(r, AF_SIMILAR_SEEN);
 }
 
+/* Judge a proposal about `t`, which is `before` now, with its values
+ * `values` and the step `step`: its problems in Page.errors (each field's,
+ * a submitted one's justification, its document's): 400 when it has any,
+ * else 0 with the proposal in v; 500. */
+static int judge(struct req *r, const struct cr_target *t, const json_t *before, json_t *values, const char *step,
+		 struct cr_verdict *v)
+{
+	const char *why = in_text(r, AF_JUSTIFICATION);
+	if (cr_check(r->app->db, r->arena, t, before, values, v) < 0)
+		return 500;
+	cr_problems_put(r, t->type, v);
+	if (strcmp(step, "submit") == 0 && (!why || strlen(why) < 10))
+		account_error(r, "justification", why ? "justification_short" : "required");
+	if (r->upload.field && document_problem(r))
+		account_error(r, "document", document_problem(r));
+	return hdf_obj_child(hdf_get_obj(r->hdf, "Page.errors")) ? 400 : 0;
+}
+
 /* Check a proposal about `t`, which is `before` now; on a problem or a
  * preview, the form again (its status), else 0 with the proposal. */
 static int check(struct req *r, const struct cr_target *t, const json_t *before, const char **proposed)
 {
 	const char *step = in_text(r, AF_STEP) ? in_text(r, AF_STEP) : "preview";
-	const char *why = in_text(r, AF_JUSTIFICATION);
 	json_t *values = sent_values(r, t->type);
 	struct cr_verdict v;
-	if (cr_check(r->app->db, r->arena, t, before, values, &v) < 0) {
+	int status = judge(r, t, before, values, step, &v);
+	if (status == 500) {
 		json_decref(values);
 		return 500;
 	}
-	cr_problems_put(r, t->type, &v);
-	if (strcmp(step, "submit") == 0 && (!why || strlen(why) < 10))
-		account_error(r, "justification", why ? "justification_short" : "required");
-	if (r->upload.field && document_problem(r))
-		account_error(r, "document", document_problem(r));
-	page_set(r, "Page.form.justification", why);
-	int status = hdf_obj_child(hdf_get_obj(r->hdf, "Page.errors")) ? 400 : strcmp(step, "preview") == 0 ? 200 : 0;
+	page_set(r, "Page.form.justification", in_text(r, AF_JUSTIFICATION));
+	if (!status)
+		status = strcmp(step, "preview") == 0 ? 200 : 0;
 	int similar = status == 400 ? 0 : similar_first(r, t->type, step);
 	if (similar)
 		status = 200; /* those of similar names first, as a preview */
@@ -136,19 +150,19 @@ static struct db_sql q_new_id = DB_SQL("SELECT LAST_INSERT_ID()");
 static struct db_sql q_created = DB_SQL(
 	"INSERT INTO change_request_events (request_id, actor_id, to_status) VALUES (?, ?, 'SAVED')");
 
-/* Keep the proposal about `t` as a draft, with its document; submit it
- * unless only saving.  The form sent again (the same key) makes nothing
- * and answers as the first did. */
-static int create(struct req *r, const struct cr_target *t, const struct cr_now *now, const char *proposed)
+/* Keep the proposal about `t` as a draft, with its document, in one
+ * transaction with the form's key when `once` (the web's: a form sent
+ * again makes nothing); then submit it when the step says so.  0 with its
+ * ID in *rid; 409 a twin post with the same key made it (once_done says
+ * where); 500. */
+static int keep(struct req *r, const struct cr_target *t, const struct cr_now *now, const char *proposed, bool once,
+		const char **rid)
 {
 	struct db *db = r->app->db;
 	struct db_rows id;
 	const char *why = in_text(r, AF_JUSTIFICATION);
 	const char *base = cr_has_base(cr_type_of(t->type)) ? arena_printf(r->arena, "%lld", now->seq) : NULL;
 	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
-	int done = once_done(r);
-	if (done)
-		return done;
 	struct document_kept doc;
 	if (document_keep(r, &doc))
 		return 500; /* its type and size were checked with the form */
@@ -160,20 +174,57 @@ static int create(struct req *r, const struct cr_target *t, const struct cr_now 
 		db_rollback(db);
 		return 500;
 	}
-	const char *rid = db_value(&id, 0);
-	const char *made = arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved");
-	int once = once_record(r, made);
-	if (once <= 0 || db_commit(db) < 0) {
+	*rid = db_value(&id, 0);
+	int recorded = once ? once_record(r, arena_printf(r->arena, "/account/requests/%s?saved=%s", *rid,
+							  submit ? "submitted" : "saved"))
+			    : 1;
+	if (recorded <= 0 || db_commit(db) < 0) {
 		db_rollback(db);
-		done = once == 0 ? once_done(r) : 0;
-		return done ? done : 500;
+		return recorded == 0 ? 409 : 500;
 	}
-	if (submit) {
-		int status = cr_transition(r, rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
-		if (status != 303)
-			return status;
+	if (!submit)
+		return 0;
+	int status = cr_transition(r, *rid, "SUBMITTED", CR_REQUESTER, NULL, NULL);
+	return status == 303 ? 0 : status;
+}
+
+/* The web's: kept, then the request's page; the form sent again (the
+ * same key) makes nothing and answers as the first did. */
+static int create(struct req *r, const struct cr_target *t, const struct cr_now *now, const char *proposed)
+{
+	int done = once_done(r);
+	if (done)
+		return done;
+	const char *rid;
+	int status = keep(r, t, now, proposed, true, &rid);
+	if (status == 409)
+		return once_done(r);
+	if (status)
+		return status;
+	bool submit = strcmp(in_text(r, AF_STEP), "submit") == 0;
+	return http_redirect(r, 303,
+			     arena_printf(r->arena, "/account/requests/%s?saved=%s", rid, submit ? "submitted" : "saved"));
+}
+
+int account_requests_propose(struct req *r, struct cr_target *t, const char **rid)
+{
+	static const enum may_act acts[] = {MAY_PROPOSE, MAY_TRANSLATE, MAY_CHANGE_ORG};
+	enum may_act act = acts[strcmp(t->type, "TRANSLATION") == 0 ? 1 : t->org ? 2 : 0];
+	if (strcmp(t->type, "ADD-ORG") != 0 && !may(r, act, t->org)) {
+		r->err_reason = "role";
+		return 403;
 	}
-	return http_redirect(r, 303, made);
+	struct cr_now now;
+	if (!cr_current(r, t, &now))
+		return 404;
+	json_t *values = sent_values(r, t->type);
+	struct cr_verdict v;
+	int status = judge(r, t, now.record, values, in_text(r, AF_STEP), &v);
+	if (!status)
+		status = keep(r, t, &now, v.proposed, false, rid);
+	json_decref(values);
+	json_decref(now.record);
+	return status;
 }
 
 /* A form page about `t` (GET), or its answer (POST): checked, then kept.

@@ -102,30 +102,6 @@ int account_sessions_session_form(struct req *r)
 	return is_this(&s) ? http_redirect(r, 303, "/account/sessions") : session_page(r, &s, 200);
 }
 
-enum { ME_EMAIL, ME_PASSWORD_HASH, ME__COUNT };
-static struct db_sql q_me = DB_SQL_COLS(ME__COUNT, "SELECT email, password_hash FROM accounts WHERE id = ?");
-
-/* Whether the form's current password is the account's: 0, or the status
- * of the refusal for the caller's form (429: throttled; 400: wrong or
- * missing, the field marked) or 500.  Every attempt counts. */
-static int reauthenticated(struct req *r)
-{
-	struct db_rows me;
-	if (db_query(r->app->db, r->arena, &q_me, &me, "s", r->user.id) < 0 || !me.nrows)
-		return 500;
-	const char *email = db_get(&me, 0, ME_EMAIL), *password = in_text(r, AF_CURRENT);
-	if (throttle_check(r, THROTTLE_SESSIONS, email, r->user.id) > 0)
-		return 429;
-	throttle_count(r, THROTTLE_SESSIONS, email, r->user.id);
-	if (account_password_ok(r, db_get(&me, 0, ME_PASSWORD_HASH), password))
-		return 0;
-	if (!page_missing(r)) { /* given, and wrong */
-		audit_record(r, "session.end_refused", r->user.id, NULL);
-		account_error(r, "current_password", "current_wrong");
-	}
-	return 400;
-}
-
 static struct db_sql q_end_one = DB_SQL(
 	"DELETE FROM sessions WHERE account_id = ? AND public_id = ? AND token_hash <> UNHEX(SHA2(?, 256))");
 
@@ -137,7 +113,7 @@ int account_sessions_session_submit(struct req *r)
 		return missing;
 	if (is_this(&s))
 		return http_redirect(r, 303, "/account/sessions");
-	int refused = reauthenticated(r);
+	int refused = account_reauthenticated(r, THROTTLE_SESSIONS, "session.end_refused");
 	if (refused)
 		return refused == 500 ? 500 : session_page(r, &s, refused);
 	unsigned long long ended = 0;
@@ -153,7 +129,7 @@ int account_sessions_session_submit(struct req *r)
 
 int account_sessions_submit(struct req *r)
 {
-	int refused = reauthenticated(r);
+	int refused = account_reauthenticated(r, THROTTLE_SESSIONS, "session.end_refused");
 	if (refused)
 		return refused == 500 ? 500 : list_page(r, refused);
 	struct db *db = r->app->db;

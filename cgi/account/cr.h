@@ -112,4 +112,23 @@ int cr_document(struct req *r, const char *id);
  * redirect to `made`, or a status. */
 int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *comment, const char *made);
 
+/* account_api.c: change request `id` as the write API gives it, answered
+ * with `status` (200, 201): the user's own, or with `anyones` (a data
+ * steward's program) anyone's; 404 when there is none such, 304, 500. */
+int cr_api_answer(struct req *r, const char *id, bool anyones, int status);
+
+/* account_api_write.c: the app_def.read_document of the programs with a
+ * write API: a JSON body's keys into the request's parameters under the
+ * web forms' names ("changes" each a proposal's field, "lang" text_lang,
+ * "submit" the step), each one the route reads, checked as a form's; any
+ * other key, or a value of another type, is 400 naming it. */
+int account_api_read_document(struct req *r);
+
+/* account_requests.c: a proposal about `t` made without a form (the write
+ * API): the request's parameters judged as the web form's are, then kept
+ * as a draft and submitted when the step says so.  0 with its ID in *rid;
+ * 400 with the problems in Page.errors; 403 (r->err_reason "role") when the
+ * user may not propose it; 404 no such target; 500. */
+int account_requests_propose(struct req *r, struct cr_target *t, const char **rid);
+
 #endif

@@ -28,6 +28,7 @@ static const struct rule {
 	[THROTTLE_PASSWORD] = {"password", false, "password.change_throttled", "password.change_lockout"},
 	[THROTTLE_DELETE] = {"delete", false, "account.delete_throttled", "account.delete_lockout"},
 	[THROTTLE_SESSIONS] = {"sessions", false, "session.end_throttled", "session.end_lockout"},
+	[THROTTLE_TOKENS] = {"tokens", false, "token.create_throttled", "token.create_lockout"},
 };
 
 /* Subjects are hashed: an account by its normalised email, an address as

@@ -23,6 +23,7 @@ enum throttle_action {
 	THROTTLE_PASSWORD, /* password changes of a signed-in user */
 	THROTTLE_DELETE,   /* account deletions */
 	THROTTLE_SESSIONS, /* other sessions signed out (/account/sessions), which take the password */
+	THROTTLE_TOKENS,   /* access tokens made (/account/tokens), which take the password */
 	THROTTLE__COUNT
 };
 

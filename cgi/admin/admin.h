@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 struct db;
 struct req;
 
@@ -45,5 +47,14 @@ int admin_lock(struct db *db, const char *account, bool lock, unsigned long long
  * turn it on (admin_twofactor.c): spor-admin's before_handler.  0, or the
  * status of the answer made instead. */
 int admin_two_factor_required(struct req *r);
+
+/* A steward's decision on change request `id`: the move `to` with
+ * `comment`, and for an approval with changes the proposal's fields as the
+ * route read them (DF_PROPOSAL on, account/cr_fields.h).
+ * 303 done; 400 with the problems in *form's "errors" (by field: "reason",
+ * the proposal's); 409 decided or moved meanwhile (r->err_reason); 403 the
+ * steward's own request; 404; 500.  *form ({to, reason, values, errors,
+ * detail}, or NULL) is the caller's to free. */
+int admin_changes_decide(struct req *r, const char *id, const char *to, const char *comment, json_t **form);
 
 #endif

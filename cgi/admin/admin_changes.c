@@ -226,45 +226,48 @@ static const char *correction(struct req *r, json_t *values, json_t *errors, jso
 
 static struct db_sql q_draft_drop = DB_SQL("DELETE FROM change_request_drafts WHERE account_id = ? AND request_id = ?");
 
-int admin_changes_move_submit(struct req *r)
+int admin_changes_decide(struct req *r, const char *id, const char *to, const char *comment, json_t **form)
 {
-	const char *id = in_text(r, DF_REQUEST_ID), *to = in_text(r, DF_TO), *comment = in_text(r, DF_REASON);
+	const char *sent[CR_FORM__COUNT];
+	for (int i = 0; i < CR_FORM__COUNT; i++)
+		sent[i] = in_text(r, DF_PROPOSAL + i);
 	/* Nobody decides on their own request, whatever the step: checked
 	 * here for the answers below, and again with the row locked. */
+	*form = NULL;
 	int status = load_to_act(r, id);
 	if (status != 200)
 		return status;
 	const char *type = hdf_get_value(r->hdf, "Page.cr.type", "");
 	bool correcting = strcmp(to, "APPROVED_WC") == 0 && strcmp(hdf_get_value(r->hdf, "Page.cr.status", ""), "VALID") == 0;
-	const char *sent[CR_FORM__COUNT];
-	for (int i = 0; i < CR_FORM__COUNT; i++)
-		sent[i] = in_text(r, DF_PROPOSAL + i);
-	json_t *form = json_pack("{s:s, s:s?, s:o, s:{}}", "to", to, "reason", comment, "values",
-				 cr_form_values(type, sent), "errors");
-	json_t *errors = json_object_get(form, "errors");
+	*form = json_pack("{s:s, s:s?, s:o, s:{}}", "to", to, "reason", comment, "values", cr_form_values(type, sent),
+			  "errors");
+	json_t *errors = json_object_get(*form, "errors");
 	/* Every decision but a validation says why. */
 	if (!comment && strcmp(to, "VALID") != 0 && strcmp(to, "APPROVED") != 0)
 		json_object_set_new(errors, "reason", json_string("comment_required"));
 	struct cr_edit edit = {NULL, NULL, false};
-	if (correcting && !(edit.proposed = correction(r, json_object_get(form, "values"), errors, form)) &&
-	    !json_object_size(errors)) {
-		json_decref(form);
+	if (correcting && !(edit.proposed = correction(r, json_object_get(*form, "values"), errors, *form)) &&
+	    !json_object_size(errors))
 		return 500;
-	}
-	if (json_object_size(errors)) {
-		status = again(r, id, form, "decide");
-		json_decref(form);
-		return status;
-	}
-	json_decref(form);
+	if (json_object_size(errors))
+		return 400;
 	status = cr_transition(r, id, to, CR_STEWARD, comment, edit.proposed ? &edit : NULL);
-	if (status == 409) /* decided or moved meanwhile: its page says so */
-		return http_refused(r, arena_printf(r->arena, "/admin/change-requests/%s", id), r->err_reason);
 	if (status != 303)
 		return status;
-	if (db_exec(r->app->db, &q_draft_drop, NULL, "ss", r->user.id, id) < 0)
-		return 500;
-	return back(r, id, "moved");
+	return db_exec(r->app->db, &q_draft_drop, NULL, "ss", r->user.id, id) < 0 ? 500 : 303;
+}
+
+int admin_changes_move_submit(struct req *r)
+{
+	const char *id = in_text(r, DF_REQUEST_ID);
+	json_t *form;
+	int status = admin_changes_decide(r, id, in_text(r, DF_TO), in_text(r, DF_REASON), &form);
+	if (status == 400)
+		status = again(r, id, form, "decide");
+	json_decref(form);
+	if (status == 409) /* decided or moved meanwhile: its page says so */
+		return http_refused(r, arena_printf(r->arena, "/admin/change-requests/%s", id), r->err_reason);
+	return status == 303 ? back(r, id, "moved") : status;
 }
 
 int admin_changes_comments_submit(struct req *r)

@@ -118,9 +118,12 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	if (!text)
 		return 500;
 	r->vary |= VARY_ACCEPT;
-	/* An operation's POST answers its body alone: nothing to keep. */
+	/* An operation's POST answers its body alone: nothing to keep; a
+	 * token's owner's own data (the write API) is theirs alone. */
 	bool post = strcmp(r->method, "POST") == 0;
-	r->cache_control = post ? "no-store" : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
+	r->cache_control = r->user.token_id ? "private, no-store"
+			   : post	     ? "no-store"
+					     : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
 	r->body.len = 0;
 	buf_puts(&r->body, text);
 	free(text);
@@ -152,6 +155,20 @@ static void error_body(struct req *r, json_t *doc, const char *type)
 	r->cache_control = "no-store";
 }
 
+/* The problems a form would show beside its fields (Page.errors: each
+ * field's name and why), for an API that takes the same fields; NULL when
+ * there are none. */
+static json_t *fields_json(struct req *r)
+{
+	HDF *e = hdf_obj_child(hdf_get_obj(r->hdf, "Page.errors"));
+	if (!e)
+		return NULL;
+	json_t *fields = json_object();
+	for (; e; e = hdf_obj_next(e))
+		json_object_set_new(fields, hdf_obj_name(e), json_string(hdf_obj_value(e)));
+	return fields;
+}
+
 bool api_error(struct req *r, int status)
 {
 	if (!api_path(r))
@@ -175,10 +192,15 @@ bool api_error(struct req *r, int status)
 		return true;
 	}
 	json_t *e = json_pack("{s:i, s:s}", "status", status, "message", http_reason(status));
+	json_t *fields = fields_json(r);
+	if (!r->err_param && fields)
+		r->err_param = arena_strdup(r->arena, json_object_iter_key(json_object_iter(fields)));
 	if (r->err_param)
 		json_object_set_new(e, "parameter", json_string(r->err_param));
 	if (r->err_reason)
 		json_object_set_new(e, "reason", json_string(r->err_reason));
+	if (fields)
+		json_object_set_new(e, "fields", fields);
 	error_body(r, json_pack("{s:o}", "error", e), "application/json");
 	return true;
 }

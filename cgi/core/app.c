@@ -69,7 +69,7 @@ static int read_inputs(struct req *r, const struct router *rt)
 		body_max = upload_max = route->body_max;
 	if (!route_has_file(rt, route))
 		upload_max = 0;
-	bool documents = route->auth == AUTH_NONE;
+	bool documents = route->auth != AUTH_COOKIE;
 	int refused = http_read_body(r, body_max, upload_max, documents);
 	if (!refused && r->document && def->read_document)
 		refused = def->read_document(r);
@@ -81,6 +81,37 @@ static int read_inputs(struct req *r, const struct router *rt)
 		return 400;
 	}
 	return 0;
+}
+
+/* The request's personal access token (AUTH_BEARER routes): 0 when it is
+ * live and has the route's scope, else the refusal with its
+ * WWW-Authenticate challenge (RFC 6750): 401 without a token or with a bad
+ * one, 403 without the scope, or without two-step sign-in for a token that
+ * decides. */
+static int token_refused(struct req *r)
+{
+	int status = session_load_bearer(r);
+	const char *challenge = "Bearer realm=\"spor\"";
+	if (status == -401) {
+		challenge = "Bearer realm=\"spor\", error=\"invalid_token\"";
+		r->err_reason = "token";
+		status = 401;
+	} else if (status == 401) {
+		r->err_reason = "token_required";
+	} else if (status == 0 && r->user.token_scope < r->match.route->scope) {
+		static const char *const names[] = {[SCOPE_READ] = "read", [SCOPE_WRITE] = "write",
+						    [SCOPE_DECIDE] = "decide"};
+		challenge = arena_printf(r->arena, "Bearer realm=\"spor\", error=\"insufficient_scope\", scope=\"%s\"",
+					 names[r->match.route->scope]);
+		r->err_reason = "scope";
+		status = 403;
+	} else if (status == 0 && r->match.route->scope == SCOPE_DECIDE && !r->user.two_factor) {
+		r->err_reason = "two_factor";
+		status = 403;
+	}
+	if (status == 401 || status == 403)
+		http_header(r, "WWW-Authenticate", challenge);
+	return status;
 }
 
 static int dispatch(struct req *r)
@@ -110,10 +141,18 @@ static int dispatch(struct req *r)
 		break;
 	}
 	/* A route that reads no credentials is everyone's, and so its POST
-	 * needs no CSRF token: there is nothing a forged request could borrow. */
+	 * needs no CSRF token: there is nothing a forged request could borrow;
+	 * nor does one that reads a token, which no browser sends by itself. */
 	bool credentials = r->match.route->auth == AUTH_COOKIE;
 	if (credentials)
 		session_load(r, r->app->def->writes_sessions);
+	else if (r->match.route->auth == AUTH_BEARER) {
+		int refused = token_refused(r);
+		if (refused) {
+			lang_choose(r);
+			return refused;
+		}
+	}
 	if (r->user.session)
 		csrf_token(r); /* the header's sign-out form */
 	/* Who may send this request is known from its headers: a form from

@@ -168,6 +168,7 @@ int http_read(struct req *r)
 	r->host = param(r, "HTTP_HOST");
 	r->origin = param(r, "HTTP_ORIGIN");
 	r->sec_fetch_site = param(r, "HTTP_SEC_FETCH_SITE");
+	r->authorization = param(r, "HTTP_AUTHORIZATION");
 	/* What a new session records of the browser; nginx never passes it to spor-public. */
 	r->user_agent = http_header_text(r->arena, param(r, "HTTP_USER_AGENT"), USER_AGENT_MAX);
 	r->https = strcmp(param(r, "HTTPS"), "on") == 0;

@@ -43,6 +43,7 @@ struct req {
 	const char *lang_cookie, *data_lang_cookie; /* as nginx read them (its cache key); "" when absent */
 	const char *accept, *if_none_match, *if_modified_since;
 	const char *host, *origin, *sec_fetch_site; /* "" when absent */
+	const char *authorization; /* the Authorization header, "" when absent */
 	const char *user_agent; /* printable ASCII, at most USER_AGENT_MAX bytes; "" when absent */
 	bool https;
 	struct params params;  /* query, then body */
@@ -65,6 +66,12 @@ struct req {
 		/* What the account follows, kind:ref comma-separated
 		 * (spor-public only: favourite.h), or NULL. */
 		const char *follows;
+		/* A personal access token's (AUTH_BEARER routes): its number
+		 * and name (the audit log's), its scope, and whether the
+		 * account has two-step sign-in on. */
+		const char *token_id, *token_name;
+		enum route_scope token_scope;
+		bool two_factor;
 	} user;
 	/* The data generation read with the session (session.h), or 0. */
 	long long data_gen;

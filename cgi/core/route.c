@@ -102,6 +102,10 @@ const char *route_table_check(const struct router *rt)
 		}
 		if (!bad && r->auth == AUTH_NONE && !(r->roles & ROLE_ANON))
 			bad = "reads no credentials, so it must admit anonymous visitors";
+		if (!bad && (r->auth == AUTH_BEARER) != (r->scope != SCOPE_NONE))
+			bad = "a token's route names the scope it needs, and only such a route";
+		if (!bad && r->auth == AUTH_BEARER && (r->roles & ROLE_ANON))
+			bad = "a token's route cannot admit anonymous visitors";
 		if (!bad)
 			bad = fields_problem(rt, r);
 		arena_free(a);

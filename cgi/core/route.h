@@ -48,6 +48,20 @@ enum route_auth {
 	 * other origins) call: the API's checks and FHIR operations.  Their POST
 	 * may send a JSON document (application/json, application/fhir+json). */
 	AUTH_NONE,
+	/* A personal access token (Authorization: Bearer, core/bearer.h) and
+	 * never a cookie: a browser sends no such header by itself, so a POST
+	 * needs no CSRF token either.  No token, or one that is unknown,
+	 * revoked or expired: 401 with WWW-Authenticate; one without the
+	 * route's scope: 403.  The write API of IT systems. */
+	AUTH_BEARER,
+};
+
+/* What a personal access token may do, each including the ones before. */
+enum route_scope {
+	SCOPE_NONE = 0,
+	SCOPE_READ,   /* read the account's own requests */
+	SCOPE_WRITE,  /* also submit, edit drafts, comment, withdraw */
+	SCOPE_DECIDE, /* also a data steward's or administrator's decisions */
 };
 
 struct route {
@@ -65,6 +79,7 @@ struct route {
 	 * field that fails its check too (left unset, its reason kept). */
 	bool form;
 	enum route_auth auth;
+	enum route_scope scope; /* AUTH_BEARER: what the token must be allowed */
 	/* The most a POST's body may hold (form, upload or JSON document), in
 	 * bytes, for anyone; 0: the program's caps (app_def). */
 	size_t body_max;

@@ -3,7 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/bearer.h"
 #include "core/db.h"
 #include "core/log.h"
 #include "core/may.h"
@@ -88,6 +90,33 @@ static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TI
 				      " WHERE token_hash = UNHEX(SHA2(?, 256))"
 				      " AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND");
 
+/* The account of a session's or a token's row (USER_COLUMNS) signed in:
+ * r->roles, r->user, and User.* for the templates. */
+static void sign_in(struct req *r, const struct db_rows *rows)
+{
+	const char *page_size = db_get(rows, 0, USER_PAGE_SIZE);
+	r->roles = ROLE_USER | roles_of(db_get(rows, 0, USER_CONSOLE_ROLES));
+	r->user.id = db_get(rows, 0, USER_ID);
+	r->user.ui_lang = db_get(rows, 0, USER_UI_LANG);
+	r->user.data_lang = db_get(rows, 0, USER_DATA_LANG);
+	r->user.page_size = page_size ? atoll(page_size) : 0;
+	r->user.held_roles = db_get(rows, 0, USER_HELD_ROLES);
+	r->user.pending_roles = db_get(rows, 0, USER_PENDING_ROLES);
+	r->user.follows = db_get(rows, 0, USER_FOLLOWS);
+	page_set(r, "User.id", r->user.id);
+	page_set(r, "User.name", db_get(rows, 0, USER_NAME));
+	page_set(r, "User.date_format", db_get(rows, 0, USER_DATE_FORMAT));
+	if (r->roles & ROLE_ADMIN)
+		page_set(r, "User.admin", "1");
+	if (r->roles & ROLE_STEWARD)
+		page_set(r, "User.steward", "1");
+	if (r->roles & ROLE_SUPER)
+		page_set(r, "User.super", "1");
+	/* What any page may offer; an organisation's page adds its own. */
+	may_put(r, MAY_PROPOSE, NULL);
+	may_put(r, MAY_TRANSLATE, NULL);
+}
+
 void session_load(struct req *r, bool touch)
 {
 	const char *token = http_cookie_get(r, SESSION_COOKIE);
@@ -99,30 +128,48 @@ void session_load(struct req *r, bool touch)
 		   : request_row(r, token, &rows)) < 0 ||
 	    !rows.nrows || !db_get(&rows, 0, USER_ID))
 		return;
-	const char *page_size = db_get(&rows, 0, USER_PAGE_SIZE);
-	r->roles = ROLE_USER | roles_of(db_get(&rows, 0, USER_CONSOLE_ROLES));
-	r->user.id = db_get(&rows, 0, USER_ID);
+	sign_in(r, &rows);
 	r->user.session = token;
-	r->user.ui_lang = db_get(&rows, 0, USER_UI_LANG);
-	r->user.data_lang = db_get(&rows, 0, USER_DATA_LANG);
-	r->user.page_size = page_size ? atoll(page_size) : 0;
-	r->user.held_roles = db_get(&rows, 0, USER_HELD_ROLES);
-	r->user.pending_roles = db_get(&rows, 0, USER_PENDING_ROLES);
-	r->user.follows = touch ? NULL : db_get(&rows, 0, USER_FOLLOWS);
-	page_set(r, "User.id", r->user.id);
-	page_set(r, "User.name", db_get(&rows, 0, USER_NAME));
-	page_set(r, "User.date_format", db_get(&rows, 0, USER_DATE_FORMAT));
-	if (r->roles & ROLE_ADMIN)
-		page_set(r, "User.admin", "1");
-	if (r->roles & ROLE_STEWARD)
-		page_set(r, "User.steward", "1");
-	if (r->roles & ROLE_SUPER)
-		page_set(r, "User.super", "1");
-	/* What any page may offer; an organisation's page adds its own. */
-	may_put(r, MAY_PROPOSE, NULL);
-	may_put(r, MAY_TRANSLATE, NULL);
 	if (touch && db_exec(r->app->db, &q_touch, NULL, "s", token) < 0)
 		log_error("could not record a session's visit");
+}
+
+/* A live token's account, as a session's (USER_COLUMNS), then the token's
+ * own columns.  Argument: the token. */
+enum { TOKEN_ID = USER__COUNT, TOKEN_NAME, TOKEN_SCOPE, TOKEN_TWO_FACTOR, TOKEN__COUNT };
+static struct db_sql q_token = DB_SQL_COLS(TOKEN__COUNT,
+	"SELECT 0, account_id, name, ui_lang, data_lang, page_size, date_format, console_roles, held_roles,"
+	" pending_roles, NULL, token_id, token_name, scope, two_factor"
+	" FROM v_token_user WHERE token_hash = UNHEX(SHA2(?, 256))");
+/* When it was used last, to the minute: not a write per request. */
+static struct db_sql q_token_used = DB_SQL("UPDATE access_tokens SET last_used_at = UTC_TIMESTAMP() WHERE id = ?"
+					   " AND (last_used_at IS NULL OR last_used_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND)");
+
+int session_load_bearer(struct req *r)
+{
+	const char *h = r->authorization;
+	if (!*h)
+		return 401;
+	if (strncasecmp(h, "Bearer ", 7) != 0 || !bearer_ok(h + 7 + strspn(h + 7, " ")))
+		return -401;
+	const char *token = h + 7 + strspn(h + 7, " ");
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_token, &rows, "s", token) < 0)
+		return 500;
+	if (!rows.nrows)
+		return -401;
+	static const char *const scopes[] = {[SCOPE_READ] = "read", [SCOPE_WRITE] = "write", [SCOPE_DECIDE] = "decide"};
+	const char *scope = db_get(&rows, 0, TOKEN_SCOPE);
+	for (enum route_scope s = SCOPE_READ; s <= SCOPE_DECIDE; s++)
+		if (strcmp(scope, scopes[s]) == 0)
+			r->user.token_scope = s;
+	sign_in(r, &rows);
+	r->user.token_id = db_get(&rows, 0, TOKEN_ID);
+	r->user.token_name = db_get(&rows, 0, TOKEN_NAME);
+	r->user.two_factor = strcmp(db_get(&rows, 0, TOKEN_TWO_FACTOR), "1") == 0;
+	if (db_exec(r->app->db, &q_token_used, NULL, "s", r->user.token_id) < 0)
+		log_error("could not record a token's use");
+	return 0;
 }
 
 /* The row's public_id is the database's (a random default). */
@@ -156,8 +203,13 @@ int session_start(struct req *r, const char *account_id)
 
 static struct db_sql q_end_all = DB_SQL("DELETE FROM sessions WHERE account_id = ?");
 
+static struct db_sql q_revoke_all = DB_SQL("UPDATE access_tokens SET revoked_at = UTC_TIMESTAMP()"
+					   " WHERE account_id = ? AND revoked_at IS NULL");
+
 int session_end_all(struct db *db, const char *account)
 {
+	if (db_exec(db, &q_revoke_all, NULL, "s", account) < 0)
+		return -1;
 	return db_exec(db, &q_end_all, NULL, "s", account);
 }
 

@@ -25,6 +25,15 @@ struct req;
  * (r->user.follows) in the same round trip. */
 void session_load(struct req *r, bool touch);
 
+/* Look the request's personal access token up (Authorization: Bearer,
+ * bearer.h): when it is live and its account active, the visitor is that
+ * account's user, as with a session, with the token's number, name and
+ * scope and whether the account has two-step sign-in on (r->user.token_*,
+ * two_factor); its use is recorded to the minute.  0; 401 when no token
+ * was sent; -401 when one was sent that is malformed, unknown, revoked or
+ * expired; 500. */
+int session_load_bearer(struct req *r);
+
 /* spor-public's data generation for this request: the one read with the
  * session, else read now (a visitor without a session).  0 when it could
  * not be read: nothing cached is then taken for current. */
@@ -40,8 +49,9 @@ int session_start(struct req *r, const char *account_id);
 int session_end(struct req *r);
 
 struct db;
-/* End every session of `account` (locked, its password reset, deleted),
- * with the connection of a program that may.  0 or -1. */
+/* End every session of `account` and revoke its access tokens (locked,
+ * its password reset, deleted), with the connection of a program that
+ * may.  0 or -1. */
 int session_end_all(struct db *db, const char *account);
 
 /* End every session of the signed-in account but the request's own: the

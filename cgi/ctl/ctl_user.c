@@ -1,5 +1,5 @@
 /* sporctl user list | lock | unlock | reset-password | set-email |
- * reset-2fa (ctl_twofactor.c), and sporctl create-admin EMAIL: the
+ * reset-2fa (ctl_twofactor.c) | tokens, and sporctl create-admin EMAIL: the
  * operator's view of the portal's accounts.  An account is named by its
  * email, read by the portal's one rule (email.h), or by its number (#ID).
  * Locking and a new password end the account's sessions; the new password
@@ -13,6 +13,7 @@
 
 #include "account/password.h"
 #include "admin/admin.h"
+#include "core/bearer.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/email.h"
@@ -130,7 +131,7 @@ static int new_password(const struct settings *s, struct db *db, const struct db
 		fprintf(stderr, "sporctl: %s is deleted\n", email);
 		return 1;
 	}
-	printf("%s: new password set; its sessions ended\n", email);
+	printf("%s: new password set; its sessions ended, its access tokens revoked\n", email);
 	return 0;
 }
 
@@ -198,8 +199,46 @@ static int set_status(struct db *db, const char *verb, const struct db_rows *acc
 		fprintf(stderr, "sporctl: %s is %s\n", email, db_get(account, 0, FIND_STATUS));
 		return 1;
 	}
-	printf("%s: %s\n", email, lock ? "locked; its sessions ended" : "unlocked");
+	printf("%s: %s\n", email, lock ? "locked; its sessions ended, its access tokens revoked" : "unlocked");
 	return 0;
+}
+
+enum { TOK_ID, TOK_SCOPE, TOK_CREATED, TOK_EXPIRES, TOK_USED, TOK_STATE, TOK_NAME, TOK__COUNT };
+static struct db_sql q_tokens = DB_SQL_COLS(
+	TOK__COUNT,
+	"SELECT id, scope, DATE_FORMAT(created_at, '%Y-%m-%d'), DATE_FORMAT(expires_at, '%Y-%m-%d'),"
+	" COALESCE(DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i'), 'never'), " TOKEN_STATE_SQL ","
+	" name FROM access_tokens WHERE account_id = ? ORDER BY id");
+static struct db_sql q_revoke_token = DB_SQL("UPDATE access_tokens SET revoked_at = UTC_TIMESTAMP()"
+					     " WHERE account_id = ? AND revoked_at IS NULL AND (id = ? OR ? = 'all')");
+
+static int print_token(void *ctx, const char *const *cells, size_t ncols)
+{
+	(void)ctx;
+	(void)ncols;
+	printf("%8s  %-6s %-7s made %s  expires %s  last used %s  %s\n", cells[TOK_ID], cells[TOK_SCOPE],
+	       cells[TOK_STATE], cells[TOK_CREATED], cells[TOK_EXPIRES], cells[TOK_USED], cells[TOK_NAME]);
+	return 0;
+}
+
+/* sporctl user tokens ACCOUNT [--revoke ID|all]: the account's personal
+ * access tokens (never the tokens themselves: the portal has only their
+ * hashes), and revoking one or every live one. */
+static int user_tokens(struct db *db, struct arena *a, const struct db_rows *account, const char *revoke)
+{
+	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
+	if (!revoke)
+		return db_each(db, a, &q_tokens, print_token, NULL, "s", id) < 0;
+	bool all = strcmp(revoke, "all") == 0;
+	if (!all && (!*revoke || strspn(revoke, "0123456789") != strlen(revoke) || strlen(revoke) > 19)) {
+		fprintf(stderr, "sporctl: %s: a token is its number (sporctl user tokens ACCOUNT) or all\n", revoke);
+		return 2;
+	}
+	unsigned long long revoked = 0;
+	if (db_exec(db, &q_revoke_token, &revoked, "sss", id, all ? "0" : revoke, revoke) < 0)
+		return 1;
+	printf("%s: %llu token%s revoked\n", email, revoked, revoked == 1 ? "" : "s");
+	return !all && !revoked;
 }
 
 static struct db *owner(const struct settings *s)
@@ -211,11 +250,12 @@ static struct db *owner(const struct settings *s)
 
 static const char user_usage[] =
 	"usage: sporctl user list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL\n"
-	"                    | reset-2fa ACCOUNT\n"
+	"                    | reset-2fa ACCOUNT | tokens ACCOUNT [--revoke ID|all]\n"
 	"  ACCOUNT is an email or #NUMBER (the first column of user list).\n"
 	"  reset-password reads the new password from standard input.\n"
 	"  reset-2fa turns two-step sign-in off for one who lost the authenticator and the recovery codes\n"
-	"  (the owner is mailed).\n";
+	"  (the owner is mailed).\n"
+	"  tokens lists the account's personal access tokens; --revoke revokes one (by its number) or all.\n";
 
 /* One verb on one account. */
 static int on_account(const struct settings *s, struct db *db, struct arena *a, char **argv)
@@ -229,6 +269,8 @@ static int on_account(const struct settings *s, struct db *db, struct arena *a, 
 		return set_email(db, &account, argv[2]);
 	if (strcmp(argv[0], "reset-2fa") == 0)
 		return ctl_reset_2fa(s, db, db_get(&account, 0, FIND_ID));
+	if (strcmp(argv[0], "tokens") == 0)
+		return user_tokens(db, a, &account, argv[2] ? argv[3] : NULL);
 	return set_status(db, argv[0], &account);
 }
 
@@ -239,11 +281,13 @@ int ctl_user(const struct settings *s, int argc, char **argv)
 	bool one = argc == 2 && (strcmp(verb, "lock") == 0 || strcmp(verb, "unlock") == 0 ||
 				 strcmp(verb, "reset-password") == 0 || strcmp(verb, "reset-2fa") == 0);
 	bool change = argc == 3 && strcmp(verb, "set-email") == 0;
+	bool listing_tokens = strcmp(verb, "tokens") == 0 &&
+		      (argc == 2 || (argc == 4 && strcmp(argv[2], "--revoke") == 0));
 	if (argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0)) {
 		fputs(user_usage, stdout);
 		return 0;
 	}
-	if (!list && !one && !change) {
+	if (!list && !one && !change && !listing_tokens) {
 		fputs(user_usage, stderr);
 		return 2;
 	}

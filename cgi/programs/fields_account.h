@@ -42,6 +42,14 @@ enum account_field {
 	AF_CODE,	     /* two-step sign-in: a code of the authenticator app, or a recovery code */
 	AF_SESSION_ID,	     /* path: /account/sessions/{sessionId}, a session's public ID */
 	AF_SIMILAR_SEEN,     /* a new organisation: "1" once the form showed those of similar names */
+	AF_TOKEN_NAME,	     /* access tokens: the name its owner gives a new one */
+	AF_SCOPE,	     /* access tokens: read, write or decide */
+	AF_EXPIRES_DAYS,     /* access tokens: days until it expires */
+	AF_TOKEN_ID,	     /* path: /account/tokens/{tokenId}/revoke */
+	AF_CR_TYPE,	     /* the write API: a request type filter */
+	AF_PAGE,	     /* the write API: a listing's page */
+	AF_SIZE,	     /* the write API: a listing's page size */
+	AF_TARGET,	     /* the write API: what a proposal is about (a list, term, ORG- or LOC-ID) */
 	/* Change requests: the proposal's fields, one block in the order of
 	 * CR_FORM_FIELDS (account/cr_fields.h), read as AF_PROPOSAL + CR_F_...;
 	 * routes_account.c checks that the block is as long as that list. */

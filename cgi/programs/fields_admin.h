@@ -32,6 +32,7 @@ enum admin_field {
 	 * the order of CR_FORM_FIELDS (account/cr_fields.h), read as
 	 * DF_PROPOSAL + CR_F_...; routes_admin.c checks that the block is as
 	 * long as that list. */
+	DF_COMMENT, /* the write API: a decision's comment (the console's "reason") */
 	DF_PROPOSAL,
 	DF__COUNT = DF_PROPOSAL + 28
 };

@@ -46,6 +46,20 @@ int account_home_show(struct req *r);
 int account_home_delete_form(struct req *r);
 int account_home_delete_submit(struct req *r);
 
+/* account_api.c, account_api_write.c: the write API: the token owner's
+ * change requests, read and proposed */
+int account_api_write_requests_submit(struct req *r);
+int account_api_write_withdraw_submit(struct req *r);
+int account_api_write_comments_submit(struct req *r);
+
+int account_api_requests_show(struct req *r);
+int account_api_request_show(struct req *r);
+
+/* account_tokens.c: personal access tokens: made, listed, revoked */
+int account_tokens_form(struct req *r);
+int account_tokens_submit(struct req *r);
+int account_tokens_revoke_submit(struct req *r);
+
 /* account_sessions.c: the account's sessions, signing out the others */
 int account_sessions_form(struct req *r);
 int account_sessions_submit(struct req *r);

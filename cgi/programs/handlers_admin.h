@@ -40,4 +40,7 @@ int admin_changes_move_submit(struct req *r);
 int admin_changes_comments_submit(struct req *r);
 int admin_changes_document_show(struct req *r);
 
+/* admin_api.c: the write API's decisions */
+int admin_api_transitions_submit(struct req *r);
+
 #endif

@@ -3,7 +3,10 @@
 #include "config.h"
 
 #include "account/account.h"
+#include "account/cr.h"
 #include "account/cr_fields.h"
+#include "api/api.h"
+#include "core/bearer.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 #include "programs/routes.h"
@@ -14,7 +17,12 @@ static const char *const switches[] = {"on", NULL};
 static const char *const kinds[] = {"list", "organisation", NULL};
 static const char *const actions[] = {"add", "remove", NULL};
 static const char *const saved[] = {"preferences", "password", "requested", "withdrawn", "saved", "submitted",
-				    "commented", "two_factor_off", "session_ended", "sessions_ended", "signed_out", NULL};
+				    "commented", "two_factor_off", "session_ended", "sessions_ended", "signed_out",
+				    "token_created", "token_revoked", NULL};
+static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "ADD-LIST", "UPD-LIST",
+				       "ADD-ORG",  "UPD-ORG",  "ADD-LOC",     "UPD-LOC",  NULL};
+/* What an access token may do (account_tokens.c). */
+static const char *const token_scopes[] = {"read", "write", "decide", NULL};
 /* What a form refused because the state had changed (http_refused). */
 static const char *const refusals[] = {"transition", "not_pending", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
@@ -69,6 +77,14 @@ static const struct field fields[AF__COUNT] = {
 	/* A session's public ID: a token's form, never a token (sessions.public_id). */
 	[AF_SESSION_ID] = {.name = "sessionId", .type = FT_TOKEN},
 	[AF_SIMILAR_SEEN] = {.name = "similar_seen", .type = FT_ENUM, .choices = seen},
+	[AF_TOKEN_NAME] = {.name = "name", .type = FT_TEXT, .max = 100},
+	[AF_SCOPE] = {.name = "scope", .type = FT_ENUM, .choices = token_scopes},
+	[AF_EXPIRES_DAYS] = {.name = "expires_days", .type = FT_INT, .min = 1, .max = TOKEN_DAYS_MAX},
+	[AF_TOKEN_ID] = {.name = "tokenId", .type = FT_INT, .min = 1, .max = 999999999999},
+	[AF_CR_TYPE] = {.name = "type", .type = FT_ENUM, .choices = cr_types},
+	[AF_PAGE] = {.name = "page", .type = FT_INT, .min = 1, .max = 1000000},
+	[AF_SIZE] = {.name = "size", .type = FT_INT, .min = 1, .max = API_MAX_SIZE},
+	[AF_TARGET] = {.name = "target", .type = FT_TEXT, .max = 13},
 	/* The proposal's fields.  Its "email" is an organisation's, data and
 	 * not an identity: no route takes both "email" fields. */
 	CR_FORM_FIELDS(PROPOSAL_FIELD)
@@ -183,6 +199,27 @@ static const struct route routes[] = {
 	 .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/account/sessions/{sessionId}", .handler = account_sessions_session_submit,
 	 .roles = ROLES_SIGNED_IN, .fields = {F(AF_CURRENT)}, .required = {F(AF_CURRENT)}, .form = true},
+	{.method = "GET", .path = "/account/tokens", .handler = account_tokens_form, .roles = ROLES_SIGNED_IN,
+	 .fields = {F(AF_SAVED)}},
+	{.method = "POST", .path = "/account/tokens", .handler = account_tokens_submit, .roles = ROLES_SIGNED_IN,
+	 .fields = {F(AF_TOKEN_NAME), F(AF_SCOPE), F(AF_EXPIRES_DAYS), F(AF_CURRENT)},
+	 .required = {F(AF_TOKEN_NAME), F(AF_SCOPE), F(AF_EXPIRES_DAYS), F(AF_CURRENT)}, .form = true},
+	{.method = "POST", .path = "/account/tokens/{tokenId}/revoke", .handler = account_tokens_revoke_submit,
+	 .roles = ROLES_SIGNED_IN},
+	{.method = "GET", .path = "/api/v1/change-requests", .handler = account_api_requests_show,
+	 .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER, .scope = SCOPE_READ,
+	 .fields = {F(AF_CR_STATUS), F(AF_CR_TYPE), F(AF_PAGE), F(AF_SIZE)}},
+	{.method = "POST", .path = "/api/v1/change-requests", .handler = account_api_write_requests_submit,
+	 .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER, .scope = SCOPE_WRITE, .body_max = 256 * 1024,
+	 .fields = {PROPOSAL, F(AF_CR_TYPE), F(AF_TARGET), F(AF_TEXT_LANG)}, .required = {F(AF_CR_TYPE)}},
+	{.method = "POST", .path = "/api/v1/change-requests/{requestId}/withdraw",
+	 .handler = account_api_write_withdraw_submit, .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER,
+	 .scope = SCOPE_WRITE},
+	{.method = "POST", .path = "/api/v1/change-requests/{requestId}/comments",
+	 .handler = account_api_write_comments_submit, .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER,
+	 .scope = SCOPE_WRITE, .fields = {F(AF_COMMENT)}, .required = {F(AF_COMMENT)}},
+	{.method = "GET", .path = "/api/v1/change-requests/{requestId}", .handler = account_api_request_show,
+	 .roles = ROLES_SIGNED_IN, .auth = AUTH_BEARER, .scope = SCOPE_READ},
 	{.method = "GET", .path = "/account/delete", .handler = account_home_delete_form, .roles = ROLES_SIGNED_IN},
 	{.method = "POST", .path = "/account/delete", .handler = account_home_delete_submit, .roles = ROLES_SIGNED_IN,
 	 .fields = {F(AF_CURRENT)}},
@@ -204,4 +241,6 @@ const struct app_def account_app = {
 	.upload_max = 11 * 1024 * 1024,
 	.writes_sessions = true,
 	.worker_start = account_worker_start,
+	.render_error = api_error, /* the write API's errors are JSON */
+	.read_document = account_api_read_document,
 };

@@ -4,7 +4,9 @@
  * handlers (roles_may_decide), route by route and object by object. */
 #include "config.h"
 
+#include "account/cr.h"
 #include "account/cr_fields.h"
+#include "api/api.h"
 #include "admin/admin.h"
 #include "programs/fields_admin.h"
 #include "programs/handlers_admin.h"
@@ -52,6 +54,7 @@ static const struct field fields[DF__COUNT] = {
 	[DF_LIST] = {.name = "list", .type = FT_ID12},
 	[DF_MINE] = {.name = "mine", .type = FT_ENUM, .choices = yes},
 	[DF_TO] = {.name = "to", .type = FT_ENUM, .choices = moves},
+	[DF_COMMENT] = {.name = "comment", .type = FT_LINES, .max = 2000},
 	[DF_SERVICE] = {.name = "service", .type = FT_ENUM, .choices = services},
 	[DF_DRAFT] = {.name = "draft", .type = FT_ENUM, .choices = yes},
 	[DF_SINCE] = {.name = "since", .type = FT_DATE},
@@ -108,6 +111,9 @@ static const struct route routes[] = {
 	 .required = {F(DF_REASON)}, .form = true},
 	{.method = "GET", .path = "/admin/change-requests/{requestId}/document", .handler = admin_changes_document_show,
 	 .roles = STEWARDS},
+	{.method = "POST", .path = "/api/v1/change-requests/{requestId}/transitions",
+	 .handler = admin_api_transitions_submit, .roles = STEWARDS, .auth = AUTH_BEARER, .scope = SCOPE_DECIDE,
+	 .fields = {F(DF_TO), F(DF_COMMENT), PROPOSAL}, .required = {F(DF_TO)}},
 };
 
 static const struct router router = {
@@ -125,4 +131,6 @@ const struct app_def admin_app = {
 	.body_max = 64 * 1024,
 	.writes_sessions = true,
 	.before_handler = admin_two_factor_required,
+	.render_error = api_error, /* the write API's errors are JSON */
+	.read_document = account_api_read_document,
 };

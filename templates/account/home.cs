@@ -19,6 +19,7 @@ def:content() ?>
  <li><a href="/account/password"><?cs var:Lang.password.title ?></a></li>
  <li><a href="/account/two-factor"><?cs var:Lang.twofactor.title ?></a></li>
  <li><a href="/account/sessions"><?cs var:Lang.sessions.title ?></a></li>
+ <li><a href="/account/tokens"><?cs var:Lang.tokens.title ?></a></li>
  <li><a href="/account/delete"><?cs var:Lang.delete.title ?></a></li>
 </ul>
 </section>

@@ -3,7 +3,9 @@
 # answers (docs/contributing.md, "Handler names"): <file>_<page>_<kind>,
 # defined in cgi/<folder>/<file>.c, its <kind> _submit for a POST, _form
 # for a GET of a path that takes a POST too (the form that the POST
-# answers again with its errors), _show for any other GET.
+# answers again with its errors), _show for any other GET (an API's
+# resource under /api/ has no form: its GET is _show even where it takes a
+# POST).
 #
 # refusals DIR reads the route tables DIR/programs/routes_*.c and the
 # handlers' definitions ("int name(struct req *r)") in DIR/*/*.c, and
@@ -45,7 +47,7 @@ END {
     }
     for (i = 1; i <= nentries; i++) {
         h = handler[i]; where = entry[i] ": " method[i] " " path[i] ": " h ": "
-        kind = method[i] == "POST" ? "_submit" : ((entry[i], path[i]) in posted) ? "_form" : "_show"
+        kind = method[i] == "POST" ? "_submit" : ((entry[i], path[i]) in posted) && path[i] !~ /^\/api\// ? "_form" : "_show"
         if (!(h in file))
             print where "defined in no file of the folders"
         else if (file[h] ~ / /)

@@ -6,8 +6,8 @@
 #   core      nothing else (the pipeline and what every domain uses)
 #   rms, oms  core
 #   api       core rms oms
-#   account   core rms oms
-#   admin     core rms oms account
+#   account   core rms oms api (the write API answers as the read API does)
+#   admin     core rms oms api account
 #   ctl       core rms oms account admin api
 #   programs  every folder
 #
@@ -45,8 +45,8 @@ BEGIN {
     uses["core"] = ""
     uses["rms"] = "core"; uses["oms"] = "core"
     uses["api"] = "core rms oms"
-    uses["account"] = "core rms oms"
-    uses["admin"] = "core rms oms account"
+    uses["account"] = "core rms oms api"
+    uses["admin"] = "core rms oms api account"
     uses["ctl"] = "core rms oms account admin api"
     uses["programs"] = "core rms oms account admin api ctl"
     serves["rms"] = "public"; serves["oms"] = "public"; serves["api"] = "public"
