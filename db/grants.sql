@@ -41,6 +41,8 @@ GRANT SELECT ON rms_term_versions TO spor_public;
 GRANT SELECT ON rms_list_versions TO spor_public;
 GRANT SELECT ON oms_org_versions TO spor_public;
 GRANT SELECT ON oms_loc_versions TO spor_public;
+-- The change feed, filled by the version tables' triggers (migration 0026).
+GRANT SELECT ON change_feed TO spor_public;
 GRANT SELECT ON oms_organisations TO spor_public;
 GRANT SELECT ON oms_org_names TO spor_public;
 GRANT SELECT ON oms_org_identifiers TO spor_public;

@@ -5,7 +5,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:subcount(Page.errors) > 0 || Page.wait_minutes || Page.problem ?><?cs var:Lang.form.title_prefix ?> <?cs /if ?><?cs call:title() ?> | <?cs var:Lang.site.name ?></title>
 <link rel="stylesheet" href="/static/spor.css">
-<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><?cs if:Page.atom ?>
+<link rel="alternate" type="application/atom+xml" title="<?cs var:Lang.changes.feed_link ?>" href="<?cs var:Page.atom ?>"><?cs /if ?>
 </head>
 <body>
 <a class="skip-link" href="#main"><?cs var:Lang.nav.skip ?></a>

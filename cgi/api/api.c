@@ -117,8 +117,6 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	json_decref(doc);
 	if (!text)
 		return 500;
-	const char *etag = etag_of(r, text, strlen(text));
-	http_header(r, "ETag", etag);
 	r->vary |= VARY_ACCEPT;
 	/* An operation's POST answers its body alone: nothing to keep; a
 	 * token's owner's own data (the write API) is theirs alone. */
@@ -126,16 +124,22 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	r->cache_control = r->user.token_id ? "private, no-store"
 			   : post	     ? "no-store"
 					     : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
-	r->content_type = type;
-	bool tagged = r->if_none_match && *r->if_none_match;
-	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {
-		free(text);
-		r->body.len = 0;
-		return 304;
-	}
 	r->body.len = 0;
 	buf_puts(&r->body, text);
 	free(text);
+	return api_send_body(r, type);
+}
+
+int api_send_body(struct req *r, const char *type)
+{
+	const char *etag = etag_of(r, r->body.data ? r->body.data : "", r->body.len);
+	http_header(r, "ETag", etag);
+	r->content_type = type;
+	bool tagged = r->if_none_match && *r->if_none_match;
+	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {
+		r->body.len = 0;
+		return 304;
+	}
 	return 200;
 }
 

@@ -21,6 +21,12 @@ int api_send(struct req *r, json_t *doc);
 /* The same as application/fhir+json. */
 int api_send_fhir(struct req *r, json_t *doc);
 
+/* Answer the body already in r->body (an Atom document) as `type`, with
+ * its ETag; 304 without it when If-None-Match names that ETag (or, without
+ * one, If-Modified-Since is not older than api_modified's time).  The
+ * caller says how long it may be kept (api_send: api.max_age). */
+int api_send_body(struct req *r, const char *type);
+
 /* Set the answer's Last-Modified from `iso` ("2026-01-31T10:00:00Z", or
  * NULL for none), before api_send: a request whose If-Modified-Since is not
  * older (and has no If-None-Match) then gets 304. */

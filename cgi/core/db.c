@@ -106,7 +106,9 @@ int db_connect(struct db *db)
 	MYSQL *my = mysql_init(NULL);
 	if (!my)
 		return -1;
-	unsigned timeout = 3, io_timeout = 60;
+	/* A statement that answers in no minute is given up, but a migration's:
+	 * filling a new table from millions of rows takes minutes (0: none). */
+	unsigned timeout = 3, io_timeout = db->conf.multi_statements ? 0 : 60;
 	mysql_optionsv(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_optionsv(my, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
 	mysql_optionsv(my, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);

@@ -202,6 +202,17 @@ static void fill_lists(struct import *im)
 	}
 }
 
+/* The file's name on the connection: the change feed records it with each
+ * term's version the import writes (the trigger of migration 0026). */
+static struct db_sql q_feed_file = DB_SQL("SET @spor_import_file = ?");
+
+static int feed_file(struct db *db, const char *source)
+{
+	char name[256];
+	ctl_source_name(source, name, sizeof name);
+	return db_exec(db, &q_feed_file, NULL, "s", name);
+}
+
 static int store_all(struct import *im, struct db *db)
 {
 	struct rms_store *s = rms_store_open(db, "import");
@@ -321,7 +332,7 @@ int ctl_import(const struct settings *s, int argc, char **argv)
 		struct db_conf dc;
 		db_conf_from(&dc, s, "owner");
 		struct db *db = db_new(&dc);
-		rc = db_connect(db) < 0 ? -1 : store_all(&im, db);
+		rc = db_connect(db) < 0 || feed_file(db, source) < 0 ? -1 : store_all(&im, db);
 		db_free(db);
 	}
 	ctl_report_end(&im.report);

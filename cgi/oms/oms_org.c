@@ -161,6 +161,7 @@ int oms_org_show(struct req *r)
 		return 500;
 	favourite_mark(r, "organisation", id);
 	may_put(r, MAY_CHANGE_ORG, id);
+	page_set(r, "Page.atom", arena_printf(r->arena, "/oms/organisations/ORG-%09lld/feed.atom", num)); /* its changes */
 	page_set(r, "Page.nav", "oms");
 	page_cacheable(r);
 	return page_render(r, "oms/organisation.cs");

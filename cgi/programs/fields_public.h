@@ -31,6 +31,7 @@ enum public_field {
 	PF_API_PARENT,	/* API: a parent term ID */
 	PF_MODIFIED_SINCE, /* API: a date or a UTC time */
 	PF_API_SORT,	/* API: id or name */
+	PF_SINCE,	/* the change feed: the cursor to read after */
 	/* FHIR CodeSystem operations (api_fhir_cs.c) and metadata (api_fhir_meta.c) */
 	PF_CS_SYSTEM,	/* a list's URL: https://spor.ema.europa.eu/v1/lists/{listId} */
 	PF_CS_URL,	/* the same, as $validate-code names it */

@@ -84,4 +84,10 @@ int api_fhir_cs_subsumes_show(struct req *r);
 int api_fhir_cs_subsumes_submit(struct req *r);
 int api_fhir_meta_show(struct req *r);
 
+/* api_changes.c: the change feed (JSON), and as Atom: all, a list's, an organisation's */
+int api_changes_show(struct req *r);
+int api_changes_atom_show(struct req *r);
+int api_changes_list_atom_show(struct req *r);
+int api_changes_organisation_atom_show(struct req *r);
+
 #endif

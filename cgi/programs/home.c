@@ -9,6 +9,7 @@
 int home_show(struct req *r)
 {
 	page_set(r, "Page.nav", "home");
+	page_set(r, "Page.atom", "/changes/feed.atom"); /* every change */
 	page_cacheable(r);
 	return page_render(r, "home.cs");
 }

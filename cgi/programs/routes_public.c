@@ -1,6 +1,8 @@
 /* spor-public's routes: everything anonymous and read-only (DB user spor_ro). */
 #include "config.h"
 
+#include <limits.h>
+
 #include "api/api.h"
 #include "oms/oms_page.h"
 #include "programs/fields_public.h"
@@ -50,6 +52,7 @@ static const struct field fields[PF__COUNT] = {
 	[PF_API_PARENT] = {.name = "parent", .type = FT_ID12},
 	[PF_MODIFIED_SINCE] = {.name = "modified-since", .type = FT_TEXT, .max = 20},
 	[PF_API_SORT] = {.name = "sort", .type = FT_ENUM, .choices = api_sorts},
+	[PF_SINCE] = {.name = "since", .type = FT_INT, .min = 0, .max = LLONG_MAX},
 	[PF_CS_SYSTEM] = {.name = "system", .type = FT_TEXT, .max = 400},
 	[PF_CS_URL] = {.name = "url", .type = FT_TEXT, .max = 400},
 	[PF_CS_CODE] = {.name = "code", .type = FT_TEXT, .max = 200},
@@ -130,6 +133,8 @@ static const struct route routes[] = {
 	 .roles = ROLES_EVERYONE, .fields = {LIST_FILTERS, F(PF_TERMS_SORT)}},
 	{.method = "GET", .path = "/rms/lists/{listId}/export.json", .handler = rms_export_json_show,
 	 .roles = ROLES_EVERYONE, .fields = {LIST_FILTERS, F(PF_TERMS_SORT)}},
+	{.method = "GET", .path = "/rms/lists/{listId}/feed.atom", .handler = api_changes_list_atom_show,
+	 .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/rms/terms/{termId}", .handler = rms_term_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/rms/search", .handler = rms_search_show, .roles = ROLES_EVERYONE,
 	 .fields = {LIST_FILTERS, F(PF_LIST), F(PF_PAGE), F(PF_SIZE)}},
@@ -137,6 +142,8 @@ static const struct route routes[] = {
 	 .fields = {ORG_FILTERS, F(PF_PAGE), F(PF_SIZE), F(PF_ORGS_SORT)}},
 	{.method = "GET", .path = "/oms/organisations/{orgId}", .handler = oms_org_show, .roles = ROLES_EVERYONE,
 	 .fields = {F(PF_PAGE)}},
+	{.method = "GET", .path = "/oms/organisations/{orgId}/feed.atom",
+	 .handler = api_changes_organisation_atom_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/oms/locations/{locId}", .handler = oms_location_show, .roles = ROLES_EVERYONE,
 	 .fields = {F(PF_PAGE)}},
 	{.method = "GET", .path = "/oms/export.csv", .handler = oms_export_csv_show, .roles = ROLES_EVERYONE,
@@ -146,6 +153,9 @@ static const struct route routes[] = {
 	{.method = "GET", .path = "/oms/export.json", .handler = oms_export_json_show, .roles = ROLES_EVERYONE,
 	 .fields = {ORG_FILTERS, F(PF_ORGS_SORT)}},
 	{.method = "GET", .path = "/api", .handler = api_show, .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/api/v1/changes", .handler = api_changes_show, .roles = ROLES_EVERYONE,
+	 .fields = {F(PF_SINCE), F(PF_API_SIZE)}},
+	{.method = "GET", .path = "/changes/feed.atom", .handler = api_changes_atom_show, .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/api/v1/lists", .handler = api_rms_lists_show, .roles = ROLES_EVERYONE,
 	 .fields = {F(PF_PAGE), F(PF_API_SIZE)}},
 	{.method = "GET", .path = "/api/v1/lists/{listId}", .handler = api_rms_list_show, .roles = ROLES_EVERYONE},

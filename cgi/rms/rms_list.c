@@ -297,6 +297,7 @@ int rms_list_show(struct req *r)
 			return 500;
 	}
 	favourite_mark(r, "list", id);
+	page_set(r, "Page.atom", arena_printf(r->arena, "/rms/lists/%s/feed.atom", id)); /* its changes */
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);
 	return page_render(r, "rms/list.cs");
