@@ -14,10 +14,12 @@
 #include "core/tpl.h"
 
 /* A worker keeps at most this many fragments and this many bytes of them
- * (a list's table is 10 to 40 KB: 2 MiB keeps 50 to 128 of them, and the
- * worker small).  A new fragment takes the place of the oldest (a ring): a
- * page in demand is rendered again at most once a round of the ring. */
-enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 2 << 20 };
+ * (a list's table is 10 to 40 KB: 1 MiB keeps 25 to 100 of them, and the
+ * worker under 16 MiB resident at a million terms with the deep pages'
+ * anchors of every list; docs/performance.md).  A new fragment takes the
+ * place of the oldest (a ring): a page in demand is rendered again at most
+ * once a round of the ring. */
+enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 1 << 20 };
 
 struct fragment {
 	char *key;
