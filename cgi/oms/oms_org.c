@@ -96,17 +96,15 @@ static void put_locations(struct req *r, const json_t *locs)
 }
 
 /* The page in one statement, one kind of row after the other: the record,
- * a page of its versions, newest first, and what they changed in each
- * location.  Planned at each execution, it costs the server two thirds of
- * the four statements it replaces (one of them prepared anew each time),
- * and one round trip.  The number of versions is not counted: the store
- * numbers an organisation's versions 1, 2 ... (oms_store.c, the last one's
- * seq + 1) and never deletes one, so the newest on a page is the number of
- * versions less the page's offset.  Arguments: org, org, size, offset, org,
- * size, offset, org. */
+ * the number of versions, a page of them, newest first, and what they
+ * changed in each location.  Planned at each execution, it costs the
+ * server two thirds of the four statements it replaces (one of them
+ * prepared anew each time), and one round trip.  Arguments: org, org, org,
+ * size, offset, org, size, offset, org. */
 enum { PAGE__COUNT = 7 }; /* the kind (OMS_ROW_KIND) and six values */
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"(SELECT 'org', record, NULL, NULL, NULL, NULL, NULL FROM oms_organisations WHERE id = ?)"
+	" UNION ALL (SELECT 'count', COUNT(*), NULL, NULL, NULL, NULL, NULL FROM oms_org_versions WHERE org_id = ?)"
 	" UNION ALL (SELECT 'version', seq, DATE_FORMAT(recorded_at, '%Y-%m-%d %H:%i'), source, request_id, file,"
 	"  changes FROM oms_org_versions WHERE org_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?)"
 	" UNION ALL (SELECT 'loc', l.seq, CONCAT('LOC-', LPAD(l.loc_id, 9, '0')), l.changes, NULL, NULL, NULL"
@@ -114,32 +112,26 @@ static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"  JOIN oms_loc_versions l ON l.org_id = ? AND l.seq = p.seq WHERE l.changes <> ''"
 	"  ORDER BY l.seq DESC, l.loc_id)");
 
-/* The page `page` of the history: its rows, and the number of versions
- * (*total) when the page holds one. */
-static int read_page(struct req *r, long long org, long long page, struct db_rows *rows, long long *total)
+static int read_page(struct req *r, long long org, long long page, struct db_rows *rows)
 {
 	long long size = OMS_HISTORY_PAGE_SIZE, offset = (page - 1) * size;
-	if (db_query(r->app->db, r->arena, &q_page, rows, "iiiiiiii", org, org, size, offset, org, size, offset, org) < 0)
-		return -1;
-	struct db_rows newest = oms_rows_of(r, rows, "version", 1);
-	*total = newest.nrows ? atoll(db_value(&newest, 0)) + offset : 0;
-	return 0;
+	return db_query(r->app->db, r->arena, &q_page, rows, "iiiiiiiii", org, org, org, size, offset, org, size, offset,
+			org);
 }
 
 int oms_org_show(struct req *r)
 {
 	const char *id = in_text(r, PF_ORG_ID);
-	long long num = atoll(id + 4), page = in_int(r, PF_PAGE, 1), total;
+	long long num = atoll(id + 4), page = in_int(r, PF_PAGE, 1);
 	struct db_rows rows;
-	if (read_page(r, num, page, &rows, &total) < 0)
+	if (read_page(r, num, page, &rows) < 0)
 		return 500;
-	struct db_rows record = oms_rows_of(r, &rows, "org", 1);
+	struct db_rows record = oms_rows_of(r, &rows, "org", 1), count = oms_rows_of(r, &rows, "count", 1);
 	if (!record.nrows)
 		return oms_merged_redirect(r, "ORG", num, "/oms");
-	/* A page past the end shows the last: the first page says how many
-	 * versions there are (read again: rare). */
-	if (!total && page > 1 && (read_page(r, num, 1, &rows, &total) < 0 ||
-				   ((page = oms_history_page(r, total)) > 1 && read_page(r, num, page, &rows, &total) < 0)))
+	long long total = count.nrows ? atoll(db_value(&count, 0)) : 0, shown = oms_history_page(r, total);
+	/* A page past the end shows the last (read again: rare). */
+	if (shown != page && read_page(r, num, page = shown, &rows) < 0)
 		return 500;
 	json_t *org = json_loads(db_value(&record, 0), 0, NULL);
 	if (!org)
