@@ -33,6 +33,18 @@ void api_modified(struct req *r, const char *iso);
  * portal's error page. */
 bool api_error(struct req *r, int status);
 
+/* A POST's JSON document (r->document), parsed, duplicate keys refused;
+ * NULL when there is none or it is not JSON.  The caller owns it. */
+json_t *api_document(struct req *r);
+
+/* spor-public's app_def.read_document: a FHIR Parameters resource's
+ * parameters into r->params (primitive values as written, a Coding as
+ * "system|code"; resources and parts left to the handler), so an
+ * operation's POST meets its GET's fields; any other JSON object is left
+ * to the handler, except under /api/v1/fhir/, whose operations take only
+ * Parameters.  A body that is not a JSON object: 400 naming "body". */
+int api_read_document(struct req *r);
+
 /* The absolute URL of `path` with the request's query, `name` set to
  * `value` (for paging links). */
 const char *api_link(struct req *r, const char *path, const char *name, long long value);

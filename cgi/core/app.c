@@ -56,14 +56,23 @@ static int access_denied(struct req *r)
 }
 
 /* The body, within the caps (an anonymous visitor's far below a signed-in
- * upload), and the route's fields from the query and the body. */
+ * upload, unless the route sets its own), and the route's fields from the
+ * query and the body. */
 static int read_inputs(struct req *r, const struct router *rt)
 {
 	const struct app_def *def = r->app->def;
+	const struct route *route = r->match.route;
 	bool anonymous = r->roles & ROLE_ANON;
 	size_t body_max = anonymous && def->body_max > ANON_BODY_MAX ? ANON_BODY_MAX : def->body_max;
-	size_t upload_max = !anonymous && route_has_file(rt, r->match.route) ? def->upload_max : 0;
-	int refused = http_read_body(r, body_max, upload_max);
+	size_t upload_max = !anonymous && route_has_file(rt, route) ? def->upload_max : 0;
+	if (route->body_max)
+		body_max = upload_max = route->body_max;
+	if (!route_has_file(rt, route))
+		upload_max = 0;
+	bool documents = route->auth == AUTH_NONE;
+	int refused = http_read_body(r, body_max, upload_max, documents);
+	if (!refused && r->document && def->read_document)
+		refused = def->read_document(r);
 	if (refused)
 		return refused;
 	if (route_inputs(rt, r->arena, &r->params, &r->match) != ROUTE_FOUND) {
@@ -100,14 +109,18 @@ static int dispatch(struct req *r)
 	case ROUTE_FOUND:
 		break;
 	}
-	session_load(r, r->app->def->writes_sessions);
+	/* A route that reads no credentials is everyone's, and so its POST
+	 * needs no CSRF token: there is nothing a forged request could borrow. */
+	bool credentials = r->match.route->auth == AUTH_COOKIE;
+	if (credentials)
+		session_load(r, r->app->def->writes_sessions);
 	if (r->user.session)
 		csrf_token(r); /* the header's sign-out form */
 	/* Who may send this request is known from its headers: a form from
 	 * another site, or a visitor the route's roles do not admit, is refused
 	 * before a byte of its body is read (nginx passes the bodies of the
 	 * signed-in routes on as they come, unstored). */
-	bool post = strcmp(r->method, "POST") == 0;
+	bool post = strcmp(r->method, "POST") == 0 && credentials;
 	int refused = 0;
 	if (post && !csrf_same_origin(r)) {
 		r->err_reason = "csrf";

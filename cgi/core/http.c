@@ -63,7 +63,7 @@ static int refuse(struct req *r, int status, const char *name, const char *reaso
 	return status;
 }
 
-static const char *parse_error_key(enum parse_error e)
+const char *http_parse_error_key(enum parse_error e)
 {
 	switch (e) {
 	case PARSE_OK:
@@ -91,10 +91,23 @@ static int read_params(struct req *r, const char *s, size_t len)
 	struct parse_result res;
 	if (http_parse_urlencoded(r->arena, s, len, &r->params, &res) == PARSE_OK)
 		return 0;
-	return refuse(r, 400, res.name, parse_error_key(res.error));
+	return refuse(r, 400, res.name, http_parse_error_key(res.error));
 }
 
-int http_read_body(struct req *r, size_t body_max, size_t upload_max)
+/* Whether a Content-Type is JSON: application/json or application/fhir+json,
+ * with parameters (charset) or none. */
+static bool json_type(const char *type)
+{
+	static const char *const json[] = {"application/json", "application/fhir+json"};
+	for (size_t i = 0; i < sizeof json / sizeof json[0]; i++) {
+		size_t n = strlen(json[i]);
+		if (strncasecmp(type, json[i], n) == 0 && (!type[n] || type[n] == ';' || type[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
+int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool documents)
 {
 	if (strcmp(r->method, "POST") != 0)
 		return 0;
@@ -110,7 +123,8 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max)
 		return 0;
 	const char *type = param(r, "CONTENT_TYPE");
 	const char *boundary = upload_max ? http_multipart_boundary(r->arena, type) : NULL;
-	if (!boundary && strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
+	bool document = documents && json_type(type);
+	if (!boundary && !document && strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
 		return refuse(r, 415, "Content-Type", "format");
 	if (n > (boundary ? upload_max : body_max))
 		return refuse(r, 413, NULL, "too_long");
@@ -119,12 +133,17 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max)
 	if (got < 0 || (unsigned long long)got != n)
 		return refuse(r, 400, NULL, "short_body");
 	body[n] = '\0';
+	if (document) {
+		r->document = body;
+		r->document_len = (size_t)n;
+		return 0;
+	}
 	if (!boundary)
 		return read_params(r, body, (size_t)n);
 	struct parse_result res;
 	if (http_parse_multipart(r->arena, body, (size_t)n, boundary, &r->params, &r->upload, &res) == PARSE_OK)
 		return 0;
-	return refuse(r, 400, res.name, parse_error_key(res.error));
+	return refuse(r, 400, res.name, http_parse_error_key(res.error));
 }
 
 int http_read(struct req *r)

@@ -47,6 +47,10 @@ struct req {
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */
+	/* A JSON body (application/json or application/fhir+json) as sent,
+	 * NUL-terminated, on the routes that take one; else NULL. */
+	const char *document;
+	size_t document_len;
 	struct params cookies;
 	struct route_match match;
 	unsigned roles; /* enum role bits of the visitor */
@@ -104,9 +108,13 @@ int http_read(struct req *r);
 
 /* Read a POST's body: urlencoded, of at most `body_max` bytes, or, when
  * `upload_max` is not 0, also multipart/form-data of at most `upload_max`
- * bytes (its file in r->upload).  0, or the status to answer with (400,
- * 413, 415). */
-int http_read_body(struct req *r, size_t body_max, size_t upload_max);
+ * bytes (its file in r->upload), or, when `documents`, also JSON of at
+ * most `body_max` bytes (kept in r->document as sent).  0, or the status
+ * to answer with (400, 413, 415). */
+int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool documents);
+
+/* The Lang key of a parse error's reason ("too_long", "utf8" ...). */
+const char *http_parse_error_key(enum parse_error e);
 
 void http_header(struct req *r, const char *name, const char *value);
 /* The name of one of the portal's cookies: "__Host-" + base over HTTPS. */

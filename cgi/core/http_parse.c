@@ -126,6 +126,19 @@ static enum parse_error check_value(struct parse_result *res, const char *name, 
 	return PARSE_OK;
 }
 
+enum parse_error params_add_checked(struct arena *a, struct params *p, const char *name, const char *value,
+				    size_t len, size_t *count, struct parse_result *res)
+{
+	res->error = PARSE_OK;
+	res->name = NULL;
+	if (check_name(res, name, name ? strlen(name) : 0, count) != PARSE_OK ||
+	    check_value(res, name, value, len) != PARSE_OK)
+		return res->error;
+	/* Copies: the pairs outlive the document they were read from. */
+	params_add(a, p, arena_strdup(a, name), arena_strndup(a, value, len), len);
+	return PARSE_OK;
+}
+
 enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params *out,
 				       struct parse_result *res)
 {

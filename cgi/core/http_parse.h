@@ -52,6 +52,13 @@ const struct param *params_get(const struct params *p, const char *name);
 /* The next parameter after `prev` with the same name, or NULL. */
 const struct param *params_next(const struct params *p, const struct param *prev);
 
+/* Append a copy of a pair read from another form of body (a JSON
+ * document's parameters) under the checks of a form's: its name, one pair
+ * more than PARAMS_MAX (counted in *count), its value's length, NUL bytes,
+ * UTF-8.  Returns PARSE_OK or the error, with `res` set. */
+enum parse_error params_add_checked(struct arena *a, struct params *p, const char *name, const char *value,
+				    size_t len, size_t *count, struct parse_result *res);
+
 /* Parse application/x-www-form-urlencoded text (a query string or a body)
  * and append the pairs to `out`.  Returns PARSE_OK or the first error. */
 enum parse_error http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params *out,

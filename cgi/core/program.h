@@ -40,6 +40,11 @@ struct app_def {
 	 * /v1/ (api_error).  NULL: always the error page.  The pipeline knows
 	 * no domain: what is not a page comes through here. */
 	bool (*render_error)(struct req *r, int status);
+	/* Read a POST's JSON document (r->document, on an AUTH_NONE route)
+	 * before the route's fields are checked: e.g. a FHIR Parameters
+	 * resource's parameters into r->params.  0, or the status to answer
+	 * with (400, naming the parameter).  NULL: the handler reads it. */
+	int (*read_document)(struct req *r);
 };
 
 /* The most an anonymous visitor may send in a body, far below a signed-in

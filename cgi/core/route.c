@@ -100,6 +100,8 @@ const char *route_table_check(const struct router *rt)
 			else if (is_capture(seg[s]) && capture_field(rt, seg[s]) < 0)
 				bad = "capture names no field";
 		}
+		if (!bad && r->auth == AUTH_NONE && !(r->roles & ROLE_ANON))
+			bad = "reads no credentials, so it must admit anonymous visitors";
 		if (!bad)
 			bad = fields_problem(rt, r);
 		arena_free(a);

@@ -39,6 +39,17 @@ enum { FIELDS_MAX = 128 };
 typedef bool field_set[FIELDS_MAX];
 #define F(i) [i] = true
 
+/* Whose credentials a route reads. */
+enum route_auth {
+	AUTH_COOKIE = 0, /* the session cookie; a POST must carry the CSRF token */
+	/* None at all: no cookie is read, so a forged cross-site request has no
+	 * ambient authority to borrow and a POST needs no CSRF token.  For
+	 * operations that change nothing and that programs (and browser code of
+	 * other origins) call: the API's checks and FHIR operations.  Their POST
+	 * may send a JSON document (application/json, application/fhir+json). */
+	AUTH_NONE,
+};
+
 struct route {
 	const char *method; /* "GET" (also answers HEAD) or "POST" */
 	const char *path;   /* "/rms/terms/{termId}": each {name} names a field, always read */
@@ -53,6 +64,10 @@ struct route {
 	/* A form that shows a missing required field beside it, and a required
 	 * field that fails its check too (left unset, its reason kept). */
 	bool form;
+	enum route_auth auth;
+	/* The most a POST's body may hold (form, upload or JSON document), in
+	 * bytes, for anyone; 0: the program's caps (app_def). */
+	size_t body_max;
 };
 
 struct router {

@@ -127,4 +127,5 @@ const struct app_def public_app = {
 	.body_max = 16 * 1024,
 	.reads_replica = true,
 	.render_error = api_error, /* the API's errors are JSON */
+	.read_document = api_read_document,
 };

@@ -97,6 +97,24 @@ static void test_caps(struct arena *a)
 	ok(params_get(&p, "nope") == NULL, "an absent name is NULL");
 }
 
+/* Pairs from a JSON document's parameters meet the checks of a form's. */
+static void test_checked(struct arena *a)
+{
+	struct params p;
+	struct parse_result res;
+	size_t count = 0;
+	params_init(&p);
+	is_int(params_add_checked(a, &p, "code", "100000000012", 12, &count, &res), PARSE_OK, "a pair is added");
+	is_str(params_get(&p, "code")->value, "100000000012", "with its value");
+	is_int(params_add_checked(a, &p, "co de", "x", 1, &count, &res), PARSE_NAME, "a name with a space is refused");
+	is_int(params_add_checked(a, &p, "q", "a\0b", 3, &count, &res), PARSE_NUL, "a NUL byte is refused");
+	is_str(res.name, "q", "and named");
+	is_int(params_add_checked(a, &p, "q", "\xc3\x28", 2, &count, &res), PARSE_UTF8, "invalid UTF-8 is refused");
+	while (count < PARAMS_MAX)
+		params_add_checked(a, &p, "n", "1", 1, &count, &res);
+	is_int(params_add_checked(a, &p, "n", "1", 1, &count, &res), PARSE_TOO_MANY, "one pair beyond PARAMS_MAX is refused");
+}
+
 static void test_cookies(struct arena *a)
 {
 	struct params p;
@@ -324,6 +342,7 @@ int main(void)
 	test_multipart(a);
 	test_urlencoded(a);
 	test_caps(a);
+	test_checked(a);
 	test_cookies(a);
 	test_escape(a);
 	test_accept_language(a);

@@ -185,6 +185,12 @@ static const struct route same_name[] = {
 	{.method = "POST", .path = "/x", .handler = h_a, .roles = ROLE_USER, .fields = {F(0), F(1)}},
 };
 
+/* A route that reads no credentials but admits only signed-in users would
+ * answer nobody: the table check says so. */
+static const struct route credentials_unread[] = {
+	{.method = "POST", .path = "/x", .handler = h_a, .roles = ROLE_USER, .auth = AUTH_NONE},
+};
+
 static void test_table_check(void)
 {
 	struct router r = t_router;
@@ -199,6 +205,8 @@ static void test_table_check(void)
 	ok(route_table_check(&r) != NULL, "a field beyond the field table is caught");
 	r.routes = required_unread;
 	ok(route_table_check(&r) != NULL, "a required field the route does not read is caught");
+	r.routes = credentials_unread;
+	ok(route_table_check(&r) != NULL, "a route reading no credentials that admits no visitor is caught");
 	r.routes = t_routes;
 	r.nfields = FIELDS_MAX + 1;
 	ok(route_table_check(&r) != NULL, "more fields than FIELDS_MAX are caught");
