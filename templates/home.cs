@@ -37,6 +37,7 @@ def:content() ?>
    <p><?cs var:Lang.home.browse_text ?></p>
 <?cs call:browse_links() ?>
    <p><a href="/api"><?cs var:Lang.home.link_api ?></a></p>
+   <p><a href="/tools/check"><?cs var:Lang.check.link ?></a></p>
   </div>
   <div>
    <h3><?cs var:Lang.home.account_heading ?></h3>

@@ -48,6 +48,7 @@
     <li><a href="/sms"><?cs var:Lang.nav.sms ?></a></li>
     <li><a href="/pms"><?cs var:Lang.nav.pms ?></a></li>
     <li><a href="/api"><?cs var:Lang.api.title ?></a></li>
+    <li><a href="/tools/check"><?cs var:Lang.check.link ?></a></li>
    </ul>
   </div>
   <div>

@@ -2,8 +2,9 @@
  * against it work by changing only the host: /v1/lists and
  * /v1/lists/{listId}/term-summaries with the EMA's envelopes and their
  * parameters page, pagesize, lang, parent (all, or a term ID) and sortby
- * (term-name, else by ID).  next-page is an absolute URL, "" on the last
- * page.  An Authorization header is accepted and ignored. */
+ * (term-name, else by ID), at most 1,000 a page.  next-page is an absolute
+ * URL, "" on the last page.  An Authorization header is accepted and
+ * ignored.  The reads of one record are api_v1_detail.c's. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -37,13 +38,17 @@ static struct db_sql q_terms[2][2] = {
 	{V1_TERMS(" AND parent_id = ?", "id", "p.id"), V1_TERMS(" AND parent_id = ?", "name_sort, id", "p.name_sort, p.id")},
 };
 
-/* page and pagesize (at most API_MAX_SIZE a page). */
+/* v1 clients ask for pages of 1,000 (some never read next-page): a v1
+ * page holds that many, twice the portal's own API. */
+enum { V1_MAX_SIZE = 1000 };
+
+/* page and pagesize (at most V1_MAX_SIZE a page). */
 static void paging(struct req *r, long long *page, long long *size)
 {
 	*page = in_int(r, PF_PAGE, 1);
 	*size = in_int(r, PF_PAGESIZE, 100);
-	if (*size > API_MAX_SIZE)
-		*size = API_MAX_SIZE;
+	if (*size > V1_MAX_SIZE)
+		*size = V1_MAX_SIZE;
 }
 
 static json_t *next_page(struct req *r, const char *path, long long page, long long size, long long total)

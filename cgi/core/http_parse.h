@@ -12,7 +12,10 @@ struct arena;
 enum {
 	PARAMS_MAX = 64,	   /* pairs in one query string or body */
 	PARAM_NAME_MAX = 64,	   /* bytes in a parameter name */
-	PARAM_VALUE_MAX = 65536,   /* bytes in one decoded value */
+	/* Bytes in one decoded value: as many as the largest body a route
+	 * takes (256 KiB, the 10,000 IDs of /tools/check); every other body is
+	 * capped far below it, and every field by its own maximum. */
+	PARAM_VALUE_MAX = 256 * 1024,
 	QUERY_MAX = 8192,	   /* bytes in a query string */
 	COOKIES_MAX = 32,	   /* cookies kept from one header */
 };

@@ -31,6 +31,9 @@ enum public_field {
 	PF_API_PARENT,	/* API: a parent term ID */
 	PF_MODIFIED_SINCE, /* API: a date or a UTC time */
 	PF_API_SORT,	/* API: id or name */
+	PF_CHECK_IDS,	/* /tools/check: the IDs pasted */
+	PF_CHECK_FILE,	/* /tools/check: a text or CSV file of IDs */
+	PF_CHECK_FORMAT, /* /tools/check: html, csv or xlsx */
 	PF__COUNT
 };
 

@@ -38,7 +38,7 @@ int oms_export_csv_show(struct req *r);
 int oms_export_xlsx_show(struct req *r);
 int oms_export_json_show(struct req *r);
 
-/* api.c, api_rms.c, api_oms.c, api_v1.c: the read API (its page for people), and the EMA's v1 */
+/* api.c, api_rms.c, api_oms.c, api_v1.c, api_v1_detail.c: the read API (its page for people), and the EMA's v1 */
 int api_show(struct req *r);
 int api_rms_lists_show(struct req *r);
 int api_rms_list_show(struct req *r);
@@ -50,5 +50,15 @@ int api_oms_org_show(struct req *r);
 int api_oms_location_show(struct req *r);
 int api_v1_lists_show(struct req *r);
 int api_v1_term_summaries_show(struct req *r);
+int api_v1_detail_term_show(struct req *r);
+int api_v1_detail_organisation_show(struct req *r);
+int api_v1_detail_location_show(struct req *r);
+
+/* api_check.c: the check of a list of IDs, for programs */
+int api_check_submit(struct req *r);
+
+/* tools_check.c: the check of a list of IDs, for people */
+int tools_check_form(struct req *r);
+int tools_check_submit(struct req *r);
 
 #endif

@@ -14,6 +14,11 @@ static const char *const statuses[] = {"PROVISIONAL", "CURRENT", "NON_CURRENT", 
 static const char *const org_statuses[] = {"PROVISIONAL", "ACTIVE", "INACTIVE", "DELETED", NULL};
 static const char *const v1_sorts[] = {"term-name", "term-id", NULL};
 static const char *const api_sorts[] = {"id", "name", NULL};
+static const char *const check_formats[] = {"html", "csv", "xlsx", NULL};
+
+/* The check of a list of IDs takes 10,000 of them (nginx/spor.conf.in
+ * lets bodies of this size through to its two paths). */
+#define CHECK_BODY_MAX (256 * 1024)
 
 static const struct field fields[PF__COUNT] = {
 	[PF_LANG] = FIELD_LANG,
@@ -43,6 +48,9 @@ static const struct field fields[PF__COUNT] = {
 	[PF_API_PARENT] = {.name = "parent", .type = FT_ID12},
 	[PF_MODIFIED_SINCE] = {.name = "modified-since", .type = FT_TEXT, .max = 20},
 	[PF_API_SORT] = {.name = "sort", .type = FT_ENUM, .choices = api_sorts},
+	[PF_CHECK_IDS] = {.name = "ids", .type = FT_LINES, .max = CHECK_BODY_MAX},
+	[PF_CHECK_FILE] = {.name = "file", .type = FT_FILE, .max = 255},
+	[PF_CHECK_FORMAT] = {.name = "format", .type = FT_ENUM, .choices = check_formats},
 };
 
 #define LIST_FILTERS F(PF_Q), F(PF_STATUS), F(PF_DOMAIN)
@@ -108,6 +116,18 @@ static const struct route routes[] = {
 	 .roles = ROLES_EVERYONE},
 	{.method = "GET", .path = "/v1/lists", .handler = api_v1_lists_show, .roles = ROLES_EVERYONE,
 	 .fields = {F(PF_PAGE), F(PF_PAGESIZE)}},
+	{.method = "GET", .path = "/v1/lists/{listId}/terms/{termId}", .handler = api_v1_detail_term_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/v1/organisations/{orgId}", .handler = api_v1_detail_organisation_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "GET", .path = "/v1/locations/{locId}", .handler = api_v1_detail_location_show,
+	 .roles = ROLES_EVERYONE},
+	{.method = "POST", .path = "/api/v1/check", .handler = api_check_submit, .roles = ROLES_EVERYONE,
+	 .auth = AUTH_NONE, .body_max = CHECK_BODY_MAX},
+	{.method = "GET", .path = "/tools/check", .handler = tools_check_form, .roles = ROLES_EVERYONE},
+	{.method = "POST", .path = "/tools/check", .handler = tools_check_submit, .roles = ROLES_EVERYONE,
+	 .fields = {F(PF_CHECK_IDS), F(PF_CHECK_FILE), F(PF_CHECK_FORMAT)}, .auth = AUTH_NONE,
+	 .body_max = CHECK_BODY_MAX},
 	{.method = "GET", .path = "/v1/lists/{listId}/term-summaries", .handler = api_v1_term_summaries_show,
 	 .roles = ROLES_EVERYONE, .fields = {F(PF_PAGE), F(PF_PAGESIZE), F(PF_PARENT), F(PF_SORTBY)}},
 };

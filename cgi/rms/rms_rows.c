@@ -2,7 +2,10 @@
  * table's rows are a JSON array of objects written straight into a buffer
  * of its own (no tree of JSON values built and printed again), each row
  * naming its term; a row's absent values are left out of its object, which
- * reads as NULL. */
+ * reads as NULL.  The word index, the most rows by far, takes one object
+ * per term holding its words (the term named once), and a version its
+ * snapshot as the JSON object it is (not a string of it, escaped here and
+ * unescaped by the server). */
 #include "config.h"
 
 #include <stdio.h>
@@ -40,7 +43,7 @@ struct words_seen {
 };
 
 struct rms_rows {
-	struct jarr ids;	  /* the terms written, whose rows are replaced */
+	struct jarr ids;	  /* the terms written that existed: their rows are replaced */
 	struct jarr t[T__COUNT]; /* each table's rows */
 	struct words_seen seen;  /* the words of the term being added */
 };
@@ -106,6 +109,13 @@ static void val_str(struct jarr *j, const char *k, const char *v)
 	put_string(j, v);
 }
 
+/* A value that is JSON text already. */
+static void val_json(struct jarr *j, const char *k, const char *v)
+{
+	key(j, k);
+	put(j, v, strlen(v));
+}
+
 static void val_int(struct jarr *j, const char *k, long long v)
 {
 	char n[24];
@@ -143,12 +153,12 @@ void rms_rows_free(struct rms_rows *r)
 	free(r);
 }
 
+/* Every array goes in the one statement's packet: their sum counts. */
 size_t rms_rows_bytes(const struct rms_rows *r)
 {
-	size_t n = 0;
+	size_t n = r->ids.len * 6;
 	for (int t = 0; t < T__COUNT; t++)
-		if (r->t[t].len > n)
-			n = r->t[t].len;
+		n += r->t[t].len;
 	return n;
 }
 
@@ -218,9 +228,12 @@ static bool seen_before(struct words_seen *s, const char *w, size_t len)
 	return false;
 }
 
+/* A term's words: `{"term":"ID","words":["word",...]}`, begun at its
+ * first word. */
 struct words_of {
 	struct rms_rows *r;
 	const char *id;
+	bool any;
 };
 
 static void add_word(void *ctx, const char *word, size_t len)
@@ -234,9 +247,14 @@ static void add_word(void *ctx, const char *word, size_t len)
 	memcpy(copy, word, len);
 	copy[len] = '\0';
 	struct jarr *j = &w->r->t[T_WORDS];
-	row_begin(j, w->id);
-	val_str(j, "word", copy);
-	row_end(j);
+	if (!w->any) {
+		row_begin(j, w->id);
+		put(j, ",\"words\":[", 10);
+		w->any = true;
+	} else {
+		put(j, ",", 1);
+	}
+	put_string(j, copy);
 }
 
 static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
@@ -244,7 +262,7 @@ static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
 	size_t texts = 0;
 	const char *lang;
 	json_t *l;
-	struct words_of words = {r, id};
+	struct words_of words = {r, id, false};
 	if (++r->seen.gen == 0) { /* a new term: every word is new */
 		memset(r->seen.slot, 0, r->seen.cap * sizeof *r->seen.slot);
 		r->seen.gen = 1;
@@ -273,6 +291,8 @@ static size_t add_texts(struct rms_rows *r, const char *id, const json_t *snap)
 			texts++;
 		}
 	}
+	if (words.any)
+		put(&r->t[T_WORDS], "]}", 2);
 	return texts;
 }
 
@@ -311,11 +331,13 @@ static void add_lists(struct rms_rows *r, const char *id, const json_t *snap)
 	}
 }
 
-size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, const json_t *snap, long long seq,
-		    const char *changes, const char *text)
+size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool existed, const json_t *snap,
+		    long long seq, const char *changes, const char *text)
 {
-	put(&r->ids, r->ids.rows++ ? "," : "[", 1);
-	put(&r->ids, id, strlen(id));
+	if (existed) {
+		put(&r->ids, r->ids.rows++ ? "," : "[", 1);
+		put(&r->ids, id, strlen(id));
+	}
 	add_term(r, a, id, snap, seq);
 	size_t texts = add_texts(r, id, snap);
 	add_lists(r, id, snap);
@@ -325,7 +347,7 @@ size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, const j
 	val_str(j, "version", int_str(a, json_object_get(snap, "version")));
 	val_str(j, "version_date", rms_snap_str(snap, "version_date"));
 	val_str(j, "changes", changes);
-	val_str(j, "snapshot", text);
+	val_json(j, "snapshot", text);
 	row_end(j);
 	return texts;
 }
@@ -337,98 +359,88 @@ size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, const j
 #define TEXT_COLS TEXT_COL("lang", "lang") ", " TEXT_COL("value", "value") ", " TEXT_COL("st", "status") ", " \
 	TEXT_COL("on_", "modified_at") ", " TEXT_COL("by_", "modified_by")
 
-static struct db_sql q_terms = DB_SQL(
-	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"
-	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"
-	" status_changed_at, created_at, created_by, modified_at, modified_by, seq)"
-	" SELECT j.term, j.list, j.status, j.domain, j.parent, j.replaced_by, j.level_short, j.level_name, j.name_en,"
-	" j.comments, j.tags, j.visibility, j.version, j.version_date, j.major, j.status_changed_at, j.created_at,"
-	" j.created_by, j.modified_at, j.modified_by, j.seq" ROWS(
-		TEXT_COL("list", "list") ", " TEXT_COL("status", "status") ", " TEXT_COL("domain", "domain") ", "
-		TEXT_COL("parent", "parent") ", " TEXT_COL("replaced_by", "replaced_by") ", "
-		TEXT_COL("level_short", "level_short") ", " TEXT_COL("level_name", "level_name") ", "
-		TEXT_COL("name_en", "name_en") ", " TEXT_COL("comments", "comments") ", " TEXT_COL("tags", "tags") ", "
-		TEXT_COL("visibility", "visibility") ", " TEXT_COL("version", "version") ", "
-		TEXT_COL("version_date", "version_date") ", " TEXT_COL("major", "major") ", "
-		TEXT_COL("status_changed_at", "status_changed_at") ", " TEXT_COL("created_at", "created_at") ", "
-		TEXT_COL("created_by", "created_by") ", " TEXT_COL("modified_at", "modified_at") ", "
-		TEXT_COL("modified_by", "modified_by") ", seq BIGINT PATH '$.seq'")
-	" ON DUPLICATE KEY UPDATE list_id = VALUE(list_id), status = VALUE(status), domain_id = VALUE(domain_id),"
-	" parent_id = VALUE(parent_id), current_term_id = VALUE(current_term_id),"
-	" level_short = VALUE(level_short), level_name = VALUE(level_name), name_en = VALUE(name_en),"
-	" comments = VALUE(comments), user_tags = VALUE(user_tags), visibility = VALUE(visibility),"
-	" version = VALUE(version), version_date = VALUE(version_date), is_major = VALUE(is_major),"
-	" status_changed_at = VALUE(status_changed_at), created_at = VALUE(created_at),"
-	" created_by = VALUE(created_by), modified_at = VALUE(modified_at), modified_by = VALUE(modified_by),"
-	" seq = VALUE(seq)");
+/* The term's own row, written over when it exists. */
+#define SQL_TERMS                                                                                                  \
+	"INSERT INTO rms_terms (id, list_id, status, domain_id, parent_id, current_term_id, level_short,"            \
+	" level_name, name_en, comments, user_tags, visibility, version, version_date, is_major,"                    \
+	" status_changed_at, created_at, created_by, modified_at, modified_by, seq)"                                 \
+	" SELECT j.term, j.list, j.status, j.domain, j.parent, j.replaced_by, j.level_short, j.level_name, j.name_en," \
+	" j.comments, j.tags, j.visibility, j.version, j.version_date, j.major, j.status_changed_at, j.created_at,"   \
+	" j.created_by, j.modified_at, j.modified_by, j.seq" ROWS(                                                    \
+		TEXT_COL("list", "list") ", " TEXT_COL("status", "status") ", " TEXT_COL("domain", "domain") ", "     \
+		TEXT_COL("parent", "parent") ", " TEXT_COL("replaced_by", "replaced_by") ", "                       \
+		TEXT_COL("level_short", "level_short") ", " TEXT_COL("level_name", "level_name") ", "               \
+		TEXT_COL("name_en", "name_en") ", " TEXT_COL("comments", "comments") ", " TEXT_COL("tags", "tags") ", " \
+		TEXT_COL("visibility", "visibility") ", " TEXT_COL("version", "version") ", "                       \
+		TEXT_COL("version_date", "version_date") ", " TEXT_COL("major", "major") ", "                       \
+		TEXT_COL("status_changed_at", "status_changed_at") ", " TEXT_COL("created_at", "created_at") ", "   \
+		TEXT_COL("created_by", "created_by") ", " TEXT_COL("modified_at", "modified_at") ", "               \
+		TEXT_COL("modified_by", "modified_by") ", seq BIGINT PATH '$.seq'")                                   \
+	" ON DUPLICATE KEY UPDATE list_id = VALUE(list_id), status = VALUE(status), domain_id = VALUE(domain_id),"    \
+	" parent_id = VALUE(parent_id), current_term_id = VALUE(current_term_id),"                                   \
+	" level_short = VALUE(level_short), level_name = VALUE(level_name), name_en = VALUE(name_en),"              \
+	" comments = VALUE(comments), user_tags = VALUE(user_tags), visibility = VALUE(visibility),"                \
+	" version = VALUE(version), version_date = VALUE(version_date), is_major = VALUE(is_major),"                \
+	" status_changed_at = VALUE(status_changed_at), created_at = VALUE(created_at),"                             \
+	" created_by = VALUE(created_by), modified_at = VALUE(modified_at), modified_by = VALUE(modified_by),"      \
+	" seq = VALUE(seq);"
 
-/* The rows of the batch's terms, table by table: removed, then written. */
-#define CLEAR(table) \
-	DB_SQL("DELETE t FROM " table " t JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j" \
-	       " ON t.term_id = j.id")
-static struct db_sql q_names_clear = CLEAR("rms_term_names"), q_descs_clear = CLEAR("rms_term_descriptions"),
-		     q_words_clear = CLEAR("rms_term_words"), q_maps_clear = CLEAR("rms_term_mappings"),
-		     q_countries_clear = CLEAR("rms_term_countries"), q_attrs_clear = CLEAR("rms_term_attributes");
-static struct db_sql q_names = DB_SQL(
-	"INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"
-	" SELECT j.term, j.lang, j.kind, j.value, j.st, j.on_, j.by_" ROWS(TEXT_COLS ", " TEXT_COL("kind", "kind")));
-static struct db_sql q_descs =
-	DB_SQL("INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"
-	       " SELECT j.term, j.lang, j.value, j.st, j.on_, j.by_" ROWS(TEXT_COLS));
+/* The rows of the terms that existed, removed from a table. */
+#define SQL_CLEAR(table)                                                                                           \
+	" DELETE t FROM " table " t JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j"             \
+	" ON t.term_id = j.id;"
+#define SQL_NAMES                                                                                                  \
+	" INSERT INTO rms_term_names (term_id, lang, kind, value, tr_status, modified_at, modified_by)"              \
+	" SELECT j.term, j.lang, j.kind, j.value, j.st, j.on_, j.by_" ROWS(TEXT_COLS ", " TEXT_COL("kind", "kind")) ";"
+#define SQL_DESCS                                                                                                  \
+	" INSERT INTO rms_term_descriptions (term_id, lang, value, tr_status, modified_at, modified_by)"             \
+	" SELECT j.term, j.lang, j.value, j.st, j.on_, j.by_" ROWS(TEXT_COLS) ";"
 /* Every word of the names, by its collation weight (once per term). */
-static struct db_sql q_words =
-	DB_SQL("INSERT IGNORE INTO rms_term_words (wkey, term_id)"
-	       " SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), j.term" ROWS(
-		       "word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$.word'"));
-static struct db_sql q_maps = DB_SQL(
-	"INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"
-	" source_version, source_status) SELECT j.term, j.n, j.source, j.code, j.name, j.main, j.version, j.status"
-	ROWS("n INT PATH '$.position', " TEXT_COL("source", "source") ", " TEXT_COL("code", "code") ", "
-	     TEXT_COL("name", "name") ", " TEXT_COL("main", "main") ", " TEXT_COL("version", "version") ", "
-	     TEXT_COL("status", "status")));
-static struct db_sql q_countries = DB_SQL("INSERT IGNORE INTO rms_term_countries (term_id, country_id)"
-					  " SELECT j.term, j.c" ROWS(TEXT_COL("c", "country")));
-static struct db_sql q_attrs =
-	DB_SQL("INSERT INTO rms_term_attributes (term_id, position, name, value) SELECT j.term, j.n, j.name, j.value"
-	       ROWS("n INT PATH '$.position', " TEXT_COL("name", "name") ", " TEXT_COL("value", "value")));
-/* Arguments: source, request, rows. */
-static struct db_sql q_versions = DB_SQL(
-	"INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, request_id,"
-	" changes, snapshot) SELECT j.term, j.seq, j.version, UTC_TIMESTAMP(), j.version_date, ?, ?, j.changes,"
-	" j.snapshot" ROWS("seq BIGINT PATH '$.seq', " TEXT_COL("version", "version") ", "
-			   TEXT_COL("version_date", "version_date") ", " TEXT_COL("changes", "changes") ", "
-			   "snapshot LONGTEXT CHARACTER SET utf8mb4 PATH '$.snapshot'"));
+#define SQL_WORDS                                                                                                  \
+	" INSERT IGNORE INTO rms_term_words (wkey, term_id)"                                                         \
+	" SELECT WEIGHT_STRING(j.word COLLATE utf8mb4_unicode_520_ci), j.term" ROWS(                                  \
+		"NESTED PATH '$.words[*]' COLUMNS (word VARCHAR(64) CHARACTER SET utf8mb4 PATH '$')") ";"
+#define SQL_MAPS                                                                                                   \
+	" INSERT INTO rms_term_mappings (term_id, position, source_id, source_term_id, source_name, is_main,"         \
+	" source_version, source_status) SELECT j.term, j.n, j.source, j.code, j.name, j.main, j.version, j.status"  \
+	ROWS("n INT PATH '$.position', " TEXT_COL("source", "source") ", " TEXT_COL("code", "code") ", "              \
+	     TEXT_COL("name", "name") ", " TEXT_COL("main", "main") ", " TEXT_COL("version", "version") ", "          \
+	     TEXT_COL("status", "status")) ";"
+#define SQL_COUNTRIES                                                                                              \
+	" INSERT IGNORE INTO rms_term_countries (term_id, country_id) SELECT j.term, j.c" ROWS(                       \
+		TEXT_COL("c", "country")) ";"
+#define SQL_ATTRS                                                                                                  \
+	" INSERT INTO rms_term_attributes (term_id, position, name, value) SELECT j.term, j.n, j.name, j.value"      \
+	ROWS("n INT PATH '$.position', " TEXT_COL("name", "name") ", " TEXT_COL("value", "value")) ";"
+/* Arguments: source, request, rows.  The snapshot comes as the JSON text
+ * it was written in, byte for byte. */
+#define SQL_VERSIONS                                                                                               \
+	" INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, request_id,"       \
+	" changes, snapshot) SELECT j.term, j.seq, j.version, UTC_TIMESTAMP(), j.version_date, ?, ?, j.changes,"    \
+	" j.snapshot" ROWS("seq BIGINT PATH '$.seq', " TEXT_COL("version", "version") ", "                            \
+			   TEXT_COL("version_date", "version_date") ", " TEXT_COL("changes", "changes") ", "           \
+			   "snapshot JSON PATH '$.snapshot'") ";"
 
-/* Each table of a term's rows: the statement that removes the batch's rows
- * (NULL: the term's own row, written over) and the one that writes them. */
-static const struct {
-	int table;
-	struct db_sql *clear, *write;
-} tables[] = {
-	{T_NAMES, &q_names_clear, &q_names},
-	{T_DESCS, &q_descs_clear, &q_descs},
-	{T_WORDS, &q_words_clear, &q_words},
-	{T_MAPS, &q_maps_clear, &q_maps},
-	{T_COUNTRIES, &q_countries_clear, &q_countries},
-	{T_ATTRS, &q_attrs_clear, &q_attrs},
-};
+/* A batch in one statement, one round trip however many tables: its
+ * statements in order, each reading its own argument (a table's rows, or
+ * the IDs of the terms whose rows are replaced); a NULL array is no rows.
+ * An error in any of them is the statement's, and the import's
+ * transaction is rolled back whole. */
+static struct db_sql q_write = DB_SQL(
+	"BEGIN NOT ATOMIC " SQL_TERMS SQL_CLEAR("rms_term_names") SQL_CLEAR("rms_term_descriptions")
+	SQL_CLEAR("rms_term_words") SQL_CLEAR("rms_term_mappings") SQL_CLEAR("rms_term_countries")
+	SQL_CLEAR("rms_term_attributes") SQL_NAMES SQL_DESCS SQL_WORDS SQL_MAPS SQL_COUNTRIES SQL_ATTRS
+	SQL_VERSIONS " END");
 
 int rms_rows_write(struct rms_rows *r, struct db *db, const char *source, const char *request_id)
 {
-	const char *ids = text_of(&r->ids);
+	const char *terms = text_of(&r->t[T_TERMS]), *ids = text_of(&r->ids);
 	int rc = 0;
-	if (ids) {
-		rc = db_exec(db, &q_terms, NULL, "s", text_of(&r->t[T_TERMS]));
-		for (size_t i = 0; rc == 0 && i < sizeof tables / sizeof tables[0]; i++)
-			rc = db_exec(db, tables[i].clear, NULL, "s", ids);
-		for (size_t i = 0; rc == 0 && i < sizeof tables / sizeof tables[0]; i++) {
-			const char *rows = text_of(&r->t[tables[i].table]);
-			if (rows)
-				rc = db_exec(db, tables[i].write, NULL, "s", rows);
-		}
-		if (rc == 0)
-			rc = db_exec(db, &q_versions, NULL, "sss", source, request_id, text_of(&r->t[T_VERSIONS]));
-	}
+	if (terms)
+		rc = db_exec(db, &q_write, NULL, "ssssssssssssssss", terms, ids, ids, ids, ids, ids, ids,
+			     text_of(&r->t[T_NAMES]), text_of(&r->t[T_DESCS]), text_of(&r->t[T_WORDS]),
+			     text_of(&r->t[T_MAPS]), text_of(&r->t[T_COUNTRIES]), text_of(&r->t[T_ATTRS]), source,
+			     request_id, text_of(&r->t[T_VERSIONS]));
 	clear(&r->ids);
 	for (int t = 0; t < T__COUNT; t++)
 		clear(&r->t[t]);

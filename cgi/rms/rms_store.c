@@ -94,23 +94,24 @@ int rms_store_list(struct rms_store *s, struct arena *a, const struct rms_list_i
 	return db_exec(s->db, &q_list_rename, NULL, "sss", rename ? list->name : name, list->description, list->id);
 }
 
-/* The last version of each term of a batch, in the batch's order (the
- * IDs' positions, 1 on): a term without one is new. */
+/* The terms of a batch that exist, in the batch's order (the IDs'
+ * positions, 1 on), with their last version (NULL when none was recorded):
+ * a term not named is new, and has no rows of its own to replace. */
 enum { LAST_N, LAST_SEQ, LAST_SNAPSHOT, LAST__COUNT };
 static struct db_sql q_last_versions = DB_SQL_COLS(
 	LAST__COUNT,
 	"SELECT j.n, v.seq, v.snapshot FROM JSON_TABLE(?, '$[*]' COLUMNS (n FOR ORDINALITY, id BIGINT UNSIGNED PATH '$'))"
-	" j JOIN rms_term_versions v ON v.term_id = j.id"
+	" j JOIN rms_terms t ON t.id = j.id LEFT JOIN rms_term_versions v ON v.term_id = j.id"
 	" AND v.seq = (SELECT MAX(x.seq) FROM rms_term_versions x WHERE x.term_id = j.id) ORDER BY j.n");
 
-/* A batch's rows are written before their statements near the server's
- * packet limit (16 MiB by default): the largest is the versions' snapshots. */
+/* A batch's rows are written before their statement nears the server's
+ * packet limit (16 MiB by default): all of its arrays go in one packet. */
 enum { BATCH_BYTES = 4 << 20 };
 
 /* Merge one term's records onto its last version; a term that changed is
- * added to the batch's rows. */
-static int merge_term(struct rms_store *s, struct arena *a, const struct rms_term_group *g, const char *last_seq,
-		      const char *last_snapshot)
+ * added to the batch's rows (`existed`: it has a row already). */
+static int merge_term(struct rms_store *s, struct arena *a, const struct rms_term_group *g, bool existed,
+		      const char *last_seq, const char *last_snapshot)
 {
 	const char *id = g->recs[0]->id;
 	json_t *base = last_snapshot ? json_loads(last_snapshot, 0, NULL) : NULL;
@@ -127,7 +128,7 @@ static int merge_term(struct rms_store *s, struct arena *a, const struct rms_ter
 		else
 			buf_puts(&changes, "created");
 		char *text = json_dumps(snap, JSON_COMPACT | JSON_SORT_KEYS);
-		s->stats.texts += rms_rows_add(s->rows, a, id, snap, seq + 1, buf_str(&changes), text);
+		s->stats.texts += rms_rows_add(s->rows, a, id, existed, snap, seq + 1, buf_str(&changes), text);
 		free(text);
 		if (base)
 			s->stats.terms_changed++;
@@ -157,7 +158,7 @@ int rms_store_terms(struct rms_store *s, struct arena *a, const struct rms_term_
 	int rc = 0;
 	for (size_t i = 0, k = 0; rc == 0 && i < n; i++) {
 		bool found = k < last.nrows && (size_t)atoll(db_get(&last, k, LAST_N)) == i + 1;
-		rc = merge_term(s, a, &terms[i], found ? db_get(&last, k, LAST_SEQ) : NULL,
+		rc = merge_term(s, a, &terms[i], found, found ? db_get(&last, k, LAST_SEQ) : NULL,
 				found ? db_get(&last, k, LAST_SNAPSHOT) : NULL);
 		k += found;
 	}
@@ -170,9 +171,12 @@ int rms_store_term(struct rms_store *s, struct arena *a, const struct rms_term_i
 	return rms_store_terms(s, a, &g, 1);
 }
 
-/* What a list's pages show without counting its terms each time. */
-static struct db_sql q_list_counts = DB_SQL(
-	"UPDATE rms_lists SET "
+/* What a list's pages show without counting its terms each time; and, as
+ * every writer of a list's terms ends here, the workers' copies of the word
+ * index are read again (words_near.h) and the pages they keep rendered
+ * again (fragment.h).  One compound statement: one round trip. */
+static struct db_sql q_list_done = DB_SQL(
+	"BEGIN NOT ATOMIC UPDATE rms_lists SET "
 	" term_count = (SELECT COUNT(*) FROM rms_terms WHERE list_id = ?),"
 	" hierarchical = EXISTS (SELECT 1 FROM rms_terms WHERE list_id = ? AND parent_id IS NOT NULL),"
 	" modified_at = GREATEST(COALESCE(modified_at, '1000-01-01'),"
@@ -185,20 +189,11 @@ static struct db_sql q_list_counts = DB_SQL(
 	"   'domain', COALESCE((SELECT JSON_OBJECTAGG(d, c) FROM"
 	"     (SELECT COALESCE(domain_id, 0) d, COUNT(*) c FROM rms_terms WHERE list_id = ? GROUP BY domain_id) s),"
 	"     JSON_OBJECT()))"
-	" WHERE id = ?");
-
-/* Every writer of a list's terms ends here: the workers' copies of the
- * word index are read again (words_near.h). */
-static struct db_sql q_words_touch = DB_SQL(WORDS_NEAR_TOUCH("rms_term_words"));
-/* And the pages the workers keep are rendered again (fragment.h). */
-static struct db_sql q_data_changed = DB_SQL(FRAGMENT_DATA_CHANGED);
+	" WHERE id = ?; " WORDS_NEAR_TOUCH("rms_term_words") "; " FRAGMENT_DATA_CHANGED "; END");
 
 int rms_store_list_stats(struct db *db, const char *id)
 {
-	return db_exec(db, &q_list_counts, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ||
-			       db_exec(db, &q_words_touch, NULL, "") < 0 || db_exec(db, &q_data_changed, NULL, "") < 0
-		       ? -1
-		       : 0;
+	return db_exec(db, &q_list_done, NULL, "sssssss", id, id, id, id, id, id, id) < 0 ? -1 : 0;
 }
 
 int rms_store_close(struct rms_store *s, bool ok, struct rms_store_stats *stats)

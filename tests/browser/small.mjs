@@ -5,7 +5,8 @@
 // its own frame), no table has a column empty on the whole page, and a
 // listing's first row shows its ID, name and status within the screen's
 // width.  Then the home page's example IDs each open their record in the
-// demonstration data, and the home page and the footer link the read API.
+// demonstration data, the home page and the footer link the read API and
+// the check of a list of IDs, whose results read on a phone too.
 // Screenshots of each page are kept under tests/browser/out/small-*.png.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,4 +118,28 @@ await journey('oms', async ({ page, base, ok }) => {
   }
   ok(await pages.visitor.locator('main a[href="/api"]').count() === 1, 'the home page links the read API');
   ok(await pages.visitor.locator('footer a[href="/api"]').count() === 1, 'the footer links the read API');
+  ok(await pages.visitor.locator('main a[href="/tools/check"]').count() === 1 &&
+     await pages.visitor.locator('footer a[href="/tools/check"]').count() === 1,
+     'the home page and the footer link the check of a list of IDs');
+
+  // The check's results (the answer to its form, which the loop above
+  // does not post), in English and French: on a phone, nothing wider than
+  // the screen, and each row's ID, result and status within its width.
+  for (const lang of ['en', 'fr']) {
+    const tab = pages.visitor;
+    await tab.goto(`${base}/tools/check?lang=${lang}`);
+    await tab.fill('#ids', 'ORG-100000099, 100000073366; LOC-100001001 999999999999 not-an-id');
+    await Promise.all([tab.waitForNavigation(), tab.click('form.check-form button[value=html]')]);
+    const wide = await tab.evaluate(() => document.documentElement.scrollWidth);
+    ok(wide <= WIDTH && (await tab.locator('html').getAttribute('lang')) === lang,
+       `${lang}: the check's results are ${wide} px wide, not wider than the screen`);
+    const rows = await tab.locator(TABLE_ROW).count();
+    const inside = await tab.locator(TABLE_ROW).evaluateAll((trs, width) => trs.every((tr) =>
+      [tr.querySelector('.id'), tr.querySelector('.badge')].every((e) => {
+        const r = e && e.getBoundingClientRect();
+        return r && r.left >= 0 && r.right <= width;
+      })), WIDTH);
+    ok(rows === 5 && inside, `${lang}: its ${rows} rows show their ID and result within the screen's width`);
+    await tab.screenshot({ path: join(out, `small-${lang}-check.png`), fullPage: true });
+  }
 }, { signedOut: true, context: { viewport: { width: WIDTH, height: HEIGHT } } });

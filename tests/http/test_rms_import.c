@@ -254,6 +254,51 @@ static void test_all_or_nothing(void)
 	unlink(path);
 }
 
+/* An import removes a term's rows of the other tables only when the term
+ * has a row already (a first import only writes): judged by the term's
+ * row, not by its versions, so a term without a version recorded (one
+ * lost, or written by an older importer) still has its names replaced,
+ * not doubled into a duplicate key that fails the import. */
+static void test_term_without_version(void)
+{
+	char path[4200], args[4400];
+	snprintf(path, sizeof path, "%s/tmp/no-version.csv", getenv("SPOR_VAR"));
+	snprintf(args, sizeof args, "import rms --list-name 'No version' '%s'", path);
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs("List ID,Term ID,Language,Term Name,Term Status\n"
+		      "900000000078,900000078001,en,\"Stray powder\",CURRENT\n"
+		      "900000000078,900000078001,fr,\"Poudre errante\",CURRENT\n",
+		      f);
+		fclose(f);
+	}
+	if (!ok(f && sporctl(args) == 0, "a term imported"))
+		return;
+	dbtest_execf(my, "DELETE FROM rms_term_versions WHERE term_id = 900000078001");
+	dbtest_execf(my, "INSERT INTO rms_term_names (term_id, lang, kind, value) VALUES (900000078001, 'de', 'name', "
+			 "'Verirrtes Pulver')");
+	f = fopen(path, "w");
+	if (f) {
+		fputs("List ID,Term ID,Language,Term Name,Term Status\n"
+		      "900000000078,900000078001,en,\"Stray granules\",CURRENT\n",
+		      f);
+		fclose(f);
+	}
+	int rc = f ? sporctl(args) : -1;
+	if (!ok(rc == 0, "its versions removed, the term is imported again"))
+		diag("exit %d: %s", rc, output);
+	is_str(dbtest_value(my, "SELECT GROUP_CONCAT(lang, ':', value ORDER BY lang) FROM rms_term_names"
+				" WHERE term_id = 900000078001"),
+	       "en:Stray granules", "its names are the file's, the ones it had before removed");
+	is_int(count("SELECT COUNT(*) FROM rms_term_words WHERE term_id = 900000078001 AND wkey IN"
+		     " (WEIGHT_STRING('powder' COLLATE utf8mb4_unicode_520_ci),"
+		     " WEIGHT_STRING('poudre' COLLATE utf8mb4_unicode_520_ci))"),
+	       0, "and so are its words");
+	is_int(count("SELECT COUNT(*) FROM rms_term_versions WHERE term_id = 900000078001"), 1,
+	       "a version is recorded");
+	unlink(path);
+}
+
 int main(void)
 {
 	client_init();
@@ -269,6 +314,7 @@ int main(void)
 	test_fixtures(abs ? abs : fx);
 	test_zip_over_http(abs ? abs : fx);
 	test_all_or_nothing();
+	test_term_without_version();
 	test_generated();
 	free(abs);
 	const char *shared = getenv("SPOR_SHARED_DATA");
