@@ -14,10 +14,13 @@
 #include "core/tpl.h"
 
 /* A worker keeps at most this many fragments and this many bytes of them
- * (a list's table is 10 to 40 KB: 2 MiB keeps 50 to 128 of them, and the
- * worker small).  A new fragment takes the place of the oldest (a ring): a
- * page in demand is rendered again at most once a round of the ring. */
-enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 2 << 20 };
+ * (a list's table is 10 to 40 KB: 512 KiB keeps 12 to 50 of them, the
+ * first pages visitors open most, and leaves the worker under 16 MiB
+ * resident at a million terms with the deep pages' anchors of every list
+ * and a spreadsheet's library mapped; docs/performance.md).  A new fragment takes the
+ * place of the oldest (a ring): a page in demand is rendered again at most
+ * once a round of the ring. */
+enum { FRAGMENTS_MAX = 128, FRAGMENT_BYTES_MAX = 512 << 10 };
 
 struct fragment {
 	char *key;

@@ -68,7 +68,9 @@ struct anchor_set {
 	long long list, gen;
 	int sort;
 	size_t n;
-	char **names; /* n of them, NULL for the sorts by ID */
+	char **names; /* n of them, NULL for the sorts by ID: into `text` */
+	char *text;   /* the names one after another, one block (a block per
+		       * name would cost malloc's header and rounding on each) */
 	long long *ids;
 };
 
@@ -83,9 +85,8 @@ bool rms_anchor_deep(int sort, long long offset)
 
 static void forget(struct anchor_set *s)
 {
-	for (size_t i = 0; s->names && i < s->n; i++)
-		free(s->names[i]);
 	free(s->names);
+	free(s->text);
 	free(s->ids);
 	*s = (struct anchor_set){0};
 }
@@ -107,9 +108,16 @@ static struct anchor_set *anchors(struct req *r, long long list, int sort)
 	*s = (struct anchor_set){.list = list, .gen = gen, .sort = sort, .n = rows.nrows};
 	s->ids = xcalloc(rows.nrows + 1, sizeof *s->ids);
 	s->names = xcalloc(rows.nrows + 1, sizeof *s->names);
+	size_t len = 0;
+	for (size_t i = 0; i < rows.nrows; i++)
+		len += db_get(&rows, i, ANCHOR_NAME) ? strlen(db_get(&rows, i, ANCHOR_NAME)) + 1 : 0;
+	char *at = s->text = xmalloc(len + 1);
 	for (size_t i = 0; i < rows.nrows; i++) {
 		const char *name = db_get(&rows, i, ANCHOR_NAME);
-		s->names[i] = name ? xstrdup(name) : NULL;
+		if (name) {
+			s->names[i] = memcpy(at, name, strlen(name) + 1);
+			at += strlen(name) + 1;
+		}
 		s->ids[i] = atoll(db_get(&rows, i, ANCHOR_ID));
 	}
 	return s;

@@ -1,11 +1,13 @@
 /* /rms/terms/{termId}: one term with every field, its translations, parent
  * and children, replacement and what it replaces, source mappings,
- * countries, attributes and its version history.  Two statements: the
- * term's current record (its snapshot), then what is around it. */
+ * countries, attributes and its version history.  Most terms in one
+ * statement: the record with what its row names; what is around it in a
+ * second only when the record says there is some (read_around). */
 #include "config.h"
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,27 +19,60 @@
 #include "core/sides.h"
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
+#include "rms/rms_names.h"
 #include "rms/rms_page.h"
 #include "rms/rms_record.h"
 #include "rms/rms_snapshot.h"
 
-enum { TERM_SNAPSHOT, TERM_LIST_NAME, TERM__COUNT };
-static struct db_sql q_term = DB_SQL_COLS(TERM__COUNT,
-	"SELECT v.snapshot, l.name FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"
-	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq WHERE t.id = ?");
+/* The term's record with its list's name, its current version (the
+ * history's newest row), the IDs, names and statuses of the domain, parent
+ * and replacement its columns name (written by the store from the same
+ * record), and whether any term has it as its parent or as its
+ * replacement (the ID bound, not t.id: a subquery that depends on the
+ * outer row costs the server half as much again to plan at every
+ * execution).  Joins by primary key alone: most terms' pages need no other
+ * statement (read_around).  Names are in the data language, with English
+ * standing in: [TERM_IN_LANG] joins each one's name in it (arguments: id,
+ * id, lang, lang, lang, id); in English the name is the term's own name_en
+ * (rms_snapshot_name_en) and [TERM_IN_ENGLISH] joins nothing (arguments:
+ * id, id, id). */
+#define TERM_COLUMNS(X)                                                                                            \
+	X(TERM_SNAPSHOT, NULL) X(TERM_LIST_NAME, NULL) X(TERM_SEQ, NULL) X(TERM_CHILDREN, NULL)                     \
+	X(TERM_REPLACES, NULL) X(TERM_VERSION, "version") X(TERM_RECORDED, "recorded") X(TERM_DATE, "date")        \
+	X(TERM_SOURCE, "source") X(TERM_CHANGES, "changes") X(TERM_REQUEST, "request") X(TERM_DOMAIN, NULL)        \
+	X(TERM_DOMAIN_NAME, NULL) X(TERM_DOMAIN_STATUS, NULL) X(TERM_PARENT, NULL) X(TERM_PARENT_NAME, NULL)        \
+	X(TERM_PARENT_STATUS, NULL) X(TERM_REPLACED_BY, NULL) X(TERM_REPLACED_BY_NAME, NULL)                        \
+	X(TERM_REPLACED_BY_STATUS, NULL)
+enum { TERM_COLUMNS(DB_COLUMN) TERM__COUNT };
+/* A referenced term's ID, then its name and status. */
+enum { REF_ID, REF_NAME, REF_STATUS };
+#define NAME_IN(alias, n)                                                                                          \
+	" LEFT JOIN rms_term_names " n " ON " n ".term_id = " alias ".id AND " n ".lang = ? AND " n ".kind = 'name'"
+#define TERM_SQL(name_d, name_p, name_b, joins)                                                                    \
+	"SELECT v.snapshot, l.name, t.seq, EXISTS (SELECT 1 FROM rms_terms c WHERE c.parent_id = ?),"                \
+	" EXISTS (SELECT 1 FROM rms_terms c WHERE c.current_term_id = ?), v.version,"                               \
+	" DATE_FORMAT(v.recorded_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(v.version_date, '%Y-%m-%d'), v.source,"         \
+	" v.changes, v.request_id, t.domain_id, " name_d ", d.status, t.parent_id, " name_p ", p.status,"          \
+	" t.current_term_id, " name_b ", b.status"                                                                  \
+	" FROM rms_terms t JOIN rms_lists l ON l.id = t.list_id"                                                    \
+	" JOIN rms_term_versions v ON v.term_id = t.id AND v.seq = t.seq"                                           \
+	" LEFT JOIN rms_terms d ON d.id = t.domain_id LEFT JOIN rms_terms p ON p.id = t.parent_id"                 \
+	" LEFT JOIN rms_terms b ON b.id = t.current_term_id" joins " WHERE t.id = ?"
+enum { TERM_IN_LANG, TERM_IN_ENGLISH };
+static struct db_sql q_term[] = {
+	[TERM_IN_LANG] = DB_SQL_COLS(TERM__COUNT, TERM_SQL("COALESCE(dn.value, d.name_en)", "COALESCE(pn.value, p.name_en)",
+							 "COALESCE(bn.value, b.name_en)",
+							 NAME_IN("d", "dn") NAME_IN("p", "pn") NAME_IN("b", "bn"))),
+	[TERM_IN_ENGLISH] = DB_SQL_COLS(TERM__COUNT, TERM_SQL("d.name_en", "p.name_en", "b.name_en", "")),
+};
 /* Everything around the term, one kind of row after the other: its
- * children, the terms it replaces, the terms its record refers to (a JSON
- * array of IDs) and its versions, newest first.  Plain UNION ALL streams
- * each part in turn; aggregating them as JSON instead would cost MariaDB a
- * temporary table on disk per part.  Names are in the data language, with
- * English standing in: [AROUND_IN_LANG] joins each term's name in it
- * (arguments: lang, id, lang, id, IDs, lang, id).  In English the name is
- * the term's own name_en, which the store writes from the same record as
- * its English name (rms_snapshot_name_en), and [AROUND_IN_ENGLISH] joins
- * nothing: a third of the statement's cost at the server, which plans each
- * join again at every execution (arguments: id, id, IDs, id). */
-#define NAME_IN(alias)                                                                                             \
-	" LEFT JOIN rms_term_names n ON n.term_id = " alias ".id AND n.lang = ? AND n.kind = 'name'"
+ * children, the terms it replaces, the other terms its record refers to (a
+ * JSON array of IDs) and its versions, newest first; read only when the
+ * record says there is some (rms_term_show).  Plain UNION ALL streams each
+ * part in turn; aggregating them as JSON instead would cost MariaDB a
+ * temporary table on disk per part.  Names as in q_term ([AROUND_IN_LANG]
+ * arguments: lang, id, lang, id, IDs, lang, id; [AROUND_IN_ENGLISH]: id,
+ * id, IDs, id). */
 #define AROUND(kind, cond, name, join)                                                                             \
 	"(SELECT '" kind "', c.id, " name ", c.status, NULL, NULL, NULL FROM rms_terms c" join " WHERE " cond        \
 	" ORDER BY c.name_sort, c.id LIMIT 500)"
@@ -49,17 +84,23 @@ static struct db_sql q_term = DB_SQL_COLS(TERM__COUNT,
 	" UNION ALL (SELECT 'version', h.version, DATE_FORMAT(h.recorded_at, '%Y-%m-%d %H:%i'),"                    \
 	"  DATE_FORMAT(h.version_date, '%Y-%m-%d'), h.source, h.changes, h.request_id"                              \
 	"  FROM rms_term_versions h WHERE h.term_id = ? ORDER BY h.seq DESC LIMIT 200)"
-/* The columns, and their names as Page.versions shows a version; the other
- * kinds of row fill the first three alone (ID, name, status). */
-#define AROUND_COLUMNS(X)                                                                                          \
-	X(AROUND_KIND, NULL) X(AROUND_ID, "version") X(AROUND_NAME, "recorded") X(AROUND_STATUS, "date")            \
-	X(AROUND_SOURCE, "source") X(AROUND_CHANGES, "changes") X(AROUND_REQUEST, "request")
-enum { AROUND_COLUMNS(DB_COLUMN) AROUND__COUNT };
+/* The columns; the kinds of row other than a version fill the first three
+ * alone (ID, name, status), a version all six as TERM_VERSION .. TERM_REQUEST. */
+enum { AROUND_KIND, AROUND_ID, AROUND_NAME, AROUND_STATUS, AROUND__COUNT = AROUND_ID + TERM_REQUEST - TERM_VERSION + 1 };
 enum { AROUND_IN_LANG, AROUND_IN_ENGLISH };
 static struct db_sql q_around[] = {
-	[AROUND_IN_LANG] = DB_SQL_COLS(AROUND__COUNT, AROUND_SQL("COALESCE(n.value, c.name_en)", NAME_IN("c"),
-								  "COALESCE(n.value, r.name_en)", NAME_IN("r"))),
+	[AROUND_IN_LANG] = DB_SQL_COLS(AROUND__COUNT, AROUND_SQL("COALESCE(n.value, c.name_en)", NAME_IN("c", "n"),
+								  "COALESCE(n.value, r.name_en)", NAME_IN("r", "n"))),
 	[AROUND_IN_ENGLISH] = DB_SQL_COLS(AROUND__COUNT, AROUND_SQL("c.name_en", "", "r.name_en", "")),
+};
+
+/* Where the page finds the names of the terms the record refers to: the
+ * record's row (domain, parent, replacement), the second statement's
+ * 'ref' rows when it was read, else the worker's kept names. */
+struct names {
+	struct req *r;
+	const struct db_rows *term, *around; /* around: NULL when not read */
+	const char *lang;
 };
 
 static const char *str(const json_t *o, const char *key)
@@ -72,42 +113,81 @@ static bool is_kind(const struct db_rows *around, size_t i, const char *kind)
 	return strcmp(db_get(around, i, AROUND_KIND), kind) == 0;
 }
 
-/* The name (or status) of a term the record refers to. */
-static const char *name_of(const struct db_rows *around, const char *id, size_t col)
+/* The record's column of the referenced term `id` (TERM_DOMAIN ...), or 0
+ * when its row does not name it. */
+static size_t in_record(const struct names *n, const char *id)
 {
-	for (size_t i = 0; id && i < around->nrows; i++)
-		if (is_kind(around, i, "ref") && strcmp(db_get(around, i, AROUND_ID), id) == 0)
-			return db_get(around, i, col);
-	return NULL;
+	static const size_t refs[] = {TERM_DOMAIN, TERM_PARENT, TERM_REPLACED_BY};
+	for (size_t k = 0; id && k < sizeof refs / sizeof *refs; k++) {
+		const char *ref = db_get(n->term, 0, refs[k]);
+		if (ref && strcmp(ref, id) == 0)
+			return refs[k];
+	}
+	return 0;
 }
 
-static void add_id(struct buf *ids, const char *id)
+/* The name (REF_NAME) or status (REF_STATUS) of a term the record refers
+ * to; NULL when no such term exists. */
+static const char *name_of(const struct names *n, const char *id, size_t col)
 {
-	if (!rms_is_id(id))
+	size_t at = in_record(n, id);
+	if (!id || at)
+		return at ? db_get(n->term, 0, at + col) : NULL;
+	for (size_t i = 0; n->around && i < n->around->nrows; i++)
+		if (is_kind(n->around, i, "ref") && strcmp(db_get(n->around, i, AROUND_ID), id) == 0)
+			return db_get(n->around, i, AROUND_ID + col);
+	const char *name = NULL, *status = NULL;
+	rms_names_get(n->r, id, n->lang, &name, &status);
+	return col == REF_NAME ? name : status;
+}
+
+/* An ID the record refers to that its row does not name and the worker
+ * does not keep, in `ids` (a JSON array). */
+static void add_id(const struct names *n, struct buf *ids, const char *id)
+{
+	const char *name, *status;
+	if (!rms_is_id(id) || in_record(n, id) || rms_names_get(n->r, id, n->lang, &name, &status))
 		return;
 	buf_puts(ids, ids->len > 1 ? "," : "");
 	buf_puts(ids, id);
 }
 
-/* Every term the record refers to, as a JSON array of IDs. */
-static const char *referenced(struct req *r, const json_t *snap)
+/* The terms the record refers to whose names are still to be read, as a
+ * JSON array of IDs ("[]": none). */
+static const char *unnamed(const struct names *n, const json_t *snap)
 {
 	struct buf ids;
-	buf_init(&ids, r->arena);
+	buf_init(&ids, n->r->arena);
 	buf_putc(&ids, '[');
-	add_id(&ids, str(snap, "domain"));
-	add_id(&ids, str(snap, "parent"));
-	add_id(&ids, str(snap, "replaced_by"));
+	add_id(n, &ids, str(snap, "domain"));
+	add_id(n, &ids, str(snap, "parent"));
+	add_id(n, &ids, str(snap, "replaced_by"));
 	size_t i;
 	json_t *v;
-	json_array_foreach(json_object_get(snap, "mappings"), i, v) add_id(&ids, str(v, "source"));
-	json_array_foreach(json_object_get(snap, "countries"), i, v) add_id(&ids, json_string_value(v));
-	json_array_foreach(json_object_get(snap, "attributes"), i, v) add_id(&ids, str(v, "value"));
+	json_array_foreach(json_object_get(snap, "mappings"), i, v) add_id(n, &ids, str(v, "source"));
+	json_array_foreach(json_object_get(snap, "countries"), i, v) add_id(n, &ids, json_string_value(v));
+	json_array_foreach(json_object_get(snap, "attributes"), i, v) add_id(n, &ids, str(v, "value"));
 	buf_putc(&ids, ']');
 	return buf_str(&ids);
 }
 
-static void put_fields(struct req *r, const json_t *snap, const struct db_rows *around)
+/* Keep the names the second statement read for `ids`, and that those it
+ * did not find do not exist. */
+static void keep_names(const struct names *n, const char *ids)
+{
+	json_t *list = json_loads(ids, 0, NULL);
+	size_t i;
+	json_t *v;
+	json_array_foreach(list, i, v)
+	{
+		char id[24];
+		snprintf(id, sizeof id, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		rms_names_put(n->r, id, n->lang, name_of(n, id, REF_NAME), name_of(n, id, REF_STATUS));
+	}
+	json_decref(list);
+}
+
+static void put_fields(struct req *r, const json_t *snap, const struct names *n)
 {
 	static const char *const plain[] = {"id", "list", "status", "domain", "parent", "replaced_by", "comments",
 					    "tags", "visibility", NULL};
@@ -128,10 +208,10 @@ static void put_fields(struct req *r, const json_t *snap, const struct db_rows *
 		page_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
 	if (json_is_boolean(json_object_get(snap, "major")))
 		page_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
-	page_put(term, "domain_name", name_of(around, str(snap, "domain"), AROUND_NAME));
-	page_put(term, "parent_name", name_of(around, str(snap, "parent"), AROUND_NAME));
-	page_put(term, "replaced_by_name", name_of(around, str(snap, "replaced_by"), AROUND_NAME));
-	page_put(term, "replaced_by_status", name_of(around, str(snap, "replaced_by"), AROUND_STATUS));
+	page_put(term, "domain_name", name_of(n, str(snap, "domain"), REF_NAME));
+	page_put(term, "parent_name", name_of(n, str(snap, "parent"), REF_NAME));
+	page_put(term, "replaced_by_name", name_of(n, str(snap, "replaced_by"), REF_NAME));
+	page_put(term, "replaced_by_status", name_of(n, str(snap, "replaced_by"), REF_STATUS));
 }
 
 static int by_lang(const void *a, const void *b)
@@ -165,17 +245,24 @@ static void put_translations(struct req *r, const json_t *snap)
 	page_set_int(r, "Page.translation_count", (long long)n);
 }
 
+/* The rows of `around` of one kind, every column. */
+static struct db_rows rows_of_kind(struct req *r, const struct db_rows *around, const char *kind)
+{
+	struct db_rows rows = {.ncols = around->ncols,
+			       .cells = arena_alloc(r->arena, around->nrows * around->ncols * sizeof *around->cells + 1)};
+	for (size_t i = 0; i < around->nrows; i++)
+		if (is_kind(around, i, kind))
+			memcpy(rows.cells + rows.nrows++ * rows.ncols, around->cells + i * around->ncols,
+			       around->ncols * sizeof *around->cells);
+	return rows;
+}
+
 /* The terms of one kind (children, replaced), by their names as the data
  * language sorts them (the statement sorts the English ones). */
 static void put_links(struct req *r, const char *list, const struct db_rows *around, const char *kind,
 		      const char *lang)
 {
-	struct db_rows links = {.ncols = around->ncols,
-				.cells = arena_alloc(r->arena, around->nrows * around->ncols * sizeof *around->cells + 1)};
-	for (size_t i = 0; i < around->nrows; i++)
-		if (is_kind(around, i, kind))
-			memcpy(links.cells + links.nrows++ * links.ncols, around->cells + i * around->ncols,
-			       around->ncols * sizeof *around->cells);
+	struct db_rows links = rows_of_kind(r, around, kind);
 	if (strcmp(lang, "en") != 0)
 		collate_rows(r, &links, lang, &(struct collate_order){.name = AROUND_NAME, .id = AROUND_ID, .first = -1});
 	for (size_t i = 0; i < links.nrows; i++) {
@@ -194,20 +281,19 @@ static void put_name(struct req *r, const json_t *snap, const char *lang)
 	page_set(r, "Page.term.name_lang", name ? lang : "en");
 }
 
-static void put_history(struct req *r, const struct db_rows *around)
+/* The versions, newest first: rows whose columns from `first` on are those
+ * of TERM_VERSION .. TERM_REQUEST. */
+static void put_history(struct req *r, const struct db_rows *versions, size_t first)
 {
-	static const char *const names[] = {AROUND_COLUMNS(DB_COLUMN_NAME)};
-	for (size_t i = 0, n = 0; i < around->nrows; i++) {
-		if (!is_kind(around, i, "version"))
-			continue;
-		HDF *item = page_item(r, "Page.versions", n++);
-		for (size_t c = 0; c < AROUND__COUNT; c++)
-			if (names[c])
-				page_put(item, names[c], db_get(around, i, c)); /* names: literals */
+	static const char *const names[] = {TERM_COLUMNS(DB_COLUMN_NAME)};
+	for (size_t i = 0; i < versions->nrows; i++) {
+		HDF *item = page_item(r, "Page.versions", i);
+		for (size_t c = TERM_VERSION; c <= TERM_REQUEST; c++)
+			page_put(item, names[c], db_get(versions, i, first + c - TERM_VERSION)); /* names: literals */
 	}
 }
 
-static void put_references(struct req *r, const json_t *snap, const struct db_rows *around)
+static void put_references(struct req *r, const json_t *snap, const struct names *n)
 {
 	size_t i;
 	json_t *v;
@@ -215,7 +301,7 @@ static void put_references(struct req *r, const json_t *snap, const struct db_ro
 	{
 		HDF *item = page_item(r, "Page.mappings", i);
 		page_put(item, "source", str(v, "source"));
-		page_put(item, "source_name", name_of(around, str(v, "source"), AROUND_NAME));
+		page_put(item, "source_name", name_of(n, str(v, "source"), REF_NAME));
 		page_put(item, "code", str(v, "code"));
 		page_put(item, "name", str(v, "name"));
 		page_put(item, "version", str(v, "version"));
@@ -227,23 +313,50 @@ static void put_references(struct req *r, const json_t *snap, const struct db_ro
 	{
 		HDF *item = page_item(r, "Page.countries", i);
 		page_put(item, "id", json_string_value(v));
-		page_put(item, "name", name_of(around, json_string_value(v), AROUND_NAME));
+		page_put(item, "name", name_of(n, json_string_value(v), REF_NAME));
 	}
 	json_array_foreach(json_object_get(snap, "attributes"), i, v)
 	{
 		HDF *item = page_item(r, "Page.attributes", i);
 		page_put(item, "name", str(v, "name"));
 		page_put(item, "value", str(v, "value"));
-		page_put(item, "value_name", name_of(around, str(v, "value"), AROUND_NAME));
+		page_put(item, "value_name", name_of(n, str(v, "value"), REF_NAME));
 	}
+}
+
+/* What is around the term, when its record says there is some: children,
+ * replaced terms, versions before the current one (its seq is the number
+ * of its versions: the store numbers them 1, 2 ... and points the term at
+ * the newest), or names the worker does not keep.  0 with around->nrows 0
+ * when there is nothing to read, -1 on an error. */
+static int read_around(struct req *r, const char *id, const json_t *snap, struct names *n, struct db_rows *around)
+{
+	const char *ids = unnamed(n, snap);
+	*around = (struct db_rows){.ncols = AROUND__COUNT};
+	if (strcmp(db_get(n->term, 0, TERM_CHILDREN), "0") == 0 && strcmp(db_get(n->term, 0, TERM_REPLACES), "0") == 0 &&
+	    strcmp(db_get(n->term, 0, TERM_SEQ), "1") == 0 && strcmp(ids, "[]") == 0)
+		return 0;
+	const char *lang = n->lang;
+	int rc = strcmp(lang, "en") == 0
+		       ? db_query(r->app->db, r->arena, &q_around[AROUND_IN_ENGLISH], around, "ssss", id, id, ids, id)
+		       : db_query(r->app->db, r->arena, &q_around[AROUND_IN_LANG], around, "sssssss", lang, id, lang, id, ids,
+				  lang, id);
+	if (rc < 0)
+		return -1;
+	n->around = around;
+	keep_names(n, ids);
+	return 0;
 }
 
 int rms_term_show(struct req *r)
 {
-	const char *id = in_text(r, PF_TERM_ID);
+	const char *id = in_text(r, PF_TERM_ID), *lang = rms_data_lang(r);
 	struct db *db = r->app->db;
 	struct db_rows rows, around;
-	if (db_query(db, r->arena, &q_term, &rows, "s", id) < 0)
+	int rc = strcmp(lang, "en") == 0
+		       ? db_query(db, r->arena, &q_term[TERM_IN_ENGLISH], &rows, "sss", id, id, id)
+		       : db_query(db, r->arena, &q_term[TERM_IN_LANG], &rows, "ssssss", id, id, lang, lang, lang, id);
+	if (rc < 0)
 		return 500;
 	if (rows.nrows == 0) {
 		const char *list = rms_page_of(r, id, RMS_LISTS);
@@ -252,26 +365,25 @@ int rms_term_show(struct req *r)
 	json_t *snap = json_loads(db_get(&rows, 0, TERM_SNAPSHOT), 0, NULL);
 	if (!snap)
 		return 500;
-	const char *lang = rms_data_lang(r);
-	const char *refs = referenced(r, snap);
-	int rc = strcmp(lang, "en") == 0
-		       ? db_query(db, r->arena, &q_around[AROUND_IN_ENGLISH], &around, "ssss", id, id, refs, id)
-		       : db_query(db, r->arena, &q_around[AROUND_IN_LANG], &around, "sssssss", lang, id, lang, id, refs, lang,
-				  id);
-	if (rc < 0) {
+	struct names n = {.r = r, .term = &rows, .lang = lang};
+	if (read_around(r, id, snap, &n, &around) < 0) {
 		json_decref(snap);
 		return 500;
 	}
-	put_fields(r, snap, &around);
+	put_fields(r, snap, &n);
 	put_name(r, snap, lang);
 	page_set(r, "Page.term.list_name", db_get(&rows, 0, TERM_LIST_NAME));
 	put_translations(r, snap);
-	put_references(r, snap, &around);
+	put_references(r, snap, &n);
 	page_shown(r, "Page.translations");
 	page_shown(r, "Page.mappings");
 	put_links(r, "Page.children", &around, "child", lang);
 	put_links(r, "Page.replaces", &around, "replaces", lang);
-	put_history(r, &around);
+	if (n.around) {
+		struct db_rows versions = rows_of_kind(r, &around, "version");
+		put_history(r, &versions, AROUND_ID);
+	} else
+		put_history(r, &rows, TERM_VERSION);
 	page_shown(r, "Page.versions");
 	json_decref(snap);
 	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
