@@ -183,6 +183,7 @@ int account_api_write_withdraw_submit(struct req *r)
 int account_api_write_comments_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
-	int status = cr_comment(r, id, CR_REQUESTER, in_text(r, AF_COMMENT), "/");
+	const char *made = arena_printf(r->arena, "%s/api/v1/change-requests/%s", r->app->settings.site_url, id);
+	int status = cr_comment(r, id, CR_REQUESTER, in_text(r, AF_COMMENT), made); /* Location: the request */
 	return status == 303 ? cr_api_answer(r, id, false, 201) : status;
 }

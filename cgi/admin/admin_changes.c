@@ -262,8 +262,11 @@ int admin_changes_move_submit(struct req *r)
 	const char *id = in_text(r, DF_REQUEST_ID);
 	json_t *form;
 	int status = admin_changes_decide(r, id, in_text(r, DF_TO), in_text(r, DF_REASON), &form);
-	if (status == 400)
+	if (status == 400) { /* the form again, on the request's page */
 		status = again(r, id, form, "decide");
+		json_decref(form);
+		return status;
+	}
 	json_decref(form);
 	if (status == 409) /* decided or moved meanwhile: its page says so */
 		return http_refused(r, arena_printf(r->arena, "/admin/change-requests/%s", id), r->err_reason);

@@ -226,7 +226,14 @@ int http_redirect(struct req *r, int status, const char *location)
 {
 	if (!header_safe(location))
 		location = "/";
-	http_header(r, "Location", location);
+	/* One Location, the last said: two make browsers refuse the answer. */
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (strcasecmp(r->header_name[i], "Location") == 0) {
+			r->header_value[i] = location;
+			location = NULL;
+		}
+	if (location)
+		http_header(r, "Location", location);
 	r->content_type = "text/plain; charset=utf-8";
 	r->body.len = 0;
 	return status;

@@ -411,6 +411,18 @@ static void test_api_decide(struct user *u, struct user *steward)
 	if (at)
 		sscanf(at + 6, "%23[0-9]", id);
 	resp_free(&r);
+	/* The console's own form, refused (no comment): back to the request's
+	 * page with its draft, by one redirect (two Locations make browsers
+	 * refuse the answer). */
+	char page_path[96];
+	snprintf(page_path, sizeof page_path, "/admin/change-requests/%s", id);
+	snprintf(path, sizeof path, "/admin/change-requests/%s/move", id);
+	visitor_form(&steward->v, page_path, path, "to=REJECTED", &r);
+	char *locations = header_all(&r, "Location");
+	ok(r.status == 303 && locations && strstr(locations, "draft=1") && !strchr(locations, ','),
+	   "a refused decision on the console: one redirect to its draft (%s)", locations ? locations : "none");
+	free(locations);
+	resp_free(&r);
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
 	long st = api_post(path, steward_writer, "{\"to\": \"VALID\"}", &r);
 	ok(st == 403, "a steward's write token cannot decide: 403 (%ld)", st);
