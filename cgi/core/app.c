@@ -99,10 +99,8 @@ static int token_refused(struct req *r)
 	} else if (status == 401) {
 		r->err_reason = "token_required";
 	} else if (status == 0 && r->user.token_scope < r->match.route->scope) {
-		static const char *const names[] = {[SCOPE_READ] = "read", [SCOPE_WRITE] = "write",
-						    [SCOPE_DECIDE] = "decide"};
 		challenge = arena_printf(r->arena, "Bearer realm=\"spor\", error=\"insufficient_scope\", scope=\"%s\"",
-					 names[r->match.route->scope]);
+					 route_scope_names[r->match.route->scope]);
 		r->err_reason = "scope";
 		status = 403;
 	} else if (status == 0 && r->match.route->scope == SCOPE_DECIDE && !r->user.two_factor) {

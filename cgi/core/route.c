@@ -77,6 +77,9 @@ static const char *fields_problem(const struct router *rt, const struct route *r
 	return NULL;
 }
 
+const char *const route_scope_names[SCOPE__COUNT] = {[SCOPE_READ] = "read", [SCOPE_WRITE] = "write",
+						     [SCOPE_DECIDE] = "decide"};
+
 const char *route_table_check(const struct router *rt)
 {
 	static char msg[256];

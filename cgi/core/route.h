@@ -62,7 +62,10 @@ enum route_scope {
 	SCOPE_READ,   /* read the account's own requests */
 	SCOPE_WRITE,  /* also submit, edit drafts, comment, withdraw */
 	SCOPE_DECIDE, /* also a data steward's or administrator's decisions */
+	SCOPE__COUNT
 };
+/* Their names, as access_tokens.scope and WWW-Authenticate's scope say them. */
+extern const char *const route_scope_names[SCOPE__COUNT];
 
 struct route {
 	const char *method; /* "GET" (also answers HEAD) or "POST" */

@@ -150,18 +150,17 @@ int session_load_bearer(struct req *r)
 	const char *h = r->authorization;
 	if (!*h)
 		return 401;
-	if (strncasecmp(h, "Bearer ", 7) != 0 || !bearer_ok(h + 7 + strspn(h + 7, " ")))
+	const char *token = strncasecmp(h, "Bearer ", 7) == 0 ? h + 7 + strspn(h + 7, " ") : NULL;
+	if (!bearer_ok(token))
 		return -401;
-	const char *token = h + 7 + strspn(h + 7, " ");
 	struct db_rows rows;
 	if (db_query(r->app->db, r->arena, &q_token, &rows, "s", token) < 0)
 		return 500;
 	if (!rows.nrows)
 		return -401;
-	static const char *const scopes[] = {[SCOPE_READ] = "read", [SCOPE_WRITE] = "write", [SCOPE_DECIDE] = "decide"};
 	const char *scope = db_get(&rows, 0, TOKEN_SCOPE);
-	for (enum route_scope s = SCOPE_READ; s <= SCOPE_DECIDE; s++)
-		if (strcmp(scope, scopes[s]) == 0)
+	for (enum route_scope s = SCOPE_READ; s < SCOPE__COUNT; s++)
+		if (strcmp(scope, route_scope_names[s]) == 0)
 			r->user.token_scope = s;
 	sign_in(r, &rows);
 	r->user.token_id = db_get(&rows, 0, TOKEN_ID);
