@@ -9,7 +9,11 @@
  * (account_requests_propose): the same roles, validation, records and
  * mails.  201 with Location and the request; 400 naming each field's
  * problem (api_error); 404 for a target that does not exist; 403 without
- * the role. */
+ * the role.
+ * PATCH /api/v1/change-requests/{id} edits the owner's draft or returned
+ * request (the fields sent over its proposal, as the web's edit form
+ * holds them; "submit": true submits it), POST .../submit submits it as
+ * it is, .../withdraw withdraws it, .../comments adds to its thread. */
 #include "config.h"
 
 #include <jansson.h>
@@ -79,14 +83,19 @@ static int add_changes(struct req *r, json_t *changes, size_t *count)
 int account_api_read_document(struct req *r)
 {
 	json_t *doc = api_document(r);
+	int status = doc ? account_api_read_proposal(r, doc, "body") : refuse(r, "body", "json");
+	json_decref(doc);
+	return status;
+}
+
+int account_api_read_proposal(struct req *r, json_t *doc, const char *name)
+{
 	int status = 0;
 	size_t count = 0;
 	const char *key;
 	json_t *v;
-	if (!json_is_object(doc)) {
-		json_decref(doc);
-		return refuse(r, "body", "json");
-	}
+	if (!json_is_object(doc))
+		return refuse(r, name, "json");
 	json_object_foreach(doc, key, v)
 	{
 		/* The API's names of the web form's fields. */
@@ -106,7 +115,6 @@ int account_api_read_document(struct req *r)
 	}
 	if (!status && route_field(r, "step") && !json_object_get(doc, "submit"))
 		status = add(r, "step", "save", &count);
-	json_decref(doc);
 	return status;
 }
 
@@ -151,19 +159,50 @@ static int target(struct req *r, struct cr_target *t)
 	return 0;
 }
 
-int account_api_write_requests_submit(struct req *r)
+int account_api_propose(struct req *r, const char **rid)
 {
 	struct cr_target t = {.type = in_text(r, AF_CR_TYPE)};
 	int status = target(r, &t);
-	if (status)
-		return status;
+	if (!status)
+		status = account_requests_propose(r, &t, rid);
+	if (!status)
+		audit_record_about(r, "change.created", NULL, AUDIT_CHANGE_REQUEST, *rid);
+	return status;
+}
+
+const char *account_api_location(struct req *r, const char *id)
+{
+	return arena_printf(r->arena, "%s/api/v1/change-requests/%s", r->app->settings.site_url, id);
+}
+
+int account_api_write_requests_submit(struct req *r)
+{
 	const char *rid = NULL;
-	status = account_requests_propose(r, &t, &rid);
+	int status = account_api_propose(r, &rid);
 	if (status)
 		return status;
-	audit_record_about(r, "change.created", NULL, AUDIT_CHANGE_REQUEST, rid);
-	http_header(r, "Location", arena_printf(r->arena, "%s/api/v1/change-requests/%s", r->app->settings.site_url, rid));
+	http_header(r, "Location", account_api_location(r, rid));
 	return cr_api_answer(r, rid, false, 201);
+}
+
+/* The owner's edit of a draft or a returned request, then the request as
+ * it is: PATCH (the fields sent over its proposal; "submit" submits it)
+ * and .../submit (as it is). */
+static int edit(struct req *r, const char *step)
+{
+	const char *id = in_text(r, AF_REQUEST_ID);
+	int status = account_requests_edit(r, id, step);
+	return status ? status : cr_api_answer(r, id, false, 200);
+}
+
+int account_api_write_request_submit(struct req *r)
+{
+	return edit(r, in_text(r, AF_STEP));
+}
+
+int account_api_write_submit_submit(struct req *r)
+{
+	return edit(r, "submit");
 }
 
 /* A move of the owner's (withdrawing): the request as it is then, or the
@@ -183,7 +222,7 @@ int account_api_write_withdraw_submit(struct req *r)
 int account_api_write_comments_submit(struct req *r)
 {
 	const char *id = in_text(r, AF_REQUEST_ID);
-	const char *made = arena_printf(r->arena, "%s/api/v1/change-requests/%s", r->app->settings.site_url, id);
+	const char *made = account_api_location(r, id);
 	int status = cr_comment(r, id, CR_REQUESTER, in_text(r, AF_COMMENT), made); /* Location: the request */
 	return status == 303 ? cr_api_answer(r, id, false, 201) : status;
 }

@@ -30,12 +30,18 @@
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 
-/* The proposal's fields as the form sent them, as a proposal's values. */
-static json_t *sent_values(struct req *r, const char *type)
+/* The proposal's fields as the form sent them, as a proposal's values;
+ * with `emptied`, a field sent empty too (an edit that clears it: a form
+ * sends every field, an API's edit only those it changes). */
+static json_t *sent_values(struct req *r, const char *type, bool emptied)
 {
 	const char *values[CR_FORM__COUNT];
-	for (int i = 0; i < CR_FORM__COUNT; i++)
+	const struct field *fields = r->app->def->router->fields;
+	for (int i = 0; i < CR_FORM__COUNT; i++) {
 		values[i] = in_text(r, AF_PROPOSAL + i);
+		if (!values[i] && emptied && params_get(&r->params, fields[AF_PROPOSAL + i].name))
+			values[i] = "";
+	}
 	return cr_form_values(type, values);
 }
 
@@ -92,13 +98,12 @@ static int similar_first(struct req *r, const char *type, const char *step)
 }
 
 /* Judge a proposal about `t`, which is `before` now, with its values
- * `values` and the step `step`: its problems in Page.errors (each field's,
- * a submitted one's justification, its document's): 400 when it has any,
- * else 0 with the proposal in v; 500. */
-static int judge(struct req *r, const struct cr_target *t, const json_t *before, json_t *values, const char *step,
-		 struct cr_verdict *v)
+ * `values`, the justification `why` and the step `step`: its problems in
+ * Page.errors (each field's, a submitted one's justification, its
+ * document's): 400 when it has any, else 0 with the proposal in v; 500. */
+static int judge(struct req *r, const struct cr_target *t, const json_t *before, json_t *values, const char *why,
+		 const char *step, struct cr_verdict *v)
 {
-	const char *why = in_text(r, AF_JUSTIFICATION);
 	if (cr_check(r->app->db, r->arena, t, before, values, v) < 0)
 		return 500;
 	cr_problems_put(r, t->type, v);
@@ -114,9 +119,9 @@ static int judge(struct req *r, const struct cr_target *t, const json_t *before,
 static int check(struct req *r, const struct cr_target *t, const json_t *before, const char **proposed)
 {
 	const char *step = in_text(r, AF_STEP) ? in_text(r, AF_STEP) : "preview";
-	json_t *values = sent_values(r, t->type);
+	json_t *values = sent_values(r, t->type, false);
 	struct cr_verdict v;
-	int status = judge(r, t, before, values, step, &v);
+	int status = judge(r, t, before, values, in_text(r, AF_JUSTIFICATION), step, &v);
 	if (status == 500) {
 		json_decref(values);
 		return 500;
@@ -217,9 +222,9 @@ int account_requests_propose(struct req *r, struct cr_target *t, const char **ri
 	struct cr_now now;
 	if (!cr_current(r, t, &now))
 		return 404;
-	json_t *values = sent_values(r, t->type);
+	json_t *values = sent_values(r, t->type, false);
 	struct cr_verdict v;
-	int status = judge(r, t, now.record, values, in_text(r, AF_STEP), &v);
+	int status = judge(r, t, now.record, values, in_text(r, AF_JUSTIFICATION), in_text(r, AF_STEP), &v);
 	if (!status)
 		status = keep(r, t, &now, v.proposed, false, rid);
 	json_decref(values);
@@ -455,6 +460,56 @@ int account_requests_request_submit(struct req *r)
 		return status;
 	return http_redirect(r, 303,
 			     arena_printf(r->arena, "/account/requests/%s?saved=%s", id, submit ? "submitted" : "saved"));
+}
+
+/* The proposal of the request loaded as Page.cr as its edit form shows
+ * it (the stored proposal over the target's values now: Page.form), with
+ * the values the request sent over it. */
+static json_t *edited_values(struct req *r, const char *type)
+{
+	json_t *stored = json_loads(hdf_get_value(r->hdf, "Page.cr.proposed", "{}"), 0, NULL);
+	cr_form_put(r, type, stored, true);
+	json_decref(stored);
+	json_t *values = json_object();
+	for (HDF *f = hdf_obj_child(hdf_get_obj(r->hdf, "Page.form")); f; f = hdf_obj_next(f))
+		if (hdf_obj_value(f))
+			json_object_set_new(values, hdf_obj_name(f), json_string(hdf_obj_value(f)));
+	json_t *sent = sent_values(r, type, true);
+	json_object_update(values, sent);
+	json_decref(sent);
+	return values;
+}
+
+int account_requests_edit(struct req *r, const char *id, const char *step)
+{
+	int status = own(r, id);
+	if (status != 200)
+		return status;
+	const char *now = hdf_get_value(r->hdf, "Page.cr.status", "");
+	if (!cr_editable(now)) {
+		r->err_reason = "transition"; /* submitted: frozen until returned */
+		return 409;
+	}
+	struct cr_target t;
+	cr_loaded_target(r, &t);
+	struct cr_now target;
+	if (cr_now_read(r->app->db, r->arena, &t, &target) < 0)
+		return 500;
+	const char *why = in_text(r, AF_JUSTIFICATION);
+	if (!why)
+		why = hdf_get_value(r->hdf, "Page.cr.justification", NULL);
+	json_t *values = edited_values(r, t.type);
+	struct cr_verdict v;
+	status = judge(r, &t, target.record, values, why, step, &v);
+	if (!status) {
+		bool submit = strcmp(step, "submit") == 0;
+		struct cr_edit edit = {v.proposed, why, r->upload.field != NULL};
+		status = cr_transition(r, id, submit ? "SUBMITTED" : now, CR_REQUESTER, NULL, &edit);
+		status = status == 303 ? 0 : status;
+	}
+	json_decref(values);
+	json_decref(target.record);
+	return status;
 }
 
 int account_requests_withdraw_submit(struct req *r)

@@ -123,6 +123,15 @@ int cr_api_answer(struct req *r, const char *id, bool anyones, int status);
  * "submit" the step), each one the route reads, checked as a form's; any
  * other key, or a value of another type, is 400 naming it. */
 int account_api_read_document(struct req *r);
+/* One proposal's document `doc` read so (a batch's item, `name` naming it
+ * in a refusal): 0 or 400. */
+int account_api_read_proposal(struct req *r, json_t *doc, const char *name);
+/* The proposal the request's parameters make (its type, target, changes):
+ * checked and made as the web form's is, its making audit-logged.  0 with
+ * its ID in *rid, or the status of the refusal (400, 403, 404, 500). */
+int account_api_propose(struct req *r, const char **rid);
+/* The API's address of change request `id` (an answer's Location). */
+const char *account_api_location(struct req *r, const char *id);
 
 /* account_requests.c: a proposal about `t` made without a form (the write
  * API): the request's parameters judged as the web form's are, then kept
@@ -130,5 +139,13 @@ int account_api_read_document(struct req *r);
  * 400 with the problems in Page.errors; 403 (r->err_reason "role") when the
  * user may not propose it; 404 no such target; 500. */
 int account_requests_propose(struct req *r, struct cr_target *t, const char **rid);
+/* The user's edit of their draft or returned request `id` without a form
+ * (the write API): its proposal as the edit form would show it with the
+ * request's fields over it, the justification sent or else the one it
+ * has, judged as the form's are and written with the move (`step`: "save"
+ * keeps its status, "submit" submits it) as the form's is.  0; 400 with
+ * the problems in Page.errors; 404 not theirs; 409 (r->err_reason) not
+ * editable, or moved meanwhile; 500. */
+int account_requests_edit(struct req *r, const char *id, const char *step);
 
 #endif

@@ -120,7 +120,7 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	r->vary |= VARY_ACCEPT;
 	/* An operation's POST answers its body alone: nothing to keep; a
 	 * token's owner's own data (the write API) is theirs alone. */
-	bool post = strcmp(r->method, "POST") == 0;
+	bool post = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
 	r->cache_control = r->user.token_id ? "private, no-store"
 			   : post	     ? "no-store"
 					     : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
@@ -136,7 +136,8 @@ int api_send_body(struct req *r, const char *type)
 	http_header(r, "ETag", etag);
 	r->content_type = type;
 	bool tagged = r->if_none_match && *r->if_none_match;
-	if (tagged ? matches(r->if_none_match, etag) : not_modified_since(r)) {
+	bool reads = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0; /* a write's answer is news */
+	if (reads && (tagged ? matches(r->if_none_match, etag) : not_modified_since(r))) {
 		r->body.len = 0;
 		return 304;
 	}
@@ -202,6 +203,12 @@ bool api_error(struct req *r, int status)
 		error_body(r, oo, "application/fhir+json");
 		return true;
 	}
+	error_body(r, json_pack("{s:o}", "error", api_error_json(r, status)), "application/json");
+	return true;
+}
+
+json_t *api_error_json(struct req *r, int status)
+{
 	json_t *e = json_pack("{s:i, s:s}", "status", status, "message", http_reason(status));
 	json_t *fields = fields_json(r);
 	if (!r->err_param && fields)
@@ -212,8 +219,7 @@ bool api_error(struct req *r, int status)
 		json_object_set_new(e, "reason", json_string(r->err_reason));
 	if (fields)
 		json_object_set_new(e, "fields", fields);
-	error_body(r, json_pack("{s:o}", "error", e), "application/json");
-	return true;
+	return e;
 }
 
 const char *api_link(struct req *r, const char *path, const char *name, long long value)

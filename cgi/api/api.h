@@ -38,6 +38,10 @@ void api_modified(struct req *r, const char *iso);
  * was asked for), and true; false for any other path, which gets the
  * portal's error page. */
 bool api_error(struct req *r, int status);
+/* The JSON error's object for `status`: "status", "message", and from
+ * the request's refusal "parameter", "reason" and each field's problem
+ * under "fields" (Page.errors). */
+json_t *api_error_json(struct req *r, int status);
 
 /* A POST's JSON document (r->document), parsed, duplicate keys refused;
  * NULL when there is none or it is not JSON.  The caller owns it. */

@@ -55,6 +55,28 @@ static int access_denied(struct req *r)
 	return 403;
 }
 
+/* The route's fields from the request's parameters, checked: 0, or 400
+ * naming the first that fails. */
+static int fields_refused(struct req *r, const struct router *rt)
+{
+	if (route_inputs(rt, r->arena, &r->params, &r->match) == ROUTE_FOUND)
+		return 0;
+	r->err_param = r->match.bad_param;
+	r->err_reason = field_error_key(r->match.bad_reason);
+	return 400;
+}
+
+/* A required field left out: 400 naming it, or 0. */
+static int missing_refused(struct req *r, const struct router *rt)
+{
+	int missing = route_missing(&r->match, -1);
+	if (missing < 0)
+		return 0;
+	r->err_param = rt->fields[missing].name;
+	r->err_reason = "required";
+	return 400;
+}
+
 /* The body, within the caps (an anonymous visitor's far below a signed-in
  * upload, unless the route sets its own), and the route's fields from the
  * query and the body. */
@@ -66,21 +88,21 @@ static int read_inputs(struct req *r, const struct router *rt)
 	size_t body_max = anonymous && def->body_max > ANON_BODY_MAX ? ANON_BODY_MAX : def->body_max;
 	size_t upload_max = !anonymous && route_has_file(rt, route) ? def->upload_max : 0;
 	if (route->body_max)
-		body_max = upload_max = route->body_max;
-	if (!route_has_file(rt, route))
-		upload_max = 0;
+		body_max = route->body_max;
 	bool documents = route->auth != AUTH_COOKIE;
 	int refused = http_read_body(r, body_max, upload_max, documents);
-	if (!refused && r->document && def->read_document)
+	if (!refused && r->document && def->read_document && !route->reads_document)
 		refused = def->read_document(r);
-	if (refused)
-		return refused;
-	if (route_inputs(rt, r->arena, &r->params, &r->match) != ROUTE_FOUND) {
-		r->err_param = r->match.bad_param;
-		r->err_reason = field_error_key(r->match.bad_reason);
-		return 400;
-	}
-	return 0;
+	return refused ? refused : fields_refused(r, rt);
+}
+
+int app_fields_as(struct req *r, const struct route *route)
+{
+	const struct router *rt = r->app->def->router;
+	r->match.route = route;
+	memset(r->match.in, 0, r->match.nin * sizeof r->match.in[0]);
+	int refused = fields_refused(r, rt);
+	return refused ? refused : missing_refused(r, rt);
 }
 
 /* The request's personal access token (AUTH_BEARER routes): 0 when it is
@@ -157,7 +179,7 @@ static int dispatch(struct req *r)
 	 * another site, or a visitor the route's roles do not admit, is refused
 	 * before a byte of its body is read (nginx passes the bodies of the
 	 * signed-in routes on as they come, unstored). */
-	bool post = strcmp(r->method, "POST") == 0 && credentials;
+	bool post = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 && credentials;
 	int refused = 0;
 	if (post && !csrf_same_origin(r)) {
 		r->err_reason = "csrf";
@@ -179,12 +201,9 @@ static int dispatch(struct req *r)
 		return before;
 	/* A required field left out is a 400 naming it, unless the route's
 	 * handler shows it on its form (page_missing). */
-	int missing = route_missing(&r->match, -1);
-	if (missing >= 0 && !r->match.route->form) {
-		r->err_param = rt->fields[missing].name;
-		r->err_reason = "required";
-		return 400;
-	}
+	int missing = r->match.route->form ? 0 : missing_refused(r, rt);
+	if (missing)
+		return missing;
 	int status = r->match.route->handler(r);
 	if (r->streamed && status >= 400)
 		log_error("%s %s failed after its answer began", r->method, r->path);

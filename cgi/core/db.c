@@ -23,6 +23,10 @@ struct db {
 	MYSQL_STMT *stmts[STMTS_MAX];
 	MYSQL_STMT *unsettled; /* a call whose own status is still to be read (db_call) */
 	bool in_tx;
+	/* Transactions begun inside the open one (db_begin), which join it:
+	 * their commit is the outer one's, their rollback dooms it. */
+	int nested;
+	bool doomed;
 	bool wrote; /* a statement changed rows during this request */
 	unsigned err;
 };
@@ -61,6 +65,8 @@ static void drop_connection(struct db *db)
 	db->my = NULL;
 	db->unsettled = NULL;
 	db->in_tx = false;
+	db->nested = 0;
+	db->doomed = false;
 }
 
 void db_free(struct db *db)
@@ -551,6 +557,8 @@ static int tx(struct db *db, enum tx_step step)
 				 mysql_autocommit(db->my, 1);
 		if (!failed) {
 			db->in_tx = step == TX_BEGIN;
+			db->nested = 0;
+			db->doomed = false;
 			return 0;
 		}
 		db->err = mysql_errno(db->my);
@@ -577,22 +585,40 @@ bool db_end_request(struct db *db)
 	db->wrote = false;
 	if (!db->in_tx)
 		return false;
-	db_rollback(db);
+	tx(db, TX_ROLLBACK); /* the whole, however deep it was begun */
 	return true;
 }
 
 int db_begin(struct db *db)
 {
+	if (db->in_tx) {
+		db->nested++;
+		return 0;
+	}
 	return tx(db, TX_BEGIN);
 }
 
 int db_commit(struct db *db)
 {
+	if (db->nested) {
+		db->nested--;
+		return 0;
+	}
+	if (db->doomed) {
+		log_error("transaction: a part of it was rolled back, so it is rolled back whole");
+		tx(db, TX_ROLLBACK);
+		return -1;
+	}
 	return tx(db, TX_COMMIT);
 }
 
 int db_rollback(struct db *db)
 {
+	if (db->nested) {
+		db->nested--;
+		db->doomed = true;
+		return 0;
+	}
 	return tx(db, TX_ROLLBACK);
 }
 

@@ -118,6 +118,10 @@ const char *db_value(const struct db_rows *rows, size_t row);
 typedef int db_row_fn(void *ctx, const char *const *cells, size_t ncols);
 int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each, void *ctx, const char *types, ...);
 
+/* A transaction begun while one is open joins it (a batch of the write API
+ * makes each of its requests in one transaction): the inner commit is the
+ * outer one's, and an inner rollback makes the outer commit roll back the
+ * whole (-1).  0 or -1. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);

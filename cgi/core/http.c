@@ -114,9 +114,34 @@ static bool json_type(const char *type)
 	return false;
 }
 
+/* A multipart body's part named "request", on a route that reads a JSON
+ * document, is that document (the write API's proposal with its PDF):
+ * taken out of the parameters into r->document.  0, or 400 without one,
+ * 413 for one over the body's cap. */
+static int part_document(struct req *r, size_t body_max)
+{
+	for (size_t i = 0; i < r->params.n; i++) {
+		if (strcmp(r->params.v[i].name, "request") != 0)
+			continue;
+		if (r->params.v[i].len > body_max)
+			return refuse(r, 413, "request", "too_long");
+		r->document = r->params.v[i].value;
+		r->document_len = r->params.v[i].len;
+		memmove(&r->params.v[i], &r->params.v[i + 1], (r->params.n - i - 1) * sizeof r->params.v[0]);
+		r->params.n--;
+		/* The document says everything else: a part beside it and the
+		 * file would be a second source of the same fields. */
+		for (size_t j = 0; j < r->params.n; j++)
+			if (!r->upload.field || strcmp(r->params.v[j].name, r->upload.field) != 0)
+				return refuse(r, 400, r->params.v[j].name, "unknown");
+		return 0;
+	}
+	return refuse(r, 400, "request", "required");
+}
+
 int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool documents)
 {
-	if (strcmp(r->method, "POST") != 0)
+	if (strcmp(r->method, "POST") != 0 && strcmp(r->method, "PATCH") != 0)
 		return 0;
 	const char *clen = param(r, "CONTENT_LENGTH");
 	if (!*clen)
@@ -149,7 +174,7 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool docum
 		return read_params(r, body, (size_t)n);
 	struct parse_result res;
 	if (http_parse_multipart(r->arena, body, (size_t)n, boundary, &r->params, &r->upload, &res) == PARSE_OK)
-		return 0;
+		return documents ? part_document(r, body_max) : 0;
 	return refuse(r, 400, res.name, http_parse_error_key(res.error));
 }
 
@@ -256,6 +281,9 @@ const char *http_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 207: return "Multi-Status";
 	case 301: return "Moved Permanently";
 	case 302: return "Found";
 	case 303: return "See Other";
@@ -271,6 +299,7 @@ const char *http_reason(int status)
 	case 413: return "Content Too Large";
 	case 414: return "URI Too Long";
 	case 415: return "Unsupported Media Type";
+	case 424: return "Failed Dependency";
 	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 502: return "Bad Gateway";

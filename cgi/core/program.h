@@ -60,6 +60,12 @@ enum { ANON_BODY_MAX = 48 * 1024 };
 /* The "data_lang" field: the data language alone (core/lang.h). */
 #define FIELD_DATA_LANG {.name = "data_lang", .type = FT_LANG}
 
+/* Read the request's parameters (r->params) afresh as the fields of
+ * `route`, which r->match then is: a batch's handler reads each of its
+ * items as the request of the route that makes one.  0, or 400 naming the
+ * field (one that fails its check, a required one left out). */
+int app_fields_as(struct req *r, const struct route *route);
+
 /* What one worker keeps between requests. */
 struct app {
 	const struct app_def *def;

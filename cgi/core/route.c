@@ -94,9 +94,12 @@ const char *route_table_check(const struct router *rt)
 		struct arena *a = arena_new();
 		int n = r->path && r->path[0] == '/' ? split(a, r->path, seg) : -1;
 		const char *bad = NULL;
-		if (n < 0 || !r->method || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0) ||
+		bool patch = r->method && strcmp(r->method, "PATCH") == 0;
+		if (n < 0 || !r->method || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0 && !patch) ||
 		    !r->handler || !r->roles)
 			bad = "malformed";
+		if (!bad && patch && r->auth != AUTH_BEARER)
+			bad = "only a token's route takes a PATCH (a form sends GET or POST)";
 		for (int s = 0; !bad && s < n; s++) {
 			if (!*seg[s])
 				bad = "empty segment";

@@ -68,7 +68,7 @@ enum route_scope {
 extern const char *const route_scope_names[SCOPE__COUNT];
 
 struct route {
-	const char *method; /* "GET" (also answers HEAD) or "POST" */
+	const char *method; /* "GET" (also answers HEAD), "POST", or "PATCH" (AUTH_BEARER) */
 	const char *path;   /* "/rms/terms/{termId}": each {name} names a field, always read */
 	route_handler *handler;
 	unsigned roles;	    /* bit set of enum role; any match admits */
@@ -83,9 +83,13 @@ struct route {
 	bool form;
 	enum route_auth auth;
 	enum route_scope scope; /* AUTH_BEARER: what the token must be allowed */
-	/* The most a POST's body may hold (form, upload or JSON document), in
-	 * bytes, for anyone; 0: the program's caps (app_def). */
+	/* The most a body may hold (a form or a JSON document), in bytes, for
+	 * anyone; 0: the program's caps (app_def).  An upload's cap is the
+	 * program's. */
 	size_t body_max;
+	/* The handler reads the JSON document itself (r->document), which the
+	 * program's read_document then leaves (a batch of the write API). */
+	bool reads_document;
 };
 
 struct router {

@@ -46,11 +46,14 @@ int account_home_show(struct req *r);
 int account_home_delete_form(struct req *r);
 int account_home_delete_submit(struct req *r);
 
-/* account_api.c, account_api_write.c: the write API: the token owner's
+/* account_api.c, account_api_write.c, account_api_batch.c: the write API: the token owner's
  * change requests, read and proposed */
 int account_api_write_requests_submit(struct req *r);
 int account_api_write_withdraw_submit(struct req *r);
 int account_api_write_comments_submit(struct req *r);
+int account_api_write_request_submit(struct req *r);
+int account_api_write_submit_submit(struct req *r);
+int account_api_batch_requests_submit(struct req *r);
 
 int account_api_requests_show(struct req *r);
 int account_api_request_show(struct req *r);

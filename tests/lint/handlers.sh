@@ -1,7 +1,8 @@
 #!/bin/sh
 # A route's handler is named for the file that holds it and for what it
 # answers (docs/contributing.md, "Handler names"): <file>_<page>_<kind>,
-# defined in cgi/<folder>/<file>.c, its <kind> _submit for a POST, _form
+# defined in cgi/<folder>/<file>.c, its <kind> _submit for a POST (or an
+# API's PATCH), _form
 # for a GET of a path that takes a POST too (the form that the POST
 # answers again with its errors), _show for any other GET (an API's
 # resource under /api/ has no form: its GET is _show even where it takes a
@@ -47,7 +48,7 @@ END {
     }
     for (i = 1; i <= nentries; i++) {
         h = handler[i]; where = entry[i] ": " method[i] " " path[i] ": " h ": "
-        kind = method[i] == "POST" ? "_submit" : ((entry[i], path[i]) in posted) && path[i] !~ /^\/api\// ? "_form" : "_show"
+        kind = method[i] == "POST" || method[i] == "PATCH" ? "_submit" : ((entry[i], path[i]) in posted) && path[i] !~ /^\/api\// ? "_form" : "_show"
         if (!(h in file))
             print where "defined in no file of the folders"
         else if (file[h] ~ / /)
@@ -55,7 +56,7 @@ END {
         else if (index(h, file[h] "_") != 1)
             print where "not named for its file, " file[h] ".c (" file[h] "_...)"
         if (substr(h, length(h) - length(kind) + 1) != kind)
-            print where (kind == "_submit" ? "a POST" : kind == "_form" ? "a GET of a form (its path takes a POST)" \
+            print where (kind == "_submit" ? "a " method[i] : kind == "_form" ? "a GET of a form (its path takes a POST)" \
                                                           : "a GET") ": named ..." kind
     }
 }
