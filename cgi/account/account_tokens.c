@@ -10,28 +10,23 @@
  * leaked one), and stored as its SHA-256 only.  Revoking is a form per
  * token; only the account's own tokens are found (another's is 404).
  * Locking the account, deleting it or resetting its password revokes them
- * all (session_end_all). */
+ * all (session_end_all).  What makes a token, sporctl's too, is
+ * access_token.c. */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
+#include "account/access_token.h"
 #include "account/account.h"
 #include "account/audit.h"
 #include "account/throttle.h"
-#include "account/twofactor.h"
 #include "core/db.h"
 #include "core/once.h"
 #include "core/page.h"
 #include "core/program.h"
 #include "core/session.h"
-#include "core/bearer.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
-
-/* Live tokens an account may hold at once: enough for every system it
- * feeds, few enough that a stolen session cannot mint thousands. */
-enum { TOKENS_LIVE_MAX = 20 };
 
 enum { T_ID, T_NAME, T_SCOPE, T_CREATED, T_EXPIRES, T_USED, T_STATE, T__COUNT };
 /* Newest first; the revoked and expired ones of the last 90 days too, so
@@ -42,19 +37,10 @@ static struct db_sql q_list = DB_SQL_COLS(
 	" DATE_FORMAT(last_used_at, '%Y-%m-%d %H:%i'), " TOKEN_STATE_SQL " FROM access_tokens WHERE account_id = ?"
 	" AND COALESCE(revoked_at, expires_at) > UTC_TIMESTAMP() - INTERVAL 90 DAY ORDER BY id DESC LIMIT 100");
 
-/* Whether the account may make a token that decides: it holds a steward's
- * or administrator's role and has two-step sign-in on.  1, 0, or -1. */
-static int may_decide(struct req *r)
-{
-	if (!(r->roles & (ROLE_STEWARD | ROLE_ADMIN)))
-		return 0;
-	return twofactor_on(r, r->user.id);
-}
-
 static int list_page(struct req *r, int status)
 {
 	struct db_rows rows;
-	int decide = may_decide(r);
+	int decide = access_token_may_decide(r, r->user.id);
 	if (decide < 0 || db_query(r->app->db, r->arena, &q_list, &rows, "s", r->user.id) < 0)
 		return 500;
 	static const char *const names[T__COUNT] = {"id", "name", "scope", "created", "expires", "used", "state"};
@@ -74,11 +60,6 @@ int account_tokens_form(struct req *r)
 	return list_page(r, 200);
 }
 
-enum { LIVE_COUNT, LIVE_SAME_NAME, LIVE__COUNT };
-static struct db_sql q_live = DB_SQL_COLS(LIVE__COUNT,
-	"SELECT COUNT(*), COALESCE(SUM(name = ?), 0) FROM access_tokens WHERE account_id = ?"
-	" AND revoked_at IS NULL AND expires_at > UTC_TIMESTAMP() FOR UPDATE");
-
 /* The form's problems, each marked on its field (a field left out or
  * refused by its type: days out of range, say; a scope the account may not
  * give): true when none. */
@@ -93,10 +74,6 @@ static bool form_ok(struct req *r, int decide)
 	return ok;
 }
 
-static struct db_sql q_make = DB_SQL(
-	"INSERT INTO access_tokens (token_hash, account_id, name, scope, expires_at)"
-	" VALUES (UNHEX(SHA2(?, 256)), ?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? DAY)");
-
 /* Make the token in one transaction with its audit record, unless the
  * account has too many or one of that name: 0 made (its secret in
  * `secret`), 400 refused (the field marked), 303 a twin post made it
@@ -104,31 +81,18 @@ static struct db_sql q_make = DB_SQL(
 static int make(struct req *r, char secret[BEARER_CHARS + 1])
 {
 	const char *name = in_text(r, AF_TOKEN_NAME);
-	char raw[TOKEN_CHARS + 1];
-	if (!token_new(raw))
-		return 500;
-	memcpy(secret, TOKEN_PREFIX, TOKEN_PREFIX_LEN);
-	memcpy(secret + TOKEN_PREFIX_LEN, raw, TOKEN_CHARS + 1);
 	struct db *db = r->app->db;
-	struct db_rows live;
-	int refused = 0, recorded = 1;
-	if (db_begin(db) < 0 || db_query(db, r->arena, &q_live, &live, "ss", name, r->user.id) < 0)
-		goto failed;
-	if (strcmp(db_get(&live, 0, LIVE_SAME_NAME), "0") != 0) {
-		account_error(r, "name", "token_name_used");
-		refused = 400;
-	} else if (atoll(db_get(&live, 0, LIVE_COUNT)) >= TOKENS_LIVE_MAX) {
-		account_error(r, "name", "token_too_many");
-		refused = 400;
-	}
-	if (refused) {
+	if (db_begin(db) < 0)
+		return 500;
+	enum access_token_made made = access_token_make(r, r->user.id, name, in_text(r, AF_SCOPE),
+							in_int(r, AF_EXPIRES_DAYS, TOKEN_DAYS_DEFAULT), secret);
+	int recorded = 1;
+	if (made == TOKEN_NAME_USED || made == TOKEN_TOO_MANY) {
 		db_rollback(db);
-		return refused;
+		account_error(r, "name", made == TOKEN_NAME_USED ? "token_name_used" : "token_too_many");
+		return 400;
 	}
-	if (db_exec(db, &q_make, NULL, "ssssi", secret, r->user.id, name, in_text(r, AF_SCOPE),
-		    in_int(r, AF_EXPIRES_DAYS, TOKEN_DAYS_DEFAULT)) < 0 ||
-	    audit_record(r, "token.created", r->user.id, name) < 0 ||
-	    (recorded = once_record(r, "/account/tokens?saved=token_created")) < 0)
+	if (made != TOKEN_MADE || (recorded = once_record(r, "/account/tokens?saved=token_created")) < 0)
 		goto failed;
 	if (!recorded) {
 		db_rollback(db);
@@ -147,7 +111,7 @@ int account_tokens_submit(struct req *r)
 	int done = once_done(r);
 	if (done)
 		return done;
-	int decide = may_decide(r);
+	int decide = access_token_may_decide(r, r->user.id);
 	if (decide < 0)
 		return 500;
 	bool ok = form_ok(r, decide);

@@ -3,21 +3,27 @@
  * operator's view of the portal's accounts.  An account is named by its
  * email, read by the portal's one rule (email.h), or by its number (#ID).
  * Locking and a new password end the account's sessions; the new password
- * is read from standard input (asked twice, unechoed, on a terminal). */
+ * is read from standard input (asked twice, unechoed, on a terminal).
+ * tokens lists, revokes and makes an account's personal access tokens, a
+ * new one as its owner makes one at /account/tokens (access_token.h). */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <unistr.h>
 
+#include "account/access_token.h"
 #include "account/password.h"
 #include "admin/admin.h"
 #include "core/bearer.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/email.h"
+#include "core/field.h"
 #include "core/mem.h"
+#include "core/program.h"
 #include "core/session.h"
 #include "ctl/ctl.h"
 
@@ -221,6 +227,34 @@ static int print_token(void *ctx, const char *const *cells, size_t ncols)
 	return 0;
 }
 
+/* What sporctl user tokens ACCOUNT is asked: the list (none of them),
+ * --revoke, or --new with its --scope and --expires-days. */
+struct tokens_args {
+	const char *revoke, *name, *scope, *days;
+};
+
+/* The options after ACCOUNT, each once, in any order: false when they are
+ * no command of user tokens (the usage is shown). */
+static bool tokens_args(int argc, char **argv, struct tokens_args *t)
+{
+	*t = (struct tokens_args){0};
+	if (argc % 2)
+		return false;
+	for (int i = 0; i < argc; i += 2) {
+		const char **slot = strcmp(argv[i], "--revoke") == 0	   ? &t->revoke
+				    : strcmp(argv[i], "--new") == 0	   ? &t->name
+				    : strcmp(argv[i], "--scope") == 0	   ? &t->scope
+				    : strcmp(argv[i], "--expires-days") == 0 ? &t->days
+									   : NULL;
+		if (!slot || *slot)
+			return false;
+		*slot = argv[i + 1];
+	}
+	if (t->revoke)
+		return argc == 2;
+	return t->name ? t->scope != NULL : argc == 0;
+}
+
 /* sporctl user tokens ACCOUNT [--revoke ID|all]: the account's personal
  * access tokens (never the tokens themselves: the portal has only their
  * hashes), and revoking one or every live one. */
@@ -241,6 +275,77 @@ static int user_tokens(struct db *db, struct arena *a, const struct db_rows *acc
 	return !all && !revoked;
 }
 
+/* A new token's three options checked as the form's fields are (field.h),
+ * into in[]: false after saying what each takes. */
+static bool new_token_checked(struct arena *a, const struct tokens_args *t, struct input in[3])
+{
+	static const struct field fields[3] = {ACCESS_TOKEN_NAME_FIELD, ACCESS_TOKEN_SCOPE_FIELD,
+					       ACCESS_TOKEN_DAYS_FIELD};
+	static const char *const options[3] = {"--new", "--scope", "--expires-days"};
+	char days[24];
+	snprintf(days, sizeof days, "%d", TOKEN_DAYS_DEFAULT);
+	const char *given[3] = {t->name, t->scope, t->days ? t->days : days};
+	char takes[3][80];
+	snprintf(takes[0], sizeof takes[0], "a token's name is 1 to %d characters on one line", TOKEN_NAME_MAX);
+	snprintf(takes[1], sizeof takes[1], "a token's scope is read, write or decide");
+	snprintf(takes[2], sizeof takes[2], "a token lives 1 to %d days", TOKEN_DAYS_MAX);
+	for (int i = 0; i < 3; i++)
+		if (u8_check((const uint8_t *)given[i], strlen(given[i])) ||
+		    field_check(a, &fields[i], given[i], &in[i]) != FIELD_OK || !in[i].set) {
+			fprintf(stderr, "sporctl: %s %s: %s\n", options[i], given[i], takes[i]);
+			return false;
+		}
+	return true;
+}
+
+/* sporctl user tokens ACCOUNT --new NAME --scope SCOPE [--expires-days N]:
+ * a token made as its owner makes one at /account/tokens, by the same
+ * rules (a token that decides only for a data steward or administrator
+ * with two-step sign-in on; at most TOKENS_LIVE_MAX live, one of a name),
+ * audit-logged as the page's is, with no actor (the operator's changes
+ * name none).  The token alone on standard output, for a script to
+ * capture: the one time it is shown. */
+static int new_token(struct db *db, struct arena *a, const struct db_rows *account, const struct tokens_args *t)
+{
+	const char *id = db_get(account, 0, FIND_ID), *email = db_get(account, 0, FIND_EMAIL);
+	struct input in[3];
+	if (!new_token_checked(a, t, in))
+		return 2;
+	const char *name = in[0].text, *scope = in[1].text;
+	if (strcmp(db_get(account, 0, FIND_STATUS), "active") != 0) {
+		fprintf(stderr, "sporctl: %s is %s: only an active account holds tokens\n", email,
+			db_get(account, 0, FIND_STATUS));
+		return 1;
+	}
+	struct app app = {.db = db, .primary = db, .arena = a};
+	struct req r = {.app = &app, .arena = a, .roles = ROLE_ANON};
+	int decide = strcmp(scope, "decide") == 0 ? access_token_may_decide(&r, id) : 1;
+	if (decide <= 0) {
+		if (decide == 0)
+			fprintf(stderr, "sporctl: %s: only a data steward or administrator with two-step sign-in on"
+					" holds a token that decides\n", email);
+		return 1;
+	}
+	char secret[BEARER_CHARS + 1];
+	enum access_token_made made = TOKEN_FAILED;
+	if (db_begin(db) < 0 || (made = access_token_make(&r, id, name, scope, in[2].num, secret)) != TOKEN_MADE ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		if (made == TOKEN_NAME_USED)
+			fprintf(stderr, "sporctl: %s has a live token named %s already\n", email, name);
+		else if (made == TOKEN_TOO_MANY)
+			fprintf(stderr, "sporctl: %s has %d live tokens, the most an account holds: revoke one first\n",
+				email, TOKENS_LIVE_MAX);
+		else
+			fprintf(stderr, "sporctl: could not make a token for %s\n", email);
+		return 1;
+	}
+	printf("%s\n", secret);
+	fprintf(stderr, "%s: token \"%s\" (%s) made, for %lld days; it is shown this once\n", email, name, scope,
+		in[2].num);
+	return 0;
+}
+
 static struct db *owner(const struct settings *s)
 {
 	struct db_conf dc;
@@ -251,14 +356,18 @@ static struct db *owner(const struct settings *s)
 static const char user_usage[] =
 	"usage: sporctl user list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL\n"
 	"                    | reset-2fa ACCOUNT | tokens ACCOUNT [--revoke ID|all]\n"
+	"                    | tokens ACCOUNT --new NAME --scope read|write|decide [--expires-days N]\n"
 	"  ACCOUNT is an email or #NUMBER (the first column of user list).\n"
 	"  reset-password reads the new password from standard input.\n"
 	"  reset-2fa turns two-step sign-in off for one who lost the authenticator and the recovery codes\n"
 	"  (the owner is mailed).\n"
-	"  tokens lists the account's personal access tokens; --revoke revokes one (by its number) or all.\n";
+	"  tokens lists the account's personal access tokens; --revoke revokes one (by its number) or all;\n"
+	"  --new makes one (for 90 days unless --expires-days says, at most 366) as its owner would at\n"
+	"  /account/tokens, and prints it alone on standard output, the one time it is shown.\n";
 
-/* One verb on one account. */
-static int on_account(const struct settings *s, struct db *db, struct arena *a, char **argv)
+/* One verb on one account (the options of tokens read already). */
+static int on_account(const struct settings *s, struct db *db, struct arena *a, char **argv,
+		      const struct tokens_args *t)
 {
 	struct db_rows account;
 	if (!find_account(db, a, argv[1], &account))
@@ -270,7 +379,7 @@ static int on_account(const struct settings *s, struct db *db, struct arena *a, 
 	if (strcmp(argv[0], "reset-2fa") == 0)
 		return ctl_reset_2fa(s, db, db_get(&account, 0, FIND_ID));
 	if (strcmp(argv[0], "tokens") == 0)
-		return user_tokens(db, a, &account, argv[2] ? argv[3] : NULL);
+		return t->name ? new_token(db, a, &account, t) : user_tokens(db, a, &account, t->revoke);
 	return set_status(db, argv[0], &account);
 }
 
@@ -281,13 +390,13 @@ int ctl_user(const struct settings *s, int argc, char **argv)
 	bool one = argc == 2 && (strcmp(verb, "lock") == 0 || strcmp(verb, "unlock") == 0 ||
 				 strcmp(verb, "reset-password") == 0 || strcmp(verb, "reset-2fa") == 0);
 	bool change = argc == 3 && strcmp(verb, "set-email") == 0;
-	bool listing_tokens = strcmp(verb, "tokens") == 0 &&
-		      (argc == 2 || (argc == 4 && strcmp(argv[2], "--revoke") == 0));
+	struct tokens_args t = {0};
+	bool tokens = strcmp(verb, "tokens") == 0 && argc >= 2 && tokens_args(argc - 2, argv + 2, &t);
 	if (argc == 1 && (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0)) {
 		fputs(user_usage, stdout);
 		return 0;
 	}
-	if (!list && !one && !change && !listing_tokens) {
+	if (!list && !one && !change && !tokens) {
 		fputs(user_usage, stderr);
 		return 2;
 	}
@@ -295,7 +404,7 @@ int ctl_user(const struct settings *s, int argc, char **argv)
 	struct arena *a = arena_new();
 	int rc = db_connect(db) < 0 ? 1
 		 : list		    ? (db_each(db, a, &q_list, print_row, NULL, "") < 0)
-				    : on_account(s, db, a, argv);
+				    : on_account(s, db, a, argv, &t);
 	arena_free(a);
 	db_free(db);
 	return rc;

@@ -2,11 +2,11 @@
  * does (DB user spor_app). */
 #include "config.h"
 
+#include "account/access_token.h"
 #include "account/account.h"
 #include "account/cr.h"
 #include "account/cr_fields.h"
 #include "api/api.h"
-#include "core/bearer.h"
 #include "programs/fields_account.h"
 #include "programs/handlers_account.h"
 #include "programs/routes.h"
@@ -21,8 +21,6 @@ static const char *const saved[] = {"preferences", "password", "requested", "wit
 				    "token_created", "token_revoked", NULL};
 static const char *const cr_types[] = {"ADD-TERM", "UPD-TERM", "TRANSLATION", "ADD-LIST", "UPD-LIST",
 				       "ADD-ORG",  "UPD-ORG",  "ADD-LOC",     "UPD-LOC",  NULL};
-/* What an access token may do (account_tokens.c). */
-static const char *const token_scopes[] = {"read", "write", "decide", NULL};
 /* What a form refused because the state had changed (http_refused). */
 static const char *const refusals[] = {"transition", "not_pending", NULL};
 static const char *const steps[] = {"preview", "save", "submit", NULL};
@@ -77,9 +75,10 @@ static const struct field fields[AF__COUNT] = {
 	/* A session's public ID: a token's form, never a token (sessions.public_id). */
 	[AF_SESSION_ID] = {.name = "sessionId", .type = FT_TOKEN},
 	[AF_SIMILAR_SEEN] = {.name = "similar_seen", .type = FT_ENUM, .choices = seen},
-	[AF_TOKEN_NAME] = {.name = "name", .type = FT_TEXT, .max = 100},
-	[AF_SCOPE] = {.name = "scope", .type = FT_ENUM, .choices = token_scopes},
-	[AF_EXPIRES_DAYS] = {.name = "expires_days", .type = FT_INT, .min = 1, .max = TOKEN_DAYS_MAX},
+	/* A new access token's, as sporctl checks them (access_token.h). */
+	[AF_TOKEN_NAME] = ACCESS_TOKEN_NAME_FIELD,
+	[AF_SCOPE] = ACCESS_TOKEN_SCOPE_FIELD,
+	[AF_EXPIRES_DAYS] = ACCESS_TOKEN_DAYS_FIELD,
 	[AF_TOKEN_ID] = {.name = "tokenId", .type = FT_INT, .min = 1, .max = 999999999999},
 	[AF_CR_TYPE] = {.name = "type", .type = FT_ENUM, .choices = cr_types},
 	[AF_PAGE] = {.name = "page", .type = FT_INT, .min = 1, .max = 1000000},

@@ -109,14 +109,30 @@ const char *dbtest_value_long(MYSQL *my, const char *sql)
 	return value;
 }
 
-int dbtest_sporctl(const char *input, const char *args, const char *outfile)
+/* sporctl with `args`, `input` on standard input unless NULL, and its
+ * output sent where `redirect` (shell words) says. */
+static int sporctl(const char *input, const char *args, const char *redirect)
 {
 	char cmd[20000];
-	snprintf(cmd, sizeof cmd, "%s%s%s'%s/cgi/sporctl' -c '%s' %s >'%s' 2>&1", input ? "printf '%s\\n' '" : "",
+	snprintf(cmd, sizeof cmd, "%s%s%s'%s/cgi/sporctl' -c '%s' %s %s", input ? "printf '%s\\n' '" : "",
 		 input ? input : "", input ? "' | " : "", getenv("SPOR_TEST_BUILD"), getenv("SPOR_CONFIG"), args,
-		 outfile ? outfile : "/dev/null");
+		 redirect);
 	int status = system(cmd);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int dbtest_sporctl(const char *input, const char *args, const char *outfile)
+{
+	char redirect[4200];
+	snprintf(redirect, sizeof redirect, ">'%s' 2>&1", outfile ? outfile : "/dev/null");
+	return sporctl(input, args, redirect);
+}
+
+int dbtest_sporctl_apart(const char *args, const char *outfile, const char *errfile)
+{
+	char redirect[8400];
+	snprintf(redirect, sizeof redirect, ">'%s' 2>'%s'", outfile, errfile);
+	return sporctl(NULL, args, redirect);
 }
 
 void dbtest_source_path(const char *rel, char *out, size_t size)

@@ -29,6 +29,10 @@ const char *dbtest_value_long(MYSQL *my, const char *sql);
  * and its standard output and error written to `outfile` unless NULL.
  * Returns its exit status, or -1. */
 int dbtest_sporctl(const char *input, const char *args, const char *outfile);
+/* The same without input, its standard output alone in `outfile` and its
+ * standard error in `errfile` (what a script captures of it, and what it
+ * says to the operator). */
+int dbtest_sporctl_apart(const char *args, const char *outfile, const char *errfile);
 
 /* The absolute path of `rel` ("tests/fixtures/oms") in the source tree
  * (top_srcdir), into out. */

@@ -3,7 +3,8 @@
  * hash only; names, scopes, days and the number of live tokens checked;
  * a form sent twice makes one; revoked by their owner only (another
  * account's is 404), and all of them when the account is locked, deleted or
- * its password reset; listed and revoked by sporctl user tokens. */
+ * its password reset; listed, revoked and made by sporctl user tokens (a
+ * new one by the page's rules, printed alone on standard output). */
 #include "config.h"
 
 #include <stdio.h>
@@ -494,6 +495,9 @@ static void test_cap(struct user *u)
 	long st = make(u, "name=One+more&scope=read&expires_days=9", &r);
 	ok(st == 400 && body_has(&r, "name-error") && live(u) == 20, "a 21st live token is refused (%ld)", st);
 	resp_free(&r);
+	char args[256];
+	snprintf(args, sizeof args, "user tokens %s --new 'One more' --scope read", u->email);
+	ok(dbtest_sporctl(NULL, args, NULL) == 1 && live(u) == 20, "sporctl makes no 21st either");
 }
 
 /* sporctl user tokens: listed (never the secret), revoked. */
@@ -511,6 +515,107 @@ static void test_sporctl(struct user *u)
 	ok(rc == 0 && live(u) == 0, "sporctl user tokens --revoke all revokes every live one");
 	snprintf(args, sizeof args, "user tokens %s --revoke x", u->email);
 	ok(dbtest_sporctl(NULL, args, out) != 0, "a malformed token number is refused");
+}
+
+/* sporctl user tokens `u` with `options`: its exit status; its standard
+ * output (the token alone, when it makes one) in out, a new string. */
+static int sporctl_new(const struct user *u, const char *options, char **out)
+{
+	char args[512];
+	snprintf(args, sizeof args, "user tokens %s %s", u->email, options);
+	int rc = dbtest_sporctl_apart(args, "/tmp/spor-test-tokens.out", "/tmp/spor-test-tokens.err");
+	*out = slurp("/tmp/spor-test-tokens.out");
+	return rc;
+}
+
+/* sporctl user tokens --new: a token made as the page makes one, by its
+ * rules, printed alone for a script to capture, and working. */
+static void test_sporctl_new(struct user *u, struct user *steward)
+{
+	char *out;
+	int before = live(u);
+	int rc = sporctl_new(u, "--new 'Made by sporctl' --scope write --expires-days 7", &out);
+	size_t n = out ? strspn(out, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") : 0;
+	bool alone = rc == 0 && n == 9 + 43 && strncmp(out, "spor_pat_", 9) == 0 && strcmp(out + n, "\n") == 0;
+	ok(alone, "sporctl makes a token and prints it alone on its line (%d)", rc);
+	char secret[64] = "-";
+	if (alone)
+		snprintf(secret, sizeof secret, "%.*s", (int)n, out);
+	free(out);
+	char *err = slurp("/tmp/spor-test-tokens.err");
+	ok(err && strstr(err, "Made by sporctl") && !strstr(err, "spor_pat_"),
+	   "it tells the operator what it made on standard error, never the token there");
+	free(err);
+	ok(strcmp(dbtest_valuef(owner,
+				"SELECT COUNT(*) FROM access_tokens WHERE account_id = %s AND token_hash = UNHEX(SHA2('%s', 256))"
+				" AND scope = 'write' AND name = 'Made by sporctl' AND revoked_at IS NULL"
+				" AND DATEDIFF(expires_at, UTC_TIMESTAMP()) = 7",
+				u->id, secret),
+		  "1") == 0 &&
+		   live(u) == before + 1,
+	   "stored as its SHA-256 with its name, scope and 7 days");
+	ok(strcmp(dbtest_valuef(owner,
+				"SELECT COUNT(*) FROM audit_log WHERE account_id = %s AND event = 'token.created'"
+				" AND subject = 'Made by sporctl' AND actor_id IS NULL",
+				u->id),
+		  "1") == 0,
+	   "its making is audit-logged with its name, as the page's is");
+	struct resp r;
+	ok(api_get("/api/v1/change-requests", secret, NULL, &r) == 200, "the token opens the write API (%ld)", r.status);
+	resp_free(&r);
+
+	rc = sporctl_new(u, "--new 'Made by sporctl' --scope read", &out);
+	ok(rc == 1 && out && !*out && live(u) == before + 1, "a second live token of one name is refused (%d)", rc);
+	free(out);
+	rc = sporctl_new(u, "--new Default --scope read", &out);
+	free(out);
+	ok(rc == 0 && strcmp(dbtest_valuef(owner, "SELECT DATEDIFF(expires_at, UTC_TIMESTAMP()) FROM access_tokens"
+						  " WHERE account_id = %s AND name = 'Default'", u->id), "90") == 0,
+	   "without --expires-days it lives 90 days, as the page's default");
+	rc = sporctl_new(u, "--new Decider --scope decide", &out);
+	ok(rc == 1 && out && !*out && live(u) == before + 2, "a user who is no steward gets no token that decides (%d)", rc);
+	free(out);
+
+	static const struct {
+		const char *options, *why;
+	} bad[] = {
+		{"--new Long --scope read --expires-days 367", "more than 366 days"},
+		{"--new Long --scope read --expires-days 0", "no days"},
+		{"--new Long --scope read --expires-days x", "days that are no number"},
+		{"--new Long --scope admin", "a scope there is not"},
+		{"--new '' --scope read", "an empty name"},
+		{"--new \"$(printf 'a%.0s' $(seq 101))\" --scope read", "a name of 101 characters"},
+		{"--new \"$(printf 'a\\tb')\" --scope read", "a control character in the name"},
+		{"--new \"$(printf 'a\\377b')\" --scope read", "a name that is no UTF-8"},
+		{"--new Long", "no scope"},
+		{"--scope read", "a scope and no name"},
+		{"--new Long --scope read --revoke all", "making and revoking at once"},
+		{"--new Long --scope read --scope write", "an option twice"},
+		{"--new Long --scope read --expires-days", "an option without its value"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		rc = sporctl_new(u, bad[i].options, &out);
+		ok(rc == 2 && out && !*out && live(u) == before + 2, "%s: refused, exit 2, nothing made (%d)", bad[i].why, rc);
+		free(out);
+	}
+
+	if (steward) {
+		rc = sporctl_new(steward, "--new 'Steward by sporctl' --scope decide", &out);
+		free(out);
+		ok(rc == 0 && strcmp(dbtest_valuef(owner, "SELECT scope FROM access_tokens WHERE account_id = %s"
+							  " AND name = 'Steward by sporctl'", steward->id), "decide") == 0,
+		   "an administrator with two-step sign-in gets one that decides (%d)", rc);
+	}
+
+	char args[256];
+	snprintf(args, sizeof args, "user lock %s", u->email);
+	dbtest_sporctl(NULL, args, NULL);
+	rc = sporctl_new(u, "--new Locked --scope read", &out);
+	ok(rc == 1 && out && !*out && live(u) == 0, "a locked account gets none (%d)", rc);
+	free(out);
+	snprintf(args, sizeof args, "user unlock %s", u->email);
+	dbtest_sporctl(NULL, args, NULL);
+	ok(visitor_login(&u->v, u->email, USER_PASSWORD) == 303, "unlocked, the user signs in again");
 }
 
 /* A live token, made as the form would. */
@@ -558,10 +663,12 @@ int main(void)
 	test_api(&other, &u);
 	test_api_write(&ender);
 	struct user steward;
-	if (ok(user_make_admin(owner, &steward, "tokens-steward", run, "example.org"), "an administrator"))
+	bool admin = ok(user_make_admin(owner, &steward, "tokens-steward", run, "example.org"), "an administrator");
+	if (admin)
 		test_api_decide(&ender, &steward);
 	test_throttle(&other);
 	test_sporctl(&u);
+	test_sporctl_new(&u, admin ? &steward : NULL);
 	test_cap(&u);
 	test_ends(&ender);
 	users_done(owner);
