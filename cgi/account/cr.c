@@ -341,5 +341,6 @@ int cr_comment(struct req *r, const char *id, enum cr_actor actor, const char *c
 		done = once == 0 ? once_done(r) : 0;
 		return done ? done : 500;
 	}
+	audit_record_about(r, "change.commented", NULL, AUDIT_CHANGE_REQUEST, id);
 	return http_redirect(r, 303, made);
 }

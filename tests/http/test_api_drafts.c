@@ -125,6 +125,15 @@ static void test_drafts(struct user *u, const char *writer, const char *reader, 
 	resp_free(&r);
 	ok(bearer_post(path, writer, "{}", &r) == 409, "submitting it again: 409");
 	resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/comments", id);
+	bearer_post(path, writer, "{\"comment\": \"Any news?\"}", &r);
+	ok(strcmp(dbtest_valuef(owner, "SELECT GROUP_CONCAT(event ORDER BY id SEPARATOR ' ') FROM audit_log"
+				       " WHERE about_id = %s AND token_name = 'Writer'", id),
+		  "change.created change.SAVED change.SAVED change.SUBMITTED change.commented") == 0,
+	   "each write is in the audit log with the token's name (%s)",
+	   dbtest_valuef(owner, "SELECT GROUP_CONCAT(event ORDER BY id SEPARATOR ' ') FROM audit_log WHERE about_id = %s",
+			 id));
+	resp_free(&r);
 	st = patch(id, writer, "{\"changes\": {\"short_name\": \"DF3\"}}", &r);
 	ok(st == 409 && strcmp(column(id, "JSON_VALUE(proposed, '$.short')"), "DF2") == 0,
 	   "a submitted request is frozen: PATCH 409, nothing changed (%ld)", st);
