@@ -262,16 +262,21 @@ static void test_batch(struct user *u, const char *writer, const char *reader)
 
 static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
-/* A multipart body of `json` (part "request", when not NULL), `file` as
- * the part "document" (when not NULL) and an `extra` text part. */
-static long multipart(const char *token, const char *json, const char *file, const char *extra, struct resp *r)
+/* `method` to `path` a multipart body of `json` (part "request", when not
+ * NULL; its LIST, if any, the list), `file` as the part "document" (when
+ * not NULL) and an `extra` text part. */
+static long multipart_to(const char *method, const char *path, const char *token, const char *json, const char *file,
+			 const char *extra, struct resp *r)
 {
 	static const char boundary[] = "----spor-test-boundary-7";
 	char body[4096], *w = body;
 	if (json) {
 		char with_list[1024];
 		const char *at = strstr(json, "LIST");
-		snprintf(with_list, sizeof with_list, "%.*s%s%s", (int)(at - json), json, list_id, at + 4);
+		if (at)
+			snprintf(with_list, sizeof with_list, "%.*s%s%s", (int)(at - json), json, list_id, at + 4);
+		else
+			snprintf(with_list, sizeof with_list, "%s", json);
 		w += sprintf(w, "--%s\r\nContent-Disposition: form-data; name=\"request\"\r\n"
 				"Content-Type: application/json\r\n\r\n%s\r\n", boundary, with_list);
 	}
@@ -283,7 +288,12 @@ static long multipart(const char *token, const char *json, const char *file, con
 	w += sprintf(w, "--%s--\r\n", boundary);
 	char type[96];
 	snprintf(type, sizeof type, "multipart/form-data; boundary=%s", boundary);
-	return bearer_send("POST", "/api/v1/change-requests", token, type, body, (size_t)(w - body), r);
+	return bearer_send(method, path, token, type, body, (size_t)(w - body), r);
+}
+
+static long multipart(const char *token, const char *json, const char *file, const char *extra, struct resp *r)
+{
+	return multipart_to("POST", "/api/v1/change-requests", token, json, file, extra, r);
 }
 
 static void test_document(struct user *u, const char *writer)
@@ -306,6 +316,16 @@ static void test_document(struct user *u, const char *writer)
 	ok(page.status == 200 && page.body && page.body_len == strlen(pdf) && memcmp(page.body, pdf, strlen(pdf)) == 0,
 	   "its owner reads the document on the web as the one sent");
 	resp_free(&page);
+
+	char draft[24];
+	propose(writer, "\"changes\": {\"term_name\": \"Film without letter yet\"}", draft);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s", draft);
+	st = multipart_to("PATCH", path, writer, "{\"justification\": \"The letter, at last\"}", pdf, NULL, &r);
+	snprintf(kept, sizeof kept, "SAVED letter.pdf %zu The letter, at last", strlen(pdf));
+	ok(st == 200 && strcmp(column(*draft ? draft : "0", "CONCAT(status, ' ', document_name, ' ', document_size, ' ',"
+						      " justification)"), kept) == 0,
+	   "a draft's PATCH as multipart adds its PDF (%ld)", st);
+	resp_free(&r);
 
 	before = requests_of(u);
 	st = multipart(writer, NULL, pdf, NULL, &r);
