@@ -78,8 +78,9 @@ static int missing_refused(struct req *r, const struct router *rt)
 }
 
 /* The body, within the caps (an anonymous visitor's far below a signed-in
- * upload, unless the route sets its own), and the route's fields from the
- * query and the body. */
+ * upload, unless the route sets its own), of a kind its route takes (the
+ * write API's bearer routes JSON, never a form's fields), and the route's
+ * fields from the query and the body. */
 static int read_inputs(struct req *r, const struct router *rt)
 {
 	const struct app_def *def = r->app->def;
@@ -89,8 +90,10 @@ static int read_inputs(struct req *r, const struct router *rt)
 	size_t upload_max = !anonymous && route_has_file(rt, route) ? def->upload_max : 0;
 	if (route->body_max)
 		body_max = route->body_max;
-	bool documents = route->auth != AUTH_COOKIE;
-	int refused = http_read_body(r, body_max, upload_max, documents);
+	enum http_bodies bodies = route->auth == AUTH_COOKIE   ? HTTP_BODY_FORMS
+				  : route->auth == AUTH_BEARER ? HTTP_BODY_DOCUMENTS
+							       : HTTP_BODY_FORMS_DOCUMENTS;
+	int refused = http_read_body(r, body_max, upload_max, bodies);
 	if (!refused && r->document && def->read_document && !route->reads_document)
 		refused = def->read_document(r);
 	return refused ? refused : fields_refused(r, rt);

@@ -139,7 +139,7 @@ static int part_document(struct req *r, size_t body_max)
 	return refuse(r, 400, "request", "required");
 }
 
-int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool documents)
+int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_bodies bodies)
 {
 	if (strcmp(r->method, "POST") != 0 && strcmp(r->method, "PATCH") != 0)
 		return 0;
@@ -155,8 +155,9 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool docum
 		return 0;
 	const char *type = param(r, "CONTENT_TYPE");
 	const char *boundary = upload_max ? http_multipart_boundary(r->arena, type) : NULL;
-	bool document = documents && json_type(type);
-	if (!boundary && !document && strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
+	bool document = bodies != HTTP_BODY_FORMS && json_type(type);
+	bool form = bodies != HTTP_BODY_DOCUMENTS && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0;
+	if (!boundary && !document && !form)
 		return refuse(r, 415, "Content-Type", "format");
 	if (n > (boundary ? upload_max : body_max))
 		return refuse(r, 413, NULL, "too_long");
@@ -174,7 +175,7 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool docum
 		return read_params(r, body, (size_t)n);
 	struct parse_result res;
 	if (http_parse_multipart(r->arena, body, (size_t)n, boundary, &r->params, &r->upload, &res) == PARSE_OK)
-		return documents ? part_document(r, body_max) : 0;
+		return bodies != HTTP_BODY_FORMS ? part_document(r, body_max) : 0;
 	return refuse(r, 400, res.name, http_parse_error_key(res.error));
 }
 

@@ -116,13 +116,19 @@ const char *const *(in_all)(const struct req *r, int i, size_t *n);
  * answer with (400, 414), with err_param/err_reason set. */
 int http_read(struct req *r);
 
+/* The bodies a route takes: a web form's fields (urlencoded), JSON
+ * documents as well (the read API), or JSON documents only (the write
+ * API: JSON in and out, never a form's fields). */
+enum http_bodies { HTTP_BODY_FORMS, HTTP_BODY_FORMS_DOCUMENTS, HTTP_BODY_DOCUMENTS };
+
 /* Read a POST's (or PATCH's) body: urlencoded, of at most `body_max`
- * bytes, or, when `upload_max` is not 0, also multipart/form-data of at
- * most `upload_max` bytes (its file in r->upload), or, when `documents`,
- * also JSON of at most `body_max` bytes (kept in r->document as sent; in
- * a multipart body, its part named "request").  0, or the status to answer
- * with (400, 413, 415). */
-int http_read_body(struct req *r, size_t body_max, size_t upload_max, bool documents);
+ * bytes (unless `bodies` takes documents only), or, when `upload_max` is
+ * not 0, also multipart/form-data of at most `upload_max` bytes (its file
+ * in r->upload), or, when `bodies` takes documents, also JSON of at most
+ * `body_max` bytes (kept in r->document as sent; in a multipart body, its
+ * part named "request").  0, or the status to answer with (400, 413,
+ * 415). */
+int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_bodies bodies);
 
 /* The Lang key of a parse error's reason ("too_long", "utf8" ...). */
 const char *http_parse_error_key(enum parse_error e);

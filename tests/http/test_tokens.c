@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../tap.h"
+#include "bearer.h"
 #include "client.h"
 #include "dbtest.h"
 #include "users.h"
@@ -23,43 +24,11 @@ static int live(const struct user *u)
 	return atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM access_tokens WHERE account_id = %s AND revoked_at IS NULL", u->id));
 }
 
-/* Each making takes the password, and is throttled as every action that
- * hashes one is (5 an hour per account by default): the tests of other
- * things start afresh. */
-static void unthrottled(void)
-{
-	dbtest_execf(owner, "DELETE FROM auth_throttle WHERE action = '%s'", "tokens");
-}
-
-/* Make a token through the form: the POST's status; its answer in r. */
-static long make(struct user *u, const char *fields, struct resp *r)
-{
-	unthrottled();
-	char body[512];
-	snprintf(body, sizeof body, "%s&current_password=" USER_PASSWORD, fields);
-	return visitor_form(&u->v, "/account/tokens", "/account/tokens", body, r);
-}
-
-/* The token shown in an answer ("spor_pat_" and 43 characters), into out. */
-static bool shown(const struct resp *r, char out[64])
-{
-	const char *p = r->body ? strstr(r->body, "value=\"spor_pat_") : NULL;
-	if (!p)
-		return false;
-	p += 7;
-	size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
-	if (n != 9 + 43)
-		return false;
-	memcpy(out, p, n);
-	out[n] = '\0';
-	return true;
-}
-
 static void test_make(struct user *u, struct user *other)
 {
 	struct resp r = {0};
 	ok(user_get(u, "/account/tokens") == 200, "the tokens page opens");
-	long st = make(u, "name=&scope=read&expires_days=9", &r);
+	long st = bearer_make(owner, u, "name=&scope=read&expires_days=9", &r);
 	ok(st == 400 && live(u) == 0, "a token without a name is refused (%ld)", st);
 	resp_free(&r);
 	st = visitor_form(&u->v, "/account/tokens", "/account/tokens",
@@ -68,9 +37,9 @@ static void test_make(struct user *u, struct user *other)
 	   "a wrong password makes nothing (%ld)", st);
 	resp_free(&r);
 
-	st = make(u, "name=Nightly+sync&scope=read&expires_days=90", &r);
+	st = bearer_make(owner, u, "name=Nightly+sync&scope=read&expires_days=90", &r);
 	char secret[64];
-	bool got = shown(&r, secret);
+	bool got = bearer_shown(&r, secret);
 	ok(st == 201 && got, "a token is made and shown: spor_pat_ and 43 characters (%ld)", st);
 	char *cache = header(&r, "Cache-Control");
 	ok(cache && strstr(cache, "no-store"), "the answer that shows it is never stored");
@@ -93,17 +62,17 @@ static void test_make(struct user *u, struct user *other)
 	   "the list names it, never shows it again, and offers to revoke it");
 	resp_free(&r);
 
-	st = make(u, "name=Nightly+sync&scope=write&expires_days=9", &r);
+	st = bearer_make(owner, u, "name=Nightly+sync&scope=write&expires_days=9", &r);
 	ok(st == 400 && body_has(&r, "name-error") && live(u) == 1, "a second live token of one name is refused");
 	resp_free(&r);
-	st = make(u, "name=Steward+bot&scope=decide&expires_days=9", &r);
+	st = bearer_make(owner, u, "name=Steward+bot&scope=decide&expires_days=9", &r);
 	ok(st == 400 && body_has(&r, "scope-error") && live(u) == 1,
 	   "a user who is no steward cannot make a token that decides, even by hand (%ld)", st);
 	resp_free(&r);
-	st = make(u, "name=Long&scope=read&expires_days=400", &r);
+	st = bearer_make(owner, u, "name=Long&scope=read&expires_days=400", &r);
 	ok(st == 400 && body_has(&r, "expires_days-error") && live(u) == 1, "more than a year is refused (%ld)", st);
 	resp_free(&r);
-	st = make(u, "name=Short&scope=write&expires_days=7", &r);
+	st = bearer_make(owner, u, "name=Short&scope=write&expires_days=7", &r);
 	ok(st == 201 && live(u) == 2 &&
 		   strcmp(dbtest_valuef(owner, "SELECT DATEDIFF(expires_at, UTC_TIMESTAMP()) FROM access_tokens WHERE account_id = %s"
 				" AND name = 'Short'", u->id), "7") == 0,
@@ -117,7 +86,7 @@ static void test_make(struct user *u, struct user *other)
 	if (once)
 		sscanf(once + 24, "%63[^\"]", key);
 	resp_free(&r);
-	unthrottled();
+	bearer_unthrottled(owner);
 	char body[256];
 	snprintf(body, sizeof body, "name=Twice&scope=read&expires_days=90&current_password=" USER_PASSWORD "&form_once=%s", key);
 	long first = visitor_post(&u->v, "/account/tokens", body, true, &r);
@@ -152,31 +121,12 @@ static void test_make(struct user *u, struct user *other)
 	ok(user_post(u, "/account/tokens/x1/revoke", "") == 400, "a malformed token number: 400");
 }
 
-/* GET `path` with `token` as the bearer (none when NULL) and maybe the
- * user's session cookie: the status; the answer in r. */
-static long api_get(const char *path, const char *token, const struct user *cookie_of, struct resp *r)
-{
-	char auth[128], cookie[128];
-	const char *headers[3] = {NULL, NULL, NULL};
-	int n = 0;
-	if (token) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		headers[n++] = auth;
-	}
-	if (cookie_of) {
-		snprintf(cookie, sizeof cookie, "Cookie: spor_session=%s", cookie_of->v.session);
-		headers[n++] = cookie;
-	}
-	memset(r, 0, sizeof *r);
-	return request("GET", path, NULL, 0, headers, r) == 0 ? r->status : -1;
-}
-
 /* The status of the list with the token "Reader" of `u` after `set`. */
 static long reader_after(const struct user *u, const char *set, const char *secret)
 {
 	dbtest_execf(owner, "UPDATE access_tokens SET %s WHERE account_id = %s AND name = 'Reader'", set, u->id);
 	struct resp r;
-	long st = api_get("/api/v1/change-requests", secret, NULL, &r);
+	long st = bearer_get("/api/v1/change-requests", secret, NULL, &r);
 	resp_free(&r);
 	return st;
 }
@@ -187,8 +137,8 @@ static void test_api(struct user *u, struct user *other)
 {
 	struct resp r;
 	char secret[64] = "";
-	long st = make(u, "name=Reader&scope=read&expires_days=30", &r);
-	shown(&r, secret);
+	long st = bearer_make(owner, u, "name=Reader&scope=read&expires_days=30", &r);
+	bearer_shown(&r, secret);
 	resp_free(&r);
 	dbtest_execf(owner,
 		     "INSERT INTO change_requests (type, account_id, list_id, proposed, justification)"
@@ -203,7 +153,7 @@ static void test_api(struct user *u, struct user *other)
 	char theirs[24], path[96];
 	snprintf(theirs, sizeof theirs, "%s", dbtest_value(owner, "SELECT MAX(id) FROM change_requests"));
 
-	st = api_get("/api/v1/change-requests", secret, NULL, &r);
+	st = bearer_get("/api/v1/change-requests", secret, NULL, &r);
 	char *cache = header(&r, "Cache-Control");
 	ok(st == 200 && *secret && body_has(&r, "\"reference\":\"RRQ-") && body_has(&r, "\"paging\"") &&
 		   body_count(&r, "\"type\":\"ADD-TERM\"") == 1,
@@ -215,56 +165,34 @@ static void test_api(struct user *u, struct user *other)
 				" AND name = 'Reader'", u->id), "1") == 0,
 	   "its use is recorded");
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s", mine_id);
-	st = api_get(path, secret, NULL, &r);
+	st = bearer_get(path, secret, NULL, &r);
 	ok(st == 200 && body_has(&r, "\"justification\":\"mine\"") && body_has(&r, "\"thread\""),
 	   "one of their requests, with its records and thread (%ld)", st);
 	resp_free(&r);
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s", theirs);
-	st = api_get(path, secret, NULL, &r);
+	st = bearer_get(path, secret, NULL, &r);
 	ok(st == 404 && !body_has(&r, "theirs"), "another account's request: 404 (%ld)", st);
 	resp_free(&r);
 
-	st = api_get("/api/v1/change-requests", NULL, u, &r);
+	st = bearer_get("/api/v1/change-requests", NULL, u, &r);
 	char *challenge = header(&r, "WWW-Authenticate");
 	ok(st == 401 && challenge && strncmp(challenge, "Bearer", 6) == 0 && body_has(&r, "\"status\":401"),
 	   "a session cookie and no token: 401 with a Bearer challenge, as JSON (%ld)", st);
 	free(challenge);
 	resp_free(&r);
-	st = api_get("/api/v1/change-requests", "spor_pat_not-a-token", NULL, &r);
+	st = bearer_get("/api/v1/change-requests", "spor_pat_not-a-token", NULL, &r);
 	challenge = header(&r, "WWW-Authenticate");
 	ok(st == 401 && challenge && strstr(challenge, "invalid_token"), "a malformed token: 401 invalid_token");
 	free(challenge);
 	resp_free(&r);
 	char forged[64];
 	snprintf(forged, sizeof forged, "spor_pat_%s", "A0123456789012345678901234567890123456789BC");
-	ok(api_get("/api/v1/change-requests", forged, NULL, &r) == 401, "a token of the right form never made: 401");
+	ok(bearer_get("/api/v1/change-requests", forged, NULL, &r) == 401, "a token of the right form never made: 401");
 	resp_free(&r);
 	ok(reader_after(u, "expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND", secret) == 401, "an expired token: 401");
 	ok(reader_after(u, "expires_at = UTC_TIMESTAMP() + INTERVAL 1 DAY", secret) == 200,
 	   "the same token again in date: 200");
 	ok(reader_after(u, "revoked_at = UTC_TIMESTAMP()", secret) == 401, "a revoked token: 401");
-}
-
-/* POST `body` as JSON to `path` with `token`: the status; the answer in r. */
-static long api_post(const char *path, const char *token, const char *body, struct resp *r)
-{
-	char auth[128];
-	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-	const char *headers[] = {auth, "Content-Type: application/json", NULL};
-	memset(r, 0, sizeof *r);
-	return request("POST", path, body, strlen(body), headers, r) == 0 ? r->status : -1;
-}
-
-/* A token of `u` with `scope`, made through the form, into secret. */
-static void token_of(struct user *u, const char *name, const char *scope, char secret[64])
-{
-	char fields[128];
-	struct resp r;
-	snprintf(fields, sizeof fields, "name=%s&scope=%s&expires_days=30", name, scope);
-	make(u, fields, &r);
-	if (!shown(&r, secret))
-		*secret = '\0';
-	resp_free(&r);
 }
 
 /* `tmpl` with its LIST, if any, replaced by `list`, into out. */
@@ -283,8 +211,8 @@ static void with_list(char *out, size_t size, const char *tmpl, const char *list
 static void test_api_write(struct user *u)
 {
 	char reader[64], writer[64], path[96], body[1024];
-	token_of(u, "Read+only", "read", reader);
-	token_of(u, "Writer", "write", writer);
+	bearer_of(owner, u, "Read+only", "read", reader);
+	bearer_of(owner, u, "Writer", "write", writer);
 	const char *list = dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1");
 	char list_id[16];
 	snprintf(list_id, sizeof list_id, "%s", list ? list : "0");
@@ -293,12 +221,12 @@ static void test_api_write(struct user *u)
 		 "{\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\": \"Oromucosal film api\","
 		 " \"short_name\": \"OMF\"}, \"justification\": \"EDQM standard terms\", \"submit\": true}",
 		 list_id);
-	long st = api_post("/api/v1/change-requests", reader, body, &r);
+	long st = bearer_post("/api/v1/change-requests", reader, body, &r);
 	char *challenge = header(&r, "WWW-Authenticate");
 	ok(st == 403 && challenge && strstr(challenge, "insufficient_scope"), "a read token cannot propose: 403 (%ld)", st);
 	free(challenge);
 	resp_free(&r);
-	st = api_post("/api/v1/change-requests", writer, body, &r);
+	st = bearer_post("/api/v1/change-requests", writer, body, &r);
 	ok(st == 403 && body_has(&r, "\"reason\":\"role\""), "without a role to propose: 403 (%ld)", st);
 	resp_free(&r);
 	dbtest_execf(owner, "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
@@ -307,7 +235,7 @@ static void test_api_write(struct user *u)
 	const char *before = dbtest_valuef(owner, "SELECT COUNT(*) FROM change_requests WHERE account_id = %s", u->id);
 	char count[16];
 	snprintf(count, sizeof count, "%s", before);
-	st = api_post("/api/v1/change-requests", writer, body, &r);
+	st = bearer_post("/api/v1/change-requests", writer, body, &r);
 	char *location = header(&r, "Location");
 	char id[24] = "";
 	const char *at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
@@ -335,26 +263,26 @@ static void test_api_write(struct user *u)
 	(void)count;
 
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s/comments", id);
-	ok(api_post(path, reader, "{\"comment\": \"Any news?\"}", &r) == 403, "a read token cannot comment");
+	ok(bearer_post(path, reader, "{\"comment\": \"Any news?\"}", &r) == 403, "a read token cannot comment");
 	resp_free(&r);
-	st = api_post(path, writer, "{\"comment\": \"Any news?\"}", &r);
+	st = bearer_post(path, writer, "{\"comment\": \"Any news?\"}", &r);
 	ok(st == 201 && body_has(&r, "\"comment\":\"Any news?\""), "a comment joins the thread: 201 (%ld)", st);
 	resp_free(&r);
-	ok(api_post(path, writer, "{}", &r) == 400 && body_has(&r, "\"comment\""), "a comment without text: 400 naming it");
+	ok(bearer_post(path, writer, "{}", &r) == 400 && body_has(&r, "\"comment\""), "a comment without text: 400 naming it");
 	resp_free(&r);
-	ok(api_post(path, writer, "{\"comment\": \"x\", \"changes\": {\"term_name\": \"y\"}}", &r) == 400,
+	ok(bearer_post(path, writer, "{\"comment\": \"x\", \"changes\": {\"term_name\": \"y\"}}", &r) == 400,
 	   "a key the path does not take: 400");
 	resp_free(&r);
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s/withdraw", id);
-	st = api_post(path, writer, "{}", &r);
+	st = bearer_post(path, writer, "{}", &r);
 	ok(st == 200 && body_has(&r, "\"status\":\"WITHDRAWN\""), "its owner withdraws it (%ld)", st);
 	resp_free(&r);
-	st = api_post(path, writer, "{}", &r);
+	st = bearer_post(path, writer, "{}", &r);
 	ok(st == 409, "withdrawing it again: 409 (%ld)", st);
 	resp_free(&r);
 	const char *theirs = dbtest_valuef(owner, "SELECT MAX(id) FROM change_requests WHERE account_id <> %s", u->id);
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s/withdraw", theirs ? theirs : "1");
-	ok(api_post(path, writer, "{}", &r) == 404, "another account's request: 404, untouched");
+	ok(bearer_post(path, writer, "{}", &r) == 404, "another account's request: 404, untouched");
 	resp_free(&r);
 
 	static const struct {
@@ -376,14 +304,14 @@ static void test_api_write(struct user *u)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		with_list(body, sizeof body, bad[i].body, list_id);
-		st = api_post("/api/v1/change-requests", writer, body, &r);
+		st = bearer_post("/api/v1/change-requests", writer, body, &r);
 		char want[64];
 		snprintf(want, sizeof want, "\"%s\"", bad[i].field);
 		ok(st == 400 && body_has(&r, want), "%s: 400 naming %s (%ld)", bad[i].why, bad[i].field, st);
 		resp_free(&r);
 	}
 	snprintf(body, sizeof body, "{\"type\": \"ADD-TERM\", \"target\": \"999999999999\", \"changes\": {}}");
-	ok(api_post("/api/v1/change-requests", writer, body, &r) == 404, "a list that does not exist: 404");
+	ok(bearer_post("/api/v1/change-requests", writer, body, &r) == 404, "a list that does not exist: 404");
 	resp_free(&r);
 	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM change_requests WHERE account_id = %s", u->id), count) != 0 &&
 		   atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM change_requests WHERE account_id = %s", u->id)) ==
@@ -396,9 +324,9 @@ static void test_api_write(struct user *u)
 static void test_api_decide(struct user *u, struct user *steward)
 {
 	char writer[64], decider[64], steward_writer[64], path[128], body[512];
-	token_of(u, "Proposer", "write", writer);
-	token_of(steward, "Steward+bot", "decide", decider);
-	token_of(steward, "Steward+writer", "write", steward_writer);
+	bearer_of(owner, u, "Proposer", "write", writer);
+	bearer_of(owner, steward, "Steward+bot", "decide", decider);
+	bearer_of(owner, steward, "Steward+writer", "write", steward_writer);
 	ok(*decider != '\0', "a steward with two-step sign-in makes a token that decides");
 	const char *list = dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1");
 	snprintf(body, sizeof body,
@@ -406,7 +334,7 @@ static void test_api_decide(struct user *u, struct user *steward)
 		 " \"short_name\": \"BF\"}, \"justification\": \"EDQM standard terms\", \"submit\": true}",
 		 list ? list : "0");
 	struct resp r;
-	api_post("/api/v1/change-requests", writer, body, &r);
+	bearer_post("/api/v1/change-requests", writer, body, &r);
 	char id[24] = "";
 	const char *at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
 	if (at)
@@ -425,19 +353,19 @@ static void test_api_decide(struct user *u, struct user *steward)
 	free(locations);
 	resp_free(&r);
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
-	long st = api_post(path, steward_writer, "{\"to\": \"VALID\"}", &r);
+	long st = bearer_post(path, steward_writer, "{\"to\": \"VALID\"}", &r);
 	ok(st == 403, "a steward's write token cannot decide: 403 (%ld)", st);
 	resp_free(&r);
-	st = api_post(path, decider, "{\"to\": \"REJECTED\"}", &r);
+	st = bearer_post(path, decider, "{\"to\": \"REJECTED\"}", &r);
 	ok(st == 400 && body_has(&r, "\"comment\""), "a rejection without a comment: 400 naming it (%ld)", st);
 	resp_free(&r);
-	st = api_post(path, decider, "{\"to\": \"VALID\"}", &r);
+	st = bearer_post(path, decider, "{\"to\": \"VALID\"}", &r);
 	ok(st == 200 && body_has(&r, "\"status\":\"VALID\""), "the steward validates it over the API (%ld)", st);
 	resp_free(&r);
-	st = api_post(path, decider, "{\"to\": \"APPROVED\"}", &r);
+	st = bearer_post(path, decider, "{\"to\": \"APPROVED\"}", &r);
 	ok(st == 200 && body_has(&r, "\"status\":\"APPROVED\""), "and approves it (%ld)", st);
 	resp_free(&r);
-	st = api_post(path, decider, "{\"to\": \"REJECTED\", \"comment\": \"Too late\"}", &r);
+	st = bearer_post(path, decider, "{\"to\": \"REJECTED\", \"comment\": \"Too late\"}", &r);
 	ok(st == 409, "a decided request cannot be decided again: 409 (%ld)", st);
 	resp_free(&r);
 	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM audit_log WHERE about_id = %s AND token_name = 'Steward bot'"
@@ -447,7 +375,7 @@ static void test_api_decide(struct user *u, struct user *steward)
 	   "the approved term is in the list");
 
 	/* The steward's own request: nobody decides their own. */
-	api_post("/api/v1/change-requests", steward_writer, body, &r);
+	bearer_post("/api/v1/change-requests", steward_writer, body, &r);
 	ok(r.status == 201 || r.status == 403, "the steward proposes too, if a role lets them (%ld)", r.status);
 	char own[24] = "";
 	at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
@@ -456,13 +384,13 @@ static void test_api_decide(struct user *u, struct user *steward)
 	resp_free(&r);
 	if (*own) {
 		snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", own);
-		ok(api_post(path, decider, "{\"to\": \"VALID\"}", &r) == 403, "their own request: 403");
+		ok(bearer_post(path, decider, "{\"to\": \"VALID\"}", &r) == 403, "their own request: 403");
 		resp_free(&r);
 	}
 	/* Two-step sign-in turned off: the token stops deciding. */
 	dbtest_execf(owner, "UPDATE account_totp SET enabled_at = NULL WHERE account_id = %s", steward->id);
 	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
-	st = api_post(path, decider, "{\"to\": \"VALID\"}", &r);
+	st = bearer_post(path, decider, "{\"to\": \"VALID\"}", &r);
 	ok(st == 403 && body_has(&r, "two_factor"), "without two-step sign-in a decide token is refused: 403 (%ld)", st);
 	resp_free(&r);
 	dbtest_execf(owner, "UPDATE account_totp SET enabled_at = UTC_TIMESTAMP() WHERE account_id = %s", steward->id);
@@ -471,7 +399,7 @@ static void test_api_decide(struct user *u, struct user *steward)
 /* Making tokens is throttled: the sixth attempt within the hour waits. */
 static void test_throttle(struct user *u)
 {
-	unthrottled();
+	bearer_unthrottled(owner);
 	long st = 0;
 	for (int i = 0; i < 6; i++) {
 		struct resp r = {0};
@@ -480,7 +408,7 @@ static void test_throttle(struct user *u)
 		resp_free(&r);
 	}
 	ok(st == 429 && live(u) == 0, "the sixth attempt within the hour is refused: 429 (%ld)", st);
-	unthrottled();
+	bearer_unthrottled(owner);
 }
 
 /* At most 20 live tokens: a stolen session cannot mint thousands. */
@@ -492,7 +420,7 @@ static void test_cap(struct user *u)
 		     " UTC_TIMESTAMP() + INTERVAL 1 DAY FROM seq_1_to_20",
 		     u->id, u->id);
 	struct resp r = {0};
-	long st = make(u, "name=One+more&scope=read&expires_days=9", &r);
+	long st = bearer_make(owner, u, "name=One+more&scope=read&expires_days=9", &r);
 	ok(st == 400 && body_has(&r, "name-error") && live(u) == 20, "a 21st live token is refused (%ld)", st);
 	resp_free(&r);
 	char args[256];
@@ -561,7 +489,7 @@ static void test_sporctl_new(struct user *u, struct user *steward)
 		  "1") == 0,
 	   "its making is audit-logged with its name, as the page's is");
 	struct resp r;
-	ok(api_get("/api/v1/change-requests", secret, NULL, &r) == 200, "the token opens the write API (%ld)", r.status);
+	ok(bearer_get("/api/v1/change-requests", secret, NULL, &r) == 200, "the token opens the write API (%ld)", r.status);
 	resp_free(&r);
 
 	rc = sporctl_new(u, "--new 'Made by sporctl' --scope read", &out);
