@@ -329,6 +329,8 @@ static void test_api_decide(struct user *u, struct user *steward)
 	bearer_of(owner, steward, "Steward+writer", "write", steward_writer);
 	ok(*decider != '\0', "a steward with two-step sign-in makes a token that decides");
 	const char *list = dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1");
+	char target[16];
+	snprintf(target, sizeof target, "%s", list ? list : "0");
 	snprintf(body, sizeof body,
 		 "{\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\": \"Buccal film api\","
 		 " \"short_name\": \"BF\"}, \"justification\": \"EDQM standard terms\", \"submit\": true}",
@@ -387,13 +389,52 @@ static void test_api_decide(struct user *u, struct user *steward)
 		ok(bearer_post(path, decider, "{\"to\": \"VALID\"}", &r) == 403, "their own request: 403");
 		resp_free(&r);
 	}
-	/* Two-step sign-in turned off: the token stops deciding. */
+	/* Two-step sign-in turned off: the token stops deciding, and decides
+	 * nothing; no new token that decides is made; turned on again, the
+	 * same token decides. */
+	snprintf(body, sizeof body,
+		 "{\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\": \"Gingival film api\"},"
+		 " \"justification\": \"EDQM standard terms\", \"submit\": true}",
+		 target);
+	ok(bearer_post("/api/v1/change-requests", writer, body, &r) == 201, "another new term proposed");
+	if (r.status != 201)
+		diag("answered %.300s", r.body);
+	char pending[24] = "";
+	at = r.body ? strstr(r.body, "\"id\":\"") : NULL;
+	if (at)
+		sscanf(at + 6, "%23[0-9]", pending);
+	resp_free(&r);
 	dbtest_execf(owner, "UPDATE account_totp SET enabled_at = NULL WHERE account_id = %s", steward->id);
-	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", pending[0] ? pending : "0");
+	char was[48];
+	snprintf(was, sizeof was, "SUBMITTED %s",
+		 dbtest_valuef(owner, "SELECT COUNT(*) FROM change_request_events WHERE request_id = %s",
+			       pending[0] ? pending : "0"));
 	st = bearer_post(path, decider, "{\"to\": \"VALID\"}", &r);
 	ok(st == 403 && body_has(&r, "two_factor"), "without two-step sign-in a decide token is refused: 403 (%ld)", st);
 	resp_free(&r);
+	ok(*pending && strcmp(dbtest_valuef(owner, "SELECT CONCAT(status, ' ', (SELECT COUNT(*) FROM change_request_events"
+						     " WHERE request_id = c.id)) FROM change_requests c WHERE id = %s",
+						     pending),
+				 was) == 0,
+	   "and the request is as it was: submitted, its thread unchanged");
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", id);
+	st = bearer_post(path, decider, "{\"to\": \"REJECTED\", \"comment\": \"Too late\"}", &r);
+	ok(st == 403, "nor is a decided request's state told to it: 403 before 409 (%ld)", st);
+	resp_free(&r);
+	int tokens = atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM access_tokens WHERE account_id = %s", steward->id));
+	st = bearer_make(owner, steward, "name=Steward+bot+2&scope=decide&expires_days=9", &r);
+	ok(st == 400 && body_has(&r, "scope-error") &&
+		   atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM access_tokens WHERE account_id = %s", steward->id)) ==
+			   tokens,
+	   "a steward without two-step sign-in cannot make a token that decides (%ld)", st);
+	resp_free(&r);
 	dbtest_execf(owner, "UPDATE account_totp SET enabled_at = UTC_TIMESTAMP() WHERE account_id = %s", steward->id);
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s/transitions", pending[0] ? pending : "0");
+	st = bearer_post(path, decider, "{\"to\": \"VALID\"}", &r);
+	ok(st == 200 && body_has(&r, "\"status\":\"VALID\""), "two-step sign-in on again: the same token decides (%ld)",
+	   st);
+	resp_free(&r);
 }
 
 /* Making tokens is throttled: the sixth attempt within the hour waits. */
