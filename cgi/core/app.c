@@ -88,8 +88,12 @@ static int read_inputs(struct req *r, const struct router *rt)
 	bool anonymous = r->roles & ROLE_ANON;
 	size_t body_max = anonymous && def->body_max > ANON_BODY_MAX ? ANON_BODY_MAX : def->body_max;
 	size_t upload_max = !anonymous && route_has_file(rt, route) ? def->upload_max : 0;
+	/* A route's own cap is its uploads' too, unless a signed-in upload may
+	 * be larger (the write API's proposal with its PDF). */
 	if (route->body_max)
 		body_max = route->body_max;
+	if (route->body_max && route_has_file(rt, route) && upload_max < route->body_max)
+		upload_max = route->body_max;
 	enum http_bodies bodies = route->auth == AUTH_COOKIE   ? HTTP_BODY_FORMS
 				  : route->auth == AUTH_BEARER ? HTTP_BODY_DOCUMENTS
 							       : HTTP_BODY_FORMS_DOCUMENTS;

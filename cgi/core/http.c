@@ -114,8 +114,8 @@ static bool json_type(const char *type)
 	return false;
 }
 
-/* A multipart body's part named "request", on a route that reads a JSON
- * document, is that document (the write API's proposal with its PDF):
+/* A multipart body's part named "request", on a route that takes JSON
+ * documents only, is that document (the write API's proposal with its PDF):
  * taken out of the parameters into r->document.  0, or 400 without one,
  * 413 for one over the body's cap. */
 static int part_document(struct req *r, size_t body_max)
@@ -175,7 +175,7 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_
 		return read_params(r, body, (size_t)n);
 	struct parse_result res;
 	if (http_parse_multipart(r->arena, body, (size_t)n, boundary, &r->params, &r->upload, &res) == PARSE_OK)
-		return bodies != HTTP_BODY_FORMS ? part_document(r, body_max) : 0;
+		return bodies == HTTP_BODY_DOCUMENTS ? part_document(r, body_max) : 0;
 	return refuse(r, 400, res.name, http_parse_error_key(res.error));
 }
 
