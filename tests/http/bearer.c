@@ -45,6 +45,15 @@ void bearer_of(MYSQL *owner, struct user *u, const char *name, const char *scope
 	resp_free(&r);
 }
 
+bool bearer_proposer(MYSQL *owner, struct user *u, const char *who, const char *run)
+{
+	return user_make(owner, u, who, run, "example.org") &&
+	       dbtest_execf(owner,
+			    "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
+			    " 'ORG-100000001')",
+			    u->id) == 0;
+}
+
 long bearer_get(const char *path, const char *token, const struct user *cookie_of, struct resp *r)
 {
 	char auth[128], cookie[128];

@@ -31,6 +31,11 @@ bool bearer_shown(const struct resp *r, char out[BEARER_SIZE]);
  * through the form, into secret ("" when none was made). */
 void bearer_of(MYSQL *owner, struct user *u, const char *name, const char *scope, char secret[BEARER_SIZE]);
 
+/* Register <who>.<run>@example.org, sign in, and give the account the
+ * role to propose changes (an industry user of ORG-100000001, as the
+ * demonstration data have it).  True when it worked. */
+bool bearer_proposer(MYSQL *owner, struct user *u, const char *who, const char *run);
+
 /* GET `path` with `token` as the bearer (none when NULL) and the session
  * cookie of `cookie_of` (none when NULL): the status (-1 when the
  * connection failed); the answer in r. */

@@ -423,23 +423,46 @@ static void test_docs(void)
 	json_t *doc = get_json("/api/v1/openapi.json", NULL, &r);
 	json_t *paths = json_object_get(doc, "paths");
 	ok(r.status == 200 && str(doc, "openapi") && strncmp(str(doc, "openapi"), "3.", 2) == 0, "an OpenAPI 3 description");
-	const struct router *rt = public_app.router;
-	int routes = 0, described = 0;
-	for (size_t i = 0; i < rt->nroutes; i++) {
-		const struct route *route = &rt->routes[i];
-		if (strncmp(route->path, "/api/v1/", 8) != 0 && strncmp(route->path, "/v1/", 4) != 0)
-			continue;
-		routes++;
-		/* Under its path, its method ("get", "post"). */
-		char method[8] = "";
-		for (size_t k = 0; k + 1 < sizeof method && route->method[k]; k++)
-			method[k] = (char)(route->method[k] - 'A' + 'a');
-		if (json_object_get(json_object_get(paths, route->path), method))
-			described++;
-		else
-			diag("not described: %s %s", route->method, route->path);
+	/* Every program's: spor-account's and spor-admin's write API too. */
+	const struct app_def *const apps[] = {&public_app, &account_app, &admin_app};
+	int routes = 0, described = 0, bearers = 0, secured = 0;
+	for (size_t a = 0; a < sizeof apps / sizeof apps[0]; a++) {
+		const struct router *rt = apps[a]->router;
+		for (size_t i = 0; i < rt->nroutes; i++) {
+			const struct route *route = &rt->routes[i];
+			if (strncmp(route->path, "/api/v1/", 8) != 0 && strncmp(route->path, "/v1/", 4) != 0)
+				continue;
+			routes++;
+			/* Under its path, its method ("get", "post", "patch"). */
+			char method[8] = "";
+			for (size_t k = 0; k + 1 < sizeof method && route->method[k]; k++)
+				method[k] = (char)(route->method[k] - 'A' + 'a');
+			json_t *op = json_object_get(json_object_get(paths, route->path), method);
+			if (op)
+				described++;
+			else
+				diag("not described: %s %s", route->method, route->path);
+			if (route->auth != AUTH_BEARER)
+				continue;
+			/* A token's path: the token, the scope the route asks, and
+			 * the refusals every such path may answer. */
+			bearers++;
+			json_t *responses = json_object_get(op, "responses");
+			if (json_object_get(json_array_get(json_object_get(op, "security"), 0), "personalAccessToken") &&
+			    same(str(op, "x-scope"), route_scope_names[route->scope]) &&
+			    json_object_get(responses, "401") && json_object_get(responses, "403") &&
+			    json_object_get(responses, "429"))
+				secured++;
+			else
+				diag("no token, scope %s or refusals described: %s %s", route_scope_names[route->scope],
+				     route->method, route->path);
+		}
 	}
-	ok(routes > 5 && described == routes, "it describes every route of the API and of the EMA's v1 (%d of %d)",
+	ok(bearers >= 8 && secured == bearers,
+	   "each path of the write API names its token, its scope and its 401, 403 and 429 (%d of %d)", secured,
+	   bearers);
+	ok(routes > 5 && described == routes,
+	   "it describes every route of the API, the write API's and the EMA's v1 (%d of %d)",
 	   described, routes);
 	json_decref(doc);
 	resp_free(&r);

@@ -62,8 +62,8 @@ static bool json_error(const struct resp *r, long status, const char *param, cha
 	json_t *e = json_object_get(doc, "error");
 	const char *p = json_string_value(json_object_get(e, "parameter"));
 	snprintf(named, 128, "%s", p ? p : "none");
-	bool is = json_integer_value(json_object_get(e, "status")) == status && json_string_value(json_object_get(e, "message")) &&
-		  (!param || (p && strstr(p, param)));
+	bool is = json_integer_value(json_object_get(e, "status")) == status &&
+		  json_string_value(json_object_get(e, "message")) && (!param || (p && strstr(p, param)));
 	json_decref(doc);
 	return is;
 }
@@ -88,6 +88,12 @@ static char *build(const char *head, const char *s, size_t n, const char *tail)
 	return out;
 }
 
+/* `t` with its LIST replaced: a new string. */
+static char *text(const char *t)
+{
+	return build(t, "", 0, "");
+}
+
 /* A body of `head`, `n` times `s`, `n` times `close` and `tail`: nesting. */
 static char *nested(const char *head, const char *s, const char *close, size_t n, const char *tail)
 {
@@ -99,10 +105,10 @@ static char *nested(const char *head, const char *s, const char *close, size_t n
 
 struct hostile {
 	const char *why;
-	char *body;    /* a new string, freed after */
-	size_t len;    /* 0: strlen(body) */
-	const char *type; /* the Content-Type; NULL for none */
-	long status;   /* the answer wanted */
+	char *body;	   /* a new string, freed after */
+	size_t len;	   /* 0: strlen(body) */
+	const char *type;  /* the Content-Type; NULL for none */
+	long status;	   /* the answer wanted */
 	const char *param; /* a parameter it names, or NULL */
 };
 
@@ -154,63 +160,57 @@ static void test_hostile(void)
 		{"a term name just under the body cap", build(GOOD_HEAD "\"changes\": {\"term_name\": \"", under, 1, "\"}}"),
 		 0, JSON, 400, "term_name"},
 		{"a body over the cap", build(head, over, 1, "\"}"), 0, JSON, 413, NULL},
-		{"a number for the type", build("{\"type\": 7, \"target\": \"LIST\"}", "", 0, ""), 0, JSON, 400, "type"},
-		{"null for the target", build("{\"type\": \"ADD-TERM\", \"target\": null}", "", 0, ""), 0, JSON, 400,
-		 "target"},
-		{"a number for the target", build("{\"type\": \"ADD-TERM\", \"target\": 100000000002}", "", 0, ""), 0, JSON,
+		{"a number for the type", text("{\"type\": 7, \"target\": \"LIST\"}"), 0, JSON, 400, "type"},
+		{"null for the target", text("{\"type\": \"ADD-TERM\", \"target\": null}"), 0, JSON, 400, "target"},
+		{"a number for the target", text("{\"type\": \"ADD-TERM\", \"target\": 100000000002}"), 0, JSON,
 		 400, "target"},
-		{"an array for the justification", build(GOOD_HEAD "\"justification\": [\"a\"]}", "", 0, ""), 0, JSON, 400,
+		{"an array for the justification", text(GOOD_HEAD "\"justification\": [\"a\"]}"), 0, JSON, 400,
 		 "justification"},
-		{"an object for a change", build(GOOD_HEAD "\"changes\": {\"term_name\": {\"en\": \"a\"}}}", "", 0, ""), 0,
+		{"an object for a change", text(GOOD_HEAD "\"changes\": {\"term_name\": {\"en\": \"a\"}}}"), 0,
 		 JSON, 400, "changes.term_name"},
-		{"null for a change", build(GOOD_HEAD "\"changes\": {\"short_name\": null}}", "", 0, ""), 0, JSON, 400,
+		{"null for a change", text(GOOD_HEAD "\"changes\": {\"short_name\": null}}"), 0, JSON, 400,
 		 "changes.short_name"},
-		{"true for a change", build(GOOD_HEAD "\"changes\": {\"short_name\": true}}", "", 0, ""), 0, JSON, 400,
+		{"true for a change", text(GOOD_HEAD "\"changes\": {\"short_name\": true}}"), 0, JSON, 400,
 		 "changes.short_name"},
-		{"an array for the changes", build(GOOD_HEAD "\"changes\": [\"term_name\", \"a\"]}", "", 0, ""), 0, JSON,
+		{"an array for the changes", text(GOOD_HEAD "\"changes\": [\"term_name\", \"a\"]}"), 0, JSON,
 		 400, "changes"},
-		{"a string for the changes", build(GOOD_HEAD "\"changes\": \"term_name=a\"}", "", 0, ""), 0, JSON, 400,
-		 "changes"},
-		{"\"yes\" for submit", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}, \"submit\": \"yes\"}", "", 0, ""),
+		{"a string for the changes", text(GOOD_HEAD "\"changes\": \"term_name=a\"}"), 0, JSON, 400, "changes"},
+		{"\"yes\" for submit", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}, \"submit\": \"yes\"}"),
 		 0, JSON, 400, "submit"},
-		{"1 for submit", build(GOOD_HEAD "\"submit\": 1}", "", 0, ""), 0, JSON, 400, "submit"},
-		{"a key twice", build(GOOD_HEAD "\"justification\": \"a\", \"justification\": \"b\"}", "", 0, ""), 0, JSON,
+		{"1 for submit", text(GOOD_HEAD "\"submit\": 1}"), 0, JSON, 400, "submit"},
+		{"a key twice", text(GOOD_HEAD "\"justification\": \"a\", \"justification\": \"b\"}"), 0, JSON,
 		 400, "body"},
-		{"a change twice", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\", \"term_name\": \"b\"}}", "", 0, ""), 0,
+		{"a change twice", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\", \"term_name\": \"b\"}}"), 0,
 		 JSON, 400, "body"},
-		{"invalid UTF-8 in a key", build(GOOD_HEAD "\"changes\": {\"term_n\xff" "me\": \"a\"}}", "", 0, ""), 0, JSON,
+		{"invalid UTF-8 in a key", text(GOOD_HEAD "\"changes\": {\"term_n\xff" "me\": \"a\"}}"), 0, JSON,
 		 400, "body"},
-		{"invalid UTF-8 in a value", build(GOOD_HEAD "\"changes\": {\"term_name\": \"caf\xc3(\"}}", "", 0, ""), 0,
-		 JSON, 400, "body"},
-		{"an overlong UTF-8 sequence", build(GOOD_HEAD "\"justification\": \"\xc0\xaf\"}", "", 0, ""), 0, JSON, 400,
+		{"invalid UTF-8 in a value", text(GOOD_HEAD "\"changes\": {\"term_name\": \"caf\xc3(\"}}"), 0, JSON, 400,
 		 "body"},
-		{"a lone surrogate escaped", build(GOOD_HEAD "\"justification\": \"a\\ud800b\"}", "", 0, ""), 0, JSON, 400,
+		{"an overlong UTF-8 sequence", text(GOOD_HEAD "\"justification\": \"\xc0\xaf\"}"), 0, JSON, 400,
 		 "body"},
-		{"\\u0000 in a value", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\\u0000b\"}}", "", 0, ""), 0, JSON,
+		{"a lone surrogate escaped", text(GOOD_HEAD "\"justification\": \"a\\ud800b\"}"), 0, JSON, 400, "body"},
+		{"\\u0000 in a value", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\\u0000b\"}}"), 0, JSON,
 		 400, "body"},
-		{"a NUL byte in the body", build(GOOD_HEAD "\"justification\": \"a~b\"}", "", 0, ""), 0, JSON, 400, "body"},
-		{"trailing garbage", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}} garbage", "", 0, ""), 0, JSON,
+		{"a NUL byte in the body", text(GOOD_HEAD "\"justification\": \"a~b\"}"), 0, JSON, 400, "body"},
+		{"trailing garbage", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}} garbage"), 0, JSON,
 		 400, "body"},
-		{"two documents", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}{}", "", 0, ""), 0, JSON, 400,
+		{"two documents", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}{}"), 0, JSON, 400, "body"},
+		{"a document cut short", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a"), 0, JSON, 400, "body"},
+		{"an empty body", text(""), 0, JSON, 400, "type"},
+		{"an empty object", text("{}"), 0, JSON, 400, "type"},
+		{"an array as the body", text("[{\"type\": \"ADD-TERM\", \"target\": \"LIST\"}]"), 0, JSON, 400,
 		 "body"},
-		{"a document cut short", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a", "", 0, ""), 0, JSON, 400,
-		 "body"},
-		{"an empty body", build("", "", 0, ""), 0, JSON, 400, "type"},
-		{"an empty object", build("{}", "", 0, ""), 0, JSON, 400, "type"},
-		{"an array as the body", build("[{\"type\": \"ADD-TERM\", \"target\": \"LIST\"}]", "", 0, ""), 0, JSON, 400,
-		 "body"},
-		{"a string as the body", build("\"ADD-TERM\"", "", 0, ""), 0, JSON, 400, "body"},
-		{"null as the body", build("null", "", 0, ""), 0, JSON, 400, "body"},
-		{"a number too large for any type", build(GOOD_HEAD "\"submit\": 1e999999}", "", 0, ""), 0, JSON, 400,
-		 "body"},
-		{"text/plain", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}", "", 0, ""), 0, "text/plain", 415,
+		{"a string as the body", text("\"ADD-TERM\""), 0, JSON, 400, "body"},
+		{"null as the body", text("null"), 0, JSON, 400, "body"},
+		{"a number too large for any type", text(GOOD_HEAD "\"submit\": 1e999999}"), 0, JSON, 400, "body"},
+		{"text/plain", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}"), 0, "text/plain", 415,
 		 "Content-Type"},
-		{"no Content-Type", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}", "", 0, ""), 0, NULL, 415,
+		{"no Content-Type", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}"), 0, NULL, 415,
 		 "Content-Type"},
-		{"a type that only starts as JSON's", build(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}", "", 0, ""), 0,
+		{"a type that only starts as JSON's", text(GOOD_HEAD "\"changes\": {\"term_name\": \"a\"}}"), 0,
 		 "application/jsonp", 415, "Content-Type"},
 		{"the web form's fields instead of JSON",
-		 build("type=ADD-TERM&target=LIST&term_name=Form+encoded&justification=x&step=submit", "", 0, ""), 0,
+		 text("type=ADD-TERM&target=LIST&term_name=Form+encoded&justification=x&step=submit"), 0,
 		 "application/x-www-form-urlencoded", 415, "Content-Type"},
 	};
 	/* The NUL byte's case: its ~ made a NUL, the body as long as before. */
@@ -327,13 +327,11 @@ int main(void)
 {
 	char run[USER_RUN_SIZE];
 	owner = users_start(run);
-	ok(dbtest_import_demo(), "the demonstration data");
-	if (!ok(user_make(owner, &u, "api-hostile", run, "example.org"), "a user, registered and signed in")) {
+	if (!ok(dbtest_import_demo() && bearer_proposer(owner, &u, "api-hostile", run),
+		"the demonstration data, and a user who may propose")) {
 		users_done(owner);
 		return done_testing();
 	}
-	dbtest_execf(owner, "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
-			    " 'ORG-100000001')", u.id);
 	snprintf(list_id, sizeof list_id, "%s",
 		 dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1"));
 	bearer_of(owner, &u, "Hostile", "write", writer);

@@ -233,15 +233,12 @@ static void test_pages(void)
 int main(void)
 {
 	owner = users_start(run);
-	ok(dbtest_import_demo(), "the demonstration data");
-	if (!ok(user_make(owner, &u, "api-pages", run, "example.org") &&
+	if (!ok(dbtest_import_demo() && bearer_proposer(owner, &u, "api-pages", run) &&
 			user_make_admin(owner, &steward, "api-pages-steward", run, "example.org"),
-		"a user and a steward, signed in")) {
+		"the demonstration data, a user who may propose and a steward")) {
 		users_done(owner);
 		return done_testing();
 	}
-	dbtest_execf(owner, "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
-			    " 'ORG-100000001')", u.id);
 	/* A list whose terms have a domain, and that domain. */
 	snprintf(list_id, sizeof list_id, "%s",
 		 dbtest_value(owner, "SELECT list_id FROM rms_terms WHERE domain_id IS NOT NULL ORDER BY list_id LIMIT 1"));
