@@ -5,9 +5,12 @@
  * (/account/requests/{id}) and on the steward's console
  * (/admin/change-requests/{id}): the same type, status, target and values.
  * Then the steward decides the API's one over the API and the web shows
- * the decision as it shows one made on the console. */
+ * the decision as it shows one made on the console.  And what the write
+ * API answers (a request, the list, a batch's results, its errors) is what
+ * its OpenAPI description's schemas say (schema.h). */
 #include "config.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include "bearer.h"
 #include "client.h"
 #include "dbtest.h"
+#include "schema.h"
 #include "users.h"
 
 static MYSQL *owner;
@@ -204,6 +208,60 @@ static void compare(const char *web, const char *api, const char *when)
 	free(list);
 }
 
+/* `method` `body` (or a GET) to `path` with `token`: whether the answer's
+ * status is `status` and its JSON the description's schema `name`. */
+static bool answers(json_t *spec, const char *method, const char *path, const char *token, const char *body, long status,
+		    const char *name)
+{
+	struct resp r;
+	long st = body ? bearer_send(method, path, token, "application/json", body, strlen(body), &r)
+		       : bearer_get(path, token, NULL, &r);
+	json_t *doc = json_loads(r.body, 0, NULL);
+	char why[256];
+	bool is = st == status && schema_conforms(spec, name, doc, why, sizeof why);
+	if (!is)
+		diag("%s %s: %ld, %s", method, path, st, st == status ? why : r.body);
+	json_decref(doc);
+	resp_free(&r);
+	return is;
+}
+
+/* The write API's answers, as its description has them. */
+static void test_schemas(const char *token, const char *api, const char *web)
+{
+	json_t *spec = schema_spec();
+	char path[96], body[512], why[256];
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s", api);
+	ok(answers(spec, "GET", path, token, NULL, 200, "ChangeRequest"),
+	   "a request, decided, with its records and thread: the ChangeRequest schema");
+	/* The checker itself: a request without its thread is none. */
+	struct resp r;
+	bearer_get(path, token, NULL, &r);
+	json_t *doc = json_loads(r.body, 0, NULL);
+	json_object_del(doc, "thread");
+	ok(!schema_conforms(spec, "ChangeRequest", doc, why, sizeof why) && strstr(why, "thread"),
+	   "one without its thread is not (%s)", why);
+	json_decref(doc);
+	resp_free(&r);
+	ok(answers(spec, "GET", "/api/v1/change-requests?size=2", token, NULL, 200, "ChangeRequests"),
+	   "the owner's list: the ChangeRequests schema");
+	snprintf(body, sizeof body,
+		 "{\"requests\": [{\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\":"
+		 " \"Batch film %s\", \"domain\": \"%s\"}}, {\"type\": \"ADD-TERM\"}]}",
+		 list_id, run, domain);
+	ok(answers(spec, "POST", "/api/v1/change-requests:batch", token, body, 207, "ChangeRequestBatchResult"),
+	   "a batch of a good and a bad proposal: the ChangeRequestBatchResult schema");
+	ok(answers(spec, "POST", "/api/v1/change-requests", token, "{\"type\": \"ADD-TERM\", \"submit\": true}", 400,
+		   "Error"),
+	   "a proposal refused: the Error schema");
+	snprintf(path, sizeof path, "/api/v1/change-requests/%s", web);
+	ok(answers(spec, "PATCH", path, token, "{\"justification\": \"Another reason\"}", 409, "Error"),
+	   "an edit its status does not allow: the Error schema");
+	ok(answers(spec, "GET", "/api/v1/change-requests", "spor_pat_none", NULL, 401, "Error"),
+	   "a token there is not: the Error schema");
+	json_decref(spec);
+}
+
 static void test_pages(void)
 {
 	char web[24], api[24], token[BEARER_SIZE], decider[BEARER_SIZE];
@@ -228,6 +286,7 @@ static void test_pages(void)
 	resp_free(&r);
 	ok(st == 303 && st2 == 200, "each validated, on the console and over the API (%ld, %ld)", st, st2);
 	compare(web, api, "validated");
+	test_schemas(token, api, web);
 }
 
 int main(void)
