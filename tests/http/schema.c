@@ -39,20 +39,19 @@ static json_t *resolve(struct check *c, const char *ref)
 	return json_object_get(json_object_get(json_object_get(c->spec, "components"), "schemas"), ref + strlen(prefix));
 }
 
+/* Whether `doc` is of the schema's `type` (a number is an integer or a
+ * real, a boolean true or false). */
 static bool has_type(json_t *doc, const char *type)
 {
-	if (strcmp(type, "object") == 0)
-		return json_is_object(doc);
-	if (strcmp(type, "array") == 0)
-		return json_is_array(doc);
-	if (strcmp(type, "string") == 0)
-		return json_is_string(doc);
-	if (strcmp(type, "integer") == 0)
-		return json_is_integer(doc);
-	if (strcmp(type, "number") == 0)
-		return json_is_number(doc);
-	if (strcmp(type, "boolean") == 0)
-		return json_is_boolean(doc);
+	static const struct {
+		const char *name;
+		json_type one, other;
+	} types[] = {{"object", JSON_OBJECT, JSON_OBJECT},    {"array", JSON_ARRAY, JSON_ARRAY},
+		     {"string", JSON_STRING, JSON_STRING},    {"integer", JSON_INTEGER, JSON_INTEGER},
+		     {"number", JSON_INTEGER, JSON_REAL},     {"boolean", JSON_TRUE, JSON_FALSE}};
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(type, types[i].name) == 0)
+			return json_typeof(doc) == types[i].one || json_typeof(doc) == types[i].other;
 	return false;
 }
 
