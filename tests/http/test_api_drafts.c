@@ -345,18 +345,13 @@ int main(void)
 	char run[USER_RUN_SIZE];
 	owner = users_start(run);
 	struct user u, other;
-	bool made = user_make(owner, &u, "drafts", run, "example.org") &&
-		    user_make(owner, &other, "drafts-other", run, "example.org");
+	bool made = bearer_proposer(owner, &u, "drafts", run) && bearer_proposer(owner, &other, "drafts-other", run);
 	const char *list = dbtest_value(owner, "SELECT list_id FROM rms_terms GROUP BY list_id ORDER BY list_id LIMIT 1");
-	if (!ok(made && list, "two users, registered and signed in, and a list with terms")) {
+	if (!ok(made && list, "two users who may propose, signed in, and a list with terms")) {
 		users_done(owner);
 		return done_testing();
 	}
 	snprintf(list_id, sizeof list_id, "%s", list);
-	dbtest_execf(owner, "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
-			    " 'ORG-100000001')", u.id);
-	dbtest_execf(owner, "INSERT INTO account_roles (account_id, role_code, org_id) VALUES (%s, 'INDUSTRY_USER',"
-			    " 'ORG-100000001')", other.id);
 	char writer[BEARER_SIZE], reader[BEARER_SIZE], stranger[BEARER_SIZE];
 	bearer_of(owner, &u, "Writer", "write", writer);
 	bearer_of(owner, &u, "Reader", "read", reader);
