@@ -240,6 +240,8 @@ static void test_batch(struct user *u, const char *writer, const char *reader)
 		{"{\"atomic\": \"yes\", \"requests\": [{}]}", "atomic", "atomic not a boolean"},
 		{"{\"requests\": [{}], \"colour\": 1}", "colour", "a key it does not know"},
 		{"[1]", "body", "no object"},
+		{"{\"requests\": [{\"type\": \"ADD-TERM\", \"type\": \"UPD-LIST\"}]}", "body", "a key twice in an item"},
+		{"{\"requests\": [{\"type\": \"ADD-TERM\"}], \"requests\": []}", "body", "requests twice"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char want[64];
@@ -248,6 +250,26 @@ static void test_batch(struct user *u, const char *writer, const char *reader)
 		ok(st == 400 && body_has(&r, want), "a batch with %s: 400 naming %s (%ld)", bad[i].why, bad[i].field, st);
 		resp_free(&r);
 	}
+	/* An item nested deeper than any JSON reader goes: the body is refused whole. */
+	size_t depth = 5000;
+	char *deep = malloc(depth * 2 + 64), *w = deep;
+	w += sprintf(w, "{\"requests\": [");
+	for (size_t i = 0; i < depth; i++)
+		*w++ = '[';
+	for (size_t i = 0; i < depth; i++)
+		*w++ = ']';
+	sprintf(w, "]}");
+	st = bearer_post("/api/v1/change-requests:batch", writer, deep, &r);
+	ok(st == 400 && body_has(&r, "\"body\""), "an item nested 5,000 deep: 400 naming the body (%ld)", st);
+	resp_free(&r);
+	free(deep);
+	const char *wrong[] = {"{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"changes\": {\"term_name\": [\"x\"]}}",
+			       "{\"type\": \"ADD-TERM\", \"target\": 100000000002}", "null"};
+	st = batch(writer, "", wrong, 3, &r);
+	ok(st == 207 && body_has(&r, "\"written\":0") && body_has(&r, "\"parameter\":\"changes.term_name\"") &&
+		   body_has(&r, "\"parameter\":\"target\"") && body_has(&r, "\"index\":2,\"status\":400"),
+	   "items of the wrong types: each refused naming its field (%ld)", st);
+	resp_free(&r);
 	const char *many[501];
 	for (size_t i = 0; i < 501; i++)
 		many[i] = GOOD("One too many");
