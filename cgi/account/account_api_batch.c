@@ -31,10 +31,9 @@ static int refuse(struct req *r, const char *param, const char *reason)
 	return 400;
 }
 
-/* The batch's proposals, or NULL with the refusal (400). */
-static json_t *proposals(struct req *r, json_t *doc, bool *atomic, int *status)
+/* The batch's proposals, or NULL with the refusal (r->err_param, 400). */
+static json_t *proposals(struct req *r, json_t *doc, bool *atomic)
 {
-	*status = 400;
 	if (!json_is_object(doc)) {
 		refuse(r, "body", "json");
 		return NULL;
@@ -54,15 +53,11 @@ static json_t *proposals(struct req *r, json_t *doc, bool *atomic, int *status)
 		return NULL;
 	}
 	*atomic = json_is_true(atomic_v);
-	if (!list || !json_is_array(list) || json_array_size(list) > BATCH_MAX) {
-		refuse(r, "requests", !list || !json_array_size(list) ? "required" : json_is_array(list) ? "too_many" : "format");
+	size_t n = json_array_size(list); /* 0 for what is no array */
+	if (!json_is_array(list) || !n || n > BATCH_MAX) {
+		refuse(r, "requests", list && !json_is_array(list) ? "format" : n ? "too_many" : "required");
 		return NULL;
 	}
-	if (!json_array_size(list)) {
-		refuse(r, "requests", "required");
-		return NULL;
-	}
-	*status = 0;
 	return list;
 }
 
@@ -121,12 +116,11 @@ int account_api_batch_requests_submit(struct req *r)
 {
 	json_t *doc = api_document(r);
 	bool atomic = false;
-	int status;
-	json_t *list = proposals(r, doc, &atomic, &status);
+	json_t *list = proposals(r, doc, &atomic);
 	const struct route *single = single_route(r->app->def->router);
 	if (!list || !single || (atomic && db_begin(r->app->db) < 0)) {
 		json_decref(doc);
-		return list ? 500 : status;
+		return list ? 500 : 400;
 	}
 	json_t *results = json_array();
 	size_t i, written = 0, failed = 0;
