@@ -276,6 +276,13 @@ static void test_batch(struct user *u, const char *writer, const char *reader)
 	st = batch(writer, "", many, 501, &r);
 	ok(st == 400 && body_has(&r, "\"too_many\""), "501 requests: 400, too many (%ld)", st);
 	resp_free(&r);
+	/* 500, the last one bad, all or none: each made in the one transaction, then none kept. */
+	many[499] = "{\"type\": \"ADD-TERM\", \"target\": \"LIST\", \"changes\": {\"short_name\": \"X\"}}";
+	st = batch(writer, "\"atomic\": true, ", many, 500, &r);
+	ok(st == 207 && body_count(&r, "\"reason\":\"failed_dependency\"") == 499 &&
+		   body_has(&r, "\"index\":499,\"status\":400"),
+	   "500 requests all or none, the last one bad: 499 answer 424 (%ld)", st);
+	resp_free(&r);
 	st = batch(reader, "", good, 2, &r);
 	ok(st == 403, "a read token cannot send a batch: 403 (%ld)", st);
 	resp_free(&r);
