@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/db.h"
 #include "core/label.h"
@@ -28,17 +29,20 @@ DB_COLUMNS(LOC_COLUMNS, LOC__COUNT, loc_names);
 /* The page in one statement, one kind of row after the other: the
  * location with its organisation and the number of versions of its history
  * (LOC_VERSIONS: the page needs it to know its history's page), the IDs
- * merged into it (Page.merged), then a page of its history, newest first
- * (the history of the location under its organisation now, found by the
+ * merged into it (Page.merged, which the worker sorts: a part of a UNION
+ * ALL keeps no ORDER BY without a LIMIT), then a page of its history,
+ * newest first (the location's under its organisation now, found by the
  * location's ID bound: a range of each table's primary key).  Arguments:
  * location, location, location, size, offset. */
 enum { LOC_VERSIONS = LOC__COUNT };
+#define MERGED_COLUMNS(X) X(MERGED_ID, "id")
+DB_COLUMNS(MERGED_COLUMNS, MERGED__COUNT, merged_names);
+/* A row: its kind (OMS_ROW_KIND), then the location's columns and its
+ * count, a merged ID, or a version's six (oms_history.c), the rest NULL. */
+enum { VERSION__COUNT = 6, PAGE__COUNT = 1 + LOC_VERSIONS + 1 };
 #define NULLS_5 "NULL, NULL, NULL, NULL, NULL"
 #define NULLS_17 NULLS_5 ", " NULLS_5 ", " NULLS_5 ", NULL, NULL"
 #define NULLS_22 NULLS_17 ", " NULLS_5
-#define MERGED_COLUMNS(X) X(MERGED_ID, "id")
-DB_COLUMNS(MERGED_COLUMNS, MERGED__COUNT, merged_names);
-enum { VERSION__COUNT = 6, PAGE__COUNT = 1 + LOC_VERSIONS + 1 }; /* the kind (OMS_ROW_KIND) and the location's */
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"(SELECT 'loc', CONCAT('LOC-', LPAD(l.id, 9, '0')), CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.status,"
 	"  l.line1, l.line2, l.line3, l.line4, l.po_box, l.postal_code, l.city, l.county, l.region, l.country_code,"
@@ -47,7 +51,7 @@ static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"  (SELECT COUNT(*) FROM oms_loc_versions v WHERE v.loc_id = l.id AND v.org_id = l.org_id)"
 	"  FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?)"
 	" UNION ALL (SELECT 'merged', CONCAT('LOC-', LPAD(old_id, 9, '0')), " NULLS_22 " FROM oms_merged"
-	"  WHERE kind = 'LOC' AND new_id = ? ORDER BY old_id)"
+	"  WHERE kind = 'LOC' AND new_id = ?)"
 	" UNION ALL (SELECT 'version', v.seq, DATE_FORMAT(v.recorded_at, '%Y-%m-%d %H:%i'), v.source, v.request_id,"
 	"  v.file, h.changes, " NULLS_17 " FROM oms_locations l"
 	"  JOIN oms_loc_versions h ON h.loc_id = l.id AND h.org_id = l.org_id"
@@ -58,6 +62,12 @@ static int read_page(struct req *r, long long num, long long page, struct db_row
 {
 	long long size = OMS_HISTORY_PAGE_SIZE, offset = (page - 1) * size;
 	return db_query(r->app->db, r->arena, &q_page, rows, "iiiii", num, num, num, size, offset);
+}
+
+/* The merged IDs in order: all "LOC-" and nine digits. */
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* The country once, in the page's language (the name a source wrote
@@ -94,6 +104,7 @@ int oms_location_show(struct req *r)
 	put_place(r, db_get(&rows, 0, LOC_COUNTRY_CODE), db_get(&rows, 0, LOC_PO_BOX));
 	struct db_rows merged = oms_rows_of(r, &all, "merged", MERGED__COUNT),
 		       versions = oms_rows_of(r, &all, "version", VERSION__COUNT);
+	qsort(merged.cells, merged.nrows, sizeof *merged.cells, by_text);
 	page_rows(r, "Page.merged", &merged, merged_names, MERGED__COUNT);
 	struct oms_history history = {.total = total, .page = page, .versions = &versions};
 	if (oms_history_put(r, arena_printf(r->arena, "/oms/locations/LOC-%09lld", num), &history) < 0)
