@@ -62,19 +62,32 @@ static void put_versions(struct req *r, const struct db_rows *rows)
 }
 
 /* Page.versions.<i>.locations: what each version of the page changed in
- * each location (rows of seq, location ID, changes, newest first). */
+ * each location (rows of seq, location ID, changes), by location ID.  The
+ * rows come in whatever order the server's plan reads them (a part of a
+ * UNION ALL drops its ORDER BY when it has no LIMIT), so each version
+ * picks its own and orders them (the IDs are all "LOC-" and nine digits). */
 static void put_locations(struct req *r, const struct db_rows *versions, const struct db_rows *rows)
 {
-	size_t v = 0, n = 0;
-	for (size_t i = 0; i < rows->nrows; i++) {
-		const char *seq = db_get(rows, i, OMS_LOC_CHANGE_SEQ);
-		while (v < versions->nrows && strcmp(db_get(versions, v, VERSION_SEQ), seq) != 0)
-			v++, n = 0;
-		if (v == versions->nrows)
-			break;
-		HDF *loc = page_subitem(page_item(r, "Page.versions", v), "locations", n++);
-		page_put(loc, "id", db_get(rows, i, OMS_LOC_CHANGE_ID));
-		put_changes(loc, db_get(rows, i, OMS_LOC_CHANGE_CHANGES));
+	size_t *mine = arena_alloc(r->arena, (rows->nrows + 1) * sizeof *mine);
+	for (size_t v = 0; v < versions->nrows; v++) {
+		const char *seq = db_get(versions, v, VERSION_SEQ);
+		size_t n = 0;
+		for (size_t i = 0; i < rows->nrows; i++) {
+			if (strcmp(db_get(rows, i, OMS_LOC_CHANGE_SEQ), seq) != 0)
+				continue;
+			const char *id = db_get(rows, i, OMS_LOC_CHANGE_ID);
+			size_t k = n++;
+			while (k && strcmp(db_get(rows, mine[k - 1], OMS_LOC_CHANGE_ID), id) > 0) {
+				mine[k] = mine[k - 1];
+				k--;
+			}
+			mine[k] = i;
+		}
+		for (size_t k = 0; k < n; k++) {
+			HDF *loc = page_subitem(page_item(r, "Page.versions", v), "locations", k);
+			page_put(loc, "id", db_get(rows, mine[k], OMS_LOC_CHANGE_ID));
+			put_changes(loc, db_get(rows, mine[k], OMS_LOC_CHANGE_CHANGES));
+		}
 	}
 }
 

@@ -1,11 +1,12 @@
 /* /oms/locations/{locId}: a location's address laid out as an address, its
- * organisation, contact details, status, version and history, read in two
- * statements. */
+ * organisation, contact details, status, version and history, read in one
+ * statement. */
 #include "config.h"
 
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/db.h"
 #include "core/label.h"
@@ -25,29 +26,49 @@
 	X(LOC_LATITUDE, "latitude") X(LOC_LONGITUDE, "longitude") X(LOC_LANG, "lang") X(LOC_EMAIL, "email")         \
 	X(LOC_PHONE, "phone") X(LOC_STATUS, "status") X(LOC_VERSION, "version") X(LOC_SIBLINGS, "siblings")
 DB_COLUMNS(LOC_COLUMNS, LOC__COUNT, loc_names);
-/* The location with its organisation, and the number of versions of its
- * history (LOC_VERSIONS: the page needs it to know its history's page). */
+/* The page in one statement, one kind of row after the other: the
+ * location with its organisation and the number of versions of its history
+ * (LOC_VERSIONS: the page needs it to know its history's page), the IDs
+ * merged into it (Page.merged, which the worker sorts: a part of a UNION
+ * ALL keeps no ORDER BY without a LIMIT), then a page of its history,
+ * newest first (the location's under its organisation now, found by the
+ * location's ID bound: a range of each table's primary key).  Arguments:
+ * location, location, location, size, offset. */
 enum { LOC_VERSIONS = LOC__COUNT };
-static struct db_sql q_location = DB_SQL_COLS(LOC_VERSIONS + 1,
-	"SELECT CONCAT('LOC-', LPAD(l.id, 9, '0')), CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.status,"
-	" l.line1, l.line2, l.line3, l.line4, l.po_box, l.postal_code, l.city, l.county, l.region, l.country_code,"
-	" l.latitude + 0, l.longitude + 0, l.lang, l.email, l.phone, l.status,"
-	" DATE_FORMAT(l.version_at, '%Y-%m-%d %H:%i:%s'), o.location_count,"
-	" (SELECT COUNT(*) FROM oms_loc_versions v WHERE v.loc_id = l.id AND v.org_id = l.org_id)"
-	" FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
-/* The IDs merged into it (Page.merged), then a page of its history, newest
- * first, one kind of row after the other (the history's prepared once: it
- * reads its primary key's range).  Arguments: location, location, its
- * organisation, size, offset. */
 #define MERGED_COLUMNS(X) X(MERGED_ID, "id")
 DB_COLUMNS(MERGED_COLUMNS, MERGED__COUNT, merged_names);
-enum { AROUND__COUNT = 7 }; /* the kind (OMS_ROW_KIND) and six values */
-static struct db_sql q_around = DB_SQL_COLS(AROUND__COUNT,
-	"(SELECT 'merged', CONCAT('LOC-', LPAD(old_id, 9, '0')), NULL, NULL, NULL, NULL, NULL FROM oms_merged"
-	"  WHERE kind = 'LOC' AND new_id = ? ORDER BY old_id)"
+/* A row: its kind (OMS_ROW_KIND), then the location's columns and its
+ * count, a merged ID, or a version's six (oms_history.c), the rest NULL. */
+enum { VERSION__COUNT = 6, PAGE__COUNT = 1 + LOC_VERSIONS + 1 };
+#define NULLS_5 "NULL, NULL, NULL, NULL, NULL"
+#define NULLS_17 NULLS_5 ", " NULLS_5 ", " NULLS_5 ", NULL, NULL"
+#define NULLS_22 NULLS_17 ", " NULLS_5
+static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
+	"(SELECT 'loc', CONCAT('LOC-', LPAD(l.id, 9, '0')), CONCAT('ORG-', LPAD(o.id, 9, '0')), o.name, o.status,"
+	"  l.line1, l.line2, l.line3, l.line4, l.po_box, l.postal_code, l.city, l.county, l.region, l.country_code,"
+	"  l.latitude + 0, l.longitude + 0, l.lang, l.email, l.phone, l.status,"
+	"  DATE_FORMAT(l.version_at, '%Y-%m-%d %H:%i:%s'), o.location_count,"
+	"  (SELECT COUNT(*) FROM oms_loc_versions v WHERE v.loc_id = l.id AND v.org_id = l.org_id)"
+	"  FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?)"
+	" UNION ALL (SELECT 'merged', CONCAT('LOC-', LPAD(old_id, 9, '0')), " NULLS_22 " FROM oms_merged"
+	"  WHERE kind = 'LOC' AND new_id = ?)"
 	" UNION ALL (SELECT 'version', v.seq, DATE_FORMAT(v.recorded_at, '%Y-%m-%d %H:%i'), v.source, v.request_id,"
-	"  v.file, l.changes FROM oms_loc_versions l JOIN oms_org_versions v ON v.org_id = l.org_id AND v.seq = l.seq"
-	"  WHERE l.loc_id = ? AND l.org_id = ? ORDER BY l.seq DESC LIMIT ? OFFSET ?)");
+	"  v.file, h.changes, " NULLS_17 " FROM oms_locations l"
+	"  JOIN oms_loc_versions h ON h.loc_id = l.id AND h.org_id = l.org_id"
+	"  JOIN oms_org_versions v ON v.org_id = h.org_id AND v.seq = h.seq"
+	"  WHERE l.id = ? ORDER BY h.seq DESC LIMIT ? OFFSET ?)");
+
+static int read_page(struct req *r, long long num, long long page, struct db_rows *rows)
+{
+	long long size = OMS_HISTORY_PAGE_SIZE, offset = (page - 1) * size;
+	return db_query(r->app->db, r->arena, &q_page, rows, "iiiii", num, num, num, size, offset);
+}
+
+/* The merged IDs in order: all "LOC-" and nine digits. */
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 /* The country once, in the page's language (the name a source wrote
  * beside its code is English, or whatever the source wrote), and a PO box
@@ -67,21 +88,23 @@ static void put_place(struct req *r, const char *country, const char *po_box)
 int oms_location_show(struct req *r)
 {
 	const char *id = in_text(r, PF_LOC_ID);
-	long long num = atoll(id + 4);
-	struct db_rows rows, around;
-	if (db_query(r->app->db, r->arena, &q_location, &rows, "i", num) < 0)
+	long long num = atoll(id + 4), page = in_int(r, PF_PAGE, 1);
+	struct db_rows all;
+	if (read_page(r, num, page, &all) < 0)
 		return 500;
+	struct db_rows rows = oms_rows_of(r, &all, "loc", LOC_VERSIONS + 1);
 	if (!rows.nrows)
 		return oms_merged_redirect(r, "LOC", num, "/oms");
-	long long org = atoll(db_get(&rows, 0, LOC_ORG_ID) + 4), total = atoll(db_get(&rows, 0, LOC_VERSIONS));
-	long long page = oms_history_page(r, total), size = OMS_HISTORY_PAGE_SIZE;
-	if (db_query(r->app->db, r->arena, &q_around, &around, "iiiii", num, num, org, size, (page - 1) * size) < 0)
+	long long total = atoll(db_get(&rows, 0, LOC_VERSIONS)), shown = oms_history_page(r, total);
+	/* A page past the end shows the last (read again: rare). */
+	if (shown != page && read_page(r, num, page = shown, &all) < 0)
 		return 500;
 	rows.ncols = LOC__COUNT; /* the count is not the page's */
 	page_row(r, "Page.loc", &rows, 0, loc_names, LOC__COUNT);
 	put_place(r, db_get(&rows, 0, LOC_COUNTRY_CODE), db_get(&rows, 0, LOC_PO_BOX));
-	struct db_rows merged = oms_rows_of(r, &around, "merged", MERGED__COUNT),
-		       versions = oms_rows_of(r, &around, "version", AROUND__COUNT - 1);
+	struct db_rows merged = oms_rows_of(r, &all, "merged", MERGED__COUNT),
+		       versions = oms_rows_of(r, &all, "version", VERSION__COUNT);
+	qsort(merged.cells, merged.nrows, sizeof *merged.cells, by_text);
 	page_rows(r, "Page.merged", &merged, merged_names, MERGED__COUNT);
 	struct oms_history history = {.total = total, .page = page, .versions = &versions};
 	if (oms_history_put(r, arena_printf(r->arena, "/oms/locations/LOC-%09lld", num), &history) < 0)

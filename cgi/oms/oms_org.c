@@ -97,10 +97,12 @@ static void put_locations(struct req *r, const json_t *locs)
 
 /* The page in one statement, one kind of row after the other: the record,
  * the number of versions, a page of them, newest first, and what they
- * changed in each location.  Planned at each execution, it costs the
- * server two thirds of the four statements it replaces (one of them
- * prepared anew each time), and one round trip.  Arguments: org, org, org,
- * size, offset, org, size, offset, org. */
+ * changed in each location (as the plan reads them: a part of a UNION ALL
+ * keeps no ORDER BY without a LIMIT, so oms_history.c orders them).
+ * Planned at each execution, it costs the server two thirds of the four
+ * statements it replaces (one of them prepared anew each time), and one
+ * round trip.  Arguments: org, org, org, size, offset, org, size, offset,
+ * org. */
 enum { PAGE__COUNT = 7 }; /* the kind (OMS_ROW_KIND) and six values */
 static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"(SELECT 'org', record, NULL, NULL, NULL, NULL, NULL FROM oms_organisations WHERE id = ?)"
@@ -109,8 +111,7 @@ static struct db_sql q_page = DB_SQL_COLS(PAGE__COUNT,
 	"  changes FROM oms_org_versions WHERE org_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?)"
 	" UNION ALL (SELECT 'loc', l.seq, CONCAT('LOC-', LPAD(l.loc_id, 9, '0')), l.changes, NULL, NULL, NULL"
 	"  FROM (SELECT seq FROM oms_org_versions WHERE org_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?) p"
-	"  JOIN oms_loc_versions l ON l.org_id = ? AND l.seq = p.seq WHERE l.changes <> ''"
-	"  ORDER BY l.seq DESC, l.loc_id)");
+	"  JOIN oms_loc_versions l ON l.org_id = ? AND l.seq = p.seq WHERE l.changes <> '')");
 
 static int read_page(struct req *r, long long org, long long page, struct db_rows *rows)
 {

@@ -76,8 +76,7 @@ int oms_merged_redirect(struct req *r, const char *kind, long long old, const ch
 json_t *oms_record(struct req *r, const char *kind, long long num, const char *prefix, int *status);
 
 /* A page of an organisation's or a location's history, as the page read
- * it with its own data (one statement for an organisation, two for a
- * location): `page` of `total` versions (OMS_HISTORY_PAGE_SIZE a page,
+ * it with its own data (one statement each): `page` of `total` versions (OMS_HISTORY_PAGE_SIZE a page,
  * within the pages there are), the page's versions (seq, recorded, source,
  * request, file, changes) and, for an organisation, what each changed in
  * each location (the columns below; NULL for a location). */

@@ -183,7 +183,9 @@ static void test_request_between_imports(void)
 	resp_free(&p);
 }
 
-/* Twenty-one more files, each changing the acronym of the third organisation. */
+/* Twenty-one more files, each changing the acronym of the third
+ * organisation and the phone of a second location it gains in the first:
+ * the organisation's history and that location's run over two pages. */
 static void test_pagination(void)
 {
 	char folder[4096];
@@ -205,8 +207,11 @@ static void test_pagination(void)
 			break;
 		fprintf(f, "%sORG-600000003,Neu Gegründet GmbH,NG%d,Industry,Micro,PROVISIONAL,2024-06-01 10:00:00,,,,,,,,"
 			   "LOC-600001006,Anfangsplatz 6,,,,,50667,Köln,,Nordrhein-Westfalen,DE,Germany,,,de,"
-			   "koeln@example.com,+49 221 6666 6666,ACTIVE,2024-06-01 10:00:00,\n",
-			header, k);
+			   "koeln@example.com,+49 221 6666 6666,ACTIVE,2024-06-01 10:00:00,\n"
+			   "ORG-600000003,Neu Gegründet GmbH,NG%d,Industry,Micro,PROVISIONAL,2024-06-01 10:00:00,,,,,,,,"
+			   "LOC-600001007,Anfangsplatz 7,,,,,50667,Köln,,Nordrhein-Westfalen,DE,Germany,,,de,"
+			   "lager@example.com,+49 221 7777 %04d,ACTIVE,2024-06-01 10:00:00,\n",
+			header, k, k, k);
 		fclose(f);
 		snprintf(file, sizeof file, "history-page-%02d.csv", k);
 		imported += import(folder, file) == 0;
@@ -228,8 +233,22 @@ static void test_pagination(void)
 	const char *loc[] = {"history-2.csv", "First recorded here", NULL};
 	ok(page_has_all("/oms/locations/LOC-600001006", loc) && page_lacks("/oms/locations/LOC-600001006", "history-page-"),
 	   "its location, unchanged, has its one version");
+	const char *loc_first[] = {"history-page-21.csv", "history-page-02.csv", "Showing 1&ndash;20 of 21 versions",
+				   "/oms/locations/LOC-600001007?page=2#history", NULL};
+	ok(page_has_all("/oms/locations/LOC-600001007", loc_first) &&
+		   page_lacks("/oms/locations/LOC-600001007", "history-page-01.csv"),
+	   "the location the files changed: the twenty newest of its versions, and a link to the next");
+	const char *loc_second[] = {"history-page-01.csv", "Showing 21&ndash;21 of 21 versions", NULL};
+	ok(page_has_all("/oms/locations/LOC-600001007?page=2", loc_second) &&
+		   page_lacks("/oms/locations/LOC-600001007?page=2", "history-page-02.csv"),
+	   "its second page, the oldest");
+	ok(page_has_all("/oms/locations/LOC-600001007?page=99", loc_second) &&
+		   page_lacks("/oms/locations/LOC-600001007?page=99", "history-page-02.csv"),
+	   "a page beyond the last shows the last");
 	struct resp r;
 	ok(page("/oms/organisations/ORG-600000003?page=0", &r) == 400, "page 0: 400");
+	resp_free(&r);
+	ok(page("/oms/locations/LOC-600001007?page=0", &r) == 400, "and on a location's page");
 	resp_free(&r);
 }
 
