@@ -421,26 +421,36 @@ size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool ex
 			   TEXT_COL("version_date", "version_date") ", " TEXT_COL("changes", "changes") ", "           \
 			   "snapshot JSON PATH '$.snapshot'") ";"
 
+/* The versions enter the change feed in one statement, not one trigger
+ * call each (migration 0032): the trigger skips them while
+ * @spor_feed_batch is set, change_feed_terms copies them in their order
+ * (argument: the versions' rows again).  The handler clears the variable
+ * when any statement fails, and passes the error on. */
+#define SQL_FEED_HANDLER " DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @spor_feed_batch = NULL; RESIGNAL; END;"
+#define SQL_VERSIONS_FED                                                                                           \
+	" SET @spor_feed_batch = 1;" SQL_VERSIONS " SET @spor_feed_batch = NULL; CALL change_feed_terms(?);"
+
 /* A batch in one statement, one round trip however many tables: its
  * statements in order, each reading its own argument (a table's rows, or
  * the IDs of the terms whose rows are replaced); a NULL array is no rows.
  * An error in any of them is the statement's, and the import's
  * transaction is rolled back whole. */
 static struct db_sql q_write = DB_SQL(
-	"BEGIN NOT ATOMIC " SQL_TERMS SQL_CLEAR("rms_term_names") SQL_CLEAR("rms_term_descriptions")
+	"BEGIN NOT ATOMIC" SQL_FEED_HANDLER SQL_TERMS SQL_CLEAR("rms_term_names") SQL_CLEAR("rms_term_descriptions")
 	SQL_CLEAR("rms_term_words") SQL_CLEAR("rms_term_mappings") SQL_CLEAR("rms_term_countries")
 	SQL_CLEAR("rms_term_attributes") SQL_NAMES SQL_DESCS SQL_WORDS SQL_MAPS SQL_COUNTRIES SQL_ATTRS
-	SQL_VERSIONS " END");
+	SQL_VERSIONS_FED " END");
 
 int rms_rows_write(struct rms_rows *r, struct db *db, const char *source, const char *request_id)
 {
 	const char *terms = text_of(&r->t[T_TERMS]), *ids = text_of(&r->ids);
+	const char *versions = text_of(&r->t[T_VERSIONS]); /* closed once: read twice */
 	int rc = 0;
 	if (terms)
-		rc = db_exec(db, &q_write, NULL, "ssssssssssssssss", terms, ids, ids, ids, ids, ids, ids,
+		rc = db_exec(db, &q_write, NULL, "sssssssssssssssss", terms, ids, ids, ids, ids, ids, ids,
 			     text_of(&r->t[T_NAMES]), text_of(&r->t[T_DESCS]), text_of(&r->t[T_WORDS]),
 			     text_of(&r->t[T_MAPS]), text_of(&r->t[T_COUNTRIES]), text_of(&r->t[T_ATTRS]), source,
-			     request_id, text_of(&r->t[T_VERSIONS]));
+			     request_id, versions, versions);
 	clear(&r->ids);
 	for (int t = 0; t < T__COUNT; t++)
 		clear(&r->t[t]);
