@@ -20,9 +20,9 @@ CREATE OR REPLACE TRIGGER rms_term_versions_feed AFTER INSERT ON rms_term_versio
                          IF(NEW.source = 'import', @spor_import_file, NULL), NEW.changes);
   END IF;
 
--- The versions of an import's batch: p_versions is the JSON array the
--- batch's versions were read from (rms_rows.c), in their order; only each
--- element's term and seq are read.
+-- The versions of an import's batch: p_versions is a JSON array of
+-- {"term": ID, "seq": N}, one for each version in the order they were
+-- written (rms_rows.c).
 DROP PROCEDURE IF EXISTS change_feed_terms;
 CREATE PROCEDURE change_feed_terms(IN p_versions LONGTEXT)
   MODIFIES SQL DATA SQL SECURITY DEFINER
