@@ -5,11 +5,12 @@
  * beyond it, a bad since named; a cursor never seen before a smaller one
  * commits (two writers at once, and a writer and an import, whose batch
  * takes no cursor while the other holds the turn) and never handed out
- * again after a rollback; the same answers after spor-public's workers are replaced; the
- * last page never kept by nginx, full pages kept, 304 on the ETag; the
- * Atom feeds of a list, an organisation and everything well-formed and
- * valid against Atom's shape (xmllint, tests/fixtures/atom.rng), hostile
- * names and file names escaped, and linked from the pages' heads. */
+ * again after a rollback; the same answers after spor-public's workers are
+ * replaced; the last page never kept by nginx, full pages kept, 304 on the
+ * ETag; the Atom feeds of a list, an organisation and everything
+ * well-formed and valid against Atom's shape (xmllint,
+ * tests/fixtures/atom.rng), hostile names and file names escaped, and
+ * linked from the pages' heads. */
 #include "config.h"
 
 #include <jansson.h>
