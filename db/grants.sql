@@ -153,6 +153,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_mappings TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_countries TO spor_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rms_term_attributes TO spor_admin;
 GRANT SELECT, INSERT ON rms_term_versions TO spor_admin;
+-- A batch of term versions into the change feed (migration 0032).
+GRANT EXECUTE ON PROCEDURE change_feed_terms TO spor_admin;
 GRANT SELECT, INSERT ON rms_list_versions TO spor_admin;
 GRANT SELECT, UPDATE ON word_stamps TO spor_admin;
 -- An approval moves the data generation (migration 0020).

@@ -161,11 +161,16 @@ static struct db_sql q_mappings = DB_SQL(
 /* One version per term, its snapshot in the shape rms_snapshot.c writes,
  * its texts made again from the term's number as q_names and
  * q_descriptions make them (reading them back and grouping them per term
- * and language took a third of the whole run).  Arguments: first, last. */
+ * and language took a third of the whole run); then their entries in the
+ * change feed in one statement (migration 0032: the trigger skips them
+ * while @spor_feed_batch is set, the handler clears it when a statement
+ * fails).  Arguments: first, last, first, last. */
 #define TEXT_OBJ(value, status) \
 	"JSON_OBJECT('value', " value ", 'status', " status ", 'modified_at', '2024-01-15 00:00:00', 'modified_by', NULL)"
 static struct db_sql q_versions = DB_SQL(
-	"INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, changes, snapshot)"
+	"BEGIN NOT ATOMIC DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @spor_feed_batch = NULL; RESIGNAL; END;"
+	" SET @spor_feed_batch = 1;"
+	" INSERT INTO rms_term_versions (term_id, seq, version, recorded_at, version_date, source, changes, snapshot)"
 	" SELECT t.id, 1, t.version, UTC_TIMESTAMP(), t.version_date, 'generated', 'created',"
 	" JSON_OBJECT('id', CAST(t.id AS CHAR), 'list', CAST(t.list_id AS CHAR), 'status', t.status,"
 	"  'status_changed_at', NULL, 'domain', CAST(t.domain_id AS CHAR), 'parent', CAST(t.parent_id AS CHAR),"
@@ -185,7 +190,9 @@ static struct db_sql q_versions = DB_SQL(
 	"   'fr', JSON_OBJECT('name', " TEXT_OBJ(NAME_FR, "'CURRENT'") ")))"
 	" FROM (SELECT id - 810000000000 seq, id, list_id, status, domain_id, parent_id, current_term_id, name_en,"
 	"  visibility, version, version_date, created_at, created_by, modified_at, modified_by FROM rms_terms"
-	"  WHERE id BETWEEN 810000000000 + ? AND 810000000000 + ?) t");
+	"  WHERE id BETWEEN 810000000000 + ? AND 810000000000 + ?) t;"
+	" SET @spor_feed_batch = NULL;"
+	" CALL change_feed_generated(810000000000 + ?, 810000000000 + ?); END");
 
 /* A transaction's worth of one list's terms: big lists in slices, so that
  * no transaction grows too large. */
@@ -212,7 +219,7 @@ static int gen_slice(struct db *db, const struct slice *sl)
 	if (rc == 0)
 		rc = db_exec(db, &q_mappings, NULL, "ii", from, to);
 	if (rc == 0)
-		rc = db_exec(db, &q_versions, NULL, "ii", from, to);
+		rc = db_exec(db, &q_versions, NULL, "iiii", from, to, from, to);
 	if (rc == 0)
 		rc = db_commit(db);
 	else

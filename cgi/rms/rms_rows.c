@@ -25,7 +25,9 @@ struct jarr {
 	size_t rows;
 };
 
-enum { T_TERMS, T_NAMES, T_DESCS, T_WORDS, T_MAPS, T_COUNTRIES, T_ATTRS, T_VERSIONS, T__COUNT };
+/* T_FEED: each version's term and seq again, for the change feed (a few
+ * bytes a term, where the versions' rows carry their snapshots). */
+enum { T_TERMS, T_NAMES, T_DESCS, T_WORDS, T_MAPS, T_COUNTRIES, T_ATTRS, T_VERSIONS, T_FEED, T__COUNT };
 
 /* The words a term's names gave so far, ASCII letters folded to lower
  * case: a word that differs from one of them only so has the same key in
@@ -349,6 +351,9 @@ size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool ex
 	val_str(j, "changes", changes);
 	val_json(j, "snapshot", text);
 	row_end(j);
+	row_begin(&r->t[T_FEED], id);
+	val_int(&r->t[T_FEED], "seq", seq);
+	row_end(&r->t[T_FEED]);
 	return texts;
 }
 
@@ -421,26 +426,35 @@ size_t rms_rows_add(struct rms_rows *r, struct arena *a, const char *id, bool ex
 			   TEXT_COL("version_date", "version_date") ", " TEXT_COL("changes", "changes") ", "           \
 			   "snapshot JSON PATH '$.snapshot'") ";"
 
+/* The versions enter the change feed in one statement, not one trigger
+ * call each (migration 0032): the trigger skips them while
+ * @spor_feed_batch is set, change_feed_terms copies them in their order
+ * (argument: T_FEED's rows).  The handler clears the variable when any
+ * statement fails, and passes the error on. */
+#define SQL_FEED_HANDLER " DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET @spor_feed_batch = NULL; RESIGNAL; END;"
+#define SQL_VERSIONS_FED                                                                                           \
+	" SET @spor_feed_batch = 1;" SQL_VERSIONS " SET @spor_feed_batch = NULL; CALL change_feed_terms(?);"
+
 /* A batch in one statement, one round trip however many tables: its
  * statements in order, each reading its own argument (a table's rows, or
  * the IDs of the terms whose rows are replaced); a NULL array is no rows.
  * An error in any of them is the statement's, and the import's
  * transaction is rolled back whole. */
 static struct db_sql q_write = DB_SQL(
-	"BEGIN NOT ATOMIC " SQL_TERMS SQL_CLEAR("rms_term_names") SQL_CLEAR("rms_term_descriptions")
+	"BEGIN NOT ATOMIC" SQL_FEED_HANDLER SQL_TERMS SQL_CLEAR("rms_term_names") SQL_CLEAR("rms_term_descriptions")
 	SQL_CLEAR("rms_term_words") SQL_CLEAR("rms_term_mappings") SQL_CLEAR("rms_term_countries")
 	SQL_CLEAR("rms_term_attributes") SQL_NAMES SQL_DESCS SQL_WORDS SQL_MAPS SQL_COUNTRIES SQL_ATTRS
-	SQL_VERSIONS " END");
+	SQL_VERSIONS_FED " END");
 
 int rms_rows_write(struct rms_rows *r, struct db *db, const char *source, const char *request_id)
 {
 	const char *terms = text_of(&r->t[T_TERMS]), *ids = text_of(&r->ids);
 	int rc = 0;
 	if (terms)
-		rc = db_exec(db, &q_write, NULL, "ssssssssssssssss", terms, ids, ids, ids, ids, ids, ids,
+		rc = db_exec(db, &q_write, NULL, "sssssssssssssssss", terms, ids, ids, ids, ids, ids, ids,
 			     text_of(&r->t[T_NAMES]), text_of(&r->t[T_DESCS]), text_of(&r->t[T_WORDS]),
 			     text_of(&r->t[T_MAPS]), text_of(&r->t[T_COUNTRIES]), text_of(&r->t[T_ATTRS]), source,
-			     request_id, text_of(&r->t[T_VERSIONS]));
+			     request_id, text_of(&r->t[T_VERSIONS]), text_of(&r->t[T_FEED]));
 	clear(&r->ids);
 	for (int t = 0; t < T__COUNT; t++)
 		clear(&r->t[t]);

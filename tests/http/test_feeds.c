@@ -3,12 +3,14 @@
  * record, each once, oldest first, with its cursor, kind, ID, source, file
  * and request; paging with next until the end, an empty page there and
  * beyond it, a bad since named; a cursor never seen before a smaller one
- * commits (two writers at once) and never handed out again after a
- * rollback; the same answers after spor-public's workers are replaced; the
- * last page never kept by nginx, full pages kept, 304 on the ETag; the
- * Atom feeds of a list, an organisation and everything well-formed and
- * valid against Atom's shape (xmllint, tests/fixtures/atom.rng), hostile
- * names and file names escaped, and linked from the pages' heads. */
+ * commits (two writers at once, and a writer and an import, whose batch
+ * takes no cursor while the other holds the turn) and never handed out
+ * again after a rollback; the same answers after spor-public's workers are
+ * replaced; the last page never kept by nginx, full pages kept, 304 on the
+ * ETag; the Atom feeds of a list, an organisation and everything
+ * well-formed and valid against Atom's shape (xmllint,
+ * tests/fixtures/atom.rng), hostile names and file names escaped, and
+ * linked from the pages' heads. */
 #include "config.h"
 
 #include <jansson.h>
@@ -34,6 +36,7 @@ static struct user stew, ivy;
 #define T1 "940000000011"
 #define T2 "940000000012"
 #define T3 "940000000013"
+#define T4 "940000000014"
 #define HOSTILE_CSV "<b>Tablet</b> & \"\"film\"\" 'coated' \x01 \xF0\x9F\xA7\xAA" /* a quoted CSV field */
 
 static long long last_cursor(void)
@@ -316,6 +319,57 @@ static void test_order(void)
 	dbtest_execf(owner, "DELETE FROM rms_term_versions WHERE source = 'test'");
 }
 
+/* 4b. An import's batch adds its entries in one statement after its
+ * versions (migration 0032), taking the same turn first: while a writer
+ * that took a cursor before it has not committed, the import takes none
+ * (a reader of uncommitted rows sees no entry past the writer's), then
+ * its entry follows the writer's.  Its term's name is new at each run, so
+ * each run's import records a version. */
+static void test_order_import(void)
+{
+	long long before = last_cursor();
+	char file[128], args[256];
+	snprintf(file, sizeof file, "/tmp/feed-turn-%d.csv", (int)getpid());
+	FILE *f = fopen(file, "w");
+	if (f) {
+		fprintf(f, "List ID,Term ID,Language,Term Name,Short Name,Term Description,Domain ID,Parent ID,Term Status\n"
+			LIST "," T4 ",en,\"Feed turn %s\",,,,,CURRENT\n", run);
+		fclose(f);
+	}
+	MYSQL *first = dbtest_connect("owner");
+	ok(f && first && dbtest_run(first, "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED") == 0 &&
+		   dbtest_run(first, "START TRANSACTION") == 0 && add_version(first, T2) == 0,
+	   "a writer records a version and has not committed");
+	long long mine = first ? atoll(dbtest_value(first, "SELECT MAX(id) FROM change_feed")) : 0;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		snprintf(args, sizeof args, "import rms '%s'", file);
+		_exit(dbtest_sporctl(NULL, args, NULL) == 0 ? 0 : 1);
+	}
+	usleep(1500000);
+	long long seen = first ? atoll(dbtest_value(first, "SELECT MAX(id) FROM change_feed")) : -1;
+	ok(mine > before && seen == mine, "meanwhile the import has taken no cursor, not even uncommitted (%lld, %lld)",
+	   mine, seen);
+	int status = -1;
+	ok(first && dbtest_run(first, "COMMIT") == 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+		   WEXITSTATUS(status) == 0,
+	   "the writer commits, then the import");
+	unlink(file);
+	json_t *all = json_array();
+	bool ordered;
+	int pages;
+	size_t n = walk(before, 100, all, &ordered, &pages);
+	json_t *a = json_array_get(all, 0), *b = json_array_get(all, 1);
+	ok(n == 2 && ordered && a && b && strcmp(field(a, "id"), T2) == 0 && strcmp(field(b, "id"), T4) == 0 &&
+		   strcmp(field(b, "source"), "import") == 0,
+	   "then both, the writer's cursor before the import's (%zu)", n);
+	json_decref(all);
+	if (first)
+		mysql_close(first);
+	dbtest_execf(owner, "DELETE FROM rms_term_versions WHERE source = 'test'");
+}
+
 /* 5. sporctl gen-data: thousands of versions on two connections at once. */
 static void test_bulk(void)
 {
@@ -522,6 +576,7 @@ int main(void)
 	test_atom();
 	test_links();
 	test_order();
+	test_order_import();
 	test_bulk();
 	test_restart();
 	test_caching();
