@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "core/http.h"
 #include "core/log.h"
@@ -309,32 +310,90 @@ const char *http_reason(int status)
 	}
 }
 
-static void write_headers(struct req *r, bool with_length)
+/* The answer's headers, and the blank line after them, into h. */
+static void headers(struct req *r, bool with_length, struct buf *h)
 {
 	/* Headers are formatted here: libfcgi's own printf knows no %zu. */
-	struct buf h;
-	buf_init(&h, r->arena);
-	buf_printf(&h, "Status: %d %s\r\n", r->status, http_reason(r->status));
-	buf_puts(&h, security_headers);
+	buf_printf(h, "Status: %d %s\r\n", r->status, http_reason(r->status));
+	buf_puts(h, security_headers);
 	if (r->https)
-		buf_puts(&h, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
-	buf_printf(&h, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
-	buf_printf(&h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
+		buf_puts(h, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
+	buf_printf(h, "Content-Type: %s\r\n", r->content_type ? r->content_type : "text/html; charset=utf-8");
+	buf_printf(h, "Cache-Control: %s\r\n", r->cache_control ? r->cache_control : "private, no-cache");
 	if (r->vary) {
 		static const char *const names[] = {"Accept", "Accept-Language", "Cookie"};
-		buf_puts(&h, "Vary: ");
+		buf_puts(h, "Vary: ");
 		for (unsigned i = 0, n = 0; i < sizeof names / sizeof names[0]; i++)
 			if (r->vary & (1u << i))
-				buf_printf(&h, "%s%s", n++ ? ", " : "", names[i]);
-		buf_puts(&h, "\r\n");
+				buf_printf(h, "%s%s", n++ ? ", " : "", names[i]);
+		buf_puts(h, "\r\n");
 	}
 	if (with_length)
-		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
+		buf_printf(h, "Content-Length: %zu\r\n", r->body.len);
 	for (size_t i = 0; i < r->nheaders; i++)
 		if (header_safe(r->header_value[i]))
-			buf_printf(&h, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
-	buf_puts(&h, "\r\n");
+			buf_printf(h, "%s: %s\r\n", r->header_name[i], r->header_value[i]);
+	buf_puts(h, "\r\n");
+}
+
+static void write_headers(struct req *r, bool with_length)
+{
+	struct buf h;
+	buf_init(&h, r->arena);
+	headers(r, with_length, &h);
 	FCGX_PutStr(h.data, (int)h.len, r->fcgi->out);
+}
+
+/* A FastCGI record's header (the protocol's section 3.3): version 1, the
+ * type, the request, the content's length and the padding's. */
+static void record_header(struct buf *out, int type, int request, size_t len, size_t pad)
+{
+	const unsigned char h[8] = {1, (unsigned char)type, (unsigned char)(request >> 8), (unsigned char)request,
+				    (unsigned char)(len >> 8), (unsigned char)len, (unsigned char)pad, 0};
+	buf_append(out, (const char *)h, sizeof h);
+}
+
+enum { FCGI_STDOUT_TYPE = 6, FCGI_END_REQUEST_TYPE = 3, RECORD_MAX = 65528 };
+
+/* The whole answer (`parts`: the headers, then the body) written at once as
+ * the records of the standard output, its end and the request's end.
+ * libfcgi's own writer sends its records 8 KiB at a time, each a system
+ * call and a wake-up of nginx: three for a list page of 22 KB, where this
+ * makes one.  The output stream is then marked closed, as FCGX_FClose
+ * marks it, so that FCGX_Finish_r writes nothing more for it (its stderr,
+ * closed first and never written to, writes nothing either: the end of
+ * the request is written by the last of the two, which is this one).
+ * False when libfcgi holds output of this request already (nothing is
+ * written then: the caller sends through the stream). */
+static bool send_whole(struct req *r, const char *const *parts, const size_t *lens, size_t nparts)
+{
+	FCGX_Stream *out = r->fcgi->out;
+	if (FCGX_FFlush(out) != 0 || out->isClosed || r->fcgi->ipcFd < 0)
+		return false;
+	struct buf w;
+	buf_init(&w, r->arena);
+	for (size_t p = 0; p < nparts; p++)
+		for (size_t off = 0; off < lens[p]; off += RECORD_MAX) {
+			size_t n = lens[p] - off < RECORD_MAX ? lens[p] - off : RECORD_MAX, pad = (8 - n % 8) % 8;
+			record_header(&w, FCGI_STDOUT_TYPE, r->fcgi->requestId, n, pad);
+			buf_append(&w, parts[p] + off, n);
+			buf_append(&w, "\0\0\0\0\0\0\0", pad);
+		}
+	record_header(&w, FCGI_STDOUT_TYPE, r->fcgi->requestId, 0, 0); /* the stream's end */
+	record_header(&w, FCGI_END_REQUEST_TYPE, r->fcgi->requestId, 8, 0);
+	buf_append(&w, "\0\0\0\0\0\0\0\0", 8); /* the program's status 0, the request complete */
+	for (size_t done = 0; done < w.len;) {
+		ssize_t n = write(r->fcgi->ipcFd, w.data + done, w.len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			log_error("answer: %s", n < 0 ? strerror(errno) : "nothing written");
+			break; /* the connection is gone: nothing more to say on it */
+		}
+		done += (size_t)n;
+	}
+	out->wasFCloseCalled = out->isClosed = 1;
+	return true;
 }
 
 static bool is_head(const struct req *r)
@@ -346,9 +405,17 @@ void http_send(struct req *r)
 {
 	if (r->streamed)
 		return;
-	write_headers(r, true);
-	if (!is_head(r) && r->body.len)
-		FCGX_PutStr(r->body.data, (int)r->body.len, r->fcgi->out);
+	struct buf h;
+	buf_init(&h, r->arena);
+	headers(r, true, &h);
+	size_t len = is_head(r) ? 0 : r->body.len;
+	const char *parts[] = {h.data, r->body.data};
+	const size_t lens[] = {h.len, len};
+	if (!send_whole(r, parts, lens, len ? 2 : 1)) {
+		FCGX_PutStr(h.data, (int)h.len, r->fcgi->out);
+		if (len)
+			FCGX_PutStr(r->body.data, (int)len, r->fcgi->out);
+	}
 	r->bytes_out = r->body.len;
 }
 
