@@ -120,7 +120,7 @@ static int send_as(struct req *r, json_t *doc, const char *type)
 	r->vary |= VARY_ACCEPT;
 	/* An operation's POST answers its body alone: nothing to keep; a
 	 * token's owner's own data (the write API) is theirs alone. */
-	bool post = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	bool post = !http_reads(r);
 	r->cache_control = r->user.token_id ? "private, no-store"
 			   : post	     ? "no-store"
 					     : arena_printf(r->arena, "public, max-age=%ld", r->app->settings.api_max_age);
@@ -136,8 +136,8 @@ int api_send_body(struct req *r, const char *type)
 	http_header(r, "ETag", etag);
 	r->content_type = type;
 	bool tagged = r->if_none_match && *r->if_none_match;
-	bool reads = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0; /* a write's answer is news */
-	if (reads && (tagged ? matches(r->if_none_match, etag) : not_modified_since(r))) {
+	/* A write's answer is news, whatever the client holds. */
+	if (http_reads(r) && (tagged ? matches(r->if_none_match, etag) : not_modified_since(r))) {
 		r->body.len = 0;
 		return 304;
 	}

@@ -38,8 +38,7 @@ static bool reads_token(const struct req *r)
  * longer than `next` may be. */
 static const char *here(struct req *r)
 {
-	bool get = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
-	if (!get || !r->query || !*r->query || strlen(r->path) + strlen(r->query) >= NEXT_MAX || reads_token(r))
+	if (!http_reads(r) || !r->query || !*r->query || strlen(r->path) + strlen(r->query) >= NEXT_MAX || reads_token(r))
 		return r->path;
 	return arena_printf(r->arena, "%s?%s", r->path, r->query);
 }
@@ -47,7 +46,7 @@ static const char *here(struct req *r)
 static int access_denied(struct req *r)
 {
 	if (r->roles & ROLE_ANON) {
-		if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0) {
+		if (http_reads(r)) {
 			const char *next = http_url_escape(r->arena, here(r));
 			return http_redirect(r, 303, arena_printf(r->arena, "/login?next=%s", next));
 		}
@@ -186,7 +185,7 @@ static int dispatch(struct req *r)
 	 * another site, or a visitor the route's roles do not admit, is refused
 	 * before a byte of its body is read (nginx passes the bodies of the
 	 * signed-in routes on as they come, unstored). */
-	bool post = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 && credentials;
+	bool post = !http_reads(r) && credentials;
 	int refused = 0;
 	if (post && !csrf_same_origin(r)) {
 		r->err_reason = "csrf";

@@ -401,6 +401,11 @@ static bool is_head(const struct req *r)
 	return r->method && strcmp(r->method, "HEAD") == 0;
 }
 
+bool http_reads(const struct req *r)
+{
+	return is_head(r) || (r->method && strcmp(r->method, "GET") == 0);
+}
+
 void http_send(struct req *r)
 {
 	if (r->streamed)

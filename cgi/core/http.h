@@ -116,6 +116,10 @@ const char *const *(in_all)(const struct req *r, int i, size_t *n);
  * answer with (400, 414), with err_param/err_reason set. */
 int http_read(struct req *r);
 
+/* Whether the request only reads (GET, or HEAD): it changes nothing, so
+ * its answer may be kept, answered 304, or linked back to. */
+bool http_reads(const struct req *r);
+
 /* The bodies a route takes: a web form's fields (urlencoded), JSON
  * documents as well (the read API), or JSON documents only (the write
  * API: JSON in and out, never a form's fields). */

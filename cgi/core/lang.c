@@ -61,7 +61,7 @@ static const char *query_without_lang(struct req *r)
  * decision, a stale token), where a link back would be a 405. */
 static bool gettable(struct req *r)
 {
-	if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
+	if (http_reads(r))
 		return true;
 	struct route_match m;
 	return r->app && r->app->def && r->app->def->router && r->path &&
@@ -148,7 +148,7 @@ int lang_keep(struct req *r, int status)
 {
 	struct lang_wish w = lang_wish(r);
 	bool page = status == 200 && !r->streamed && r->content_type && strncmp(r->content_type, "text/html", 9) == 0;
-	if ((!w.ui && !w.data) || !page || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
+	if ((!w.ui && !w.data) || !page || !http_reads(r))
 		return status;
 	if (!r->user.id) {
 		keep_in_cookies(r, w);

@@ -84,8 +84,9 @@ struct route {
 	enum route_auth auth;
 	enum route_scope scope; /* AUTH_BEARER: what the token must be allowed */
 	/* The most a body may hold (a form or a JSON document), in bytes, for
-	 * anyone; 0: the program's caps (app_def).  An upload's cap is the
-	 * program's. */
+	 * anyone; 0: the program's caps (app_def).  An upload on the route may
+	 * hold as much, or the program's signed-in cap when that is larger
+	 * (the write API's proposal with its PDF). */
 	size_t body_max;
 	/* The handler reads the JSON document itself (r->document), which the
 	 * program's read_document then leaves (a batch of the write API). */
