@@ -428,25 +428,39 @@ int account_requests_request_form(struct req *r)
 	return account_form(r, "request", 200);
 }
 
+/* The user's own request `id` loaded as Page.cr for an edit: its status
+ * now (*now), its target and the target's record now (the caller decrefs
+ * target->record).  0; 404 not theirs; 409 (r->err_reason) not theirs to
+ * edit in its status; 500. */
+static int editing(struct req *r, const char *id, const char **now, struct cr_target *t, struct cr_now *target)
+{
+	int status = own(r, id);
+	if (status != 200)
+		return status;
+	*now = hdf_get_value(r->hdf, "Page.cr.status", "");
+	if (!cr_editable(*now)) {
+		r->err_reason = "transition"; /* submitted: frozen until returned */
+		return 409;
+	}
+	cr_loaded_target(r, t);
+	return cr_now_read(r->app->db, r->arena, t, target) < 0 ? 500 : 0;
+}
+
 /* The requester's edit of a draft or a returned request: checked like a
  * new proposal, then written with the move in one transaction that checks
  * again, the row locked, that the request is still theirs to edit. */
 int account_requests_request_submit(struct req *r)
 {
-	const char *id = in_text(r, AF_REQUEST_ID), *proposed;
-	int status = own(r, id);
-	if (status != 200)
-		return status;
-	const char *now = hdf_get_value(r->hdf, "Page.cr.status", "");
+	const char *id = in_text(r, AF_REQUEST_ID), *proposed, *now;
 	const char *page = arena_printf(r->arena, "/account/requests/%s", id);
-	if (!cr_editable(now))
-		return http_refused(r, page, "transition"); /* submitted: frozen until returned */
-	hdf_remove_tree(r->hdf, "Page.diff");
 	struct cr_target t;
-	cr_loaded_target(r, &t);
 	struct cr_now target;
-	if (cr_now_read(r->app->db, r->arena, &t, &target) < 0)
-		return 500;
+	int status = editing(r, id, &now, &t, &target);
+	if (status == 409)
+		return http_refused(r, page, r->err_reason);
+	if (status)
+		return status;
+	hdf_remove_tree(r->hdf, "Page.diff");
 	status = check(r, &t, target.record, &proposed);
 	json_decref(target.record);
 	if (status)
@@ -482,19 +496,12 @@ static json_t *edited_values(struct req *r, const char *type)
 
 int account_requests_edit(struct req *r, const char *id, const char *step)
 {
-	int status = own(r, id);
-	if (status != 200)
-		return status;
-	const char *now = hdf_get_value(r->hdf, "Page.cr.status", "");
-	if (!cr_editable(now)) {
-		r->err_reason = "transition"; /* submitted: frozen until returned */
-		return 409;
-	}
+	const char *now;
 	struct cr_target t;
-	cr_loaded_target(r, &t);
 	struct cr_now target;
-	if (cr_now_read(r->app->db, r->arena, &t, &target) < 0)
-		return 500;
+	int status = editing(r, id, &now, &t, &target);
+	if (status)
+		return status;
 	const char *why = in_text(r, AF_JUSTIFICATION);
 	if (!why)
 		why = hdf_get_value(r->hdf, "Page.cr.justification", NULL);
