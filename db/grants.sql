@@ -102,6 +102,8 @@ GRANT SELECT, INSERT, DELETE ON login_pending TO spor_account;
 -- are never deleted (the audit log names them).
 GRANT SELECT, INSERT, UPDATE (last_used_at, revoked_at) ON access_tokens TO spor_account;
 GRANT SELECT ON v_token_user TO spor_account;
+-- The write API's idempotency keys (migration 0033), as spor-admin's.
+GRANT SELECT, INSERT, UPDATE, DELETE ON api_idempotency TO spor_account;
 
 GRANT SELECT ON v_session_user TO spor_admin;
 -- Every column but the password hash; locking and unlocking change the status.
@@ -118,6 +120,7 @@ GRANT DELETE ON sessions TO spor_admin;
 -- steward's token decides requests over the API.
 GRANT SELECT, UPDATE (last_used_at, revoked_at) ON access_tokens TO spor_admin;
 GRANT SELECT ON v_token_user TO spor_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON api_idempotency TO spor_admin;
 GRANT SELECT ON roles TO spor_admin;
 GRANT SELECT, INSERT, DELETE ON account_roles TO spor_admin;
 GRANT SELECT, INSERT ON audit_log TO spor_admin;

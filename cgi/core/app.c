@@ -13,6 +13,7 @@
 #include "core/csrf.h"
 #include "core/db.h"
 #include "core/fragment.h"
+#include "core/idempotency.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/page.h"
@@ -210,7 +211,9 @@ static int dispatch(struct req *r)
 	int missing = r->match.route->form ? 0 : missing_refused(r, rt);
 	if (missing)
 		return missing;
-	int status = r->match.route->handler(r);
+	/* A token's write may carry an Idempotency-Key (idempotency.h). */
+	bool token_writes = r->match.route->auth == AUTH_BEARER && !http_reads(r);
+	int status = token_writes ? idempotency_run(r, r->match.route->handler) : r->match.route->handler(r);
 	if (r->streamed && status >= 400)
 		log_error("%s %s failed after its answer began", r->method, r->path);
 	return r->streamed ? 200 : status > 0 ? lang_keep(r, status) : 500;

@@ -167,6 +167,8 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_
 	if (got < 0 || (unsigned long long)got != n)
 		return refuse(r, 400, NULL, "short_body");
 	body[n] = '\0';
+	r->body_raw = body;
+	r->body_raw_len = (size_t)n;
 	if (document) {
 		r->document = body;
 		r->document_len = (size_t)n;
@@ -198,6 +200,7 @@ int http_read(struct req *r)
 	r->authorization = param(r, "HTTP_AUTHORIZATION");
 	/* What a new session records of the browser; nginx never passes it to spor-public. */
 	r->user_agent = http_header_text(r->arena, param(r, "HTTP_USER_AGENT"), USER_AGENT_MAX);
+	r->idempotency_key = param(r, "HTTP_IDEMPOTENCY_KEY");
 	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
 	params_init(&r->params);
 	params_init(&r->cookies);
@@ -301,6 +304,7 @@ const char *http_reason(int status)
 	case 413: return "Content Too Large";
 	case 414: return "URI Too Long";
 	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
 	case 424: return "Failed Dependency";
 	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";

@@ -45,6 +45,7 @@ struct req {
 	const char *host, *origin, *sec_fetch_site; /* "" when absent */
 	const char *authorization; /* the Authorization header, "" when absent */
 	const char *user_agent; /* printable ASCII, at most USER_AGENT_MAX bytes; "" when absent */
+	const char *idempotency_key; /* the Idempotency-Key header as sent, "" when absent (idempotency.h) */
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */
@@ -52,6 +53,9 @@ struct req {
 	 * NUL-terminated, on the routes that take one; else NULL. */
 	const char *document;
 	size_t document_len;
+	/* The body as it came (POST and PATCH), NUL-terminated; else NULL. */
+	const char *body_raw;
+	size_t body_raw_len;
 	struct params cookies;
 	struct route_match match;
 	unsigned roles; /* enum role bits of the visitor */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bearer.h"
@@ -83,5 +84,22 @@ long bearer_send(const char *method, const char *path, const char *token, const 
 
 long bearer_post(const char *path, const char *token, const char *body, struct resp *r)
 {
-	return bearer_send("POST", path, token, "application/json", body, strlen(body), r);
+	return bearer_post_keyed(path, token, NULL, body, r);
+}
+
+long bearer_post_keyed(const char *path, const char *token, const char *key, const char *body, struct resp *r)
+{
+	char auth[128], idem[400];
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	snprintf(idem, sizeof idem, "Idempotency-Key: %s", key ? key : "");
+	const char *headers[] = {auth, "Content-Type: application/json", key ? idem : NULL, NULL};
+	return request("POST", path, body, strlen(body), headers, r) == 0 ? r->status : -1;
+}
+
+bool bearer_replayed(const struct resp *r)
+{
+	char *v = header(r, "Idempotent-Replayed");
+	bool yes = v && strcmp(v, "true") == 0;
+	free(v);
+	return yes;
 }

@@ -48,5 +48,9 @@ long bearer_send(const char *method, const char *path, const char *token, const 
 
 /* POST `body` (a string) as application/json to `path` with `token`. */
 long bearer_post(const char *path, const char *token, const char *body, struct resp *r);
+/* The same with the header Idempotency-Key: `key` (none when NULL). */
+long bearer_post_keyed(const char *path, const char *token, const char *key, const char *body, struct resp *r);
+/* Whether an answer says it is the first answer to its key, again. */
+bool bearer_replayed(const struct resp *r);
 
 #endif

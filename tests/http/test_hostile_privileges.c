@@ -269,9 +269,11 @@ static void test_public_reads(MYSQL *pub)
 		"SELECT * FROM accounts",	  "SELECT id FROM accounts",	   "SELECT password_hash FROM accounts",
 		"SELECT * FROM account_tokens",	  "SELECT * FROM auth_throttle",   "SELECT * FROM audit_log",
 		"SELECT * FROM favourites",	  "SELECT * FROM account_roles",   "SELECT * FROM outbox",
-		"SELECT * FROM role_requests",	  "SELECT * FROM change_requests",
+		"SELECT * FROM role_requests",	  "SELECT * FROM change_requests", "SELECT * FROM access_tokens",
+		"SELECT * FROM api_idempotency",
 	};
-	all_refused(pub, "spor-public's user", "read accounts, links, the throttle, the audit log or favourites",
+	all_refused(pub, "spor-public's user",
+		    "read accounts, links, the throttle, the audit log, favourites, tokens or their kept answers",
 		    accounts, sizeof accounts / sizeof accounts[0]);
 	static const char *const other[] = {
 		"CREATE TABLE hostile (id INT)",

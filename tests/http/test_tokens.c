@@ -361,9 +361,17 @@ static void test_api_decide(struct user *u, struct user *steward)
 	st = bearer_post(path, decider, "{\"to\": \"REJECTED\"}", &r);
 	ok(st == 400 && body_has(&r, "\"comment\""), "a rejection without a comment: 400 naming it (%ld)", st);
 	resp_free(&r);
-	st = bearer_post(path, decider, "{\"to\": \"VALID\"}", &r);
+	st = bearer_post_keyed(path, decider, "validate-once", "{\"to\": \"VALID\"}", &r);
 	ok(st == 200 && body_has(&r, "\"status\":\"VALID\""), "the steward validates it over the API (%ld)", st);
 	resp_free(&r);
+	st = bearer_post_keyed(path, decider, "validate-once", "{\"to\": \"VALID\"}", &r);
+	ok(st == 200 && bearer_replayed(&r) && body_has(&r, "\"status\":\"VALID\""),
+	   "the same decision sent again with its key: the first answer again (%ld)", st);
+	resp_free(&r);
+	ok(strcmp(dbtest_valuef(owner, "SELECT COUNT(*) FROM change_request_events WHERE request_id = %s AND to_status = 'VALID'",
+				id[0] ? id : "0"),
+		  "1") == 0,
+	   "and the request validated once");
 	st = bearer_post(path, decider, "{\"to\": \"APPROVED\"}", &r);
 	ok(st == 200 && body_has(&r, "\"status\":\"APPROVED\""), "and approves it (%ld)", st);
 	resp_free(&r);
