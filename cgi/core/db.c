@@ -23,8 +23,10 @@ struct db {
 	MYSQL_STMT *stmts[STMTS_MAX];
 	MYSQL_STMT *unsettled; /* a call whose own status is still to be read (db_call) */
 	bool in_tx;
-	/* Transactions begun inside the open one (db_begin), which join it:
-	 * their commit is the outer one's, their rollback dooms it. */
+	/* Transactions begun inside the open one (db_begin), each a savepoint
+	 * of it: their commit releases it, their rollback goes back to it.
+	 * When the server lost the savepoints (a deadlock rolls back the whole
+	 * transaction), the outer commit is doomed to roll back. */
 	int nested;
 	bool doomed;
 	bool wrote; /* a statement changed rows during this request */
@@ -589,9 +591,29 @@ bool db_end_request(struct db *db)
 	return true;
 }
 
+/* SAVEPOINT, RELEASE SAVEPOINT or ROLLBACK TO SAVEPOINT (`verb`) of the
+ * transaction begun at depth `depth`: 0 or -1 (logged). */
+static int savepoint(struct db *db, const char *verb, int depth)
+{
+	char sql[64];
+	int n = snprintf(sql, sizeof sql, "%s SAVEPOINT nested%d", verb, depth);
+	if (db_connect(db) < 0)
+		return -1;
+	if (mysql_real_query(db->my, sql, (unsigned long)n)) {
+		db->err = mysql_errno(db->my);
+		log_error("transaction: %s", mysql_error(db->my));
+		if (gone(db->err))
+			drop_connection(db);
+		return -1;
+	}
+	return 0;
+}
+
 int db_begin(struct db *db)
 {
 	if (db->in_tx) {
+		if (savepoint(db, "", db->nested + 1) < 0)
+			return -1;
 		db->nested++;
 		return 0;
 	}
@@ -601,6 +623,8 @@ int db_begin(struct db *db)
 int db_commit(struct db *db)
 {
 	if (db->nested) {
+		if (savepoint(db, "RELEASE", db->nested) < 0)
+			db->doomed = true;
 		db->nested--;
 		return 0;
 	}
@@ -615,8 +639,9 @@ int db_commit(struct db *db)
 int db_rollback(struct db *db)
 {
 	if (db->nested) {
+		if (savepoint(db, "ROLLBACK TO", db->nested) < 0)
+			db->doomed = true;
 		db->nested--;
-		db->doomed = true;
 		return 0;
 	}
 	return tx(db, TX_ROLLBACK);

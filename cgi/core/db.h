@@ -118,10 +118,12 @@ const char *db_value(const struct db_rows *rows, size_t row);
 typedef int db_row_fn(void *ctx, const char *const *cells, size_t ncols);
 int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each, void *ctx, const char *types, ...);
 
-/* A transaction begun while one is open joins it (a batch of the write API
- * makes each of its requests in one transaction): the inner commit is the
- * outer one's, and an inner rollback makes the outer commit roll back the
- * whole (-1).  0 or -1. */
+/* A transaction begun while one is open is a savepoint of it (a batch of
+ * the write API makes each of its requests in one transaction; a write
+ * with an Idempotency-Key is one with its key): the inner commit keeps its
+ * work for the outer one's, an inner rollback undoes the inner work alone.
+ * Should the server have lost the savepoint (a deadlock rolls back the
+ * whole transaction), the outer commit rolls back (-1).  0 or -1. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);

@@ -177,15 +177,17 @@ static void test_at_once(const char *writer, const char *run)
 	   "two at once with one key: one request, both answers name it (%s / %s)", out[0], out[1]);
 }
 
-static void test_batch(const char *writer, const char *run)
+/* A batch (`atomic`, its second item bad when `bad`) sent twice with one
+ * key: 207 both times, the same body, `made` requests made once. */
+static void batch_twice(const char *writer, const char *run, bool atomic, bool bad, int made, const char *what)
 {
 	char body[1024], key[64];
 	snprintf(body, sizeof body,
-		 "{\"atomic\": true, \"requests\": [{\"type\": \"ADD-TERM\", \"target\": \"%s\","
-		 " \"changes\": {\"term_name\": \"Batch film one\"}},"
-		 " {\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {\"term_name\": \"Batch film two\"}}]}",
-		 list_id, list_id);
-	snprintf(key, sizeof key, "batch-%s", run);
+		 "{\"atomic\": %s, \"requests\": [{\"type\": \"ADD-TERM\", \"target\": \"%s\","
+		 " \"changes\": {\"term_name\": \"Batch film %s\"}},"
+		 " {\"type\": \"ADD-TERM\", \"target\": \"%s\", \"changes\": {%s}}]}",
+		 atomic ? "true" : "false", list_id, what, list_id, bad ? "" : "\"term_name\": \"Batch film two\"");
+	snprintf(key, sizeof key, "batch-%s-%d%d", run, atomic, bad);
 	int before = requests_made();
 	struct resp r;
 	long a = bearer_post_keyed("/api/v1/change-requests:batch", writer, key, body, &r);
@@ -193,10 +195,18 @@ static void test_batch(const char *writer, const char *run)
 	resp_free(&r);
 	long b = bearer_post_keyed("/api/v1/change-requests:batch", writer, key, body, &r);
 	ok(a == 207 && b == 207 && bearer_replayed(&r) && first && r.body && strcmp(first, r.body) == 0 &&
-		   requests_made() == before + 2,
-	   "a batch sent twice with its key: the first 207 again, its two requests made once (%ld, %ld)", a, b);
+		   requests_made() == before + made,
+	   "%s batch%s sent twice with its key: the first 207 again, %d made once (%ld, %ld)", atomic ? "an atomic" : "a",
+	   bad ? " with a bad item" : "", made, a, b);
 	resp_free(&r);
 	free(first);
+}
+
+static void test_batch(const char *writer, const char *run)
+{
+	batch_twice(writer, run, true, false, 2, "all good");
+	batch_twice(writer, run, false, true, 1, "one bad"); /* the bad item's work undone alone */
+	batch_twice(writer, run, true, true, 0, "all or none");
 }
 
 int main(void)

@@ -88,6 +88,25 @@ int main(void)
 	ok(db_exec(db, &q_insert, NULL, "isi", 201LL, "duplicate", 0LL) < 0 && db_errno(db) == 1062,
 	   "a duplicate key is an error with the server's number");
 
+	/* A transaction begun inside another is a savepoint of it: its
+	 * rollback undoes its own rows alone, its commit keeps them for the
+	 * outer one's. */
+	db_begin(db);
+	db_exec(db, &q_insert, NULL, "isi", 210LL, "outer", 0LL);
+	db_begin(db);
+	db_exec(db, &q_insert, NULL, "isi", 211LL, "inner, undone", 0LL);
+	ok(db_rollback(db) == 0, "an inner rollback");
+	db_begin(db);
+	db_exec(db, &q_insert, NULL, "isi", 212LL, "inner, kept", 0LL);
+	ok(db_commit(db) == 0, "an inner commit");
+	ok(db_commit(db) == 0, "the outer commit, after an inner rollback, commits");
+	db_query(db, a, &q_select, &rows, "i", 211LL);
+	long long undone = (long long)rows.nrows;
+	db_query(db, a, &q_select, &rows, "i", 212LL);
+	long long kept = (long long)rows.nrows;
+	db_query(db, a, &q_select, &rows, "i", 210LL);
+	ok(undone == 0 && kept == 1 && rows.nrows == 1, "the outer's row and the kept inner's stay, the undone inner's does not");
+
 	ok(db_query(db, a, &q_bad, &rows, "") < 0, "an invalid statement is an error");
 	ok(db_query(db, a, &q_echo, &rows, "s", "only one") < 0, "too few arguments is an error");
 	ok(db_query(db, a, &q_echo, &rows, "sx", "a", "b") < 0, "an unknown argument type is an error");
