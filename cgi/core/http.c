@@ -167,8 +167,6 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_
 	if (got < 0 || (unsigned long long)got != n)
 		return refuse(r, 400, NULL, "short_body");
 	body[n] = '\0';
-	r->body_raw = body;
-	r->body_raw_len = (size_t)n;
 	if (document) {
 		r->document = body;
 		r->document_len = (size_t)n;

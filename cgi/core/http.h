@@ -53,9 +53,6 @@ struct req {
 	 * NUL-terminated, on the routes that take one; else NULL. */
 	const char *document;
 	size_t document_len;
-	/* The body as it came (POST and PATCH), NUL-terminated; else NULL. */
-	const char *body_raw;
-	size_t body_raw_len;
 	struct params cookies;
 	struct route_match match;
 	unsigned roles; /* enum role bits of the visitor */

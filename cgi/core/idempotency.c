@@ -36,18 +36,33 @@ static bool key_ok(const char *key)
 }
 
 /* The request as the key must find it again: the SHA-256 of its method,
- * path, query and body, in hexadecimal (upper case, as HEX() gives it). */
+ * path and query and of what its body says (its JSON document, and the
+ * file of a multipart body with its name: not the multipart's own bytes,
+ * whose boundary a client draws anew for each sending), in hexadecimal
+ * (upper case, as HEX() gives it). */
 static void fingerprint(const struct req *r, char out[65])
 {
+	const struct upload *u = &r->upload;
+	const struct {
+		const char *data;
+		size_t len;
+	} parts[] = {
+		{r->method, strlen(r->method)},
+		{r->path, strlen(r->path)},
+		{r->query, strlen(r->query)},
+		{r->document ? r->document : "", r->document ? r->document_len : 0},
+		{u->filename ? u->filename : "", u->filename ? strlen(u->filename) : 0},
+		{u->data ? u->data : "", u->data ? u->len : 0},
+	};
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned n = 0;
 	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	const char *const parts[] = {r->method, r->path, r->query};
 	bool ok = c && EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1;
-	for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++)
-		ok = EVP_DigestUpdate(c, parts[i], strlen(parts[i]) + 1) == 1; /* with its NUL: parts stay apart */
-	ok = ok && EVP_DigestUpdate(c, r->body_raw ? r->body_raw : "", r->body_raw_len) == 1 &&
-	     EVP_DigestFinal_ex(c, md, &n) == 1;
+	for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++) {
+		unsigned long long len = parts[i].len; /* each part's length first: parts stay apart */
+		ok = EVP_DigestUpdate(c, &len, sizeof len) == 1 && EVP_DigestUpdate(c, parts[i].data, parts[i].len) == 1;
+	}
+	ok = ok && EVP_DigestFinal_ex(c, md, &n) == 1;
 	EVP_MD_CTX_free(c);
 	if (!ok)
 		abort(); /* OpenSSL's SHA-256 does not fail on memory it was given */

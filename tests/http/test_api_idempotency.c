@@ -3,7 +3,8 @@
  * (Idempotent-Replayed: true) and makes nothing more, also when the two
  * arrive at once; the key with another request is 422; a key of the wrong
  * form is 400 naming the header; a refused request leaves its key unused;
- * each token has its own keys; a key older than a day may be used again. */
+ * each token has its own keys; a key older than a day may be used again;
+ * a multipart body is the same request whatever its boundary. */
 #include "config.h"
 
 #include <stdio.h>
@@ -209,6 +210,41 @@ static void test_batch(const char *writer, const char *run)
 	batch_twice(writer, run, true, true, 0, "all or none");
 }
 
+/* A proposal with its PDF as multipart, the parts split by `boundary`,
+ * sent with `key`. */
+static long with_letter(const char *writer, const char *key, const char *boundary, struct resp *r)
+{
+	static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	char body[2048], json[512], auth[128], idem[128], type[128];
+	proposal(json, sizeof json, "Film with its letter");
+	int n = snprintf(body, sizeof body,
+			 "--%s\r\nContent-Disposition: form-data; name=\"request\"\r\nContent-Type: application/json\r\n\r\n"
+			 "%s\r\n--%s\r\nContent-Disposition: form-data; name=\"document\"; filename=\"letter.pdf\"\r\n"
+			 "Content-Type: application/pdf\r\n\r\n%s\r\n--%s--\r\n",
+			 boundary, json, boundary, pdf, boundary);
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", writer);
+	snprintf(idem, sizeof idem, "Idempotency-Key: %s", key);
+	snprintf(type, sizeof type, "Content-Type: multipart/form-data; boundary=%s", boundary);
+	const char *headers[] = {auth, idem, type, NULL};
+	return request("POST", "/api/v1/change-requests", body, (size_t)n, headers, r) == 0 ? r->status : -1;
+}
+
+/* curl draws a new boundary for each sending: the same parts are the same
+ * request. */
+static void test_multipart(const char *writer, const char *run)
+{
+	char key[64];
+	snprintf(key, sizeof key, "letter-%s", run);
+	int before = requests_made();
+	struct resp r;
+	long a = with_letter(writer, key, "----first-boundary-1", &r);
+	resp_free(&r);
+	long b = with_letter(writer, key, "----second-boundary-22", &r);
+	ok(a == 201 && b == 201 && bearer_replayed(&r) && requests_made() == before + 1,
+	   "a proposal with its PDF sent again with its key and another boundary: made once (%ld, %ld)", a, b);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	char run[USER_RUN_SIZE];
@@ -230,6 +266,7 @@ int main(void)
 		test_refusals(writer, run);
 		test_at_once(writer, run);
 		test_batch(writer, run);
+		test_multipart(writer, run);
 	}
 	users_done(owner);
 	return done_testing();
