@@ -89,7 +89,8 @@ static int refuse(struct req *r, int status, const char *reason)
 static int replay(struct req *r, const struct db_rows *kept)
 {
 	const char *location = db_get(kept, 0, KEPT_LOCATION), *body = db_get(kept, 0, KEPT_BODY);
-	r->content_type = arena_strdup(r->arena, db_get(kept, 0, KEPT_TYPE));
+	const char *type = db_get(kept, 0, KEPT_TYPE);
+	r->content_type = type ? arena_strdup(r->arena, type) : NULL;
 	r->cache_control = "private, no-store";
 	r->body.len = 0;
 	buf_puts(&r->body, body ? body : "");
