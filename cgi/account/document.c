@@ -13,6 +13,7 @@
 #include "account/document.h"
 #include "core/log.h"
 #include "core/program.h"
+#include "core/token.h"
 
 static const char *folder(const struct req *r)
 {
@@ -37,8 +38,7 @@ static void hex_sha256(const char *data, size_t len, char sha[65])
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
 	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
-	for (unsigned i = 0; i < n && i < 32; i++)
-		snprintf(sha + 2 * i, 3, "%02x", md[i]);
+	token_hex(md, n < 32 ? n : 32, sha);
 }
 
 /* Write the file whole or not at all: a temporary name, then a rename. */

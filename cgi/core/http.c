@@ -58,7 +58,7 @@ long long (in_int)(const struct req *r, int i, long long fallback)
 	return in && in->set ? in->num : fallback;
 }
 
-static const char *param(const struct req *r, const char *name)
+const char *http_param(const struct req *r, const char *name)
 {
 	const char *v = FCGX_GetParam(name, r->fcgi->envp);
 	return v ? v : "";
@@ -144,7 +144,7 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_
 {
 	if (strcmp(r->method, "POST") != 0 && strcmp(r->method, "PATCH") != 0)
 		return 0;
-	const char *clen = param(r, "CONTENT_LENGTH");
+	const char *clen = http_param(r, "CONTENT_LENGTH");
 	if (!*clen)
 		return 0;
 	char *end;
@@ -154,7 +154,7 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_
 		return refuse(r, 400, "Content-Length", "format");
 	if (n == 0)
 		return 0;
-	const char *type = param(r, "CONTENT_TYPE");
+	const char *type = http_param(r, "CONTENT_TYPE");
 	const char *boundary = upload_max ? http_multipart_boundary(r->arena, type) : NULL;
 	bool document = bodies != HTTP_BODY_FORMS && json_type(type);
 	bool form = bodies != HTTP_BODY_DOCUMENTS && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0;
@@ -182,27 +182,26 @@ int http_read_body(struct req *r, size_t body_max, size_t upload_max, enum http_
 
 int http_read(struct req *r)
 {
-	r->method = param(r, "REQUEST_METHOD");
-	r->path = param(r, "DOCUMENT_URI");
-	r->query = param(r, "QUERY_STRING");
-	r->remote_addr = param(r, "REMOTE_ADDR");
-	r->accept_language = param(r, "HTTP_ACCEPT_LANGUAGE");
-	r->lang_cookie = param(r, "SPOR_LANG_COOKIE");
-	r->data_lang_cookie = param(r, "SPOR_DATA_LANG_COOKIE");
-	r->accept = param(r, "HTTP_ACCEPT");
-	r->if_none_match = param(r, "HTTP_IF_NONE_MATCH");
-	r->if_modified_since = param(r, "HTTP_IF_MODIFIED_SINCE");
-	r->host = param(r, "HTTP_HOST");
-	r->origin = param(r, "HTTP_ORIGIN");
-	r->sec_fetch_site = param(r, "HTTP_SEC_FETCH_SITE");
-	r->authorization = param(r, "HTTP_AUTHORIZATION");
+	r->method = http_param(r, "REQUEST_METHOD");
+	r->path = http_param(r, "DOCUMENT_URI");
+	r->query = http_param(r, "QUERY_STRING");
+	r->remote_addr = http_param(r, "REMOTE_ADDR");
+	r->accept_language = http_param(r, "HTTP_ACCEPT_LANGUAGE");
+	r->lang_cookie = http_param(r, "SPOR_LANG_COOKIE");
+	r->data_lang_cookie = http_param(r, "SPOR_DATA_LANG_COOKIE");
+	r->accept = http_param(r, "HTTP_ACCEPT");
+	r->if_none_match = http_param(r, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = http_param(r, "HTTP_IF_MODIFIED_SINCE");
+	r->host = http_param(r, "HTTP_HOST");
+	r->origin = http_param(r, "HTTP_ORIGIN");
+	r->sec_fetch_site = http_param(r, "HTTP_SEC_FETCH_SITE");
+	r->authorization = http_param(r, "HTTP_AUTHORIZATION");
 	/* What a new session records of the browser; nginx never passes it to spor-public. */
-	r->user_agent = http_header_text(r->arena, param(r, "HTTP_USER_AGENT"), USER_AGENT_MAX);
-	r->idempotency_key = param(r, "HTTP_IDEMPOTENCY_KEY");
-	r->https = strcmp(param(r, "HTTPS"), "on") == 0;
+	r->user_agent = http_header_text(r->arena, http_param(r, "HTTP_USER_AGENT"), USER_AGENT_MAX);
+	r->https = strcmp(http_param(r, "HTTPS"), "on") == 0;
 	params_init(&r->params);
 	params_init(&r->cookies);
-	http_parse_cookies(r->arena, param(r, "HTTP_COOKIE"), &r->cookies);
+	http_parse_cookies(r->arena, http_param(r, "HTTP_COOKIE"), &r->cookies);
 
 	if (r->path[0] != '/')
 		return refuse(r, 400, "path", "format");

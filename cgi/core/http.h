@@ -45,7 +45,6 @@ struct req {
 	const char *host, *origin, *sec_fetch_site; /* "" when absent */
 	const char *authorization; /* the Authorization header, "" when absent */
 	const char *user_agent; /* printable ASCII, at most USER_AGENT_MAX bytes; "" when absent */
-	const char *idempotency_key; /* the Idempotency-Key header as sent, "" when absent (idempotency.h) */
 	bool https;
 	struct params params;  /* query, then body */
 	struct upload upload;  /* the file of a multipart body, if any */
@@ -116,6 +115,11 @@ const char *const *(in_all)(const struct req *r, int i, size_t *n);
 /* Read method, path, query and cookies.  Returns 0, or the status to
  * answer with (400, 414), with err_param/err_reason set. */
 int http_read(struct req *r);
+
+/* A request header nginx passed on by its parameter's name ("HTTP_" and
+ * the name in capitals, '-' as '_'), as sent; "" when absent.  For a
+ * header one part reads: the others are read once into struct req. */
+const char *http_param(const struct req *r, const char *name);
 
 /* Whether the request only reads (GET, or HEAD): it changes nothing, so
  * its answer may be kept, answered 304, or linked back to. */

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <openssl/evp.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +9,7 @@
 #include "core/db.h"
 #include "core/idempotency.h"
 #include "core/program.h"
+#include "core/token.h"
 
 enum { KEY_MAX = 255 };
 
@@ -21,7 +21,7 @@ static struct db_sql q_keep = DB_SQL("UPDATE api_idempotency SET status = ?, con
 				     " WHERE token_id = ? AND key_hash = UNHEX(SHA2(?, 256))");
 enum { KEPT_FINGERPRINT, KEPT_STATUS, KEPT_TYPE, KEPT_LOCATION, KEPT_BODY, KEPT__COUNT };
 static struct db_sql q_kept = DB_SQL_COLS(KEPT__COUNT,
-	"SELECT HEX(fingerprint), status, content_type, location, body FROM api_idempotency"
+	"SELECT LOWER(HEX(fingerprint)), status, content_type, location, body FROM api_idempotency"
 	" WHERE token_id = ? AND key_hash = UNHEX(SHA2(?, 256)) LOCK IN SHARE MODE");
 
 static bool key_ok(const char *key)
@@ -38,8 +38,7 @@ static bool key_ok(const char *key)
 /* The request as the key must find it again: the SHA-256 of its method,
  * path and query and of what its body says (its JSON document, and the
  * file of a multipart body with its name: not the multipart's own bytes,
- * whose boundary a client draws anew for each sending), in hexadecimal
- * (upper case, as HEX() gives it). */
+ * whose boundary a client draws anew for each sending), in hexadecimal. */
 static void fingerprint(const struct req *r, char out[65])
 {
 	const struct upload *u = &r->upload;
@@ -66,8 +65,7 @@ static void fingerprint(const struct req *r, char out[65])
 	EVP_MD_CTX_free(c);
 	if (!ok)
 		abort(); /* OpenSSL's SHA-256 does not fail on memory it was given */
-	for (unsigned i = 0; i < n && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02X", md[i]);
+	token_hex(md, n < 32 ? n : 32, out);
 }
 
 static const char *header_of(const struct req *r, const char *name)
@@ -102,8 +100,8 @@ static int replay(struct req *r, const struct db_rows *kept)
 
 int idempotency_run(struct req *r, int (*handler)(struct req *r))
 {
-	const char *key = r->idempotency_key;
-	if (!key || !*key)
+	const char *key = http_param(r, "HTTP_IDEMPOTENCY_KEY");
+	if (!*key)
 		return handler(r);
 	if (!key_ok(key))
 		return refuse(r, 400, "format");

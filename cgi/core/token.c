@@ -97,3 +97,13 @@ bool token_equal(const char *a, const char *b)
 	size_t n = strlen(a);
 	return n == strlen(b) && CRYPTO_memcmp(a, b, n) == 0;
 }
+
+void token_hex(const unsigned char *bytes, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[bytes[i] >> 4];
+		out[2 * i + 1] = digits[bytes[i] & 15];
+	}
+	out[2 * n] = '\0';
+}

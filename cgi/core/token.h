@@ -19,6 +19,10 @@ bool token_ok(const char *s);
 /* HMAC-SHA256 of msg under key, as 43 base64url characters. */
 void token_hmac(const char *key, const char *msg, char out[TOKEN_CHARS + 1]);
 
+/* `n` bytes as 2n lower-case hexadecimal digits and a NUL, into out (a
+ * digest's text: a file's SHA-256, a request's fingerprint). */
+void token_hex(const unsigned char *bytes, size_t n, char *out);
+
 /* Equal strings, compared in time that depends only on their lengths. */
 bool token_equal(const char *a, const char *b);
 

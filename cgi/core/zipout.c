@@ -15,6 +15,7 @@
 
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/token.h"
 #include "core/zipout.h"
 
 enum {
@@ -123,8 +124,8 @@ static int digest(const char *path, long long *size, char hex[65])
 		rc = EVP_DigestUpdate(md, chunk, n) == 1 ? 0 : -1;
 	if (rc == 0 && (ferror(f) || EVP_DigestFinal_ex(md, sum, &sumlen) != 1 || sumlen != 32))
 		rc = -1;
-	for (unsigned i = 0; rc == 0 && i < sumlen; i++)
-		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
+	if (rc == 0)
+		token_hex(sum, sumlen, hex);
 	*size = total;
 	free(chunk);
 	EVP_MD_CTX_free(md);

@@ -25,6 +25,10 @@ static void test_tokens(void)
 	token_hmac("Jefe", "what do ya want for nothing!", b);
 	ok(strcmp(mac, b) != 0, "another message, another digest");
 	ok(token_equal(mac, mac) && !token_equal(mac, b) && !token_equal(mac, "W9zB"), "comparison");
+	const unsigned char bytes[] = {0x00, 0x0f, 0xa5, 0xff};
+	char hex[9] = "xxxxxxxx";
+	token_hex(bytes, sizeof bytes, hex);
+	ok(strcmp(hex, "000fa5ff") == 0, "bytes as lower-case hexadecimal (%s)", hex);
 }
 
 static const char *cookie_of(struct req *r)
