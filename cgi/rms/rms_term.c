@@ -5,7 +5,6 @@
  * second only when the record says there is some (read_around). */
 #include "config.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "core/collate.h"
 #include "core/db.h"
+#include "core/jread.h"
 #include "core/listing.h"
 #include "core/page.h"
 #include "core/program.h"
@@ -22,7 +22,7 @@
 #include "rms/rms_names.h"
 #include "rms/rms_page.h"
 #include "rms/rms_record.h"
-#include "rms/rms_snapshot.h"
+#include "rms/rms_term_view.h"
 
 /* The term's record with its list's name, its current version (the
  * history's newest row), the IDs, names and statuses of the domain, parent
@@ -103,11 +103,6 @@ struct names {
 	const char *lang;
 };
 
-static const char *str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
 static bool is_kind(const struct db_rows *around, size_t i, const char *kind)
 {
 	return strcmp(db_get(around, i, AROUND_KIND), kind) == 0;
@@ -154,19 +149,20 @@ static void add_id(const struct names *n, struct buf *ids, const char *id)
 
 /* The terms the record refers to whose names are still to be read, as a
  * JSON array of IDs ("[]": none). */
-static const char *unnamed(const struct names *n, const json_t *snap)
+static const char *unnamed(const struct names *n, const struct rms_term_view *v)
 {
 	struct buf ids;
 	buf_init(&ids, n->r->arena);
 	buf_putc(&ids, '[');
-	add_id(n, &ids, str(snap, "domain"));
-	add_id(n, &ids, str(snap, "parent"));
-	add_id(n, &ids, str(snap, "replaced_by"));
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(snap, "mappings"), i, v) add_id(n, &ids, str(v, "source"));
-	json_array_foreach(json_object_get(snap, "countries"), i, v) add_id(n, &ids, json_string_value(v));
-	json_array_foreach(json_object_get(snap, "attributes"), i, v) add_id(n, &ids, str(v, "value"));
+	add_id(n, &ids, v->domain);
+	add_id(n, &ids, v->parent);
+	add_id(n, &ids, v->replaced_by);
+	for (size_t i = 0; i < v->nmappings; i++)
+		add_id(n, &ids, v->mappings[i].source);
+	for (size_t i = 0; i < v->ncountries; i++)
+		add_id(n, &ids, v->countries[i]);
+	for (size_t i = 0; i < v->nattributes; i++)
+		add_id(n, &ids, v->attributes[i].value);
 	buf_putc(&ids, ']');
 	return buf_str(&ids);
 }
@@ -175,72 +171,75 @@ static const char *unnamed(const struct names *n, const json_t *snap)
  * did not find do not exist. */
 static void keep_names(const struct names *n, const char *ids)
 {
-	json_t *list = json_loads(ids, 0, NULL);
-	size_t i;
-	json_t *v;
-	json_array_foreach(list, i, v)
-	{
-		char id[24];
-		snprintf(id, sizeof id, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		rms_names_put(n->r, id, n->lang, name_of(n, id, REF_NAME), name_of(n, id, REF_STATUS));
+	struct jread j;
+	jread_init(&j, n->r->arena, ids, strlen(ids));
+	if (!jread_array(&j))
+		return;
+	while (jread_element(&j)) {
+		const char *id = jread_text(&j);
+		if (id)
+			rms_names_put(n->r, id, n->lang, name_of(n, id, REF_NAME), name_of(n, id, REF_STATUS));
 	}
-	json_decref(list);
 }
 
-static void put_fields(struct req *r, const json_t *snap, const struct names *n)
+/* "true" and "false" as the template's "1" and "0"; NULL else. */
+static const char *flag(const char *boolean)
 {
-	static const char *const plain[] = {"id", "list", "status", "domain", "parent", "replaced_by", "comments",
-					    "tags", "visibility", NULL};
+	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? "1" : strcmp(boolean, "false") == 0 ? "0" : NULL;
+}
+
+static void put_fields(struct req *r, const struct rms_term_view *v, const struct names *n)
+{
 	HDF *term = page_node(r, "Page.term");
-	for (size_t i = 0; plain[i]; i++)
-		page_put(term, plain[i], str(snap, plain[i])); /* names: literals */
-	json_t *level = json_object_get(snap, "level"), *created = json_object_get(snap, "created"),
-	       *modified = json_object_get(snap, "modified"), *version = json_object_get(snap, "version");
-	page_put(term, "level_short", str(level, "short"));
-	page_put(term, "level_name", str(level, "name"));
-	page_put(term, "created", str(created, "at"));
-	page_put(term, "created_by", str(created, "by"));
-	page_put(term, "modified", str(modified, "at"));
-	page_put(term, "modified_by", str(modified, "by"));
-	page_put(term, "status_changed", str(snap, "status_changed_at"));
-	page_put(term, "version_date", str(snap, "version_date"));
-	if (json_is_integer(version))
-		page_put(term, "version", arena_printf(r->arena, "%lld", (long long)json_integer_value(version)));
-	if (json_is_boolean(json_object_get(snap, "major")))
-		page_put(term, "major", json_is_true(json_object_get(snap, "major")) ? "1" : "0");
-	page_put(term, "domain_name", name_of(n, str(snap, "domain"), REF_NAME));
-	page_put(term, "parent_name", name_of(n, str(snap, "parent"), REF_NAME));
-	page_put(term, "replaced_by_name", name_of(n, str(snap, "replaced_by"), REF_NAME));
-	page_put(term, "replaced_by_status", name_of(n, str(snap, "replaced_by"), REF_STATUS));
+	page_put(term, "id", v->id);
+	page_put(term, "list", v->list);
+	page_put(term, "status", v->status);
+	page_put(term, "domain", v->domain);
+	page_put(term, "parent", v->parent);
+	page_put(term, "replaced_by", v->replaced_by);
+	page_put(term, "comments", v->comments);
+	page_put(term, "tags", v->tags);
+	page_put(term, "visibility", v->visibility);
+	page_put(term, "level_short", v->level_short);
+	page_put(term, "level_name", v->level_name);
+	page_put(term, "created", v->created);
+	page_put(term, "created_by", v->created_by);
+	page_put(term, "modified", v->modified);
+	page_put(term, "modified_by", v->modified_by);
+	page_put(term, "status_changed", v->status_changed_at);
+	page_put(term, "version_date", v->version_date);
+	page_put(term, "version", v->version);
+	page_put(term, "major", flag(v->major));
+	page_put(term, "domain_name", name_of(n, v->domain, REF_NAME));
+	page_put(term, "parent_name", name_of(n, v->parent, REF_NAME));
+	page_put(term, "replaced_by_name", name_of(n, v->replaced_by, REF_NAME));
+	page_put(term, "replaced_by_status", name_of(n, v->replaced_by, REF_STATUS));
 }
 
 static int by_lang(const void *a, const void *b)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	const char *x = (*(const struct rms_view_text *const *)a)->lang, *y = (*(const struct rms_view_text *const *)b)->lang;
 	/* English, the reference language, first. */
 	int en = (strcmp(y, "en") == 0) - (strcmp(x, "en") == 0);
 	return en ? en : strcmp(x, y);
 }
 
-static void put_translations(struct req *r, const json_t *snap)
+static void put_translations(struct req *r, const struct rms_term_view *v)
 {
-	json_t *texts = json_object_get(snap, "texts");
-	size_t n = json_object_size(texts), i = 0;
-	const char **langs = arena_alloc(r->arena, (n + 1) * sizeof *langs);
-	const char *lang;
-	json_t *l;
-	json_object_foreach(texts, lang, l) langs[i++] = lang;
-	qsort(langs, n, sizeof *langs, by_lang);
-	for (i = 0; i < n; i++) {
+	size_t n = v->ntexts;
+	const struct rms_view_text **texts = arena_alloc(r->arena, (n + 1) * sizeof *texts);
+	for (size_t i = 0; i < n; i++)
+		texts[i] = &v->texts[i];
+	qsort(texts, n, sizeof *texts, by_lang);
+	for (size_t i = 0; i < n; i++) {
 		HDF *row = page_item(r, "Page.translations", i);
-		l = json_object_get(texts, langs[i]);
-		page_put(row, "lang", langs[i]);
-		page_put(row, "name", str(json_object_get(l, "name"), "value"));
-		page_put(row, "status", str(json_object_get(l, "name"), "status"));
-		page_put(row, "short", str(json_object_get(l, "short"), "value"));
-		page_put(row, "other", str(json_object_get(l, "other"), "value"));
-		page_put(row, "symbol", str(json_object_get(l, "symbol"), "value"));
-		page_put(row, "description", str(json_object_get(l, "description"), "value"));
+		page_put(row, "lang", texts[i]->lang);
+		page_put(row, "name", texts[i]->name);
+		page_put(row, "status", texts[i]->status);
+		page_put(row, "short", texts[i]->short_name);
+		page_put(row, "other", texts[i]->other);
+		page_put(row, "symbol", texts[i]->symbol);
+		page_put(row, "description", texts[i]->description);
 	}
 	page_set_int(r, "Page.translation_count", (long long)n);
 }
@@ -274,10 +273,10 @@ static void put_links(struct req *r, const char *list, const struct db_rows *aro
 }
 
 /* The term's name in the data language, else English (and says so). */
-static void put_name(struct req *r, const json_t *snap, const char *lang)
+static void put_name(struct req *r, const struct rms_term_view *v, const char *lang)
 {
-	const char *name = str(json_object_get(json_object_get(json_object_get(snap, "texts"), lang), "name"), "value");
-	page_set(r, "Page.term.name", arena_strdup(r->arena, name ? name : rms_snapshot_name_en(snap)));
+	const char *name = rms_term_view_name(v, lang);
+	page_set(r, "Page.term.name", name ? name : rms_term_view_name_en(v));
 	page_set(r, "Page.term.name_lang", name ? lang : "en");
 }
 
@@ -293,34 +292,29 @@ static void put_history(struct req *r, const struct db_rows *versions, size_t fi
 	}
 }
 
-static void put_references(struct req *r, const json_t *snap, const struct names *n)
+static void put_references(struct req *r, const struct rms_term_view *v, const struct names *n)
 {
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(snap, "mappings"), i, v)
-	{
+	for (size_t i = 0; i < v->nmappings; i++) {
+		const struct rms_view_mapping *m = &v->mappings[i];
 		HDF *item = page_item(r, "Page.mappings", i);
-		page_put(item, "source", str(v, "source"));
-		page_put(item, "source_name", name_of(n, str(v, "source"), REF_NAME));
-		page_put(item, "code", str(v, "code"));
-		page_put(item, "name", str(v, "name"));
-		page_put(item, "version", str(v, "version"));
-		json_t *main = json_object_get(v, "main");
-		if (json_is_boolean(main))
-			page_put(item, "main", json_is_true(main) ? "1" : "0");
+		page_put(item, "source", m->source);
+		page_put(item, "source_name", name_of(n, m->source, REF_NAME));
+		page_put(item, "code", m->code);
+		page_put(item, "name", m->name);
+		page_put(item, "version", m->version);
+		page_put(item, "main", flag(m->main));
 	}
-	json_array_foreach(json_object_get(snap, "countries"), i, v)
-	{
+	for (size_t i = 0; i < v->ncountries; i++) {
 		HDF *item = page_item(r, "Page.countries", i);
-		page_put(item, "id", json_string_value(v));
-		page_put(item, "name", name_of(n, json_string_value(v), REF_NAME));
+		page_put(item, "id", v->countries[i]);
+		page_put(item, "name", name_of(n, v->countries[i], REF_NAME));
 	}
-	json_array_foreach(json_object_get(snap, "attributes"), i, v)
-	{
+	for (size_t i = 0; i < v->nattributes; i++) {
+		const struct rms_view_attribute *a = &v->attributes[i];
 		HDF *item = page_item(r, "Page.attributes", i);
-		page_put(item, "name", str(v, "name"));
-		page_put(item, "value", str(v, "value"));
-		page_put(item, "value_name", name_of(n, str(v, "value"), REF_NAME));
+		page_put(item, "name", a->name);
+		page_put(item, "value", a->value);
+		page_put(item, "value_name", name_of(n, a->value, REF_NAME));
 	}
 }
 
@@ -329,9 +323,10 @@ static void put_references(struct req *r, const json_t *snap, const struct names
  * of its versions: the store numbers them 1, 2 ... and points the term at
  * the newest), or names the worker does not keep.  0 with around->nrows 0
  * when there is nothing to read, -1 on an error. */
-static int read_around(struct req *r, const char *id, const json_t *snap, struct names *n, struct db_rows *around)
+static int read_around(struct req *r, const char *id, const struct rms_term_view *v, struct names *n,
+		       struct db_rows *around)
 {
-	const char *ids = unnamed(n, snap);
+	const char *ids = unnamed(n, v);
 	*around = (struct db_rows){.ncols = AROUND__COUNT};
 	if (strcmp(db_get(n->term, 0, TERM_CHILDREN), "0") == 0 && strcmp(db_get(n->term, 0, TERM_REPLACES), "0") == 0 &&
 	    strcmp(db_get(n->term, 0, TERM_SEQ), "1") == 0 && strcmp(ids, "[]") == 0)
@@ -362,19 +357,17 @@ int rms_term_show(struct req *r)
 		const char *list = rms_page_of(r, id, RMS_LISTS);
 		return list ? http_redirect(r, 303, list) : 404;
 	}
-	json_t *snap = json_loads(db_get(&rows, 0, TERM_SNAPSHOT), 0, NULL);
-	if (!snap)
+	struct rms_term_view v;
+	if (rms_term_view_read(r->arena, db_get(&rows, 0, TERM_SNAPSHOT), &v) < 0)
 		return 500;
 	struct names n = {.r = r, .term = &rows, .lang = lang};
-	if (read_around(r, id, snap, &n, &around) < 0) {
-		json_decref(snap);
+	if (read_around(r, id, &v, &n, &around) < 0)
 		return 500;
-	}
-	put_fields(r, snap, &n);
-	put_name(r, snap, lang);
+	put_fields(r, &v, &n);
+	put_name(r, &v, lang);
 	page_set(r, "Page.term.list_name", db_get(&rows, 0, TERM_LIST_NAME));
-	put_translations(r, snap);
-	put_references(r, snap, &n);
+	put_translations(r, &v);
+	put_references(r, &v, &n);
 	page_shown(r, "Page.translations");
 	page_shown(r, "Page.mappings");
 	put_links(r, "Page.children", &around, "child", lang);
@@ -385,7 +378,6 @@ int rms_term_show(struct req *r)
 	} else
 		put_history(r, &rows, TERM_VERSION);
 	page_shown(r, "Page.versions");
-	json_decref(snap);
 	if (sides_of_versions(r, page_node(r, "Page.versions")) < 0)
 		return 500;
 	page_set(r, "Page.nav", "rms");
