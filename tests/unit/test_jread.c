@@ -19,7 +19,7 @@ static json_t *tree_of(struct jread *j)
 {
 	const char *key;
 	char c = 0;
-	while (j->p < j->end && strchr(" \t\r\n", *j->p))
+	while (j->p < j->end && *j->p && strchr(" \t\r\n", *j->p))
 		j->p++;
 	if (j->p < j->end)
 		c = *j->p;
