@@ -23,7 +23,7 @@
 #include "programs/handlers_public.h"
 #include "rms/rms_fhir.h"
 #include "rms/rms_record.h"
-#include "rms/rms_snapshot.h"
+#include "rms/rms_term_view.h"
 
 /* The most children $lookup names (a list's hierarchy is shallow and
  * narrow; a client wanting more reads the list). */
@@ -99,7 +99,7 @@ static struct db_sql q_concept = DB_SQL_COLS(C__COUNT,
 struct concept {
 	struct db_rows row;
 	const char *url, *list;
-	json_t *snap; /* the term's snapshot, NULL when the code is none of the list's */
+	struct rms_term_view *term; /* its snapshot, NULL when the code is none of the list's */
 };
 
 static int concept_read(struct req *r, const char *list, const char *code, const char *version, const char *param,
@@ -117,30 +117,35 @@ static int concept_read(struct req *r, const char *list, const char *code, const
 	if (version && strcmp(version, db_get(&c->row, 0, C_LIST_VERSION)) != 0)
 		return refuse(r, 404, "version", "unknown");
 	const char *snap = db_get(&c->row, 0, C_SNAPSHOT);
-	if (db_get(&c->row, 0, C_ID) && snap && !(c->snap = json_loads(snap, 0, NULL)))
-		return 500;
+	if (db_get(&c->row, 0, C_ID) && snap) {
+		c->term = arena_alloc(r->arena, sizeof *c->term);
+		if (rms_term_view_read(r->arena, snap, c->term) < 0)
+			return 500;
+	}
 	return 0;
 }
 
 /* The term's text of `kind` in `lang`, or NULL. */
-static const char *text_of(const json_t *snap, const char *lang, const char *kind)
+static const char *text_of(const struct rms_term_view *term, const char *lang, enum rms_kind kind)
 {
-	json_t *texts = json_object_get(snap, "texts");
-	return json_string_value(json_object_get(json_object_get(json_object_get(texts, lang), kind), "value"));
+	for (size_t i = 0; i < term->ntexts; i++)
+		if (strcmp(term->texts[i].lang, lang) == 0)
+			return term->texts[i].value[kind];
+	return NULL;
 }
 
 /* The display in the language asked ("fr", or "fr" for "fr-CH"), else
  * English, else any name. */
-static const char *display_of(struct req *r, const json_t *snap)
+static const char *display_of(struct req *r, const struct rms_term_view *term)
 {
 	const char *lang = in_text(r, PF_CS_DISPLAY_LANGUAGE), *v = NULL;
 	if (lang) {
-		v = text_of(snap, lang, "name");
+		v = text_of(term, lang, RMS_NAME);
 		size_t primary = strcspn(lang, "-_");
 		if (!v && lang[primary])
-			v = text_of(snap, arena_strndup(r->arena, lang, primary), "name");
+			v = text_of(term, arena_strndup(r->arena, lang, primary), RMS_NAME);
 	}
-	return v ? v : rms_snapshot_name_en(snap);
+	return v ? v : rms_term_view_name_en(term);
 }
 
 /* Parameters' members. */
@@ -194,16 +199,14 @@ static bool wants_lang(struct req *r, const struct wanted *w, const char *lang)
 
 /* Every text of the term as a designation: its language, its use (the
  * kind: name, short, other, symbol, definition) and its value. */
-static void designations(struct req *r, json_t *params, const json_t *snap, const struct wanted *w)
+static void designations(struct req *r, json_t *params, const struct rms_term_view *term, const struct wanted *w)
 {
-	const char *lang;
-	json_t *texts;
-	json_object_foreach(json_object_get(snap, "texts"), lang, texts)
-	{
+	for (size_t i = 0; i < term->ntexts; i++) {
+		const char *lang = term->texts[i].lang;
 		if (!wants_lang(r, w, lang))
 			continue;
 		for (int k = 0; k < RMS_KINDS; k++) {
-			const char *v = json_string_value(json_object_get(json_object_get(texts, rms_kind_names[k]), "value"));
+			const char *v = term->texts[i].value[k];
 			if (!v)
 				continue;
 			const char *use = k == RMS_DESCRIPTION ? "definition" : rms_kind_names[k];
@@ -226,7 +229,7 @@ static int lookup_properties(struct req *r, json_t *out, const struct concept *k
 			     const struct wanted *w)
 {
 	const struct db_rows *row = &k->row;
-	const char *status = db_get(row, 0, C_STATUS), *definition = text_of(k->snap, "en", "description");
+	const char *status = db_get(row, 0, C_STATUS), *definition = text_of(k->term, "en", RMS_DESCRIPTION);
 	if (definition && wants(w, "definition"))
 		property(out, "definition", "valueString", json_string(definition));
 	if (wants(w, "status"))
@@ -270,17 +273,16 @@ static int lookup(struct req *r)
 	struct concept k;
 	if ((rc = concept_read(r, list, c.code, in_text(r, PF_CS_VERSION), "system", &k)))
 		return rc;
-	if (!k.snap)
+	if (!k.term)
 		return refuse(r, 404, "code", "unknown");
 	struct wanted w;
 	w.names = in_all(r, PF_CS_PROPERTY, &w.n);
 	json_t *out = parameters();
 	add(out, named("name", "valueString", json_string(db_get(&k.row, 0, C_LIST_NAME))));
 	add(out, named("version", "valueString", json_string(db_get(&k.row, 0, C_LIST_VERSION))));
-	add(out, named("display", "valueString", json_string(display_of(r, k.snap))));
-	designations(r, out, k.snap, &w);
+	add(out, named("display", "valueString", json_string(display_of(r, k.term))));
+	designations(r, out, k.term, &w);
 	rc = lookup_properties(r, out, &k, c.code, &w);
-	json_decref(k.snap);
 	if (rc) {
 		json_decref(out);
 		return rc;
@@ -301,14 +303,11 @@ int api_fhir_cs_lookup_submit(struct req *r)
 /* Whether `display` is one of the term's texts (any language, any kind but
  * the description): FHIR leaves which displays are valid to the code
  * system, and a name in French is as much the term's as its English. */
-static bool display_known(const json_t *snap, const char *display)
+static bool display_known(const struct rms_term_view *term, const char *display)
 {
-	const char *lang;
-	json_t *texts;
-	json_object_foreach(json_object_get(snap, "texts"), lang, texts)
-	{
+	for (size_t i = 0; i < term->ntexts; i++) {
 		for (int k = 0; k < RMS_DESCRIPTION; k++) {
-			const char *v = json_string_value(json_object_get(json_object_get(texts, rms_kind_names[k]), "value"));
+			const char *v = term->texts[i].value[k];
 			if (v && strcmp(v, display) == 0)
 				return true;
 		}
@@ -350,11 +349,11 @@ static int validate_code(struct req *r)
 	struct concept k;
 	if ((rc = concept_read(r, list, c.code, in_text(r, PF_CS_VERSION), param, &k)))
 		return rc;
-	struct verdict v = {.result = k.snap != NULL, .issues = json_array()};
+	struct verdict v = {.result = k.term != NULL, .issues = json_array()};
 	buf_init(&v.message, r->arena);
-	const char *display = k.snap ? display_of(r, k.snap) : NULL;
+	const char *display = k.term ? display_of(r, k.term) : NULL;
 	const char *given = in_text(r, PF_CS_DISPLAY);
-	if (!k.snap) {
+	if (!k.term) {
 		issue(&v, "error", "code-invalid", "code",
 		      arena_printf(r->arena, "Unknown code '%s' in the code system '%s'", c.code, k.url));
 	} else {
@@ -365,7 +364,7 @@ static int validate_code(struct req *r)
 			      arena_printf(r->arena, "The code '%s' is %s%s%s", c.code, status, by ? "; replaced by " : "",
 					   by ? by : ""));
 		/* A wrong display is an issue, not a failure (FHIR R4). */
-		if (given && !display_known(k.snap, given))
+		if (given && !display_known(k.term, given))
 			issue(&v, "warning", "invalid", "display",
 			      arena_printf(r->arena, "The display '%s' is not a display of the code '%s'; it is '%s'", given,
 					   c.code, display));
@@ -381,7 +380,6 @@ static int validate_code(struct req *r)
 			       json_pack("{s:s, s:o}", "resourceType", "OperationOutcome", "issue", v.issues)));
 	else
 		json_decref(v.issues);
-	json_decref(k.snap); /* which held the display */
 	return api_send_fhir(r, out);
 }
 

@@ -234,12 +234,9 @@ static void put_translations(struct req *r, const struct rms_term_view *v)
 	for (size_t i = 0; i < n; i++) {
 		HDF *row = page_item(r, "Page.translations", i);
 		page_put(row, "lang", texts[i]->lang);
-		page_put(row, "name", texts[i]->name);
+		for (int k = 0; k < RMS_KINDS; k++)
+			page_put(row, rms_kind_names[k], texts[i]->value[k]); /* names: the kinds' */
 		page_put(row, "status", texts[i]->status);
-		page_put(row, "short", texts[i]->short_name);
-		page_put(row, "other", texts[i]->other);
-		page_put(row, "symbol", texts[i]->symbol);
-		page_put(row, "description", texts[i]->description);
 	}
 	page_set_int(r, "Page.translation_count", (long long)n);
 }

@@ -71,19 +71,15 @@ static void read_texts(struct jread *j, struct arena *a, struct rms_term_view *v
 		*t = (struct rms_view_text){.lang = lang};
 		if (!jread_object(j))
 			continue;
-		while (jread_member(j, &kind))
-			if (strcmp(kind, "name") == 0)
-				t->name = read_text(j, &t->status);
-			else if (strcmp(kind, "short") == 0)
-				t->short_name = read_text(j, NULL);
-			else if (strcmp(kind, "other") == 0)
-				t->other = read_text(j, NULL);
-			else if (strcmp(kind, "symbol") == 0)
-				t->symbol = read_text(j, NULL);
-			else if (strcmp(kind, "description") == 0)
-				t->description = read_text(j, NULL);
+		while (jread_member(j, &kind)) {
+			int k = 0;
+			while (k < RMS_KINDS && strcmp(rms_kind_names[k], kind) != 0)
+				k++;
+			if (k < RMS_KINDS)
+				t->value[k] = read_text(j, k == RMS_NAME ? &t->status : NULL);
 			else
 				jread_skip(j);
+		}
 	}
 }
 
@@ -171,7 +167,7 @@ const char *rms_term_view_name(const struct rms_term_view *v, const char *lang)
 {
 	for (size_t i = 0; i < v->ntexts; i++)
 		if (strcmp(v->texts[i].lang, lang) == 0)
-			return v->texts[i].name;
+			return v->texts[i].value[RMS_NAME];
 	return NULL;
 }
 
@@ -179,6 +175,6 @@ const char *rms_term_view_name_en(const struct rms_term_view *v)
 {
 	const char *en = rms_term_view_name(v, "en");
 	for (size_t i = 0; !en && i < v->ntexts; i++)
-		en = v->texts[i].name;
+		en = v->texts[i].value[RMS_NAME];
 	return en ? en : "";
 }

@@ -8,12 +8,14 @@
 
 #include <stddef.h>
 
+#include "rms/rms_record.h"
+
 struct arena;
 
-/* One language's texts: the name's value and status, the value of each
- * other kind. */
+/* One language's texts: the value of each kind (rms_kind_names), and the
+ * name's status. */
 struct rms_view_text {
-	const char *lang, *name, *status, *short_name, *other, *symbol, *description;
+	const char *lang, *value[RMS_KINDS], *status;
 };
 
 struct rms_view_mapping {

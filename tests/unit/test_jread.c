@@ -157,15 +157,15 @@ static void test_view(struct arena *a)
 	is_str(v.major, "true", "major");
 	ok(v.ntexts == 3 && strcmp(v.texts[0].lang, "bg") == 0 && strcmp(v.texts[2].lang, "fr") == 0,
 	   "three languages in the snapshot's order");
-	is_str(v.texts[0].name, "\xd0\x9f\xd1\x80\xd0\xb0\xd1\x85", "a name written as \\u escapes, in UTF-8");
+	is_str(v.texts[0].value[RMS_NAME], "\xd0\x9f\xd1\x80\xd0\xb0\xd1\x85", "a name written as \\u escapes, in UTF-8");
 	is_str(v.texts[0].status, "CURRENT", "a name's status");
-	is_str(v.texts[1].name, "Powder & solvent <oral>", "the English name, as stored (escaped by the page)");
-	is_str(v.texts[1].description, "Line one\nline two", "a description");
-	is_str(v.texts[1].short_name, "Pwd", "a short name");
-	is_str(v.texts[1].other, "Other", "an other name");
-	is_str(v.texts[1].symbol, "\xc2\xb5g", "a symbol");
-	ok(!v.texts[2].name && !v.texts[2].status, "a language with no name");
-	is_str(v.texts[2].short_name, "Pdr", "its short name");
+	is_str(v.texts[1].value[RMS_NAME], "Powder & solvent <oral>", "the English name, as stored (escaped by the page)");
+	is_str(v.texts[1].value[RMS_DESCRIPTION], "Line one\nline two", "a description");
+	is_str(v.texts[1].value[RMS_SHORT], "Pwd", "a short name");
+	is_str(v.texts[1].value[RMS_OTHER], "Other", "an other name");
+	is_str(v.texts[1].value[RMS_SYMBOL], "\xc2\xb5g", "a symbol");
+	ok(!v.texts[2].value[RMS_NAME] && !v.texts[2].status, "a language with no name");
+	is_str(v.texts[2].value[RMS_SHORT], "Pdr", "its short name");
 	ok(v.nmappings == 2, "two mappings");
 	is_str(v.mappings[1].source, "100000073361", "a mapping's source");
 	is_str(v.mappings[1].code, "10114000", "its code");
@@ -176,7 +176,7 @@ static void test_view(struct arena *a)
 	ok(v.ncountries == 2 && strcmp(v.countries[1], "100000000399") == 0, "countries");
 	ok(v.nattributes == 2 && strcmp(v.attributes[0].value, "100000073364") == 0 && !v.attributes[1].value,
 	   "attributes");
-	is_str(rms_term_view_name(&v, "bg"), v.texts[0].name, "the name in a language");
+	is_str(rms_term_view_name(&v, "bg"), v.texts[0].value[RMS_NAME], "the name in a language");
 	ok(rms_term_view_name(&v, "fr") == NULL && rms_term_view_name(&v, "de") == NULL, "none in another");
 	is_str(rms_term_view_name_en(&v), "Powder & solvent <oral>", "the English name");
 
