@@ -10,41 +10,10 @@
 #include <jansson.h>
 
 #include "fuzz.h"
+#include "../jread_tree.h"
 #include "core/jread.h"
 #include "core/mem.h"
 #include "rms/rms_term_view.h"
-
-static json_t *tree_of(struct jread *j)
-{
-	const char *key;
-	while (j->p < j->end && *j->p && strchr(" \t\r\n", *j->p))
-		j->p++;
-	char c = j->p < j->end ? *j->p : 0;
-	if (c == '{' || c == '[') {
-		json_t *t = c == '{' ? json_object() : json_array();
-		if (c == '{' ? jread_object(j) : jread_array(j))
-			while (c == '{' ? jread_member(j, &key) : jread_element(j)) {
-				json_t *v = tree_of(j);
-				if (v && c == '{')
-					json_object_set_new(t, key, v);
-				else if (v)
-					json_array_append_new(t, v);
-			}
-		return t;
-	}
-	const char *text = jread_text(j);
-	if (j->bad)
-		return NULL;
-	if (c == '"')
-		return json_string(text);
-	if (!text)
-		return json_null();
-	if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0)
-		return json_boolean(text[0] == 't');
-	if (strpbrk(text, ".eE"))
-		return json_real(strtod(text, NULL));
-	return json_integer(strtoll(text, NULL, 10));
-}
 
 static size_t depth_of(const json_t *v)
 {
@@ -76,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_t *want = json_loadb(text, size, JSON_DECODE_ANY, &error);
 	struct jread j;
 	jread_init(&j, a, text, size);
-	json_t *got = tree_of(&j);
+	json_t *got = jread_tree(&j);
 	bool read = jread_end(&j);
 	/* jansson takes a NUL byte after a whole value for the end of the
 	 * text; JSON has no place for one, and the reader refuses it. */

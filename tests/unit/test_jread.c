@@ -9,54 +9,10 @@
 #include <string.h>
 
 #include "../tap.h"
+#include "../jread_tree.h"
 #include "core/jread.h"
 #include "core/mem.h"
 #include "rms/rms_term_view.h"
-
-/* The value at the reader as jansson's tree, built from what the reader
- * hands out; NULL when it refused. */
-static json_t *tree_of(struct jread *j)
-{
-	const char *key;
-	char c = 0;
-	while (j->p < j->end && *j->p && strchr(" \t\r\n", *j->p))
-		j->p++;
-	if (j->p < j->end)
-		c = *j->p;
-	if (c == '{') {
-		json_t *o = json_object();
-		jread_object(j);
-		while (jread_member(j, &key)) {
-			json_t *v = tree_of(j);
-			if (v)
-				json_object_set_new(o, key, v);
-		}
-		return o;
-	}
-	if (c == '[') {
-		json_t *a = json_array();
-		jread_array(j);
-		while (jread_element(j)) {
-			json_t *v = tree_of(j);
-			if (v)
-				json_array_append_new(a, v);
-		}
-		return a;
-	}
-	bool string = c == '"';
-	const char *text = jread_text(j);
-	if (j->bad)
-		return NULL;
-	if (string)
-		return json_string(text);
-	if (!text)
-		return json_null();
-	if (strcmp(text, "true") == 0 || strcmp(text, "false") == 0)
-		return json_boolean(text[0] == 't');
-	if (strpbrk(text, ".eE"))
-		return json_real(strtod(text, NULL));
-	return json_integer(strtoll(text, NULL, 10));
-}
 
 /* Whether the reader and jansson agree on `text` (`len` bytes). */
 static bool agree(struct arena *a, const char *text, size_t len, bool *valid)
@@ -64,7 +20,7 @@ static bool agree(struct arena *a, const char *text, size_t len, bool *valid)
 	json_t *want = json_loadb(text, len, JSON_DECODE_ANY, NULL);
 	struct jread j;
 	jread_init(&j, a, text, len);
-	json_t *got = tree_of(&j);
+	json_t *got = jread_tree(&j);
 	bool read = jread_end(&j);
 	*valid = want != NULL;
 	bool same = want ? read && got && json_equal(want, got) : !read;
