@@ -10,6 +10,7 @@
 
 #include "core/db.h"
 #include "core/favourite.h"
+#include "core/jread.h"
 #include "core/label.h"
 #include "core/may.h"
 #include "core/page.h"
@@ -22,11 +23,6 @@ static struct db_sql q_org = DB_SQL("SELECT record FROM oms_organisations WHERE 
 static struct db_sql q_location_org = DB_SQL(
 	"SELECT o.record FROM oms_locations l JOIN oms_organisations o ON o.id = l.org_id WHERE l.id = ?");
 static struct db_sql q_merged = DB_SQL("SELECT new_id FROM oms_merged WHERE kind = ? AND old_id = ?");
-
-static const char *str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
 
 /* The surviving record of a merged ID: 301 there, else 404. */
 int oms_merged_redirect(struct req *r, const char *kind, long long old, const char *prefix)
@@ -68,31 +64,98 @@ static const char *when(struct req *r, const char *iso)
 	return s;
 }
 
-static void put_objects(struct req *r, const char *list, const json_t *items, const char *const *keys)
+/* A location's address: its first line as `line1` of `item`. */
+static void put_first_line(struct jread *j, HDF *item)
 {
-	size_t i;
-	json_t *v;
-	json_array_foreach(items, i, v)
-	{
+	if (!jread_array(j))
+		return;
+	for (size_t i = 0; jread_element(j); i++)
+		if (i == 0)
+			page_put(item, "line1", jread_text(j));
+		else
+			jread_skip(j);
+}
+
+/* The IDs merged into the organisation. */
+static void put_merged(struct req *r, struct jread *j)
+{
+	if (!jread_array(j))
+		return;
+	for (size_t i = 0; jread_element(j); i++)
+		page_put(page_item(r, "Page.merged", i), "id", jread_text(j));
+}
+
+/* An array of objects as the items of `list`, the members `keys` names
+ * (NULL-terminated) in each; the others skipped. */
+static void put_objects(struct req *r, struct jread *j, const char *list, const char *const *keys)
+{
+	const char *key;
+	if (!jread_array(j))
+		return;
+	for (size_t i = 0; jread_element(j); i++) {
 		HDF *item = page_subitem(r->hdf, list, i); /* names: literals */
-		for (size_t k = 0; keys[k]; k++)
-			page_put(item, keys[k], str(v, keys[k])); /* names: literals */
+		if (!jread_object(j))
+			continue;
+		while (jread_member(j, &key)) {
+			size_t k = 0;
+			while (keys[k] && strcmp(keys[k], key) != 0)
+				k++;
+			if (keys[k])
+				page_put(item, keys[k], jread_text(j)); /* names: literals */
+			else if (strcmp(key, "address") == 0 && strcmp(list, "Page.locations") == 0)
+				put_first_line(j, item);
+			else
+				jread_skip(j);
+		}
 	}
 }
 
-static void put_locations(struct req *r, const json_t *locs)
+/* The locations' countries by name, and as a term of the Country list. */
+static void put_countries(struct req *r)
 {
-	static const char *const keys[] = {"id", "postal_code", "city", "country_code", "status", NULL};
-	put_objects(r, "Page.locations", locs, keys);
-	size_t i;
-	json_t *v;
-	json_array_foreach(locs, i, v)
-	{
-		HDF *item = page_item(r, "Page.locations", i);
-		page_put(item, "line1", json_string_value(json_array_get(json_object_get(v, "address"), 0)));
-		page_put(item, "country_name", label(r, LABEL_COUNTRY, str(v, "country_code")));
-		page_put(item, "country_term", label_country_term(r, str(v, "country_code")));
+	for (HDF *item = hdf_obj_child(page_node(r, "Page.locations")); item; item = hdf_obj_next(item)) {
+		const char *code = hdf_get_value(item, "country_code", NULL);
+		page_put(item, "country_name", label(r, LABEL_COUNTRY, code));
+		page_put(item, "country_term", label_country_term(r, code));
 	}
+}
+
+/* The record's fields, alternative names, identifiers, merged IDs and
+ * locations, read in one pass (core/jread.h), no tree built.  0, or -1
+ * when the record is not JSON. */
+static int put_record(struct req *r, const char *record)
+{
+	static const char *const fields[] = {"id", "name", "acronym", "type", "size", "status", "version", NULL};
+	static const char *const alt[] = {"name", "lang", NULL};
+	static const char *const ident[] = {"system", "code", "valid_from", "valid_to", NULL};
+	static const char *const loc[] = {"id", "postal_code", "city", "country_code", "status", NULL};
+	HDF *node = page_node(r, "Page.org");
+	struct jread j;
+	const char *key;
+	jread_init(&j, r->arena, record, strlen(record));
+	if (!jread_object(&j))
+		return -1;
+	while (jread_member(&j, &key)) {
+		size_t k = 0;
+		while (fields[k] && strcmp(fields[k], key) != 0)
+			k++;
+		if (fields[k])
+			page_put(node, fields[k], jread_text(&j)); /* names: literals */
+		else if (strcmp(key, "alternative_names") == 0)
+			put_objects(r, &j, "Page.names", alt);
+		else if (strcmp(key, "identifiers") == 0)
+			put_objects(r, &j, "Page.identifiers", ident);
+		else if (strcmp(key, "locations") == 0)
+			put_objects(r, &j, "Page.locations", loc);
+		else if (strcmp(key, "merged_ids") == 0)
+			put_merged(r, &j);
+		else
+			jread_skip(&j);
+	}
+	if (!jread_end(&j))
+		return -1;
+	put_countries(r);
+	return 0;
 }
 
 /* The page in one statement, one kind of row after the other: the record,
@@ -134,27 +197,15 @@ int oms_org_show(struct req *r)
 	/* A page past the end shows the last (read again: rare). */
 	if (shown != page && read_page(r, num, page = shown, &rows) < 0)
 		return 500;
-	json_t *org = json_loads(db_value(&record, 0), 0, NULL);
-	if (!org)
+	if (put_record(r, db_value(&record, 0)) < 0)
 		return 500;
-	static const char *const fields[] = {"id", "name", "acronym", "type", "size", "status", "version", NULL};
 	HDF *node = page_node(r, "Page.org");
-	for (size_t k = 0; fields[k]; k++)
-		page_put(node, fields[k], str(org, fields[k])); /* names: literals */
-	page_put(node, "version", when(r, str(org, "version")));
-	page_put(node, "type_label", label(r, LABEL_ORG_TYPE, str(org, "type")));
-	page_put(node, "size_label", label(r, LABEL_ORG_SIZE, str(org, "size")));
-	static const char *const alt[] = {"name", "lang", NULL};
-	static const char *const ident[] = {"system", "code", "valid_from", "valid_to", NULL};
-	put_objects(r, "Page.names", json_object_get(org, "alternative_names"), alt);
-	put_objects(r, "Page.identifiers", json_object_get(org, "identifiers"), ident);
+	const char *version = hdf_get_value(node, "version", NULL), *shown_version = when(r, version);
+	if (shown_version != version)
+		page_put(node, "version", shown_version);
+	page_put(node, "type_label", label(r, LABEL_ORG_TYPE, hdf_get_value(node, "type", NULL)));
+	page_put(node, "size_label", label(r, LABEL_ORG_SIZE, hdf_get_value(node, "size", NULL)));
 	page_shown(r, "Page.identifiers");
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(org, "merged_ids"), i, v)
-		page_put(page_item(r, "Page.merged", i), "id", json_string_value(v));
-	put_locations(r, json_object_get(org, "locations"));
-	json_decref(org);
 	struct db_rows versions = oms_rows_of(r, &rows, "version", PAGE__COUNT - 1),
 		       locations = oms_rows_of(r, &rows, "loc", OMS_LOC_CHANGE__COUNT);
 	struct oms_history history = {.total = total, .page = page, .versions = &versions, .locations = &locations};
