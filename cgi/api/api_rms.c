@@ -16,6 +16,7 @@
 #include "programs/fields_public.h"
 #include "programs/handlers_public.h"
 #include "rms/rms_fhir.h"
+#include "rms/rms_term_view.h"
 #include "rms/rms_page.h"
 
 #define LISTS                                                                                                      \
@@ -238,10 +239,9 @@ static int hits_bundle(struct req *r, const struct db_rows *hits, long long page
 			json_object_set_new(systems, list, cs);
 			json_array_append_new(order, json_string(list));
 		}
-		json_t *snap = json_loads(db_get(&rec, i, RECORD_SNAPSHOT), 0, NULL);
-		if (snap)
-			json_array_append_new(json_object_get(cs, "concept"), rms_fhir_concept(snap));
-		json_decref(snap);
+		struct rms_term_view term;
+		if (rms_term_view_read(r->arena, db_get(&rec, i, RECORD_SNAPSHOT), &term) == 0)
+			json_array_append_new(json_object_get(cs, "concept"), rms_fhir_concept(&term));
 	}
 	json_t *entries = json_array(), *id;
 	size_t i;

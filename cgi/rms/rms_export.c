@@ -20,6 +20,7 @@
 #include "rms/rms_csv.h"
 #include "rms/rms_export.h"
 #include "rms/rms_fhir.h"
+#include "rms/rms_term_view.h"
 #include "rms/rms_page.h"
 #include "rms/rms_xlsx.h"
 
@@ -172,13 +173,23 @@ int rms_export_json_show(struct req *r)
 	return rc < 0 ? 500 : 200;
 }
 
-static void fhir_concept(struct export_out *o, const json_t *snap)
+/* One term as a concept: its record read in one pass (rms_term_view.h),
+ * not parsed into a tree first.  0, or -1 when it is not a record. */
+static int fhir_row(void *ctx, const char *const *cells, size_t ncols)
 {
-	json_t *c = rms_fhir_concept(snap);
+	(void)ncols;
+	struct export_out *o = ctx;
+	struct rms_term_view term;
+	arena_reset(o->scratch);
+	if (rms_term_view_read(o->scratch, cells[DB_VALUE], &term) < 0)
+		return -1;
+	json_t *c = rms_fhir_concept(&term);
 	char *text = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	buf_printf(&o->buf, "%s\n%s", o->rows++ ? "," : "", text ? text : "{}");
 	free(text);
 	json_decref(c);
+	export_flush(o, false);
+	return 0;
 }
 
 /* The list as a FHIR R4 CodeSystem, the terms e selects as its concepts,
@@ -203,8 +214,7 @@ static int write_fhir(struct req *r, struct export *e)
 	size_t len = strlen(head);
 	buf_printf(&e->o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
 	free(head);
-	e->o.record = fhir_concept;
-	int rc = each_snapshot(r, e, export_record, &e->o);
+	int rc = each_snapshot(r, e, fhir_row, &e->o);
 	buf_puts(&e->o.buf, "\n]}\n");
 	export_end(&e->o);
 	return rc < 0 ? 500 : 200;

@@ -9,6 +9,7 @@
 #include "core/mem.h"
 #include "rms/rms_fhir.h"
 #include "rms/rms_snapshot.h"
+#include "rms/rms_term_view.h"
 
 struct fhir {
 	struct arena *a;
@@ -224,15 +225,14 @@ static void property(json_t *list, const char *code, const char *value)
 		json_array_append_new(list, json_pack("{s:s, s:s}", "code", code, "valueCode", value));
 }
 
-json_t *rms_fhir_concept(const json_t *snap)
+json_t *rms_fhir_concept(const struct rms_term_view *term)
 {
-	json_t *texts = json_object_get(snap, "texts"), *designations = json_array(), *props = json_array();
-	const char *display = NULL, *definition = NULL, *lang;
-	json_t *l;
-	json_object_foreach(texts, lang, l)
-	{
+	json_t *designations = json_array(), *props = json_array();
+	const char *display = NULL, *definition = NULL;
+	for (size_t i = 0; i < term->ntexts; i++) {
+		const char *lang = term->texts[i].lang;
 		for (int k = 0; k < RMS_KINDS; k++) {
-			const char *v = json_string_value(json_object_get(json_object_get(l, rms_kind_names[k]), "value"));
+			const char *v = term->texts[i].value[k];
 			if (!v)
 				continue;
 			bool en = strcmp(lang, "en") == 0;
@@ -244,12 +244,11 @@ json_t *rms_fhir_concept(const json_t *snap)
 				designate(designations, lang, (enum rms_kind)k, v);
 		}
 	}
-	property(props, "status", json_string_value(json_object_get(snap, "status")));
-	property(props, "domain", json_string_value(json_object_get(snap, "domain")));
-	property(props, "parent", json_string_value(json_object_get(snap, "parent")));
-	property(props, "replacedBy", json_string_value(json_object_get(snap, "replaced_by")));
-	json_t *c = json_pack("{s:s, s:s}", "code", json_string_value(json_object_get(snap, "id")), "display",
-			      display ? display : rms_snapshot_name_en(snap));
+	property(props, "status", term->status);
+	property(props, "domain", term->domain);
+	property(props, "parent", term->parent);
+	property(props, "replacedBy", term->replaced_by);
+	json_t *c = json_pack("{s:s, s:s}", "code", term->id, "display", display ? display : rms_term_view_name_en(term));
 	if (definition)
 		json_object_set_new(c, "definition", json_string(definition));
 	if (json_array_size(designations))

@@ -33,12 +33,14 @@ int rms_fhir_read(struct arena *a, const char *data, size_t len, const struct rm
 /* The list ID of an SPOR list URL, or NULL. */
 const char *rms_fhir_list_id(struct arena *a, const char *url);
 
-/* A term's snapshot (rms_snapshot.h) as a FHIR R4 CodeSystem concept: code
- * (the term ID), display and definition (English), designations for the
- * other texts (language; use short, other, symbol or definition), and the
- * properties status, domain, parent and replacedBy.  rms_fhir_read reads it
- * back to the same texts and fields.  A new reference. */
-json_t *rms_fhir_concept(const json_t *snap);
+/* A term's snapshot (rms_snapshot.h), as rms_term_view_read reads it, as a
+ * FHIR R4 CodeSystem concept: code (the term ID), display and definition
+ * (English), designations for the other texts (language; use short, other,
+ * symbol or definition), and the properties status, domain, parent and
+ * replacedBy.  rms_fhir_read reads it back to the same texts and fields.  A
+ * new reference. */
+struct rms_term_view;
+json_t *rms_fhir_concept(const struct rms_term_view *term);
 
 /* One text of a term as a concept's designation, appended to `list`: its
  * language, its use for the kinds but the name (rms_kind_names: short,

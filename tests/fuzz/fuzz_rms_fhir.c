@@ -12,6 +12,7 @@
 #include "core/mem.h"
 #include "rms/rms_fhir.h"
 #include "rms/rms_snapshot.h"
+#include "rms/rms_term_view.h"
 
 struct seen {
 	const char *list; /* the last list announced */
@@ -87,9 +88,14 @@ static json_t *snapshot(const struct seen *g, size_t from, size_t to)
 static void check_round_trip(struct arena *a, const json_t *snap)
 {
 	const char *list = json_string_value(json_object_get(snap, "list"));
+	/* As it is stored, and read back as the API reads it. */
+	char *stored = json_dumps(snap, JSON_COMPACT | JSON_SORT_KEYS);
+	struct rms_term_view term;
+	fuzz_assert(stored && rms_term_view_read(a, stored, &term) == 0, "a snapshot reads not: %s", stored);
+	free(stored);
 	json_t *cs = json_pack("{s:s, s:s, s:[o]}", "resourceType", "CodeSystem", "url",
 			       arena_printf(a, "https://spor.ema.europa.eu/v1/lists/%s", list), "concept",
-			       rms_fhir_concept(snap));
+			       rms_fhir_concept(&term));
 	char *text = json_dumps(cs, 0);
 	struct seen back = {0};
 	struct rms_sink sink = {.ctx = &back, .list = on_list, .term = on_term, .reject = on_reject};
