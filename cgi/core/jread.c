@@ -249,6 +249,14 @@ const char *jread_text(struct jread *j)
 	}
 }
 
+int jread_which(const char *key, const char *const *keys)
+{
+	for (int i = 0; key && keys[i]; i++)
+		if (strcmp(keys[i], key) == 0)
+			return i;
+	return -1;
+}
+
 void jread_skip(struct jread *j)
 {
 	const char *key;

@@ -61,6 +61,9 @@ bool jread_element(struct jread *j);
  * "false"; NULL for null, and for an object or array (skipped). */
 const char *jread_text(struct jread *j);
 
+/* Which of `keys` (NULL-terminated) a member's key is: its index, or -1. */
+int jread_which(const char *key, const char *const *keys);
+
 /* Read past the next value, whatever it is. */
 void jread_skip(struct jread *j);
 

@@ -97,10 +97,8 @@ static void put_objects(struct req *r, struct jread *j, const char *list, const 
 		if (!jread_object(j))
 			continue;
 		while (jread_member(j, &key)) {
-			size_t k = 0;
-			while (keys[k] && strcmp(keys[k], key) != 0)
-				k++;
-			if (keys[k])
+			int k = jread_which(key, keys);
+			if (k >= 0)
 				page_put(item, keys[k], jread_text(j)); /* names: literals */
 			else if (strcmp(key, "address") == 0 && strcmp(list, "Page.locations") == 0)
 				put_first_line(j, item);
@@ -136,10 +134,8 @@ static int put_record(struct req *r, const char *record)
 	if (!jread_object(&j))
 		return -1;
 	while (jread_member(&j, &key)) {
-		size_t k = 0;
-		while (fields[k] && strcmp(fields[k], key) != 0)
-			k++;
-		if (fields[k])
+		int k = jread_which(key, fields);
+		if (k >= 0)
 			page_put(node, fields[k], jread_text(&j)); /* names: literals */
 		else if (strcmp(key, "alternative_names") == 0)
 			put_objects(r, &j, "Page.names", alt);

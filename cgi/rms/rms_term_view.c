@@ -30,10 +30,8 @@ static void read_fields(struct jread *j, const char *const *keys, const char **o
 	if (!jread_object(j))
 		return;
 	while (jread_member(j, &key)) {
-		size_t i = 0;
-		while (keys[i] && strcmp(keys[i], key) != 0)
-			i++;
-		if (keys[i])
+		int i = jread_which(key, keys);
+		if (i >= 0)
 			out[i] = jread_text(j);
 		else
 			jread_skip(j);

@@ -73,6 +73,10 @@ static void test_depth(struct arena *a)
 	   "an array asked as text is read past, NULL; the object's end follows");
 	jread_init(&j, a, NULL, 0);
 	ok(!jread_object(&j) && !jread_end(&j), "no text at all: refused");
+	static const char *const keys[] = {"id", "name", NULL};
+	ok(jread_which("name", keys) == 1 && jread_which("id", keys) == 0 && jread_which("nam", keys) == -1 &&
+		   jread_which(NULL, keys) == -1,
+	   "which of the keys a member's key is");
 }
 
 static const char *const snapshot =
