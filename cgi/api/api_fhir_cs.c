@@ -130,7 +130,7 @@ static const char *text_of(const struct rms_term_view *term, const char *lang, e
 {
 	for (size_t i = 0; i < term->ntexts; i++)
 		if (strcmp(term->texts[i].lang, lang) == 0)
-			return term->texts[i].value[kind];
+			return term->texts[i].kind[kind].value;
 	return NULL;
 }
 
@@ -206,7 +206,7 @@ static void designations(struct req *r, json_t *params, const struct rms_term_vi
 		if (!wants_lang(r, w, lang))
 			continue;
 		for (int k = 0; k < RMS_KINDS; k++) {
-			const char *v = term->texts[i].value[k];
+			const char *v = term->texts[i].kind[k].value;
 			if (!v)
 				continue;
 			const char *use = k == RMS_DESCRIPTION ? "definition" : rms_kind_names[k];
@@ -307,7 +307,7 @@ static bool display_known(const struct rms_term_view *term, const char *display)
 {
 	for (size_t i = 0; i < term->ntexts; i++) {
 		for (int k = 0; k < RMS_DESCRIPTION; k++) {
-			const char *v = term->texts[i].value[k];
+			const char *v = term->texts[i].kind[k].value;
 			if (v && strcmp(v, display) == 0)
 				return true;
 		}

@@ -12,6 +12,7 @@
 #include "core/mem.h"
 #include "rms/rms_csv.h"
 #include "rms/rms_csv_align.h"
+#include "rms/rms_term_view.h"
 
 /* The columns the portal reads, by their header names. */
 enum col {
@@ -376,69 +377,72 @@ static const char *iso(struct arena *a, const char *d)
 	return s;
 }
 
-static const char *jstr(const json_t *o, const char *key)
+/* "true" and "false" as the export's Y and N. */
+static const char *yes_no(const char *boolean)
 {
-	return json_string_value(json_object_get(o, key));
+	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? "Y" : strcmp(boolean, "false") == 0 ? "N" : NULL;
 }
 
-static const char *yes_no(const json_t *v)
+/* Values joined with ¦, NULL standing for none; NULL when there are no
+ * values, or none is set. */
+static const char *joined(struct arena *a, const char *const *values, size_t n)
 {
-	return json_is_true(v) ? "Y" : json_is_false(v) ? "N" : NULL;
+	struct buf b;
+	buf_init(&b, a);
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = values[i];
+		buf_puts(&b, i ? CSV_MULTI_SEP : "");
+		buf_puts(&b, v ? v : "");
+		any |= v != NULL;
+	}
+	return any ? buf_str(&b) : NULL;
 }
 
 /* One field of every mapping, joined with ¦ (NULL without mappings). */
-static const char *mapping_field(struct arena *a, const json_t *maps, const char *key)
+static const char *mapping_field(struct arena *a, const struct rms_term_view *v, size_t field)
 {
-	if (!json_array_size(maps))
+	if (!v->nmappings)
 		return NULL;
 	struct buf b;
 	buf_init(&b, a);
-	size_t i;
-	json_t *m;
-	json_array_foreach(maps, i, m)
-	{
-		const char *v = strcmp(key, "main") == 0 ? yes_no(json_object_get(m, "main")) : jstr(m, key);
+	for (size_t i = 0; i < v->nmappings; i++) {
+		const struct rms_view_mapping *m = &v->mappings[i];
+		const char *fields[] = {m->source, m->code, m->name, yes_no(m->main), m->version, m->status};
 		buf_puts(&b, i ? CSV_MULTI_SEP : "");
-		buf_puts(&b, v ? v : "");
+		buf_puts(&b, fields[field] ? fields[field] : "");
 	}
 	return buf_str(&b);
 }
 
 /* The term-level cells, the same in each language's row. */
-static void term_cells(struct arena *a, const json_t *snap, const char **c)
+static void term_cells(struct arena *a, const struct rms_term_view *v, const char **c)
 {
-	const json_t *level = json_object_get(snap, "level"), *maps = json_object_get(snap, "mappings");
-	const json_t *created = json_object_get(snap, "created"), *modified = json_object_get(snap, "modified");
-	static const char *const map_keys[] = {"source", "code", "name", "main", "version", "status"};
-	c[COL_LIST] = jstr(snap, "list");
-	c[COL_TERM] = jstr(snap, "id");
-	c[COL_DOMAIN] = jstr(snap, "domain");
-	c[COL_LEVEL_SHORT] = jstr(level, "short");
-	c[COL_LEVEL_NAME] = jstr(level, "name");
-	c[COL_PARENT] = jstr(snap, "parent");
-	c[COL_STATUS] = jstr(snap, "status");
-	c[COL_STATUS_ON] = iso(a, jstr(snap, "status_changed_at"));
-	c[COL_CURRENT] = jstr(snap, "replaced_by");
-	for (size_t k = 0; k < 6; k++)
-		c[COL_MAP_SOURCE + k] = mapping_field(a, maps, map_keys[k]);
-	c[COL_COMMENTS] = jstr(snap, "comments");
-	c[COL_COUNTRIES] = export_joined(a, json_object_get(snap, "countries"), NULL);
-	c[COL_CREATED_ON] = iso(a, jstr(created, "at"));
-	c[COL_CREATED_BY] = jstr(created, "by");
-	c[COL_MODIFIED_ON] = iso(a, jstr(modified, "at"));
-	c[COL_MODIFIED_BY] = jstr(modified, "by");
-	const json_t *version = json_object_get(snap, "version");
-	c[COL_VERSION] = json_is_integer(version) ? arena_printf(a, "%lld", (long long)json_integer_value(version)) : NULL;
-	c[COL_VERSION_DATE] = iso(a, jstr(snap, "version_date"));
-	c[COL_MAJOR] = yes_no(json_object_get(snap, "major"));
-	c[COL_VISIBILITY] = jstr(snap, "visibility");
-	c[COL_TAGS] = jstr(snap, "tags");
-	size_t i;
-	json_t *attr;
-	json_array_foreach(json_object_get(snap, "attributes"), i, attr) if (i < 10)
-	{
-		c[COL_ATTR + 2 * i] = jstr(attr, "name");
-		c[COL_ATTR + 2 * i + 1] = jstr(attr, "value");
+	c[COL_LIST] = v->list;
+	c[COL_TERM] = v->id;
+	c[COL_DOMAIN] = v->domain;
+	c[COL_LEVEL_SHORT] = v->level_short;
+	c[COL_LEVEL_NAME] = v->level_name;
+	c[COL_PARENT] = v->parent;
+	c[COL_STATUS] = v->status;
+	c[COL_STATUS_ON] = iso(a, v->status_changed_at);
+	c[COL_CURRENT] = v->replaced_by;
+	for (size_t k = 0; k < 6; k++) /* source, code, name, main, version, status */
+		c[COL_MAP_SOURCE + k] = mapping_field(a, v, k);
+	c[COL_COMMENTS] = v->comments;
+	c[COL_COUNTRIES] = joined(a, v->countries, v->ncountries);
+	c[COL_CREATED_ON] = iso(a, v->created);
+	c[COL_CREATED_BY] = v->created_by;
+	c[COL_MODIFIED_ON] = iso(a, v->modified);
+	c[COL_MODIFIED_BY] = v->modified_by;
+	c[COL_VERSION] = v->version;
+	c[COL_VERSION_DATE] = iso(a, v->version_date);
+	c[COL_MAJOR] = yes_no(v->major);
+	c[COL_VISIBILITY] = v->visibility;
+	c[COL_TAGS] = v->tags;
+	for (size_t i = 0; i < v->nattributes && i < 10; i++) {
+		c[COL_ATTR + 2 * i] = v->attributes[i].name;
+		c[COL_ATTR + 2 * i + 1] = v->attributes[i].value;
 	}
 }
 
@@ -460,59 +464,55 @@ static const char *per_part(struct arena *a, const char *cell, size_t parts)
 	return buf_str(&b);
 }
 
-static void text_cells(struct arena *a, const json_t *texts, const char **c)
+static void text_cells(struct arena *a, const struct rms_view_text *text, const char **c)
 {
-	static const struct {
-		const char *kind;
-		enum col first;
-	} kinds[] = {{"name", COL_NAME}, {"short", COL_SHORT}, {"other", COL_OTHER}, {"symbol", COL_SYMBOL},
-		     {"description", COL_DESC}};
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-		const json_t *t = json_object_get(texts, kinds[k].kind);
-		const char *value = jstr(t, "value");
-		size_t parts = value && *value ? csv_parts(value) : 1;
-		c[kinds[k].first] = value;
-		c[kinds[k].first + 1] = per_part(a, iso(a, jstr(t, "modified_at")), parts);
-		c[kinds[k].first + 2] = per_part(a, jstr(t, "modified_by"), parts);
-		if (kinds[k].first != COL_SYMBOL)
-			c[kinds[k].first + 3] = per_part(a, jstr(t, "status"), parts);
+	static const enum col first[RMS_KINDS] = {[RMS_NAME] = COL_NAME, [RMS_SHORT] = COL_SHORT,
+						  [RMS_OTHER] = COL_OTHER, [RMS_SYMBOL] = COL_SYMBOL,
+						  [RMS_DESCRIPTION] = COL_DESC};
+	for (int k = 0; k < RMS_KINDS; k++) {
+		const struct rms_view_kind *t = &text->kind[k];
+		size_t parts = t->value && *t->value ? csv_parts(t->value) : 1;
+		c[first[k]] = t->value;
+		c[first[k] + 1] = per_part(a, iso(a, t->modified_at), parts);
+		c[first[k] + 2] = per_part(a, t->modified_by, parts);
+		if (k != RMS_SYMBOL)
+			c[first[k] + 3] = per_part(a, t->status, parts);
 	}
 }
 
-static int by_code(const void *x, const void *y)
+static int by_lang(const void *x, const void *y)
 {
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
+	return strcmp((*(const struct rms_view_text *const *)x)->lang, (*(const struct rms_view_text *const *)y)->lang);
 }
 
-size_t rms_csv_langs(struct arena *a, const json_t *snap, const char *lang, const char ***out)
+size_t rms_csv_langs(struct arena *a, const struct rms_term_view *v, const char *lang,
+		     const struct rms_view_text ***out)
 {
-	const json_t *texts = json_object_get(snap, "texts");
 	size_t n = 0;
-	const char **langs = arena_alloc(a, (json_object_size(texts) + 1) * sizeof *langs), *key;
-	json_t *v;
-	json_object_foreach((json_t *)texts, key, v) if (json_object_get(v, "name") && (!lang || strcmp(key, lang) == 0))
-		langs[n++] = key;
-	qsort(langs, n, sizeof *langs, by_code);
-	*out = langs;
+	const struct rms_view_text **texts = arena_alloc(a, (v->ntexts + 1) * sizeof *texts);
+	for (size_t i = 0; i < v->ntexts; i++)
+		if (v->texts[i].kind[RMS_NAME].present && (!lang || strcmp(v->texts[i].lang, lang) == 0))
+			texts[n++] = &v->texts[i];
+	qsort(texts, n, sizeof *texts, by_lang);
+	*out = texts;
 	return n;
 }
 
-size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang)
+size_t rms_csv_write(struct arena *a, struct buf *out, const struct rms_term_view *v, const char *lang)
 {
-	const json_t *texts = json_object_get(snap, "texts");
-	const char **langs;
-	size_t n = rms_csv_langs(a, snap, lang, &langs), rows = 0;
+	const struct rms_view_text **texts;
+	size_t n = rms_csv_langs(a, v, lang, &texts), rows = 0;
 	const char *term[COL__COUNT] = {0};
-	term_cells(a, snap, term);
+	term_cells(a, v, term);
 	/* A term without a name in any language (its names were unreadable
 	 * where it came from) is still one row, without a language. */
 	bool nameless = n == 0 && !lang;
 	for (size_t i = 0; i < n || (nameless && i == 0); i++, rows++) {
 		const char *c[COL__COUNT];
 		memcpy(c, term, sizeof c);
-		c[COL_LANG] = nameless ? NULL : langs[i];
+		c[COL_LANG] = nameless ? NULL : texts[i]->lang;
 		if (!nameless)
-			text_cells(a, json_object_get(texts, langs[i]), c);
+			text_cells(a, texts[i], c);
 		for (size_t k = 0; k < COL__COUNT; k++)
 			export_csv_field(out, c[k], k == 0);
 		buf_puts(out, "\r\n");

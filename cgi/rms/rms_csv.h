@@ -27,17 +27,20 @@ struct rms_csv_stats {
 int rms_csv_read(struct arena *a, const char *data, size_t len, const struct rms_sink *sink,
 		 struct rms_csv_stats *stats, char *err, size_t errsize);
 
-/* Write a term's canonical snapshot (rms_snapshot.h) as export rows, one
- * per language that has a name (only `lang` unless NULL), in the order of
- * the language codes; a term with no name at all, one row without a
+/* Write a term's snapshot (rms_snapshot.h, as rms_term_view.h reads it) as
+ * export rows, one per language that has a name (only `lang` unless NULL),
+ * in the order of the language codes; a term with no name at all, one row without a
  * language (unless `lang`).  Returns the number of rows. */
 struct buf;
-size_t rms_csv_write(struct arena *a, struct buf *out, const json_t *snap, const char *lang);
+struct rms_term_view;
+struct rms_view_text;
+size_t rms_csv_write(struct arena *a, struct buf *out, const struct rms_term_view *term, const char *lang);
 
 /* The languages in which a term's snapshot has a name (only `lang` unless
  * NULL), in the order of their codes: the export's rows of that term.
- * Returns how many, the codes in `*out` (in `a`). */
-size_t rms_csv_langs(struct arena *a, const json_t *snap, const char *lang, const char ***out);
+ * Returns how many, their texts in `*out` (in `a`). */
+size_t rms_csv_langs(struct arena *a, const struct rms_term_view *term, const char *lang,
+		     const struct rms_view_text ***out);
 
 /* The export's columns in the order the portal writes them (the EMA's
  * header names, which this reader also reads): `ncols` names. */

@@ -54,6 +54,7 @@ struct export {
 	struct words words;
 	struct export_out o;
 	struct rms_xlsx *sheets;
+	void (*term)(struct export *e, const struct rms_term_view *term); /* the format's writer */
 };
 
 /* The list `id`: 0, 404 or 500. */
@@ -98,10 +99,26 @@ static int each_snapshot(struct req *r, struct export *e, db_row_fn *each, void 
 				    e->status, e->domain, e->domain);
 }
 
-static void csv_term(struct export_out *o, const json_t *snap)
+/* One term of an export: its record read in one pass (rms_term_view.h),
+ * not parsed into a tree, then written by the format's e->term.  0, or -1
+ * when it is not a record. */
+static int term_row(void *ctx, const char *const *cells, size_t ncols)
 {
+	(void)ncols;
+	struct export_out *o = ctx;
 	struct export *e = o->data;
-	o->rows += rms_csv_write(o->scratch, &o->buf, snap, e->lang);
+	struct rms_term_view term;
+	arena_reset(o->scratch);
+	if (rms_term_view_read(o->scratch, cells[DB_VALUE], &term) < 0)
+		return -1;
+	e->term(e, &term);
+	export_flush(o, false);
+	return 0;
+}
+
+static void csv_term(struct export *e, const struct rms_term_view *term)
+{
+	e->o.rows += rms_csv_write(e->o.scratch, &e->o.buf, term, e->lang);
 }
 
 /* The CSV of the terms e selects, to e->o: 200 or 500. */
@@ -111,9 +128,9 @@ static int write_csv(struct req *r, struct export *e)
 	for (size_t c = 0; c < rms_csv_ncolumns; c++)
 		export_csv_field(&e->o.buf, rms_csv_column(c), c == 0);
 	buf_puts(&e->o.buf, "\r\n");
-	e->o.record = csv_term;
+	e->term = csv_term;
 	e->o.data = e;
-	int rc = each_snapshot(r, e, export_record, &e->o);
+	int rc = each_snapshot(r, e, term_row, &e->o);
 	export_end(&e->o);
 	return rc < 0 ? 500 : 200;
 }
@@ -125,10 +142,9 @@ int rms_export_csv_show(struct req *r)
 	return rc ? rc : write_csv(r, &e);
 }
 
-static void xlsx_term(struct export_out *o, const json_t *snap)
+static void xlsx_term(struct export *e, const struct rms_term_view *term)
 {
-	struct export *e = o->data;
-	rms_xlsx_term(e->sheets, o->scratch, snap, e->lang);
+	rms_xlsx_term(e->sheets, e->o.scratch, term, e->lang);
 }
 
 /* The spreadsheet is written whole before anything is sent (a zip file
@@ -143,10 +159,10 @@ int rms_export_xlsx_show(struct req *r)
 	if (!x)
 		return 500;
 	export_init(&e.o, r);
-	e.o.record = xlsx_term;
+	e.term = xlsx_term;
 	e.o.data = &e;
 	e.sheets = rms_xlsx_begin(r->arena, x);
-	rc = each_snapshot(r, &e, export_record, &e.o);
+	rc = each_snapshot(r, &e, term_row, &e.o);
 	export_end(&e.o);
 	return xlsx_end(x, rc, arena_printf(r->arena, "%s.xlsx", e.id));
 }
@@ -173,23 +189,13 @@ int rms_export_json_show(struct req *r)
 	return rc < 0 ? 500 : 200;
 }
 
-/* One term as a concept: its record read in one pass (rms_term_view.h),
- * not parsed into a tree first.  0, or -1 when it is not a record. */
-static int fhir_row(void *ctx, const char *const *cells, size_t ncols)
+static void fhir_term(struct export *e, const struct rms_term_view *term)
 {
-	(void)ncols;
-	struct export_out *o = ctx;
-	struct rms_term_view term;
-	arena_reset(o->scratch);
-	if (rms_term_view_read(o->scratch, cells[DB_VALUE], &term) < 0)
-		return -1;
-	json_t *c = rms_fhir_concept(&term);
+	json_t *c = rms_fhir_concept(term);
 	char *text = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	buf_printf(&o->buf, "%s\n%s", o->rows++ ? "," : "", text ? text : "{}");
+	buf_printf(&e->o.buf, "%s\n%s", e->o.rows++ ? "," : "", text ? text : "{}");
 	free(text);
 	json_decref(c);
-	export_flush(o, false);
-	return 0;
 }
 
 /* The list as a FHIR R4 CodeSystem, the terms e selects as its concepts,
@@ -214,7 +220,9 @@ static int write_fhir(struct req *r, struct export *e)
 	size_t len = strlen(head);
 	buf_printf(&e->o.buf, "%.*s,\"concept\":[", (int)(len - 1), head); /* the object, still open */
 	free(head);
-	int rc = each_snapshot(r, e, fhir_row, &e->o);
+	e->term = fhir_term;
+	e->o.data = e;
+	int rc = each_snapshot(r, e, term_row, &e->o);
 	buf_puts(&e->o.buf, "\n]}\n");
 	export_end(&e->o);
 	return rc < 0 ? 500 : 200;

@@ -232,7 +232,7 @@ json_t *rms_fhir_concept(const struct rms_term_view *term)
 	for (size_t i = 0; i < term->ntexts; i++) {
 		const char *lang = term->texts[i].lang;
 		for (int k = 0; k < RMS_KINDS; k++) {
-			const char *v = term->texts[i].value[k];
+			const char *v = term->texts[i].kind[k].value;
 			if (!v)
 				continue;
 			bool en = strcmp(lang, "en") == 0;

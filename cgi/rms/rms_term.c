@@ -235,8 +235,8 @@ static void put_translations(struct req *r, const struct rms_term_view *v)
 		HDF *row = page_item(r, "Page.translations", i);
 		page_put(row, "lang", texts[i]->lang);
 		for (int k = 0; k < RMS_KINDS; k++)
-			page_put(row, rms_kind_names[k], texts[i]->value[k]); /* names: literals (rms_kind_names) */
-		page_put(row, "status", texts[i]->status);
+			page_put(row, rms_kind_names[k], texts[i]->kind[k].value); /* names: literals (rms_kind_names) */
+		page_put(row, "status", texts[i]->kind[RMS_NAME].status);
 	}
 	page_set_int(r, "Page.translation_count", (long long)n);
 }

@@ -47,16 +47,14 @@ static void read_pair(struct jread *j, const char *const *keys, const char **a, 
 	*b = got[1];
 }
 
-/* {"value": ..., "status": ...}: the value, and the status into *status
- * when asked. */
-static const char *read_text(struct jread *j, const char **status)
+/* {"value": ..., "status": ..., "modified_at": ..., "modified_by": ...} */
+static void read_text(struct jread *j, struct rms_view_kind *t)
 {
-	static const char *const keys[] = {"value", "status", NULL};
-	const char *got[2] = {NULL, NULL};
+	static const char *const keys[] = {"value", "status", "modified_at", "modified_by", NULL};
+	const char *got[4] = {NULL};
 	read_fields(j, keys, got);
-	if (status)
-		*status = got[1];
-	return got[0];
+	*t = (struct rms_view_kind){.value = got[0], .status = got[1], .modified_at = got[2], .modified_by = got[3],
+				    .present = true};
 }
 
 static void read_texts(struct jread *j, struct arena *a, struct rms_term_view *v)
@@ -74,7 +72,7 @@ static void read_texts(struct jread *j, struct arena *a, struct rms_term_view *v
 			while (k < RMS_KINDS && strcmp(rms_kind_names[k], kind) != 0)
 				k++;
 			if (k < RMS_KINDS)
-				t->value[k] = read_text(j, k == RMS_NAME ? &t->status : NULL);
+				read_text(j, &t->kind[k]);
 			else
 				jread_skip(j);
 		}
@@ -83,14 +81,14 @@ static void read_texts(struct jread *j, struct arena *a, struct rms_term_view *v
 
 static void read_mappings(struct jread *j, struct arena *a, struct rms_term_view *v)
 {
-	static const char *const keys[] = {"source", "code", "name", "version", "main", NULL};
+	static const char *const keys[] = {"source", "code", "name", "version", "status", "main", NULL};
 	if (!jread_array(j))
 		return;
 	while (jread_element(j)) {
-		const char *got[5] = {NULL};
+		const char *got[6] = {NULL};
 		read_fields(j, keys, got);
-		*PUSH(a, v->mappings, v->nmappings) =
-			(struct rms_view_mapping){.source = got[0], .code = got[1], .name = got[2], .version = got[3], .main = got[4]};
+		*PUSH(a, v->mappings, v->nmappings) = (struct rms_view_mapping){
+			.source = got[0], .code = got[1], .name = got[2], .version = got[3], .status = got[4], .main = got[5]};
 	}
 }
 
@@ -165,7 +163,7 @@ const char *rms_term_view_name(const struct rms_term_view *v, const char *lang)
 {
 	for (size_t i = 0; i < v->ntexts; i++)
 		if (strcmp(v->texts[i].lang, lang) == 0)
-			return v->texts[i].value[RMS_NAME];
+			return v->texts[i].kind[RMS_NAME].value;
 	return NULL;
 }
 
@@ -173,6 +171,6 @@ const char *rms_term_view_name_en(const struct rms_term_view *v)
 {
 	const char *en = rms_term_view_name(v, "en");
 	for (size_t i = 0; !en && i < v->ntexts; i++)
-		en = v->texts[i].value[RMS_NAME];
+		en = v->texts[i].kind[RMS_NAME].value;
 	return en ? en : "";
 }

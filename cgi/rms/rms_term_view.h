@@ -6,20 +6,29 @@
 #ifndef SPOR_RMS_TERM_VIEW_H
 #define SPOR_RMS_TERM_VIEW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "rms/rms_record.h"
 
 struct arena;
 
-/* One language's texts: the value of each kind (rms_kind_names), and the
- * name's status. */
+/* One text: its value, and its translation status, date and author as
+ * stored with it; `present` when the record holds the kind at all (even
+ * as null). */
+struct rms_view_kind {
+	const char *value, *status, *modified_at, *modified_by;
+	bool present;
+};
+
+/* One language's texts, by kind (rms_kind_names' order). */
 struct rms_view_text {
-	const char *lang, *value[RMS_KINDS], *status;
+	const char *lang;
+	struct rms_view_kind kind[RMS_KINDS];
 };
 
 struct rms_view_mapping {
-	const char *source, *code, *name, *version, *main; /* main: "true", "false" or NULL */
+	const char *source, *code, *name, *version, *status, *main; /* main: "true", "false" or NULL */
 };
 
 struct rms_view_attribute {

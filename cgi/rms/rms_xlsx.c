@@ -6,7 +6,7 @@
 #include "core/mem.h"
 #include "core/xlsx.h"
 #include "rms/rms_csv.h"
-#include "rms/rms_snapshot.h"
+#include "rms/rms_term_view.h"
 #include "rms/rms_xlsx.h"
 
 #define ID(name) {name, XLSX_TEXT, 14}
@@ -41,12 +41,10 @@ static const struct xlsx_column name_cols[N__COUNT] = {
 	TEXT("Term Symbol"), DATE("Term Symbol Modified On"), TEXT("Term Symbol Modified By"),
 	TEXT("Term Description"), DATE("Term Description Modified On"), TEXT("Term Description Modified By"),
 	CODE("Term Description Translation Status")};
-static const char *const text_kinds[] = {"name", "short", "other", "symbol", "description"};
 
 static const struct xlsx_column mapping_cols[] = {
 	ID("Term ID"), ID("Mapping Source ID"), CODE("Mapping Source Term ID"), TEXT("Source Provided Name"),
 	CODE("Is Main Term Source"), CODE("Mapping Source Version"), CODE("Mapping Source Term Status")};
-static const char *const mapping_keys[] = {"source", "code", "name", "main", "version", "status"};
 static const struct xlsx_column country_cols[] = {ID("Term ID"), ID("Applicable to Country ID")};
 static const struct xlsx_column attribute_cols[] = {ID("Term ID"), TEXT("Attribute"), TEXT("Attribute Value")};
 
@@ -67,93 +65,80 @@ struct rms_xlsx *rms_xlsx_begin(struct arena *a, struct xlsx *x)
 	return w;
 }
 
-static const char *yes_no(const json_t *v)
+/* "true" and "false" as the spreadsheet's Y and N. */
+static const char *yes_no(const char *boolean)
 {
-	return json_is_true(v) ? "Y" : json_is_false(v) ? "N" : NULL;
+	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? "Y" : strcmp(boolean, "false") == 0 ? "N" : NULL;
 }
 
-static void term_row(struct rms_xlsx *w, struct arena *a, const json_t *snap, const char *name)
+static void term_row(struct rms_xlsx *w, const struct rms_term_view *v, const char *name)
 {
-	const json_t *level = json_object_get(snap, "level"), *version = json_object_get(snap, "version");
-	const json_t *created = json_object_get(snap, "created"), *modified = json_object_get(snap, "modified");
 	const char *c[T__COUNT] = {
-		[T_LIST] = rms_snap_str(snap, "list"),
-		[T_TERM] = rms_snap_str(snap, "id"),
+		[T_LIST] = v->list,
+		[T_TERM] = v->id,
 		[T_NAME] = name,
-		[T_DOMAIN] = rms_snap_str(snap, "domain"),
-		[T_LEVEL_SHORT] = rms_snap_str(level, "short"),
-		[T_LEVEL_NAME] = rms_snap_str(level, "name"),
-		[T_PARENT] = rms_snap_str(snap, "parent"),
-		[T_STATUS] = rms_snap_str(snap, "status"),
-		[T_STATUS_ON] = rms_snap_str(snap, "status_changed_at"),
-		[T_CURRENT] = rms_snap_str(snap, "replaced_by"),
-		[T_COMMENTS] = rms_snap_str(snap, "comments"),
-		[T_CREATED_ON] = rms_snap_str(created, "at"),
-		[T_CREATED_BY] = rms_snap_str(created, "by"),
-		[T_MODIFIED_ON] = rms_snap_str(modified, "at"),
-		[T_MODIFIED_BY] = rms_snap_str(modified, "by"),
-		[T_VERSION] = json_is_integer(version) ? arena_printf(a, "%lld", (long long)json_integer_value(version))
-						       : NULL,
-		[T_VERSION_DATE] = rms_snap_str(snap, "version_date"),
-		[T_MAJOR] = yes_no(json_object_get(snap, "major")),
-		[T_VISIBILITY] = rms_snap_str(snap, "visibility"),
-		[T_TAGS] = rms_snap_str(snap, "tags"),
+		[T_DOMAIN] = v->domain,
+		[T_LEVEL_SHORT] = v->level_short,
+		[T_LEVEL_NAME] = v->level_name,
+		[T_PARENT] = v->parent,
+		[T_STATUS] = v->status,
+		[T_STATUS_ON] = v->status_changed_at,
+		[T_CURRENT] = v->replaced_by,
+		[T_COMMENTS] = v->comments,
+		[T_CREATED_ON] = v->created,
+		[T_CREATED_BY] = v->created_by,
+		[T_MODIFIED_ON] = v->modified,
+		[T_MODIFIED_BY] = v->modified_by,
+		[T_VERSION] = v->version,
+		[T_VERSION_DATE] = v->version_date,
+		[T_MAJOR] = yes_no(v->major),
+		[T_VISIBILITY] = v->visibility,
+		[T_TAGS] = v->tags,
 	};
 	xlsx_row(w->terms, c);
 }
 
-static void name_row(struct rms_xlsx *w, const char *id, const char *lang, const json_t *texts)
+static void name_row(struct rms_xlsx *w, const char *id, const struct rms_view_text *text)
 {
-	const char *c[N__COUNT] = {[N_TERM] = id, [N_LANG] = lang};
+	const char *c[N__COUNT] = {[N_TERM] = id, [N_LANG] = text->lang};
 	size_t k = N_TEXTS;
-	for (size_t i = 0; i < sizeof text_kinds / sizeof text_kinds[0]; i++) {
-		const json_t *t = json_object_get(texts, text_kinds[i]);
-		c[k++] = rms_snap_str(t, "value");
-		c[k++] = rms_snap_str(t, "modified_at");
-		c[k++] = rms_snap_str(t, "modified_by");
-		if (strcmp(text_kinds[i], "symbol") != 0)
-			c[k++] = rms_snap_str(t, "status");
+	for (int i = 0; i < RMS_KINDS; i++) {
+		const struct rms_view_kind *t = &text->kind[i];
+		c[k++] = t->value;
+		c[k++] = t->modified_at;
+		c[k++] = t->modified_by;
+		if (i != RMS_SYMBOL)
+			c[k++] = t->status;
 	}
 	xlsx_row(w->names, c);
 }
 
 /* The rows of the term's mappings, countries and attributes. */
-static void item_rows(struct rms_xlsx *w, const json_t *snap, const char *id)
+static void item_rows(struct rms_xlsx *w, const struct rms_term_view *v)
 {
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(snap, "mappings"), i, v)
-	{
-		const char *c[NCOLS(mapping_cols)] = {id};
-		for (size_t k = 0; k < NCOLS(mapping_keys); k++)
-			c[k + 1] = strcmp(mapping_keys[k], "main") == 0 ? yes_no(json_object_get(v, "main"))
-									 : rms_snap_str(v, mapping_keys[k]);
+	for (size_t i = 0; i < v->nmappings; i++) {
+		const struct rms_view_mapping *m = &v->mappings[i];
+		const char *c[NCOLS(mapping_cols)] = {v->id, m->source, m->code, m->name, yes_no(m->main), m->version, m->status};
 		xlsx_row(w->mappings, c);
 	}
-	json_array_foreach(json_object_get(snap, "countries"), i, v)
-	{
-		const char *c[] = {id, json_string_value(v)};
+	for (size_t i = 0; i < v->ncountries; i++) {
+		const char *c[] = {v->id, v->countries[i]};
 		xlsx_row(w->countries, c);
 	}
-	json_array_foreach(json_object_get(snap, "attributes"), i, v)
-	{
-		const char *c[] = {id, rms_snap_str(v, "name"), rms_snap_str(v, "value")};
+	for (size_t i = 0; i < v->nattributes; i++) {
+		const char *c[] = {v->id, v->attributes[i].name, v->attributes[i].value};
 		xlsx_row(w->attributes, c);
 	}
 }
 
-void rms_xlsx_term(struct rms_xlsx *w, struct arena *a, const json_t *snap, const char *lang)
+void rms_xlsx_term(struct rms_xlsx *w, struct arena *a, const struct rms_term_view *v, const char *lang)
 {
-	const char **langs;
-	size_t n = rms_csv_langs(a, snap, lang, &langs);
+	const struct rms_view_text **texts;
+	size_t n = rms_csv_langs(a, v, lang, &texts);
 	if (!n && lang)
 		return; /* no name in `lang`: no row in the CSV either */
-	const json_t *texts = json_object_get(snap, "texts");
-	const char *id = rms_snap_str(snap, "id");
-	const char *name = lang ? rms_snap_str(json_object_get(json_object_get(texts, lang), "name"), "value")
-				: rms_snapshot_name_en(snap);
-	term_row(w, a, snap, name);
+	term_row(w, v, lang ? rms_term_view_name(v, lang) : rms_term_view_name_en(v));
 	for (size_t i = 0; i < n; i++)
-		name_row(w, id, langs[i], json_object_get(texts, langs[i]));
-	item_rows(w, snap, id);
+		name_row(w, v->id, texts[i]);
+	item_rows(w, v);
 }

@@ -14,10 +14,11 @@ struct rms_xlsx;
 
 /* The sheets, in workbook `x`, their headers written. */
 struct rms_xlsx *rms_xlsx_begin(struct arena *a, struct xlsx *x);
-/* A term's canonical snapshot as rows of each sheet; its names only in
+/* A term's snapshot (as rms_term_view.h reads it) as rows of each sheet; its names only in
  * `lang` unless NULL, and nothing of a term without a name there (as the
  * CSV; a term without a name in any language is still a row of Terms when
  * `lang` is NULL).  `a` holds the cells while they are written. */
-void rms_xlsx_term(struct rms_xlsx *w, struct arena *a, const json_t *snap, const char *lang);
+struct rms_term_view;
+void rms_xlsx_term(struct rms_xlsx *w, struct arena *a, const struct rms_term_view *term, const char *lang);
 
 #endif

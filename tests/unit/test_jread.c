@@ -117,15 +117,18 @@ static void test_view(struct arena *a)
 	is_str(v.major, "true", "major");
 	ok(v.ntexts == 3 && strcmp(v.texts[0].lang, "bg") == 0 && strcmp(v.texts[2].lang, "fr") == 0,
 	   "three languages in the snapshot's order");
-	is_str(v.texts[0].value[RMS_NAME], "\xd0\x9f\xd1\x80\xd0\xb0\xd1\x85", "a name written as \\u escapes, in UTF-8");
-	is_str(v.texts[0].status, "CURRENT", "a name's status");
-	is_str(v.texts[1].value[RMS_NAME], "Powder & solvent <oral>", "the English name, as stored (escaped by the page)");
-	is_str(v.texts[1].value[RMS_DESCRIPTION], "Line one\nline two", "a description");
-	is_str(v.texts[1].value[RMS_SHORT], "Pwd", "a short name");
-	is_str(v.texts[1].value[RMS_OTHER], "Other", "an other name");
-	is_str(v.texts[1].value[RMS_SYMBOL], "\xc2\xb5g", "a symbol");
-	ok(!v.texts[2].value[RMS_NAME] && !v.texts[2].status, "a language with no name");
-	is_str(v.texts[2].value[RMS_SHORT], "Pdr", "its short name");
+	is_str(v.texts[0].kind[RMS_NAME].value, "\xd0\x9f\xd1\x80\xd0\xb0\xd1\x85", "a name written as \\u escapes, in UTF-8");
+	is_str(v.texts[0].kind[RMS_NAME].status, "CURRENT", "a name's status");
+	is_str(v.texts[0].kind[RMS_NAME].modified_at, "2017-05-16 12:46:36", "its date");
+	ok(v.texts[0].kind[RMS_NAME].present && !v.texts[0].kind[RMS_NAME].modified_by, "its author, none");
+	ok(!v.texts[0].kind[RMS_SHORT].present && !v.texts[0].kind[RMS_SHORT].value, "a kind the language has not");
+	is_str(v.texts[1].kind[RMS_NAME].value, "Powder & solvent <oral>", "the English name, as stored (escaped by the page)");
+	is_str(v.texts[1].kind[RMS_DESCRIPTION].value, "Line one\nline two", "a description");
+	is_str(v.texts[1].kind[RMS_SHORT].value, "Pwd", "a short name");
+	is_str(v.texts[1].kind[RMS_OTHER].value, "Other", "an other name");
+	is_str(v.texts[1].kind[RMS_SYMBOL].value, "\xc2\xb5g", "a symbol");
+	ok(!v.texts[2].kind[RMS_NAME].value && !v.texts[2].kind[RMS_NAME].status, "a language with no name");
+	is_str(v.texts[2].kind[RMS_SHORT].value, "Pdr", "its short name");
 	ok(v.nmappings == 2, "two mappings");
 	is_str(v.mappings[1].source, "100000073361", "a mapping's source");
 	is_str(v.mappings[1].code, "10114000", "its code");
@@ -133,10 +136,11 @@ static void test_view(struct arena *a)
 	is_str(v.mappings[1].version, "2", "its version");
 	is_str(v.mappings[1].main, "true", "its main flag");
 	is_str(v.mappings[0].main, "false", "another's");
+	ok(!v.mappings[0].status && !v.mappings[1].status, "mappings' statuses, none");
 	ok(v.ncountries == 2 && strcmp(v.countries[1], "100000000399") == 0, "countries");
 	ok(v.nattributes == 2 && strcmp(v.attributes[0].value, "100000073364") == 0 && !v.attributes[1].value,
 	   "attributes");
-	is_str(rms_term_view_name(&v, "bg"), v.texts[0].value[RMS_NAME], "the name in a language");
+	is_str(rms_term_view_name(&v, "bg"), v.texts[0].kind[RMS_NAME].value, "the name in a language");
 	ok(rms_term_view_name(&v, "fr") == NULL && rms_term_view_name(&v, "de") == NULL, "none in another");
 	is_str(rms_term_view_name_en(&v), "Powder & solvent <oral>", "the English name");
 
