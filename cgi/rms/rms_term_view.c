@@ -1,4 +1,4 @@
-/* A term's snapshot read for its page (rms_term_view.h). */
+/* A term's snapshot read in one pass (rms_term_view.h). */
 #include "config.h"
 
 #include <stddef.h>
