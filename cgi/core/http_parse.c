@@ -7,6 +7,7 @@
 
 #include "core/http_parse.h"
 #include "core/mem.h"
+#include "core/token.h"
 
 void params_init(struct params *p)
 {
@@ -50,17 +51,6 @@ bool text_is_clean(const char *s, size_t len)
 	return u8_check((const uint8_t *)s, len) == NULL;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 char *http_percent_decode(struct arena *a, const char *s, size_t len, bool plus_is_space, size_t *outlen)
 {
 	char *out = arena_alloc(a, len + 1);
@@ -69,7 +59,7 @@ char *http_percent_decode(struct arena *a, const char *s, size_t len, bool plus_
 		char c = s[i];
 		if (c == '%') {
 			int hi, lo;
-			if (i + 2 >= len || (hi = hexval(s[i + 1])) < 0 || (lo = hexval(s[i + 2])) < 0)
+			if (i + 2 >= len || (hi = token_hex_digit(s[i + 1])) < 0 || (lo = token_hex_digit(s[i + 2])) < 0)
 				return NULL;
 			out[o++] = (char)(hi * 16 + lo);
 			i += 2;

@@ -7,6 +7,7 @@
 
 #include "core/jread.h"
 #include "core/mem.h"
+#include "core/token.h"
 
 void jread_init(struct jread *j, struct arena *arena, const char *text, size_t len)
 {
@@ -79,8 +80,7 @@ static int hex4(const char *p)
 {
 	int v = 0;
 	for (int i = 0; i < 4; i++) {
-		char c = p[i];
-		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		int d = token_hex_digit(p[i]);
 		if (d < 0)
 			return -1;
 		v = v * 16 + d;

@@ -107,3 +107,8 @@ void token_hex(const unsigned char *bytes, size_t n, char *out)
 	}
 	out[2 * n] = '\0';
 }
+
+int token_hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}

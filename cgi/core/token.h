@@ -23,6 +23,9 @@ void token_hmac(const char *key, const char *msg, char out[TOKEN_CHARS + 1]);
  * digest's text: a file's SHA-256, a request's fingerprint). */
 void token_hex(const unsigned char *bytes, size_t n, char *out);
 
+/* The value of a hexadecimal digit (either case), or -1. */
+int token_hex_digit(char c);
+
 /* Equal strings, compared in time that depends only on their lengths. */
 bool token_equal(const char *a, const char *b);
 

@@ -11,6 +11,7 @@
 #include "core/highlight.h"
 #include "core/mem.h"
 #include "core/program.h"
+#include "core/token.h"
 #include "core/words_near.h"
 
 /* Words are compared in collation weights (2 bytes a letter, more for a
@@ -24,17 +25,12 @@ static int reach(size_t len)
 	return len < NEAR_MIN ? 0 : len < 6 ? 1 : 2;
 }
 
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* The weights of a key in hex ("123D138E"): how many, at most NEAR_LEN + 1. */
 static size_t unhex(const char *hex, uint16_t *out)
 {
 	size_t n = 0;
 	for (; n <= NEAR_LEN && hex[0] && hex[1] && hex[2] && hex[3]; hex += 4) {
-		int d[4] = {hexval(hex[0]), hexval(hex[1]), hexval(hex[2]), hexval(hex[3])};
+		int d[4] = {token_hex_digit(hex[0]), token_hex_digit(hex[1]), token_hex_digit(hex[2]), token_hex_digit(hex[3])};
 		if (d[0] < 0 || d[1] < 0 || d[2] < 0 || d[3] < 0)
 			break;
 		out[n++] = (uint16_t)(d[0] << 12 | d[1] << 8 | d[2] << 4 | d[3]);

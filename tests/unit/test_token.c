@@ -29,6 +29,9 @@ static void test_tokens(void)
 	char hex[9] = "xxxxxxxx";
 	token_hex(bytes, sizeof bytes, hex);
 	ok(strcmp(hex, "000fa5ff") == 0, "bytes as lower-case hexadecimal (%s)", hex);
+	ok(token_hex_digit('0') == 0 && token_hex_digit('9') == 9 && token_hex_digit('a') == 10 &&
+		   token_hex_digit('F') == 15 && token_hex_digit('g') == -1 && token_hex_digit('\0') == -1,
+	   "a hexadecimal digit's value, either case; -1 for anything else");
 }
 
 static const char *cookie_of(struct req *r)
