@@ -128,10 +128,8 @@ static int concept_read(struct req *r, const char *list, const char *code, const
 /* The term's text of `kind` in `lang`, or NULL. */
 static const char *text_of(const struct rms_term_view *term, const char *lang, enum rms_kind kind)
 {
-	for (size_t i = 0; i < term->ntexts; i++)
-		if (strcmp(term->texts[i].lang, lang) == 0)
-			return term->texts[i].kind[kind].value;
-	return NULL;
+	const struct rms_view_text *t = rms_term_view_text(term, lang);
+	return t ? t->kind[kind].value : NULL;
 }
 
 /* The display in the language asked ("fr", or "fr" for "fr-CH"), else

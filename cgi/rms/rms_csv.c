@@ -377,12 +377,6 @@ static const char *iso(struct arena *a, const char *d)
 	return s;
 }
 
-/* "true" and "false" as the export's Y and N. */
-static const char *yes_no(const char *boolean)
-{
-	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? "Y" : strcmp(boolean, "false") == 0 ? "N" : NULL;
-}
-
 /* Values joined with ¦, NULL standing for none; NULL when there are no
  * values, or none is set. */
 static const char *joined(struct arena *a, const char *const *values, size_t n)
@@ -408,7 +402,8 @@ static const char *mapping_field(struct arena *a, const struct rms_term_view *v,
 	buf_init(&b, a);
 	for (size_t i = 0; i < v->nmappings; i++) {
 		const struct rms_view_mapping *m = &v->mappings[i];
-		const char *fields[] = {m->source, m->code, m->name, yes_no(m->main), m->version, m->status};
+		const char *fields[] = {m->source, m->code, m->name, rms_term_view_flag(m->main, "Y", "N"),
+					m->version, m->status};
 		buf_puts(&b, i ? CSV_MULTI_SEP : "");
 		buf_puts(&b, fields[field] ? fields[field] : "");
 	}
@@ -437,7 +432,7 @@ static void term_cells(struct arena *a, const struct rms_term_view *v, const cha
 	c[COL_MODIFIED_BY] = v->modified_by;
 	c[COL_VERSION] = v->version;
 	c[COL_VERSION_DATE] = iso(a, v->version_date);
-	c[COL_MAJOR] = yes_no(v->major);
+	c[COL_MAJOR] = rms_term_view_flag(v->major, "Y", "N");
 	c[COL_VISIBILITY] = v->visibility;
 	c[COL_TAGS] = v->tags;
 	for (size_t i = 0; i < v->nattributes && i < 10; i++) {

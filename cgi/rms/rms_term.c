@@ -182,12 +182,6 @@ static void keep_names(const struct names *n, const char *ids)
 	}
 }
 
-/* "true" and "false" as the template's "1" and "0"; NULL else. */
-static const char *flag(const char *boolean)
-{
-	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? "1" : strcmp(boolean, "false") == 0 ? "0" : NULL;
-}
-
 static void put_fields(struct req *r, const struct rms_term_view *v, const struct names *n)
 {
 	HDF *term = page_node(r, "Page.term");
@@ -209,7 +203,7 @@ static void put_fields(struct req *r, const struct rms_term_view *v, const struc
 	page_put(term, "status_changed", v->status_changed_at);
 	page_put(term, "version_date", v->version_date);
 	page_put(term, "version", v->version);
-	page_put(term, "major", flag(v->major));
+	page_put(term, "major", rms_term_view_flag(v->major, "1", "0"));
 	page_put(term, "domain_name", name_of(n, v->domain, REF_NAME));
 	page_put(term, "parent_name", name_of(n, v->parent, REF_NAME));
 	page_put(term, "replaced_by_name", name_of(n, v->replaced_by, REF_NAME));
@@ -299,7 +293,7 @@ static void put_references(struct req *r, const struct rms_term_view *v, const s
 		page_put(item, "code", m->code);
 		page_put(item, "name", m->name);
 		page_put(item, "version", m->version);
-		page_put(item, "main", flag(m->main));
+		page_put(item, "main", rms_term_view_flag(m->main, "1", "0"));
 	}
 	for (size_t i = 0; i < v->ncountries; i++) {
 		HDF *item = page_item(r, "Page.countries", i);

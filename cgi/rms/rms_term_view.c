@@ -159,12 +159,23 @@ int rms_term_view_read(struct arena *arena, const char *snapshot, struct rms_ter
 	return jread_end(&j) ? 0 : -1;
 }
 
-const char *rms_term_view_name(const struct rms_term_view *v, const char *lang)
+const struct rms_view_text *rms_term_view_text(const struct rms_term_view *v, const char *lang)
 {
 	for (size_t i = 0; i < v->ntexts; i++)
 		if (strcmp(v->texts[i].lang, lang) == 0)
-			return v->texts[i].kind[RMS_NAME].value;
+			return &v->texts[i];
 	return NULL;
+}
+
+const char *rms_term_view_name(const struct rms_term_view *v, const char *lang)
+{
+	const struct rms_view_text *t = rms_term_view_text(v, lang);
+	return t ? t->kind[RMS_NAME].value : NULL;
+}
+
+const char *rms_term_view_flag(const char *boolean, const char *yes, const char *no)
+{
+	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? yes : strcmp(boolean, "false") == 0 ? no : NULL;
 }
 
 const char *rms_term_view_name_en(const struct rms_term_view *v)

@@ -54,11 +54,18 @@ struct rms_term_view {
 /* Read `snapshot` into `v`: 0, or -1 when it is not a snapshot's JSON. */
 int rms_term_view_read(struct arena *arena, const char *snapshot, struct rms_term_view *v);
 
+/* The texts in `lang`, or NULL. */
+const struct rms_view_text *rms_term_view_text(const struct rms_term_view *v, const char *lang);
+
 /* The name in `lang`, or NULL. */
 const char *rms_term_view_name(const struct rms_term_view *v, const char *lang);
 
 /* The English name, or else the first name in any language ("" if none):
  * as rms_snapshot_name_en. */
 const char *rms_term_view_name_en(const struct rms_term_view *v);
+
+/* A flag of the record ("true" or "false": major, a mapping's main) as
+ * `yes` or `no`; NULL when it is neither. */
+const char *rms_term_view_flag(const char *boolean, const char *yes, const char *no);
 
 #endif

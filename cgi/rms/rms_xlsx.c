@@ -65,12 +65,6 @@ struct rms_xlsx *rms_xlsx_begin(struct arena *a, struct xlsx *x)
 	return w;
 }
 
-/* "true" and "false" as the spreadsheet's Y and N. */
-static const char *yes_no(const char *boolean)
-{
-	return !boolean ? NULL : strcmp(boolean, "true") == 0 ? "Y" : strcmp(boolean, "false") == 0 ? "N" : NULL;
-}
-
 static void term_row(struct rms_xlsx *w, const struct rms_term_view *v, const char *name)
 {
 	const char *c[T__COUNT] = {
@@ -91,7 +85,7 @@ static void term_row(struct rms_xlsx *w, const struct rms_term_view *v, const ch
 		[T_MODIFIED_BY] = v->modified_by,
 		[T_VERSION] = v->version,
 		[T_VERSION_DATE] = v->version_date,
-		[T_MAJOR] = yes_no(v->major),
+		[T_MAJOR] = rms_term_view_flag(v->major, "Y", "N"),
 		[T_VISIBILITY] = v->visibility,
 		[T_TAGS] = v->tags,
 	};
@@ -118,7 +112,8 @@ static void item_rows(struct rms_xlsx *w, const struct rms_term_view *v)
 {
 	for (size_t i = 0; i < v->nmappings; i++) {
 		const struct rms_view_mapping *m = &v->mappings[i];
-		const char *c[NCOLS(mapping_cols)] = {v->id, m->source, m->code, m->name, yes_no(m->main), m->version, m->status};
+		const char *c[NCOLS(mapping_cols)] = {
+			v->id, m->source, m->code, m->name, rms_term_view_flag(m->main, "Y", "N"), m->version, m->status};
 		xlsx_row(w->mappings, c);
 	}
 	for (size_t i = 0; i < v->ncountries; i++) {

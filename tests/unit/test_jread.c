@@ -143,6 +143,10 @@ static void test_view(struct arena *a)
 	is_str(rms_term_view_name(&v, "bg"), v.texts[0].kind[RMS_NAME].value, "the name in a language");
 	ok(rms_term_view_name(&v, "fr") == NULL && rms_term_view_name(&v, "de") == NULL, "none in another");
 	is_str(rms_term_view_name_en(&v), "Powder & solvent <oral>", "the English name");
+	ok(rms_term_view_text(&v, "fr") == &v.texts[2] && !rms_term_view_text(&v, "de"), "a language's texts");
+	is_str(rms_term_view_flag(v.major, "Y", "N"), "Y", "a flag that is true");
+	is_str(rms_term_view_flag(v.mappings[0].main, "1", "0"), "0", "one that is false");
+	ok(!rms_term_view_flag(NULL, "Y", "N") && !rms_term_view_flag("yes", "Y", "N"), "neither: none");
 
 	ok(rms_term_view_read(a, "{\"texts\":{\"de\":{\"short\":{\"value\":\"K\"}},\"fr\":{\"name\":{\"value\":\"Nom\"}}}}", &v) == 0,
 	   "a snapshot without English");
