@@ -1,7 +1,8 @@
 -- Privileges of the three programs, applied by `sporctl migrate` after the
 -- migrations (idempotent).  Each program's database user gets one role:
 --   spor_public  (spor-public,  user spor_ro):    reference data, read-only, and one session
---                                                  by its hash (spor_request, migrations 0020, 0025)
+--                                                  by its hash (spor_request, migrations 0020, 0025),
+--                                                  and the accounts' stamps (migration 0034)
 --   spor_account (spor-account, user spor_app):   accounts and sessions of the signed-in user
 --   spor_admin   (spor-admin,   user spor_admin): the console's tables
 --   spor_mailer  (spor-mailer,  user spor_mail):  the outbox
@@ -29,6 +30,9 @@ END;
 GRANT SELECT ON schema_migrations TO spor_public;
 -- The data generation with the session, in one round trip (migrations 0020, 0025).
 GRANT EXECUTE ON PROCEDURE spor_request TO spor_public;
+-- A session's next page: the generation and its account's stamp (migration 0034).
+GRANT SELECT ON data_generation TO spor_public;
+GRANT SELECT ON account_stamps TO spor_public;
 GRANT SELECT ON rms_lists TO spor_public;
 GRANT SELECT ON rms_terms TO spor_public;
 GRANT SELECT ON rms_term_names TO spor_public;

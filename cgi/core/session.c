@@ -13,12 +13,14 @@
 #include "core/program.h"
 #include "core/route.h"
 #include "core/session.h"
+#include "core/session_kept.h"
 #include "core/token.h"
 
 /* Tokens are hashed by the server: SHA2() of the cookie's text.  The
  * programs that write sessions read them through v_session_user; spor-public
  * may not, and calls spor_request() for the one session of the hash it
- * presents, with the data generation and what the account follows.  Both
+ * presents, with the data generation and what the account follows (or
+ * keeps it from the session's last page: session_kept.h).  Both
  * give the same columns (the writers' without the generation and the
  * follows, which only spor-public's pages use). */
 #define USER_COLUMNS(X)                                                                                            \
@@ -59,30 +61,69 @@ static struct db_sql q_session = DB_SQL_COLS(USER__COUNT,
 	" FROM v_session_user"
 	" WHERE token_hash = UNHEX(SHA2(?, 256))"
 	" AND expires_at > UTC_TIMESTAMP() AND last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
-/* One row always (its session's columns NULL without a live session);
- * a NULL token asks for the generation alone.  Arguments: token, idle. */
+/* One row always (its session's columns NULL without a live session),
+ * then, for a live session, its account's stamp, the seconds it has left
+ * and the server's clock (migration 0034).  Arguments: token, idle. */
 static struct db_sql q_request = DB_SQL("CALL spor_request(UNHEX(SHA2(?, 256)), ?)");
+enum { REQUEST_STAMP = USER__COUNT, REQUEST_LEFT, REQUEST_NOW, REQUEST__COUNT };
 
-/* spor_request's row into `rows`: 0 or -1. */
+/* A kept session's next page (session_kept.h): the generation, the stamp
+ * of the session's account (no row: 0) and the server's clock.  Argument:
+ * the account.  A visitor without a session reads the generation alone. */
+enum { AGAIN_GEN, AGAIN_STAMP, AGAIN_NOW, AGAIN__COUNT };
+static struct db_sql q_again = DB_SQL_COLS(AGAIN__COUNT,
+	"SELECT g.gen, t.stamp, UNIX_TIMESTAMP() FROM data_generation g"
+	" LEFT JOIN account_stamps t ON t.account_id = ? WHERE g.id = 1");
+static struct db_sql q_gen = DB_SQL("SELECT gen FROM data_generation WHERE id = 1");
+
+static long long number(const char *s)
+{
+	return s ? atoll(s) : 0;
+}
+
+/* spor_request's row into `rows`, the session kept for its next page when
+ * it is live: 0 or -1. */
 static int request_row(struct req *r, const char *token, struct db_rows *rows)
 {
 	long long idle = r->app->settings.session_idle_seconds;
 	if (db_call(r->app->db, r->arena, &q_request, rows, 1, "si", token, idle) < 0)
 		return -1;
-	if (rows->ncols != USER__COUNT || rows->nrows != 1) {
+	if (rows->ncols != REQUEST__COUNT || rows->nrows != 1) {
 		log_error("spor_request: %zu rows of %zu columns, 1 of %d expected", rows->nrows, rows->ncols,
-			  USER__COUNT);
+			  REQUEST__COUNT);
 		return -1;
 	}
 	r->data_gen = atoll(db_get(rows, 0, USER_GEN));
+	if (db_get(rows, 0, USER_ID))
+		session_kept_put(token, rows, USER__COUNT, number(db_get(rows, 0, REQUEST_STAMP)),
+				 number(db_get(rows, 0, REQUEST_NOW)) + number(db_get(rows, 0, REQUEST_LEFT)));
 	return 0;
+}
+
+/* spor-public's session: the row kept from its last page while its
+ * account's stamp is the same and its time has not run out (one statement
+ * of one row by key), else spor_request's.  0 or -1. */
+static int request_session(struct req *r, const char *token, struct db_rows *rows)
+{
+	const struct session_kept *k = session_kept_find(token);
+	if (k) {
+		struct db_rows again;
+		session_kept_row(k, r->arena, rows, USER__COUNT);
+		if (db_query(r->app->db, r->arena, &q_again, &again, "s", db_get(rows, 0, USER_ID)) < 0)
+			return -1;
+		r->data_gen = atoll(db_get(&again, 0, AGAIN_GEN));
+		if (number(db_get(&again, 0, AGAIN_STAMP)) == k->stamp && number(db_get(&again, 0, AGAIN_NOW)) < k->deadline)
+			return 0;
+		session_kept_drop(token);
+	}
+	return request_row(r, token, rows);
 }
 
 long long session_data_gen(struct req *r)
 {
 	struct db_rows rows;
-	if (r->data_gen == 0 && request_row(r, NULL, &rows) < 0)
-		return 0;
+	if (r->data_gen == 0 && db_query(r->app->db, r->arena, &q_gen, &rows, "") == 0 && rows.nrows == 1)
+		r->data_gen = atoll(db_value(&rows, 0));
 	return r->data_gen;
 }
 
@@ -125,7 +166,7 @@ void session_load(struct req *r, bool touch)
 	long idle = r->app->settings.session_idle_seconds;
 	struct db_rows rows;
 	if ((touch ? db_query(r->app->db, r->arena, &q_session, &rows, "si", token, (long long)idle)
-		   : request_row(r, token, &rows)) < 0 ||
+		   : request_session(r, token, &rows)) < 0 ||
 	    !rows.nrows || !db_get(&rows, 0, USER_ID))
 		return;
 	sign_in(r, &rows);

@@ -22,7 +22,9 @@ struct req;
  * or view and finds the one session of the token's hash through the definer
  * procedure spor_request() (db/migrations/0020_data_generation.sql), which
  * gives the data generation (r->data_gen) and what the account follows
- * (r->user.follows) in the same round trip. */
+ * (r->user.follows) in the same round trip; the worker keeps the session
+ * for its next page, which then reads only the generation and the
+ * account's stamp (session_kept.h). */
 void session_load(struct req *r, bool touch);
 
 /* Look the request's personal access token up (Authorization: Bearer,
@@ -35,7 +37,7 @@ void session_load(struct req *r, bool touch);
 int session_load_bearer(struct req *r);
 
 /* spor-public's data generation for this request: the one read with the
- * session, else read now (a visitor without a session).  0 when it could
+ * session, else read now (a visitor without a session: one row by key).  0 when it could
  * not be read: nothing cached is then taken for current. */
 long long session_data_gen(struct req *r);
 

@@ -281,11 +281,22 @@ static void test_public_reads(MYSQL *pub)
 		"CREATE VIEW hostile AS SELECT 1",
 		"CALL spor_grant_user('spor_admin', 'hostile', 'localhost', 'hostile-password')",
 		"GRANT SELECT ON sessions TO CURRENT_USER",
+		"CALL spor_account_stamp(1)",
+		"INSERT INTO account_stamps (account_id, stamp) VALUES (1, 1)",
+		"UPDATE account_stamps SET stamp = 0",
+		"DELETE FROM account_stamps",
+		"UPDATE data_generation SET gen = 1",
 		"SELECT * FROM mysql.user",
 		"SELECT * FROM mysql.proc",
 	};
-	all_refused(pub, "spor-public's user", "create, grant or read the server's own tables", other,
-		    sizeof other / sizeof other[0]);
+	all_refused(pub, "spor-public's user",
+		    "create, grant or read the server's own tables, or move an account's stamp or the data generation",
+		    other, sizeof other / sizeof other[0]);
+	/* What a worker checks a kept session by (migration 0034): numbers, no session. */
+	ok(allowed(pub, "SELECT g.gen, t.account_id, t.stamp FROM data_generation g LEFT JOIN account_stamps t ON 1"),
+	   "spor-public's user reads the data generation and the accounts' stamps");
+	ok(refused(pub, "SELECT t.stamp FROM account_stamps t JOIN sessions s ON s.account_id = t.account_id"),
+	   "but joins them to no session");
 }
 
 /* What spor_request() gives spor-public for a session hash (`hash`, SQL):
@@ -302,7 +313,7 @@ static const char *request_of(MYSQL *pub, const char *hash, int idle)
 		return got;
 	}
 	MYSQL_RES *res = mysql_store_result(pub);
-	MYSQL_ROW row = res && mysql_num_rows(res) == 1 && mysql_num_fields(res) == 11 ? mysql_fetch_row(res) : NULL;
+	MYSQL_ROW row = res && mysql_num_rows(res) == 1 && mysql_num_fields(res) == 14 ? mysql_fetch_row(res) : NULL;
 	/* The generation is never NULL; the session's columns are, together. */
 	if (row && row[0])
 		snprintf(got, sizeof got, "%s %s %s", row[1] ? row[1] : "", row[2] ? row[2] : "", row[10] ? row[10] : "");

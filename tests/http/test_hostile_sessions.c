@@ -410,7 +410,7 @@ static void test_privileges(void)
 	while (mysql_next_result(pub) == 0)
 		if ((res = mysql_store_result(pub)))
 			mysql_free_result(res);
-	ok(cells && ncols == 11 && !strstr(row, "Firefox") && !strstr(row, "127.0.0.1"),
+	ok(cells && ncols == 14 && !strstr(row, "Firefox") && !strstr(row, "127.0.0.1"),
 	   "spor_request() tells spor-public who is signed in, not where from (%s)", row);
 	mysql_close(adm);
 	mysql_close(pub);

@@ -1,0 +1,81 @@
+/* The sessions a worker of spor-public keeps between requests. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/mem.h"
+#include "core/session_kept.h"
+#include "core/token.h"
+
+struct slot {
+	struct session_kept kept; /* first: a slot's address is its kept session's */
+	char token[TOKEN_CHARS + 1];
+	size_t ncols;
+	char **cells; /* ncols values (NULL for SQL NULL) in one block with the array */
+};
+
+static struct slot slots[SESSION_KEPT_SLOTS];
+
+/* A token's slot: its first characters are random (getrandom, base64url). */
+static struct slot *slot_of(const char *token)
+{
+	unsigned h = 0;
+	for (size_t i = 0; i < 4 && token[i]; i++)
+		h = h * 64 + (unsigned char)token[i];
+	return &slots[h % SESSION_KEPT_SLOTS];
+}
+
+static void slot_clear(struct slot *s)
+{
+	free(s->cells);
+	memset(s, 0, sizeof *s);
+}
+
+const struct session_kept *session_kept_find(const char *token)
+{
+	struct slot *s = slot_of(token);
+	return s->cells && token_equal(s->token, token) ? &s->kept : NULL;
+}
+
+void session_kept_row(const struct session_kept *k, struct arena *a, struct db_rows *rows, size_t ncols)
+{
+	const struct slot *s = (const struct slot *)k;
+	const char **cells = arena_zalloc(a, ncols * sizeof *cells);
+	for (size_t i = 0; i < ncols && i < s->ncols; i++)
+		cells[i] = s->cells[i] ? arena_strdup(a, s->cells[i]) : NULL;
+	*rows = (struct db_rows){.nrows = 1, .ncols = ncols, .cells = cells};
+}
+
+void session_kept_put(const char *token, const struct db_rows *rows, size_t ncols, long long stamp,
+		      long long deadline)
+{
+	struct slot *s = slot_of(token);
+	slot_clear(s);
+	if (strlen(token) != TOKEN_CHARS || rows->nrows < 1 || rows->ncols < ncols)
+		return;
+	size_t size = ncols * sizeof *s->cells;
+	for (size_t i = 0; i < ncols; i++) {
+		const char *v = db_get(rows, 0, i);
+		size += v ? strlen(v) + 1 : 0;
+	}
+	if (size > SESSION_KEPT_BYTES || !(s->cells = malloc(size)))
+		return;
+	char *text = (char *)(s->cells + ncols);
+	for (size_t i = 0; i < ncols; i++) {
+		const char *v = db_get(rows, 0, i);
+		s->cells[i] = v ? memcpy(text, v, strlen(v) + 1) : NULL;
+		text += v ? strlen(v) + 1 : 0;
+	}
+	memcpy(s->token, token, TOKEN_CHARS + 1);
+	s->ncols = ncols;
+	s->kept = (struct session_kept){.stamp = stamp, .deadline = deadline};
+}
+
+void session_kept_drop(const char *token)
+{
+	struct slot *s = slot_of(token);
+	if (s->cells && token_equal(s->token, token))
+		slot_clear(s);
+}
