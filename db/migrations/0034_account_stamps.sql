@@ -16,9 +16,11 @@
 -- than the table), any change to the account's row, and any change to its
 -- summary (roles held or asked for, what it follows).  Deleting an account
 -- deletes its sessions and summary by foreign key, which fires no trigger:
--- the account's own trigger moves the stamp.  A row per account that ever
--- changed; the stamp only grows, and the row outlives its account so that a
--- stamp is never seen twice.
+-- the account's own trigger moves the stamp.  A row per account, made with
+-- it (so that moving a stamp only ever updates a row: two first moves of
+-- one account's stamp could otherwise deadlock inserting it); the stamp only
+-- grows, and the row outlives its account so that a stamp is never seen
+-- twice.
 --
 -- spor-public may read this table: account numbers and counts of changes,
 -- no session, hash, name or role.
@@ -26,6 +28,10 @@ CREATE TABLE IF NOT EXISTS account_stamps (
   account_id  BIGINT UNSIGNED NOT NULL PRIMARY KEY,
   stamp       BIGINT UNSIGNED NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
+
+INSERT IGNORE INTO account_stamps (account_id, stamp) SELECT id, 0 FROM accounts;
+CREATE OR REPLACE TRIGGER accounts_stamp_made AFTER INSERT ON accounts FOR EACH ROW
+  INSERT IGNORE INTO account_stamps (account_id, stamp) VALUES (NEW.id, 0);
 
 DROP PROCEDURE IF EXISTS spor_account_stamp;
 CREATE PROCEDURE spor_account_stamp(IN p_account BIGINT UNSIGNED)
