@@ -103,6 +103,8 @@ int main(void)
 	char ada[24], bob[24];
 	snprintf(ada, sizeof ada, "%s", account_of("ada@kept.test"));
 	snprintf(bob, sizeof bob, "%s", account_of("bob@kept.test"));
+	ok(strcmp(dbtest_valuef(owner, "SELECT GROUP_CONCAT(stamp) FROM account_stamps WHERE account_id = %s", ada), "0") == 0,
+	   "a new account has its stamp's row from the start (a move only ever updates it)");
 
 	/* Kept: the pages after the first of each worker call nothing. */
 	const char *t1 = TOKEN("k");
