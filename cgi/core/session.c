@@ -109,9 +109,10 @@ static int request_session(struct req *r, const char *token, struct db_rows *row
 	if (k) {
 		struct db_rows again;
 		session_kept_row(k, r->arena, rows, USER__COUNT);
-		if (db_query(r->app->db, r->arena, &q_again, &again, "s", db_get(rows, 0, USER_ID)) < 0)
+		if (db_query(r->app->db, r->arena, &q_again, &again, "s", db_get(rows, 0, USER_ID)) < 0 ||
+		    again.nrows != 1)
 			return -1;
-		r->data_gen = atoll(db_get(&again, 0, AGAIN_GEN));
+		r->data_gen = number(db_get(&again, 0, AGAIN_GEN));
 		if (number(db_get(&again, 0, AGAIN_STAMP)) == k->stamp && number(db_get(&again, 0, AGAIN_NOW)) < k->deadline)
 			return 0;
 		session_kept_drop(token);
