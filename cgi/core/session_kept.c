@@ -18,12 +18,13 @@ struct slot {
 
 static struct slot slots[SESSION_KEPT_SLOTS];
 
-/* A token's slot: its first characters are random (getrandom, base64url). */
+/* A token's slot: FNV-1a of its first characters, which are random
+ * (getrandom, base64url), so that every slot is as likely. */
 static struct slot *slot_of(const char *token)
 {
-	unsigned h = 0;
-	for (size_t i = 0; i < 4 && token[i]; i++)
-		h = h * 64 + (unsigned char)token[i];
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < 8 && token[i]; i++)
+		h = (h ^ (unsigned char)token[i]) * 16777619u;
 	return &slots[h % SESSION_KEPT_SLOTS];
 }
 
