@@ -95,17 +95,18 @@ static int request_row(struct req *r, const char *token, struct db_rows *rows)
 	}
 	r->data_gen = atoll(db_get(rows, 0, USER_GEN));
 	if (db_get(rows, 0, USER_ID))
-		session_kept_put(token, rows, USER__COUNT, number(db_get(rows, 0, REQUEST_STAMP)),
+		session_kept_put(token, r->app->db, rows, USER__COUNT, number(db_get(rows, 0, REQUEST_STAMP)),
 				 number(db_get(rows, 0, REQUEST_NOW)) + number(db_get(rows, 0, REQUEST_LEFT)));
 	return 0;
 }
 
-/* spor-public's session: the row kept from its last page while its
- * account's stamp is the same and its time has not run out (one statement
- * of one row by key), else spor_request's.  0 or -1. */
+/* spor-public's session: the row kept from its last page read from the
+ * same server while its account's stamp is the same and its time has not
+ * run out (one statement of one row by key), else spor_request's.  0 or
+ * -1. */
 static int request_session(struct req *r, const char *token, struct db_rows *rows)
 {
-	const struct session_kept *k = session_kept_find(token);
+	const struct session_kept *k = session_kept_find(token, r->app->db);
 	if (k) {
 		struct db_rows again;
 		session_kept_row(k, r->arena, rows, USER__COUNT);

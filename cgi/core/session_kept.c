@@ -12,6 +12,7 @@
 struct slot {
 	struct session_kept kept; /* first: a slot's address is its kept session's */
 	char token[TOKEN_CHARS + 1];
+	const void *source; /* the connection it was read through */
 	size_t ncols;
 	char **cells; /* ncols values (NULL for SQL NULL) in one block with the array */
 };
@@ -34,10 +35,10 @@ static void slot_clear(struct slot *s)
 	memset(s, 0, sizeof *s);
 }
 
-const struct session_kept *session_kept_find(const char *token)
+const struct session_kept *session_kept_find(const char *token, const void *source)
 {
 	struct slot *s = slot_of(token);
-	return s->cells && token_equal(s->token, token) ? &s->kept : NULL;
+	return s->cells && s->source == source && token_equal(s->token, token) ? &s->kept : NULL;
 }
 
 void session_kept_row(const struct session_kept *k, struct arena *a, struct db_rows *rows, size_t ncols)
@@ -49,8 +50,8 @@ void session_kept_row(const struct session_kept *k, struct arena *a, struct db_r
 	*rows = (struct db_rows){.nrows = 1, .ncols = ncols, .cells = cells};
 }
 
-void session_kept_put(const char *token, const struct db_rows *rows, size_t ncols, long long stamp,
-		      long long deadline)
+void session_kept_put(const char *token, const void *source, const struct db_rows *rows, size_t ncols,
+		      long long stamp, long long deadline)
 {
 	struct slot *s = slot_of(token);
 	slot_clear(s);
@@ -70,6 +71,7 @@ void session_kept_put(const char *token, const struct db_rows *rows, size_t ncol
 		text += v ? strlen(v) + 1 : 0;
 	}
 	memcpy(s->token, token, TOKEN_CHARS + 1);
+	s->source = source;
 	s->ncols = ncols;
 	s->kept = (struct session_kept){.stamp = stamp, .deadline = deadline};
 }
