@@ -76,6 +76,7 @@ static struct db_sql q_again = DB_SQL_COLS(AGAIN__COUNT,
 	" LEFT JOIN account_stamps t ON t.account_id = ? WHERE g.id = 1");
 static struct db_sql q_gen = DB_SQL("SELECT gen FROM data_generation WHERE id = 1");
 
+/* A column's whole number; 0 for SQL NULL. */
 static long long number(const char *s)
 {
 	return s ? atoll(s) : 0;
@@ -93,7 +94,7 @@ static int request_row(struct req *r, const char *token, struct db_rows *rows)
 			  REQUEST__COUNT);
 		return -1;
 	}
-	r->data_gen = atoll(db_get(rows, 0, USER_GEN));
+	r->data_gen = number(db_get(rows, 0, USER_GEN));
 	if (db_get(rows, 0, USER_ID))
 		session_kept_put(token, r->app->db, rows, USER__COUNT, number(db_get(rows, 0, REQUEST_STAMP)),
 				 number(db_get(rows, 0, REQUEST_NOW)) + number(db_get(rows, 0, REQUEST_LEFT)));
@@ -137,12 +138,11 @@ static struct db_sql q_touch = DB_SQL("UPDATE sessions SET last_seen_at = UTC_TI
  * r->roles, r->user, and User.* for the templates. */
 static void sign_in(struct req *r, const struct db_rows *rows)
 {
-	const char *page_size = db_get(rows, 0, USER_PAGE_SIZE);
 	r->roles = ROLE_USER | roles_of(db_get(rows, 0, USER_CONSOLE_ROLES));
 	r->user.id = db_get(rows, 0, USER_ID);
 	r->user.ui_lang = db_get(rows, 0, USER_UI_LANG);
 	r->user.data_lang = db_get(rows, 0, USER_DATA_LANG);
-	r->user.page_size = page_size ? atoll(page_size) : 0;
+	r->user.page_size = number(db_get(rows, 0, USER_PAGE_SIZE));
 	r->user.held_roles = db_get(rows, 0, USER_HELD_ROLES);
 	r->user.pending_roles = db_get(rows, 0, USER_PENDING_ROLES);
 	r->user.follows = db_get(rows, 0, USER_FOLLOWS);

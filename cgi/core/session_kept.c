@@ -67,8 +67,9 @@ void session_kept_put(const char *token, const void *source, const struct db_row
 	char *text = (char *)(s->cells + ncols);
 	for (size_t i = 0; i < ncols; i++) {
 		const char *v = db_get(rows, 0, i);
-		s->cells[i] = v ? memcpy(text, v, strlen(v) + 1) : NULL;
-		text += v ? strlen(v) + 1 : 0;
+		size_t n = v ? strlen(v) + 1 : 0;
+		s->cells[i] = v ? memcpy(text, v, n) : NULL;
+		text += n;
 	}
 	memcpy(s->token, token, TOKEN_CHARS + 1);
 	s->source = source;
