@@ -435,6 +435,7 @@ int http_stream_begin(struct req *r, const char *content_type, const char *filen
 	http_header(r, "X-Accel-Buffering", "no");
 	write_headers(r, false);
 	r->streamed = true;
+	mem_large_request();
 	return 200;
 }
 

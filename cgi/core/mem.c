@@ -93,8 +93,13 @@ static void chunk_free(struct chunk *c)
  * mapping threshold after the first large block freed, so that the next
  * ones come from the heap, where a small block left above them keeps the
  * whole span resident: the threshold is fixed instead, and what the heap
- * holds free beyond GIVE_BACK_AT after a request is returned at once. */
+ * holds free beyond GIVE_BACK_AT after a request is returned at once.
+ * After a large request, whatever it left free is returned: its libraries'
+ * many small blocks (a spreadsheet's) stay under GIVE_BACK_AT together, and
+ * trimming costs little beside such a request. */
 enum { MMAP_FROM = 128 * 1024, GIVE_BACK_AT = 1024 * 1024 };
+
+static bool large_request;
 
 void mem_worker_start(void)
 {
@@ -102,10 +107,17 @@ void mem_worker_start(void)
 	mallopt(M_TRIM_THRESHOLD, GIVE_BACK_AT);
 }
 
+void mem_large_request(void)
+{
+	large_request = true;
+}
+
 bool mem_give_back(void)
 {
+	size_t keep = large_request ? 0 : GIVE_BACK_AT;
+	large_request = false;
 	struct mallinfo2 mi = mallinfo2();
-	return mi.fordblks > GIVE_BACK_AT && malloc_trim(0);
+	return mi.fordblks > keep && malloc_trim(0);
 }
 
 struct arena *arena_new(void)

@@ -17,6 +17,9 @@ char *xstrdup(const char *s);
  * (true when something was given back). */
 void mem_worker_start(void);
 bool mem_give_back(void);
+/* The request being served is a large one (a streamed export): everything
+ * it leaves free is given back after it, not only a large surplus. */
+void mem_large_request(void);
 
 struct arena;
 

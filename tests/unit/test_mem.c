@@ -1,13 +1,42 @@
-/* Unit tests of the arena and the buffer. */
+/* Unit tests of the arena, the buffer and what a worker gives back. */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "../tap.h"
 #include "core/mem.h"
 
+/* Many small blocks, as a library makes them, freed: about 400 KiB left
+ * free in the heap, under what a worker gives back after any request. */
+static size_t small_blocks_freed(void)
+{
+	enum { N = 4000 };
+	static void *p[N];
+	for (size_t i = 0; i < N; i++)
+		p[i] = xmalloc(100);
+	for (size_t i = 0; i < N; i++)
+		free(p[i]);
+	return mallinfo2().fordblks;
+}
+
+static void test_give_back(void)
+{
+	mem_worker_start();
+	size_t left = small_blocks_freed();
+	ok(left > 300 * 1024, "a library's small blocks leave the heap %zu bytes free", left);
+	ok(!mem_give_back(), "after an ordinary request, a few hundred KiB free are kept");
+	mem_large_request();
+	ok(mem_give_back(), "after a large request, they are given back");
+	ok(mallinfo2().fordblks < left / 2, "the heap holds %zu bytes free after", mallinfo2().fordblks);
+	small_blocks_freed();
+	ok(!mem_give_back(), "the next ordinary request keeps them again");
+}
+
 int main(void)
 {
+	test_give_back();
 	struct arena *a = arena_new();
 	for (size_t n = 1; n < 200; n += 7) {
 		void *p = arena_alloc(a, n);
