@@ -1,4 +1,5 @@
-<?cs # Shared macros for page templates. ?><?cs
+<?cs # Shared macros for page templates (layout.cs includes this file; those of
+# listings and of histories are in listing_macros.cs and history_macros.cs). ?><?cs
 def:breadcrumb(label) ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>
@@ -16,7 +17,6 @@ def:breadcrumb2(href, parent, label) ?>
  </ol>
 </nav>
 <?cs /def ?><?cs
-def:cr_type(t) ?><?cs if:t == "ADD-TERM" ?><?cs var:Lang.cr.types.ADD_TERM ?><?cs elif:t == "UPD-TERM" ?><?cs var:Lang.cr.types.UPD_TERM ?><?cs elif:t == "ADD-LIST" ?><?cs var:Lang.cr.types.ADD_LIST ?><?cs elif:t == "UPD-LIST" ?><?cs var:Lang.cr.types.UPD_LIST ?><?cs elif:t == "ADD-ORG" ?><?cs var:Lang.cr.types.ADD_ORG ?><?cs elif:t == "UPD-ORG" ?><?cs var:Lang.cr.types.UPD_ORG ?><?cs elif:t == "ADD-LOC" ?><?cs var:Lang.cr.types.ADD_LOC ?><?cs elif:t == "UPD-LOC" ?><?cs var:Lang.cr.types.UPD_LOC ?><?cs else ?><?cs var:Lang.cr.types.TRANSLATION ?><?cs /if ?><?cs /def ?><?cs
 def:badge(kind, label) ?><span class="badge badge-<?cs var:kind ?>"><?cs var:label ?></span><?cs /def ?><?cs
 def:browse_links() ?>
 <ul class="links">
@@ -31,59 +31,10 @@ def:status(code) ?><span class="badge badge-<?cs var:code ?>"><?cs if:Lang.statu
 def:audit_event(code) ?><?cs if:Lang.audit.event[code] ?><?cs var:Lang.audit.event[code] ?><?cs else ?><code><?cs var:code ?></code><?cs /if ?><?cs /def ?><?cs
 # A language code with its name when the portal knows it. ?><?cs
 def:language(code) ?><?cs if:Lang.languages[code] ?><?cs var:Lang.languages[code] ?> (<?cs var:code ?>)<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?><?cs
-# A sortable column header: a link that toggles the direction. ?><?cs
-def:sort_header(key, label) ?><?cs each:s = Page.sort ?><?cs if:s.key == key ?><th scope="col"<?cs if:s.dir == "asc" ?> aria-sort="ascending"<?cs elif:s.dir == "desc" ?> aria-sort="descending"<?cs /if ?>><a class="sort" href="<?cs var:s.href ?>"><?cs var:label ?><?cs if:s.dir == "asc" ?> <span aria-hidden="true">&#9650;</span><?cs elif:s.dir == "desc" ?> <span aria-hidden="true">&#9660;</span><?cs /if ?></a></th><?cs /if ?><?cs /each ?><?cs /def ?><?cs
-# Pagination: previous, numbered pages around the current one, next; each
-# link to Page.pager.anchor when set (a listing further down the page). ?><?cs
-def:pager_anchor() ?><?cs if:Page.pager.anchor ?>#<?cs var:Page.pager.anchor ?><?cs /if ?><?cs /def ?><?cs
-def:pager() ?><?cs if:Page.pager.pages > 1 ?>
-<nav class="pager" aria-label="<?cs var:Lang.pager.label ?>">
- <ul>
-  <?cs if:Page.pager.prev ?><li><a href="<?cs var:Page.pager.prev ?><?cs call:pager_anchor() ?>" rel="prev"><?cs var:Lang.pager.prev ?></a></li><?cs /if ?>
-  <?cs if:Page.pager.links.0.n > 1 ?><li><a href="<?cs var:Page.pager.first ?><?cs call:pager_anchor() ?>">1</a></li><li class="gap" aria-hidden="true">&hellip;</li><?cs /if ?>
-  <?cs each:p = Page.pager.links ?><li><?cs if:p.current ?><a href="<?cs var:p.href ?><?cs call:pager_anchor() ?>" aria-current="page"><?cs var:p.n ?></a><?cs else ?><a href="<?cs var:p.href ?><?cs call:pager_anchor() ?>"><?cs var:p.n ?></a><?cs /if ?></li><?cs /each ?>
-  <?cs if:Page.pager.next ?><li><a href="<?cs var:Page.pager.next ?><?cs call:pager_anchor() ?>" rel="next"><?cs var:Lang.pager.next ?></a></li><?cs /if ?>
- </ul>
-</nav>
-<?cs /if ?><?cs /def ?><?cs
-def:exports(intro) ?><p class="exports"><?cs var:intro ?> <a href="<?cs var:Page.export_csv ?>" download><?cs var:Lang.rms.export_csv ?></a> <a href="<?cs var:Page.export_xlsx ?>" download><?cs var:Lang.rms.export_xlsx ?></a> <a href="<?cs var:Page.export_json ?>" download><?cs var:Lang.rms.export_json ?></a></p><?cs /def ?><?cs
-# Why a word search finds nothing (words too short) or not everything (too common). ?><?cs
-def:word_notices(broad) ?><?cs if:Page.short_words ?><div class="notice"><p><?cs var:Lang.rms.short_words ?></p></div><?cs /if ?>
-<?cs if:Page.broad_words ?><div class="notice" role="status"><p><?cs var:broad ?></p></div><?cs /if ?><?cs /def ?><?cs
-def:suggestion() ?><?cs if:Page.suggestion ?><div class="notice" role="status"><p><?cs var:Lang.search.forgiven ?> <q><?cs var:Page.q ?></q>. <?cs var:Lang.search.did_you_mean ?> <a href="<?cs var:Page.suggestion_href ?>"><?cs var:Page.suggestion ?></a><?cs var:Lang.search.question_end ?> <?cs var:Lang.search.forgiven_shown ?></p></div><?cs /if ?><?cs /def ?><?cs
 # A count's noun, singular or plural as the language says (Lang.plural):
 # call:noun(n, Lang.rms.terms_noun), or call:count(n, ...) for "1 term". ?><?cs
 def:noun(n, word) ?><?cs if:n == 1 || (n == 0 && Lang.plural.zero_one == 1) ?><?cs var:word.one ?><?cs else ?><?cs var:word ?><?cs /if ?><?cs /def ?><?cs
-def:count(n, word) ?><?cs var:n ?> <?cs call:noun(n, word) ?><?cs /def ?><?cs
-def:results_count(noun) ?><p class="results-count" role="status"><?cs if:Page.pager.total > 0 ?><?cs var:Lang.pager.showing ?> <?cs var:Page.pager.from ?>&ndash;<?cs var:Page.pager.to ?> <?cs var:Lang.pager.of ?> <?cs call:count(Page.pager.total, noun) ?><?cs else ?><?cs var:Lang.pager.none ?><?cs /if ?></p><?cs /def ?><?cs
-def:status_options(current) ?><option value=""><?cs var:Lang.rms.any_status ?></option><?cs each:s = Lang.status ?><option value="<?cs name:s ?>"<?cs if:current == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?><?cs /def ?><?cs
-def:domain_options(current) ?><option value=""><?cs var:Lang.rms.any_domain ?></option><?cs each:d = Page.domains ?><option value="<?cs var:d.id ?>"<?cs if:current == d.id ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?><?cs /def ?><?cs
-def:size_options(current) ?><?cs each:n = Lang.pager.sizes ?><option value="<?cs var:n ?>"<?cs if:current == n ?> selected<?cs /if ?>><?cs var:n ?></option><?cs /each ?><?cs /def ?><?cs
-# Filter form fields shared by the RMS pages. ?><?cs
-def:field_search(label, value) ?>
- <div class="field">
-  <label for="q"><?cs var:label ?></label>
-  <input id="q" name="q" type="search" value="<?cs var:value ?>" maxlength="200">
- </div>
-<?cs /def ?><?cs
-def:field_status(current) ?>
- <div class="field">
-  <label for="status"><?cs var:Lang.rms.status ?></label>
-  <select id="status" name="status"><?cs call:status_options(current) ?></select>
- </div>
-<?cs /def ?><?cs
-def:field_domain(current) ?>
- <div class="field">
-  <label for="domain"><?cs var:Lang.rms.domain ?></label>
-  <select id="domain" name="domain"><?cs call:domain_options(current) ?></select>
- </div>
-<?cs /def ?><?cs
-def:field_size(current) ?>
- <div class="field">
-  <label for="size"><?cs var:Lang.pager.size ?></label>
-  <select id="size" name="size"><?cs call:size_options(current) ?></select>
- </div>
-<?cs /def ?><?cs # What a signed-in user who may not make a proposal (m: May.<act>,
+def:count(n, word) ?><?cs var:n ?> <?cs call:noun(n, word) ?><?cs /def ?><?cs # What a signed-in user who may not make a proposal (m: May.<act>,
 # cgi/core/may.h) sees instead of its link: the roles that would let them
 # and the way to ask for one, or that their request waits. ?><?cs
 def:may_not(m, class) ?><?cs if:m ?><div class="notice may-not <?cs var:class ?>"><p><?cs if:m == "pending" ?><?cs var:Lang.cr.may.pending ?> <a href="/account/roles#requests"><?cs var:Lang.cr.may.pending_link ?></a><?cs else ?><?cs var:Lang.cr.may.needs ?> <?cs each:c = m.roles ?><?cs if:!first(c) ?><?cs if:last(c) ?> <?cs var:Lang.cr.may.or ?> <?cs else ?>, <?cs /if ?><?cs /if ?><strong><?cs var:Lang.role[c.code].name ?></strong><?cs /each ?><?cs if:m.org ?> <?cs var:Lang.cr.may.for_org ?><?cs /if ?>. <a href="/account/roles<?cs if:m.org ?>?org=<?cs var:m.org ?><?cs /if ?>#new"><?cs if:m.org ?><?cs var:Lang.oms.request_role ?><?cs else ?><?cs var:Lang.cr.may.ask ?><?cs /if ?></a><?cs /if ?></p></div><?cs /if ?><?cs /def ?><?cs # Forms that change something: the CSRF token and the one-time key that
@@ -137,54 +88,4 @@ def:favourite_star() ?><?cs if:Page.favourite.kind ?>
 </form><?cs /if ?><?cs /def ?><?cs
 # A table's frame, which scrolls sideways on a narrow screen: a named
 # region in the tab order, so that the keyboard can scroll it too. ?><?cs
-def:table_frame(label) ?><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:label ?>"><?cs /def ?><?cs
-# A listing's table (the lists, a list's terms, the organisations): its
-# frame, a caption for screen readers and the header row's start; the page
-# writes its header cells, "</tr></thead>" and its rows' <tbody>, then
-# listing_end closes the table and adds the pager.  Its rows stack on a
-# narrow screen (class "stacked"): each cell names its column in
-# data-label; a column empty on the whole page (Page.<rows>_shown, from
-# page_shown) is left out. ?><?cs
-def:listing_start(label, caption) ?><?cs call:table_frame(label) ?>
-<table class="data-table stacked">
- <caption class="visually-hidden"><?cs var:caption ?></caption>
- <thead><tr><?cs /def ?><?cs
-def:listing_end() ?> </tbody>
-</table>
-</div>
-<?cs call:pager() ?><?cs /def ?><?cs
-# A listing without rows: what matched nothing (with the way back to the
-# whole listing, when `clear` is a path) or that there is nothing. ?><?cs
-def:listing_empty(filtered, no_match, clear, nothing) ?><div class="notice"><p><?cs if:filtered ?><?cs var:no_match ?><?cs if:clear ?> <a href="<?cs var:clear ?>"><?cs var:Lang.rms.clear ?></a><?cs /if ?><?cs else ?><?cs var:nothing ?><?cs /if ?></p></div><?cs /def ?><?cs
-# The versions of a record (list, organisation, location): when, which
-# version, where the change came from (with the request that made it), what. ?><?cs
-# A change request's records side by side (cgi/core/sides.h): node.sides,
-# one row per field, before, when decided (node.moved; node.live: now,
-# the request being undecided), proposed and approved (node.approved);
-# node.draft when "before" is the record now (a preview, a draft); no
-# "before" (node.has_before) for something new.  A term or a country a
-# field refers to shows its name (d.<column>_name), its ID beside it. ?><?cs
-def:side_text(value, name) ?><?cs if:name ?><?cs var:name ?> <span class="id"><?cs var:value ?></span><?cs else ?><?cs var:value ?><?cs /if ?><?cs /def ?><?cs
-def:side_value(set, value, name) ?><?cs if:set ?><ins><?cs call:side_text(value, name) ?></ins><?cs else ?><span class="secondary"><?cs var:Lang.cr.records.unchanged ?></span><?cs /if ?><?cs /def ?><?cs
-def:sides(node, caption, class) ?><?cs call:table_frame(caption) ?><table class="data-table sides <?cs var:class ?>">
- <caption><?cs var:caption ?></caption>
- <thead><tr><th scope="col"><?cs var:Lang.cr.field ?></th><?cs if:node.has_before ?><th scope="col"><?cs if:node.draft ?><?cs var:Lang.cr.now ?><?cs else ?><?cs var:Lang.cr.records.before ?><?cs /if ?></th><?cs /if ?><?cs if:node.moved ?><th scope="col"><?cs if:node.live ?><?cs var:Lang.cr.now ?><?cs else ?><?cs var:Lang.cr.records.at_decision ?><?cs /if ?></th><?cs /if ?><th scope="col"><?cs var:Lang.cr.proposed ?></th><?cs if:node.approved ?><th scope="col"><?cs var:Lang.cr.records.approved ?></th><?cs /if ?></tr></thead>
- <tbody><?cs each:d = node.sides ?><tr><th scope="row"><?cs if:Lang.cr.fields[d.field] ?><?cs var:Lang.cr.fields[d.field] ?><?cs else ?><?cs var:d.field ?><?cs /if ?></th>
-  <?cs if:node.has_before ?><td><?cs if:d.proposed_set && d.before ?><del><?cs call:side_text(d.before, d.before_name) ?></del><?cs else ?><?cs call:side_text(d.before, d.before_name) ?><?cs /if ?></td><?cs /if ?><?cs if:node.moved ?><td><?cs call:side_text(d.decision, d.decision_name) ?></td><?cs /if ?>
-  <td><?cs call:side_value(d.proposed_set, d.proposed, d.proposed_name) ?></td><?cs if:node.approved ?><td><?cs call:side_value(d.approved_set, d.approved, d.approved_name) ?><?cs if:d.approved_changed ?> <span class="badge badge-changed"><?cs var:Lang.cr.records.changed ?></span><?cs /if ?></td><?cs /if ?></tr><?cs /each ?></tbody>
-</table></div><?cs /def ?><?cs
-# In a history, an approved request's records, folded under its version. ?><?cs
-def:request_sides(v) ?><?cs if:subcount(v.sides) > 0 ?><details class="request-sides"><summary><?cs var:Lang.cr.records.public ?></summary><?cs call:sides(v, Lang.cr.records.title, "diff records") ?></details><?cs /if ?><?cs /def ?><?cs
-def:history(id, title, versions, empty) ?>
-<section aria-labelledby="<?cs var:id ?>">
-<h2 id="<?cs var:id ?>"><?cs var:title ?></h2>
-<?cs if:subcount(versions) > 0 ?>
-<?cs call:table_frame(title) ?><table class="data-table">
- <thead><tr><th scope="col"><?cs var:Lang.rms.recorded ?></th><th scope="col"><?cs var:Lang.rms.version ?></th><th scope="col"><?cs var:Lang.rms.source_of_change ?></th><th scope="col"><?cs var:Lang.rms.what_changed ?></th></tr></thead>
- <tbody><?cs each:v = versions ?>
-  <tr><td><?cs call:date(v.recorded) ?></td><td><?cs var:v.version ?></td><td><?cs if:Lang.rms.sources[v.source] ?><?cs var:Lang.rms.sources[v.source] ?><?cs else ?><?cs var:v.source ?><?cs /if ?><?cs if:v.request ?> <span class="id">RRQ-<?cs var:v.request ?></span><?cs /if ?></td><td><?cs if:v.changes == "created" ?><?cs var:Lang.rms.created_here ?><?cs else ?><?cs var:v.changes ?><?cs /if ?><?cs call:request_sides(v) ?></td></tr><?cs /each ?>
- </tbody>
-</table></div>
-<?cs else ?><p><?cs var:empty ?></p><?cs /if ?>
-</section>
-<?cs /def ?>
+def:table_frame(label) ?><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:label ?>"><?cs /def ?>

@@ -1,4 +1,4 @@
-<?cs # /account/requests/{id}: one of the user's change requests, its history and thread. ?><?cs
+<?cs # /account/requests/{id}: one of the user's change requests, its history and thread. ?><?cs include:"history_macros.cs" ?><?cs
 def:title() ?>RRQ-<?cs var:Page.cr.id ?><?cs /def ?><?cs
 include:"cr_macros.cs" ?><?cs
 def:content() ?>

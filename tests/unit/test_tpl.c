@@ -4,8 +4,10 @@
  * (then review the diff). */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../tap.h"
 #include "core/file.h"
@@ -63,6 +65,75 @@ static void compare(const char *srcdir, const struct golden *g, const char *got)
 	free(want);
 }
 
+enum { REL_MAX = 512 };
+
+/* The templates under `dir` (relative paths below `top`), whole pages and
+ * the parts other templates include alike, into names[]. */
+static size_t list_templates(const char *top, const char *dir, char names[][REL_MAX], size_t n, size_t max)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", top, dir);
+	DIR *d = opendir(path);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		char rel[REL_MAX];
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || snprintf(rel, sizeof rel, "%s%s%s", dir, *dir ? "/" : "", e->d_name) >= REL_MAX ||
+		    strcmp(rel, "lang") == 0 || strcmp(rel, "mail") == 0)
+			continue;
+		if (e->d_type == DT_DIR)
+			n = list_templates(top, rel, names, n, max);
+		else if (len > 3 && strcmp(e->d_name + len - 3, ".cs") == 0 && n < max)
+			memcpy(names[n++], rel, sizeof rel);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Every template that no other includes parses, in the layout (a page) or
+ * alone (a part kept apart, a feed): each calls only macros that what it
+ * includes defines (macros.cs for every page; listing_macros.cs and
+ * history_macros.cs where a template includes them). */
+static void test_every_template_parses(struct tpl *t, struct arena *a, const char *dir)
+{
+	enum { MAX = 256 };
+	static char names[MAX][REL_MAX];
+	size_t n = list_templates(dir, "", names, 0, MAX);
+	char *texts[MAX];
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		texts[i] = snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path ? file_read(path, NULL) : NULL;
+	}
+	size_t pages = 0, bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		char quoted[REL_MAX + 16];
+		if (snprintf(quoted, sizeof quoted, "include:\"%s\"", names[i]) >= (int)sizeof quoted)
+			continue;
+		bool part = strcmp(names[i], "layout.cs") == 0;
+		for (size_t j = 0; j < n && !part; j++)
+			part = texts[j] && strstr(texts[j], quoted);
+		if (part)
+			continue;
+		pages++;
+		struct buf out;
+		buf_init(&out, a);
+		bool parsed = tpl_render(t, names[i], true, &out) == 0;
+		tpl_reset(t);
+		if (!parsed) {
+			buf_init(&out, a);
+			parsed = tpl_render(t, names[i], false, &out) == 0;
+			tpl_reset(t);
+		}
+		if (!parsed) {
+			bad++;
+			diag("%s does not parse", names[i]);
+		}
+	}
+	ok(pages > 40 && bad == 0, "every one of %zu templates parses with the macros it includes (%zu do not)", pages, bad);
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+}
+
 int main(void)
 {
 	const char *srcdir = getenv("top_srcdir");
@@ -99,6 +170,7 @@ int main(void)
 	struct buf out;
 	buf_init(&out, a);
 	ok(tpl_render(t, "no-such-page.cs", true, &out) < 0, "a missing template is an error, not a crash");
+	test_every_template_parses(t, a, dir);
 	tpl_close(t);
 	arena_free(a);
 	return done_testing();
