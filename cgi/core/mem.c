@@ -112,12 +112,17 @@ void mem_large_request(void)
 	large_request = true;
 }
 
-bool mem_give_back(void)
+size_t mem_keep_free(void)
 {
 	size_t keep = large_request ? 0 : GIVE_BACK_AT;
 	large_request = false;
-	struct mallinfo2 mi = mallinfo2();
-	return mi.fordblks > keep && malloc_trim(0);
+	return keep;
+}
+
+bool mem_give_back(void)
+{
+	size_t keep = mem_keep_free();
+	return mallinfo2().fordblks > keep && malloc_trim(0);
 }
 
 struct arena *arena_new(void)

@@ -20,6 +20,9 @@ bool mem_give_back(void);
 /* The request being served is a large one (a streamed export): everything
  * it leaves free is given back after it, not only a large surplus. */
 void mem_large_request(void);
+/* What the heap may keep free after the request that ends (mem_give_back
+ * asks it once a request): 1 MiB, nothing after a large request. */
+size_t mem_keep_free(void);
 
 struct arena;
 
