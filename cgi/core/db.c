@@ -335,14 +335,16 @@ static int keep_row(void *ctx, const char *const *cells, size_t ncols)
 	return 0;
 }
 
-/* Hand each row of the executed statement to `each`.  Stored (db_query):
- * the whole result first, so that each column's buffer fits its longest
- * value.  Streamed (db_each): 4 KiB buffers, a longer value fetched again
+/* Hand each row of the executed statement to `each`.  Stored (db_query,
+ * `stored` not NULL): the whole result first, so that each column's buffer
+ * fits its longest value, and its size (about) in *stored.  Streamed
+ * (db_each, `stored` NULL): 4 KiB buffers, a longer value fetched again
  * whole, and the statement reset after, so that the connection can run the
  * next one even when `each` stopped early. */
-static int fetch(struct db *db, MYSQL_STMT *st, struct arena *a, bool stored, db_row_fn *each, void *ctx)
+static int fetch(struct db *db, MYSQL_STMT *st, struct arena *a, size_t *stored, db_row_fn *each, void *ctx)
 {
 	if (stored) {
+		*stored = 0;
 		my_bool update_max = 1;
 		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
 		if (mysql_stmt_store_result(st)) {
@@ -359,8 +361,13 @@ static int fetch(struct db *db, MYSQL_STMT *st, struct arena *a, bool stored, db
 	size_t ncols = mysql_num_fields(meta);
 	MYSQL_FIELD *fields = mysql_fetch_fields(meta);
 	unsigned long *caps = arena_alloc(a, (ncols + 1) * sizeof *caps);
-	for (size_t c = 0; c < ncols; c++)
+	size_t row = 0;
+	for (size_t c = 0; c < ncols; c++) {
 		caps[c] = stored ? fields[c].max_length + 1 : 4096;
+		row += caps[c];
+	}
+	if (stored)
+		*stored = row * (size_t)mysql_stmt_num_rows(st);
 	int rc = fetch_each(db, st, a, ncols, caps, each, ctx);
 	mysql_free_result(meta);
 	mysql_stmt_free_result(st);
@@ -419,17 +426,38 @@ static MYSQL_STMT *run(struct db *db, struct db_sql *sql, const struct source *s
 	return NULL;
 }
 
-/* The rows of the statement `st` has run (NULL: it failed). */
-static int query_rows(struct db *db, struct arena *a, MYSQL_STMT *st, struct db_rows *rows)
+/* The rows of the statement `st` has run (NULL: it failed); the size of
+ * the result the client library stored, about, in *stored. */
+static int query_rows(struct db *db, struct arena *a, MYSQL_STMT *st, struct db_rows *rows, size_t *stored)
 {
 	memset(rows, 0, sizeof *rows);
+	*stored = 0;
 	if (!st)
 		return -1;
 	rows->ncols = mysql_stmt_field_count(st);
 	struct keep k = {a, rows, 0};
-	int rc = fetch(db, st, a, true, keep_row, &k);
+	int rc = fetch(db, st, a, stored, keep_row, &k);
 	if (!rows->cells)
 		rows->cells = arena_zalloc(a, sizeof *rows->cells);
+	return rc;
+}
+
+/* The client library keeps a stored result's memory with its statement
+ * (mysql_stmt_free_result only marks it free for the statement's next
+ * result; closing the statement gives it back), and a worker keeps its
+ * statements prepared: one large result would stay in the worker for its
+ * life.  A statement that stored more than STORED_KEEP_MAX is closed once
+ * its rows are copied, and prepared again when next used. */
+enum { STORED_KEEP_MAX = 256 * 1024 };
+
+static int query_one(struct db *db, struct arena *a, struct db_sql *sql, MYSQL_STMT *st, struct db_rows *rows)
+{
+	size_t stored;
+	int rc = query_rows(db, a, st, rows, &stored);
+	if (st && stored > STORED_KEEP_MAX && db->stmts[sql->slot] == st) {
+		mysql_stmt_close(st);
+		db->stmts[sql->slot] = NULL;
+	}
 	return rc;
 }
 
@@ -440,14 +468,14 @@ int db_query(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows 
 	struct source src = {.types = types, .ap = &ap};
 	MYSQL_STMT *st = run(db, sql, &src);
 	va_end(ap);
-	return query_rows(db, a, st, rows);
+	return query_one(db, a, sql, st, rows);
 }
 
 int db_query_args(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *rows, const char *const *texts,
 		  size_t ntexts, const long long *ints, size_t nints)
 {
 	struct source src = {.texts = texts, .ntexts = ntexts, .ints = ints, .nints = nints};
-	return query_rows(db, a, run(db, sql, &src), rows);
+	return query_one(db, a, sql, run(db, sql, &src), rows);
 }
 
 int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *sets, size_t nsets, const char *types,
@@ -472,7 +500,8 @@ int db_call(struct db *db, struct arena *a, struct db_sql *sql, struct db_rows *
 	for (;;) {
 		if (mysql_stmt_field_count(st) > 0) {
 			struct db_rows spare;
-			if (query_rows(db, a, st, n < nsets ? &sets[n] : &spare) < 0)
+			size_t stored;
+			if (query_rows(db, a, st, n < nsets ? &sets[n] : &spare, &stored) < 0)
 				rc = -1;
 			n++;
 		} else {
@@ -525,7 +554,7 @@ int db_each(struct db *db, struct arena *a, struct db_sql *sql, db_row_fn *each,
 	struct source src = {.types = types, .ap = &ap};
 	MYSQL_STMT *st = run(db, sql, &src);
 	va_end(ap);
-	return st ? fetch(db, st, a, false, each, ctx) : -1;
+	return st ? fetch(db, st, a, NULL, each, ctx) : -1;
 }
 
 const char *db_get(const struct db_rows *rows, size_t row, size_t col)

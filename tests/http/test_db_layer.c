@@ -21,6 +21,12 @@ static struct db_sql q_connection = DB_SQL("SELECT CONNECTION_ID()");
 static struct db_sql q_echo = DB_SQL("SELECT ?, ?");
 static struct db_sql q_bad = DB_SQL("SELECT no_such_column FROM t");
 static struct db_sql q_huge = DB_SQL("SELECT ROUND(1e300, 2), REPEAT('x', 70000)");
+/* A large result (2,000 rows of 200 characters) and a small one; how many
+ * statements this connection has prepared. */
+static struct db_sql q_many = DB_SQL("SELECT seq, REPEAT('x', 200) FROM seq_1_to_2000");
+static struct db_sql q_few = DB_SQL("SELECT seq, REPEAT('x', 200) FROM seq_1_to_20");
+static struct db_sql q_prepared =
+	DB_SQL("SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS WHERE VARIABLE_NAME = 'COM_STMT_PREPARE'");
 /* Columns declared (db.h): as many as the statement has, or one too few. */
 enum { ECHO_FIRST, ECHO_SECOND, ECHO__COUNT };
 static struct db_sql q_echo_declared = DB_SQL_COLS(ECHO__COUNT, "SELECT ?, ?");
@@ -30,6 +36,33 @@ static const char *const strings[] = {
 	"plain", "", "émulsion pour perfusion", "\xf0\x9f\x92\x8a pill", "O'Brien \"quoted\" \\ back",
 	"'; DROP TABLE t; --", "<script>alert(1)</script>", "a¦b¦c", "line\nbreak\ttab",
 };
+
+static long long prepared(struct db *db, struct arena *a)
+{
+	struct db_rows rows;
+	return db_query(db, a, &q_prepared, &rows, "") == 0 && db_value(&rows, 0) ? atoll(db_value(&rows, 0)) : -1;
+}
+
+/* The client library keeps a stored result's memory until its statement is
+ * closed: a statement that stored a large result is closed after it (and
+ * prepared again when next used); a small one stays prepared. */
+static void test_large_results(struct db *db, struct arena *a)
+{
+	struct db_rows rows;
+	prepared(db, a);
+	long long before = prepared(db, a);
+	bool whole = true;
+	for (int i = 0; i < 3; i++)
+		whole = whole && db_query(db, a, &q_many, &rows, "") == 0 && rows.nrows == 2000 &&
+			strcmp(db_get(&rows, 1999, 0), "2000") == 0 && strlen(db_get(&rows, 1999, 1)) == 200;
+	long long between = prepared(db, a);
+	ok(whole, "a large result comes back whole, three times");
+	is_int(between - before, 3, "its statement is prepared again each time (its stored result given back)");
+	for (int i = 0; i < 3; i++)
+		whole = whole && db_query(db, a, &q_few, &rows, "") == 0 && rows.nrows == 20;
+	ok(whole, "a small result comes back whole, three times");
+	is_int(prepared(db, a) - between, 1, "its statement is prepared once");
+}
 
 int main(void)
 {
@@ -124,6 +157,8 @@ int main(void)
 	ok(db_query(db, a, &q_huge, &rows, "") == 0 && rows.nrows == 1 && strlen(db_get(&rows, 0, 0)) > 300 &&
 		   strlen(db_get(&rows, 0, 1)) == 70000,
 	   "values longer than their metadata promised come back whole");
+
+	test_large_results(db, a);
 
 	db_begin(db);
 	db_exec(db, &q_insert, NULL, "isi", 300LL, "left open", 0LL);
