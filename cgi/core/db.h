@@ -1,4 +1,5 @@
-/* MariaDB access: one connection per worker with its prepared statements.
+/* MariaDB access: one connection per worker with its prepared statements
+ * (one that stored a large result is closed after it: db.c, query_one).
  * SQL text lives only in static `struct db_sql` descriptors (string
  * literals); values are always bound parameters.  After the server went away
  * the connection is reopened and the statements prepared again. */
