@@ -126,7 +126,7 @@ long long session_data_gen(struct req *r)
 {
 	struct db_rows rows;
 	if (r->data_gen == 0 && db_query(r->app->db, r->arena, &q_gen, &rows, "") == 0 && rows.nrows == 1)
-		r->data_gen = atoll(db_value(&rows, 0));
+		r->data_gen = number(db_value(&rows, 0));
 	return r->data_gen;
 }
 

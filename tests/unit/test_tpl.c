@@ -90,6 +90,16 @@ static size_t list_templates(const char *top, const char *dir, char names[][REL_
 	return n;
 }
 
+/* Whether `page` renders, in the layout or alone, with no data. */
+static bool parses(struct tpl *t, struct arena *a, const char *page, bool layout)
+{
+	struct buf out;
+	buf_init(&out, a);
+	bool rendered = tpl_render(t, page, layout, &out) == 0;
+	tpl_reset(t);
+	return rendered;
+}
+
 /* Every template that no other includes parses, in the layout (a page) or
  * alone (a part kept apart, a feed): each calls only macros that what it
  * includes defines (macros.cs for every page; listing_macros.cs and
@@ -115,16 +125,7 @@ static void test_every_template_parses(struct tpl *t, struct arena *a, const cha
 		if (part)
 			continue;
 		pages++;
-		struct buf out;
-		buf_init(&out, a);
-		bool parsed = tpl_render(t, names[i], true, &out) == 0;
-		tpl_reset(t);
-		if (!parsed) {
-			buf_init(&out, a);
-			parsed = tpl_render(t, names[i], false, &out) == 0;
-			tpl_reset(t);
-		}
-		if (!parsed) {
+		if (!parses(t, a, names[i], true) && !parses(t, a, names[i], false)) {
 			bad++;
 			diag("%s does not parse", names[i]);
 		}
