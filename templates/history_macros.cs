@@ -1,5 +1,6 @@
 <?cs # Macros of histories and change requests (versions, a request's records
-# side by side): a template that shows one includes this file after macros.cs. ?><?cs
+# side by side); a template calls them without including this file (see
+# macros.cs). ?><?cs
 def:cr_type(t) ?><?cs if:t == "ADD-TERM" ?><?cs var:Lang.cr.types.ADD_TERM ?><?cs elif:t == "UPD-TERM" ?><?cs var:Lang.cr.types.UPD_TERM ?><?cs elif:t == "ADD-LIST" ?><?cs var:Lang.cr.types.ADD_LIST ?><?cs elif:t == "UPD-LIST" ?><?cs var:Lang.cr.types.UPD_LIST ?><?cs elif:t == "ADD-ORG" ?><?cs var:Lang.cr.types.ADD_ORG ?><?cs elif:t == "UPD-ORG" ?><?cs var:Lang.cr.types.UPD_ORG ?><?cs elif:t == "ADD-LOC" ?><?cs var:Lang.cr.types.ADD_LOC ?><?cs elif:t == "UPD-LOC" ?><?cs var:Lang.cr.types.UPD_LOC ?><?cs else ?><?cs var:Lang.cr.types.TRANSLATION ?><?cs /if ?><?cs /def ?><?cs
 # The versions of a record (list, organisation, location): when, which
 # version, where the change came from (with the request that made it), what. ?><?cs

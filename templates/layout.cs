@@ -1,4 +1,4 @@
-<!DOCTYPE html><?cs include:"macros.cs" ?><?cs include:Page.template ?>
+<!DOCTYPE html><?cs include:Page.template ?>
 <html lang="<?cs if:Req.lang ?><?cs var:Req.lang ?><?cs else ?>en<?cs /if ?>">
 <head>
 <meta charset="utf-8">

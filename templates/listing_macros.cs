@@ -1,5 +1,5 @@
 <?cs # Macros of listings (rows with filters, sorting, a pager and exports): a
-# template that shows one includes this file after macros.cs. ?><?cs
+# template calls them without including this file (see macros.cs). ?><?cs
 # A sortable column header: a link that toggles the direction. ?><?cs
 def:sort_header(key, label) ?><?cs each:s = Page.sort ?><?cs if:s.key == key ?><th scope="col"<?cs if:s.dir == "asc" ?> aria-sort="ascending"<?cs elif:s.dir == "desc" ?> aria-sort="descending"<?cs /if ?>><a class="sort" href="<?cs var:s.href ?>"><?cs var:label ?><?cs if:s.dir == "asc" ?> <span aria-hidden="true">&#9650;</span><?cs elif:s.dir == "desc" ?> <span aria-hidden="true">&#9660;</span><?cs /if ?></a></th><?cs /if ?><?cs /each ?><?cs /def ?><?cs
 # Pagination: previous, numbered pages around the current one, next; each

@@ -1,5 +1,6 @@
-<?cs # Shared macros for page templates (layout.cs includes this file; those of
-# listings and of histories are in listing_macros.cs and history_macros.cs). ?><?cs
+<?cs # Shared macros for page templates.  This file, listing_macros.cs,
+# history_macros.cs and cr_macros.cs are parsed once per worker, in that
+# order (cgi/core/tpl.c), and every HTML template may call their macros. ?><?cs
 def:breadcrumb(label) ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>

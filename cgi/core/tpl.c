@@ -20,11 +20,20 @@ struct cached {
 struct tpl {
 	HDF *hdf;
 	bool cache;
+	CSPARSE *library; /* the macro files, parsed once; pages borrow them */
 	struct cached pages[CACHE_MAX];
 	size_t npages;
 	char langs[LANGS_MAX][8];
 	size_t nlangs;
 };
+
+/* The macro files every HTML template may call, parsed once per worker into
+ * one library whose macros each page's parse borrows (ClearSilver's parse
+ * is about fifteen times its text, so a copy in every cached page was most
+ * of a worker's templates).  In this order: a macro can call only those
+ * defined before it. */
+static const char *const library_files[] = {"macros.cs", "listing_macros.cs", "history_macros.cs", "cr_macros.cs",
+					    NULL};
 
 /* Roots of the tree that live as long as the worker. */
 static const char *const persistent[] = {"hdf", "Config", "L", "Lang", NULL};
@@ -119,13 +128,62 @@ struct tpl *tpl_open(const char *dir, bool cache)
 	return t;
 }
 
+/* A parse with the portal's string functions; `text` escapes nothing
+ * (plain-text mail), else every var: is HTML-escaped. */
+static NEOERR *new_parse(struct tpl *t, bool text, CSPARSE **cs)
+{
+	*cs = NULL;
+	NEOERR *err = text ? hdf_set_value(t->hdf, "Config.VarEscapeMode", "none") : STATUS_OK;
+	if (!err)
+		err = cs_init(cs, t->hdf);
+	if (text) {
+		NEOERR *back = hdf_set_value(t->hdf, "Config.VarEscapeMode", "html");
+		if (!err)
+			err = back;
+		else
+			nerr_ignore(&back);
+	}
+	if (!err)
+		err = cgi_register_strfuncs(*cs);
+	return err;
+}
+
+static CSPARSE *library(struct tpl *t)
+{
+	if (t->library)
+		return t->library;
+	NEOERR *err = new_parse(t, false, &t->library);
+	const char *const *f = library_files;
+	for (; !err && *f; f++)
+		err = cs_parse_file(t->library, *f);
+	if (err) {
+		log_neoerr(*f ? *f : "macros", err);
+		cs_destroy(&t->library);
+	}
+	return t->library;
+}
+
+/* A page's parse gives the library's macros back before it is destroyed:
+ * its own macros come first in the list, the library's follow. */
+static void page_destroy(struct tpl *t, CSPARSE **cs)
+{
+	if (!*cs)
+		return;
+	CS_MACRO **m = &(*cs)->macros;
+	while (*m && (!t->library || *m != t->library->macros))
+		m = &(*m)->next;
+	*m = NULL;
+	cs_destroy(cs);
+}
+
 static void drop_cache(struct tpl *t)
 {
 	for (size_t i = 0; i < t->npages; i++) {
-		cs_destroy(&t->pages[i].parse);
+		page_destroy(t, &t->pages[i].parse);
 		free(t->pages[i].key);
 	}
 	t->npages = 0;
+	cs_destroy(&t->library);
 }
 
 void tpl_close(struct tpl *t)
@@ -175,30 +233,22 @@ static NEOERR *to_buf(void *ctx, char *s)
 	return STATUS_OK;
 }
 
-/* Parse `page` (in the layout, or alone); `text` output escapes nothing
- * (plain-text mail), else everything is HTML-escaped. */
+/* Parse `page` (in the layout, or alone); HTML pages start with the
+ * library's macros, plain text (mail) with none. */
 static CSPARSE *parse_page(struct tpl *t, const char *page, bool layout, bool text)
 {
-	NEOERR *err = hdf_set_value(t->hdf, "Page.template", page);
-	CSPARSE *cs = NULL;
-	if (!err && text)
-		err = hdf_set_value(t->hdf, "Config.VarEscapeMode", "none");
+	CSPARSE *cs = NULL, *lib = text ? NULL : library(t);
+	NEOERR *err = !text && !lib ? nerr_raise(NERR_PARSE, "the macros did not parse")
+				    : hdf_set_value(t->hdf, "Page.template", page);
 	if (!err)
-		err = cs_init(&cs, t->hdf);
-	if (text) {
-		NEOERR *back = hdf_set_value(t->hdf, "Config.VarEscapeMode", "html");
-		if (!err)
-			err = back;
-		else
-			nerr_ignore(&back);
-	}
-	if (!err)
-		err = cgi_register_strfuncs(cs);
+		err = new_parse(t, text, &cs);
+	if (!err && lib)
+		cs->macros = lib->macros;
 	if (!err)
 		err = cs_parse_file(cs, layout ? "layout.cs" : page);
 	if (err) {
 		log_neoerr(page, err);
-		cs_destroy(&cs);
+		page_destroy(t, &cs);
 		return NULL;
 	}
 	return cs;
@@ -220,8 +270,11 @@ static int render(struct tpl *t, const char *page, bool layout, bool text, struc
 		if (t->cache && t->npages < CACHE_MAX)
 			t->pages[t->npages++] = (struct cached){xstrdup(key), cs};
 		else
-			cs_destroy(&cs);
+			page_destroy(t, &cs);
 	}
+	/* Without the cache the macro files are read again for each page. */
+	if (!t->cache)
+		cs_destroy(&t->library);
 	if (err) {
 		log_neoerr(page, err);
 		return -1;

@@ -1,6 +1,5 @@
-<?cs # A change request's form: a new term, a change to a term, a translation; the preview shows the diff. ?><?cs include:"history_macros.cs" ?><?cs
+<?cs # A change request's form: a new term, a change to a term, a translation; the preview shows the diff. ?><?cs
 def:title() ?><?cs call:cr_type(Page.type) ?><?cs /def ?><?cs
-include:"cr_macros.cs" ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>

@@ -1,4 +1,4 @@
-<?cs # /account/preferences: languages, page size, date format, notifications. ?><?cs include:"listing_macros.cs" ?><?cs
+<?cs # /account/preferences: languages, page size, date format, notifications. ?><?cs
 def:title() ?><?cs var:Lang.prefs.title ?><?cs /def ?><?cs
 def:checkbox(name, label) ?>
  <div class="form-check"><input type="checkbox" id="<?cs var:name ?>" name="<?cs var:name ?>" value="on"<?cs if:Page.prefs[name] == "1" ?> checked<?cs /if ?>> <label for="<?cs var:name ?>"><?cs var:label ?></label></div>

@@ -1,6 +1,5 @@
-<?cs # /account/requests/{id}: one of the user's change requests, its history and thread. ?><?cs include:"history_macros.cs" ?><?cs
+<?cs # /account/requests/{id}: one of the user's change requests, its history and thread. ?><?cs
 def:title() ?>RRQ-<?cs var:Page.cr.id ?><?cs /def ?><?cs
-include:"cr_macros.cs" ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">
  <ol>

@@ -1,4 +1,4 @@
-<?cs # /account/requests: the user's change requests. ?><?cs include:"history_macros.cs" ?><?cs
+<?cs # /account/requests: the user's change requests. ?><?cs
 def:title() ?><?cs var:Lang.cr.mine ?><?cs /def ?><?cs
 def:content() ?>
 <?cs call:breadcrumb2("/account", Lang.nav.account, Lang.cr.mine) ?>

@@ -1,4 +1,4 @@
-<?cs # /admin/audit: the audit log, each event by its label, the person it concerns and who acted (linked), and what it is about (linked). ?><?cs include:"listing_macros.cs" ?><?cs
+<?cs # /admin/audit: the audit log, each event by its label, the person it concerns and who acted (linked), and what it is about (linked). ?><?cs
 def:title() ?><?cs var:Lang.admin.audit ?><?cs /def ?><?cs
 def:person(id, name, email) ?><a href="/admin/users/<?cs var:id ?>"><?cs if:name ?><?cs var:name ?><?cs else ?>#<?cs var:id ?><?cs /if ?></a><?cs if:email ?> <span class="hint"><?cs var:email ?></span><?cs /if ?><?cs /def ?><?cs
 def:content() ?>

@@ -1,6 +1,5 @@
-<?cs # /admin/change-requests/{id}: one change request, its diff, history and thread, and the steward's moves (none on their own request). ?><?cs include:"history_macros.cs" ?><?cs
+<?cs # /admin/change-requests/{id}: one change request, its diff, history and thread, and the steward's moves (none on their own request). ?><?cs
 def:title() ?>RRQ-<?cs var:Page.cr.id ?><?cs /def ?><?cs
-include:"cr_macros.cs" ?><?cs
 def:move(to, label, class) ?><button type="submit" name="to" value="<?cs var:to ?>"<?cs if:class ?> class="<?cs var:class ?>"<?cs /if ?>><?cs var:label ?></button> <?cs /def ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">

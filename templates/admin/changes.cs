@@ -1,4 +1,4 @@
-<?cs # /admin/change-requests: the data stewards' queue. ?><?cs include:"listing_macros.cs" ?><?cs include:"history_macros.cs" ?><?cs
+<?cs # /admin/change-requests: the data stewards' queue. ?><?cs
 def:title() ?><?cs var:Lang.admin.change_requests ?><?cs /def ?><?cs
 def:content() ?>
 <?cs call:breadcrumb2("/admin", Lang.admin.title, Lang.admin.change_requests) ?>

@@ -1,4 +1,4 @@
-<?cs # /admin/role-requests: the queue of role requests. ?><?cs include:"listing_macros.cs" ?><?cs
+<?cs # /admin/role-requests: the queue of role requests. ?><?cs
 def:title() ?><?cs var:Lang.admin.role_requests ?><?cs /def ?><?cs
 def:content() ?>
 <?cs call:breadcrumb2("/admin", Lang.admin.title, Lang.admin.role_requests) ?>

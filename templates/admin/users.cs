@@ -1,4 +1,4 @@
-<?cs # /admin/users: accounts, with their roles. ?><?cs include:"listing_macros.cs" ?><?cs
+<?cs # /admin/users: accounts, with their roles. ?><?cs
 def:title() ?><?cs var:Lang.admin.users ?><?cs /def ?><?cs
 def:content() ?>
 <?cs call:breadcrumb2("/admin", Lang.admin.title, Lang.admin.users) ?>

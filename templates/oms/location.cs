@@ -1,4 +1,4 @@
-<?cs # /oms/locations/{locId}: one location. ?><?cs include:"listing_macros.cs" ?><?cs include:"history_macros.cs" ?><?cs include:"oms/history.cs" ?><?cs
+<?cs # /oms/locations/{locId}: one location. ?><?cs include:"oms/history.cs" ?><?cs
 def:title() ?><?cs var:Page.loc.org_name ?>, <?cs var:Page.loc.city ?> (<?cs var:Page.loc.id ?>)<?cs /def ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">

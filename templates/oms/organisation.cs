@@ -1,4 +1,4 @@
-<?cs # /oms/organisations/{orgId}: one organisation and its locations. ?><?cs include:"listing_macros.cs" ?><?cs include:"history_macros.cs" ?><?cs include:"oms/history.cs" ?><?cs
+<?cs # /oms/organisations/{orgId}: one organisation and its locations. ?><?cs include:"oms/history.cs" ?><?cs
 def:title() ?><?cs var:Page.org.name ?> (<?cs var:Page.org.id ?>)<?cs /def ?><?cs
 def:content() ?>
 <nav class="breadcrumb" aria-label="<?cs var:Lang.nav.breadcrumb ?>">

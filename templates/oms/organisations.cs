@@ -1,4 +1,4 @@
-<?cs # /oms/organisations: search organisations. ?><?cs include:"listing_macros.cs" ?><?cs
+<?cs # /oms/organisations: search organisations. ?><?cs
 def:title() ?><?cs var:Lang.oms.orgs_title ?><?cs /def ?><?cs
 def:content() ?>
 <?cs call:breadcrumb(Lang.nav.oms) ?>

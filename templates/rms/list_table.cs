@@ -1,7 +1,7 @@
 <?cs # The part of /rms/lists/{listId} that is the same for every visitor: the
 # list's facts, the filters, the table of its terms with the pager, and its
-# history.  Rendered alone (cgi/core/fragment.h), so it includes the macros
-# itself; rms/list.cs puts it in the page. ?><?cs include:"macros.cs" ?><?cs include:"listing_macros.cs" ?><?cs include:"history_macros.cs" ?><p class="record-id"><?cs var:Lang.rms.list_id ?> <span class="id"><?cs var:Page.list.id ?></span> <?cs call:status(Page.list.status) ?></p>
+# history.  Rendered alone (cgi/core/fragment.h); rms/list.cs puts it in the
+# page. ?><p class="record-id"><?cs var:Lang.rms.list_id ?> <span class="id"><?cs var:Page.list.id ?></span> <?cs call:status(Page.list.status) ?></p>
 <?cs if:Page.list.description ?><p><?cs var:Page.list.description ?></p><?cs /if ?>
 <dl class="facts">
  <?cs if:Page.list.short_name ?><div><dt><?cs var:Lang.rms.short_name ?></dt><dd><?cs var:Page.list.short_name ?></dd></div><?cs /if ?>

@@ -1,6 +1,6 @@
 <?cs # The part of /rms/lists that is the same for every visitor: the filters,
-# the table of the lists and the pager.  Rendered alone (cgi/core/fragment.h),
-# so it includes the macros itself; rms/lists.cs puts it in the page. ?><?cs include:"macros.cs" ?><?cs include:"listing_macros.cs" ?><form class="filters" method="get" action="/rms/lists" role="search" aria-label="<?cs var:Lang.rms.filter_lists ?>">
+# the table of the lists and the pager.  Rendered alone (cgi/core/fragment.h);
+# rms/lists.cs puts it in the page. ?><form class="filters" method="get" action="/rms/lists" role="search" aria-label="<?cs var:Lang.rms.filter_lists ?>">
  <?cs call:field_search(Lang.rms.list_q, Page.q) ?>
  <?cs call:field_status(Page.status) ?>
  <?cs call:field_domain(Page.domain) ?>

@@ -1,4 +1,4 @@
-<?cs # /rms/search: terms across all lists. ?><?cs include:"listing_macros.cs" ?><?cs
+<?cs # /rms/search: terms across all lists. ?><?cs
 def:title() ?><?cs if:Page.q ?><?cs var:Page.q ?> | <?cs /if ?><?cs var:Lang.search.title ?><?cs /def ?><?cs
 def:pieces(list) ?><?cs each:p = list ?><?cs if:p.hit ?><mark><?cs var:p.text ?></mark><?cs else ?><?cs var:p.text ?><?cs /if ?><?cs /each ?><?cs /def ?><?cs
 def:content() ?>

@@ -1,4 +1,4 @@
-<?cs # /rms/terms/{termId}: one term, everything about it. ?><?cs include:"history_macros.cs" ?><?cs
+<?cs # /rms/terms/{termId}: one term, everything about it. ?><?cs
 def:title() ?><?cs var:Page.term.name ?> (<?cs var:Page.term.id ?>)<?cs /def ?><?cs
 def:term_link(id, name, status) ?><a href="/rms/terms/<?cs var:id ?>"><?cs if:name ?><?cs var:name ?><?cs else ?><?cs var:id ?><?cs /if ?></a> <span class="id"><?cs var:id ?></span><?cs if:status ?> <?cs call:status(status) ?><?cs /if ?><?cs /def ?><?cs
 def:content() ?>

@@ -2,7 +2,7 @@
 # form posts without a token (the check changes nothing), as multipart for
 # its file; its buttons say what comes back: the table, a CSV or an Excel
 # file.  The results page holds the tokens read in the form again, so that
-# its downloads send the same list. ?><?cs include:"listing_macros.cs" ?><?cs
+# its downloads send the same list. ?><?cs
 def:title() ?><?cs var:Lang.check.title ?><?cs /def ?><?cs
 # The page of an ID of kind k. ?><?cs
 def:check_href(k, id) ?><?cs if:k == "term" ?>/rms/terms/<?cs elif:k == "list" ?>/rms/lists/<?cs elif:k == "organisation" ?>/oms/organisations/<?cs else ?>/oms/locations/<?cs /if ?><?cs var:id ?><?cs /def ?><?cs
