@@ -52,6 +52,19 @@ bool may(const struct req *r, enum may_act act, const char *org)
 	return any_of(r->user.held_roles, act, org);
 }
 
+/* Need.<act>.<n>: the codes of the roles that admit each act.  They never
+ * change, so they are put once and stay with the worker's interface
+ * strings (the templates module keeps the Need tree between requests). */
+static void put_needs(struct req *r)
+{
+	if (hdf_get_obj(r->hdf, "Need"))
+		return;
+	HDF *need = page_node(r, "Need");
+	for (size_t a = 0; a < MAY__COUNT; a++)
+		for (size_t i = 0; i < sizeof acts[a].roles / sizeof acts[a].roles[0] && acts[a].roles[i]; i++)
+			page_put(page_subitem(need, acts[a].name, i), "code", acts[a].roles[i]); /* names: literals */
+}
+
 void may_put(struct req *r, enum may_act act, const char *org)
 {
 	if (!r->user.id)
@@ -62,10 +75,9 @@ void may_put(struct req *r, enum may_act act, const char *org)
 		page_put(node, name, "1"); /* names: literals (the acts' table) */
 		return;
 	}
+	put_needs(r);
 	page_put(node, name, any_of(r->user.pending_roles, act, org) ? "pending" : "ask"); /* names: literals (acts) */
 	HDF *mine = hdf_get_obj(node, name);
 	if (acts[act].for_org)
 		page_put(mine, "org", org);
-	for (size_t i = 0; i < sizeof acts[act].roles / sizeof acts[act].roles[0] && acts[act].roles[i]; i++)
-		page_put(page_subitem(mine, "roles", i), "code", acts[act].roles[i]);
 }

@@ -23,9 +23,10 @@ bool may(const struct req *r, enum may_act act, const char *org);
 
 /* Tell the templates, for a signed-in user: May.<act> = "1" when they may;
  * else "pending" when a request of theirs for one of its roles waits, or
- * "ask"; with either, May.<act>.roles.<n>.code the codes of the roles that would let
- * them (Lang.role.<code>) and May.<act>.org the organisation.  Nothing for
- * a visitor, who is offered the sign-in instead. */
+ * "ask"; with either, May.<act>.org the organisation, and Need.<act>.<n>.code
+ * the codes of the roles that would let them (Lang.role.<code>; the same
+ * for everyone, kept by the worker).  Nothing for a visitor, who is offered
+ * the sign-in instead. */
 void may_put(struct req *r, enum may_act act, const char *org);
 
 #endif

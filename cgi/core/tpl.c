@@ -35,8 +35,9 @@ struct tpl {
 static const char *const library_files[] = {"macros.cs", "listing_macros.cs", "history_macros.cs", "cr_macros.cs",
 					    NULL};
 
-/* Roots of the tree that live as long as the worker. */
-static const char *const persistent[] = {"hdf", "Config", "L", "Lang", NULL};
+/* Roots of the tree that live as long as the worker: ClearSilver's own,
+ * the interface strings, and Need (the roles each act needs, core/may.h). */
+static const char *const persistent[] = {"hdf", "Config", "L", "Lang", "Need", NULL};
 
 static void log_neoerr(const char *what, NEOERR *err)
 {

@@ -12,7 +12,7 @@ def:content() ?>
 <h1><?cs call:cr_type(Page.type) ?></h1>
 <p class="lead"><?cs if:Page.type == "ADD-TERM" ?><?cs var:Lang.cr.intro.ADD_TERM ?><?cs elif:Page.type == "UPD-TERM" ?><?cs var:Lang.cr.intro.UPD_TERM ?><?cs elif:Page.type == "ADD-LIST" ?><?cs var:Lang.cr.intro.ADD_LIST ?><?cs elif:Page.type == "UPD-LIST" ?><?cs var:Lang.cr.intro.UPD_LIST ?><?cs elif:Page.type == "ADD-ORG" ?><?cs var:Lang.cr.intro.ADD_ORG ?><?cs elif:Page.type == "UPD-ORG" ?><?cs var:Lang.cr.intro.UPD_ORG ?><?cs elif:Page.type == "ADD-LOC" ?><?cs var:Lang.cr.intro.ADD_LOC ?><?cs elif:Page.type == "UPD-LOC" ?><?cs var:Lang.cr.intro.UPD_LOC ?><?cs else ?><?cs var:Lang.cr.intro.TRANSLATION ?><?cs /if ?></p>
 <?cs if:Page.no_role ?>
-<?cs call:may_not(May[Page.no_role], "notice-error") ?>
+<?cs call:may_not(Page.no_role, "notice-error") ?>
 <?cs else ?>
 <?cs if:Page.preview ?><div class="notice" role="status"><p><?cs var:Lang.cr.preview_intro ?></p></div><?cs call:cr_diff() ?><?cs /if ?>
 <?cs if:subcount(Page.similar) > 0 ?><div class="notice notice-warning" role="status"><h2><?cs var:Lang.cr.similar_heading ?></h2>

@@ -10,7 +10,7 @@ def:content() ?>
  </ol>
 </nav>
 <h1><?cs var:Page.loc.org_name ?>, <?cs var:Page.loc.city ?></h1>
-<?cs if:May.change_org == "1" ?><p><a class="button button-secondary" href="/oms/organisations/<?cs var:Page.loc.org_id ?>/requests/new?location=<?cs var:Page.loc.id ?>"><?cs var:Lang.oms.propose_location_change ?></a></p><?cs else ?><?cs call:may_not(May.change_org, "") ?><?cs /if ?>
+<?cs if:May.change_org == "1" ?><p><a class="button button-secondary" href="/oms/organisations/<?cs var:Page.loc.org_id ?>/requests/new?location=<?cs var:Page.loc.id ?>"><?cs var:Lang.oms.propose_location_change ?></a></p><?cs else ?><?cs call:may_not("change_org", "") ?><?cs /if ?>
 <p class="record-id"><?cs var:Lang.oms.loc_id ?> <span class="id"><?cs var:Page.loc.id ?></span> <?cs call:org_status(Page.loc.status) ?></p>
 
 <section aria-labelledby="address">

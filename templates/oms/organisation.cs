@@ -10,7 +10,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.org.name ?></h1>
 <?cs call:favourite_star() ?>
-<?cs if:May.change_org == "1" ?><p class="actions"><a class="button button-secondary" href="/account/roles?org=<?cs var:Page.org.id ?>#new"><?cs var:Lang.oms.request_role ?></a> <a class="button button-secondary" href="/oms/organisations/<?cs var:Page.org.id ?>/requests/new"><?cs var:Lang.oms.propose_change ?></a> <a class="button button-secondary" href="/oms/organisations/<?cs var:Page.org.id ?>/requests/new?location=new"><?cs var:Lang.oms.propose_location ?></a></p><?cs else ?><?cs call:may_not(May.change_org, "") ?><?cs /if ?>
+<?cs if:May.change_org == "1" ?><p class="actions"><a class="button button-secondary" href="/account/roles?org=<?cs var:Page.org.id ?>#new"><?cs var:Lang.oms.request_role ?></a> <a class="button button-secondary" href="/oms/organisations/<?cs var:Page.org.id ?>/requests/new"><?cs var:Lang.oms.propose_change ?></a> <a class="button button-secondary" href="/oms/organisations/<?cs var:Page.org.id ?>/requests/new?location=new"><?cs var:Lang.oms.propose_location ?></a></p><?cs else ?><?cs call:may_not("change_org", "") ?><?cs /if ?>
 <p class="record-id"><?cs var:Lang.oms.org_id ?> <span class="id"><?cs var:Page.org.id ?></span> <?cs call:org_status(Page.org.status) ?></p>
 
 <section aria-labelledby="details">

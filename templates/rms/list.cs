@@ -10,7 +10,7 @@ def:content() ?>
 </nav>
 <h1><?cs var:Page.list.name ?></h1>
 <?cs call:favourite_star() ?>
-<?cs if:May.propose == "1" ?><p class="actions"><a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new"><?cs var:Lang.rms.propose_term ?></a> <a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new?change=list"><?cs var:Lang.rms.propose_list_change ?></a></p><?cs else ?><?cs call:may_not(May.propose, "") ?><?cs /if ?>
+<?cs if:May.propose == "1" ?><p class="actions"><a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new"><?cs var:Lang.rms.propose_term ?></a> <a class="button button-secondary" href="/rms/lists/<?cs var:Page.list.id ?>/requests/new?change=list"><?cs var:Lang.rms.propose_list_change ?></a></p><?cs else ?><?cs call:may_not("propose", "") ?><?cs /if ?>
 <?cs # The rest, the same for every visitor, rendered apart and kept by the worker (rms/list_table.cs,
 # cgi/core/fragment.h): a marker here, which the page's HTML replaces. ?><?cs var:Page.table ?>
 <?cs /def ?>

@@ -18,7 +18,7 @@ def:content() ?>
   <select id="text_lang" name="text_lang"><?cs each:l = Lang.languages ?><?cs if:name(l) != "en" ?><option value="<?cs name:l ?>"><?cs var:l ?></option><?cs /if ?><?cs /each ?></select>
   <button type="submit" class="button-secondary"><?cs var:Lang.rms.propose_go ?></button>
  </form>
-</div><?cs else ?><?cs call:may_not(May.propose, "") ?><?cs /if ?>
+</div><?cs else ?><?cs call:may_not("propose", "") ?><?cs /if ?>
 <p class="record-id"><?cs var:Lang.rms.term_id ?> <span class="id"><?cs var:Page.term.id ?></span> <?cs call:status(Page.term.status) ?></p>
 
 <?cs if:Page.term.replaced_by ?>
