@@ -1,6 +1,7 @@
 /* Folding and highlighting with libunistring. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -30,16 +31,13 @@ static const char *fold_ascii(struct arena *a, const char *s, size_t len)
 	return out;
 }
 
-const char *hl_fold(struct arena *a, const char *s, size_t len)
+/* Case folding, decomposition, and the combining marks dropped. */
+static const char *fold_unicode(struct arena *a, const char *s, size_t len)
 {
-	const char *ascii = fold_ascii(a, s, len);
-	if (ascii)
-		return ascii;
 	size_t n = 0;
 	uint8_t *f = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFD, NULL, &n);
 	if (!f)
 		return arena_strndup(a, s, len);
-	/* Drop the combining marks that decomposition split off. */
 	char *out = arena_alloc(a, n + 1);
 	size_t o = 0;
 	for (size_t i = 0; i < n;) {
@@ -54,6 +52,52 @@ const char *hl_fold(struct arena *a, const char *s, size_t len)
 	out[o] = '\0';
 	free(f);
 	return out;
+}
+
+const char *hl_fold(struct arena *a, const char *s, size_t len)
+{
+	const char *ascii = fold_ascii(a, s, len);
+	return ascii ? ascii : fold_unicode(a, s, len);
+}
+
+/* The words of other scripts and with accents that a request's texts have
+ * folded: a page of hits shows each hit's names in every language, and the
+ * same words come back from hit to hit.  Filled to half at most; a word
+ * past that is folded each time. */
+enum { SEEN_SLOTS = 1024 };
+struct hl_seen {
+	size_t n;
+	struct {
+		const char *word, *folded;
+		size_t len;
+	} slot[SEEN_SLOTS];
+};
+
+static size_t word_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (SEEN_SLOTS - 1);
+}
+
+static const char *fold_word(struct arena *a, struct hl_seen *seen, const char *s, size_t len)
+{
+	const char *ascii = fold_ascii(a, s, len);
+	if (ascii)
+		return ascii;
+	size_t i = word_hash(s, len);
+	for (; seen->slot[i].word; i = (i + 1) & (SEEN_SLOTS - 1))
+		if (seen->slot[i].len == len && memcmp(seen->slot[i].word, s, len) == 0)
+			return seen->slot[i].folded;
+	const char *folded = fold_unicode(a, s, len);
+	if (seen->n < SEEN_SLOTS / 2) {
+		seen->slot[i].word = s;
+		seen->slot[i].len = len;
+		seen->slot[i].folded = folded;
+		seen->n++;
+	}
+	return folded;
 }
 
 void hl_each_word(const char *s, void (*fn)(void *, const char *, size_t), void *ctx)
@@ -96,6 +140,7 @@ void hl_words(struct arena *a, const char *q, struct hl_words *out)
 {
 	out->folded = NULL;
 	out->n = 0;
+	out->seen = arena_zalloc(a, sizeof *out->seen);
 	struct collect c = {a, out, 0};
 	hl_each_word(q, add_word, &c);
 }
@@ -126,7 +171,7 @@ static void push(struct splitter *s, const char *p, size_t len, bool hit)
 static void match_word(void *ctx, const char *p, size_t len)
 {
 	struct splitter *s = ctx;
-	const char *folded = hl_fold(s->a, p, len);
+	const char *folded = fold_word(s->a, s->w->seen, p, len);
 	bool hit = false;
 	for (size_t i = 0; i < s->w->n; i++)
 		if (strncmp(folded, s->w->folded[i], strlen(s->w->folded[i])) == 0) {

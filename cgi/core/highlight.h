@@ -13,6 +13,7 @@ struct arena;
 struct hl_words {
 	const char **folded;
 	size_t n;
+	struct hl_seen *seen; /* the texts' words folded so far (highlight.c) */
 };
 
 /* Call `fn` for each word of `s`: each run of letters, digits and marks. */
@@ -28,7 +29,9 @@ struct hl_piece {
 	bool hit;
 };
 
-/* Split `text` into pieces, the words that start with a query word marked.
+/* Split `text` into pieces, the words that start with a query word marked
+ * (`text` must last as long as `w`: its words are remembered with their
+ * folds, for the next texts).
  * Returns the number of pieces (in a new arena array) and, in `all`,
  * whether every query word found a hit. */
 size_t hl_split(struct arena *a, const char *text, const struct hl_words *w, struct hl_piece **out, bool *all);

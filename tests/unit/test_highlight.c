@@ -67,11 +67,45 @@ static void test_split(struct arena *a)
 	ok(n == 1 && !p[0].hit && !all, "a text without the words is one piece, not all found");
 }
 
+/* The words of other scripts are folded once a request and found again;
+ * past what the request remembers they are still folded right. */
+static void test_seen(struct arena *a)
+{
+	struct hl_words w;
+	hl_words(a, "табл", &w);
+	struct hl_piece *p;
+	bool all = false;
+	size_t hits = 0;
+	const char *texts[] = {"Таблетка", "таблетка за дъвчене", "ТАБЛЕТКА", "Капсула", "Таблетка"};
+	for (size_t t = 0; t < 5; t++) {
+		size_t n = hl_split(a, texts[t], &w, &p, &all);
+		for (size_t i = 0; i < n; i++)
+			hits += p[i].hit;
+	}
+	ok(hits == 4, "a word of another script is a hit each time it comes back, in any case (%zu of 4)", hits);
+
+	/* 600 words with an accent, more than the request remembers. */
+	struct buf text;
+	buf_init(&text, a);
+	for (int i = 0; i < 600; i++)
+		buf_printf(&text, "%sé%d", i ? " " : "", i);
+	const char *all_words = buf_str(&text);
+	hl_words(a, "E59", &w);
+	for (int round = 0; round < 2; round++) {
+		size_t n = hl_split(a, all_words, &w, &p, &all);
+		hits = 0;
+		for (size_t i = 0; i < n; i++)
+			hits += p[i].hit;
+		ok(hits == 11 && all, "round %d: é59 and é590 to é599 are the 11 hits among 600 words (%zu)", round + 1, hits);
+	}
+}
+
 int main(void)
 {
 	struct arena *a = arena_new();
 	test_fold(a);
 	test_split(a);
+	test_seen(a);
 	arena_free(a);
 	return done_testing();
 }
