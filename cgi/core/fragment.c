@@ -124,6 +124,11 @@ const char *fragment_key(struct req *r, const char *what, const char *capture)
 			    r->lang ? r->lang : "", r->data_lang ? r->data_lang : "", r->user.page_size, date_format);
 }
 
+const char *fragment_key_chosen(struct req *r, const char *what, const char *chosen)
+{
+	return arena_printf(r->arena, "%s|%s|%s|%s", what, chosen, r->lang ? r->lang : "", r->data_lang ? r->data_lang : "");
+}
+
 bool fragment_use(struct req *r, const char *key, const char *name)
 {
 	struct fragment *f = find(key);

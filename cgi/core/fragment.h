@@ -47,6 +47,13 @@ struct req;
  * show. */
 const char *fragment_key(struct req *r, const char *what, const char *capture);
 
+/* The key of a fragment of `what` that shows the reference data and the
+ * values the request chose among it (`chosen`: a filter's selected
+ * options, as the caller joins them), in the interface and data languages:
+ * not the rest of the query, so that every search with the same filters
+ * uses it. */
+const char *fragment_key_chosen(struct req *r, const char *what, const char *chosen);
+
 /* A fragment kept under `key` at the request's data generation: set `name`
  * to its HTML and the values it kept; true.  False: render it. */
 bool fragment_use(struct req *r, const char *key, const char *name);

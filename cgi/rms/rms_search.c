@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/highlight.h"
 #include "core/listing.h"
 #include "core/page.h"
@@ -244,12 +245,30 @@ static int forgive(struct req *r, const char **q, const char *list, const char *
 	return 0;
 }
 
+/* The filters' fields but the words (every list, status, domain and data
+ * language to choose from, the request's choices selected), kept by the
+ * worker for every search with the same choices: rms/search_filters.cs. */
+static int put_filters(struct req *r, const char *list, const char *status, const char *domain, const char *lang)
+{
+	const char *chosen = arena_printf(r->arena, "%s|%s|%s|%s", list ? list : "", status ? status : "",
+					  domain ? domain : "", lang);
+	const char *key = fragment_key_chosen(r, "rms/search_filters", chosen);
+	if (fragment_use(r, key, "Page.filters"))
+		return 0;
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_lists, &rows, "") < 0)
+		return -1;
+	static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
+	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
+	rms_domains(r);
+	return fragment_render(r, key, "rms/search_filters.cs", "Page.filters", NULL);
+}
+
 int rms_search_show(struct req *r)
 {
 	const char *q = in_text(r, PF_Q), *list = in_text(r, PF_LIST), *status = in_text(r, PF_STATUS);
 	const char *domain = in_text(r, PF_DOMAIN), *lang = rms_data_lang(r);
 	long long size = listing_page_size(r, PF_SIZE, 20), page = in_int(r, PF_PAGE, 1);
-	struct db *db = r->app->db;
 	page_set(r, "Page.nav", "rms");
 	page_cacheable(r);
 	LISTING_SHOW(r, {"Page.q", q}, {"Page.list", list}, {"Page.status", status}, {"Page.domain", domain},
@@ -259,12 +278,8 @@ int rms_search_show(struct req *r)
 	int jump = rms_is_id(q) ? jump_to_id(r, q) : 0;
 	if (jump)
 		return jump;
-	struct db_rows rows;
-	if (db_query(db, r->arena, &q_lists, &rows, "") < 0)
+	if (put_filters(r, list, status, domain, lang) < 0)
 		return 500;
-	static const char *const list_names[] = {LIST_COLUMNS(DB_COLUMN_NAME)};
-	page_rows(r, "Page.lists", &rows, list_names, LIST__COUNT);
-	rms_domains(r);
 	if (rms_is_id(q))
 		return page_render(r, "rms/search.cs");
 	struct words words;

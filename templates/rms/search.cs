@@ -16,17 +16,7 @@ def:content() ?>
   <input id="q" name="q" type="search" value="<?cs var:Page.q ?>" maxlength="200" aria-describedby="q-hint">
   <span id="q-hint" class="secondary"><?cs var:Lang.search.hint ?></span>
  </div>
- <div class="field">
-  <label for="list"><?cs var:Lang.rms.list ?></label>
-  <select id="list" name="list"><option value=""><?cs var:Lang.search.any_list ?></option><?cs each:l = Page.lists ?><option value="<?cs var:l.id ?>"<?cs if:Page.list == l.id ?> selected<?cs /if ?>><?cs var:l.name ?></option><?cs /each ?></select>
- </div>
- <?cs call:field_status(Page.status) ?>
- <?cs call:field_domain(Page.domain) ?>
- <div class="field">
-  <label for="data_lang"><?cs var:Lang.rms.data_language ?></label>
-  <select id="data_lang" name="data_lang"><?cs each:l = Lang.languages ?><option value="<?cs name:l ?>"<?cs if:Page.lang == name(l) ?> selected<?cs /if ?>><?cs var:l ?></option><?cs /each ?></select>
- </div>
- <div class="field field-actions"><button type="submit"><?cs var:Lang.search.submit ?></button></div>
+<?cs var:Page.filters ?> <div class="field field-actions"><button type="submit"><?cs var:Lang.search.submit ?></button></div>
 </form>
 <?cs if:Page.unknown_id ?>
 <div class="notice notice-warning" role="status"><p><?cs var:Lang.search.unknown_id ?> <span class="id"><?cs var:Page.unknown_id ?></span></p></div>

@@ -6,6 +6,8 @@
  *     same: after generated data replaced the lists (sporctl gen-data, as a
  *     re-import would), every answer shows the new term counts, and after a
  *     run of fewer lists deleted some, none shows a deleted list;
+ *   - so are the search's filters: its lists to choose from follow the data,
+ *     the list chosen is selected whatever the words;
  *   - a term's page names its parent and the term that replaces it (the
  *     terms its record refers to, found from the record by the database).
  * The generated lists are removed at the end. */
@@ -26,18 +28,41 @@ enum { SHOWN = 12 };
 /* The list of lists, the generated ones first (the most terms first). */
 static const char lists_path[] = "/rms/lists?sort=-terms&size=100";
 
-/* How many of SHOWN answers of the list of lists hold `text` (and, when
- * `missing`, not `missing`). */
-static int answers_with(struct user *u, const char *text, const char *missing)
+/* How many of SHOWN answers of `path` hold `text` (and, when `missing`,
+ * not `missing`). */
+static int answers_of(struct user *u, const char *path, const char *text, const char *missing)
 {
 	int n = 0;
 	for (int i = 0; i < SHOWN; i++) {
 		struct resp r;
-		visitor_get(&u->v, lists_path, &r);
+		visitor_get(&u->v, path, &r);
 		n += r.status == 200 && r.body && strstr(r.body, text) && !(missing && strstr(r.body, missing));
 		resp_free(&r);
 	}
 	return n;
+}
+
+static int answers_with(struct user *u, const char *text, const char *missing)
+{
+	return answers_of(u, lists_path, text, missing);
+}
+
+/* The search's filters, kept by each worker for the same choices whatever
+ * the words (rms/search_filters.cs): the list chosen is the one selected,
+ * whichever words were searched before with it or without it. */
+static void test_search_filters_choose(struct user *u, const char *list)
+{
+	char path[160], option[80], selected[100];
+	snprintf(option, sizeof option, "<option value=\"%s\">", list);
+	snprintf(selected, sizeof selected, "<option value=\"%s\" selected>", list);
+	snprintf(path, sizeof path, "/rms/search?q=tablet&list=%s", list);
+	int n = answers_of(u, path, selected, NULL);
+	ok(n == SHOWN, "a search within a list offers every list, that one selected (%d of %d)", n, SHOWN);
+	snprintf(path, sizeof path, "/rms/search?q=capsule&list=%s", list);
+	n = answers_of(u, path, selected, NULL);
+	ok(n == SHOWN, "so does another search within it (%d of %d)", n, SHOWN);
+	n = answers_of(u, "/rms/search?q=capsule", option, selected);
+	ok(n == SHOWN, "the same search in every list offers it, not selected (%d of %d)", n, SHOWN);
 }
 
 /* The cell of the generated list with the most terms: its link and its
@@ -120,11 +145,18 @@ static void test_lists_follow_the_data(struct user *u)
 	char gone_link[80];
 	snprintf(gone_link, sizeof gone_link, "href=\"/rms/lists/%s\"", gone ? gone : "?");
 	ok(answers_with(u, gone_link, NULL) == SHOWN, "the list of lists shows the last generated list (%s)", gone_link);
+	char gone_option[80];
+	snprintf(gone_option, sizeof gone_option, "<option value=\"%s\"", gone ? gone : "?");
+	n = answers_of(u, "/rms/search?q=synthetic", gone_option, NULL);
+	ok(n == SHOWN, "the search offers it among its lists (%d of %d)", n, SHOWN);
+	test_search_filters_choose(u, gone ? gone : "?");
 	ok(dbtest_sporctl(NULL, "gen-data --terms 300", NULL) == 0, "generated again, 300 terms in fewer lists");
 	ok(atoi(dbtest_valuef(owner, "SELECT COUNT(*) FROM rms_lists WHERE id = '%s'", gone ? gone : "0")) == 0,
 	   "that list is deleted");
 	n = answers_with(u, "href=\"/rms/lists/800000000001\"", gone_link);
 	ok(n == SHOWN, "no answer shows the deleted list any more (%d of %d)", n, SHOWN);
+	n = answers_of(u, "/rms/search?q=synthetic", "<option value=\"800000000001\"", gone_option);
+	ok(n == SHOWN, "nor offers it in the search's lists (%d of %d)", n, SHOWN);
 }
 
 int main(void)
