@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/fragment.h"
 #include "core/label.h"
 #include "core/listing.h"
 #include "core/page.h"
@@ -108,6 +109,12 @@ static long long put_filters(struct req *r, const struct oms_filters *f, long lo
 	page_set(r, "Page.export_xlsx", listing_href(r, "/oms/export.xlsx", "size", NULL));
 	page_set(r, "Page.export_json", listing_href(r, "/oms/export.json", "size", NULL));
 	listing_sort(r, "/oms/organisations", oms_org_sorts, f->sort);
+	/* The country field (some 250 countries in the data language's order)
+	 * is kept by the worker for the country chosen: oms/country_field.cs. */
+	const char *key = fragment_key_chosen(r, "oms/country_field", f->country ? f->country : "");
+	if (!fragment_use(r, key, "Page.country_field") &&
+	    (oms_countries(r) < 0 || fragment_render(r, key, "oms/country_field.cs", "Page.country_field", NULL) < 0))
+		return -1;
 	return oms_choices(r);
 }
 

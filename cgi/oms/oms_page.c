@@ -64,9 +64,9 @@ static void put_choices(struct req *r, const char *list, const char *json, const
 	json_decref(a);
 }
 
-enum { STATS_ORGANISATIONS, STATS_COUNTRIES, STATS_TYPES, STATS__COUNT };
-static struct db_sql q_stats =
-	DB_SQL_COLS(STATS__COUNT, "SELECT organisations, countries, types FROM oms_stats WHERE id = 1");
+enum { STATS_ORGANISATIONS, STATS_TYPES, STATS__COUNT };
+static struct db_sql q_stats = DB_SQL_COLS(STATS__COUNT, "SELECT organisations, types FROM oms_stats WHERE id = 1");
+static struct db_sql q_countries = DB_SQL_COLS(1, "SELECT countries FROM oms_stats WHERE id = 1");
 
 long long oms_choices(struct req *r)
 {
@@ -75,9 +75,18 @@ long long oms_choices(struct req *r)
 		return -1;
 	if (!rows.nrows)
 		return 0;
-	put_choices(r, "Page.countries", db_get(&rows, 0, STATS_COUNTRIES), "code", LABEL_COUNTRY);
 	put_choices(r, "Page.types", db_get(&rows, 0, STATS_TYPES), "name", LABEL_ORG_TYPE);
 	return atoll(db_get(&rows, 0, STATS_ORGANISATIONS));
+}
+
+int oms_countries(struct req *r)
+{
+	struct db_rows rows;
+	if (db_query(r->app->db, r->arena, &q_countries, &rows, "") < 0)
+		return -1;
+	if (rows.nrows)
+		put_choices(r, "Page.countries", db_get(&rows, 0, 0), "code", LABEL_COUNTRY);
+	return 0;
 }
 
 const char *oms_id(struct req *r, const char *prefix, const char *num)

@@ -60,10 +60,13 @@ enum { OMS_ORG_COLUMNS(DB_COLUMN) ORG__COUNT };
 int oms_orgs_page(struct req *r, const struct oms_filters *f, long long all, long long *page, long long size,
 		  long long *total, struct db_rows *orgs);
 
-/* Page.countries and Page.types, the choices of the filters, from the
- * statistics the last import wrote; returns the number of organisations
- * (0 before any import, -1 on error). */
+/* Page.types, the choices of the type filter, from the statistics the last
+ * import wrote; returns the number of organisations (0 before any import,
+ * -1 on error). */
 long long oms_choices(struct req *r);
+/* Page.countries, the choices of the country filter, from the same
+ * statistics.  0 or -1. */
+int oms_countries(struct req *r);
 
 /* 301 to the record that `old` (kind "ORG" or "LOC") was merged into,
  * under `prefix` ("/oms", "/api/v1"), or 404 when it never was (oms_org.c). */

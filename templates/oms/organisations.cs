@@ -8,11 +8,7 @@ def:content() ?>
 
 <form class="filters" method="get" action="/oms/organisations" role="search" aria-label="<?cs var:Lang.oms.search_orgs ?>">
  <?cs call:field_search(Lang.oms.q, Page.q) ?>
- <div class="field">
-  <label for="country"><?cs var:Lang.oms.country ?></label>
-  <select id="country" name="country"><option value=""><?cs var:Lang.oms.any_country ?></option><?cs each:c = Page.countries ?><option value="<?cs var:c.code ?>"<?cs if:Page.country == c.code ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select>
- </div>
- <div class="field">
+<?cs var:Page.country_field ?> <div class="field">
   <label for="city"><?cs var:Lang.oms.city ?></label>
   <input id="city" name="city" type="text" value="<?cs var:Page.city ?>" maxlength="200">
  </div>
