@@ -390,10 +390,12 @@ static void test_search(void)
 	resp_free(&r);
 	/* The country field is kept by each worker for the country chosen,
 	 * whatever the words (oms/country_field.cs): different words each
-	 * time, so that nginx's cache answers none of them. */
-	static const char *const words[] = {"pharma", "exemple", "urzad", "agency", "lyon", "institut",
-					    "gmbh", "health", "medicines", "sante", "berlin", "office"};
+	 * time, so that nginx's cache answers none of them (six of each: more
+	 * than the workers), from an address of their own for nginx's limit of
+	 * searches, which the exports below share. */
+	static const char *const words[] = {"pharma", "exemple", "urzad", "agency", "lyon", "institut"};
 	int chosen = 0, offered = 0;
+	client_source = "127.0.0.8";
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		char path[120];
 		snprintf(path, sizeof path, "/oms/organisations?q=%s&country=DE", words[i]);
@@ -405,7 +407,8 @@ static void test_search(void)
 		offered += body_has(&r, "<option value=\"DE\">Germany</option>");
 		resp_free(&r);
 	}
-	ok(chosen == 12 && offered == 12, "the country chosen is selected whatever the words, and only then (%d, %d of 12)",
+	client_source = NULL;
+	ok(chosen == 6 && offered == 6, "the country chosen is selected whatever the words, and only then (%d, %d of 6)",
 	   chosen, offered);
 	lists("/oms/organisations?city=Lyon", "ORG-100000001", "filter by city");
 	lists("/oms/organisations?postal_code=02-222", "ORG-100000016,ORG-100000020", "filter by postal code");
