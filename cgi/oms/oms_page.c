@@ -66,7 +66,8 @@ static void put_choices(struct req *r, const char *list, const char *json, const
 
 enum { STATS_ORGANISATIONS, STATS_TYPES, STATS__COUNT };
 static struct db_sql q_stats = DB_SQL_COLS(STATS__COUNT, "SELECT organisations, types FROM oms_stats WHERE id = 1");
-static struct db_sql q_countries = DB_SQL_COLS(1, "SELECT countries FROM oms_stats WHERE id = 1");
+enum { COUNTRIES_JSON, COUNTRIES__COUNT };
+static struct db_sql q_countries = DB_SQL_COLS(COUNTRIES__COUNT, "SELECT countries FROM oms_stats WHERE id = 1");
 
 long long oms_choices(struct req *r)
 {
@@ -85,7 +86,7 @@ int oms_countries(struct req *r)
 	if (db_query(r->app->db, r->arena, &q_countries, &rows, "") < 0)
 		return -1;
 	if (rows.nrows)
-		put_choices(r, "Page.countries", db_get(&rows, 0, 0), "code", LABEL_COUNTRY);
+		put_choices(r, "Page.countries", db_get(&rows, 0, COUNTRIES_JSON), "code", LABEL_COUNTRY);
 	return 0;
 }
 
