@@ -149,6 +149,11 @@ static NEOERR *new_parse(struct tpl *t, bool text, CSPARSE **cs)
 	return err;
 }
 
+const char *tpl_library_file(size_t i)
+{
+	return i < sizeof library_files / sizeof library_files[0] ? library_files[i] : NULL;
+}
+
 static CSPARSE *library(struct tpl *t)
 {
 	if (t->library)

@@ -26,6 +26,9 @@ bool tpl_has_lang(const struct tpl *t, const char *code);
 /* The code of the i-th interface language, in the order of their codes;
  * NULL past the last. */
 const char *tpl_lang(const struct tpl *t, size_t i);
+/* The i-th of the macro files every HTML template may call (parsed once per
+ * worker, in this order, and not pages themselves); NULL past the last. */
+const char *tpl_library_file(size_t i);
 /* Render `page` (a file under the template folder, e.g. "home.cs") inside
  * layout.cs, or alone when `page` is a whole document (layout == false).
  * 0 or -1 (logged). */

@@ -100,9 +100,18 @@ static bool parses(struct tpl *t, struct arena *a, const char *page, bool layout
 	return rendered;
 }
 
+static bool in_library(const char *name)
+{
+	for (size_t i = 0; tpl_library_file(i); i++)
+		if (strcmp(tpl_library_file(i), name) == 0)
+			return true;
+	return false;
+}
+
 /* Every template that no other includes parses, in the layout (a page) or
  * alone (a part kept apart, a feed), with the macro files every template
- * may call (named *macros.cs, parsed once apart: they are not pages). */
+ * may call (tpl_library_file: parsed once apart, they are not pages); and
+ * every macro file is one of those. */
 static void test_every_template_parses(struct tpl *t, struct arena *a, const char *dir)
 {
 	enum { MAX = 256 };
@@ -113,14 +122,17 @@ static void test_every_template_parses(struct tpl *t, struct arena *a, const cha
 		char path[4096];
 		texts[i] = snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path ? file_read(path, NULL) : NULL;
 	}
-	size_t pages = 0, bad = 0;
+	size_t pages = 0, bad = 0, outside = 0;
 	for (size_t i = 0; i < n; i++) {
 		char quoted[REL_MAX + 16];
 		if (snprintf(quoted, sizeof quoted, "include:\"%s\"", names[i]) >= (int)sizeof quoted)
 			continue;
 		size_t len = strlen(names[i]);
-		bool part = strcmp(names[i], "layout.cs") == 0 ||
-			    (len >= 9 && strcmp(names[i] + len - 9, "macros.cs") == 0);
+		if (len >= 9 && strcmp(names[i] + len - 9, "macros.cs") == 0 && !in_library(names[i])) {
+			outside++;
+			diag("%s is not one of the macro files the templates module parses", names[i]);
+		}
+		bool part = strcmp(names[i], "layout.cs") == 0 || in_library(names[i]);
 		for (size_t j = 0; j < n && !part; j++)
 			part = texts[j] && strstr(texts[j], quoted);
 		if (part)
@@ -132,6 +144,7 @@ static void test_every_template_parses(struct tpl *t, struct arena *a, const cha
 		}
 	}
 	ok(pages > 40 && bad == 0, "every one of %zu templates parses (%zu do not)", pages, bad);
+	ok(outside == 0, "every macro file is one the templates module parses (%zu is not)", outside);
 	for (size_t i = 0; i < n; i++)
 		free(texts[i]);
 }
