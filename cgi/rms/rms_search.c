@@ -247,11 +247,12 @@ static int forgive(struct req *r, const char **q, const char *list, const char *
 
 /* The filters' fields but the words (every list, status, domain and data
  * language to choose from, the request's choices selected), kept by the
- * worker for every search with the same choices: rms/search_filters.cs. */
-static int put_filters(struct req *r, const char *list, const char *status, const char *domain, const char *lang)
+ * worker for every search with the same choices (the data language is in
+ * every such key): rms/search_filters.cs. */
+static int put_filters(struct req *r, const char *list, const char *status, const char *domain)
 {
-	const char *chosen = arena_printf(r->arena, "%s|%s|%s|%s", list ? list : "", status ? status : "",
-					  domain ? domain : "", lang);
+	const char *chosen = arena_printf(r->arena, "%s|%s|%s", list ? list : "", status ? status : "",
+					  domain ? domain : "");
 	const char *key = fragment_key_chosen(r, "rms/search_filters", chosen);
 	if (fragment_use(r, key, "Page.filters"))
 		return 0;
@@ -278,7 +279,7 @@ int rms_search_show(struct req *r)
 	int jump = rms_is_id(q) ? jump_to_id(r, q) : 0;
 	if (jump)
 		return jump;
-	if (put_filters(r, list, status, domain, lang) < 0)
+	if (put_filters(r, list, status, domain) < 0)
 		return 500;
 	if (rms_is_id(q))
 		return page_render(r, "rms/search.cs");
