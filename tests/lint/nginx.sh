@@ -6,7 +6,8 @@
 # cookies are in the key and reach the programs only as nginx reads them
 # (core/lang.c), spor-public is told only the headers in its key while
 # nginx ignores the answers' Vary, and every export's path falls under the
-# per-client limit of the costly pages.
+# per-client limit of the costly pages; no request waits on nginx's cache
+# lock.
 root=${top_srcdir:-.}
 cd "$root" || exit 1
 langs=$(for f in templates/lang/*.hdf; do basename "$f" .hdf; done | sort | tr '\n' ' ')
@@ -39,6 +40,8 @@ for conf in nginx/spor.conf.in nginx/production.conf.example; do
         sh -c "grep -q 'default \"\$spor_lang_key c:\$spor_lang_cookie:\$spor_data_lang_cookie\";' '$conf' &&
                grep -q 'fastcgi_param SPOR_LANG_COOKIE \$spor_lang_cookie;' '$conf' &&
                grep -q 'fastcgi_param SPOR_DATA_LANG_COOKIE \$spor_data_lang_cookie;' '$conf'"
+    check "$conf: no anonymous request waits on the cache lock (its waiters poll every 500 ms)" \
+        sh -c "grep -q 'fastcgi_cache_lock off;' '$conf' && ! grep -q 'fastcgi_cache_lock on;' '$conf'"
     check "$conf: spor-public gets only the headers of the key, and nginx ignores Vary" \
         sh -c "grep -q 'fastcgi_pass_request_headers off;' '$conf' && grep -q 'fastcgi_ignore_headers Vary;' '$conf'"
 done
