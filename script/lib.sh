@@ -52,10 +52,14 @@ spor_build() {
     fi
     mkdir -p "$dir"
     cd "$dir"
-    if [ ! -f Makefile ] || [ "$SPOR_ROOT/configure" -nt Makefile ] || [ "$(cat .spor-configure 2>/dev/null)" != "$*" ]; then
+    # The stamp names the checkout too: a build folder configured from
+    # another checkout (script/bench with SPOR_BENCH_VAR shared between two
+    # trees) would otherwise go on building that checkout's sources.
+    if [ ! -f Makefile ] || [ "$SPOR_ROOT/configure" -nt Makefile ] ||
+        [ "$(cat .spor-configure 2>/dev/null)" != "$SPOR_ROOT $*" ]; then
         say "==> configure $*"
         "$SPOR_ROOT/configure" -q "$@" >"$SPOR_LOG/configure.log" 2>&1 || { cat "$SPOR_LOG/configure.log" >&2; die "configure failed"; }
-        printf '%s' "$*" >.spor-configure
+        printf '%s' "$SPOR_ROOT $*" >.spor-configure
     fi
     say "==> make"
     # shellcheck disable=SC2086 # one make target per word
