@@ -1,12 +1,15 @@
-/* sporctl import rms FILE|URL: read an EMA list export (CSV, or the ZIP
+/* sporctl import rms FILE|URL...: read an EMA list export (CSV, or the ZIP
  * that holds it) or FHIR CodeSystem JSON (alone or in a Bundle), from a file
- * or an http, https or file URL, and merge it into the database.  Prints
- * progress on a terminal, each value it could not read, and a summary that
- * ends with the term IDs in the source and the terms stored; exit 0 when
- * every term was stored (values dropped or not), 3 when a term or a row
- * that may be one was not, 1 on failure (nothing written). */
+ * or an http, https or file URL, and merge it into the database; several
+ * one after another, each in its own transaction, then one dump of the bulk
+ * downloads.  Prints progress on a terminal, each value it could not read,
+ * and a summary that ends with the term IDs in the source and the terms
+ * stored; exit 0 when every term was stored (values dropped or not), 3 when
+ * a term or a row that may be one was not, 1 on failure (of that source:
+ * nothing of it written). */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,46 +281,29 @@ static int store_all(struct import *im, struct db *db)
 
 static void import_usage(void)
 {
-	fprintf(stderr, "usage: sporctl import rms [--list-name NAME] FILE|URL\n"
+	fprintf(stderr, "usage: sporctl import rms [--list-name NAME] FILE|URL [FILE|URL ...]\n"
 			"       sporctl import oms FILE|URL   (see docs/oms-import.md)\n"
 			"  FILE or URL (http, https, file): an EMA list export (.csv, or the .zip holding it)\n"
-			"  or FHIR R4 CodeSystem JSON, alone or in a Bundle.\n"
-			"  --list-name NAME  the list's name, for a CSV export (it holds only the list ID)\n"
+			"  or FHIR R4 CodeSystem JSON, alone or in a Bundle.  Several are imported one after\n"
+			"  another, each in its own transaction, and the bulk downloads written once after them.\n"
+			"  --list-name NAME  the list's name, for a CSV export (it holds only the list ID);\n"
+			"                    with one FILE or URL only\n"
 			"Exit status: 0 every term stored (unreadable values dropped and listed), 3 a term\n"
-			"  or a row without a readable Term ID not stored (the others stored), 1 failure.\n");
+			"  or a row without a readable Term ID not stored (the others stored), 1 failure\n"
+			"  (of one of several: the others stored).\n");
 }
 
-int ctl_import(const struct settings *s, int argc, char **argv)
+/* One file or URL, imported in its own transaction and reported: 0 every
+ * term stored, 3 a term or a row not stored (the others stored), -1
+ * nothing written. */
+static int import_one(const struct settings *s, const char *source, const char *list_name)
 {
-	if (argc >= 1 && strcmp(argv[0], "oms") == 0)
-		return ctl_import_oms(s, argc, argv);
-	if (argc < 1 || strcmp(argv[0], "rms") != 0) {
-		import_usage();
-		return 2;
-	}
-	struct import im = {.a = arena_new(), .report = {.tty = isatty(STDERR_FILENO) == 1}};
-	const char *source = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--list-name") == 0 && i + 1 < argc)
-			im.list_name = argv[++i];
-		else if (!source && argv[i][0] != '-')
-			source = argv[i];
-		else {
-			import_usage();
-			arena_free(im.a);
-			return 2;
-		}
-	}
-	if (!source) {
-		import_usage();
-		arena_free(im.a);
-		return 2;
-	}
+	struct import im = {.a = arena_new(), .list_name = list_name, .report = {.tty = isatty(STDERR_FILENO) == 1}};
 	size_t len = 0;
 	char *raw = ctl_source_read(s, source, &len);
 	if (!raw) {
 		arena_free(im.a);
-		return 1;
+		return -1;
 	}
 	/* Records point into the text: it lives as long as the import. */
 	char *data = arena_strndup(im.a, raw, len);
@@ -338,10 +324,53 @@ int ctl_import(const struct settings *s, int argc, char **argv)
 	ctl_report_end(&im.report);
 	if (im.terms || rc == 0)
 		printf("  term IDs: %zu in the source, %zu stored\n", im.terms, im.stored);
+	int status = rc < 0 ? -1 : im.report.rejected || im.stored < im.terms ? 3 : 0;
 	free(im.recs);
 	free(im.lists);
 	arena_free(im.a);
-	if (rc < 0)
+	return status;
+}
+
+int ctl_import(const struct settings *s, int argc, char **argv)
+{
+	if (argc >= 1 && strcmp(argv[0], "oms") == 0)
+		return ctl_import_oms(s, argc, argv);
+	if (argc < 1 || strcmp(argv[0], "rms") != 0) {
+		import_usage();
+		return 2;
+	}
+	const char *list_name = NULL;
+	const char **sources = xcalloc((size_t)argc, sizeof *sources);
+	size_t n = 0;
+	bool unknown = false;
+	for (int i = 1; i < argc && !unknown; i++) {
+		if (strcmp(argv[i], "--list-name") == 0 && i + 1 < argc && !list_name)
+			list_name = argv[++i];
+		else if (argv[i][0] != '-')
+			sources[n++] = argv[i];
+		else
+			unknown = true;
+	}
+	if (unknown || n == 0 || (list_name && n > 1)) {
+		import_usage();
+		free(sources);
+		return 2;
+	}
+	/* One dump after them all: at a million terms it takes the machine
+	 * half a minute, whatever a file changed (docs/performance.md). */
+	bool failed = false, partial = false, stored = false;
+	for (size_t i = 0; i < n; i++) {
+		if (n > 1) {
+			printf("import %zu of %zu: %s\n", i + 1, n, sources[i]);
+			fflush(stdout);
+		}
+		int status = import_one(s, sources[i], list_name);
+		failed |= status < 0;
+		partial |= status == 3;
+		stored |= status >= 0;
+	}
+	free(sources);
+	if (!stored)
 		return 1;
-	return ctl_dump_after(s, im.report.rejected || im.stored < im.terms ? 3 : 0);
+	return ctl_dump_after(s, failed ? 1 : partial ? 3 : 0);
 }

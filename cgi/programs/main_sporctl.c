@@ -22,7 +22,8 @@ static const struct command commands[] = {
 	 "create the database if needed, apply pending migrations, then the grants; bring accounts' emails to\n"
 	 "      their normal form and print any two that became one",
 	 ctl_migrate},
-	{"import", "rms [--list-name NAME] FILE|URL", "import an EMA list export (CSV or ZIP) or FHIR CodeSystem JSON",
+	{"import", "rms [--list-name NAME] FILE|URL [FILE|URL ...]",
+	 "import EMA list exports (CSV or ZIP) or FHIR CodeSystem JSON, each in turn, then the bulk downloads once",
 	 ctl_import},
 	{"import", "oms FILE|URL", "import organisations: the EMA's CSV export or the portal's JSON", ctl_import},
 	{"user", "list | lock ACCOUNT | unlock ACCOUNT | reset-password ACCOUNT | set-email ACCOUNT EMAIL | reset-2fa ACCOUNT",

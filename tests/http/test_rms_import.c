@@ -1,8 +1,8 @@
 /* sporctl import rms against the test instance: hostile, generated and
  * real files, FHIR, a ZIP, http URLs (file URLs refused); line, column and
  * reason for each value dropped, every term stored whole and counted;
- * importing twice changes nothing; and an import that fails half-way
- * writes nothing. */
+ * importing twice changes nothing; several sources in one command, one
+ * dump after them; and an import that fails half-way writes nothing. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -86,6 +86,21 @@ static void test_fixtures(const char *fx)
 	snprintf(args, sizeof args, "import rms '%s/bundle.json'", fx);
 	ok(sporctl(args) == 0 && count("SELECT COUNT(*) FROM rms_lists WHERE id IN (900000000003, 900000000004)") == 2,
 	   "a Bundle imports both lists");
+
+	/* Several sources in one command: each in turn and in its own
+	 * transaction, a failed one leaving the others stored, one dump after
+	 * them all. */
+	snprintf(args, sizeof args, "import rms '%s/bundle.json' '%s/does-not-exist.csv' '%s/codesystem.json'", fx, fx,
+		 fx);
+	rc = sporctl(args);
+	const char *third = strstr(output, "import 3 of 3"), *dump = strstr(output, "writing the bulk downloads");
+	if (!ok(rc == 1 && strstr(output, "import 1 of 3") && strstr(output, "import 2 of 3: ") &&
+			strstr(output, "does-not-exist.csv") && third && strstr(third, "3 concepts, 2 rejected") && dump &&
+			dump > third && !strstr(dump + 1, "writing the bulk downloads"),
+		"several sources: each imported in turn, a missing one failing alone (exit 1), one dump after them"))
+		diag("%s", output);
+	ok(sporctl("import rms --list-name Two a.csv b.csv") == 2 && strstr(output, "usage"),
+	   "--list-name with several sources is a usage error");
 
 	long long before = count("SELECT COUNT(*) FROM rms_terms");
 	const char *bad[] = {"patient.json", "broken.json", "no-header.csv", "does-not-exist.csv"};
